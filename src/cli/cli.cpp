@@ -1,0 +1,463 @@
+#include "cli/cli.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "cli/config.h"
+#include "cli/json_record.h"
+#include "cli/pipeline.h"
+#include "cli/walk.h"
+#include "hanfacts/hanfacts.h"
+
+namespace hanfacts::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputFailed = 1;
+constexpr int kExitSetup = 2;
+
+std::string diag(const std::string& name, const std::string& message) {
+  return "hanfacts: " + name + ": " + message;
+}
+
+// Parses the raw command line into a RunConfig (CLI11 does the flag syntax; the checks
+// that involve values are here). Returns -1 to go on, or an exit code.
+int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostream& out, std::ostream& err) {
+  CLI::App app{"hanfacts: organizations, money amounts and dates from Korean and Chinese news text.\n"
+               "Reads articles from files, folders or standard input and writes one row per fact.",
+               "hanfacts"};
+  app.set_version_flag("--version", std::string("hanfacts ") + HANFACTS_VERSION);
+  std::string input = "text", format = "csv", types = "org,money,date", encoding = "auto", offsets = "chars";
+  std::vector<std::string> lexicons;
+  bool no_header = false;
+  int jobs = 0;
+  app.add_option("PATH", cfg.paths, "Files or folders to read; '-' or none reads standard input");
+  app.add_option("--input", input, "text: each file (or all of stdin) is one article; lines: each line is one;\n"
+                                    "jsonl: one JSON object per line with \"text\" and optional \"id\", \"date\"")
+      ->check(CLI::IsMember({"text", "lines", "jsonl"}))->default_str("text");
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "jsonl", "tsv"}))->default_str("csv");
+  app.add_option("--types", types, "Fact types to report, comma-separated: org,money,date")->default_str("org,money,date");
+  app.add_option("--ref-date", cfg.ref_date, "Reference date YYYY-MM-DD for relative dates (overrides datelines)");
+  app.add_option("--lexicon", lexicons, "Extra organization lexicon (TSV, same format as lexicons/org); repeatable");
+  app.add_option("--encoding", encoding, "Input encoding: auto, utf-8, euc-kr, cp949, gb18030, big5")->default_str("auto");
+  app.add_option("--jobs,-j", jobs, "Worker threads; 0 = all cores")->check(CLI::Range(0, 1024))->default_str("0");
+  app.add_flag("--no-header", no_header, "Omit the CSV/TSV header row");
+  app.add_option("--offsets", offsets, "Offsets in code points (chars) or UTF-8 bytes")
+      ->check(CLI::IsMember({"chars", "bytes"}))->default_str("chars");
+  app.add_option("--output,-o", cfg.output, "Write to FILE (completed atomically) instead of stdout");
+  app.add_option("--glob", cfg.glob, "Only files whose name matches this pattern when walking folders, e.g. '*.txt'");
+  app.add_flag("--quiet,-q", cfg.quiet, "No progress line and no notes on stderr (warnings and errors remain)");
+  app.add_flag("--explain", cfg.explain, "Also print, on stderr, each document's reference date and each fact's rule");
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForVersion&) {
+    out << "hanfacts " << HANFACTS_VERSION << '\n';
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    err << "hanfacts: " << e.what() << "\nRun with --help for usage.\n";
+    return kExitSetup;
+  }
+
+  cfg.input = input == "lines" ? InputMode::kLines : input == "jsonl" ? InputMode::kJsonl : InputMode::kText;
+  cfg.format = format == "jsonl" ? OutputFormat::kJsonl : format == "tsv" ? OutputFormat::kTsv : OutputFormat::kCsv;
+  cfg.writer.header = !no_header;
+  cfg.writer.offsets = offsets == "bytes" ? OffsetUnit::kBytes : OffsetUnit::kChars;
+  cfg.jobs = static_cast<unsigned>(jobs);
+  if (!text::parse_encoding(encoding, cfg.encoding)) {
+    err << "hanfacts: --encoding: unknown encoding '" << encoding << "' (auto, utf-8, euc-kr, cp949, gb18030, big5)\n";
+    return kExitSetup;
+  }
+  cfg.extractor.find_orgs = cfg.extractor.find_money = cfg.extractor.find_dates = false;
+  std::stringstream list(types);
+  for (std::string t; std::getline(list, t, ',');) {
+    t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (t == "org") cfg.extractor.find_orgs = true;
+    else if (t == "money") cfg.extractor.find_money = true;
+    else if (t == "date") cfg.extractor.find_dates = true;
+    else if (!t.empty()) {
+      err << "hanfacts: --types: unknown type '" << t << "' (org, money, date)\n";
+      return kExitSetup;
+    }
+  }
+  if (!cfg.ref_date.empty()) {
+    // Validated by the extractor's own parser through a throwaway document would be
+    // indirect; the format is simple enough to check here.
+    const std::string& r = cfg.ref_date;
+    bool ok = r.size() == 10 && r[4] == '-' && r[7] == '-';
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) ok = ok && i < r.size() && std::isdigit(static_cast<unsigned char>(r[i]));
+    if (!ok) {
+      err << "hanfacts: --ref-date: expected YYYY-MM-DD, got '" << r << "'\n";
+      return kExitSetup;
+    }
+  }
+  for (const std::string& l : lexicons) cfg.extractor.org_lexicons.push_back({l, "", l});
+  return -1;
+}
+
+bool read_whole_file(const std::string& path, std::string& bytes, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    error = "is a folder";
+    return false;
+  }
+  bytes.clear();
+  if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
+}
+
+// Everything one run needs while documents flow: the extractor, the writers (one per
+// worker, formatting in parallel) and the output state.
+class Run {
+ public:
+  Run(const RunConfig& cfg, const Extractor& extractor, std::ostream& out, std::ostream& err, bool progress,
+      unsigned workers)
+      : cfg_(cfg), extractor_(extractor), out_(out), err_(err), progress_(progress) {
+    for (unsigned w = 0; w < workers; ++w) {
+      buffers_.push_back(std::make_unique<std::ostringstream>());
+      WriterOptions wo = cfg.writer;
+      wo.header = false;
+      writers_.push_back(make_writer(cfg.format, wo, *buffers_.back()));
+    }
+  }
+
+  Done process(Task& task, unsigned worker) {
+    Done done;
+    done.diagnostics = std::move(task.diagnostics);
+    done.failed = task.failed;
+    done.bytes = task.bytes.size();
+    if (task.skip) return done;
+    std::string decoded_storage;
+    std::string_view text;
+    if (task.needs_decode) {
+      text::Decoded d = text::decode(task.bytes, cfg_.encoding);
+      if (d.binary) {
+        done.diagnostics.push_back(diag(task.name, "binary file (NUL bytes in the first 8 KB); skipped"));
+        done.failed = true;
+        return done;
+      }
+      if (!d.warning.empty()) {
+        done.diagnostics.push_back(diag(task.name, d.warning));
+        done.failed = true;
+      } else if (d.encoding != "UTF-8" && !cfg_.quiet) {
+        done.diagnostics.push_back(diag(task.name, "note: decoded as " + d.encoding));
+      }
+      decoded_storage = std::move(d.text);
+      task.bytes.clear();
+      task.bytes.shrink_to_fit();
+      text = decoded_storage;
+    } else {
+      text = task.bytes;
+    }
+    if (text.empty() && cfg_.input == InputMode::kText && !cfg_.quiet) {
+      done.diagnostics.push_back(diag(task.name, "note: empty file"));
+    }
+    DocContext ctx;
+    ctx.id = task.doc;
+    if (!cfg_.ref_date.empty()) {
+      ctx.ref_date = cfg_.ref_date;
+      ctx.ref_source = "option";
+    } else if (!task.ref_date.empty()) {
+      ctx.ref_date = task.ref_date;
+      ctx.ref_source = "record";
+    }
+    Extraction ex = extractor_.Extract(text, ctx);
+    for (const std::string& w : ex.warnings) {
+      // The decoder already reported invalid bytes; other warnings are new.
+      if (w.rfind("invalid UTF-8", 0) == 0 && !task.needs_decode) done.failed = true;
+      else if (w.rfind("invalid UTF-8", 0) == 0) continue;
+      done.diagnostics.push_back(diag(task.name, w));
+    }
+    if (cfg_.explain) {
+      done.diagnostics.push_back(diag(task.name, "lang " + (ex.lang.empty() ? std::string("?") : ex.lang) +
+                                                     ", ref_date " + (ex.ref_date.empty() ? "none" : ex.ref_date) +
+                                                     (ex.ref_source.empty() ? "" : " (" + ex.ref_source + ")")));
+      for (size_t k = 0; k < ex.facts.size(); ++k) {
+        const Fact& f = ex.facts[k];
+        done.diagnostics.push_back(diag(task.name, "fact " + std::to_string(k + 1) + " " +
+                                                       std::string(fact_type_name(f.type)) + " '" + f.text +
+                                                       "' rule " + f.rule));
+      }
+    }
+    std::ostringstream& buf = *buffers_[worker];
+    buf.str("");
+    writers_[worker]->Write({task.doc, text, ex});
+    done.output = buf.str();
+    return done;
+  }
+
+  // Writes one finished document; false stops the run.
+  bool emit(Done& done) {
+    for (const std::string& d : done.diagnostics) err_ << d << '\n';
+    if (done.failed) failed_ = true;
+    if (!done.output.empty()) {
+      errno = 0;
+      out_.write(done.output.data(), static_cast<std::streamsize>(done.output.size()));
+      if (!out_) return output_failed();
+    }
+    ++docs_;
+    bytes_ += done.bytes;
+    if (progress_) show_progress(false);
+    return true;
+  }
+
+  bool output_failed() {
+    if (errno == EPIPE) {
+      broken_pipe_ = true;  // `| head`: the reader has all it wants
+    } else {
+      write_error_ = errno != 0 ? std::strerror(errno) : "write failed";
+    }
+    return false;
+  }
+
+  void show_progress(bool final) {
+    auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_progress_ < std::chrono::milliseconds(200)) return;
+    last_progress_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    char line[160];
+    std::snprintf(line, sizeof line, "\rhanfacts: %zu/%zu documents, %.1f MB/s ", docs_, total_docs_,
+                  secs > 0 ? static_cast<double>(bytes_) / 1e6 / secs : 0.0);
+    err_ << line << (final ? "\n" : "") << std::flush;
+  }
+
+  void set_total(size_t n) { total_docs_ = n; }
+  bool failed() const { return failed_; }
+  bool broken_pipe() const { return broken_pipe_; }
+  const std::string& write_error() const { return write_error_; }
+  void mark_failed() { failed_ = true; }
+
+ private:
+  const RunConfig& cfg_;
+  const Extractor& extractor_;
+  std::ostream& out_;
+  std::ostream& err_;
+  bool progress_;
+  std::vector<std::unique_ptr<std::ostringstream>> buffers_;
+  std::vector<std::unique_ptr<Writer>> writers_;
+  bool failed_ = false;
+  bool broken_pipe_ = false;
+  std::string write_error_;
+  size_t docs_ = 0, bytes_ = 0, total_docs_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_{};
+};
+
+// Feeds every line of `in` as a document (lines and jsonl modes). Returns false when
+// the run was stopped.
+bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg, OrderedRunner& runner) {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    Task t;
+    const std::string where = name + ":" + std::to_string(line_no);
+    t.name = where;
+    t.doc = where;
+    if (cfg.input == InputMode::kJsonl) {
+      JsonRecord rec;
+      std::string error;
+      if (!parse_json_record(line, rec, error)) {
+        t.diagnostics.push_back(diag(where, "malformed JSON record: " + error + "; skipped"));
+        t.failed = true;
+        t.skip = true;
+      } else {
+        if (!rec.id.empty()) t.doc = rec.id;
+        t.ref_date = rec.date;
+        t.needs_decode = false;
+        std::string repaired;
+        if (text::repair_utf8(rec.text, repaired) != std::string::npos) {
+          t.diagnostics.push_back(diag(where, "invalid UTF-8 in \"text\" (replaced with U+FFFD)"));
+          t.failed = true;
+        }
+        t.bytes = std::move(repaired);
+      }
+    } else {
+      t.bytes = std::move(line);
+      line = std::string();
+    }
+    if (!runner.submit(std::move(t))) return false;
+  }
+  if (in.bad()) {
+    Task t;
+    t.name = name;
+    t.diagnostics.push_back(diag(name, "read error"));
+    t.failed = t.skip = true;
+    return runner.submit(std::move(t));
+  }
+  return true;
+}
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+        bool err_is_tty) {
+  RunConfig cfg;
+  if (int code = parse_args(args, cfg, out, err); code >= 0) return code;
+
+  auto made = Extractor::Create(cfg.extractor);
+  if (!made.ok()) {
+    err << "hanfacts: " << made.status().to_string() << '\n';
+    return kExitSetup;
+  }
+  const Extractor& extractor = made.value();
+
+  bool walk_failed = false;
+  std::vector<Input> inputs = expand_inputs(cfg.paths, cfg.glob, [&](const std::string& p, const std::string& m) {
+    err << diag(p, m) << '\n';
+    walk_failed = true;
+  });
+  const bool any_folder = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.from_folder; });
+
+  // Output: the given stream, or a temporary file renamed into place when complete.
+  std::ofstream file;
+  std::string temp_path;
+  std::ostream* sink = &out;
+  if (!cfg.output.empty()) {
+    temp_path = cfg.output + ".tmp-" + std::to_string(::getpid());
+    file.open(temp_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << diag(cfg.output, std::string("cannot write: ") + std::strerror(errno)) << '\n';
+      return kExitSetup;
+    }
+    sink = &file;
+  }
+
+  unsigned jobs = cfg.jobs != 0 ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Run state(cfg, extractor, *sink, err, err_is_tty && any_folder && !cfg.quiet, jobs);
+  if (walk_failed) state.mark_failed();
+  if (cfg.input == InputMode::kText) state.set_total(inputs.size());
+
+  auto header_writer = make_writer(cfg.format, cfg.writer, *sink);
+  errno = 0;
+  header_writer->begin();
+  bool ok = static_cast<bool>(*sink) || state.output_failed();
+  if (ok) {
+    OrderedRunner runner(jobs, [&](Task& t, unsigned w) { return state.process(t, w); },
+                         [&](Done& d) { return state.emit(d); });
+    for (const Input& input : inputs) {
+      const bool is_stdin = input.path == "-";
+      const std::string name = is_stdin ? "-" : input.path;
+      if (cfg.input == InputMode::kText) {
+        Task t;
+        t.name = name;
+        t.doc = name;
+        if (is_stdin) {
+          std::ostringstream all;
+          all << in.rdbuf();
+          t.bytes = all.str();
+        } else {
+          std::string error;
+          if (!read_whole_file(input.path, t.bytes, error)) {
+            t.diagnostics.push_back(diag(name, error));
+            t.failed = t.skip = true;
+          }
+        }
+        ok = runner.submit(std::move(t));
+      } else if (is_stdin) {
+        ok = feed_lines(in, "-", cfg, runner);
+      } else {
+        std::ifstream f(input.path, std::ios::binary);
+        if (!f) {
+          Task t;
+          t.name = name;
+          t.diagnostics.push_back(diag(name, std::strerror(errno)));
+          t.failed = t.skip = true;
+          ok = runner.submit(std::move(t));
+        } else {
+          ok = feed_lines(f, name, cfg, runner);
+        }
+      }
+      if (!ok) break;
+    }
+    ok = runner.finish() && ok;
+  }
+  if (ok) {
+    errno = 0;
+    sink->flush();
+    if (!*sink) ok = state.output_failed();
+  }
+  if (state.broken_pipe()) {
+    if (!temp_path.empty()) std::remove(temp_path.c_str());
+    return kExitOk;
+  }
+  if (!state.write_error().empty()) {
+    err << diag(cfg.output.empty() ? "<stdout>" : cfg.output, "write error: " + state.write_error()) << '\n';
+    if (!temp_path.empty()) std::remove(temp_path.c_str());
+    return kExitSetup;
+  }
+  if (!temp_path.empty()) {
+    file.close();
+    if (!file || std::rename(temp_path.c_str(), cfg.output.c_str()) != 0) {
+      err << diag(cfg.output, std::string("cannot complete output: ") + std::strerror(errno)) << '\n';
+      std::remove(temp_path.c_str());
+      return kExitSetup;
+    }
+  }
+  if (err_is_tty && any_folder && !cfg.quiet) state.show_progress(true);
+  return state.failed() ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace
+
+int Main(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  try {
+    return run(args, in, out, err, false);
+  } catch (const std::exception& e) {
+    err << "hanfacts: internal error: " << e.what() << '\n';
+    return kExitSetup;
+  }
+}
+
+int main_with_stdio(int argc, char** argv) {
+  // A closed pipe must surface as EPIPE on write, not kill the process, so the run
+  // can end quietly (`hanfacts corpus/ | head`).
+  ::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    return run(args, std::cin, std::cout, std::cerr, ::isatty(2) != 0);
+  } catch (const std::exception& e) {
+    std::cerr << "hanfacts: internal error: " << e.what() << '\n';
+    return kExitSetup;
+  }
+}
+
+}  // namespace hanfacts::cli

@@ -1,0 +1,180 @@
+#include "cli/json_record.h"
+
+#include "text/utf8.h"
+
+namespace hanfacts::cli {
+namespace {
+
+// A small strict JSON reader: enough for flat records, and it skips nested values.
+// Nesting depth is bounded so that hostile input cannot exhaust the stack.
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+
+  bool record(JsonRecord& r, std::string& error) {
+    ws();
+    if (!eat('{')) return fail(error, "not a JSON object");
+    bool have_text = false;
+    ws();
+    if (!eat('}')) {
+      while (true) {
+        ws();
+        std::string key;
+        if (!string(key)) return fail(error, "bad member name");
+        ws();
+        if (!eat(':')) return fail(error, "expected ':'");
+        ws();
+        if (key == "text" || key == "id" || key == "date") {
+          std::string value;
+          if (peek() == '"') {
+            if (!string(value)) return fail(error, "bad string value for '" + key + "'");
+            if (key == "text") { r.text = std::move(value); have_text = true; }
+            else if (key == "id") r.id = std::move(value);
+            else r.date = std::move(value);
+          } else if (key == "id" && (peek() == '-' || (peek() >= '0' && peek() <= '9'))) {
+            size_t start = pos_;
+            if (!skip_value(0)) return fail(error, "bad number");
+            r.id = std::string(s_.substr(start, pos_ - start));
+          } else if (key != "text" && s_.substr(pos_, 4) == "null") {
+            pos_ += 4;
+          } else {
+            return fail(error, "'" + key + "' must be a string");
+          }
+        } else if (!skip_value(0)) {
+          return fail(error, "bad value for '" + key + "'");
+        }
+        ws();
+        if (eat(',')) continue;
+        if (eat('}')) break;
+        return fail(error, "expected ',' or '}'");
+      }
+    }
+    ws();
+    if (pos_ != s_.size()) return fail(error, "trailing characters after the object");
+    if (!have_text) return fail(error, "no \"text\" member");
+    return true;
+  }
+
+ private:
+  static bool fail(std::string& error, std::string message) {
+    error = std::move(message);
+    return false;
+  }
+  char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  void ws() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) ++pos_;
+  }
+  bool hex4(unsigned& v) {
+    if (pos_ + 4 > s_.size()) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[pos_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  }
+  bool string(std::string& out) {
+    if (!eat('"')) return false;
+    while (pos_ < s_.size()) {
+      char c = s_[pos_++];
+      if (c == '"') return true;
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (c != '\\') { out += c; continue; }
+      if (pos_ >= s_.size()) return false;
+      char e = s_[pos_++];
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned u;
+          if (!hex4(u)) return false;
+          char32_t cp = u;
+          if (u >= 0xD800 && u <= 0xDBFF) {
+            unsigned lo;
+            if (s_.substr(pos_, 2) == "\\u") {
+              pos_ += 2;
+              if (!hex4(lo)) return false;
+              if (lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+              else cp = text::kReplacement;
+            } else {
+              cp = text::kReplacement;
+            }
+          } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            cp = text::kReplacement;
+          }
+          text::append_utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+    return false;
+  }
+  bool skip_value(int depth) {
+    if (depth > 64) return false;
+    ws();
+    char c = peek();
+    if (c == '"') {
+      std::string ignored;
+      return string(ignored);
+    }
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      ++pos_;
+      ws();
+      if (eat(close)) return true;
+      while (true) {
+        ws();
+        if (c == '{') {
+          std::string key;
+          if (!string(key)) return false;
+          ws();
+          if (!eat(':')) return false;
+        }
+        if (!skip_value(depth + 1)) return false;
+        ws();
+        if (eat(',')) continue;
+        return eat(close);
+      }
+    }
+    for (std::string_view word : {"true", "false", "null"}) {
+      if (s_.substr(pos_, word.size()) == word) {
+        pos_ += word.size();
+        return true;
+      }
+    }
+    size_t start = pos_;
+    if (peek() == '-') ++pos_;
+    while (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.' || s_[pos_] == 'e' ||
+                                s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-'))
+      ++pos_;
+    return pos_ > start && s_[start] != '.';
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+bool parse_json_record(std::string_view line, JsonRecord& record, std::string& error) {
+  record = JsonRecord{};
+  return Reader(line).record(record, error);
+}
+
+}  // namespace hanfacts::cli

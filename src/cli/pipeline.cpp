@@ -1,0 +1,100 @@
+#include "cli/pipeline.h"
+
+namespace hanfacts::cli {
+
+OrderedRunner::OrderedRunner(unsigned jobs, Process process, Emit emit)
+    : jobs_(jobs == 0 ? 1 : jobs), window_(4 * static_cast<size_t>(jobs_)), process_(std::move(process)),
+      emit_(std::move(emit)) {
+  if (jobs_ > 1) {
+    for (unsigned w = 0; w < jobs_; ++w) threads_.emplace_back([this, w] { work(w); });
+  }
+}
+
+OrderedRunner::~OrderedRunner() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closing_ = true;
+    queue_.clear();
+  }
+  work_ready_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void OrderedRunner::work(unsigned worker) {
+  while (true) {
+    std::pair<size_t, Task> item;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      item = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    Done done = process_(item.second, worker);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_.emplace(item.first, std::move(done));
+    }
+    done_ready_.notify_all();
+  }
+}
+
+void OrderedRunner::drain(bool wait) {
+  std::vector<Done> ready;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (wait) done_ready_.wait(lock, [&] { return emitted_ == submitted_ || done_.count(emitted_) > 0; });
+    while (true) {
+      auto it = done_.find(emitted_ + ready.size());
+      if (it == done_.end()) break;
+      ready.push_back(std::move(it->second));
+      done_.erase(it);
+    }
+  }
+  // Emitting (writing output) happens without the lock so workers keep going.
+  for (Done& d : ready) {
+    if (!stopped_ && !emit_(d)) stopped_ = true;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  emitted_ += ready.size();
+}
+
+bool OrderedRunner::submit(Task&& task) {
+  if (stopped_) return false;
+  if (jobs_ == 1) {
+    Done done = process_(task, 0);
+    if (!emit_(done)) stopped_ = true;
+    return !stopped_;
+  }
+  while (true) {
+    size_t in_flight;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      in_flight = submitted_ - emitted_;
+    }
+    if (in_flight < window_) break;
+    drain(true);
+    if (stopped_) return false;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.emplace_back(submitted_++, std::move(task));
+  }
+  work_ready_.notify_one();
+  drain(false);
+  return !stopped_;
+}
+
+bool OrderedRunner::finish() {
+  if (jobs_ == 1) return !stopped_;
+  while (true) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (emitted_ == submitted_) break;
+    }
+    drain(true);
+  }
+  return !stopped_;
+}
+
+}  // namespace hanfacts::cli

@@ -1,0 +1,76 @@
+// Ordered parallel processing: documents run on N worker threads and come out in
+// submission order, with at most `window` documents in flight so memory stays flat.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace hanfacts::cli {
+
+// One unit of work: a document to decode, extract and format.
+struct Task {
+  std::string doc;                       // document id written in the output
+  std::string name;                      // name in diagnostics (path or path:line)
+  std::string bytes;                     // raw bytes, or UTF-8 text when !needs_decode
+  bool needs_decode = true;
+  std::string ref_date;                  // from a JSONL record's "date"; "" if none
+  std::vector<std::string> diagnostics;  // already known problems ("hanfacts: ..." lines)
+  bool failed = false;                   // counts towards exit code 1
+  bool skip = false;                     // nothing to extract (read error, bad record)
+};
+
+// A processed document: its formatted output and its diagnostics.
+struct Done {
+  std::string output;
+  std::vector<std::string> diagnostics;
+  bool failed = false;
+  size_t bytes = 0;  // input size, for progress
+};
+
+class OrderedRunner {
+ public:
+  using Process = std::function<Done(Task&, unsigned worker)>;
+  using Emit = std::function<bool(Done&)>;  // false: stop the run (output closed or failed)
+
+  // jobs == 1 runs everything on the calling thread.
+  OrderedRunner(unsigned jobs, Process process, Emit emit);
+  ~OrderedRunner();
+  OrderedRunner(const OrderedRunner&) = delete;
+  OrderedRunner& operator=(const OrderedRunner&) = delete;
+
+  // Queues a document; may block while the window is full, emitting finished documents
+  // in order meanwhile. Returns false once the run has been stopped by Emit.
+  bool submit(Task&& task);
+  // Waits for every queued document and emits the rest. Returns false if stopped.
+  bool finish();
+
+ private:
+  void work(unsigned worker);
+  // Emits every finished document that is next in order; with `wait`, blocks until
+  // at least the next one is ready (or nothing is pending).
+  void drain(bool wait);
+
+  const unsigned jobs_;
+  const size_t window_;
+  Process process_;
+  Emit emit_;
+  std::vector<std::thread> threads_;
+  std::mutex mu_;
+  std::condition_variable work_ready_;
+  std::condition_variable done_ready_;
+  std::deque<std::pair<size_t, Task>> queue_;
+  std::map<size_t, Done> done_;
+  size_t submitted_ = 0;
+  size_t emitted_ = 0;
+  bool closing_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace hanfacts::cli

@@ -1,0 +1,48 @@
+// What recognizers see (Document) and what they produce (Candidate), before the engine
+// resolves overlaps, numbers facts and maps offsets back to the original text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "hanfacts/fact.h"
+#include "text/fold.h"
+
+namespace hanfacts::core {
+
+enum class Lang { kUnknown, kKo, kZh };
+
+// A reference point in time for relative dates: the article's dateline or a given date.
+// hour and minute are -1 when unknown.
+struct RefDate {
+  int year = 0, month = 0, day = 0, hour = -1, minute = -1;
+  friend bool operator==(const RefDate&, const RefDate&) = default;
+};
+
+struct Document {
+  const text::FoldedText& folded;
+  std::string_view text;  // == folded.text(): what recognizers scan, byte offsets refer to it
+  Lang lang = Lang::kUnknown;
+  std::optional<RefDate> ref;
+};
+
+struct Candidate {
+  FactType type = FactType::kOrg;
+  size_t start = 0, end = 0;  // bytes in Document::text, end exclusive
+  std::string value;
+  std::string unit;
+  std::string flags;  // ';'-separated; "equiv=N" is added by the engine from equiv_of
+  std::string rule;   // stable rule name
+  // Index (in the candidate vector) of the fact this one restates, e.g. the 12조 원 in
+  // "600억 위안(약 12조 원)" restates the 600억 위안. -1 when none.
+  int equiv_of = -1;
+  // Breaks ties between overlapping candidates of equal length: higher wins.
+  int priority = 0;
+};
+
+// Appends `flag` to a ';'-separated list unless it is already there.
+void add_flag(std::string& flags, std::string_view flag);
+
+}  // namespace hanfacts::core

@@ -1,0 +1,141 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "text/utf8.h"
+
+namespace hanfacts::detail {
+namespace {
+
+// Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
+// of the same text is the more specific one: "12조600억 원" over "600억 원"), then
+// higher priority, then earlier start. Returns the kept indices in text order.
+std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) {
+  std::vector<size_t> order(cands.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& x = cands[a];
+    const auto& y = cands[b];
+    size_t lx = x.end - x.start, ly = y.end - y.start;
+    if (lx != ly) return lx > ly;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    return x.start < y.start;
+  });
+  std::map<size_t, size_t> taken;  // start -> end of accepted spans
+  std::vector<size_t> kept;
+  for (size_t i : order) {
+    const auto& c = cands[i];
+    if (c.end <= c.start) continue;
+    auto next = taken.lower_bound(c.start);
+    if (next != taken.end() && next->first < c.end) continue;
+    if (next != taken.begin()) {
+      auto prev = std::prev(next);
+      if (prev->second > c.start) continue;
+    }
+    taken.emplace(c.start, c.end);
+    kept.push_back(i);
+  }
+  std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
+    if (cands[a].start != cands[b].start) return cands[a].start < cands[b].start;
+    return a < b;
+  });
+  return kept;
+}
+
+}  // namespace
+
+core::Lang detect_lang(std::string_view text) {
+  size_t hangul = 0, han = 0;
+  const size_t limit = std::min<size_t>(text.size(), 64 * 1024);
+  for (size_t i = 0; i < limit;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+    char32_t c = text::next_code_point(text, i);
+    if (text::is_hangul_syllable(c)) ++hangul;
+    else if (text::is_han(c)) ++han;
+  }
+  if (hangul == 0 && han == 0) return core::Lang::kUnknown;
+  // Korean news glosses names in Hanja (深度求索), so a few Han characters among
+  // Hangul do not make a Chinese article.
+  return hangul * 4 >= han ? core::Lang::kKo : core::Lang::kZh;
+}
+
+Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
+  std::shared_ptr<Engine> e(new Engine());
+  e->find_dates_ = options.find_dates;
+  {
+    auto made = date::Recognizer::create(lexicon::builtin_sources("date"));
+    if (!made.ok()) return made.status();
+    e->dates_.emplace(std::move(made).value());
+  }
+  if (options.find_money) {
+    auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+    if (!made.ok()) return made.status();
+    e->money_.emplace(std::move(made).value());
+  }
+  if (options.find_orgs) {
+    std::vector<lexicon::Source> sources;
+    if (options.use_builtin_lexicons) sources = lexicon::builtin_sources("org");
+    std::vector<std::string> storage;
+    auto user = lexicon::load_user_sources(options.org_lexicons, storage);
+    if (!user.ok()) return user.status();
+    for (auto& s : user.value()) sources.push_back(s);
+    auto made = org::Recognizer::create(sources);
+    if (!made.ok()) return made.status();
+    e->orgs_.emplace(std::move(made).value());
+  }
+  return std::shared_ptr<const Engine>(std::move(e));
+}
+
+Extraction Engine::extract(std::string_view text, const DocContext& context) const {
+  Extraction result;
+  const size_t bad = text::find_invalid_utf8(text);
+  if (bad != std::string_view::npos)
+    result.warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) + " (read as U+FFFD)");
+
+  const text::FoldedText folded(text);
+  core::Document doc{folded, folded.text()};
+  doc.lang = detect_lang(doc.text);
+  result.lang = doc.lang == core::Lang::kKo ? "ko" : doc.lang == core::Lang::kZh ? "zh" : "";
+
+  if (!context.ref_date.empty()) {
+    doc.ref = date::parse_ref_date(context.ref_date);
+    if (doc.ref) result.ref_source = context.ref_source;
+    else result.warnings.push_back("reference date '" + context.ref_date + "' is not YYYY-MM-DD; ignored");
+  }
+  if (!doc.ref && dates_) {
+    doc.ref = dates_->detect_reference(doc);
+    if (doc.ref) result.ref_source = "dateline";
+  }
+  if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
+
+  std::vector<core::Candidate> cands;
+  if (orgs_) orgs_->find(doc, cands);
+  if (money_) money_->find(doc, cands);
+  if (dates_ && find_dates_) dates_->find(doc, cands);
+
+  const std::vector<size_t> kept = resolve_overlaps(cands);
+  std::vector<int> fact_id(cands.size(), 0);  // candidate index -> 1-based fact id
+  for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
+
+  result.facts.reserve(kept.size());
+  for (size_t i : kept) {
+    core::Candidate& c = cands[i];
+    Fact f;
+    f.type = c.type;
+    f.start = folded.to_original_start(c.start);
+    f.end = folded.to_original_end(c.end);
+    f.text.assign(text.substr(f.start, f.end - f.start));
+    f.value = std::move(c.value);
+    f.unit = std::move(c.unit);
+    f.flags = std::move(c.flags);
+    if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
+      core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
+    f.rule = std::move(c.rule);
+    result.facts.push_back(std::move(f));
+  }
+  return result;
+}
+
+}  // namespace hanfacts::detail

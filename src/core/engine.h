@@ -1,0 +1,35 @@
+// The engine behind hanfacts::Extractor: the compiled recognizers and the document
+// pipeline (fold -> reference date -> recognizers -> overlap resolution -> facts).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "core/document.h"
+#include "date/recognizer.h"
+#include "hanfacts/fact.h"
+#include "hanfacts/options.h"
+#include "hanfacts/status.h"
+#include "money/recognizer.h"
+#include "org/recognizer.h"
+
+namespace hanfacts::detail {
+
+class Engine {
+ public:
+  static Result<std::shared_ptr<const Engine>> create(const Options& options);
+  Extraction extract(std::string_view text, const DocContext& context) const;
+
+ private:
+  Engine() = default;
+  std::optional<org::Recognizer> orgs_;
+  std::optional<money::Recognizer> money_;
+  std::optional<date::Recognizer> dates_;  // also detects datelines, so always built
+  bool find_dates_ = true;
+};
+
+// Detects the dominant language from Hangul vs Han code points.
+core::Lang detect_lang(std::string_view text);
+
+}  // namespace hanfacts::detail

@@ -1,0 +1,30 @@
+// DATE recognizer: absolute, partial and relative dates, resolved against the document's
+// reference date; also finds that reference date in the article's dateline.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "hanfacts/status.h"
+#include "lexicon/sources.h"
+
+namespace hanfacts::date {
+
+class Recognizer {
+ public:
+  static Result<Recognizer> create(std::span<const lexicon::Source> sources);
+  // The article's own date (dateline, byline, first full date), if any.
+  std::optional<core::RefDate> detect_reference(const core::Document& doc) const;
+  // Appends DATE candidates found in `doc`, resolving relative ones against doc.ref.
+  void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+};
+
+// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" (an offset suffix is ignored).
+std::optional<core::RefDate> parse_ref_date(std::string_view s);
+// "2025-11-01" or "2025-11-01T21:27".
+std::string format_ref_date(const core::RefDate& d);
+
+}  // namespace hanfacts::date

@@ -1,0 +1,118 @@
+#include "lexicon/tsv.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "text/utf8.h"
+
+namespace hanfacts::lexicon {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t tab = line.find('\t', pos);
+    out.push_back(trim(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos)));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+size_t Table::column(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i)
+    if (columns_[i] == name) return i;
+  return columns_.size();
+}
+
+std::string_view Table::cell(const Row& row, std::string_view name) const {
+  size_t i = column(name);
+  return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
+}
+
+Status Table::error(const Row& row, std::string_view column, std::string_view message) const {
+  std::string m;
+  if (!column.empty()) m = "column '" + std::string(column) + "': ";
+  m += message;
+  return Status(StatusCode::kInvalidData, std::move(m), source_, row.line);
+}
+
+Result<Table> parse_tsv(std::string_view content, std::string source,
+                        std::initializer_list<std::string_view> required) {
+  Table t;
+  t.source_ = std::move(source);
+  auto fail = [&](int line, std::string message) {
+    return Result<Table>(Status(StatusCode::kInvalidData, std::move(message), t.source_, line));
+  };
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") return fail(1, "starts with a byte-order mark; save as UTF-8 without BOM");
+  size_t bad = text::find_invalid_utf8(content);
+  if (bad != std::string_view::npos) {
+    int line = 1;
+    for (size_t i = 0; i < bad; ++i) line += content[i] == '\n';
+    return fail(line, "invalid UTF-8");
+  }
+  int line_no = 0;
+  size_t pos = 0;
+  bool have_header = false;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    std::string_view line = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? content.size() : nl + 1;
+    ++line_no;
+    if (trim(line).empty() || trim(line).front() == '#') continue;
+    std::vector<std::string_view> cells = split_tabs(line);
+    if (!have_header) {
+      for (auto c : cells) t.columns_.emplace_back(c);
+      for (auto want : required) {
+        if (t.column(want) == t.columns_.size())
+          return fail(line_no, "header row lacks column '" + std::string(want) + "'");
+      }
+      have_header = true;
+      continue;
+    }
+    if (cells.size() != t.columns_.size()) {
+      return fail(line_no, "expected " + std::to_string(t.columns_.size()) + " tab-separated cells, found " +
+                               std::to_string(cells.size()));
+    }
+    Row row;
+    row.line = line_no;
+    row.cells.reserve(cells.size());
+    for (auto c : cells) row.cells.emplace_back(c);
+    t.rows_.push_back(std::move(row));
+  }
+  if (!have_header) return fail(line_no > 0 ? line_no : 1, "no header row");
+  return t;
+}
+
+std::vector<std::string_view> split_values(std::string_view cell) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= cell.size()) {
+    size_t bar = cell.find('|', pos);
+    if (bar == std::string_view::npos) bar = cell.size();
+    std::string_view part = trim(cell.substr(pos, bar - pos));
+    if (!part.empty()) out.push_back(part);
+    pos = bar + 1;
+  }
+  return out;
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kIoError, "cannot open file", path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status(StatusCode::kIoError, "read error", path);
+  return buf.str();
+}
+
+}  // namespace hanfacts::lexicon

@@ -1,0 +1,33 @@
+// Decoding raw input bytes into UTF-8 text: BOM handling, UTF-8 validation with U+FFFD
+// replacement, legacy Korean and Chinese charsets through ICU, binary detection.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hanfacts::text {
+
+enum class Encoding { kAuto, kUtf8, kEucKr, kCp949, kGb18030, kBig5 };
+
+// Parses "auto", "utf-8", "euc-kr", "cp949", "gb18030", "big5" (case-insensitive;
+// also "utf8", "gbk", "gb2312", "uhc"). Returns false for anything else.
+bool parse_encoding(std::string_view name, Encoding& out);
+
+struct Decoded {
+  std::string text;        // valid UTF-8, BOM removed
+  std::string encoding;    // what the bytes were read as: "UTF-8", "EUC-KR", ...
+  bool binary = false;     // NUL bytes in the first 8 KB: text is empty, skip the input
+  // Empty, or a warning such as "invalid UTF-8 at byte 1234 (replaced with U+FFFD)".
+  std::string warning;
+};
+
+// Decodes `bytes`. With kAuto, input that is valid UTF-8 is always taken as UTF-8;
+// otherwise ICU's charset detector chooses among EUC-KR/CP949, GB18030 and Big5, and if
+// none fits, the bytes are read as UTF-8 with replacement characters and a warning.
+Decoded decode(std::string_view bytes, Encoding encoding);
+
+// Replaces malformed UTF-8 sequences with U+FFFD. Returns the offset of the first
+// one in `bytes`, or npos if there was none (then `out` equals `bytes`).
+size_t repair_utf8(std::string_view bytes, std::string& out);
+
+}  // namespace hanfacts::text

@@ -1,0 +1,51 @@
+// Folding: the one normalization every recognizer and every lexicon key goes through,
+// so that a name or rule is written once, not once per script or width.
+//
+//   fold(c) = lowercase(Traditional->Simplified(NFKC(c)))      per code point
+//
+// NFKC turns full-width digits and letters into ASCII (２０２５ -> 2025), compatibility
+// ideographs into unified ones and U+3000 into a space; ICU's Traditional-Simplified
+// transform maps 萬->万, 億->亿, 貳->贰, 國->国; Latin letters are lowercased. Folding is
+// per code point (no composition across characters), which keeps the offset map exact:
+// every folded byte knows the original code point it came from.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hanfacts::text {
+
+// Text as recognizers see it, with the way back to the original.
+class FoldedText {
+ public:
+  FoldedText() = default;
+  // Folds `original` (UTF-8; malformed bytes become U+FFFD). `original` must outlive
+  // this object.
+  explicit FoldedText(std::string_view original);
+
+  // The folded text that recognizers scan.
+  std::string_view text() const { return identity_ ? original_ : std::string_view(folded_); }
+  std::string_view original() const { return original_; }
+
+  // Byte offset in the original of the code point that folded byte `i` came from.
+  size_t to_original_start(size_t i) const;
+  // Original end offset for a folded span ending at `end` (exclusive), end > 0: the end
+  // of the original code point that produced folded byte end-1.
+  size_t to_original_end(size_t end) const;
+
+ private:
+  std::string_view original_;
+  bool identity_ = true;          // folding changed nothing: no copy, no map
+  std::string folded_;
+  std::vector<uint32_t> to_orig_;  // per folded byte; size folded_.size() + 1
+};
+
+// Folds a short string (lexicon keys). Same mapping as FoldedText.
+std::string fold(std::string_view s);
+
+// Folds one code point and appends the result to `out`.
+void append_folded(std::string& out, char32_t c);
+
+}  // namespace hanfacts::text

@@ -1,0 +1,81 @@
+// Small UTF-8 helpers used on the hot path. They never throw: a malformed sequence
+// decodes as U+FFFD consuming one byte, so every loop makes progress.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hanfacts::text {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point starting at s[i] and advances i past it.
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) { ++i; return b0; }
+  size_t len;
+  char32_t cp;
+  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
+  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
+  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
+  else { ++i; return kReplacement; }
+  if (i + len > s.size()) { ++i; return kReplacement; }
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) { ++i; return kReplacement; }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are malformed.
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return kReplacement; }
+  i += len;
+  return cp;
+}
+
+// Decodes the code point that ends just before s[i] and moves i to its start.
+inline char32_t prev_code_point(std::string_view s, size_t& i) {
+  size_t start = i - 1;
+  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  size_t j = start;
+  char32_t cp = next_code_point(s, j);
+  if (j != i) { i -= 1; return kReplacement; }
+  i = start;
+  return cp;
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) { out += static_cast<char>(cp); }
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Number of code points in s (malformed bytes count one each, like U+FFFD).
+size_t count_code_points(std::string_view s);
+
+// Byte offset of the first malformed sequence, or npos when s is valid UTF-8.
+size_t find_invalid_utf8(std::string_view s);
+
+inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
+}
+inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// Letters of any script that can continue a word (Hangul, Han, Latin, kana, digits).
+bool is_word_char(char32_t c);
+
+}  // namespace hanfacts::text
