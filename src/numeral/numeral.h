@@ -14,10 +14,13 @@
 
 namespace hanfacts::numeral {
 
+// GCC and Clang's 128-bit integer (__extension__ keeps -Wpedantic quiet).
+__extension__ typedef __int128 Int128;
+
 // An exact decimal: mantissa / 10^scale. 128 bits hold every amount news prints
 // (10^20 with 18 decimals) with room to spare.
 struct Decimal {
-  __int128 mantissa = 0;
+  Int128 mantissa = 0;
   int scale = 0;
   // Plain decimal, no exponent, no trailing zeros after the point: "1500000000000", "1.5".
   std::string to_string() const;
