@@ -33,6 +33,27 @@ std::string diag(const std::string& name, const std::string& message) {
   return "hanfacts: " + name + ": " + message;
 }
 
+// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" naming a real day (checked here, once, rather
+// than as a warning on every document).
+bool valid_ref_date(const std::string& r) {
+  if (r.size() != 10 && r.size() != 16) return false;
+  auto digits = [&](size_t from, size_t n, int& v) {
+    v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(r[i]))) return false;
+      v = v * 10 + (r[i] - '0');
+    }
+    return true;
+  };
+  int y, m, d, hh = 0, mm = 0;
+  if (!digits(0, 4, y) || r[4] != '-' || !digits(5, 2, m) || r[7] != '-' || !digits(8, 2, d)) return false;
+  if (r.size() == 16 && (r[10] != 'T' || !digits(11, 2, hh) || r[13] != ':' || !digits(14, 2, mm))) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] || hh > 23 || mm > 59) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
 // Parses the raw command line into a RunConfig (CLI11 does the flag syntax; the checks
 // that involve values are here). Returns -1 to go on, or an exit code.
 int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostream& out, std::ostream& err) {
@@ -98,16 +119,9 @@ int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostrea
       return kExitSetup;
     }
   }
-  if (!cfg.ref_date.empty()) {
-    // Validated by the extractor's own parser through a throwaway document would be
-    // indirect; the format is simple enough to check here.
-    const std::string& r = cfg.ref_date;
-    bool ok = r.size() == 10 && r[4] == '-' && r[7] == '-';
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) ok = ok && i < r.size() && std::isdigit(static_cast<unsigned char>(r[i]));
-    if (!ok) {
-      err << "hanfacts: --ref-date: expected YYYY-MM-DD, got '" << r << "'\n";
-      return kExitSetup;
-    }
+  if (!cfg.ref_date.empty() && !valid_ref_date(cfg.ref_date)) {
+    err << "hanfacts: --ref-date: expected a date YYYY-MM-DD (optionally THH:MM), got '" << cfg.ref_date << "'\n";
+    return kExitSetup;
   }
   for (const std::string& l : lexicons) cfg.extractor.org_lexicons.push_back({l, "", l});
   return -1;
@@ -167,16 +181,18 @@ class Run {
     std::string decoded_storage;
     std::string_view text;
     if (task.needs_decode) {
-      text::Decoded d = text::decode(task.bytes, cfg_.encoding);
+      text::Decoded d = text::decode(task.bytes, task.encoding);
       if (d.binary) {
-        done.diagnostics.push_back(diag(task.name, "binary file (NUL bytes in the first 8 KB); skipped"));
+        done.diagnostics.push_back(diag(task.name, cfg_.input == InputMode::kText
+                                                       ? "binary file (NUL bytes in the first 8 KB); skipped"
+                                                       : "binary data (NUL bytes); skipped"));
         done.failed = true;
         return done;
       }
       if (!d.warning.empty()) {
         done.diagnostics.push_back(diag(task.name, d.warning));
         done.failed = true;
-      } else if (d.encoding != "UTF-8" && !cfg_.quiet) {
+      } else if (task.encoding == text::Encoding::kAuto && d.encoding != "UTF-8" && !cfg_.quiet) {
         done.diagnostics.push_back(diag(task.name, "note: decoded as " + d.encoding));
       }
       decoded_storage = std::move(d.text);
@@ -280,19 +296,96 @@ class Run {
   std::chrono::steady_clock::time_point last_progress_{};
 };
 
+// Reads lines from a stream in large blocks. The first block (up to 64 KB) can be
+// inspected before any line is taken, to decide the encoding of the whole input and
+// to spot binary data. Memory holds one block plus the current line.
+class LineReader {
+ public:
+  explicit LineReader(std::istream& in) : in_(in) {
+    while (!eof_ && buf_.size() < kBlock) fill();
+  }
+  std::string_view head() const { return buf_; }
+  bool bad() const { return in_.bad(); }
+
+  // The next line without its '\n' (and without a '\r' before it); false at the end.
+  bool next(std::string& line) {
+    while (true) {
+      const size_t nl = buf_.find('\n', scan_);
+      if (nl != std::string::npos) {
+        line.assign(buf_, pos_, nl - pos_);
+        pos_ = scan_ = nl + 1;
+        break;
+      }
+      scan_ = buf_.size();
+      if (eof_) {
+        if (pos_ == buf_.size()) return false;
+        line.assign(buf_, pos_);
+        pos_ = scan_ = buf_.size();
+        break;
+      }
+      fill();
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  }
+
+ private:
+  static constexpr size_t kBlock = 64 * 1024;
+  void fill() {
+    if (pos_ > 0) {  // drop consumed lines before growing
+      buf_.erase(0, pos_);
+      scan_ -= pos_;
+      pos_ = 0;
+    }
+    const size_t old = buf_.size();
+    buf_.resize(old + kBlock);
+    in_.read(buf_.data() + old, static_cast<std::streamsize>(kBlock));
+    buf_.resize(old + static_cast<size_t>(in_.gcount()));
+    if (in_.gcount() == 0 || !in_) eof_ = true;
+  }
+
+  std::istream& in_;
+  std::string buf_;
+  size_t pos_ = 0;   // start of the next line
+  size_t scan_ = 0;  // where to resume looking for '\n'
+  bool eof_ = false;
+};
+
 // Feeds every line of `in` as a document (lines and jsonl modes). Returns false when
 // the run was stopped.
 bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg, OrderedRunner& runner) {
+  LineReader reader(in);
+  const std::string_view head = reader.head();
+  // One decision per input, not per line: a single short line says little about its
+  // charset, and a note per line would drown the real messages.
+  std::vector<std::string> first_notes;
+  if (std::memchr(head.data(), '\0', std::min<size_t>(head.size(), 8192)) != nullptr) {
+    Task t;
+    t.name = name;
+    t.diagnostics.push_back(diag(name, "binary file (NUL bytes in the first 8 KB); skipped"));
+    t.failed = t.skip = true;
+    return runner.submit(std::move(t));
+  }
+  text::Encoding encoding = cfg.encoding;
+  if (cfg.input == InputMode::kLines && encoding == text::Encoding::kAuto) {
+    encoding = text::detect_encoding(head);
+    if (encoding != text::Encoding::kUtf8 && !cfg.quiet) {
+      first_notes.push_back(diag(name, "note: decoded as " + std::string(text::encoding_name(encoding))));
+    }
+  }
   std::string line;
   size_t line_no = 0;
-  while (std::getline(in, line)) {
+  while (reader.next(line)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
     if (line.empty()) continue;
     Task t;
     const std::string where = name + ":" + std::to_string(line_no);
     t.name = where;
     t.doc = where;
+    t.encoding = encoding;
+    t.diagnostics = std::move(first_notes);
+    first_notes.clear();
     if (cfg.input == InputMode::kJsonl) {
       JsonRecord rec;
       std::string error;
@@ -305,8 +398,10 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
         t.ref_date = rec.date;
         t.needs_decode = false;
         std::string repaired;
-        if (text::repair_utf8(rec.text, repaired) != std::string::npos) {
-          t.diagnostics.push_back(diag(where, "invalid UTF-8 in \"text\" (replaced with U+FFFD)"));
+        const size_t bad = text::repair_utf8(rec.text, repaired);
+        if (bad != std::string::npos) {
+          t.diagnostics.push_back(diag(where, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
+                                                  " (replaced with U+FFFD)"));
           t.failed = true;
         }
         t.bytes = std::move(repaired);
@@ -317,10 +412,10 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
     }
     if (!runner.submit(std::move(t))) return false;
   }
-  if (in.bad()) {
+  if (reader.bad()) {
     Task t;
     t.name = name;
-    t.diagnostics.push_back(diag(name, "read error"));
+    t.diagnostics.push_back(diag(name, "read error after line " + std::to_string(line_no)));
     t.failed = t.skip = true;
     return runner.submit(std::move(t));
   }
@@ -351,8 +446,18 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   std::string temp_path;
   std::ostream* sink = &out;
   if (!cfg.output.empty()) {
-    temp_path = cfg.output + ".tmp-" + std::to_string(::getpid());
-    file.open(temp_path, std::ios::binary | std::ios::trunc);
+    // A regular file (or a new one) is written beside its final name and renamed into
+    // place when complete, so a reader never sees half a result and a killed run
+    // leaves the old file intact. Anything else (/dev/stdout, a pipe, /dev/full) is
+    // written directly: renaming over a device or a FIFO would replace it.
+    struct stat st;
+    const bool special = ::stat(cfg.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+    if (special && S_ISDIR(st.st_mode)) {
+      err << diag(cfg.output, "cannot write: is a folder") << '\n';
+      return kExitSetup;
+    }
+    temp_path = special ? std::string() : cfg.output + ".tmp-" + std::to_string(::getpid());
+    file.open(special ? cfg.output : temp_path, std::ios::binary | std::ios::trunc);
     if (!file) {
       err << diag(cfg.output, std::string("cannot write: ") + std::strerror(errno)) << '\n';
       return kExitSetup;
@@ -379,6 +484,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         Task t;
         t.name = name;
         t.doc = name;
+        t.encoding = cfg.encoding;
         if (is_stdin) {
           std::ostringstream all;
           all << in.rdbuf();
@@ -423,9 +529,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (!temp_path.empty()) std::remove(temp_path.c_str());
     return kExitSetup;
   }
-  if (!temp_path.empty()) {
+  if (!cfg.output.empty()) {
+    errno = 0;
     file.close();
-    if (!file || std::rename(temp_path.c_str(), cfg.output.c_str()) != 0) {
+    if (!file) {
+      err << diag(cfg.output, std::string("write error: ") + (errno != 0 ? std::strerror(errno) : "close failed"))
+          << '\n';
+      if (!temp_path.empty()) std::remove(temp_path.c_str());
+      return kExitSetup;
+    }
+    if (!temp_path.empty() && std::rename(temp_path.c_str(), cfg.output.c_str()) != 0) {
       err << diag(cfg.output, std::string("cannot complete output: ") + std::strerror(errno)) << '\n';
       std::remove(temp_path.c_str());
       return kExitSetup;

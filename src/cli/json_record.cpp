@@ -31,9 +31,9 @@ class Reader {
             if (key == "text") { r.text = std::move(value); have_text = true; }
             else if (key == "id") r.id = std::move(value);
             else r.date = std::move(value);
-          } else if (key == "id" && (peek() == '-' || (peek() >= '0' && peek() <= '9'))) {
+          } else if (key == "id" && (peek() == '-' || is_digit(peek()))) {
             size_t start = pos_;
-            if (!skip_value(0)) return fail(error, "bad number");
+            if (!number()) return fail(error, "bad number for 'id'");
             r.id = std::string(s_.substr(start, pos_ - start));
           } else if (key != "text" && s_.substr(pos_, 4) == "null") {
             pos_ += 4;
@@ -158,12 +158,29 @@ class Reader {
         return true;
       }
     }
-    size_t start = pos_;
-    if (peek() == '-') ++pos_;
-    while (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.' || s_[pos_] == 'e' ||
-                                s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-'))
+    return number();
+  }
+  static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+  size_t digits() {
+    const size_t start = pos_;
+    while (pos_ < s_.size() && is_digit(s_[pos_])) ++pos_;
+    return pos_ - start;
+  }
+  // RFC 8259 number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  bool number() {
+    eat('-');
+    if (eat('0')) {
+      if (is_digit(peek())) return false;  // no leading zeros
+    } else if (digits() == 0) {
+      return false;
+    }
+    if (eat('.') && digits() == 0) return false;
+    if (peek() == 'e' || peek() == 'E') {
       ++pos_;
-    return pos_ > start && s_[start] != '.';
+      if (!eat('+')) eat('-');
+      if (digits() == 0) return false;
+    }
+    return true;
   }
 
   std::string_view s_;

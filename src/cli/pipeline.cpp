@@ -1,6 +1,24 @@
 #include "cli/pipeline.h"
 
+#include <exception>
+
 namespace hanfacts::cli {
+namespace {
+
+// A worker must not let an exception escape (that would end the process): the
+// document is reported as failed instead and the run goes on.
+Done run_guarded(const OrderedRunner::Process& process, Task& task, unsigned worker) {
+  try {
+    return process(task, worker);
+  } catch (const std::exception& e) {
+    Done done;
+    done.diagnostics.push_back("hanfacts: " + task.name + ": internal error: " + e.what() + "; skipped");
+    done.failed = true;
+    return done;
+  }
+}
+
+}  // namespace
 
 OrderedRunner::OrderedRunner(unsigned jobs, Process process, Emit emit)
     : jobs_(jobs == 0 ? 1 : jobs), window_(4 * static_cast<size_t>(jobs_)), process_(std::move(process)),
@@ -30,7 +48,7 @@ void OrderedRunner::work(unsigned worker) {
       item = std::move(queue_.front());
       queue_.pop_front();
     }
-    Done done = process_(item.second, worker);
+    Done done = run_guarded(process_, item.second, worker);
     {
       std::lock_guard<std::mutex> lock(mu_);
       done_.emplace(item.first, std::move(done));
@@ -62,7 +80,7 @@ void OrderedRunner::drain(bool wait) {
 bool OrderedRunner::submit(Task&& task) {
   if (stopped_) return false;
   if (jobs_ == 1) {
-    Done done = process_(task, 0);
+    Done done = run_guarded(process_, task, 0);
     if (!emit_(done)) stopped_ = true;
     return !stopped_;
   }

@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "text/decode.h"
+
 namespace hanfacts::cli {
 
 // One unit of work: a document to decode, extract and format.
@@ -20,6 +22,7 @@ struct Task {
   std::string name;                      // name in diagnostics (path or path:line)
   std::string bytes;                     // raw bytes, or UTF-8 text when !needs_decode
   bool needs_decode = true;
+  text::Encoding encoding = text::Encoding::kAuto;  // how to decode `bytes`
   std::string ref_date;                  // from a JSONL record's "date"; "" if none
   std::vector<std::string> diagnostics;  // already known problems ("hanfacts: ..." lines)
   bool failed = false;                   // counts towards exit code 1

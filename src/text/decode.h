@@ -13,6 +13,9 @@ enum class Encoding { kAuto, kUtf8, kEucKr, kCp949, kGb18030, kBig5 };
 // also "utf8", "gbk", "gb2312", "uhc"). Returns false for anything else.
 bool parse_encoding(std::string_view name, Encoding& out);
 
+// "UTF-8", "EUC-KR", "CP949", "GB18030", "Big5" ("auto" for kAuto).
+std::string_view encoding_name(Encoding encoding);
+
 struct Decoded {
   std::string text;        // valid UTF-8, BOM removed
   std::string encoding;    // what the bytes were read as: "UTF-8", "EUC-KR", ...
@@ -25,6 +28,11 @@ struct Decoded {
 // otherwise ICU's charset detector chooses among EUC-KR/CP949, GB18030 and Big5, and if
 // none fits, the bytes are read as UTF-8 with replacement characters and a warning.
 Decoded decode(std::string_view bytes, Encoding encoding);
+
+// Chooses the encoding of input that starts with `sample` (e.g. the first 64 KB of a
+// file read line by line): kUtf8 when the sample is valid UTF-8 (a character cut at the
+// end of the sample is allowed), else the legacy charset that fits, else kUtf8.
+Encoding detect_encoding(std::string_view sample);
 
 // Replaces malformed UTF-8 sequences with U+FFFD. Returns the offset of the first
 // one in `bytes`, or npos if there was none (then `out` equals `bytes`).
