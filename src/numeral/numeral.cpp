@@ -1,15 +1,848 @@
+// The numeral parser (numeral/numeral.h): a hand-written scanner over code points.
+//
+// A numeral is lexed into tokens (numbers, small units 十百千 / 십백천, big scales
+// 万亿兆 / 만억조경, zero markers, vague digits), checking as it goes that each token may
+// follow the previous one, then evaluated: 1억2천만 = 1×10^8 + (2×10^3)×10^4. Vague
+// digits (几, 数, 수, 몇) are evaluated twice, as 1 and as 9, giving a range.
 #include "numeral/numeral.h"
 
+#include <array>
+
+#include "text/utf8.h"
+
 namespace hanfacts::numeral {
+namespace {
 
-bool operator==(const Decimal& a, const Decimal& b) { return a.mantissa == b.mantissa && a.scale == b.scale; }
+enum Kind : unsigned char {
+  kNo,
+  kDigit,      // 0..9 spelled: 一 二 壹 两, 일 이 삼
+  kSmall,      // 十 百 千 拾 佰 仟, 십 백 천 (value = exponent)
+  kBig,        // 万 亿 兆, 만 억 조 경 (value = exponent)
+  kTens,       // 廿 卅 卌 (value = 2, 3, 4 tens)
+  kPoint,      // 点, 점
+  kVague,      // 几 数, 수 몇: an unknown digit
+  kApprox,     // 多 余, 여 before a scale: "more than"
+};
 
-std::string Decimal::to_string() const { return "0"; }
+struct Cls {
+  Kind kind = kNo;
+  Script script = Script::kArabic;
+  signed char value = 0;
+  bool ambiguous = false;  // also an ordinary word on its own (陆地, 收拾, 공, 수)
+};
 
-std::string Numeral::value_string() const {
-  return is_range() ? low.to_string() + ".." + high.to_string() : low.to_string();
+constexpr Cls zh(Kind k, int v, bool amb = false) { return Cls{k, Script::kChinese, static_cast<signed char>(v), amb}; }
+constexpr Cls ko(Kind k, int v, bool amb = false) { return Cls{k, Script::kKorean, static_cast<signed char>(v), amb}; }
+
+// Closed class: the numeral characters of both languages (folded forms).
+Cls classify(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return zh(kDigit, 0);
+    case U'一': case U'壹': return zh(kDigit, 1);
+    case U'二': case U'贰': case U'两': return zh(kDigit, 2);
+    case U'俩': return zh(kDigit, 2, true);
+    case U'三': case U'叁': return zh(kDigit, 3);
+    case U'参': return zh(kDigit, 3, true);
+    case U'四': return zh(kDigit, 4);
+    case U'肆': return zh(kDigit, 4, true);
+    case U'五': return zh(kDigit, 5);
+    case U'伍': return zh(kDigit, 5, true);
+    case U'六': return zh(kDigit, 6);
+    case U'陆': return zh(kDigit, 6, true);
+    case U'七': case U'柒': return zh(kDigit, 7);
+    case U'八': case U'捌': return zh(kDigit, 8);
+    case U'九': case U'玖': return zh(kDigit, 9);
+    case U'十': return zh(kSmall, 1);
+    case U'拾': return zh(kSmall, 1, true);
+    case U'百': case U'佰': return zh(kSmall, 2);
+    case U'千': case U'仟': return zh(kSmall, 3);
+    case U'万': return zh(kBig, 4);
+    case U'亿': return zh(kBig, 8);
+    case U'兆': return zh(kBig, 12);
+    case U'廿': return zh(kTens, 2);
+    case U'卅': return zh(kTens, 3);
+    case U'卌': return zh(kTens, 4);
+    case U'点': return zh(kPoint, 0);
+    case U'几': return zh(kVague, 0);
+    case U'数': return zh(kVague, 0, true);
+    case U'多': case U'余': return zh(kApprox, 0);
+    case U'영': case U'공': case U'빵': return ko(kDigit, 0, true);
+    case U'일': return ko(kDigit, 1);
+    case U'이': return ko(kDigit, 2);
+    case U'삼': return ko(kDigit, 3);
+    case U'사': return ko(kDigit, 4);
+    case U'오': return ko(kDigit, 5);
+    case U'육': case U'륙': return ko(kDigit, 6);
+    case U'칠': return ko(kDigit, 7);
+    case U'팔': return ko(kDigit, 8);
+    case U'구': return ko(kDigit, 9);
+    case U'십': return ko(kSmall, 1);
+    case U'백': return ko(kSmall, 2);
+    case U'천': return ko(kSmall, 3);
+    case U'만': return ko(kBig, 4);
+    case U'억': return ko(kBig, 8);
+    case U'조': return ko(kBig, 12);
+    case U'경': return ko(kBig, 16);
+    case U'점': case U'쩜': return ko(kPoint, 0);
+    case U'수': case U'몇': return ko(kVague, 0, true);
+    case U'여': return ko(kApprox, 0);
+    default: return {};
+  }
 }
 
-std::vector<Numeral> find_numerals(std::string_view) { return {}; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char32_t cp_at(std::string_view s, size_t i, size_t* next = nullptr) {
+  if (i >= s.size()) {
+    if (next) *next = i;
+    return 0;
+  }
+  size_t j = i;
+  char32_t c = text::next_code_point(s, j);
+  if (next) *next = j;
+  return c;
+}
+
+char32_t cp_before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t j = i;
+  return text::prev_code_point(s, j);
+}
+
+bool starts_with_at(std::string_view s, size_t i, std::string_view w) { return s.substr(i, w.size()) == w; }
+
+size_t skip_spaces(std::string_view s, size_t i, int max) {
+  int n = 0;
+  while (i < s.size() && s[i] == ' ' && n < max) ++i, ++n;
+  return i;
+}
+
+// Korean particles that may follow a one-syllable numeral (삼은, 영이다, 삼과).
+bool is_particle(char32_t c) {
+  switch (c) {
+    case U'은': case U'는': case U'이': case U'가': case U'을': case U'를': case U'의': case U'에':
+    case U'와': case U'과': case U'도': case U'만': case U'로': case U'으': case U'보': case U'부':
+    case U'까': case U'씩': case U'째': case U'조': case U'나': case U'쯤':
+      return true;
+    default: return false;
+  }
+}
+
+// Korean counters (classifiers) that follow native numerals: 세 개, 한 명, 쉰두 살.
+bool is_counter(char32_t c) {
+  switch (c) {
+    case U'개': case U'명': case U'살': case U'마': case U'번': case U'달': case U'해': case U'시':
+    case U'권': case U'대': case U'곳': case U'장': case U'채': case U'잔': case U'벌': case U'켤':
+    case U'척': case U'자': case U'차': case U'배': case U'주': case U'층': case U'분': case U'편':
+    case U'줄': case U'쌍': case U'가': case U'군': case U'세': case U'건': case U'점':
+      return true;
+    default: return false;
+  }
+}
+
+// ---- Arabic numbers ----
+
+struct Arabic {
+  bool ok = false;
+  Decimal value;
+  size_t end = 0;
+  bool point = false;
+  bool integer_digits_only = false;  // no grouping, no point (can start a/b)
+};
+
+Decimal pow_decimal(Decimal base, int exp, bool& ok) {
+  Decimal r = Decimal::of(1);
+  const bool negative = exp < 0;
+  for (int i = 0; i < (negative ? -exp : exp) && ok; ++i) r = mul(r, base, ok);
+  if (negative && ok) r = div(Decimal::of(1), r, ok);
+  return r;
+}
+
+// Reads digits with ',' groups, '.' decimals, space groups of three, and optional
+// exponent / metric suffix, starting at i (a digit or a '.' before a digit).
+Arabic read_arabic(std::string_view s, size_t i, const ParseOptions& o) {
+  Arabic a;
+  const size_t start = i;
+  Int128 m = 0;
+  int scale = 0, int_digits = 0;
+  bool grouped = false;
+  auto take_digits = [&](size_t& p, int limit, bool frac) {
+    int n = 0;
+    while (p < s.size() && is_ascii_digit(s[p]) && n < limit) {
+      m = m * 10 + (s[p] - '0');
+      if (frac) ++scale;
+      ++p, ++n;
+    }
+    return n;
+  };
+  if (is_ascii_digit(s[i])) {
+    int_digits = take_digits(i, 30, false);
+    if (i < s.size() && is_ascii_digit(s[i])) return a;  // absurdly long
+    // 1,234,567: a comma followed by exactly three digits.
+    while (int_digits <= 3 || grouped) {
+      if (i + 3 < s.size() + 0 && s[i] == ',' && i + 4 <= s.size() && is_ascii_digit(s[i + 1]) &&
+          is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) && (i + 4 == s.size() || !is_ascii_digit(s[i + 4]))) {
+        size_t p = i + 1;
+        take_digits(p, 3, false);
+        i = p;
+        grouped = true;
+        if (m > Int128(1) << 100) return a;
+      } else {
+        break;
+      }
+    }
+    // 1 234 567: a single space followed by exactly three digits (not after commas).
+    if (!grouped && o.space_groups && int_digits <= 3) {
+      while (i + 4 <= s.size() && s[i] == ' ' && is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) &&
+             is_ascii_digit(s[i + 3]) && (i + 4 == s.size() || !is_ascii_digit(s[i + 4]))) {
+        size_t p = i + 1;
+        take_digits(p, 3, false);
+        i = p;
+        grouped = true;
+        if (m > Int128(1) << 100) return a;
+      }
+    }
+  }
+  // Decimals, but not in 192.168.1.2 or 2025.11.01 (a second '.' digit group), and not
+  // for the second group of such a run (the caller started after "2025.").
+  const bool after_dotted = start >= 2 && s[start - 1] == '.' && is_ascii_digit(s[start - 2]);
+  if (i + 1 < s.size() && s[i] == '.' && is_ascii_digit(s[i + 1]) && !after_dotted) {
+    size_t p = i + 1;
+    Int128 saved_m = m;
+    int saved_scale = scale;
+    take_digits(p, 20, true);
+    if (p + 1 < s.size() && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+      m = saved_m;  // dotted run: keep the integer only
+      scale = saved_scale;
+    } else {
+      i = p;
+      a.point = true;
+    }
+  }
+  if (i == start || (s[start] == '.' && !a.point)) return a;
+  a.value = Decimal{m, scale};
+  bool ok = true;
+  // 1e10, 12.32e+14, 2.789e-1
+  if (o.exponents && i + 1 < s.size() && s[i] == 'e') {
+    size_t p = i + 1;
+    int sign = 1;
+    if (p < s.size() && (s[p] == '+' || s[p] == '-')) sign = s[p++] == '-' ? -1 : 1;
+    if (p < s.size() && is_ascii_digit(s[p])) {
+      int e = 0, n = 0;
+      while (p < s.size() && is_ascii_digit(s[p]) && n < 3) e = e * 10 + (s[p++] - '0'), ++n;
+      if (!(p < s.size() && is_ascii_alnum(s[p]))) {
+        Decimal v = mul_pow10(a.value, sign * e, ok);
+        if (ok) a.value = v, i = p;
+        ok = true;
+      }
+    }
+  }
+  // 2^5, 2.5^-1, 1.1^+23, 1.1^--23 (the signs multiply)
+  if (o.exponents && i + 1 < s.size() && s[i] == '^') {
+    size_t p = i + 1;
+    int sign = 1;
+    while (p < s.size() && (s[p] == '+' || s[p] == '-')) sign *= s[p++] == '-' ? -1 : 1;
+    if (p < s.size() && is_ascii_digit(s[p])) {
+      int e = 0, n = 0;
+      while (p < s.size() && is_ascii_digit(s[p]) && n < 3) e = e * 10 + (s[p++] - '0'), ++n;
+      Decimal v = pow_decimal(a.value, sign * e, ok);
+      if (ok && e <= 60) {
+        // Round long expansions (1.1^23) to 20 decimals like every division.
+        a.value = div(v, Decimal::of(1), ok);
+        i = p;
+      }
+      ok = true;
+    }
+  }
+  // 40k, 1.2m, .0012g: only as a whole word (5g网络, 3m公司 stay names elsewhere).
+  if (o.metric_suffix && i < s.size() && (s[i] == 'k' || s[i] == 'm' || s[i] == 'g') &&
+      !(i + 1 < s.size() && is_ascii_alnum(s[i + 1]))) {
+    int e = s[i] == 'k' ? 3 : s[i] == 'm' ? 6 : 9;
+    Decimal v = mul_pow10(a.value, e, ok);
+    if (ok) a.value = v, ++i;
+  }
+  a.ok = true;
+  a.end = i;
+  a.integer_digits_only = !grouped && !a.point && i - start == static_cast<size_t>(int_digits);
+  return a;
+}
+
+// ---- Native Korean numerals ----
+
+struct Word {
+  std::u32string_view w;
+  int value;
+  bool attributive;  // only before a counter: 한 두 세 네 스무
+};
+constexpr Word kNativeTens[] = {
+    {U"열", 10, false}, {U"스물", 20, false}, {U"스무", 20, true}, {U"서른", 30, false}, {U"마흔", 40, false},
+    {U"쉰", 50, false}, {U"예순", 60, false}, {U"일흔", 70, false}, {U"여든", 80, false}, {U"아흔", 90, false},
+};
+constexpr Word kNativeUnits[] = {
+    {U"하나", 1, false}, {U"한", 1, true},   {U"둘", 2, false},   {U"두", 2, true},     {U"셋", 3, false},
+    {U"세", 3, true},    {U"넷", 4, false},  {U"네", 4, true},    {U"다섯", 5, false},  {U"여섯", 6, false},
+    {U"일곱", 7, false}, {U"여덟", 8, false}, {U"아홉", 9, false},
+};
+
+// Matches `w` at byte i; returns the end or npos.
+size_t match_word(std::string_view s, size_t i, std::u32string_view w) {
+  for (char32_t c : w) {
+    if (i >= s.size()) return std::string_view::npos;
+    size_t j = i;
+    if (text::next_code_point(s, j) != c) return std::string_view::npos;
+    i = j;
+  }
+  return i;
+}
+
+struct NativeMatch {
+  size_t end = 0;
+  int value = 0;
+  bool attributive = false;
+  int syllables = 0;
+};
+
+NativeMatch match_native(std::string_view s, size_t i) {
+  NativeMatch best;
+  auto units_at = [&](size_t p, int base, bool& attributive, int& syl) -> std::pair<size_t, int> {
+    size_t best_end = std::string_view::npos;
+    int v = 0;
+    for (const Word& u : kNativeUnits) {
+      size_t e = match_word(s, p, u.w);
+      if (e != std::string_view::npos && (best_end == std::string_view::npos || e > best_end)) {
+        best_end = e, v = u.value, attributive = u.attributive, syl = static_cast<int>(u.w.size());
+      }
+    }
+    return {best_end, base + v};
+  };
+  for (const Word& t : kNativeTens) {
+    size_t e = match_word(s, i, t.w);
+    if (e == std::string_view::npos) continue;
+    NativeMatch m{e, t.value, t.attributive, static_cast<int>(t.w.size())};
+    bool attr = false;
+    int syl = 0;
+    auto [ue, v] = units_at(e, t.value, attr, syl);
+    if (!t.attributive && ue != std::string_view::npos) m = {ue, v, attr, m.syllables + syl};
+    if (m.end > best.end) best = m;
+  }
+  if (best.end == 0) {
+    bool attr = false;
+    int syl = 0;
+    auto [ue, v] = units_at(i, 0, attr, syl);
+    if (ue != std::string_view::npos) best = {ue, v, attr, syl};
+  }
+  return best;
+}
+
+// ---- Sino-Korean and Chinese numerals ----
+
+enum TokKind : unsigned char { tNum, tZero, tSmall, tBig, tTens, tVague, tFrac };
+struct Tok {
+  TokKind k;
+  int exp = 0;           // tSmall/tBig exponent, tTens multiplier
+  bool zh_digit = false;  // a single spelled Chinese digit (for 两千四百五 = 2450)
+  Decimal v;
+};
+constexpr int kMaxToks = 64;
+
+struct Lexed {
+  std::array<Tok, kMaxToks> toks;
+  int n = 0;
+  size_t end = 0;
+  bool approx = false, vague = false, has_scale = false, point = false, any_spelled = false;
+  bool only_korean_syllables = true;  // every numeral character was Hangul
+  int hangul_syllables = 0;
+  Script script = Script::kArabic;
+};
+
+// Evaluates tokens with vague digits read as `vague_digit`.
+Decimal evaluate(const Lexed& lx, int vague_digit, bool& ok) {
+  Decimal total, section, cur, frac, last_group;
+  bool has_cur = false, cur_zh_digit = false, zero = false, prev_big = false, has_frac = false;
+  int last_unit = -1, max_big = -1;
+  auto close_cur = [&](bool before_scale) {
+    if (!has_cur) return Decimal{};
+    Decimal c = cur;
+    // Chinese elides the last unit: 两千四百五 = 2450, 一万三 = 13000, 百二万 = 1200000
+    // (but in 六十二亿四万 the 四 before 万 is just 4).
+    if (cur_zh_digit && !zero && last_unit >= 2 && !(before_scale && last_unit >= 4))
+      c = mul_pow10(c, last_unit - 1, ok);
+    return c;
+  };
+  for (int t = 0; t < lx.n && ok; ++t) {
+    const Tok& k = lx.toks[t];
+    switch (k.k) {
+      case tNum:
+        cur = k.v, has_cur = true, cur_zh_digit = k.zh_digit;
+        prev_big = false;
+        break;
+      case tVague:
+        cur = Decimal::of(vague_digit), has_cur = true, cur_zh_digit = false;
+        prev_big = false;
+        break;
+      case tZero:
+        zero = true;
+        break;
+      case tFrac:
+        // 十点五 after a plain number merges into it (so 一点五亿 = 1.5亿); after units it
+        // is added at the end (两千万点五五 = 20000000.55).
+        if (has_cur && section.is_zero() && total.is_zero() && last_unit < 0) cur = add(cur, k.v, ok);
+        else frac = k.v, has_frac = true;
+        break;
+      case tSmall: {
+        Decimal m = has_cur ? cur : Decimal::of(1);
+        section = add(section, mul_pow10(m, k.exp, ok), ok);
+        has_cur = false, zero = false, last_unit = k.exp, prev_big = false;
+        break;
+      }
+      case tTens:
+        section = add(section, Decimal::of(10 * k.exp), ok);
+        has_cur = false, zero = false, last_unit = 1, prev_big = false;
+        break;
+      case tBig: {
+        if (prev_big && !has_cur && section.is_zero()) {
+          // 万亿, 万万: multiply the group just scaled.
+          total = sub(total, last_group, ok);
+          last_group = mul_pow10(last_group, k.exp, ok);
+          total = add(total, last_group, ok);
+          max_big = std::max(max_big, k.exp);
+        } else {
+          Decimal g = add(section, close_cur(true), ok);
+          if (g.is_zero() && !has_cur) g = Decimal::of(1);  // bare 만 = 10000
+          if (k.exp > max_big) {
+            // 一万五千亿: the whole amount so far is counted in 亿.
+            total = mul_pow10(add(total, g, ok), k.exp, ok);
+            last_group = total;
+          } else {
+            last_group = mul_pow10(g, k.exp, ok);
+            total = add(total, last_group, ok);
+          }
+          max_big = std::max(max_big, k.exp);
+        }
+        section = {}, has_cur = false, zero = false, last_unit = k.exp, prev_big = true;
+        break;
+      }
+    }
+  }
+  Decimal r = add(total, add(section, close_cur(false), ok), ok);
+  if (has_frac) r = add(r, frac, ok);
+  return r;
+}
+
+// Reads spelled or ASCII fraction digits after 点/점 (点五五四四, 점 영삼, 點77).
+bool read_point_digits(std::string_view s, size_t& i, Decimal& out) {
+  size_t p = i;
+  Int128 m = 0;
+  int scale = 0;
+  while (p < s.size() && scale < 20) {
+    if (is_ascii_digit(s[p])) {
+      m = m * 10 + (s[p] - '0'), ++scale, ++p;
+      continue;
+    }
+    size_t q;
+    char32_t c = cp_at(s, p, &q);
+    Cls k = classify(c);
+    if (k.kind != kDigit) break;
+    m = m * 10 + k.value, ++scale, p = q;
+  }
+  if (scale == 0) return false;
+  out = Decimal{m, scale};
+  i = p;
+  return true;
+}
+
+// Does the Hangul segment starting at i (after a space) look like a numeral word, not
+// the start of an ordinary word (1억 이상: 이 is not 2)? One syllable must be followed
+// by a non-Hangul character or a particle.
+bool hangul_segment_ok(std::string_view s, size_t i) {
+  int syllables = 0;
+  size_t p = i;
+  while (p < s.size()) {
+    size_t q;
+    char32_t c = cp_at(s, p, &q);
+    if (is_ascii_digit(s[p])) { p = q; continue; }
+    if (classify(c).kind == kNo) break;
+    ++syllables;
+    p = q;
+  }
+  if (syllables != 1) return true;
+  char32_t next = cp_at(s, p);
+  return !text::is_hangul_syllable(next) || is_particle(next);
+}
+
+// Lexes the longest Sino numeral at i. Returns false when nothing was read.
+bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
+  bool has_cur = false, section = false, prev_big = false, zero = false, point_done = false;
+  int last_small = 99, max_big = -1;
+  auto push = [&](Tok t) {
+    if (lx.n >= kMaxToks) return false;
+    lx.toks[lx.n++] = t;
+    return true;
+  };
+  auto note_script = [&](Script sc) {
+    if (lx.script == Script::kArabic) lx.script = sc;
+    lx.any_spelled = true;
+  };
+  size_t p = i;
+  lx.end = i;
+  while (p < s.size()) {
+    size_t q = p;
+    bool spaced = false;
+    if (s[q] == ' ') {
+      if (!o.space_groups || lx.n == 0) break;
+      q = skip_spaces(s, q, 2);
+      if (q < s.size() && s[q] == ' ') break;
+      spaced = true;
+    }
+    if (q >= s.size()) break;
+    const bool last_is_unit = lx.n > 0 && (lx.toks[lx.n - 1].k == tSmall || lx.toks[lx.n - 1].k == tBig ||
+                                           lx.toks[lx.n - 1].k == tTens);
+    // ASCII digits: a number, possibly after units (4천3백21, 1만 2천 345).
+    if (is_ascii_digit(s[q]) || (s[q] == '.' && q + 1 < s.size() && is_ascii_digit(s[q + 1]) && lx.n == 0)) {
+      if (has_cur || (spaced && !last_is_unit) || point_done) break;
+      if (lx.n > 0 && s[q] == '.') break;
+      ParseOptions inner = o;
+      if (lx.n > 0) inner.space_groups = false, inner.metric_suffix = false;
+      Arabic a = read_arabic(s, q, inner);
+      if (!a.ok) break;
+      if (!push(Tok{tNum, 0, false, a.value})) break;
+      has_cur = true;
+      lx.point = lx.point || a.point;
+      p = lx.end = a.end;
+      continue;
+    }
+    size_t next;
+    char32_t c = cp_at(s, q, &next);
+    Cls k = classify(c);
+    if (k.kind == kNo) break;
+    if (spaced && k.script == Script::kKorean && !hangul_segment_ok(s, q)) break;
+    if (k.script == Script::kChinese && k.kind != kApprox && k.kind != kPoint) {
+      lx.only_korean_syllables = false;
+    }
+    switch (k.kind) {
+      case kDigit: {
+        if (has_cur || point_done) return lx.n > 0;
+        if (k.value == 0 && lx.n > 0) {
+          // 一千零五十: 零 marks a skipped unit.
+          if (!push(Tok{tZero})) return lx.n > 0;
+          zero = true;
+        } else {
+          if (!push(Tok{tNum, 0, k.script == Script::kChinese, Decimal::of(k.value)})) return lx.n > 0;
+          has_cur = true;
+        }
+        break;
+      }
+      case kSmall: {
+        if (k.value >= last_small) return lx.n > 0;
+        if (!push(Tok{tSmall, k.value})) return lx.n > 0;
+        has_cur = false, section = true, zero = false, prev_big = false, last_small = k.value;
+        break;
+      }
+      case kTens: {
+        if (has_cur || last_small <= 1) return lx.n > 0;
+        if (!push(Tok{tTens, k.value})) return lx.n > 0;
+        section = true, last_small = 1, prev_big = false;
+        break;
+      }
+      case kBig: {
+        if (lx.n == 0) {
+          // A bare scale is a numeral in Korean (만 원 = 10000) and in Chinese only
+          // before a digit (萬九 = 19000): 万 alone is a unit word.
+          if (k.script == Script::kKorean) {
+            if (k.value != 4) return false;
+          } else {
+            size_t nn;
+            char32_t d = cp_at(s, next, &nn);
+            if (classify(d).kind != kDigit) return false;
+          }
+        } else if (prev_big && !has_cur && !section) {
+          if (k.script != Script::kChinese) return true;  // 万亿, 万万 only
+        } else if (!has_cur && !section && !prev_big) {
+          return lx.n > 0 && lx.end > i;  // 零万
+        } else if (k.value == max_big) {
+          return true;  // 3만 5만: two numerals
+        }
+        if (!push(Tok{tBig, k.value})) return lx.n > 0;
+        max_big = std::max<int>(max_big, k.value);
+        has_cur = false, section = false, zero = false, prev_big = true, last_small = 99;
+        lx.has_scale = true;
+        break;
+      }
+      case kVague: {
+        if (!o.vague || has_cur) return lx.n > 0;
+        // 数/수/몇 only before a unit (数百, 수십억); 几 also after one (十几).
+        size_t nn;
+        Cls after = classify(cp_at(s, next, &nn));
+        const bool unit_follows = after.kind == kSmall || after.kind == kBig;
+        if (c != U'几' && !unit_follows) return lx.n > 0;
+        if (c == U'几' && !unit_follows && lx.n == 0) return false;
+        if (!push(Tok{tVague})) return lx.n > 0;
+        has_cur = true, lx.vague = true, lx.approx = true;
+        break;
+      }
+      case kApprox: {
+        // 十多万, 500余万, 10여만: "more than", only before a scale or 千/百 (一千多万).
+        if (!o.vague || lx.n == 0 || (has_cur && !lx.toks[lx.n - 1].zh_digit && lx.toks[lx.n - 1].k != tNum)) return true;
+        size_t a = skip_spaces(s, next, 1);
+        Cls after = classify(cp_at(s, a));
+        if (after.kind != kBig) return true;
+        lx.approx = true;
+        p = a;
+        continue;  // the scale is read next; lx.end moves with it
+      }
+      case kPoint: {
+        // 三点五, 이백점 영삼: only after a spelled integer (8点 is a time of day).
+        if (!o.spelled_decimal || point_done || !lx.any_spelled || lx.point) return true;
+        if (spaced && k.script == Script::kKorean) return true;  // 마이너스 오 점 오
+        size_t a = skip_spaces(s, next, k.script == Script::kKorean ? 1 : 2);
+        Decimal f;
+        if (!read_point_digits(s, a, f)) return true;
+        if (!push(Tok{tFrac, 0, false, f})) return true;
+        point_done = true, lx.point = true, has_cur = true;
+        note_script(k.script);
+        p = lx.end = a;
+        continue;
+      }
+      default: return lx.n > 0;
+    }
+    note_script(k.script);
+    if (k.script == Script::kKorean) ++lx.hangul_syllables;
+    p = lx.end = next;
+    (void)zero;
+  }
+  return lx.n > 0;
+}
+
+// 二〇二五, 一九九一: Chinese digits read one by one (years, codes).
+bool digit_string(std::string_view s, size_t i, Numeral& out) {
+  size_t p = i;
+  int n = 0;
+  bool has_zero = false;
+  Int128 m = 0;
+  while (p < s.size() && n < 30) {
+    size_t q;
+    Cls k = classify(cp_at(s, p, &q));
+    if (k.kind != kDigit || k.script != Script::kChinese) break;
+    has_zero = has_zero || k.value == 0;
+    m = m * 10 + k.value, ++n, p = q;
+  }
+  if (n < 2 || (n < 3 && !has_zero)) return false;
+  Cls after = classify(cp_at(s, p));
+  if (after.kind == kSmall || after.kind == kBig || after.kind == kPoint) return false;
+  out.start = i, out.end = p;
+  out.low = out.high = out.base = Decimal{m, 0};
+  out.script = Script::kChinese;
+  return true;
+}
+
+std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOptions& o) {
+  Numeral best;
+  bool found = false;
+  if (digit_string(s, i, best)) found = true;
+  Lexed lx;
+  if (lex(s, i, o, lx) && lx.end > i && (!found || lx.end > best.end)) {
+    bool ok = true;
+    Numeral n;
+    n.start = i, n.end = lx.end;
+    n.low = evaluate(lx, lx.vague ? 1 : 0, ok);
+    n.high = lx.vague ? evaluate(lx, 9, ok) : n.low;
+    n.base = lx.vague ? evaluate(lx, 0, ok) : n.low;
+    n.approx = lx.approx;
+    n.has_scale = lx.has_scale;
+    n.has_decimal_point = lx.point;
+    n.script = lx.script;
+    if (ok) best = n, found = true;
+  }
+  if (o.native_korean) {
+    NativeMatch m = match_native(s, i);
+    if (m.end > (found ? best.end : i)) {
+      Numeral n;
+      n.start = i, n.end = m.end;
+      n.low = n.high = n.base = Decimal::of(m.value);
+      n.native = true;
+      n.script = Script::kKorean;
+      best = n, found = true;
+    }
+  }
+  if (!found) return std::nullopt;
+  return best;
+}
+
+// 3분의 1 (1/3), 三分之一, 3/4 after a numeral `a` ending at a.end.
+bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions& o, Numeral& out) {
+  ParseOptions inner = o;
+  inner.fractions = false;
+  inner.metric_suffix = false;
+  size_t p = a.end;
+  size_t q = skip_spaces(s, p, 2);
+  std::optional<Numeral> b;
+  if (starts_with_at(s, q, "분의")) {
+    b = parse_numeral_at(s, skip_spaces(s, q + 6, 1), inner);
+  } else if (starts_with_at(s, q, "分")) {
+    size_t r = skip_spaces(s, q + 3, 2);
+    if (starts_with_at(s, r, "之")) b = parse_numeral_at(s, skip_spaces(s, r + 3, 2), inner);
+  } else if (p < s.size() && s[p] == '/' && a.script == Script::kArabic && !a.has_decimal_point &&
+             p + 1 < s.size() && is_ascii_digit(s[p + 1]) && (a.start == 0 || s[a.start - 1] != '/')) {
+    inner.space_groups = false;
+    inner.exponents = false;
+    b = parse_numeral_at(s, p + 1, inner);
+    // 5/17/2018 is a date, not a fraction.
+    if (b && b->end < s.size() && s[b->end] == '/') return false;
+    if (b) {
+      bool ok = true;
+      out = a;
+      out.end = b->end;
+      out.low = out.high = out.base = div(a.low, b->low, ok);
+      out.fraction = true;
+      return ok;
+    }
+    return false;
+  }
+  if (!b || b->approx || b->fraction) return false;
+  bool ok = true;
+  out = a;
+  out.end = b->end;
+  out.low = out.high = out.base = div(b->low, a.low, ok);
+  out.fraction = true;
+  out.script = a.script == Script::kArabic ? b->script : a.script;
+  return ok;
+}
+
+}  // namespace
+
+bool can_start_numeral(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
+  if (c == U'负' || c == U'마' || c == U'음') return true;
+  if (classify(c).kind != kNo) return true;
+  for (const Word& w : kNativeTens) if (w.w[0] == c) return true;
+  for (const Word& w : kNativeUnits) if (w.w[0] == c) return true;
+  return false;
+}
+
+std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const ParseOptions& o) {
+  if (pos >= s.size()) return std::nullopt;
+  size_t i = pos;
+  bool negative = false;
+  if (o.negative) {
+    if (s[i] == '-') {
+      size_t j = i + 1;
+      if (j < s.size() && s[j] == ' ' && (pos == 0)) ++j;  // "- 1,200,000" as a whole text
+      if (j < s.size() && (is_ascii_digit(s[j]) || s[j] == '.')) negative = true, i = j;
+    } else {
+      for (std::string_view w : {std::string_view("负"), std::string_view("마이너스"), std::string_view("마이나스"),
+                                 std::string_view("음수")}) {
+        if (starts_with_at(s, i, w)) {
+          size_t j = skip_spaces(s, i + w.size(), 1);
+          if (j < s.size() && (is_ascii_digit(s[j]) || classify(cp_at(s, j)).kind == kDigit ||
+                               classify(cp_at(s, j)).kind == kSmall || classify(cp_at(s, j)).kind == kBig)) {
+            negative = true, i = j;
+          }
+          break;
+        }
+      }
+    }
+  }
+  std::optional<Numeral> n = parse_plain(s, i, o);
+  if (!n) return std::nullopt;
+  if (o.fractions && !n->native && !n->approx && !n->has_decimal_point) {
+    Numeral f;
+    if (read_fraction_tail(s, *n, o, f)) n = f;
+    // 1 4/5, 2  1/4: a whole number, spaces, then a fraction.
+    else if (n->script == Script::kArabic && n->end < s.size() && s[n->end] == ' ') {
+      size_t q = skip_spaces(s, n->end, 2);
+      ParseOptions inner = o;
+      inner.space_groups = false;
+      if (q < s.size() && is_ascii_digit(s[q])) {
+        std::optional<Numeral> g = parse_plain(s, q, inner);
+        Numeral fr;
+        if (g && !g->has_decimal_point && read_fraction_tail(s, *g, inner, fr)) {
+          bool ok = true;
+          Decimal v = add(n->low, fr.low, ok);
+          if (ok) n->low = n->high = n->base = v, n->end = fr.end, n->fraction = true;
+        }
+      }
+    }
+    // 일과 이분의 일, 三百五十又3分之1: a whole number joined to a fraction.
+    if (!n->fraction) {
+      for (std::string_view w : {std::string_view("과"), std::string_view("와"), std::string_view("又")}) {
+        if (!starts_with_at(s, n->end, w)) continue;
+        size_t q = skip_spaces(s, n->end + w.size(), 1);
+        ParseOptions inner = o;
+        inner.negative = false;
+        std::optional<Numeral> g = parse_numeral_at(s, q, inner);
+        if (g && g->fraction) {
+          bool ok = true;
+          Decimal v = add(n->low, g->low, ok);
+          if (ok) n->low = n->high = n->base = v, n->end = g->end, n->fraction = true;
+        }
+        break;
+      }
+    }
+  }
+  // 一打 = 12, 五十打 = 600
+  if (o.dozen && !n->fraction && n->script == Script::kChinese && starts_with_at(s, n->end, "打")) {
+    bool ok = true;
+    Decimal v = mul(n->low, Decimal::of(12), ok);
+    if (ok) n->low = n->high = n->base = v, n->end += 3;
+  }
+  n->start = pos;
+  if (negative) {
+    n->low.mantissa = -n->low.mantissa;
+    n->high.mantissa = -n->high.mantissa;
+    n->base.mantissa = -n->base.mantissa;
+    std::swap(n->low, n->high);
+  }
+  return n;
+}
+
+std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
+  std::vector<Numeral> out;
+  size_t i = 0;
+  char32_t prev = 0;
+  while (i < s.size()) {
+    size_t next;
+    const char32_t c = cp_at(s, i, &next);
+    bool try_here = can_start_numeral(c);
+    if (try_here && c < 0x80) {
+      // Not inside a digit run, and '.'/'-' only before a digit and not after one.
+      if (c >= '0' && c <= '9') try_here = !(prev >= '0' && prev <= '9');
+      else try_here = next < s.size() && (is_ascii_digit(s[next]) || s[next] == ' ') &&
+                      !(prev >= '0' && prev <= '9') && prev != '.';
+    }
+    if (try_here && text::is_hangul_syllable(c) && text::is_hangul_syllable(prev)) try_here = false;
+    if (try_here) {
+      std::optional<Numeral> n = parse_numeral_at(s, i, o);
+      if (n) {
+        bool keep = true;
+        const size_t span_cps = [&] {
+          size_t k = 0;
+          for (size_t p = n->start; p < n->end;) text::next_code_point(s, p), ++k;
+          return k;
+        }();
+        const char32_t after = cp_at(s, n->end);
+        if (text::is_hangul_syllable(c)) {
+          // A Hangul numeral of one syllable, or a native one, must stand as its own word.
+          NativeMatch nm = n->native ? match_native(s, i) : NativeMatch{};
+          const bool one = span_cps == 1 || (n->native && nm.syllables == 1);
+          if (n->native && nm.attributive) keep = !text::is_hangul_syllable(after) || is_counter(after);
+          else if (n->native) keep = !text::is_hangul_syllable(after) || is_counter(after) || is_particle(after) || !one;
+          else if (one) keep = !text::is_hangul_syllable(after) || is_particle(after);
+        } else if (span_cps == 1 && classify(c).ambiguous) {
+          keep = false;  // 陆地, 收拾, 退伍
+        }
+        if (keep && n->end > i) {
+          out.push_back(*n);
+          i = n->end;
+          prev = cp_before(s, i);
+          continue;
+        }
+      }
+    }
+    prev = c;
+    i = next;
+  }
+  return out;
+}
 
 }  // namespace hanfacts::numeral

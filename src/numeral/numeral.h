@@ -1,13 +1,30 @@
 // Numerals in Korean and Chinese text: the shared parser behind MONEY and DATE.
 //
 //   for (const numeral::Numeral& n : numeral::find_numerals(text::fold("12조600억 원")))
-//     n.value.to_string();   // "12060000000000"
+//     n.value_string();   // "12060000000000"
+//
+//   // At a known position (what recognizers use): the longest numeral starting there.
+//   numeral::ParseOptions o = numeral::ParseOptions::for_dates();
+//   if (auto n = numeral::parse_numeral_at(text, pos, o)) use(n->low, n->end);
 //
 // Values are exact decimals (no floating point). Input is folded text (text/fold.h):
-// full-width digits are already ASCII and 萬/億/兩 are already 万/亿/两.
+// full-width digits are already ASCII and 萬/億/兩/點/負/貳 are already 万/亿/两/点/负/贰.
+//
+// What is a numeral (each form can be switched off in ParseOptions):
+//   Arabic       1,234,567  1.5  .77  1 234 567 (space groups of three)  1e10  2^5  40k
+//   Korean       삼천오백만  일억이 (= 100000002: Korean never elides)  12조600억  3만8210
+//                2억 4천 4백만  4천3백21  322백  1.5조  삼점사 (3.4)  마이너스 3
+//                native 하나 둘 … 스물여섯 아흔아홉, attributive 한 두 세 네 스무
+//   Chinese      一千零五十  两千四百五 (= 2450: a trailing digit after 百/千/万 is one
+//                unit lower)  壹佰伍拾  廿 卅 卌  1.5万亿  四万万 (= 4×10^8)  五兆 (10^12)
+//                二〇二五 (digit strings of three or more digits, or with 〇/零)  十点二三
+//   vague        十几亿 = 11亿..19亿, 几十亿 = 10亿..90亿, 数百万, 수십억 = 10억..90억 (ranges,
+//                approx); 十多万, 500余万, 10여만 (the stated value, approx)
+//   fractions    3분의 1, 삼분의 이, 三分之一, 3/4, 1 4/5, 일과 이분의 일, 三百五十又3分之1
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,22 +39,90 @@ __extension__ typedef __int128 Int128;
 struct Decimal {
   Int128 mantissa = 0;
   int scale = 0;
+  static Decimal of(long long v) { return Decimal{v, 0}; }
   // Plain decimal, no exponent, no trailing zeros after the point: "1500000000000", "1.5".
   std::string to_string() const;
+  // Drops trailing zeros after the point (1.50 -> 1.5, scale 0 stays).
+  Decimal normalized() const;
+  bool is_zero() const { return mantissa == 0; }
+  double to_double() const;
   friend bool operator==(const Decimal& a, const Decimal& b);
+  friend bool operator<(const Decimal& a, const Decimal& b);
 };
+
+// Arithmetic used by numeral, money and date code. Results are normalized; on overflow
+// (beyond about 10^36 in the mantissa) `ok` is cleared and the value is meaningless.
+Decimal add(const Decimal& a, const Decimal& b, bool& ok);
+Decimal sub(const Decimal& a, const Decimal& b, bool& ok);
+Decimal mul(const Decimal& a, const Decimal& b, bool& ok);
+Decimal mul_pow10(const Decimal& a, int exp10, bool& ok);  // exp10 may be negative
+// a / b rounded to 20 decimal places (fractions such as 1/3 do not terminate).
+Decimal div(const Decimal& a, const Decimal& b, bool& ok);
+
+enum class Script : unsigned char { kArabic, kKorean, kChinese };
 
 struct Numeral {
   size_t start = 0, end = 0;  // bytes in the scanned text, end exclusive
   Decimal low;                // the value, or the low end of a range
-  Decimal high;               // == low unless this is a range (십几亿, 수십억, 3~5万)
-  bool approx = false;        // vague counts (수십, 几十, 数百)
+  Decimal high;               // == low unless this is a range (십几亿, 수십억, 数百万)
+  bool approx = false;        // vague counts (수십, 几十, 数百, 十多万, 500余万)
+  bool fraction = false;      // 3분의 1, 3/4: the value may be rounded (20 decimals)
+  bool has_scale = false;     // contains 만/억/조/경 or 万/亿/兆
+  bool has_decimal_point = false;
+  bool native = false;        // a native Korean numeral (하나, 스물, 한 ...)
+  // The script of the numeral's characters: kArabic when only digits (and separators),
+  // else the script of its spelled characters.
+  Script script = Script::kArabic;
+  // For vague counts: the value with the vague digit read as 0 (二十几万 -> 200000), which
+  // is how some other systems report them.
+  Decimal base;
   bool is_range() const { return !(low == high); }
   // "LOW" or "LOW..HIGH".
   std::string value_string() const;
 };
 
-// Every numeral in `text`, leftmost-longest, not overlapping, in text order.
-std::vector<Numeral> find_numerals(std::string_view text);
+struct ParseOptions {
+  bool native_korean = true;    // 하나 둘 셋, 스물여섯, 한/두/세/네 before a counter
+  bool spelled_decimal = true;  // 삼점사, 十点五, 零点七七 (점/点 after a spelled integer)
+  bool fractions = true;        // 3분의 1, 三分之一, 3/4, 1 4/5
+  bool exponents = true;        // 1e10, 2^5, 2.5^-1
+  bool metric_suffix = true;    // 40k, 1.2m, .0012g (Latin k/m/g after digits)
+  bool negative = true;         // -3, 负三, 마이너스 3, 음수 3
+  bool vague = true;            // 十几, 几十, 数百, 수십, 몇백, 多/余/여 before a scale
+  bool space_groups = true;     // 1 234 567, and spaces between numeral groups (2억 4천)
+  bool dozen = true;            // 一打 = 12, 五十打 = 600
+  // The settings a date recognizer wants: plain numbers only ("8点30分" must not read
+  // as 8.3, "30분의" must not start a fraction).
+  static ParseOptions for_dates() {
+    ParseOptions o;
+    o.native_korean = false;
+    o.spelled_decimal = false;
+    o.fractions = false;
+    o.exponents = false;
+    o.metric_suffix = false;
+    o.negative = false;
+    o.vague = false;
+    o.space_groups = false;
+    o.dozen = false;
+    return o;
+  }
+};
+
+// The longest numeral that starts exactly at byte `pos` of `text` (folded), or nullopt.
+// No word-boundary checks are made (the caller knows its context): at "이상" it reads
+// 이 = 2, at "만원" it reads 만 = 10000. Cheap when `pos` is not a numeral character.
+std::optional<Numeral> parse_numeral_at(std::string_view text, size_t pos, const ParseOptions& options = {});
+
+// True when the code point can start a numeral (a digit, a numeral character, a sign
+// or vague word's first letter). Lets scanners skip everything else cheaply.
+bool can_start_numeral(char32_t c);
+
+// Every numeral in `text`, leftmost-longest, not overlapping, in text order, with
+// word-boundary checks for spelled numerals: a Hangul numeral must start a word, and
+// one syllable (일, 이, 만) or an attributive native numeral (한, 세) counts only before
+// a non-Hangul character, a particle or a counter (이후, 한국, 세계 are words). Chinese
+// 大写 characters that are also ordinary words (陆, 伍, 拾, 肆) count only inside longer
+// numerals (陆地, 收拾 are words).
+std::vector<Numeral> find_numerals(std::string_view text, const ParseOptions& options = {});
 
 }  // namespace hanfacts::numeral

@@ -1,0 +1,155 @@
+// Exact decimal arithmetic on a 128-bit mantissa (numeral/numeral.h).
+#include <algorithm>
+
+#include "numeral/numeral.h"
+
+namespace hanfacts::numeral {
+namespace {
+
+// Mantissas stay below 10^36 so that one more multiplication by 10 or a small factor
+// never wraps around.
+constexpr Int128 pow10_i128(int n) {
+  Int128 r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+constexpr Int128 kLimit = pow10_i128(36);
+
+Int128 abs128(Int128 v) { return v < 0 ? -v : v; }
+
+bool fits(Int128 v) { return abs128(v) < kLimit; }
+
+// Brings a and b to the same scale (the larger one).
+bool align(Decimal& a, Decimal& b) {
+  while (a.scale < b.scale) {
+    if (!fits(a.mantissa * 10)) return false;
+    a.mantissa *= 10;
+    ++a.scale;
+  }
+  while (b.scale < a.scale) {
+    if (!fits(b.mantissa * 10)) return false;
+    b.mantissa *= 10;
+    ++b.scale;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool operator==(const Decimal& a, const Decimal& b) {
+  Decimal x = a.normalized(), y = b.normalized();
+  return x.mantissa == y.mantissa && x.scale == y.scale;
+}
+
+bool operator<(const Decimal& a, const Decimal& b) {
+  Decimal x = a, y = b;
+  if (!align(x, y)) return x.to_double() < y.to_double();
+  return x.mantissa < y.mantissa;
+}
+
+Decimal Decimal::normalized() const {
+  Decimal d = *this;
+  while (d.scale > 0 && d.mantissa % 10 == 0) {
+    d.mantissa /= 10;
+    --d.scale;
+  }
+  if (d.mantissa == 0) d.scale = 0;
+  return d;
+}
+
+std::string Decimal::to_string() const {
+  Decimal d = normalized();
+  const bool neg = d.mantissa < 0;
+  Int128 m = abs128(d.mantissa);
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
+    m /= 10;
+  } while (m > 0);
+  while (static_cast<int>(digits.size()) <= d.scale) digits.push_back('0');
+  std::reverse(digits.begin(), digits.end());
+  if (d.scale > 0) digits.insert(digits.size() - static_cast<size_t>(d.scale), 1, '.');
+  return neg ? "-" + digits : digits;
+}
+
+double Decimal::to_double() const {
+  double v = static_cast<double>(mantissa);
+  for (int i = 0; i < scale; ++i) v /= 10;
+  return v;
+}
+
+Decimal add(const Decimal& a, const Decimal& b, bool& ok) {
+  Decimal x = a, y = b;
+  if (!align(x, y) || !fits(x.mantissa + y.mantissa)) {
+    ok = false;
+    return {};
+  }
+  return Decimal{x.mantissa + y.mantissa, x.scale}.normalized();
+}
+
+Decimal sub(const Decimal& a, const Decimal& b, bool& ok) { return add(a, Decimal{-b.mantissa, b.scale}, ok); }
+
+Decimal mul(const Decimal& a, const Decimal& b, bool& ok) {
+  Decimal x = a.normalized(), y = b.normalized();
+  if (x.mantissa == 0 || y.mantissa == 0) return {};
+  if (abs128(x.mantissa) >= kLimit / abs128(y.mantissa)) {
+    ok = false;
+    return {};
+  }
+  return Decimal{x.mantissa * y.mantissa, x.scale + y.scale}.normalized();
+}
+
+Decimal mul_pow10(const Decimal& a, int exp10, bool& ok) {
+  Decimal d = a;
+  if (exp10 < 0) {
+    d.scale -= exp10;
+    if (d.scale > 60) ok = false;
+    return d.normalized();
+  }
+  for (int i = 0; i < exp10; ++i) {
+    if (d.scale > 0) {
+      --d.scale;
+    } else {
+      if (!fits(d.mantissa * 10)) {
+        ok = false;
+        return {};
+      }
+      d.mantissa *= 10;
+    }
+  }
+  return d.normalized();
+}
+
+Decimal div(const Decimal& a, const Decimal& b, bool& ok) {
+  Decimal x = a.normalized(), y = b.normalized();
+  if (y.mantissa == 0) {
+    ok = false;
+    return {};
+  }
+  // x/y = (xm / ym) * 10^(ys - xs); compute xm * 10^k / ym with k as large as fits.
+  const bool neg = (x.mantissa < 0) != (y.mantissa < 0);
+  Int128 num = abs128(x.mantissa), den = abs128(y.mantissa);
+  int k = 0;
+  while (k < 20 && num < kLimit / 10) {
+    num *= 10;
+    ++k;
+  }
+  Int128 q = num / den;
+  if ((num % den) * 2 >= den) ++q;  // round half up
+  Decimal r{neg ? -q : q, x.scale - y.scale + k};
+  if (r.scale < 0) r = mul_pow10(Decimal{r.mantissa, 0}, -r.scale, ok);
+  // Keep at most 20 decimals.
+  while (r.scale > 20) {
+    const Int128 rem = r.mantissa % 10;
+    r.mantissa /= 10;
+    if (abs128(rem) >= 5) r.mantissa += r.mantissa < 0 ? -1 : 1;
+    --r.scale;
+  }
+  return r.normalized();
+}
+
+std::string Numeral::value_string() const {
+  return is_range() ? low.to_string() + ".." + high.to_string() : low.to_string();
+}
+
+}  // namespace hanfacts::numeral
