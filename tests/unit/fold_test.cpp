@@ -1,0 +1,96 @@
+// Folding and its offset map (src/text/fold.h).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "text/fold.h"
+
+using namespace hanfacts::text;
+
+namespace {
+
+// The original text of the folded span [start, end).
+std::string original_of(const FoldedText& f, size_t start, size_t end) {
+  const size_t s = f.to_original_start(start), e = f.to_original_end(end);
+  return std::string(f.original().substr(s, e - s));
+}
+
+}  // namespace
+
+TEST_CASE("fold: NFKC, Traditional to Simplified, Latin lowercase") {
+  struct Row {
+    std::string in, out;
+  };
+  const Row rows[] = {
+      {"２０２５年", "2025年"},
+      {"萬億", "万亿"},
+      {"貳", "贰"},
+      {"國家", "国家"},
+      {"ＤｅｅｐＳｅｅｋ", "deepseek"},
+      {"OpenAI", "openai"},
+      {"㈜", "(주)"},
+      {"\xE3\x80\x80", " "},  // ideographic space
+      {"삼성전자", "삼성전자"},
+      {"ÉCOLE", "école"},       // Latin beyond ASCII lowercases too
+      {"ΑΒΓ", "ΑΒΓ"},           // other scripts keep their case
+      {"\xEF\xA4\x80", "岂"},   // U+F900 compatibility ideograph -> 豈 U+8C48 -> Simplified 岂
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.in);
+    CHECK(fold(r.in) == r.out);
+    FoldedText f(r.in);
+    CHECK(f.text() == r.out);
+  }
+}
+
+TEST_CASE("text that folds to itself is not copied") {
+  const std::string s = "삼성전자는 2025년 1조 원을 투자했다.";
+  FoldedText f(s);
+  CHECK(f.text().data() == s.data());
+  CHECK(f.to_original_start(3) == 3);
+  CHECK(f.to_original_end(9) == 9);
+}
+
+TEST_CASE("offsets of a folded span map back to the original surface") {
+  const std::string s = "매출 ２０２５년 ㈜한빛 萬億 OK";
+  FoldedText f(s);
+  const std::string_view t = f.text();
+  REQUIRE(t == "매출 2025년 (주)한빛 万亿 ok");
+
+  const size_t year = t.find("2025년");
+  CHECK(original_of(f, year, year + std::string("2025년").size()) == "２０２５년");
+  // A span inside a digit run still maps to whole original code points.
+  CHECK(original_of(f, year + 1, year + 3) == "０２");
+
+  // ㈜ folds to three code points; any part of them maps back to the one ㈜.
+  const size_t paren = t.find("(주)");
+  CHECK(original_of(f, paren, paren + 5) == "㈜");   // "(주)" is 1 + 3 + 1 bytes
+  CHECK(original_of(f, paren + 1, paren + 4) == "㈜");  // just "주"
+  CHECK(original_of(f, paren, paren + std::string("(주)한빛").size()) == "㈜한빛");
+
+  const size_t man = t.find("万亿");
+  CHECK(original_of(f, man, man + 6) == "萬億");
+  CHECK(original_of(f, t.size() - 2, t.size()) == "OK");
+  CHECK(f.to_original_end(t.size()) == s.size());
+}
+
+TEST_CASE("malformed bytes fold to U+FFFD and keep the map exact") {
+  const std::string s = "A\xFF" "B";
+  FoldedText f(s);
+  CHECK(f.text() == "a\xEF\xBF\xBD" "b");
+  CHECK(f.to_original_start(1) == 1);  // U+FFFD came from byte 1
+  CHECK(f.to_original_end(4) == 2);
+  CHECK(f.to_original_start(4) == 2);  // 'b'
+}
+
+TEST_CASE("folding is per code point: the map is monotonic for mixed text") {
+  const std::string s = "ＡＩ기본법 萬 ２ 𠀀 x";  // includes a supplementary ideograph
+  FoldedText f(s);
+  size_t last = 0;
+  for (size_t i = 0; i < f.text().size(); ++i) {
+    const size_t o = f.to_original_start(i);
+    CHECK(o >= last);
+    CHECK(o < s.size());
+    last = o;
+  }
+}

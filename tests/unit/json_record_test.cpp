@@ -1,0 +1,84 @@
+// Reading JSON Lines input records (src/cli/json_record.h).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "cli/json_record.h"
+
+using hanfacts::cli::JsonRecord;
+using hanfacts::cli::parse_json_record;
+
+TEST_CASE("records: text, id and date; escapes; unknown members skipped") {
+  struct Row {
+    std::string line, text, id, date;
+  };
+  const Row rows[] = {
+      {R"({"text":"삼성전자"})", "삼성전자", "", ""},
+      {R"( { "id" : "a1" , "text" : "x", "date":"2025-11-01" } )", "x", "a1", "2025-11-01"},
+      {R"({"text":"x","id":42})", "x", "42", ""},
+      {R"({"text":"x","id":-7.5e+3})", "x", "-7.5e+3", ""},
+      {R"({"text":"x","id":null,"date":null})", "x", "", ""},
+      {R"({"text":"a\"b\\c\/d\n\t\r\b\f"})", "a\"b\\c/d\n\t\r\b\f", "", ""},
+      {R"({"text":"\uAC00\u4e07"})", "가万", "", ""},
+      {R"({"text":"\ud83d\ude00"})", "\xF0\x9F\x98\x80", "", ""},                 // surrogate pair
+      {R"({"text":"\ud83dx"})", "\xEF\xBF\xBDx", "", ""},                         // lone high surrogate
+      {R"({"text":"\ude00"})", "\xEF\xBF\xBD", "", ""},                           // lone low surrogate
+      {R"({"text":"\ud83d\u0041"})", "\xEF\xBF\xBD", "", ""},                     // high + non-low
+      {R"({"meta":{"a":[1,2,{"b":null}],"c":true},"text":"x","n":-0.5})", "x", "", ""},
+      {R"({"text":"first","text":"last"})", "last", "", ""},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.line);
+    JsonRecord rec;
+    std::string error;
+    REQUIRE(parse_json_record(r.line, rec, error));
+    CHECK(rec.text == r.text);
+    CHECK(rec.id == r.id);
+    CHECK(rec.date == r.date);
+  }
+}
+
+TEST_CASE("malformed records are rejected with a reason") {
+  struct Row {
+    std::string line, error;
+  };
+  const Row rows[] = {
+      {"", "not a JSON object"},
+      {"[1,2]", "not a JSON object"},
+      {"{bad", "bad member name"},
+      {R"({"id":"x"})", "no \"text\" member"},
+      {R"({"text":null})", "'text' must be a string"},
+      {R"({"text":5})", "'text' must be a string"},
+      {R"({"text":"x"} trailing)", "trailing characters after the object"},
+      {R"({"text":"x",})", "bad member name"},
+      {R"({"text":"x" "id":"y"})", "expected ',' or '}'"},
+      {R"({"text":"unterminated})", "bad string value for 'text'"},
+      {"{\"text\":\"raw\ttab\"}", "bad string value for 'text'"},  // control characters must be escaped
+      {R"({"text":"\x41"})", "bad string value for 'text'"},
+      {R"({"text":"\u12"})", "bad string value for 'text'"},
+      {R"({"text":"x","id":01})", "bad number for 'id'"},
+      {R"({"text":"x","id":-})", "bad number for 'id'"},
+      {R"({"text":"x","id":1.})", "bad number for 'id'"},
+      {R"({"text":"x","n":.5})", "bad value for 'n'"},
+      {R"({"text":"x","n":1e})", "bad value for 'n'"},
+      {R"({"text":"x","date":5})", "'date' must be a string"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.line);
+    JsonRecord rec;
+    std::string error;
+    CHECK_FALSE(parse_json_record(r.line, rec, error));
+    CHECK(error == r.error);
+  }
+}
+
+TEST_CASE("deep nesting is refused, not a stack overflow") {
+  std::string line = R"({"text":"x","deep":)";
+  line += std::string(100000, '[');
+  line += std::string(100000, ']');
+  line += "}";
+  JsonRecord rec;
+  std::string error;
+  CHECK_FALSE(parse_json_record(line, rec, error));
+  CHECK(error == "bad value for 'deep'");
+}

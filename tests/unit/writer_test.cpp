@@ -1,0 +1,129 @@
+// CSV, TSV and JSON Lines writers and the offset converter (src/output).
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "hanfacts/writer.h"
+#include "output/offsets.h"
+
+using namespace hanfacts;
+
+namespace {
+
+Fact fact(FactType type, size_t start, size_t end, std::string text, std::string value, std::string unit,
+          std::string flags = "") {
+  Fact f;
+  f.type = type;
+  f.start = start;
+  f.end = end;
+  f.text = std::move(text);
+  f.value = std::move(value);
+  f.unit = std::move(unit);
+  f.flags = std::move(flags);
+  return f;
+}
+
+std::string write(OutputFormat format, WriterOptions options, std::string_view doc, std::string_view text,
+                  const Extraction& ex) {
+  std::ostringstream out;
+  auto w = make_writer(format, options, out);
+  w->begin();
+  w->Write({doc, text, ex});
+  return out.str();
+}
+
+// "딥시크는 2025년 1조 원" : byte offsets 0..9 (딥시크), 13..20 (2025년), 21..29 (1조 원)
+const std::string kText = "딥시크는 2025년 1조 원";
+
+Extraction sample() {
+  Extraction ex;
+  ex.lang = "ko";
+  ex.ref_date = "2025-11-01";
+  ex.facts.push_back(fact(FactType::kOrg, 0, 9, "딥시크", "DeepSeek", "company"));
+  ex.facts.push_back(fact(FactType::kDate, 13, 20, "2025년", "2025", "year"));
+  ex.facts.push_back(fact(FactType::kMoney, 21, 29, "1조 원", "1000000000000", "KRW", "approx;min"));
+  return ex;
+}
+
+}  // namespace
+
+TEST_CASE("CSV: header, rows, code-point offsets") {
+  const std::string got = write(OutputFormat::kCsv, {}, "a.txt", kText, sample());
+  CHECK(got ==
+        "doc,id,type,start,end,text,value,unit,flags\n"
+        "a.txt,1,ORG,0,3,딥시크,DeepSeek,company,\n"
+        "a.txt,2,DATE,5,10,2025년,2025,year,\n"
+        "a.txt,3,MONEY,11,15,1조 원,1000000000000,KRW,approx;min\n");
+}
+
+TEST_CASE("CSV: byte offsets and no header") {
+  const std::string got = write(OutputFormat::kCsv, {.header = false, .offsets = OffsetUnit::kBytes}, "a.txt",
+                                kText, sample());
+  CHECK(got ==
+        "a.txt,1,ORG,0,9,딥시크,DeepSeek,company,\n"
+        "a.txt,2,DATE,13,20,2025년,2025,year,\n"
+        "a.txt,3,MONEY,21,29,1조 원,1000000000000,KRW,approx;min\n");
+}
+
+TEST_CASE("CSV quoting follows RFC 4180") {
+  struct Row {
+    std::string field, csv;
+  };
+  const Row rows[] = {
+      {"plain", "plain"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"line\nbreak", "\"line\nbreak\""},
+      {"cr\rhere", "\"cr\rhere\""},
+      {"", ""},
+      {"semi;colon 'q'", "semi;colon 'q'"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.field);
+    Extraction ex;
+    ex.facts.push_back(fact(FactType::kOrg, 0, 1, r.field, "v", "u"));
+    const std::string got = write(OutputFormat::kCsv, {.header = false}, r.field, "x", ex);
+    CHECK(got == r.csv + ",1,ORG,0,1," + r.csv + ",v,u,\n");
+  }
+}
+
+TEST_CASE("TSV escapes tab, newline, carriage return and backslash") {
+  Extraction ex;
+  ex.facts.push_back(fact(FactType::kOrg, 0, 1, "a\tb\nc\\d\re", "v", "u"));
+  const std::string got = write(OutputFormat::kTsv, {}, "d\t1", "x", ex);
+  CHECK(got ==
+        "doc\tid\ttype\tstart\tend\ttext\tvalue\tunit\tflags\n"
+        "d\\t1\t1\tORG\t0\t1\ta\\tb\\nc\\\\d\\re\tv\tu\t\n");
+}
+
+TEST_CASE("JSONL: one object per document, facts grouped, escapes") {
+  std::string got = write(OutputFormat::kJsonl, {}, "a.txt", kText, sample());
+  CHECK(got ==
+        "{\"doc\":\"a.txt\",\"ref_date\":\"2025-11-01\",\"lang\":\"ko\",\"facts\":["
+        "{\"id\":1,\"type\":\"ORG\",\"start\":0,\"end\":3,\"text\":\"딥시크\",\"value\":\"DeepSeek\","
+        "\"unit\":\"company\",\"flags\":\"\"},"
+        "{\"id\":2,\"type\":\"DATE\",\"start\":5,\"end\":10,\"text\":\"2025년\",\"value\":\"2025\","
+        "\"unit\":\"year\",\"flags\":\"\"},"
+        "{\"id\":3,\"type\":\"MONEY\",\"start\":11,\"end\":15,\"text\":\"1조 원\",\"value\":\"1000000000000\","
+        "\"unit\":\"KRW\",\"flags\":\"approx;min\"}]}\n");
+
+  Extraction none;
+  got = write(OutputFormat::kJsonl, {}, "q\"\\\x01\x1f\t\n\r/", "", none);
+  CHECK(got == "{\"doc\":\"q\\\"\\\\\\u0001\\u001f\\t\\n\\r/\",\"ref_date\":null,\"lang\":\"\",\"facts\":[]}\n");
+}
+
+TEST_CASE("OffsetConverter: chars vs bytes, monotonic calls") {
+  const std::string text = "a가𠀀b";  // 1 + 3 + 4 + 1 bytes
+  output::OffsetConverter chars(text, OffsetUnit::kChars);
+  CHECK(chars(0) == 0);
+  CHECK(chars(1) == 1);
+  CHECK(chars(4) == 2);
+  CHECK(chars(8) == 3);
+  CHECK(chars(9) == 4);
+  output::OffsetConverter bytes(text, OffsetUnit::kBytes);
+  CHECK(bytes(4) == 4);
+  CHECK(bytes(9) == 9);
+  // Going backwards restarts the count rather than giving a wrong answer.
+  CHECK(chars(4) == 2);
+}
