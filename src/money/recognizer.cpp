@@ -1,9 +1,508 @@
+// MONEY recognizer (money/recognizer.h).
+//
+// One pass over the folded text. Work starts only at an ASCII digit or a numeral
+// character (일 十 万 ...) that begins a word; there the shared numeral parser reads the
+// amount, and the tables built in create() look for what may follow it (an infix 여/余,
+// a currency word, a minor unit, a range connector and a second amount) and what may
+// precede it (a prefix symbol US$, ￥, 人民币; a qualifier 약, 约). No regex, no
+// allocation per position.
 #include "money/recognizer.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "lexicon/tsv.h"
+#include "numeral/numeral.h"
+#include "text/fold.h"
+#include "text/utf8.h"
 
 namespace hanfacts::money {
 
-Result<Recognizer> Recognizer::create(std::span<const lexicon::Source>) { return Recognizer(); }
+using numeral::Decimal;
+using numeral::Numeral;
 
-void Recognizer::find(const core::Document&, std::vector<core::Candidate>&) const {}
+namespace {
+
+enum Role : unsigned char { kApprox, kMin, kMax, kRange };
+
+struct Word {
+  std::string text;  // folded
+  int id = 0;        // currency index, minor unit index or qualifier role
+  bool word_end = false;
+  bool ascii = false;  // Latin letters: must not touch other Latin letters
+};
+
+// Words grouped by their first (or last, for look-behind) byte sequence's code point,
+// longest first.
+class WordIndex {
+ public:
+  void add(Word w, bool by_last) {
+    std::string_view t = w.text;
+    size_t i = 0;
+    char32_t key;
+    if (by_last) {
+      i = t.size();
+      key = text::prev_code_point(t, i);
+    } else {
+      key = text::next_code_point(t, i);
+    }
+    auto& v = map_[key];
+    v.push_back(std::move(w));
+    std::stable_sort(v.begin(), v.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+  }
+  // Longest word starting at i.
+  const Word* match_at(std::string_view s, size_t i) const {
+    if (i >= s.size()) return nullptr;
+    size_t j = i;
+    auto it = map_.find(text::next_code_point(s, j));
+    if (it == map_.end()) return nullptr;
+    for (const Word& w : it->second)
+      if (s.compare(i, w.text.size(), w.text) == 0) return &w;
+    return nullptr;
+  }
+  // Longest word ending at i.
+  const Word* match_before(std::string_view s, size_t i) const {
+    if (i == 0) return nullptr;
+    size_t j = i;
+    auto it = map_.find(text::prev_code_point(s, j));
+    if (it == map_.end()) return nullptr;
+    for (const Word& w : it->second)
+      if (w.text.size() <= i && s.compare(i - w.text.size(), w.text.size(), w.text) == 0) return &w;
+    return nullptr;
+  }
+
+ private:
+  std::unordered_map<char32_t, std::vector<Word>> map_;
+};
+
+struct Minor {
+  int currency;
+  int per;
+  bool alone;
+};
+
+bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+char32_t cp_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  return text::next_code_point(s, i);
+}
+char32_t cp_before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  return text::prev_code_point(s, i);
+}
+
+bool is_letter(char32_t c) {
+  return text::is_hangul_syllable(c) || text::is_han(c) || (c < 0x80 && is_latin(static_cast<char>(c)));
+}
+
+// Korean particles that may follow a currency word or an "after" qualifier (원을,
+// 이상의): closed class.
+bool is_particle(char32_t c) {
+  switch (c) {
+    case U'은': case U'는': case U'이': case U'가': case U'을': case U'를': case U'의': case U'에':
+    case U'와': case U'과': case U'도': case U'만': case U'로': case U'으': case U'씩': case U'인':
+    case U'까': case U'부': case U'대': case U'어': case U'짜': case U'상': case U'선': case U'라':
+      return true;
+    default: return false;
+  }
+}
+
+size_t skip_space(std::string_view s, size_t i, int max = 1) {
+  int n = 0;
+  while (i < s.size() && s[i] == ' ' && n < max) ++i, ++n;
+  return i;
+}
+
+}  // namespace
+
+struct Tables {
+  std::vector<std::string> codes;
+  WordIndex suffix, prefix;         // currency words after / before an amount
+  WordIndex minor;                  // minor units (id indexes minors)
+  std::vector<Minor> minors;
+  WordIndex before, after, infix, connector;  // qualifiers (id = Role)
+  numeral::ParseOptions amount_options;
+
+  // The currency word at i (after an amount), honoring word_end and Latin boundaries.
+  const Word* suffix_at(std::string_view s, size_t i) const {
+    const Word* w = suffix.match_at(s, i);
+    if (!w) return nullptr;
+    const size_t e = i + w->text.size();
+    const char32_t next = cp_at(s, e);
+    if (w->ascii && e < s.size() && is_latin(s[e])) return nullptr;
+    if (w->word_end && is_letter(next) && !is_particle(next) && minor.match_at(s, e) == nullptr &&
+        !numeral::is_numeral_char(next))
+      return nullptr;
+    return w;
+  }
+};
+
+namespace {
+
+Status load(Tables& t, const lexicon::Source& src) {
+  std::string_view file = src.name;
+  auto base = file.substr(file.find_last_of('/') + 1);
+  if (base == "currencies.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"code", "lang", "suffix", "prefix"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      std::string code(tb.cell(row, "code"));
+      if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return tb.error(row, "code", "not an ISO 4217 code: '" + code + "'");
+      auto lang = tb.cell(row, "lang");
+      if (lang != "ko" && lang != "zh" && lang != "*") return tb.error(row, "lang", "must be ko, zh or *");
+      int id = static_cast<int>(std::find(t.codes.begin(), t.codes.end(), code) - t.codes.begin());
+      if (id == static_cast<int>(t.codes.size())) t.codes.push_back(code);
+      std::vector<std::string> word_end;
+      for (auto w : lexicon::split_values(tb.cell(row, "word_end"))) word_end.push_back(text::fold(w));
+      auto add = [&](WordIndex& idx, std::string_view surface, bool by_last) {
+        std::string f = text::fold(surface);
+        const bool we = std::find(word_end.begin(), word_end.end(), f) != word_end.end();
+        const bool ascii = std::any_of(f.begin(), f.end(), [](char c) { return is_latin(c); });
+        idx.add({f, id, we, ascii}, by_last);
+        // 미국 달러 also as 미국달러.
+        if (f.find(' ') != std::string::npos) {
+          std::string joined;
+          for (char c : f)
+            if (c != ' ') joined += c;
+          idx.add({joined, id, we, ascii}, by_last);
+        }
+      };
+      for (auto w : lexicon::split_values(tb.cell(row, "suffix"))) add(t.suffix, w, false);
+      for (auto w : lexicon::split_values(tb.cell(row, "prefix"))) add(t.prefix, w, true);
+    }
+  } else if (base == "minor_units.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"code", "lang", "surface", "per", "alone"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      std::string code(tb.cell(row, "code"));
+      int id = static_cast<int>(std::find(t.codes.begin(), t.codes.end(), code) - t.codes.begin());
+      if (id == static_cast<int>(t.codes.size())) return tb.error(row, "code", "unknown currency '" + code + "'");
+      auto per = tb.cell(row, "per");
+      if (per != "10" && per != "100") return tb.error(row, "per", "must be 10 or 100");
+      auto alone = tb.cell(row, "alone");
+      if (alone != "yes" && alone != "no") return tb.error(row, "alone", "must be yes or no");
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
+        t.minor.add({text::fold(w), static_cast<int>(t.minors.size()), false, false}, false);
+        t.minors.push_back({id, per == "10" ? 10 : 100, alone == "yes"});
+      }
+    }
+  } else if (base == "qualifiers.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "role", "position"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      auto role_s = tb.cell(row, "role");
+      int role = role_s == "approx" ? kApprox : role_s == "min" ? kMin : role_s == "max" ? kMax : role_s == "range" ? kRange : -1;
+      if (role < 0) return tb.error(row, "role", "must be approx, min, max or range");
+      auto pos = tb.cell(row, "position");
+      WordIndex* idx = pos == "before" ? &t.before : pos == "after" ? &t.after : pos == "infix" ? &t.infix
+                       : pos == "between" ? &t.connector : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix or between");
+      if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, pos == "before");
+    }
+  } else {
+    return Status(StatusCode::kInvalidData, "unknown money lexicon file", src.name);
+  }
+  return Status();
+}
+
+// One amount being built.
+struct Amount {
+  size_t start = 0, end = 0;
+  Decimal low, high;
+  int currency = -1;
+  bool approx = false, min = false, max = false;
+  const char* rule = "money.suffix";
+};
+
+}  // namespace
+
+Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) {
+  auto t = std::make_shared<Tables>();
+  // currencies.tsv first: the other files refer to its codes.
+  std::vector<const lexicon::Source*> order;
+  for (const auto& s : sources) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(), [](const lexicon::Source* a, const lexicon::Source* b) {
+    return (a->name.find("currencies.tsv") != std::string::npos) > (b->name.find("currencies.tsv") != std::string::npos);
+  });
+  for (const auto* s : order) {
+    Status st = load(*t, *s);
+    if (!st.ok()) return st;
+  }
+  numeral::ParseOptions& o = t->amount_options;
+  o.native_korean = false;
+  o.fractions = false;
+  o.exponents = false;
+  o.metric_suffix = false;
+  o.negative = false;
+  o.dozen = false;
+  Recognizer r;
+  r.tables_ = std::move(t);
+  return r;
+}
+
+namespace {
+
+// Reads the amount at i: numeral, infix, currency, minor units. `forced` is a currency
+// already given by a prefix; `need_currency` false lets the numeral stand alone (the
+// first half of a range such as 3~5万元).
+struct Reader {
+  const Tables& t;
+  std::string_view s;
+
+  bool acceptable_numeral(const Numeral& n) const {
+    // A one-syllable Korean digit is a word far more often than an amount: 사원
+    // (employee), 구원 (rescue), 일원 (member).
+    if (n.script == numeral::Script::kKorean && !n.has_scale && n.end - n.start == 3) {
+      char32_t c = cp_at(s, n.start);
+      if (c != U'십' && c != U'백' && c != U'천' && c != U'만') return false;
+    }
+    return true;
+  }
+
+  // Currency word (after an optional infix qualifier and one space) at p; returns end.
+  size_t currency_after(size_t p, int& currency, bool& approx) const {
+    size_t q = p;
+    if (const Word* inf = t.infix.match_at(s, q)) {
+      const size_t r = skip_space(s, q + inf->text.size());
+      if (t.suffix_at(s, r)) approx = true, q = q + inf->text.size();
+    }
+    q = skip_space(s, q);
+    const Word* w = t.suffix_at(s, q);
+    if (!w) return 0;
+    currency = w->id;
+    return q + w->text.size();
+  }
+
+  // Minor units after a major one: 1달러 20센트, 五元三毛, 三块零四, 五块七毛八.
+  size_t minor_tail(size_t e, int currency, int per, Decimal& value) const {
+    for (int round = 0; round < 3; ++round) {
+      size_t q = e;
+      int next_per = per * 10;
+      if (s.compare(q, 3, "又") == 0) q += 3;
+      else if (s.compare(q, 3, "零") == 0) q += 3, next_per *= 10;
+      q = skip_space(s, q);
+      if (q >= s.size() || next_per > 100) break;
+      numeral::ParseOptions o = t.amount_options;
+      o.vague = false;
+      o.space_groups = false;
+      auto m = numeral::parse_numeral_at(s, q, o);
+      if (!m || m->has_scale || m->is_range() || m->has_decimal_point) break;
+      size_t r = skip_space(s, m->end);
+      bool ok = true;
+      if (const Word* w = t.minor.match_at(s, r); w && t.minors[w->id].currency == currency) {
+        value = numeral::add(value, numeral::div(m->low, Decimal::of(t.minors[w->id].per), ok), ok);
+        if (!ok) break;
+        e = r + w->text.size();
+        per = t.minors[w->id].per;
+        continue;
+      }
+      // 五块六 = 5.6: a bare digit after a Chinese unit is the next unit down.
+      if (m->script == numeral::Script::kChinese && m->low < Decimal::of(10) && !numeral::is_numeral_char(cp_at(s, m->end)) &&
+          !t.suffix_at(s, r) && currency >= 0 && t.codes[currency] != "KRW") {
+        value = numeral::add(value, numeral::div(m->low, Decimal::of(next_per), ok), ok);
+        if (ok) e = m->end;
+      }
+      break;
+    }
+    return e;
+  }
+
+  // Prefix currency right before i (one space allowed): returns its start or npos.
+  size_t prefix_before(size_t i, int& currency) const {
+    size_t j = i;
+    if (j > 0 && s[j - 1] == ' ') --j;
+    const Word* w = t.prefix.match_before(s, j);
+    if (!w) return std::string_view::npos;
+    const size_t st = j - w->text.size();
+    if (w->ascii && st > 0 && is_latin(s[st - 1])) return std::string_view::npos;
+    // A symbol (US$, ￥) binds without a space; words (人民币, EUR) may take one.
+    if (j != i && !w->ascii && !text::is_han(cp_before(s, j))) return std::string_view::npos;
+    currency = w->id;
+    return st;
+  }
+
+  bool single(size_t i, Amount& a) const {
+    auto n = numeral::parse_numeral_at(s, i, t.amount_options);
+    if (!n || !acceptable_numeral(*n)) return false;
+    a = Amount{};
+    a.start = i;
+    a.low = n->low, a.high = n->high, a.approx = n->approx;
+    int pc = -1;
+    size_t ps = prefix_before(i, pc);
+    int cur = -1;
+    size_t e = currency_after(n->end, cur, a.approx);
+    if (e) {
+      if (ps != std::string_view::npos && pc != cur) ps = std::string_view::npos;  // 人民币 5美元
+      a.currency = cur;
+      a.end = e;
+      if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
+      if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
+      return true;
+    }
+    if (ps != std::string_view::npos) {
+      a.currency = pc;
+      a.start = ps;
+      a.end = n->end;
+      a.rule = "money.prefix";
+      // 港幣三個一毫四 and 1달러 20센트 style tails after a prefixed amount are rare; none.
+      return true;
+    }
+    // 50센트, 470 펜스: a minor unit that stands alone.
+    size_t r = skip_space(s, n->end);
+    if (const Word* w = t.minor.match_at(s, r); w && t.minors[w->id].alone && !n->is_range()) {
+      bool ok = true;
+      a.currency = t.minors[w->id].currency;
+      a.low = a.high = numeral::div(n->low, Decimal::of(t.minors[w->id].per), ok);
+      a.end = r + w->text.size();
+      a.rule = "money.minor";
+      return ok;
+    }
+    return false;
+  }
+
+  // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
+  bool range(size_t i, Amount& a) const {
+    auto n = numeral::parse_numeral_at(s, i, t.amount_options);
+    if (!n || !acceptable_numeral(*n)) return false;
+    size_t q = skip_space(s, n->end);
+    const Word* c = t.connector.match_at(s, q);
+    if (!c) return false;
+    q = skip_space(s, q + c->text.size());
+    Amount b;
+    if (!single(q, b) || b.start != q || b.rule == std::string_view("money.prefix")) return false;
+    Decimal low = n->low;
+    bool ok = true;
+    // 3~5万元: the first number takes the second's scale when it has none.
+    if (!n->has_scale && b.low.scale == 0) {
+      auto m = numeral::parse_numeral_at(s, q, t.amount_options);
+      if (m && m->has_scale) {
+        Decimal scaled = numeral::mul_pow10(low, m->scale_exp, ok);
+        if (ok && !(m->low < scaled)) low = scaled;
+      }
+    }
+    if (!ok || b.low < low) return false;
+    a = b;
+    a.start = i;
+    a.low = low;
+    a.approx = a.approx || n->approx;
+    a.rule = "money.range";
+    return true;
+  }
+
+  // After a full amount: "- 30000원" with the same currency makes it a range.
+  void extend_range(Amount& a) const {
+    size_t q = skip_space(s, a.end);
+    const Word* c = t.connector.match_at(s, q);
+    if (!c) return;
+    q = skip_space(s, q + c->text.size());
+    Amount b;
+    if (!single(q, b) || b.currency != a.currency || b.low < a.high) return;
+    a.high = b.high;
+    a.end = b.end;
+    a.approx = a.approx || b.approx;
+    a.rule = "money.range";
+  }
+
+  void qualifiers(Amount& a) const {
+    size_t j = a.start;
+    if (j > 0 && s[j - 1] == ' ') --j;
+    if (const Word* w = t.before.match_before(s, j)) {
+      const size_t st = j - w->text.size();
+      const char32_t prev = cp_before(s, st);
+      // 약 must start a word (계약 10억 is a contract, not "about").
+      if (!(text::is_hangul_syllable(cp_at(s, st)) && text::is_hangul_syllable(prev))) {
+        if (w->id == kApprox) a.approx = true;
+        else if (w->id == kMin) a.min = true;
+        else if (w->id == kMax) a.max = true;
+      }
+    }
+    size_t q = skip_space(s, a.end);
+    if (const Word* w = t.after.match_at(s, q)) {
+      const char32_t next = cp_at(s, q + w->text.size());
+      if (!text::is_hangul_syllable(next) || is_particle(next) || !text::is_hangul_syllable(cp_at(s, q))) {
+        if (w->id == kApprox) a.approx = true;
+        else if (w->id == kMin) a.min = true;
+        else if (w->id == kMax) a.max = true;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+  const Tables& t = *tables_;
+  const std::string_view s = doc.text;
+  Reader rd{t, s};
+  const size_t first = out.size();
+  size_t i = 0;
+  char32_t prev = 0;
+  while (i < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t next = i;
+    char32_t c;
+    if (b < 0x80) {
+      c = b;
+      ++next;
+      if (!is_digit(static_cast<char>(b)) || is_digit(static_cast<char>(prev)) || (prev == '.' && i >= 2 && is_digit(s[i - 2]))) {
+        prev = c;
+        i = next;
+        continue;
+      }
+    } else {
+      c = text::next_code_point(s, next);
+      if (!numeral::is_numeral_char(c) || (text::is_hangul_syllable(c) && text::is_hangul_syllable(prev))) {
+        prev = c;
+        i = next;
+        continue;
+      }
+    }
+    Amount a;
+    bool found = rd.range(i, a);
+    if (!found && rd.single(i, a)) {
+      found = true;
+      rd.extend_range(a);
+    }
+    if (!found) {
+      prev = c;
+      i = next;
+      continue;
+    }
+    rd.qualifiers(a);
+    core::Candidate cand;
+    cand.type = FactType::kMoney;
+    cand.start = a.start;
+    cand.end = a.end;
+    cand.value = a.low == a.high ? a.low.to_string() : a.low.to_string() + ".." + a.high.to_string();
+    cand.unit = t.codes[a.currency];
+    if (a.approx) core::add_flag(cand.flags, "approx");
+    if (a.min) core::add_flag(cand.flags, "min");
+    if (a.max) core::add_flag(cand.flags, "max");
+    cand.rule = a.rule;
+    // 600억 위안(약 12조 원): an amount opening a parenthesis right after another restates it.
+    if (out.size() > first) {
+      const core::Candidate& p = out.back();
+      size_t k = p.end;
+      while (k < a.start && s[k] == ' ') ++k;
+      if (k < a.start && s[k] == '(') {
+        std::string_view between = s.substr(k + 1, a.start - k - 1);
+        bool plain = between.size() <= 24 && between.find(')') == std::string_view::npos &&
+                     std::none_of(between.begin(), between.end(), [](char ch) { return is_digit(ch); });
+        if (plain) cand.equiv_of = static_cast<int>(out.size() - 1);
+      }
+    }
+    out.push_back(std::move(cand));
+    i = a.end;
+    prev = cp_before(s, i);
+  }
+}
 
 }  // namespace hanfacts::money

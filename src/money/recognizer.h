@@ -1,7 +1,15 @@
 // MONEY recognizer: numerals (numeral/) bound to currency words from lexicons/money/,
 // with qualifiers, ranges and parenthetical equivalents.
+//
+//   auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+//   made.value().find(doc, candidates);   // "약 600억 위안 이상" -> 600억 위안, approx;min
+//
+// Data: currencies.tsv (suffix and prefix surfaces per ISO code), minor_units.tsv
+// (센트, 角, 分), qualifiers.tsv (approx/min/max words and range connectors). One pass
+// over the text: only digits and numeral characters start work; tables are built once.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -11,11 +19,17 @@
 
 namespace hanfacts::money {
 
+struct Tables;
+
 class Recognizer {
  public:
+  // Fails with a "file:line: column 'x': ..." status on a malformed lexicon row.
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
   // Appends MONEY candidates found in `doc`. Thread-safe.
   void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+
+ private:
+  std::shared_ptr<const Tables> tables_;
 };
 
 }  // namespace hanfacts::money

@@ -344,7 +344,7 @@ struct Tok {
   bool zh_digit = false;  // a single spelled Chinese digit (for 两千四百五 = 2450)
   Decimal v;
 };
-constexpr int kMaxToks = 64;
+constexpr int kMaxToks = 32;
 
 struct Lexed {
   std::array<Tok, kMaxToks> toks;
@@ -353,6 +353,7 @@ struct Lexed {
   bool approx = false, vague = false, has_scale = false, point = false, any_spelled = false;
   bool only_korean_syllables = true;  // every numeral character was Hangul
   int hangul_syllables = 0;
+  int scale_exp = 0;
   Script script = Script::kArabic;
 };
 
@@ -567,6 +568,7 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
         max_big = std::max<int>(max_big, k.value);
         has_cur = false, section = false, zero = false, prev_big = true, last_small = 99;
         lx.has_scale = true;
+        lx.scale_exp = k.value;
         break;
       }
       case kVague: {
@@ -650,6 +652,7 @@ std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOpti
     n.base = lx.vague ? evaluate(lx, 0, ok) : n.low;
     n.approx = lx.approx;
     n.has_scale = lx.has_scale;
+    n.scale_exp = lx.scale_exp;
     n.has_decimal_point = lx.point;
     n.script = lx.script;
     if (ok) best = n, found = true;
@@ -710,6 +713,8 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
 }
 
 }  // namespace
+
+bool is_numeral_char(char32_t c) { return classify(c).kind != kNo; }
 
 bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';

@@ -68,6 +68,7 @@ struct Numeral {
   bool approx = false;        // vague counts (수십, 几十, 数百, 十多万, 500余万)
   bool fraction = false;      // 3분의 1, 3/4: the value may be rounded (20 decimals)
   bool has_scale = false;     // contains 만/억/조/경 or 万/亿/兆
+  int scale_exp = 0;          // exponent of the last scale word (8 for 5亿, 4 for 3만8210)
   bool has_decimal_point = false;
   bool native = false;        // a native Korean numeral (하나, 스물, 한 ...)
   // The script of the numeral's characters: kArabic when only digits (and separators),
@@ -116,6 +117,10 @@ std::optional<Numeral> parse_numeral_at(std::string_view text, size_t pos, const
 // True when the code point can start a numeral (a digit, a numeral character, a sign
 // or vague word's first letter). Lets scanners skip everything else cheaply.
 bool can_start_numeral(char32_t c);
+
+// True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
+// not for ASCII digits or native Korean words.
+bool is_numeral_char(char32_t c);
 
 // Every numeral in `text`, leftmost-longest, not overlapping, in text order, with
 // word-boundary checks for spelled numerals: a Hangul numeral must start a word, and
