@@ -1,9 +1,755 @@
 #include "org/recognizer.h"
 
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "org/fuzzy.h"
+#include "org/lexicon.h"
+#include "org/trie.h"
+#include "text/utf8.h"
+
+// Throughput (RelWithDebInfo, one core, ORG recognizer alone on folded text; see
+// tests/unit/org_test.cpp "throughput", run with HANFACTS_ORG_BENCH=1):
+//   figures are recorded in the report of issue 5 and refreshed by that test.
+
 namespace hanfacts::org {
+namespace {
 
-Result<Recognizer> Recognizer::create(std::span<const lexicon::Source>) { return Recognizer(); }
+enum class Script : uint8_t { kOther, kLatin, kHangul, kHan };
 
-void Recognizer::find(const core::Document&, std::vector<core::Candidate>&) const {}
+Script script_of(char32_t c) {
+  if (c < 0x80) return text::is_ascii_alpha(c) || text::is_ascii_digit(c) ? Script::kLatin : Script::kOther;
+  if (text::is_hangul_syllable(c)) return Script::kHangul;
+  if (text::is_han(c)) return Script::kHan;
+  return Script::kOther;
+}
+
+bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
+
+constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
+constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
+// Roles the main scan records; particles are only read by the trailer check.
+constexpr uint8_t kScanRoles = role_bit(WordRole::kKindWord) | role_bit(WordRole::kTopic);
+
+char32_t decode_at(std::string_view s, size_t i) {
+  return i < s.size() ? text::next_code_point(s, i) : 0;
+}
+char32_t decode_before(std::string_view s, size_t i) {
+  return i > 0 ? text::prev_code_point(s, i) : 0;
+}
+
+}  // namespace
+
+struct NameInfo {
+  uint32_t entry = 0;
+  uint32_t cps = 0;  // code points of the key
+  bool context = false;
+  bool has_space = false;
+};
+
+struct Payload {
+  int32_t name = -1;    // index into Model::names
+  int32_t suffix = -1;  // index into Model::suffixes
+  uint8_t roles = 0;    // WordRole bits
+};
+
+struct Model {
+  std::vector<Entry> entries;
+  std::vector<NameInfo> names;
+  std::vector<Suffix> suffixes;
+  CodePointTrie trie;             // names, suffixes and ORG words together
+  std::vector<Payload> payload;   // by trie state
+  std::vector<uint64_t> scan_start = std::vector<uint64_t>(1024, 0);  // BMP bits: names, suffixes, scan roles
+  FuzzyIndex fuzzy;
+
+  Payload& at(uint32_t state) {
+    if (payload.size() <= state) payload.resize(state + 1);
+    return payload[state];
+  }
+  const Payload* get(uint32_t state) const { return state < payload.size() ? &payload[state] : nullptr; }
+  void mark_start(std::string_view key) {
+    size_t i = 0;
+    const char32_t c = text::next_code_point(key, i);
+    if (c <= 0xFFFF) scan_start[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  bool may_start(char32_t c) const { return c > 0xFFFF || (scan_start[c >> 6] >> (c & 63)) & 1; }
+};
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Per-document matching
+
+enum class HitKind : uint8_t { kLexicon, kContext, kFuzzy, kPattern, kAlias };
+
+struct Hit {
+  size_t start = 0, end = 0;
+  uint32_t entry = 0;     // unused for patterns
+  int32_t suffix = -1;    // patterns: which suffix
+  HitKind kind = HitKind::kLexicon;
+  bool supported = false;  // context names: support found
+  bool dropped = false;
+};
+
+int priority_of(HitKind k) {
+  switch (k) {
+    case HitKind::kLexicon: return 4;
+    case HitKind::kContext: return 3;
+    case HitKind::kAlias: return 2;
+    case HitKind::kFuzzy: return 1;
+    case HitKind::kPattern: return 0;
+  }
+  return 0;
+}
+
+struct Span {
+  size_t start, end;
+};
+
+class Matcher {
+ public:
+  Matcher(const Model& m, const core::Document& doc) : m_(m), doc_(doc), t_(doc.text) {}
+
+  void run(std::vector<core::Candidate>& out) {
+    scan();
+    find_fuzzy();
+    find_patterns();
+    resolve();
+    bind_glosses();
+    support_context_names();
+    emit(out);
+  }
+
+ private:
+  // True when the Hangul run starting at `pos` is made of particles and kind words only
+  // (딥시크 + 와의, 카카오 + 그룹은): the name before it ends a word.
+  bool is_trailer(size_t pos, int depth = 4) const {
+    size_t run_end = pos;
+    while (run_end < t_.size()) {
+      size_t j = run_end;
+      if (!text::is_hangul_syllable(text::next_code_point(t_, j))) break;
+      run_end = j;
+    }
+    return covers(pos, run_end, depth);
+  }
+  bool covers(size_t pos, size_t end, int depth) const {
+    if (pos == end) return true;
+    if (depth == 0) return false;
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = pos; j < end;) {
+      state = m_.trie.step(state, text::next_code_point(t_, j));
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* p = m_.get(state);
+      if (p && (p->roles & kTrailerRoles) && covers(j, end, depth - 1)) return true;
+    }
+    return false;
+  }
+
+  // Whether a word or name ending at `end` whose last code point is `last` ends a word.
+  bool right_ok(size_t end, char32_t last) const {
+    const char32_t next = decode_at(t_, end);
+    switch (script_of(last)) {
+      case Script::kLatin:
+        // Not inside an address: newsis.com, smlee@newsis.com, deepseek_ai.
+        if (next == '@' || next == '_' || (next == '.' && is_latin_alnum(decode_at(t_, end + 1)))) return false;
+        return !is_latin_alnum(next);
+      case Script::kHangul: return !text::is_hangul_syllable(next) || is_trailer(end);
+      default: return true;
+    }
+  }
+
+  // One pass: at every code point that may start a key, walk the trie as far as the text
+  // goes. Names may step over single spaces (인공지능 산업발전 연맹); words and suffixes may not.
+  void scan() {
+    const size_t n = t_.size();
+    char32_t prev = 0;
+    for (size_t i = 0; i < n;) {
+      const size_t here = i;
+      const char32_t c = text::next_code_point(t_, i);
+      const char32_t before = prev;
+      prev = c;
+      if (!m_.may_start(c)) continue;
+      // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
+      // not inside an address (smlee@newsis.com, www.reuters.com).
+      if (is_latin_alnum(c) && (is_latin_alnum(before) || before == '@' || before == '_' ||
+                                (before == '.' && here >= 2 && is_latin_alnum(static_cast<unsigned char>(t_[here - 2])))))
+        continue;
+      // A Hangul name never starts inside a Hangul word; suffixes and words may.
+      const bool name_left_ok = !(text::is_hangul_syllable(c) && text::is_hangul_syllable(before));
+      walk(here, c, name_left_ok);
+    }
+  }
+
+  void walk(size_t start, char32_t first, bool name_left_ok) {
+    uint32_t state = m_.trie.step(CodePointTrie::kRoot, first);
+    if (state == CodePointTrie::kNone) return;
+    size_t j = start;
+    text::next_code_point(t_, j);
+    char32_t last = first;
+    bool spaced = false;
+    int32_t best_name = -1;
+    size_t best_end = 0;
+    while (true) {
+      if (const Payload* p = m_.get(state)) {
+        if (p->name >= 0 && name_left_ok) {
+          const NameInfo& ni = m_.names[p->name];
+          if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(j, last)) {
+            best_name = p->name;
+            best_end = j;
+          }
+        }
+        if (!spaced) {
+          if ((p->roles & kScanRoles) && right_ok(j, last)) {
+            if (p->roles & role_bit(WordRole::kTopic)) topics_.push_back(start);
+            if (p->roles & role_bit(WordRole::kKindWord)) kind_words_.push_back({start, j});
+          }
+          if (p->suffix >= 0) suffix_hits_.push_back({start, j, p->suffix});
+        }
+      }
+      if (j >= t_.size()) break;
+      size_t k = j;
+      char32_t c = text::next_code_point(t_, k);
+      if (c == ' ' && !name_left_ok) break;
+      if (c == ' ') {
+        // One space inside a name: look at what follows it.
+        if (k >= t_.size()) break;
+        c = text::next_code_point(t_, k);
+        const uint32_t next = m_.trie.step(state, c);
+        if (next == CodePointTrie::kNone) break;
+        spaced = true;
+        state = next;
+      } else {
+        const uint32_t next = m_.trie.step(state, c);
+        if (next == CodePointTrie::kNone) break;
+        state = next;
+      }
+      j = k;
+      last = c;
+    }
+    if (best_name >= 0) {
+      const NameInfo& ni = m_.names[best_name];
+      hits_.push_back(Hit{start, best_end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
+    }
+  }
+
+  bool overlaps_hit(size_t a, size_t b) const {
+    for (const Hit& h : hits_)
+      if (h.start < b && a < h.end) return true;
+    return false;
+  }
+
+  // The key at [a, b) is a known name or ORG word (never read as a misspelling).
+  bool is_known(size_t a, size_t b) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_.trie.step(state, text::next_code_point(t_, j));
+    if (state == CodePointTrie::kNone) return false;
+    const Payload* p = m_.get(state);
+    return p && (p->name >= 0 || p->roles != 0 || p->suffix >= 0);
+  }
+
+  // Unmatched Latin and Hangul words of a fuzzy-eligible length, one edit from a name.
+  void find_fuzzy() {
+    if (m_.fuzzy.empty()) return;
+    const size_t n = t_.size();
+    for (size_t i = 0; i < n;) {
+      size_t j = i;
+      const char32_t c = text::next_code_point(t_, j);
+      const Script s = script_of(c);
+      if (s != Script::kLatin && s != Script::kHangul) {
+        i = j;
+        continue;
+      }
+      // The word [i, end) of one script, and the end of each of its first code points.
+      size_t end = j;
+      cut_.clear();
+      cut_.push_back(j);
+      while (end < n) {
+        size_t k = end;
+        if (script_of(text::next_code_point(t_, k)) != s) break;
+        end = k;
+        cut_.push_back(k);
+      }
+      const size_t start = i;
+      i = end;
+      if (s == Script::kLatin) {
+        if (end - start < FuzzyIndex::kMinLatin - 1 || overlaps_hit(start, end) || is_known(start, end)) continue;
+        if (decode_before(t_, start) == '.' || decode_at(t_, end) == '.') continue;  // domains, versions
+        const int32_t entry = m_.fuzzy.lookup(t_.substr(start, end - start));
+        if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
+        continue;
+      }
+      // Hangul: the name is a prefix of the word whose rest is particles (알라바바 + 와).
+      for (size_t len = cut_.size(); len >= FuzzyIndex::kMinHangul; --len) {
+        const size_t stop = cut_[len - 1];
+        if (stop != end && !is_trailer(stop)) continue;
+        if (overlaps_hit(start, stop) || is_known(start, stop)) break;
+        const int32_t entry = m_.fuzzy.lookup(t_.substr(start, stop - start));
+        if (entry >= 0) {
+          hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
+          break;
+        }
+      }
+    }
+  }
+
+  // Stop heads, topic, kind and common words cannot be the name part of a pattern.
+  bool is_generic(size_t a, size_t b) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_.trie.step(state, text::next_code_point(t_, j));
+    if (state == CodePointTrie::kNone) return false;
+    const Payload* p = m_.get(state);
+    return p && p->roles != 0;
+  }
+  // Chinese has no spaces, so the name part is the whole Han run before the suffix; a
+  // stop head anywhere in it (该, 一家, 不少, 接近, 的, 与 ...) means the run is a clause or
+  // a generic phrase (一位接近公司的人士, 不少银行), not a name.
+  bool han_part_has_stop(size_t a, size_t b) const {
+    for (size_t i = a; i < b;) {
+      uint32_t state = CodePointTrie::kRoot;
+      for (size_t j = i; j < b;) {
+        state = m_.trie.step(state, text::next_code_point(t_, j));
+        if (state == CodePointTrie::kNone) break;
+        const Payload* p = m_.get(state);
+        if (p && (p->roles & role_bit(WordRole::kStopHead))) return true;
+      }
+      text::next_code_point(t_, i);
+    }
+    return false;
+  }
+
+  void find_patterns() {
+    for (const auto& [s, e, suffix] : suffix_hits_) {
+      const char32_t first = decode_at(t_, s);
+      if (!right_ok(e, decode_before(t_, e))) continue;
+      const Script script = script_of(first);
+      size_t a = s;
+      int count = 0;
+      if (script == Script::kHangul) {
+        while (a > 0) {
+          size_t k = a;
+          const char32_t c = text::prev_code_point(t_, k);
+          if (!text::is_hangul_syllable(c) && !is_latin_alnum(c)) break;
+          a = k;
+          ++count;
+        }
+      } else if (script == Script::kHan) {
+        while (a > 0) {
+          size_t k = a;
+          if (!text::is_han(text::prev_code_point(t_, k))) break;
+          a = k;
+          ++count;
+        }
+        if (count == 0) {
+          while (a > 0) {
+            size_t k = a;
+            if (!is_latin_alnum(text::prev_code_point(t_, k))) break;
+            a = k;
+            ++count;
+          }
+        }
+      } else {
+        continue;
+      }
+      if (count < 2 || count > 16) continue;
+      // A name part right after a number is the tail of an amount or a date
+      // (4月创办公司, 8.5亿英镑收购...公司, 3연구소).
+      if (text::is_ascii_digit(decode_before(t_, a))) continue;
+      if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a))) {
+        bool hangul = false;
+        for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(text::next_code_point(t_, j));
+        if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
+      }
+      if (is_generic(a, s) || is_known(a, s)) continue;
+      if (script == Script::kHan && han_part_has_stop(a, s)) continue;
+      // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
+      // head; a name part that is only digits is a number (3연구소).
+      bool any_letter = false;
+      for (size_t j = a; j < s;) any_letter |= !text::is_ascii_digit(text::next_code_point(t_, j));
+      if (!any_letter) continue;
+      hits_.push_back(Hit{a, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
+    }
+  }
+
+  // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
+  void resolve() {
+    std::vector<Hit> all = std::move(hits_);
+    std::stable_sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
+      if (x.end - x.start != y.end - y.start) return x.end - x.start > y.end - y.start;
+      if (priority_of(x.kind) != priority_of(y.kind)) return priority_of(x.kind) > priority_of(y.kind);
+      return x.start < y.start;
+    });
+    hits_.clear();
+    for (const Hit& h : all)
+      if (!overlaps_hit(h.start, h.end)) hits_.push_back(h);
+    sort_hits();
+  }
+  void sort_hits() {
+    std::sort(hits_.begin(), hits_.end(), [](const Hit& x, const Hit& y) { return x.start < y.start; });
+  }
+  int hit_at(size_t start, size_t end) const {
+    for (size_t i = 0; i < hits_.size(); ++i)
+      if (hits_[i].start == start && hits_[i].end == end) return static_cast<int>(i);
+    return -1;
+  }
+  int hit_ending_at(size_t end) const {
+    for (size_t i = 0; i < hits_.size(); ++i)
+      if (hits_[i].end == end) return static_cast<int>(i);
+    return -1;
+  }
+
+  // A segment of a gloss group (the name before the parenthesis or one part inside it).
+  struct Segment {
+    size_t start, end;
+    int hit;  // index into hits_, or -1
+  };
+
+  static bool is_separator(char32_t c) {
+    return c == 0xB7 || c == 0x30FB || c == 0x2022 || c == ',' || c == 0x3001 || c == '/' || c == ';' || c == '|' ||
+           c == 0xFF0C;
+  }
+
+  std::string_view original(size_t a, size_t b) const {
+    const size_t oa = doc_.folded.to_original_start(a);
+    const size_t ob = doc_.folded.to_original_end(b);
+    return doc_.folded.original().substr(oa, ob - oa);
+  }
+
+  // Whether an unknown segment looks like a name that glosses a known one: one script,
+  // a bounded length, not an ORG word (인공지능, 科技), and for Latin a capital or digit
+  // first (the original text keeps case).
+  bool plausible_alias(size_t a, size_t b) const {
+    if (b <= a || is_generic(a, b)) return false;
+    const Script s = script_of(decode_at(t_, a));
+    size_t cps = 0, words = 1;
+    for (size_t j = a; j < b;) {
+      const char32_t c = text::next_code_point(t_, j);
+      ++cps;
+      if (s == Script::kLatin) {
+        if (c == ' ') ++words;
+        else if (!is_latin_alnum(c) && c != '.' && c != '&' && c != '-' && c != '\'') return false;
+      } else if (script_of(c) != s) {
+        return false;
+      }
+    }
+    switch (s) {
+      case Script::kLatin: {
+        if (words > 4 || cps < 2 || cps > 40) return false;
+        const char first = original(a, b).front();
+        bool letter = false;
+        for (size_t j = a; j < b; ++j) letter |= text::is_ascii_alpha(static_cast<unsigned char>(t_[j]));
+        return letter && ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'));
+      }
+      case Script::kHangul:
+      case Script::kHan: return cps >= 2 && cps <= 12;
+      default: return false;
+    }
+  }
+
+  // 딥시크(DeepSeek·深度求索), 베이징즈위안인공지능연구원(BAAI): when one segment is a known
+  // organization and none names another, every segment is that organization, and later
+  // mentions of a segment known only through the binding link to it.
+  void bind_glosses() {
+    const size_t n = t_.size();
+    for (size_t p = t_.find('('); p != std::string_view::npos; p = t_.find('(', p + 1)) {
+      size_t q = p + 1;
+      while (q < n && q - p < 160 && t_[q] != ')' && t_[q] != '(' && t_[q] != '\n') ++q;
+      if (q >= n || t_[q] != ')' || q == p + 1) continue;
+      segments_.clear();
+      // The name before the parenthesis: a hit ending there, or the word of one script.
+      size_t x_end = p;
+      if (x_end > 0 && t_[x_end - 1] == ' ') --x_end;
+      if (int h = hit_ending_at(x_end); h >= 0) {
+        segments_.push_back({hits_[h].start, x_end, h});
+      } else if (x_end > 0) {
+        size_t a = x_end;
+        const Script s = script_of(decode_before(t_, x_end));
+        if (s != Script::kOther) {
+          while (a > 0) {
+            size_t k = a;
+            if (script_of(text::prev_code_point(t_, k)) != s) break;
+            a = k;
+          }
+          if (a < x_end && !overlaps_hit(a, x_end)) segments_.push_back({a, x_end, -1});
+        }
+      }
+      if (segments_.empty()) continue;
+      // Parts inside: split on separators, then at Hangul/Han changes unless one hit
+      // covers the part (선두추쒀深度求索 is two names; SK하이닉스 is one).
+      for (size_t a = p + 1; a < q;) {
+        size_t b = a;
+        while (b < q) {
+          size_t k = b;
+          if (is_separator(text::next_code_point(t_, k))) break;
+          b = k;
+        }
+        size_t next = b;
+        if (next < q) text::next_code_point(t_, next);
+        size_t ta = a, tb = b;
+        while (ta < tb && t_[ta] == ' ') ++ta;
+        while (tb > ta && t_[tb - 1] == ' ') --tb;
+        if (ta < tb) add_part(ta, tb);
+        a = next;
+      }
+      // The organization of the group.
+      int32_t entry = -1;
+      bool conflict = false;
+      for (const Segment& seg : segments_) {
+        if (seg.hit < 0) continue;
+        const Hit& h = hits_[seg.hit];
+        if (h.kind == HitKind::kPattern) continue;
+        if (entry >= 0 && static_cast<uint32_t>(entry) != h.entry) conflict = true;
+        entry = static_cast<int32_t>(h.entry);
+      }
+      if (entry < 0 || conflict) continue;
+      for (const Segment& seg : segments_) {
+        if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
+          hits_[seg.hit].supported = true;  // a gloss supports a context name
+          continue;
+        }
+        if (seg.hit < 0 && !plausible_alias(seg.start, seg.end)) continue;
+        if (seg.hit >= 0) {
+          Hit& h = hits_[seg.hit];
+          h.kind = HitKind::kAlias;
+          h.entry = static_cast<uint32_t>(entry);
+        } else {
+          pending_.push_back(Hit{seg.start, seg.end, static_cast<uint32_t>(entry), -1, HitKind::kAlias});
+        }
+        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), q, static_cast<uint32_t>(entry)});
+      }
+    }
+    for (const Hit& h : pending_) hits_.push_back(h);
+    sort_hits();
+    link_later_mentions();
+  }
+
+  void add_part(size_t a, size_t b) {
+    if (int h = hit_at(a, b); h >= 0) {
+      segments_.push_back({a, b, h});
+      return;
+    }
+    // Split at each change between Hangul and Han.
+    size_t seg_start = a;
+    Script cur = script_of(decode_at(t_, a));
+    for (size_t j = a; j < b;) {
+      const size_t here = j;
+      const Script s = script_of(text::next_code_point(t_, j));
+      if ((s == Script::kHangul || s == Script::kHan) && (cur == Script::kHangul || cur == Script::kHan) && s != cur) {
+        segments_.push_back({seg_start, here, hit_at(seg_start, here)});
+        seg_start = here;
+      }
+      cur = s;
+    }
+    segments_.push_back({seg_start, b, hit_at(seg_start, b)});
+  }
+
+  void link_later_mentions() {
+    if (aliases_.empty()) return;
+    for (const AliasMention& al : aliases_) {
+      for (size_t pos = t_.find(al.key, al.after); pos != std::string_view::npos; pos = t_.find(al.key, pos + 1)) {
+        const size_t end = pos + al.key.size();
+        const char32_t first = decode_at(t_, pos);
+        const char32_t before = decode_before(t_, pos);
+        if (is_latin_alnum(first) && is_latin_alnum(before)) continue;
+        if (text::is_hangul_syllable(first) && text::is_hangul_syllable(before)) continue;
+        if (!right_ok(end, decode_before(t_, end))) continue;
+        if (overlaps_hit(pos, end)) continue;
+        hits_.push_back(Hit{pos, end, al.entry, -1, HitKind::kAlias});
+        sort_hits();
+      }
+    }
+  }
+
+  Span sentence_of(size_t pos) const {
+    auto is_end = [&](size_t i) {
+      const char c = t_[i];
+      if (c == '\n' || c == '!' || c == '?') return true;
+      if (c == '.') return i + 1 >= t_.size() || t_[i + 1] == ' ' || t_[i + 1] == '\n';
+      return t_.compare(i, 3, "\xE3\x80\x82") == 0;  // 。
+    };
+    size_t a = pos;
+    while (a > 0 && !is_end(a - 1)) --a;
+    size_t b = pos;
+    while (b < t_.size() && !is_end(b)) ++b;
+    return {a, b};
+  }
+
+  // A context name (小米 millet, 애플, 카카오) counts when something says it is the company.
+  void support_context_names() {
+    for (Hit& h : hits_) {
+      if (h.kind != HitKind::kContext || h.supported) continue;
+      // A kind word right after it (小米公司, 카카오 그룹, 애플社).
+      for (const Span& k : kind_words_) {
+        if (k.start == h.end || (k.start == h.end + 1 && t_[h.end] == ' ') ||
+            (k.start > h.end && k.start <= h.end + 12 && is_trailer(h.end) && k.end <= trailer_end(h.end))) {
+          h.supported = true;
+          break;
+        }
+      }
+      if (h.supported) continue;
+      const Span sent = sentence_of(h.start);
+      for (const Hit& o : hits_) {
+        if (&o == &h || o.kind == HitKind::kContext) continue;
+        // Another organization in the sentence; this one named plainly anywhere; or a
+        // business organization anywhere in the document (an article about companies).
+        // Media and government names do not count document-wide: bylines and
+        // ministries appear in every kind of article.
+        if ((o.start >= sent.start && o.end <= sent.end) || (o.kind != HitKind::kPattern && (o.entry == h.entry || is_business(o.entry)))) {
+          h.supported = true;
+          break;
+        }
+      }
+      if (h.supported) continue;
+      for (size_t t : topics_) {
+        if (t >= sent.start && t < sent.end && (t < h.start || t >= h.end)) {
+          h.supported = true;
+          break;
+        }
+      }
+    }
+  }
+  bool is_business(uint32_t entry) const {
+    const std::string& k = m_.entries[entry].kind;
+    return k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
+  }
+  size_t trailer_end(size_t pos) const {
+    while (pos < t_.size()) {
+      size_t j = pos;
+      if (!text::is_hangul_syllable(text::next_code_point(t_, j))) break;
+      pos = j;
+    }
+    return pos;
+  }
+
+  void emit(std::vector<core::Candidate>& out) const {
+    for (const Hit& h : hits_) {
+      if (h.kind == HitKind::kContext && !h.supported) continue;
+      core::Candidate c;
+      c.type = FactType::kOrg;
+      c.start = h.start;
+      c.end = h.end;
+      c.priority = priority_of(h.kind);
+      if (h.kind == HitKind::kPattern) {
+        const std::string_view surface = original(h.start, h.end);
+        c.value.reserve(surface.size());
+        for (char ch : surface)
+          if (ch != ' ') c.value += ch;
+        c.unit = m_.suffixes[h.suffix].kind;
+        c.flags = "pattern";
+        c.rule = "org.pattern";
+      } else {
+        const Entry& e = m_.entries[h.entry];
+        c.value = e.name;
+        c.unit = e.kind;
+        if (h.kind == HitKind::kAlias) core::add_flag(c.flags, "alias");
+        if (h.kind == HitKind::kFuzzy) core::add_flag(c.flags, "fuzzy");
+        if (!e.qid.empty()) core::add_flag(c.flags, "qid=" + e.qid);
+        c.rule = h.kind == HitKind::kLexicon   ? "org.lexicon"
+                 : h.kind == HitKind::kContext ? "org.context"
+                 : h.kind == HitKind::kFuzzy   ? "org.fuzzy"
+                                               : "org.alias";
+      }
+      out.push_back(std::move(c));
+    }
+  }
+
+  struct SuffixHit {
+    size_t start, end;
+    int32_t suffix;
+  };
+  struct AliasMention {
+    std::string key;
+    size_t after;
+    uint32_t entry;
+  };
+
+  const Model& m_;
+  const core::Document& doc_;
+  std::string_view t_;
+  std::vector<Hit> hits_, pending_;
+  std::vector<SuffixHit> suffix_hits_;
+  std::vector<Span> kind_words_;
+  std::vector<size_t> topics_;
+  std::vector<size_t> cut_;
+  std::vector<Segment> segments_;
+  std::vector<AliasMention> aliases_;
+};
+
+}  // namespace
+
+Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) {
+  auto model = std::make_shared<Model>();
+  std::unordered_map<std::string, size_t> index_of_id;
+  std::vector<Word> words;
+  for (const lexicon::Source& src : sources) {
+    if (is_entity_source(src.name)) {
+      auto parsed = parse_entity_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (Entry& e : parsed.value()) {
+        auto [it, added] = index_of_id.emplace(e.id, model->entries.size());
+        if (added) model->entries.push_back(std::move(e));
+        else model->entries[it->second] = std::move(e);  // a later source overrides
+      }
+    } else if (src.name.ends_with("/suffixes.tsv")) {
+      auto parsed = parse_suffix_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (Suffix& s : parsed.value()) model->suffixes.push_back(std::move(s));
+    } else if (src.name.ends_with("/words.tsv")) {
+      auto parsed = parse_word_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (Word& w : parsed.value()) words.push_back(std::move(w));
+    } else {
+      return Status(StatusCode::kInvalidData, "unexpected file in lexicons/org/ (entities go in org/entities/)",
+                    src.name);
+    }
+  }
+
+  Model& m = *model;
+  for (size_t ei = 0; ei < m.entries.size(); ++ei) {
+    for (const Name& nm : m.entries[ei].names) {
+      const uint32_t state = m.trie.insert(nm.key);
+      Payload& p = m.at(state);
+      NameInfo info;
+      info.entry = static_cast<uint32_t>(ei);
+      info.cps = static_cast<uint32_t>(text::count_code_points(nm.key));
+      info.context = nm.context;
+      info.has_space = nm.has_space;
+      if (p.name >= 0 && m.names[p.name].entry == ei) {
+        m.names[p.name].has_space |= nm.has_space;  // same key twice in one entry
+        continue;
+      }
+      // A key on two entries: the later entry (a user file) wins.
+      p.name = static_cast<int32_t>(m.names.size());
+      m.names.push_back(info);
+      m.mark_start(nm.key);
+      if (!nm.context) m.fuzzy.add(nm.key, static_cast<uint32_t>(ei));
+    }
+  }
+  for (size_t si = 0; si < m.suffixes.size(); ++si) {
+    Payload& p = m.at(m.trie.insert(m.suffixes[si].key));
+    // Of two equal suffixes the later wins.
+    p.suffix = static_cast<int32_t>(si);
+    m.mark_start(m.suffixes[si].key);
+  }
+  for (const Word& w : words) {
+    Payload& p = m.at(m.trie.insert(w.key));
+    p.roles |= role_bit(w.role);
+    if (role_bit(w.role) & kScanRoles) m.mark_start(w.key);
+  }
+  m.payload.resize(m.trie.states());
+  m.fuzzy.build();
+  Recognizer r;
+  r.model_ = std::move(model);
+  return r;
+}
+
+void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+  if (!model_ || doc.text.empty()) return;
+  Matcher(*model_, doc).run(out);
+}
+
+size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
+size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
 
 }  // namespace hanfacts::org

@@ -1,7 +1,25 @@
-// ORG recognizer: organizations from the lexicon (lexicons/org/*.tsv), matched on folded
-// text with word boundaries. See lexicons/README.md for the file format.
+// ORG recognizer: organizations from the lexicon (lexicons/org/entities/*.tsv plus user
+// --lexicon files), matched on folded text, plus unknown organizations found by their
+// suffix (lexicons/org/suffixes.tsv). See lexicons/README.md for the file formats and
+// corpus/GUIDELINES.md for what is reported.
+//
+//   auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+//   if (!made.ok()) return made.status();          // "file:12: column 'kind': unknown value 'x'"
+//   made.value().find(doc, candidates);             // const, thread-safe
+//
+// One scan per document walks a code-point trie (org/trie.h) that holds every name,
+// suffix and ORG word, starting at each code point the trie may start with; the cost per
+// byte depends on how far walks go (the length of the names present), not on how many
+// names the lexicon holds. Rules (stable names, shown in Candidate::rule):
+//   org.lexicon        a lexicon name at valid boundaries (Korean particles may follow)
+//   org.context        a `context` name with support (kind word next to it, another
+//                      organization or a tech/business word in the sentence, a gloss)
+//   org.fuzzy          one edit from a long name (jamo edit for Hangul), flag `fuzzy`
+//   org.pattern        unknown name + suffix (한빛반도체연구소), flag `pattern`
+//   org.alias          bound through a parenthetical gloss or a later mention, flag `alias`
 #pragma once
 
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -11,12 +29,23 @@
 
 namespace hanfacts::org {
 
+struct Model;  // the compiled lexicon (org/recognizer.cpp)
+
 class Recognizer {
  public:
   // Parses and validates every source; later sources override entries with the same id.
+  // Entity files are the built-in files under org/entities/ and every user file; the
+  // other built-in org files are the ORG data files (suffixes.tsv, words.tsv).
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
   // Appends ORG candidates found in `doc`. Thread-safe.
   void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+
+  // Sizes of the compiled lexicon, for benchmarks and tests.
+  size_t entry_count() const;
+  size_t name_count() const;
+
+ private:
+  std::shared_ptr<const Model> model_;
 };
 
 }  // namespace hanfacts::org

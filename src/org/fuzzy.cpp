@@ -1,0 +1,115 @@
+#include "org/fuzzy.h"
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace hanfacts::org {
+namespace {
+
+// At most one edit (insertion, deletion, substitution or swap of neighbours), and not
+// equal: an exact form is a match, not a typo.
+bool one_edit(const char32_t* a, size_t na, const char32_t* b, size_t nb) {
+  if (na == nb) {
+    size_t first = na, count = 0;
+    for (size_t i = 0; i < na; ++i) {
+      if (a[i] != b[i]) {
+        if (count++ == 0) first = i;
+      }
+    }
+    if (count == 1) return true;
+    return count == 2 && first + 1 < na && a[first] == b[first + 1] && a[first + 1] == b[first];
+  }
+  if (na + 1 == nb) std::swap(a, b), std::swap(na, nb);
+  if (nb + 1 != na) return false;
+  size_t i = 0;
+  while (i < nb && a[i] == b[i]) ++i;
+  for (size_t j = i; j < nb; ++j)
+    if (a[j + 1] != b[j]) return false;
+  return true;
+}
+
+}  // namespace
+
+size_t FuzzyIndex::symbols(std::string_view word, char32_t* out, bool& hangul, size_t& units) {
+  size_t n = 0;
+  units = 0;
+  hangul = false;
+  bool latin = false;
+  for (size_t i = 0; i < word.size();) {
+    const char32_t c = text::next_code_point(word, i);
+    if (text::is_hangul_syllable(c)) {
+      if (latin || n + 3 > kMaxSymbols) return 0;
+      hangul = true;
+      // Syllable = initial, medial and optional final jamo (Unicode ch. 3.12).
+      const char32_t s = c - 0xAC00;
+      out[n++] = 0x1100 + s / (21 * 28);
+      out[n++] = 0x1161 + (s % (21 * 28)) / 28;
+      if (s % 28) out[n++] = 0x11A7 + s % 28;
+      ++units;
+    } else if (c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c))) {
+      if (hangul || n + 1 > kMaxSymbols) return 0;
+      latin = true;
+      out[n++] = c;
+      units += text::is_ascii_alpha(c) ? 1 : 0;
+    } else {
+      return 0;
+    }
+  }
+  return n;
+}
+
+uint64_t FuzzyIndex::hash(const char32_t* s, size_t n, size_t skip) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; ++i) {
+    if (i == skip) continue;
+    h = (h ^ s[i]) * 0x100000001b3ull;
+  }
+  return h ^ (n - (skip < n ? 1 : 0));
+}
+
+void FuzzyIndex::add(std::string_view key, uint32_t entry) {
+  char32_t buf[kMaxSymbols];
+  bool hangul;
+  size_t units;
+  const size_t n = symbols(key, buf, hangul, units);
+  if (n == 0 || units < (hangul ? kMinHangul : kMinLatin) || n >= 64) return;
+  const uint32_t id = static_cast<uint32_t>(names_.size());
+  names_.emplace_back(static_cast<uint32_t>(symbols_.size()), static_cast<uint32_t>(n));
+  symbols_.insert(symbols_.end(), buf, buf + n);
+  entries_.push_back(entry);
+  lengths_ |= uint64_t{1} << n;
+  index_.emplace_back(hash(buf, n, n), id);
+  for (size_t i = 0; i < n; ++i) index_.emplace_back(hash(buf, n, i), id);
+}
+
+void FuzzyIndex::build() {
+  std::sort(index_.begin(), index_.end());
+  index_.erase(std::unique(index_.begin(), index_.end()), index_.end());
+}
+
+int32_t FuzzyIndex::lookup(std::string_view word) const {
+  char32_t q[kMaxSymbols];
+  bool hangul;
+  size_t units;
+  const size_t n = symbols(word, q, hangul, units);
+  if (n == 0 || n + 1 >= 64) return -1;
+  // Some name must be within one symbol of this length.
+  if (((lengths_ >> (n - 1)) & 7) == 0) return -1;
+  if (hangul ? units < kMinHangul : units + 1 < kMinLatin) return -1;
+  int32_t found = -1;
+  for (size_t skip = 0; skip <= n; ++skip) {
+    const uint64_t h = hash(q, n, skip);
+    auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(h, uint32_t{0}));
+    for (; it != index_.end() && it->first == h; ++it) {
+      const auto [off, len] = names_[it->second];
+      if (!one_edit(q, n, symbols_.data() + off, len)) continue;
+      const int32_t e = static_cast<int32_t>(entries_[it->second]);
+      if (found >= 0 && found != e) return -1;  // two organizations equally near: no guess
+      found = e;
+    }
+  }
+  return found;
+}
+
+}  // namespace hanfacts::org

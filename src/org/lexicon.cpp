@@ -1,0 +1,136 @@
+#include "org/lexicon.h"
+
+#include <algorithm>
+#include <map>
+
+#include "lexicon/tsv.h"
+#include "text/fold.h"
+
+namespace hanfacts::org {
+namespace {
+
+constexpr std::string_view kKinds[] = {"company",       "lab",       "university", "institute",
+                                       "government",    "media",     "association", "international",
+                                       "research_firm", "investor",  "exchange"};
+
+constexpr std::string_view kNameColumns[] = {"ko", "zh_hans", "zh_hant", "en"};
+
+bool is_slug(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  return true;
+}
+
+bool is_qid(std::string_view s) {
+  if (s.size() < 2 || s[0] != 'Q') return false;
+  return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+bool is_known_kind(std::string_view kind) {
+  return std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds);
+}
+
+std::string name_key(std::string_view surface) {
+  std::string folded = text::fold(surface);
+  std::erase(folded, ' ');
+  return folded;
+}
+
+bool is_entity_source(std::string_view source_name) {
+  constexpr std::string_view kBuiltin = "<builtin>/";
+  if (source_name.substr(0, kBuiltin.size()) != kBuiltin) return true;  // a user file
+  return source_name.find("/org/entities/") != std::string_view::npos;
+}
+
+Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name,
+                                   {"id", "name", "kind", "qid", "ko", "zh_hans", "zh_hant", "en", "context"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<Entry> out;
+  std::map<std::string, int, std::less<>> line_of_id;
+  for (const lexicon::Row& row : t.rows()) {
+    Entry e;
+    e.id = t.cell(row, "id");
+    e.name = t.cell(row, "name");
+    e.kind = t.cell(row, "kind");
+    e.qid = t.cell(row, "qid");
+    e.source = source.name;
+    e.line = row.line;
+    if (!is_slug(e.id)) return t.error(row, "id", "'" + e.id + "' is not a lowercase ASCII slug");
+    if (auto it = line_of_id.find(e.id); it != line_of_id.end())
+      return t.error(row, "id", "duplicate id '" + e.id + "' (first on line " + std::to_string(it->second) + ")");
+    line_of_id.emplace(e.id, row.line);
+    if (e.name.empty()) return t.error(row, "name", "empty canonical name");
+    if (!is_known_kind(e.kind)) return t.error(row, "kind", "unknown value '" + e.kind + "'");
+    if (!e.qid.empty() && !is_qid(e.qid)) return t.error(row, "qid", "'" + e.qid + "' is not a Wikidata id (Q...)");
+    for (std::string_view column : kNameColumns) {
+      for (std::string_view surface : lexicon::split_values(t.cell(row, column))) {
+        Name n;
+        n.surface = surface;
+        n.key = name_key(surface);
+        n.has_space = surface.find(' ') != std::string_view::npos;
+        if (n.key.empty()) return t.error(row, column, "name '" + n.surface + "' is empty after folding");
+        e.names.push_back(std::move(n));
+      }
+    }
+    if (e.names.empty()) return t.error(row, "ko", "entry '" + e.id + "' has no names in ko, zh_hans, zh_hant or en");
+    for (std::string_view surface : lexicon::split_values(t.cell(row, "context"))) {
+      const std::string key = name_key(surface);
+      bool found = false;
+      for (Name& n : e.names) {
+        if (n.key == key) {
+          n.context = true;
+          found = true;
+        }
+      }
+      if (!found) return t.error(row, "context", "'" + std::string(surface) + "' is not one of this row's names");
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"suffix", "kind"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<Suffix> out;
+  for (const lexicon::Row& row : t.rows()) {
+    Suffix s;
+    s.key = name_key(t.cell(row, "suffix"));
+    s.kind = t.cell(row, "kind");
+    if (s.key.empty()) return t.error(row, "suffix", "empty suffix");
+    if (!is_known_kind(s.kind)) return t.error(row, "kind", "unknown value '" + s.kind + "'");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"word", "role"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<Word> out;
+  for (const lexicon::Row& row : t.rows()) {
+    const std::string_view role = t.cell(row, "role");
+    WordRole r;
+    if (role == "particle") r = WordRole::kParticle;
+    else if (role == "kind_word") r = WordRole::kKindWord;
+    else if (role == "topic") r = WordRole::kTopic;
+    else if (role == "stop_head") r = WordRole::kStopHead;
+    else if (role == "common") r = WordRole::kCommon;
+    else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
+    for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
+      Word word{name_key(w), r};
+      if (word.key.empty()) return t.error(row, "word", "empty word");
+      out.push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+}  // namespace hanfacts::org

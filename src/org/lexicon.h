@@ -1,0 +1,74 @@
+// Reading the organization lexicon: entity files (lexicons/org/entities/*.tsv and user
+// --lexicon files) and the ORG data files (lexicons/org/suffixes.tsv, words.tsv).
+//
+//   auto entries = org::parse_entity_file(source);   // Result<std::vector<org::Entry>>
+//   if (!entries.ok()) report(entries.status());      // "file:12: column 'kind': unknown value 'compnay'"
+//
+// Shared by the recognizer and the lexicon lint test, so both read files the same way.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hanfacts/status.h"
+#include "lexicon/sources.h"
+
+namespace hanfacts::org {
+
+// The kinds an organization may have (lexicons/README.md); also the ORG unit.
+bool is_known_kind(std::string_view kind);
+
+struct Name {
+  std::string surface;  // as written in the file
+  std::string key;      // folded (text::fold) with spaces removed: what the matcher compares
+  bool context = false; // listed in the `context` column: needs supporting context
+  bool has_space = false;
+};
+
+struct Entry {
+  std::string id, name, kind, qid;
+  std::vector<Name> names;  // every name of every script column, in column order
+  std::string source;       // file it came from, and its line (for messages)
+  int line = 0;
+};
+
+// Folds a lexicon surface the way the recognizer folds text, and drops spaces: the key
+// under which the name is matched ("인공지능 산업발전 연맹" == "인공지능산업발전연맹").
+std::string name_key(std::string_view surface);
+
+// Entity file columns, in order.
+inline constexpr std::string_view kEntityColumns[] = {"id", "name", "kind", "qid", "ko",
+                                                      "zh_hans", "zh_hant", "en", "context"};
+
+// Parses and validates one entity file. Errors name the file, line and column. A
+// duplicate id inside one file is an error; across files the later entry wins (that is
+// the caller's business).
+Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source);
+
+// True for a source that holds organizations (as opposed to the ORG data files in
+// lexicons/org/ itself): built-in files under org/entities/ and every user file.
+bool is_entity_source(std::string_view source_name);
+
+// lexicons/org/suffixes.tsv: name endings that mark an unknown organization.
+struct Suffix {
+  std::string key;   // folded
+  std::string kind;  // unit of a pattern match
+};
+Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);
+
+// lexicons/org/words.tsv: words with a role in ORG matching.
+enum class WordRole {
+  kParticle,   // may follow a Korean name inside the same word (딥시크와, 화웨이를)
+  kKindWord,   // organization word that supports a context name next to it (公司, 그룹, 社)
+  kTopic,      // tech/business word that supports a context name in the same sentence
+  kStopHead,   // cannot be the name part of a pattern (이 연구원, 该公司, 본 연구소)
+  kCommon,     // an ordinary word: never read as a misspelled name
+};
+struct Word {
+  std::string key;  // folded
+  WordRole role;
+};
+Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
+
+}  // namespace hanfacts::org

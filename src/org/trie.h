@@ -1,0 +1,62 @@
+// A trie over Unicode code points whose edges live in one open-addressing hash table,
+// built once and then read-only (safe to share between threads).
+//
+//   CodePointTrie t;
+//   uint32_t s = t.insert(U"딥시크" as UTF-8);      // state at the end of the key
+//   uint32_t x = t.step(CodePointTrie::kRoot, U'딥'); // kNone when no key continues so
+//
+// Why hashed edges: a lookup costs one probe (two or three at most) whatever the fan-out
+// of a state, memory is about 16 bytes per edge, and building needs no sorting; a
+// 64K-bit filter of first code points lets the scanner skip most positions without
+// touching the table at all.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace hanfacts::org {
+
+class CodePointTrie {
+ public:
+  static constexpr uint32_t kRoot = 0;
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  CodePointTrie();
+
+  // Adds `key` (UTF-8) and returns the state reached at its end.
+  uint32_t insert(std::string_view key);
+  // The state after reading `c` in `state`, or kNone.
+  uint32_t step(uint32_t state, char32_t c) const {
+    const uint64_t k = pack(state, c);
+    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == k) return s.child;
+      if (s.key == kEmpty) return kNone;
+    }
+  }
+  // False when no key starts with `c` (exact for the BMP; always true beyond it).
+  bool may_start(char32_t c) const { return c > 0xFFFF || (first_[c >> 6] >> (c & 63)) & 1; }
+  // The state reached by the whole of `key`, or kNone.
+  uint32_t find(std::string_view key) const;
+  size_t states() const { return states_; }
+  size_t edges() const { return edges_; }
+
+ private:
+  struct Slot {
+    uint64_t key;
+    uint32_t child;
+  };
+  static constexpr uint64_t kEmpty = UINT64_MAX;
+  static uint64_t pack(uint32_t state, char32_t c) { return (uint64_t{state} << 21) | c; }
+  static size_t hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20); }
+  void grow();
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t states_ = 1;
+  size_t edges_ = 0;
+  std::vector<uint64_t> first_;  // bit per BMP code point that starts some key
+};
+
+}  // namespace hanfacts::org

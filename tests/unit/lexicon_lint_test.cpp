@@ -1,0 +1,94 @@
+// Lint over the built-in lexicons (OpenCC's dictionary lint idea): every file parses and
+// is NFC; organization entity files (lexicons/org/entities/*.tsv) have ids unique across
+// files, rows sorted by id, known kinds, `context` names from the same row, and no folded
+// name on two entries. Each failure lists every offending row, not just the first.
+#include <doctest/doctest.h>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <map>
+#include <string>
+
+#include "lexicon/builtin.h"
+#include "lexicon/sources.h"
+#include "lexicon/tsv.h"
+#include "org/lexicon.h"
+
+using namespace hanfacts;
+
+namespace {
+
+bool is_nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  const bool ok = nfc->isNormalized(u, status);
+  return U_SUCCESS(status) && ok;
+}
+
+}  // namespace
+
+TEST_CASE("lexicon lint: every built-in file parses and is NFC") {
+  REQUIRE(!lexicon::builtin_files().empty());
+  for (const auto& f : lexicon::builtin_files()) {
+    const std::string name = "<builtin>/" + std::string(f.path);
+    auto parsed = lexicon::parse_tsv(f.content, name, {});
+    CHECK_MESSAGE(parsed.ok(), parsed.status().to_string());
+    // Report the first line that is not NFC.
+    int line = 1;
+    for (size_t pos = 0; pos < f.content.size();) {
+      size_t nl = f.content.find('\n', pos);
+      if (nl == std::string_view::npos) nl = f.content.size();
+      CHECK_MESSAGE(is_nfc(f.content.substr(pos, nl - pos)), name << ":" << line << ": text is not NFC");
+      pos = nl + 1;
+      ++line;
+    }
+    CHECK_MESSAGE(f.content.substr(0, 1) == "#", name << ": opens without a '#' preamble");
+  }
+}
+
+TEST_CASE("lexicon lint: organization files") {
+  std::map<std::string, std::string> where_id;    // id -> file:line
+  std::map<std::string, std::string> owner_of;    // folded name key -> id
+  std::map<std::string, std::string> where_name;  // folded name key -> file:line
+  size_t entries = 0;
+  for (const auto& src : lexicon::builtin_sources("org")) {
+    if (!org::is_entity_source(src.name)) {
+      // Data files parse with their own readers.
+      Status st;
+      if (src.name.ends_with("/suffixes.tsv")) {
+        auto r = org::parse_suffix_file(src);
+        if (!r.ok()) st = r.status();
+      } else if (src.name.ends_with("/words.tsv")) {
+        auto r = org::parse_word_file(src);
+        if (!r.ok()) st = r.status();
+      } else {
+        st = Status(StatusCode::kInvalidData, "unexpected ORG data file (entities belong in org/entities/)", src.name);
+      }
+      CHECK_MESSAGE(st.ok(), st.to_string());
+      continue;
+    }
+    auto parsed = org::parse_entity_file(src);  // kinds, qids, context names, ids in one file
+    CHECK_MESSAGE(parsed.ok(), parsed.status().to_string());
+    if (!parsed.ok()) continue;
+    std::string prev_id;
+    for (const org::Entry& e : parsed.value()) {
+      ++entries;
+      const std::string at = src.name + ":" + std::to_string(e.line);
+      CHECK_MESSAGE(prev_id < e.id, at << ": id '" << e.id << "' is not sorted (after '" << prev_id << "')");
+      prev_id = e.id;
+      auto [it, added] = where_id.emplace(e.id, at);
+      CHECK_MESSAGE(added, at << ": id '" << e.id << "' also at " << it->second);
+      for (const org::Name& n : e.names) {
+        auto [o, fresh] = owner_of.emplace(n.key, e.id);
+        if (fresh) where_name.emplace(n.key, at);
+        CHECK_MESSAGE((fresh || o->second == e.id),
+                      at << ": name '" << n.surface << "' (folded '" << n.key << "') also names '" << o->second
+                         << "' at " << where_name[n.key]);
+      }
+    }
+  }
+  MESSAGE("organizations in the built-in lexicon: " << entries);
+}

@@ -1,0 +1,363 @@
+// ORG recognizer: boundaries, context names, fuzzy matching, glosses, patterns and
+// lexicon errors, against a small fixture lexicon (tests/data/org/entities.tsv) plus the
+// built-in ORG data files (suffixes, words). The corpus-as-tests rows in
+// tests/cases/org.*.tsv run the same rules against the real lexicon.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/document.h"
+#include "lexicon/sources.h"
+#include "lexicon/tsv.h"
+#include "org/fuzzy.h"
+#include "org/lexicon.h"
+#include "org/recognizer.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+using namespace hanfacts;
+
+namespace {
+
+struct Found {
+  std::string text, value, unit, flags, rule;
+};
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Built-in ORG data files (not the entity files) followed by `extra`.
+std::vector<lexicon::Source> data_sources_plus(const std::vector<lexicon::Source>& extra) {
+  std::vector<lexicon::Source> out;
+  for (const auto& s : lexicon::builtin_sources("org"))
+    if (!org::is_entity_source(s.name)) out.push_back(s);
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
+const std::string& fixture_text() {
+  static const std::string kText = read(HANFACTS_SOURCE_DIR "/tests/data/org/entities.tsv");
+  return kText;
+}
+
+const org::Recognizer& fixture() {
+  static const org::Recognizer kRec = [] {
+    auto made = org::Recognizer::create(data_sources_plus({{"tests/data/org/entities.tsv", fixture_text()}}));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  return kRec;
+}
+
+std::vector<Found> run(const org::Recognizer& rec, std::string_view input) {
+  text::FoldedText folded(input);
+  core::Document doc{folded, folded.text()};
+  std::vector<core::Candidate> cands;
+  rec.find(doc, cands);
+  std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  std::vector<Found> out;
+  for (const auto& c : cands) {
+    const size_t a = folded.to_original_start(c.start), b = folded.to_original_end(c.end);
+    out.push_back({std::string(input.substr(a, b - a)), c.value, c.unit, c.flags, c.rule});
+  }
+  return out;
+}
+
+std::string describe(const std::vector<Found>& fs) {
+  std::string s;
+  for (const auto& f : fs) s += "[" + f.text + "=" + f.value + "/" + f.unit + "/" + f.flags + " " + f.rule + "] ";
+  return s.empty() ? "nothing" : s;
+}
+
+// Each row: input, then the expected facts as "text=value/flags" joined by " | ", or "".
+struct Row {
+  const char* name;
+  const char* input;
+  const char* want;
+};
+
+std::string summary(const std::vector<Found>& fs) {
+  std::string s;
+  for (const auto& f : fs) {
+    if (!s.empty()) s += " | ";
+    std::string flags;
+    for (std::string_view rest = f.flags; !rest.empty();) {
+      const size_t semi = rest.find(';');
+      std::string_view one = rest.substr(0, semi);
+      if (one.substr(0, 4) != "qid=") flags += (flags.empty() ? "" : ";") + std::string(one);
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    }
+    s += f.text + "=" + f.value + (flags.empty() ? "" : "/" + flags);
+  }
+  return s;
+}
+
+void check_rows(const org::Recognizer& rec, std::initializer_list<Row> rows) {
+  for (const Row& r : rows) {
+    const auto got = run(rec, r.input);
+    CHECK_MESSAGE(summary(got) == r.want, r.name << ": " << r.input << " -> " << describe(got));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("org: Korean names take particles, never match inside longer words") {
+  check_rows(fixture(), {
+      {"particle", "딥시크와 화웨이를 비교했다", "딥시크=DeepSeek | 화웨이=Huawei"},
+      {"particles-chain", "딥시크와의 협력, 텐센트에서도", "딥시크=DeepSeek | 텐센트=Tencent"},
+      {"copula", "최대 투자자는 텐센트였다", "텐센트=Tencent"},
+      {"kind-word-trailer", "알리바바그룹은", "알리바바그룹=Alibaba Group"},
+      {"hangul-prefix", "대화웨이브 기술", ""},
+      {"hangul-suffix-word", "화웨이브 기술", ""},
+      {"latin-lgbt", "LGBT 단체가 성명을 냈다", ""},
+      {"latin-ask", "ASK 행사", ""},
+      {"latin-particle", "LG는 이날 LG전자와 함께", "LG=LG Corporation | LG전자=LG Electronics"},
+      {"latin-email", "기자 smlee@reuters.com 제보", ""},
+      {"latin-domain", "www.reuters.com 참조", ""},
+      {"after-ellipsis", "유럽 공장…LG전자는 인수", "LG전자=LG Electronics"},
+      {"fullwidth", "ＬＧ전자는", "ＬＧ전자=LG Electronics"},
+  });
+}
+
+TEST_CASE("org: Chinese names match without word boundaries, longest first") {
+  check_rows(fixture(), {
+      {"embedded", "深度求索发布了新模型", "深度求索=DeepSeek"},
+      {"longest", "阿里巴巴集团与腾讯合作", "阿里巴巴集团=Alibaba Group | 腾讯=Tencent"},
+      {"traditional", "騰訊與華為", "騰訊=Tencent | 華為=Huawei"},
+      {"longest-university", "清华大学的研究", "清华大学=Tsinghua University"},
+  });
+}
+
+TEST_CASE("org: spaces inside names are flexible, but not for short names") {
+  check_rows(fixture(), {
+      {"spaced", "인공지능 산업발전 연맹은", "인공지능 산업발전 연맹=Korea AI Industry Alliance"},
+      {"joined", "인공지능산업발전연맹은", "인공지능산업발전연맹=Korea AI Industry Alliance"},
+      {"partly", "인공지능산업발전 연맹이", "인공지능산업발전 연맹=Korea AI Industry Alliance"},
+      {"lexicon-space-dropped", "미국상무부는", "미국상무부=United States Department of Commerce"},
+      {"short-not-spaced", "한국 은행들은", ""},
+      {"short-joined", "한국은행은", "한국은행=Bank of Korea"},
+  });
+}
+
+TEST_CASE("org: context names need support") {
+  check_rows(fixture(), {
+      {"millet", "小米粥很好吃", ""},
+      {"kind-word", "小米公司今天开会", "小米=Xiaomi"},
+      {"kind-word-ko", "카카오 그룹은", "카카오=Kakao"},
+      {"plant", "카카오 농장을 방문했다", ""},
+      {"topic", "카카오 주가가 올랐다", "카카오=Kakao"},
+      {"other-org", "애플은 삼성전자와 경쟁한다", "애플=Apple Inc. | 삼성전자=Samsung Electronics"},
+      {"fruit", "애플 파이를 구웠다", ""},
+      {"gloss", "小米(Xiaomi)", "小米=Xiaomi | Xiaomi=Xiaomi"},
+      {"same-entity-doc", "Xiaomi grew. 小米粥", "Xiaomi=Xiaomi | 小米=Xiaomi"},
+      {"baidu-verb-no-context", "你百度一下就知道", ""},
+  });
+}
+
+TEST_CASE("org: typo tolerance for long names only") {
+  check_rows(fixture(), {
+      {"jamo-edit", "알라바바와 협력", "알라바바=Alibaba Group/fuzzy"},
+      {"latin-insert", "Deepsdeek로 잘못 표기", "Deepsdeek=DeepSeek/fuzzy"},
+      {"latin-delete", "Tencen said", "Tencen=Tencent/fuzzy"},
+      {"latin-swap", "Reutres reported", "Reutres=Reuters/fuzzy"},
+      {"known-word", "routers and Reuter", ""},
+      {"short-hangul", "화웨오", ""},
+      {"short-latin", "Baidoo", ""},
+      {"two-edits", "Deepsdeeek", ""},
+  });
+}
+
+TEST_CASE("org: parenthetical glosses bind every part to one organization") {
+  check_rows(fixture(), {
+      {"all-known", "딥시크(DeepSeek·深度求索)가",
+       "딥시크=DeepSeek | DeepSeek=DeepSeek | 深度求索=DeepSeek"},
+      {"fuzzy-and-split", "딥시크(Deepsdeek·선두추쒀深度求索)는",
+       "딥시크=DeepSeek | Deepsdeek=DeepSeek/fuzzy | 선두추쒀=DeepSeek | 深度求索=DeepSeek"},
+      {"unknown-part", "베이징즈위안인공지능연구원(BAAI)은 지난해 BAAI 대회를 열었다. BAAI는",
+       "베이징즈위안인공지능연구원=Beijing Academy of Artificial Intelligence | "
+       "BAAI=Beijing Academy of Artificial Intelligence/alias | BAAI=Beijing Academy of Artificial Intelligence/alias | "
+       "BAAI=Beijing Academy of Artificial Intelligence/alias"},
+      {"unknown-name-before", "세계지식재산기구(WIPO)", "세계지식재산기구=World Intellectual Property Organization | "
+                                                       "WIPO=World Intellectual Property Organization"},
+      {"pattern-before-known", "한빛지식재산연구원(WIPO)", "한빛지식재산연구원=World Intellectual Property Organization/alias | "
+                                                        "WIPO=World Intellectual Property Organization"},
+      {"nothing-known", "인공지능(AI) 산업", ""},
+      {"description", "딥시크(중국 AI 스타트업)", "딥시크=DeepSeek"},
+      {"two-organizations", "텐센트(Huawei)", "텐센트=Tencent | Huawei=Huawei"},
+      {"lowercase-latin", "딥시크(ai lab)", "딥시크=DeepSeek"},
+  });
+}
+
+TEST_CASE("org: unknown organizations by suffix, precision first") {
+  check_rows(fixture(), {
+      {"institute", "한빛반도체연구소는 이날", "한빛반도체연구소=한빛반도체연구소/pattern"},
+      {"association", "대한인공지능산업협회가", "대한인공지능산업협회=대한인공지능산업협회/pattern"},
+      {"university", "가온대학교 교수", "가온대학교=가온대학교/pattern"},
+      {"zh-company", "深蓝科技公司宣布", "深蓝科技公司=深蓝科技公司/pattern"},
+      {"zh-legal", "，杭州云帆智能科技有限公司成立", "杭州云帆智能科技有限公司=杭州云帆智能科技有限公司/pattern"},
+      {"determiner", "이 연구원은 말했다", ""},
+      {"title", "수석연구원은 말했다", ""},
+      {"this-institute", "본 연구소는", ""},
+      {"generic-head", "반도체연구소는", ""},
+      {"zh-this", "该公司表示", ""},
+      {"zh-one", "一家科技公司", ""},
+      {"zh-clause", "一位接近公司的人士透露", ""},
+      {"zh-after-number", "2023年4月创办公司时", ""},
+      {"graduate-school", "가온대학원", ""},
+      {"student", "가온대학생", ""},
+      {"count", "4대은행", ""},
+      {"known-name-part", "텐센트그룹은", "텐센트=Tencent"},
+  });
+  // The pattern unit is the kind of the suffix.
+  auto got = run(fixture(), "한빛반도체연구소");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].unit == "institute");
+  CHECK(got[0].rule == "org.pattern");
+}
+
+TEST_CASE("org: flags order and qid") {
+  auto got = run(fixture(), "알라바바는");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].flags == "fuzzy;qid=Q1359568");
+  got = run(fixture(), "애플(Apple)");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].flags == "qid=Q312");
+  got = run(fixture(), "가온반도체연구원(Apple)");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].flags == "alias;qid=Q312");
+  CHECK(got[0].rule == "org.alias");
+}
+
+TEST_CASE("org: lexicon errors name file, line and column") {
+  const std::string head = "# test\nid\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n";
+  auto error_of = [&](const std::string& rows) {
+    std::string content = head + rows;
+    std::vector<lexicon::Source> src = data_sources_plus({{"user.tsv", content}});
+    auto r = org::Recognizer::create(src);
+    return r.ok() ? std::string("ok") : r.status().to_string();
+  };
+  CHECK(error_of("x\tX\tcompnay\t\t엑스\t\t\t\t\n") == "user.tsv:3: column 'kind': unknown value 'compnay'");
+  CHECK(error_of("x\tX\tcompany\t\t엑스\t\t\t\t와이\n") == "user.tsv:3: column 'context': '와이' is not one of this row's names");
+  CHECK(error_of("x\tX\tcompany\tq12\t엑스\t\t\t\t\n") == "user.tsv:3: column 'qid': 'q12' is not a Wikidata id (Q...)");
+  CHECK(error_of("X Y\tX\tcompany\t\t엑스\t\t\t\t\n") == "user.tsv:3: column 'id': 'X Y' is not a lowercase ASCII slug");
+  CHECK(error_of("x\tX\tcompany\t\t엑스\t\t\t\t\nx\tX\tcompany\t\t엑스\t\t\t\t\n") ==
+        "user.tsv:4: column 'id': duplicate id 'x' (first on line 3)");
+  CHECK(error_of("x\tX\tcompany\t\t\t\t\t\t\n").find("has no names") != std::string::npos);
+  CHECK(error_of("x\tX\tcompany\n").find("user.tsv:3: expected 9") == 0);  // short row
+  CHECK(error_of("x\tX\tcompany\t\t엑스\t\t\t\t\n") == "ok");
+}
+
+TEST_CASE("org: a later source overrides entries with the same id") {
+  const std::string user =
+      "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n"
+      "deepseek\tDeepSeek AI\tcompany\t\t딥시크\t\t\t\t\n"
+      "newco\tNew Co\tcompany\t\t뉴코\t\t\t\t\n";
+  auto made = org::Recognizer::create(
+      data_sources_plus({{"tests/data/org/entities.tsv", fixture_text()}, {"user.tsv", user}}));
+  REQUIRE(made.ok());
+  CHECK(summary(run(made.value(), "딥시크와 뉴코, 선두추쒀")) == "딥시크=DeepSeek AI | 뉴코=New Co");
+  auto got = run(made.value(), "딥시크");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].unit == "company");
+}
+
+TEST_CASE("org: fuzzy index") {
+  org::FuzzyIndex f;
+  f.add("deepseek", 1);
+  f.add("알리바바", 2);
+  f.add("huawei", 3);
+  f.add("huawai", 4);  // another entry one edit from "huawei"
+  f.add("ibm", 5);     // too short to index
+  f.build();
+  CHECK(f.lookup("deepsdeek") == 1);
+  CHECK(f.lookup("deepsek") == 1);
+  CHECK(f.lookup("depseek") == 1);
+  CHECK(f.lookup("deepseke") == 1);
+  CHECK(f.lookup("deepseek") == -1);  // exact is not a typo
+  CHECK(f.lookup("알라바바") == 2);
+  CHECK(f.lookup("알리바반") == 2);   // a final consonant added
+  CHECK(f.lookup("huawxi") == -1);    // near two entries: no guess
+  CHECK(f.lookup("ibn") == -1);
+}
+
+// Throughput of the recognizer alone on folded text. Prints figures; does not assert
+// (sanitizer builds are slow). Run: HANFACTS_ORG_BENCH=1 hanfacts_unit -tc='org: throughput'
+TEST_CASE("org: throughput") {
+  if (!std::getenv("HANFACTS_ORG_BENCH")) return;
+  std::string corpus;
+  for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus"))
+    if (e.path().extension() == ".txt") corpus += read(e.path().string()) + "\n\n";
+  std::string big;
+  while (big.size() < (32u << 20)) big += corpus;
+  text::FoldedText folded(big);
+  core::Document doc{folded, folded.text()};
+
+  auto measure = [&](const org::Recognizer& rec, const char* label) {
+    std::vector<core::Candidate> out;
+    rec.find(doc, out);  // warm up
+    double best = 1e9;
+    for (int round = 0; round < 3; ++round) {
+      out.clear();
+      const auto t0 = std::chrono::steady_clock::now();
+      // Per article, as the engine calls it.
+      size_t pos = 0;
+      while (pos < big.size()) {
+        size_t end = big.find("\n\n\n", pos);
+        if (end == std::string::npos) end = big.size();
+        text::FoldedText f(std::string_view(big).substr(pos, end - pos));
+        core::Document d{f, f.text()};
+        rec.find(d, out);
+        pos = end + 3;
+      }
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    // Folding is measured separately so the figure is the recognizer's own.
+    const auto t0 = std::chrono::steady_clock::now();
+    size_t pos = 0;
+    while (pos < big.size()) {
+      size_t end = big.find("\n\n\n", pos);
+      if (end == std::string::npos) end = big.size();
+      text::FoldedText f(std::string_view(big).substr(pos, end - pos));
+      pos = end + 3;
+    }
+    const double fold_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("org throughput %-28s entries=%zu names=%zu: %.0f MB/s (recognizer alone, %zu facts)\n", label,
+                rec.entry_count(), rec.name_count(), big.size() / 1e6 / std::max(1e-9, best - fold_s), out.size());
+  };
+
+  auto real = org::Recognizer::create(lexicon::builtin_sources("org"));
+  REQUIRE(real.ok());
+  measure(real.value(), "built-in lexicon");
+
+  // 60,000 synthetic entries: Hangul, Han and Latin names of 2-8 characters.
+  std::mt19937 rng(42);
+  std::string synth = "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n";
+  auto pick = [&](char32_t lo, char32_t hi, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) text::append_utf8(s, lo + rng() % (hi - lo));
+    return s;
+  };
+  for (int i = 0; i < 60000; ++i) {
+    synth += "syn-" + std::to_string(i) + "\tSyn " + std::to_string(i) + "\tcompany\t\t" + pick(0xAC00, 0xD7A3, 2 + rng() % 5) +
+             "\t" + pick(0x4E00, 0x9FA5, 2 + rng() % 6) + "\t\t" + pick('a', 'z' + 1, 4 + rng() % 8) + "\t\n";
+  }
+  std::vector<lexicon::Source> sources = lexicon::builtin_sources("org");
+  sources.push_back({"synthetic.tsv", synth});
+  const auto t0 = std::chrono::steady_clock::now();
+  auto big_lex = org::Recognizer::create(sources);
+  REQUIRE(big_lex.ok());
+  std::printf("org build with 60k synthetic entries: %.2f s\n",
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  measure(big_lex.value(), "built-in + 60k synthetic");
+}
