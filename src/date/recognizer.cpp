@@ -2,13 +2,76 @@
 
 #include <cstdio>
 
+#include "date/grammar.h"
+#include "text/utf8.h"
+
 namespace hanfacts::date {
+namespace {
 
-Result<Recognizer> Recognizer::create(std::span<const lexicon::Source>) { return Recognizer(); }
+// Flags in the order GUIDELINES.md lists them.
+std::string flag_string(unsigned f) {
+  std::string out;
+  auto add = [&](unsigned bit, const char* name) {
+    if (!(f & bit)) return;
+    if (!out.empty()) out += ';';
+    out += name;
+  };
+  add(kRelative, "relative");
+  add(kApprox, "approx");
+  add(kEarly, "early");
+  add(kMid, "mid");
+  add(kLate, "late");
+  add(kSince, "since");
+  add(kUntil, "until");
+  return out;
+}
 
-std::optional<core::RefDate> Recognizer::detect_reference(const core::Document&) const { return std::nullopt; }
+}  // namespace
 
-void Recognizer::find(const core::Document&, std::vector<core::Candidate>&) const {}
+Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) {
+  auto words = Words::load(sources);
+  if (!words.ok()) return words.status();
+  Recognizer r;
+  r.grammar_ = std::make_shared<const Grammar>(std::move(words).value());
+  return r;
+}
+
+void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+  const std::string_view t = doc.text;
+  const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
+  const Grammar& g = *grammar_;
+  for (size_t i = 0; i < t.size();) {
+    const unsigned char b = static_cast<unsigned char>(t[i]);
+    // Pre-filter: most bytes are neither digits nor the first character of a date word.
+    if (b < 0x80 && !(b >= '0' && b <= '9') && b != '\'') {
+      ++i;
+      continue;
+    }
+    Parsed p;
+    if (g.may_start_at(t, i) && g.parse_at(t, i, ref, p)) {
+      core::Candidate c;
+      c.type = FactType::kDate;
+      c.start = p.start;
+      c.end = p.end;
+      c.value = format(p.a);
+      if (p.interval) {
+        c.value += '/';
+        c.value += format(p.b);
+      }
+      c.unit = grain_name(p.a.grain);
+      c.flags = flag_string(p.flags);
+      c.rule = p.rule;
+      out.push_back(std::move(c));
+      i = p.next > i ? p.next : i + 1;
+      continue;
+    }
+    if (b >= '0' && b <= '9') {
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;  // not inside this number
+      continue;
+    }
+    text::next_code_point(t, i);
+  }
+}
 
 std::optional<core::RefDate> parse_ref_date(std::string_view s) {
   auto digits = [&](size_t pos, size_t n, int& out) {

@@ -1,7 +1,15 @@
 // DATE recognizer: absolute, partial and relative dates, resolved against the document's
 // reference date; also finds that reference date in the article's dateline.
+//
+//   auto made = date::Recognizer::create(lexicon::builtin_sources("date"));
+//   doc.ref = made.value().detect_reference(doc);   // when no date was given
+//   made.value().find(doc, candidates);             // DATE candidates, byte offsets
+//
+// Immutable after create(); find() and detect_reference() are thread-safe. Conventions
+// (spans, values, grains, flags) are those of corpus/GUIDELINES.md.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -20,6 +28,9 @@ class Recognizer {
   std::optional<core::RefDate> detect_reference(const core::Document& doc) const;
   // Appends DATE candidates found in `doc`, resolving relative ones against doc.ref.
   void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+
+ private:
+  std::shared_ptr<const class Grammar> grammar_;
 };
 
 // Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" (an offset suffix is ignored).

@@ -1,0 +1,145 @@
+#include "date/calendar.h"
+
+#include <cstdio>
+
+namespace hanfacts::date {
+
+const char* grain_name(Grain g) {
+  switch (g) {
+    case Grain::kYear: return "year";
+    case Grain::kQuarter: return "quarter";
+    case Grain::kMonth: return "month";
+    case Grain::kWeek: return "week";
+    case Grain::kDay: return "day";
+    case Grain::kHour: return "hour";
+    case Grain::kMinute: return "minute";
+  }
+  return "day";
+}
+
+// Howard Hinnant's civil-date algorithms (public domain descriptions), rewritten here.
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(long z, int& y, int& m, int& d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[(m - 1) % 12];
+}
+
+int weekday(int y, int m, int d) {
+  const long z = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday (4)
+  long w = (z + 3) % 7;
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+void week_monday(int iso_year, int week, int& y, int& m, int& d) {
+  // Week 1 holds January 4th.
+  const long jan4 = days_from_civil(iso_year, 1, 4);
+  const long monday1 = jan4 - (weekday(iso_year, 1, 4) - 1);
+  civil_from_days(monday1 + 7L * (week - 1), y, m, d);
+}
+
+Value week_of(int y, int m, int d) {
+  const long z = days_from_civil(y, m, d);
+  const long thursday = z + (4 - weekday(y, m, d));
+  int ty, tm, td;
+  civil_from_days(thursday, ty, tm, td);
+  const long jan1 = days_from_civil(ty, 1, 1);
+  Value v;
+  v.grain = Grain::kWeek;
+  v.year = ty;
+  v.month = static_cast<int>((thursday - jan1) / 7 + 1);
+  return v;
+}
+
+Value shift(const Value& v, Grain unit, long n) {
+  Value out = v;
+  switch (unit) {
+    case Grain::kYear: out.year += static_cast<int>(n); break;
+    case Grain::kQuarter: {
+      if (v.grain == Grain::kQuarter) {
+        long q = v.year * 4L + (v.month - 1) + n;
+        out.year = static_cast<int>(q >= 0 ? q / 4 : (q - 3) / 4);
+        out.month = static_cast<int>(q - out.year * 4L) + 1;
+      } else {
+        return shift(v, Grain::kMonth, 3 * n);
+      }
+      break;
+    }
+    case Grain::kMonth: {
+      long mo = v.year * 12L + (v.month - 1) + n;
+      out.year = static_cast<int>(mo >= 0 ? mo / 12 : (mo - 11) / 12);
+      out.month = static_cast<int>(mo - out.year * 12L) + 1;
+      if (out.day > days_in_month(out.year, out.month)) out.day = days_in_month(out.year, out.month);
+      break;
+    }
+    case Grain::kWeek: {
+      if (v.grain == Grain::kWeek) {
+        int y, m, d;
+        week_monday(v.year, v.month, y, m, d);
+        civil_from_days(days_from_civil(y, m, d) + 7 * n, y, m, d);
+        out = week_of(y, m, d);
+      } else {
+        return shift(v, Grain::kDay, 7 * n);
+      }
+      break;
+    }
+    case Grain::kDay:
+    case Grain::kHour:
+    case Grain::kMinute: {
+      int y, m, d;
+      civil_from_days(days_from_civil(v.year, v.month, v.day) + n, y, m, d);
+      out.year = y, out.month = m, out.day = d;
+      break;
+    }
+  }
+  return out;
+}
+
+std::string format(const Value& v) {
+  char buf[48];
+  char year[8], month[4], day[4];
+  if (v.x_year) std::snprintf(year, sizeof year, "XXXX");
+  else std::snprintf(year, sizeof year, "%04d", v.year < 0 ? 0 : v.year % 10000);
+  if (v.x_month) std::snprintf(month, sizeof month, "XX");
+  else std::snprintf(month, sizeof month, "%02d", v.month % 100);
+  if (v.x_day) std::snprintf(day, sizeof day, "XX");
+  else std::snprintf(day, sizeof day, "%02d", v.day % 100);
+  switch (v.grain) {
+    case Grain::kYear: std::snprintf(buf, sizeof buf, "%s", year); break;
+    case Grain::kQuarter: std::snprintf(buf, sizeof buf, "%s-Q%d", year, v.month % 10); break;
+    case Grain::kMonth: std::snprintf(buf, sizeof buf, "%s-%s", year, month); break;
+    case Grain::kWeek:
+      if (v.x_month) std::snprintf(buf, sizeof buf, "%s-WXX", year);
+      else std::snprintf(buf, sizeof buf, "%s-W%02d", year, v.month % 100);
+      break;
+    case Grain::kDay: std::snprintf(buf, sizeof buf, "%s-%s-%s", year, month, day); break;
+    case Grain::kHour: std::snprintf(buf, sizeof buf, "%s-%s-%sT%02d", year, month, day, v.hour % 100); break;
+    case Grain::kMinute:
+      std::snprintf(buf, sizeof buf, "%s-%s-%sT%02d:%02d", year, month, day, v.hour % 100, v.minute % 100);
+      break;
+  }
+  return buf;
+}
+
+}  // namespace hanfacts::date

@@ -1,0 +1,47 @@
+// Calendar arithmetic and the DATE value format (GUIDELINES.md "DATE").
+//
+//   Value v{Grain::kMonth, 2025, 9};      format(v) == "2025-09"
+//   Value w = week_of(2025, 11, 1);        format(w) == "2025-W44"
+//
+// Proleptic Gregorian calendar, ISO 8601 weeks (Monday first; week 1 holds the year's
+// first Thursday). Everything here is pure and allocation-free except format().
+#pragma once
+
+#include <string>
+
+namespace hanfacts::date {
+
+enum class Grain { kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute };
+
+const char* grain_name(Grain g);  // "year", "quarter", ...
+
+// A point at some grain. Fields finer than the grain are ignored. For kWeek, `year` is the
+// ISO week-year and `month` holds the week number. For kQuarter, `month` holds 1..4.
+// x_year / x_month / x_day mark fields that needed a reference date nobody gave: they
+// print as X digits ("XXXX-09").
+struct Value {
+  Grain grain = Grain::kDay;
+  int year = 0, month = 1, day = 1, hour = 0, minute = 0;
+  bool x_year = false, x_month = false, x_day = false;
+};
+
+// Days since 1970-01-01 for a civil date, and back.
+long days_from_civil(int y, int m, int d);
+void civil_from_days(long z, int& y, int& m, int& d);
+int days_in_month(int y, int m);
+// 1 = Monday .. 7 = Sunday.
+int weekday(int y, int m, int d);
+
+// The ISO week holding y-m-d.
+Value week_of(int y, int m, int d);
+// Monday of an ISO week.
+void week_monday(int iso_year, int week, int& y, int& m, int& d);
+
+// Adds n units of `g` (year, quarter, month, week, day) to a value of that grain.
+Value shift(const Value& v, Grain unit, long n);
+
+// ISO 8601 text at the value's grain: 2025, 2025-Q3, 2025-09, 2025-W44, 2025-11-01,
+// 2025-11-01T21, 2025-11-01T21:27.
+std::string format(const Value& v);
+
+}  // namespace hanfacts::date

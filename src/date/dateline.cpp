@@ -1,0 +1,103 @@
+// Reference date detection: the article's own date, in order of trust:
+//   1. a date right after a dateline label (입력 2025.11.01 09:30, 发布时间：2025-03-01 10:20);
+//   2. a dated byline (新华社北京3月1日电) with the year of another full date in the head;
+//   3. the first full date in the first lines.
+#include <algorithm>
+
+#include "date/grammar.h"
+#include "date/recognizer.h"
+#include "text/utf8.h"
+
+namespace hanfacts::date {
+namespace {
+
+constexpr size_t kHead = 3000;   // bytes searched for labels and bylines
+constexpr size_t kTail = 1500;   // datelines also close some articles
+constexpr int kFirstLines = 3;   // lines searched for a bare full date
+
+bool full_date(const Parsed& p) {
+  if (p.interval || (p.flags & kRelative)) return false;
+  const Grain g = p.a.grain;
+  return g == Grain::kDay || g == Grain::kHour || g == Grain::kMinute;
+}
+
+core::RefDate to_ref(const Value& v) {
+  core::RefDate r{v.year, v.month, v.day, -1, -1};
+  if (v.grain == Grain::kHour || v.grain == Grain::kMinute) r.hour = v.hour, r.minute = v.grain == Grain::kMinute ? v.minute : 0;
+  return r;
+}
+
+// The first full date starting in [from, to).
+std::optional<Parsed> first_full_date(const Grammar& g, std::string_view t, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < t.size();) {
+    Parsed p;
+    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
+      if (full_date(p)) return p;
+      i = std::max(p.next, i + 1);
+      continue;
+    }
+    text::next_code_point(t, i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& doc) const {
+  const std::string_view t = doc.text;
+  const Grammar& g = *grammar_;
+  // 1. Dateline labels, in the head and the tail.
+  auto scan_labels = [&](size_t from, size_t to) -> std::optional<core::RefDate> {
+    for (size_t i = from; i < to && i < t.size();) {
+      Match m = g.words().longest(t, i, kind_bit(Kind::kDateline));
+      if (m) {
+        size_t j = m.end;
+        // Separators between the label and the date: spaces, colons, bars, brackets.
+        for (int n = 0; n < 8 && j < t.size() && (t[j] == ' ' || t[j] == ':' || t[j] == '|' || t[j] == ']' ||
+                                                  t[j] == '[' || t[j] == '\t' || t[j] == '=');
+             ++n)
+          ++j;
+        Parsed p;
+        if (j < t.size() && g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p) && full_date(p)) return to_ref(p.a);
+        i = m.end;
+        continue;
+      }
+      text::next_code_point(t, i);
+    }
+    return std::nullopt;
+  };
+  const size_t head_end = std::min(t.size(), kHead);
+  if (auto r = scan_labels(0, head_end)) return r;
+  if (t.size() > head_end) {
+    size_t tail = std::max(head_end, t.size() - std::min(t.size(), kTail));
+    while (tail < t.size() && (static_cast<unsigned char>(t[tail]) & 0xC0) == 0x80) ++tail;
+    if (auto r = scan_labels(tail, t.size())) return r;
+  }
+  // 2. A dated byline: "...3月1日电". The year comes from a full date elsewhere in the head.
+  for (size_t i = 0; i < head_end;) {
+    Parsed p;
+    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
+      if (!p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&
+          t.compare(p.end, 3, "电") == 0) {
+        auto year_from = first_full_date(g, t, 0, head_end);
+        if (!year_from) break;
+        return core::RefDate{year_from->a.year, p.a.month, p.a.day, -1, -1};
+      }
+      i = std::max(p.next, i + 1);
+      continue;
+    }
+    text::next_code_point(t, i);
+  }
+  // 3. A full date in the first lines.
+  size_t lines_end = 0;
+  for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
+    size_t nl = t.find('\n', lines_end);
+    lines_end = nl == std::string_view::npos ? t.size() : nl + 1;
+    // Blank lines do not count.
+    if (nl != std::string_view::npos && nl == lines_end - 1 && t.substr(0, nl).find_first_not_of(" \r\n") == std::string_view::npos) --n;
+  }
+  if (auto p = first_full_date(g, t, 0, std::min(lines_end, head_end))) return to_ref(p->a);
+  return std::nullopt;
+}
+
+}  // namespace hanfacts::date

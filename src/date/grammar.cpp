@@ -1,0 +1,911 @@
+#include "date/grammar.h"
+
+#include "date/numbers.h"
+#include "text/utf8.h"
+
+namespace hanfacts::date {
+namespace {
+
+constexpr size_t kNo = std::string_view::npos;
+
+bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018'; }
+
+char32_t cp_at(std::string_view t, size_t i, size_t& next) {
+  next = i;
+  if (i >= t.size()) return 0;
+  return text::next_code_point(t, next);
+}
+
+char32_t cp_before(std::string_view t, size_t i) {
+  if (i == 0) return 0;
+  return text::prev_code_point(t, i);
+}
+
+// Skips up to three spaces (Korean spaces between parts: "2025년 11월 1일").
+size_t skip_spaces(std::string_view t, size_t i) {
+  for (int n = 0; n < 3 && i < t.size() && t[i] == ' '; ++n) ++i;
+  return i;
+}
+
+Value year_value(int y) {
+  Value v;
+  v.grain = Grain::kYear;
+  v.year = y;
+  return v;
+}
+Value month_value(int y, int m) {
+  Value v;
+  v.grain = Grain::kMonth;
+  v.year = y;
+  v.month = m;
+  return v;
+}
+Value day_value(int y, int m, int d) {
+  Value v;
+  v.grain = Grain::kDay;
+  v.year = y;
+  v.month = m;
+  v.day = d;
+  return v;
+}
+
+// Chronological key of a value's first day (for ordering the ends of a range).
+long first_day(const Value& v) {
+  switch (v.grain) {
+    case Grain::kYear: return days_from_civil(v.year, 1, 1);
+    case Grain::kQuarter: return days_from_civil(v.year, 3 * (v.month - 1) + 1, 1);
+    case Grain::kMonth: return days_from_civil(v.year, v.month, 1);
+    case Grain::kWeek: {
+      int y, m, d;
+      week_monday(v.year, v.month, y, m, d);
+      return days_from_civil(y, m, d);
+    }
+    default: return days_from_civil(v.year, v.month, v.day);
+  }
+}
+
+unsigned flag_of(Tag t) {
+  switch (t) {
+    case Tag::kEarly: return kEarly;
+    case Tag::kMid: return kMid;
+    case Tag::kLate: return kLate;
+    case Tag::kApprox: return kApprox;
+    case Tag::kSince: return kSince;
+    case Tag::kUntil: return kUntil;
+    default: return 0;
+  }
+}
+
+struct Cur {
+  bool set = false;
+  Value a, b;
+  bool interval = false;
+  unsigned flags = 0;
+  bool spelled = false;    // a spelled Sino-Korean year came first: 이천십오년 삼월 삼일
+  bool inherited = false;  // the first part came from the other end of a range
+  const char* rule = "";
+  void point(const Value& v) {
+    set = true;
+    a = b = v;
+    interval = false;
+  }
+  void range(const Value& x, const Value& y) {
+    set = true;
+    a = x;
+    b = y;
+    interval = true;
+  }
+};
+
+// Number + unit marker, or a range of two numbers sharing the marker (13~15일, 2023~2025년).
+struct NumUnit {
+  Num first, second;
+  bool ranged = false;
+  Tag tag = Tag::kNone;
+  size_t end = kNo;
+};
+
+enum NumKinds : unsigned { kAllowDigits = 1, kAllowHan = 2, kAllowSino = 4 };
+
+class Parser {
+ public:
+  Parser(const Words& w, std::string_view t, const core::RefDate* ref) : w_(w), t_(t) {
+    if (ref) {
+      ref_ = *ref;
+      has_ref_ = true;
+    } else {
+      ref_ = core::RefDate{2000, 1, 1, -1, -1};
+    }
+  }
+
+  bool parse(size_t pos, Parsed& out) {
+    unsigned flags = 0;
+    size_t i = pos;
+    Match q = word(i, kind_bit(Kind::kQualBefore));
+    if (q) {
+      flags |= flag_of(w_.entry(q.entry).tag);
+      i = sp(q.end);
+    }
+    const size_t start = i;
+    Cur a;
+    size_t end = core(i, a);
+    if (end == kNo) return false;
+    Cur result = a;
+    bool ranged = false;
+    // A range: the second end inherits what it leaves out from the first (7月13日到15日).
+    {
+      size_t j = sp(end);
+      Match r = word(j, kind_bit(Kind::kRange));
+      if (r && !a.interval) {
+        Cur b;
+        base_ = &a.b;
+        base_spelled_ = a.spelled;
+        size_t e2 = core(sp(r.end), b);
+        base_ = nullptr;
+        if (e2 != kNo && b.a.grain == a.a.grain && !b.interval) {
+          if (b.inherited && first_day(b.b) < first_day(a.a)) {
+            // 8月至2月: the second end is in the following year (or month).
+            const Grain up = b.b.grain == Grain::kDay ? Grain::kMonth : Grain::kYear;
+            b.b = shift(b.b, up, 1);
+          }
+          if (first_day(b.b) >= first_day(a.a)) {
+            result.range(a.a, b.b);
+            result.flags = a.flags | (b.flags & kRelative);
+            result.rule = "range";
+            flags &= ~(kSince | kUntil);  // 从A到B: the range says it all
+            end = e2;
+            ranged = true;
+          }
+        }
+      }
+    }
+    // Trailing qualifiers, outside the span.
+    size_t next = end;
+    {
+      Match m = qualifier_after(end);
+      if (m) {
+        const unsigned f = flag_of(w_.entry(m.entry).tag);
+        if (!(ranged && (f & (kUntil | kSince)))) flags |= f;
+        next = m.end;
+      }
+    }
+    out.start = start;
+    out.end = end;
+    out.next = next;
+    out.a = result.a;
+    out.b = result.b;
+    out.interval = result.interval;
+    out.flags = result.flags | flags;
+    out.rule = result.rule;
+    return true;
+  }
+
+ private:
+  size_t sp(size_t i) const { return skip_spaces(t_, i); }
+
+  Match word(size_t p, KindMask kinds) const {
+    if (p >= t_.size()) return Match{};
+    Match m = w_.longest(t_, p, kinds);
+    if (!m) return m;
+    // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
+    Match stop = w_.longest(t_, p, kind_bit(Kind::kStop));
+    if (stop && stop.end > m.end) return Match{};
+    return m;
+  }
+
+  Match qualifier_after(size_t end) const {
+    Match m = word(end, kind_bit(Kind::kQualAfter));
+    if (!m) {
+      const size_t j = sp(end);
+      if (j == end) return m;
+      m = word(j, kind_bit(Kind::kQualAfter));
+      // After a space only words of two or more syllables: "9월 이후", never "2025년 경제".
+      if (m && m.end - j < 6) return Match{};
+      if (!m) return m;
+    }
+    // A one-character Chinese qualifier followed by a numeral is something else: 2025年前三季度.
+    size_t next;
+    const char32_t after = cp_at(t_, m.end, next);
+    if (is_digit(static_cast<char>(after < 0x80 ? after : 0)) || is_han_digit(after)) return Match{};
+    return m;
+  }
+
+  bool is_duration_after(size_t p) const {
+    if (word(p, kind_bit(Kind::kDurationAfter))) return true;
+    const size_t j = sp(p);
+    return j != p && word(j, kind_bit(Kind::kDurationAfter));
+  }
+
+  bool number(size_t p, unsigned allow, Num& n) const {
+    if (p >= t_.size()) return false;
+    if (is_digit(t_[p])) return (allow & kAllowDigits) && parse_digits(t_, p, n);
+    if ((allow & kAllowHan) && parse_han(t_, p, n)) return true;
+    if ((allow & kAllowSino) && parse_sino_korean(t_, p, n)) return true;
+    return false;
+  }
+
+  // Number, optional space, a marker whose tag is in `tags` (bit per Tag); or two
+  // numbers joined by a range connector before the marker.
+  bool num_unit(size_t p, unsigned allow, unsigned tags, NumUnit& out) const {
+    Num n;
+    if (!number(p, allow, n)) return false;
+    auto marker = [&](size_t at, Match& m) {
+      m = word(at, kind_bit(Kind::kMarker));
+      if (m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)))) return true;
+      m = word(sp(at), kind_bit(Kind::kMarker));
+      return m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)));
+    };
+    Match m;
+    out = NumUnit{};
+    out.first = n;
+    if (marker(n.end, m)) {
+      out.second = n;
+      out.tag = w_.entry(m.entry).tag;
+      out.end = m.end;
+    } else {
+      Match r = word(sp(n.end), kind_bit(Kind::kRange));
+      if (!r) return false;
+      Num n2;
+      if (!number(sp(r.end), allow, n2) || !marker(n2.end, m)) return false;
+      out.second = n2;
+      out.ranged = true;
+      out.tag = w_.entry(m.entry).tag;
+      out.end = m.end;
+    }
+    if (is_duration_after(out.end)) return false;
+    return true;
+  }
+
+  static unsigned tagbit(Tag t) { return 1u << static_cast<unsigned>(t); }
+
+  // --- reference-dependent values -------------------------------------------------
+
+  // A value computed from the reference date by arithmetic (지난해, 3년 전, 上周二).
+  Value arith(Value v, Cur& cur) const {
+    cur.flags |= kRelative;
+    if (!has_ref_) v.x_year = v.x_month = v.x_day = true;
+    return v;
+  }
+  Value ref_day() const { return day_value(ref_.year, ref_.month, ref_.day); }
+
+  // The year (and month) a partial date leaves out: from the range's first end if any,
+  // else from the reference date.
+  void take_year(Cur& cur, int& y, bool& x) const {
+    if (base_) {
+      y = base_->year;
+      x = base_->x_year;
+      cur.inherited = true;
+      return;
+    }
+    y = ref_.year;
+    x = !has_ref_;
+    cur.flags |= kRelative;
+  }
+  void take_month(Cur& cur, int& m, bool& x) const {
+    if (base_ && (base_->grain == Grain::kDay || base_->grain == Grain::kHour || base_->grain == Grain::kMinute)) {
+      m = base_->month;
+      x = base_->x_month;
+      cur.inherited = true;
+      return;
+    }
+    m = ref_.month;
+    x = !has_ref_;
+    cur.flags |= kRelative;
+  }
+
+  // --- the parts -------------------------------------------------------------------
+
+  size_t core(size_t p, Cur& cur) {
+    Cur c1, c2;
+    size_t e1 = kNo, e2 = kNo;
+    if (p < t_.size() && is_digit(t_[p])) {
+      e1 = numeric(p, c1);
+      if (e1 != kNo) {
+        cur = c1;
+        return e1;
+      }
+    }
+    e1 = counted(p, c1);
+    e2 = chain(p, c2);
+    if (e1 != kNo && (e2 == kNo || e1 >= e2)) {
+      cur = c1;
+      return e1;
+    }
+    if (e2 != kNo) cur = c2;
+    return e2;
+  }
+
+  // 2025-11-01, 2025.11.1, 2025. 11. 01. 21:27, 2025/11/01, 74/10/31, 3/3/2015, 2/15.
+  size_t numeric(size_t p, Cur& cur) {
+    Num a, b, c;
+    if (!parse_digits(t_, p, a)) return kNo;
+    size_t i = a.end;
+    if (i >= t_.size()) return kNo;
+    const char sep = t_[i];
+    if (sep != '-' && sep != '/' && sep != '.') return kNo;
+    bool spaced = false;
+    size_t j = i + 1;
+    if (sep == '.' && j < t_.size() && t_[j] == ' ') {
+      spaced = true;
+      j = sp(j);
+    }
+    if (!parse_digits(t_, j, b) || b.digits > 2) {
+      return kNo;
+    }
+    size_t k = b.end;
+    bool three = false;
+    if (k < t_.size() && t_[k] == sep) {
+      size_t k2 = k + 1;
+      if (spaced) k2 = sp(k2);
+      if (parse_digits(t_, k2, c)) three = true;
+    }
+    size_t end;
+    int y = 0, m = 0, d = 0;
+    bool partial = false;
+    if (three) {
+      end = c.end;
+      if (a.digits == 4 && c.digits <= 2) {
+        y = static_cast<int>(a.value), m = static_cast<int>(b.value), d = static_cast<int>(c.value);
+        if (y < 1000 || y > 2999) return kNo;
+      } else if (a.digits <= 2 && sep == '/' && a.value <= 12 && (c.digits == 4 || c.digits == 2)) {
+        // Month/day/year, the order of slashed dates in Chinese and English text.
+        m = static_cast<int>(a.value), d = static_cast<int>(b.value);
+        y = static_cast<int>(c.value);
+        if (c.digits == 2) y += y < 50 ? 2000 : 1900;
+      } else if (a.digits == 2 && c.digits <= 2 && sep != '.') {
+        y = static_cast<int>(a.value);
+        y += y < 50 ? 2000 : 1900;
+        m = static_cast<int>(b.value), d = static_cast<int>(c.value);
+      } else {
+        return kNo;
+      }
+      // More digits or separators: a phone number, an address, a version. A dash may
+      // still open a range (2018/1/10-2018/7/10).
+      if (end < t_.size() && is_digit(t_[end])) return kNo;
+      if (end + 1 < t_.size() && (t_[end] == '.' || t_[end] == '/' || t_[end] == ':') && is_digit(t_[end + 1]))
+        return kNo;
+      if (sep == '.' && spaced && end < t_.size() && t_[end] == '.') ++end;
+    } else {
+      // Month/day: only with a slash, and not two one-digit numbers (1/2 is a fraction).
+      if (sep != '/' || a.digits > 2 || (a.value < 10 && b.value < 10)) return kNo;
+      end = b.end;
+      if (end < t_.size() && (is_digit(t_[end]) || t_[end] == '/' || t_[end] == '.' || t_[end] == '%')) return kNo;
+      m = static_cast<int>(a.value), d = static_cast<int>(b.value);
+      partial = true;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > 31) return kNo;
+    Value v = day_value(y, m, d);
+    if (partial) {
+      bool x;
+      take_year(cur, v.year, x);
+      v.x_year = x;
+    }
+    cur.point(v);
+    cur.rule = partial ? "month_day_slash" : "numeric_date";
+    const size_t t2 = time_of_day(end, cur, Tag::kNone);
+    return t2 != kNo ? t2 : end;
+  }
+
+  // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전.
+  size_t counted(size_t p, Cur& cur) {
+    Num n;
+    if (p >= t_.size()) return kNo;
+    if (is_digit(t_[p])) {
+      if (!parse_digits(t_, p, n) || n.value >= 1000 || n.leading_zero) return kNo;
+    } else if (!parse_han(t_, p, n) && !parse_native_korean(t_, p, n)) {
+      return kNo;
+    }
+    if (n.value <= 0 || n.form == NumForm::kHanSequence) return kNo;
+    unsigned flags = 0;
+    size_t i = n.end;
+    Match ap = word(i, kind_bit(Kind::kApproxCount));
+    if (ap) flags |= kApprox, i = ap.end;
+    i = sp(i);
+    Match u = word(i, kind_bit(Kind::kSpanUnit));
+    if (!u) return kNo;
+    i = u.end;
+    ap = word(i, kind_bit(Kind::kApproxCount));
+    if (ap) flags |= kApprox, i = ap.end;
+    Match ago = word(sp(i), kind_bit(Kind::kAgo));
+    if (!ago) return kNo;
+    const long off = w_.entry(ago.entry).offset * n.value;
+    Value v;
+    Grain g;
+    switch (w_.entry(u.entry).tag) {
+      case Tag::kYear: v = year_value(ref_.year), g = Grain::kYear; break;
+      case Tag::kMonth: v = month_value(ref_.year, ref_.month), g = Grain::kMonth; break;
+      case Tag::kWeek: v = week_of(ref_.year, ref_.month, ref_.day), g = Grain::kWeek; break;
+      case Tag::kDay: v = ref_day(), g = Grain::kDay; break;
+      default: return kNo;
+    }
+    cur.point(arith(shift(v, g, off), cur));
+    cur.flags |= flags;
+    cur.rule = "counted_offset";
+    return ago.end;
+  }
+
+  // The year part: 2025년, 二〇二五年, '25년, 08年, 이천십오년, 1990년대, 2023~2025년, 지난해.
+  // `two_digit` tells the caller a bare two-digit year needs a month after it (18年10月).
+  size_t year_part(size_t p, Cur& cur, bool& two_digit) {
+    two_digit = false;
+    Match m = word(p, kind_bit(Kind::kYearRel));
+    if (m) {
+      cur.point(arith(shift(year_value(ref_.year), Grain::kYear, w_.entry(m.entry).offset), cur));
+      cur.rule = "relative_year";
+      return m.end;
+    }
+    size_t i = p, next;
+    const bool apos = is_apostrophe(cp_at(t_, p, next));
+    if (apos) i = next;
+    NumUnit nu;
+    if (!num_unit(i, kAllowDigits | kAllowHan | kAllowSino,
+                  tagbit(Tag::kYear) | tagbit(Tag::kFiscalYear) | tagbit(Tag::kDecade), nu))
+      return kNo;
+    auto year_of = [&](const Num& n, bool& two) -> int {
+      two = false;
+      if (n.form == NumForm::kDigits || n.form == NumForm::kHanSequence) {
+        if (n.digits == 4 && n.value >= 1000 && n.value <= 2999) return static_cast<int>(n.value);
+        if (n.digits == 2) {
+          two = !(apos || n.leading_zero || n.form == NumForm::kHanSequence);
+          return static_cast<int>(n.value < 50 ? 2000 + n.value : 1900 + n.value);
+        }
+        return -1;
+      }
+      if (n.form == NumForm::kSinoKorean && n.value >= 1000 && n.value <= 2999) {
+        cur.spelled = true;
+        return static_cast<int>(n.value);
+      }
+      return -1;
+    };
+    if (nu.tag == Tag::kDecade) {
+      // 1990년대, 90年代, 九十年代 (positional 90), 2000년대.
+      const Num& n = nu.first;
+      int start = -1;
+      if (n.value % 10 == 0) {
+        if ((n.form == NumForm::kDigits || n.form == NumForm::kHanSequence) && n.digits == 4) start = static_cast<int>(n.value);
+        else if (n.value >= 10 && n.value <= 90) start = 1900 + static_cast<int>(n.value);
+      }
+      if (start < 1000 || nu.ranged) return kNo;
+      cur.range(year_value(start), year_value(start + 9));
+      cur.rule = "decade";
+      return nu.end;
+    }
+    bool two1 = false, two2 = false;
+    const int y1 = year_of(nu.first, two1);
+    if (y1 < 0) return kNo;
+    if (nu.ranged) {
+      const int y2 = year_of(nu.second, two2);
+      if (y2 < y1 || two1 || two2) return kNo;
+      cur.range(year_value(y1), year_value(y2));
+      cur.rule = "year_range";
+      return nu.end;
+    }
+    two_digit = two1;
+    cur.point(year_value(y1));
+    cur.rule = nu.tag == Tag::kFiscalYear ? "fiscal_year" : "year";
+    return nu.end;
+  }
+
+  // 상반기, 下半年 after a year or alone.
+  size_t half_part(size_t p, Cur& cur, bool have_year) {
+    Match m = word(p, kind_bit(Kind::kHalf));
+    if (!m) return kNo;
+    int y;
+    bool x;
+    if (have_year) y = cur.a.year, x = cur.a.x_year;
+    else take_year(cur, y, x);
+    const int h = w_.entry(m.entry).offset;
+    Value a = month_value(y, h == 1 ? 1 : 7), b = month_value(y, h == 1 ? 6 : 12);
+    a.x_year = b.x_year = x;
+    cur.range(a, b);
+    cur.rule = "half_year";
+    return m.end;
+  }
+
+  // 3분기, 第三季度, 一季度, 삼분기, 1·4분기 after a year or alone; 이번 분기, 上季度.
+  size_t quarter_part(size_t p, Cur& cur, bool have_year) {
+    if (!have_year) {
+      Match r = word(p, kind_bit(Kind::kQuarterRel));
+      if (r) {
+        Value q;
+        q.grain = Grain::kQuarter;
+        q.year = ref_.year;
+        q.month = (ref_.month - 1) / 3 + 1;
+        cur.point(arith(shift(q, Grain::kQuarter, w_.entry(r.entry).offset), cur));
+        cur.rule = "relative_quarter";
+        return r.end;
+      }
+    }
+    size_t i = p;
+    Match ord = word(p, kind_bit(Kind::kOrdinal));
+    if (ord) i = sp(ord.end);
+    Num n;
+    if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) return kNo;
+    size_t j = n.end, next;
+    // 1·4분기, 3/4분기: the old Korean way of writing a quarter.
+    const char32_t c = cp_at(t_, j, next);
+    if ((c == U'·' || c == U'/') && next < t_.size() && t_[next] == '4') j = next + 1;
+    Match m = word(sp(j), kind_bit(Kind::kMarker));
+    if (!m || w_.entry(m.entry).tag != Tag::kQuarter) return kNo;
+    if (is_duration_after(m.end)) return kNo;
+    int y;
+    bool x;
+    if (have_year) y = cur.a.year, x = cur.a.x_year;
+    else take_year(cur, y, x);
+    Value q;
+    q.grain = Grain::kQuarter;
+    q.year = y;
+    q.month = static_cast<int>(n.value);
+    q.x_year = x;
+    cur.point(q);
+    cur.rule = "quarter";
+    return m.end;
+  }
+
+  // Month after a year or alone: 9월, 十一月, 1~3월; alone also 지난달, 지난 9월, 本月.
+  size_t month_part(size_t p, Cur& cur, bool have_year) {
+    int dir = 2;  // 2: no direction word
+    size_t i = p;
+    if (!have_year) {
+      Match r = word(p, kind_bit(Kind::kMonthRel));
+      if (r) {
+        cur.point(arith(shift(month_value(ref_.year, ref_.month), Grain::kMonth, w_.entry(r.entry).offset), cur));
+        cur.rule = "relative_month";
+        return r.end;
+      }
+      Match pre = word(p, kind_bit(Kind::kPrefix));
+      if (pre && w_.entry(pre.entry).tag != Tag::kYear) {
+        dir = w_.entry(pre.entry).offset;
+        i = sp(pre.end);
+      }
+    }
+    unsigned allow = kAllowDigits | kAllowHan;
+    if (cur.spelled || base_spelled_) allow |= kAllowSino;
+    NumUnit nu;
+    if (!num_unit(i, allow, tagbit(Tag::kMonth), nu)) return kNo;
+    if (nu.first.value < 1 || nu.first.value > 12 || nu.second.value < 1 || nu.second.value > 12) return kNo;
+    if (nu.first.form == NumForm::kHan && nu.first.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
+    const int m1 = static_cast<int>(nu.first.value), m2 = static_cast<int>(nu.second.value);
+    int y;
+    bool x;
+    if (have_year) {
+      y = cur.a.year, x = cur.a.x_year;
+    } else if (dir != 2) {
+      // 지난 9월: the most recent September before the reference month; 오는 3월: the next.
+      y = ref_.year;
+      if (dir < 0 && m1 >= ref_.month) --y;
+      if (dir > 0 && m1 <= ref_.month) ++y;
+      x = !has_ref_;
+      cur.flags |= kRelative;
+    } else {
+      take_year(cur, y, x);
+    }
+    Value a = month_value(y, m1), b = month_value(y, m2);
+    a.x_year = b.x_year = x;
+    if (nu.ranged) {
+      if (m2 < m1) return kNo;
+      cur.range(a, b);
+    } else {
+      cur.point(a);
+    }
+    cur.rule = "month";
+    return nu.end;
+  }
+
+  // Day after a month (1일, 一日, 13~15일) or alone (21일, 지난 21일, 29日).
+  size_t day_part(size_t p, Cur& cur, bool have_month) {
+    int dir = 2;
+    size_t i = p;
+    if (!have_month) {
+      Match pre = word(p, kind_bit(Kind::kPrefix));
+      if (pre && w_.entry(pre.entry).tag != Tag::kYear) {
+        dir = w_.entry(pre.entry).offset;
+        i = sp(pre.end);
+      }
+    }
+    unsigned allow = kAllowDigits;
+    // Spelled days only where a month (or the range's first end) vouches for them: 十一月一日.
+    if (have_month || base_) allow |= kAllowHan;
+    if (cur.spelled || base_spelled_) allow |= kAllowSino;
+    NumUnit nu;
+    if (!num_unit(i, allow, tagbit(Tag::kDay), nu)) return kNo;
+    if (nu.first.value < 1 || nu.first.value > 31 || nu.second.value < 1 || nu.second.value > 31) return kNo;
+    if (nu.first.form == NumForm::kHanSequence) return kNo;
+    const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
+    Value a;
+    if (have_month) {
+      a = day_value(cur.a.year, cur.a.month, d1);
+      a.x_year = cur.a.x_year;
+      a.x_month = cur.a.x_month;
+    } else if (dir != 2) {
+      // 지난 21일: the most recent 21st before the reference day; 오는 15일: the next.
+      Value r = month_value(ref_.year, ref_.month);
+      if (dir < 0 && d1 >= ref_.day) r = shift(r, Grain::kMonth, -1);
+      if (dir > 0 && d1 <= ref_.day) r = shift(r, Grain::kMonth, 1);
+      a = day_value(r.year, r.month, d1);
+      a.x_year = a.x_month = !has_ref_;
+      cur.flags |= kRelative;
+    } else {
+      int y, m;
+      bool xy, xm;
+      take_year(cur, y, xy);
+      take_month(cur, m, xm);
+      a = day_value(y, m, d1);
+      a.x_year = xy;
+      a.x_month = xm;
+    }
+    Value b = a;
+    b.day = d2;
+    if (nu.ranged) {
+      if (d2 < d1) return kNo;
+      cur.range(a, b);
+    } else {
+      cur.point(a);
+    }
+    cur.rule = have_month ? "month_day" : "day";
+    return nu.end;
+  }
+
+  // Weekdays: 월요일 (this week), 지난 화요일, 다음 화요일, 上周二, 지난주 일요일; weeks: 지난주, 本周.
+  size_t week_part(size_t p, Cur& cur) {
+    const Value ref_week = week_of(ref_.year, ref_.month, ref_.day);
+    Match wr = word(p, kind_bit(Kind::kWeekRel));
+    if (wr) {
+      const Value week = shift(ref_week, Grain::kWeek, w_.entry(wr.entry).offset);
+      Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
+      if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
+      if (wd) {
+        int y, m, d;
+        week_monday(week.year, week.month, y, m, d);
+        Value v = shift(day_value(y, m, d), Grain::kDay, w_.entry(wd.entry).offset - 1);
+        cur.point(arith(v, cur));
+        cur.rule = "week_weekday";
+        return wd.end;
+      }
+      cur.point(arith(week, cur));
+      cur.rule = "relative_week";
+      return wr.end;
+    }
+    int dir = 0;
+    size_t i = p;
+    Match pre = word(p, kind_bit(Kind::kPrefix));
+    if (pre && w_.entry(pre.entry).tag != Tag::kYear) {
+      dir = w_.entry(pre.entry).offset;
+      i = sp(pre.end);
+    }
+    Match wd = word(i, kind_bit(Kind::kWeekday));
+    if (!wd) return kNo;
+    const int want = w_.entry(wd.entry).offset;
+    const int have = weekday(ref_.year, ref_.month, ref_.day);
+    long delta;
+    if (dir < 0) delta = -(((have - want) % 7 + 7) % 7 == 0 ? 7 : ((have - want) % 7 + 7) % 7);
+    else if (dir > 0) delta = (((want - have) % 7 + 7) % 7 == 0 ? 7 : ((want - have) % 7 + 7) % 7);
+    else delta = want - have;  // the reference week (Monday to Sunday)
+    cur.point(arith(shift(ref_day(), Grain::kDay, delta), cur));
+    cur.rule = dir ? "relative_weekday" : "weekday";
+    return wd.end;
+  }
+
+  // A weekday right after a day restates it: 19일 화요일, 10月12号，星期一.
+  size_t weekday_after(size_t p) const {
+    size_t j = sp(p);
+    if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+    Match wd = word(j, kind_bit(Kind::kWeekday));
+    return wd ? wd.end : kNo;
+  }
+
+  // 초, 중순, 말, 底, 年底 after a year or month: a flag, the value stays the period.
+  size_t part_after(size_t p, Cur& cur, KindMask kinds) const {
+    Match m = word(p, kinds);
+    if (!m) m = word(sp(p), kinds);
+    if (!m) return kNo;
+    cur.flags |= flag_of(w_.entry(m.entry).tag);
+    return m.end;
+  }
+
+  // Clock time: 21:27, 3시 30분, 9시 반, 八点十五, 下午5:00 (after a daypart).
+  size_t clock(size_t p, int& hour, int& minute) const {
+    Num h;
+    if (p >= t_.size()) return kNo;
+    if (is_digit(t_[p])) {
+      if (!parse_digits(t_, p, h) || h.digits > 2) return kNo;
+      if (h.end + 2 < t_.size() && t_[h.end] == ':' && is_digit(t_[h.end + 1]) && is_digit(t_[h.end + 2])) {
+        hour = static_cast<int>(h.value);
+        minute = (t_[h.end + 1] - '0') * 10 + (t_[h.end + 2] - '0');
+        size_t e = h.end + 3;
+        if (e + 2 < t_.size() && t_[e] == ':' && is_digit(t_[e + 1]) && is_digit(t_[e + 2]))
+          e += 3;  // seconds are dropped
+        if (e < t_.size() && is_digit(t_[e])) return kNo;
+        return e;
+      }
+    } else if (!parse_han(t_, p, h) && !parse_native_korean(t_, p, h)) {
+      return kNo;
+    }
+    Match m = word(h.end, kind_bit(Kind::kMarker));
+    if (!m || w_.entry(m.entry).tag != Tag::kHour) return kNo;
+    if (is_duration_after(m.end)) return kNo;  // 3시간
+    hour = static_cast<int>(h.value);
+    minute = -1;
+    size_t end = m.end;
+    const size_t j = sp(end);
+    Match half = word(j, kind_bit(Kind::kMarker));
+    if (half && w_.entry(half.entry).tag == Tag::kHalfHour) {
+      minute = 30;
+      return half.end;
+    }
+    Num mi;
+    if ((is_digit(j < t_.size() ? t_[j] : 0) && parse_digits(t_, j, mi)) || parse_han(t_, j, mi) ||
+        parse_sino_korean(t_, j, mi)) {
+      Match mm = word(mi.end, kind_bit(Kind::kMarker));
+      if (mm && w_.entry(mm.entry).tag == Tag::kMinute && mi.value < 60) {
+        minute = static_cast<int>(mi.value);
+        return mm.end;
+      }
+      // 八点十五, 三点零五: Chinese minutes without 分, right after 点.
+      if (j == end && mi.form != NumForm::kDigits && mi.form != NumForm::kSinoKorean && mi.value < 60 &&
+          !(mm && w_.entry(mm.entry).kind == Kind::kMarker)) {
+        minute = static_cast<int>(mi.value);
+        return mi.end;
+      }
+    }
+    return end;
+  }
+
+  // Time of day after a day: [daypart] clock. `preset` is a daypart implied by the day
+  // word itself (今晚 = today, evening).
+  size_t time_of_day(size_t p, Cur& cur, Tag preset) const {
+    if (cur.interval || cur.a.grain != Grain::kDay) return kNo;
+    size_t j = sp(p);
+    Tag dp = preset;
+    Match m = word(j, kind_bit(Kind::kDaypart));
+    if (m) {
+      dp = w_.entry(m.entry).tag;
+      j = sp(m.end);
+    }
+    int hour = -1, minute = -1;
+    const size_t e = clock(j, hour, minute);
+    if (e == kNo) return kNo;
+    if (hour > 24 || minute > 59) return kNo;
+    switch (dp) {
+      case Tag::kPm: if (hour < 12) hour += 12; break;
+      case Tag::kNight: if (hour >= 6 && hour < 12) hour += 12; break;
+      case Tag::kNoon: if (hour < 6) hour += 12; break;
+      case Tag::kAm: if (hour == 12) hour = 0; break;
+      default: break;
+    }
+    if (hour >= 24) return kNo;
+    Value v = cur.a;
+    v.hour = hour;
+    v.grain = Grain::kHour;
+    if (minute >= 0) v.minute = minute, v.grain = Grain::kMinute;
+    cur.point(v);
+    return e;
+  }
+
+  size_t after_day(size_t end, Cur& cur, Tag preset) {
+    const size_t w = weekday_after(end);
+    if (w != kNo) end = w;
+    const size_t t = time_of_day(end, cur, preset);
+    return t != kNo ? t : end;
+  }
+
+  size_t after_month(size_t end, Cur& cur) {
+    const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartMonth));
+    if (part != kNo) return part;
+    if (cur.interval) return end;
+    const size_t d = day_part(sp(end), cur, true);
+    if (d != kNo) return after_day(d, cur, Tag::kNone);
+    return end;
+  }
+
+  size_t chain(size_t p, Cur& cur) {
+    bool two_digit = false;
+    size_t end = year_part(p, cur, two_digit);
+    const bool have_year = end != kNo;
+    if (!have_year) {
+      // 올 9월, 올 상반기: the reference year, then a finer part must follow.
+      Match pre = word(p, kind_bit(Kind::kPrefix));
+      if (pre && w_.entry(pre.entry).tag == Tag::kYear) {
+        size_t j = sp(pre.end);
+        Cur probe;
+        probe.point(arith(year_value(ref_.year), probe));
+        size_t e;
+        if ((e = half_part(j, probe, true)) != kNo || (e = quarter_part(j, probe, true)) != kNo) {
+          cur = probe;
+          return part_or(e, cur);
+        }
+        if ((e = month_part(j, probe, true)) != kNo) {
+          cur = probe;
+          return after_month(e, cur);
+        }
+        return kNo;
+      }
+    }
+    if (have_year) {
+      if (cur.interval) return part_or(end, cur);  // 1990년대 초, 2023~2025년
+      const size_t j = sp(end);
+      size_t e;
+      if ((e = half_part(j, cur, true)) != kNo) return part_or(e, cur);
+      if ((e = quarter_part(j, cur, true)) != kNo) return part_or(e, cur);
+      if ((e = month_part(j, cur, true)) != kNo) return after_month(e, cur);
+      if (two_digit) return kNo;
+      const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
+      return part != kNo ? part : end;
+    }
+    size_t e;
+    if ((e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
+    if ((e = quarter_part(p, cur, false)) != kNo) return part_or(e, cur);
+    if ((e = month_part(p, cur, false)) != kNo) return after_month(e, cur);
+    Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
+    if (pm) {
+      // 연말, 年底: this year; 월말, 月底: this month.
+      const Entry& en = w_.entry(pm.entry);
+      if (en.kind == Kind::kPartYear) cur.point(arith(year_value(ref_.year), cur));
+      else cur.point(arith(month_value(ref_.year, ref_.month), cur));
+      cur.flags |= flag_of(en.tag);
+      cur.rule = "part_of_period";
+      return pm.end;
+    }
+    if ((e = week_part(p, cur)) != kNo) {
+      if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
+      return e;
+    }
+    Match dr = word(p, kind_bit(Kind::kDayRel));
+    if (dr) {
+      cur.point(arith(shift(ref_day(), Grain::kDay, w_.entry(dr.entry).offset), cur));
+      cur.rule = "relative_day";
+      const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
+      return t != kNo ? t : dr.end;
+    }
+    if ((e = day_part(p, cur, false)) != kNo) return after_day(e, cur, Tag::kNone);
+    return kNo;
+  }
+
+  size_t part_or(size_t end, Cur& cur) const {
+    const size_t part = part_after(end, cur, kind_bit(Kind::kPart));
+    return part != kNo ? part : end;
+  }
+
+  const Words& w_;
+  std::string_view t_;
+  core::RefDate ref_;
+  bool has_ref_ = false;
+  const Value* base_ = nullptr;
+  bool base_spelled_ = false;
+};
+
+}  // namespace
+
+bool Grammar::may_start_at(std::string_view text, size_t pos) const {
+  const char b = text[pos];
+  if (static_cast<unsigned char>(b) < 0x80) {
+    if (is_digit(b)) {
+      if (pos == 0) return true;
+      const char p = text[pos - 1];
+      if (is_digit(p) || is_alpha(p)) return false;
+      // 3.2025 or 1,2025: the digits continue a number.
+      if ((p == '.' || p == ',') && pos >= 2 && is_digit(text[pos - 2])) return false;
+      return true;
+    }
+    return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
+  }
+  size_t next = pos;
+  const char32_t c = text::next_code_point(text, next);
+  if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
+  if (is_hangul(c)) {
+    // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
+    if (is_hangul(cp_before(text, pos))) return false;
+    return words_.may_start(c) || c == U'이' || c == U'일';
+  }
+  return words_.may_start(c) || is_han_digit(c);
+}
+
+bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const {
+  Parser p(words_, text, ref);
+  return p.parse(pos, out);
+}
+
+}  // namespace hanfacts::date

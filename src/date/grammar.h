@@ -1,0 +1,68 @@
+// The date grammar: reads one date expression at a position of folded text and resolves
+// it against a reference date.
+//
+//   Grammar g(std::move(words));
+//   Parsed p;
+//   if (g.parse_at(text, pos, &ref, p)) format(p.a) ...   // p.start..p.end is the span
+//
+// An expression is a chain of parts, coarse to fine, each optional:
+//   [qualifier] year (2025년, 二〇二五年, 지난해, '25년, 1990년대)
+//               half | quarter | month (상반기, 3분기, 第三季度, 9월, 지난달)
+//               part of period (초, 중순, 말, 年底)
+//               day (1일, 11月1号, 오늘, 上周二, 지난 화요일)
+//               time of day (오후 3시, 21:27)
+//   [range connector + a second chain that inherits the missing parts] [qualifier]
+// or a counted offset (3년 전, 两年前, 5天后) or a numeric date (2025.11.01, 2/15).
+// The vocabulary comes from lexicons/date (words.h); only numbers and the order of parts
+// are code. Language needs no switch: Korean and Chinese words never collide in the
+// lexicon, and both follow the same coarse-to-fine order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/document.h"
+#include "date/calendar.h"
+#include "date/words.h"
+
+namespace hanfacts::date {
+
+enum Flag : unsigned {
+  kRelative = 1u << 0,
+  kApprox = 1u << 1,
+  kEarly = 1u << 2,
+  kMid = 1u << 3,
+  kLate = 1u << 4,
+  kSince = 1u << 5,
+  kUntil = 1u << 6,
+};
+
+struct Parsed {
+  size_t start = 0, end = 0;  // the expression, qualifiers excluded (bytes)
+  size_t next = 0;            // where scanning resumes: after trailing qualifiers
+  Value a, b;                 // a == b unless interval
+  bool interval = false;
+  unsigned flags = 0;
+  const char* rule = "";
+};
+
+class Grammar {
+ public:
+  explicit Grammar(Words words) : words_(std::move(words)) {}
+
+  // Reads the longest date expression that starts at `pos` (a leading qualifier may
+  // start there too). `ref` may be null: ref-dependent fields then print as X.
+  bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const;
+
+  // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, the
+  // first characters of date words), and the character before allows a word start.
+  bool may_start_at(std::string_view text, size_t pos) const;
+
+  const Words& words() const { return words_; }
+
+ private:
+  Words words_;
+};
+
+}  // namespace hanfacts::date

@@ -1,0 +1,36 @@
+// Numbers as dates use them: ASCII digits (full-width ones are folded to ASCII already),
+// Chinese numerals (二〇二五, 十一, 廿), Sino-Korean spelled numbers (이천십오) and native
+// Korean counts (세, 다섯, 열두). Local to the date grammar: a date needs the digit count
+// and leading zeros ("08年" is a year, "8年" a count), which a value-only parser loses.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace hanfacts::date {
+
+enum class NumForm { kDigits, kHanSequence, kHan, kSinoKorean, kNativeKorean };
+
+struct Num {
+  long value = 0;
+  size_t end = 0;     // byte after the number
+  int digits = 0;     // ASCII digits, or numeral characters of a digit-by-digit sequence
+  bool leading_zero = false;
+  NumForm form = NumForm::kDigits;
+};
+
+// ASCII digits at text[pos] (at most 9).
+bool parse_digits(std::string_view text, size_t pos, Num& out);
+// Chinese numerals: digit-by-digit (二〇二五, 一九九八) or positional up to 9999 (十一,
+// 二十, 廿三, 一千).
+bool parse_han(std::string_view text, size_t pos, Num& out);
+// Sino-Korean spelled numbers (이천십오 = 2015, 삼 = 3).
+bool parse_sino_korean(std::string_view text, size_t pos, Num& out);
+// Native Korean counts 1..12 and 20 (한 두 세 네 다섯 ... 열두 스무).
+bool parse_native_korean(std::string_view text, size_t pos, Num& out);
+// Digits or Chinese numerals.
+bool parse_number(std::string_view text, size_t pos, Num& out);
+
+bool is_han_digit(char32_t c);
+
+}  // namespace hanfacts::date
