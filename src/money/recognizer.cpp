@@ -61,6 +61,16 @@ class WordIndex {
       if (s.compare(i, w.text.size(), w.text) == 0) return &w;
     return nullptr;
   }
+  // Every word starting at i, longest first.
+  template <class F>
+  void for_each_at(std::string_view s, size_t i, F&& f) const {
+    if (i >= s.size()) return;
+    size_t j = i;
+    auto it = map_.find(text::next_code_point(s, j));
+    if (it == map_.end()) return;
+    for (const Word& w : it->second)
+      if (s.compare(i, w.text.size(), w.text) == 0) f(w);
+  }
   // Longest word ending at i.
   const Word* match_before(std::string_view s, size_t i) const {
     if (i == 0) return nullptr;
@@ -134,7 +144,7 @@ struct Tables {
     const char32_t next = cp_at(s, e);
     if (w->ascii && e < s.size() && is_latin(s[e])) return nullptr;
     if (w->word_end && is_letter(next) && !is_particle(next) && minor.match_at(s, e) == nullptr &&
-        !numeral::is_numeral_char(next))
+        !numeral::is_numeral_char(next) && !after.match_at(s, e) && !connector.match_at(s, e))
       return nullptr;
     return w;
   }
@@ -257,18 +267,17 @@ struct Reader {
   const Tables& t;
   std::string_view s;
 
-  bool acceptable_numeral(const Numeral& n) const {
-    // A one-syllable Korean digit is a word far more often than an amount: 사원
-    // (employee), 구원 (rescue), 일원 (member).
-    if (n.script == numeral::Script::kKorean && !n.has_scale && n.end - n.start == 3) {
-      char32_t c = cp_at(s, n.start);
-      if (c != U'십' && c != U'백' && c != U'천' && c != U'만') return false;
-    }
-    return true;
+  // A one-syllable Korean digit before a one-syllable currency word is a word far more
+  // often than an amount: 사원 (employee), 구원 (rescue), 일원 (member), 이불 (blanket).
+  bool one_syllable_word(const Numeral& n, size_t currency_start, size_t currency_end) const {
+    if (n.script != numeral::Script::kKorean || n.has_scale || n.end - n.start != 3) return false;
+    char32_t c = cp_at(s, n.start);
+    if (c == U'십' || c == U'백' || c == U'천' || c == U'만') return false;
+    return currency_end - currency_start == 3;
   }
 
   // Currency word (after an optional infix qualifier and one space) at p; returns end.
-  size_t currency_after(size_t p, int& currency, bool& approx) const {
+  size_t currency_after(size_t p, int& currency, bool& approx, size_t& word_start) const {
     size_t q = p;
     if (const Word* inf = t.infix.match_at(s, q)) {
       const size_t r = skip_space(s, q + inf->text.size());
@@ -278,6 +287,7 @@ struct Reader {
     const Word* w = t.suffix_at(s, q);
     if (!w) return 0;
     currency = w->id;
+    word_start = q;
     return q + w->text.size();
   }
 
@@ -297,11 +307,15 @@ struct Reader {
       if (!m || m->has_scale || m->is_range() || m->has_decimal_point) break;
       size_t r = skip_space(s, m->end);
       bool ok = true;
-      if (const Word* w = t.minor.match_at(s, r); w && t.minors[w->id].currency == currency) {
-        value = numeral::add(value, numeral::div(m->low, Decimal::of(t.minors[w->id].per), ok), ok);
+      const Word* unit = nullptr;
+      t.minor.for_each_at(s, r, [&](const Word& w) {
+        if (!unit && t.minors[w.id].currency == currency) unit = &w;
+      });
+      if (unit) {
+        value = numeral::add(value, numeral::div(m->low, Decimal::of(t.minors[unit->id].per), ok), ok);
         if (!ok) break;
-        e = r + w->text.size();
-        per = t.minors[w->id].per;
+        e = r + unit->text.size();
+        per = t.minors[unit->id].per;
         continue;
       }
       // 五块六 = 5.6: a bare digit after a Chinese unit is the next unit down.
@@ -318,7 +332,7 @@ struct Reader {
   // Prefix currency right before i (one space allowed): returns its start or npos.
   size_t prefix_before(size_t i, int& currency) const {
     size_t j = i;
-    if (j > 0 && s[j - 1] == ' ') --j;
+    while (j > 0 && s[j - 1] == ' ' && i - j < 2) --j;  // 人民币  50元
     const Word* w = t.prefix.match_before(s, j);
     if (!w) return std::string_view::npos;
     const size_t st = j - w->text.size();
@@ -331,14 +345,16 @@ struct Reader {
 
   bool single(size_t i, Amount& a) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
-    if (!n || !acceptable_numeral(*n)) return false;
+    if (!n) return false;
     a = Amount{};
     a.start = i;
     a.low = n->low, a.high = n->high, a.approx = n->approx;
     int pc = -1;
     size_t ps = prefix_before(i, pc);
     int cur = -1;
-    size_t e = currency_after(n->end, cur, a.approx);
+    size_t cs = 0;
+    size_t e = currency_after(n->end, cur, a.approx, cs);
+    if (e && one_syllable_word(*n, cs, e)) return false;
     if (e) {
       if (ps != std::string_view::npos && pc != cur) ps = std::string_view::npos;  // 人民币 5美元
       a.currency = cur;
@@ -357,7 +373,11 @@ struct Reader {
     }
     // 50센트, 470 펜스: a minor unit that stands alone.
     size_t r = skip_space(s, n->end);
-    if (const Word* w = t.minor.match_at(s, r); w && t.minors[w->id].alone && !n->is_range()) {
+    const Word* w = nullptr;
+    t.minor.for_each_at(s, r, [&](const Word& x) {
+      if (!w && t.minors[x.id].alone) w = &x;
+    });
+    if (w && !n->is_range()) {
       bool ok = true;
       a.currency = t.minors[w->id].currency;
       a.low = a.high = numeral::div(n->low, Decimal::of(t.minors[w->id].per), ok);
@@ -371,7 +391,7 @@ struct Reader {
   // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
   bool range(size_t i, Amount& a) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
-    if (!n || !acceptable_numeral(*n)) return false;
+    if (!n) return false;
     size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
     if (!c) return false;
@@ -452,7 +472,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (b < 0x80) {
       c = b;
       ++next;
-      if (!is_digit(static_cast<char>(b)) || is_digit(static_cast<char>(prev)) || (prev == '.' && i >= 2 && is_digit(s[i - 2]))) {
+      if (!is_digit(static_cast<char>(b)) || (prev < 0x80 && is_digit(static_cast<char>(prev))) || (prev == '.' && i >= 2 && is_digit(s[i - 2]))) {
         prev = c;
         i = next;
         continue;

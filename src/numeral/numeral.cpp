@@ -447,6 +447,10 @@ bool read_point_digits(std::string_view s, size_t& i, Decimal& out) {
     if (k.kind != kDigit) break;
     m = m * 10 + k.value, ++scale, p = q;
   }
+  // 이백점 칠일이다: the final 이 is the copula.
+  if (scale > 1 && p >= 3 && s.compare(p - 3, 3, "이") == 0 && text::is_hangul_syllable(cp_at(s, p))) {
+    m /= 10, --scale, p -= 3;
+  }
   if (scale == 0) return false;
   out = Decimal{m, scale};
   i = p;
@@ -470,6 +474,26 @@ bool hangul_segment_ok(std::string_view s, size_t i) {
   if (syllables != 1) return true;
   char32_t next = cp_at(s, p);
   return !text::is_hangul_syllable(next) || is_particle(next);
+}
+
+// A final 이 before 다/며/고... is the copula, not 2: 삼백이다 = "is 300", 음수이다.
+bool copula_follows(std::string_view s, size_t i) {
+  switch (cp_at(s, i)) {
+    case U'다': case U'며': case U'고': case U'라': case U'었': case U'므': case U'니': case U'지':
+    case U'나': case U'면': case U'어': case U'자': case U'던': case U'든': case U'란': case U'야':
+      return true;
+    default: return false;
+  }
+}
+
+void drop_copula(std::string_view s, size_t start, Lexed& lx) {
+  if (lx.n == 0 || lx.end < start + 3) return;
+  const Tok& last = lx.toks[lx.n - 1];
+  if (last.k != tNum || last.zh_digit || !(last.v == Decimal::of(2))) return;
+  if (s.compare(lx.end - 3, 3, "이") != 0 || !copula_follows(s, lx.end)) return;
+  --lx.n;
+  lx.end -= 3;
+  if (lx.n == 0) lx.end = start;
 }
 
 // Lexes the longest Sino numeral at i. Returns false when nothing was read.
@@ -613,6 +637,7 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
     p = lx.end = next;
     (void)zero;
   }
+  drop_copula(s, i, lx);
   return lx.n > 0;
 }
 
@@ -638,9 +663,33 @@ bool digit_string(std::string_view s, size_t i, Numeral& out) {
   return true;
 }
 
+// 一半 / 1半 (a half), 半个 (half a), 半百 (half a hundred = 50).
+bool half(std::string_view s, size_t i, Numeral& out) {
+  size_t p = i;
+  if (starts_with_at(s, p, "一")) p += 3;
+  else if (p < s.size() && s[p] == '1') p += 1;
+  if (!starts_with_at(s, p, "半")) return false;
+  size_t e = p + 3;
+  Decimal v{5, 1};
+  const bool counted = p != i;
+  const Cls after = classify(cp_at(s, e));
+  if (!counted && after.kind == kSmall) {
+    bool ok = true;
+    v = mul_pow10(v, after.value, ok);
+    e += 3;
+  } else if (!counted && !starts_with_at(s, e, "个")) {
+    return false;
+  }
+  out.start = i, out.end = e;
+  out.low = out.high = out.base = v;
+  out.script = Script::kChinese;
+  return true;
+}
+
 std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOptions& o) {
   Numeral best;
   bool found = false;
+  if (o.vague && half(s, i, best)) return best;
   if (digit_string(s, i, best)) found = true;
   Lexed lx;
   if (lex(s, i, o, lx) && lx.end > i && (!found || lx.end > best.end)) {
@@ -692,6 +741,8 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
     b = parse_numeral_at(s, p + 1, inner);
     // 5/17/2018 is a date, not a fraction.
     if (b && b->end < s.size() && s[b->end] == '/') return false;
+    // 2222/2222 in a phone number: fractions have short terms.
+    if (b && (b->end - b->start > 3 || a.end - a.start > 3)) return false;
     if (b) {
       bool ok = true;
       out = a;
@@ -703,6 +754,19 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
     return false;
   }
   if (!b || b->approx || b->fraction) return false;
+  // 오분의 일만큼, 삼분의 일조각: a scale right before a word is that word's start
+  // (만큼, 조각), not 10^4 or 10^12.
+  if (b->has_scale && b->script == Script::kKorean && b->end >= 3) {
+    const Cls last = classify(cp_before(s, b->end));
+    const char32_t after = cp_at(s, b->end);
+    if (last.kind == kBig && text::is_hangul_syllable(after) && classify(after).kind == kNo) {
+      ParseOptions shorter = inner;
+      shorter.space_groups = false;
+      auto c = parse_numeral_at(s.substr(0, b->end - 3), b->start, shorter);
+      if (!c) return false;
+      b = c;
+    }
+  }
   bool ok = true;
   out = a;
   out.end = b->end;
@@ -710,6 +774,25 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
   out.fraction = true;
   out.script = a.script == Script::kArabic ? b->script : a.script;
   return ok;
+}
+
+// A one-syllable Sino-Korean numeral (삼, 일, 이, 만) stands alone before punctuation or
+// the end of the text; before a particle only when that is not a common word (이는,
+// 일을, 오는, 사는 are "this", "work", "coming", "living").
+bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
+  size_t p = end;
+  while (p < s.size() && s[p] == ' ') ++p;
+  if (p >= s.size()) return true;
+  const char32_t after = cp_at(s, end);
+  if (after == ' ') return false;
+  if (!text::is_hangul_syllable(after)) return true;
+  if (!is_particle(after)) return false;
+  switch (c) {
+    case U'이': case U'일': case U'오': case U'사': case U'구': case U'수': case U'만': case U'공': case U'조':
+    case U'경': case U'백': case U'천': case U'억':
+      return false;
+    default: return true;
+  }
 }
 
 }  // namespace
@@ -812,10 +895,11 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
     if (try_here && c < 0x80) {
       // Not inside a digit run, and '.'/'-' only before a digit and not after one.
       if (c >= '0' && c <= '9') try_here = !(prev >= '0' && prev <= '9');
-      else try_here = next < s.size() && (is_ascii_digit(s[next]) || s[next] == ' ') &&
+      else try_here = next < s.size() && (is_ascii_digit(s[next]) || s[next] == ' ' || s[next] == '.') &&
                       !(prev >= '0' && prev <= '9') && prev != '.';
     }
-    if (try_here && text::is_hangul_syllable(c) && text::is_hangul_syllable(prev)) try_here = false;
+    if (try_here && text::is_hangul_syllable(c) && (text::is_hangul_syllable(prev) || (prev >= '0' && prev <= '9')))
+      try_here = false;
     if (try_here) {
       std::optional<Numeral> n = parse_numeral_at(s, i, o);
       if (n) {
@@ -832,7 +916,7 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
           const bool one = span_cps == 1 || (n->native && nm.syllables == 1);
           if (n->native && nm.attributive) keep = !text::is_hangul_syllable(after) || is_counter(after);
           else if (n->native) keep = !text::is_hangul_syllable(after) || is_counter(after) || is_particle(after) || !one;
-          else if (one) keep = !text::is_hangul_syllable(after) || is_particle(after);
+          else if (one) keep = one_syllable_ok(s, n->end, c);
         } else if (span_cps == 1 && classify(c).ambiguous) {
           keep = false;  // 陆地, 收拾, 退伍
         }
