@@ -444,7 +444,7 @@ bool read_point_digits(std::string_view s, size_t& i, Decimal& out) {
     size_t q;
     char32_t c = cp_at(s, p, &q);
     Cls k = classify(c);
-    if (k.kind != kDigit) break;
+    if (k.kind != kDigit || c == U'两' || c == U'俩') break;  // 一点两小时: 两 is not a decimal digit
     m = m * 10 + k.value, ++scale, p = q;
   }
   // 이백점 칠일이다: the final 이 is the copula.
@@ -548,7 +548,9 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
     switch (k.kind) {
       case kDigit: {
         if (has_cur || point_done) return lx.n > 0;
-        if (k.value == 0 && lx.n > 0) {
+        size_t nn0;
+        const Kind follow = classify(cp_at(s, next, &nn0)).kind;
+        if (k.value == 0 && (lx.n > 0 || (k.script == Script::kChinese && follow == kSmall))) {
           // 一千零五十: 零 marks a skipped unit.
           if (!push(Tok{tZero})) return lx.n > 0;
           zero = true;
@@ -560,6 +562,8 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
       }
       case kSmall: {
         if (k.value >= last_small) return lx.n > 0;
+        // 百分之, 百分点: percent, not a hundred.
+        if (lx.n == 0 && k.value == 2 && starts_with_at(s, next, "分")) return false;
         if (!push(Tok{tSmall, k.value})) return lx.n > 0;
         has_cur = false, section = true, zero = false, prev_big = false, last_small = k.value;
         break;
@@ -759,7 +763,7 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
   if (b->has_scale && b->script == Script::kKorean && b->end >= 3) {
     const Cls last = classify(cp_before(s, b->end));
     const char32_t after = cp_at(s, b->end);
-    if (last.kind == kBig && text::is_hangul_syllable(after) && classify(after).kind == kNo) {
+    if (last.kind == kBig && after != 0 && classify(after).kind == kNo && !is_ascii_digit(static_cast<char>(after))) {
       ParseOptions shorter = inner;
       shorter.space_groups = false;
       auto c = parse_numeral_at(s.substr(0, b->end - 3), b->start, shorter);
@@ -801,7 +805,7 @@ bool is_numeral_char(char32_t c) { return classify(c).kind != kNo; }
 
 bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
-  if (c == U'负' || c == U'마' || c == U'음') return true;
+  if (c == U'负' || c == U'마' || c == U'음' || c == U'半') return true;
   if (classify(c).kind != kNo) return true;
   for (const Word& w : kNativeTens) if (w.w[0] == c) return true;
   for (const Word& w : kNativeUnits) if (w.w[0] == c) return true;
@@ -854,8 +858,9 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
     // 일과 이분의 일, 三百五十又3分之1: a whole number joined to a fraction.
     if (!n->fraction) {
       for (std::string_view w : {std::string_view("과"), std::string_view("와"), std::string_view("又")}) {
-        if (!starts_with_at(s, n->end, w)) continue;
-        size_t q = skip_spaces(s, n->end + w.size(), 1);
+        const size_t at = w == "又" ? skip_spaces(s, n->end, 2) : n->end;
+        if (!starts_with_at(s, at, w)) continue;
+        size_t q = skip_spaces(s, at + w.size(), 2);
         ParseOptions inner = o;
         inner.negative = false;
         std::optional<Numeral> g = parse_numeral_at(s, q, inner);
@@ -896,9 +901,13 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
       // Not inside a digit run, and '.'/'-' only before a digit and not after one.
       if (c >= '0' && c <= '9') try_here = !(prev >= '0' && prev <= '9');
       else try_here = next < s.size() && (is_ascii_digit(s[next]) || s[next] == ' ' || s[next] == '.') &&
-                      !(prev >= '0' && prev <= '9') && prev != '.';
+                      !(prev >= '0' && prev <= '9') && prev != '.' && prev != '-';
     }
     if (try_here && text::is_hangul_syllable(c) && (text::is_hangul_syllable(prev) || (prev >= '0' && prev <= '9')))
+      try_here = false;
+    // Where a Chinese numeral stopped (五十千, 九九, 两两), the next character does not
+    // start another one.
+    if (try_here && text::is_han(c) && text::is_han(prev) && classify(prev).kind != kNo && classify(prev).kind != kApprox)
       try_here = false;
     if (try_here) {
       std::optional<Numeral> n = parse_numeral_at(s, i, o);
@@ -914,7 +923,12 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
           // A Hangul numeral of one syllable, or a native one, must stand as its own word.
           NativeMatch nm = n->native ? match_native(s, i) : NativeMatch{};
           const bool one = span_cps == 1 || (n->native && nm.syllables == 1);
-          if (n->native && nm.attributive) keep = !text::is_hangul_syllable(after) || is_counter(after);
+          if (n->native && nm.attributive) {
+            // 한 개, 세개: an attributive numeral needs its counter (네 몫 is "your share").
+            size_t q = n->end;
+            if (q < s.size() && s[q] == ' ') ++q;
+            keep = q >= s.size() || is_counter(cp_at(s, q));
+          }
           else if (n->native) keep = !text::is_hangul_syllable(after) || is_counter(after) || is_particle(after) || !one;
           else if (one) keep = one_syllable_ok(s, n->end, c);
         } else if (span_cps == 1 && classify(c).ambiguous) {
