@@ -9,6 +9,7 @@
 #include "money/recognizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -266,6 +267,20 @@ namespace {
 struct Reader {
   const Tables& t;
   std::string_view s;
+  const text::FoldedText& folded;
+
+  // The numeral at i, cut before a comma that was a full-width '，' in the original:
+  // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
+  std::optional<Numeral> amount_at(size_t i) const {
+    auto n = numeral::parse_numeral_at(s, i, t.amount_options);
+    if (!n || folded.original().data() == s.data()) return n;
+    for (size_t k = n->start; k < n->end; ++k) {
+      if (s[k] != ',') continue;
+      const size_t o = folded.to_original_start(k);
+      if (folded.original().compare(o, 3, "，") == 0) return numeral::parse_numeral_at(s.substr(0, k), i, t.amount_options);
+    }
+    return n;
+  }
 
   // A one-syllable Korean digit before a one-syllable currency word is a word far more
   // often than an amount: 사원 (employee), 구원 (rescue), 일원 (member), 이불 (blanket).
@@ -344,7 +359,7 @@ struct Reader {
   }
 
   bool single(size_t i, Amount& a) const {
-    auto n = numeral::parse_numeral_at(s, i, t.amount_options);
+    auto n = amount_at(i);
     if (!n) return false;
     a = Amount{};
     a.start = i;
@@ -390,7 +405,7 @@ struct Reader {
 
   // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
   bool range(size_t i, Amount& a) const {
-    auto n = numeral::parse_numeral_at(s, i, t.amount_options);
+    auto n = amount_at(i);
     if (!n) return false;
     size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
@@ -461,7 +476,7 @@ struct Reader {
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
   const Tables& t = *tables_;
   const std::string_view s = doc.text;
-  Reader rd{t, s};
+  Reader rd{t, s, doc.folded};
   const size_t first = out.size();
   size_t i = 0;
   char32_t prev = 0;
