@@ -133,6 +133,17 @@ class Parser {
     Cur a;
     size_t end = core(i, a);
     if (end == kNo) return false;
+    // A weekday before the date it names: 周日, 二月十号.
+    if (std::string_view(a.rule) == "weekday") {
+      size_t j = sp(end);
+      if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+      Cur d;
+      const size_t e2 = j != end ? core(j, d) : kNo;
+      if (e2 != kNo && d.a.grain == Grain::kDay && !d.interval) {
+        a = d;
+        end = e2;
+      }
+    }
     Cur result = a;
     bool ranged = false;
     // A range: the second end inherits what it leaves out from the first (7月13日到15日).
@@ -235,8 +246,10 @@ class Parser {
     auto marker = [&](size_t at, Match& m) {
       m = word(at, kind_bit(Kind::kMarker));
       if (m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)))) return true;
+      // A space before the unit only for years (2008 年): "10 月" reads as ten months.
       m = word(sp(at), kind_bit(Kind::kMarker));
-      return m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)));
+      const unsigned year_tags = tagbit(Tag::kYear) | tagbit(Tag::kFiscalYear) | tagbit(Tag::kDecade);
+      return m && (tags & year_tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)));
     };
     Match m;
     out = NumUnit{};
@@ -248,8 +261,10 @@ class Parser {
     } else {
       Match r = word(sp(n.end), kind_bit(Kind::kRange));
       if (!r) return false;
+      // Only digits form a bare-number range (13~15일, 5-10月): 一到十月 is not one.
+      if (n.form != NumForm::kDigits) return false;
       Num n2;
-      if (!number(sp(r.end), allow, n2) || !marker(n2.end, m)) return false;
+      if (!number(sp(r.end), kAllowDigits, n2) || !marker(n2.end, m)) return false;
       out.second = n2;
       out.ranged = true;
       out.tag = w_.entry(m.entry).tag;
@@ -389,8 +404,42 @@ class Parser {
     return t2 != kNo ? t2 : end;
   }
 
+  // 지난 2주, 上两个月, 下三年: the N whole units before or after the reference one.
+  size_t span_before_after(size_t p, Cur& cur) {
+    Match pre = word(p, kind_bit(Kind::kSpanPrefix));
+    if (!pre) return kNo;
+    const size_t i = sp(pre.end);
+    Num n;
+    if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) && !parse_native_korean(t_, i, n)) return kNo;
+    if (n.value <= 0 || n.value >= 100 || n.form == NumForm::kHanSequence) return kNo;
+    Match u = word(sp(n.end), kind_bit(Kind::kSpanUnit));
+    if (!u) return kNo;
+    const Entry& ue = w_.entry(u.entry);
+    // 지난 2일 is "on the 2nd", the usual Korean way to date a past day.
+    if (ue.lang == Lang::kKo && ue.tag == Tag::kDay) return kNo;
+    if (word(sp(u.end), kind_bit(Kind::kAgo)) || is_duration_after(u.end)) return kNo;
+    Value v;
+    Grain g;
+    switch (ue.tag) {
+      case Tag::kYear: v = year_value(ref_.year), g = Grain::kYear; break;
+      case Tag::kMonth: v = month_value(ref_.year, ref_.month), g = Grain::kMonth; break;
+      case Tag::kWeek: v = week_of(ref_.year, ref_.month, ref_.day), g = Grain::kWeek; break;
+      case Tag::kDay: v = ref_day(), g = Grain::kDay; break;
+      default: return kNo;
+    }
+    const int dir = w_.entry(pre.entry).offset;
+    const Value a = shift(v, g, dir < 0 ? -n.value : 1), b = shift(v, g, dir < 0 ? -1 : n.value);
+    cur.range(arith(a, cur), arith(b, cur));
+    cur.rule = "units_before_after";
+    return u.end;
+  }
+
   // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전.
   size_t counted(size_t p, Cur& cur) {
+    {
+      const size_t e = span_before_after(p, cur);
+      if (e != kNo) return e;
+    }
     Num n;
     if (p >= t_.size()) return kNo;
     if (is_digit(t_[p])) {
@@ -611,7 +660,15 @@ class Parser {
     if (have_month || base_) allow |= kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
-    if (!num_unit(i, allow, tagbit(Tag::kDay), nu)) return kNo;
+    if (!num_unit(i, allow, tagbit(Tag::kDay) | (have_month || base_ ? tagbit(Tag::kDayOfMonth) : 0u), nu)) {
+      // 初一..初十: the first ten days of a month, Chinese style.
+      if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
+      Num n;
+      if (!parse_han(t_, i + 3, n) || n.value < 1 || n.value > 10) return kNo;
+      nu = NumUnit{};
+      nu.first = nu.second = n;
+      nu.end = n.end;
+    }
     if (nu.first.value < 1 || nu.first.value > 31 || nu.second.value < 1 || nu.second.value > 31) return kNo;
     if (nu.first.form == NumForm::kHanSequence) return kNo;
     const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
@@ -667,7 +724,7 @@ class Parser {
       }
       cur.point(arith(week, cur));
       cur.rule = "relative_week";
-      return wr.end;
+      return part_or(wr.end, cur);  // 지난주 말, 下周末: the end of that week
     }
     int dir = 0;
     size_t i = p;
@@ -793,12 +850,12 @@ class Parser {
   }
 
   size_t after_month(size_t end, Cur& cur) {
+    if (!cur.interval) {
+      const size_t d = day_part(sp(end), cur, true);
+      if (d != kNo) return after_day(d, cur, Tag::kNone);
+    }
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartMonth));
-    if (part != kNo) return part;
-    if (cur.interval) return end;
-    const size_t d = day_part(sp(end), cur, true);
-    if (d != kNo) return after_day(d, cur, Tag::kNone);
-    return end;
+    return part != kNo ? part : end;
   }
 
   size_t chain(size_t p, Cur& cur) {
@@ -840,7 +897,9 @@ class Parser {
     if ((e = quarter_part(p, cur, false)) != kNo) return part_or(e, cur);
     if ((e = month_part(p, cur, false)) != kNo) return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
-    if (pm) {
+    const char32_t before = cp_before(t_, p);
+    // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year".
+    if (pm && !(before < 0x80 && is_digit(static_cast<char>(before))) && !is_han_digit(before)) {
       // 연말, 年底: this year; 월말, 月底: this month.
       const Entry& en = w_.entry(pm.entry);
       if (en.kind == Kind::kPartYear) cur.point(arith(year_value(ref_.year), cur));
@@ -898,7 +957,14 @@ bool Grammar::may_start_at(std::string_view text, size_t pos) const {
   if (is_hangul(c)) {
     // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
     if (is_hangul(cp_before(text, pos))) return false;
-    return words_.may_start(c) || c == U'이' || c == U'일';
+    if (words_.may_start(c)) return true;
+    Num native;  // 두 달 전, 한 달 전: native Korean counts
+    if (parse_native_korean(text, pos, native)) return true;
+    // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분기 (삼분기).
+    size_t after = next;
+    const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
+    return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분'
+                                     : (c == U'삼' || c == U'사') && c2 == U'분';
   }
   return words_.may_start(c) || is_han_digit(c);
 }

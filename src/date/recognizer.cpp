@@ -48,6 +48,14 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       continue;
     }
     Parsed p;
+    if (b >= 0x80) {
+      // Words that hold a date word but are none (每周一, 最后一个星期, 오늘날): skip whole.
+      const Match stop = g.words().longest(t, i, kind_bit(Kind::kStop));
+      if (stop) {
+        i = stop.end;
+        continue;
+      }
+    }
     if (g.may_start_at(t, i) && g.parse_at(t, i, ref, p)) {
       core::Candidate c;
       c.type = FactType::kDate;

@@ -23,13 +23,14 @@ constexpr Name kKinds[] = {
     {"qualifier_after", 12}, {"approx_count", 13}, {"ago", 14},           {"prefix", 15},
     {"marker", 16},       {"span_unit", 17},       {"daypart", 18},       {"range", 19},
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
+    {"span_prefix", 24},
 };
 
 constexpr Name kTags[] = {
     {"", 0},        {"year", 1},   {"fiscal_year", 2}, {"decade", 3}, {"quarter", 4}, {"month", 5},
     {"week", 6},    {"day", 7},    {"hour", 8},        {"minute", 9}, {"half_hour", 10},
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
-    {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20},
+    {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
 };
 
 template <size_t N>
@@ -110,7 +111,8 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
                                     kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kWeekday) |
                                     kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) |
                                     kind_bit(Kind::kPartMonth) | kind_bit(Kind::kQualBefore) |
-                                    kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal);
+                                    kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
+                                    kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kStop);
       if (first < 0x10000 && (kOpeners & kind_bit(e.kind))) w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
     }
   }

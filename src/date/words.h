@@ -23,7 +23,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kCount
 };
 
 using KindMask = uint32_t;
@@ -32,7 +32,7 @@ constexpr KindMask kind_bit(Kind k) { return KindMask{1} << static_cast<int>(k);
 // What `unit` says, parsed once.
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
-  kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight
+  kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };

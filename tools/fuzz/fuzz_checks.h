@@ -26,7 +26,7 @@ inline void check_extraction(std::string_view text, const Extraction& ex) {
   static const std::regex kMoney(R"(-?\d+(\.\d+)?(\.\.-?\d+(\.\d+)?)?)");
   static const std::regex kCurrency(R"([A-Z]{3})");
   static const std::regex kDate(
-      R"(([0-9X]{4}(-Q[1-4]|-W\d\d|-[0-9X]{2}(-[0-9X]{2}(T\d\d(:\d\d)?)?)?)?)(/([0-9X]{4}(-Q[1-4]|-W\d\d|-[0-9X]{2}(-[0-9X]{2}(T\d\d(:\d\d)?)?)?)?))?)");
+      R"(([0-9X]{4}(-Q[1-4]|-W[0-9X]{2}|-[0-9X]{2}(-[0-9X]{2}(T\d\d(:\d\d)?)?)?)?)(/([0-9X]{4}(-Q[1-4]|-W[0-9X]{2}|-[0-9X]{2}(-[0-9X]{2}(T\d\d(:\d\d)?)?)?)?))?)");
   static const std::regex kGrain(R"(year|quarter|month|week|day|hour|minute)");
   size_t last_end = 0;
   for (const Fact& f : ex.facts) {

@@ -1,0 +1,84 @@
+// Date module: calendar arithmetic, values without a reference date, and reference date
+// detection from datelines, bylines and first lines.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "date/calendar.h"
+#include "hanfacts/extractor.h"
+
+using namespace hanfacts;
+
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  return ex;
+}
+
+// The DATE facts of `text` as "surface=value[flags]" joined by spaces.
+std::string dates(const std::string& text, const std::string& ref = "") {
+  DocContext ctx;
+  ctx.ref_date = ref;
+  std::string out;
+  for (const Fact& f : extractor().Extract(text, ctx).facts) {
+    if (f.type != FactType::kDate) continue;
+    if (!out.empty()) out += ' ';
+    out += f.text + "=" + f.value + (f.flags.empty() ? "" : "[" + f.flags + "]");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("calendar: ISO weeks, weekdays, shifts") {
+  CHECK(date::format(date::week_of(2025, 11, 1)) == "2025-W44");
+  CHECK(date::format(date::week_of(2021, 1, 3)) == "2020-W53");  // a Sunday still in 2020's last week
+  CHECK(date::weekday(2025, 11, 1) == 6);                         // Saturday
+  date::Value m{date::Grain::kMonth, 2025, 1};
+  CHECK(date::format(date::shift(m, date::Grain::kMonth, -1)) == "2024-12");
+  date::Value q{date::Grain::kQuarter, 2025, 1};
+  CHECK(date::format(date::shift(q, date::Grain::kQuarter, -1)) == "2024-Q4");
+  date::Value d{date::Grain::kDay, 2024, 3, 31};
+  CHECK(date::format(date::shift(d, date::Grain::kMonth, -1)) == "2024-02-29");  // clamped to the month
+}
+
+TEST_CASE("no reference date: ref-dependent fields print as X") {
+  // A one-line text with no dateline and no full date: nothing to resolve against.
+  CHECK(dates("9월에 출시") == "9월=XXXX-09[relative]");
+  CHECK(dates("21일 발표") == "21일=XXXX-XX-21[relative]");
+  CHECK(dates("지난해 매출") == "지난해=XXXX[relative]");
+  CHECK(dates("上周 发布") == "上周=XXXX-WXX[relative]");
+}
+
+TEST_CASE("reference date from a dateline label") {
+  const std::string ko = "AI 반도체 경쟁\n입력 2025.02.21 09:30\n지난해 매출이 늘었다. 21일 발표했다.";
+  DocContext ctx;
+  Extraction got = extractor().Extract(ko, ctx);
+  CHECK(got.ref_date == "2025-02-21T09:30");
+  CHECK(got.ref_source == "dateline");
+  CHECK(dates(ko) == "2025.02.21 09:30=2025-02-21T09:30 지난해=2024[relative] 21일=2025-02-21[relative]");
+
+  const std::string zh = "标题\n发布时间：2025-03-01 10:20 来源：新华网\n去年营收增长。";
+  CHECK(extractor().Extract(zh, ctx).ref_date == "2025-03-01T10:20");
+
+  const std::string approved = "기사\n승인 : 2025. 11. 01. 21:27\n올해 9월";
+  CHECK(extractor().Extract(approved, ctx).ref_date == "2025-11-01T21:27");
+}
+
+TEST_CASE("reference date from a byline with the year of another full date") {
+  const std::string zh = "2025年03月02日 08:00\n新华社北京3月1日电 昨天，……";
+  DocContext ctx;
+  // The first full date in the head gives the year; the byline gives the day.
+  CHECK(extractor().Extract(zh, ctx).ref_date == "2025-03-01");
+}
+
+TEST_CASE("reference date from the first lines; none otherwise") {
+  DocContext ctx;
+  CHECK(extractor().Extract("2024-12-30\n어제 발표", ctx).ref_date == "2024-12-30");
+  CHECK(extractor().Extract("어제 발표했다", ctx).ref_date.empty());
+  // A given date wins over the dateline.
+  DocContext given;
+  given.ref_date = "2025-11-01";
+  CHECK(extractor().Extract("입력 2025.02.21 09:30\n어제", given).ref_date == "2025-11-01");
+}
