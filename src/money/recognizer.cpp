@@ -371,7 +371,12 @@ struct Reader {
     size_t e = currency_after(n->end, cur, a.approx, cs);
     if (e && one_syllable_word(*n, cs, e)) return false;
     if (e) {
-      if (ps != std::string_view::npos && pc != cur) ps = std::string_view::npos;  // 人民币 5美元
+      if (ps != std::string_view::npos && pc != cur) {
+        // 新台幣100億元: a one-character generic word (元) takes the prefix's currency;
+        // otherwise the prefix belongs to something else (人民币 5美元).
+        if (e - cs == 3 && text::is_han(cp_at(s, cs))) cur = pc;
+        else ps = std::string_view::npos;
+      }
       a.currency = cur;
       a.end = e;
       if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
