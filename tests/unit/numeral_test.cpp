@@ -1,0 +1,72 @@
+// Numeral parser: exact decimals, parse_numeral_at contract, find_numerals boundaries.
+#include <doctest/doctest.h>
+
+#include "numeral/numeral.h"
+#include "text/fold.h"
+
+using namespace hanfacts;
+
+TEST_CASE("decimal arithmetic is exact") {
+  bool ok = true;
+  numeral::Decimal a{15, 1};  // 1.5
+  CHECK(numeral::mul_pow10(a, 12, ok).to_string() == "1500000000000");
+  CHECK(numeral::add(a, numeral::Decimal{25, 2}, ok).to_string() == "1.75");
+  CHECK(numeral::Decimal{1500, 3}.to_string() == "1.5");
+  CHECK(numeral::Decimal{-5, 2}.to_string() == "-0.05");
+  CHECK(numeral::div(numeral::Decimal::of(1), numeral::Decimal::of(4), ok).to_string() == "0.25");
+  CHECK(ok);
+  numeral::mul_pow10(numeral::Decimal::of(1), 40, ok);
+  CHECK_FALSE(ok);  // overflow is reported, not wrapped
+}
+
+TEST_CASE("parse_numeral_at reads the longest numeral at a position") {
+  struct Row {
+    const char* text;
+    size_t pos;
+    const char* value;
+    const char* surface;
+  } rows[] = {
+      {"매출 12조600억 원", 7, "12060000000000", "12조600억"},
+      {"约1.5万亿元", 3, "1500000000000", "1.5万亿"},
+      {"2억 4천 4백만 달러", 0, "244000000", "2억 4천 4백만"},
+      {"1억 이상", 0, "100000000", "1억"},  // 이 after a space is not 2
+      {"两千四百五", 0, "2450", "两千四百五"},
+      {"十几亿", 0, "1100000000..1900000000", "十几亿"},
+  };
+  for (const Row& r : rows) {
+    const std::string f = text::fold(r.text);
+    auto n = numeral::parse_numeral_at(f, r.pos);
+    REQUIRE_MESSAGE(n.has_value(), r.text);
+    CHECK_MESSAGE(n->value_string() == r.value, r.text);
+    CHECK_MESSAGE(f.substr(n->start, n->end - n->start) == r.surface, r.text);
+  }
+  CHECK_FALSE(numeral::parse_numeral_at("abc", 0).has_value());
+  CHECK_FALSE(numeral::parse_numeral_at("", 0).has_value());
+}
+
+TEST_CASE("date options keep 8点30 and 30분의 apart") {
+  const auto o = numeral::ParseOptions::for_dates();
+  const std::string t = text::fold("八点三十分");
+  auto n = numeral::parse_numeral_at(t, 0, o);
+  REQUIRE(n.has_value());
+  CHECK(n->value_string() == "8");
+  const std::string k = "30분의 회의";
+  auto m = numeral::parse_numeral_at(k, 0, o);
+  REQUIRE(m.has_value());
+  CHECK(m->value_string() == "30");
+  CHECK(m->end == 2);
+}
+
+TEST_CASE("find_numerals respects word boundaries") {
+  struct Row {
+    const char* text;
+    size_t count;
+  } rows[] = {
+      {"한국 세계 이후 오늘 내일", 0}, {"사과 한 개", 1}, {"陆地 收拾 退伍", 0},
+      {"192.168.1.2", 4},            {"2025.11.01", 3}, {"1, 234, 567", 3},
+  };
+  for (const Row& r : rows) {
+    const std::string f = text::fold(r.text);
+    CHECK_MESSAGE(numeral::find_numerals(f).size() == r.count, r.text);
+  }
+}
