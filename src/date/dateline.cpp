@@ -1,7 +1,7 @@
 // Reference date detection: the article's own date, in order of trust:
 //   1. a date right after a dateline label (입력 2025.11.01 09:30, 发布时间：2025-03-01 10:20);
 //   2. a dated byline (新华社北京3月1日电) with the year of another full date in the head;
-//   3. the first full date in the first lines.
+//   3. the first full date in the first lines, then in the last lines.
 #include <algorithm>
 
 #include "date/grammar.h"
@@ -97,6 +97,15 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (nl != std::string_view::npos && nl == lines_end - 1 && t.substr(0, nl).find_first_not_of(" \r\n") == std::string_view::npos) --n;
   }
   if (auto p = first_full_date(g, t, 0, std::min(lines_end, head_end))) return to_ref(p->a);
+  // 4. A full date in the last lines (Korean wire copy ends "2024.10.24 reporter@...").
+  size_t tail_start = t.size();
+  for (int n = 0; n < kFirstLines && tail_start > 0; ++n) {
+    size_t nl = t.rfind('\n', tail_start - 1 > 0 ? tail_start - 2 : 0);
+    tail_start = nl == std::string_view::npos ? 0 : nl + 1;
+    if (nl == std::string_view::npos) break;
+  }
+  if (t.size() - tail_start <= kTail)
+    if (auto p = first_full_date(g, t, tail_start, t.size())) return to_ref(p->a);
   return std::nullopt;
 }
 

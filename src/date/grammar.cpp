@@ -226,8 +226,12 @@ class Parser {
 
   bool is_duration_after(size_t p) const {
     if (word(p, kind_bit(Kind::kDurationAfter))) return true;
+    // After a space only Korean words (3일 동안): Chinese does not space its words, and
+    // "2025年8月20日　来源" is a dateline followed by its source.
     const size_t j = sp(p);
-    return j != p && word(j, kind_bit(Kind::kDurationAfter));
+    if (j == p) return false;
+    const Match m = word(j, kind_bit(Kind::kDurationAfter));
+    return m && w_.entry(m.entry).lang == Lang::kKo;
   }
 
   bool number(size_t p, unsigned allow, Num& n) const {
@@ -569,7 +573,10 @@ class Parser {
       }
     }
     size_t i = p;
-    Match ord = word(p, kind_bit(Kind::kOrdinal));
+    // 前三季度: the first three quarters, Q1 to Q3.
+    const Match first_n = word(p, kind_bit(Kind::kFirstN));
+    if (first_n) i = first_n.end;
+    Match ord = first_n ? Match{} : word(p, kind_bit(Kind::kOrdinal));
     if (ord) i = sp(ord.end);
     Num n;
     if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) return kNo;
@@ -589,7 +596,14 @@ class Parser {
     q.year = y;
     q.month = static_cast<int>(n.value);
     q.x_year = x;
-    cur.point(q);
+    if (first_n) {
+      if (n.value < 2) return kNo;
+      Value q1 = q;
+      q1.month = 1;
+      cur.range(q1, q);
+    } else {
+      cur.point(q);
+    }
     cur.rule = "quarter";
     return m.end;
   }

@@ -48,7 +48,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       continue;
     }
     Parsed p;
-    if (b >= 0x80) {
+    const bool may = g.may_start_at(t, i);
+    if (may && b >= 0x80) {
       // Words that hold a date word but are none (每周一, 最后一个星期, 오늘날): skip whole.
       const Match stop = g.words().longest(t, i, kind_bit(Kind::kStop));
       if (stop) {
@@ -56,7 +57,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         continue;
       }
     }
-    if (g.may_start_at(t, i) && g.parse_at(t, i, ref, p)) {
+    if (may && g.parse_at(t, i, ref, p)) {
       core::Candidate c;
       c.type = FactType::kDate;
       c.start = p.start;

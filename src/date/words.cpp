@@ -23,7 +23,7 @@ constexpr Name kKinds[] = {
     {"qualifier_after", 12}, {"approx_count", 13}, {"ago", 14},           {"prefix", 15},
     {"marker", 16},       {"span_unit", 17},       {"daypart", 18},       {"range", 19},
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
-    {"span_prefix", 24},
+    {"span_prefix", 24}, {"first_n", 25},
 };
 
 constexpr Name kTags[] = {
@@ -112,7 +112,8 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
                                     kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) |
                                     kind_bit(Kind::kPartMonth) | kind_bit(Kind::kQualBefore) |
                                     kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
-                                    kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kStop);
+                                    kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kStop) |
+                                    kind_bit(Kind::kFirstN);
       if (first < 0x10000 && (kOpeners & kind_bit(e.kind))) w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
     }
   }
