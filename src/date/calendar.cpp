@@ -1,6 +1,5 @@
 #include "date/calendar.h"
 
-#include <cstdio>
 
 namespace hanfacts::date {
 
@@ -116,30 +115,54 @@ Value shift(const Value& v, Grain unit, long n) {
   return out;
 }
 
+namespace {
+
+void put(std::string& out, int v, int width, bool x) {
+  char buf[8];
+  for (int k = width - 1; k >= 0; --k) {
+    buf[k] = x ? 'X' : static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  out.append(buf, static_cast<size_t>(width));
+}
+
+}  // namespace
+
+// Hand-rolled: formatting runs once per fact on the hot path, where snprintf showed.
 std::string format(const Value& v) {
-  char buf[48];
-  char year[8], month[4], day[4];
-  if (v.x_year) std::snprintf(year, sizeof year, "XXXX");
-  else std::snprintf(year, sizeof year, "%04d", v.year < 0 ? 0 : v.year % 10000);
-  if (v.x_month) std::snprintf(month, sizeof month, "XX");
-  else std::snprintf(month, sizeof month, "%02d", v.month % 100);
-  if (v.x_day) std::snprintf(day, sizeof day, "XX");
-  else std::snprintf(day, sizeof day, "%02d", v.day % 100);
+  std::string out;
+  out.reserve(16);
+  put(out, v.year < 0 ? 0 : v.year % 10000, 4, v.x_year);
   switch (v.grain) {
-    case Grain::kYear: std::snprintf(buf, sizeof buf, "%s", year); break;
-    case Grain::kQuarter: std::snprintf(buf, sizeof buf, "%s-Q%d", year, v.month % 10); break;
-    case Grain::kMonth: std::snprintf(buf, sizeof buf, "%s-%s", year, month); break;
-    case Grain::kWeek:
-      if (v.x_month) std::snprintf(buf, sizeof buf, "%s-WXX", year);
-      else std::snprintf(buf, sizeof buf, "%s-W%02d", year, v.month % 100);
+    case Grain::kYear: break;
+    case Grain::kQuarter:
+      out += "-Q";
+      out += static_cast<char>('0' + v.month % 10);
       break;
-    case Grain::kDay: std::snprintf(buf, sizeof buf, "%s-%s-%s", year, month, day); break;
-    case Grain::kHour: std::snprintf(buf, sizeof buf, "%s-%s-%sT%02d", year, month, day, v.hour % 100); break;
+    case Grain::kWeek:
+      out += "-W";
+      put(out, v.month % 100, 2, v.x_month);
+      break;
+    case Grain::kMonth:
+      out += '-';
+      put(out, v.month % 100, 2, v.x_month);
+      break;
+    case Grain::kDay:
+    case Grain::kHour:
     case Grain::kMinute:
-      std::snprintf(buf, sizeof buf, "%s-%s-%sT%02d:%02d", year, month, day, v.hour % 100, v.minute % 100);
+      out += '-';
+      put(out, v.month % 100, 2, v.x_month);
+      out += '-';
+      put(out, v.day % 100, 2, v.x_day);
+      if (v.grain == Grain::kDay) break;
+      out += 'T';
+      put(out, v.hour % 100, 2, false);
+      if (v.grain == Grain::kHour) break;
+      out += ':';
+      put(out, v.minute % 100, 2, false);
       break;
   }
-  return buf;
+  return out;
 }
 
 }  // namespace hanfacts::date

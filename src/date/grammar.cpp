@@ -198,12 +198,11 @@ class Parser {
   size_t sp(size_t i) const { return skip_spaces(t_, i); }
 
   Match word(size_t p, KindMask kinds) const {
-    if (p >= t_.size()) return Match{};
-    Match m = w_.longest(t_, p, kinds);
-    if (!m) return m;
+    if (!w_.may_hold(t_, p, kinds)) return Match{};
+    Match stop;
+    Match m = w_.longest2(t_, p, kinds, kind_bit(Kind::kStop), stop);
     // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
-    Match stop = w_.longest(t_, p, kind_bit(Kind::kStop));
-    if (stop && stop.end > m.end) return Match{};
+    if (m && stop && stop.end > m.end) return Match{};
     return m;
   }
 
@@ -952,7 +951,17 @@ class Parser {
 
 }  // namespace
 
-bool Grammar::may_start_at(std::string_view text, size_t pos) const {
+void Grammar::build_gate() {
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    bool on = words_.may_start(c) || is_han_digit(c) || is_apostrophe(c);
+    // First syllables of native Korean counts (두 달 전) and of the spelled Sino-Korean
+    // numbers that may open a date (이천십오년, 삼분기).
+    for (char32_t k : U"스열한두세네다여일아이삼사") on = on || (k != 0 && c == k);
+    if (on) gate_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+}
+
+bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) const {
   const char b = text[pos];
   if (static_cast<unsigned char>(b) < 0x80) {
     if (is_digit(b)) {
@@ -967,20 +976,28 @@ bool Grammar::may_start_at(std::string_view text, size_t pos) const {
   }
   size_t next = pos;
   const char32_t c = text::next_code_point(text, next);
+  if (!gate(c)) return false;
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
-  if (is_hangul(c)) {
-    // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
-    if (is_hangul(cp_before(text, pos))) return false;
-    if (words_.may_start(c)) return true;
-    Num native;  // 두 달 전, 한 달 전: native Korean counts
-    if (parse_native_korean(text, pos, native)) return true;
-    // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분기 (삼분기).
-    size_t after = next;
-    const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
-    return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분'
-                                     : (c == U'삼' || c == U'사') && c2 == U'분';
+  const bool hangul = is_hangul(c);
+  // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
+  if (hangul && is_hangul(cp_before(text, pos))) return false;
+  Match stop;
+  const Match open = words_.longest2(text, pos, kOpeners, kind_bit(Kind::kStop), stop);
+  if (stop) {
+    if (skip_to) *skip_to = stop.end;
+    return false;
   }
-  return words_.may_start(c) || is_han_digit(c);
+  if (open) return true;
+  if (!hangul) return is_han_digit(c);
+  Num native;  // 두 달 전, 한 달 전: native Korean counts before a counted unit
+  if (parse_native_korean(text, pos, native)) {
+    const size_t j = skip_spaces(text, native.end);
+    if (words_.longest(text, j, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount))) return true;
+  }
+  // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기).
+  size_t after = next;
+  const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
+  return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분' : (c == U'삼' || c == U'사') && c2 == U'분';
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const {

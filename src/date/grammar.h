@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "date/calendar.h"
@@ -49,20 +50,29 @@ struct Parsed {
 
 class Grammar {
  public:
-  explicit Grammar(Words words) : words_(std::move(words)) {}
+  explicit Grammar(Words words) : words_(std::move(words)) { build_gate(); }
 
   // Reads the longest date expression that starts at `pos` (a leading qualifier may
   // start there too). `ref` may be null: ref-dependent fields then print as X.
   bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const;
 
-  // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, the
-  // first characters of date words), and the character before allows a word start.
-  bool may_start_at(std::string_view text, size_t pos) const;
+  // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
+  // words), and the character before allows a word start. When a stop word starts
+  // there (a word that holds a date word but is none: 每周一, 오늘날) and `skip_to` is
+  // given, it receives the byte after that word.
+  bool may_start_at(std::string_view text, size_t pos, size_t* skip_to = nullptr) const;
 
   const Words& words() const { return words_; }
 
+  // Code points that can begin anything may_start_at accepts (one bit per BMP point):
+  // the scan's first, one-load test.
+  bool gate(char32_t c) const { return c < 0x10000 && ((gate_[c >> 6] >> (c & 63)) & 1); }
+
  private:
+  void build_gate();
+
   Words words_;
+  std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
 };
 
 }  // namespace hanfacts::date

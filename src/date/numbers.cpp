@@ -132,30 +132,37 @@ bool parse_sino_korean(std::string_view text, size_t pos, Num& out) {
 }
 
 bool parse_native_korean(std::string_view text, size_t pos, Num& out) {
-  struct W {
-    std::u32string_view s;
-    long v;
-  };
-  // Longest first: 열한 before 열, 스물네 is a count of hours (24).
-  static constexpr W kWords[] = {{U"스물네", 24}, {U"열한", 11}, {U"열두", 12}, {U"다섯", 5}, {U"여섯", 6},
-                                 {U"일곱", 7},    {U"여덟", 8},  {U"아홉", 9},  {U"스무", 20}, {U"한", 1},
-                                 {U"두", 2},      {U"세", 3},    {U"네", 4},    {U"열", 10}};
-  for (const W& w : kWords) {
-    size_t i = pos, next;
-    bool ok = true;
-    for (char32_t want : w.s) {
-      if (peek(text, i, next) != want) {
-        ok = false;
-        break;
+  size_t i, next;
+  const char32_t c = peek(text, pos, i);
+  const char32_t c2 = peek(text, i, next);
+  long v = 0;
+  bool two = false;  // a two-syllable word
+  // Longest first: 열한 before 열; 스물네 is a count of hours (24).
+  switch (c) {
+    case U'스':
+      if (c2 == U'무') v = 20, two = true;
+      else if (c2 == U'물' && next < text.size() && peek(text, next, next) == U'네') {
+        out = Num{24, next, 0, false, NumForm::kNativeKorean};
+        return true;
       }
-      i = next;
-    }
-    if (ok) {
-      out = Num{w.v, i, 0, false, NumForm::kNativeKorean};
-      return true;
-    }
+      break;
+    case U'열':
+      v = c2 == U'한' ? 11 : c2 == U'두' ? 12 : 10;
+      two = v != 10;
+      break;
+    case U'다': if (c2 == U'섯') v = 5, two = true; break;
+    case U'여': v = c2 == U'섯' ? 6 : c2 == U'덟' ? 8 : 0, two = true; break;
+    case U'일': if (c2 == U'곱') v = 7, two = true; break;
+    case U'아': if (c2 == U'홉') v = 9, two = true; break;
+    case U'한': v = 1; break;
+    case U'두': v = 2; break;
+    case U'세': v = 3; break;
+    case U'네': v = 4; break;
+    default: break;
   }
-  return false;
+  if (v == 0) return false;
+  out = Num{v, two ? next : i, 0, false, NumForm::kNativeKorean};
+  return true;
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {

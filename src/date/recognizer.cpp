@@ -47,15 +47,24 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       ++i;
       continue;
     }
-    Parsed p;
-    const bool may = g.may_start_at(t, i);
-    if (may && b >= 0x80) {
-      // Words that hold a date word but are none (每周一, 最后一个星期, 오늘날): skip whole.
-      const Match stop = g.words().longest(t, i, kind_bit(Kind::kStop));
-      if (stop) {
-        i = stop.end;
+    // Three-byte code points (Hangul, Han) outside the gate: one decode, one load.
+    if ((b & 0xF0) == 0xE0 && i + 2 < t.size() && (static_cast<unsigned char>(t[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(t[i + 2]) & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) |
+                         (static_cast<char32_t>(static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                         (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+      if (!g.gate(c)) {
+        i += 3;
         continue;
       }
+    }
+    Parsed p;
+    size_t skip_to = 0;
+    const bool may = g.may_start_at(t, i, &skip_to);
+    if (skip_to > i) {
+      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
+      i = skip_to;
+      continue;
     }
     if (may && g.parse_at(t, i, ref, p)) {
       core::Candidate c;

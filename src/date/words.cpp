@@ -106,39 +106,82 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       w.add(surface, index);
       size_t i = 0;
       const char32_t first = text::next_code_point(surface, i);
-      constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRel) |
-                                    kind_bit(Kind::kWeekRel) | kind_bit(Kind::kDayRel) |
-                                    kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kWeekday) |
-                                    kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) |
-                                    kind_bit(Kind::kPartMonth) | kind_bit(Kind::kQualBefore) |
-                                    kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
-                                    kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kStop) |
-                                    kind_bit(Kind::kFirstN);
-      if (first < 0x10000 && (kOpeners & kind_bit(e.kind))) w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
+      if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
     }
   }
+  w.finish();
   return w;
 }
 
-Match Words::longest(std::string_view text, size_t pos, KindMask kinds) const {
+void Words::finish() {
+  flat_.assign(nodes_.size(), Flat{});
+  bytes_.clear();
+  to_.clear();
+  dense_.clear();
+  flat_entries_.clear();
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    Flat& f = flat_[i];
+    f.first = static_cast<uint32_t>(bytes_.size());
+    f.count = static_cast<uint32_t>(nodes_[i].next.size());
+    for (const auto& [b, to] : nodes_[i].next) bytes_.push_back(b), to_.push_back(to);
+    f.entries_first = static_cast<uint32_t>(flat_entries_.size());
+    f.entries_count = static_cast<uint32_t>(nodes_[i].entries.size());
+    for (int32_t e : nodes_[i].entries) {
+      flat_entries_.push_back(e);
+      f.here |= kind_bit(entries_[static_cast<size_t>(e)].kind);
+    }
+    f.space_ok = nodes_[i].space_ok;
+    // Wide fan-outs over UTF-8 continuation bytes (the last byte of a syllable) get a
+    // direct table instead of a scan.
+    bool continuation = f.count >= 4;
+    for (const auto& [b, to] : nodes_[i].next) continuation = continuation && (b & 0xC0) == 0x80;
+    if (continuation) {
+      f.dense = static_cast<int32_t>(dense_.size());
+      dense_.resize(dense_.size() + 64, -1);
+      for (const auto& [b, to] : nodes_[i].next) dense_[static_cast<size_t>(f.dense) + (b & 63)] = to;
+    }
+  }
+  // Children always have larger indices than their parent: fold masks bottom-up.
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    Flat& f = flat_[i];
+    f.below |= f.here;
+    for (uint32_t k = f.first; k < f.first + f.count; ++k) f.below |= flat_[static_cast<size_t>(to_[k])].below;
+  }
+  for (int b = 0; b < 256; ++b) root_child_[b] = -1, root_below_[b] = 0;
+  for (uint32_t k = flat_[0].first; k < flat_[0].first + flat_[0].count; ++k) {
+    root_child_[bytes_[k]] = to_[k];
+    root_below_[bytes_[k]] = flat_[static_cast<size_t>(to_[k])].below;
+  }
+  nodes_.clear();
+  nodes_.shrink_to_fit();
+}
+
+Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const {
   Match best;
-  int32_t node = 0;
-  size_t i = pos;
+  other_match = Match{};
+  const KindMask want = kinds | other;
+  if (pos >= text.size()) return best;
+  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
+  if (node < 0 || !(flat_[static_cast<size_t>(node)].below & want)) return best;
+  size_t i = pos + 1;
   while (true) {
-    const Node& n = nodes_[static_cast<size_t>(node)];
-    for (int32_t e : n.entries)
-      if (kinds & kind_bit(entries_[static_cast<size_t>(e)].kind)) {
-        best.entry = e;
-        best.end = i;
-        break;
+    const Flat& n = flat_[static_cast<size_t>(node)];
+    if (n.here & want) {
+      bool got = false, got_other = false;
+      for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
+        const int32_t e = flat_entries_[k];
+        const KindMask bit = kind_bit(entries_[static_cast<size_t>(e)].kind);
+        if (!got && (kinds & bit)) best.entry = e, best.end = i, got = true;
+        if (!got_other && (other & bit)) other_match.entry = e, other_match.end = i, got_other = true;
       }
-    if (i >= text.size() || n.next.empty()) break;
+    }
+    if (i >= text.size() || n.count == 0) break;
     size_t j = i;
     // An optional space: only where the surface had one, and only between words.
-    if (n.space_ok && node != 0 && text[j] == ' ') ++j;
-    int32_t to = child(node, static_cast<unsigned char>(text[j]));
-    if (to < 0 && j != i) to = child(node, static_cast<unsigned char>(text[i])), j = i;
-    if (to < 0) break;
+    if (n.space_ok && text[j] == ' ') ++j;
+    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
+    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
+    if (to < 0 || !(flat_[static_cast<size_t>(to)].below & want)) break;
     node = to;
     i = j + 1;
   }

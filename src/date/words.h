@@ -29,6 +29,14 @@ enum class Kind : uint8_t {
 using KindMask = uint32_t;
 constexpr KindMask kind_bit(Kind k) { return KindMask{1} << static_cast<int>(k); }
 
+// Kinds of words that can open a date expression (or a stop word that blocks one): every
+// parse that does not start with a number starts with one of these.
+constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRel) | kind_bit(Kind::kWeekRel) |
+                              kind_bit(Kind::kDayRel) | kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kWeekday) |
+                              kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth) |
+                              kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
+                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN);
+
 // What `unit` says, parsed once.
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
@@ -55,7 +63,18 @@ class Words {
   static Result<Words> load(std::span<const lexicon::Source> sources);
 
   // Longest word starting at text[pos] whose kind is in `kinds`.
-  Match longest(std::string_view text, size_t pos, KindMask kinds) const;
+  Match longest(std::string_view text, size_t pos, KindMask kinds) const {
+    Match stop;
+    return longest2(text, pos, kinds, 0, stop);
+  }
+  // One walk for two questions: the longest word of `kinds` (returned) and the longest
+  // of `other` (into `other_match`).
+  Match longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const;
+  // True when some word of `kinds` could start at text[pos]: the first byte alone
+  // decides most positions.
+  bool may_hold(std::string_view text, size_t pos, KindMask kinds) const {
+    return pos < text.size() && (root_below_[static_cast<unsigned char>(text[pos])] & kinds);
+  }
   const Entry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
@@ -64,6 +83,7 @@ class Words {
   }
 
  private:
+  // Build-time trie, flattened by finish() into the arrays below.
   struct Node {
     std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
     std::vector<int32_t> entries;                          // words ending here
@@ -71,8 +91,32 @@ class Words {
   };
   int32_t child(int32_t node, unsigned char b) const;
   void add(std::string_view folded_surface, int entry);
+  void finish();
 
+  // The walked form: node i has children bytes_[first_[i] .. first_[i+1]) (sorted) with
+  // targets to_[...]; here_[i] / below_[i] are the kinds of words ending at i / in its
+  // subtree, so a walk stops as soon as no wanted word can follow.
+  struct Flat {
+    uint32_t first = 0, count = 0;
+    uint32_t entries_first = 0, entries_count = 0;
+    KindMask here = 0, below = 0;
+    int32_t dense = -1;  // when >= 0: children by continuation byte, dense_[dense + (b & 63)]
+    bool space_ok = false;
+  };
+  int32_t step(const Flat& n, unsigned char b) const {
+    if (n.dense >= 0) return (b & 0xC0) == 0x80 ? dense_[static_cast<size_t>(n.dense) + (b & 63)] : -1;
+    for (uint32_t k = n.first; k < n.first + n.count; ++k)
+      if (bytes_[k] == b) return to_[k];
+    return -1;
+  }
   std::vector<Node> nodes_;
+  std::vector<Flat> flat_;
+  std::vector<unsigned char> bytes_;
+  std::vector<int32_t> to_;
+  std::vector<int32_t> flat_entries_;
+  std::vector<int32_t> dense_;
+  int32_t root_child_[256];
+  KindMask root_below_[256];
   std::vector<Entry> entries_;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
 };
