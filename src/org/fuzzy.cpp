@@ -59,13 +59,45 @@ size_t FuzzyIndex::symbols(std::string_view word, char32_t* out, bool& hangul, s
   return n;
 }
 
-uint64_t FuzzyIndex::hash(const char32_t* s, size_t n, size_t skip) {
-  uint64_t h = 0xcbf29ce484222325ull;
+void FuzzyIndex::hashes(const char32_t* s, size_t n, uint64_t* out) {
+  // P[k] = hash of s[0..k) = sum s[j] * B^(k-1-j); the form without symbol i is
+  // P[i] * B^(n-1-i) + (P[n] - P[i+1] * B^(n-1-i)). Lengths are mixed in at the end.
+  constexpr uint64_t kBase = 0x100000001b3ull;
+  uint64_t prefix[kMaxSymbols + 1];
+  uint64_t power[kMaxSymbols + 1];
+  prefix[0] = 0;
+  power[0] = 1;
   for (size_t i = 0; i < n; ++i) {
-    if (i == skip) continue;
-    h = (h ^ s[i]) * 0x100000001b3ull;
+    prefix[i + 1] = prefix[i] * kBase + (s[i] + 1);
+    power[i + 1] = power[i] * kBase;
   }
-  return h ^ (n - (skip < n ? 1 : 0));
+  auto mix = [](uint64_t h, size_t len) {
+    h ^= len * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9ull;
+  };
+  out[n] = mix(prefix[n], n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t p = power[n - 1 - i];
+    out[i] = mix(prefix[i] * p + (prefix[n] - prefix[i + 1] * p), n - 1);
+  }
+}
+
+size_t FuzzyIndex::syllable_pair_hash(size_t count, char32_t a, char32_t b) {
+  return static_cast<size_t>(((uint64_t{a} << 32 | uint64_t{b} << 8 | count) * 0x9E3779B97F4A7C15ull) >> 44);
+}
+
+// Hangul words are 3 bytes a syllable; `word` holds only syllables here.
+bool FuzzyIndex::may_be_near_hangul(std::string_view word) const {
+  const size_t count = word.size() / 3;
+  char32_t syl[4];
+  size_t i = 0;
+  for (int k = 0; k < 4; ++k) syl[k] = text::next_code_point(word, i);
+  for (int k : {0, 2}) {
+    const size_t h = syllable_pair_hash(count, syl[k], syl[k + 1]);
+    if ((syllable_pairs_[h >> 6] >> (h & 63)) & 1) return true;
+  }
+  return false;
 }
 
 void FuzzyIndex::add(std::string_view key, uint32_t entry) {
@@ -79,16 +111,36 @@ void FuzzyIndex::add(std::string_view key, uint32_t entry) {
   symbols_.insert(symbols_.end(), buf, buf + n);
   entries_.push_back(entry);
   lengths_ |= uint64_t{1} << n;
-  index_.emplace_back(hash(buf, n, n), id);
-  for (size_t i = 0; i < n; ++i) index_.emplace_back(hash(buf, n, i), id);
+  if (hangul) {
+    size_t i = 0;
+    char32_t syl[4];
+    for (int k = 0; k < 4; ++k) syl[k] = text::next_code_point(key, i);
+    for (int k : {0, 2}) {
+      const size_t ph = syllable_pair_hash(units, syl[k], syl[k + 1]);
+      syllable_pairs_[ph >> 6] |= uint64_t{1} << (ph & 63);
+    }
+  }
+  uint64_t h[kMaxSymbols + 1];
+  hashes(buf, n, h);
+  for (size_t i = 0; i <= n; ++i) index_.emplace_back(h[i], id);
 }
 
 void FuzzyIndex::build() {
   std::sort(index_.begin(), index_.end());
   index_.erase(std::unique(index_.begin(), index_.end()), index_.end());
+  // About 16 bits per hash: a word with no near name is turned away after n+1 bit tests
+  // (one in ~20 passes a test by chance).
+  size_t bits = 1024;
+  while (bits < index_.size() * 16) bits *= 2;
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
+  for (const auto& [h, id] : index_) filter_[(h & filter_mask_) >> 6] |= uint64_t{1} << (h & 63);
 }
 
 int32_t FuzzyIndex::lookup(std::string_view word) const {
+  size_t first = 0;
+  if (word.size() >= 12 && text::is_hangul_syllable(text::next_code_point(word, first)) && !may_be_near_hangul(word))
+    return -1;
   char32_t q[kMaxSymbols];
   bool hangul;
   size_t units;
@@ -97,9 +149,12 @@ int32_t FuzzyIndex::lookup(std::string_view word) const {
   // Some name must be within one symbol of this length.
   if (((lengths_ >> (n - 1)) & 7) == 0) return -1;
   if (hangul ? units < kMinHangul : units + 1 < kMinLatin) return -1;
+  uint64_t hs[kMaxSymbols + 1];
+  hashes(q, n, hs);
   int32_t found = -1;
   for (size_t skip = 0; skip <= n; ++skip) {
-    const uint64_t h = hash(q, n, skip);
+    const uint64_t h = hs[skip];
+    if (!((filter_[(h & filter_mask_) >> 6] >> (h & 63)) & 1)) continue;
     auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(h, uint32_t{0}));
     for (; it != index_.end() && it->first == h; ++it) {
       const auto [off, len] = names_[it->second];

@@ -36,13 +36,23 @@ class FuzzyIndex {
   // Symbols of a word: jamo for Hangul, bytes for Latin. Returns the count, 0 when the
   // word is not of one fuzzy-able script or too long.
   static size_t symbols(std::string_view word, char32_t* out, bool& hangul, size_t& units);
-  static uint64_t hash(const char32_t* s, size_t n, size_t skip);
+  // Hashes of the word (slot n) and of each one-deletion form (slot i: symbol i
+  // removed), in O(n) total with a polynomial hash (prefix hashes and powers).
+  static void hashes(const char32_t* s, size_t n, uint64_t* out);
 
   std::vector<char32_t> symbols_;                    // all names' symbols, back to back
   std::vector<std::pair<uint32_t, uint32_t>> names_; // offset, length into symbols_
   std::vector<uint32_t> entries_;                    // per name
   std::vector<std::pair<uint64_t, uint32_t>> index_; // hash -> name, sorted
   uint64_t lengths_ = 0;                             // bit per indexed symbol count (< 64)
+  std::vector<uint64_t> filter_;                     // one bit per hash: most words miss here
+  size_t filter_mask_ = 0;
+  // Hangul: one jamo edit leaves syllables 0-1 or syllables 2-3 as they were (it changes
+  // one syllable, or two neighbours in the rare edit that moves a consonant across a
+  // syllable boundary, which this filter lets go). Bits for (syllable count, pair).
+  std::vector<uint64_t> syllable_pairs_ = std::vector<uint64_t>((size_t{1} << 20) / 64, 0);
+  static size_t syllable_pair_hash(size_t count, char32_t a, char32_t b);
+  bool may_be_near_hangul(std::string_view word) const;
 };
 
 }  // namespace hanfacts::org

@@ -30,8 +30,6 @@ bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) ||
 
 constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
 constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
-// Roles the main scan records; particles are only read by the trailer check.
-constexpr uint8_t kScanRoles = role_bit(WordRole::kKindWord) | role_bit(WordRole::kTopic);
 
 char32_t decode_at(std::string_view s, size_t i) {
   return i < s.size() ? text::next_code_point(s, i) : 0;
@@ -61,7 +59,31 @@ struct Model {
   std::vector<Suffix> suffixes;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
-  std::vector<uint64_t> scan_start = std::vector<uint64_t>(1024, 0);  // BMP bits: names, suffixes, scan roles
+  // BMP bits of first code points: of names (which start words, except in Chinese), and
+  // of suffixes and scanned words (which may start inside a word).
+  std::vector<uint64_t> name_start = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> any_start = std::vector<uint64_t>(1024, 0);
+  // Root transitions for ASCII, Hangul syllables and the main CJK block, looked up
+  // directly: nearly every scanned position steps from the root.
+  std::vector<uint32_t> root;
+  // Bits for the first two code points of every name and suffix: most walks end at the
+  // second code point, and this answers without touching the edge table.
+  static constexpr unsigned kPairBits = 20;
+  std::vector<uint64_t> pairs = std::vector<uint64_t>((size_t{1} << kPairBits) / 64, 0);
+  static size_t pair_hash(char32_t a, char32_t b) {
+    return static_cast<size_t>(((uint64_t{a} << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits));
+  }
+  void mark_pair(std::string_view key) {
+    size_t i = 0;
+    const char32_t a = text::next_code_point(key, i);
+    if (i >= key.size()) return;
+    const size_t h = pair_hash(a, text::next_code_point(key, i));
+    pairs[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  bool may_pair(char32_t a, char32_t b) const {
+    const size_t h = pair_hash(a, b);
+    return (pairs[h >> 6] >> (h & 63)) & 1;
+  }
   FuzzyIndex fuzzy;
 
   Payload& at(uint32_t state) {
@@ -69,12 +91,30 @@ struct Model {
     return payload[state];
   }
   const Payload* get(uint32_t state) const { return state < payload.size() ? &payload[state] : nullptr; }
-  void mark_start(std::string_view key) {
+  static void mark(std::vector<uint64_t>& bits, std::string_view key) {
     size_t i = 0;
     const char32_t c = text::next_code_point(key, i);
-    if (c <= 0xFFFF) scan_start[c >> 6] |= uint64_t{1} << (c & 63);
+    if (c <= 0xFFFF) bits[c >> 6] |= uint64_t{1} << (c & 63);
   }
-  bool may_start(char32_t c) const { return c > 0xFFFF || (scan_start[c >> 6] >> (c & 63)) & 1; }
+  static bool test(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
+
+  static constexpr char32_t kHangulFirst = 0xAC00, kHangulEnd = 0xD7A4, kCjkFirst = 0x4E00, kCjkEnd = 0xA000;
+  static constexpr size_t kRootSize = 0x80 + (kHangulEnd - kHangulFirst) + (kCjkEnd - kCjkFirst);
+  static size_t root_index(char32_t c) {
+    if (c < 0x80) return c;
+    if (c >= kHangulFirst && c < kHangulEnd) return 0x80 + (c - kHangulFirst);
+    if (c >= kCjkFirst && c < kCjkEnd) return 0x80 + (kHangulEnd - kHangulFirst) + (c - kCjkFirst);
+    return kRootSize;
+  }
+  void build_root() {
+    root.assign(kRootSize, CodePointTrie::kNone);
+    for (char32_t c = 0; c < kHangulEnd; ++c)
+      if (size_t k = root_index(c); k < kRootSize) root[k] = trie.step(CodePointTrie::kRoot, c);
+  }
+  uint32_t root_step(char32_t c) const {
+    const size_t k = root_index(c);
+    return k < kRootSize ? root[k] : trie.step(CodePointTrie::kRoot, c);
+  }
 };
 
 namespace {
@@ -108,6 +148,13 @@ struct Span {
   size_t start, end;
 };
 
+// Bounds that keep every step linear in the text, whatever it holds.
+constexpr size_t kMaxTrailer = 8;          // syllables of particles after a name
+constexpr size_t kMaxFuzzySyllables = 16;  // longest Hangul word tried for a typo
+constexpr int kMaxNamePart = 16;           // code points before a pattern suffix
+constexpr size_t kMaxAliases = 64;         // distinct gloss-bound keys per document
+constexpr size_t kMaxSentence = 1000;      // bytes either side when looking for a sentence
+
 class Matcher {
  public:
   Matcher(const Model& m, const core::Document& doc) : m_(m), doc_(doc), t_(doc.text) {}
@@ -127,9 +174,10 @@ class Matcher {
   // (딥시크 + 와의, 카카오 + 그룹은): the name before it ends a word.
   bool is_trailer(size_t pos, int depth = 4) const {
     size_t run_end = pos;
-    while (run_end < t_.size()) {
+    for (size_t count = 0; run_end < t_.size(); ++count) {
       size_t j = run_end;
       if (!text::is_hangul_syllable(text::next_code_point(t_, j))) break;
+      if (count == kMaxTrailer) return false;  // particles never run this long
       run_end = j;
     }
     return covers(pos, run_end, depth);
@@ -165,34 +213,57 @@ class Matcher {
   void scan() {
     const size_t n = t_.size();
     char32_t prev = 0;
+    // The current run of one script, for the typo pass (find_fuzzy).
+    Script run_script = Script::kOther;
+    size_t run_start = 0, run_count = 0;
     for (size_t i = 0; i < n;) {
       const size_t here = i;
       const char32_t c = text::next_code_point(t_, i);
       const char32_t before = prev;
       prev = c;
-      if (!m_.may_start(c)) continue;
+      const Script script = script_of(c);
+      if (script != run_script) {
+        end_run(run_script, run_start, here, run_count);
+        run_script = script;
+        run_start = here;
+        run_count = 0;
+      }
+      ++run_count;
       // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
       // not inside an address (smlee@newsis.com, www.reuters.com).
-      if (is_latin_alnum(c) && (is_latin_alnum(before) || before == '@' || before == '_' ||
-                                (before == '.' && here >= 2 && is_latin_alnum(static_cast<unsigned char>(t_[here - 2])))))
+      if (script == Script::kLatin && (is_latin_alnum(before) || before == '@' || before == '_' ||
+                                       (before == '.' && here >= 2 && is_latin_alnum(static_cast<unsigned char>(t_[here - 2])))))
         continue;
       // A Hangul name never starts inside a Hangul word; suffixes and words may.
-      const bool name_left_ok = !(text::is_hangul_syllable(c) && text::is_hangul_syllable(before));
+      const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
+      if (!(name_left_ok && Model::test(m_.name_start, c)) && !Model::test(m_.any_start, c)) continue;
       walk(here, c, name_left_ok);
     }
+    end_run(run_script, run_start, n, run_count);
+  }
+  // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
+  // syllables (with room for particles), not longer than any name could be.
+  void end_run(Script script, size_t start, size_t end, size_t count) {
+    if (m_.fuzzy.empty()) return;
+    if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
+      fuzzy_words_.push_back({start, end});
+    else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
+      fuzzy_words_.push_back({start, end});
   }
 
   void walk(size_t start, char32_t first, bool name_left_ok) {
-    uint32_t state = m_.trie.step(CodePointTrie::kRoot, first);
+    uint32_t state = m_.root_step(first);
     if (state == CodePointTrie::kNone) return;
     size_t j = start;
     text::next_code_point(t_, j);
+    const size_t start_end = j;
     char32_t last = first;
     bool spaced = false;
     int32_t best_name = -1;
     size_t best_end = 0;
+    bool flagged = true;  // the first state: look at its payload
     while (true) {
-      if (const Payload* p = m_.get(state)) {
+      if (const Payload* p = flagged ? m_.get(state) : nullptr) {
         if (p->name >= 0 && name_left_ok) {
           const NameInfo& ni = m_.names[p->name];
           if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(j, last)) {
@@ -200,13 +271,7 @@ class Matcher {
             best_end = j;
           }
         }
-        if (!spaced) {
-          if ((p->roles & kScanRoles) && right_ok(j, last)) {
-            if (p->roles & role_bit(WordRole::kTopic)) topics_.push_back(start);
-            if (p->roles & role_bit(WordRole::kKindWord)) kind_words_.push_back({start, j});
-          }
-          if (p->suffix >= 0) suffix_hits_.push_back({start, j, p->suffix});
-        }
+        if (!spaced && p->suffix >= 0) suffix_hits_.push_back({start, j, p->suffix});
       }
       if (j >= t_.size()) break;
       size_t k = j;
@@ -216,15 +281,12 @@ class Matcher {
         // One space inside a name: look at what follows it.
         if (k >= t_.size()) break;
         c = text::next_code_point(t_, k);
-        const uint32_t next = m_.trie.step(state, c);
-        if (next == CodePointTrie::kNone) break;
         spaced = true;
-        state = next;
-      } else {
-        const uint32_t next = m_.trie.step(state, c);
-        if (next == CodePointTrie::kNone) break;
-        state = next;
       }
+      if (j == start_end && !m_.may_pair(first, c)) break;
+      const uint32_t next = m_.trie.step(state, c, flagged);
+      if (next == CodePointTrie::kNone) break;
+      state = next;
       j = k;
       last = c;
     }
@@ -234,10 +296,19 @@ class Matcher {
     }
   }
 
+  // After resolve(): hits_ do not overlap and are sorted, so their ends are sorted too.
   bool overlaps_hit(size_t a, size_t b) const {
-    for (const Hit& h : hits_)
-      if (h.start < b && a < h.end) return true;
-    return false;
+    auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
+    return it != hits_.end() && it->start < b;
+  }
+  // Before resolve(): the raw lexicon hits are sorted by start but may overlap; a hit
+  // overlaps [a, b) when it starts before b and ends after a, so the largest end among
+  // hits starting before b decides.
+  bool overlaps_raw(size_t a, size_t b) const {
+    auto it = std::lower_bound(hits_.begin(), hits_.begin() + raw_max_end_.size(), b,
+                               [](const Hit& h, size_t x) { return h.start < x; });
+    const size_t k = static_cast<size_t>(it - hits_.begin());
+    return k > 0 && raw_max_end_[k - 1] > a;
   }
 
   // The key at [a, b) is a known name or ORG word (never read as a misspelling).
@@ -251,40 +322,25 @@ class Matcher {
 
   // Unmatched Latin and Hangul words of a fuzzy-eligible length, one edit from a name.
   void find_fuzzy() {
-    if (m_.fuzzy.empty()) return;
-    const size_t n = t_.size();
-    for (size_t i = 0; i < n;) {
-      size_t j = i;
-      const char32_t c = text::next_code_point(t_, j);
-      const Script s = script_of(c);
-      if (s != Script::kLatin && s != Script::kHangul) {
-        i = j;
-        continue;
-      }
-      // The word [i, end) of one script, and the end of each of its first code points.
-      size_t end = j;
-      cut_.clear();
-      cut_.push_back(j);
-      while (end < n) {
-        size_t k = end;
-        if (script_of(text::next_code_point(t_, k)) != s) break;
-        end = k;
-        cut_.push_back(k);
-      }
-      const size_t start = i;
-      i = end;
-      if (s == Script::kLatin) {
-        if (end - start < FuzzyIndex::kMinLatin - 1 || overlaps_hit(start, end) || is_known(start, end)) continue;
+    if (fuzzy_words_.empty()) return;
+    raw_max_end_.clear();
+    for (const Hit& h : hits_) raw_max_end_.push_back(std::max(h.end, raw_max_end_.empty() ? 0 : raw_max_end_.back()));
+    for (const Span& w : fuzzy_words_) {
+      const size_t start = w.start, end = w.end;
+      if (is_latin_alnum(static_cast<unsigned char>(t_[start]))) {
+        if (overlaps_raw(start, end) || is_known(start, end)) continue;
         if (decode_before(t_, start) == '.' || decode_at(t_, end) == '.') continue;  // domains, versions
         const int32_t entry = m_.fuzzy.lookup(t_.substr(start, end - start));
         if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
         continue;
       }
-      // Hangul: the name is a prefix of the word whose rest is particles (알라바바 + 와).
-      for (size_t len = cut_.size(); len >= FuzzyIndex::kMinHangul; --len) {
-        const size_t stop = cut_[len - 1];
+      // Hangul (3 bytes a syllable): the name is a prefix of the word whose rest is
+      // particles (알라바바 + 와).
+      const size_t syllables = (end - start) / 3;
+      for (size_t len = std::min(syllables, kMaxFuzzySyllables); len >= FuzzyIndex::kMinHangul; --len) {
+        const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
-        if (overlaps_hit(start, stop) || is_known(start, stop)) break;
+        if (overlaps_raw(start, stop) || is_known(start, stop)) break;
         const int32_t entry = m_.fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
           hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
@@ -327,7 +383,7 @@ class Matcher {
       size_t a = s;
       int count = 0;
       if (script == Script::kHangul) {
-        while (a > 0) {
+        while (a > 0 && count <= kMaxNamePart) {
           size_t k = a;
           const char32_t c = text::prev_code_point(t_, k);
           if (!text::is_hangul_syllable(c) && !is_latin_alnum(c)) break;
@@ -335,14 +391,14 @@ class Matcher {
           ++count;
         }
       } else if (script == Script::kHan) {
-        while (a > 0) {
+        while (a > 0 && count <= kMaxNamePart) {
           size_t k = a;
           if (!text::is_han(text::prev_code_point(t_, k))) break;
           a = k;
           ++count;
         }
         if (count == 0) {
-          while (a > 0) {
+          while (a > 0 && count <= kMaxNamePart) {
             size_t k = a;
             if (!is_latin_alnum(text::prev_code_point(t_, k))) break;
             a = k;
@@ -352,7 +408,7 @@ class Matcher {
       } else {
         continue;
       }
-      if (count < 2 || count > 16) continue;
+      if (count < 2 || count > kMaxNamePart) continue;
       // A name part right after a number is the tail of an amount or a date
       // (4月创办公司, 8.5亿英镑收购...公司, 3연구소).
       if (text::is_ascii_digit(decode_before(t_, a))) continue;
@@ -381,22 +437,26 @@ class Matcher {
       return x.start < y.start;
     });
     hits_.clear();
-    for (const Hit& h : all)
-      if (!overlaps_hit(h.start, h.end)) hits_.push_back(h);
+    std::map<size_t, size_t> taken;  // start -> end of kept hits
+    for (const Hit& h : all) {
+      auto next = taken.lower_bound(h.start);
+      if (next != taken.end() && next->first < h.end) continue;
+      if (next != taken.begin() && std::prev(next)->second > h.start) continue;
+      taken.emplace(h.start, h.end);
+      hits_.push_back(h);
+    }
     sort_hits();
   }
   void sort_hits() {
     std::sort(hits_.begin(), hits_.end(), [](const Hit& x, const Hit& y) { return x.start < y.start; });
   }
   int hit_at(size_t start, size_t end) const {
-    for (size_t i = 0; i < hits_.size(); ++i)
-      if (hits_[i].start == start && hits_[i].end == end) return static_cast<int>(i);
-    return -1;
+    const int i = hit_ending_at(end);
+    return i >= 0 && hits_[i].start == start ? i : -1;
   }
   int hit_ending_at(size_t end) const {
-    for (size_t i = 0; i < hits_.size(); ++i)
-      if (hits_[i].end == end) return static_cast<int>(i);
-    return -1;
+    auto it = std::lower_bound(hits_.begin(), hits_.end(), end, [](const Hit& h, size_t x) { return h.end < x; });
+    return it != hits_.end() && it->end == end ? static_cast<int>(it - hits_.begin()) : -1;
   }
 
   // A segment of a gloss group (the name before the parenthesis or one part inside it).
@@ -546,6 +606,15 @@ class Matcher {
 
   void link_later_mentions() {
     if (aliases_.empty()) return;
+    // Distinct keys only, and a bound on how many: each costs one search of the text.
+    std::sort(aliases_.begin(), aliases_.end(),
+              [](const AliasMention& x, const AliasMention& y) { return x.key != y.key ? x.key < y.key : x.after < y.after; });
+    aliases_.erase(std::unique(aliases_.begin(), aliases_.end(),
+                               [](const AliasMention& x, const AliasMention& y) { return x.key == y.key; }),
+                   aliases_.end());
+    if (aliases_.size() > kMaxAliases) aliases_.resize(kMaxAliases);
+    std::map<size_t, size_t> added;  // start -> end of mentions found here
+    pending_.clear();
     for (const AliasMention& al : aliases_) {
       for (size_t pos = t_.find(al.key, al.after); pos != std::string_view::npos; pos = t_.find(al.key, pos + 1)) {
         const size_t end = pos + al.key.size();
@@ -555,10 +624,15 @@ class Matcher {
         if (text::is_hangul_syllable(first) && text::is_hangul_syllable(before)) continue;
         if (!right_ok(end, decode_before(t_, end))) continue;
         if (overlaps_hit(pos, end)) continue;
-        hits_.push_back(Hit{pos, end, al.entry, -1, HitKind::kAlias});
-        sort_hits();
+        auto next = added.lower_bound(pos);
+        if (next != added.end() && next->first < end) continue;
+        if (next != added.begin() && std::prev(next)->second > pos) continue;
+        added.emplace(pos, end);
+        pending_.push_back(Hit{pos, end, al.entry, -1, HitKind::kAlias});
       }
     }
+    hits_.insert(hits_.end(), pending_.begin(), pending_.end());
+    sort_hits();
   }
 
   Span sentence_of(size_t pos) const {
@@ -568,58 +642,71 @@ class Matcher {
       if (c == '.') return i + 1 >= t_.size() || t_[i + 1] == ' ' || t_[i + 1] == '\n';
       return t_.compare(i, 3, "\xE3\x80\x82") == 0;  // 。
     };
+    // Bounded, so text without sentence ends (a 50 MB line) stays linear.
     size_t a = pos;
-    while (a > 0 && !is_end(a - 1)) --a;
+    while (a > 0 && pos - a < kMaxSentence && !is_end(a - 1)) --a;
     size_t b = pos;
-    while (b < t_.size() && !is_end(b)) ++b;
+    while (b < t_.size() && b - pos < kMaxSentence && !is_end(b)) ++b;
     return {a, b};
   }
 
   // A context name (小米 millet, 애플, 카카오) counts when something says it is the company.
   void support_context_names() {
+    // Entries named plainly in this document, and whether any is a business.
+    strong_entries_.clear();
+    bool business = false;
+    for (const Hit& o : hits_) {
+      if (o.kind == HitKind::kContext || o.kind == HitKind::kPattern) continue;
+      strong_entries_.push_back(o.entry);
+      business |= is_business(o.entry);
+    }
+    std::sort(strong_entries_.begin(), strong_entries_.end());
     for (Hit& h : hits_) {
       if (h.kind != HitKind::kContext || h.supported) continue;
-      // A kind word right after it (小米公司, 카카오 그룹, 애플社).
-      for (const Span& k : kind_words_) {
-        if (k.start == h.end || (k.start == h.end + 1 && t_[h.end] == ' ') ||
-            (k.start > h.end && k.start <= h.end + 12 && is_trailer(h.end) && k.end <= trailer_end(h.end))) {
-          h.supported = true;
-          break;
-        }
-      }
-      if (h.supported) continue;
-      const Span sent = sentence_of(h.start);
-      for (const Hit& o : hits_) {
-        if (&o == &h || o.kind == HitKind::kContext) continue;
-        // Another organization in the sentence; this one named plainly anywhere; or a
-        // business organization anywhere in the document (an article about companies).
-        // Media and government names do not count document-wide: bylines and
-        // ministries appear in every kind of article.
-        if ((o.start >= sent.start && o.end <= sent.end) || (o.kind != HitKind::kPattern && (o.entry == h.entry || is_business(o.entry)))) {
-          h.supported = true;
-          break;
-        }
-      }
-      if (h.supported) continue;
-      for (size_t t : topics_) {
-        if (t >= sent.start && t < sent.end && (t < h.start || t >= h.end)) {
-          h.supported = true;
-          break;
-        }
-      }
+      h.supported = supported(h, business);
     }
+  }
+  bool supported(const Hit& h, bool business_in_doc) const {
+    // This organization named plainly elsewhere, or a business organization anywhere in
+    // the document (an article about companies). Media and government names do not
+    // count document-wide: bylines and ministries appear in every kind of article.
+    if (business_in_doc || std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
+    // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
+    if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
+        (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
+      return true;
+    const Span sent = sentence_of(h.start);
+    // Another organization in the sentence.
+    auto o = std::lower_bound(hits_.begin(), hits_.end(), sent.start, [](const Hit& x, size_t v) { return x.start < v; });
+    for (; o != hits_.end() && o->end <= sent.end; ++o)
+      if (o->kind != HitKind::kContext && (o->start != h.start)) return true;
+    // A technology or business word in the sentence (context names are rare, so the
+    // sentence is searched here rather than every word recorded by the scan).
+    char32_t prev = decode_before(t_, sent.start);
+    for (size_t i = sent.start; i < sent.end;) {
+      const size_t here = i;
+      const char32_t c = text::next_code_point(t_, i);
+      const bool word_start = !(is_latin_alnum(c) && is_latin_alnum(prev));
+      prev = c;
+      if (word_start && (here < h.start || here >= h.end) && word_at(here, role_bit(WordRole::kTopic))) return true;
+    }
+    return false;
+  }
+  // A word with one of `roles` starts at `pos` and ends a word.
+  bool word_at(size_t pos, uint8_t roles) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = pos; j < t_.size();) {
+      const char32_t c = text::next_code_point(t_, j);
+      state = m_.trie.step(state, c);
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* p = m_.get(state);
+      if (p && (p->roles & roles) && right_ok(j, c)) return true;
+    }
+    return false;
   }
   bool is_business(uint32_t entry) const {
     const std::string& k = m_.entries[entry].kind;
     return k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
-  }
-  size_t trailer_end(size_t pos) const {
-    while (pos < t_.size()) {
-      size_t j = pos;
-      if (!text::is_hangul_syllable(text::next_code_point(t_, j))) break;
-      pos = j;
-    }
-    return pos;
   }
 
   void emit(std::vector<core::Candidate>& out) const {
@@ -669,11 +756,11 @@ class Matcher {
   std::string_view t_;
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
-  std::vector<Span> kind_words_;
-  std::vector<size_t> topics_;
-  std::vector<size_t> cut_;
+  std::vector<Span> fuzzy_words_;
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
+  std::vector<size_t> raw_max_end_;
+  std::vector<uint32_t> strong_entries_;
 };
 
 }  // namespace
@@ -722,7 +809,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       // A key on two entries: the later entry (a user file) wins.
       p.name = static_cast<int32_t>(m.names.size());
       m.names.push_back(info);
-      m.mark_start(nm.key);
+      Model::mark(m.name_start, nm.key);
+      m.mark_pair(nm.key);
       if (!nm.context) m.fuzzy.add(nm.key, static_cast<uint32_t>(ei));
     }
   }
@@ -730,15 +818,18 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Payload& p = m.at(m.trie.insert(m.suffixes[si].key));
     // Of two equal suffixes the later wins.
     p.suffix = static_cast<int32_t>(si);
-    m.mark_start(m.suffixes[si].key);
+    Model::mark(m.any_start, m.suffixes[si].key);
+    m.mark_pair(m.suffixes[si].key);
   }
   for (const Word& w : words) {
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
-    if (role_bit(w.role) & kScanRoles) m.mark_start(w.key);
   }
   m.payload.resize(m.trie.states());
+  // The scan reads a payload only where it matters to the scan: names and suffixes.
+  m.trie.flag_states([&](uint32_t st) { return m.payload[st].name >= 0 || m.payload[st].suffix >= 0; });
   m.fuzzy.build();
+  m.build_root();
   Recognizer r;
   r.model_ = std::move(model);
   return r;
