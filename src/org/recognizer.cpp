@@ -19,7 +19,7 @@ namespace {
 
 enum class Script : uint8_t { kOther, kLatin, kHangul, kHan };
 
-Script script_of(char32_t c) {
+inline Script script_of(char32_t c) {
   if (c < 0x80) return text::is_ascii_alpha(c) || text::is_ascii_digit(c) ? Script::kLatin : Script::kOther;
   if (text::is_hangul_syllable(c)) return Script::kHangul;
   if (text::is_han(c)) return Script::kHan;
@@ -30,6 +30,24 @@ bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) ||
 
 constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
 constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
+
+// next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline.
+inline char32_t next_cp(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      i += 3;
+      return c;
+    }
+  }
+  return text::next_code_point(s, i);
+}
 
 char32_t decode_at(std::string_view s, size_t i) {
   return i < s.size() ? text::next_code_point(s, i) : 0;
@@ -106,14 +124,25 @@ struct Model {
     if (c >= kCjkFirst && c < kCjkEnd) return 0x80 + (kHangulEnd - kHangulFirst) + (c - kCjkFirst);
     return kRootSize;
   }
+  // Root entries carry the state and, in the top bit, whether it has a scan payload.
+  static constexpr uint32_t kFlagBit = 0x80000000u;
   void build_root() {
     root.assign(kRootSize, CodePointTrie::kNone);
-    for (char32_t c = 0; c < kHangulEnd; ++c)
-      if (size_t k = root_index(c); k < kRootSize) root[k] = trie.step(CodePointTrie::kRoot, c);
+    for (char32_t c = 0; c < kHangulEnd; ++c) {
+      const size_t k = root_index(c);
+      if (k >= kRootSize) continue;
+      bool flagged = false;
+      const uint32_t st = trie.step(CodePointTrie::kRoot, c, flagged);
+      if (st != CodePointTrie::kNone) root[k] = st | (flagged ? kFlagBit : 0);
+    }
   }
-  uint32_t root_step(char32_t c) const {
+  uint32_t root_step(char32_t c, bool& flagged) const {
     const size_t k = root_index(c);
-    return k < kRootSize ? root[k] : trie.step(CodePointTrie::kRoot, c);
+    if (k >= kRootSize) return trie.step(CodePointTrie::kRoot, c, flagged);
+    const uint32_t v = root[k];
+    if (v == CodePointTrie::kNone) return v;
+    flagged = (v & kFlagBit) != 0;
+    return v & ~kFlagBit;
   }
 };
 
@@ -157,9 +186,20 @@ constexpr size_t kMaxSentence = 1000;      // bytes either side when looking for
 
 class Matcher {
  public:
-  Matcher(const Model& m, const core::Document& doc) : m_(m), doc_(doc), t_(doc.text) {}
-
-  void run(std::vector<core::Candidate>& out) {
+  // One Matcher per thread is reused from document to document, so its buffers keep
+  // their capacity and a document costs no allocation beyond its results.
+  void run(const Model& m, const core::Document& doc, std::vector<core::Candidate>& out) {
+    m_ = &m;
+    doc_ = &doc;
+    t_ = doc.text;
+    hits_.clear();
+    pending_.clear();
+    suffix_hits_.clear();
+    fuzzy_words_.clear();
+    segments_.clear();
+    aliases_.clear();
+    raw_max_end_.clear();
+    strong_entries_.clear();
     scan();
     find_fuzzy();
     find_patterns();
@@ -187,9 +227,9 @@ class Matcher {
     if (depth == 0) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < end;) {
-      state = m_.trie.step(state, text::next_code_point(t_, j));
+      state = m_->trie.step(state, text::next_code_point(t_, j));
       if (state == CodePointTrie::kNone) return false;
-      const Payload* p = m_.get(state);
+      const Payload* p = m_->get(state);
       if (p && (p->roles & kTrailerRoles) && covers(j, end, depth - 1)) return true;
     }
     return false;
@@ -218,7 +258,7 @@ class Matcher {
     size_t run_start = 0, run_count = 0;
     for (size_t i = 0; i < n;) {
       const size_t here = i;
-      const char32_t c = text::next_code_point(t_, i);
+      const char32_t c = next_cp(t_, i);
       const char32_t before = prev;
       prev = c;
       const Script script = script_of(c);
@@ -236,7 +276,7 @@ class Matcher {
         continue;
       // A Hangul name never starts inside a Hangul word; suffixes and words may.
       const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
-      if (!(name_left_ok && Model::test(m_.name_start, c)) && !Model::test(m_.any_start, c)) continue;
+      if (!(name_left_ok && Model::test(m_->name_start, c)) && !Model::test(m_->any_start, c)) continue;
       walk(here, c, name_left_ok);
     }
     end_run(run_script, run_start, n, run_count);
@@ -244,7 +284,7 @@ class Matcher {
   // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
   // syllables (with room for particles), not longer than any name could be.
   void end_run(Script script, size_t start, size_t end, size_t count) {
-    if (m_.fuzzy.empty()) return;
+    if (m_->fuzzy.empty()) return;
     if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
       fuzzy_words_.push_back({start, end});
     else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
@@ -252,20 +292,20 @@ class Matcher {
   }
 
   void walk(size_t start, char32_t first, bool name_left_ok) {
-    uint32_t state = m_.root_step(first);
+    bool flagged = false;
+    uint32_t state = m_->root_step(first, flagged);
     if (state == CodePointTrie::kNone) return;
     size_t j = start;
-    text::next_code_point(t_, j);
+    next_cp(t_, j);
     const size_t start_end = j;
     char32_t last = first;
     bool spaced = false;
     int32_t best_name = -1;
     size_t best_end = 0;
-    bool flagged = true;  // the first state: look at its payload
     while (true) {
-      if (const Payload* p = flagged ? m_.get(state) : nullptr) {
+      if (const Payload* p = flagged ? m_->get(state) : nullptr) {
         if (p->name >= 0 && name_left_ok) {
-          const NameInfo& ni = m_.names[p->name];
+          const NameInfo& ni = m_->names[p->name];
           if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(j, last)) {
             best_name = p->name;
             best_end = j;
@@ -275,23 +315,23 @@ class Matcher {
       }
       if (j >= t_.size()) break;
       size_t k = j;
-      char32_t c = text::next_code_point(t_, k);
+      char32_t c = next_cp(t_, k);
       if (c == ' ' && !name_left_ok) break;
       if (c == ' ') {
         // One space inside a name: look at what follows it.
         if (k >= t_.size()) break;
-        c = text::next_code_point(t_, k);
+        c = next_cp(t_, k);
         spaced = true;
       }
-      if (j == start_end && !m_.may_pair(first, c)) break;
-      const uint32_t next = m_.trie.step(state, c, flagged);
+      if (j == start_end && !m_->may_pair(first, c)) break;
+      const uint32_t next = m_->trie.step(state, c, flagged);
       if (next == CodePointTrie::kNone) break;
       state = next;
       j = k;
       last = c;
     }
     if (best_name >= 0) {
-      const NameInfo& ni = m_.names[best_name];
+      const NameInfo& ni = m_->names[best_name];
       hits_.push_back(Hit{start, best_end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
   }
@@ -314,9 +354,9 @@ class Matcher {
   // The key at [a, b) is a known name or ORG word (never read as a misspelling).
   bool is_known(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_.trie.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
     if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_.get(state);
+    const Payload* p = m_->get(state);
     return p && (p->name >= 0 || p->roles != 0 || p->suffix >= 0);
   }
 
@@ -330,7 +370,7 @@ class Matcher {
       if (is_latin_alnum(static_cast<unsigned char>(t_[start]))) {
         if (overlaps_raw(start, end) || is_known(start, end)) continue;
         if (decode_before(t_, start) == '.' || decode_at(t_, end) == '.') continue;  // domains, versions
-        const int32_t entry = m_.fuzzy.lookup(t_.substr(start, end - start));
+        const int32_t entry = m_->fuzzy.lookup(t_.substr(start, end - start));
         if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
         continue;
       }
@@ -341,7 +381,7 @@ class Matcher {
         const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
         if (overlaps_raw(start, stop) || is_known(start, stop)) break;
-        const int32_t entry = m_.fuzzy.lookup(t_.substr(start, stop - start));
+        const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
           hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
           break;
@@ -353,9 +393,9 @@ class Matcher {
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_.trie.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
     if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_.get(state);
+    const Payload* p = m_->get(state);
     return p && p->roles != 0;
   }
   // Chinese has no spaces, so the name part is the whole Han run before the suffix; a
@@ -365,9 +405,9 @@ class Matcher {
     for (size_t i = a; i < b;) {
       uint32_t state = CodePointTrie::kRoot;
       for (size_t j = i; j < b;) {
-        state = m_.trie.step(state, text::next_code_point(t_, j));
+        state = m_->trie.step(state, text::next_code_point(t_, j));
         if (state == CodePointTrie::kNone) break;
-        const Payload* p = m_.get(state);
+        const Payload* p = m_->get(state);
         if (p && (p->roles & role_bit(WordRole::kStopHead))) return true;
       }
       text::next_code_point(t_, i);
@@ -430,7 +470,8 @@ class Matcher {
 
   // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
   void resolve() {
-    std::vector<Hit> all = std::move(hits_);
+    all_.swap(hits_);
+    std::vector<Hit>& all = all_;
     std::stable_sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
       if (x.end - x.start != y.end - y.start) return x.end - x.start > y.end - y.start;
       if (priority_of(x.kind) != priority_of(y.kind)) return priority_of(x.kind) > priority_of(y.kind);
@@ -471,9 +512,9 @@ class Matcher {
   }
 
   std::string_view original(size_t a, size_t b) const {
-    const size_t oa = doc_.folded.to_original_start(a);
-    const size_t ob = doc_.folded.to_original_end(b);
-    return doc_.folded.original().substr(oa, ob - oa);
+    const size_t oa = doc_->folded.to_original_start(a);
+    const size_t ob = doc_->folded.to_original_end(b);
+    return doc_->folded.original().substr(oa, ob - oa);
   }
 
   // Whether an unknown segment looks like a name that glosses a known one: one script,
@@ -697,15 +738,15 @@ class Matcher {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = text::next_code_point(t_, j);
-      state = m_.trie.step(state, c);
+      state = m_->trie.step(state, c);
       if (state == CodePointTrie::kNone) return false;
-      const Payload* p = m_.get(state);
+      const Payload* p = m_->get(state);
       if (p && (p->roles & roles) && right_ok(j, c)) return true;
     }
     return false;
   }
   bool is_business(uint32_t entry) const {
-    const std::string& k = m_.entries[entry].kind;
+    const std::string& k = m_->entries[entry].kind;
     return k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
   }
 
@@ -722,11 +763,11 @@ class Matcher {
         c.value.reserve(surface.size());
         for (char ch : surface)
           if (ch != ' ') c.value += ch;
-        c.unit = m_.suffixes[h.suffix].kind;
+        c.unit = m_->suffixes[h.suffix].kind;
         c.flags = "pattern";
         c.rule = "org.pattern";
       } else {
-        const Entry& e = m_.entries[h.entry];
+        const Entry& e = m_->entries[h.entry];
         c.value = e.name;
         c.unit = e.kind;
         if (h.kind == HitKind::kAlias) core::add_flag(c.flags, "alias");
@@ -751,9 +792,10 @@ class Matcher {
     uint32_t entry;
   };
 
-  const Model& m_;
-  const core::Document& doc_;
+  const Model* m_ = nullptr;
+  const core::Document* doc_ = nullptr;
   std::string_view t_;
+  std::vector<Hit> all_;
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
@@ -829,6 +871,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   // The scan reads a payload only where it matters to the scan: names and suffixes.
   m.trie.flag_states([&](uint32_t st) { return m.payload[st].name >= 0 || m.payload[st].suffix >= 0; });
   m.fuzzy.build();
+  if (m.trie.states() >= Model::kFlagBit)
+    return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.build_root();
   Recognizer r;
   r.model_ = std::move(model);
@@ -837,7 +881,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
 
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
   if (!model_ || doc.text.empty()) return;
-  Matcher(*model_, doc).run(out);
+  thread_local Matcher matcher;
+  matcher.run(*model_, doc, out);
 }
 
 size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
