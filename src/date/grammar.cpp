@@ -199,10 +199,28 @@ class Parser {
 
   Match word(size_t p, KindMask kinds) const {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
-    Match stop;
-    Match m = w_.longest2(t_, p, kinds, kind_bit(Kind::kStop), stop);
+    // The grammar asks about the same few positions many times (a number's marker for
+    // the year, the month, the day...): one walk per position answers every kind.
+    const Words::Each* each = nullptr;
+    for (int k = 0; k < memo_used_; ++k)
+      if (memo_[k].pos == p) each = &memo_[k].each;
+    if (!each) {
+      Memo& slot = memo_[memo_used_ < kMemo ? memo_used_++ : (memo_next_++ % kMemo)];
+      slot.pos = p;
+      w_.longest_each(t_, p, slot.each);
+      each = &slot.each;
+    }
+    Match m;
+    for (KindMask left = kinds; left;) {
+      const int k = __builtin_ctz(left);
+      left &= left - 1;
+      if (each->entry[k] < 0) continue;
+      if (!m || each->end[k] > m.end || (each->end[k] == m.end && each->entry[k] < m.entry))
+        m = Match{each->entry[k], each->end[k]};
+    }
     // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
-    if (m && stop && stop.end > m.end) return Match{};
+    constexpr int kStopKind = static_cast<int>(Kind::kStop);
+    if (m && each->entry[kStopKind] >= 0 && each->end[kStopKind] > m.end) return Match{};
     return m;
   }
 
@@ -721,9 +739,9 @@ class Parser {
 
   // Weekdays: 월요일 (this week), 지난 화요일, 다음 화요일, 上周二, 지난주 일요일; weeks: 지난주, 本周.
   size_t week_part(size_t p, Cur& cur) {
-    const Value ref_week = week_of(ref_.year, ref_.month, ref_.day);
     Match wr = word(p, kind_bit(Kind::kWeekRel));
     if (wr) {
+      const Value ref_week = week_of(ref_.year, ref_.month, ref_.day);
       const Value week = shift(ref_week, Grain::kWeek, w_.entry(wr.entry).offset);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
@@ -941,6 +959,14 @@ class Parser {
     return part != kNo ? part : end;
   }
 
+  struct Memo {
+    size_t pos;
+    Words::Each each;
+  };
+  static constexpr int kMemo = 8;
+  mutable Memo memo_[kMemo];
+  mutable int memo_used_ = 0, memo_next_ = 0;
+
   const Words& w_;
   std::string_view t_;
   core::RefDate ref_;
@@ -961,16 +987,48 @@ void Grammar::build_gate() {
   }
 }
 
+namespace {
+
+constexpr KindMask kAfterNumber = kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit) |
+                                  kind_bit(Kind::kApproxCount) | kind_bit(Kind::kRange);
+// Opening words that cannot stand alone: a number or another date part must follow
+// (약 3년 전, 上两个月, 第三季度, 지난 9월, 올 상반기).
+constexpr KindMask kLeadIns = kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
+                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN);
+
+}  // namespace
+
+bool Grammar::number_continues(std::string_view text, size_t e) const {
+  // Every date that opens with a number continues with a separator (2025.11.01, 13~15),
+  // a unit (2025년, 3분기, 3년 전, 两个月) or a vague-count mark (10여 년): most numbers in
+  // news (amounts, percentages, counts) fail this one look.
+  if (e >= text.size()) return false;
+  const char a = text[e];
+  if (a == '-' || a == '/' || a == '.' || a == ':' || a == '~') return true;
+  if (static_cast<unsigned char>(a) == 0xC2 && e + 1 < text.size() && static_cast<unsigned char>(text[e + 1]) == 0xB7)
+    return true;  // 1·4분기
+  const size_t j = skip_spaces(text, e);
+  return words_.may_hold(text, j, kAfterNumber) && words_.longest(text, j, kAfterNumber);
+}
+
 bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) const {
+  return may_start(text, pos, skip_to, true);
+}
+
+bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start) const {
+  if (pos >= text.size()) return false;
   const char b = text[pos];
   if (static_cast<unsigned char>(b) < 0x80) {
     if (is_digit(b)) {
-      if (pos == 0) return true;
-      const char p = text[pos - 1];
-      if (is_digit(p) || is_alpha(p)) return false;
-      // 3.2025 or 1,2025: the digits continue a number.
-      if ((p == '.' || p == ',') && pos >= 2 && is_digit(text[pos - 2])) return false;
-      return true;
+      if (word_start && pos > 0) {
+        const char p = text[pos - 1];
+        if (is_digit(p) || is_alpha(p)) return false;
+        // 3.2025 or 1,2025: the digits continue a number.
+        if ((p == '.' || p == ',') && pos >= 2 && is_digit(text[pos - 2])) return false;
+      }
+      size_t e = pos;
+      while (e < text.size() && is_digit(text[e])) ++e;
+      return number_continues(text, e);
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
   }
@@ -980,20 +1038,28 @@ bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) c
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
   const bool hangul = is_hangul(c);
   // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
-  if (hangul && is_hangul(cp_before(text, pos))) return false;
+  if (word_start && hangul && is_hangul(cp_before(text, pos))) return false;
   Match stop;
   const Match open = words_.longest2(text, pos, kOpeners, kind_bit(Kind::kStop), stop);
   if (stop) {
     if (skip_to) *skip_to = stop.end;
     return false;
   }
-  if (open) return true;
-  if (!hangul) return is_han_digit(c);
-  Num native;  // 두 달 전, 한 달 전: native Korean counts before a counted unit
-  if (parse_native_korean(text, pos, native)) {
-    const size_t j = skip_spaces(text, native.end);
+  if (open) {
+    if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
+    if (may_start(text, skip_spaces(text, open.end), nullptr, false)) return true;
+    // A shorter word that stands alone may still start here.
+    if (words_.longest(text, pos, kOpeners & ~kLeadIns)) return true;
+  }
+  Num n;
+  if (!hangul) return is_han_digit(c) && parse_han(text, pos, n) && number_continues(text, n.end);
+  // 두 달 전, 한 달 전: native Korean counts before a counted unit
+  if (parse_native_korean(text, pos, n)) {
+    const size_t j = skip_spaces(text, n.end);
     if (words_.longest(text, j, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount))) return true;
   }
+  // After a lead-in any spelled Sino-Korean count may follow (지난 이주, 다음 삼년).
+  if (!word_start && parse_sino_korean(text, pos, n) && number_continues(text, n.end)) return true;
   // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기).
   size_t after = next;
   const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;

@@ -70,6 +70,8 @@ class Grammar {
 
  private:
   void build_gate();
+  bool may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start) const;
+  bool number_continues(std::string_view text, size_t end) const;
 
   Words words_;
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);

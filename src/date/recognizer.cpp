@@ -58,7 +58,6 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         continue;
       }
     }
-    Parsed p;
     size_t skip_to = 0;
     const bool may = g.may_start_at(t, i, &skip_to);
     if (skip_to > i) {
@@ -66,6 +65,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       i = skip_to;
       continue;
     }
+    Parsed p;
     if (may && g.parse_at(t, i, ref, p)) {
       core::Candidate c;
       c.type = FactType::kDate;

@@ -188,4 +188,30 @@ Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMas
   return best;
 }
 
+void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
+  for (int32_t& e : out.entry) e = -1;
+  if (pos >= text.size()) return;
+  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
+  size_t i = pos + 1;
+  while (node >= 0) {
+    const Flat& n = flat_[static_cast<size_t>(node)];
+    KindMask seen = 0;
+    for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
+      const int32_t e = flat_entries_[k];
+      const Kind kind = entries_[static_cast<size_t>(e)].kind;
+      if (seen & kind_bit(kind)) continue;
+      seen |= kind_bit(kind);
+      out.entry[static_cast<int>(kind)] = e;
+      out.end[static_cast<int>(kind)] = static_cast<uint32_t>(i);
+    }
+    if (i >= text.size() || n.count == 0) break;
+    size_t j = i;
+    if (n.space_ok && text[j] == ' ') ++j;
+    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
+    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
+    node = to;
+    i = j + 1;
+  }
+}
+
 }  // namespace hanfacts::date

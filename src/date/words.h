@@ -70,6 +70,14 @@ class Words {
   // One walk for two questions: the longest word of `kinds` (returned) and the longest
   // of `other` (into `other_match`).
   Match longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const;
+  // Every kind's longest word starting at text[pos] in one walk: out[k] for kind k (the
+  // first entry of that kind where several end at the same place).
+  struct Each {
+    // entry[k] < 0: no word of kind k. Trivially constructible (lives in scratch memory).
+    int32_t entry[static_cast<int>(Kind::kCount)];
+    uint32_t end[static_cast<int>(Kind::kCount)];
+  };
+  void longest_each(std::string_view text, size_t pos, Each& out) const;
   // True when some word of `kinds` could start at text[pos]: the first byte alone
   // decides most positions.
   bool may_hold(std::string_view text, size_t pos, KindMask kinds) const {
