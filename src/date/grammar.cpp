@@ -984,7 +984,14 @@ void Grammar::build_gate() {
     // numbers that may open a date (이천십오년, 삼분기).
     for (char32_t k : U"스열한두세네다여일아이삼사") on = on || (k != 0 && c == k);
     if (on) gate_[c >> 6] |= uint64_t{1} << (c & 63);
+    if (is_han_digit(c) || is_apostrophe(c)) numbers_.mark_single(c);
   }
+  // Native Korean counts of one syllable stand alone (한 달); longer ones and spelled
+  // Sino-Korean numbers open a date only with their second syllable.
+  for (char32_t k : U"한두세네열") numbers_.mark_single(k);
+  static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
+                                                   U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
+  for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
 }
 
 namespace {

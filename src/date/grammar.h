@@ -67,6 +67,11 @@ class Grammar {
   // Code points that can begin anything may_start_at accepts (one bit per BMP point):
   // the scan's first, one-load test.
   bool gate(char32_t c) const { return c < 0x10000 && ((gate_[c >> 6] >> (c & 63)) & 1); }
+  // The second look, for code points that pass the gate: may a date start with c1 c2?
+  bool gate_pair(char32_t c1, char32_t c2) const {
+    return words_.single(c1) || words_.may_start_pair(c1, c2) || numbers_.single(c1) ||
+           numbers_.may_start_pair(c1, c2);
+  }
 
  private:
   void build_gate();
@@ -74,6 +79,7 @@ class Grammar {
   bool number_continues(std::string_view text, size_t end) const;
 
   Words words_;
+  Words numbers_;  // only its pair sets: how numbers may open a date
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
 };
 

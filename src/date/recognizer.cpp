@@ -1,5 +1,6 @@
 #include "date/recognizer.h"
 
+#include <array>
 #include <cstdio>
 
 #include "date/grammar.h"
@@ -40,20 +41,34 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
-  for (size_t i = 0; i < t.size();) {
-    const unsigned char b = static_cast<unsigned char>(t[i]);
-    // Pre-filter: most bytes are neither digits nor the first character of a date word.
-    if (b < 0x80 && !(b >= '0' && b <= '9') && b != '\'') {
-      ++i;
-      continue;
-    }
-    // Three-byte code points (Hangul, Han) outside the gate: one decode, one load.
-    if ((b & 0xF0) == 0xE0 && i + 2 < t.size() && (static_cast<unsigned char>(t[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(t[i + 2]) & 0xC0) == 0x80) {
-      const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) |
-                         (static_cast<char32_t>(static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
-                         (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+  // The scan: one table load per ASCII byte, one decode and two bit tests per three-byte
+  // code point; only positions that pass go to the grammar.
+  static constexpr auto kAscii = [] {
+    std::array<bool, 128> a{};
+    for (int c = '0'; c <= '9'; ++c) a[static_cast<size_t>(c)] = true;
+    a['\''] = true;
+    return a;
+  }();
+  const size_t n = t.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if (!kAscii[b]) {
+        ++i;
+        continue;
+      }
+    } else if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+      // Three-byte code points (Hangul, Han): one decode, then the gates.
+      const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) |
+                         (s[i + 2] & 0x3F);
       if (!g.gate(c)) {
+        i += 3;
+        continue;
+      }
+      size_t j = i + 3;
+      const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
+      if (!g.gate_pair(c, c2)) {
         i += 3;
         continue;
       }

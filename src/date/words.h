@@ -89,6 +89,24 @@ class Words {
   bool may_start(char32_t c) const {
     return c < 0x10000 ? (starts_[c >> 6] >> (c & 63)) & 1 : false;
   }
+  // The same question for the first two code points (a hashed bit set, so it may say
+  // yes wrongly, never no wrongly). Words of one code point, or with a space after the
+  // first, set every pair of their first code point.
+  bool may_start_pair(char32_t c1, char32_t c2) const {
+    const uint32_t h = pair_hash(c1, c2);
+    return (pairs_[h >> 6] >> (h & 63)) & 1;
+  }
+  static uint32_t pair_hash(char32_t c1, char32_t c2) {
+    return ((static_cast<uint32_t>(c1) * 0x9E3779B1u) ^ (static_cast<uint32_t>(c2) * 0x85EBCA77u)) >> 16;
+  }
+  void mark_pair(char32_t c1, char32_t c2) {
+    const uint32_t h = pair_hash(c1, c2);
+    pairs_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
+  void mark_single(char32_t c) {
+    if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
 
  private:
   // Build-time trie, flattened by finish() into the arrays below.
@@ -127,6 +145,8 @@ class Words {
   KindMask root_below_[256];
   std::vector<Entry> entries_;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
 };
 
 }  // namespace hanfacts::date
