@@ -63,7 +63,8 @@ enum class WordRole {
   kKindWord,   // organization word that supports a context name next to it (公司, 그룹, 社)
   kTopic,      // tech/business word that supports a context name in the same sentence
   kStopHead,   // cannot be the name part of a pattern (이 연구원, 该公司, 본 연구소)
-  kCommon,     // an ordinary word: never read as a misspelled name
+  kCommon,     // an ordinary word: never read as a misspelled name; a name inside one is none
+  kStopWord,   // Chinese function word or verb: a pattern's name starts after it (…的|华东算力产业联盟)
 };
 struct Word {
   std::string key;  // folded

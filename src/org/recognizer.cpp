@@ -181,6 +181,7 @@ struct Span {
 constexpr size_t kMaxTrailer = 8;          // syllables of particles after a name
 constexpr size_t kMaxFuzzySyllables = 16;  // longest Hangul word tried for a typo
 constexpr int kMaxNamePart = 16;           // code points before a pattern suffix
+constexpr size_t kMaxHanRun = 32;          // Han code points searched for a name start
 constexpr size_t kMaxAliases = 64;         // distinct gloss-bound keys per document
 constexpr size_t kMaxSentence = 1000;      // bytes either side when looking for a sentence
 
@@ -195,6 +196,7 @@ class Matcher {
     hits_.clear();
     pending_.clear();
     suffix_hits_.clear();
+    blockers_.clear();
     fuzzy_words_.clear();
     segments_.clear();
     aliases_.clear();
@@ -312,6 +314,7 @@ class Matcher {
           }
         }
         if (!spaced && p->suffix >= 0) suffix_hits_.push_back({start, j, p->suffix});
+        if (!spaced && (p->roles & role_bit(WordRole::kCommon)) && right_ok(j, last)) blockers_.push_back({start, j});
       }
       if (j >= t_.size()) break;
       size_t k = j;
@@ -398,19 +401,57 @@ class Matcher {
     const Payload* p = m_->get(state);
     return p && p->roles != 0;
   }
-  // Chinese has no spaces, so the name part is the whole Han run before the suffix; a
-  // stop head anywhere in it (该, 一家, 不少, 接近, 的, 与 ...) means the run is a clause or
-  // a generic phrase (一位接近公司的人士, 不少银行), not a name.
-  bool han_part_has_stop(size_t a, size_t b) const {
-    for (size_t i = a; i < b;) {
+  // Where the name of a Chinese pattern starts inside the Han run [run_start, s) before
+  // its suffix, or kNoName. Chinese has no spaces, so the name starts after the last stop
+  // word (function word or verb) of the run: 该公司所在的|华东算力产业联盟. A name found that
+  // way must look like one: four or more characters, no stop head at its start or right
+  // before it, no one-character stop head (这, 该) inside, and no organization word or
+  // suffix inside (游戏公司角川集团 is an apposition, 清华大学计算机系…实验室 a sub-unit).
+  static constexpr size_t kNoName = SIZE_MAX;
+  size_t han_name_start(size_t run_start, size_t s) const {
+    size_t cut = run_start, org_word_end = run_start;
+    for (size_t i = run_start; i < s;) {
       uint32_t state = CodePointTrie::kRoot;
-      for (size_t j = i; j < b;) {
+      for (size_t j = i; j < s;) {
         state = m_->trie.step(state, text::next_code_point(t_, j));
         if (state == CodePointTrie::kNone) break;
         const Payload* p = m_->get(state);
-        if (p && (p->roles & role_bit(WordRole::kStopHead))) return true;
+        if (!p) continue;
+        if (p->roles & role_bit(WordRole::kStopWord)) cut = std::max(cut, j);
+        if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
       }
       text::next_code_point(t_, i);
+    }
+    if (org_word_end > cut) return kNoName;
+    if (cut == run_start) return cut;
+    size_t chars = 0;
+    for (size_t i = cut; i < s; ++chars) {
+      const size_t here = i;
+      text::next_code_point(t_, i);
+      if (ends_with_role(here, i, role_bit(WordRole::kStopHead))) return kNoName;
+    }
+    if (chars < 4) return kNoName;
+    for (size_t i = run_start; i < cut;) {
+      if (ends_with_role(i, cut, role_bit(WordRole::kStopHead))) return kNoName;
+      text::next_code_point(t_, i);
+    }
+    return cut;
+  }
+  // The key [a, b) has one of `roles`.
+  bool ends_with_role(size_t a, size_t b, uint8_t roles) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
+    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->get(state);
+    return p && (p->roles & roles);
+  }
+  // Some key with one of `roles` is a prefix of [a, b).
+  bool starts_with_role(size_t a, size_t b, uint8_t roles) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b;) {
+      state = m_->trie.step(state, text::next_code_point(t_, j));
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* p = m_->get(state);
+      if (p && (p->roles & roles)) return true;
     }
     return false;
   }
@@ -431,11 +472,24 @@ class Matcher {
           ++count;
         }
       } else if (script == Script::kHan) {
-        while (a > 0 && count <= kMaxNamePart) {
+        size_t run = 0;
+        while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
           if (!text::is_han(text::prev_code_point(t_, k))) break;
           a = k;
-          ++count;
+          ++run;
+        }
+        if (run > 0) {
+          // Chinese has no spaces: the name starts after the last function word, verb
+          // or organization word of the run (该公司所在的|华东算力产业联盟, 游戏公司|角川集团),
+          // and a determiner right before it makes the phrase generic (一家|电池材料公司).
+          const size_t run_start = a;
+          a = han_name_start(run_start, s);
+          if (a == kNoName) continue;
+          for (size_t j = a; j < s;) {
+            text::next_code_point(t_, j);
+            ++count;
+          }
         }
         if (count == 0) {
           while (a > 0 && count <= kMaxNamePart) {
@@ -458,7 +512,7 @@ class Matcher {
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
       }
       if (is_generic(a, s) || is_known(a, s)) continue;
-      if (script == Script::kHan && han_part_has_stop(a, s)) continue;
+      if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
       bool any_letter = false;
@@ -470,6 +524,16 @@ class Matcher {
 
   // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
   void resolve() {
+    // A name inside a longer ordinary word is that word (小米粥 millet porridge, 阿里山).
+    if (!blockers_.empty()) {
+      std::sort(hits_.begin(), hits_.end(), [](const Hit& x, const Hit& y) { return x.start < y.start; });
+      for (const Span& b : blockers_) {
+        auto it = std::lower_bound(hits_.begin(), hits_.end(), b.start, [](const Hit& h, size_t v) { return h.start < v; });
+        for (; it != hits_.end() && it->start < b.end; ++it)
+          if (it->end <= b.end && it->end - it->start < b.end - b.start) it->dropped = true;
+      }
+      std::erase_if(hits_, [](const Hit& h) { return h.dropped; });
+    }
     all_.swap(hits_);
     std::vector<Hit>& all = all_;
     std::stable_sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
@@ -799,6 +863,7 @@ class Matcher {
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
+  std::vector<Span> blockers_;  // ordinary words found by the scan
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
@@ -866,10 +931,17 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   for (const Word& w : words) {
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
+    if (w.role == WordRole::kCommon) {
+      Model::mark(m.any_start, w.key);
+      m.mark_pair(w.key);
+    }
   }
   m.payload.resize(m.trie.states());
   // The scan reads a payload only where it matters to the scan: names and suffixes.
-  m.trie.flag_states([&](uint32_t st) { return m.payload[st].name >= 0 || m.payload[st].suffix >= 0; });
+  m.trie.flag_states([&](uint32_t st) {
+    const Payload& p = m.payload[st];
+    return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon));
+  });
   m.fuzzy.build();
   if (m.trie.states() >= Model::kFlagBit)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");

@@ -168,7 +168,9 @@ TEST_CASE("org: context names need support") {
       {"other-org", "애플은 삼성전자와 경쟁한다", "애플=Apple Inc. | 삼성전자=Samsung Electronics"},
       {"fruit", "애플 파이를 구웠다", ""},
       {"gloss", "小米(Xiaomi)", "小米=Xiaomi | Xiaomi=Xiaomi"},
-      {"same-entity-doc", "Xiaomi grew. 小米粥", "Xiaomi=Xiaomi | 小米=Xiaomi"},
+      {"same-entity-doc", "Xiaomi grew. 小米很受欢迎", "Xiaomi=Xiaomi | 小米=Xiaomi"},
+      {"inside-ordinary-word", "Xiaomi grew. 喝着小米粥", "Xiaomi=Xiaomi"},
+      {"mountain", "华为手机 阿里山", "华为=Huawei"},
       {"baidu-verb-no-context", "你百度一下就知道", ""},
   });
 }
@@ -221,6 +223,11 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-this", "该公司表示", ""},
       {"zh-one", "一家科技公司", ""},
       {"zh-clause", "一位接近公司的人士透露", ""},
+      {"zh-after-function-word", "该公司所在的华东算力产业联盟统计", "华东算力产业联盟=华东算力产业联盟/pattern"},
+      {"zh-generic-after-cut", "谷歌等美国公司", ""},
+      {"zh-apposition", "向游戏公司角川集团投资", ""},
+      {"zh-determiner-before", "收购当地一家电池材料公司", ""},
+      {"zh-legal-after-verb", "本轮由上海国有资本投资有限公司领投", "上海国有资本投资有限公司=上海国有资本投资有限公司/pattern"},
       {"zh-after-number", "2023年4月创办公司时", ""},
       {"graduate-school", "가온대학원", ""},
       {"student", "가온대학생", ""},
