@@ -306,6 +306,31 @@ TEST_CASE("org: fuzzy index") {
   CHECK(f.lookup("ibn") == -1);
 }
 
+// Random text made of the pieces the rules look at (names, particles, suffixes, glosses,
+// spaces, digits): nothing crashes, spans are valid, in bounds and never overlap.
+TEST_CASE("org: random text keeps every invariant") {
+  const char* pieces[] = {"딥시크", "와", "는", "(", ")", "·", " ", "DeepSeek", "Deepsdeek", "深度求索", "연구소",
+                          "公司", "的", "该", "한빛", "알라바바", "小米", "粥", "BAAI", "4", "月", ".", "\n", "카카오",
+                          "그룹", "인공지능", "산업발전", "연맹", "LG", "BT", "@", "\xEF\xBC\x88", "\xE2\x80\xA6"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    const int n = 1 + static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) input += pieces[rng() % std::size(pieces)];
+    text::FoldedText folded(input);
+    core::Document doc{folded, folded.text()};
+    std::vector<core::Candidate> out;
+    fixture().find(doc, out);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    for (size_t i = 0; i < out.size(); ++i) {
+      REQUIRE_MESSAGE(out[i].start < out[i].end, input);
+      REQUIRE_MESSAGE(out[i].end <= doc.text.size(), input);
+      if (i > 0) REQUIRE_MESSAGE(out[i - 1].end <= out[i].start, input);
+      REQUIRE_MESSAGE(!out[i].value.empty(), input);
+    }
+  }
+}
+
 // Throughput of the recognizer alone on folded text. Prints figures; does not assert
 // (sanitizer builds are slow). Run: HANFACTS_ORG_BENCH=1 hanfacts_unit -tc='org: throughput'
 TEST_CASE("org: throughput") {
