@@ -1,6 +1,8 @@
 #include "date/recognizer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include "date/grammar.h"
@@ -41,47 +43,67 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
-  // The scan: one table load per ASCII byte, one decode and two bit tests per three-byte
-  // code point; only positions that pass go to the grammar.
-  static constexpr auto kAscii = [] {
-    std::array<bool, 128> a{};
-    for (int c = '0'; c <= '9'; ++c) a[static_cast<size_t>(c)] = true;
-    a['\''] = true;
-    return a;
+  // The scan runs in two passes per chunk. The first is branch-free: for every code point
+  // it computes whether a date may start there (a digit that opens a number, an
+  // apostrophe, a Han or Hangul code point that passes the gate, anything unusual) and
+  // appends its offset to `cand` only then. The second asks the grammar about those few.
+  static constexpr auto kTables = [] {
+    struct T {
+      std::array<uint8_t, 256> len{}, ascii{};
+    } t{};
+    for (int b = 0; b < 256; ++b) {
+      t.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
+      t.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
+    }
+    return t;
   }();
+  constexpr size_t kChunk = 4096;
+  uint32_t cand[kChunk];
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  size_t resume = 0;  // positions before this are inside a found date or a skipped word
   for (size_t i = 0; i < n;) {
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      if (!kAscii[b]) {
-        ++i;
-        continue;
-      }
-    } else if ((b & 0xF0) == 0xE0 && i + 2 < n) {
-      // Three-byte code points (Hangul, Han): one decode, then the gates.
-      const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) |
-                         (s[i + 2] & 0x3F);
-      if (!g.gate(c)) {
-        i += 3;
-        continue;
-      }
-      size_t j = i + 3;
-      const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
-      if (!g.gate_pair(c, c2)) {
-        i += 3;
-        continue;
-      }
+    size_t k = 0;
+    const size_t stop = std::min(n, i + kChunk);
+    const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
+    while (i < fast_end) {
+      const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+      const unsigned prev = i > 0 ? s[i - 1] : 0;
+      const unsigned three = (b0 & 0xF0) == 0xE0;
+      const unsigned c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      const unsigned gated = three & g.gate(c);
+      // A digit right after a digit continues a number: only a run's first digit counts.
+      const unsigned ascii = kTables.ascii[b0] & !(prev - '0' < 10u);
+      const unsigned other = (b0 >= 0x80) & !three;
+      cand[k] = static_cast<uint32_t>(i);
+      k += gated | ascii | other;
+      i += kTables.len[b0];
     }
-    size_t skip_to = 0;
-    const bool may = g.may_start_at(t, i, &skip_to);
-    if (skip_to > i) {
-      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
-      i = skip_to;
-      continue;
+    while (i < stop) {  // the last two bytes of the text
+      const unsigned b0 = s[i];
+      cand[k] = static_cast<uint32_t>(i);
+      k += (b0 >= 0x80) | kTables.ascii[b0];
+      i += kTables.len[b0];
     }
-    Parsed p;
-    if (may && g.parse_at(t, i, ref, p)) {
+    for (size_t q = 0; q < k; ++q) {
+      const size_t pos = cand[q];
+      if (pos < resume) continue;
+      const unsigned char b = s[pos];
+      if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
+        size_t j = pos;
+        const char32_t c1 = text::next_code_point(t, j);
+        const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
+        if (!g.gate_pair(c1, c2)) continue;
+      }
+      size_t skip_to = 0;
+      const bool may = g.may_start_at(t, pos, &skip_to);
+      if (skip_to > pos) {
+        // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
+        resume = skip_to;
+        continue;
+      }
+      Parsed p;
+      if (!may || !g.parse_at(t, pos, ref, p)) continue;
       core::Candidate c;
       c.type = FactType::kDate;
       c.start = p.start;
@@ -95,14 +117,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       c.flags = flag_string(p.flags);
       c.rule = p.rule;
       out.push_back(std::move(c));
-      i = p.next > i ? p.next : i + 1;
-      continue;
+      resume = p.next > pos ? p.next : pos + 1;
     }
-    if (b >= '0' && b <= '9') {
-      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;  // not inside this number
-      continue;
-    }
-    text::next_code_point(t, i);
   }
 }
 
