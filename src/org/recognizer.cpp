@@ -535,7 +535,8 @@ class Matcher {
       for (const Span& b : blockers_) {
         auto it = std::lower_bound(hits_.begin(), hits_.end(), b.start, [](const Hit& h, size_t v) { return h.start < v; });
         for (; it != hits_.end() && it->start < b.end; ++it)
-          if (it->end <= b.end && it->end - it->start < b.end - b.start) it->dropped = true;
+          if (it->end <= b.end && (it->end - it->start < b.end - b.start || it->kind == HitKind::kPattern))
+            it->dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
       }
       std::erase_if(hits_, [](const Hit& h) { return h.dropped; });
     }
