@@ -507,6 +507,23 @@ class Parser {
       cur.rule = "relative_year";
       return m.end;
     }
+    if (Match era = word(p, kind_bit(Kind::kEra))) {
+      // 民国三年, 康熙二十年, 神龙元年: the era's first year is 1 (元年).
+      Num n;
+      size_t e = era.end;
+      if (t_.compare(e, 3, "元") == 0) {
+        n.value = 1;
+        n.end = e + 3;
+      } else if (!number(e, kAllowDigits | kAllowHan, n) || n.form == NumForm::kHanSequence || n.value < 1 ||
+                 n.value > 99) {
+        return kNo;
+      }
+      Match mk = word(n.end, kind_bit(Kind::kMarker));
+      if (!mk || w_.entry(mk.entry).tag != Tag::kYear) return kNo;
+      cur.point(year_value(w_.entry(era.entry).offset + static_cast<int>(n.value)));
+      cur.rule = "era_year";
+      return mk.end;
+    }
     size_t i = p, next;
     const bool apos = is_apostrophe(cp_at(t_, p, next));
     if (apos) i = next;
@@ -884,9 +901,151 @@ class Parser {
     if (!cur.interval) {
       const size_t d = day_part(sp(end), cur, true);
       if (d != kNo) return after_day(d, cur, Tag::kNone);
+      const size_t n = nth_part(end, cur);
+      if (n != kNo) return n;
     }
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartMonth));
     return part != kNo ? part : end;
+  }
+
+  // Seasons are meteorological month intervals (GUIDELINES §DATE): spring 3-5, summer
+  // 6-8, autumn 9-11, winter 12 to 2 of the next year.
+  size_t season_part(size_t p, Cur& cur, int year, bool x) {
+    Match se = word(p, kind_bit(Kind::kSeason));
+    if (!se) return kNo;
+    int first;
+    switch (w_.entry(se.entry).tag) {
+      case Tag::kSpring: first = 3; break;
+      case Tag::kSummer: first = 6; break;
+      case Tag::kAutumn: first = 9; break;
+      case Tag::kWinter: first = 12; break;
+      default: return kNo;
+    }
+    Value a = month_value(year, first);
+    Value b = shift(a, Grain::kMonth, 2);
+    a.x_year = b.x_year = x;
+    cur.range(a, b);
+    cur.rule = "season";
+    return se.end;
+  }
+
+  // Weeks of a month or year are the Monday-to-Sunday weeks wholly inside it: the first
+  // starts on its first Monday, the last ends on its last Sunday.
+  static long first_monday(int y, int m) {
+    return days_from_civil(y, m, 1) + (8 - weekday(y, m, 1)) % 7;
+  }
+  static long last_sunday(int y, int m) {
+    const int last = days_in_month(y, m);
+    return days_from_civil(y, m, last) - weekday(y, m, last) % 7;
+  }
+  static Value week_at(long day) {
+    int y, m, d;
+    civil_from_days(day, y, m, d);
+    return week_of(y, m, d);
+  }
+  static Value day_at(long day) {
+    int y, m, d;
+    civil_from_days(day, y, m, d);
+    return day_value(y, m, d);
+  }
+
+  // After a month or a year (cur, a point), or alone (cur = the reference month): an
+  // ordinal picking a weekday, week, day or month inside it (3월 마지막 월요일, 2014년 10월
+  // 첫번째주, 十月的第一个星期一, 2015년 10월 마지막날, 2021年的第三个月), or its first or last N
+  // units (2021年的前2周, 今年的最后3周, 去年的前10天).
+  size_t nth_part(size_t p, Cur& cur) {
+    if (cur.interval || (cur.a.grain != Grain::kMonth && cur.a.grain != Grain::kYear)) return kNo;
+    const bool in_year = cur.a.grain == Grain::kYear;
+    size_t i = sp(p);
+    if (Match l = word(i, kind_bit(Kind::kLinker))) i = l.end;
+    long n = 0;
+    bool count = false;  // first/last N units
+    Match nth = word(i, kind_bit(Kind::kNth));
+    Match ord = nth ? Match{} : word(i, kind_bit(Kind::kOrdinal) | kind_bit(Kind::kFirstN));
+    Num num;
+    if (nth) {
+      n = w_.entry(nth.entry).offset;
+      i = sp(nth.end);
+      // 最后3周: the last N units.
+      if (n < 0 && number(i, kAllowDigits | kAllowHan, num) && num.form != NumForm::kHanSequence) {
+        count = true;
+        i = sp(num.end);
+      }
+    } else if (ord) {
+      if (!number(sp(ord.end), kAllowDigits | kAllowHan, num) || num.form == NumForm::kHanSequence) return kNo;
+      n = num.value;
+      count = w_.entry(ord.entry).kind == Kind::kFirstN;
+      i = num.end;
+    } else {
+      return kNo;
+    }
+    if (count && (num.value < 1 || num.value > 366)) return kNo;
+    if (!count && (n == 0 || n > 53)) return kNo;
+    const int y = cur.a.year, m = cur.a.month;
+    const bool x = cur.a.x_year;
+    // A weekday: 첫째 화요일, 第一个星期一, 最后一个星期一.
+    if (!count && !in_year) {
+      size_t j = i;
+      if (Match c = word(j, kind_bit(Kind::kClassifier))) j = c.end;
+      Match wd = word(j, kind_bit(Kind::kWeekday));
+      if (wd) {
+        const int want = w_.entry(wd.entry).offset;
+        long day;
+        if (n > 0) {
+          day = days_from_civil(y, m, 1) + (want - weekday(y, m, 1) + 7) % 7 + 7 * (n - 1);
+          if (day >= days_from_civil(y, m, 1) + days_in_month(y, m)) return kNo;
+        } else {
+          const int last = days_in_month(y, m);
+          day = days_from_civil(y, m, last) - (weekday(y, m, last) - want + 7) % 7;
+        }
+        Value v = day_at(day);
+        v.x_year = x;
+        cur.point(v);
+        cur.rule = "nth_weekday";
+        return after_day(wd.end, cur, Tag::kNone);
+      }
+    }
+    Match u = word(i, kind_bit(Kind::kNthUnit) | kind_bit(Kind::kSpanUnit));
+    if (!u) return kNo;
+    const Tag unit = w_.entry(u.entry).tag;
+    const long period_first = in_year ? days_from_civil(y, 1, 1) : days_from_civil(y, m, 1);
+    const long period_last = in_year ? days_from_civil(y, 12, 31) : days_from_civil(y, m, days_in_month(y, m));
+    const long monday1 = in_year ? first_monday(y, 1) : first_monday(y, m);
+    const long sunday_n = in_year ? last_sunday(y, 12) : last_sunday(y, m);
+    Value a, b;
+    switch (unit) {
+      case Tag::kWeek: {
+        const long k = count ? num.value : 1;
+        if (n > 0 && !count) a = b = week_at(monday1 + 7 * (n - 1));
+        else if (n > 0) a = week_at(monday1), b = week_at(monday1 + 7 * (k - 1));
+        else a = week_at(sunday_n - 6 - 7 * (k - 1)), b = week_at(sunday_n - 6);
+        if (first_day(a) < period_first - 6 || first_day(b) > period_last) return kNo;
+        break;
+      }
+      case Tag::kDay: {
+        if (!count && n > 0) return kNo;  // 첫날 and its kind are words of their own
+        const long k = count ? num.value : 1;
+        if (n > 0) a = day_at(period_first), b = day_at(period_first + k - 1);
+        else a = day_at(period_last - (k - 1)), b = day_at(period_last);
+        if (k > period_last - period_first + 1) return kNo;
+        break;
+      }
+      case Tag::kMonth: {
+        if (!in_year) return kNo;
+        const long k = count ? num.value : 1;
+        if (k > 12 || (!count && n > 12)) return kNo;
+        if (!count) a = b = month_value(y, n > 0 ? static_cast<int>(n) : 12);
+        else if (n > 0) a = month_value(y, 1), b = month_value(y, static_cast<int>(k));
+        else a = month_value(y, 13 - static_cast<int>(k)), b = month_value(y, 12);
+        break;
+      }
+      default: return kNo;
+    }
+    a.x_year = b.x_year = x;
+    if (count) cur.range(a, b);
+    else cur.point(a);
+    cur.rule = "nth_unit";
+    return u.end;
   }
 
   size_t chain(size_t p, Cur& cur) {
@@ -909,6 +1068,10 @@ class Parser {
           cur = probe;
           return after_month(e, cur);
         }
+        if ((e = season_part(j, probe, ref_.year, !has_ref_)) != kNo) {
+          cur = probe;
+          return e;
+        }
         return kNo;
       }
     }
@@ -920,6 +1083,8 @@ class Parser {
       if ((e = quarter_part(j, cur, true)) != kNo) return part_or(e, cur);
       if ((e = month_part(j, cur, true)) != kNo) return after_month(e, cur);
       if (two_digit) return kNo;
+      if ((e = nth_part(end, cur)) != kNo) return e;
+      if ((e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
       const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
       return part != kNo ? part : end;
     }
@@ -938,6 +1103,31 @@ class Parser {
       cur.flags |= flag_of(en.tag);
       cur.rule = "part_of_period";
       return pm.end;
+    }
+    {
+      // 첫째 화요일, 마지막 주: inside the reference month.
+      Cur probe;
+      probe.point(arith(month_value(ref_.year, ref_.month), probe));
+      if ((e = nth_part(p, probe)) != kNo) {
+        cur = probe;
+        return e;
+      }
+    }
+    {
+      // 이번 여름, 지난 겨울, 여름: the season of (or around) the reference date.
+      Match pre = word(p, kind_bit(Kind::kPrefix));
+      const size_t j = pre && w_.entry(pre.entry).tag != Tag::kYear ? sp(pre.end) : p;
+      Match se = word(j, kind_bit(Kind::kSeason));
+      if (se && (pre || j == p)) {
+        const int dir = pre && j != p ? w_.entry(pre.entry).offset : 0;
+        cur.flags |= kRelative;
+        int y = ref_.year;
+        // Winter runs December to February: in January and February "this winter" began
+        // in the previous year.
+        if (w_.entry(se.entry).tag == Tag::kWinter && ref_.month <= 2) --y;
+        const size_t e2 = season_part(j, cur, y + dir, !has_ref_);
+        if (e2 != kNo) return e2;
+      }
     }
     if ((e = week_part(p, cur)) != kNo) {
       if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
@@ -1048,7 +1238,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   if (word_start && hangul && is_hangul(cp_before(text, pos))) return false;
   Match stop;
   const Match open = words_.longest2(text, pos, kOpeners, kind_bit(Kind::kStop), stop);
-  if (stop) {
+  if (stop && (!open || stop.end > open.end)) {
     if (skip_to) *skip_to = stop.end;
     return false;
   }

@@ -23,7 +23,8 @@ constexpr Name kKinds[] = {
     {"qualifier_after", 12}, {"approx_count", 13}, {"ago", 14},           {"prefix", 15},
     {"marker", 16},       {"span_unit", 17},       {"daypart", 18},       {"range", 19},
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
-    {"span_prefix", 24}, {"first_n", 25},
+    {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
+    {"classifier", 29},  {"era", 30},      {"season", 31},
 };
 
 constexpr Name kTags[] = {
@@ -31,6 +32,7 @@ constexpr Name kTags[] = {
     {"week", 6},    {"day", 7},    {"hour", 8},        {"minute", 9}, {"half_hour", 10},
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
+    {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25},
 };
 
 template <size_t N>

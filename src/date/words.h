@@ -23,7 +23,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kCount
 };
 
 using KindMask = uint32_t;
@@ -35,12 +35,14 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
                               kind_bit(Kind::kDayRel) | kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kWeekday) |
                               kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth) |
                               kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
-                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN);
+                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kNth) |
+                              kind_bit(Kind::kEra) | kind_bit(Kind::kSeason);
 
 // What `unit` says, parsed once.
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
-  kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth
+  kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
+  kSpring, kSummer, kAutumn, kWinter
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };
