@@ -154,6 +154,7 @@ class Parser {
         Cur b;
         base_ = &a.b;
         base_spelled_ = a.spelled;
+        base_daypart_ = last_daypart_;
         size_t e2 = core(sp(r.end), b);
         base_ = nullptr;
         if (e2 != kNo && b.a.grain == a.a.grain && !b.interval) {
@@ -212,7 +213,7 @@ class Parser {
     }
     Match m;
     for (KindMask left = kinds; left;) {
-      const int k = __builtin_ctz(left);
+      const int k = __builtin_ctzll(left);
       left &= left - 1;
       if (each->entry[k] < 0) continue;
       if (!m || each->end[k] > m.end || (each->end[k] == m.end && each->entry[k] < m.entry))
@@ -830,6 +831,12 @@ class Parser {
       return kNo;
     }
     Match m = word(h.end, kind_bit(Kind::kMarker));
+    if ((!m || w_.entry(m.entry).tag != Tag::kHour) && is_digit(t_[p]) && word(sp(h.end), kind_bit(Kind::kDaypartAfter))) {
+      // 3pm: bare digits, read only with the Latin suffix time_of_day takes next.
+      hour = static_cast<int>(h.value);
+      minute = -1;
+      return h.end;
+    }
     if (!m || w_.entry(m.entry).tag != Tag::kHour) return kNo;
     if (is_duration_after(m.end)) return kNo;  // 3시간
     hour = static_cast<int>(h.value);
@@ -871,16 +878,26 @@ class Parser {
       j = sp(m.end);
     }
     int hour = -1, minute = -1;
-    const size_t e = clock(j, hour, minute);
+    size_t e = clock(j, hour, minute);
     if (e == kNo) return kNo;
     if (hour > 24 || minute > 59) return kNo;
+    // 3pm, 3:20 p.m.: a Latin suffix names the half of the day.
+    if (Match after = word(sp(e), kind_bit(Kind::kDaypartAfter))) {
+      if (m || hour > 12) return kNo;
+      dp = w_.entry(after.entry).tag;
+      e = after.end;
+    }
+    // The second end of a range keeps the first end's half of the day (晚上7:00到8:00) but
+    // never wraps an am hour to midnight (上午10点到12点).
+    const bool inherited = !m && preset == inherited_daypart_ && inherited_daypart_ != Tag::kNone && base_;
     switch (dp) {
       case Tag::kPm: if (hour < 12) hour += 12; break;
       case Tag::kNight: if (hour >= 6 && hour < 12) hour += 12; break;
       case Tag::kNoon: if (hour < 6) hour += 12; break;
-      case Tag::kAm: if (hour == 12) hour = 0; break;
+      case Tag::kAm: if (hour == 12 && !inherited) hour = 0; break;
       default: break;
     }
+    last_daypart_ = dp;
     if (hour >= 24) return kNo;
     Value v = cur.a;
     v.hour = hour;
@@ -1049,6 +1066,21 @@ class Parser {
   }
 
   size_t chain(size_t p, Cur& cur) {
+    if (base_ && (base_->grain == Grain::kHour || base_->grain == Grain::kMinute)) {
+      // 9:30 ~ 11:00, 上午10点到12点: a clock time alone ends a range on the same day.
+      Cur probe;
+      Value day = *base_;
+      day.grain = Grain::kDay;
+      probe.point(day);
+      inherited_daypart_ = base_daypart_;
+      const size_t e = time_of_day(p, probe, base_daypart_);
+      inherited_daypart_ = Tag::kNone;
+      if (e != kNo && (probe.a.hour * 60 + probe.a.minute) > (base_->hour * 60 + base_->minute)) {
+        probe.inherited = true;
+        cur = probe;
+        return e;
+      }
+    }
     bool two_digit = false;
     size_t end = year_part(p, cur, two_digit);
     const bool have_year = end != kNo;
@@ -1163,6 +1195,9 @@ class Parser {
   bool has_ref_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
+  Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named
+  mutable Tag last_daypart_ = Tag::kNone;         // set by time_of_day
+  mutable Tag inherited_daypart_ = Tag::kNone;
 };
 
 }  // namespace

@@ -23,10 +23,10 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kCount
 };
 
-using KindMask = uint32_t;
+using KindMask = uint64_t;
 constexpr KindMask kind_bit(Kind k) { return KindMask{1} << static_cast<int>(k); }
 
 // Kinds of words that can open a date expression (or a stop word that blocks one): every
