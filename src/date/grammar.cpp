@@ -146,17 +146,24 @@ class Parser {
     }
     Cur result = a;
     bool ranged = false;
+    size_t after_between = 0;
     // A range: the second end inherits what it leaves out from the first (7月13日到15日).
     {
       size_t j = sp(end);
       Match r = word(j, kind_bit(Kind::kRange));
+      // 2015年和2018年之间: "and" joins a range only when "between" closes it.
+      const bool between = !r && (r = word(j, kind_bit(Kind::kBetween)));
       if (r && !a.interval) {
         Cur b;
         base_ = &a.b;
         base_spelled_ = a.spelled;
         base_daypart_ = last_daypart_;
+        between_ = between;
         size_t e2 = core(sp(r.end), b);
         base_ = nullptr;
+        between_ = false;
+        Match close;
+        if (between && e2 != kNo && !(close = word(e2, kind_bit(Kind::kBetweenEnd)))) e2 = kNo;
         if (e2 != kNo && b.a.grain == a.a.grain && !b.interval) {
           if (b.inherited && first_day(b.b) < first_day(a.a)) {
             // 8月至2月: the second end is in the following year (or month).
@@ -170,13 +177,16 @@ class Parser {
             flags &= ~(kSince | kUntil);  // 从A到B: the range says it all
             end = e2;
             ranged = true;
+            if (between) after_between = close.end;  // 之间 stays outside the span
           }
         }
       }
     }
     // Trailing qualifiers, outside the span.
     size_t next = end;
-    {
+    if (after_between) {
+      next = after_between;
+    } else {
       Match m = qualifier_after(end);
       if (m) {
         const unsigned f = flag_of(w_.entry(m.entry).tag);
@@ -243,6 +253,8 @@ class Parser {
   }
 
   bool is_duration_after(size_t p) const {
+    // 10月和5月间: inside "A和B间" the closing 间 is not the 间 of a duration.
+    if (between_ && word(p, kind_bit(Kind::kBetweenEnd))) return false;
     if (word(p, kind_bit(Kind::kDurationAfter))) return true;
     // After a space only Korean words (3일 동안): Chinese does not space its words, and
     // "2025年8月20日　来源" is a dateline followed by its source.
@@ -723,6 +735,9 @@ class Parser {
     const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
     Value a;
     if (have_month) {
+      // 2月29日 taken from a common reference year: the latest leap year before it.
+      if (d1 == 29 && cur.a.month == 2 && (cur.flags & kRelative) && !cur.inherited && has_ref_)
+        for (int k = 0; k < 8 && days_in_month(cur.a.year, 2) < 29; ++k) --cur.a.year;
       a = day_value(cur.a.year, cur.a.month, d1);
       a.x_year = cur.a.x_year;
       a.x_month = cur.a.x_month;
@@ -739,6 +754,10 @@ class Parser {
       bool xy, xm;
       take_year(cur, y, xy);
       take_month(cur, m, xm);
+      // 29日 written in February 2018 cannot be of that month: the latest month before
+      // it that has the day.
+      for (int k = 0; k < 2 && !base_ && has_ref_ && d1 > days_in_month(y, m); ++k)
+        if (--m == 0) m = 12, --y;
       a = day_value(y, m, d1);
       a.x_year = xy;
       a.x_month = xm;
@@ -1195,6 +1214,7 @@ class Parser {
   bool has_ref_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
+  bool between_ = false;  // reading B of "A和B之间"
   Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named
   mutable Tag last_daypart_ = Tag::kNone;         // set by time_of_day
   mutable Tag inherited_daypart_ = Tag::kNone;
