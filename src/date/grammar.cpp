@@ -444,13 +444,30 @@ class Parser {
     if (!pre) return kNo;
     const size_t i = sp(pre.end);
     Num n;
-    if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) && !parse_native_korean(t_, i, n)) return kNo;
+    bool vague = false;
+    if (Match v = word(i, kind_bit(Kind::kVagueCount))) {
+      // 다음 몇일: "a few" units, read as the count the lexicon gives, flagged approx.
+      n.value = w_.entry(v.entry).offset;
+      n.end = v.end;
+      vague = true;
+    } else if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) && !parse_native_korean(t_, i, n)) {
+      return kNo;
+    }
     if (n.value <= 0 || n.value >= 100 || n.form == NumForm::kHanSequence) return kNo;
     Match u = word(sp(n.end), kind_bit(Kind::kSpanUnit));
+    if (!u && w_.entry(pre.entry).lang == Lang::kZh && n.form != NumForm::kDigits) {
+      // 前两月: a spelled count before a bare 月 counts months (a digit before 月 names one:
+      // 前3月 stays "before March").
+      Match mk = word(n.end, kind_bit(Kind::kMarker));
+      size_t after;
+      const char32_t c = mk ? cp_at(t_, mk.end, after) : 0;
+      if (mk && w_.entry(mk.entry).tag == Tag::kMonth && !is_han_digit(c) && !(c < 0x80 && is_digit(static_cast<char>(c))))
+        u = mk;
+    }
     if (!u) return kNo;
     const Entry& ue = w_.entry(u.entry);
     // 지난 2일 is "on the 2nd", the usual Korean way to date a past day.
-    if (ue.lang == Lang::kKo && ue.tag == Tag::kDay) return kNo;
+    if (ue.lang == Lang::kKo && ue.tag == Tag::kDay && !vague) return kNo;
     if (word(sp(u.end), kind_bit(Kind::kAgo)) || is_duration_after(u.end)) return kNo;
     Value v;
     Grain g;
@@ -464,6 +481,7 @@ class Parser {
     const int dir = w_.entry(pre.entry).offset;
     const Value a = shift(v, g, dir < 0 ? -n.value : 1), b = shift(v, g, dir < 0 ? -1 : n.value);
     cur.range(arith(a, cur), arith(b, cur));
+    if (vague) cur.flags |= kApprox;
     cur.rule = "units_before_after";
     return u.end;
   }
@@ -519,6 +537,22 @@ class Parser {
       cur.point(arith(shift(year_value(ref_.year), Grain::kYear, w_.entry(m.entry).offset), cur));
       cur.rule = "relative_year";
       return m.end;
+    }
+    {
+      // 十九世纪七十年代, 19세기 70년대: a decade of a named century.
+      Num c, d;
+      Match cm, dm;
+      if (number(p, kAllowDigits | kAllowHan, c) && c.form != NumForm::kHanSequence && c.value >= 1 &&
+          c.value <= 21 && (cm = word(c.end, kind_bit(Kind::kMarker))) && w_.entry(cm.entry).tag == Tag::kCentury) {
+        const size_t j = sp(cm.end);
+        if (!number(j, kAllowDigits | kAllowHan, d) || d.value % 10 != 0 || d.value > 90 ||
+            !(dm = word(d.end, kind_bit(Kind::kMarker))) || w_.entry(dm.entry).tag != Tag::kDecade)
+          return kNo;
+        const int start = static_cast<int>((c.value - 1) * 100 + d.value);
+        cur.range(year_value(start), year_value(start + 9));
+        cur.rule = "century_decade";
+        return dm.end;
+      }
     }
     if (Match era = word(p, kind_bit(Kind::kEra))) {
       // 民国三年, 康熙二十年, 神龙元年: the era's first year is 1 (元年).
@@ -1286,6 +1320,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   size_t next = pos;
   const char32_t c = text::next_code_point(text, next);
+  // 다음 몇일: after a lead-in, a vague count.
+  if (!word_start && words_.longest(text, pos, kind_bit(Kind::kVagueCount))) return true;
   if (!gate(c)) return false;
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
   const bool hangul = is_hangul(c);
