@@ -632,10 +632,42 @@ class Parser {
     if (have_year) y = cur.a.year, x = cur.a.x_year;
     else take_year(cur, y, x);
     const int h = w_.entry(m.entry).offset;
+    const Tag scope = w_.entry(m.entry).tag;
+    if (scope == Tag::kMonth || scope == Tag::kWeek) {
+      // 上半月, 下半周: halves of the reference month (1-15, 16-end) or week (Monday to
+      // Wednesday, Thursday to Sunday); only alone.
+      if (have_year) return kNo;
+      long first, last;
+      if (scope == Tag::kMonth) {
+        const long d1 = days_from_civil(ref_.year, ref_.month, 1);
+        first = h == 1 ? d1 : d1 + 15;
+        last = h == 1 ? d1 + 14 : d1 + days_in_month(ref_.year, ref_.month) - 1;
+      } else {
+        const long monday = days_from_civil(ref_.year, ref_.month, ref_.day) - (weekday(ref_.year, ref_.month, ref_.day) - 1);
+        first = h == 1 ? monday : monday + 3;
+        last = h == 1 ? monday + 2 : monday + 6;
+      }
+      cur.flags &= ~kRelative;
+      cur.range(arith(day_at(first), cur), arith(day_at(last), cur));
+      cur.rule = "half_period";
+      return m.end;
+    }
     Value a = month_value(y, h == 1 ? 1 : 7), b = month_value(y, h == 1 ? 6 : 12);
     a.x_year = b.x_year = x;
     cur.range(a, b);
     cur.rule = "half_year";
+    return m.end;
+  }
+
+  // 上个半年, 下个半年: the half year before or after the reference one.
+  size_t half_rel_part(size_t p, Cur& cur) {
+    Match m = word(p, kind_bit(Kind::kHalfRel));
+    if (!m) return kNo;
+    const int half = (ref_.month - 1) / 6 + w_.entry(m.entry).offset;  // 0-based, may leave the year
+    const int y = ref_.year + (half < 0 ? -1 : half > 1 ? 1 : 0);
+    const int h = ((half % 2) + 2) % 2;
+    cur.range(arith(month_value(y, h * 6 + 1), cur), arith(month_value(y, h * 6 + 6), cur));
+    cur.rule = "relative_half_year";
     return m.end;
   }
 
@@ -736,6 +768,8 @@ class Parser {
       cur.point(a);
     }
     cur.rule = "month";
+    month_end_ = nu.end;
+    month_spelled_ = nu.first.form == NumForm::kHan;
     return nu.end;
   }
 
@@ -755,7 +789,8 @@ class Parser {
     if (have_month || base_) allow |= kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
-    if (!num_unit(i, allow, tagbit(Tag::kDay) | (have_month || base_ ? tagbit(Tag::kDayOfMonth) : 0u), nu)) {
+    if (!num_unit(i, allow, tagbit(Tag::kDay) | (have_month || base_ ? tagbit(Tag::kDayOfMonth) : 0u), nu) &&
+        !bare_day(i, have_month, cur, nu)) {
       // 初一..初十: the first ten days of a month, Chinese style.
       if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
       Num n;
@@ -806,6 +841,21 @@ class Parser {
     }
     cur.rule = have_month ? "month_day" : "day";
     return nu.end;
+  }
+
+  // 二零零四年八月十五: a spelled day without 日 right after a spelled month of a stated
+  // year, at the end of the phrase (八月十五 alone is the lunar festival; 八月十五家 a count).
+  bool bare_day(size_t i, bool have_month, const Cur& cur, NumUnit& nu) const {
+    if (!have_month || (cur.flags & kRelative) || cur.a.x_year || i != month_end_ || !month_spelled_) return false;
+    Num n;
+    if (!parse_han(t_, i, n) || n.form != NumForm::kHan || n.value < 1 || n.value > 31) return false;
+    size_t next;
+    const char32_t c = cp_at(t_, n.end, next);
+    if (c >= 0x3400 && c < 0xA000) return false;  // more Han text follows: not a bare day
+    nu = NumUnit{};
+    nu.first = nu.second = n;
+    nu.end = n.end;
+    return true;
   }
 
   // Weekdays: 월요일 (this week), 지난 화요일, 다음 화요일, 上周二, 지난주 일요일; weeks: 지난주, 本周.
@@ -1174,6 +1224,7 @@ class Parser {
       return part != kNo ? part : end;
     }
     size_t e;
+    if ((e = half_rel_part(p, cur)) != kNo) return e;
     if ((e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
     if ((e = quarter_part(p, cur, false)) != kNo) return part_or(e, cur);
     if ((e = month_part(p, cur, false)) != kNo) return after_month(e, cur);
@@ -1249,6 +1300,8 @@ class Parser {
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
   bool between_ = false;  // reading B of "A和B之间"
+  size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
+  bool month_spelled_ = false;
   Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named
   mutable Tag last_daypart_ = Tag::kNone;         // set by time_of_day
   mutable Tag inherited_daypart_ = Tag::kNone;

@@ -24,7 +24,7 @@ constexpr Name kKinds[] = {
     {"marker", 16},       {"span_unit", 17},       {"daypart", 18},       {"range", 19},
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
-    {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35},
+    {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36},
 };
 
 constexpr Name kTags[] = {

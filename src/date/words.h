@@ -23,7 +23,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kCount
 };
 
 using KindMask = uint64_t;
@@ -36,7 +36,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
                               kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth) |
                               kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
                               kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kNth) |
-                              kind_bit(Kind::kEra) | kind_bit(Kind::kSeason);
+                              kind_bit(Kind::kEra) | kind_bit(Kind::kSeason) | kind_bit(Kind::kHalfRel);
 
 // What `unit` says, parsed once.
 enum class Tag : uint8_t {
