@@ -121,6 +121,8 @@ class Parser {
     }
   }
 
+  void set_context_year(int y) { context_year_ = y; }
+
   bool parse(size_t pos, Parsed& out) {
     unsigned flags = 0;
     size_t i = pos;
@@ -534,7 +536,15 @@ class Parser {
     two_digit = false;
     Match m = word(p, kind_bit(Kind::kYearRel));
     if (m) {
-      cur.point(arith(shift(year_value(ref_.year), Grain::kYear, w_.entry(m.entry).offset), cur));
+      const Entry& e = w_.entry(m.entry);
+      if (e.tag == Tag::kContext && context_year_ > 0) {
+        // 이듬해, 同年: from the year the text last named (2019년 ... 이듬해 = 2020).
+        cur.point(year_value(context_year_ + e.offset));
+        cur.flags |= kRelative;
+        cur.rule = "context_year";
+        return m.end;
+      }
+      cur.point(arith(shift(year_value(ref_.year), Grain::kYear, e.offset), cur));
       cur.rule = "relative_year";
       return m.end;
     }
@@ -1270,6 +1280,7 @@ class Parser {
       return e;
     }
     Match dr = word(p, kind_bit(Kind::kDayRel));
+    if (dr && nowadays(p, dr)) return kNo;
     if (dr) {
       cur.point(arith(shift(ref_day(), Grain::kDay, w_.entry(dr.entry).offset), cur));
       cur.rule = "relative_day";
@@ -1278,6 +1289,30 @@ class Parser {
     }
     if ((e = day_part(p, cur, false)) != kNo) return after_day(e, cur, Tag::kNone);
     return kNo;
+  }
+
+  // 过去人们…，今天则…: "today" set against "the past" earlier in the sentence means
+  // "nowadays", not the reference day. A past word followed by a count (过去一周) is a
+  // span, not a contrast.
+  bool nowadays(size_t p, const Match& dr) const {
+    const Match nw = w_.longest(t_, p, kind_bit(Kind::kNowadays));
+    if (!nw || nw.end != dr.end) return false;
+    constexpr size_t kLookBack = 180;  // bytes: about 60 Han characters
+    const size_t floor = p > kLookBack ? p - kLookBack : 0;
+    for (size_t q = p; q > floor;) {
+      const char32_t c = cp_before(t_, q);
+      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n') break;
+      q -= c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      const Match past = w_.longest(t_, q, kind_bit(Kind::kContrastPast));
+      if (!past) continue;
+      size_t next;
+      const char32_t after = cp_at(t_, past.end, next);
+      if (is_han_digit(after) || (after < 0x80 && is_digit(static_cast<char>(after))) ||
+          w_.longest(t_, past.end, kind_bit(Kind::kVagueCount) | kind_bit(Kind::kSpanUnit)))
+        continue;
+      return true;
+    }
+    return false;
   }
 
   size_t part_or(size_t end, Cur& cur) const {
@@ -1299,6 +1334,7 @@ class Parser {
   bool has_ref_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
+  int context_year_ = 0;
   bool between_ = false;  // reading B of "A和B之间"
   size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
   bool month_spelled_ = false;
@@ -1407,8 +1443,10 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분' : (c == U'삼' || c == U'사') && c2 == U'분';
 }
 
-bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const {
+bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
+                       int context_year) const {
   Parser p(words_, text, ref);
+  p.set_context_year(context_year);
   return p.parse(pos, out);
 }
 

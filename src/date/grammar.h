@@ -54,7 +54,9 @@ class Grammar {
 
   // Reads the longest date expression that starts at `pos` (a leading qualifier may
   // start there too). `ref` may be null: ref-dependent fields then print as X.
-  bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out) const;
+  // `context_year` (0: none) is the year the text last named: 이듬해 and 同年 count from it.
+  bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
+                int context_year = 0) const;
 
   // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
   // words), and the character before allows a word start. When a stop word starts

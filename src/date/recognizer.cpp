@@ -62,6 +62,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   size_t resume = 0;  // positions before this are inside a found date or a skipped word
+  int context_year = 0;  // the year of the last date found (이듬해 counts from it)
   for (size_t i = 0; i < n;) {
     size_t k = 0;
     const size_t stop = std::min(n, i + kChunk);
@@ -103,7 +104,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         continue;
       }
       Parsed p;
-      if (!may || !g.parse_at(t, pos, ref, p)) continue;
+      if (!may || !g.parse_at(t, pos, ref, p, context_year)) continue;
+      if (!p.b.x_year) context_year = p.b.year;
       core::Candidate c;
       c.type = FactType::kDate;
       c.start = p.start;

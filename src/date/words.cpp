@@ -24,7 +24,7 @@ constexpr Name kKinds[] = {
     {"marker", 16},       {"span_unit", 17},       {"daypart", 18},       {"range", 19},
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
-    {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36},
+    {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
 };
 
 constexpr Name kTags[] = {
@@ -32,7 +32,7 @@ constexpr Name kTags[] = {
     {"week", 6},    {"day", 7},    {"hour", 8},        {"minute", 9}, {"half_hour", 10},
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
-    {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26},
+    {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26}, {"context", 27},
 };
 
 template <size_t N>

@@ -82,3 +82,28 @@ TEST_CASE("reference date from the first lines; none otherwise") {
   given.ref_date = "2025-11-01";
   CHECK(extractor().Extract("입력 2025.02.21 09:30\n어제", given).ref_date == "2025-11-01");
 }
+
+TEST_CASE("context years: 이듬해 and 次年 count from the year the text last named") {
+  CHECK(dates("2019년 설립됐고 이듬해 상장했다", "2025-11-01") == "2019년=2019 이듬해=2020[relative]");
+  CHECK(dates("2019年成立，次年上市", "2025-11-01") == "2019年=2019 次年=2020[relative]");
+  // With no year before it, the reference year stands in.
+  CHECK(dates("이듬해 상장했다", "2025-11-01") == "이듬해=2026[relative]");
+}
+
+TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
+  CHECK(dates("2015年和2018年", "2025-11-01") == "2015年=2015 2018年=2018");
+  CHECK(dates("2015年和2018年之间", "2025-11-01") == "2015年和2018年=2015/2018");
+}
+
+TEST_CASE("value format: grains, X digits") {
+  date::Value v{date::Grain::kMinute, 2025, 11, 1, 21, 7};
+  CHECK(date::format(v) == "2025-11-01T21:07");
+  v.grain = date::Grain::kQuarter;
+  v.month = 3;
+  CHECK(date::format(v) == "2025-Q3");
+  date::Value x{date::Grain::kDay, 2025, 9, 21};
+  x.x_year = x.x_month = true;
+  CHECK(date::format(x) == "XXXX-XX-21");
+  date::Value w{date::Grain::kWeek, 705, 3};
+  CHECK(date::format(w) == "0705-W03");
+}
