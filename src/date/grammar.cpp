@@ -799,8 +799,7 @@ class Parser {
     if (have_month || base_) allow |= kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
-    if (!num_unit(i, allow, tagbit(Tag::kDay) | (have_month || base_ ? tagbit(Tag::kDayOfMonth) : 0u), nu) &&
-        !bare_day(i, have_month, cur, nu)) {
+    if (!num_unit(i, allow, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), nu) && !bare_day(i, have_month, cur, nu)) {
       // 初一..初十: the first ten days of a month, Chinese style.
       if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
       Num n;
@@ -811,6 +810,9 @@ class Parser {
     }
     if (nu.first.value < 1 || nu.first.value > 31 || nu.second.value < 1 || nu.second.value > 31) return kNo;
     if (nu.first.form == NumForm::kHanSequence) return kNo;
+    // 12号 alone is a day only when a date continues it (12号上午, 12号起, 12号（周二）):
+    // 12号线, 1号楼 and 3号文件 are numbered things.
+    if (nu.tag == Tag::kDayOfMonth && !have_month && !base_ && !dated_after(nu.end)) return kNo;
     const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
     Value a;
     if (have_month) {
@@ -851,6 +853,18 @@ class Parser {
     }
     cur.rule = have_month ? "month_day" : "day";
     return nu.end;
+  }
+
+  bool dated_after(size_t e) const {
+    size_t j = e;
+    if (j < t_.size() && (t_[j] == '(' || t_[j] == ' ')) ++j;
+    constexpr KindMask kDateContinues = kind_bit(Kind::kDaypart) | kind_bit(Kind::kWeekday) |
+                                        kind_bit(Kind::kQualAfter) | kind_bit(Kind::kRange);
+    if (word(j, kDateContinues)) return true;
+    Num n;
+    Match m;
+    return number(j, kAllowDigits | kAllowHan, n) && (m = word(n.end, kind_bit(Kind::kMarker))) &&
+           w_.entry(m.entry).tag == Tag::kHour;
   }
 
   // 二零零四年八月十五: a spelled day without 日 right after a spelled month of a stated
