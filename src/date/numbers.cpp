@@ -1,5 +1,6 @@
 #include "date/numbers.h"
 
+#include "numeral/numeral.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -22,19 +23,13 @@ int han_digit(char32_t c) {
   }
 }
 
-int sino_korean_digit(char32_t c) {
+bool sino_start(char32_t c) {
   switch (c) {
-    case U'영': case U'공': return 0;
-    case U'일': return 1;
-    case U'이': return 2;
-    case U'삼': return 3;
-    case U'사': return 4;
-    case U'오': return 5;
-    case U'육': return 6;
-    case U'칠': return 7;
-    case U'팔': return 8;
-    case U'구': return 9;
-    default: return -1;
+    case U'영': case U'공': case U'일': case U'이': case U'삼': case U'사': case U'오': case U'육':
+    case U'칠': case U'팔': case U'구': case U'십': case U'백': case U'천':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -42,6 +37,25 @@ char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
   if (i >= s.size()) return 0;
   return text::next_code_point(s, next);
+}
+
+// A plain integer up to 9999 in the given script read by numeral::parse_numeral_at with
+// the date options (no decimals, fractions or vague counts: 八点三十 is 8 and 30).
+bool shared_integer(std::string_view text, size_t pos, numeral::Script script, NumForm form, Num& out) {
+  static const numeral::ParseOptions kOptions = numeral::ParseOptions::for_dates();
+  // The grammar asks at many places that hold no numeral: one switch turns most away
+  // before the general parser runs.
+  size_t next;
+  const char32_t c = peek(text, pos, next);
+  if (script == numeral::Script::kChinese ? !(is_han_digit(c) || c == U'百' || c == U'千')
+                                          : !(sino_start(c)))
+    return false;
+  const auto n = numeral::parse_numeral_at(text, pos, kOptions);
+  if (!n || n->script != script || n->is_range() || n->fraction || n->has_decimal_point || n->has_scale ||
+      n->low.scale != 0 || n->low.mantissa < 0 || n->low.mantissa > 9999)
+    return false;
+  out = Num{static_cast<long>(n->low.mantissa), n->end, 0, false, form};
+  return true;
 }
 
 }  // namespace
@@ -71,64 +85,23 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
     out = Num{seq, i, count, false, NumForm::kHanSequence};
     return true;
   }
-  // Positional: [d]千[d]百[d]十[d] (with 廿 = 20, 两 = 2).
-  i = pos;
-  long total = 0, digit = -1;
-  bool any = false;
-  while (true) {
-    char32_t c = peek(text, i, next);
-    int d = han_digit(c);
-    if (c == U'两') d = 2;
-    if (d >= 0) {
-      if (digit >= 0) break;  // two digits in a row after a unit
-      digit = d;
-      any = true;
-      i = next;
-      continue;
+  // One digit character alone (一季度, 三月, 两年前) needs no general parser.
+  {
+    const char32_t c = peek(text, pos, next);
+    const int d = c == U'两' ? 2 : han_digit(c);
+    size_t after;
+    const char32_t c2 = peek(text, next, after);
+    if (d >= 0 && !is_han_digit(c2) && c2 != U'百' && c2 != U'千' && c2 != U'万' && c2 != U'亿' && c2 != U'点') {
+      out = Num{d, next, 0, false, NumForm::kHan};
+      return d > 0 || c == U'零' || c == U'〇';
     }
-    long unit = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'廿' ? 20 : 0;
-    if (unit == 0) break;
-    if (c == U'廿') {
-      if (digit >= 0) break;
-      total += 20;
-    } else {
-      total += (digit < 0 ? 1 : digit) * unit;
-    }
-    digit = -1;
-    any = true;
-    i = next;
   }
-  if (!any) return false;
-  if (digit > 0) total += digit;
-  out = Num{total, i, 0, false, NumForm::kHan};
-  return true;
+  // Positional (十一, 二十, 廿三, 一千): the shared numeral parser.
+  return shared_integer(text, pos, numeral::Script::kChinese, NumForm::kHan, out);
 }
 
 bool parse_sino_korean(std::string_view text, size_t pos, Num& out) {
-  size_t i = pos, next;
-  long total = 0, digit = -1;
-  bool any = false;
-  while (true) {
-    char32_t c = peek(text, i, next);
-    int d = sino_korean_digit(c);
-    if (d >= 0) {
-      if (digit >= 0) break;
-      digit = d;
-      any = true;
-      i = next;
-      continue;
-    }
-    long unit = c == U'십' ? 10 : c == U'백' ? 100 : c == U'천' ? 1000 : 0;
-    if (unit == 0) break;
-    total += (digit < 0 ? 1 : digit) * unit;
-    digit = -1;
-    any = true;
-    i = next;
-  }
-  if (!any) return false;
-  if (digit > 0) total += digit;
-  out = Num{total, i, 0, false, NumForm::kSinoKorean};
-  return true;
+  return shared_integer(text, pos, numeral::Script::kKorean, NumForm::kSinoKorean, out);
 }
 
 bool parse_native_korean(std::string_view text, size_t pos, Num& out) {
