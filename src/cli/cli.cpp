@@ -119,6 +119,10 @@ int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostrea
       return kExitSetup;
     }
   }
+  if (!cfg.extractor.find_orgs && !cfg.extractor.find_money && !cfg.extractor.find_dates) {
+    err << "hanfacts: --types: no type given (org, money, date)\n";
+    return kExitSetup;
+  }
   if (!cfg.ref_date.empty() && !valid_ref_date(cfg.ref_date)) {
     err << "hanfacts: --ref-date: expected a date YYYY-MM-DD (optionally THH:MM), got '" << cfg.ref_date << "'\n";
     return kExitSetup;
@@ -203,7 +207,7 @@ class Run {
       text = task.bytes;
     }
     if (text.empty() && cfg_.input == InputMode::kText && !cfg_.quiet) {
-      done.diagnostics.push_back(diag(task.name, "note: empty file"));
+      done.diagnostics.push_back(diag(task.name, task.name == "-" ? "note: empty input" : "note: empty file"));
     }
     DocContext ctx;
     ctx.id = task.doc;

@@ -85,7 +85,7 @@ check "--help exits 0 and documents the options" test $rc -eq 0 -a ! -s err
 for opt in --input --format --types --ref-date --lexicon --encoding --jobs --no-header --offsets --output --glob --quiet; do
   has out "$opt" || fail "--help mentions $opt"
 done
-for bad in "--format xml" "--types org,people" "--input csv" "--offsets words" "--encoding latin-1" \
+for bad in "--format xml" "--types org,people" "--types ,"  "--input csv" "--offsets words" "--encoding latin-1" \
            "--jobs -1" "--ref-date 2025-02-30" "--ref-date yesterday" "--no-such-flag"; do
   "$BIN" $bad < /dev/null > out 2> err; rc=$?
   check "usage error '$bad' exits 2 with a message" test $rc -eq 2 -a -s err -a ! -s out
