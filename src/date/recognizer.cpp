@@ -50,12 +50,12 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   static constexpr auto kTables = [] {
     struct T {
       std::array<uint8_t, 256> len{}, ascii{};
-    } t{};
+    } tables{};
     for (int b = 0; b < 256; ++b) {
-      t.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
-      t.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
+      tables.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
+      tables.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
     }
-    return t;
+    return tables;
   }();
   constexpr size_t kChunk = 4096;
   uint32_t cand[kChunk];
