@@ -39,6 +39,11 @@ std::map<std::string, Expected> read_expected(const std::string& path) {
 }
 
 bool out_of_scope(const std::string& reason) { return reason.rfind("out of scope", 0) == 0; }
+// A deliberate difference: our reading follows a rule of corpus/GUIDELINES.md that the
+// peer does not share (weekday arithmetic, "N days ago" as one day, ...). The conformance
+// README asks us to list these rather than bend the code to them; they stay in the strict
+// rate and leave the floor rate, which measures everything else.
+bool convention(const std::string& reason) { return reason.rfind("convention:", 0) == 0; }
 
 }  // namespace
 
@@ -72,7 +77,8 @@ int main(int argc, char** argv) {
   auto expected = read_expected(expected_path);
   std::vector<std::pair<std::string, std::string>> current_failures;  // src, reason
   int problems = 0;
-  std::printf("%-40s %7s %7s %7s %8s %6s\n", "file", "cases", "scope", "passed", "rate", "floor");
+  std::printf("%-40s %6s %6s %6s %6s %8s %8s %6s\n", "file", "cases", "scope", "conv", "passed", "strict", "rate",
+              "floor");
   for (const Suite& suite : suites) {
     std::ifstream in(dir + "/" + suite.file);
     if (!in) {
@@ -80,7 +86,7 @@ int main(int argc, char** argv) {
       ++problems;
       continue;
     }
-    int total = 0, in_scope = 0, passed = 0;
+    int total = 0, in_scope = 0, passed = 0, conventions = 0;
     std::vector<std::string> new_failures, unexpected_passes;
     std::string line;
     int line_no = 0;
@@ -101,6 +107,7 @@ int main(int argc, char** argv) {
       const bool listed = it != expected.end();
       if (listed) it->second.seen = true;
       if (!(listed && out_of_scope(it->second.reason))) ++in_scope;
+      if (listed && !o.pass && convention(it->second.reason)) ++conventions;
       if (o.pass) {
         ++passed;
         if (listed) unexpected_passes.push_back(src + " (listed: " + it->second.reason + ")");
@@ -114,10 +121,13 @@ int main(int argc, char** argv) {
       }
     }
     // Passed cases count whether or not they were listed out of scope.
-    const double rate = in_scope > 0 ? static_cast<double>(std::min(passed, in_scope)) / in_scope : 1.0;
+    const int counted = std::min(passed, in_scope);
+    const double strict = in_scope > 0 ? static_cast<double>(counted) / in_scope : 1.0;
+    const int judged = in_scope - conventions;
+    const double rate = judged > 0 ? static_cast<double>(std::min(counted, judged)) / judged : 1.0;
     const bool below = rate + 1e-9 < suite.floor;
-    std::printf("%-40s %7d %7d %7d %7.1f%% %5.0f%%%s\n", suite.file.c_str(), total, in_scope, passed, 100 * rate,
-                100 * suite.floor, below ? "  BELOW FLOOR" : "");
+    std::printf("%-40s %6d %6d %6d %6d %7.1f%% %7.1f%% %5.0f%%%s\n", suite.file.c_str(), total, in_scope, conventions,
+                passed, 100 * strict, 100 * rate, 100 * suite.floor, below ? "  BELOW FLOOR" : "");
     for (auto& f : new_failures) std::printf("  new failure: %s\n", f.c_str());
     for (auto& p : unexpected_passes) std::printf("  now passes, remove from the list: %s\n", p.c_str());
     if (!update) problems += static_cast<int>(new_failures.size() + unexpected_passes.size());
@@ -140,6 +150,8 @@ int main(int argc, char** argv) {
   int unreviewed = 0;
   for (auto& [src, e] : expected) unreviewed += e.reason.rfind("unreviewed", 0) == 0;
   if (unreviewed > 0) std::printf("%d listed differences still say \"unreviewed\"\n", unreviewed);
+  std::printf("scope: cases not listed \"out of scope\"; conv: listed deliberate differences (\"convention:\");\n"
+              "strict = passed / scope; rate = passed / (scope - conv), the rate the floor applies to\n");
   std::printf("%s\n", problems == 0 ? "conformance: OK" : "conformance: FAILED");
   return problems == 0 ? 0 : 1;
 }
