@@ -87,10 +87,13 @@ class WordIndex {
   std::unordered_map<char32_t, std::vector<Word>> map_;
 };
 
+// Where a minor unit may stand without a major one (minor_units.tsv column alone).
+enum class Alone : unsigned char { kNo, kYes, kWord };
+
 struct Minor {
   int currency;
   int per;
-  bool alone;
+  Alone alone;
 };
 
 bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -196,11 +199,13 @@ Status load(Tables& t, const lexicon::Source& src) {
       if (id == static_cast<int>(t.codes.size())) return tb.error(row, "code", "unknown currency '" + code + "'");
       auto per = tb.cell(row, "per");
       if (per != "10" && per != "100") return tb.error(row, "per", "must be 10 or 100");
-      auto alone = tb.cell(row, "alone");
-      if (alone != "yes" && alone != "no") return tb.error(row, "alone", "must be yes or no");
+      auto alone_s = tb.cell(row, "alone");
+      const Alone alone = alone_s == "yes" ? Alone::kYes : alone_s == "word" ? Alone::kWord : Alone::kNo;
+      if (alone_s != "yes" && alone_s != "no" && alone_s != "word")
+        return tb.error(row, "alone", "must be yes, no or word");
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
         t.minor.add({text::fold(w), static_cast<int>(t.minors.size()), false, false}, false);
-        t.minors.push_back({id, per == "10" ? 10 : 100, alone == "yes"});
+        t.minors.push_back({id, per == "10" ? 10 : 100, alone});
       }
     }
   } else if (base == "qualifiers.tsv") {
@@ -391,21 +396,36 @@ struct Reader {
       // 港幣三個一毫四 and 1달러 20센트 style tails after a prefixed amount are rare; none.
       return true;
     }
-    // 50센트, 470 펜스: a minor unit that stands alone.
+    // 50센트, 470 펜스, 五分钱: a minor unit that stands alone; 2角, 两毛五 when the unit
+    // ends a word.
+    if (n->is_range() || n->approx) return false;
     size_t r = skip_space(s, n->end);
     const Word* w = nullptr;
     t.minor.for_each_at(s, r, [&](const Word& x) {
-      if (!w && t.minors[x.id].alone) w = &x;
+      if (!w && t.minors[x.id].alone != Alone::kNo) w = &x;
     });
-    if (w && !n->is_range()) {
-      bool ok = true;
-      a.currency = t.minors[w->id].currency;
-      a.low = a.high = numeral::div(n->low, Decimal::of(t.minors[w->id].per), ok);
-      a.end = r + w->text.size();
-      a.rule = "money.minor";
-      return ok;
+    if (!w) return false;
+    const Minor& mu = t.minors[w->id];
+    bool ok = true;
+    a.currency = mu.currency;
+    a.low = a.high = numeral::div(n->low, Decimal::of(mu.per), ok);
+    a.end = r + w->text.size();
+    a.rule = "money.minor";
+    if (mu.alone == Alone::kWord) {
+      if (n->has_scale || n->has_decimal_point || !(n->low < Decimal::of(100)) || r != n->end) return false;
+      const size_t unit_end = a.end;
+      a.end = minor_tail(unit_end, mu.currency, mu.per, a.low);
+      a.high = a.low;
+      const char32_t next = cp_at(s, a.end);
+      // 三角形, 毛利, 一角钱 (a longer surface): the unit must end the word, unless a
+      // qualifier or range connector follows (2角左右).
+      if (is_letter(next) && !t.after.match_at(s, a.end) && !t.connector.match_at(s, a.end)) return false;
+      // 冰山一角, 九牛一毛: a spelled numeral glued to a Han character before it is an
+      // idiom's part unless a tail makes it an amount (只要两毛五).
+      if (n->script == numeral::Script::kChinese && text::is_han(cp_before(s, n->start)) && a.end == unit_end)
+        return false;
     }
-    return false;
+    return ok;
   }
 
   // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
