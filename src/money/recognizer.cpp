@@ -25,7 +25,10 @@ using numeral::Numeral;
 
 namespace {
 
-enum Role : unsigned char { kApprox, kMin, kMax, kRange };
+// kNone: a word that ends like a qualifier but is not one (签约 before 10亿元 is a
+// contract, not 约 "about"); kEquiv: a conversion word (折合, 约合) that makes the amount
+// restate the one before it.
+enum Role : unsigned char { kApprox, kMin, kMax, kRange, kNone, kEquiv };
 
 struct Word {
   std::string text;  // folded
@@ -138,6 +141,8 @@ struct Tables {
   WordIndex minor;                  // minor units (id indexes minors)
   std::vector<Minor> minors;
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
+  WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
+  WordIndex conversion;                       // 折合, 约合: restates the amount before
   numeral::ParseOptions amount_options;
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
@@ -214,13 +219,15 @@ Status load(Tables& t, const lexicon::Source& src) {
     const lexicon::Table& tb = table.value();
     for (const auto& row : tb.rows()) {
       auto role_s = tb.cell(row, "role");
-      int role = role_s == "approx" ? kApprox : role_s == "min" ? kMin : role_s == "max" ? kMax : role_s == "range" ? kRange : -1;
-      if (role < 0) return tb.error(row, "role", "must be approx, min, max or range");
+      int role = role_s == "approx" ? kApprox : role_s == "min" ? kMin : role_s == "max" ? kMax
+                 : role_s == "range" ? kRange : role_s == "none" ? kNone : role_s == "equiv" ? kEquiv : -1;
+      if (role < 0) return tb.error(row, "role", "must be approx, min, max, range, none or equiv");
       auto pos = tb.cell(row, "position");
-      WordIndex* idx = pos == "before" ? &t.before : pos == "after" ? &t.after : pos == "infix" ? &t.infix
-                       : pos == "between" ? &t.connector : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix or between");
+      WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
+                       : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix, between or stem");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
+      if ((role == kNone || role == kEquiv) && pos != "before") return tb.error(row, "role", "none and equiv go with position before");
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, pos == "before");
     }
   } else {
@@ -471,28 +478,62 @@ struct Reader {
     a.rule = "money.range";
   }
 
-  void qualifiers(Amount& a) const {
-    size_t j = a.start;
+  static void set_flag(Amount& a, int role) {
+    if (role == kApprox) a.approx = true;
+    else if (role == kMin) a.min = true;
+    else if (role == kMax) a.max = true;
+  }
+
+  // The qualifier word ending right before the amount (one space allowed), or null.
+  // The longest word wins, so a none-word that ends like a qualifier (签约, 最近) hides it.
+  const Word* qualifier_before(size_t start, size_t& word_start) const {
+    size_t j = start;
     if (j > 0 && s[j - 1] == ' ') --j;
-    if (const Word* w = t.before.match_before(s, j)) {
-      const size_t st = j - w->text.size();
-      const char32_t prev = cp_before(s, st);
-      // 약 must start a word (계약 10억 is a contract, not "about").
-      if (!(text::is_hangul_syllable(cp_at(s, st)) && text::is_hangul_syllable(prev))) {
-        if (w->id == kApprox) a.approx = true;
-        else if (w->id == kMin) a.min = true;
-        else if (w->id == kMax) a.max = true;
-      }
-    }
+    const Word* w = t.before.match_before(s, j);
+    if (!w) return nullptr;
+    word_start = j - w->text.size();
+    // 약 must start a word (계약 10억 is a contract, not "about").
+    if (text::is_hangul_syllable(cp_at(s, word_start)) && text::is_hangul_syllable(cp_before(s, word_start)))
+      return nullptr;
+    return w->id == kNone ? nullptr : w;
+  }
+
+  void qualifiers(Amount& a) const {
+    size_t ws = 0;
+    if (const Word* w = qualifier_before(a.start, ws)) set_flag(a, w->id);
     size_t q = skip_space(s, a.end);
     if (const Word* w = t.after.match_at(s, q)) {
       const char32_t next = cp_at(s, q + w->text.size());
-      if (!text::is_hangul_syllable(next) || is_particle(next) || !text::is_hangul_syllable(cp_at(s, q))) {
-        if (w->id == kApprox) a.approx = true;
-        else if (w->id == kMin) a.min = true;
-        else if (w->id == kMax) a.max = true;
+      // 이상의, 안팎일 (a particle or the copula 이/일/인/입 may follow).
+      if (!text::is_hangul_syllable(next) || is_particle(next) || next == U'일' || next == U'입' ||
+          !text::is_hangul_syllable(cp_at(s, q))) {
+        set_flag(a, w->id);
+        return;
       }
     }
+    // 1조 위안을 넘어설, 1000억 원이 넘는, 3조 원을 웃돌았다: a verb stem after the amount
+    // and a case particle (one space allowed); any ending may follow the stem. Without the
+    // particle the amount is the margin: 전망치를 약 600억 원 웃돌았다 (beat it by 600억).
+    const char32_t c = cp_at(s, a.end);
+    if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도') return;
+    if (const Word* w = t.stem.match_at(s, skip_space(s, a.end + 3))) set_flag(a, w->id);
+  }
+
+  // 约5306亿台币，折合约165亿美元: a conversion word (after an optional qualifier) right
+  // after the previous amount and a comma makes this amount restate it.
+  bool converts(const Amount& a, size_t prev_end) const {
+    size_t ends[2] = {a.start, a.start};
+    if (ends[0] > 0 && s[ends[0] - 1] == ' ') --ends[0];
+    size_t ws = 0;
+    if (qualifier_before(a.start, ws)) ends[1] = ws;
+    for (size_t j : ends) {
+      const Word* w = t.conversion.match_before(s, j);
+      if (!w) continue;
+      size_t k = j - w->text.size();
+      while (k > prev_end && (s[k - 1] == ' ' || s[k - 1] == ',')) --k;
+      if (k == prev_end) return true;
+    }
+    return false;
   }
 };
 
@@ -557,6 +598,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         bool plain = between.size() <= 24 && between.find(')') == std::string_view::npos &&
                      std::none_of(between.begin(), between.end(), [](char ch) { return is_digit(ch); });
         if (plain) cand.equiv_of = static_cast<int>(out.size() - 1);
+      } else if (rd.converts(a, p.end)) {
+        cand.equiv_of = static_cast<int>(out.size() - 1);
       }
     }
     out.push_back(std::move(cand));

@@ -44,6 +44,24 @@ TEST_CASE("money facts") {
       {"3만8210건, 5000여 개, 42배, 1∼6위", ""},
       {"원래 지원 병원 위원회 조직 사원", ""},
       {"一块蛋糕", ""},
+      // Qualifier words: the longest word before the amount wins (签约 is a contract).
+      {"签约 10亿元", "10亿元=1000000000 CNY"},
+      {"最近10亿元", "10亿元=1000000000 CNY"},
+      {"约为1500亿元", "1500亿元=150000000000 CNY [approx]"},
+      {"首次突破1.1万亿元", "1.1万亿元=1100000000000 CNY [min]"},
+      {"不少於800億港元", "800億港元=80000000000 HKD [min]"},
+      {"估值低于10亿美元", "10亿美元=1000000000 USD [max]"},
+      {"不足10亿元", "10亿元=1000000000 CNY [max]"},
+      // Korean verb stems after a particle; without one the amount is a margin.
+      {"투자가 1조 위안을 넘어설 것", "1조 위안=1000000000000 CNY [min]"},
+      {"1000억 원이 넘는 투자", "1000억 원=100000000000 KRW [min]"},
+      {"전망치를 약 600억 원 웃돌았다", "600억 원=60000000000 KRW [approx]"},
+      {"1670억 위안 안팎일 것", "1670억 위안=167000000000 CNY [approx]"},
+      {"3조 원을 받았다", "3조 원=3000000000000 KRW"},
+      // A conversion word after a comma restates the amount before it.
+      {"约5306亿台币，折合约165亿美元", "5306亿台币=530600000000 TWD [approx] | 165亿美元=16500000000 USD [approx;equiv=1]"},
+      {"近2万亿韩元，折合人民币100亿元上下", "2万亿韩元=2000000000000 KRW [approx] | 人民币100亿元=10000000000 CNY [approx;equiv=1]"},
+      {"2万亿韩元，其中折合100亿元", "2万亿韩元=2000000000000 KRW | 100亿元=10000000000 CNY"},
   };
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
 }
