@@ -79,14 +79,17 @@ TEST_CASE("lexicon lint: organization files") {
       const std::string at = src.name + ":" + std::to_string(e.line);
       CHECK_MESSAGE(prev_id < e.id, at << ": id '" << e.id << "' is not sorted (after '" << prev_id << "')");
       prev_id = e.id;
-      auto [it, added] = where_id.emplace(e.id, at);
-      CHECK_MESSAGE(added, at << ": id '" << e.id << "' also at " << it->second);
+      // Plain pairs, not structured bindings: clang 14 cannot capture bindings in the
+      // lambdas that doctest's macros expand to.
+      const auto id_insert = where_id.emplace(e.id, at);
+      CHECK_MESSAGE(id_insert.second, at << ": id '" << e.id << "' also at " << id_insert.first->second);
       for (const org::Name& n : e.names) {
-        auto [o, fresh] = owner_of.emplace(n.key, e.id);
+        const auto name_insert = owner_of.emplace(n.key, e.id);
+        const bool fresh = name_insert.second;
+        const std::string& owner = name_insert.first->second;
         if (fresh) where_name.emplace(n.key, at);
-        CHECK_MESSAGE((fresh || o->second == e.id),
-                      at << ": name '" << n.surface << "' (folded '" << n.key << "') also names '" << o->second
-                         << "' at " << where_name[n.key]);
+        CHECK_MESSAGE((fresh || owner == e.id), at << ": name '" << n.surface << "' (folded '" << n.key
+                                                   << "') also names '" << owner << "' at " << where_name[n.key]);
       }
     }
   }
