@@ -27,9 +27,35 @@ core::RefDate to_ref(const Value& v) {
   return r;
 }
 
+// The first code point boundary in [i, to) where a date may start, or `to`: the scan's
+// pre-filter (recognizer.cpp) on whole code points, so the loops below call the grammar
+// only where it can answer yes. `t` is folded text, hence valid UTF-8.
+size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to) {
+  to = std::min(to, t.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  while (i < to) {
+    const unsigned b = s[i];
+    if (b < 0x80) {
+      if (b - '0' < 10u || b == '\'') return i;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    const char32_t c = text::next_code_point(t, j);
+    if (g.gate(c)) {
+      if ((b & 0xF0) != 0xE0) return i;
+      size_t k = j;
+      const char32_t c2 = k < t.size() ? text::next_code_point(t, k) : 0;
+      if (g.gate_pair(c, c2)) return i;
+    }
+    i = j;
+  }
+  return to;
+}
+
 // The first full date starting in [from, to).
 std::optional<Parsed> first_full_date(const Grammar& g, std::string_view t, size_t from, size_t to) {
-  for (size_t i = from; i < to && i < t.size();) {
+  for (size_t i = next_candidate(g, t, from, to); i < to && i < t.size(); i = next_candidate(g, t, i, to)) {
     Parsed p;
     if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
       if (full_date(p)) return p;
@@ -48,7 +74,9 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   const Grammar& g = *grammar_;
   // 1. Dateline labels, in the head and the tail.
   auto scan_labels = [&](size_t from, size_t to) -> std::optional<core::RefDate> {
-    for (size_t i = from; i < to && i < t.size();) {
+    to = std::min(to, t.size());
+    // Most positions are rejected by their first two bytes (continuation bytes always are).
+    for (size_t i = from; (i = g.words().next_may_hold(t, i, to, kind_bit(Kind::kDateline))) < to;) {
       Match m = g.words().longest(t, i, kind_bit(Kind::kDateline));
       if (m) {
         size_t j = m.end;
@@ -74,7 +102,10 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (auto r = scan_labels(tail, t.size())) return r;
   }
   // 2. A dated byline: "...3月1日电". The year comes from a full date elsewhere in the head.
-  for (size_t i = 0; i < head_end;) {
+  // A date that ends right before the last 电 starts before it: nothing after it is read.
+  const size_t last_dian = t.rfind("电");
+  const size_t byline_end = last_dian == std::string_view::npos ? 0 : std::min(head_end, last_dian);
+  for (size_t i = next_candidate(g, t, 0, byline_end); i < byline_end; i = next_candidate(g, t, i, byline_end)) {
     Parsed p;
     if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
       if (!p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&

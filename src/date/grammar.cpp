@@ -1397,7 +1397,7 @@ bool Grammar::number_continues(std::string_view text, size_t e) const {
   if (static_cast<unsigned char>(a) == 0xC2 && e + 1 < text.size() && static_cast<unsigned char>(text[e + 1]) == 0xB7)
     return true;  // 1·4분기
   const size_t j = skip_spaces(text, e);
-  return words_.may_hold(text, j, kAfterNumber) && words_.longest(text, j, kAfterNumber);
+  return words_.may_hold2(text, j, kAfterNumber) && words_.longest(text, j, kAfterNumber);
 }
 
 bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) const {

@@ -85,6 +85,23 @@ class Words {
   bool may_hold(std::string_view text, size_t pos, KindMask kinds) const {
     return pos < text.size() && (root_below_[static_cast<unsigned char>(text[pos])] & kinds);
   }
+  // The first position in [from, to) where may_hold2 says yes, or `to`.
+  size_t next_may_hold(std::string_view text, size_t from, size_t to, KindMask kinds) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = from; i < to; ++i)
+      if ((root_below_[s[i]] & kinds) && may_hold2(text, i, kinds)) return i;
+    return to;
+  }
+  // may_hold with one more byte looked at: rejects most positions a lead byte shared
+  // by many syllables lets through. May say yes wrongly, never no wrongly.
+  bool may_hold2(std::string_view text, size_t pos, KindMask kinds) const {
+    if (!may_hold(text, pos, kinds)) return false;
+    if (pos + 1 >= text.size()) return true;
+    const Flat& n = flat_[static_cast<size_t>(root_child_[static_cast<unsigned char>(text[pos])])];
+    if ((n.here & kinds) || n.space_ok) return true;
+    const int32_t to = step(n, static_cast<unsigned char>(text[pos + 1]));
+    return to >= 0 && (flat_[static_cast<size_t>(to)].below & kinds);
+  }
   const Entry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
