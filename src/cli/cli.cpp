@@ -21,6 +21,7 @@
 #include "cli/pipeline.h"
 #include "cli/walk.h"
 #include "hanfacts/hanfacts.h"
+#include "text/utf8.h"
 
 namespace hanfacts::cli {
 namespace {
@@ -401,14 +402,18 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
         if (!rec.id.empty()) t.doc = rec.id;
         t.ref_date = rec.date;
         t.needs_decode = false;
-        std::string repaired;
-        const size_t bad = text::repair_utf8(rec.text, repaired);
+        // Valid text (the usual case) is moved, not copied.
+        const size_t bad = text::find_invalid_utf8(rec.text);
         if (bad != std::string::npos) {
+          std::string repaired;
+          text::repair_utf8(rec.text, repaired);
           t.diagnostics.push_back(diag(where, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
                                                   " (replaced with U+FFFD)"));
           t.failed = true;
+          t.bytes = std::move(repaired);
+        } else {
+          t.bytes = std::move(rec.text);
         }
-        t.bytes = std::move(repaired);
       }
     } else {
       t.bytes = std::move(line);

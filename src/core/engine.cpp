@@ -90,11 +90,12 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
 
 Extraction Engine::extract(std::string_view text, const DocContext& context) const {
   Extraction result;
-  const size_t bad = text::find_invalid_utf8(text);
+  const text::FoldedText folded(text);
+  // The fold's one pass over the bytes also finds the first malformed sequence.
+  const size_t bad = folded.first_invalid();
   if (bad != std::string_view::npos)
     result.warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) + " (read as U+FFFD)");
 
-  const text::FoldedText folded(text);
   core::Document doc{folded, folded.text()};
   doc.lang = detect_lang(doc.text);
   result.lang = doc.lang == core::Lang::kKo ? "ko" : doc.lang == core::Lang::kZh ? "zh" : "";

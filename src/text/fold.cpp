@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -115,52 +116,101 @@ std::string fold(std::string_view s) {
 
 FoldedText::FoldedText(std::string_view original) : original_(original) {
   const FoldTable& t = table();
-  // Fast scan: ASCII other than uppercase letters, and code points that fold to
-  // themselves, need no copy. Most Korean and Simplified Chinese news is like that.
+  const auto* s = reinterpret_cast<const unsigned char*>(original.data());
+  const size_t n = original.size();
+  // One pass. Unchanged bytes are copied in runs, and only once something changes
+  // (most Korean and Simplified Chinese news folds to itself: no copy, no map).
+  size_t run = 0;  // original bytes [run, i) are unchanged and not yet copied
+  bool open = false;  // the last anchor is a length-changing run that ends at (end_f, end_o)
+  size_t end_f = 0, end_o = 0;
+  auto add_change = [&](size_t f, size_t o, size_t olen, size_t flen) {
+    if (open && end_f == f && end_o == o && anchors_.back().olen == olen && anchors_.back().flen == flen) {
+      end_f += flen, end_o += olen;
+      return;
+    }
+    if (open && (end_f != f || end_o != o))
+      anchors_.push_back({static_cast<uint32_t>(end_f), static_cast<uint32_t>(end_o), 0, 0});
+    const Anchor a{static_cast<uint32_t>(f), static_cast<uint32_t>(o), static_cast<uint8_t>(olen),
+                   static_cast<uint8_t>(flen)};
+    if (anchors_.back().folded == a.folded && anchors_.back().original == a.original) anchors_.back() = a;
+    else anchors_.push_back(a);
+    open = true;
+    end_f = f + flen, end_o = o + olen;
+  };
+  auto replace = [&](size_t at, size_t end, std::string_view rep) {
+    if (identity_) {
+      identity_ = false;
+      folded_.reserve(n + 16);
+      anchors_.push_back({});
+    }
+    folded_.append(original.data() + run, at - run);
+    if (rep.size() != end - at) add_change(folded_.size(), at, end - at, rep.size());
+    folded_ += rep;
+    run = end;
+  };
   size_t i = 0;
-  while (i < original.size()) {
-    const auto b = static_cast<unsigned char>(original[i]);
+  while (i < n) {
+    const unsigned b = s[i];
     if (b < 0x80) {
-      if (b >= 'A' && b <= 'Z') break;
+      if (b - 'A' < 26u) {
+        const char lower = static_cast<char>(b | 0x20);
+        replace(i, i + 1, std::string_view(&lower, 1));
+      }
       ++i;
       continue;
     }
+    // Three-byte code points (Hangul, Han) that fold to themselves: the common case.
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (c >= 0x800 && t.identity(c)) {  // surrogates are never identity
+        i += 3;
+        continue;
+      }
+    }
     size_t j = i;
-    char32_t c = next_code_point(original, j);
-    if (c == kReplacement && j - i != 3) break;  // malformed: map it explicitly
-    if (!t.identity(c)) break;
+    const char32_t c = next_code_point(original, j);
+    if (c == kReplacement && j - i != 3) {
+      if (first_invalid_ == std::string_view::npos) first_invalid_ = i;
+      replace(i, j, "\xEF\xBF\xBD");
+    } else if (!t.identity(c)) {
+      replace(i, j, t.folded(c));
+    }
     i = j;
   }
-  if (i == original.size()) return;
-
-  identity_ = false;
-  folded_.reserve(original.size() + 16);
-  to_orig_.reserve(original.size() + 17);
-  folded_.append(original.substr(0, i));
-  for (size_t k = 0; k < i; ++k) to_orig_.push_back(static_cast<uint32_t>(k));
-  // For bytes copied unchanged, each byte maps to its code point's start.
-  for (size_t k = 0; k < i; ++k) {
-    if ((static_cast<unsigned char>(original[k]) & 0xC0) == 0x80) to_orig_[k] = to_orig_[k - 1];
-  }
-  while (i < original.size()) {
-    const size_t start = i;
-    const char32_t c = next_code_point(original, i);
-    if (c == kReplacement && i - start != 3) append_utf8(folded_, kReplacement);
-    else append_folded(folded_, c);
-    to_orig_.resize(folded_.size(), static_cast<uint32_t>(start));
-  }
-  to_orig_.push_back(static_cast<uint32_t>(original.size()));
+  if (identity_) return;
+  folded_.append(original.data() + run, n - run);
+  if (open && (end_f != folded_.size() || end_o != n))
+    anchors_.push_back({static_cast<uint32_t>(end_f), static_cast<uint32_t>(end_o), 0, 0});
+  anchors_.push_back({static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(n), 0, 0});
+  anchors_.shrink_to_fit();
 }
 
-size_t FoldedText::to_original_start(size_t i) const { return identity_ ? i : to_orig_[i]; }
+size_t FoldedText::to_original_start(size_t i) const {
+  if (identity_) return i;
+  if (i >= folded_.size()) return original_.size();
+  // The last anchor at or before i holds byte i (anchors_[0] is at 0).
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), i,
+                             [](size_t v, const Anchor& a) { return v < a.folded; });
+  const Anchor& a = *std::prev(it);
+  if (a.olen == 0) {
+    // Same lengths on both sides: the byte itself, moved back to its code point's start
+    // (valid UTF-8 from a.original on, since malformed bytes are runs of their own).
+    size_t o = a.original + (i - a.folded);
+    while (o > a.original && (static_cast<unsigned char>(original_[o]) & 0xC0) == 0x80) --o;
+    return o;
+  }
+  if (a.flen == 0) return a.original;  // folds to nothing (never holds a byte)
+  return a.original + (i - a.folded) / a.flen * a.olen;
+}
 
 size_t FoldedText::to_original_end(size_t end) const {
   if (identity_ || end == 0) return end;
   if (end >= folded_.size()) return original_.size();
   // If folded byte `end` starts a new original code point, the span ends right there.
-  if (to_orig_[end] != to_orig_[end - 1]) return to_orig_[end];
+  const size_t at_end = to_original_start(end), before = to_original_start(end - 1);
+  if (at_end != before) return at_end;
   // Otherwise the span ends inside one code point's expansion; extend to its end.
-  size_t j = to_orig_[end - 1];
+  size_t j = before;
   next_code_point(original_, j);
   return j;
 }

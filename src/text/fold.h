@@ -29,6 +29,10 @@ class FoldedText {
   std::string_view text() const { return identity_ ? original_ : std::string_view(folded_); }
   std::string_view original() const { return original_; }
 
+  // Byte offset of the first malformed UTF-8 sequence in the original (what
+  // find_invalid_utf8 returns), npos when it is valid: found by the same pass.
+  size_t first_invalid() const { return first_invalid_; }
+
   // Byte offset in the original of the code point that folded byte `i` came from.
   size_t to_original_start(size_t i) const;
   // Original end offset for a folded span ending at `end` (exclusive), end > 0: the end
@@ -36,10 +40,21 @@ class FoldedText {
   size_t to_original_end(size_t end) const;
 
  private:
+  // The offset map is sparse: folded text is cut into segments at the places where a
+  // code point's folded length differs from its original length. Within a segment
+  // whose two lengths are equal, folded byte i is original byte i + (original - folded)
+  // (unchanged text, and same-length folds such as 國 -> 国 or A -> a). Otherwise the
+  // segment is a run of code points that all fold from `olen` to `flen` bytes (２０２５,
+  // or malformed bytes read as U+FFFD). A terminal anchor holds the two sizes.
+  struct Anchor {
+    uint32_t folded = 0, original = 0;
+    uint8_t olen = 0, flen = 0;  // per code point in a length-changing run; 0 in aligned ones
+  };
   std::string_view original_;
-  bool identity_ = true;          // folding changed nothing: no copy, no map
+  bool identity_ = true;  // folding changed nothing: no copy, no map
+  size_t first_invalid_ = std::string_view::npos;
   std::string folded_;
-  std::vector<uint32_t> to_orig_;  // per folded byte; size folded_.size() + 1
+  std::vector<Anchor> anchors_;  // sorted by folded (ties: the last one holds the bytes)
 };
 
 // Folds a short string (lexicon keys). Same mapping as FoldedText.

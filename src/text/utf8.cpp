@@ -13,9 +13,21 @@ size_t count_code_points(std::string_view s) {
 }
 
 size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+  while (i < n) {
+    const unsigned b = p[i];
+    if (b < 0x80) { ++i; continue; }
+    // Three-byte sequences (Hangul, Han) checked inline: continuation bytes, no
+    // overlong form (E0 80..9F), no surrogate (ED A0..BF).
+    if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+      const unsigned b1 = p[i + 1], b2 = p[i + 2];
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b != 0xE0 || b1 >= 0xA0) && (b != 0xED || b1 < 0xA0)) {
+        i += 3;
+        continue;
+      }
+    }
     const size_t at = i;
     if (next_code_point(s, i) == kReplacement) {
       // A literal U+FFFD (EF BF BD) is valid; a decoding failure advanced one byte.

@@ -1,9 +1,12 @@
 // Folding and its offset map (src/text/fold.h).
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "text/fold.h"
+#include "text/utf8.h"
 
 using namespace hanfacts::text;
 
@@ -92,5 +95,50 @@ TEST_CASE("folding is per code point: the map is monotonic for mixed text") {
     CHECK(o >= last);
     CHECK(o < s.size());
     last = o;
+  }
+}
+
+TEST_CASE("the sparse offset map equals a per-byte map on random mixes") {
+  // Pieces that keep, change in place, lengthen, shorten or break the byte length.
+  const char* const kPieces[] = {"가", "a", "A", "國", "国", "２", "０", "㈜", "℃", "\xFF", "\xE2\x82",
+                                 "𠀀", " ", "1", "萬", "ＡＩ", "\xEF\xBF\xBD", "é", "Ｂ", "\x80"};
+  uint32_t seed = 12345;
+  auto rnd = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    const int pieces = static_cast<int>(rnd() % 24);
+    for (int k = 0; k < pieces; ++k) s += kPieces[rnd() % (sizeof kPieces / sizeof *kPieces)];
+    // Reference: every folded byte knows its original code point's start.
+    std::string folded;
+    std::vector<size_t> map;
+    for (size_t i = 0; i < s.size();) {
+      const size_t start = i;
+      const char32_t c = next_code_point(s, i);
+      if (c == kReplacement && i - start != 3) append_utf8(folded, kReplacement);
+      else append_folded(folded, c);
+      map.resize(folded.size(), start);
+    }
+    map.push_back(s.size());
+    FoldedText f(s);
+    INFO("round " << round << " text " << s);
+    REQUIRE(f.text() == folded);
+    CHECK(f.first_invalid() == find_invalid_utf8(s));
+    // Text that folds to itself has no map: offsets pass through (inside a code point too).
+    const bool identity = f.text().data() == s.data();
+    for (size_t i = 0; i <= folded.size(); ++i) {
+      if (identity && i < folded.size() && (static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) continue;
+      CHECK(f.to_original_start(i) == map[i]);
+      if (i == 0) continue;
+      size_t want = s.size();
+      if (i < folded.size()) {
+        if (map[i] != map[i - 1]) {
+          want = map[i];
+        } else {
+          want = map[i - 1];
+          next_code_point(s, want);
+        }
+      }
+      CHECK(f.to_original_end(i) == want);
+    }
   }
 }
