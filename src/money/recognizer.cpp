@@ -9,6 +9,7 @@
 #include "money/recognizer.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -51,15 +52,23 @@ class WordIndex {
     } else {
       key = text::next_code_point(t, i);
     }
+    bloom_[(key >> 6) & 63] |= 1ULL << (key & 63);
     auto& v = map_[key];
     v.push_back(std::move(w));
     std::stable_sort(v.begin(), v.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
   }
+  // False only when no word is keyed by `key` (a 4096-bit filter over the keys' low
+  // bits): lets the scanner and the lookups below skip the hash table.
+  bool may_have(char32_t key) const { return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1; }
+  bool has_key(char32_t key) const { return may_have(key) && map_.count(key) > 0; }
+
   // Longest word starting at i.
   const Word* match_at(std::string_view s, size_t i) const {
     if (i >= s.size()) return nullptr;
     size_t j = i;
-    auto it = map_.find(text::next_code_point(s, j));
+    const char32_t key = text::next_code_point(s, j);
+    if (!may_have(key)) return nullptr;
+    auto it = map_.find(key);
     if (it == map_.end()) return nullptr;
     for (const Word& w : it->second)
       if (s.compare(i, w.text.size(), w.text) == 0) return &w;
@@ -70,7 +79,9 @@ class WordIndex {
   void for_each_at(std::string_view s, size_t i, F&& f) const {
     if (i >= s.size()) return;
     size_t j = i;
-    auto it = map_.find(text::next_code_point(s, j));
+    const char32_t key = text::next_code_point(s, j);
+    if (!may_have(key)) return;
+    auto it = map_.find(key);
     if (it == map_.end()) return;
     for (const Word& w : it->second)
       if (s.compare(i, w.text.size(), w.text) == 0) f(w);
@@ -79,7 +90,9 @@ class WordIndex {
   const Word* match_before(std::string_view s, size_t i) const {
     if (i == 0) return nullptr;
     size_t j = i;
-    auto it = map_.find(text::prev_code_point(s, j));
+    const char32_t key = text::prev_code_point(s, j);
+    if (!may_have(key)) return nullptr;
+    auto it = map_.find(key);
     if (it == map_.end()) return nullptr;
     for (const Word& w : it->second)
       if (w.text.size() <= i && s.compare(i - w.text.size(), w.text.size(), w.text) == 0) return &w;
@@ -88,6 +101,7 @@ class WordIndex {
 
  private:
   std::unordered_map<char32_t, std::vector<Word>> map_;
+  unsigned long long bloom_[64] = {};
 };
 
 // Where a minor unit may stand without a major one (minor_units.tsv column alone).
@@ -136,6 +150,22 @@ size_t skip_space(std::string_view s, size_t i, int max = 1) {
 }  // namespace
 
 struct Tables {
+  // Numeral characters among the three-byte UTF-8 sequences (all of Hangul and the CJK
+  // ideographs): bit b2&0x3F of starts3[(b0&0x0F)<<6 | (b1&0x3F)]. The scanner tests a
+  // character with one load, without decoding it.
+  std::array<unsigned long long, 1024> starts3{};
+  // Exact sets over the BMP for the scanner's gate: first code points of the words that
+  // continue an amount (currency, minor unit, infix, connector), last code points of
+  // prefix words.
+  std::array<unsigned long long, 1024> followers{}, currency_starts{}, prefix_ends{};
+  // Is the three-byte character at p a numeral character (p + 2 < s.size())?
+  bool numeral3(std::string_view s, size_t p) const {
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data()) + p;
+    return (starts3[((d[0] & 0x0Fu) << 6) | (d[1] & 0x3Fu)] >> (d[2] & 0x3Fu)) & 1;
+  }
+  static bool has(const std::array<unsigned long long, 1024>& set, char32_t c) {
+    return c < 0x10000 && ((set[c >> 6] >> (c & 63)) & 1);
+  }
   std::vector<std::string> codes;
   WordIndex suffix, prefix;         // currency words after / before an amount
   WordIndex minor;                  // minor units (id indexes minors)
@@ -144,6 +174,11 @@ struct Tables {
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   numeral::ParseOptions amount_options;
+
+  // Can a word that continues an amount (currency, minor unit, infix 여/多, range
+  // connector) start with c? A filter: false positives only cost a parse.
+  bool may_follow(char32_t c) const { return has(followers, c) || (c >= 0x10000 && suffix.may_have(c)); }
+  bool may_end_prefix(char32_t c) const { return has(prefix_ends, c) || (c >= 0x10000 && prefix.may_have(c)); }
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
   const Word* suffix_at(std::string_view s, size_t i) const {
@@ -259,6 +294,14 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Status st = load(*t, *s);
     if (!st.ok()) return st;
   }
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const unsigned long long bit = 1ULL << (c & 63);
+    if (c >= 0x800 && numeral::is_numeral_char(c)) t->starts3[c >> 6] |= bit;
+    if (t->suffix.has_key(c) || t->minor.has_key(c) || t->infix.has_key(c) || t->connector.has_key(c))
+      t->followers[c >> 6] |= bit;
+    if (t->prefix.has_key(c)) t->prefix_ends[c >> 6] |= bit;
+    if (t->suffix.has_key(c)) t->currency_starts[c >> 6] |= bit;
+  }
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
   o.fractions = false;
@@ -370,8 +413,73 @@ struct Reader {
     return st;
   }
 
-  bool single(size_t i, Amount& a) const {
-    auto n = amount_at(i);
+  // The gate before any parse. From a start at i, walks the run an amount could span
+  // (digits, ',', '.', numeral characters, one or two spaces before more of them) and
+  // returns its end; `pass` tells whether money is possible at all: a prefix (US$,
+  // 人民币) may end right before i, a currency word starts inside the run (일본 엔) or
+  // one continues it (see continues()). When not, no start inside the run can give
+  // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些.
+  size_t run_end(size_t i, bool& pass) const {
+    pass = false;
+    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2 && !pass; ++spaces) {  // 人民币  50元
+      const char32_t c = cp_before(s, k);
+      if (t.may_end_prefix(c)) pass = true;
+      if (c != ' ') break;
+      --k;
+    }
+    bool inside = false;
+    const size_t p = walk(i, inside);
+    pass = pass || inside || continues(p, true);
+    return p;
+  }
+
+  size_t walk(size_t i, bool& currency_inside) const {
+    size_t p = i;
+    while (p < s.size()) {
+      const unsigned char b = static_cast<unsigned char>(s[p]);
+      if (b < 0x80) {
+        if (is_digit(static_cast<char>(b)) || b == ',' || b == '.') {
+          ++p;
+          continue;
+        }
+        if (b == ' ') {
+          const size_t q = p + 1 < s.size() && s[p + 1] == ' ' ? p + 2 : p + 1;  // 6조  7천 (two spaces)
+          const char32_t c = cp_at(s, q);
+          if ((c < 0x80 && is_digit(static_cast<char>(c))) || numeral::is_numeral_char(c)) {
+            p = q;
+            continue;
+          }
+        }
+        break;
+      }
+      // Every numeral character is three bytes long (U+3000..U+D7FF).
+      if ((b & 0xF0) != 0xE0 || p + 2 >= s.size() || !t.numeral3(s, p)) break;
+      // 일본 엔: a currency word that starts with a numeral character.
+      if (p > i && Tables::has(t.currency_starts, cp_at(s, p)) && t.suffix.match_at(s, p)) currency_inside = true;
+      p += 3;
+    }
+    return p;
+  }
+
+  // Can the amount ending at p go on into money: a currency word, a minor unit or an
+  // infix (one space allowed), or a range connector and a second run that does?
+  bool continues(size_t p, bool allow_range) const {
+    const size_t q = p < s.size() && s[p] == ' ' ? p + 1 : p;
+    if (q >= s.size() || !t.may_follow(cp_at(s, q))) return false;
+    if (t.suffix.match_at(s, q) || t.minor.match_at(s, q) || t.infix.match_at(s, q)) return true;
+    const Word* c = allow_range ? t.connector.match_at(s, q) : nullptr;
+    if (!c) return false;
+    const size_t r = skip_space(s, q + c->text.size());
+    const char32_t d = cp_at(s, r);
+    if (!((d < 0x80 && is_digit(static_cast<char>(d))) || numeral::is_numeral_char(d))) return false;
+    bool inside = false;
+    const size_t e = walk(r, inside);
+    return inside || continues(e, false);
+  }
+
+  bool single(size_t i, Amount& a) const { return single(i, amount_at(i), a); }
+
+  bool single(size_t i, const std::optional<Numeral>& n, Amount& a) const {
     if (!n) return false;
     a = Amount{};
     a.start = i;
@@ -436,8 +544,7 @@ struct Reader {
   }
 
   // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
-  bool range(size_t i, Amount& a) const {
-    auto n = amount_at(i);
+  bool range(size_t i, const std::optional<Numeral>& n, Amount& a) const {
     if (!n) return false;
     size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
@@ -539,41 +646,86 @@ struct Reader {
 
 }  // namespace
 
+namespace {
+
+// The scanner's inner loop, a leaf so that its state stays in registers: the next byte
+// at or after i where an amount may start (a digit that begins a number, or a numeral
+// character that begins a word), or s.size(). Most bytes cost a compare; a Hangul or
+// Han character costs one table load (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes
+// this may only miss an amount.
+size_t next_start(std::string_view s, size_t i, const unsigned long long* starts3) {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  while (i < n) {
+    const unsigned char b = d[i];
+    if (b < 0x80) {
+      if (static_cast<unsigned char>(b - '0') > 9) {
+        ++i;
+        continue;
+      }
+      // Not inside a digit run, nor the decimals of 2.5.
+      if (i > 0 && (static_cast<unsigned char>(d[i - 1] - '0') <= 9 ||
+                    (d[i - 1] == '.' && i >= 2 && static_cast<unsigned char>(d[i - 2] - '0') <= 9))) {
+        ++i;
+        continue;
+      }
+      return i;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+      if (!((starts3[((b & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)] >> (d[i + 2] & 0x3Fu)) & 1)) {
+        i += 3;
+        continue;
+      }
+      // A Hangul numeral starts a word: 이 in 회사가 이 or 것이 is no start.
+      const char32_t c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu);
+      if (text::is_hangul_syllable(c) && i >= 3 && (d[i - 3] & 0xF0) == 0xE0 &&
+          text::is_hangul_syllable(((d[i - 3] & 0x0Fu) << 12) | ((d[i - 2] & 0x3Fu) << 6) | (d[i - 1] & 0x3Fu))) {
+        i += 3;
+        continue;
+      }
+      return i;
+    }
+    // Two- and four-byte characters hold no numeral (all lie in U+3000..U+D7FF);
+    // continuation bytes of malformed text step one by one.
+    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  }
+  return n;
+}
+
+}  // namespace
+
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
   const Tables& t = *tables_;
   const std::string_view s = doc.text;
   Reader rd{t, s, doc.folded};
   const size_t first = out.size();
+  const size_t n = s.size();
   size_t i = 0;
-  char32_t prev = 0;
-  while (i < s.size()) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
+  while ((i = next_start(s, i, t.starts3.data())) < n) {
     size_t next = i;
-    char32_t c;
-    if (b < 0x80) {
-      c = b;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++next;
-      if (!is_digit(static_cast<char>(b)) || (prev < 0x80 && is_digit(static_cast<char>(prev))) || (prev == '.' && i >= 2 && is_digit(s[i - 2]))) {
-        prev = c;
-        i = next;
-        continue;
-      }
     } else {
-      c = text::next_code_point(s, next);
-      if (!numeral::is_numeral_char(c) || (text::is_hangul_syllable(c) && text::is_hangul_syllable(prev))) {
-        prev = c;
+      const char32_t c = text::next_code_point(s, next);
+      if (!numeral::is_numeral_char(c) || (text::is_hangul_syllable(c) && text::is_hangul_syllable(cp_before(s, i)))) {
         i = next;
         continue;
       }
     }
+    bool pass = false;
+    const size_t run = rd.run_end(i, pass);
+    if (!pass) {
+      i = run;  // 2025년, 30%, 경제, 一些: no currency can follow
+      continue;
+    }
+    const std::optional<Numeral> num = rd.amount_at(i);
     Amount a;
-    bool found = rd.range(i, a);
-    if (!found && rd.single(i, a)) {
+    bool found = rd.range(i, num, a);
+    if (!found && rd.single(i, num, a)) {
       found = true;
       rd.extend_range(a);
     }
     if (!found) {
-      prev = c;
       i = next;
       continue;
     }
@@ -604,7 +756,6 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     }
     out.push_back(std::move(cand));
     i = a.end;
-    prev = cp_before(s, i);
   }
 }
 

@@ -61,15 +61,32 @@ std::string Decimal::to_string() const {
   Decimal d = normalized();
   const bool neg = d.mantissa < 0;
   Int128 m = abs128(d.mantissa);
-  std::string digits;
+  // Digits are written backwards into a buffer (at most 39 digits, a point, a sign and
+  // leading zeros up to the scale, which arithmetic keeps far below 100), then copied.
+  char buf[192];
+  char* const end = buf + sizeof buf;
+  char* p = end;
+  int written = 0;
+  auto put = [&](char c) {
+    *--p = c;
+    if (++written == d.scale) *--p = '.';
+  };
+  // 128-bit division is a library call; peel 18-digit chunks off with one division each
+  // and format them in 64-bit arithmetic (every amount below 1.8e19 takes only this).
+  constexpr unsigned long long kChunk = 1000000000000000000ULL;  // 10^18
+  while (m > static_cast<Int128>(~0ULL)) {
+    unsigned long long low = static_cast<unsigned long long>(m % kChunk);
+    m /= kChunk;
+    for (int k = 0; k < 18; ++k, low /= 10) put(static_cast<char>('0' + low % 10));
+  }
+  unsigned long long v = static_cast<unsigned long long>(m);
   do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
-    m /= 10;
-  } while (m > 0);
-  while (static_cast<int>(digits.size()) <= d.scale) digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
-  if (d.scale > 0) digits.insert(digits.size() - static_cast<size_t>(d.scale), 1, '.');
-  return neg ? "-" + digits : digits;
+    put(static_cast<char>('0' + v % 10));
+    v /= 10;
+  } while (v > 0);
+  while (written <= d.scale) put('0');  // 0.05: zeros up to the point and one before it
+  if (neg) *--p = '-';
+  return std::string(p, static_cast<size_t>(end - p));
 }
 
 double Decimal::to_double() const {
