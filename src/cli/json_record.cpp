@@ -1,5 +1,7 @@
 #include "cli/json_record.h"
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace hanfacts::cli {
@@ -82,9 +84,20 @@ class Reader {
     }
     return true;
   }
+  static constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int b = 0x20; b < 256; ++b) plain[static_cast<size_t>(b)] = b != '"' && b != '\\';
+    return plain;
+  }();
   bool string(std::string& out) {
     if (!eat('"')) return false;
     while (pos_ < s_.size()) {
+      // Plain bytes (no quote, backslash or control character) are copied in one run.
+      size_t run = pos_;
+      while (run < s_.size() && kPlain[static_cast<unsigned char>(s_[run])]) ++run;
+      out.append(s_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= s_.size()) break;
       char c = s_[pos_++];
       if (c == '"') return true;
       if (static_cast<unsigned char>(c) < 0x20) return false;

@@ -37,7 +37,7 @@ constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << stati
 constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline.
-inline char32_t next_cp(std::string_view s, size_t& i) {
+[[gnu::always_inline]] inline char32_t next_cp(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;

@@ -1,4 +1,6 @@
 // CSV (RFC 4180), TSV and JSON Lines writers. This is the only code that formats facts.
+#include <array>
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -14,7 +16,14 @@ constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "t
 
 // RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled.
 void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : {',', '"', '\r', '\n'}) special[c] = true;
+    return special;
+  }();
+  bool plain = true;
+  for (char c : field) plain &= !kSpecial[static_cast<unsigned char>(c)];
+  if (plain) {
     out += field;
     return;
   }
@@ -24,6 +33,12 @@ void append_csv_field(std::string& out, std::string_view field) {
     out += c;
   }
   out += '"';
+}
+
+void append_number(std::string& out, size_t n) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
 // TSV: backslash escapes for the three characters that would break a row.
@@ -86,13 +101,13 @@ class DelimitedWriter : public Writer {
     for (const Fact& f : doc.extraction.facts) {
       append_(buf_, doc.doc);
       buf_ += sep_;
-      buf_ += std::to_string(++id);
+      append_number(buf_, static_cast<size_t>(++id));
       buf_ += sep_;
       buf_ += fact_type_name(f.type);
       buf_ += sep_;
-      buf_ += std::to_string(offset(f.start));
+      append_number(buf_, offset(f.start));
       buf_ += sep_;
-      buf_ += std::to_string(offset(f.end));
+      append_number(buf_, offset(f.end));
       for (std::string_view field : {std::string_view(f.text), std::string_view(f.value), std::string_view(f.unit),
                                      std::string_view(f.flags)}) {
         buf_ += sep_;
