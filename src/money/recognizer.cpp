@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "lexicon/tsv.h"
 #include "numeral/numeral.h"
@@ -29,6 +29,40 @@ namespace {
 // kNone: a word that ends like a qualifier but is not one (签约 before 10亿元 is a
 // contract, not 约 "about"); kEquiv: a conversion word (折合, 约合) that makes the amount
 // restate the one before it.
+// Code points of folded text, which is valid UTF-8 (text/fold.h). These skip the full
+// validation of text/utf8.h: the scanner decodes around every candidate start, and
+// that validation was a tenth of its time. On malformed bytes they return some value
+// and stay inside the string; a wrong value can only cost a match.
+inline char32_t decode_at(std::string_view s, size_t& i) {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned char b = d[i];
+  char32_t c;
+  if (b < 0x80) {
+    c = b, i += 1;
+  } else if (b < 0xC0) {
+    c = 0xFFFD, i += 1;  // a stray continuation byte
+  } else if (b < 0xE0) {
+    if (i + 1 >= n) return ++i, 0xFFFD;
+    c = ((b & 0x1Fu) << 6) | (d[i + 1] & 0x3Fu), i += 2;
+  } else if (b < 0xF0) {
+    if (i + 2 >= n) return ++i, 0xFFFD;
+    c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu), i += 3;
+  } else {
+    if (i + 3 >= n) return ++i, 0xFFFD;
+    c = ((b & 0x07u) << 18) | ((d[i + 1] & 0x3Fu) << 12) | ((d[i + 2] & 0x3Fu) << 6) | (d[i + 3] & 0x3Fu), i += 4;
+  }
+  return c;
+}
+inline char32_t decode_before(std::string_view s, size_t& i) {
+  size_t start = i - 1;
+  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  size_t j = start;
+  const char32_t c = decode_at(s, j);
+  i = start;
+  return c;
+}
+
 enum Role : unsigned char { kApprox, kMin, kMax, kRange, kNone, kEquiv };
 
 struct Word {
@@ -38,8 +72,10 @@ struct Word {
   bool ascii = false;  // Latin letters: must not touch other Latin letters
 };
 
-// Words grouped by their first (or last, for look-behind) byte sequence's code point,
-// longest first.
+// Words grouped by their first (or last, for look-behind) code point, longest first.
+// The groups sit in a small open-addressing table (multiplicative hash, linear probing)
+// behind a 4096-bit key filter: lookups happen around every amount, and the division
+// of std::unordered_map's bucket index showed in profiles.
 class WordIndex {
  public:
   void add(Word w, bool by_last) {
@@ -48,30 +84,40 @@ class WordIndex {
     char32_t key;
     if (by_last) {
       i = t.size();
-      key = text::prev_code_point(t, i);
+      key = decode_before(t, i);
     } else {
-      key = text::next_code_point(t, i);
+      key = decode_at(t, i);
     }
     bloom_[(key >> 6) & 63] |= 1ULL << (key & 63);
-    auto& v = map_[key];
-    v.push_back(std::move(w));
-    std::stable_sort(v.begin(), v.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+    std::vector<Word>* v = find_list(key);
+    if (!v) {
+      lists_.push_back({key, {}});
+      rebuild();
+      v = &lists_.back().second;
+    }
+    v->push_back(std::move(w));
+    std::stable_sort(v->begin(), v->end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
   }
   // False only when no word is keyed by `key` (a 4096-bit filter over the keys' low
-  // bits): lets the scanner and the lookups below skip the hash table.
+  // bits): lets the scanner and the lookups below skip the table.
   bool may_have(char32_t key) const { return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1; }
-  bool has_key(char32_t key) const { return may_have(key) && map_.count(key) > 0; }
+  bool has_key(char32_t key) const { return may_have(key) && find_list(key) != nullptr; }
+  template <class F>
+  void for_each_word(F&& f) const {
+    for (const auto& [key, words] : lists_)
+      for (const Word& w : words) f(w);
+  }
 
   // Longest word starting at i.
   const Word* match_at(std::string_view s, size_t i) const {
     if (i >= s.size()) return nullptr;
     size_t j = i;
-    const char32_t key = text::next_code_point(s, j);
+    const char32_t key = decode_at(s, j);
     if (!may_have(key)) return nullptr;
-    auto it = map_.find(key);
-    if (it == map_.end()) return nullptr;
-    for (const Word& w : it->second)
-      if (s.compare(i, w.text.size(), w.text) == 0) return &w;
+    const std::vector<Word>* v = find_list(key);
+    if (!v) return nullptr;
+    for (const Word& w : *v)
+      if (equal_at(s, i, w.text)) return &w;
     return nullptr;
   }
   // Every word starting at i, longest first.
@@ -79,28 +125,64 @@ class WordIndex {
   void for_each_at(std::string_view s, size_t i, F&& f) const {
     if (i >= s.size()) return;
     size_t j = i;
-    const char32_t key = text::next_code_point(s, j);
+    const char32_t key = decode_at(s, j);
     if (!may_have(key)) return;
-    auto it = map_.find(key);
-    if (it == map_.end()) return;
-    for (const Word& w : it->second)
-      if (s.compare(i, w.text.size(), w.text) == 0) f(w);
+    const std::vector<Word>* v = find_list(key);
+    if (!v) return;
+    for (const Word& w : *v)
+      if (equal_at(s, i, w.text)) f(w);
   }
   // Longest word ending at i.
   const Word* match_before(std::string_view s, size_t i) const {
     if (i == 0) return nullptr;
     size_t j = i;
-    const char32_t key = text::prev_code_point(s, j);
+    const char32_t key = decode_before(s, j);
     if (!may_have(key)) return nullptr;
-    auto it = map_.find(key);
-    if (it == map_.end()) return nullptr;
-    for (const Word& w : it->second)
-      if (w.text.size() <= i && s.compare(i - w.text.size(), w.text.size(), w.text) == 0) return &w;
+    const std::vector<Word>* v = find_list(key);
+    if (!v) return nullptr;
+    for (const Word& w : *v)
+      if (w.text.size() <= i && equal_at(s, i - w.text.size(), w.text)) return &w;
     return nullptr;
   }
 
  private:
-  std::unordered_map<char32_t, std::vector<Word>> map_;
+  // Words are a few bytes long: a byte loop beats a call to memcmp.
+  static bool equal_at(std::string_view s, size_t i, std::string_view w) {
+    if (w.size() > s.size() - i) return false;
+    for (size_t k = 0; k < w.size(); ++k)
+      if (s[i + k] != w[k]) return false;
+    return true;
+  }
+  static uint32_t hash(char32_t key) { return static_cast<uint32_t>(key) * 2654435761u; }
+  const std::vector<Word>* find_list(char32_t key) const {
+    return const_cast<WordIndex*>(this)->find_list(key);
+  }
+  std::vector<Word>* find_list(char32_t key) {
+    if (slots_.empty()) return nullptr;
+    const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+    for (uint32_t h = hash(key) >> shift_;; h = (h + 1) & mask) {
+      const int32_t k = slots_[h];
+      if (k < 0) return nullptr;
+      if (lists_[static_cast<size_t>(k)].first == key) return &lists_[static_cast<size_t>(k)].second;
+    }
+  }
+  // Table size: a power of two at least four times the number of keys.
+  void rebuild() {
+    size_t size = 16;
+    shift_ = 28;
+    while (size < 4 * lists_.size()) size *= 2, --shift_;
+    slots_.assign(size, -1);
+    const uint32_t mask = static_cast<uint32_t>(size - 1);
+    for (size_t k = 0; k < lists_.size(); ++k) {
+      uint32_t h = hash(lists_[k].first) >> shift_;
+      while (slots_[h] >= 0) h = (h + 1) & mask;
+      slots_[h] = static_cast<int32_t>(k);
+    }
+  }
+
+  std::vector<std::pair<char32_t, std::vector<Word>>> lists_;
+  std::vector<int32_t> slots_;  // index into lists_, -1 empty
+  int shift_ = 28;
   unsigned long long bloom_[64] = {};
 };
 
@@ -118,11 +200,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 char32_t cp_at(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
-  return text::next_code_point(s, i);
+  return decode_at(s, i);
 }
 char32_t cp_before(std::string_view s, size_t i) {
   if (i == 0) return 0;
-  return text::prev_code_point(s, i);
+  return decode_before(s, i);
 }
 
 bool is_letter(char32_t c) {
@@ -177,7 +259,21 @@ struct Tables {
 
   // Can a word that continues an amount (currency, minor unit, infix 여/多, range
   // connector) start with c? A filter: false positives only cost a parse.
-  bool may_follow(char32_t c) const { return has(followers, c) || (c >= 0x10000 && suffix.may_have(c)); }
+  // Can a word that continues an amount start at q? Exact for one-character words (元,
+  // 원, ~), a 64K-bit filter over the first two characters otherwise (个比特币 must not
+  // send every 一个 to the word indexes).
+  std::array<unsigned long long, 1024> followers_one{}, follower_pairs{};
+  static unsigned pair_hash(char32_t a, char32_t b) { return (a * 40503u + b * 2654435761u) >> 16 & 0xFFFFu; }
+  [[gnu::always_inline]] bool may_follow_at(std::string_view s, size_t q) const {
+    size_t j = q;
+    const char32_t c = decode_at(s, j);
+    if (c >= 0x10000) return suffix.may_have(c);
+    if (!has(followers, c)) return false;
+    if (has(followers_one, c)) return true;
+    const char32_t d = j < s.size() ? decode_at(s, j) : 0;
+    const unsigned h = pair_hash(c, d);
+    return (follower_pairs[h >> 6] >> (h & 63)) & 1;
+  }
   bool may_end_prefix(char32_t c) const { return has(prefix_ends, c) || (c >= 0x10000 && prefix.may_have(c)); }
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
@@ -302,6 +398,19 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     if (t->prefix.has_key(c)) t->prefix_ends[c >> 6] |= bit;
     if (t->suffix.has_key(c)) t->currency_starts[c >> 6] |= bit;
   }
+  for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
+    idx->for_each_word([&](const Word& w) {
+      size_t j = 0;
+      const char32_t c = decode_at(w.text, j);
+      if (c >= 0x10000) return;
+      if (j == w.text.size()) {
+        t->followers_one[c >> 6] |= 1ULL << (c & 63);
+        return;
+      }
+      const unsigned h = Tables::pair_hash(c, decode_at(w.text, j));
+      t->follower_pairs[h >> 6] |= 1ULL << (h & 63);
+    });
+  }
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
   o.fractions = false;
@@ -370,6 +479,9 @@ struct Reader {
       else if (s.compare(q, 3, "零") == 0) q += 3, next_per *= 10;
       q = skip_space(s, q);
       if (q >= s.size() || next_per > 100) break;
+      // Most amounts end here: a tail starts with a digit or a numeral character.
+      if (!is_digit(s[q]) && !((static_cast<unsigned char>(s[q]) & 0xF0) == 0xE0 && q + 2 < s.size() && t.numeral3(s, q)))
+        break;
       numeral::ParseOptions o = t.amount_options;
       o.vague = false;
       o.space_groups = false;
@@ -433,7 +545,7 @@ struct Reader {
     return p;
   }
 
-  size_t walk(size_t i, bool& currency_inside) const {
+  [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside) const {
     size_t p = i;
     while (p < s.size()) {
       const unsigned char b = static_cast<unsigned char>(s[p]);
@@ -463,9 +575,12 @@ struct Reader {
 
   // Can the amount ending at p go on into money: a currency word, a minor unit or an
   // infix (one space allowed), or a range connector and a second run that does?
-  bool continues(size_t p, bool allow_range) const {
+  [[gnu::always_inline]] bool continues(size_t p, bool allow_range) const {
     const size_t q = p < s.size() && s[p] == ' ' ? p + 1 : p;
-    if (q >= s.size() || !t.may_follow(cp_at(s, q))) return false;
+    return q < s.size() && t.may_follow_at(s, q) && continues_at(q, allow_range);
+  }
+
+  bool continues_at(size_t q, bool allow_range) const {
     if (t.suffix.match_at(s, q) || t.minor.match_at(s, q) || t.infix.match_at(s, q)) return true;
     const Word* c = allow_range ? t.connector.match_at(s, q) : nullptr;
     if (!c) return false;
@@ -650,45 +765,38 @@ namespace {
 
 // The scanner's inner loop, a leaf so that its state stays in registers: the next byte
 // at or after i where an amount may start (a digit that begins a number, or a numeral
-// character that begins a word), or s.size(). Most bytes cost a compare; a Hangul or
-// Han character costs one table load (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes
-// this may only miss an amount.
+// character that begins a word), or s.size(). Each byte costs one table load
+// (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes this may only
+// miss an amount.
 size_t next_start(std::string_view s, size_t i, const unsigned long long* starts3) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  while (i < n) {
-    const unsigned char b = d[i];
+  // Is the hit at k (a digit or a three-byte numeral) a start?
+  auto start_at = [&](size_t k) {
+    const unsigned char b = d[k];
     if (b < 0x80) {
-      if (static_cast<unsigned char>(b - '0') > 9) {
-        ++i;
-        continue;
-      }
       // Not inside a digit run, nor the decimals of 2.5.
-      if (i > 0 && (static_cast<unsigned char>(d[i - 1] - '0') <= 9 ||
-                    (d[i - 1] == '.' && i >= 2 && static_cast<unsigned char>(d[i - 2] - '0') <= 9))) {
-        ++i;
-        continue;
-      }
-      return i;
+      return !(k > 0 && (static_cast<unsigned char>(d[k - 1] - '0') <= 9 ||
+                         (d[k - 1] == '.' && k >= 2 && static_cast<unsigned char>(d[k - 2] - '0') <= 9)));
     }
-    if ((b & 0xF0) == 0xE0 && i + 2 < n) {
-      if (!((starts3[((b & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)] >> (d[i + 2] & 0x3Fu)) & 1)) {
-        i += 3;
-        continue;
-      }
-      // A Hangul numeral starts a word: 이 in 회사가 이 or 것이 is no start.
-      const char32_t c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu);
-      if (text::is_hangul_syllable(c) && i >= 3 && (d[i - 3] & 0xF0) == 0xE0 &&
-          text::is_hangul_syllable(((d[i - 3] & 0x0Fu) << 12) | ((d[i - 2] & 0x3Fu) << 6) | (d[i - 1] & 0x3Fu))) {
-        i += 3;
-        continue;
-      }
-      return i;
-    }
-    // Two- and four-byte characters hold no numeral (all lie in U+3000..U+D7FF);
-    // continuation bytes of malformed text step one by one.
-    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    // A Hangul numeral starts a word: 이 in 회사가 이 or 것이 is no start.
+    const char32_t c = ((b & 0x0Fu) << 12) | ((d[k + 1] & 0x3Fu) << 6) | (d[k + 2] & 0x3Fu);
+    return !(text::is_hangul_syllable(c) && k >= 3 && (d[k - 3] & 0xF0) == 0xE0 &&
+             text::is_hangul_syllable(((d[k - 3] & 0x0Fu) << 12) | ((d[k - 2] & 0x3Fu) << 6) | (d[k - 1] & 0x3Fu)));
+  };
+  // Every byte is tested on its own, with no decoding: a continuation byte is neither a
+  // digit nor a lead byte, so this finds exactly the digits and the lead bytes of
+  // numeral characters. The iterations do not depend on each other and the only branch
+  // is taken at hits, which keeps the loop free of mispredicted branches (stepping by
+  // character length, the previous form, mispredicted at every change of script).
+  for (; i + 2 < n; ++i) {
+    const unsigned b = d[i];
+    const unsigned long long w = starts3[((b & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)];
+    const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) & static_cast<bool>((w >> (d[i + 2] & 0x3Fu)) & 1));
+    if (__builtin_expect(hit, 0) && start_at(i)) return i;
   }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(d[i] - '0') <= 9 && start_at(i)) return i;
   return n;
 }
 
@@ -706,7 +814,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++next;
     } else {
-      const char32_t c = text::next_code_point(s, next);
+      const char32_t c = decode_at(s, next);
       if (!numeral::is_numeral_char(c) || (text::is_hangul_syllable(c) && text::is_hangul_syllable(cp_before(s, i)))) {
         i = next;
         continue;

@@ -15,6 +15,19 @@ constexpr Int128 pow10_i128(int n) {
 }
 constexpr Int128 kLimit = pow10_i128(36);
 
+// 10^k and the largest mantissa that may be multiplied by it, k = 0..36.
+struct Pow10Table {
+  Int128 pow[37] = {};
+  Int128 max_factor[37] = {};
+  constexpr Pow10Table() {
+    for (int k = 0; k <= 36; ++k) {
+      pow[k] = pow10_i128(k);
+      max_factor[k] = kLimit / pow[k];
+    }
+  }
+};
+constexpr Pow10Table kPow10;
+
 Int128 abs128(Int128 v) { return v < 0 ? -v : v; }
 
 bool fits(Int128 v) { return abs128(v) < kLimit; }
@@ -96,6 +109,12 @@ double Decimal::to_double() const {
 }
 
 Decimal add(const Decimal& a, const Decimal& b, bool& ok) {
+  if (a.scale == 0 && b.scale == 0) {  // whole numbers: most of what numerals add
+    const Int128 m = a.mantissa + b.mantissa;
+    if (fits(a.mantissa) && fits(b.mantissa) && fits(m)) return Decimal{m, 0};
+    ok = false;
+    return {};
+  }
   Decimal x = a, y = b;
   if (!align(x, y) || !fits(x.mantissa + y.mantissa)) {
     ok = false;
@@ -122,6 +141,13 @@ Decimal mul_pow10(const Decimal& a, int exp10, bool& ok) {
     d.scale -= exp10;
     if (d.scale > 60) ok = false;
     return d.normalized();
+  }
+  if (d.scale == 0 && exp10 <= 36) {  // one multiplication: 5 x 10^8 for 5亿
+    if (abs128(d.mantissa) >= kPow10.max_factor[exp10]) {
+      ok = false;
+      return {};
+    }
+    return Decimal{d.mantissa * kPow10.pow[exp10], 0};
   }
   for (int i = 0; i < exp10; ++i) {
     if (d.scale > 0) {
