@@ -20,8 +20,11 @@ Done run_guarded(const OrderedRunner::Process& process, Task& task, unsigned wor
 
 }  // namespace
 
-OrderedRunner::OrderedRunner(unsigned jobs, Process process, Emit emit)
-    : jobs_(jobs == 0 ? 1 : jobs), window_(4 * static_cast<size_t>(jobs_)), process_(std::move(process)),
+OrderedRunner::OrderedRunner(unsigned jobs, Process process, Emit emit, size_t window, size_t window_bytes)
+    : jobs_(jobs == 0 ? 1 : jobs),
+      window_(window != 0 ? window : 4 * static_cast<size_t>(jobs_)),
+      window_bytes_(window_bytes),
+      process_(std::move(process)),
       emit_(std::move(emit)) {
   if (jobs_ > 1) {
     for (unsigned w = 0; w < jobs_; ++w) threads_.emplace_back([this, w] { work(w); });
@@ -43,25 +46,39 @@ void OrderedRunner::work(unsigned worker) {
     std::pair<size_t, Task> item;
     {
       std::unique_lock<std::mutex> lock(mu_);
+      ++idle_workers_;
       work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      --idle_workers_;
       if (queue_.empty()) return;
       item = std::move(queue_.front());
       queue_.pop_front();
     }
     Done done = run_guarded(process_, item.second, worker);
+    bool wake;
     {
       std::lock_guard<std::mutex> lock(mu_);
       done_.emplace(item.first, std::move(done));
+      wake = main_waiting_ && main_can_go();
     }
-    done_ready_.notify_all();
+    if (wake) done_ready_.notify_one();
   }
+}
+
+bool OrderedRunner::main_can_go() const {
+  // Emitting needs the next document in order; refilling is worth a wake-up once the
+  // queue has run low (or is the only thing left).
+  return emitted_ == submitted_ || (done_.count(emitted_) > 0 && queue_.size() <= window_ / 4);
 }
 
 void OrderedRunner::drain(bool wait) {
   std::vector<Done> ready;
   {
     std::unique_lock<std::mutex> lock(mu_);
-    if (wait) done_ready_.wait(lock, [&] { return emitted_ == submitted_ || done_.count(emitted_) > 0; });
+    if (wait) {
+      main_waiting_ = true;
+      done_ready_.wait(lock, [&] { return main_can_go(); });
+      main_waiting_ = false;
+    }
     while (true) {
       auto it = done_.find(emitted_ + ready.size());
       if (it == done_.end()) break;
@@ -72,6 +89,8 @@ void OrderedRunner::drain(bool wait) {
   // Emitting (writing output) happens without the lock so workers keep going.
   for (Done& d : ready) {
     if (!stopped_ && !emit_(d)) stopped_ = true;
+    bytes_in_flight_ -= sizes_.front();
+    sizes_.pop_front();
   }
   std::lock_guard<std::mutex> lock(mu_);
   emitted_ += ready.size();
@@ -90,15 +109,19 @@ bool OrderedRunner::submit(Task&& task) {
       std::lock_guard<std::mutex> lock(mu_);
       in_flight = submitted_ - emitted_;
     }
-    if (in_flight < window_) break;
+    if (in_flight == 0 || (in_flight < window_ && bytes_in_flight_ + task.bytes.size() <= window_bytes_)) break;
     drain(true);
     if (stopped_) return false;
   }
+  sizes_.push_back(task.bytes.size());
+  bytes_in_flight_ += task.bytes.size();
+  bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     queue_.emplace_back(submitted_++, std::move(task));
+    wake = idle_workers_ > 0;
   }
-  work_ready_.notify_one();
+  if (wake) work_ready_.notify_one();
   drain(false);
   return !stopped_;
 }

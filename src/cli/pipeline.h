@@ -1,9 +1,11 @@
 // Ordered parallel processing: documents run on N worker threads and come out in
-// submission order, with at most `window` documents in flight so memory stays flat.
+// submission order, with a bounded number of documents and bytes in flight so memory
+// stays flat (one document larger than the byte bound still runs, alone).
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -42,8 +44,10 @@ class OrderedRunner {
   using Process = std::function<Done(Task&, unsigned worker)>;
   using Emit = std::function<bool(Done&)>;  // false: stop the run (output closed or failed)
 
-  // jobs == 1 runs everything on the calling thread.
-  OrderedRunner(unsigned jobs, Process process, Emit emit);
+  // jobs == 1 runs everything on the calling thread. At most `window` documents (0: 4 x
+  // jobs) and `window_bytes` input bytes are in flight; a document larger than that runs
+  // alone.
+  OrderedRunner(unsigned jobs, Process process, Emit emit, size_t window = 0, size_t window_bytes = SIZE_MAX);
   ~OrderedRunner();
   OrderedRunner(const OrderedRunner&) = delete;
   OrderedRunner& operator=(const OrderedRunner&) = delete;
@@ -61,7 +65,11 @@ class OrderedRunner {
   void drain(bool wait);
 
   const unsigned jobs_;
-  const size_t window_;
+  const size_t window_;       // documents in flight
+  const size_t window_bytes_;  // input bytes in flight
+  // Input sizes of the documents submitted and not yet emitted, in order (main thread).
+  std::deque<size_t> sizes_;
+  size_t bytes_in_flight_ = 0;
   Process process_;
   Emit emit_;
   std::vector<std::thread> threads_;
@@ -72,6 +80,12 @@ class OrderedRunner {
   std::map<size_t, Done> done_;
   size_t submitted_ = 0;
   size_t emitted_ = 0;
+  // Wake-ups cost system calls, so each side is woken only when it is waiting and has
+  // something to do: a worker when work is queued, the main thread when the next
+  // document is done and the queue is low (it then emits and refills in one go).
+  unsigned idle_workers_ = 0;
+  bool main_waiting_ = false;
+  bool main_can_go() const;  // under mu_
   bool closing_ = false;
   bool stopped_ = false;
 };

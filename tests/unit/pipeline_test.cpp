@@ -128,3 +128,25 @@ TEST_CASE("an exception in a worker fails that document only") {
     CHECK(got[3].output == "3");
   }
 }
+
+TEST_CASE("the byte window bounds the input held in flight; a larger document runs alone") {
+  std::atomic<size_t> submitted{0}, emitted{0};
+  size_t max_in_flight = 0;
+  std::vector<std::string> outputs;
+  OrderedRunner runner(
+      2, [](Task& t, unsigned) { Done d; d.output = t.doc; return d; },
+      [&](Done& d) { ++emitted; outputs.push_back(d.output); return true; }, 100, 8);
+  for (int k = 0; k < 60; ++k) {
+    Task t;
+    t.doc = std::to_string(k);
+    t.bytes = std::string(k == 30 ? 50 : 4, 'x');  // 4-byte documents, one of 50
+    ++submitted;
+    max_in_flight = std::max(max_in_flight, submitted - emitted);
+    REQUIRE(runner.submit(std::move(t)));
+  }
+  REQUIRE(runner.finish());
+  // Two 4-byte documents fit in 8 bytes; submit() counts the new one before making room.
+  CHECK(max_in_flight <= 3);
+  REQUIRE(outputs.size() == 60);
+  for (int k = 0; k < 60; ++k) CHECK(outputs[static_cast<size_t>(k)] == std::to_string(k));
+}
