@@ -49,8 +49,18 @@ std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) 
 core::Lang detect_lang(std::string_view text) {
   size_t hangul = 0, han = 0;
   const size_t limit = std::min<size_t>(text.size(), 64 * 1024);
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < limit;) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+    const unsigned b = s[i];
+    if (b < 0x80) { ++i; continue; }
+    // Folded text is valid UTF-8: Hangul and Han are three-byte sequences.
+    if ((b & 0xF0) == 0xE0 && i + 2 < text.size()) {
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      hangul += text::is_hangul_syllable(c);
+      han += text::is_han(c);
+      i += 3;
+      continue;
+    }
     char32_t c = text::next_code_point(text, i);
     if (text::is_hangul_syllable(c)) ++hangul;
     else if (text::is_han(c)) ++han;
