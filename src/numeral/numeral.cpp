@@ -8,6 +8,12 @@
 
 #include <array>
 #include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/sources.h"
+#include "lexicon/tsv.h"
+#include "text/fold.h"
 
 #include "text/utf8.h"
 
@@ -922,6 +928,39 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
   return n;
 }
 
+namespace {
+
+// lexicons/numeral/non_numeral_words.tsv, folded; loaded once. A malformed file gives an
+// empty list here (the lexicon lint test reports it): the numeral report then keeps
+// numerals inside words, which is what it did without the list.
+const std::vector<std::string>& non_numeral_words() {
+  static const std::vector<std::string> kWords = [] {
+    std::vector<std::string> words;
+    for (const auto& src : lexicon::builtin_sources("numeral")) {
+      auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+      if (!table.ok()) continue;
+      for (const auto& row : table.value().rows())
+        for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) words.push_back(text::fold(w));
+    }
+    return words;
+  }();
+  return kWords;
+}
+
+// Is the numeral [start, end) wholly inside an occurrence of a non-numeral word (一切,
+// 四川, 统一)?
+bool inside_word(std::string_view s, size_t start, size_t end) {
+  const std::string_view num = s.substr(start, end - start);
+  for (const std::string& w : non_numeral_words()) {
+    for (size_t k = w.find(num); k != std::string::npos; k = w.find(num, k + 1)) {
+      if (k <= start && s.compare(start - k, w.size(), w) == 0) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
   std::vector<Numeral> out;
   size_t i = 0;
@@ -967,6 +1006,8 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
         } else if (span_cps == 1 && classify(c).ambiguous) {
           keep = false;  // 陆地, 收拾, 退伍
         }
+        // 一切, 四川, 统一: a spelled numeral inside an ordinary word.
+        if (keep && n->script == Script::kChinese && inside_word(s, n->start, n->end)) keep = false;
         if (keep && n->end > i) {
           out.push_back(*n);
           i = n->end;

@@ -127,7 +127,8 @@ bool is_numeral_char(char32_t c);
 // one syllable (일, 이, 만) or an attributive native numeral (한, 세) counts only before
 // a non-Hangul character, a particle or a counter (이후, 한국, 세계 are words). Chinese
 // 大写 characters that are also ordinary words (陆, 伍, 拾, 肆) count only inside longer
-// numerals (陆地, 收拾 are words).
+// numerals (陆地, 收拾 are words). A Chinese numeral wholly inside an ordinary word listed
+// in lexicons/numeral/non_numeral_words.tsv (一切, 四川, 统一) is not reported.
 std::vector<Numeral> find_numerals(std::string_view text, const ParseOptions& options = {});
 
 }  // namespace hanfacts::numeral

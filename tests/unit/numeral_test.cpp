@@ -64,6 +64,10 @@ TEST_CASE("find_numerals respects word boundaries") {
   } rows[] = {
       {"한국 세계 이후 오늘 내일", 0}, {"사과 한 개", 1}, {"陆地 收拾 退伍", 0},
       {"192.168.1.2", 4},            {"2025.11.01", 3}, {"1, 234, 567", 3},
+      // Ordinary words with a numeral character (lexicons/numeral/non_numeral_words.tsv).
+      {"一切，四川，统一，万一，一直，十足", 0}, {"這不是四川這是五台山", 1}, {"壹切", 0},
+      // ... but only where the word is written: 一千, 第四季度, 十分钟 stay numerals.
+      {"一千 第四季度 十分钟", 3}, {"统一了三十个", 1},
   };
   for (const Row& r : rows) {
     const std::string f = text::fold(r.text);
