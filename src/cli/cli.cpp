@@ -181,6 +181,14 @@ class Run {
     Done done;
     done.diagnostics = std::move(task.diagnostics);
     done.failed = task.failed;
+    if (!task.path.empty() && !task.skip) {
+      std::string error;
+      if (!read_whole_file(task.path, task.bytes, error)) {
+        done.diagnostics.push_back(diag(task.name, error));
+        done.failed = true;
+        return done;
+      }
+    }
     done.bytes = task.bytes.size();
     if (task.skip) return done;
     std::string decoded_storage;
@@ -501,6 +509,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           std::ostringstream all;
           all << in.rdbuf();
           t.bytes = all.str();
+        } else if (jobs > 1) {
+          // Read by the worker: file reads then overlap as well (many small files make
+          // the reading, not the extraction, the slow part).
+          t.path = input.path;
+          struct stat st;
+          if (::stat(input.path.c_str(), &st) == 0 && st.st_size > 0) t.size_hint = static_cast<size_t>(st.st_size);
         } else {
           std::string error;
           if (!read_whole_file(input.path, t.bytes, error)) {

@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace hanfacts::cli {
@@ -109,12 +110,15 @@ bool OrderedRunner::submit(Task&& task) {
       std::lock_guard<std::mutex> lock(mu_);
       in_flight = submitted_ - emitted_;
     }
-    if (in_flight == 0 || (in_flight < window_ && bytes_in_flight_ + task.bytes.size() <= window_bytes_)) break;
+    if (in_flight == 0 ||
+        (in_flight < window_ && bytes_in_flight_ + std::max(task.bytes.size(), task.size_hint) <= window_bytes_))
+      break;
     drain(true);
     if (stopped_) return false;
   }
-  sizes_.push_back(task.bytes.size());
-  bytes_in_flight_ += task.bytes.size();
+  const size_t size = std::max(task.bytes.size(), task.size_hint);
+  sizes_.push_back(size);
+  bytes_in_flight_ += size;
   bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);

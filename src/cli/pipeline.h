@@ -23,6 +23,10 @@ struct Task {
   std::string doc;                       // document id written in the output
   std::string name;                      // name in diagnostics (path or path:line)
   std::string bytes;                     // raw bytes, or UTF-8 text when !needs_decode
+  // When set, `bytes` is still to be read from this file, by the worker (so reads run
+  // in parallel too); `size_hint` (its size when listed) counts towards the byte window.
+  std::string path;
+  size_t size_hint = 0;
   bool needs_decode = true;
   text::Encoding encoding = text::Encoding::kAuto;  // how to decode `bytes`
   std::string ref_date;                  // from a JSONL record's "date"; "" if none
