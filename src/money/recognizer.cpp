@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -789,10 +792,32 @@ size_t next_start(std::string_view s, size_t i, const unsigned long long* starts
   // numeral characters. The iterations do not depend on each other and the only branch
   // is taken at hits, which keeps the loop free of mispredicted branches (stepping by
   // character length, the previous form, mispredicted at every change of script).
+  auto numeral3_at = [&](size_t k) {
+    return static_cast<bool>((starts3[((d[k] & 0x0Fu) << 6) | (d[k + 1] & 0x3Fu)] >> (d[k + 2] & 0x3Fu)) & 1);
+  };
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: the digits and the lead bytes E3..ED (〇, the CJK
+  // ideographs and Hangul: every numeral character) become a bit mask, and only those
+  // positions are looked at. Latin text, punctuation and continuation bytes cost nothing.
+  const __m128i lo_digit = _mm_set1_epi8('0'), hi_digit = _mm_set1_epi8('9');
+  const __m128i lo_lead = _mm_set1_epi8(static_cast<char>(0xE3)), hi_lead = _mm_set1_epi8(static_cast<char>(0xED));
+  auto in_range = [](__m128i v, __m128i lo, __m128i hi) {  // lo <= v <= hi, unsigned
+    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, lo), v), _mm_cmpeq_epi8(_mm_min_epu8(v, hi), v));
+  };
+  while (i + 18 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    const __m128i digit = in_range(v, lo_digit, hi_digit);
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, in_range(v, lo_lead, hi_lead))));
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t k = i + static_cast<size_t>(__builtin_ctz(mask));
+      if ((d[k] < 0x80 || numeral3_at(k)) && start_at(k)) return k;
+    }
+    i += 16;
+  }
+#endif
   for (; i + 2 < n; ++i) {
     const unsigned b = d[i];
-    const unsigned long long w = starts3[((b & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)];
-    const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) & static_cast<bool>((w >> (d[i + 2] & 0x3Fu)) & 1));
+    const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) && numeral3_at(i));
     if (__builtin_expect(hit, 0) && start_at(i)) return i;
   }
   for (; i < n; ++i)
