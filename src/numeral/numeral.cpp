@@ -193,11 +193,17 @@ Arabic read_arabic(std::string_view s, size_t i, const ParseOptions& o) {
   Int128 m = 0;
   int scale = 0, int_digits = 0;
   bool grouped = false;
+  // Fractional digits past 36 significant digits are read but dropped (truncated), so
+  // the 128-bit mantissa never overflows: 30 integer digits and 20 decimals would need
+  // 50 (found by fuzzing). Integer digits are bounded by the callers instead.
+  constexpr Int128 kPrecisionLimit = Int128(1000000000000000000LL) * Int128(100000000000000000LL);  // 10^35
   auto take_digits = [&](size_t& p, int limit, bool frac) {
     int n = 0;
     while (p < s.size() && is_ascii_digit(s[p]) && n < limit) {
-      m = m * 10 + (s[p] - '0');
-      if (frac) ++scale;
+      if (!frac || m < kPrecisionLimit) {
+        m = m * 10 + (s[p] - '0');
+        if (frac) ++scale;
+      }
       ++p, ++n;
     }
     return n;
