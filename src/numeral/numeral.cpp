@@ -111,8 +111,10 @@ struct NumeralBits {
     return c >= kTableLo && c < kTableHi && ((words[(c - kTableLo) >> 6] >> ((c - kTableLo) & 63)) & 1);
   }
 };
-// Built at compile time, so no static-initialization order question arises.
-constexpr NumeralBits kNumeralBits;
+// GCC builds it at compile time; clang's constexpr step limit is too small for 42k
+// characters, so there it is built at start-up, before main (nothing that runs before
+// main classifies numerals).
+const NumeralBits kNumeralBits{};
 
 inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? classify_slow(c) : Cls{}; }
 

@@ -214,7 +214,6 @@ void register_numeral_money_suites(std::vector<Suite>& suites) {
   // strict rates are printed beside.
   for (const char* lang : {"ko", "zh"}) {
     const std::string l = lang;
-    const bool zh = l == "zh";
     suites.push_back({"duckling/" + l + "-numeral.jsonl", 0.97, score_duckling_numeral});
     suites.push_back({"duckling/" + l + "-amount-of-money.jsonl", 0.97,
                       [l](const json::Value& ex, const Env& env) { return score_duckling_money(ex, env, l); }});
