@@ -126,17 +126,28 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   if (money_) money_->find(doc, cands);
   if (dates_ && find_dates_) dates_->find(doc, cands);
 
-  const std::vector<size_t> kept = resolve_overlaps(cands);
+  // Spans apart in the folded text can meet in the original when both touch one code
+  // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);
+  // the first such fact is kept (found by fuzz_extract).
+  std::vector<size_t> kept;
+  std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of `kept`
+  for (size_t i : resolve_overlaps(cands)) {
+    const size_t start = folded.to_original_start(cands[i].start);
+    const size_t end = folded.to_original_end(cands[i].end);
+    if (end <= start || (!spans.empty() && start < spans.back().second)) continue;
+    kept.push_back(i);
+    spans.emplace_back(start, end);
+  }
   std::vector<int> fact_id(cands.size(), 0);  // candidate index -> 1-based fact id
   for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
 
   result.facts.reserve(kept.size());
-  for (size_t i : kept) {
-    core::Candidate& c = cands[i];
+  for (size_t k = 0; k < kept.size(); ++k) {
+    core::Candidate& c = cands[kept[k]];
     Fact f;
     f.type = c.type;
-    f.start = folded.to_original_start(c.start);
-    f.end = folded.to_original_end(c.end);
+    f.start = spans[k].first;
+    f.end = spans[k].second;
     f.text.assign(text.substr(f.start, f.end - f.start));
     f.value = std::move(c.value);
     f.unit = std::move(c.unit);
