@@ -1,8 +1,7 @@
 #include "cli/json_record.h"
 
-#include <array>
 
-#include "text/utf8.h"
+#include "text/json_string.h"
 
 namespace hanfacts::cli {
 namespace {
@@ -71,73 +70,7 @@ class Reader {
   void ws() {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) ++pos_;
   }
-  bool hex4(unsigned& v) {
-    if (pos_ + 4 > s_.size()) return false;
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[pos_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
-  }
-  static constexpr auto kPlain = [] {
-    std::array<bool, 256> plain{};
-    for (int b = 0x20; b < 256; ++b) plain[static_cast<size_t>(b)] = b != '"' && b != '\\';
-    return plain;
-  }();
-  bool string(std::string& out) {
-    if (!eat('"')) return false;
-    while (pos_ < s_.size()) {
-      // Plain bytes (no quote, backslash or control character) are copied in one run.
-      size_t run = pos_;
-      while (run < s_.size() && kPlain[static_cast<unsigned char>(s_[run])]) ++run;
-      out.append(s_.data() + pos_, run - pos_);
-      pos_ = run;
-      if (pos_ >= s_.size()) break;
-      char c = s_[pos_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c != '\\') { out += c; continue; }
-      if (pos_ >= s_.size()) return false;
-      char e = s_[pos_++];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          unsigned u;
-          if (!hex4(u)) return false;
-          char32_t cp = u;
-          if (u >= 0xD800 && u <= 0xDBFF) {
-            unsigned lo;
-            if (s_.substr(pos_, 2) == "\\u") {
-              pos_ += 2;
-              if (!hex4(lo)) return false;
-              if (lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-              else cp = text::kReplacement;
-            } else {
-              cp = text::kReplacement;
-            }
-          } else if (u >= 0xDC00 && u <= 0xDFFF) {
-            cp = text::kReplacement;
-          }
-          text::append_utf8(out, cp);
-          break;
-        }
-        default: return false;
-      }
-    }
-    return false;
-  }
+  bool string(std::string& out) { return text::read_json_string(s_, pos_, out); }
   bool skip_value(int depth) {
     if (depth > 64) return false;
     ws();

@@ -1,6 +1,6 @@
 #include "json.h"
 
-#include "text/utf8.h"
+#include "text/json_string.h"
 
 namespace hanfacts::conformance::json {
 namespace {
@@ -13,52 +13,7 @@ struct Parser {
   void ws() {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
   }
-  bool hex4(unsigned& v) {
-    if (i + 4 > s.size()) return false;
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s[i++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
-  }
-  bool string(std::string& out) {
-    if (i >= s.size() || s[i] != '"') return false;
-    ++i;
-    while (i < s.size()) {
-      char c = s[i++];
-      if (c == '"') return true;
-      if (c != '\\') { out += c; continue; }
-      if (i >= s.size()) return false;
-      char e = s[i++];
-      switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'u': {
-          unsigned u;
-          if (!hex4(u)) return false;
-          char32_t cp = u;
-          if (u >= 0xD800 && u <= 0xDBFF && s.substr(i, 2) == "\\u") {
-            i += 2;
-            unsigned lo;
-            if (!hex4(lo)) return false;
-            cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          text::append_utf8(out, cp);
-          break;
-        }
-        default: out += e;
-      }
-    }
-    return false;
-  }
+  bool string(std::string& out) { return text::read_json_string(s, i, out); }
   bool value(Value& v, int depth) {
     if (depth > 100) return false;
     ws();
