@@ -29,15 +29,32 @@ core::RefDate to_ref(const Value& v) {
 
 // The first code point boundary in [i, to) where a date may start, or `to`: the scan's
 // pre-filter (recognizer.cpp) on whole code points, so the loops below call the grammar
-// only where it can answer yes. `t` is folded text, hence valid UTF-8.
+// only where it can answer yes. `t` is folded text, hence valid UTF-8. A digit right
+// after a digit or a Latin letter is skipped: may_start_at rejects it anyway.
 size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to) {
   to = std::min(to, t.size());
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   while (i < to) {
     const unsigned b = s[i];
     if (b < 0x80) {
-      if (b - '0' < 10u || b == '\'') return i;
+      if (b - '0' < 10u) {
+        const unsigned p = i > 0 ? s[i - 1] : 0;
+        if (!(p - '0' < 10u || (p | 0x20) - 'a' < 26u)) return i;
+      } else if (b == '\'') {
+        return i;
+      }
       ++i;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < t.size()) {
+      // Han and Hangul: three bytes, decoded inline (folded text is valid UTF-8).
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (g.gate(c)) {
+        size_t k = i + 3;
+        const char32_t c2 = k < t.size() ? text::next_code_point(t, k) : 0;
+        if (g.gate_pair(c, c2)) return i;
+      }
+      i += 3;
       continue;
     }
     size_t j = i;
@@ -101,25 +118,13 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     while (tail < t.size() && (static_cast<unsigned char>(t[tail]) & 0xC0) == 0x80) ++tail;
     if (auto r = scan_labels(tail, t.size())) return r;
   }
-  // 2. A dated byline: "...3月1日电". The year comes from a full date elsewhere in the head.
+  // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.
+  // 3. Else the first full date, if it starts in the first lines.
+  // Both read the same parses of the head in the same order, so one pass answers both
+  // and stops as soon as the answer is known.
   const size_t last_dian = t.rfind("电");
   const size_t byline_end = last_dian == std::string_view::npos ? 0 : std::min(head_end, last_dian);
-  for (size_t i = next_candidate(g, t, 0, byline_end); i < byline_end; i = next_candidate(g, t, i, byline_end)) {
-    Parsed p;
-    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
-      if (!p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&
-          t.compare(p.end, 3, "电") == 0) {
-        auto year_from = first_full_date(g, t, 0, head_end);
-        if (!year_from) break;
-        return core::RefDate{year_from->a.year, p.a.month, p.a.day, -1, -1};
-      }
-      i = std::max(p.next, i + 1);
-      continue;
-    }
-    text::next_code_point(t, i);
-  }
-  // 3. A full date in the first lines.
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
     size_t nl = t.find('\n', lines_end);
@@ -127,7 +132,26 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     // Blank lines do not count.
     if (nl != std::string_view::npos && nl == lines_end - 1 && t.substr(0, nl).find_first_not_of(" \r\n") == std::string_view::npos) --n;
   }
-  if (auto p = first_full_date(g, t, 0, std::min(lines_end, head_end))) return to_ref(p->a);
+  const size_t lines_cap = std::min(lines_end, head_end);
+  std::optional<Parsed> first_full, byline;
+  size_t first_full_at = 0;
+  for (size_t i = next_candidate(g, t, 0, head_end); i < head_end; i = next_candidate(g, t, i, head_end)) {
+    // Nothing more to learn: a byline needs no more reading once a full date is known;
+    // without one, a full date (or its absence) in the first lines settles step 3.
+    if (byline ? first_full.has_value() : i >= byline_end && (first_full || i >= lines_cap)) break;
+    Parsed p;
+    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
+      if (!first_full && full_date(p)) first_full = p, first_full_at = i;
+      if (!byline && i < byline_end && !p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&
+          t.compare(p.end, 3, "电") == 0)
+        byline = p;
+      i = std::max(p.next, i + 1);
+      continue;
+    }
+    text::next_code_point(t, i);
+  }
+  if (byline && first_full) return core::RefDate{first_full->a.year, byline->a.month, byline->a.day, -1, -1};
+  if (first_full && first_full_at < lines_cap) return to_ref(first_full->a);
   // 4. A full date in the last lines (Korean wire copy ends "2024.10.24 reporter@...").
   size_t tail_start = t.size();
   for (int n = 0; n < kFirstLines && tail_start > 0; ++n) {
