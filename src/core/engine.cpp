@@ -1,8 +1,7 @@
 #include "core/engine.h"
 
 #include <algorithm>
-#include <map>
-#include <numeric>
+#include <cstdint>
 
 #include "text/utf8.h"
 
@@ -13,34 +12,47 @@ namespace {
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
 // higher priority, then earlier start. Returns the kept indices in text order.
 std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) {
-  std::vector<size_t> order(cands.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const auto& x = cands[a];
-    const auto& y = cands[b];
-    size_t lx = x.end - x.start, ly = y.end - y.start;
-    if (lx != ly) return lx > ly;
-    if (x.priority != y.priority) return x.priority > y.priority;
-    return x.start < y.start;
-  });
-  std::map<size_t, size_t> taken;  // start -> end of accepted spans
-  std::vector<size_t> kept;
-  for (size_t i : order) {
+  // The order as plain keys (the index last: the same order a stable sort gives).
+  struct Key {
+    size_t len, start;
+    int priority;
+    uint32_t index;
+  };
+  std::vector<Key> order;
+  order.reserve(cands.size());
+  size_t max_end = 0;
+  for (size_t i = 0; i < cands.size(); ++i) {
     const auto& c = cands[i];
     if (c.end <= c.start) continue;
-    auto next = taken.lower_bound(c.start);
-    if (next != taken.end() && next->first < c.end) continue;
-    if (next != taken.begin()) {
-      auto prev = std::prev(next);
-      if (prev->second > c.start) continue;
-    }
-    taken.emplace(c.start, c.end);
-    kept.push_back(i);
+    order.push_back(Key{c.end - c.start, c.start, c.priority, static_cast<uint32_t>(i)});
+    max_end = std::max(max_end, c.end);
   }
-  std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
-    if (cands[a].start != cands[b].start) return cands[a].start < cands[b].start;
-    return a < b;
+  std::sort(order.begin(), order.end(), [](const Key& x, const Key& y) {
+    if (x.len != y.len) return x.len > y.len;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.start != y.start) return x.start < y.start;
+    return x.index < y.index;
   });
+  // Accepted spans never overlap, so a candidate is free exactly when none of its bytes
+  // is taken: one bit per byte of text, spans are short.
+  std::vector<uint64_t> taken((max_end + 63) / 64, 0);
+  auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
+    const size_t lo = std::max(from, word * 64) - word * 64;
+    const size_t hi = std::min(to, word * 64 + 64) - word * 64;
+    const uint64_t upto_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    return upto_hi & ~((uint64_t{1} << lo) - 1);
+  };
+  std::vector<size_t> kept;
+  for (const Key& k : order) {
+    const size_t from = k.start, to = k.start + k.len;
+    bool free = true;
+    for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
+    if (!free) continue;
+    for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
+    kept.push_back(k.index);
+  }
+  // Kept spans are disjoint and non-empty: their starts differ.
+  std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) { return cands[a].start < cands[b].start; });
   return kept;
 }
 
