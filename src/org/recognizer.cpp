@@ -86,6 +86,7 @@ struct Model {
   // of suffixes and scanned words (which may start inside a word).
   std::vector<uint64_t> name_start = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> any_start = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> either_start;  // name_start | any_start: where a name may start
   // Root transitions for ASCII, Hangul syllables and the main CJK block, looked up
   // directly: nearly every scanned position steps from the root.
   std::vector<uint32_t> root;
@@ -283,8 +284,25 @@ class Matcher {
         continue;
       // A Hangul name never starts inside a Hangul word; suffixes and words may.
       const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
-      if (!(name_left_ok && Model::test(m_->name_start, c)) && !Model::test(m_->any_start, c)) continue;
-      walk(here, c, name_left_ok);
+      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c)) walk(here, c, name_left_ok);
+      if (script != Script::kHangul && script != Script::kHan) continue;
+      // The rest of a Hangul or Han run, where the steps above are known in advance: the
+      // script does not change, a Hangul name cannot start inside it (name_left_ok is
+      // false) and a Han one can. Valid three-byte sequences only; anything else goes the
+      // general way.
+      const bool hangul = script == Script::kHangul;
+      const std::vector<uint64_t>& starts = hangul ? m_->any_start : m_->either_start;
+      const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
+      while (i + 2 < n) {
+        const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+        if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+        const char32_t c2 = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if (hangul ? !text::is_hangul_syllable(c2) : script_of(c2) != Script::kHan) break;
+        prev = c2;
+        ++run_count;
+        if (Model::test(starts, c2)) walk(i, c2, !hangul);
+        i += 3;
+      }
     }
     end_run(run_script, run_start, n, run_count);
   }
@@ -952,6 +970,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   m.fuzzy.build();
   if (m.trie.states() >= Model::kFlagBit)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
+  m.either_start.resize(m.any_start.size());
+  for (size_t w = 0; w < m.either_start.size(); ++w) m.either_start[w] = m.name_start[w] | m.any_start[w];
   m.build_root();
   Recognizer r;
   r.model_ = std::move(model);
