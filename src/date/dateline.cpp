@@ -92,8 +92,23 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // 1. Dateline labels, in the head and the tail.
   auto scan_labels = [&](size_t from, size_t to) -> std::optional<core::RefDate> {
     to = std::min(to, t.size());
-    // Most positions are rejected by their first two bytes (continuation bytes always are).
-    for (size_t i = from; (i = g.words().next_may_hold(t, i, to, kind_bit(Kind::kDateline))) < to;) {
+    // Most code points are rejected by one bit: no label starts with them.
+    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+    for (size_t i = from; i < to;) {
+      const unsigned b = s[i];
+      if ((b & 0xF0) == 0xE0 && i + 2 < t.size()) {  // Han and Hangul, decoded inline
+        const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        if (!g.words().may_start_label(c)) {
+          i += 3;
+          continue;
+        }
+      } else {
+        size_t j = i;
+        if (!g.words().may_start_label(text::next_code_point(t, j))) {
+          i = j;
+          continue;
+        }
+      }
       Match m = g.words().longest(t, i, kind_bit(Kind::kDateline));
       if (m) {
         size_t j = m.end;

@@ -108,6 +108,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       w.add(surface, index);
       size_t i = 0;
       const char32_t first = text::next_code_point(surface, i);
+      if (first < 0x10000 && e.kind == Kind::kDateline) w.label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
       if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
         w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
         if (i >= surface.size() || surface[i] == ' ') w.mark_single(first);

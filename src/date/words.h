@@ -122,6 +122,11 @@ class Words {
     const uint32_t h = pair_hash(c1, c2);
     pairs_[h >> 6] |= uint64_t{1} << (h & 63);
   }
+  // True when some dateline label (Kind::kDateline) may start with code point c: the
+  // label search's one-load filter (exact on the first code point; beyond the BMP, yes).
+  bool may_start_label(char32_t c) const {
+    return c < 0x10000 ? (label_starts_[c >> 6] >> (c & 63)) & 1 : true;
+  }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -166,6 +171,7 @@ class Words {
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
 };
 
 }  // namespace hanfacts::date
