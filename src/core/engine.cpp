@@ -62,7 +62,16 @@ core::Lang detect_lang(std::string_view text) {
   size_t hangul = 0, han = 0;
   const size_t limit = std::min<size_t>(text.size(), 64 * 1024);
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t next_check = 256;
   for (size_t i = 0; i < limit;) {
+    if (i >= next_check) {
+      // Stop once the rest cannot change the answer: it holds at most this many more
+      // Hangul or Han code points (three bytes or more each).
+      next_check = i + 256;
+      const size_t rest = (limit - i + 2) / 3;
+      if (hangul > 0 && hangul * 4 >= han + rest) return core::Lang::kKo;
+      if ((hangul + rest) * 4 < han) return core::Lang::kZh;
+    }
     const unsigned b = s[i];
     if (b < 0x80) { ++i; continue; }
     // Folded text is valid UTF-8: Hangul and Han are three-byte sequences.
