@@ -284,7 +284,8 @@ class Matcher {
         continue;
       // A Hangul name never starts inside a Hangul word; suffixes and words may.
       const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
-      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c)) walk(here, c, name_left_ok);
+      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c) && worth_walking(i, c, name_left_ok))
+        walk(here, c, name_left_ok);
       if (script != Script::kHangul && script != Script::kHan) continue;
       // The rest of a Hangul or Han run, where the steps above are known in advance: the
       // script does not change, a Hangul name cannot start inside it (name_left_ok is
@@ -300,7 +301,7 @@ class Matcher {
         if (hangul ? !text::is_hangul_syllable(c2) : script_of(c2) != Script::kHan) break;
         prev = c2;
         ++run_count;
-        if (Model::test(starts, c2)) walk(i, c2, !hangul);
+        if (Model::test(starts, c2) && worth_walking(i + 3, c2, !hangul)) walk(i, c2, !hangul);
         i += 3;
       }
     }
@@ -314,6 +315,20 @@ class Matcher {
       fuzzy_words_.push_back({start, end});
     else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
       fuzzy_words_.push_back({start, end});
+  }
+
+  // False when walk(start, first, name_left_ok) would record nothing, told from its
+  // first step alone (most walks end there): no key of one code point is `first`, and
+  // no key begins with `first` and the code point at `after` (the byte after `first`).
+  bool worth_walking(size_t after, char32_t first, bool name_left_ok) const {
+    bool flagged = false;
+    if (m_->root_step(first, flagged) == CodePointTrie::kNone) return false;
+    if (flagged) return true;
+    if (after >= t_.size()) return false;
+    size_t k = after;
+    const char32_t c = next_cp(t_, k);
+    if (c == ' ') return name_left_ok;  // walk() looks past one space inside a name
+    return m_->may_pair(first, c);
   }
 
   void walk(size_t start, char32_t first, bool name_left_ok) {
