@@ -294,7 +294,24 @@ class Matcher {
       const bool hangul = script == Script::kHangul;
       const std::vector<uint64_t>& starts = hangul ? m_->any_start : m_->either_start;
       const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
+      // Korean words are one space apart: a space and the syllable after it, which
+      // starts a new Hangul run where a name may start, are taken here too (unless some
+      // key starts with a space).
+      const bool space_inline = hangul && !Model::test(m_->either_start, U' ');
       while (i + 2 < n) {
+        if (space_inline && s[i] == ' ' && i + 3 < n) {
+          const unsigned b0 = s[i + 1], b1 = s[i + 2], b2 = s[i + 3];
+          const char32_t c2 = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+          if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || !text::is_hangul_syllable(c2))
+            break;
+          end_run(Script::kHangul, run_start, i, run_count);  // the space's own run ends no word
+          run_start = i + 1;
+          run_count = 1;
+          prev = c2;
+          if (Model::test(m_->either_start, c2) && worth_walking(i + 4, c2, true)) walk(i + 1, c2, true);
+          i += 4;
+          continue;
+        }
         const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
         if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
         const char32_t c2 = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
