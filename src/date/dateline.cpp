@@ -3,6 +3,7 @@
 //   2. a dated byline (新华社北京3月1日电) with the year of another full date in the head;
 //   3. the first full date in the first lines, then in the last lines.
 #include <algorithm>
+#include <cstring>
 
 #include "date/grammar.h"
 #include "date/recognizer.h"
@@ -68,6 +69,14 @@ size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to)
     i = j;
   }
   return to;
+}
+
+// t.rfind('\n', pos) with memrchr.
+size_t rfind_newline(std::string_view t, size_t pos) {
+  if (t.empty()) return std::string_view::npos;
+  const size_t n = std::min(pos, t.size() - 1) + 1;
+  const void* p = memrchr(t.data(), '\n', n);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - t.data()) : std::string_view::npos;
 }
 
 // The first full date starting in [from, to).
@@ -138,8 +147,13 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // 3. Else the first full date, if it starts in the first lines.
   // Both read the same parses of the head in the same order, so one pass answers both
   // and stops as soon as the answer is known.
-  const size_t last_dian = t.rfind("电");
-  const size_t byline_end = last_dian == std::string_view::npos ? 0 : std::min(head_end, last_dian);
+  // Only 电 before head_end matter: forward searches (memchr on the first byte) that stop
+  // at the first one past the head, instead of a byte-by-byte search from the end.
+  size_t byline_end = 0;
+  for (size_t p = t.find("电"); p != std::string_view::npos; p = t.find("电", p + 1)) {
+    byline_end = std::min(head_end, p);
+    if (p >= head_end) break;
+  }
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
     size_t nl = t.find('\n', lines_end);
@@ -170,7 +184,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // 4. A full date in the last lines (Korean wire copy ends "2024.10.24 reporter@...").
   size_t tail_start = t.size();
   for (int n = 0; n < kFirstLines && tail_start > 0; ++n) {
-    size_t nl = t.rfind('\n', tail_start - 1 > 0 ? tail_start - 2 : 0);
+    size_t nl = rfind_newline(t, tail_start - 1 > 0 ? tail_start - 2 : 0);
     tail_start = nl == std::string_view::npos ? 0 : nl + 1;
     if (nl == std::string_view::npos) break;
   }
