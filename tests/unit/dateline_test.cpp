@@ -1,0 +1,41 @@
+// Reference date detection (src/date/dateline.cpp) at the edges its searches are bounded
+// by: a byline whose year comes from a later full date, 电 far past the head, the last
+// lines of an article whose first lines hold no full date.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "hanfacts/extractor.h"
+
+using namespace hanfacts;
+
+namespace {
+
+std::string ref_of(const std::string& text) {
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  return ex.Extract(text, DocContext{}).ref_date;
+}
+
+std::string filler(size_t bytes) {
+  std::string s;
+  while (s.size() < bytes) s += "会议讨论了有关问题。";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("dateline: a byline takes its year from the first full date after it") {
+  const std::string byline = "新华社北京3月1日电 记者报道。\n会议于2024年5月6日举行。\n";
+  CHECK(ref_of(byline) == "2024-03-01");
+  // 电 again far past the head (电话) does not move the byline search.
+  CHECK(ref_of(byline + filler(4000) + "\n请拨打电话。") == "2024-03-01");
+  // Without the byline, the first full date of the first lines is the reference.
+  CHECK(ref_of("记者报道。\n会议于2024年5月6日举行。\n") == "2024-05-06");
+}
+
+TEST_CASE("dateline: the last lines when the first lines hold no full date") {
+  const std::string ko = "제목\n본문 하나\n본문 둘\n본문 셋\n본문 넷\n2024.10.24 reporter@example.com";
+  CHECK(ref_of(ko) == "2024-10-24");
+  CHECK(ref_of(ko + "\n") == "2024-10-24");
+  CHECK(ref_of("제목\n본문 하나\n본문 둘\n본문 셋\n본문 넷\n끝").empty());
+}
