@@ -248,7 +248,7 @@ class Run {
     std::ostringstream& buf = *buffers_[worker];
     buf.str("");
     writers_[worker]->Write({task.doc, text, ex});
-    done.output = buf.str();
+    done.output = std::move(buf).str();  // moves the buffer out: no copy of a large output
     return done;
   }
 
@@ -508,7 +508,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         if (is_stdin) {
           std::ostringstream all;
           all << in.rdbuf();
-          t.bytes = all.str();
+          t.bytes = std::move(all).str();
         } else if (jobs > 1) {
           // Read by the worker: file reads then overlap as well (many small files make
           // the reading, not the extraction, the slow part).
