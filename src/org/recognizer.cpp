@@ -1,6 +1,7 @@
 #include "org/recognizer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -581,7 +582,7 @@ class Matcher {
   void resolve() {
     // A name inside a longer ordinary word is that word (小米粥 millet porridge, 阿里山).
     if (!blockers_.empty()) {
-      std::sort(hits_.begin(), hits_.end(), [](const Hit& x, const Hit& y) { return x.start < y.start; });
+      sort_hits();
       for (const Span& b : blockers_) {
         auto it = std::lower_bound(hits_.begin(), hits_.end(), b.start, [](const Hit& h, size_t v) { return h.start < v; });
         for (; it != hits_.end() && it->start < b.end; ++it)
@@ -598,18 +599,38 @@ class Matcher {
       return x.start < y.start;
     });
     hits_.clear();
-    std::map<size_t, size_t> taken;  // start -> end of kept hits
-    for (const Hit& h : all) {
+    // start -> index in `all` of kept hits; kept hits do not overlap, so the map's order
+    // is their text order and no sort is needed afterwards.
+    std::map<size_t, size_t> taken;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const Hit& h = all[i];
       auto next = taken.lower_bound(h.start);
       if (next != taken.end() && next->first < h.end) continue;
-      if (next != taken.begin() && std::prev(next)->second > h.start) continue;
-      taken.emplace(h.start, h.end);
-      hits_.push_back(h);
+      if (next != taken.begin() && all[std::prev(next)->second].end > h.start) continue;
+      taken.emplace_hint(next, h.start, i);
     }
-    sort_hits();
+    for (const auto& [start, i] : taken) hits_.push_back(all[i]);
   }
+  // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
+  // then a few fuzzy, pattern or alias hits appended), so the sorted prefix is merged with
+  // the sorted rest. When all starts differ the order by start is unique and the merge
+  // gives exactly what a full sort gives; with equal starts the full sort decides, as it
+  // always did, so results never depend on the shortcut.
   void sort_hits() {
-    std::sort(hits_.begin(), hits_.end(), [](const Hit& x, const Hit& y) { return x.start < y.start; });
+    const auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start; };
+    const auto not_before = [](const Hit& x, const Hit& y) { return x.start >= y.start; };
+    auto mid = std::adjacent_find(hits_.begin(), hits_.end(), not_before);
+    if (mid == hits_.end()) return;
+    ++mid;
+    tail_.assign(mid, hits_.end());
+    std::sort(tail_.begin(), tail_.end(), by_start);
+    merged_.clear();
+    std::merge(hits_.begin(), mid, tail_.begin(), tail_.end(), std::back_inserter(merged_), by_start);
+    if (std::adjacent_find(merged_.begin(), merged_.end(), not_before) == merged_.end()) {
+      hits_.swap(merged_);
+      return;
+    }
+    std::sort(hits_.begin(), hits_.end(), by_start);
   }
   int hit_at(size_t start, size_t end) const {
     const int i = hit_ending_at(end);
@@ -917,6 +938,7 @@ class Matcher {
   const core::Document* doc_ = nullptr;
   std::string_view t_;
   std::vector<Hit> all_;
+  std::vector<Hit> tail_, merged_;  // sort_hits() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
