@@ -287,6 +287,16 @@ class Matcher {
       const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
       if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c) && worth_walking(i, c, name_left_ok))
         walk(here, c, name_left_ok);
+      if (script == Script::kLatin) {
+        // The rest of a Latin word: no key starts inside it (see above), so only the run
+        // and the previous code point move on.
+        while (i < n && is_latin_alnum(static_cast<unsigned char>(t_[i]))) {
+          prev = static_cast<unsigned char>(t_[i]);
+          ++run_count;
+          ++i;
+        }
+        continue;
+      }
       if (script != Script::kHangul && script != Script::kHan) continue;
       // The rest of a Hangul or Han run, where the steps above are known in advance: the
       // script does not change, a Hangul name cannot start inside it (name_left_ok is
@@ -338,7 +348,7 @@ class Matcher {
   // False when walk(start, first, name_left_ok) would record nothing, told from its
   // first step alone (most walks end there): no key of one code point is `first`, and
   // no key begins with `first` and the code point at `after` (the byte after `first`).
-  bool worth_walking(size_t after, char32_t first, bool name_left_ok) const {
+  [[gnu::always_inline]] bool worth_walking(size_t after, char32_t first, bool name_left_ok) const {
     bool flagged = false;
     if (m_->root_step(first, flagged) == CodePointTrie::kNone) return false;
     if (flagged) return true;
