@@ -591,28 +591,30 @@ class Matcher {
   // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
   void resolve() {
     // A name inside a longer ordinary word is that word (小米粥 millet porridge, 阿里山).
+    // Hits are looked up by start through a sorted index, so hits_ keeps the order it
+    // was found in (scan, typo pass, patterns), which breaks ties below.
     if (!blockers_.empty()) {
-      sort_hits();
+      by_start_.clear();
+      for (size_t i = 0; i < hits_.size(); ++i) by_start_.emplace_back(hits_[i].start, i);
+      std::sort(by_start_.begin(), by_start_.end());
       for (const Span& b : blockers_) {
-        auto it = std::lower_bound(hits_.begin(), hits_.end(), b.start, [](const Hit& h, size_t v) { return h.start < v; });
-        for (; it != hits_.end() && it->start < b.end; ++it)
-          if (it->end <= b.end && (it->end - it->start < b.end - b.start || it->kind == HitKind::kPattern))
-            it->dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
+        auto it = std::lower_bound(by_start_.begin(), by_start_.end(), std::pair<size_t, size_t>{b.start, 0});
+        for (; it != by_start_.end() && it->first < b.end; ++it) {
+          Hit& h = hits_[it->second];
+          if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
+            h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
+        }
       }
       std::erase_if(hits_, [](const Hit& h) { return h.dropped; });
     }
     all_.swap(hits_);
-    std::vector<Hit>& all = all_;
-    std::stable_sort(all.begin(), all.end(), [](const Hit& x, const Hit& y) {
-      if (x.end - x.start != y.end - y.start) return x.end - x.start > y.end - y.start;
-      if (priority_of(x.kind) != priority_of(y.kind)) return priority_of(x.kind) > priority_of(y.kind);
-      return x.start < y.start;
-    });
+    const std::vector<Hit>& all = all_;
+    rank_hits(all);
     hits_.clear();
     // start -> index in `all` of kept hits; kept hits do not overlap, so the map's order
     // is their text order and no sort is needed afterwards.
     std::map<size_t, size_t> taken;
-    for (size_t i = 0; i < all.size(); ++i) {
+    for (const uint32_t i : ranked_) {
       const Hit& h = all[i];
       auto next = taken.lower_bound(h.start);
       if (next != taken.end() && next->first < h.end) continue;
@@ -620,6 +622,41 @@ class Matcher {
       taken.emplace_hint(next, h.start, i);
     }
     for (const auto& [start, i] : taken) hits_.push_back(all[i]);
+  }
+  // ranked_ = indices of `all`, longest hit first, then the more trusted kind, then the
+  // earlier start, then the order found (a total order). `all` is nearly in start order
+  // (the scan's hits, then a few more), so: order by start with a sort of the rest and a
+  // merge, then a stable counting sort by length and kind, whose keys are few and small.
+  void rank_hits(const std::vector<Hit>& all) {
+    const auto by_start = [&all](uint32_t x, uint32_t y) {
+      return all[x].start != all[y].start ? all[x].start < all[y].start : x < y;
+    };
+    order_.resize(all.size());
+    for (size_t i = 0; i < all.size(); ++i) order_[i] = static_cast<uint32_t>(i);
+    size_t mid = 1;
+    while (mid < all.size() && all[mid - 1].start < all[mid].start) ++mid;
+    if (mid < all.size()) {
+      std::sort(order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
+      std::inplace_merge(order_.begin(), order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
+    }
+    size_t max_len = 0;
+    for (const Hit& h : all) max_len = std::max(max_len, h.end - h.start);
+    constexpr size_t kMaxCounted = 1 << 16;
+    ranked_.resize(all.size());
+    if (max_len >= kMaxCounted) {  // never for real names; keep it correct anyway
+      ranked_ = order_;
+      std::stable_sort(ranked_.begin(), ranked_.end(), [&all](uint32_t x, uint32_t y) {
+        const Hit &a = all[x], &b = all[y];
+        if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+        return priority_of(a.kind) > priority_of(b.kind);
+      });
+      return;
+    }
+    const auto bucket = [max_len](const Hit& h) { return (max_len - (h.end - h.start)) * 8 + (7 - priority_of(h.kind)); };
+    bucket_start_.assign((max_len + 1) * 8 + 1, 0);
+    for (const Hit& h : all) ++bucket_start_[bucket(h) + 1];
+    for (size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
+    for (const uint32_t i : order_) ranked_[bucket_start_[bucket(all[i])]++] = i;
   }
   // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
   // then a few fuzzy, pattern or alias hits appended), so the sorted prefix is merged with
@@ -949,6 +986,9 @@ class Matcher {
   std::string_view t_;
   std::vector<Hit> all_;
   std::vector<Hit> tail_, merged_;  // sort_hits() scratch
+  std::vector<uint32_t> order_, ranked_;              // rank_hits() scratch
+  std::vector<size_t> bucket_start_;                  // rank_hits() scratch
+  std::vector<std::pair<size_t, size_t>> by_start_;  // resolve() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
