@@ -611,17 +611,21 @@ class Matcher {
     const std::vector<Hit>& all = all_;
     rank_hits(all);
     hits_.clear();
-    // start -> index in `all` of kept hits; kept hits do not overlap, so the map's order
-    // is their text order and no sort is needed afterwards.
-    std::map<size_t, size_t> taken;
+    // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
+    // short and never empty), and the kept ones come out in start order through order_.
+    taken_.assign(t_.size() / 64 + 1, 0);
+    kept_.assign(all.size(), 0);
+    const auto taken = [this](size_t p) { return (taken_[p >> 6] >> (p & 63)) & 1; };
     for (const uint32_t i : ranked_) {
       const Hit& h = all[i];
-      auto next = taken.lower_bound(h.start);
-      if (next != taken.end() && next->first < h.end) continue;
-      if (next != taken.begin() && all[std::prev(next)->second].end > h.start) continue;
-      taken.emplace_hint(next, h.start, i);
+      bool free = !taken(h.start);
+      for (size_t p = h.start + 1; free && p < h.end; ++p) free = !taken(p);
+      if (!free) continue;
+      for (size_t p = h.start; p < h.end; ++p) taken_[p >> 6] |= uint64_t{1} << (p & 63);
+      kept_[i] = 1;
     }
-    for (const auto& [start, i] : taken) hits_.push_back(all[i]);
+    for (const uint32_t i : order_)
+      if (kept_[i]) hits_.push_back(all[i]);
   }
   // ranked_ = indices of `all`, longest hit first, then the more trusted kind, then the
   // earlier start, then the order found (a total order). `all` is nearly in start order
@@ -988,6 +992,8 @@ class Matcher {
   std::vector<Hit> tail_, merged_;  // sort_hits() scratch
   std::vector<uint32_t> order_, ranked_;              // rank_hits() scratch
   std::vector<size_t> bucket_start_;                  // rank_hits() scratch
+  std::vector<uint64_t> taken_;                       // resolve() scratch
+  std::vector<uint8_t> kept_;                         // resolve() scratch
   std::vector<std::pair<size_t, size_t>> by_start_;  // resolve() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
