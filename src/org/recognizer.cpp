@@ -412,11 +412,11 @@ class Matcher {
   }
   // Before resolve(): the raw lexicon hits are sorted by start but may overlap; a hit
   // overlaps [a, b) when it starts before b and ends after a, so the largest end among
-  // hits starting before b decides.
-  bool overlaps_raw(size_t a, size_t b) const {
-    auto it = std::lower_bound(hits_.begin(), hits_.begin() + raw_max_end_.size(), b,
-                               [](const Hit& h, size_t x) { return h.start < x; });
-    const size_t k = static_cast<size_t>(it - hits_.begin());
+  // hits starting before b decides. `k` is the index of a raw hit starting at or after b
+  // (or the number of raw hits) with few hits starting between b and it: the caller
+  // walks forward through the text, so no search is needed.
+  bool overlaps_raw(size_t a, size_t b, size_t k) const {
+    while (k > 0 && hits_[k - 1].start >= b) --k;
     return k > 0 && raw_max_end_[k - 1] > a;
   }
 
@@ -434,10 +434,15 @@ class Matcher {
     if (fuzzy_words_.empty()) return;
     raw_max_end_.clear();
     for (const Hit& h : hits_) raw_max_end_.push_back(std::max(h.end, raw_max_end_.empty() ? 0 : raw_max_end_.back()));
+    // The words come in text order, so the first raw hit starting at or after a word's
+    // end only moves forward; overlaps_raw() steps back from it for a shorter stop.
+    const size_t raw = raw_max_end_.size();
+    size_t after_word = 0;
     for (const Span& w : fuzzy_words_) {
       const size_t start = w.start, end = w.end;
+      while (after_word < raw && hits_[after_word].start < end) ++after_word;
       if (is_latin_alnum(static_cast<unsigned char>(t_[start]))) {
-        if (overlaps_raw(start, end) || is_known(start, end)) continue;
+        if (overlaps_raw(start, end, after_word) || is_known(start, end)) continue;
         if (decode_before(t_, start) == '.' || decode_at(t_, end) == '.') continue;  // domains, versions
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, end - start));
         if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
@@ -449,7 +454,7 @@ class Matcher {
       for (size_t len = std::min(syllables, kMaxFuzzySyllables); len >= FuzzyIndex::kMinHangul; --len) {
         const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
-        if (overlaps_raw(start, stop) || is_known(start, stop)) break;
+        if (overlaps_raw(start, stop, after_word) || is_known(start, stop)) break;
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
           hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
