@@ -595,27 +595,23 @@ class Matcher {
 
   // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
   void resolve() {
-    // A name inside a longer ordinary word is that word (小米粥 millet porridge, 阿里山).
-    // Hits are looked up by start through a sorted index, so hits_ keeps the order it
-    // was found in (scan, typo pass, patterns), which breaks ties below.
-    if (!blockers_.empty()) {
-      by_start_.clear();
-      for (size_t i = 0; i < hits_.size(); ++i) by_start_.emplace_back(hits_[i].start, i);
-      std::sort(by_start_.begin(), by_start_.end());
-      for (const Span& b : blockers_) {
-        auto it = std::lower_bound(by_start_.begin(), by_start_.end(), std::pair<size_t, size_t>{b.start, 0});
-        for (; it != by_start_.end() && it->first < b.end; ++it) {
-          Hit& h = hits_[it->second];
-          if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
-            h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
-        }
-      }
-      std::erase_if(hits_, [](const Hit& h) { return h.dropped; });
-    }
     all_.swap(hits_);
-    const std::vector<Hit>& all = all_;
-    rank_hits(all);
     hits_.clear();
+    std::vector<Hit>& all = all_;
+    order_by_start(all);
+    // A name inside a longer ordinary word is that word (小米粥 millet porridge, 阿里山).
+    // Hits are looked up by start through order_, so `all` keeps the order the hits were
+    // found in (scan, typo pass, patterns), which breaks ties below.
+    for (const Span& b : blockers_) {
+      auto it = std::lower_bound(order_.begin(), order_.end(), b.start,
+                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
+      for (; it != order_.end() && all[*it].start < b.end; ++it) {
+        Hit& h = all[*it];
+        if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
+          h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
+      }
+    }
+    rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
     // short and never empty), and the kept ones come out in start order through order_.
     taken_.assign(t_.size() / 64 + 1, 0);
@@ -632,11 +628,9 @@ class Matcher {
     for (const uint32_t i : order_)
       if (kept_[i]) hits_.push_back(all[i]);
   }
-  // ranked_ = indices of `all`, longest hit first, then the more trusted kind, then the
-  // earlier start, then the order found (a total order). `all` is nearly in start order
-  // (the scan's hits, then a few more), so: order by start with a sort of the rest and a
-  // merge, then a stable counting sort by length and kind, whose keys are few and small.
-  void rank_hits(const std::vector<Hit>& all) {
+  // order_ = indices of `all` by start, then index. `all` is nearly in start order (the
+  // scan's hits, then a few more), so the rest is sorted and merged with it.
+  void order_by_start(const std::vector<Hit>& all) {
     const auto by_start = [&all](uint32_t x, uint32_t y) {
       return all[x].start != all[y].start ? all[x].start < all[y].start : x < y;
     };
@@ -648,12 +642,18 @@ class Matcher {
       std::sort(order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
       std::inplace_merge(order_.begin(), order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
     }
+  }
+  // ranked_ = indices of the hits of `all` not dropped, longest first, then the more
+  // trusted kind, then the earlier start, then the order found (a total order): a stable
+  // counting sort of order_ by length and kind, whose keys are few and small.
+  void rank_hits(const std::vector<Hit>& all) {
+    ranked_.clear();
     size_t max_len = 0;
     for (const Hit& h : all) max_len = std::max(max_len, h.end - h.start);
     constexpr size_t kMaxCounted = 1 << 16;
-    ranked_.resize(all.size());
     if (max_len >= kMaxCounted) {  // never for real names; keep it correct anyway
-      ranked_ = order_;
+      for (const uint32_t i : order_)
+        if (!all[i].dropped) ranked_.push_back(i);
       std::stable_sort(ranked_.begin(), ranked_.end(), [&all](uint32_t x, uint32_t y) {
         const Hit &a = all[x], &b = all[y];
         if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
@@ -663,9 +663,13 @@ class Matcher {
     }
     const auto bucket = [max_len](const Hit& h) { return (max_len - (h.end - h.start)) * 8 + (7 - priority_of(h.kind)); };
     bucket_start_.assign((max_len + 1) * 8 + 1, 0);
-    for (const Hit& h : all) ++bucket_start_[bucket(h) + 1];
+    size_t live = 0;
+    for (const Hit& h : all)
+      if (!h.dropped) ++bucket_start_[bucket(h) + 1], ++live;
     for (size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-    for (const uint32_t i : order_) ranked_[bucket_start_[bucket(all[i])]++] = i;
+    ranked_.resize(live);
+    for (const uint32_t i : order_)
+      if (!all[i].dropped) ranked_[bucket_start_[bucket(all[i])]++] = i;
   }
   // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
   // then a few fuzzy, pattern or alias hits appended), so the sorted prefix is merged with
@@ -999,7 +1003,6 @@ class Matcher {
   std::vector<size_t> bucket_start_;                  // rank_hits() scratch
   std::vector<uint64_t> taken_;                       // resolve() scratch
   std::vector<uint8_t> kept_;                         // resolve() scratch
-  std::vector<std::pair<size_t, size_t>> by_start_;  // resolve() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
