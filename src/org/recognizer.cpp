@@ -12,11 +12,12 @@
 #include "text/utf8.h"
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
-// recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, RelWithDebInfo,
-// on a shared 2-core machine:
-//   built-in lexicon (1,264 entries, 6,088 names)          ~100 MB/s (99-103)
-//   built-in + 60,000 synthetic entries (186,088 names)    ~75 MB/s (74-80), built in 0.35 s
-//   the same 16 MB as one document                         0.25-0.4 s (linear)
+// recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, Release, on a
+// shared 2-core machine:
+//   built-in lexicon (1,267 entries, 6,101 names)          ~105 MB/s (97-111)
+//   built-in + 60,000 synthetic entries (186,101 names)    ~77 MB/s (71-80), built in 0.4 s
+//   the same 16 MB as one document                         0.19-0.22 s (linear)
+// tools/micro_bench BM_Org (one 4 MB document): ~100 MB/s (99-104).
 // The per-byte work is the same (one filtered walk per code point); the slowdown with
 // 50 times more names is cache misses in a larger edge table, not more steps.
 
