@@ -286,8 +286,9 @@ class Matcher {
         continue;
       // A Hangul name never starts inside a Hangul word; suffixes and words may.
       const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
-      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c) && worth_walking(i, c, name_left_ok))
-        walk(here, c, name_left_ok);
+      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c))
+        if (const Root r = worth_walking(i, c, name_left_ok); r.state != CodePointTrie::kNone)
+          walk(here, i, c, r, name_left_ok);
       if (script == Script::kLatin) {
         // The rest of a Latin word: no key starts inside it (see above), so only the run
         // and the previous code point move on.
@@ -320,7 +321,8 @@ class Matcher {
           run_start = i + 1;
           run_count = 1;
           prev = c2;
-          if (Model::test(m_->either_start, c2) && worth_walking(i + 4, c2, true)) walk(i + 1, c2, true);
+          if (Model::test(m_->either_start, c2))
+            if (const Root r = worth_walking(i + 4, c2, true); r.state != CodePointTrie::kNone) walk(i + 1, i + 4, c2, r, true);
           i += 4;
           continue;
         }
@@ -330,7 +332,8 @@ class Matcher {
         if (hangul ? !text::is_hangul_syllable(c2) : script_of(c2) != Script::kHan) break;
         prev = c2;
         ++run_count;
-        if (Model::test(starts, c2) && worth_walking(i + 3, c2, !hangul)) walk(i, c2, !hangul);
+        if (Model::test(starts, c2))
+          if (const Root r = worth_walking(i + 3, c2, !hangul); r.state != CodePointTrie::kNone) walk(i, i + 3, c2, r, !hangul);
         i += 3;
       }
     }
@@ -346,27 +349,30 @@ class Matcher {
       fuzzy_words_.push_back({start, end});
   }
 
-  // False when walk(start, first, name_left_ok) would record nothing, told from its
-  // first step alone (most walks end there): no key of one code point is `first`, and
-  // no key begins with `first` and the code point at `after` (the byte after `first`).
-  [[gnu::always_inline]] bool worth_walking(size_t after, char32_t first, bool name_left_ok) const {
+  // The first step of a walk from the root: the state (kNone when walk() would record
+  // nothing, told from this step alone, as most walks end there: no key of one code point
+  // is `first`, and no key begins with `first` and the code point at `after`, the byte
+  // after `first`) and whether that state has a scan payload.
+  struct Root {
+    uint32_t state;
+    bool flagged;
+  };
+  [[gnu::always_inline]] Root worth_walking(size_t after, char32_t first, bool name_left_ok) const {
     bool flagged = false;
-    if (m_->root_step(first, flagged) == CodePointTrie::kNone) return false;
-    if (flagged) return true;
-    if (after >= t_.size()) return false;
+    const uint32_t state = m_->root_step(first, flagged);
+    if (state == CodePointTrie::kNone || flagged) return {state, flagged};
+    if (after >= t_.size()) return {CodePointTrie::kNone, false};
     size_t k = after;
     const char32_t c = next_cp(t_, k);
-    if (c == ' ') return name_left_ok;  // walk() looks past one space inside a name
-    return m_->may_pair(first, c);
+    if (c == ' ') return {name_left_ok ? state : CodePointTrie::kNone, false};  // walk() looks past one space inside a name
+    return {m_->may_pair(first, c) ? state : CodePointTrie::kNone, false};
   }
 
-  void walk(size_t start, char32_t first, bool name_left_ok) {
-    bool flagged = false;
-    uint32_t state = m_->root_step(first, flagged);
-    if (state == CodePointTrie::kNone) return;
-    size_t j = start;
-    next_cp(t_, j);
-    const size_t start_end = j;
+  // `start_end` is the byte after `first`; `root` the first step (worth_walking()).
+  void walk(size_t start, size_t start_end, char32_t first, Root root, bool name_left_ok) {
+    bool flagged = root.flagged;
+    uint32_t state = root.state;
+    size_t j = start_end;
     char32_t last = first;
     bool spaced = false;
     int32_t best_name = -1;
