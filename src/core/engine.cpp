@@ -136,8 +136,9 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     if (doc.ref) result.ref_source = context.ref_source;
     else result.warnings.push_back("reference date '" + context.ref_date + "' is not YYYY-MM-DD; ignored");
   }
+  date::Scan date_scan;  // parses shared by dateline detection and the date scan
   if (!doc.ref && dates_) {
-    doc.ref = dates_->detect_reference(doc);
+    doc.ref = dates_->detect_reference(doc, find_dates_ ? &date_scan : nullptr);
     if (doc.ref) result.ref_source = "dateline";
   }
   if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
@@ -145,7 +146,7 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   std::vector<core::Candidate> cands;
   if (orgs_) orgs_->find(doc, cands);
   if (money_) money_->find(doc, cands);
-  if (dates_ && find_dates_) dates_->find(doc, cands);
+  if (dates_ && find_dates_) dates_->find(doc, cands, &date_scan);
 
   // Spans apart in the folded text can meet in the original when both touch one code
   // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);

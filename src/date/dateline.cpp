@@ -4,9 +4,14 @@
 //   3. the first full date in the first lines, then in the last lines.
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <optional>
 
 #include "date/grammar.h"
+#include "date/numbers.h"
 #include "date/recognizer.h"
+#include "date/scan.h"
+#include "numeral/numeral.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -71,6 +76,16 @@ size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to)
   return to;
 }
 
+// True when a date expression may end right before t[q]: every parse ends with a word of
+// the date lexicon, a digit, a numeral character or the period of "2025. 11. 1.".
+bool may_end_before(const Grammar& g, std::string_view t, size_t q) {
+  if (q == 0) return false;
+  size_t i = q;
+  const char32_t c = text::prev_code_point(t, i);
+  if (c == U'.' || (c >= U'0' && c <= U'9')) return true;
+  return g.words().may_end_word(c) || is_han_digit(c) || numeral::is_numeral_char(c);
+}
+
 // t.rfind('\n', pos) with memrchr.
 size_t rfind_newline(std::string_view t, size_t pos) {
   if (t.empty()) return std::string_view::npos;
@@ -79,11 +94,46 @@ size_t rfind_newline(std::string_view t, size_t pos) {
   return p ? static_cast<size_t>(static_cast<const char*>(p) - t.data()) : std::string_view::npos;
 }
 
+// "may_start_at(i) && parse_at(i, no reference)", from a recorded scan when there is one.
+struct Parses {
+  const Grammar& g;
+  std::string_view t;
+  const ScanLookup* look;
+  const ScanState* rec;
+  bool at(size_t i, Parsed& p) const {
+    return look ? look->parse(i, p) : g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p);
+  }
+  // The first code point boundary in [i, to) where at() may say yes, or `to`. With a
+  // recorded scan: its next entry, or inside a span it skipped (a date, a stop word),
+  // the next position the filter lets through; no byte-by-byte walk elsewhere.
+  size_t next(size_t i, size_t to) const {
+    to = std::min(to, t.size());
+    if (!rec) return next_candidate(g, t, i, to);
+    const auto& v = rec->entries;
+    auto it = std::lower_bound(v.begin(), v.end(), i, [](const ScanEntry& e, size_t x) { return e.pos < x; });
+    if (it != v.begin() && std::prev(it)->cover_end > i) {
+      const size_t end = std::min(to, std::prev(it)->cover_end);
+      const size_t c = next_candidate(g, t, i, end);
+      if (c < end) return c;
+    }
+    for (; it != v.end() && it->pos < to; ++it) {
+      if (!it->skip) return it->pos;
+      // A stop word: no date starts at it, but the scan did not look inside it.
+      size_t j = it->pos;
+      text::next_code_point(t, j);
+      const size_t end = std::min(to, it->cover_end);
+      const size_t c = next_candidate(g, t, j, end);
+      if (c < end) return c;
+    }
+    return to;
+  }
+};
+
 // The first full date starting in [from, to).
-std::optional<Parsed> first_full_date(const Grammar& g, std::string_view t, size_t from, size_t to) {
-  for (size_t i = next_candidate(g, t, from, to); i < to && i < t.size(); i = next_candidate(g, t, i, to)) {
+std::optional<Parsed> first_full_date(const Parses& parses, std::string_view t, size_t from, size_t to) {
+  for (size_t i = parses.next(from, to); i < to && i < t.size(); i = parses.next(i, to)) {
     Parsed p;
-    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
+    if (parses.at(i, p)) {
       if (full_date(p)) return p;
       i = std::max(p.next, i + 1);
       continue;
@@ -95,7 +145,7 @@ std::optional<Parsed> first_full_date(const Grammar& g, std::string_view t, size
 
 }  // namespace
 
-std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& doc) const {
+std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& doc, Scan* scan) const {
   const std::string_view t = doc.text;
   const Grammar& g = *grammar_;
   // 1. Dateline labels, in the head and the tail.
@@ -108,6 +158,13 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
       if ((b & 0xF0) == 0xE0 && i + 2 < t.size()) {  // Han and Hangul, decoded inline
         const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
         if (!g.words().may_start_label(c)) {
+          i += 3;
+          continue;
+        }
+        // Then the second code point (송고 passes 송, 송금 stops here).
+        size_t k = i + 3;
+        const char32_t c2 = k < t.size() ? text::next_code_point(t, k) : 0;
+        if (!g.words().may_start_label_pair(c, c2)) {
           i += 3;
           continue;
         }
@@ -142,6 +199,15 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     while (tail < t.size() && (static_cast<unsigned char>(t[tail]) & 0xC0) == 0x80) ++tail;
     if (auto r = scan_labels(tail, t.size())) return r;
   }
+  // Steps 2 to 4 read the parses of the head and the last lines. With a Scan, the date
+  // scan runs now without a reference (find() reuses it) and they read its parses.
+  std::optional<ScanLookup> look;
+  if (scan) {
+    if (!scan->state_) scan->state_ = std::make_unique<ScanState>();
+    record_scan(g, t, *scan->state_);
+    look.emplace(g, t, *scan->state_);
+  }
+  const Parses parses{g, t, look ? &*look : nullptr, look ? scan->state_.get() : nullptr};
   // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.
   // 3. Else the first full date, if it starts in the first lines.
@@ -149,8 +215,11 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // and stops as soon as the answer is known.
   // Only 电 before head_end matter: forward searches (memchr on the first byte) that stop
   // at the first one past the head, instead of a byte-by-byte search from the end.
+  // A 电 no date can end before (电子, 充电: a lexicon word, a digit or a numeral must come
+  // first) cannot close a byline, so it does not keep the head scan going.
   size_t byline_end = 0;
   for (size_t p = t.find("电"); p != std::string_view::npos; p = t.find("电", p + 1)) {
+    if (!may_end_before(g, t, p)) continue;
     byline_end = std::min(head_end, p);
     if (p >= head_end) break;
   }
@@ -164,12 +233,12 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   const size_t lines_cap = std::min(lines_end, head_end);
   std::optional<Parsed> first_full, byline;
   size_t first_full_at = 0;
-  for (size_t i = next_candidate(g, t, 0, head_end); i < head_end; i = next_candidate(g, t, i, head_end)) {
+  for (size_t i = parses.next(0, head_end); i < head_end; i = parses.next(i, head_end)) {
     // Nothing more to learn: a byline needs no more reading once a full date is known;
     // without one, a full date (or its absence) in the first lines settles step 3.
     if (byline ? first_full.has_value() : i >= byline_end && (first_full || i >= lines_cap)) break;
     Parsed p;
-    if (g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p)) {
+    if (parses.at(i, p)) {
       if (!first_full && full_date(p)) first_full = p, first_full_at = i;
       if (!byline && i < byline_end && !p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&
           t.compare(p.end, 3, "电") == 0)
@@ -189,7 +258,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (nl == std::string_view::npos) break;
   }
   if (t.size() - tail_start <= kTail)
-    if (auto p = first_full_date(g, t, tail_start, t.size())) return to_ref(p->a);
+    if (auto p = first_full_date(parses, t, tail_start, t.size())) return to_ref(p->a);
   return std::nullopt;
 }
 

@@ -114,12 +114,17 @@ class Parser {
  public:
   Parser(const Words& w, std::string_view t, const core::RefDate* ref) : w_(w), t_(t) {
     if (ref) {
-      ref_ = *ref;
-      has_ref_ = true;
+      ref_store_ = *ref;
+      has_ref_store_ = true;
     } else {
-      ref_ = core::RefDate{2000, 1, 1, -1, -1};
+      ref_store_ = core::RefDate{2000, 1, 1, -1, -1};
     }
   }
+
+  // Whether the parse read the reference date or the context year: when it did not, its
+  // result holds for any reference (find() reuses the parses dateline detection needed).
+  bool ref_used() const { return ref_used_; }
+  bool ctx_used() const { return ctx_used_; }
 
   void set_context_year(int y) { context_year_ = y; }
 
@@ -209,6 +214,15 @@ class Parser {
 
  private:
   size_t sp(size_t i) const { return skip_spaces(t_, i); }
+
+  const core::RefDate& ref() const {
+    ref_used_ = true;
+    return ref_store_;
+  }
+  bool has_ref() const {
+    ref_used_ = true;
+    return has_ref_store_;
+  }
 
   Match word(size_t p, KindMask kinds) const {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
@@ -317,10 +331,10 @@ class Parser {
   // A value computed from the reference date by arithmetic (지난해, 3년 전, 上周二).
   Value arith(Value v, Cur& cur) const {
     cur.flags |= kRelative;
-    if (!has_ref_) v.x_year = v.x_month = v.x_day = true;
+    if (!has_ref()) v.x_year = v.x_month = v.x_day = true;
     return v;
   }
-  Value ref_day() const { return day_value(ref_.year, ref_.month, ref_.day); }
+  Value ref_day() const { return day_value(ref().year, ref().month, ref().day); }
 
   // The year (and month) a partial date leaves out: from the range's first end if any,
   // else from the reference date.
@@ -331,8 +345,8 @@ class Parser {
       cur.inherited = true;
       return;
     }
-    y = ref_.year;
-    x = !has_ref_;
+    y = ref().year;
+    x = !has_ref();
     cur.flags |= kRelative;
   }
   void take_month(Cur& cur, int& m, bool& x) const {
@@ -342,8 +356,8 @@ class Parser {
       cur.inherited = true;
       return;
     }
-    m = ref_.month;
-    x = !has_ref_;
+    m = ref().month;
+    x = !has_ref();
     cur.flags |= kRelative;
   }
 
@@ -474,9 +488,9 @@ class Parser {
     Value v;
     Grain g;
     switch (ue.tag) {
-      case Tag::kYear: v = year_value(ref_.year), g = Grain::kYear; break;
-      case Tag::kMonth: v = month_value(ref_.year, ref_.month), g = Grain::kMonth; break;
-      case Tag::kWeek: v = week_of(ref_.year, ref_.month, ref_.day), g = Grain::kWeek; break;
+      case Tag::kYear: v = year_value(ref().year), g = Grain::kYear; break;
+      case Tag::kMonth: v = month_value(ref().year, ref().month), g = Grain::kMonth; break;
+      case Tag::kWeek: v = week_of(ref().year, ref().month, ref().day), g = Grain::kWeek; break;
       case Tag::kDay: v = ref_day(), g = Grain::kDay; break;
       default: return kNo;
     }
@@ -518,9 +532,9 @@ class Parser {
     Value v;
     Grain g;
     switch (w_.entry(u.entry).tag) {
-      case Tag::kYear: v = year_value(ref_.year), g = Grain::kYear; break;
-      case Tag::kMonth: v = month_value(ref_.year, ref_.month), g = Grain::kMonth; break;
-      case Tag::kWeek: v = week_of(ref_.year, ref_.month, ref_.day), g = Grain::kWeek; break;
+      case Tag::kYear: v = year_value(ref().year), g = Grain::kYear; break;
+      case Tag::kMonth: v = month_value(ref().year, ref().month), g = Grain::kMonth; break;
+      case Tag::kWeek: v = week_of(ref().year, ref().month, ref().day), g = Grain::kWeek; break;
       case Tag::kDay: v = ref_day(), g = Grain::kDay; break;
       default: return kNo;
     }
@@ -537,6 +551,7 @@ class Parser {
     Match m = word(p, kind_bit(Kind::kYearRel));
     if (m) {
       const Entry& e = w_.entry(m.entry);
+      if (e.tag == Tag::kContext) ctx_used_ = true;
       if (e.tag == Tag::kContext && context_year_ > 0) {
         // 이듬해, 同年: from the year the text last named (2019년 ... 이듬해 = 2020).
         cur.point(year_value(context_year_ + e.offset));
@@ -544,7 +559,7 @@ class Parser {
         cur.rule = "context_year";
         return m.end;
       }
-      cur.point(arith(shift(year_value(ref_.year), Grain::kYear, e.offset), cur));
+      cur.point(arith(shift(year_value(ref().year), Grain::kYear, e.offset), cur));
       cur.rule = "relative_year";
       return m.end;
     }
@@ -649,11 +664,11 @@ class Parser {
       if (have_year) return kNo;
       long first, last;
       if (scope == Tag::kMonth) {
-        const long d1 = days_from_civil(ref_.year, ref_.month, 1);
+        const long d1 = days_from_civil(ref().year, ref().month, 1);
         first = h == 1 ? d1 : d1 + 15;
-        last = h == 1 ? d1 + 14 : d1 + days_in_month(ref_.year, ref_.month) - 1;
+        last = h == 1 ? d1 + 14 : d1 + days_in_month(ref().year, ref().month) - 1;
       } else {
-        const long monday = days_from_civil(ref_.year, ref_.month, ref_.day) - (weekday(ref_.year, ref_.month, ref_.day) - 1);
+        const long monday = days_from_civil(ref().year, ref().month, ref().day) - (weekday(ref().year, ref().month, ref().day) - 1);
         first = h == 1 ? monday : monday + 3;
         last = h == 1 ? monday + 2 : monday + 6;
       }
@@ -673,8 +688,8 @@ class Parser {
   size_t half_rel_part(size_t p, Cur& cur) {
     Match m = word(p, kind_bit(Kind::kHalfRel));
     if (!m) return kNo;
-    const int half = (ref_.month - 1) / 6 + w_.entry(m.entry).offset;  // 0-based, may leave the year
-    const int y = ref_.year + (half < 0 ? -1 : half > 1 ? 1 : 0);
+    const int half = (ref().month - 1) / 6 + w_.entry(m.entry).offset;  // 0-based, may leave the year
+    const int y = ref().year + (half < 0 ? -1 : half > 1 ? 1 : 0);
     const int h = ((half % 2) + 2) % 2;
     cur.range(arith(month_value(y, h * 6 + 1), cur), arith(month_value(y, h * 6 + 6), cur));
     cur.rule = "relative_half_year";
@@ -688,8 +703,8 @@ class Parser {
       if (r) {
         Value q;
         q.grain = Grain::kQuarter;
-        q.year = ref_.year;
-        q.month = (ref_.month - 1) / 3 + 1;
+        q.year = ref().year;
+        q.month = (ref().month - 1) / 3 + 1;
         cur.point(arith(shift(q, Grain::kQuarter, w_.entry(r.entry).offset), cur));
         cur.rule = "relative_quarter";
         return r.end;
@@ -738,7 +753,7 @@ class Parser {
     if (!have_year) {
       Match r = word(p, kind_bit(Kind::kMonthRel));
       if (r) {
-        cur.point(arith(shift(month_value(ref_.year, ref_.month), Grain::kMonth, w_.entry(r.entry).offset), cur));
+        cur.point(arith(shift(month_value(ref().year, ref().month), Grain::kMonth, w_.entry(r.entry).offset), cur));
         cur.rule = "relative_month";
         return r.end;
       }
@@ -761,10 +776,10 @@ class Parser {
       y = cur.a.year, x = cur.a.x_year;
     } else if (dir != 2) {
       // 지난 9월: the most recent September before the reference month; 오는 3월: the next.
-      y = ref_.year;
-      if (dir < 0 && m1 >= ref_.month) --y;
-      if (dir > 0 && m1 <= ref_.month) ++y;
-      x = !has_ref_;
+      y = ref().year;
+      if (dir < 0 && m1 >= ref().month) --y;
+      if (dir > 0 && m1 <= ref().month) ++y;
+      x = !has_ref();
       cur.flags |= kRelative;
     } else {
       take_year(cur, y, x);
@@ -817,18 +832,18 @@ class Parser {
     Value a;
     if (have_month) {
       // 2月29日 taken from a common reference year: the latest leap year before it.
-      if (d1 == 29 && cur.a.month == 2 && (cur.flags & kRelative) && !cur.inherited && has_ref_)
+      if (d1 == 29 && cur.a.month == 2 && (cur.flags & kRelative) && !cur.inherited && has_ref())
         for (int k = 0; k < 8 && days_in_month(cur.a.year, 2) < 29; ++k) --cur.a.year;
       a = day_value(cur.a.year, cur.a.month, d1);
       a.x_year = cur.a.x_year;
       a.x_month = cur.a.x_month;
     } else if (dir != 2) {
       // 지난 21일: the most recent 21st before the reference day; 오는 15일: the next.
-      Value r = month_value(ref_.year, ref_.month);
-      if (dir < 0 && d1 >= ref_.day) r = shift(r, Grain::kMonth, -1);
-      if (dir > 0 && d1 <= ref_.day) r = shift(r, Grain::kMonth, 1);
+      Value r = month_value(ref().year, ref().month);
+      if (dir < 0 && d1 >= ref().day) r = shift(r, Grain::kMonth, -1);
+      if (dir > 0 && d1 <= ref().day) r = shift(r, Grain::kMonth, 1);
       a = day_value(r.year, r.month, d1);
-      a.x_year = a.x_month = !has_ref_;
+      a.x_year = a.x_month = !has_ref();
       cur.flags |= kRelative;
     } else {
       int y, m;
@@ -837,7 +852,7 @@ class Parser {
       take_month(cur, m, xm);
       // 29日 written in February 2018 cannot be of that month: the latest month before
       // it that has the day.
-      for (int k = 0; k < 2 && !base_ && has_ref_ && d1 > days_in_month(y, m); ++k)
+      for (int k = 0; k < 2 && !base_ && has_ref() && d1 > days_in_month(y, m); ++k)
         if (--m == 0) m = 12, --y;
       a = day_value(y, m, d1);
       a.x_year = xy;
@@ -886,7 +901,7 @@ class Parser {
   size_t week_part(size_t p, Cur& cur) {
     Match wr = word(p, kind_bit(Kind::kWeekRel));
     if (wr) {
-      const Value ref_week = week_of(ref_.year, ref_.month, ref_.day);
+      const Value ref_week = week_of(ref().year, ref().month, ref().day);
       const Value week = shift(ref_week, Grain::kWeek, w_.entry(wr.entry).offset);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
@@ -912,7 +927,7 @@ class Parser {
     Match wd = word(i, kind_bit(Kind::kWeekday));
     if (!wd) return kNo;
     const int want = w_.entry(wd.entry).offset;
-    const int have = weekday(ref_.year, ref_.month, ref_.day);
+    const int have = weekday(ref().year, ref().month, ref().day);
     long delta;
     if (dir < 0) delta = -(((have - want) % 7 + 7) % 7 == 0 ? 7 : ((have - want) % 7 + 7) % 7);
     else if (dir > 0) delta = (((want - have) % 7 + 7) % 7 == 0 ? 7 : ((want - have) % 7 + 7) % 7);
@@ -1217,7 +1232,7 @@ class Parser {
       if (pre && w_.entry(pre.entry).tag == Tag::kYear) {
         size_t j = sp(pre.end);
         Cur probe;
-        probe.point(arith(year_value(ref_.year), probe));
+        probe.point(arith(year_value(ref().year), probe));
         size_t e;
         if ((e = half_part(j, probe, true)) != kNo || (e = quarter_part(j, probe, true)) != kNo) {
           cur = probe;
@@ -1227,7 +1242,7 @@ class Parser {
           cur = probe;
           return after_month(e, cur);
         }
-        if ((e = season_part(j, probe, ref_.year, !has_ref_)) != kNo) {
+        if ((e = season_part(j, probe, ref().year, !has_ref())) != kNo) {
           cur = probe;
           return e;
         }
@@ -1258,8 +1273,8 @@ class Parser {
     if (pm && !(before < 0x80 && is_digit(static_cast<char>(before))) && !is_han_digit(before)) {
       // 연말, 年底: this year; 월말, 月底: this month.
       const Entry& en = w_.entry(pm.entry);
-      if (en.kind == Kind::kPartYear) cur.point(arith(year_value(ref_.year), cur));
-      else cur.point(arith(month_value(ref_.year, ref_.month), cur));
+      if (en.kind == Kind::kPartYear) cur.point(arith(year_value(ref().year), cur));
+      else cur.point(arith(month_value(ref().year, ref().month), cur));
       cur.flags |= flag_of(en.tag);
       cur.rule = "part_of_period";
       return pm.end;
@@ -1267,7 +1282,7 @@ class Parser {
     {
       // 첫째 화요일, 마지막 주: inside the reference month.
       Cur probe;
-      probe.point(arith(month_value(ref_.year, ref_.month), probe));
+      probe.point(arith(month_value(ref().year, ref().month), probe));
       if ((e = nth_part(p, probe)) != kNo) {
         cur = probe;
         return e;
@@ -1281,11 +1296,11 @@ class Parser {
       if (se && (pre || j == p)) {
         const int dir = pre && j != p ? w_.entry(pre.entry).offset : 0;
         cur.flags |= kRelative;
-        int y = ref_.year;
+        int y = ref().year;
         // Winter runs December to February: in January and February "this winter" began
         // in the previous year.
-        if (w_.entry(se.entry).tag == Tag::kWinter && ref_.month <= 2) --y;
-        const size_t e2 = season_part(j, cur, y + dir, !has_ref_);
+        if (w_.entry(se.entry).tag == Tag::kWinter && ref().month <= 2) --y;
+        const size_t e2 = season_part(j, cur, y + dir, !has_ref());
         if (e2 != kNo) return e2;
       }
     }
@@ -1344,8 +1359,10 @@ class Parser {
 
   const Words& w_;
   std::string_view t_;
-  core::RefDate ref_;
-  bool has_ref_ = false;
+  // Read only through ref() and has_ref(), which note the read.
+  core::RefDate ref_store_;
+  bool has_ref_store_ = false;
+  mutable bool ref_used_ = false, ctx_used_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
   int context_year_ = 0;
@@ -1461,7 +1478,10 @@ bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* r
                        int context_year) const {
   Parser p(words_, text, ref);
   p.set_context_year(context_year);
-  return p.parse(pos, out);
+  const bool ok = p.parse(pos, out);
+  out.ref_used = p.ref_used();
+  out.ctx_used = p.ctx_used();
+  return ok;
 }
 
 }  // namespace hanfacts::date

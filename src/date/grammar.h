@@ -46,6 +46,9 @@ struct Parsed {
   bool interval = false;
   unsigned flags = 0;
   const char* rule = "";
+  // Set by parse_at whether or not it succeeds: whether the answer read the reference
+  // date or the context year (when not, it holds for any of them).
+  bool ref_used = false, ctx_used = false;
 };
 
 class Grammar {

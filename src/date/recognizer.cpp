@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "date/grammar.h"
+#include "date/scan.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -39,89 +40,113 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   return r;
 }
 
-void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+namespace {
+
+void emit(const Parsed& p, std::vector<core::Candidate>& out) {
+  core::Candidate c;
+  c.type = FactType::kDate;
+  c.start = p.start;
+  c.end = p.end;
+  c.value = format(p.a);
+  if (p.interval) {
+    c.value += '/';
+    c.value += format(p.b);
+  }
+  c.unit = grain_name(p.a.grain);
+  c.flags = flag_string(p.flags);
+  c.rule = p.rule;
+  out.push_back(std::move(c));
+}
+
+}  // namespace
+
+Scan::Scan() = default;
+Scan::~Scan() = default;
+Scan::Scan(Scan&&) noexcept = default;
+Scan& Scan::operator=(Scan&&) noexcept = default;
+
+void record_scan(const Grammar& g, std::string_view t, ScanState& s) {
+  s.data = t.data();
+  s.size = t.size();
+  s.filled = true;
+  s.entries.clear();
+  int context_year = 0;  // the year of the last date found (이듬해 counts from it)
+  scan_starts(g, t, [&](size_t pos, size_t& resume) {
+    size_t skip_to = 0;
+    const bool may = g.may_start_at(t, pos, &skip_to);
+    if (skip_to > pos) {
+      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
+      ScanEntry& e = s.entries.emplace_back();
+      e.pos = pos;
+      e.cover_end = skip_to;
+      e.skip = true;
+      resume = skip_to;
+      return;
+    }
+    if (!may) return;
+    ScanEntry& e = s.entries.emplace_back();
+    e.pos = pos;
+    e.cover_end = pos + 1;
+    e.ctx = context_year;
+    e.ok = g.parse_at(t, pos, nullptr, e.p, context_year);
+    if (!e.ok) return;
+    if (!e.p.b.x_year) context_year = e.p.b.year;
+    resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
+  });
+}
+
+void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan) const {
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
-  // The scan runs in two passes per chunk. The first is branch-free: for every code point
-  // it computes whether a date may start there (a digit that opens a number, an
-  // apostrophe, a Han or Hangul code point that passes the gate, anything unusual) and
-  // appends its offset to `cand` only then. The second asks the grammar about those few.
-  static constexpr auto kTables = [] {
-    struct T {
-      std::array<uint8_t, 256> len{}, ascii{};
-    } tables{};
-    for (int b = 0; b < 256; ++b) {
-      tables.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
-      tables.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
-    }
-    return tables;
-  }();
-  constexpr size_t kChunk = 4096;
-  uint32_t cand[kChunk];
-  const size_t n = t.size();
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  size_t resume = 0;  // positions before this are inside a found date or a skipped word
+  const ScanState* rec = scan && scan->state_ && scan->state_->made_from(t) ? scan->state_.get() : nullptr;
+  if (rec && !ref) {
+    // The recorded scan had no reference either: its parses are the answer.
+    for (const ScanEntry& e : rec->entries)
+      if (e.ok) emit(e.p, out);
+    return;
+  }
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
-  for (size_t i = 0; i < n;) {
-    size_t k = 0;
-    const size_t stop = std::min(n, i + kChunk);
-    const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
-    while (i < fast_end) {
-      const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-      const unsigned prev = i > 0 ? s[i - 1] : 0;
-      const unsigned three = (b0 & 0xF0) == 0xE0;
-      const unsigned c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      const unsigned gated = three & g.gate(c);
-      // A digit right after a digit continues a number: only a run's first digit counts.
-      const unsigned ascii = kTables.ascii[b0] & !(prev - '0' < 10u);
-      const unsigned other = (b0 >= 0x80) & !three;
-      cand[k] = static_cast<uint32_t>(i);
-      k += gated | ascii | other;
-      i += kTables.len[b0];
-    }
-    while (i < stop) {  // the last two bytes of the text
-      const unsigned b0 = s[i];
-      cand[k] = static_cast<uint32_t>(i);
-      k += (b0 >= 0x80) | kTables.ascii[b0];
-      i += kTables.len[b0];
-    }
-    for (size_t q = 0; q < k; ++q) {
-      const size_t pos = cand[q];
-      if (pos < resume) continue;
-      const unsigned char b = s[pos];
-      if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
-        size_t j = pos;
-        const char32_t c1 = text::next_code_point(t, j);
-        const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
-        if (!g.gate_pair(c1, c2)) continue;
+  size_t next_entry = 0;  // with a record: the first entry not before the position asked
+  scan_starts(g, t, [&](size_t pos, size_t& resume) {
+    Parsed p;
+    bool ok;
+    const ScanEntry* e = nullptr;
+    bool fresh = true;
+    if (rec) {
+      const auto& v = rec->entries;
+      while (next_entry < v.size() && v[next_entry].pos < pos) ++next_entry;
+      if (next_entry < v.size() && v[next_entry].pos == pos) {
+        e = &v[next_entry];
+      } else if (next_entry == 0 || v[next_entry - 1].cover_end <= pos) {
+        return;  // the recorded scan asked here and may_start_at said no
       }
+      fresh = e == nullptr;
+    }
+    if (fresh) {
       size_t skip_to = 0;
       const bool may = g.may_start_at(t, pos, &skip_to);
       if (skip_to > pos) {
         // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
         resume = skip_to;
-        continue;
+        return;
       }
-      Parsed p;
-      if (!may || !g.parse_at(t, pos, ref, p, context_year)) continue;
-      if (!p.b.x_year) context_year = p.b.year;
-      core::Candidate c;
-      c.type = FactType::kDate;
-      c.start = p.start;
-      c.end = p.end;
-      c.value = format(p.a);
-      if (p.interval) {
-        c.value += '/';
-        c.value += format(p.b);
-      }
-      c.unit = grain_name(p.a.grain);
-      c.flags = flag_string(p.flags);
-      c.rule = p.rule;
-      out.push_back(std::move(c));
-      resume = p.next > pos ? p.next : pos + 1;
+      if (!may) return;
+      ok = g.parse_at(t, pos, ref, p, context_year);
+    } else if (e->skip) {
+      resume = e->cover_end;
+      return;
+    } else if (!e->p.ref_used && (!e->p.ctx_used || e->ctx == context_year)) {
+      ok = e->ok;  // the same answer whatever the reference
+      if (ok) p = e->p;
+    } else {
+      ok = g.parse_at(t, pos, ref, p, context_year);
     }
-  }
+    if (!ok) return;
+    if (!p.b.x_year) context_year = p.b.year;
+    emit(p, out);
+    resume = p.next > pos ? p.next : pos + 1;
+  });
 }
 
 std::optional<core::RefDate> parse_ref_date(std::string_view s) {

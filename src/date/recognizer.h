@@ -21,13 +21,30 @@
 
 namespace hanfacts::date {
 
+// Parses shared by detect_reference() and find() for one document: pass the same Scan
+// to both. When no dateline label settles the reference date, detection runs the whole
+// date scan once without a reference and reads its parses; find() then keeps every parse
+// that did not read the reference and redoes only the others.
+class Scan {
+ public:
+  Scan();
+  ~Scan();
+  Scan(Scan&&) noexcept;
+  Scan& operator=(Scan&&) noexcept;
+
+ private:
+  friend class Recognizer;
+  std::unique_ptr<struct ScanState> state_;
+};
+
 class Recognizer {
  public:
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
-  // The article's own date (dateline, byline, first full date), if any.
-  std::optional<core::RefDate> detect_reference(const core::Document& doc) const;
+  // The article's own date (dateline, byline, first full date), if any. With `scan`,
+  // the parses it needs are shared with a later find(doc, out, scan).
+  std::optional<core::RefDate> detect_reference(const core::Document& doc, Scan* scan = nullptr) const;
   // Appends DATE candidates found in `doc`, resolving relative ones against doc.ref.
-  void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+  void find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan = nullptr) const;
 
  private:
   std::shared_ptr<const class Grammar> grammar_;

@@ -106,9 +106,24 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       const int index = static_cast<int>(w.entries_.size());
       w.entries_.push_back(e);
       w.add(surface, index);
+      {
+        size_t back = surface.size();
+        const char32_t last = text::prev_code_point(surface, back);
+        if (last < 0x10000) w.ends_[last >> 6] |= uint64_t{1} << (last & 63);
+      }
       size_t i = 0;
       const char32_t first = text::next_code_point(surface, i);
-      if (first < 0x10000 && e.kind == Kind::kDateline) w.label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
+      if (e.kind == Kind::kDateline) {
+        if (first < 0x10000) w.label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
+        size_t k = i;
+        const char32_t second = k < surface.size() ? text::next_code_point(surface, k) : U' ';
+        if (second == U' ') {
+          if (first < 0x10000) w.label_singles_[first >> 6] |= uint64_t{1} << (first & 63);
+        } else {
+          const uint32_t h = pair_hash(first, second);
+          w.label_pairs_[h >> 6] |= uint64_t{1} << (h & 63);
+        }
+      }
       if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
         w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
         if (i >= surface.size() || surface[i] == ' ') w.mark_single(first);

@@ -127,6 +127,18 @@ class Words {
   bool may_start_label(char32_t c) const {
     return c < 0x10000 ? (label_starts_[c >> 6] >> (c & 63)) & 1 : true;
   }
+  // The same for the first two code points (hashed: may say yes wrongly, never no
+  // wrongly; a label of one code point or with a space after the first passes any c2).
+  bool may_start_label_pair(char32_t c1, char32_t c2) const {
+    if (c1 < 0x10000 && ((label_singles_[c1 >> 6] >> (c1 & 63)) & 1)) return true;
+    const uint32_t h = pair_hash(c1, c2);
+    return (label_pairs_[h >> 6] >> (h & 63)) & 1;
+  }
+  // True when some word (of any kind) may end with code point c (beyond the BMP, yes):
+  // a date that ends right before a given character must end with a word or a number.
+  bool may_end_word(char32_t c) const {
+    return c < 0x10000 ? (ends_[c >> 6] >> (c & 63)) & 1 : true;
+  }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -172,6 +184,9 @@ class Words {
   std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
 };
 
 }  // namespace hanfacts::date

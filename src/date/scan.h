@@ -1,0 +1,139 @@
+// The DATE scan loop and the record of one scan without a reference date, shared by
+// find() and dateline detection (recognizer.h, Scan).
+//
+//   ScanState s;
+//   record_scan(g, text, s);                 // every parse the scan made, ref = none
+//   ScanLookup look(g, text, s);
+//   Parsed p;
+//   if (look.parse(pos, p)) ...              // == may_start_at && parse_at(no ref, no context)
+//
+// Internal to src/date.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "date/grammar.h"
+#include "date/recognizer.h"
+#include "text/utf8.h"
+
+namespace hanfacts::date {
+
+// One position where the scan asked the grammar and got more than a plain "no".
+struct ScanEntry {
+  size_t pos = 0;
+  size_t cover_end = 0;  // the scan skipped (pos, cover_end): inside this date or stop word
+  bool skip = false;     // a stop word starts here (may_start_at said no, skip to cover_end)
+  bool ok = false;       // parse_at succeeded (p is the parse)
+  int ctx = 0;           // the context year the parse was given
+  Parsed p;
+};
+
+struct ScanState {
+  const char* data = nullptr;  // the text it was made from
+  size_t size = 0;
+  bool filled = false;
+  std::vector<ScanEntry> entries;  // by pos
+
+  bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
+};
+
+// The scan: calls visit(pos, resume) at every code point where a date may start (a digit
+// that opens a number, an apostrophe, a Han or Hangul code point that passes the gate
+// and the pair test, anything unusual) that is not before `resume`; visit updates
+// `resume` past what it consumed. It runs in two passes per chunk. The first is
+// branch-free: for every code point it computes whether a date may start there and
+// appends its offset to `cand` only then. The second asks `visit` about those few.
+template <class Visit>
+void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
+  static constexpr auto kTables = [] {
+    struct T {
+      std::array<uint8_t, 256> len{}, ascii{};
+    } tables{};
+    for (int b = 0; b < 256; ++b) {
+      tables.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
+      tables.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
+    }
+    return tables;
+  }();
+  constexpr size_t kChunk = 4096;
+  uint32_t cand[kChunk];
+  const size_t n = t.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  size_t resume = 0;  // positions before this are inside a found date or a skipped word
+  for (size_t i = 0; i < n;) {
+    size_t k = 0;
+    const size_t base = i;
+    const size_t stop = std::min(n, i + kChunk);
+    const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
+    while (i < fast_end) {
+      const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+      const unsigned prev = i > 0 ? s[i - 1] : 0;
+      const unsigned three = (b0 & 0xF0) == 0xE0;
+      const unsigned c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      const unsigned gated = three & g.gate(c);
+      // A digit right after a digit continues a number: only a run's first digit counts.
+      const unsigned ascii = kTables.ascii[b0] & !(prev - '0' < 10u);
+      const unsigned other = (b0 >= 0x80) & !three;
+      cand[k] = static_cast<uint32_t>(i - base);
+      k += gated | ascii | other;
+      i += kTables.len[b0];
+    }
+    while (i < stop) {  // the last two bytes of the text
+      const unsigned b0 = s[i];
+      cand[k] = static_cast<uint32_t>(i - base);
+      k += (b0 >= 0x80) | kTables.ascii[b0];
+      i += kTables.len[b0];
+    }
+    for (size_t q = 0; q < k; ++q) {
+      const size_t pos = base + cand[q];
+      if (pos < resume) continue;
+      const unsigned char b = s[pos];
+      if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
+        size_t j = pos;
+        const char32_t c1 = text::next_code_point(t, j);
+        const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
+        if (!g.gate_pair(c1, c2)) continue;
+      }
+      visit(pos, resume);
+    }
+  }
+}
+
+// Runs the scan without a reference date and keeps what it learnt at each position.
+void record_scan(const Grammar& g, std::string_view t, ScanState& s);
+
+// Answers dateline detection's question at a position (may a date start here, and the
+// parse with no reference and no context year) from a recorded scan, parsing only where
+// the scan did not look (inside a date or stop word it skipped) or its answer read the
+// context year.
+class ScanLookup {
+ public:
+  ScanLookup(const Grammar& g, std::string_view t, const ScanState& s) : g_(g), t_(t), s_(s) {}
+
+  bool parse(size_t pos, Parsed& p) const {
+    const auto& v = s_.entries;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanEntry& e, size_t x) { return e.pos < x; });
+    if (it != v.end() && it->pos == pos) {
+      if (it->skip) return false;
+      if (!it->p.ctx_used || it->ctx == 0) {
+        if (it->ok) p = it->p;
+        return it->ok;
+      }
+      return g_.parse_at(t_, pos, nullptr, p);
+    }
+    // Not asked and not inside a skipped span: the scan's filter or may_start_at said no.
+    if (it == v.begin() || std::prev(it)->cover_end <= pos) return false;
+    return g_.may_start_at(t_, pos) && g_.parse_at(t_, pos, nullptr, p);
+  }
+
+ private:
+  const Grammar& g_;
+  std::string_view t_;
+  const ScanState& s_;
+};
+
+}  // namespace hanfacts::date

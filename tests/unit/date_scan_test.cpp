@@ -1,0 +1,66 @@
+// Parses shared between reference date detection and the date scan (date::Scan, issue 8):
+// detecting with a Scan and then finding with it gives exactly what the two separate
+// calls give, whichever step found the reference (label, byline, first lines, last lines,
+// none) and whatever the parses read (the reference, the context year, stop words).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "date/recognizer.h"
+#include "lexicon/sources.h"
+#include "text/fold.h"
+
+using namespace hanfacts;
+
+namespace {
+
+const date::Recognizer& recognizer() {
+  static const date::Recognizer r = date::Recognizer::create(lexicon::builtin_sources("date")).value();
+  return r;
+}
+
+struct Answer {
+  std::string ref;
+  std::vector<std::string> facts;  // "start-end value unit flags rule"
+  bool operator==(const Answer&) const = default;
+};
+
+Answer run(const std::string& text, bool shared) {
+  text::FoldedText folded(text);
+  core::Document doc{folded, folded.text()};
+  date::Scan scan;
+  doc.ref = recognizer().detect_reference(doc, shared ? &scan : nullptr);
+  std::vector<core::Candidate> out;
+  recognizer().find(doc, out, shared ? &scan : nullptr);
+  Answer a;
+  if (doc.ref) a.ref = date::format_ref_date(*doc.ref);
+  for (const auto& c : out)
+    a.facts.push_back(std::to_string(c.start) + "-" + std::to_string(c.end) + " " + c.value + " " + c.unit + " " +
+                      c.flags + " " + c.rule);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("date scan: shared parses give the answers of separate detection and scan") {
+  const std::vector<std::string> texts = {
+      // A dateline label: the reference is known before any scan.
+      "입력 2025.11.01 09:30\n딥시크는 지난달 3일 투자를 유치했다. 올해 3분기 실적은 내년 초 발표된다.",
+      // A byline with the year of a later full date; relative dates after it.
+      "新华社北京3月1日电 记者报道。\n会议于2024年5月6日举行。去年同期，今年上半年，下周二，次年。",
+      // The first full date of the first lines; a context year (이듬해) and stop words.
+      "제목\n2024년 5월 6일 기자\n2019년 계약 이듬해 매주 월요일 회의, 오늘날 3일 전했다. 지난 21일, 11월 1일.",
+      // The last lines only.
+      "제목\n본문 하나\n본문 둘\n본문 셋\n본문 넷 지난해 9월, 3월 2일\n2024.10.24 reporter@example.com",
+      // No reference at all: relative dates stay unresolved.
+      "记者报道，上个月和今年一季度，3月5日至8日，每周一例会，二〇二五年八月十五日。",
+      // Ranges, months without years, weekdays, parts of periods.
+      "기사입력 2023-02-10\n2월 29일, 1~3월, 지난 화요일, 연말, 2015年和2018年之间, 上午10点到12点.",
+  };
+  for (const std::string& t : texts) {
+    INFO(t);
+    CHECK(run(t, true) == run(t, false));
+  }
+}
