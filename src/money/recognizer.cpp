@@ -13,6 +13,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HANFACTS_MONEY_AVX2 1
+#endif
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,7 +40,7 @@ namespace {
 // validation of text/utf8.h: the scanner decodes around every candidate start, and
 // that validation was a tenth of its time. On malformed bytes they return some value
 // and stay inside the string; a wrong value can only cost a match.
-inline char32_t decode_at(std::string_view s, size_t& i) {
+[[gnu::always_inline]] inline char32_t decode_at(std::string_view s, size_t& i) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const unsigned char b = d[i];
@@ -57,7 +61,7 @@ inline char32_t decode_at(std::string_view s, size_t& i) {
   }
   return c;
 }
-inline char32_t decode_before(std::string_view s, size_t& i) {
+[[gnu::always_inline]] inline char32_t decode_before(std::string_view s, size_t& i) {
   size_t start = i - 1;
   while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
   size_t j = start;
@@ -92,6 +96,7 @@ class WordIndex {
       key = decode_at(t, i);
     }
     bloom_[(key >> 6) & 63] |= 1ULL << (key & 63);
+    if (key < 0x10000) keys_[key >> 6] |= 1ULL << (key & 63);
     std::vector<Word>* v = find_list(key);
     if (!v) {
       lists_.push_back({key, {}});
@@ -101,9 +106,12 @@ class WordIndex {
     v->push_back(std::move(w));
     std::stable_sort(v->begin(), v->end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
   }
-  // False only when no word is keyed by `key` (a 4096-bit filter over the keys' low
-  // bits): lets the scanner and the lookups below skip the table.
-  bool may_have(char32_t key) const { return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1; }
+  // False only when no word is keyed by `key` (exact in the BMP, a 4096-bit filter over
+  // the low bits beyond): lets the scanner and the lookups below skip the table.
+  bool may_have(char32_t key) const {
+    if (key < 0x10000) return (keys_[key >> 6] >> (key & 63)) & 1;  // exact
+    return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1;
+  }
   bool has_key(char32_t key) const { return may_have(key) && find_list(key) != nullptr; }
   template <class F>
   void for_each_word(F&& f) const {
@@ -187,6 +195,9 @@ class WordIndex {
   std::vector<int32_t> slots_;  // index into lists_, -1 empty
   int shift_ = 28;
   unsigned long long bloom_[64] = {};
+  // Exact set of the keys in the BMP (8 KB): most lookups find no word, and the Hangul
+  // and Han keys share too few bits of a small filter.
+  std::array<unsigned long long, 1024> keys_{};
 };
 
 // Where a minor unit may stand without a major one (minor_units.tsv column alone).
@@ -201,11 +212,11 @@ struct Minor {
 bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-char32_t cp_at(std::string_view s, size_t i) {
+[[gnu::always_inline]] inline char32_t cp_at(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
   return decode_at(s, i);
 }
-char32_t cp_before(std::string_view s, size_t i) {
+[[gnu::always_inline]] inline char32_t cp_before(std::string_view s, size_t i) {
   if (i == 0) return 0;
   return decode_before(s, i);
 }
@@ -239,6 +250,13 @@ struct Tables {
   // ideographs): bit b2&0x3F of starts3[(b0&0x0F)<<6 | (b1&0x3F)]. The scanner tests a
   // character with one load, without decoding it.
   std::array<unsigned long long, 1024> starts3{};
+  // The same set as a byte-pair filter for the AVX2 scanner (see next_start_avx2): eight
+  // buckets, each a lead byte E3..E9 (CJK) and a set of second bytes written as "high
+  // nibble in H and low nibble in L". Bit b of lead_lo[b0 & 15] says the lead belongs
+  // to bucket b; second_lo / second_hi give the nibble sets. A superset of the numeral
+  // characters; the exact test (starts3) follows.
+  alignas(16) std::array<unsigned char, 16> lead_lo{}, second_lo{}, second_hi{};
+  bool pair_filter_ok = false;  // false: the AVX2 scanner is not used
   // Exact sets over the BMP for the scanner's gate: first code points of the words that
   // continue an amount (currency, minor unit, infix, connector), last code points of
   // prefix words.
@@ -370,13 +388,71 @@ Status load(Tables& t, const lexicon::Source& src) {
   return Status();
 }
 
+// The byte-pair buckets of Tables (lead_lo, second_lo, second_hi) from starts3: one
+// bucket per CJK lead byte that starts a numeral character, and the lead with the
+// loosest nibble product split in two by high nibble while buckets remain. The AVX2
+// scanner also assumes that every numeral character with a lead byte EA..ED (Hangul) is
+// a Hangul syllable; if the closed class ever broke that, it stays off.
+void build_pair_filter(Tables& t) {
+  struct Bucket {
+    unsigned lead;
+    std::array<bool, 64> second{};  // second byte & 0x3F
+    int loss() const {              // product size minus exact size
+      unsigned his = 0, los = 0;
+      int exact = 0;
+      for (int b = 0; b < 64; ++b)
+        if (second[b]) his |= 1u << (b >> 4), los |= 1u << (b & 15), ++exact;
+      return __builtin_popcount(his) * __builtin_popcount(los) - exact;
+    }
+  };
+  std::vector<Bucket> buckets;
+  for (char32_t c = 0x800; c < 0x10000; ++c) {
+    if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
+    const unsigned lead = 0xE0 | (c >> 12), second = (c >> 6) & 0x3F;
+    if (lead >= 0xEA) {
+      if (!text::is_hangul_syllable(c)) return;
+      continue;
+    }
+    if (lead < 0xE3) return;
+    auto it = std::find_if(buckets.begin(), buckets.end(), [&](const Bucket& b) { return b.lead == lead; });
+    if (it == buckets.end()) it = buckets.insert(buckets.end(), Bucket{lead, {}});
+    it->second[second] = true;
+  }
+  while (buckets.size() < 8 && !buckets.empty()) {
+    auto worst = std::max_element(buckets.begin(), buckets.end(),
+                                  [](const Bucket& a, const Bucket& b) { return a.loss() < b.loss(); });
+    if (worst->loss() == 0) break;
+    int low_hi = 4;
+    for (int b = 0; b < 64; ++b)
+      if (worst->second[b]) low_hi = std::min(low_hi, b >> 4);
+    Bucket rest{worst->lead, {}};
+    for (int b = 0; b < 64; ++b)
+      if (worst->second[b] && (b >> 4) != low_hi) rest.second[b] = true, worst->second[b] = false;
+    if (std::none_of(rest.second.begin(), rest.second.end(), [](bool x) { return x; })) break;
+    buckets.push_back(rest);
+  }
+  if (buckets.size() > 8) return;
+  for (size_t k = 0; k < buckets.size(); ++k) {
+    const unsigned char bit = static_cast<unsigned char>(1u << k);
+    t.lead_lo[buckets[k].lead & 15] |= bit;
+    unsigned his = 0, los = 0;
+    for (int b = 0; b < 64; ++b)
+      if (buckets[k].second[b]) his |= 1u << (b >> 4), los |= 1u << (b & 15);
+    for (int h = 0; h < 4; ++h)
+      if (his & (1u << h)) t.second_hi[8 + h] |= bit;  // second bytes are 0x80..0xBF
+    for (int l = 0; l < 16; ++l)
+      if (los & (1u << l)) t.second_lo[l] |= bit;
+  }
+  t.pair_filter_ok = true;
+}
+
 // One amount being built.
 struct Amount {
   size_t start = 0, end = 0;
   Decimal low, high;
   int currency = -1;
   bool approx = false, min = false, max = false;
-  const char* rule = "money.suffix";
+  std::string_view rule = "money.suffix";
 };
 
 }  // namespace
@@ -414,6 +490,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       t->follower_pairs[h >> 6] |= 1ULL << (h & 63);
     });
   }
+  build_pair_filter(*t);
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
   o.fractions = false;
@@ -669,7 +746,7 @@ struct Reader {
     if (!c) return false;
     q = skip_space(s, q + c->text.size());
     Amount b;
-    if (!single(q, b) || b.start != q || b.rule == std::string_view("money.prefix")) return false;
+    if (!single(q, b) || b.start != q || b.rule == "money.prefix") return false;
     Decimal low = n->low;
     bool ok = true;
     // 3~5万元: the first number takes the second's scale when it has none.
@@ -766,39 +843,50 @@ struct Reader {
 
 namespace {
 
+// Is the digit or three-byte numeral character at k a place where an amount may start?
+// A digit must not continue a digit run nor the decimals of 2.5; a Hangul numeral must
+// start a word (이 in 회사가 이 or 것이 is no start).
+[[gnu::always_inline]] inline bool start_at(const unsigned char* d, size_t k) {
+  const unsigned char b = d[k];
+  if (b < 0x80) {
+    return !(k > 0 && (static_cast<unsigned char>(d[k - 1] - '0') <= 9 ||
+                       (d[k - 1] == '.' && k >= 2 && static_cast<unsigned char>(d[k - 2] - '0') <= 9)));
+  }
+  const char32_t c = ((b & 0x0Fu) << 12) | ((d[k + 1] & 0x3Fu) << 6) | (d[k + 2] & 0x3Fu);
+  return !(text::is_hangul_syllable(c) && k >= 3 && (d[k - 3] & 0xF0) == 0xE0 &&
+           text::is_hangul_syllable(((d[k - 3] & 0x0Fu) << 12) | ((d[k - 2] & 0x3Fu) << 6) | (d[k - 1] & 0x3Fu)));
+}
+
+[[gnu::always_inline]] inline bool numeral3_at(const unsigned char* d, size_t k, const unsigned long long* starts3) {
+  return static_cast<bool>((starts3[((d[k] & 0x0Fu) << 6) | (d[k + 1] & 0x3Fu)] >> (d[k + 2] & 0x3Fu)) & 1);
+}
+
+// Byte by byte: the first start in [i, end), or end (n is the text's size).
+size_t next_start_scalar(const unsigned char* d, size_t n, size_t i, size_t end, const unsigned long long* starts3) {
+  for (; i < end; ++i) {
+    const unsigned b = d[i];
+    const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) && i + 2 < n && numeral3_at(d, i, starts3));
+    if (__builtin_expect(hit, 0) && start_at(d, i)) return i;
+  }
+  return end;
+}
+
 // The scanner's inner loop, a leaf so that its state stays in registers: the next byte
 // at or after i where an amount may start (a digit that begins a number, or a numeral
 // character that begins a word), or s.size(). Each byte costs one table load
 // (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes this may only
 // miss an amount.
-size_t next_start(std::string_view s, size_t i, const unsigned long long* starts3) {
+size_t next_start(std::string_view s, size_t i, const Tables& t) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  // Is the hit at k (a digit or a three-byte numeral) a start?
-  auto start_at = [&](size_t k) {
-    const unsigned char b = d[k];
-    if (b < 0x80) {
-      // Not inside a digit run, nor the decimals of 2.5.
-      return !(k > 0 && (static_cast<unsigned char>(d[k - 1] - '0') <= 9 ||
-                         (d[k - 1] == '.' && k >= 2 && static_cast<unsigned char>(d[k - 2] - '0') <= 9)));
-    }
-    // A Hangul numeral starts a word: 이 in 회사가 이 or 것이 is no start.
-    const char32_t c = ((b & 0x0Fu) << 12) | ((d[k + 1] & 0x3Fu) << 6) | (d[k + 2] & 0x3Fu);
-    return !(text::is_hangul_syllable(c) && k >= 3 && (d[k - 3] & 0xF0) == 0xE0 &&
-             text::is_hangul_syllable(((d[k - 3] & 0x0Fu) << 12) | ((d[k - 2] & 0x3Fu) << 6) | (d[k - 1] & 0x3Fu)));
-  };
-  // Every byte is tested on its own, with no decoding: a continuation byte is neither a
-  // digit nor a lead byte, so this finds exactly the digits and the lead bytes of
-  // numeral characters. The iterations do not depend on each other and the only branch
-  // is taken at hits, which keeps the loop free of mispredicted branches (stepping by
-  // character length, the previous form, mispredicted at every change of script).
-  auto numeral3_at = [&](size_t k) {
-    return static_cast<bool>((starts3[((d[k] & 0x0Fu) << 6) | (d[k + 1] & 0x3Fu)] >> (d[k + 2] & 0x3Fu)) & 1);
-  };
+  const unsigned long long* starts3 = t.starts3.data();
 #if defined(__SSE2__)
   // Sixteen bytes at a time: the digits and the lead bytes E3..ED (〇, the CJK
   // ideographs and Hangul: every numeral character) become a bit mask, and only those
   // positions are looked at. Latin text, punctuation and continuation bytes cost nothing.
+  // Every byte is tested on its own, with no decoding: a continuation byte is neither a
+  // digit nor a lead byte, so this finds exactly the digits and the lead bytes of
+  // numeral characters.
   const __m128i lo_digit = _mm_set1_epi8('0'), hi_digit = _mm_set1_epi8('9');
   const __m128i lo_lead = _mm_set1_epi8(static_cast<char>(0xE3)), hi_lead = _mm_set1_epi8(static_cast<char>(0xED));
   auto in_range = [](__m128i v, __m128i lo, __m128i hi) {  // lo <= v <= hi, unsigned
@@ -810,20 +898,129 @@ size_t next_start(std::string_view s, size_t i, const unsigned long long* starts
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, in_range(v, lo_lead, hi_lead))));
     for (; mask != 0; mask &= mask - 1) {
       const size_t k = i + static_cast<size_t>(__builtin_ctz(mask));
-      if ((d[k] < 0x80 || numeral3_at(k)) && start_at(k)) return k;
+      if ((d[k] < 0x80 || numeral3_at(d, k, starts3)) && start_at(d, k)) return k;
     }
     i += 16;
   }
 #endif
-  for (; i + 2 < n; ++i) {
-    const unsigned b = d[i];
-    const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) && numeral3_at(i));
-    if (__builtin_expect(hit, 0) && start_at(i)) return i;
-  }
-  for (; i < n; ++i)
-    if (static_cast<unsigned char>(d[i] - '0') <= 9 && start_at(i)) return i;
-  return n;
+  return next_start_scalar(d, n, i, n, starts3);
 }
+
+#if defined(HANFACTS_MONEY_AVX2)
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i set1(unsigned v) {
+  return _mm256_set1_epi8(static_cast<char>(v));
+}
+// lo <= v <= lo + width, unsigned: (v - lo) <= width.
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i in_range(__m256i v, __m256i lo, __m256i width) {
+  const __m256i x = _mm256_sub_epi8(v, lo);
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(x, width), x);
+}
+
+// Candidate starts with AVX2, 32 bytes at a time, for CPUs that have it (checked once
+// at run time): bit j of masks[b] is set when byte p + 32b + j may start an amount.
+// Fewer positions reach the scalar test than with SSE2:
+// - a digit right after a digit is inside a number (the byte before is loaded too);
+// - a Hangul lead byte (EA..ED) right after a Hangul syllable is inside a word, and
+//   every Hangul numeral is a syllable that must start one;
+// - a CJK lead byte (E3..E9) counts only when it and the byte after it fall in one of
+//   the eight (lead, second byte) buckets of Tables, looked up by nibble with vpshufb.
+// Every position left out is one the scalar test would reject, so the result is the
+// same. Needs p >= 3 and p + 32 * blocks + 2 <= n (three bytes before, one after).
+[[gnu::target("avx2")]] void fill_masks_avx2(const unsigned char* d, size_t p, size_t blocks, const Tables& t,
+                                           uint32_t* masks) {
+  const __m256i c0 = set1('0'), c9w = set1(9);
+  const __m256i cEA = set1(0xEA), c3w = set1(3), cEB = set1(0xEB), c1w = set1(1), cED = set1(0xED);
+  const __m256i cB0 = set1(0xB0), c9D = set1(0x9D), cE3 = set1(0xE3), c6w = set1(6);
+  const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256(), ones = _mm256_cmpeq_epi8(zero, zero);
+  const __m256i lead_lo = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.lead_lo.data())));
+  const __m256i sec_lo = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.second_lo.data())));
+  const __m256i sec_hi = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.second_hi.data())));
+  for (size_t b = 0; b < blocks; ++b, p += 32) {
+    const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p));
+    const __m256i vm1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 1));
+    const __m256i vm2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 2));
+    const __m256i vm3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 3));
+    const __m256i vp1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p + 1));
+    // Digits that begin a run.
+    const __m256i digit = _mm256_andnot_si256(in_range(vm1, c0, c9w), in_range(v0, c0, c9w));
+    // Hangul leads not right after a Hangul syllable (AC00..D7A3: EA B0..ED 9E; the
+    // edges EA 80..AF and ED 9E.. are left to the scalar test).
+    const __m256i prev_syllable = _mm256_or_si256(
+        in_range(vm3, cEB, c1w),
+        _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(vm3, cEA), _mm256_cmpeq_epi8(_mm256_max_epu8(vm2, cB0), vm2)),
+                        _mm256_and_si256(_mm256_cmpeq_epi8(vm3, cED), _mm256_cmpeq_epi8(_mm256_min_epu8(vm2, c9D), vm2))));
+    const __m256i hangul = _mm256_andnot_si256(prev_syllable, in_range(v0, cEA, c3w));
+    // CJK leads whose (lead, second byte) pair is in a bucket.
+    const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, _mm256_and_si256(v0, nib)),
+                                               in_range(v0, cE3, c6w));
+    const __m256i sec_bits =
+        _mm256_and_si256(_mm256_shuffle_epi8(sec_lo, _mm256_and_si256(vp1, nib)),
+                         _mm256_shuffle_epi8(sec_hi, _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib)));
+    const __m256i han = _mm256_cmpeq_epi8(_mm256_and_si256(lead_bits, sec_bits), zero);
+    const __m256i hits = _mm256_or_si256(_mm256_or_si256(digit, hangul), _mm256_andnot_si256(han, ones));
+    masks[b] = static_cast<uint32_t>(_mm256_movemask_epi8(hits));
+  }
+}
+
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#endif
+
+// The scanner's state: candidate masks for a window of the text, filled a window at a
+// time (so the vector constants are set up once per window, not once per start).
+class StartScan {
+ public:
+  StartScan(std::string_view s, const Tables& t)
+      : s_(s), d_(reinterpret_cast<const unsigned char*>(s.data())), n_(s.size()), t_(t) {
+#if defined(HANFACTS_MONEY_AVX2)
+    avx2_ = kHasAvx2 && t.pair_filter_ok;
+#endif
+  }
+  // The first start at or after i, or n.
+  size_t next(size_t i) {
+    if (!avx2_) return next_start(s_, i, t_);
+    const unsigned long long* starts3 = t_.starts3.data();
+    while (i < n_) {
+      if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and one after
+        const size_t end = i < 3 ? std::min<size_t>(n_, 3) : n_;
+        const size_t k = next_start_scalar(d_, n_, i, end, starts3);
+        if (k < end) return k;
+        i = end;
+        continue;
+      }
+      if (i < base_ || i >= limit_) fill(i);
+      size_t b = (i - base_) >> 5;
+      uint32_t m = masks_[b] & (~0u << ((i - base_) & 31));
+      for (;;) {
+        for (; m != 0; m &= m - 1) {
+          const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
+          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && start_at(d_, k)) return k;
+        }
+        if (++b == blocks_) break;
+        m = masks_[b];
+      }
+      i = limit_;
+    }
+    return n_;
+  }
+
+ private:
+  static constexpr size_t kBlocks = 128;  // 4 KB of text per fill
+  void fill(size_t i) {
+    base_ = i;
+    blocks_ = std::min(kBlocks, (n_ - 2 - i) / 32);
+    limit_ = base_ + 32 * blocks_;
+#if defined(HANFACTS_MONEY_AVX2)
+    fill_masks_avx2(d_, base_, blocks_, t_, masks_);
+#endif
+  }
+  std::string_view s_;
+  const unsigned char* d_;
+  size_t n_;
+  const Tables& t_;
+  bool avx2_ = false;
+  size_t base_ = 0, limit_ = 0, blocks_ = 0;
+  uint32_t masks_[kBlocks];
+};
 
 }  // namespace
 
@@ -834,17 +1031,13 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const size_t first = out.size();
   const size_t n = s.size();
   size_t i = 0;
-  while ((i = next_start(s, i, t.starts3.data())) < n) {
-    size_t next = i;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++next;
-    } else {
-      const char32_t c = decode_at(s, next);
-      if (!numeral::is_numeral_char(c) || (text::is_hangul_syllable(c) && text::is_hangul_syllable(cp_before(s, i)))) {
-        i = next;
-        continue;
-      }
-    }
+  StartScan scan(s, t);
+  for (;;) {
+    i = scan.next(i);
+    if (i >= n) break;
+    // The scanner has checked the start: a digit, or a (three-byte) numeral character
+    // that begins a word.
+    const size_t next = i + (static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 3);
     bool pass = false;
     const size_t run = rd.run_end(i, pass);
     if (!pass) {
@@ -863,17 +1056,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       continue;
     }
     rd.qualifiers(a);
-    core::Candidate cand;
-    cand.type = FactType::kMoney;
-    cand.start = a.start;
-    cand.end = a.end;
-    cand.value = a.low == a.high ? a.low.to_string() : a.low.to_string() + ".." + a.high.to_string();
-    cand.unit = t.codes[a.currency];
-    if (a.approx) core::add_flag(cand.flags, "approx");
-    if (a.min) core::add_flag(cand.flags, "min");
-    if (a.max) core::add_flag(cand.flags, "max");
-    cand.rule = a.rule;
     // 600억 위안(약 12조 원): an amount opening a parenthesis right after another restates it.
+    int equiv_of = -1;
     if (out.size() > first) {
       const core::Candidate& p = out.back();
       size_t k = p.end;
@@ -882,12 +1066,28 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         std::string_view between = s.substr(k + 1, a.start - k - 1);
         bool plain = between.size() <= 24 && between.find(')') == std::string_view::npos &&
                      std::none_of(between.begin(), between.end(), [](char ch) { return is_digit(ch); });
-        if (plain) cand.equiv_of = static_cast<int>(out.size() - 1);
+        if (plain) equiv_of = static_cast<int>(out.size() - 1);
       } else if (rd.converts(a, p.end)) {
-        cand.equiv_of = static_cast<int>(out.size() - 1);
+        equiv_of = static_cast<int>(out.size() - 1);
       }
     }
-    out.push_back(std::move(cand));
+    // Built in place: no temporary strings per fact.
+    core::Candidate& cand = out.emplace_back();
+    cand.type = FactType::kMoney;
+    cand.start = a.start;
+    cand.end = a.end;
+    a.low.append_to(cand.value);
+    if (!(a.low == a.high)) {
+      cand.value += "..";
+      a.high.append_to(cand.value);
+    }
+    cand.unit = t.codes[a.currency];
+    // The order core::add_flag would give: approx;min;max.
+    if (a.approx) cand.flags = "approx";
+    if (a.min) cand.flags += cand.flags.empty() ? "min" : ";min";
+    if (a.max) cand.flags += cand.flags.empty() ? "max" : ";max";
+    cand.rule = a.rule;
+    cand.equiv_of = equiv_of;
     i = a.end;
   }
 }

@@ -50,11 +50,14 @@ bool align(Decimal& a, Decimal& b) {
 }  // namespace
 
 bool operator==(const Decimal& a, const Decimal& b) {
+  // Same scale: the values are equal exactly when the mantissas are (no normalizing).
+  if (a.scale == b.scale) return a.mantissa == b.mantissa;
   Decimal x = a.normalized(), y = b.normalized();
   return x.mantissa == y.mantissa && x.scale == y.scale;
 }
 
 bool operator<(const Decimal& a, const Decimal& b) {
+  if (a.scale == b.scale) return a.mantissa < b.mantissa;
   Decimal x = a, y = b;
   if (!align(x, y)) return x.to_double() < y.to_double();
   return x.mantissa < y.mantissa;
@@ -71,6 +74,12 @@ Decimal Decimal::normalized() const {
 }
 
 std::string Decimal::to_string() const {
+  std::string out;
+  append_to(out);
+  return out;
+}
+
+void Decimal::append_to(std::string& out) const {
   Decimal d = normalized();
   const bool neg = d.mantissa < 0;
   Int128 m = abs128(d.mantissa);
@@ -99,7 +108,7 @@ std::string Decimal::to_string() const {
   } while (v > 0);
   while (written <= d.scale) put('0');  // 0.05: zeros up to the point and one before it
   if (neg) *--p = '-';
-  return std::string(p, static_cast<size_t>(end - p));
+  out.append(p, static_cast<size_t>(end - p));
 }
 
 double Decimal::to_double() const {
@@ -108,7 +117,7 @@ double Decimal::to_double() const {
   return v;
 }
 
-Decimal add(const Decimal& a, const Decimal& b, bool& ok) {
+Decimal detail::add_any(const Decimal& a, const Decimal& b, bool& ok) {
   if (a.scale == 0 && b.scale == 0) {  // whole numbers: most of what numerals add
     const Int128 m = a.mantissa + b.mantissa;
     if (fits(a.mantissa) && fits(b.mantissa) && fits(m)) return Decimal{m, 0};
@@ -135,7 +144,7 @@ Decimal mul(const Decimal& a, const Decimal& b, bool& ok) {
   return Decimal{x.mantissa * y.mantissa, x.scale + y.scale}.normalized();
 }
 
-Decimal mul_pow10(const Decimal& a, int exp10, bool& ok) {
+Decimal detail::mul_pow10_any(const Decimal& a, int exp10, bool& ok) {
   Decimal d = a;
   if (exp10 < 0) {
     d.scale -= exp10;

@@ -138,7 +138,13 @@ char32_t cp_before(std::string_view s, size_t i) {
   return text::prev_code_point(s, j);
 }
 
-bool starts_with_at(std::string_view s, size_t i, std::string_view w) { return s.substr(i, w.size()) == w; }
+// Words are a few bytes long: a byte loop beats a call to memcmp.
+inline bool starts_with_at(std::string_view s, size_t i, std::string_view w) {
+  if (i > s.size() || w.size() > s.size() - i) return false;
+  for (size_t k = 0; k < w.size(); ++k)
+    if (s[i + k] != w[k]) return false;
+  return true;
+}
 
 size_t skip_spaces(std::string_view s, size_t i, int max) {
   int n = 0;

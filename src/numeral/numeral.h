@@ -42,6 +42,8 @@ struct Decimal {
   static Decimal of(long long v) { return Decimal{v, 0}; }
   // Plain decimal, no exponent, no trailing zeros after the point: "1500000000000", "1.5".
   std::string to_string() const;
+  // Appends to_string() to `out` (no temporary string).
+  void append_to(std::string& out) const;
   // Drops trailing zeros after the point (1.50 -> 1.5, scale 0 stays).
   Decimal normalized() const;
   bool is_zero() const { return mantissa == 0; }
@@ -52,10 +54,33 @@ struct Decimal {
 
 // Arithmetic used by numeral, money and date code. Results are normalized; on overflow
 // (beyond about 10^36 in the mantissa) `ok` is cleared and the value is meaningless.
-Decimal add(const Decimal& a, const Decimal& b, bool& ok);
+//   Decimal add(const Decimal& a, const Decimal& b, bool& ok);       (inline, below)
+//   Decimal mul_pow10(const Decimal& a, int exp10, bool& ok);       (inline, below; exp10 may be negative)
 Decimal sub(const Decimal& a, const Decimal& b, bool& ok);
 Decimal mul(const Decimal& a, const Decimal& b, bool& ok);
-Decimal mul_pow10(const Decimal& a, int exp10, bool& ok);  // exp10 may be negative
+
+namespace detail {
+Decimal add_any(const Decimal& a, const Decimal& b, bool& ok);
+Decimal mul_pow10_any(const Decimal& a, int exp10, bool& ok);
+inline bool fits64(Int128 v) { return v == static_cast<long long>(v); }
+}  // namespace detail
+
+// Whole numbers within 64 bits (nearly every amount) take these inline paths: the sum
+// or the product by 10^0..10^17 cannot leave the range, so no checks are needed.
+inline Decimal add(const Decimal& a, const Decimal& b, bool& ok) {
+  if (a.scale == 0 && b.scale == 0 && detail::fits64(a.mantissa) && detail::fits64(b.mantissa))
+    return Decimal{a.mantissa + b.mantissa, 0};
+  return detail::add_any(a, b, ok);
+}
+inline Decimal mul_pow10(const Decimal& a, int exp10, bool& ok) {
+  constexpr long long kPow[18] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+                                  100000000LL, 1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL,
+                                  10000000000000LL, 100000000000000LL, 1000000000000000LL,
+                                  10000000000000000LL, 100000000000000000LL};
+  if (a.scale == 0 && exp10 >= 0 && exp10 < 18 && detail::fits64(a.mantissa))
+    return Decimal{a.mantissa * kPow[exp10], 0};
+  return detail::mul_pow10_any(a, exp10, ok);
+}
 // a / b rounded to 20 decimal places (fractions such as 1/3 do not terminate).
 Decimal div(const Decimal& a, const Decimal& b, bool& ok);
 
