@@ -88,11 +88,35 @@ size_t FuzzyIndex::syllable_pair_hash(size_t count, char32_t a, char32_t b) {
 }
 
 // Hangul words are 3 bytes a syllable; `word` holds only syllables here.
+namespace {
+// The syllable at byte 3k of an all-syllable word.
+char32_t syllable_at(std::string_view word, size_t k) {
+  const auto* b = reinterpret_cast<const unsigned char*>(word.data()) + 3 * k;
+  return ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+}
+}  // namespace
+
+uint64_t FuzzyIndex::near_hangul_counts(std::string_view word, size_t max_count) const {
+  if (word.size() < 12) return 0;
+  char32_t syl[4];
+  for (size_t k = 0; k < 4; ++k) syl[k] = syllable_at(word, k);
+  uint64_t counts = 0;
+  for (size_t count = kMinHangul; count <= max_count && count < 64; ++count) {
+    for (int k : {0, 2}) {
+      const size_t h = syllable_pair_hash(count, syl[k], syl[k + 1]);
+      if ((syllable_pairs_[h >> 6] >> (h & 63)) & 1) {
+        counts |= uint64_t{1} << count;
+        break;
+      }
+    }
+  }
+  return counts;
+}
+
 bool FuzzyIndex::may_be_near_hangul(std::string_view word) const {
   const size_t count = word.size() / 3;
   char32_t syl[4];
-  size_t i = 0;
-  for (int k = 0; k < 4; ++k) syl[k] = text::next_code_point(word, i);
+  for (size_t k = 0; k < 4; ++k) syl[k] = syllable_at(word, k);
   for (int k : {0, 2}) {
     const size_t h = syllable_pair_hash(count, syl[k], syl[k + 1]);
     if ((syllable_pairs_[h >> 6] >> (h & 63)) & 1) return true;

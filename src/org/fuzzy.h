@@ -31,6 +31,10 @@ class FuzzyIndex {
   bool empty() const { return index_.empty(); }
   // The entry one edit from `word` (folded), or -1 when none or more than one entry is.
   int32_t lookup(std::string_view word) const;
+  // For a Hangul word of at least kMinHangul syllables (only its first four are read):
+  // bit k set for each k in [kMinHangul, max_count] such that lookup() of its first k
+  // syllables may find a name (lookup() returns -1 for the others without looking).
+  uint64_t near_hangul_counts(std::string_view word, size_t max_count) const;
 
  private:
   // Symbols of a word: jamo for Hangul, bytes for Latin. Returns the count, 0 when the

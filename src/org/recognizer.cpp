@@ -1,11 +1,13 @@
 #include "org/recognizer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <string>
 #include <unordered_map>
 
+#include "org/automaton.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
 #include "org/trie.h"
@@ -24,7 +26,7 @@
 namespace hanfacts::org {
 namespace {
 
-enum class Script : uint8_t { kOther, kLatin, kHangul, kHan };
+enum class Script : uint8_t { kOther = 0, kLatin = 1, kHangul = 2, kHan = 3 };  // fits 2 bits
 
 inline Script script_of(char32_t c) {
   if (c < 0x80) return text::is_ascii_alpha(c) || text::is_ascii_digit(c) ? Script::kLatin : Script::kOther;
@@ -84,31 +86,15 @@ struct Model {
   std::vector<Suffix> suffixes;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
-  // BMP bits of first code points: of names (which start words, except in Chinese), and
-  // of suffixes and scanned words (which may start inside a word).
-  std::vector<uint64_t> name_start = std::vector<uint64_t>(1024, 0);
-  std::vector<uint64_t> any_start = std::vector<uint64_t>(1024, 0);
-  std::vector<uint64_t> either_start;  // name_start | any_start: where a name may start
-  // Root transitions for ASCII, Hangul syllables and the main CJK block, looked up
-  // directly: nearly every scanned position steps from the root.
-  std::vector<uint32_t> root;
-  // Bits for the first two code points of every name and suffix: most walks end at the
-  // second code point, and this answers without touching the edge table.
-  static constexpr unsigned kPairBits = 20;
-  std::vector<uint64_t> pairs = std::vector<uint64_t>((size_t{1} << kPairBits) / 64, 0);
-  static size_t pair_hash(char32_t a, char32_t b) {
-    return static_cast<size_t>(((uint64_t{a} << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits));
-  }
-  void mark_pair(std::string_view key) {
-    size_t i = 0;
-    const char32_t a = text::next_code_point(key, i);
-    if (i >= key.size()) return;
-    const size_t h = pair_hash(a, text::next_code_point(key, i));
-    pairs[h >> 6] |= uint64_t{1} << (h & 63);
-  }
-  bool may_pair(char32_t a, char32_t b) const {
-    const size_t h = pair_hash(a, b);
-    return (pairs[h >> 6] >> (h & 63)) & 1;
+  // The scan's automaton over the trie; it reports names, suffixes and common words.
+  Automaton ac;
+  // Per BMP code point: the automaton's root transition, and its Script in the top two
+  // bits, so the scan learns both from one load.
+  static constexpr uint32_t kStateMask = (1u << 30) - 1;
+  std::vector<uint32_t> cp_info;
+  uint32_t info_of(char32_t c) const {
+    if (c <= 0xFFFF) return cp_info[c];
+    return ac.root_step(c) | static_cast<uint32_t>(script_of(c)) << 30;
   }
   FuzzyIndex fuzzy;
 
@@ -117,41 +103,6 @@ struct Model {
     return payload[state];
   }
   const Payload* get(uint32_t state) const { return state < payload.size() ? &payload[state] : nullptr; }
-  static void mark(std::vector<uint64_t>& bits, std::string_view key) {
-    size_t i = 0;
-    const char32_t c = text::next_code_point(key, i);
-    if (c <= 0xFFFF) bits[c >> 6] |= uint64_t{1} << (c & 63);
-  }
-  static bool test(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
-
-  static constexpr char32_t kHangulFirst = 0xAC00, kHangulEnd = 0xD7A4, kCjkFirst = 0x4E00, kCjkEnd = 0xA000;
-  static constexpr size_t kRootSize = 0x80 + (kHangulEnd - kHangulFirst) + (kCjkEnd - kCjkFirst);
-  static size_t root_index(char32_t c) {
-    if (c < 0x80) return c;
-    if (c >= kHangulFirst && c < kHangulEnd) return 0x80 + (c - kHangulFirst);
-    if (c >= kCjkFirst && c < kCjkEnd) return 0x80 + (kHangulEnd - kHangulFirst) + (c - kCjkFirst);
-    return kRootSize;
-  }
-  // Root entries carry the state and, in the top bit, whether it has a scan payload.
-  static constexpr uint32_t kFlagBit = 0x80000000u;
-  void build_root() {
-    root.assign(kRootSize, CodePointTrie::kNone);
-    for (char32_t c = 0; c < kHangulEnd; ++c) {
-      const size_t k = root_index(c);
-      if (k >= kRootSize) continue;
-      bool flagged = false;
-      const uint32_t st = trie.step(CodePointTrie::kRoot, c, flagged);
-      if (st != CodePointTrie::kNone) root[k] = st | (flagged ? kFlagBit : 0);
-    }
-  }
-  uint32_t root_step(char32_t c, bool& flagged) const {
-    const size_t k = root_index(c);
-    if (k >= kRootSize) return trie.step(CodePointTrie::kRoot, c, flagged);
-    const uint32_t v = root[k];
-    if (v == CodePointTrie::kNone) return v;
-    flagged = (v & kFlagBit) != 0;
-    return v & ~kFlagBit;
-  }
 };
 
 namespace {
@@ -210,6 +161,8 @@ class Matcher {
     aliases_.clear();
     raw_max_end_.clear();
     strong_entries_.clear();
+    skipped_.clear();
+    names_.clear();
     scan();
     find_fuzzy();
     find_patterns();
@@ -258,20 +211,43 @@ class Matcher {
     }
   }
 
-  // One pass: at every code point that may start a key, walk the trie as far as the text
-  // goes. Names may step over single spaces (인공지능 산업발전 연맹); words and suffixes may not.
+  // One pass of the automaton (org/automaton.h) over the text with single spaces left
+  // out, so a name may step over one space between two code points (인공지능 산업발전
+  // 연맹); a space followed by another space is read as a space, which no key holds.
+  // Each reported key is checked where it starts and ends: names need a word start
+  // (and the longest valid one per start is kept), suffixes and common words must not
+  // hold a left-out space.
   void scan() {
+    const Automaton& ac = m_->ac;
+    const uint32_t* info = m_->cp_info.data();
     const size_t n = t_.size();
-    char32_t prev = 0;
+    const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
+    uint32_t state = Automaton::kRoot;
+    size_t kept = 0;  // bytes read, less the spaces left out
     // The current run of one script, for the typo pass (find_fuzzy).
     Script run_script = Script::kOther;
     size_t run_start = 0, run_count = 0;
     for (size_t i = 0; i < n;) {
+      // A run of three-byte code points (Hangul, Han) in a tight loop: the folded text is
+      // valid UTF-8, so a lead byte and two continuation bytes are one code point.
+      while (i + 2 < n) {
+        const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+        if ((b0 & 0xF0) != 0xE0 || ((b1 | b2 << 8) & 0xC0C0) != 0x8080) break;
+        const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        const uint32_t ci = info[c];
+        if (static_cast<Script>(ci >> 30) != run_script || c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) break;
+        ++run_count;
+        i += 3;
+        kept += 3;
+        state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
+        if (ac.report(state) != Automaton::kNone) [[unlikely]]
+          report_keys(state, i, kept, c);
+      }
+      if (i >= n) break;
       const size_t here = i;
       const char32_t c = next_cp(t_, i);
-      const char32_t before = prev;
-      prev = c;
-      const Script script = script_of(c);
+      const uint32_t ci = m_->info_of(c);
+      const auto script = static_cast<Script>(ci >> 30);
       if (script != run_script) {
         end_run(run_script, run_start, here, run_count);
         run_script = script;
@@ -279,65 +255,67 @@ class Matcher {
         run_count = 0;
       }
       ++run_count;
-      // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
-      // not inside an address (smlee@newsis.com, www.reuters.com).
-      if (script == Script::kLatin && (is_latin_alnum(before) || before == '@' || before == '_' ||
-                                       (before == '.' && here >= 2 && is_latin_alnum(static_cast<unsigned char>(t_[here - 2])))))
-        continue;
-      // A Hangul name never starts inside a Hangul word; suffixes and words may.
-      const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
-      if (Model::test(name_left_ok ? m_->either_start : m_->any_start, c))
-        if (const Root r = worth_walking(i, c, name_left_ok); r.state != CodePointTrie::kNone)
-          walk(here, i, c, r, name_left_ok);
-      if (script == Script::kLatin) {
-        // The rest of a Latin word: no key starts inside it (see above), so only the run
-        // and the previous code point move on.
-        while (i < n && is_latin_alnum(static_cast<unsigned char>(t_[i]))) {
-          prev = static_cast<unsigned char>(t_[i]);
-          ++run_count;
-          ++i;
-        }
+      if (c == ' ' && i < n && s[i] != ' ') {
+        skipped_.push_back(kept);
         continue;
       }
-      if (script != Script::kHangul && script != Script::kHan) continue;
-      // The rest of a Hangul or Han run, where the steps above are known in advance: the
-      // script does not change, a Hangul name cannot start inside it (name_left_ok is
-      // false) and a Han one can. Valid three-byte sequences only; anything else goes the
-      // general way.
-      const bool hangul = script == Script::kHangul;
-      const std::vector<uint64_t>& starts = hangul ? m_->any_start : m_->either_start;
-      const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
-      // Korean words are one space apart: a space and the syllable after it, which
-      // starts a new Hangul run where a name may start, are taken here too (unless some
-      // key starts with a space).
-      const bool space_inline = hangul && !Model::test(m_->either_start, U' ');
-      while (i + 2 < n) {
-        if (space_inline && s[i] == ' ' && i + 3 < n) {
-          const unsigned b0 = s[i + 1], b1 = s[i + 2], b2 = s[i + 3];
-          const char32_t c2 = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-          if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || !text::is_hangul_syllable(c2))
-            break;
-          end_run(Script::kHangul, run_start, i, run_count);  // the space's own run ends no word
-          run_start = i + 1;
-          run_count = 1;
-          prev = c2;
-          if (Model::test(m_->either_start, c2))
-            if (const Root r = worth_walking(i + 4, c2, true); r.state != CodePointTrie::kNone) walk(i + 1, i + 4, c2, r, true);
-          i += 4;
-          continue;
-        }
-        const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-        if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-        const char32_t c2 = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-        if (hangul ? !text::is_hangul_syllable(c2) : script_of(c2) != Script::kHan) break;
-        prev = c2;
-        ++run_count;
-        if (Model::test(starts, c2))
-          if (const Root r = worth_walking(i + 3, c2, !hangul); r.state != CodePointTrie::kNone) walk(i, i + 3, c2, r, !hangul);
-        i += 3;
-      }
+      state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
+      kept += i - here;
+      if (ac.report(state) != Automaton::kNone) [[unlikely]]
+        report_keys(state, i, kept, c);
     }
     end_run(run_script, run_start, n, run_count);
+    for (const NameHit& h : names_) {
+      const NameInfo& ni = m_->names[h.name];
+      hits_.push_back(Hit{h.start, h.end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
+    }
+    // Suffixes in the order a walk from each start would find them.
+    std::sort(suffix_hits_.begin(), suffix_hits_.end(),
+              [](const SuffixHit& x, const SuffixHit& y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
+  }
+  // Every reported key ending at `end` (the automaton is in `state`; `kept` bytes read
+  // less the spaces left out; `last` the code point before `end`).
+  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, size_t kept, char32_t last) {
+    const Automaton& ac = m_->ac;
+    for (uint32_t r = ac.report(state); r != Automaton::kNone; r = ac.next_report(r)) {
+      const size_t len = ac.key_bytes(r);
+      // Spaces left out inside the key: those after its start in the kept text.
+      size_t spaces = 0;
+      for (size_t k = skipped_.size(); k > 0 && skipped_[k - 1] > kept - len; --k) ++spaces;
+      on_key(r, end - len - spaces, end, last, spaces > 0);
+    }
+  }
+  // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
+  void on_key(uint32_t r, size_t start, size_t end, char32_t last, bool spaced) {
+    const Payload& p = m_->payload[r];
+    const char32_t first = decode_at(t_, start);
+    const char32_t before = decode_before(t_, start);
+    const Script script = script_of(first);
+    // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
+    // not inside an address (smlee@newsis.com, www.reuters.com).
+    if (script == Script::kLatin && (is_latin_alnum(before) || before == '@' || before == '_' ||
+                                     (before == '.' && start >= 2 && is_latin_alnum(static_cast<unsigned char>(t_[start - 2])))))
+      return;
+    // A Hangul name never starts inside a Hangul word; suffixes and words may.
+    const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
+    if (p.name >= 0 && name_left_ok) {
+      const NameInfo& ni = m_->names[p.name];
+      if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(end, last)) add_name(start, end, p.name);
+    }
+    if (spaced) return;
+    if (p.suffix >= 0) suffix_hits_.push_back({start, end, p.suffix});
+    if ((p.roles & role_bit(WordRole::kCommon)) && right_ok(end, last)) blockers_.push_back({start, end});
+  }
+  // Keeps names_ in start order with the longest name per start: keys are reported by
+  // their end, so a later one with the same start is longer.
+  void add_name(size_t start, size_t end, int32_t name) {
+    size_t k = names_.size();
+    while (k > 0 && names_[k - 1].start > start) --k;
+    if (k > 0 && names_[k - 1].start == start) {
+      names_[k - 1] = {start, end, name};
+      return;
+    }
+    names_.insert(names_.begin() + static_cast<ptrdiff_t>(k), NameHit{start, end, name});
   }
   // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
   // syllables (with room for particles), not longer than any name could be.
@@ -347,69 +325,6 @@ class Matcher {
       fuzzy_words_.push_back({start, end});
     else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
       fuzzy_words_.push_back({start, end});
-  }
-
-  // The first step of a walk from the root: the state (kNone when walk() would record
-  // nothing, told from this step alone, as most walks end there: no key of one code point
-  // is `first`, and no key begins with `first` and the code point at `after`, the byte
-  // after `first`) and whether that state has a scan payload.
-  struct Root {
-    uint32_t state;
-    bool flagged;
-  };
-  [[gnu::always_inline]] Root worth_walking(size_t after, char32_t first, bool name_left_ok) const {
-    bool flagged = false;
-    const uint32_t state = m_->root_step(first, flagged);
-    if (state == CodePointTrie::kNone || flagged) return {state, flagged};
-    if (after >= t_.size()) return {CodePointTrie::kNone, false};
-    size_t k = after;
-    const char32_t c = next_cp(t_, k);
-    if (c == ' ') return {name_left_ok ? state : CodePointTrie::kNone, false};  // walk() looks past one space inside a name
-    return {m_->may_pair(first, c) ? state : CodePointTrie::kNone, false};
-  }
-
-  // `start_end` is the byte after `first`; `root` the first step (worth_walking()).
-  void walk(size_t start, size_t start_end, char32_t first, Root root, bool name_left_ok) {
-    bool flagged = root.flagged;
-    uint32_t state = root.state;
-    size_t j = start_end;
-    char32_t last = first;
-    bool spaced = false;
-    int32_t best_name = -1;
-    size_t best_end = 0;
-    while (true) {
-      if (const Payload* p = flagged ? m_->get(state) : nullptr) {
-        if (p->name >= 0 && name_left_ok) {
-          const NameInfo& ni = m_->names[p->name];
-          if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(j, last)) {
-            best_name = p->name;
-            best_end = j;
-          }
-        }
-        if (!spaced && p->suffix >= 0) suffix_hits_.push_back({start, j, p->suffix});
-        if (!spaced && (p->roles & role_bit(WordRole::kCommon)) && right_ok(j, last)) blockers_.push_back({start, j});
-      }
-      if (j >= t_.size()) break;
-      size_t k = j;
-      char32_t c = next_cp(t_, k);
-      if (c == ' ' && !name_left_ok) break;
-      if (c == ' ') {
-        // One space inside a name: look at what follows it.
-        if (k >= t_.size()) break;
-        c = next_cp(t_, k);
-        spaced = true;
-      }
-      if (j == start_end && !m_->may_pair(first, c)) break;
-      const uint32_t next = m_->trie.step(state, c, flagged);
-      if (next == CodePointTrie::kNone) break;
-      state = next;
-      j = k;
-      last = c;
-    }
-    if (best_name >= 0) {
-      const NameInfo& ni = m_->names[best_name];
-      hits_.push_back(Hit{start, best_end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
-    }
   }
 
   // After resolve(): hits_ do not overlap and are sorted, so their ends are sorted too.
@@ -458,10 +373,16 @@ class Matcher {
       // Hangul (3 bytes a syllable): the name is a prefix of the word whose rest is
       // particles (알라바바 + 와).
       const size_t syllables = (end - start) / 3;
-      for (size_t len = std::min(syllables, kMaxFuzzySyllables); len >= FuzzyIndex::kMinHangul; --len) {
+      const size_t top = std::min(syllables, kMaxFuzzySyllables);
+      // Lengths at which a name may be near, from the index's syllable-pair filter: most
+      // words have none, and then no length needs its trailer and overlap checks.
+      const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
+      if (near == 0) continue;
+      for (size_t len = top; len >= FuzzyIndex::kMinHangul; --len) {
         const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
         if (overlaps_raw(start, stop, after_word) || is_known(start, stop)) break;
+        if (!((near >> len) & 1)) continue;  // lookup() would say -1 without looking
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
           hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
@@ -854,6 +775,13 @@ class Matcher {
     segments_.push_back({seg_start, b, hit_at(seg_start, b)});
   }
 
+  // t_.find(key, from), with memmem: a UTF-8 key's first byte is a lead byte that
+  // Korean and Chinese text holds every third byte, which a first-byte search stops at.
+  size_t find_in_text(std::string_view key, size_t from) const {
+    if (from > t_.size()) return std::string_view::npos;
+    const void* p = memmem(t_.data() + from, t_.size() - from, key.data(), key.size());
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - t_.data()) : std::string_view::npos;
+  }
   void link_later_mentions() {
     if (aliases_.empty()) return;
     // Distinct keys only, and a bound on how many: each costs one search of the text.
@@ -866,7 +794,7 @@ class Matcher {
     std::map<size_t, size_t> added;  // start -> end of mentions found here
     pending_.clear();
     for (const AliasMention& al : aliases_) {
-      for (size_t pos = t_.find(al.key, al.after); pos != std::string_view::npos; pos = t_.find(al.key, pos + 1)) {
+      for (size_t pos = find_in_text(al.key, al.after); pos != std::string_view::npos; pos = find_in_text(al.key, pos + 1)) {
         const size_t end = pos + al.key.size();
         const char32_t first = decode_at(t_, pos);
         const char32_t before = decode_before(t_, pos);
@@ -995,6 +923,10 @@ class Matcher {
     size_t start, end;
     int32_t suffix;
   };
+  struct NameHit {
+    size_t start, end;
+    int32_t name;
+  };
   struct AliasMention {
     std::string key;
     size_t after;
@@ -1018,6 +950,8 @@ class Matcher {
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
   std::vector<uint32_t> strong_entries_;
+  std::vector<size_t> skipped_;  // scan(): spaces left out, as offsets in the kept text
+  std::vector<NameHit> names_;   // scan(): the longest valid name per start
 };
 
 }  // namespace
@@ -1066,8 +1000,6 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       // A key on two entries: the later entry (a user file) wins.
       p.name = static_cast<int32_t>(m.names.size());
       m.names.push_back(info);
-      Model::mark(m.name_start, nm.key);
-      m.mark_pair(nm.key);
       if (!nm.context) m.fuzzy.add(nm.key, static_cast<uint32_t>(ei));
     }
   }
@@ -1075,29 +1007,22 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Payload& p = m.at(m.trie.insert(m.suffixes[si].key));
     // Of two equal suffixes the later wins.
     p.suffix = static_cast<int32_t>(si);
-    Model::mark(m.any_start, m.suffixes[si].key);
-    m.mark_pair(m.suffixes[si].key);
   }
   for (const Word& w : words) {
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
-    if (w.role == WordRole::kCommon) {
-      Model::mark(m.any_start, w.key);
-      m.mark_pair(w.key);
-    }
   }
   m.payload.resize(m.trie.states());
-  // The scan reads a payload only where it matters to the scan: names and suffixes.
-  m.trie.flag_states([&](uint32_t st) {
+  // The scan hears about names, suffixes and common words.
+  m.ac.build(m.trie, [&](uint32_t st) {
     const Payload& p = m.payload[st];
     return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon));
   });
   m.fuzzy.build();
-  if (m.trie.states() >= Model::kFlagBit)
+  if (m.trie.states() > Model::kStateMask)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
-  m.either_start.resize(m.any_start.size());
-  for (size_t w = 0; w < m.either_start.size(); ++w) m.either_start[w] = m.name_start[w] | m.any_start[w];
-  m.build_root();
+  m.cp_info.resize(0x10000);
+  for (char32_t c = 0; c <= 0xFFFF; ++c) m.cp_info[c] = m.ac.root_step(c) | static_cast<uint32_t>(script_of(c)) << 30;
   Recognizer r;
   r.model_ = std::move(model);
   return r;
@@ -1111,5 +1036,9 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
 
 size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
 size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
+size_t Recognizer::table_bytes() const {
+  return model_ ? model_->trie.bytes() + model_->ac.bytes() + model_->payload.size() * sizeof(Payload) : 0;
+}
+size_t Recognizer::state_count() const { return model_ ? model_->trie.states() : 0; }
 
 }  // namespace hanfacts::org

@@ -43,6 +43,9 @@ class Recognizer {
   // Sizes of the compiled lexicon, for benchmarks and tests.
   size_t entry_count() const;
   size_t name_count() const;
+  // Bytes of the scan's tables (trie edges, automaton, payloads), and the trie's states.
+  size_t table_bytes() const;
+  size_t state_count() const;
 
  private:
   std::shared_ptr<const Model> model_;

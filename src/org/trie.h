@@ -54,12 +54,19 @@ class CodePointTrie {
     for (Slot& s : slots_)
       if (s.key != kEmpty) s.flag = pred(s.child) ? 1 : 0;
   }
+  // Calls f(state, c, child) for every edge, in no particular order.
+  template <class F>
+  void for_each_edge(F f) const {
+    for (const Slot& s : slots_)
+      if (s.key != kEmpty) f(static_cast<uint32_t>(s.key >> 21), static_cast<char32_t>(s.key & 0x1FFFFF), s.child);
+  }
   // False when no key starts with `c` (exact for the BMP; always true beyond it).
   bool may_start(char32_t c) const { return c > 0xFFFF || (first_[c >> 6] >> (c & 63)) & 1; }
   // The state reached by the whole of `key`, or kNone.
   uint32_t find(std::string_view key) const;
   size_t states() const { return states_; }
   size_t edges() const { return edges_; }
+  size_t bytes() const { return slots_.size() * sizeof(Slot) + first_.size() * sizeof(uint64_t); }
 
  private:
   struct Slot {
