@@ -237,6 +237,14 @@ bool is_particle(char32_t c) {
   }
 }
 
+// Does w occur at byte i? A byte loop: the words are one character long.
+inline bool bytes_at(std::string_view s, size_t i, std::string_view w) {
+  if (i > s.size() || w.size() > s.size() - i) return false;
+  for (size_t k = 0; k < w.size(); ++k)
+    if (s[i + k] != w[k]) return false;
+  return true;
+}
+
 size_t skip_space(std::string_view s, size_t i, int max = 1) {
   int n = 0;
   while (i < s.size() && s[i] == ' ' && n < max) ++i, ++n;
@@ -453,6 +461,7 @@ struct Amount {
   int currency = -1;
   bool approx = false, min = false, max = false;
   std::string_view rule = "money.suffix";
+  size_t qualifier_start = std::string_view::npos;  // of the qualifier before it (약, 约), if any
 };
 
 }  // namespace
@@ -555,8 +564,8 @@ struct Reader {
     for (int round = 0; round < 3; ++round) {
       size_t q = e;
       int next_per = per * 10;
-      if (s.compare(q, 3, "又") == 0) q += 3;
-      else if (s.compare(q, 3, "零") == 0) q += 3, next_per *= 10;
+      if (bytes_at(s, q, "又")) q += 3;
+      else if (bytes_at(s, q, "零")) q += 3, next_per *= 10;
       q = skip_space(s, q);
       if (q >= s.size() || next_per > 100) break;
       // Most amounts end here: a tail starts with a digit or a numeral character.
@@ -802,7 +811,7 @@ struct Reader {
 
   void qualifiers(Amount& a) const {
     size_t ws = 0;
-    if (const Word* w = qualifier_before(a.start, ws)) set_flag(a, w->id);
+    if (const Word* w = qualifier_before(a.start, ws)) set_flag(a, w->id), a.qualifier_start = ws;
     size_t q = skip_space(s, a.end);
     if (const Word* w = t.after.match_at(s, q)) {
       const char32_t next = cp_at(s, q + w->text.size());
@@ -826,8 +835,7 @@ struct Reader {
   bool converts(const Amount& a, size_t prev_end) const {
     size_t ends[2] = {a.start, a.start};
     if (ends[0] > 0 && s[ends[0] - 1] == ' ') --ends[0];
-    size_t ws = 0;
-    if (qualifier_before(a.start, ws)) ends[1] = ws;
+    if (a.qualifier_start != std::string_view::npos) ends[1] = a.qualifier_start;  // qualifiers() found it
     for (size_t j : ends) {
       const Word* w = t.conversion.match_before(s, j);
       if (!w) continue;

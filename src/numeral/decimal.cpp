@@ -1,5 +1,6 @@
 // Exact decimal arithmetic on a 128-bit mantissa (numeral/numeral.h).
 #include <algorithm>
+#include <charconv>
 
 #include "numeral/numeral.h"
 
@@ -80,6 +81,12 @@ std::string Decimal::to_string() const {
 }
 
 void Decimal::append_to(std::string& out) const {
+  if (scale == 0 && mantissa >= 0 && mantissa <= static_cast<Int128>(~0ULL)) {  // most amounts
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<unsigned long long>(mantissa));
+    out.append(buf, static_cast<size_t>(r.ptr - buf));
+    return;
+  }
   Decimal d = normalized();
   const bool neg = d.mantissa < 0;
   Int128 m = abs128(d.mantissa);
