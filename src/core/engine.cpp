@@ -11,31 +11,43 @@ namespace {
 // Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
 // higher priority, then earlier start. Returns the kept indices in text order.
+//
+// A candidate can only lose to one it overlaps, so the greedy pass in that order gives
+// the same result when run separately on each group of candidates chained by overlaps.
+// Most candidates overlap nothing and are kept without sorting; only the groups (a
+// number inside a money amount inside a date range ...) are ranked.
 std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) {
+  std::vector<uint32_t> idx;  // non-empty candidates by start
+  idx.reserve(cands.size());
+  for (size_t i = 0; i < cands.size(); ++i)
+    if (cands[i].end > cands[i].start) idx.push_back(static_cast<uint32_t>(i));
+  // Each recognizer reports in text order, so idx is a few sorted runs: merge them.
+  const auto by_start = [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; };
+  std::vector<size_t> bounds{0};
+  for (size_t k = 1; k < idx.size(); ++k)
+    if (by_start(idx[k], idx[k - 1])) bounds.push_back(k);
+  bounds.push_back(idx.size());
+  while (bounds.size() > 2) {
+    const size_t runs = bounds.size() - 1;
+    std::vector<size_t> merged{0};
+    for (size_t r = 0; r + 1 < runs; r += 2) {
+      std::inplace_merge(idx.begin() + static_cast<ptrdiff_t>(bounds[r]),
+                         idx.begin() + static_cast<ptrdiff_t>(bounds[r + 1]),
+                         idx.begin() + static_cast<ptrdiff_t>(bounds[r + 2]), by_start);
+      merged.push_back(bounds[r + 2]);
+    }
+    if (runs % 2 == 1) merged.push_back(bounds[runs]);
+    bounds.swap(merged);
+  }
+
   // The order as plain keys (the index last: the same order a stable sort gives).
   struct Key {
     size_t len, start;
     int priority;
     uint32_t index;
   };
-  std::vector<Key> order;
-  order.reserve(cands.size());
-  size_t max_end = 0;
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const auto& c = cands[i];
-    if (c.end <= c.start) continue;
-    order.push_back(Key{c.end - c.start, c.start, c.priority, static_cast<uint32_t>(i)});
-    max_end = std::max(max_end, c.end);
-  }
-  std::sort(order.begin(), order.end(), [](const Key& x, const Key& y) {
-    if (x.len != y.len) return x.len > y.len;
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (x.start != y.start) return x.start < y.start;
-    return x.index < y.index;
-  });
-  // Accepted spans never overlap, so a candidate is free exactly when none of its bytes
-  // is taken: one bit per byte of text, spans are short.
-  std::vector<uint64_t> taken((max_end + 63) / 64, 0);
+  std::vector<Key> group;
+  std::vector<uint64_t> taken;  // one bit per byte of the group's extent
   auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
     const size_t lo = std::max(from, word * 64) - word * 64;
     const size_t hi = std::min(to, word * 64 + 64) - word * 64;
@@ -43,24 +55,59 @@ std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) 
     return upto_hi & ~((uint64_t{1} << lo) - 1);
   };
   std::vector<size_t> kept;
-  for (const Key& k : order) {
-    const size_t from = k.start, to = k.start + k.len;
-    bool free = true;
-    for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
-    if (!free) continue;
-    for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
-    kept.push_back(k.index);
+  kept.reserve(idx.size());
+  for (size_t k = 0; k < idx.size();) {
+    const size_t base = cands[idx[k]].start;
+    size_t extent = cands[idx[k]].end, j = k + 1;
+    while (j < idx.size() && cands[idx[j]].start < extent) extent = std::max(extent, cands[idx[j++]].end);
+    if (j == k + 1) {  // overlaps nothing
+      kept.push_back(idx[k]);
+      k = j;
+      continue;
+    }
+    group.clear();
+    for (size_t g = k; g < j; ++g) {
+      const auto& c = cands[idx[g]];
+      group.push_back(Key{c.end - c.start, c.start, c.priority, idx[g]});
+    }
+    std::sort(group.begin(), group.end(), [](const Key& x, const Key& y) {
+      if (x.len != y.len) return x.len > y.len;
+      if (x.priority != y.priority) return x.priority > y.priority;
+      if (x.start != y.start) return x.start < y.start;
+      return x.index < y.index;
+    });
+    // Accepted spans never overlap, so a candidate is free exactly when none of its
+    // bytes is taken (offsets from the group's start; spans are short).
+    taken.assign((extent - base + 63) / 64, 0);
+    const size_t first = kept.size();
+    for (const Key& key : group) {
+      const size_t from = key.start - base, to = from + key.len;
+      bool free = true;
+      for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
+      if (!free) continue;
+      for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
+      kept.push_back(key.index);
+    }
+    // Kept spans are disjoint and non-empty: their starts differ.
+    std::sort(kept.begin() + static_cast<ptrdiff_t>(first), kept.end(),
+              [&](size_t a, size_t b) { return cands[a].start < cands[b].start; });
+    k = j;
   }
-  // Kept spans are disjoint and non-empty: their starts differ.
-  std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) { return cands[a].start < cands[b].start; });
   return kept;
 }
 
 }  // namespace
 
+core::Lang lang_from_counts(size_t hangul, size_t han) {
+  if (hangul == 0 && han == 0) return core::Lang::kUnknown;
+  // Korean news glosses names in Hanja (深度求索), so a few Han characters among
+  // Hangul do not make a Chinese article.
+  return hangul * 4 >= han ? core::Lang::kKo : core::Lang::kZh;
+}
+
 core::Lang detect_lang(std::string_view text) {
   size_t hangul = 0, han = 0;
-  const size_t limit = std::min<size_t>(text.size(), 64 * 1024);
+  const size_t limit = std::min<size_t>(text.size(), text::FoldedText::kLangWindow);
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t next_check = 256;
   for (size_t i = 0; i < limit;) {
@@ -86,10 +133,7 @@ core::Lang detect_lang(std::string_view text) {
     if (text::is_hangul_syllable(c)) ++hangul;
     else if (text::is_han(c)) ++han;
   }
-  if (hangul == 0 && han == 0) return core::Lang::kUnknown;
-  // Korean news glosses names in Hanja (深度求索), so a few Han characters among
-  // Hangul do not make a Chinese article.
-  return hangul * 4 >= han ? core::Lang::kKo : core::Lang::kZh;
+  return lang_from_counts(hangul, han);
 }
 
 Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
@@ -128,7 +172,9 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     result.warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) + " (read as U+FFFD)");
 
   core::Document doc{folded, folded.text()};
-  doc.lang = detect_lang(doc.text);
+  // The fold counted Hangul and Han over the same window detect_lang reads (and the
+  // early stops there never change its answer): the same result without a second pass.
+  doc.lang = lang_from_counts(folded.hangul_count(), folded.han_count());
   result.lang = doc.lang == core::Lang::kKo ? "ko" : doc.lang == core::Lang::kZh ? "zh" : "";
 
   if (!context.ref_date.empty()) {
@@ -151,22 +197,26 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   // Spans apart in the folded text can meet in the original when both touch one code
   // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);
   // the first such fact is kept (found by fuzz_extract).
-  std::vector<size_t> kept;
+  std::vector<size_t> kept = resolve_overlaps(cands);
   std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of `kept`
-  for (size_t i : resolve_overlaps(cands)) {
-    const size_t start = folded.to_original_start(cands[i].start);
-    const size_t end = folded.to_original_end(cands[i].end);
+  spans.reserve(kept.size());
+  text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
+  size_t n_kept = 0;
+  for (size_t i : kept) {
+    const size_t start = to_original.start(cands[i].start);
+    const size_t end = to_original.end(cands[i].end);
     if (end <= start || (!spans.empty() && start < spans.back().second)) continue;
-    kept.push_back(i);
+    kept[n_kept++] = i;
     spans.emplace_back(start, end);
   }
+  kept.resize(n_kept);
   std::vector<int> fact_id(cands.size(), 0);  // candidate index -> 1-based fact id
   for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
 
-  result.facts.reserve(kept.size());
+  result.facts.resize(kept.size());
   for (size_t k = 0; k < kept.size(); ++k) {
     core::Candidate& c = cands[kept[k]];
-    Fact f;
+    Fact& f = result.facts[k];
     f.type = c.type;
     f.start = spans[k].first;
     f.end = spans[k].second;
@@ -177,7 +227,6 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
       core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
     f.rule = std::move(c.rule);
-    result.facts.push_back(std::move(f));
   }
   return result;
 }

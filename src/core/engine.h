@@ -29,7 +29,10 @@ class Engine {
   bool find_dates_ = true;
 };
 
-// Detects the dominant language from Hangul vs Han code points.
+// Detects the dominant language from Hangul vs Han code points (in the first
+// text::FoldedText::kLangWindow bytes).
 core::Lang detect_lang(std::string_view text);
+// The same decision from counts already made (FoldedText::hangul_count, han_count).
+core::Lang lang_from_counts(size_t hangul, size_t han);
 
 }  // namespace hanfacts::detail

@@ -39,6 +39,28 @@ class FoldedText {
   // of the original code point that produced folded byte end-1.
   size_t to_original_end(size_t end) const;
 
+  // The same two mappings for many offsets in increasing order (facts in text order):
+  // each call moves forward through the map from where the last one stopped instead of
+  // searching all of it, so mapping every fact of a document costs one pass. An offset
+  // below the previous one still maps right (by a search).
+  class Cursor {
+   public:
+    explicit Cursor(const FoldedText& folded) : f_(folded) {}
+    size_t start(size_t i);  // == to_original_start(i)
+    size_t end(size_t end);  // == to_original_end(end)
+
+   private:
+    const FoldedText& f_;
+    size_t anchor_ = 0;  // index of the anchor that held the last offset
+  };
+
+  // Language evidence gathered by the same pass: Hangul syllables and Han code points
+  // (text::is_hangul_syllable, text::is_han) among the code points of the folded text
+  // that start in its first kLangWindow bytes.
+  static constexpr size_t kLangWindow = 64 * 1024;
+  size_t hangul_count() const { return hangul_; }
+  size_t han_count() const { return han_; }
+
  private:
   // The offset map is sparse: folded text is cut into segments at the places where a
   // code point's folded length differs from its original length. Within a segment
@@ -50,9 +72,12 @@ class FoldedText {
     uint32_t folded = 0, original = 0;
     uint8_t olen = 0, flen = 0;  // per code point in a length-changing run; 0 in aligned ones
   };
+  size_t start_in(const Anchor& a, size_t i) const;  // to_original_start once `a` holds byte i
+
   std::string_view original_;
   bool identity_ = true;  // folding changed nothing: no copy, no map
   size_t first_invalid_ = std::string_view::npos;
+  size_t hangul_ = 0, han_ = 0;
   std::string folded_;
   std::vector<Anchor> anchors_;  // sorted by folded (ties: the last one holds the bytes)
 };

@@ -68,13 +68,13 @@ size_t count_code_points(std::string_view s);
 // Byte offset of the first malformed sequence, or npos when s is valid UTF-8.
 size_t find_invalid_utf8(std::string_view s);
 
-inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-inline bool is_han(char32_t c) {
+constexpr bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+constexpr bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
 }
-inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 // Letters of any script that can continue a word (Hangul, Han, Latin, kana, digits).
 bool is_word_char(char32_t c);
 

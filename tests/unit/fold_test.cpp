@@ -142,3 +142,54 @@ TEST_CASE("the sparse offset map equals a per-byte map on random mixes") {
     }
   }
 }
+
+TEST_CASE("the cursor maps increasing offsets like the searches, and the fold counts Hangul and Han") {
+  const char* const kPieces[] = {"가", "힣", "a", "A", "國", "国", "２", "㈜", "℃", "\xFF", "𠀀", " ", "1",
+                                 "萬", "ＡＩ", "〇", "。", "㉮", "㊀", "\xED\x9E\xA4", "é", "Ｂ", "\x80", "丽"};
+  uint32_t seed = 777;
+  auto rnd = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    const int pieces = static_cast<int>(rnd() % 40);
+    for (int k = 0; k < pieces; ++k) s += kPieces[rnd() % (sizeof kPieces / sizeof *kPieces)];
+    FoldedText f(s);
+    const std::string_view t = f.text();
+    INFO("round " << round << " text " << s);
+    FoldedText::Cursor cursor(f);
+    for (size_t i = 0; i + 1 <= t.size(); i += 1 + rnd() % 3) {
+      CHECK(cursor.start(i) == f.to_original_start(i));
+      CHECK(cursor.end(i + 1) == f.to_original_end(i + 1));
+    }
+    FoldedText::Cursor back(f);  // going backwards falls back to a search
+    for (size_t i = t.size(); i-- > 0;) CHECK(back.start(i) == f.to_original_start(i));
+    size_t hangul = 0, han = 0;
+    for (size_t i = 0; i < t.size() && i < FoldedText::kLangWindow;) {
+      const char32_t c = next_code_point(t, i);
+      hangul += is_hangul_syllable(c);
+      han += is_han(c);
+    }
+    CHECK(f.hangul_count() == hangul);
+    CHECK(f.han_count() == han);
+  }
+}
+
+TEST_CASE("language counts stop at the window, in folded bytes") {
+  // Full-width digits shrink from three bytes to one, so the window holds more of the
+  // original; ㈜ grows from three to five.
+  for (const std::string head : {std::string(""), std::string("２０２５"), std::string("㈜㈜")}) {
+    std::string s = head;
+    while (s.size() < FoldedText::kLangWindow + 30) s += "한";
+    s += "中中中";
+    FoldedText f(s);
+    const std::string_view t = f.text();
+    size_t hangul = 0, han = 0;
+    for (size_t i = 0; i < t.size() && i < FoldedText::kLangWindow;) {
+      const char32_t c = next_code_point(t, i);
+      hangul += is_hangul_syllable(c);
+      han += is_han(c);
+    }
+    CAPTURE(head);
+    CHECK(f.hangul_count() == hangul);
+    CHECK(f.han_count() == han);
+  }
+}
