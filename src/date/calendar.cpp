@@ -130,8 +130,7 @@ void put(std::string& out, int v, int width, bool x) {
 
 // Hand-rolled: formatting runs once per fact on the hot path, where snprintf showed.
 std::string format(const Value& v) {
-  std::string out;
-  out.reserve(16);
+  std::string out;  // no reserve: most values ("2025-11-01") fit the string's own buffer
   put(out, v.year < 0 ? 0 : v.year % 10000, 4, v.x_year);
   switch (v.grain) {
     case Grain::kYear: break;

@@ -1,6 +1,7 @@
 #include "date/grammar.h"
 
 #include "date/numbers.h"
+#include "numeral/numeral.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -1385,9 +1386,14 @@ void Grammar::build_gate() {
     if (on) gate_[c >> 6] |= uint64_t{1} << (c & 63);
     if (is_han_digit(c) || is_apostrophe(c)) numbers_.mark_single(c);
   }
-  // Native Korean counts of one syllable stand alone (한 달); longer ones and spelled
-  // Sino-Korean numbers open a date only with their second syllable.
-  for (char32_t k : U"한두세네열") numbers_.mark_single(k);
+  // A native Korean count of one syllable opens a date only as "count, spaces, counted
+  // unit or vague-count mark" (한 달 전, 세달, 열두 달): the second code point is a space,
+  // the first of such a word, or 한/두 after 열. Longer counts and spelled Sino-Korean
+  // numbers open a date only with their own second syllable.
+  std::vector<char32_t> after = {U' ', U'한', U'두'};
+  words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), after);
+  for (char32_t k : std::u32string_view(U"한두세네열"))
+    for (char32_t c2 : after) numbers_.mark_pair(k, c2);
   static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
   for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
@@ -1460,7 +1466,17 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (words_.longest(text, pos, kOpeners & ~kLeadIns)) return true;
   }
   Num n;
-  if (!hangul) return is_han_digit(c) && parse_han(text, pos, n) && number_continues(text, n.end);
+  if (!hangul) {
+    if (!is_han_digit(c)) return false;
+    // A lone numeral (一个, 统一): when no numeral character follows, the number ends
+    // right after it, so what follows decides before the numeral parser is asked.
+    size_t after = next;
+    const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
+    if (!(c2 < 0x80 || is_han_digit(c2) || c2 == U'百' || c2 == U'千' || numeral::is_numeral_char(c2)) &&
+        !number_continues(text, next))
+      return false;
+    return parse_han(text, pos, n) && number_continues(text, n.end);
+  }
   // 두 달 전, 한 달 전: native Korean counts before a counted unit
   if (parse_native_korean(text, pos, n)) {
     const size_t j = skip_spaces(text, n.end);

@@ -45,8 +45,17 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
   static const numeral::ParseOptions kOptions = numeral::ParseOptions::for_dates();
   // The grammar asks at many places that hold no numeral: one switch turns most away
   // before the general parser runs.
-  size_t next;
-  const char32_t c = peek(text, pos, next);
+  if (pos >= text.size()) return false;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return false;  // every Han and Hangul numeral is a multi-byte code point
+  char32_t c;
+  if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
+    c = ((b & 0x0FU) << 12) | ((static_cast<unsigned char>(text[pos + 1]) & 0x3FU) << 6) |
+        (static_cast<unsigned char>(text[pos + 2]) & 0x3FU);
+  } else {
+    size_t next;
+    c = peek(text, pos, next);
+  }
   if (script == numeral::Script::kChinese ? !(is_han_digit(c) || c == U'百' || c == U'千')
                                           : !(sino_start(c)))
     return false;
@@ -72,6 +81,18 @@ bool parse_digits(std::string_view text, size_t pos, Num& out) {
 }
 
 bool parse_han(std::string_view text, size_t pos, Num& out) {
+  // The grammar asks at many places that hold no numeral: turn them away on the first
+  // code point (every reading below starts with a digit character, 十, 两, 百 or 千).
+  {
+    if (pos >= text.size()) return false;
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) return false;
+    if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
+      const char32_t c = ((b & 0x0FU) << 12) | ((static_cast<unsigned char>(text[pos + 1]) & 0x3FU) << 6) |
+                         (static_cast<unsigned char>(text[pos + 2]) & 0x3FU);
+      if (!(is_han_digit(c) || c == U'百' || c == U'千')) return false;
+    }
+  }
   // Digit-by-digit first: two or more digit characters in a row, no 十.
   size_t i = pos, next;
   long seq = 0;

@@ -44,9 +44,10 @@ struct ScanState {
 // The scan: calls visit(pos, resume) at every code point where a date may start (a digit
 // that opens a number, an apostrophe, a Han or Hangul code point that passes the gate
 // and the pair test, anything unusual) that is not before `resume`; visit updates
-// `resume` past what it consumed. It runs in two passes per chunk. The first is
-// branch-free: for every code point it computes whether a date may start there and
-// appends its offset to `cand` only then. The second asks `visit` about those few.
+// `resume` past what it consumed. It runs in two passes per chunk. The first computes,
+// with no branch per candidate, whether a date may start at each code point and
+// appends its offset to `cand` only then (Han and Hangul on their own path: one gate bit
+// each). The second asks `visit` about those few.
 template <class Visit>
 void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
   static constexpr auto kTables = [] {
@@ -70,16 +71,18 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
     const size_t stop = std::min(n, i + kChunk);
     const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
     while (i < fast_end) {
-      const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-      const unsigned prev = i > 0 ? s[i - 1] : 0;
-      const unsigned three = (b0 & 0xF0) == 0xE0;
-      const unsigned c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      const unsigned gated = three & g.gate(c);
-      // A digit right after a digit continues a number: only a run's first digit counts.
-      const unsigned ascii = kTables.ascii[b0] & !(prev - '0' < 10u);
-      const unsigned other = (b0 >= 0x80) & !three;
+      const unsigned b0 = s[i];
       cand[k] = static_cast<uint32_t>(i - base);
-      k += gated | ascii | other;
+      if ((b0 & 0xF0) == 0xE0) {
+        // Han and Hangul, most of the text: one gate bit per code point.
+        const unsigned c = ((b0 & 0x0F) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
+        k += g.gate(c);
+        i += 3;
+        continue;
+      }
+      // A digit right after a digit continues a number: only a run's first digit counts.
+      const unsigned prev = i > 0 ? s[i - 1] : 0;
+      k += (kTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
       i += kTables.len[b0];
     }
     while (i < stop) {  // the last two bytes of the text
@@ -93,9 +96,18 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
       if (pos < resume) continue;
       const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
-        size_t j = pos;
-        const char32_t c1 = text::next_code_point(t, j);
-        const char32_t c2 = j < n ? text::next_code_point(t, j) : 0;
+        // Folded text is valid UTF-8: the three-byte code point and the next one inline.
+        const char32_t c1 = ((b & 0x0FU) << 12) | ((s[pos + 1] & 0x3FU) << 6) | (s[pos + 2] & 0x3FU);
+        size_t j = pos + 3;
+        char32_t c2 = 0;
+        if (j < n) {
+          const unsigned b2 = s[j];
+          if (b2 < 0x80) c2 = b2;
+          else if ((b2 & 0xF0) == 0xE0 && j + 2 < n)
+            c2 = ((b2 & 0x0FU) << 12) | ((s[j + 1] & 0x3FU) << 6) | (s[j + 2] & 0x3FU);
+          else
+            c2 = text::next_code_point(t, j);
+        }
         if (!g.gate_pair(c1, c2)) continue;
       }
       visit(pos, resume);

@@ -113,6 +113,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       }
       size_t i = 0;
       const char32_t first = text::next_code_point(surface, i);
+      w.firsts_.emplace_back(e.kind, first);
       if (e.kind == Kind::kDateline) {
         if (first < 0x10000) w.label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
         size_t k = i;

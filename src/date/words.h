@@ -139,6 +139,11 @@ class Words {
   bool may_end_word(char32_t c) const {
     return c < 0x10000 ? (ends_[c >> 6] >> (c & 63)) & 1 : true;
   }
+  // Appends the first code point of every word whose kind is in `kinds`.
+  void first_code_points(KindMask kinds, std::vector<char32_t>& out) const {
+    for (const auto& [kind, c] : firsts_)
+      if (kind_bit(kind) & kinds) out.push_back(c);
+  }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -185,6 +190,7 @@ class Words {
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
+  std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
 };
