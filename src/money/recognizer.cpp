@@ -225,18 +225,6 @@ bool is_letter(char32_t c) {
   return text::is_hangul_syllable(c) || text::is_han(c) || (c < 0x80 && is_latin(static_cast<char>(c)));
 }
 
-// Korean particles that may follow a currency word or an "after" qualifier (원을,
-// 이상의): closed class.
-bool is_particle(char32_t c) {
-  switch (c) {
-    case U'은': case U'는': case U'이': case U'가': case U'을': case U'를': case U'의': case U'에':
-    case U'와': case U'과': case U'도': case U'만': case U'로': case U'으': case U'씩': case U'인':
-    case U'까': case U'부': case U'대': case U'어': case U'짜': case U'상': case U'선': case U'라':
-      return true;
-    default: return false;
-  }
-}
-
 // Does w occur at byte i? A byte loop: the words are one character long.
 inline bool bytes_at(std::string_view s, size_t i, std::string_view w) {
   if (i > s.size() || w.size() > s.size() - i) return false;
@@ -284,6 +272,12 @@ struct Tables {
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex conversion;                       // 折合, 约合: restates the amount before
+  // First syllables of particles.tsv: what may follow a currency word or an after
+  // qualifier in the same word (원을, 이상의).
+  std::array<unsigned long long, (0xD7A4 - 0xAC00 + 63) / 64> particles{};
+  bool is_particle(char32_t c) const {
+    return text::is_hangul_syllable(c) && ((particles[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
+  }
   numeral::ParseOptions amount_options;
 
   // Can a word that continues an amount (currency, minor unit, infix 여/多, range
@@ -371,6 +365,20 @@ Status load(Tables& t, const lexicon::Source& src) {
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
         t.minor.add({text::fold(w), static_cast<int>(t.minors.size()), false, false}, false);
         t.minors.push_back({id, per == "10" ? 10 : 100, alone});
+      }
+    }
+  } else if (base == "particles.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      if (tb.cell(row, "lang") != "ko") return tb.error(row, "lang", "must be ko");
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
+        const std::string f = text::fold(w);
+        size_t j = 0;
+        const char32_t c = f.empty() ? 0 : decode_at(f, j);
+        if (!text::is_hangul_syllable(c)) return tb.error(row, "surface", "not a Hangul word: '" + std::string(w) + "'");
+        t.particles[(c - 0xAC00) >> 6] |= 1ULL << ((c - 0xAC00) & 63);
       }
     }
   } else if (base == "qualifiers.tsv") {
@@ -816,7 +824,7 @@ struct Reader {
     if (const Word* w = t.after.match_at(s, q)) {
       const char32_t next = cp_at(s, q + w->text.size());
       // 이상의, 안팎일 (a particle or the copula 이/일/인/입 may follow).
-      if (!text::is_hangul_syllable(next) || is_particle(next) || next == U'일' || next == U'입' ||
+      if (!text::is_hangul_syllable(next) || t.is_particle(next) || next == U'일' || next == U'입' ||
           !text::is_hangul_syllable(cp_at(s, q))) {
         set_flag(a, w->id);
         return;

@@ -5,7 +5,8 @@
 //   made.value().find(doc, candidates);   // "약 600억 위안 이상" -> 600억 위안, approx;min
 //
 // Data: currencies.tsv (suffix and prefix surfaces per ISO code), minor_units.tsv
-// (센트, 角, 分), qualifiers.tsv (approx/min/max words and range connectors). One pass
+// (센트, 角, 分), qualifiers.tsv (approx/min/max words and range connectors),
+// particles.tsv (Korean particles and endings that may follow an amount's words). One pass
 // over the text: only digits and numeral characters start work; tables are built once.
 #pragma once
 

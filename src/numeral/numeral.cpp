@@ -177,16 +177,38 @@ bool is_particle(char32_t c) {
   }
 }
 
-// Korean counters (classifiers) that follow native numerals: 세 개, 한 명, 쉰두 살.
-bool is_counter(char32_t c) {
-  switch (c) {
-    case U'개': case U'명': case U'살': case U'마': case U'번': case U'달': case U'해': case U'시':
-    case U'권': case U'대': case U'곳': case U'장': case U'채': case U'잔': case U'벌': case U'켤':
-    case U'척': case U'자': case U'차': case U'배': case U'주': case U'층': case U'분': case U'편':
-    case U'줄': case U'쌍': case U'가': case U'군': case U'세': case U'건': case U'점':
-      return true;
-    default: return false;
+// Korean counters (classifiers) that follow native numerals: 세 개, 한 명, 쉰두 살. The
+// first syllables of lexicons/numeral/counters.tsv, loaded once; a malformed file gives
+// an empty set here (the lexicon lint test reports it).
+class CounterSet {
+ public:
+  CounterSet() {
+    for (const auto& src : lexicon::builtin_sources("numeral")) {
+      if (!src.name.ends_with("/counters.tsv")) continue;
+      auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+      if (!table.ok()) continue;
+      for (const auto& row : table.value().rows()) {
+        for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) {
+          const std::string f = text::fold(w);
+          if (f.empty()) continue;
+          size_t j = 0;
+          const char32_t c = text::next_code_point(f, j);
+          if (text::is_hangul_syllable(c)) bits_[(c - 0xAC00) >> 6] |= 1ULL << ((c - 0xAC00) & 63);
+        }
+      }
+    }
   }
+  bool has(char32_t c) const {
+    return text::is_hangul_syllable(c) && ((bits_[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
+  }
+
+ private:
+  std::array<unsigned long long, (0xD7A4 - 0xAC00 + 63) / 64> bits_{};
+};
+
+bool is_counter(char32_t c) {
+  static const CounterSet kCounters;
+  return kCounters.has(c);
 }
 
 // ---- Arabic numbers ----
@@ -1027,6 +1049,7 @@ const std::vector<std::string>& non_numeral_words() {
   static const std::vector<std::string> kWords = [] {
     std::vector<std::string> words;
     for (const auto& src : lexicon::builtin_sources("numeral")) {
+      if (!src.name.ends_with("/non_numeral_words.tsv")) continue;
       auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
       if (!table.ok()) continue;
       for (const auto& row : table.value().rows())

@@ -65,3 +65,20 @@ TEST_CASE("money facts") {
   };
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
 }
+
+// lexicons/money/particles.tsv: what may follow a word_end currency word (라리, 엔) or an
+// after-qualifier (이상) inside the same word; the first syllable decides.
+TEST_CASE("money facts: particles and amount endings after currency words and qualifiers") {
+  struct Row {
+    const char* text;
+    const char* want;
+  } rows[] = {
+      {"5라리씩 받았다", "5라리=5 GEL"},                 // 씩: an amount ending
+      {"5라리다", ""},                                    // 다 is not listed: 라리다 is no currency word
+      {"10엔짜리 동전", "10엔=10 JPY"},                   // 짜리 (by its first syllable 짜)
+      {"100억 원 이상의 투자", "100억 원=10000000000 KRW [min]"},  // 의 after 이상
+      {"100억 원 이상하다", "100억 원=10000000000 KRW"},  // 이상하다 ("strange"): no flag
+      {"10억 원 이상으로", "10억 원=1000000000 KRW [min]"},      // 으로 (by 으)
+  };
+  for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
+}

@@ -57,6 +57,29 @@ TEST_CASE("date options keep 8点30 and 30분의 apart") {
   CHECK(m->end == 2);
 }
 
+TEST_CASE("find_numerals: attributive native numerals need a counter (lexicons/numeral/counters.tsv)") {
+  struct Row {
+    const char* text;
+    const char* value;  // nullptr: no numeral
+  } rows[] = {
+      // Counters known by their first syllable: 마리, 켤레, 가지, 군데.
+      {"고양이 두 마리", "2"}, {"신발 세 켤레", "3"}, {"한 가지", "1"}, {"네 군데", "4"},
+      {"세 개", "3"},          {"한 명", "1"},        {"두개", "2"},     {"스무 살", "20"},
+      // Not counters: 네 몫 (your share), 한 사람 is no counter in the list, 세 나라.
+      {"네 몫", nullptr},      {"한 사람", nullptr},  {"세 나라", nullptr},
+  };
+  for (const Row& r : rows) {
+    const std::string f = text::fold(r.text);
+    const auto found = numeral::find_numerals(f);
+    if (r.value) {
+      REQUIRE_MESSAGE(found.size() == 1, r.text);
+      CHECK_MESSAGE(found[0].value_string() == r.value, r.text);
+    } else {
+      CHECK_MESSAGE(found.empty(), r.text);
+    }
+  }
+}
+
 TEST_CASE("find_numerals respects word boundaries") {
   struct Row {
     const char* text;
