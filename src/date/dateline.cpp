@@ -20,6 +20,9 @@ namespace {
 constexpr size_t kHead = 3000;   // bytes searched for labels and bylines
 constexpr size_t kTail = 1500;   // datelines also close some articles
 constexpr int kFirstLines = 3;   // lines searched for a bare full date
+// Longer documents keep detection to the head and the tail: a recorded scan holds every
+// parse of the document (about 150 bytes each) until find() has read it.
+constexpr size_t kShareMax = size_t{1} << 20;
 
 bool full_date(const Parsed& p) {
   if (p.interval || (p.flags & kRelative)) return false;
@@ -202,7 +205,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // Steps 2 to 4 read the parses of the head and the last lines. With a Scan, the date
   // scan runs now without a reference (find() reuses it) and they read its parses.
   std::optional<ScanLookup> look;
-  if (scan) {
+  if (scan && t.size() <= kShareMax) {
     if (!scan->state_) scan->state_ = std::make_unique<ScanState>();
     record_scan(g, t, *scan->state_);
     look.emplace(g, t, *scan->state_);

@@ -24,7 +24,8 @@ namespace hanfacts::date {
 // Parses shared by detect_reference() and find() for one document: pass the same Scan
 // to both. When no dateline label settles the reference date, detection runs the whole
 // date scan once without a reference and reads its parses; find() then keeps every parse
-// that did not read the reference and redoes only the others.
+// that did not read the reference and redoes only the others. (Documents over 1 MB keep
+// detection to their head and tail, as without a Scan.)
 class Scan {
  public:
   Scan();

@@ -64,3 +64,12 @@ TEST_CASE("date scan: shared parses give the answers of separate detection and s
     CHECK(run(t, true) == run(t, false));
   }
 }
+
+TEST_CASE("date scan: a document over the sharing bound gives the same answers") {
+  std::string t = "记者报道。\n会议于2024年5月6日举行。\n";
+  while (t.size() < (size_t{1} << 20) + 1000) t += "去年同期，3月5日至8日，今年上半年增长。";
+  t += "\n2023年1月2日\n";
+  const Answer shared = run(t, true);
+  CHECK(shared == run(t, false));
+  CHECK(shared.ref == "2024-05-06");
+}
