@@ -45,6 +45,11 @@ namespace {
   const size_t n = s.size();
   const unsigned char b = d[i];
   char32_t c;
+  if ((b & 0xF0) == 0xE0) {  // Hangul and Han first: most of what is decoded here
+    if (i + 2 >= n) return ++i, 0xFFFD;
+    c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu), i += 3;
+    return c;
+  }
   if (b < 0x80) {
     c = b, i += 1;
   } else if (b < 0xC0) {
@@ -86,6 +91,7 @@ struct Word {
 class WordIndex {
  public:
   void add(Word w, bool by_last) {
+    max_size_ = std::max(max_size_, w.text.size());
     std::string_view t = w.text;
     size_t i = 0;
     char32_t key;
@@ -108,6 +114,7 @@ class WordIndex {
   }
   // False only when no word is keyed by `key` (exact in the BMP, a 4096-bit filter over
   // the low bits beyond): lets the scanner and the lookups below skip the table.
+  size_t max_size() const { return max_size_; }
   bool may_have(char32_t key) const {
     if (key < 0x10000) return (keys_[key >> 6] >> (key & 63)) & 1;  // exact
     return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1;
@@ -195,6 +202,7 @@ class WordIndex {
   std::vector<int32_t> slots_;  // index into lists_, -1 empty
   int shift_ = 28;
   unsigned long long bloom_[64] = {};
+  size_t max_size_ = 0;  // bytes of the longest word
   // Exact set of the keys in the BMP (8 KB): most lookups find no word, and the Hangul
   // and Han keys share too few bits of a small filter.
   std::array<unsigned long long, 1024> keys_{};
@@ -251,7 +259,11 @@ struct Tables {
   // nibble in H and low nibble in L". Bit b of lead_lo[b0 & 15] says the lead belongs
   // to bucket b; second_lo / second_hi give the nibble sets. A superset of the numeral
   // characters; the exact test (starts3) follows.
-  alignas(16) std::array<unsigned char, 16> lead_lo{}, second_lo{}, second_hi{};
+  struct PairFilter {
+    alignas(16) std::array<unsigned char, 16> lead_lo{}, second_lo{}, second_hi{};
+  };
+  PairFilter han_pairs;     // leads E3..E9: 〇 and the CJK ideographs
+  PairFilter hangul_pairs;  // leads EA..ED: Hangul syllables
   bool pair_filter_ok = false;  // false: the AVX2 scanner is not used
   // Exact sets over the BMP for the scanner's gate: first code points of the words that
   // continue an amount (currency, minor unit, infix, connector), last code points of
@@ -404,12 +416,9 @@ Status load(Tables& t, const lexicon::Source& src) {
   return Status();
 }
 
-// The byte-pair buckets of Tables (lead_lo, second_lo, second_hi) from starts3: one
-// bucket per CJK lead byte that starts a numeral character, and the lead with the
-// loosest nibble product split in two by high nibble while buckets remain. The AVX2
-// scanner also assumes that every numeral character with a lead byte EA..ED (Hangul) is
-// a Hangul syllable; if the closed class ever broke that, it stays off.
-void build_pair_filter(Tables& t) {
+// Fills `f` for the numeral characters whose lead byte is in [lead_lo, lead_hi];
+// false when more than eight buckets would be needed.
+bool build_pairs(const Tables& t, unsigned lead_lo, unsigned lead_hi, Tables::PairFilter& f) {
   struct Bucket {
     unsigned lead;
     std::array<bool, 64> second{};  // second byte & 0x3F
@@ -425,11 +434,7 @@ void build_pair_filter(Tables& t) {
   for (char32_t c = 0x800; c < 0x10000; ++c) {
     if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
     const unsigned lead = 0xE0 | (c >> 12), second = (c >> 6) & 0x3F;
-    if (lead >= 0xEA) {
-      if (!text::is_hangul_syllable(c)) return;
-      continue;
-    }
-    if (lead < 0xE3) return;
+    if (lead < lead_lo || lead > lead_hi) continue;
     auto it = std::find_if(buckets.begin(), buckets.end(), [&](const Bucket& b) { return b.lead == lead; });
     if (it == buckets.end()) it = buckets.insert(buckets.end(), Bucket{lead, {}});
     it->second[second] = true;
@@ -447,19 +452,33 @@ void build_pair_filter(Tables& t) {
     if (std::none_of(rest.second.begin(), rest.second.end(), [](bool x) { return x; })) break;
     buckets.push_back(rest);
   }
-  if (buckets.size() > 8) return;
+  if (buckets.size() > 8) return false;
   for (size_t k = 0; k < buckets.size(); ++k) {
     const unsigned char bit = static_cast<unsigned char>(1u << k);
-    t.lead_lo[buckets[k].lead & 15] |= bit;
+    f.lead_lo[buckets[k].lead & 15] |= bit;
     unsigned his = 0, los = 0;
     for (int b = 0; b < 64; ++b)
       if (buckets[k].second[b]) his |= 1u << (b >> 4), los |= 1u << (b & 15);
     for (int h = 0; h < 4; ++h)
-      if (his & (1u << h)) t.second_hi[8 + h] |= bit;  // second bytes are 0x80..0xBF
+      if (his & (1u << h)) f.second_hi[8 + h] |= bit;  // second bytes are 0x80..0xBF
     for (int l = 0; l < 16; ++l)
-      if (los & (1u << l)) t.second_lo[l] |= bit;
+      if (los & (1u << l)) f.second_lo[l] |= bit;
   }
-  t.pair_filter_ok = true;
+  return true;
+}
+
+// The byte-pair buckets of Tables from starts3: per lead byte that starts a numeral
+// character, the lead with the loosest nibble product split in two by high nibble while
+// buckets remain; one set for the CJK leads, one for the Hangul leads. The AVX2 scanner
+// also assumes that every numeral character with a lead byte EA..ED is a Hangul
+// syllable and that all lie in E3..ED; if the closed class ever broke that, it stays off.
+void build_pair_filter(Tables& t) {
+  for (char32_t c = 0x800; c < 0x10000; ++c) {
+    if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
+    const unsigned lead = 0xE0 | (c >> 12);
+    if (lead < 0xE3 || lead > 0xED || (lead >= 0xEA && !text::is_hangul_syllable(c))) return;
+  }
+  t.pair_filter_ok = build_pairs(t, 0xE3, 0xE9, t.han_pairs) && build_pairs(t, 0xEA, 0xED, t.hangul_pairs);
 }
 
 // One amount being built.
@@ -844,7 +863,12 @@ struct Reader {
     size_t ends[2] = {a.start, a.start};
     if (ends[0] > 0 && s[ends[0] - 1] == ' ') --ends[0];
     if (a.qualifier_start != std::string_view::npos) ends[1] = a.qualifier_start;  // qualifiers() found it
+    // Only spaces and commas may stand between the previous amount and the word: when
+    // more than the longest word is left after them, no word can fit (most amounts).
+    size_t p = prev_end;
+    while (p < a.start && (s[p] == ' ' || s[p] == ',')) ++p;
     for (size_t j : ends) {
+      if (j < p || j - p > t.conversion.max_size()) continue;
       const Word* w = t.conversion.match_before(s, j);
       if (!w) continue;
       size_t k = j - w->text.size();
@@ -938,19 +962,24 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
 // - a digit right after a digit is inside a number (the byte before is loaded too);
 // - a Hangul lead byte (EA..ED) right after a Hangul syllable is inside a word, and
 //   every Hangul numeral is a syllable that must start one;
-// - a CJK lead byte (E3..E9) counts only when it and the byte after it fall in one of
-//   the eight (lead, second byte) buckets of Tables, looked up by nibble with vpshufb.
+// - a CJK or Hangul lead byte counts only when it and the byte after it fall in one of
+//   the (lead, second byte) buckets of Tables, looked up by nibble with vpshufb.
 // Every position left out is one the scalar test would reject, so the result is the
 // same. Needs p >= 3 and p + 32 * blocks + 2 <= n (three bytes before, one after).
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i table(const std::array<unsigned char, 16>& a) {
+  return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(a.data())));
+}
+
 [[gnu::target("avx2")]] void fill_masks_avx2(const unsigned char* d, size_t p, size_t blocks, const Tables& t,
                                            uint32_t* masks) {
   const __m256i c0 = set1('0'), c9w = set1(9);
   const __m256i cEA = set1(0xEA), c3w = set1(3), cEB = set1(0xEB), c1w = set1(1), cED = set1(0xED);
   const __m256i cB0 = set1(0xB0), c9D = set1(0x9D), cE3 = set1(0xE3), c6w = set1(6);
   const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256(), ones = _mm256_cmpeq_epi8(zero, zero);
-  const __m256i lead_lo = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.lead_lo.data())));
-  const __m256i sec_lo = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.second_lo.data())));
-  const __m256i sec_hi = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(t.second_hi.data())));
+  const __m256i lead_lo = table(t.han_pairs.lead_lo), sec_lo = table(t.han_pairs.second_lo),
+                sec_hi = table(t.han_pairs.second_hi);
+  const __m256i hlead_lo = table(t.hangul_pairs.lead_lo), hsec_lo = table(t.hangul_pairs.second_lo),
+                hsec_hi = table(t.hangul_pairs.second_hi);
   for (size_t b = 0; b < blocks; ++b, p += 32) {
     const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p));
     const __m256i vm1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 1));
@@ -965,15 +994,19 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
         in_range(vm3, cEB, c1w),
         _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(vm3, cEA), _mm256_cmpeq_epi8(_mm256_max_epu8(vm2, cB0), vm2)),
                         _mm256_and_si256(_mm256_cmpeq_epi8(vm3, cED), _mm256_cmpeq_epi8(_mm256_min_epu8(vm2, c9D), vm2))));
-    const __m256i hangul = _mm256_andnot_si256(prev_syllable, in_range(v0, cEA, c3w));
+    const __m256i v0_lo = _mm256_and_si256(v0, nib);
+    const __m256i vp1_lo = _mm256_and_si256(vp1, nib), vp1_hi = _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib);
+    // Hangul leads whose (lead, second byte) pair is in a bucket; none on the word-inside ones.
+    const __m256i hlead_bits = _mm256_and_si256(_mm256_shuffle_epi8(hlead_lo, v0_lo),
+                                                _mm256_andnot_si256(prev_syllable, in_range(v0, cEA, c3w)));
+    const __m256i hsec_bits =
+        _mm256_and_si256(_mm256_shuffle_epi8(hsec_lo, vp1_lo), _mm256_shuffle_epi8(hsec_hi, vp1_hi));
     // CJK leads whose (lead, second byte) pair is in a bucket.
-    const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, _mm256_and_si256(v0, nib)),
-                                               in_range(v0, cE3, c6w));
-    const __m256i sec_bits =
-        _mm256_and_si256(_mm256_shuffle_epi8(sec_lo, _mm256_and_si256(vp1, nib)),
-                         _mm256_shuffle_epi8(sec_hi, _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib)));
-    const __m256i han = _mm256_cmpeq_epi8(_mm256_and_si256(lead_bits, sec_bits), zero);
-    const __m256i hits = _mm256_or_si256(_mm256_or_si256(digit, hangul), _mm256_andnot_si256(han, ones));
+    const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), in_range(v0, cE3, c6w));
+    const __m256i sec_bits = _mm256_and_si256(_mm256_shuffle_epi8(sec_lo, vp1_lo), _mm256_shuffle_epi8(sec_hi, vp1_hi));
+    const __m256i none = _mm256_cmpeq_epi8(
+        _mm256_or_si256(_mm256_and_si256(lead_bits, sec_bits), _mm256_and_si256(hlead_bits, hsec_bits)), zero);
+    const __m256i hits = _mm256_or_si256(digit, _mm256_andnot_si256(none, ones));
     masks[b] = static_cast<uint32_t>(_mm256_movemask_epi8(hits));
   }
 }
