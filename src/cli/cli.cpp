@@ -189,6 +189,18 @@ class Run {
         return done;
       }
     }
+    if (task.json && !task.skip) {
+      JsonRecord rec;
+      std::string error;
+      if (!parse_json_record(task.bytes, rec, error)) {
+        done.diagnostics.push_back(diag(task.name, "malformed JSON record: " + error + "; skipped"));
+        done.failed = true;
+        return done;
+      }
+      if (!rec.id.empty()) task.doc = std::move(rec.id);
+      task.ref_date = std::move(rec.date);
+      task.bytes = std::move(rec.text);
+    }
     done.bytes = task.bytes.size();
     if (task.skip) return done;
     std::string decoded_storage;
@@ -228,6 +240,19 @@ class Run {
       ctx.ref_source = "record";
     }
     Extraction ex = extractor_.Extract(text, ctx);
+    if (task.json && !ex.warnings.empty()) {
+      // The fold checks UTF-8 in its pass (first_invalid), so record text is not
+      // checked beforehand: text with invalid bytes (rare) is repaired and run again.
+      const size_t bad = text::find_invalid_utf8(text);
+      if (bad != std::string::npos) {
+        text::repair_utf8(text, decoded_storage);
+        done.diagnostics.push_back(diag(task.name, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
+                                                       " (replaced with U+FFFD)"));
+        done.failed = true;
+        text = decoded_storage;
+        ex = extractor_.Extract(text, ctx);
+      }
+    }
     for (const std::string& w : ex.warnings) {
       // The decoder already reported invalid bytes; other warnings are new.
       if (w.rfind("invalid UTF-8", 0) == 0 && !task.needs_decode) done.failed = true;
@@ -400,33 +425,11 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
     t.diagnostics = std::move(first_notes);
     first_notes.clear();
     if (cfg.input == InputMode::kJsonl) {
-      JsonRecord rec;
-      std::string error;
-      if (!parse_json_record(line, rec, error)) {
-        t.diagnostics.push_back(diag(where, "malformed JSON record: " + error + "; skipped"));
-        t.failed = true;
-        t.skip = true;
-      } else {
-        if (!rec.id.empty()) t.doc = rec.id;
-        t.ref_date = rec.date;
-        t.needs_decode = false;
-        // Valid text (the usual case) is moved, not copied.
-        const size_t bad = text::find_invalid_utf8(rec.text);
-        if (bad != std::string::npos) {
-          std::string repaired;
-          text::repair_utf8(rec.text, repaired);
-          t.diagnostics.push_back(diag(where, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
-                                                  " (replaced with U+FFFD)"));
-          t.failed = true;
-          t.bytes = std::move(repaired);
-        } else {
-          t.bytes = std::move(rec.text);
-        }
-      }
-    } else {
-      t.bytes = std::move(line);
-      line = std::string();
+      t.json = true;  // parsed by the worker
+      t.needs_decode = false;
     }
+    t.bytes = std::move(line);
+    line = std::string();
     if (!runner.submit(std::move(t))) return false;
   }
   if (reader.bad()) {

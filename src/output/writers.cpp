@@ -22,7 +22,7 @@ void append_csv_field(std::string& out, std::string_view field) {
     return special;
   }();
   bool plain = true;
-  for (char c : field) plain &= !kSpecial[static_cast<unsigned char>(c)];
+  for (char c : field) plain &= !kSpecial[static_cast<unsigned char>(c)];  // short fields: no early exit
   if (plain) {
     out += field;
     return;
@@ -97,10 +97,13 @@ class DelimitedWriter : public Writer {
   void Write(const DocumentFacts& doc) override {
     OffsetConverter offset(doc.text, options_.offsets);
     buf_.clear();
+    // Every row starts with the same escaped document id.
+    lead_.clear();
+    append_(lead_, doc.doc);
+    lead_ += sep_;
     int id = 0;
     for (const Fact& f : doc.extraction.facts) {
-      append_(buf_, doc.doc);
-      buf_ += sep_;
+      buf_ += lead_;
       append_number(buf_, static_cast<size_t>(++id));
       buf_ += sep_;
       buf_ += fact_type_name(f.type);
@@ -124,6 +127,7 @@ class DelimitedWriter : public Writer {
   char sep_;
   void (*append_)(std::string&, std::string_view);
   std::string buf_;
+  std::string lead_;  // "doc," of the current document
 };
 
 class JsonlWriter : public Writer {
@@ -144,10 +148,14 @@ class JsonlWriter : public Writer {
     int id = 0;
     for (const Fact& f : doc.extraction.facts) {
       if (id > 0) buf_ += ',';
-      buf_ += "{\"id\":" + std::to_string(++id) + ",\"type\":\"";
+      buf_ += "{\"id\":";
+      append_number(buf_, static_cast<size_t>(++id));
+      buf_ += ",\"type\":\"";
       buf_ += fact_type_name(f.type);
-      buf_ += "\",\"start\":" + std::to_string(offset(f.start));
-      buf_ += ",\"end\":" + std::to_string(offset(f.end));
+      buf_ += "\",\"start\":";
+      append_number(buf_, offset(f.start));
+      buf_ += ",\"end\":";
+      append_number(buf_, offset(f.end));
       buf_ += ",\"text\":";
       append_json_string(buf_, f.text);
       buf_ += ",\"value\":";

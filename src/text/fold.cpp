@@ -229,7 +229,13 @@ FoldedText::FoldedText(std::string_view original) : original_(original) {
       }
       if (b - 'A' < 26u) {
         const char lower = static_cast<char>(b | 0x20);
-        replace(i, i + 1, std::string_view(&lower, 1));
+        if (identity_) {
+          replace(i, i + 1, std::string_view(&lower, 1));
+        } else {  // same length, not counted for language: no anchor, no count
+          folded_.append(original.data() + run, i - run);
+          folded_ += lower;
+          run = i + 1;
+        }
       }
       ++i;
       continue;
