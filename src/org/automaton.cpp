@@ -92,6 +92,10 @@ void Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     }
   }
   live_states_ = queue.size();
+  bits_.assign(n, 0);
+  for (const uint32_t st : queue)
+    set_bits(st, static_cast<uint8_t>(kLive | (node_[st].fail == kRoot ? kFailsToRoot : 0) |
+                                      (node_[st].report != kNone ? kReports : 0)));
 
   root_.assign(kRootSize, kRoot);
   for (char32_t c = 0; c < kHangulEnd; ++c) {

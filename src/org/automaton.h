@@ -46,21 +46,26 @@ class Automaton {
   uint32_t step(uint32_t state, char32_t c) const { return step(state, c, root_step(c)); }
   // The same, with the root's transition on `c` (root_step(c)) known to the caller.
   uint32_t step(uint32_t state, char32_t c, uint32_t from_root) const {
+    // The usual case (no edge, failure to the root) reads only the small tables: the
+    // edge filter and two bits of the state.
     while (state != kRoot) {
       if (may_edge(state, c)) {
         const uint32_t next = trie_->step(state, c);
-        if (next != kNone && node_[next].fail != kNone) return next;  // a live state
+        if (next != kNone && (bits(next) & kLive)) return next;
       }
+      if (bits(state) & kFailsToRoot) break;
       state = node_[state].fail;
     }
     return from_root;
   }
+  // Whether a reported key ends in `state` (report(state) != kNone), from the small table.
+  bool reports(uint32_t state) const { return bits(state) & kReports; }
   // The root's transition on `c` (kRoot when no key starts with `c`).
   uint32_t root_step(char32_t c) const {
     const size_t k = root_index(c);
     if (k < root_.size()) return root_[k];
     const uint32_t next = trie_->step(kRoot, c);
-    return next == kNone || node_[next].fail == kNone ? kRoot : next;
+    return next == kNone || !(bits(next) & kLive) ? kRoot : next;
   }
   // The longest reported key that ends in `state` (a suffix of its string), or kNone.
   uint32_t report(uint32_t state) const { return node_[state].report; }
@@ -74,7 +79,7 @@ class Automaton {
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
     return node_.size() * sizeof(Node) + depth_.size() * sizeof(uint32_t) + root_.size() * sizeof(uint32_t) +
-           edge_bits_.size() * sizeof(uint64_t);
+           edge_bits_.size() * sizeof(uint64_t) + bits_.size();
   }
 
  private:
@@ -94,6 +99,11 @@ class Automaton {
     return (edge_bits_[h >> 6] >> (h & 63)) & 1;
   }
   void build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
+  // One byte per state: an eighth of the node table, so it stays in cache for large
+  // lexicons where the node table does not.
+  static constexpr uint8_t kLive = 1, kFailsToRoot = 2, kReports = 4;
+  uint8_t bits(uint32_t state) const { return bits_[state]; }
+  void set_bits(uint32_t state, uint8_t b) { bits_[state] |= b; }
 
   const CodePointTrie* trie_ = nullptr;
   struct Node {
@@ -101,6 +111,7 @@ class Automaton {
     uint32_t report;  // itself when reported, else its failure's
   };
   std::vector<Node> node_;         // by state
+  std::vector<uint8_t> bits_;      // by state: kLive, kFailsToRoot, kReports
   std::vector<uint32_t> depth_;    // by state: UTF-8 bytes from the root
   std::vector<uint32_t> root_;     // root transitions for the common blocks (kRoot: none)
   std::vector<uint64_t> edge_bits_ = std::vector<uint64_t>(1, 0);  // bit per (state, code point) edge

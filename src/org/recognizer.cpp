@@ -103,6 +103,16 @@ struct Model {
     return payload[state];
   }
   const Payload* get(uint32_t state) const { return state < payload.size() ? &payload[state] : nullptr; }
+  // The suffixes and ORG words alone (no names), for the checks around a key that look
+  // for words only (particles after a name, stop words before a pattern): a small trie
+  // whose cost does not grow with the number of names.
+  CodePointTrie words;
+  std::vector<Payload> word_payload;
+  Payload& word_at(uint32_t state) {
+    if (word_payload.size() <= state) word_payload.resize(state + 1);
+    return word_payload[state];
+  }
+  const Payload* word_get(uint32_t state) const { return state < word_payload.size() ? &word_payload[state] : nullptr; }
 };
 
 namespace {
@@ -190,9 +200,9 @@ class Matcher {
     if (depth == 0) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < end;) {
-      state = m_->trie.step(state, text::next_code_point(t_, j));
+      state = m_->words.step(state, text::next_code_point(t_, j));
       if (state == CodePointTrie::kNone) return false;
-      const Payload* p = m_->get(state);
+      const Payload* p = m_->word_get(state);
       if (p && (p->roles & kTrailerRoles) && covers(j, end, depth - 1)) return true;
     }
     return false;
@@ -240,7 +250,7 @@ class Matcher {
         i += 3;
         kept += 3;
         state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
-        if (ac.report(state) != Automaton::kNone) [[unlikely]]
+        if (ac.reports(state)) [[unlikely]]
           report_keys(state, i, kept, c);
       }
       if (i >= n) break;
@@ -261,7 +271,7 @@ class Matcher {
       }
       state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
       kept += i - here;
-      if (ac.report(state) != Automaton::kNone) [[unlikely]]
+      if (ac.reports(state)) [[unlikely]]
         report_keys(state, i, kept, c);
     }
     end_run(run_script, run_start, n, run_count);
@@ -285,11 +295,23 @@ class Matcher {
       on_key(r, end - len - spaces, end, last, spaces > 0);
     }
   }
+  // The code point before `i` (0 at the start): the three-byte case inline.
+  char32_t before_cp(size_t i) const {
+    if (i >= 3) {
+      const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + i - 3;
+      if ((b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80) {
+        const char32_t c = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return c;
+      }
+    }
+    return decode_before(t_, i);
+  }
   // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
   void on_key(uint32_t r, size_t start, size_t end, char32_t last, bool spaced) {
     const Payload& p = m_->payload[r];
-    const char32_t first = decode_at(t_, start);
-    const char32_t before = decode_before(t_, start);
+    size_t k = start;
+    const char32_t first = next_cp(t_, k);
+    const char32_t before = before_cp(start);
     const Script script = script_of(first);
     // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
     // not inside an address (smlee@newsis.com, www.reuters.com).
@@ -395,9 +417,9 @@ class Matcher {
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, text::next_code_point(t_, j));
     if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_->get(state);
+    const Payload* p = m_->word_get(state);
     return p && p->roles != 0;
   }
   // Where the name of a Chinese pattern starts inside the Han run [run_start, s) before
@@ -410,16 +432,18 @@ class Matcher {
   size_t han_name_start(size_t run_start, size_t s) const {
     size_t cut = run_start, org_word_end = run_start;
     for (size_t i = run_start; i < s;) {
+      const size_t from = i;
+      // Most code points start no word: one bit says so before any walk.
+      if (!m_->words.may_start(next_cp(t_, i))) continue;
       uint32_t state = CodePointTrie::kRoot;
-      for (size_t j = i; j < s;) {
-        state = m_->trie.step(state, text::next_code_point(t_, j));
+      for (size_t j = from; j < s;) {
+        state = m_->words.step(state, next_cp(t_, j));
         if (state == CodePointTrie::kNone) break;
-        const Payload* p = m_->get(state);
+        const Payload* p = m_->word_get(state);
         if (!p) continue;
         if (p->roles & role_bit(WordRole::kStopWord)) cut = std::max(cut, j);
         if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
       }
-      text::next_code_point(t_, i);
     }
     if (org_word_end > cut) return kNoName;
     if (cut == run_start) return cut;
@@ -439,17 +463,17 @@ class Matcher {
   // The key [a, b) has one of `roles`.
   bool ends_with_role(size_t a, size_t b, uint8_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
-    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->get(state);
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, text::next_code_point(t_, j));
+    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
     return p && (p->roles & roles);
   }
   // Some key with one of `roles` is a prefix of [a, b).
   bool starts_with_role(size_t a, size_t b, uint8_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
-      state = m_->trie.step(state, text::next_code_point(t_, j));
+      state = m_->words.step(state, text::next_code_point(t_, j));
       if (state == CodePointTrie::kNone) return false;
-      const Payload* p = m_->get(state);
+      const Payload* p = m_->word_get(state);
       if (p && (p->roles & roles)) return true;
     }
     return false;
@@ -875,9 +899,9 @@ class Matcher {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = text::next_code_point(t_, j);
-      state = m_->trie.step(state, c);
+      state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) return false;
-      const Payload* p = m_->get(state);
+      const Payload* p = m_->word_get(state);
       if (p && (p->roles & roles) && right_ok(j, c)) return true;
     }
     return false;
@@ -1007,11 +1031,14 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Payload& p = m.at(m.trie.insert(m.suffixes[si].key));
     // Of two equal suffixes the later wins.
     p.suffix = static_cast<int32_t>(si);
+    m.word_at(m.words.insert(m.suffixes[si].key)).suffix = static_cast<int32_t>(si);
   }
   for (const Word& w : words) {
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
+    m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
   }
+  m.word_payload.resize(m.words.states());
   m.payload.resize(m.trie.states());
   // The scan hears about names, suffixes and common words.
   m.ac.build(m.trie, [&](uint32_t st) {
@@ -1037,7 +1064,10 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
 size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
 size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
 size_t Recognizer::table_bytes() const {
-  return model_ ? model_->trie.bytes() + model_->ac.bytes() + model_->payload.size() * sizeof(Payload) : 0;
+  return model_ ? model_->trie.bytes() + model_->ac.bytes() + model_->payload.size() * sizeof(Payload) +
+                      model_->words.bytes() + model_->word_payload.size() * sizeof(Payload) +
+                      model_->cp_info.size() * sizeof(uint32_t)
+                : 0;
 }
 size_t Recognizer::state_count() const { return model_ ? model_->trie.states() : 0; }
 

@@ -374,6 +374,7 @@ TEST_CASE("org: throughput") {
     }
     std::printf("org throughput %-28s entries=%zu names=%zu: %.0f MB/s (recognizer alone, %zu facts)\n", label,
                 rec.entry_count(), rec.name_count(), big.size() / 1e6 / best, out.size());
+    std::printf("org tables %-32s trie states=%zu, scan tables %.1f MB\n", label, rec.state_count(), rec.table_bytes() / 1e6);
   };
 
   auto real = org::Recognizer::create(lexicon::builtin_sources("org"));

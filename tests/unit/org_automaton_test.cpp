@@ -1,0 +1,132 @@
+// The ORG scan's automaton (src/org/automaton.h): every occurrence of every reported key,
+// checked against a brute-force search on random keys and texts; keys the scan does not
+// ask for are never reported. Plus recognizer cases that exercise what the one-pass scan
+// does around keys: spaces left out inside names, overlapping keys, table sizes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/document.h"
+#include "lexicon/sources.h"
+#include "org/automaton.h"
+#include "org/recognizer.h"
+#include "org/trie.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+using namespace hanfacts;
+
+namespace {
+
+// (end byte, key index) of every occurrence of a reported key.
+using Report = std::pair<size_t, size_t>;
+
+std::set<Report> brute_force(const std::string& text, const std::vector<std::string>& keys, const std::vector<bool>& reported) {
+  std::set<Report> out;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (!reported[k]) continue;
+    for (size_t p = text.find(keys[k]); p != std::string::npos; p = text.find(keys[k], p + 1)) {
+      // Occurrences start at code point boundaries (keys are whole code points).
+      if (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;
+      out.insert({p + keys[k].size(), k});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
+  // A small alphabet of one-, two- and three-byte code points, so keys overlap a lot.
+  const char32_t alphabet[] = {U'a', U'b', U'c', 0xE9, 0x4E00, 0x4E01, 0xAC00, 0xAC01, 0x10000};
+  std::mt19937 rng(7);
+  auto word = [&](size_t lo, size_t hi) {
+    std::string s;
+    const size_t n = lo + rng() % (hi - lo + 1);
+    for (size_t i = 0; i < n; ++i) text::append_utf8(s, alphabet[rng() % std::size(alphabet)]);
+    return s;
+  };
+  for (int round = 0; round < 40; ++round) {
+    org::CodePointTrie trie;
+    std::vector<std::string> keys;
+    std::vector<uint32_t> state_of;
+    for (int k = 0; k < 30; ++k) {
+      keys.push_back(word(1, 5));
+      state_of.push_back(trie.insert(keys.back()));
+    }
+    // Some keys are not reported (like particles in the real trie); a key listed twice
+    // is reported when any of its listings is.
+    std::vector<bool> reported(keys.size());
+    std::vector<uint8_t> state_reported(trie.states(), 0);
+    for (size_t k = 0; k < keys.size(); ++k)
+      if (rng() % 3 != 0) state_reported[state_of[k]] = 1;
+    for (size_t k = 0; k < keys.size(); ++k) reported[k] = state_reported[state_of[k]] != 0;
+    org::Automaton ac;
+    ac.build(trie, [&](uint32_t s) { return state_reported[s] != 0; });
+
+    const std::string text = word(0, 400);
+    std::set<Report> got;
+    uint32_t state = org::Automaton::kRoot;
+    for (size_t i = 0; i < text.size();) {
+      const char32_t c = text::next_code_point(text, i);
+      state = ac.step(state, c);
+      for (uint32_t r = ac.report(state); r != org::Automaton::kNone; r = ac.next_report(r)) {
+        const size_t len = ac.key_bytes(r);
+        REQUIRE(len <= i);
+        const std::string key = text.substr(i - len, len);
+        // Every key with this string (duplicates share the state).
+        bool any = false;
+        for (size_t k = 0; k < keys.size(); ++k)
+          if (keys[k] == key) {
+            CHECK(reported[k]);
+            got.insert({i, k});
+            any = true;
+          }
+        CHECK_MESSAGE(any, "reported a string that is no key: " << key);
+      }
+    }
+    CHECK(got == brute_force(text, keys, reported));
+    CHECK(ac.live_states() <= trie.states());
+  }
+}
+
+TEST_CASE("org automaton: the built-in lexicon's tables stay small") {
+  auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+  REQUIRE(made.ok());
+  const org::Recognizer& rec = made.value();
+  // About 30 bytes per trie state plus the 256 KB per-code-point table.
+  CHECK(rec.table_bytes() < 64 * rec.state_count() + (1u << 20));
+}
+
+TEST_CASE("org automaton: the one-pass scan keeps the rules around keys") {
+  auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+  REQUIRE(made.ok());
+  auto spans = [&](std::string_view input) {
+    text::FoldedText folded(input);
+    core::Document doc{folded, folded.text()};
+    std::vector<core::Candidate> out;
+    made.value().find(doc, out);
+    std::vector<std::string> s;
+    for (const auto& c : out) {
+      const size_t a = folded.to_original_start(c.start), b = folded.to_original_end(c.end);
+      s.push_back(std::string(input.substr(a, b - a)) + "=" + c.value);
+    }
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  // Long names step over single spaces; two spaces in a row end them.
+  CHECK(spans("삼성전자는 인공지능 산업발전 연맹에 가입했다").size() == 2);
+  CHECK(spans("인공지능  산업발전  연맹").empty());
+  // One name per start, the longest (阿里巴巴集团 over 阿里巴巴 over 阿里).
+  const auto zh = spans("阿里巴巴集团与腾讯合作");
+  REQUIRE(zh.size() == 2);
+  CHECK(zh[1].rfind("阿里巴巴集团=", 0) == 0);
+  // The same text at the start, in the middle and at the very end of a document.
+  CHECK(spans("보도에 따르면 화웨이").size() == 1);
+  CHECK(spans("화웨이 ").size() == 1);
+}
