@@ -1440,6 +1440,10 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
       }
       size_t e = pos;
       while (e < text.size() && is_digit(text[e])) ++e;
+      // A number with a decimal point (1.5억, 约1.5万亿) opens no date, alone or after a
+      // lead-in: of the dotted forms only a four-digit year does (2025.11.01), and no
+      // date word starts with '.'.
+      if (e < text.size() && text[e] == '.' && e - pos != 4) return false;
       return number_continues(text, e);
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
