@@ -116,12 +116,12 @@ struct NumeralBits {
 // main classifies numerals).
 const NumeralBits kNumeralBits{};
 
-inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? classify_slow(c) : Cls{}; }
+[[gnu::always_inline]] inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? classify_slow(c) : Cls{}; }
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char32_t cp_at(std::string_view s, size_t i, size_t* next = nullptr) {
+[[gnu::always_inline]] inline char32_t cp_at(std::string_view s, size_t i, size_t* next = nullptr) {
   if (i >= s.size()) {
     if (next) *next = i;
     return 0;
@@ -243,6 +243,18 @@ Arabic read_arabic(std::string_view s, size_t i, const ParseOptions& o) {
   constexpr Int128 kPrecisionLimit = Int128(1000000000000000000LL) * Int128(100000000000000000LL);  // 10^35
   auto take_digits = [&](size_t& p, int limit, bool frac) {
     int n = 0;
+    if (!frac) {
+      // Up to 18 digits in 64 bits, then m = m x 10^k + v: the value the digit-by-digit
+      // 128-bit loop below gives.
+      constexpr unsigned long long kPow[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                               10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                               100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                               100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                               100000000000000000ULL, 1000000000000000000ULL};
+      unsigned long long v = 0;
+      while (p < s.size() && is_ascii_digit(s[p]) && n < limit && n < 18) v = v * 10 + (s[p] - '0'), ++p, ++n;
+      m = m * static_cast<Int128>(kPow[n]) + static_cast<Int128>(v);
+    }
     while (p < s.size() && is_ascii_digit(s[p]) && n < limit) {
       if (!frac || m < kPrecisionLimit) {
         m = m * 10 + (s[p] - '0');

@@ -97,3 +97,28 @@ TEST_CASE("find_numerals respects word boundaries") {
     CHECK_MESSAGE(numeral::find_numerals(f).size() == r.count, r.text);
   }
 }
+
+// Long Arabic numbers: the integer digits are read 18 at a time in 64 bits and joined
+// in 128 bits; the values must be the digit-by-digit ones.
+TEST_CASE("parse_numeral_at: long Arabic numbers and scales") {
+  struct Row {
+    const char* text;
+    const char* value;
+  } rows[] = {
+      {"123456789012345678901234567890", "123456789012345678901234567890"},
+      {"1,234,567,890,123,456,789", "1234567890123456789"},
+      {"18446744073709551616", "18446744073709551616"},
+      {"999999999999999999", "999999999999999999"},
+      {"9223372036854775807만", "92233720368547758070000"},
+      {"9223372036854775808억", "922337203685477580800000000"},
+      {"1.50", "1.5"},
+      {"600억 원", "60000000000"},
+      {"1.5万亿", "1500000000000"},
+  };
+  for (const Row& r : rows) {
+    const std::string f = text::fold(r.text);
+    auto n = numeral::parse_numeral_at(f, 0);
+    REQUIRE_MESSAGE(n.has_value(), r.text);
+    CHECK_MESSAGE(n->value_string() == r.value, r.text);
+  }
+}
