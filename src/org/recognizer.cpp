@@ -233,25 +233,23 @@ class Matcher {
     const size_t n = t_.size();
     const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
     uint32_t state = Automaton::kRoot;
-    size_t kept = 0;  // bytes read, less the spaces left out
     // The current run of one script, for the typo pass (find_fuzzy).
     Script run_script = Script::kOther;
-    size_t run_start = 0, run_count = 0;
+    size_t run_start = 0;
     for (size_t i = 0; i < n;) {
       // A run of three-byte code points (Hangul, Han) in a tight loop: the folded text is
-      // valid UTF-8, so a lead byte and two continuation bytes are one code point.
+      // valid UTF-8, so a lead byte and two continuation bytes are one code point. Lead
+      // bytes E0 and ED may start an overlong form or a surrogate: the general way.
       while (i + 2 < n) {
         const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-        if ((b0 & 0xF0) != 0xE0 || ((b1 | b2 << 8) & 0xC0C0) != 0x8080) break;
+        if (b0 - 0xE1u > 0xEu || ((b1 | b2 << 8) & 0xC0C0) != 0x8080 || (b0 == 0xED && b1 >= 0xA0)) break;
         const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
         const uint32_t ci = info[c];
-        if (static_cast<Script>(ci >> 30) != run_script || c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) break;
-        ++run_count;
+        if (static_cast<Script>(ci >> 30) != run_script) break;
         i += 3;
-        kept += 3;
         state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
         if (ac.reports(state)) [[unlikely]]
-          report_keys(state, i, kept, c);
+          report_keys(state, i, c);
       }
       if (i >= n) break;
       const size_t here = i;
@@ -259,34 +257,30 @@ class Matcher {
       const uint32_t ci = m_->info_of(c);
       const auto script = static_cast<Script>(ci >> 30);
       if (script != run_script) {
-        end_run(run_script, run_start, here, run_count);
+        end_run(run_script, run_start, here);
         run_script = script;
         run_start = here;
-        run_count = 0;
       }
-      ++run_count;
       if (c == ' ' && i < n && s[i] != ' ') {
-        skipped_.push_back(kept);
+        skipped_.push_back(here - skipped_.size());
         continue;
       }
       state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
-      kept += i - here;
       if (ac.reports(state)) [[unlikely]]
-        report_keys(state, i, kept, c);
+        report_keys(state, i, c);
     }
-    end_run(run_script, run_start, n, run_count);
+    end_run(run_script, run_start, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       hits_.push_back(Hit{h.start, h.end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
-    // Suffixes in the order a walk from each start would find them.
-    std::sort(suffix_hits_.begin(), suffix_hits_.end(),
-              [](const SuffixHit& x, const SuffixHit& y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
   }
-  // Every reported key ending at `end` (the automaton is in `state`; `kept` bytes read
-  // less the spaces left out; `last` the code point before `end`).
-  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, size_t kept, char32_t last) {
+  // Every reported key ending at `end` (the automaton is in `state`; `last` the code
+  // point before `end`). Offsets in the kept text (spaces left out) are text offsets
+  // less the spaces left out before them.
+  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last) {
     const Automaton& ac = m_->ac;
+    const size_t kept = end - skipped_.size();
     for (uint32_t r = ac.report(state); r != Automaton::kNone; r = ac.next_report(r)) {
       const size_t len = ac.key_bytes(r);
       // Spaces left out inside the key: those after its start in the kept text.
@@ -325,7 +319,15 @@ class Matcher {
       if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(end, last)) add_name(start, end, p.name);
     }
     if (spaced) return;
-    if (p.suffix >= 0) suffix_hits_.push_back({start, end, p.suffix});
+    if (p.suffix >= 0) {
+      // In the order a walk from each start would find them (by start, then end): keys
+      // come by end, so a new one moves back past the few later starts.
+      const SuffixHit h{start, end, p.suffix};
+      size_t k = suffix_hits_.size();
+      suffix_hits_.push_back(h);
+      for (; k > 0 && suffix_hits_[k - 1].start > start; --k) suffix_hits_[k] = suffix_hits_[k - 1];
+      suffix_hits_[k] = h;
+    }
     if ((p.roles & role_bit(WordRole::kCommon)) && right_ok(end, last)) blockers_.push_back({start, end});
   }
   // Keeps names_ in start order with the longest name per start: keys are reported by
@@ -341,8 +343,11 @@ class Matcher {
   }
   // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
   // syllables (with room for particles), not longer than any name could be.
-  void end_run(Script script, size_t start, size_t end, size_t count) {
+  // Latin runs are ASCII and Hangul runs three bytes a syllable, so the length in code
+  // points follows from the bytes.
+  void end_run(Script script, size_t start, size_t end) {
     if (m_->fuzzy.empty()) return;
+    const size_t count = script == Script::kHangul ? (end - start) / 3 : end - start;
     if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
       fuzzy_words_.push_back({start, end});
     else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
