@@ -178,6 +178,30 @@ class Run {
   }
 
   Done process(Task& task, unsigned worker) {
+    if (task.batch.empty()) return process_one(task, worker);
+    // A batch: one output, the documents' rows and diagnostics in order. A failure in
+    // one document (as OrderedRunner reports it) does not cost the others.
+    Done all;
+    all.docs = 0;
+    for (Task& t : task.batch) {
+      Done d;
+      try {
+        d = process_one(t, worker);
+      } catch (const std::exception& e) {
+        d = Done{};
+        d.diagnostics.push_back("hanfacts: " + t.name + ": internal error: " + e.what() + "; skipped");
+        d.failed = true;
+      }
+      all.output += d.output;
+      for (std::string& m : d.diagnostics) all.diagnostics.push_back(std::move(m));
+      all.failed = all.failed || d.failed;
+      all.bytes += d.bytes;
+      ++all.docs;
+    }
+    return all;
+  }
+
+  Done process_one(Task& task, unsigned worker) {
     Done done;
     done.diagnostics = std::move(task.diagnostics);
     done.failed = task.failed;
@@ -286,7 +310,7 @@ class Run {
       out_.write(done.output.data(), static_cast<std::streamsize>(done.output.size()));
       if (!out_) return output_failed();
     }
-    ++docs_;
+    docs_ += done.docs;
     bytes_ += done.bytes;
     if (progress_) show_progress(false);
     return true;
@@ -344,6 +368,11 @@ class LineReader {
   }
   std::string_view head() const { return buf_; }
   bool bad() const { return in_.bad(); }
+  // True when next() can return a line without reading (and so without waiting for
+  // a slow writer on the other end of a pipe).
+  bool line_ready() const {
+    return buf_.find('\n', scan_) != std::string::npos || (eof_ && pos_ < buf_.size());
+  }
 
   // The next line without its '\n' (and without a '\r' before it); false at the end.
   bool next(std::string& line) {
@@ -391,7 +420,11 @@ class LineReader {
 
 // Feeds every line of `in` as a document (lines and jsonl modes). Returns false when
 // the run was stopped.
-bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg, OrderedRunner& runner) {
+// With `batch_bytes` > 0, consecutive lines go to the runner in batches of about that
+// many bytes (fewer hand-overs between threads), but a batch never waits for input
+// that is not there yet: a slow stream still gets each line's rows as it comes.
+bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg, OrderedRunner& runner,
+                size_t batch_bytes) {
   LineReader reader(in);
   const std::string_view head = reader.head();
   // One decision per input, not per line: a single short line says little about its
@@ -411,6 +444,17 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
       first_notes.push_back(diag(name, "note: decoded as " + std::string(text::encoding_name(encoding))));
     }
   }
+  constexpr size_t kBatchDocs = 256;
+  Task pending;  // the batch being filled
+  size_t pending_bytes = 0;
+  auto flush = [&] {
+    if (pending.batch.empty()) return true;
+    pending.size_hint = pending_bytes;
+    const bool ok = runner.submit(std::move(pending));
+    pending = Task{};
+    pending_bytes = 0;
+    return ok;
+  };
   std::string line;
   size_t line_no = 0;
   while (reader.next(line)) {
@@ -430,8 +474,17 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
     }
     t.bytes = std::move(line);
     line = std::string();
-    if (!runner.submit(std::move(t))) return false;
+    if (batch_bytes == 0) {
+      if (!runner.submit(std::move(t))) return false;
+      continue;
+    }
+    pending_bytes += t.bytes.size();
+    pending.batch.push_back(std::move(t));
+    if (pending_bytes >= batch_bytes || pending.batch.size() >= kBatchDocs || !reader.line_ready()) {
+      if (!flush()) return false;
+    }
   }
+  if (!flush()) return false;
   if (reader.bad()) {
     Task t;
     t.name = name;
@@ -500,6 +553,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     OrderedRunner runner(
         jobs, [&](Task& t, unsigned w) { return state.process(t, w); }, [&](Done& d) { return state.emit(d); },
         64 * static_cast<size_t>(jobs), size_t{16} << 20);
+    // Lines and records are small: with worker threads they travel in batches.
+    const size_t batch_bytes = jobs > 1 ? size_t{16} << 10 : 0;
     for (const Input& input : inputs) {
       const bool is_stdin = input.path == "-";
       const std::string name = is_stdin ? "-" : input.path;
@@ -527,7 +582,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         }
         ok = runner.submit(std::move(t));
       } else if (is_stdin) {
-        ok = feed_lines(in, "-", cfg, runner);
+        ok = feed_lines(in, "-", cfg, runner, batch_bytes);
       } else {
         std::ifstream f(input.path, std::ios::binary);
         if (!f) {
@@ -537,7 +592,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           t.failed = t.skip = true;
           ok = runner.submit(std::move(t));
         } else {
-          ok = feed_lines(f, name, cfg, runner);
+          ok = feed_lines(f, name, cfg, runner, batch_bytes);
         }
       }
       if (!ok) break;
