@@ -54,10 +54,11 @@ void Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     return t != kNone && live[t] ? t : kNone;
   };
 
-  // The edge filter: about 8 bits per live edge keeps false positives near 1 in 8 and
-  // the filter small enough to stay in cache.
+  // The edge filter: about 32 bits per live edge keeps false positives near 1 in 32
+  // (each one costs a probe of the edge table, a likely cache miss); at most 1 MB, so it
+  // stays in cache for large lexicons too (about 11 bits an edge at 60,000 entries).
   unsigned bits = 12;
-  while ((size_t{1} << bits) < live_edges * 8) ++bits;
+  while ((size_t{1} << bits) < live_edges * 32 && bits < 23) ++bits;
   edge_shift_ = 64 - bits;
   edge_bits_.assign((size_t{1} << bits) / 64, 0);
 
@@ -75,6 +76,7 @@ void Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       if (!live[child]) continue;
       const size_t h = edge_hash(s, c);
       edge_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+      if (s != kRoot && c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
       depth_[child] = depth_[s] + utf8_length(c);
       uint32_t f = kRoot;
       if (s != kRoot) {

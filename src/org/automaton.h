@@ -58,6 +58,9 @@ class Automaton {
     }
     return from_root;
   }
+  // False when no live key has `c` after its first code point: then a step on `c` from
+  // any state is the root's step (exact for the BMP; always true beyond it).
+  bool continues(char32_t c) const { return c > 0xFFFF || (continues_[c >> 6] >> (c & 63)) & 1; }
   // Whether a reported key ends in `state` (report(state) != kNone), from the small table.
   bool reports(uint32_t state) const { return bits(state) & kReports; }
   // The root's transition on `c` (kRoot when no key starts with `c`).
@@ -79,7 +82,7 @@ class Automaton {
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
     return node_.size() * sizeof(Node) + depth_.size() * sizeof(uint32_t) + root_.size() * sizeof(uint32_t) +
-           edge_bits_.size() * sizeof(uint64_t) + bits_.size();
+           edge_bits_.size() * sizeof(uint64_t) + bits_.size() + continues_.size() * sizeof(uint64_t);
   }
 
  private:
@@ -112,6 +115,7 @@ class Automaton {
   };
   std::vector<Node> node_;         // by state
   std::vector<uint8_t> bits_;      // by state: kLive, kFailsToRoot, kReports
+  std::vector<uint64_t> continues_ = std::vector<uint64_t>(1024, 0);  // bit per BMP code point
   std::vector<uint32_t> depth_;    // by state: UTF-8 bytes from the root
   std::vector<uint32_t> root_;     // root transitions for the common blocks (kRoot: none)
   std::vector<uint64_t> edge_bits_ = std::vector<uint64_t>(1, 0);  // bit per (state, code point) edge

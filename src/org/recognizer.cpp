@@ -88,14 +88,16 @@ struct Model {
   std::vector<Payload> payload;   // by trie state
   // The scan's automaton over the trie; it reports names, suffixes and common words.
   Automaton ac;
-  // Per BMP code point: the automaton's root transition, and its Script in the top two
-  // bits, so the scan learns both from one load.
-  static constexpr uint32_t kStateMask = (1u << 30) - 1;
+  // Per BMP code point: the automaton's root transition, its Script in the top two
+  // bits and whether it continues some key (Automaton::continues) in the bit below, so
+  // the scan learns all three from one load.
+  static constexpr uint32_t kStateMask = (1u << 29) - 1;
+  static constexpr uint32_t kContinues = 1u << 29;
   std::vector<uint32_t> cp_info;
-  uint32_t info_of(char32_t c) const {
-    if (c <= 0xFFFF) return cp_info[c];
-    return ac.root_step(c) | static_cast<uint32_t>(script_of(c)) << 30;
+  uint32_t make_info(char32_t c) const {
+    return ac.root_step(c) | (ac.continues(c) ? kContinues : 0) | static_cast<uint32_t>(script_of(c)) << 30;
   }
+  uint32_t info_of(char32_t c) const { return c <= 0xFFFF ? cp_info[c] : make_info(c); }
   FuzzyIndex fuzzy;
 
   Payload& at(uint32_t state) {
@@ -247,7 +249,8 @@ class Matcher {
         const uint32_t ci = info[c];
         if (static_cast<Script>(ci >> 30) != run_script) break;
         i += 3;
-        state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
+        state = state == Automaton::kRoot || !(ci & Model::kContinues) ? (ci & Model::kStateMask)
+                                                                   : ac.step(state, c, ci & Model::kStateMask);
         if (ac.reports(state)) [[unlikely]]
           report_keys(state, i, c);
       }
@@ -265,7 +268,8 @@ class Matcher {
         skipped_.push_back(here - skipped_.size());
         continue;
       }
-      state = state == Automaton::kRoot ? (ci & Model::kStateMask) : ac.step(state, c, ci & Model::kStateMask);
+      state = state == Automaton::kRoot || !(ci & Model::kContinues) ? (ci & Model::kStateMask)
+                                                                   : ac.step(state, c, ci & Model::kStateMask);
       if (ac.reports(state)) [[unlikely]]
         report_keys(state, i, c);
     }
@@ -1054,7 +1058,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   if (m.trie.states() > Model::kStateMask)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.cp_info.resize(0x10000);
-  for (char32_t c = 0; c <= 0xFFFF; ++c) m.cp_info[c] = m.ac.root_step(c) | static_cast<uint32_t>(script_of(c)) << 30;
+  for (char32_t c = 0; c <= 0xFFFF; ++c) m.cp_info[c] = m.make_info(c);
   Recognizer r;
   r.model_ = std::move(model);
   return r;
