@@ -15,13 +15,13 @@
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
 // recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, Release, on a
-// shared 2-core machine:
-//   built-in lexicon (1,267 entries, 6,101 names)          ~105 MB/s (97-111)
-//   built-in + 60,000 synthetic entries (186,101 names)    ~77 MB/s (71-80), built in 0.4 s
-//   the same 16 MB as one document                         0.19-0.22 s (linear)
-// tools/micro_bench BM_Org (one 4 MB document): ~100 MB/s (99-104).
-// The per-byte work is the same (one filtered walk per code point); the slowdown with
-// 50 times more names is cache misses in a larger edge table, not more steps.
+// shared and loaded 2-core machine, side by side with the trie-walk scan of 82107ee:
+//   built-in lexicon (1,267 entries, 6,101 names)          94-99 MB/s (was 76-77)
+//   built-in + 60,000 synthetic entries (186,101 names)    56 MB/s (was 50-53)
+// tools/micro_bench BM_Org (one 4 MB document): 89-92 MB/s (was 82-84); callgrind
+// 276 M instructions (was 322 M). The steps per byte are the same for both lexicons
+// (one automaton step per code point); the large one loses to cache misses in its
+// tables (53 MB, mostly the trie's edge hash table, against 2.5 MB).
 
 namespace hanfacts::org {
 namespace {

@@ -7,10 +7,10 @@
 //   if (!made.ok()) return made.status();          // "file:12: column 'kind': unknown value 'x'"
 //   made.value().find(doc, candidates);             // const, thread-safe
 //
-// One scan per document walks a code-point trie (org/trie.h) that holds every name,
-// suffix and ORG word, starting at each code point the trie may start with; the cost per
-// byte depends on how far walks go (the length of the names present), not on how many
-// names the lexicon holds. Rules (stable names, shown in Candidate::rule):
+// One scan per document runs an Aho-Corasick automaton (org/automaton.h) over the
+// code-point trie (org/trie.h) that holds every name, suffix and ORG word: one step per
+// code point, whatever the number of names, and the rules below run only on the keys it
+// reports. Rules (stable names, shown in Candidate::rule):
 //   org.lexicon        a lexicon name at valid boundaries (Korean particles may follow)
 //   org.context        a `context` name with support (kind word next to it, another
 //                      organization or a tech/business word in the sentence, a gloss)
