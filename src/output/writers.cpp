@@ -1,7 +1,10 @@
 // CSV (RFC 4180), TSV and JSON Lines writers. This is the only code that formats facts.
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "hanfacts/writer.h"
@@ -33,6 +36,63 @@ void append_csv_field(std::string& out, std::string_view field) {
     out += c;
   }
   out += '"';
+}
+
+// The same two escapings written at `p` (room for 2 * field.size() + 2 bytes), returning
+// the end: rows are built in place, without a capacity check per piece.
+// True when no byte of `w` is a comma, a quote, CR or LF (a zero-byte test per kind:
+// exact for "any", which is all that is asked).
+bool csv_plain_word(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  uint64_t hit = 0;
+  for (const uint64_t c : {kOnes * ',', kOnes * '"', kOnes * '\r', kOnes * '\n'}) {
+    const uint64_t x = w ^ c;
+    hit |= (x - kOnes) & ~x;
+  }
+  return (hit & kHigh) == 0;
+}
+
+bool csv_plain(std::string_view field) {
+  const size_t n = field.size();
+  if (n < 8) {
+    bool plain = true;
+    for (char c : field) plain &= c != ',' && c != '"' && c != '\r' && c != '\n';
+    return plain;
+  }
+  uint64_t w;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&w, field.data() + i, 8);
+    if (!csv_plain_word(w)) return false;
+  }
+  std::memcpy(&w, field.data() + n - 8, 8);  // the last eight bytes (may overlap the loop's)
+  return csv_plain_word(w);
+}
+
+char* put_csv_field(char* p, std::string_view field) {
+  if (csv_plain(field)) {
+    if (!field.empty()) std::memcpy(p, field.data(), field.size());
+    return p + field.size();
+  }
+  *p++ = '"';
+  for (char c : field) {
+    if (c == '"') *p++ = '"';
+    *p++ = c;
+  }
+  *p++ = '"';
+  return p;
+}
+
+char* put_tsv_field(char* p, std::string_view field) {
+  for (char c : field) {
+    switch (c) {
+      case '\t': *p++ = '\\', *p++ = 't'; break;
+      case '\n': *p++ = '\\', *p++ = 'n'; break;
+      case '\r': *p++ = '\\', *p++ = 'r'; break;
+      case '\\': *p++ = '\\', *p++ = '\\'; break;
+      default: *p++ = c;
+    }
+  }
+  return p;
 }
 
 void append_number(std::string& out, size_t n) {
@@ -80,8 +140,9 @@ void append_json_string(std::string& out, std::string_view s) {
 // CSV and TSV share the row layout and differ in field escaping and separator.
 class DelimitedWriter : public Writer {
  public:
-  DelimitedWriter(WriterOptions options, std::ostream& out, char sep, void (*append)(std::string&, std::string_view))
-      : options_(options), out_(out), sep_(sep), append_(append) {}
+  DelimitedWriter(WriterOptions options, std::ostream& out, char sep, void (*append)(std::string&, std::string_view),
+                  char* (*put)(char*, std::string_view))
+      : options_(options), out_(out), sep_(sep), append_(append), put_(put) {}
 
   void begin() override {
     if (!options_.header) return;
@@ -101,24 +162,35 @@ class DelimitedWriter : public Writer {
     lead_.clear();
     append_(lead_, doc.doc);
     lead_ += sep_;
-    int id = 0;
+    // Each row is written in place after one size check: an escaped field takes at
+    // most twice its size plus two quotes, a number at most 20 digits.
+    size_t used = 0;
+    size_t id = 0;
     for (const Fact& f : doc.extraction.facts) {
-      buf_ += lead_;
-      append_number(buf_, static_cast<size_t>(++id));
-      buf_ += sep_;
-      buf_ += fact_type_name(f.type);
-      buf_ += sep_;
-      append_number(buf_, offset(f.start));
-      buf_ += sep_;
-      append_number(buf_, offset(f.end));
-      for (std::string_view field : {std::string_view(f.text), std::string_view(f.value), std::string_view(f.unit),
-                                     std::string_view(f.flags)}) {
-        buf_ += sep_;
-        append_(buf_, field);
+      const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
+      size_t bound = lead_.size() + 3 * 21 + 8 + 1;
+      for (std::string_view field : fields) bound += 2 * field.size() + 3;
+      if (buf_.size() < used + bound) buf_.resize(std::max(used + bound, 2 * buf_.size()));
+      char* p = buf_.data() + used;
+      std::memcpy(p, lead_.data(), lead_.size());
+      p += lead_.size();
+      p = std::to_chars(p, p + 21, ++id).ptr;
+      *p++ = sep_;
+      const std::string_view type = fact_type_name(f.type);
+      std::memcpy(p, type.data(), type.size());
+      p += type.size();
+      *p++ = sep_;
+      p = std::to_chars(p, p + 21, offset(f.start)).ptr;
+      *p++ = sep_;
+      p = std::to_chars(p, p + 21, offset(f.end)).ptr;
+      for (std::string_view field : fields) {
+        *p++ = sep_;
+        p = put_(p, field);
       }
-      buf_ += '\n';
+      *p++ = '\n';
+      used = static_cast<size_t>(p - buf_.data());
     }
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    out_.write(buf_.data(), static_cast<std::streamsize>(used));
   }
 
  private:
@@ -126,7 +198,8 @@ class DelimitedWriter : public Writer {
   std::ostream& out_;
   char sep_;
   void (*append_)(std::string&, std::string_view);
-  std::string buf_;
+  char* (*put_)(char*, std::string_view);
+  std::string buf_;   // rows of the current document; only the first `used` bytes count
   std::string lead_;  // "doc," of the current document
 };
 
@@ -180,8 +253,10 @@ class JsonlWriter : public Writer {
 
 std::unique_ptr<Writer> make_writer(OutputFormat format, WriterOptions options, std::ostream& out) {
   switch (format) {
-    case OutputFormat::kCsv: return std::make_unique<DelimitedWriter>(options, out, ',', append_csv_field);
-    case OutputFormat::kTsv: return std::make_unique<DelimitedWriter>(options, out, '\t', append_tsv_field);
+    case OutputFormat::kCsv:
+      return std::make_unique<DelimitedWriter>(options, out, ',', append_csv_field, put_csv_field);
+    case OutputFormat::kTsv:
+      return std::make_unique<DelimitedWriter>(options, out, '\t', append_tsv_field, put_tsv_field);
     case OutputFormat::kJsonl: return std::make_unique<JsonlWriter>(options, out);
   }
   return nullptr;

@@ -127,3 +127,31 @@ TEST_CASE("OffsetConverter: chars vs bytes, monotonic calls") {
   // Going backwards restarts the count rather than giving a wrong answer.
   CHECK(chars(4) == 2);
 }
+
+TEST_CASE("CSV quotes a field exactly when it holds a comma, quote, CR or LF, wherever it is") {
+  // Fields are checked eight bytes at a time (and the last eight): every length and
+  // position around those steps, against the plain rule.
+  const std::string text(40, 'x');
+  for (size_t len = 0; len <= 20; ++len) {
+    for (char special : {',', '"', '\r', '\n', 'y'}) {
+      for (size_t at = 0; at < std::max<size_t>(len, 1); ++at) {
+        std::string value(len, 'v');
+        if (at < len) value[at] = special;
+        Extraction ex;
+        ex.facts.push_back(fact(FactType::kOrg, 0, 1, "x", value, "u", "ab,c"));
+        std::string want = "d,1,ORG,0,1,x,";
+        if (value.find_first_of(",\"\r\n") == std::string::npos) {
+          want += value;
+        } else {
+          want += '"';
+          for (char c : value) want += c == '"' ? std::string("\"\"") : std::string(1, c);
+          want += '"';
+        }
+        want += ",u,\"ab,c\"\n";
+        CAPTURE(len);
+        CAPTURE(at);
+        CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kBytes}, "d", text, ex) == want);
+      }
+    }
+  }
+}
