@@ -13,7 +13,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// HANFACTS_MONEY_NO_AVX2 builds only the SSE2/scalar scanner (to test it on AVX2 machines).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HANFACTS_MONEY_NO_AVX2)
 #include <immintrin.h>
 #define HANFACTS_MONEY_AVX2 1
 #endif
@@ -67,6 +68,14 @@ namespace {
   return c;
 }
 [[gnu::always_inline]] inline char32_t decode_before(std::string_view s, size_t& i) {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  // ASCII and three-byte characters (Hangul, Han) directly; the same results as the
+  // general path below.
+  if (d[i - 1] < 0x80) return d[--i];
+  if (i >= 3 && (d[i - 3] & 0xF0) == 0xE0 && (d[i - 2] & 0xC0) == 0x80 && (d[i - 1] & 0xC0) == 0x80) {
+    i -= 3;
+    return ((d[i] & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu);
+  }
   size_t start = i - 1;
   while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
   size_t j = start;
@@ -312,8 +321,9 @@ struct Tables {
   bool may_end_prefix(char32_t c) const { return has(prefix_ends, c) || (c >= 0x10000 && prefix.may_have(c)); }
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
-  const Word* suffix_at(std::string_view s, size_t i) const {
-    const Word* w = suffix.match_at(s, i);
+  const Word* suffix_at(std::string_view s, size_t i) const { return suffix_checked(s, i, suffix.match_at(s, i)); }
+  // The checks of suffix_at() on w = suffix.match_at(s, i), already looked up.
+  const Word* suffix_checked(std::string_view s, size_t i, const Word* w) const {
     if (!w) return nullptr;
     const size_t e = i + w->text.size();
     const char32_t next = cp_at(s, e);
@@ -548,6 +558,14 @@ struct Reader {
   const Tables& t;
   std::string_view s;
   const text::FoldedText& folded;
+  // The last suffix.match_at() answer: the gate (continues_at) and currency_after()
+  // look up the currency word at the same place one after the other.
+  mutable size_t suffix_q = std::string_view::npos;
+  mutable const Word* suffix_w = nullptr;
+  const Word* suffix_word(size_t q) const {
+    if (q != suffix_q) suffix_q = q, suffix_w = t.suffix.match_at(s, q);
+    return suffix_w;
+  }
 
   // The numeral at i, cut before a comma that was a full-width '，' in the original:
   // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
@@ -576,10 +594,10 @@ struct Reader {
     size_t q = p;
     if (const Word* inf = t.infix.match_at(s, q)) {
       const size_t r = skip_space(s, q + inf->text.size());
-      if (t.suffix_at(s, r)) approx = true, q = q + inf->text.size();
+      if (t.suffix_checked(s, r, suffix_word(r))) approx = true, q = q + inf->text.size();
     }
     q = skip_space(s, q);
-    const Word* w = t.suffix_at(s, q);
+    const Word* w = t.suffix_checked(s, q, suffix_word(q));
     if (!w) return 0;
     currency = w->id;
     word_start = q;
@@ -697,7 +715,7 @@ struct Reader {
   }
 
   bool continues_at(size_t q, bool allow_range) const {
-    if (t.suffix.match_at(s, q) || t.minor.match_at(s, q) || t.infix.match_at(s, q)) return true;
+    if (suffix_word(q) || t.minor.match_at(s, q) || t.infix.match_at(s, q)) return true;
     const Word* c = allow_range ? t.connector.match_at(s, q) : nullptr;
     if (!c) return false;
     const size_t r = skip_space(s, q + c->text.size());
