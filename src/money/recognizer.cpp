@@ -499,6 +499,9 @@ struct Amount {
   bool approx = false, min = false, max = false;
   std::string_view rule = "money.suffix";
   size_t qualifier_start = std::string_view::npos;  // of the qualifier before it (약, 约), if any
+  // The currency word is one generic Han character (元) read after the amount itself:
+  // a prefix currency (新台幣, 港元) before the range's first end overrides it.
+  bool generic_word = false;
 };
 
 }  // namespace
@@ -748,6 +751,7 @@ struct Reader {
       }
       a.currency = cur;
       a.end = e;
+      a.generic_word = ps == std::string_view::npos && e - cs == 3 && text::is_han(cp_at(s, cs));
       if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
       if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
       return true;
@@ -792,15 +796,26 @@ struct Reader {
     return ok;
   }
 
-  // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원.
+  // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원; with a prefix currency
+  // before the first number it covers both ends: 港元5億至6億元, 人民币10亿至20亿, $3-5.
   bool range(size_t i, const std::optional<Numeral>& n, Amount& a) const {
     if (!n) return false;
     size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
     if (!c) return false;
     q = skip_space(s, q + c->text.size());
+    int pc = -1;
+    const size_t ps = prefix_before(i, pc);
     Amount b;
-    if (!single(q, b) || b.start != q || b.rule == "money.prefix") return false;
+    if (!single(q, b) || b.start != q || b.rule == "money.prefix") {
+      // A bare second number: only the prefix gives the range its currency.
+      if (ps == std::string_view::npos || n->is_range()) return false;
+      const std::optional<Numeral> m = amount_at(q);
+      if (!m || m->start != q || m->is_range()) return false;
+      b = Amount{};
+      b.start = q, b.end = m->end, b.low = m->low, b.high = m->high, b.approx = m->approx;
+      b.currency = pc;
+    }
     Decimal low = n->low;
     bool ok = true;
     // 3~5万元: the first number takes the second's scale when it has none.
@@ -814,6 +829,10 @@ struct Reader {
     if (!ok || b.low < low) return false;
     a = b;
     a.start = i;
+    // The prefix holds for the range when the second end names the same currency or
+    // only the generic 元; another currency word (人民币5至6美元) leaves it out.
+    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc;
+    a.generic_word = false;
     a.low = low;
     a.approx = a.approx || n->approx;
     a.rule = "money.range";
@@ -827,7 +846,10 @@ struct Reader {
     if (!c) return;
     q = skip_space(s, q + c->text.size());
     Amount b;
-    if (!single(q, b) || b.currency != a.currency || b.low < a.high) return;
+    if (!single(q, b) || b.low < a.high) return;
+    // 新台幣1,426億元至1,529億元: the first end's prefix currency carries over a generic 元.
+    const bool prefixed = a.rule == "money.prefix_suffix" || a.rule == "money.prefix";
+    if (b.currency != a.currency && !(prefixed && b.generic_word)) return;
     a.high = b.high;
     a.end = b.end;
     a.approx = a.approx || b.approx;
@@ -856,7 +878,15 @@ struct Reader {
 
   void qualifiers(Amount& a) const {
     size_t ws = 0;
-    if (const Word* w = qualifier_before(a.start, ws)) set_flag(a, w->id), a.qualifier_start = ws;
+    if (const Word* w = qualifier_before(a.start, ws)) {
+      set_flag(a, w->id), a.qualifier_start = ws;
+      // Qualifiers stack, each right before the next: 最高约120亿美元, 최대 약 10억 달러.
+      for (int k = 0; k < 2; ++k) {
+        w = qualifier_before(ws, ws);
+        if (!w) break;
+        set_flag(a, w->id), a.qualifier_start = ws;
+      }
+    }
     size_t q = skip_space(s, a.end);
     if (const Word* w = t.after.match_at(s, q)) {
       const char32_t next = cp_at(s, q + w->text.size());
