@@ -230,7 +230,7 @@ class Run {
     std::string decoded_storage;
     std::string_view text;
     if (task.needs_decode) {
-      text::Decoded d = text::decode(task.bytes, task.encoding);
+      text::Decoded d = text::decode_in_place(task.bytes, task.encoding, text);
       if (d.binary) {
         done.diagnostics.push_back(diag(task.name, cfg_.input == InputMode::kText
                                                        ? "binary file (NUL bytes in the first 8 KB); skipped"
@@ -244,10 +244,12 @@ class Run {
       } else if (task.encoding == text::Encoding::kAuto && d.encoding != "UTF-8" && !cfg_.quiet) {
         done.diagnostics.push_back(diag(task.name, "note: decoded as " + d.encoding));
       }
-      decoded_storage = std::move(d.text);
-      task.bytes.clear();
-      task.bytes.shrink_to_fit();
-      text = decoded_storage;
+      if (!d.in_place) {  // converted or repaired: keep only the result
+        decoded_storage = std::move(d.text);
+        task.bytes.clear();
+        task.bytes.shrink_to_fit();
+        text = decoded_storage;
+      }
     } else {
       text = task.bytes;
     }

@@ -311,4 +311,24 @@ Decoded decode(std::string_view bytes, Encoding encoding) {
   return d;
 }
 
+Decoded decode_in_place(std::string_view bytes, Encoding encoding, std::string_view& text) {
+  std::string_view rest = bytes;
+  const bool utf16_bom = bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+  const bool binary = std::memchr(bytes.data(), '\0', std::min<size_t>(bytes.size(), 8192)) != nullptr;
+  if (rest.size() >= 3 && rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  // The cases decode() takes as valid UTF-8 without a change, checked the same way.
+  if (!(encoding == Encoding::kAuto && utf16_bom) && !binary &&
+      (encoding == Encoding::kAuto || encoding == Encoding::kUtf8 || rest.size() < bytes.size()) &&
+      find_invalid_utf8(rest) == std::string_view::npos) {
+    Decoded d;
+    d.encoding = "UTF-8";
+    d.in_place = true;
+    text = rest;
+    return d;
+  }
+  Decoded d = decode(bytes, encoding);
+  text = d.text;
+  return d;
+}
+
 }  // namespace hanfacts::text

@@ -22,12 +22,19 @@ struct Decoded {
   bool binary = false;     // NUL bytes in the first 8 KB: text is empty, skip the input
   // Empty, or a warning such as "invalid UTF-8 at byte 1234 (replaced with U+FFFD)".
   std::string warning;
+  bool in_place = false;   // decode_in_place: the text is the input itself, text is empty
 };
 
 // Decodes `bytes`. With kAuto, input that is valid UTF-8 is always taken as UTF-8;
 // otherwise ICU's charset detector chooses among EUC-KR/CP949, GB18030 and Big5, and if
 // none fits, the bytes are read as UTF-8 with replacement characters and a warning.
 Decoded decode(std::string_view bytes, Encoding encoding);
+
+// As decode, but input that is valid UTF-8 (the usual case: with kAuto or kUtf8, after
+// an optional UTF-8 BOM) is not copied: `text` then views `bytes` without the BOM and
+// the result's text stays empty. Otherwise `text` views the result's text, so the
+// result must outlive it. One UTF-8 check instead of two and a copy.
+Decoded decode_in_place(std::string_view bytes, Encoding encoding, std::string_view& text);
 
 // Chooses the encoding of input that starts with `sample` (e.g. the first 64 KB of a
 // file read line by line): kUtf8 when the sample is valid UTF-8 (a character cut at the
