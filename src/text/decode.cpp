@@ -326,9 +326,7 @@ Decoded decode_in_place(std::string_view bytes, Encoding encoding, std::string_v
     text = rest;
     return d;
   }
-  Decoded d = decode(bytes, encoding);
-  text = d.text;
-  return d;
+  return decode(bytes, encoding);  // `text` is the result's text (not a view: it moves)
 }
 
 }  // namespace hanfacts::text

@@ -32,8 +32,9 @@ Decoded decode(std::string_view bytes, Encoding encoding);
 
 // As decode, but input that is valid UTF-8 (the usual case: with kAuto or kUtf8, after
 // an optional UTF-8 BOM) is not copied: `text` then views `bytes` without the BOM and
-// the result's text stays empty. Otherwise `text` views the result's text, so the
-// result must outlive it. One UTF-8 check instead of two and a copy.
+// the result's text stays empty (in_place). Otherwise the result is decode()'s and
+// `text` is left as it is: use the result's text. One UTF-8 check instead of two and
+// no copy.
 Decoded decode_in_place(std::string_view bytes, Encoding encoding, std::string_view& text);
 
 // Chooses the encoding of input that starts with `sample` (e.g. the first 64 KB of a

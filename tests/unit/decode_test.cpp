@@ -172,3 +172,28 @@ TEST_CASE("NUL bytes in the first 8 KB mean binary") {
   Decoded d = decode(late, Encoding::kAuto);
   CHECK_FALSE(d.binary);  // past the first 8 KB it is only text with a control character
 }
+
+TEST_CASE("decode_in_place gives decode's text and messages, and views valid UTF-8 input") {
+  const std::string inputs[] = {"",
+                                "삼성전자 2025년",
+                                "\xEF\xBB\xBF삼성전자",
+                                "\xFF\xFE" "a\0b\0",
+                                "abc\0def",
+                                "\xBB\xEF\xBC\xBA",
+                                "삼성 \xFF 전자",
+                                "\xEF\xBB\xBF\xBB\xEF"};
+  for (const std::string& in : inputs) {
+    for (Encoding e : {Encoding::kAuto, Encoding::kUtf8, Encoding::kEucKr}) {
+      CAPTURE(in);
+      const Decoded want = decode(in, e);
+      std::string_view text;
+      const Decoded got = decode_in_place(in, e, text);
+      if (!got.in_place) text = got.text;
+      CHECK(text == want.text);
+      CHECK(got.encoding == want.encoding);
+      CHECK(got.binary == want.binary);
+      CHECK(got.warning == want.warning);
+      if (got.in_place) CHECK((text.data() >= in.data() && text.data() + text.size() <= in.data() + in.size()));
+    }
+  }
+}
