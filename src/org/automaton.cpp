@@ -1,5 +1,8 @@
 #include "org/automaton.h"
 
+#include <algorithm>
+#include <bit>
+
 #include "text/utf8.h"
 
 namespace hanfacts::org {
@@ -10,10 +13,10 @@ uint32_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x1
 
 }  // namespace
 
-void Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& reported) {
-  trie_ = &trie;
+bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& reported) {
   const size_t n = trie.states();
-  // Children of each state, as one array (counting sort by parent).
+  // Children of each trie state, as one array (counting sort by parent), each state's
+  // by code point so the numbering does not depend on the trie's hash order.
   std::vector<uint32_t> first(n + 1, 0);
   trie.for_each_edge([&](uint32_t parent, char32_t, uint32_t) { ++first[parent + 1]; });
   for (size_t s = 0; s < n; ++s) first[s + 1] += first[s];
@@ -26,86 +29,104 @@ void Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     std::vector<uint32_t> fill(first.begin(), first.end() - 1);
     trie.for_each_edge([&](uint32_t parent, char32_t c, uint32_t child) { edges[fill[parent]++] = {c, child}; });
   }
+  for (size_t s = 0; s < n; ++s)
+    std::sort(edges.begin() + first[s], edges.begin() + first[s + 1], [](const Edge& a, const Edge& b) { return a.c < b.c; });
 
   // Live states: those on the way to a reported key. The automaton runs on them alone
   // (the trie also holds keys the scan never reports, such as particles), so text made
   // of other keys leaves it at the root.
   std::vector<uint32_t> order;
   order.reserve(n);
-  order.push_back(kRoot);
+  order.push_back(CodePointTrie::kRoot);
   for (size_t q = 0; q < order.size(); ++q)
     for (uint32_t e = first[order[q]]; e < first[order[q] + 1]; ++e) order.push_back(edges[e].child);
   std::vector<uint8_t> live(reported.begin(), reported.end());
   live.resize(n, 0);
   {
     // A parent is live when a child is: children come after parents in `order`.
-    std::vector<uint32_t> parent(n, kRoot);
+    std::vector<uint32_t> parent(n, CodePointTrie::kRoot);
     for (uint32_t s = 0; s < n; ++s)
       for (uint32_t e = first[s]; e < first[s + 1]; ++e) parent[edges[e].child] = s;
     for (size_t q = order.size(); q-- > 1;)
       if (live[order[q]]) live[parent[order[q]]] = 1;
   }
-  live[kRoot] = 1;
-  size_t live_edges = 0;
-  for (uint32_t s = 0; s < n; ++s)
-    for (uint32_t e = first[s]; e < first[s + 1]; ++e) live_edges += live[edges[e].child];
-  const auto live_step = [&](uint32_t s, char32_t c) {
-    const uint32_t t = trie.step(s, c);
-    return t != kNone && live[t] ? t : kNone;
-  };
+  live[CodePointTrie::kRoot] = 1;
 
-  // The edge filter: about 32 bits per live edge keeps false positives near 1 in 32
-  // (each one costs a probe of the edge table, a likely cache miss); at most 1 MB, so it
-  // stays in cache for large lexicons too (about 11 bits an edge at 60,000 entries).
-  unsigned bits = 12;
-  while ((size_t{1} << bits) < live_edges * 32 && bits < 23) ++bits;
-  edge_shift_ = 64 - bits;
-  edge_bits_.assign((size_t{1} << bits) / 64, 0);
+  // Number the live states breadth first (the order of `order` restricted to them).
+  std::vector<uint32_t> id(n, kNone);
+  trie_state_.clear();
+  for (const uint32_t t : order)
+    if (live[t]) {
+      id[t] = static_cast<uint32_t>(trie_state_.size());
+      trie_state_.push_back(t);
+    }
+  const size_t m = trie_state_.size();
 
-  node_.assign(n, Node{kNone, kNone});  // dead states keep kNone as failure
-  node_[kRoot] = Node{kRoot, kNone};
-  depth_.assign(n, 0);
-  // Breadth first, so a state's failure (a shorter string) is done before the state.
-  std::vector<uint32_t> queue;
-  queue.reserve(n);
-  queue.push_back(kRoot);
-  for (size_t q = 0; q < queue.size(); ++q) {
-    const uint32_t s = queue[q];
-    for (uint32_t e = first[s]; e < first[s + 1]; ++e) {
+  // Edge blocks: each state's live edges in an open-addressing block of a power of two
+  // slots, at least twice its edges; slot 0 is an empty block of one for states with none.
+  states_.assign(m, State{0, 0, kRoot});
+  slots_.assign(1, Slot{kNoCode, 0});
+  for (uint32_t s = 0; s < m; ++s) {
+    const uint32_t t = trie_state_[s];
+    size_t count = 0;
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e) count += live[edges[e].child];
+    if (count == 0) continue;
+    const size_t size = std::bit_ceil(2 * count);
+    const size_t base = slots_.size();
+    if (base + size >= (size_t{1} << 27)) return false;
+    slots_.resize(base + size, Slot{kNoCode, 0});
+    State& st = states_[s];
+    st.block = static_cast<uint32_t>(base << 5 | std::countr_zero(size));
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
       const auto [c, child] = edges[e];
       if (!live[child]) continue;
-      const size_t h = edge_hash(s, c);
-      edge_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+      const uint64_t h = code_hash(c);
+      st.mask |= uint64_t{1} << (h >> 58);
+      size_t i = (h >> 20) & (size - 1);
+      while (slots_[base + i].c != kNoCode) i = (i + 1) & (size - 1);
+      slots_[base + i] = Slot{c, id[child]};
       if (s != kRoot && c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  const auto edge = [&](uint32_t s, char32_t c) { return find_edge(states_[s], c, code_hash(c)); };
+
+  // Failure links, depths and reports, breadth first (ids are in that order), so a
+  // state's failure (a shorter string) is done before the state.
+  report_.assign(m, kNone);
+  depth_.assign(m, 0);
+  for (uint32_t s = 0; s < m; ++s) {
+    const uint32_t t = trie_state_[s];
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
+      const auto [c, tc] = edges[e];
+      if (!live[tc]) continue;
+      const uint32_t child = id[tc];
       depth_[child] = depth_[s] + utf8_length(c);
       uint32_t f = kRoot;
       if (s != kRoot) {
-        for (uint32_t g = node_[s].fail;; g = node_[g].fail) {
-          const uint32_t t = live_step(g, c);
-          if (t != kNone) {
-            f = t;
+        for (uint32_t g = states_[s].fail;; g = states_[g].fail) {
+          const uint32_t next = edge(g, c);
+          if (next != kNone) {
+            f = next;
             break;
           }
           if (g == kRoot) break;
         }
       }
-      node_[child] = Node{f, reported[child] ? child : node_[f].report};
-      queue.push_back(child);
+      states_[child].fail = f;
+      report_[child] = reported[tc] ? child : report_[f];
     }
   }
-  live_states_ = queue.size();
-  bits_.assign(n, 0);
-  for (const uint32_t st : queue)
-    set_bits(st, static_cast<uint8_t>(kLive | (node_[st].fail == kRoot ? kFailsToRoot : 0) |
-                                      (node_[st].report != kNone ? kReports : 0)));
+  reports_.assign(m, 0);
+  for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;
 
   root_.assign(kRootSize, kRoot);
   for (char32_t c = 0; c < kHangulEnd; ++c) {
     const size_t k = root_index(c);
     if (k >= kRootSize) continue;
-    const uint32_t t = live_step(kRoot, c);
-    if (t != kNone) root_[k] = t;
+    const uint32_t next = edge(kRoot, c);
+    if (next != kNone) root_[k] = next;
   }
+  return true;
 }
 
 }  // namespace hanfacts::org

@@ -3,21 +3,25 @@
 // occurrence of every key, whatever the number of keys.
 //
 //   Automaton ac;
-//   ac.build(trie, [&](uint32_t state) { return is_key_reported(state); });
+//   if (!ac.build(trie, [&](uint32_t state) { return is_key_reported(state); })) ...;  // too large
 //   uint32_t s = Automaton::kRoot;
 //   for (char32_t c : text) {
 //     s = ac.step(s, c);
 //     for (uint32_t r = ac.report(s); r != Automaton::kNone; r = ac.next_report(r))
-//       ...;  // a reported key of ac.key_bytes(r) UTF-8 bytes ends here
+//       ...;  // a reported key of ac.key_bytes(r) UTF-8 bytes ends here (trie state ac.trie_state(r))
 //   }
 //
-// Why this shape: a step from the root (where the scan spends most of its time) is one
-// load from a dense table over ASCII, Hangul syllables and the main CJK block; a step
-// from another state first tests one bit of an edge filter (hash of state and code point)
-// and probes the trie's edge table only when the bit is set, then falls back along the
-// failure links. Each fallback shortens the current match, so a pass costs at most two
-// steps per code point on average, and the tables are a few bytes per trie state: the
-// cost per byte does not grow with the lexicon (only the tables' cache footprint does).
+// Why this shape: the automaton keeps its own copy of the live part of the trie (states
+// on the way to a reported key), numbered breadth first, so the shallow states where a
+// scan spends its time sit together at the start of every table and stay in cache even
+// for large lexicons. A step from the root (the most common) is one load from a dense
+// table over ASCII, Hangul syllables and the main CJK block. Each other state has a
+// 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
+// steps stop there), its failure link, and a small open-addressing block of 8-byte
+// edges of its own (load at most one half), laid out in state order. Each fallback along
+// a failure link shortens the current match, so a pass costs at most two steps per code
+// point on average: the cost per byte does not grow with the lexicon, only the tables'
+// cache footprint does, and mostly in deep states the scan rarely reaches.
 #pragma once
 
 #include <cstdint>
@@ -29,16 +33,17 @@ namespace hanfacts::org {
 
 class Automaton {
  public:
-  static constexpr uint32_t kRoot = CodePointTrie::kRoot;
+  static constexpr uint32_t kRoot = 0;
   static constexpr uint32_t kNone = CodePointTrie::kNone;
 
-  // Builds the failure links of `trie` (which must outlive this and not change after);
-  // `reported(state)` says which states end a key the scan wants to hear about.
+  // Builds the automaton over `trie` (which may change or go away afterwards);
+  // `reported(state)` says which trie states end a key the scan wants to hear about.
+  // False when the tables would be too large to address (about 2^27 edges).
   template <class Pred>
-  void build(const CodePointTrie& trie, Pred reported) {
+  bool build(const CodePointTrie& trie, Pred reported) {
     std::vector<uint8_t> flags(trie.states());
     for (uint32_t s = 0; s < flags.size(); ++s) flags[s] = reported(s) ? 1 : 0;
-    build(trie, flags);
+    return build(trie, flags);
   }
 
   // The state after reading `c` in `state`: the longest suffix of the text read so far
@@ -46,43 +51,46 @@ class Automaton {
   uint32_t step(uint32_t state, char32_t c) const { return step(state, c, root_step(c)); }
   // The same, with the root's transition on `c` (root_step(c)) known to the caller.
   uint32_t step(uint32_t state, char32_t c, uint32_t from_root) const {
-    // The usual case (no edge, failure to the root) reads only the small tables: the
-    // edge filter and two bits of the state.
-    while (state != kRoot) {
-      if (may_edge(state, c)) {
-        const uint32_t next = trie_->step(state, c);
-        if (next != kNone && (bits(next) & kLive)) return next;
+    if (state == kRoot) return from_root;
+    const uint64_t h = code_hash(c);
+    const unsigned bit = static_cast<unsigned>(h >> 58);
+    do {
+      const State& st = states_[state];
+      if ((st.mask >> bit) & 1) {
+        const uint32_t next = find_edge(st, c, h);
+        if (next != kNone) return next;
       }
-      if (bits(state) & kFailsToRoot) break;
-      state = node_[state].fail;
-    }
+      state = st.fail;
+    } while (state != kRoot);
     return from_root;
   }
   // False when no live key has `c` after its first code point: then a step on `c` from
   // any state is the root's step (exact for the BMP; always true beyond it).
   bool continues(char32_t c) const { return c > 0xFFFF || (continues_[c >> 6] >> (c & 63)) & 1; }
-  // Whether a reported key ends in `state` (report(state) != kNone), from the small table.
-  bool reports(uint32_t state) const { return bits(state) & kReports; }
+  // Whether a reported key ends in `state` (report(state) != kNone), from a byte table.
+  bool reports(uint32_t state) const { return reports_[state] != 0; }
   // The root's transition on `c` (kRoot when no key starts with `c`).
   uint32_t root_step(char32_t c) const {
     const size_t k = root_index(c);
     if (k < root_.size()) return root_[k];
-    const uint32_t next = trie_->step(kRoot, c);
-    return next == kNone || !(bits(next) & kLive) ? kRoot : next;
+    const uint32_t next = find_edge(states_[kRoot], c, code_hash(c));
+    return next == kNone ? kRoot : next;
   }
   // The longest reported key that ends in `state` (a suffix of its string), or kNone.
-  uint32_t report(uint32_t state) const { return node_[state].report; }
+  uint32_t report(uint32_t state) const { return report_[state]; }
   // The next shorter reported key ending at the same place, or kNone.
-  uint32_t next_report(uint32_t reported) const { return node_[node_[reported].fail].report; }
+  uint32_t next_report(uint32_t reported) const { return report_[states_[reported].fail]; }
   // UTF-8 length of the string that leads to `state`.
   uint32_t key_bytes(uint32_t state) const { return depth_[state]; }
+  // The trie state with the same string as `state`.
+  uint32_t trie_state(uint32_t state) const { return trie_state_[state]; }
 
-  size_t states() const { return node_.size(); }
-  size_t live_states() const { return live_states_; }
+  // Live states (the automaton's own; trie states that lead to no reported key are left out).
+  size_t live_states() const { return states_.size(); }
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
-    return node_.size() * sizeof(Node) + depth_.size() * sizeof(uint32_t) + root_.size() * sizeof(uint32_t) +
-           edge_bits_.size() * sizeof(uint64_t) + bits_.size() + continues_.size() * sizeof(uint64_t);
+    return states_.size() * (sizeof(State) + 3 * sizeof(uint32_t) + 1) + slots_.size() * sizeof(Slot) +
+           root_.size() * sizeof(uint32_t) + continues_.size() * sizeof(uint64_t);
   }
 
  private:
@@ -94,33 +102,36 @@ class Automaton {
     if (c >= kCjkFirst && c < kCjkEnd) return 0x80 + (kHangulEnd - kHangulFirst) + (c - kCjkFirst);
     return kRootSize;
   }
-  size_t edge_hash(uint32_t state, char32_t c) const {
-    return static_cast<size_t>(((uint64_t{state} << 21 | c) * 0x9E3779B97F4A7C15ull) >> edge_shift_);
-  }
-  bool may_edge(uint32_t state, char32_t c) const {
-    const size_t h = edge_hash(state, c);
-    return (edge_bits_[h >> 6] >> (h & 63)) & 1;
-  }
-  void build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
-  // One byte per state: an eighth of the node table, so it stays in cache for large
-  // lexicons where the node table does not.
-  static constexpr uint8_t kLive = 1, kFailsToRoot = 2, kReports = 4;
-  uint8_t bits(uint32_t state) const { return bits_[state]; }
-  void set_bits(uint32_t state, uint8_t b) { bits_[state] |= b; }
-
-  const CodePointTrie* trie_ = nullptr;
-  struct Node {
-    uint32_t fail;    // the root's is the root; kNone for a dead state (leads to no reported key)
-    uint32_t report;  // itself when reported, else its failure's
+  // The top six bits pick the state mask's bit, bits from 20 up the slot in a block.
+  static uint64_t code_hash(char32_t c) { return uint64_t{c} * 0x9E3779B97F4A7C15ull; }
+  static constexpr uint32_t kNoCode = UINT32_MAX;  // an empty slot
+  struct Slot {
+    uint32_t c;
+    uint32_t child;
   };
-  std::vector<Node> node_;         // by state
-  std::vector<uint8_t> bits_;      // by state: kLive, kFailsToRoot, kReports
+  struct State {
+    uint64_t mask;      // bit (code_hash(c) >> 58) for the code point c of each edge
+    uint32_t block;     // first slot << 5 | log2 of the block's slots
+    uint32_t fail;      // the root's is the root
+  };
+  uint32_t find_edge(const State& st, char32_t c, uint64_t h) const {
+    const uint32_t size_mask = (1u << (st.block & 31)) - 1;
+    const Slot* block = slots_.data() + (st.block >> 5);
+    for (uint32_t i = static_cast<uint32_t>(h >> 20) & size_mask;; i = (i + 1) & size_mask) {
+      if (block[i].c == c) return block[i].child;
+      if (block[i].c == kNoCode) return kNone;
+    }
+  }
+  bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
+
+  std::vector<State> states_;        // by state, breadth first
+  std::vector<Slot> slots_;          // edge blocks, in state order
+  std::vector<uint32_t> report_;     // by state: itself when reported, else its failure's
+  std::vector<uint32_t> depth_;      // by state: UTF-8 bytes from the root
+  std::vector<uint32_t> trie_state_; // by state
+  std::vector<uint8_t> reports_;     // by state: report_ != kNone (an eighth of its size)
   std::vector<uint64_t> continues_ = std::vector<uint64_t>(1024, 0);  // bit per BMP code point
-  std::vector<uint32_t> depth_;    // by state: UTF-8 bytes from the root
-  std::vector<uint32_t> root_;     // root transitions for the common blocks (kRoot: none)
-  std::vector<uint64_t> edge_bits_ = std::vector<uint64_t>(1, 0);  // bit per (state, code point) edge
-  unsigned edge_shift_ = 58;
-  size_t live_states_ = 0;
+  std::vector<uint32_t> root_;       // root transitions for the common blocks (kRoot: none)
 };
 
 }  // namespace hanfacts::org

@@ -306,7 +306,7 @@ class Matcher {
   }
   // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
   void on_key(uint32_t r, size_t start, size_t end, char32_t last, bool spaced) {
-    const Payload& p = m_->payload[r];
+    const Payload& p = m_->payload[m_->ac.trie_state(r)];
     size_t k = start;
     const char32_t first = next_cp(t_, k);
     const char32_t before = before_cp(start);
@@ -1050,12 +1050,12 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   m.word_payload.resize(m.words.states());
   m.payload.resize(m.trie.states());
   // The scan hears about names, suffixes and common words.
-  m.ac.build(m.trie, [&](uint32_t st) {
+  const bool built = m.ac.build(m.trie, [&](uint32_t st) {
     const Payload& p = m.payload[st];
     return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon));
   });
   m.fuzzy.build();
-  if (m.trie.states() > Model::kStateMask)
+  if (!built || m.trie.states() > Model::kStateMask)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.cp_info.resize(0x10000);
   for (char32_t c = 0; c <= 0xFFFF; ++c) m.cp_info[c] = m.make_info(c);
