@@ -293,6 +293,7 @@ struct Tables {
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex conversion;                       // 折合, 约合: restates the amount before
+  WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
   // qualifier in the same word (원을, 이상의).
   std::array<unsigned long long, (0xD7A4 - 0xAC00 + 63) / 64> particles{};
@@ -387,6 +388,23 @@ Status load(Tables& t, const lexicon::Source& src) {
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
         t.minor.add({text::fold(w), static_cast<int>(t.minors.size()), false, false}, false);
         t.minors.push_back({id, per == "10" ? 10 : 100, alone});
+      }
+    }
+  } else if (base == "scale_words.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "exponent"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      if (tb.cell(row, "lang") != "*") return tb.error(row, "lang", "must be *");
+      const auto e = tb.cell(row, "exponent");
+      int exp = 0;
+      for (char c : e) exp = is_digit(c) && exp < 100 ? exp * 10 + (c - '0') : -1;
+      if (e.empty() || exp <= 0 || exp > 24) return tb.error(row, "exponent", "must be a whole number from 1 to 24");
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
+        const std::string f = text::fold(w);
+        if (f.empty() || !std::all_of(f.begin(), f.end(), [](char c) { return is_latin(c); }))
+          return tb.error(row, "surface", "not a Latin word: '" + std::string(w) + "'");
+        t.scale_words.add({f, exp, false, true}, false);
       }
     }
   } else if (base == "particles.tsv") {
@@ -572,7 +590,8 @@ struct Reader {
 
   // The numeral at i, cut before a comma that was a full-width '，' in the original:
   // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
-  std::optional<Numeral> amount_at(size_t i) const {
+  std::optional<Numeral> amount_at(size_t i) const { return english_scale(digits_at(i)); }
+  std::optional<Numeral> digits_at(size_t i) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
     if (!n || folded.original().data() == s.data()) return n;
     for (size_t k = n->start; k < n->end; ++k) {
@@ -580,6 +599,21 @@ struct Reader {
       const size_t o = folded.to_original_start(k);
       if (folded.original().compare(o, 3, "，") == 0) return numeral::parse_numeral_at(s.substr(0, k), i, t.amount_options);
     }
+    return n;
+  }
+  // $3.5 billion: an English scale word (one space allowed) after digits joins the numeral.
+  std::optional<Numeral> english_scale(std::optional<Numeral> n) const {
+    if (!n || n->script != numeral::Script::kArabic || n->has_scale) return n;
+    const size_t q = skip_space(s, n->end);
+    if (q >= s.size() || !is_latin(s[q])) return n;  // most amounts
+    const Word* w = t.scale_words.match_at(s, q);
+    const size_t e = w ? q + w->text.size() : 0;
+    if (!w || (e < s.size() && is_latin(s[e]))) return n;
+    bool ok = true;
+    const Decimal low = numeral::mul_pow10(n->low, w->id, ok), high = numeral::mul_pow10(n->high, w->id, ok);
+    if (!ok) return n;
+    n->low = low, n->high = high;
+    n->end = e, n->has_scale = true, n->scale_exp = w->id;
     return n;
   }
 
@@ -820,7 +854,7 @@ struct Reader {
     bool ok = true;
     // 3~5万元: the first number takes the second's scale when it has none.
     if (!n->has_scale && b.low.scale == 0) {
-      auto m = numeral::parse_numeral_at(s, q, t.amount_options);
+      auto m = amount_at(q);
       if (m && m->has_scale) {
         Decimal scaled = numeral::mul_pow10(low, m->scale_exp, ok);
         if (ok && !(m->low < scaled)) low = scaled;
