@@ -89,13 +89,17 @@ struct Model {
   // The scan's automaton over the trie; it reports names, suffixes and common words.
   Automaton ac;
   // Per BMP code point: the automaton's root transition, its Script in the top two
-  // bits and whether it continues some key (Automaton::continues) in the bit below, so
-  // the scan learns all three from one load.
-  static constexpr uint32_t kStateMask = (1u << 29) - 1;
+  // bits, whether it continues some key (Automaton::continues) in the bit below and
+  // whether the root transition reports a key below that, so the scan learns all four
+  // from one load.
+  static constexpr uint32_t kStateMask = (1u << 28) - 1;
+  static constexpr uint32_t kRootReports = 1u << 28;
   static constexpr uint32_t kContinues = 1u << 29;
   std::vector<uint32_t> cp_info;
   uint32_t make_info(char32_t c) const {
-    return ac.root_step(c) | (ac.continues(c) ? kContinues : 0) | static_cast<uint32_t>(script_of(c)) << 30;
+    const uint32_t to = ac.root_step(c);
+    return to | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
+           static_cast<uint32_t>(script_of(c)) << 30;
   }
   uint32_t info_of(char32_t c) const { return c <= 0xFFFF ? cp_info[c] : make_info(c); }
   FuzzyIndex fuzzy;
@@ -230,7 +234,6 @@ class Matcher {
   // (and the longest valid one per start is kept), suffixes and common words must not
   // hold a left-out space.
   void scan() {
-    const Automaton& ac = m_->ac;
     const uint32_t* info = m_->cp_info.data();
     const size_t n = t_.size();
     const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
@@ -240,19 +243,21 @@ class Matcher {
     size_t run_start = 0;
     for (size_t i = 0; i < n;) {
       // A run of three-byte code points (Hangul, Han) in a tight loop: the folded text is
-      // valid UTF-8, so a lead byte and two continuation bytes are one code point. Lead
-      // bytes E0 and ED may start an overlong form or a surrogate: the general way.
+      // valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a lead byte E0-EF
+      // and the two bytes after it are one code point, never an overlong form or a
+      // surrogate.
       while (i + 2 < n) {
         const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-        if (b0 - 0xE1u > 0xEu || ((b1 | b2 << 8) & 0xC0C0) != 0x8080 || (b0 == 0xED && b1 >= 0xA0)) break;
+        if ((b0 & 0xF0u) != 0xE0u) break;
         const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
         const uint32_t ci = info[c];
-        if (static_cast<Script>(ci >> 30) != run_script) break;
+        if (const auto script = static_cast<Script>(ci >> 30); script != run_script) {
+          end_run(run_script, run_start, i);
+          run_script = script;
+          run_start = i;
+        }
         i += 3;
-        state = state == Automaton::kRoot || !(ci & Model::kContinues) ? (ci & Model::kStateMask)
-                                                                   : ac.step(state, c, ci & Model::kStateMask);
-        if (ac.reports(state)) [[unlikely]]
-          report_keys(state, i, c);
+        advance(state, c, ci, i);
       }
       if (i >= n) break;
       const size_t here = i;
@@ -268,16 +273,28 @@ class Matcher {
         skipped_.push_back(here - skipped_.size());
         continue;
       }
-      state = state == Automaton::kRoot || !(ci & Model::kContinues) ? (ci & Model::kStateMask)
-                                                                   : ac.step(state, c, ci & Model::kStateMask);
-      if (ac.reports(state)) [[unlikely]]
-        report_keys(state, i, c);
+      advance(state, c, ci, i);
     }
     end_run(run_script, run_start, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       hits_.push_back(Hit{h.start, h.end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
+  }
+  // One automaton step on `c` (whose cp_info is `ci`) ending at `end`, reporting keys.
+  // From the root, or on a code point that continues no key, the step is the root's
+  // and cp_info tells whether it reports, so the usual step reads no automaton table.
+  [[gnu::always_inline]] void advance(uint32_t& state, char32_t c, uint32_t ci, size_t end) {
+    if (state == Automaton::kRoot || !(ci & Model::kContinues)) {
+      state = ci & Model::kStateMask;
+      if (ci & Model::kRootReports) [[unlikely]]
+        report_keys(state, end, c);
+      return;
+    }
+    const Automaton& ac = m_->ac;
+    state = ac.step(state, c, ci & Model::kStateMask);
+    if (ac.reports(state)) [[unlikely]]
+      report_keys(state, end, c);
   }
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
   // point before `end`). Offsets in the kept text (spaces left out) are text offsets
