@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "hanfacts/extractor.h"
+#include "lexicon/sources.h"
+#include "money/recognizer.h"
 
 using namespace hanfacts;
 
@@ -66,6 +68,25 @@ TEST_CASE("money facts") {
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
 }
 
+// A prefix currency before a range's first end holds for the range only when the second
+// end names the same currency or the generic 元 (or none); a suffix currency does not
+// carry over a generic 元.
+TEST_CASE("money facts: ranges with a prefix currency") {
+  struct Row {
+    const char* text;
+    const char* want;
+  } rows[] = {
+      {"新台幣1,426億元至1,529億元", "新台幣1,426億元至1,529億元=142600000000..152900000000 TWD"},
+      {"新台幣100億元至200億韓元", "新台幣100億元=10000000000 TWD | 200億韓元=20000000000 KRW"},
+      {"人民币5亿元至20亿美元", "人民币5亿元=500000000 CNY | 20亿美元=2000000000 USD"},
+      {"5港元至6元", "5港元=5 HKD | 6元=6 CNY"},
+      {"US$3 - 5", "US$3 - 5=3..5 USD"},
+      {"US$5 - 3", "US$5=5 USD"},
+      {"最高约US$3~5 billion", "US$3~5 billion=3000000000..5000000000 USD [approx;max]"},
+  };
+  for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
+}
+
 // lexicons/money/particles.tsv: what may follow a word_end currency word (라리, 엔) or an
 // after-qualifier (이상) inside the same word; the first syllable decides.
 TEST_CASE("money facts: particles and amount endings after currency words and qualifiers") {
@@ -81,4 +102,27 @@ TEST_CASE("money facts: particles and amount endings after currency words and qu
       {"10억 원 이상으로", "10억 원=1000000000 KRW [min]"},      // 으로 (by 으)
   };
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
+}
+
+// lexicons/money/scale_words.tsv rows are checked when loaded.
+TEST_CASE("money lexicon: malformed scale word rows name file, line and column") {
+  struct Row {
+    const char* content;
+    const char* column;
+  } rows[] = {
+      {"lang\tsurface\texponent\n*\tbillion\tnine\n", "exponent"},
+      {"lang\tsurface\texponent\n*\tbillion\t0\n", "exponent"},
+      {"lang\tsurface\texponent\nko\tbillion\t9\n", "lang"},
+      {"lang\tsurface\texponent\n*\t억\t8\n", "surface"},
+  };
+  for (const Row& r : rows) {
+    std::vector<lexicon::Source> src = lexicon::builtin_sources("money");
+    for (auto& s : src)
+      if (s.name.ends_with("scale_words.tsv")) s.content = r.content;
+    auto made = money::Recognizer::create(src);
+    REQUIRE_FALSE(made.ok());
+    const std::string msg = made.status().to_string();
+    CHECK_MESSAGE(msg.find("scale_words.tsv:2") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(std::string("column '") + r.column + "'") != std::string::npos, msg);
+  }
 }
