@@ -1,5 +1,7 @@
 #include "date/grammar.h"
 
+#include <algorithm>
+
 #include "date/numbers.h"
 #include "numeral/numeral.h"
 #include "text/utf8.h"
@@ -253,6 +255,7 @@ class Parser {
   }
 
   Match qualifier_after(size_t end) const {
+    size_t from = end;
     Match m = word(end, kind_bit(Kind::kQualAfter));
     if (!m) {
       const size_t j = sp(end);
@@ -261,24 +264,32 @@ class Parser {
       // After a space only words of two or more syllables: "9월 이후", never "2025년 경제".
       if (m && m.end - j < 6) return Match{};
       if (!m) return m;
+      from = j;
     }
-    // A one-character Chinese qualifier followed by a numeral is something else: 2025年前三季度.
+    // A one-character Chinese qualifier followed by a numeral is something else:
+    // 2025年前三季度. A longer one stays a qualifier: 年底之前一线城市.
     size_t next;
+    cp_at(t_, from, next);
+    if (m.end > next) return m;
     const char32_t after = cp_at(t_, m.end, next);
     if (is_digit(static_cast<char>(after < 0x80 ? after : 0)) || is_han_digit(after)) return Match{};
     return m;
   }
 
-  bool is_duration_after(size_t p) const {
+  // `named`: the number and unit before p name a period by its position (3분기, 9월,
+  // 2026년), so a "within" word after it (안에, 내에, 内) keeps it a date: 3분기 안에 is
+  // "within Q3", where 3개월 안에 is "within three months".
+  bool is_duration_after(size_t p, bool named = false) const {
     // 10月和5月间: inside "A和B间" the closing 间 is not the 间 of a duration.
     if (between_ && word(p, kind_bit(Kind::kBetweenEnd))) return false;
-    if (word(p, kind_bit(Kind::kDurationAfter))) return true;
+    auto counts = [&](const Match& m) { return !(named && w_.entry(m.entry).tag == Tag::kWithin); };
+    if (const Match m = word(p, kind_bit(Kind::kDurationAfter))) return counts(m);
     // After a space only Korean words (3일 동안): Chinese does not space its words, and
     // "2025年8月20日　来源" is a dateline followed by its source.
     const size_t j = sp(p);
     if (j == p) return false;
     const Match m = word(j, kind_bit(Kind::kDurationAfter));
-    return m && w_.entry(m.entry).lang == Lang::kKo;
+    return m && w_.entry(m.entry).lang == Lang::kKo && counts(m);
   }
 
   bool number(size_t p, unsigned allow, Num& n) const {
@@ -321,7 +332,10 @@ class Parser {
       out.tag = w_.entry(m.entry).tag;
       out.end = m.end;
     }
-    if (is_duration_after(out.end)) return false;
+    // Months and four-digit years name a period; days and short years may count one.
+    const bool named = out.tag == Tag::kMonth || out.tag == Tag::kQuarter ||
+                       ((out.tag == Tag::kYear || out.tag == Tag::kFiscalYear) && out.first.digits == 4);
+    if (is_duration_after(out.end, named)) return false;
     return true;
   }
 
@@ -410,7 +424,7 @@ class Parser {
     }
     size_t end;
     int y = 0, m = 0, d = 0;
-    bool partial = false;
+    bool partial = false, dot_after = false;
     if (three) {
       end = c.end;
       if (a.digits == 4 && c.digits <= 2) {
@@ -434,6 +448,9 @@ class Parser {
       if (end + 1 < t_.size() && (t_[end] == '.' || t_[end] == '/' || t_[end] == ':') && is_digit(t_[end + 1]))
         return kNo;
       if (sep == '.' && spaced && end < t_.size() && t_[end] == '.') ++end;
+      // 2025.04.10. 오후 1:20: the closing period of an unspaced date joins it only
+      // when a time of day follows (2025.04.10. at the end of a sentence stays out).
+      dot_after = sep == '.' && !spaced && end < t_.size() && t_[end] == '.';
     } else {
       // Month/day: only with a slash, and not two one-digit numbers (1/2 is a fraction).
       if (sep != '/' || a.digits > 2 || (a.value < 10 && b.value < 10)) return kNo;
@@ -451,7 +468,8 @@ class Parser {
     }
     cur.point(v);
     cur.rule = partial ? "month_day_slash" : "numeric_date";
-    const size_t t2 = time_of_day(end, cur, Tag::kNone);
+    size_t t2 = time_after(end, cur, Tag::kNone);
+    if (t2 == kNo && dot_after) t2 = time_after(end + 1, cur, Tag::kNone);
     return t2 != kNo ? t2 : end;
   }
 
@@ -503,10 +521,54 @@ class Parser {
     return u.end;
   }
 
+  // 前10个月, 前10月, 首7个月 without a year: the first N months of the reference year,
+  // the way year-to-date figures are reported. 首 always reads so; 前 (also "the N
+  // months before") only when month N is one of the three before the reference month,
+  // when such figures come out (前两个月 in November stays the two months before).
+  size_t first_months(size_t p, Cur& cur) {
+    const Match f = word(p, kind_bit(Kind::kFirstN));
+    if (!f) return kNo;
+    Num n;
+    if (!number(f.end, kAllowDigits | kAllowHan, n) || n.form == NumForm::kHanSequence || n.value < 1 ||
+        n.value > 12)
+      return kNo;
+    const Match u = word(n.end, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kMarker));
+    if (!u || w_.entry(u.entry).tag != Tag::kMonth) return kNo;
+    if (is_duration_after(u.end) || word(u.end, kind_bit(Kind::kAgo))) return kNo;
+    const int k = static_cast<int>(n.value), now = ref().month;
+    if (word(p, kind_bit(Kind::kSpanPrefix)) && !(k < now && k >= now - 3)) return kNo;
+    cur.range(arith(month_value(ref().year, 1), cur), arith(month_value(ref().year, k), cur));
+    cur.rule = "first_months";
+    return u.end;
+  }
+
+  // 今（31）日, 昨（30）日: Taiwanese news writes the day of the month inside a day word;
+  // the day is that of the month the word points to.
+  size_t bracketed_day(size_t p, Cur& cur) {
+    if (p + 3 >= t_.size() || t_[p + 3] != '(') return kNo;
+    Num d;
+    if (!parse_digits(t_, p + 4, d) || d.digits > 2 || d.value < 1 || d.value > 31) return kNo;
+    const size_t close = d.end;
+    if (close >= t_.size() || t_[close] != ')') return kNo;
+    char joined[16];
+    const size_t rest = std::min<size_t>(t_.size() - close - 1, sizeof joined - 3);
+    t_.copy(joined, 3, p);
+    t_.copy(joined + 3, rest, close + 1);
+    const std::string_view w(joined, 3 + rest);
+    const Match m = w_.longest(w, 0, kind_bit(Kind::kDayRel));
+    if (!m || m.end <= 3) return kNo;
+    const Value day = shift(ref_day(), Grain::kDay, w_.entry(m.entry).offset);
+    if (static_cast<int>(d.value) > days_in_month(day.year, day.month)) return kNo;
+    cur.point(arith(day_value(day.year, day.month, static_cast<int>(d.value)), cur));
+    cur.rule = "bracketed_day";
+    return close + 1 + (m.end - 3);
+  }
+
   // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전.
   size_t counted(size_t p, Cur& cur) {
     {
-      const size_t e = span_before_after(p, cur);
+      size_t e = first_months(p, cur);
+      if (e == kNo) e = span_before_after(p, cur);
       if (e != kNo) return e;
     }
     Num n;
@@ -720,12 +782,28 @@ class Parser {
     Num n;
     if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) return kNo;
     size_t j = n.end, next;
+    // 1~3분기, 一至三季度, 1-3季度: a range of quarters sharing the marker.
+    Num n2;
+    bool ranged = false;
+    if (!first_n) {
+      const Match r = word(sp(j), kind_bit(Kind::kRange));
+      if (r) {
+        size_t k = sp(r.end);
+        if (Match o2 = word(k, kind_bit(Kind::kOrdinal))) k = sp(o2.end);
+        const unsigned same = n.form == NumForm::kDigits ? kAllowDigits : kAllowHan | kAllowSino;
+        if (number(k, same, n2) && n2.value > n.value && n2.value <= 4) {
+          const Match m2 = word(sp(n2.end), kind_bit(Kind::kMarker));
+          if (m2 && w_.entry(m2.entry).tag == Tag::kQuarter) ranged = true, j = n2.end;
+        }
+      }
+    }
     // 1·4분기, 3/4분기: the old Korean way of writing a quarter.
-    const char32_t c = cp_at(t_, j, next);
+    const char32_t c = ranged ? 0 : cp_at(t_, j, next);
     if ((c == U'·' || c == U'/') && next < t_.size() && t_[next] == '4') j = next + 1;
     Match m = word(sp(j), kind_bit(Kind::kMarker));
     if (!m || w_.entry(m.entry).tag != Tag::kQuarter) return kNo;
-    if (is_duration_after(m.end)) return kNo;
+    // A quarter is named by its position: 3분기 안에 is "within Q3" (3분기 연속 counts).
+    if (is_duration_after(m.end, true)) return kNo;
     int y;
     bool x;
     if (have_year) y = cur.a.year, x = cur.a.x_year;
@@ -740,6 +818,10 @@ class Parser {
       Value q1 = q;
       q1.month = 1;
       cur.range(q1, q);
+    } else if (ranged) {
+      Value q2 = q;
+      q2.month = static_cast<int>(n2.value);
+      cur.range(q, q2);
     } else {
       cur.point(q);
     }
@@ -1053,8 +1135,21 @@ class Parser {
   size_t after_day(size_t end, Cur& cur, Tag preset) {
     const size_t w = weekday_after(end);
     if (w != kNo) end = w;
-    const size_t t = time_of_day(end, cur, preset);
+    const size_t t = time_after(end, cur, preset);
     return t != kNo ? t : end;
+  }
+
+  // The time of day after a day, also across a weekday in parentheses (22일(월) 10:15,
+  // 2025.09.22(월) 10:15, 3月1日（周六）上午9时), the way news datelines print it. Without
+  // a time after it the parenthesis stays outside the span.
+  size_t time_after(size_t end, Cur& cur, Tag preset) const {
+    const size_t t = time_of_day(end, cur, preset);
+    if (t != kNo) return t;
+    const size_t j = sp(end);
+    if (j >= t_.size() || t_[j] != '(') return kNo;
+    const Match wd = word(j + 1, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
+    if (!wd || wd.end >= t_.size() || t_[wd.end] != ')') return kNo;
+    return time_of_day(wd.end + 1, cur, preset);
   }
 
   size_t after_month(size_t end, Cur& cur) {
@@ -1309,6 +1404,7 @@ class Parser {
       if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
       return e;
     }
+    if ((e = bracketed_day(p, cur)) != kNo) return after_day(e, cur, Tag::kNone);
     Match dr = word(p, kind_bit(Kind::kDayRel));
     if (dr && nowadays(p, dr)) return kNo;
     if (dr) {
@@ -1394,6 +1490,10 @@ void Grammar::build_gate() {
   words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), after);
   for (char32_t k : std::u32string_view(U"한두세네열"))
     for (char32_t c2 : after) numbers_.mark_pair(k, c2);
+  // 今（31）日: a day word with the day of the month inside it (Grammar's bracketed_day).
+  std::vector<char32_t> day_words;
+  words_.first_code_points(kind_bit(Kind::kDayRel), day_words);
+  for (char32_t c : day_words) numbers_.mark_pair(c, U'(');
   static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
   for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
@@ -1471,6 +1571,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   Num n;
   if (!hangul) {
+    // 今（31）日: a day word opened around a bracketed day of the month.
+    if (next + 1 < text.size() && text[next] == '(' && is_digit(text[next + 1]) && words_.may_start(c)) return true;
     if (!is_han_digit(c)) return false;
     // A lone numeral (一个, 统一): when no numeral character follows, the number ends
     // right after it, so what follows decides before the numeral parser is asked.

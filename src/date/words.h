@@ -42,7 +42,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
   kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
-  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext
+  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };

@@ -64,6 +64,15 @@ TEST_CASE("reference date from a dateline label") {
 
   const std::string approved = "기사\n승인 : 2025. 11. 01. 21:27\n올해 9월";
   CHECK(extractor().Extract(approved, ctx).ref_date == "2025-11-01T21:27");
+
+  // Korean portal datelines: a weekday in parentheses before the time, a closing
+  // period and 오전/오후 before it; the reference keeps the minute.
+  const std::string weekday = "셀트리온\n최종수정 2025년 09월 22일(월) 10:15\n이날 발표했다.";
+  CHECK(extractor().Extract(weekday, ctx).ref_date == "2025-09-22T10:15");
+  const std::string pm = "관세\n입력2025.04.10. 오후 1:20 수정2025.04.10. 오후 2:05\n어제 발표";
+  CHECK(extractor().Extract(pm, ctx).ref_date == "2025-04-10T13:20");
+  CHECK(dates(pm) == "2025.04.10. 오후 1:20=2025-04-10T13:20 2025.04.10. 오후 2:05=2025-04-10T14:05 "
+                     "어제=2025-04-09[relative]");
 }
 
 TEST_CASE("reference date from a byline with the year of another full date") {
