@@ -116,6 +116,9 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       report_[child] = reported[tc] ? child : report_[f];
     }
   }
+  // The root's steps go through root_ or find_edge() directly: an empty mask makes
+  // steps_as_root() true for it.
+  states_[kRoot].mask = 0;
   reports_.assign(m, 0);
   for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;
 

@@ -64,6 +64,13 @@ class Automaton {
     } while (state != kRoot);
     return from_root;
   }
+  // True when the step on `c` from `state` is surely the root's step on `c` (`state` has
+  // no edge on `c` and fails to the root), read from the state's record alone and
+  // without a branch: the scan's usual step, and always true for the root.
+  bool steps_as_root(uint32_t state, char32_t c) const {
+    const State& st = states_[state];
+    return (((st.mask >> (code_hash(c) >> 58)) & 1) | uint64_t{st.fail != kRoot}) == 0;
+  }
   // False when no live key has `c` after its first code point: then a step on `c` from
   // any state is the root's step (exact for the BMP; always true beyond it).
   bool continues(char32_t c) const { return c > 0xFFFF || (continues_[c >> 6] >> (c & 63)) & 1; }
@@ -110,7 +117,7 @@ class Automaton {
     uint32_t child;
   };
   struct State {
-    uint64_t mask;      // bit (code_hash(c) >> 58) for the code point c of each edge
+    uint64_t mask;      // bit (code_hash(c) >> 58) for the code point c of each edge; 0 for the root
     uint32_t block;     // first slot << 5 | log2 of the block's slots
     uint32_t fail;      // the root's is the root
   };

@@ -282,17 +282,22 @@ class Matcher {
     }
   }
   // One automaton step on `c` (whose cp_info is `ci`) ending at `end`, reporting keys.
-  // From the root, or on a code point that continues no key, the step is the root's
-  // and cp_info tells whether it reports, so the usual step reads no automaton table.
+  // The usual step is the root's (from the root, on a code point that continues no key,
+  // or from a state with no edge on it that fails to the root): then cp_info tells
+  // whether it reports. One well-predicted branch decides (whether the current state
+  // is the root changes every few code points, so a test of it alone would not be).
   [[gnu::always_inline]] void advance(uint32_t& state, char32_t c, uint32_t ci, size_t end) {
-    if (state == Automaton::kRoot || !(ci & Model::kContinues)) {
+    const Automaton& ac = m_->ac;
+    // The root when `c` continues no key (kRoot is 0: a mask, not a branch).
+    static_assert(Automaton::kRoot == 0);
+    const uint32_t from = state & (0u - ((ci / Model::kContinues) & 1));
+    if (ac.steps_as_root(from, c)) [[likely]] {
       state = ci & Model::kStateMask;
       if (ci & Model::kRootReports) [[unlikely]]
         report_keys(state, end, c);
       return;
     }
-    const Automaton& ac = m_->ac;
-    state = ac.step(state, c, ci & Model::kStateMask);
+    state = ac.step(from, c, ci & Model::kStateMask);
     if (ac.reports(state)) [[unlikely]]
       report_keys(state, end, c);
   }
