@@ -168,12 +168,13 @@ class Parser {
         base_ = &a.b;
         base_spelled_ = a.spelled;
         base_daypart_ = last_daypart_;
-        between_ = between;
+        // Inside a range a closing 间 or 之间 is "between", not a duration: 2025年至2030年间.
+        between_ = true;
         size_t e2 = core(sp(r.end), b);
         base_ = nullptr;
         between_ = false;
-        Match close;
-        if (between && e2 != kNo && !(close = word(e2, kind_bit(Kind::kBetweenEnd)))) e2 = kNo;
+        Match close = e2 != kNo ? word(e2, kind_bit(Kind::kBetweenEnd)) : Match{};
+        if (between && !close) e2 = kNo;
         if (e2 != kNo && b.a.grain == a.a.grain && !b.interval) {
           if (b.inherited && first_day(b.b) < first_day(a.a)) {
             // 8月至2月: the second end is in the following year (or month).
@@ -187,7 +188,7 @@ class Parser {
             flags &= ~(kSince | kUntil);  // 从A到B: the range says it all
             end = e2;
             ranged = true;
-            if (between) after_between = close.end;  // 之间 stays outside the span
+            if (close) after_between = close.end;  // 之间 stays outside the span
           }
         }
       }
