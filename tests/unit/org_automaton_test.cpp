@@ -95,13 +95,65 @@ TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
   }
 }
 
+TEST_CASE("org automaton: the scan's shortcuts agree with the full step") {
+  // The scan (src/org/recognizer.cpp) takes the root's transition when steps_as_root()
+  // holds for the state (or for the root, when the code point continues no key); that
+  // must be the state step() reaches. Reported states map back to the trie state of
+  // the same string.
+  const char32_t alphabet[] = {U'a', U'b', U'c', 0xE9, 0x4E00, 0x4E01, 0x4E02, 0xAC00, 0xAC01, 0x10000};
+  std::mt19937 rng(11);
+  auto word = [&](size_t lo, size_t hi) {
+    std::string s;
+    const size_t n = lo + rng() % (hi - lo + 1);
+    for (size_t i = 0; i < n; ++i) text::append_utf8(s, alphabet[rng() % std::size(alphabet)]);
+    return s;
+  };
+  for (int round = 0; round < 40; ++round) {
+    org::CodePointTrie trie;
+    std::vector<uint8_t> reported_state;
+    for (int k = 0; k < 5 + round; ++k) {
+      const uint32_t st = trie.insert(word(1, 6));
+      reported_state.resize(trie.states(), 0);
+      if (rng() % 4 != 0) reported_state[st] = 1;
+    }
+    reported_state.resize(trie.states(), 0);
+    org::Automaton ac;
+    REQUIRE(ac.build(trie, [&](uint32_t s) { return reported_state[s] != 0; }));
+    const std::string text = word(0, 300);
+    uint32_t full = org::Automaton::kRoot, fast = org::Automaton::kRoot;
+    size_t shortcuts = 0;
+    for (size_t i = 0; i < text.size();) {
+      const char32_t c = text::next_code_point(text, i);
+      full = ac.step(full, c);
+      const uint32_t from = ac.continues(c) ? fast : org::Automaton::kRoot;
+      if (ac.steps_as_root(from, c)) {
+        fast = ac.root_step(c);
+        ++shortcuts;
+      } else {
+        fast = ac.step(from, c, ac.root_step(c));
+      }
+      REQUIRE(fast == full);
+      for (uint32_t r = ac.report(full); r != org::Automaton::kNone; r = ac.next_report(r)) {
+        const size_t len = ac.key_bytes(r);
+        REQUIRE(len <= i);
+        const uint32_t t = ac.trie_state(r);
+        CHECK(t == trie.find(text.substr(i - len, len)));
+        CHECK(reported_state[t] != 0);
+      }
+    }
+    CHECK(ac.steps_as_root(org::Automaton::kRoot, U'a'));
+    if (text.size() > 100) CHECK(shortcuts > 0);
+  }
+}
+
 TEST_CASE("org automaton: the built-in lexicon's tables stay small") {
   auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
   REQUIRE(made.ok());
   const org::Recognizer& rec = made.value();
-  // Per trie state: 32-64 bytes of edge hash table (it doubles when half full), a node,
-  // its depth, payloads and flag bytes; plus fixed tables (per-code-point words, root
-  // transitions, an edge filter of at most 1 MB).
+  // Per trie state: 32-64 bytes of the trie's edge hash table (it doubles when half
+  // full) and payloads; per live state the automaton's 16-byte record, 8-32 bytes of
+  // edge blocks (at most half full), report, depth and trie state; plus fixed tables
+  // (per-code-point words, root transitions).
   CHECK(rec.table_bytes() < 128 * rec.state_count() + (2u << 20));
 }
 
