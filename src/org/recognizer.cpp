@@ -15,13 +15,15 @@
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
 // recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, Release, on a
-// shared and loaded 2-core machine, side by side with the trie-walk scan of 82107ee:
-//   built-in lexicon (1,267 entries, 6,101 names)          94-99 MB/s (was 76-77)
-//   built-in + 60,000 synthetic entries (186,101 names)    56 MB/s (was 50-53)
-// tools/micro_bench BM_Org (one 4 MB document): 89-92 MB/s (was 82-84); callgrind
-// 276 M instructions (was 322 M). The steps per byte are the same for both lexicons
-// (one automaton step per code point); the large one loses to cache misses in its
-// tables (53 MB, mostly the trie's edge hash table, against 2.5 MB).
+// shared and loaded 2-core machine, alternating with the previous scan (bcf766d):
+//   built-in lexicon (1,831 entries, 8,463 names)          107-134 MB/s (was 88-103)
+//   built-in + 60,000 synthetic entries (188,463 names)    73-81 MB/s (was 61-75)
+// tools/micro_bench BM_Org (one 4 MB document): 106-111 MB/s (was 90-97); callgrind
+// 263 M instructions (was 281 M), 2.5 M mispredicted branches (was 3.7 M). The steps per
+// byte are the same for both lexicons (one automaton step per code point); the large one
+// loses to cache misses in its larger tables (state records, edge blocks), partly on
+// Latin words (random Latin names fill the first letters of the trie, so Latin text
+// walks deeper states).
 
 namespace hanfacts::org {
 namespace {
