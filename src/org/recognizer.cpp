@@ -343,8 +343,8 @@ class Matcher {
   // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
   void on_key(uint32_t r, size_t start, size_t end, char32_t last, bool spaced) {
     const Payload& p = m_->payload[m_->ac.trie_state(r)];
-    size_t k = start;
-    const char32_t first = next_cp(t_, k);
+    size_t after_first = start;
+    const char32_t first = next_cp(t_, after_first);
     const char32_t before = before_cp(start);
     const Script script = script_of(first);
     // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
