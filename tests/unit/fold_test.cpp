@@ -176,7 +176,7 @@ TEST_CASE("the cursor maps increasing offsets like the searches, and the fold co
 TEST_CASE("language counts stop at the window, in folded bytes") {
   // Full-width digits shrink from three bytes to one, so the window holds more of the
   // original; ㈜ grows from three to five.
-  for (const std::string head : {std::string(""), std::string("２０２５"), std::string("㈜㈜")}) {
+  for (const std::string& head : {std::string(""), std::string("２０２５"), std::string("㈜㈜")}) {
     std::string s = head;
     while (s.size() < FoldedText::kLangWindow + 30) s += "한";
     s += "中中中";
