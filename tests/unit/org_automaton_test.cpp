@@ -23,6 +23,15 @@ using namespace hanfacts;
 
 namespace {
 
+// A random string of lo..hi code points drawn from `alphabet`.
+template <size_t N>
+std::string random_word(std::mt19937& rng, const char32_t (&alphabet)[N], size_t lo, size_t hi) {
+  std::string s;
+  const size_t n = lo + rng() % (hi - lo + 1);
+  for (size_t i = 0; i < n; ++i) text::append_utf8(s, alphabet[rng() % N]);
+  return s;
+}
+
 // (end byte, key index) of every occurrence of a reported key.
 using Report = std::pair<size_t, size_t>;
 
@@ -45,12 +54,7 @@ TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
   // A small alphabet of one-, two- and three-byte code points, so keys overlap a lot.
   const char32_t alphabet[] = {U'a', U'b', U'c', 0xE9, 0x4E00, 0x4E01, 0xAC00, 0xAC01, 0x10000};
   std::mt19937 rng(7);
-  auto word = [&](size_t lo, size_t hi) {
-    std::string s;
-    const size_t n = lo + rng() % (hi - lo + 1);
-    for (size_t i = 0; i < n; ++i) text::append_utf8(s, alphabet[rng() % std::size(alphabet)]);
-    return s;
-  };
+  auto word = [&](size_t lo, size_t hi) { return random_word(rng, alphabet, lo, hi); };
   for (int round = 0; round < 40; ++round) {
     org::CodePointTrie trie;
     std::vector<std::string> keys;
@@ -102,12 +106,7 @@ TEST_CASE("org automaton: the scan's shortcuts agree with the full step") {
   // the same string.
   const char32_t alphabet[] = {U'a', U'b', U'c', 0xE9, 0x4E00, 0x4E01, 0x4E02, 0xAC00, 0xAC01, 0x10000};
   std::mt19937 rng(11);
-  auto word = [&](size_t lo, size_t hi) {
-    std::string s;
-    const size_t n = lo + rng() % (hi - lo + 1);
-    for (size_t i = 0; i < n; ++i) text::append_utf8(s, alphabet[rng() % std::size(alphabet)]);
-    return s;
-  };
+  auto word = [&](size_t lo, size_t hi) { return random_word(rng, alphabet, lo, hi); };
   for (int round = 0; round < 40; ++round) {
     org::CodePointTrie trie;
     std::vector<uint8_t> reported_state;
