@@ -233,6 +233,9 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"student", "가온대학생", ""},
       {"count", "4대은행", ""},
       {"known-name-part", "텐센트그룹은", "텐센트=Tencent"},
+      {"zh-after-time-word", "一季度末商业银行净息差", ""},
+      {"zh-after-as-of", "截至年末商业银行资产增长", ""},
+      {"zh-name-after-time-word", "年底前宁波商业银行发布公告", "宁波商业银行=宁波商业银行/pattern"},
   });
   // The pattern unit is the kind of the suffix.
   auto got = run(fixture(), "한빛반도체연구소");
