@@ -43,7 +43,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
 namespace {
 
 void emit(const Parsed& p, std::vector<core::Candidate>& out) {
-  core::Candidate c;
+  // Filled where it lives: no temporary Candidate to move and destroy per fact.
+  core::Candidate& c = out.emplace_back();
   c.type = FactType::kDate;
   c.start = p.start;
   c.end = p.end;
@@ -55,7 +56,6 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   c.unit = grain_name(p.a.grain);
   c.flags = flag_string(p.flags);
   c.rule = p.rule;
-  out.push_back(std::move(c));
 }
 
 }  // namespace

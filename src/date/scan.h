@@ -78,6 +78,14 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
         const unsigned c = ((b0 & 0x0F) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
         k += g.gate(c);
         i += 3;
+        // Runs of them are the rule (Chinese has no spaces, Korean words are several
+        // syllables): stay in this inner loop for the whole run.
+        while (i < fast_end && (s[i] & 0xF0) == 0xE0) {
+          cand[k] = static_cast<uint32_t>(i - base);
+          const unsigned c2 = ((s[i] & 0x0FU) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
+          k += g.gate(c2);
+          i += 3;
+        }
         continue;
       }
       // A digit right after a digit continues a number: only a run's first digit counts.
