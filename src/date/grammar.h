@@ -72,6 +72,11 @@ class Grammar {
   // Code points that can begin anything may_start_at accepts (one bit per BMP point):
   // the scan's first, one-load test.
   bool gate(char32_t c) const { return c < 0x10000 && ((gate_[c >> 6] >> (c & 63)) & 1); }
+  // The same for a three-byte UTF-8 sequence, straight from its bytes: the lead and the
+  // first continuation name the 64-point word, the last continuation the bit.
+  unsigned gate3(const unsigned char* u) const {
+    return static_cast<unsigned>((gate_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1);
+  }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
   bool gate_pair(char32_t c1, char32_t c2) const {
     return words_.single(c1) || words_.may_start_pair(c1, c2) || numbers_.single(c1) ||

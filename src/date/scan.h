@@ -75,15 +75,13 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
       cand[k] = static_cast<uint32_t>(i - base);
       if ((b0 & 0xF0) == 0xE0) {
         // Han and Hangul, most of the text: one gate bit per code point.
-        const unsigned c = ((b0 & 0x0F) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
-        k += g.gate(c);
+        k += g.gate3(s + i);
         i += 3;
         // Runs of them are the rule (Chinese has no spaces, Korean words are several
         // syllables): stay in this inner loop for the whole run.
         while (i < fast_end && (s[i] & 0xF0) == 0xE0) {
           cand[k] = static_cast<uint32_t>(i - base);
-          const unsigned c2 = ((s[i] & 0x0FU) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
-          k += g.gate(c2);
+          k += g.gate3(s + i);
           i += 3;
         }
         continue;
