@@ -13,6 +13,8 @@ constexpr std::string_view kKinds[] = {"company",       "lab",       "university
                                        "government",    "media",     "association", "international",
                                        "research_firm", "investor",  "exchange"};
 
+constexpr std::string_view kRegions[] = {"cn", "tw", "hk"};
+
 constexpr std::string_view kNameColumns[] = {"ko", "zh_hans", "zh_hant", "en"};
 
 bool is_slug(std::string_view s) {
@@ -33,10 +35,36 @@ bool is_known_kind(std::string_view kind) {
   return std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds);
 }
 
+bool is_known_region(std::string_view region) {
+  return std::find(std::begin(kRegions), std::end(kRegions), region) != std::end(kRegions);
+}
+
 std::string name_key(std::string_view surface) {
   std::string folded = text::fold(surface);
   std::erase(folded, ' ');
   return folded;
+}
+
+std::vector<std::string> shared_name_conflicts(const std::vector<Entry>& entries) {
+  std::vector<std::string> out;
+  std::map<std::string, std::vector<size_t>, std::less<>> owners;  // folded key -> entries
+  for (size_t ei = 0; ei < entries.size(); ++ei) {
+    const Entry& e = entries[ei];
+    for (const Name& n : e.names) {
+      std::vector<size_t>& own = owners[n.key];
+      if (std::find(own.begin(), own.end(), ei) != own.end()) continue;  // same key twice in one entry
+      for (size_t other : own) {
+        const Entry& o = entries[other];
+        if (o.region != e.region) continue;
+        out.push_back(e.source + ":" + std::to_string(e.line) + ": name '" + n.surface + "' (folded '" + n.key +
+                      "') also names '" + o.id + "' at " + o.source + ":" + std::to_string(o.line) +
+                      (e.region.empty() ? std::string(" (give one of them a region)")
+                                        : " (both region " + e.region + ")"));
+      }
+      own.push_back(ei);
+    }
+  }
+  return out;
 }
 
 bool is_entity_source(std::string_view source_name) {
@@ -66,6 +94,9 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
     line_of_id.emplace(e.id, row.line);
     if (e.name.empty()) return t.error(row, "name", "empty canonical name");
     if (!is_known_kind(e.kind)) return t.error(row, "kind", "unknown value '" + e.kind + "'");
+    e.region = t.cell(row, "region");  // optional column
+    if (!e.region.empty() && !is_known_region(e.region))
+      return t.error(row, "region", "unknown value '" + e.region + "'");
     if (!e.qid.empty() && !is_qid(e.qid)) return t.error(row, "qid", "'" + e.qid + "' is not a Wikidata id (Q...)");
     for (std::string_view column : kNameColumns) {
       for (std::string_view surface : lexicon::split_values(t.cell(row, column))) {
@@ -130,6 +161,21 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
       if (word.key.empty()) return t.error(row, "word", "empty word");
       out.push_back(std::move(word));
     }
+  }
+  return out;
+}
+
+Result<std::vector<RegionMarker>> parse_region_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"marker", "region"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<RegionMarker> out;
+  for (const lexicon::Row& row : t.rows()) {
+    const std::string region(t.cell(row, "region"));
+    if (!is_known_region(region)) return t.error(row, "region", "unknown value '" + region + "'");
+    const size_t before = out.size();
+    for (std::string_view m : lexicon::split_values(t.cell(row, "marker"))) out.push_back({std::string(m), region});
+    if (out.size() == before) return t.error(row, "marker", "empty marker");
   }
   return out;
 }

@@ -26,8 +26,14 @@ struct Name {
   bool has_space = false;
 };
 
+// Regions an entry may belong to (optional `region` column): a name may sit on several
+// entries that differ by region (财政部: the PRC ministry and, region tw, Taiwan's); the
+// recognizer picks by the document's region (lexicons/org/regions.tsv).
+bool is_known_region(std::string_view region);
+
 struct Entry {
   std::string id, name, kind, qid;
+  std::string region;       // "" (none: the default), "cn", "tw" or "hk"
   std::vector<Name> names;  // every name of every script column, in column order
   std::string source;       // file it came from, and its line (for messages)
   int line = 0;
@@ -45,6 +51,12 @@ inline constexpr std::string_view kEntityColumns[] = {"id", "name", "kind", "qid
 // duplicate id inside one file is an error; across files the later entry wins (that is
 // the caller's business).
 Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source);
+
+// The lint's name rule: a folded name belongs to one entry only, unless the entries that
+// share it all differ in region (財政部 on the PRC ministry, no region, and on Taiwan's,
+// region tw). Returns one message per offending name ("file:line: name '...' (folded
+// '...') also names 'id' at file:line"), empty when the entries keep the rule.
+std::vector<std::string> shared_name_conflicts(const std::vector<Entry>& entries);
 
 // True for a source that holds organizations (as opposed to the ORG data files in
 // lexicons/org/ itself): built-in files under org/entities/ and every user file.
@@ -71,5 +83,13 @@ struct Word {
   WordRole role;
 };
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
+
+// lexicons/org/regions.tsv: words that mark a document's region (新台幣 tw, 港元 hk),
+// matched in the original text as written, since folding merges 台灣 with mainland 台湾.
+struct RegionMarker {
+  std::string marker;  // NFC, not folded
+  std::string region;
+};
+Result<std::vector<RegionMarker>> parse_region_file(const lexicon::Source& source);
 
 }  // namespace hanfacts::org

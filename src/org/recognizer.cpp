@@ -11,6 +11,7 @@
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
 #include "org/trie.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
@@ -74,6 +75,7 @@ struct NameInfo {
   uint32_t cps = 0;  // code points of the key
   bool context = false;
   bool has_space = false;
+  int32_t regional = -1;  // index into Model::regional when the key names entries of several regions
 };
 
 struct Payload {
@@ -85,6 +87,10 @@ struct Payload {
 struct Model {
   std::vector<Entry> entries;
   std::vector<NameInfo> names;
+  // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
+  // holds the default one (no region, else cn).
+  std::vector<std::vector<uint32_t>> regional;
+  std::vector<RegionMarker> markers;  // lexicons/org/regions.tsv
   std::vector<Suffix> suffixes;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
@@ -179,6 +185,7 @@ class Matcher {
     aliases_.clear();
     raw_max_end_.clear();
     strong_entries_.clear();
+    region_known_ = false;
     skipped_.clear();
     names_.clear();
     scan();
@@ -292,7 +299,8 @@ class Matcher {
     end_run(run_script, run_start, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
-      hits_.push_back(Hit{h.start, h.end, ni.entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
+      const uint32_t entry = ni.regional >= 0 ? regional_entry(ni) : ni.entry;
+      hits_.push_back(Hit{h.start, h.end, entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
   }
   // One automaton step on `c` (whose cp_info is `ci`) ending at `end`, reporting keys.
@@ -1021,6 +1029,58 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> skipped_;  // scan(): spaces left out, as offsets in the kept text
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
+  bool region_known_ = false;    // region_ is computed once per document, on first need
+  std::string_view region_;
+  std::string fold_scratch_;
+
+  // The entry of a key shared across regions that fits this document's region, else
+  // the default one.
+  uint32_t regional_entry(const NameInfo& ni) {
+    if (!region_known_) {
+      region_ = document_region();
+      region_known_ = true;
+    }
+    if (region_.empty()) return ni.entry;
+    for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
+      if (m_->entries[e].region == region_) return e;
+    return ni.entry;
+  }
+
+  // The document's region: explicit markers (lexicons/org/regions.tsv) in the original
+  // text decide, the region with most occurrences (ties: tw, hk, cn); without any, a
+  // text written mostly in Traditional characters is Taiwanese ("tw"); else none. Cheap,
+  // and only run for documents that contain a key shared across regions.
+  std::string_view document_region() {
+    const std::string_view original = doc_->folded.original();
+    // Occurrences per region, in the order that breaks ties.
+    constexpr std::string_view kOrder[] = {"tw", "hk", "cn"};
+    size_t counts[std::size(kOrder)] = {};
+    for (const RegionMarker& mk : m_->markers) {
+      const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
+      if (r == std::size(kOrder)) continue;
+      for (size_t at = original.find(mk.marker); at != std::string_view::npos;
+           at = original.find(mk.marker, at + mk.marker.size()))
+        ++counts[r];
+    }
+    const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
+    if (counts[best] > 0) return kOrder[best];
+    if (original == doc_->text) return {};  // folding changed nothing: no Traditional characters
+    // Han code points in the first window, and those that fold to another (Traditional ones).
+    size_t han = 0, traditional = 0;
+    const size_t n = std::min(original.size(), text::FoldedText::kLangWindow);
+    for (size_t i = 0; i < n;) {
+      const size_t at = i;
+      const char32_t c = text::next_code_point(original, i);
+      if (!text::is_han(c)) continue;
+      ++han;
+      fold_scratch_.clear();
+      text::append_folded(fold_scratch_, c);
+      if (fold_scratch_ != original.substr(at, i - at)) ++traditional;
+    }
+    // Traditional-only characters are a tenth or more of the Han in Traditional text, and
+    // next to none in Simplified text (which folds to itself but for a stray character).
+    return han > 0 && traditional * 10 >= han ? "tw" : std::string_view{};
+  }
 };
 
 }  // namespace
@@ -1042,6 +1102,10 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       auto parsed = parse_suffix_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Suffix& s : parsed.value()) model->suffixes.push_back(std::move(s));
+    } else if (src.name.ends_with("/regions.tsv")) {
+      auto parsed = parse_region_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (RegionMarker& r : parsed.value()) model->markers.push_back(std::move(r));
     } else if (src.name.ends_with("/words.tsv")) {
       auto parsed = parse_word_file(src);
       if (!parsed.ok()) return parsed.status();
@@ -1065,6 +1129,31 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       if (p.name >= 0 && m.names[p.name].entry == ei) {
         m.names[p.name].has_space |= nm.has_space;  // same key twice in one entry
         continue;
+      }
+      if (p.name >= 0) {
+        NameInfo& base = m.names[p.name];
+        const std::string& old_region = m.entries[base.entry].region;
+        const std::string& new_region = m.entries[ei].region;
+        std::vector<uint32_t>* alts = base.regional >= 0 ? &m.regional[static_cast<size_t>(base.regional)] : nullptr;
+        const bool region_taken =
+            alts ? std::any_of(alts->begin(), alts->end(), [&](uint32_t e) { return m.entries[e].region == new_region; })
+                 : old_region == new_region;
+        if (!region_taken) {
+          // The same key for bodies of different regions: keep them all, pick per document.
+          if (!alts) {
+            base.regional = static_cast<int32_t>(m.regional.size());
+            m.regional.push_back({base.entry});
+            alts = &m.regional.back();
+          }
+          alts->push_back(static_cast<uint32_t>(ei));
+          base.has_space |= nm.has_space;
+          auto rank = [](const std::string& r) { return r.empty() ? 0 : r == "cn" ? 1 : 2; };
+          if (rank(new_region) < rank(old_region)) {
+            base.entry = static_cast<uint32_t>(ei);
+            base.context = nm.context;
+          }
+          continue;
+        }
       }
       // A key on two entries: the later entry (a user file) wins.
       p.name = static_cast<int32_t>(m.names.size());

@@ -1,7 +1,8 @@
 // Lint over the built-in lexicons (OpenCC's dictionary lint idea): every file parses and
 // is NFC; organization entity files (lexicons/org/entities/*.tsv) have ids unique across
-// files, rows sorted by id, known kinds, `context` names from the same row, and no folded
-// name on two entries. Each failure lists every offending row, not just the first.
+// files, rows sorted by id, known kinds and regions, `context` names from the same row,
+// and no folded name on two entries unless they differ in region. Each failure lists
+// every offending row, not just the first.
 #include <doctest/doctest.h>
 
 #include <unicode/normalizer2.h>
@@ -50,9 +51,8 @@ TEST_CASE("lexicon lint: every built-in file parses and is NFC") {
 }
 
 TEST_CASE("lexicon lint: organization files") {
-  std::map<std::string, std::string> where_id;    // id -> file:line
-  std::map<std::string, std::string> owner_of;    // folded name key -> id
-  std::map<std::string, std::string> where_name;  // folded name key -> file:line
+  std::map<std::string, std::string> where_id;  // id -> file:line
+  std::vector<org::Entry> all;
   size_t entries = 0;
   for (const auto& src : lexicon::builtin_sources("org")) {
     if (!org::is_entity_source(src.name)) {
@@ -60,6 +60,9 @@ TEST_CASE("lexicon lint: organization files") {
       Status st;
       if (src.name.ends_with("/suffixes.tsv")) {
         auto r = org::parse_suffix_file(src);
+        if (!r.ok()) st = r.status();
+      } else if (src.name.ends_with("/regions.tsv")) {
+        auto r = org::parse_region_file(src);
         if (!r.ok()) st = r.status();
       } else if (src.name.ends_with("/words.tsv")) {
         auto r = org::parse_word_file(src);
@@ -83,15 +86,9 @@ TEST_CASE("lexicon lint: organization files") {
       // lambdas that doctest's macros expand to.
       const auto id_insert = where_id.emplace(e.id, at);
       CHECK_MESSAGE(id_insert.second, at << ": id '" << e.id << "' also at " << id_insert.first->second);
-      for (const org::Name& n : e.names) {
-        const auto name_insert = owner_of.emplace(n.key, e.id);
-        const bool fresh = name_insert.second;
-        const std::string& owner = name_insert.first->second;
-        if (fresh) where_name.emplace(n.key, at);
-        CHECK_MESSAGE((fresh || owner == e.id), at << ": name '" << n.surface << "' (folded '" << n.key
-                                                   << "') also names '" << owner << "' at " << where_name[n.key]);
-      }
+      all.push_back(e);
     }
   }
+  for (const std::string& conflict : org::shared_name_conflicts(all)) CHECK_MESSAGE(false, conflict);
   MESSAGE("organizations in the built-in lexicon: " << entries);
 }

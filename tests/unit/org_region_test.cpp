@@ -1,0 +1,127 @@
+// ORG names shared by bodies of several regions (财政部: the PRC Ministry of Finance, or
+// Taiwan's): the optional `region` column, the lint rule that allows a shared name only
+// across regions, and the recognizer's choice by the document's region (markers from
+// lexicons/org/regions.tsv, else mostly Traditional text -> tw, else the entry without
+// a region).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "lexicon/sources.h"
+#include "org/lexicon.h"
+#include "org/recognizer.h"
+#include "text/fold.h"
+
+using namespace hanfacts;
+
+namespace {
+
+constexpr std::string_view kHeader = "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\tregion\n";
+
+// Two ministries named 财政部/財政部: one without a region, one in Taiwan.
+const std::string kShared = std::string("# fixture\n") + std::string(kHeader) +
+                            "fin-cn\tFinance CN\tgovernment\t\t\t财政部|中国财政部\t\t\t\t\n"
+                            "fin-tw\tFinance TW\tgovernment\t\t\t\t財政部|台灣財政部\t\t\ttw\n";
+
+std::vector<lexicon::Source> sources_with(const std::string& entities) {
+  std::vector<lexicon::Source> out;
+  for (const auto& s : lexicon::builtin_sources("org"))
+    if (!org::is_entity_source(s.name)) out.push_back(s);  // suffixes, words, regions
+  out.push_back({"test/entities.tsv", entities});
+  return out;
+}
+
+// Values of the ORG candidates found in `input`, in text order.
+std::vector<std::string> values(const org::Recognizer& rec, std::string_view input) {
+  text::FoldedText folded(input);
+  core::Document doc{folded, folded.text()};
+  std::vector<core::Candidate> cands;
+  rec.find(doc, cands);
+  std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  std::vector<std::string> out;
+  for (const auto& c : cands) out.push_back(c.value);
+  return out;
+}
+
+const org::Recognizer& shared_fixture() {
+  static const org::Recognizer kRec = [] {
+    auto made = org::Recognizer::create(sources_with(kShared));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  return kRec;
+}
+
+}  // namespace
+
+TEST_CASE("org region: a Traditional article picks the Taiwanese entry, a Simplified one the default") {
+  const auto& rec = shared_fixture();
+  // No marker: the script decides.
+  CHECK(values(rec, "財政部昨日公布最新統計，上月關稅收入較去年同期增加，主因進口貨物價值上揚。") ==
+        std::vector<std::string>{"Finance TW"});
+  CHECK(values(rec, "财政部今天发布数据，前十个月全国一般公共预算收入同比增长。") ==
+        std::vector<std::string>{"Finance CN"});
+  // A qualified name belongs to one entry whatever the region.
+  CHECK(values(rec, "中国财政部与台灣財政部") == std::vector<std::string>{"Finance CN", "Finance TW"});
+}
+
+TEST_CASE("org region: an explicit marker wins over the script") {
+  const auto& rec = shared_fixture();
+  // Simplified text, but a Taiwanese marker as written in Taiwan.
+  CHECK(values(rec, "财政部表示，上月税收为3000亿新台幣，创历史新高。") == std::vector<std::string>{"Finance TW"});
+  // Traditional text with Hong Kong markers: region hk, which no entry has, so the default.
+  CHECK(values(rec, "財政部表示，香港股市成交額達800億港元，港幣匯價持穩。") ==
+        std::vector<std::string>{"Finance CN"});
+  // Markers of both: the region with more occurrences.
+  CHECK(values(rec, "財政部指出，台灣與香港的經貿往來密切，台灣出口以新台幣計價。") ==
+        std::vector<std::string>{"Finance TW"});
+}
+
+TEST_CASE("org region: a name on one regional entry only matches everywhere") {
+  auto made = org::Recognizer::create(sources_with(std::string("# fixture\n") + std::string(kHeader) +
+                                                   "fsc-tw\tFSC TW\tgovernment\t\t\t\t金管會\t\t\ttw\n"));
+  REQUIRE(made.ok());
+  CHECK(values(made.value(), "金管会今天表示") == std::vector<std::string>{"FSC TW"});
+}
+
+TEST_CASE("org region: the built-in lexicon tells the two ministries of finance apart") {
+  auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+  REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+  const auto tw = values(made.value(), "財政部今天公布，上月出口金額達新台幣4000億元，經濟日報報導。");
+  CHECK(std::find(tw.begin(), tw.end(), "Ministry of Finance (Taiwan)") != tw.end());
+  CHECK(std::find(tw.begin(), tw.end(), "Economic Daily News") != tw.end());
+  const auto cn = values(made.value(), "财政部今天公布，前三季度全国税收收入同比增长，经济日报报道。");
+  CHECK(std::find(cn.begin(), cn.end(), "Ministry of Finance of the People's Republic of China") != cn.end());
+  CHECK(std::find(cn.begin(), cn.end(), "Economic Daily") != cn.end());
+}
+
+TEST_CASE("org region: lint allows a shared name only across regions") {
+  auto parse = [](const std::string& rows) {
+    auto r = org::parse_entity_file({"test/entities.tsv", "# fixture\n" + std::string(kHeader) + rows});
+    REQUIRE_MESSAGE(r.ok(), r.status().to_string());
+    return r.value();
+  };
+  CHECK(org::shared_name_conflicts(parse(kShared.substr(kShared.find('\n', kShared.find("id\t")) + 1))).empty());
+  // Same name, neither with a region.
+  const auto none = org::shared_name_conflicts(parse("a\tA\tgovernment\t\t\t财政部\t\t\t\t\n"
+                                                     "b\tB\tgovernment\t\t\t\t財政部\t\t\t\n"));
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].find("also names 'a'") != std::string::npos);
+  // Same name, same region.
+  CHECK(org::shared_name_conflicts(parse("a\tA\tgovernment\t\t\t\t財政部\t\t\ttw\n"
+                                         "b\tB\tgovernment\t\t\t\t財政部\t\t\ttw\n"))
+            .size() == 1);
+  // An unknown region is an error naming the column.
+  auto bad = org::parse_entity_file({"test/entities.tsv", "# fixture\n" + std::string(kHeader) +
+                                                              "a\tA\tgovernment\t\t\t财政部\t\t\t\ttaiwan\n"});
+  REQUIRE(!bad.ok());
+  CHECK(bad.status().to_string().find("column 'region': unknown value 'taiwan'") != std::string::npos);
+  // Entity files without the column still parse (the column is optional).
+  auto old = org::parse_entity_file(
+      {"test/old.tsv", "# fixture\nid\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\na\tA\tgovernment\t\t\t财政部\t\t\t\n"});
+  REQUIRE(old.ok());
+  CHECK(old.value()[0].region.empty());
+}
