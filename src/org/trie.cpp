@@ -4,11 +4,11 @@
 
 namespace hanfacts::org {
 
-CodePointTrie::CodePointTrie() : slots_(64, Slot{kEmpty, 0, 0}), mask_(63), first_(1024, 0) {}
+CodePointTrie::CodePointTrie() : slots_(64, Slot{kEmpty, 0}), mask_(63), first_(1024, 0) {}
 
 void CodePointTrie::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{kEmpty, 0, 0});
+  slots_.assign(old.size() * 2, Slot{kEmpty, 0});
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.key == kEmpty) continue;
@@ -35,7 +35,7 @@ uint32_t CodePointTrie::insert(std::string_view key) {
     const uint64_t k = pack(state, c);
     size_t j = hash(k) & mask_;
     while (slots_[j].key != kEmpty) j = (j + 1) & mask_;
-    slots_[j] = Slot{k, static_cast<uint32_t>(states_), 0};
+    slots_[j] = Slot{k, static_cast<uint32_t>(states_)};
     ++edges_;
     state = static_cast<uint32_t>(states_++);
   }

@@ -35,25 +35,6 @@ class CodePointTrie {
       if (s.key == kEmpty) return kNone;
     }
   }
-  // Like step(), and also tells whether the state reached was flagged (flag_states()).
-  uint32_t step(uint32_t state, char32_t c, bool& flagged) const {
-    const uint64_t k = pack(state, c);
-    for (size_t i = hash(k) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == k) {
-        flagged = s.flag != 0;
-        return s.child;
-      }
-      if (s.key == kEmpty) return kNone;
-    }
-  }
-  // Flags every state for which `pred(state)` holds, kept in the edge into it (each
-  // state but the root has exactly one), so a walk learns it without another lookup.
-  template <class Pred>
-  void flag_states(Pred pred) {
-    for (Slot& s : slots_)
-      if (s.key != kEmpty) s.flag = pred(s.child) ? 1 : 0;
-  }
   // Calls f(state, c, child) for every edge, in no particular order.
   template <class F>
   void for_each_edge(F f) const {
@@ -72,7 +53,6 @@ class CodePointTrie {
   struct Slot {
     uint64_t key;
     uint32_t child;
-    uint32_t flag;  // fills what would be padding
   };
   static constexpr uint64_t kEmpty = UINT64_MAX;
   static uint64_t pack(uint32_t state, char32_t c) { return (uint64_t{state} << 21) | c; }
