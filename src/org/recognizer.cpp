@@ -1049,9 +1049,12 @@ class Matcher {
   // The document's region: explicit markers (lexicons/org/regions.tsv) in the original
   // text decide, the region with most occurrences (ties: tw, hk, cn); without any, a
   // text written mostly in Traditional characters is Taiwanese ("tw"); else none. Cheap,
-  // and only run for documents that contain a key shared across regions.
+  // and only run for documents that contain a key shared across regions. Like the
+  // language, the region is read from the document's head (FoldedText::kLangWindow): one
+  // search per marker over a whole huge document would cost more than the scan itself.
   std::string_view document_region() {
-    const std::string_view original = doc_->folded.original();
+    const std::string_view whole = doc_->folded.original();
+    const std::string_view original = whole.substr(0, std::min(whole.size(), text::FoldedText::kLangWindow));
     // Occurrences per region, in the order that breaks ties.
     constexpr std::string_view kOrder[] = {"tw", "hk", "cn"};
     size_t counts[std::size(kOrder)] = {};
@@ -1064,11 +1067,10 @@ class Matcher {
     }
     const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
     if (counts[best] > 0) return kOrder[best];
-    if (original == doc_->text) return {};  // folding changed nothing: no Traditional characters
-    // Han code points in the first window, and those that fold to another (Traditional ones).
+    if (whole == doc_->text) return {};  // folding changed nothing: no Traditional characters
+    // Han code points in the head, and those that fold to another (Traditional ones).
     size_t han = 0, traditional = 0;
-    const size_t n = std::min(original.size(), text::FoldedText::kLangWindow);
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < original.size();) {
       const size_t at = i;
       const char32_t c = text::next_code_point(original, i);
       if (!text::is_han(c)) continue;
