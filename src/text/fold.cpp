@@ -1,11 +1,5 @@
 #include "text/fold.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/unistr.h>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -13,9 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <memory>
 #include <vector>
 
+#include "text/fold_data.h"
 #include "text/utf8.h"
 
 namespace hanfacts::text {
@@ -46,73 +40,21 @@ constexpr auto kLangByBlock = [] {
   return units;
 }();
 
-// Fold results for every BMP code point, computed once with ICU. Outside the BMP
-// (rare in news: extension-B ideographs, emoji) code points fold to themselves.
+// Fold results for every BMP code point, from the table generated at build time
+// (text/fold_data.h). Outside the BMP (rare in news: extension-B ideographs, emoji)
+// code points fold to themselves.
 class FoldTable {
  public:
   FoldTable() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    std::unique_ptr<icu::Transliterator> t2s(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) t2s.reset();
-
-    std::array<icu::UnicodeString, 0x10000> folded;
-    // Han code points go through the transliterator in one batch, separated by
-    // newlines, because one call per character costs tens of milliseconds in all.
-    icu::UnicodeString batch;
-    std::vector<char32_t> batch_cps;
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      if (c >= 0xD800 && c <= 0xDFFF) continue;
-      icu::UnicodeString s(static_cast<UChar32>(c));
-      UErrorCode st = U_ZERO_ERROR;
-      icu::UnicodeString n = nfkc ? nfkc->normalize(s, st) : s;
-      if (U_FAILURE(st)) n = s;
-      if (n.length() == 1 && is_han(n.charAt(0)) && t2s) {
-        batch += n;
-        batch += u'\n';
-        batch_cps.push_back(c);
-      }
-      folded[c] = n;
-    }
-    if (t2s) {
-      t2s->transliterate(batch);
-      int32_t pos = 0;
-      std::vector<icu::UnicodeString> parts;
-      while (pos < batch.length()) {
-        int32_t nl = batch.indexOf(u'\n', pos);
-        if (nl < 0) nl = batch.length();
-        parts.emplace_back(batch, pos, nl - pos);
-        pos = nl + 1;
-      }
-      // The transform is character-based for single characters; if a count mismatch
-      // ever appears (a future ICU merging across newlines), keep NFKC results.
-      if (parts.size() == batch_cps.size()) {
-        for (size_t k = 0; k < parts.size(); ++k) folded[batch_cps[k]] = parts[k];
-      }
-    }
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      if (c >= 0xD800 && c <= 0xDFFF) { offsets_[c] = 0; continue; }
-      icu::UnicodeString lowered = folded[c];
-      // Lowercase Latin (and full-width Latin after NFKC); keep other scripts as they are.
-      icu::UnicodeString out;
-      for (int32_t k = 0; k < lowered.length();) {
-        UChar32 cp = lowered.char32At(k);
-        k += U16_LENGTH(cp);
-        UErrorCode script_status = U_ZERO_ERROR;
-      if (u_hasBinaryProperty(cp, UCHAR_UPPERCASE) && uscript_getScript(cp, &script_status) == USCRIPT_LATIN) {
-          out.append(u_tolower(cp));
-        } else {
-          out.append(cp);
-        }
-      }
-      std::string utf8;
-      out.toUTF8String(utf8);
-      offsets_[c] = static_cast<uint32_t>(pool_.size());
-      pool_ += utf8;
-      lengths_[c] = static_cast<uint8_t>(utf8.size());
-      if (out.length() == U16_LENGTH(c) && out.char32At(0) == static_cast<UChar32>(c))
-        identity_bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    identity_bits_.fill(~uint64_t{0});
+    for (char32_t c = 0xD800; c <= 0xDFFF; ++c) identity_bits_[c >> 6] &= ~(uint64_t{1} << (c & 63));  // fold to ""
+    pool_.reserve(64 * 1024);
+    for (size_t k = 0; k < fold_data::kEntryCount; ++k) {
+      const fold_data::FoldEntry& e = fold_data::kEntries[k];
+      offsets_[e.code_point] = static_cast<uint32_t>(pool_.size());
+      lengths_[e.code_point] = e.length;
+      pool_.append(e.folded, e.length);
+      identity_bits_[e.code_point >> 6] &= ~(uint64_t{1} << (e.code_point & 63));
     }
     three_.resize(0x3F10);
     for (uint32_t high = 0x20; high < 0x400; ++high)  // U+0800 and up: three-byte sequences
