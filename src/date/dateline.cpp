@@ -154,31 +154,38 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // 1. Dateline labels, in the head and the tail.
   auto scan_labels = [&](size_t from, size_t to) -> std::optional<core::RefDate> {
     to = std::min(to, t.size());
-    // Most code points are rejected by one bit: no label starts with them.
+    // Most code points are rejected by one bit read straight from their bytes: no label
+    // starts with them (Words::next_label_start).
+    const Words& w = g.words();
     const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-    for (size_t i = from; i < to;) {
+    const size_t size = t.size();
+    for (size_t i = w.next_label_start(t, from, to); i < to; i = w.next_label_start(t, i, to)) {
       const unsigned b = s[i];
-      if ((b & 0xF0) == 0xE0 && i + 2 < t.size()) {  // Han and Hangul, decoded inline
-        const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-        if (!g.words().may_start_label(c)) {
-          i += 3;
-          continue;
-        }
+      if ((b & 0xF0) == 0xE0 && i + 2 < size) {  // Han and Hangul: the first code point passed
         // Then the second code point (송고 passes 송, 송금 stops here).
+        const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
         size_t k = i + 3;
-        const char32_t c2 = k < t.size() ? text::next_code_point(t, k) : 0;
-        if (!g.words().may_start_label_pair(c, c2)) {
+        char32_t c2 = 0;
+        if (k < size) {
+          const unsigned b2 = s[k];
+          if (b2 < 0x80) c2 = b2;
+          else if ((b2 & 0xF0) == 0xE0 && k + 2 < size)
+            c2 = ((b2 & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
+          else
+            c2 = text::next_code_point(t, k);
+        }
+        if (!w.may_start_label_pair(c, c2)) {
           i += 3;
           continue;
         }
-      } else {
+      } else if (b >= 0x80) {
         size_t j = i;
-        if (!g.words().may_start_label(text::next_code_point(t, j))) {
+        if (!w.may_start_label(text::next_code_point(t, j))) {
           i = j;
           continue;
         }
       }
-      Match m = g.words().longest(t, i, kind_bit(Kind::kDateline));
+      Match m = w.longest(t, i, kind_bit(Kind::kDateline));
       if (m) {
         size_t j = m.end;
         // Separators between the label and the date: spaces, colons, bars, brackets.

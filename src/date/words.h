@@ -9,6 +9,7 @@
 // lookups never allocate.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -126,6 +127,28 @@ class Words {
   // label search's one-load filter (exact on the first code point; beyond the BMP, yes).
   bool may_start_label(char32_t c) const {
     return c < 0x10000 ? (label_starts_[c >> 6] >> (c & 63)) & 1 : true;
+  }
+  // The first code point boundary in [i, to) of valid UTF-8 `text` whose code point
+  // may_start_label lets through (or that is neither ASCII nor three bytes long: the
+  // caller tests those), else `to`. Three-byte sequences are tested straight from their
+  // bytes (the lead and first continuation name the 64-point word, the last the bit).
+  size_t next_label_start(std::string_view text, size_t i, size_t to) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const uint64_t* bits = label_starts_.data();
+    const size_t three_end = text.size() >= 2 ? std::min(to, text.size() - 2) : 0;
+    while (i < to) {
+      const unsigned b = s[i];
+      if ((b & 0xF0) == 0xE0 && i < three_end) {
+        if ((bits[((b & 0x0FU) << 6) | (s[i + 1] & 0x3FU)] >> (s[i + 2] & 0x3FU)) & 1) return i;
+        i += 3;
+      } else if (b < 0x80) {
+        if ((bits[b >> 6] >> (b & 63)) & 1) return i;
+        ++i;
+      } else {
+        return i;
+      }
+    }
+    return to;
   }
   // The same for the first two code points (hashed: may say yes wrongly, never no
   // wrongly; a label of one code point or with a space after the first passes any c2).
