@@ -117,8 +117,11 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     }
   }
   // The root's steps go through root_ or find_edge() directly: an empty mask makes
-  // steps_as_root() true for it.
+  // steps_as_root() true for it (the root's failure is itself).
   states_[kRoot].mask = 0;
+  quick_.resize(m);
+  for (uint32_t s = 0; s < m; ++s) quick_[s] = states_[s].fail != kRoot ? ~uint64_t{0} : states_[s].mask;
+  quick_[kRoot] = 0;
   reports_.assign(m, 0);
   for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;
 

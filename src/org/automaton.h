@@ -18,7 +18,9 @@
 // table over ASCII, Hangul syllables and the main CJK block. Each other state has a
 // 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
 // steps stop there), its failure link, and a small open-addressing block of 8-byte
-// edges of its own (load at most one half), laid out in state order. Each fallback along
+// edges of its own (load at most one half), laid out in state order; and apart, a
+// "quick" mask (the mask, or all ones when the failure link is not the root) whose one
+// bit tells the scan's usual step (to wherever the root goes) from the others. Each fallback along
 // a failure link shortens the current match, so a pass costs at most two steps per code
 // point on average: the cost per byte does not grow with the lexicon, only the tables'
 // cache footprint does, and mostly in deep states the scan rarely reaches.
@@ -65,12 +67,22 @@ class Automaton {
     return from_root;
   }
   // True when the step on `c` from `state` is surely the root's step on `c` (`state` has
-  // no edge on `c` and fails to the root), read from the state's record alone and
+  // no edge on `c` and fails to the root), from one bit of the state's quick mask and
   // without a branch: the scan's usual step, and always true for the root.
-  bool steps_as_root(uint32_t state, char32_t c) const {
-    const State& st = states_[state];
-    return (((st.mask >> (code_hash(c) >> 58)) & 1) | uint64_t{st.fail != kRoot}) == 0;
-  }
+  bool steps_as_root(uint32_t state, char32_t c) const { return quick_steps().as_root(state, hash_bit(c)); }
+  // The bit of a state's quick mask that a step on `c` reads (six bits).
+  static unsigned hash_bit(char32_t c) { return static_cast<unsigned>(code_hash(c) >> 58); }
+  // steps_as_root() as a plain pointer that a scan loop keeps in a register: as_root(s,
+  // hash_bit(c)) == steps_as_root(s, c).
+  class QuickSteps {
+   public:
+    explicit QuickSteps(const uint64_t* quick) : quick_(quick) {}
+    bool as_root(uint32_t state, unsigned bit) const { return ((quick_[state] >> bit) & 1) == 0; }
+
+   private:
+    const uint64_t* quick_;
+  };
+  QuickSteps quick_steps() const { return QuickSteps(quick_.data()); }
   // False when no live key has `c` after its first code point: then a step on `c` from
   // any state is the root's step (exact for the BMP; always true beyond it).
   bool continues(char32_t c) const { return c > 0xFFFF || (continues_[c >> 6] >> (c & 63)) & 1; }
@@ -96,7 +108,7 @@ class Automaton {
   size_t live_states() const { return states_.size(); }
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
-    return states_.size() * (sizeof(State) + 3 * sizeof(uint32_t) + 1) + slots_.size() * sizeof(Slot) +
+    return states_.size() * (sizeof(State) + sizeof(uint64_t) + 3 * sizeof(uint32_t) + 1) + slots_.size() * sizeof(Slot) +
            root_.size() * sizeof(uint32_t) + continues_.size() * sizeof(uint64_t);
   }
 
@@ -132,6 +144,10 @@ class Automaton {
   bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
 
   std::vector<State> states_;        // by state, breadth first
+  // By state: its mask, or all ones when it fails to another state than the root; zero
+  // for the root (steps_as_root()). Apart from states_, so the scan's usual step reads
+  // 8 bytes a state.
+  std::vector<uint64_t> quick_;
   std::vector<Slot> slots_;          // edge blocks, in state order
   std::vector<uint32_t> report_;     // by state: itself when reported, else its failure's
   std::vector<uint32_t> depth_;      // by state: UTF-8 bytes from the root

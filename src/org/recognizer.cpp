@@ -96,20 +96,29 @@ struct Model {
   std::vector<Payload> payload;   // by trie state
   // The scan's automaton over the trie; it reports names, suffixes and common words.
   Automaton ac;
-  // Per BMP code point: the automaton's root transition, its Script in the top two
-  // bits, whether it continues some key (Automaton::continues) in the bit below and
-  // whether the root transition reports a key below that, so the scan learns all four
-  // from one load.
-  static constexpr uint32_t kStateMask = (1u << 28) - 1;
+  // Per BMP code point, so the scan learns from one load all it needs about the code point
+  // on its usual step: the automaton's root transition, the bit of a state's quick mask
+  // the step reads (Automaton::hash_bit), whether the root transition reports a key,
+  // whether the code point continues some key (Automaton::continues), and in the top two
+  // bits its class for the typo pass's runs (kLatin, kHangul, else kOther; kOther for all
+  // when no name is fuzzy-indexed). The root's children are numbered first, in code
+  // point order, so a BMP code point's root transition is below 2^17.
+  static constexpr uint32_t kRootMask = (1u << 17) - 1;
+  static constexpr unsigned kHashShift = 17;
   static constexpr uint32_t kRootReports = 1u << 28;
   static constexpr uint32_t kContinues = 1u << 29;
+  static constexpr uint32_t kMaxStates = (1u << 28) - 1;  // the trie's, for its payload indices
   std::vector<uint32_t> cp_info;
   uint32_t make_info(char32_t c) const {
     const uint32_t to = ac.root_step(c);
-    return to | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
-           static_cast<uint32_t>(script_of(c)) << 30;
+    Script run = script_of(c);
+    if (run == Script::kHan || fuzzy.empty()) run = Script::kOther;
+    return to | Automaton::hash_bit(c) << kHashShift | (ac.reports(to) ? kRootReports : 0) |
+           (ac.continues(c) ? kContinues : 0) | static_cast<uint32_t>(run) << 30;
   }
-  uint32_t info_of(char32_t c) const { return c <= 0xFFFF ? cp_info[c] : make_info(c); }
+  // Bit per BMP code point: a Han character that folds to another (a Traditional one),
+  // for the document's region (Matcher::document_region).
+  std::vector<uint64_t> han_folds = std::vector<uint64_t>(1024, 0);
   FuzzyIndex fuzzy;
 
   Payload& at(uint32_t state) {
@@ -243,85 +252,89 @@ class Matcher {
   // (and the longest valid one per start is kept), suffixes and common words must not
   // hold a left-out space.
   void scan() {
-    const uint32_t* info = m_->cp_info.data();
+    const uint32_t* const info = m_->cp_info.data();
+    const Automaton::QuickSteps quick = m_->ac.quick_steps();
     const size_t n = t_.size();
-    const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
+    const auto* const s = reinterpret_cast<const unsigned char*>(t_.data());
     uint32_t state = Automaton::kRoot;
-    // The current run of one script, for the typo pass (find_fuzzy).
+    // The current run of Latin letters or Hangul syllables, for the typo pass
+    // (find_fuzzy); the class of a code point comes with its cp_info.
     Script run_script = Script::kOther;
     size_t run_start = 0;
-    for (size_t i = 0; i < n;) {
-      // A run of three-byte code points (Hangul, Han) in a tight loop: the folded text is
+    const auto switch_run = [&](Script script, size_t at) {
+      if (run_script != Script::kOther) end_run(run_script, run_start, at);
+      run_script = script;
+      run_start = at;
+    };
+    size_t i = 0;
+    for (;;) {
+      // ASCII and three-byte code points (Hangul, Han) in a tight loop: the folded text is
       // valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a lead byte E0-EF
       // and the two bytes after it are one code point, never an overlong form or a
       // surrogate. A single space between words (Korean text has one every few
-      // syllables) is left out here as in the general path below, so a word boundary
-      // costs one branch instead of a trip out of the loop and back.
+      // syllables) is left out here as in the general path below.
       while (i + 2 < n) {
-        const unsigned b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-        if (b0 == ' ' && b1 != ' ') {
-          if (run_script != Script::kOther) {
-            end_run(run_script, run_start, i);
-            run_script = Script::kOther;
-            run_start = i;
+        const unsigned b0 = s[i];
+        char32_t c;
+        size_t next;
+        if (b0 < 0x80) {
+          if (b0 == ' ' && s[i + 1] != ' ') {
+            if (run_script != Script::kOther) switch_run(Script::kOther, i);
+            skipped_.push_back(i - skipped_.size());
+            ++i;
+            continue;
           }
-          skipped_.push_back(i - skipped_.size());
-          ++i;
-          continue;
+          c = b0;
+          next = i + 1;
+        } else if ((b0 & 0xF0u) == 0xE0u) {
+          c = ((b0 & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+          next = i + 3;
+        } else {
+          break;
         }
-        if ((b0 & 0xF0u) != 0xE0u) break;
-        const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
         const uint32_t ci = info[c];
-        if (const auto script = static_cast<Script>(ci >> 30); script != run_script) {
-          end_run(run_script, run_start, i);
-          run_script = script;
-          run_start = i;
+        if (const auto run = static_cast<Script>(ci >> 30); run != run_script) [[unlikely]]
+          switch_run(run, i);
+        i = next;
+        // The root when `c` continues no key (kRoot is 0: a mask, not a branch). The
+        // usual step is the root's (from the root, on a code point that continues no
+        // key, or from a state with no edge on it that fails to the root): then cp_info
+        // says where it goes and whether it reports. One well-predicted branch decides
+        // (whether the current state is the root changes every few code points, so a
+        // test of it alone would not be).
+        static_assert(Automaton::kRoot == 0);
+        const uint32_t from = state & (0u - ((ci / Model::kContinues) & 1));
+        if (quick.as_root(from, (ci >> Model::kHashShift) & 63)) [[likely]] {
+          state = ci & Model::kRootMask;
+          if (ci & Model::kRootReports) [[unlikely]]
+            report_keys(state, i, c);
+        } else {
+          state = m_->ac.step(from, c, ci & Model::kRootMask);
+          if (m_->ac.reports(state)) [[unlikely]]
+            report_keys(state, i, c);
         }
-        i += 3;
-        advance(state, c, ci, i);
       }
       if (i >= n) break;
+      // Two- and four-byte code points, and the last two bytes: the general path.
       const size_t here = i;
       const char32_t c = next_cp(t_, i);
-      const uint32_t ci = m_->info_of(c);
-      const auto script = static_cast<Script>(ci >> 30);
-      if (script != run_script) {
-        end_run(run_script, run_start, here);
-        run_script = script;
-        run_start = here;
-      }
+      Script run = Script::kOther;
+      if (c <= 0xFFFF) run = static_cast<Script>(info[c] >> 30);
+      if (run != run_script) switch_run(run, here);
       if (c == ' ' && i < n && s[i] != ' ') {
         skipped_.push_back(here - skipped_.size());
         continue;
       }
-      advance(state, c, ci, i);
+      state = c <= 0xFFFF ? m_->ac.step(state & (0u - ((info[c] / Model::kContinues) & 1)), c, info[c] & Model::kRootMask)
+                          : m_->ac.step(state, c);
+      if (m_->ac.reports(state)) report_keys(state, i, c);
     }
-    end_run(run_script, run_start, n);
+    switch_run(Script::kOther, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       const uint32_t entry = ni.regional >= 0 ? regional_entry(ni) : ni.entry;
       hits_.push_back(Hit{h.start, h.end, entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
-  }
-  // One automaton step on `c` (whose cp_info is `ci`) ending at `end`, reporting keys.
-  // The usual step is the root's (from the root, on a code point that continues no key,
-  // or from a state with no edge on it that fails to the root): then cp_info tells
-  // whether it reports. One well-predicted branch decides (whether the current state
-  // is the root changes every few code points, so a test of it alone would not be).
-  [[gnu::always_inline]] void advance(uint32_t& state, char32_t c, uint32_t ci, size_t end) {
-    const Automaton& ac = m_->ac;
-    // The root when `c` continues no key (kRoot is 0: a mask, not a branch).
-    static_assert(Automaton::kRoot == 0);
-    const uint32_t from = state & (0u - ((ci / Model::kContinues) & 1));
-    if (ac.steps_as_root(from, c)) [[likely]] {
-      state = ci & Model::kStateMask;
-      if (ci & Model::kRootReports) [[unlikely]]
-        report_keys(state, end, c);
-      return;
-    }
-    state = ac.step(from, c, ci & Model::kStateMask);
-    if (ac.reports(state)) [[unlikely]]
-      report_keys(state, end, c);
   }
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
   // point before `end`). Offsets in the kept text (spaces left out) are text offsets
@@ -393,8 +406,7 @@ class Matcher {
   // syllables (with room for particles), not longer than any name could be.
   // Latin runs are ASCII and Hangul runs three bytes a syllable, so the length in code
   // points follows from the bytes.
-  void end_run(Script script, size_t start, size_t end) {
-    if (m_->fuzzy.empty()) return;
+  [[gnu::noinline]] void end_run(Script script, size_t start, size_t end) {
     const size_t count = script == Script::kHangul ? (end - start) / 3 : end - start;
     if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
       fuzzy_words_.push_back({start, end});
@@ -1060,17 +1072,38 @@ class Matcher {
     size_t counts[std::size(kOrder)] = {};
     for (const RegionMarker& mk : m_->markers) {
       const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
-      if (r == std::size(kOrder)) continue;
-      for (size_t at = original.find(mk.marker); at != std::string_view::npos;
-           at = original.find(mk.marker, at + mk.marker.size()))
+      if (r == std::size(kOrder) || mk.marker.empty()) continue;
+      // memmem, not string_view::find: a marker's first byte is a lead byte that Chinese
+      // text holds every third byte, which a first-byte search stops at.
+      for (size_t at = 0; at + mk.marker.size() <= original.size();) {
+        const void* hit = memmem(original.data() + at, original.size() - at, mk.marker.data(), mk.marker.size());
+        if (!hit) break;
         ++counts[r];
+        at = static_cast<size_t>(static_cast<const char*>(hit) - original.data()) + mk.marker.size();
+      }
     }
     const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
     if (counts[best] > 0) return kOrder[best];
     if (whole == doc_->text) return {};  // folding changed nothing: no Traditional characters
-    // Han code points in the head, and those that fold to another (Traditional ones).
+    // Han code points in the head, and those that fold to another (Traditional ones): the
+    // BMP ones from the model's table (Model::han_folds), the three-byte form decoded inline.
     size_t han = 0, traditional = 0;
+    const auto* b = reinterpret_cast<const unsigned char*>(original.data());
     for (size_t i = 0; i < original.size();) {
+      if (b[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      if ((b[i] & 0xF0) == 0xE0 && i + 2 < original.size() && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+        const char32_t c = ((b[i] & 0x0Fu) << 12) | ((b[i + 1] & 0x3Fu) << 6) | (b[i + 2] & 0x3Fu);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+          i += 3;
+          if (!text::is_han(c)) continue;
+          ++han;
+          traditional += (m_->han_folds[c >> 6] >> (c & 63)) & 1;
+          continue;
+        }
+      }
       const size_t at = i;
       const char32_t c = text::next_code_point(original, i);
       if (!text::is_han(c)) continue;
@@ -1182,10 +1215,23 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon));
   });
   m.fuzzy.build();
-  if (!built || m.trie.states() > Model::kStateMask)
+  if (!built || m.trie.states() > Model::kMaxStates)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.cp_info.resize(0x10000);
-  for (char32_t c = 0; c <= 0xFFFF; ++c) m.cp_info[c] = m.make_info(c);
+  for (char32_t c = 0; c <= 0xFFFF; ++c) {
+    if (m.ac.root_step(c) > Model::kRootMask)  // not for the root's children numbered first
+      return Status(StatusCode::kInvalidData, "organization lexicon: too many first characters");
+    m.cp_info[c] = m.make_info(c);
+  }
+  std::string folded, own;
+  for (char32_t c = 0; c <= 0xFFFF; ++c) {
+    if (!text::is_han(c)) continue;
+    folded.clear();
+    own.clear();
+    text::append_folded(folded, c);
+    text::append_utf8(own, c);
+    if (folded != own) m.han_folds[c >> 6] |= uint64_t{1} << (c & 63);
+  }
   Recognizer r;
   r.model_ = std::move(model);
   return r;
