@@ -54,12 +54,20 @@ bool csv_plain_word(uint64_t w) {
 
 bool csv_plain(std::string_view field) {
   const size_t n = field.size();
-  if (n < 8) {
-    bool plain = true;
-    for (char c : field) plain &= c != ',' && c != '"' && c != '\r' && c != '\n';
-    return plain;
-  }
   uint64_t w;
+  if (n < 8) {
+    if (n < 4) {
+      bool plain = true;
+      for (char c : field) plain &= c != ',' && c != '"' && c != '\r' && c != '\n';
+      return plain;
+    }
+    // Four to seven bytes (most units and dates): the first four and the last four
+    // (overlapping) in one word.
+    uint32_t head, tail;
+    std::memcpy(&head, field.data(), 4);
+    std::memcpy(&tail, field.data() + n - 4, 4);
+    return csv_plain_word(head | (uint64_t{tail} << 32));
+  }
   for (size_t i = 0; i + 8 < n; i += 8) {
     std::memcpy(&w, field.data() + i, 8);
     if (!csv_plain_word(w)) return false;

@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/utf8.h"
 
 namespace hanfacts::text {
@@ -38,6 +42,24 @@ bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
   while (pos < s.size()) {
     // Plain bytes are copied in one run: most record text has no escapes at all.
     size_t run = pos;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time up to the first quote, backslash or control character.
+    while (run + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + run));
+      // Bytes below 0x20: signed compare after flipping the top bit (0x80..0xFF stay above).
+      const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8(static_cast<char>(0x80))),
+                                             _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
+      const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                        control);
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+      if (mask != 0) {
+        run += static_cast<size_t>(__builtin_ctz(mask));
+        break;
+      }
+      run += 16;
+    }
+#endif
     // Eight bytes at a time while none is a quote, a backslash or below 0x20 (a zero
     // byte test per kind; a word with a hit, or a false one, goes byte by byte).
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;

@@ -82,3 +82,25 @@ TEST_CASE("deep nesting is refused, not a stack overflow") {
   CHECK_FALSE(parse_json_record(line, rec, error));
   CHECK(error == "bad value for 'deep'");
 }
+
+TEST_CASE("records: an escape or a closing quote at every position (the 16- and 8-byte runs)") {
+  // Plain bytes are copied in runs of sixteen and eight; each stop byte must end its run
+  // wherever it falls.
+  for (size_t len = 0; len <= 48; ++len) {
+    for (size_t at = 0; at <= len; ++at) {
+      std::string plain(len, 'a');
+      for (size_t k = 0; k < len; k += 3) plain[k] = static_cast<char>(0xEA);  // some non-ASCII bytes too
+      const std::string expected = plain.substr(0, at) + "\n\"" + plain.substr(at);
+      const std::string line = "{\"text\":\"" + plain.substr(0, at) + "\\n\\\"" + plain.substr(at) + "\"}";
+      CAPTURE(len);
+      CAPTURE(at);
+      JsonRecord rec;
+      std::string error;
+      REQUIRE(parse_json_record(line, rec, error));
+      CHECK(rec.text == expected);
+      // A raw control character is an error wherever it falls.
+      const std::string bad = "{\"text\":\"" + plain.substr(0, at) + "\x01" + plain.substr(at) + "\"}";
+      CHECK_FALSE(parse_json_record(bad, rec, error));
+    }
+  }
+}

@@ -88,6 +88,35 @@ TEST_CASE("CSV quoting follows RFC 4180") {
   }
 }
 
+TEST_CASE("CSV quoting at every length and position (the word-at-a-time checks)") {
+  // A field is checked in words of four and eight bytes; a special byte must be seen
+  // wherever it falls, including in the overlap of the last word.
+  for (size_t len = 1; len <= 40; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (char special : {',', '"', '\r', '\n'}) {
+        std::string field(len, 'x');
+        field[at] = special;
+        std::string quoted = "\"";
+        for (char c : field) {
+          if (c == '"') quoted += '"';
+          quoted += c;
+        }
+        quoted += '"';
+        CAPTURE(len);
+        CAPTURE(at);
+        Extraction ex;
+        ex.facts.push_back(fact(FactType::kOrg, 0, 1, field, "v", "u"));
+        CHECK(write(OutputFormat::kCsv, {.header = false}, "d", std::string(len, 'x'), ex) ==
+              "d,1,ORG,0,1," + quoted + ",v,u,\n");
+      }
+    }
+    Extraction ex;
+    ex.facts.push_back(fact(FactType::kOrg, 0, 1, std::string(len, 'x'), "v", "u"));
+    CHECK(write(OutputFormat::kCsv, {.header = false}, "d", std::string(len, 'x'), ex) ==
+          "d,1,ORG,0,1," + std::string(len, 'x') + ",v,u,\n");
+  }
+}
+
 TEST_CASE("TSV escapes tab, newline, carriage return and backslash") {
   Extraction ex;
   ex.facts.push_back(fact(FactType::kOrg, 0, 1, "a\tb\nc\\d\re", "v", "u"));
