@@ -107,46 +107,56 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     return;
   }
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
-  size_t next_entry = 0;  // with a record: the first entry not before the position asked
-  scan_starts(g, t, [&](size_t pos, size_t& resume) {
-    Parsed p;
-    bool ok;
-    const ScanEntry* e = nullptr;
-    bool fresh = true;
-    if (rec) {
-      const auto& v = rec->entries;
-      while (next_entry < v.size() && v[next_entry].pos < pos) ++next_entry;
-      if (next_entry < v.size() && v[next_entry].pos == pos) {
-        e = &v[next_entry];
-      } else if (next_entry == 0 || v[next_entry - 1].cover_end <= pos) {
-        return;  // the recorded scan asked here and may_start_at said no
-      }
-      fresh = e == nullptr;
-    }
-    if (fresh) {
-      size_t skip_to = 0;
-      const bool may = g.may_start_at(t, pos, &skip_to);
-      if (skip_to > pos) {
-        // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
-        resume = skip_to;
-        return;
-      }
-      if (!may) return;
-      ok = g.parse_at(t, pos, ref, p, context_year);
-    } else if (e->skip) {
-      resume = e->cover_end;
+  // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
+  auto fresh = [&](size_t pos, size_t& resume) {
+    size_t skip_to = 0;
+    const bool may = g.may_start_at(t, pos, &skip_to);
+    if (skip_to > pos) {
+      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
+      resume = skip_to;
       return;
-    } else if (!e->p.ref_used && (!e->p.ctx_used || e->ctx == context_year)) {
-      ok = e->ok;  // the same answer whatever the reference
-      if (ok) p = e->p;
-    } else {
-      ok = g.parse_at(t, pos, ref, p, context_year);
     }
-    if (!ok) return;
+    if (!may) return;
+    Parsed p;
+    if (!g.parse_at(t, pos, ref, p, context_year)) return;
     if (!p.b.x_year) context_year = p.b.year;
     emit(p, out);
     resume = p.next > pos ? p.next : pos + 1;
-  });
+  };
+  if (!rec) {
+    scan_starts(g, t, fresh);
+    return;
+  }
+  // With a record the scan visits only its entries and the spans it skipped (a found
+  // date, a stop word): everywhere else its filter or may_start_at said no, whatever the
+  // reference. Entries are in order and their spans [pos, cover_end) do not overlap.
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  size_t resume = 0;
+  for (const ScanEntry& e : rec->entries) {
+    if (e.pos >= resume) {
+      if (e.skip) {
+        resume = e.cover_end;
+      } else {
+        Parsed p;
+        bool ok;
+        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context_year)) {
+          ok = e.ok;  // the same answer whatever the reference
+          if (ok) p = e.p;
+        } else {
+          ok = g.parse_at(t, e.pos, ref, p, context_year);
+        }
+        if (ok) {
+          if (!p.b.x_year) context_year = p.b.year;
+          emit(p, out);
+          resume = p.next > e.pos ? p.next : e.pos + 1;
+        }
+      }
+    }
+    // Inside the span: positions the recorded scan did not ask about.
+    const unsigned b = s[e.pos];
+    const size_t inner = e.pos + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4);
+    if (e.cover_end > inner) scan_starts(g, t, inner, e.cover_end, resume, fresh);
+  }
 }
 
 std::optional<core::RefDate> parse_ref_date(std::string_view s) {

@@ -48,8 +48,11 @@ struct ScanState {
 // with no branch per candidate, whether a date may start at each code point and
 // appends its offset to `cand` only then (Han and Hangul on their own path: one gate bit
 // each). The second asks `visit` about those few.
+// This form looks at the code points that start in [from, to) (`from` a code point
+// boundary); whether one may start a date depends only on the bytes around it, so a
+// scan of a part of the text visits what the whole scan would visit there.
 template <class Visit>
-void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
+void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, size_t& resume, Visit&& visit) {
   static constexpr auto kTables = [] {
     struct T {
       std::array<uint8_t, 256> len{}, ascii{};
@@ -64,11 +67,11 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
   uint32_t cand[kChunk];
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  size_t resume = 0;  // positions before this are inside a found date or a skipped word
-  for (size_t i = 0; i < n;) {
+  to = std::min(to, n);
+  for (size_t i = from; i < to;) {
     size_t k = 0;
     const size_t base = i;
-    const size_t stop = std::min(n, i + kChunk);
+    const size_t stop = std::min(to, i + kChunk);
     const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
     while (i < fast_end) {
       const unsigned b0 = s[i];
@@ -119,6 +122,14 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
       visit(pos, resume);
     }
   }
+}
+
+// The whole text; `resume` starts at 0 (positions before it are inside a found date or a
+// skipped word).
+template <class Visit>
+void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
+  size_t resume = 0;
+  scan_starts(g, t, 0, t.size(), resume, visit);
 }
 
 // Runs the scan without a reference date and keeps what it learnt at each position.
