@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/region.h"
 #include "hanfacts/fact.h"
 #include "text/fold.h"
 
@@ -26,6 +27,16 @@ struct Document {
   std::string_view text;  // == folded.text(): what recognizers scan, byte offsets refer to it
   Lang lang = Lang::kUnknown;
   std::optional<RefDate> ref;
+  const RegionDetector* regions = nullptr;  // none: region() is kNone
+
+  // The article's region (core/region.h), detected on first use: only documents that
+  // hold a word whose meaning depends on it (a bare 元, a name of several regions' bodies)
+  // pay for the detection.
+  Region region() const {
+    if (!region_cache) region_cache = regions ? regions->detect(folded) : Region::kNone;
+    return *region_cache;
+  }
+  mutable std::optional<Region> region_cache;
 };
 
 struct Candidate {

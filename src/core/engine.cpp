@@ -144,6 +144,11 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
     if (!made.ok()) return made.status();
     e->dates_.emplace(std::move(made).value());
   }
+  {
+    auto made = core::RegionDetector::create(lexicon::builtin_sources("region"));
+    if (!made.ok()) return made.status();
+    e->regions_ = std::move(made).value();
+  }
   if (options.find_money) {
     auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
     if (!made.ok()) return made.status();
@@ -172,6 +177,7 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     result.warnings.push_back("invalid UTF-8 at byte " + std::to_string(bad) + " (read as U+FFFD)");
 
   core::Document doc{folded, folded.text()};
+  doc.regions = &regions_;
   // The fold counted Hangul and Han over the same window detect_lang reads (and the
   // early stops there never change its answer): the same result without a second pass.
   doc.lang = lang_from_counts(folded.hangul_count(), folded.han_count());

@@ -26,6 +26,7 @@ class Engine {
   std::optional<org::Recognizer> orgs_;
   std::optional<money::Recognizer> money_;
   std::optional<date::Recognizer> dates_;  // also detects datelines, so always built
+  core::RegionDetector regions_;
   bool find_dates_ = true;
 };
 

@@ -277,6 +277,8 @@ FoldedText::FoldedText(std::string_view original) : original_(original) {
       if (first_invalid_ == std::string_view::npos) first_invalid_ = i;
       replace(i, j, "\xEF\xBF\xBD");
     } else if (!t.identity(c)) {
+      // Counted with the folded Han that `replace` adds, over the same window.
+      if (is_han(c) && folded_.size() + (i - run) < kLangWindow) ++traditional_;
       replace(i, j, t.folded(c));
     } else if (i < lang_end) {
       lang += lang_unit(c);

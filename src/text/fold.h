@@ -60,6 +60,9 @@ class FoldedText {
   static constexpr size_t kLangWindow = 64 * 1024;
   size_t hangul_count() const { return hangul_; }
   size_t han_count() const { return han_; }
+  // Of those Han code points, the ones written as another character in the original
+  // (Traditional characters, compatibility ideographs): evidence of Traditional script.
+  size_t traditional_count() const { return traditional_; }
 
  private:
   // The offset map is sparse: folded text is cut into segments at the places where a
@@ -77,7 +80,7 @@ class FoldedText {
   std::string_view original_;
   bool identity_ = true;  // folding changed nothing: no copy, no map
   size_t first_invalid_ = std::string_view::npos;
-  size_t hangul_ = 0, han_ = 0;
+  size_t hangul_ = 0, han_ = 0, traditional_ = 0;
   std::string folded_;
   std::vector<Anchor> anchors_;  // sorted by folded (ties: the last one holds the bytes)
 };

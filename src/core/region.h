@@ -1,0 +1,49 @@
+// The region a Chinese-language article is written for: mainland China, Taiwan or Hong
+// Kong. Some words mean different things by region, and the article rarely says which:
+// 財政部 in Taiwanese news is Taiwan's Ministry of Finance, and a bare 元 there is the New
+// Taiwan dollar (营收1,234億元), in Hong Kong news the Hong Kong dollar.
+//
+//   auto detector = RegionDetector::create(lexicon::builtin_sources("region"));
+//   Region r = detector.value().detect(folded);   // kNone when nothing says
+//
+// Evidence, read from the document's head (text::FoldedText::kLangWindow) like its
+// language: marker words (lexicons/region/markers.tsv: 新台幣, 港元 ...) in the original
+// text, the region with most occurrences winning (ties: tw, hk, cn); without any, text
+// written mostly in Traditional characters counts as Taiwanese.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hanfacts/status.h"
+#include "lexicon/sources.h"
+#include "text/fold.h"
+
+namespace hanfacts::core {
+
+enum class Region { kNone, kCn, kTw, kHk };
+
+// "", "cn", "tw", "hk": the codes of the lexicons' `region` columns.
+std::string_view region_code(Region region);
+// The region of a code; kNone for "" or an unknown code.
+Region region_from_code(std::string_view code);
+
+class RegionDetector {
+ public:
+  RegionDetector() = default;
+  // Reads marker files (columns: marker, region). An error names the file and line.
+  static Result<RegionDetector> create(std::span<const lexicon::Source> sources);
+
+  Region detect(const text::FoldedText& folded) const;
+
+ private:
+  struct Marker {
+    std::string text;  // as written in the region's script, not folded
+    Region region;
+  };
+  std::vector<Marker> markers_;
+};
+
+}  // namespace hanfacts::core

@@ -1,0 +1,77 @@
+// The article's region (src/core/region.h): marker words from lexicons/region/markers.tsv,
+// else mostly Traditional script -> tw; detected once per document, on first use.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/document.h"
+#include "core/region.h"
+#include "lexicon/sources.h"
+#include "text/fold.h"
+
+using namespace hanfacts;
+using core::Region;
+
+namespace {
+
+const core::RegionDetector& builtin_detector() {
+  static const core::RegionDetector kDetector = [] {
+    auto made = core::RegionDetector::create(lexicon::builtin_sources("region"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  return kDetector;
+}
+
+Region detect(std::string_view text) {
+  const text::FoldedText folded(text);
+  return builtin_detector().detect(folded);
+}
+
+}  // namespace
+
+TEST_CASE("region: markers decide, the most frequent region wins") {
+  CHECK(detect("新台幣1,426億元，台積電公布營收") == Region::kTw);
+  CHECK(detect("騰訊控股在香港公布業績，市值達5萬億港元") == Region::kHk);
+  // Two Hong Kong markers against one Taiwanese.
+  CHECK(detect("台灣廠商赴香港上市，募資80億港元") == Region::kHk);
+  // A tie goes to tw.
+  CHECK(detect("台灣與香港") == Region::kTw);
+  // Simplified 台湾 is no marker: mainland news writes it.
+  CHECK(detect("台湾地区进出口数据公布，营收1000亿元") == Region::kNone);
+}
+
+TEST_CASE("region: without markers, mostly Traditional script is Taiwanese") {
+  CHECK(detect("財政部昨日公布最新統計，上月關稅收入較去年同期增加，主因進口貨物價值上揚。") == Region::kTw);
+  CHECK(detect("财政部昨日公布最新统计，上月关税收入较去年同期增加。") == Region::kNone);
+  CHECK(detect("삼성전자는 올해 반도체 투자를 늘린다.") == Region::kNone);
+  CHECK(detect("") == Region::kNone);
+  // A stray Traditional character in Simplified text is not enough (under a tenth of the Han).
+  CHECK(detect("国家统计局发布数据显示，今年前十个月全国规模以上工业增加值同比增长，國") == Region::kNone);
+}
+
+TEST_CASE("region: only the head of a long document is read") {
+  std::string text(text::FoldedText::kLangWindow, 'x');
+  text += "新台幣100億元";
+  CHECK(detect(text) == Region::kNone);
+}
+
+TEST_CASE("region: Document detects once, and not at all without a detector") {
+  const std::string text = "新台幣100億元";
+  const text::FoldedText folded(text);
+  core::Document doc{folded, folded.text()};
+  CHECK(doc.region() == Region::kNone);  // no detector
+  core::Document with{folded, folded.text()};
+  with.regions = &builtin_detector();
+  CHECK(with.region() == Region::kTw);
+  CHECK(with.region_cache.has_value());
+}
+
+TEST_CASE("region: codes and bad marker files") {
+  for (Region r : {Region::kCn, Region::kTw, Region::kHk}) CHECK(core::region_from_code(core::region_code(r)) == r);
+  CHECK(core::region_from_code("mo") == Region::kNone);
+  const std::string bad = "marker\tregion\n澳門\tmo\n";
+  auto made = core::RegionDetector::create(std::vector<lexicon::Source>{{"test/markers.tsv", bad}});
+  REQUIRE_FALSE(made.ok());
+  CHECK(made.status().to_string().find("test/markers.tsv:2") != std::string::npos);
+}
