@@ -151,72 +151,95 @@ std::optional<Parsed> first_full_date(const Parses& parses, std::string_view t, 
 std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& doc, Scan* scan) const {
   const std::string_view t = doc.text;
   const Grammar& g = *grammar_;
-  // 1. Dateline labels, in the head and the tail.
-  auto scan_labels = [&](size_t from, size_t to) -> std::optional<core::RefDate> {
-    to = std::min(to, t.size());
-    // Most code points are rejected by one bit read straight from their bytes: no label
-    // starts with them (Words::next_label_start).
-    const Words& w = g.words();
-    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-    const size_t size = t.size();
-    for (size_t i = w.next_label_start(t, from, to); i < to; i = w.next_label_start(t, i, to)) {
-      const unsigned b = s[i];
-      if ((b & 0xF0) == 0xE0 && i + 2 < size) {  // Han and Hangul: the first code point passed
-        // Then the second code point (송고 passes 송, 송금 stops here).
-        const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-        size_t k = i + 3;
-        char32_t c2 = 0;
-        if (k < size) {
-          const unsigned b2 = s[k];
-          if (b2 < 0x80) c2 = b2;
-          else if ((b2 & 0xF0) == 0xE0 && k + 2 < size)
-            c2 = ((b2 & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
-          else
-            c2 = text::next_code_point(t, k);
-        }
-        if (!w.may_start_label_pair(c, c2)) {
-          i += 3;
-          continue;
-        }
-      } else if (b >= 0x80) {
-        size_t j = i;
-        if (!w.may_start_label(text::next_code_point(t, j))) {
-          i = j;
-          continue;
-        }
+  const Words& w = g.words();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t size = t.size();
+  // 1. Dateline labels, in the head and the tail. At a position the first code point's
+  // bit let through: false when no label starts there after all (i moves past the code
+  // point), else true and i moves past the label; `ref` gets the date that follows it.
+  std::optional<core::RefDate> ref;
+  auto label_at = [&](size_t& i) -> bool {
+    const unsigned b = s[i];
+    if ((b & 0xF0) == 0xE0 && i + 2 < size) {  // Han and Hangul: the first code point passed
+      // Then the second code point (송고 passes 송, 송금 stops here).
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      size_t k = i + 3;
+      char32_t c2 = 0;
+      if (k < size) {
+        const unsigned b2 = s[k];
+        if (b2 < 0x80) c2 = b2;
+        else if ((b2 & 0xF0) == 0xE0 && k + 2 < size)
+          c2 = ((b2 & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
+        else
+          c2 = text::next_code_point(t, k);
       }
-      Match m = w.longest(t, i, kind_bit(Kind::kDateline));
-      if (m) {
-        size_t j = m.end;
-        // Separators between the label and the date: spaces, colons, bars, brackets.
-        for (int n = 0; n < 8 && j < t.size() && (t[j] == ' ' || t[j] == ':' || t[j] == '|' || t[j] == ']' ||
-                                                  t[j] == '[' || t[j] == '\t' || t[j] == '=');
-             ++n)
-          ++j;
-        Parsed p;
-        if (j < t.size() && g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p) && full_date(p)) return to_ref(p.a);
-        i = m.end;
-        continue;
+      if (!w.may_start_label_pair(c, c2)) {
+        i += 3;
+        return false;
       }
-      text::next_code_point(t, i);
+    } else if (b >= 0x80) {
+      size_t j = i;
+      if (!w.may_start_label(text::next_code_point(t, j))) {
+        i = j;
+        return false;
+      }
     }
-    return std::nullopt;
+    Match m = w.longest(t, i, kind_bit(Kind::kDateline));
+    if (!m) {
+      text::next_code_point(t, i);
+      return false;
+    }
+    size_t j = m.end;
+    // Separators between the label and the date: spaces, colons, bars, brackets.
+    for (int n = 0; n < 8 && j < size && (t[j] == ' ' || t[j] == ':' || t[j] == '|' || t[j] == ']' ||
+                                          t[j] == '[' || t[j] == '\t' || t[j] == '=');
+         ++n)
+      ++j;
+    Parsed p;
+    if (j < size && g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p) && full_date(p)) ref = to_ref(p.a);
+    i = m.end;
+    return true;
   };
-  const size_t head_end = std::min(t.size(), kHead);
-  if (auto r = scan_labels(0, head_end)) return r;
-  if (t.size() > head_end) {
-    size_t tail = std::max(head_end, t.size() - std::min(t.size(), kTail));
-    while (tail < t.size() && (static_cast<unsigned char>(t[tail]) & 0xC0) == 0x80) ++tail;
-    if (auto r = scan_labels(tail, t.size())) return r;
+  const size_t head_end = std::min(size, kHead);
+  size_t tail = size;
+  if (size > head_end) {
+    tail = std::max(head_end, size - std::min(size, kTail));
+    while (tail < size && (s[tail] & 0xC0) == 0x80) ++tail;
   }
-  // Steps 2 to 4 read the parses of the head and the last lines. With a Scan, the date
-  // scan runs now without a reference (find() reuses it) and they read its parses.
-  std::optional<ScanLookup> look;
-  if (scan && t.size() <= kShareMax) {
+  // With a Scan the date scan runs first, without a reference (find() reuses it), and
+  // its first pass also notes where labels may start: no pass of their own. Steps 2 to
+  // 4 read its parses.
+  const bool share = scan && size <= kShareMax;
+  if (share) {
     if (!scan->state_) scan->state_ = std::make_unique<ScanState>();
-    record_scan(g, t, *scan->state_);
-    look.emplace(g, t, *scan->state_);
+    LabelStarts& starts = scan->state_->labels;
+    starts.head_end = head_end;
+    starts.tail_start = tail;
+    starts.pos.clear();
+    record_scan(g, t, *scan->state_, &starts);
+    // Head then tail, as below: the positions are in order and the windows do not overlap.
+    size_t i = 0;
+    bool in_tail = false;
+    for (const uint32_t at : starts.pos) {
+      if (!in_tail && at >= head_end) in_tail = true, i = tail;  // the tail is searched afresh
+      if (at < i) continue;  // inside a label already read
+      i = at;
+      if (label_at(i) && ref) return ref;
+    }
+  } else {
+    auto scan_labels = [&](size_t from, size_t to) {
+      to = std::min(to, size);
+      // Most code points are rejected by one bit read straight from their bytes: no
+      // label starts with them (Words::next_label_start).
+      for (size_t i = w.next_label_start(t, from, to); i < to; i = w.next_label_start(t, i, to))
+        if (label_at(i) && ref) return true;
+      return false;
+    };
+    if (scan_labels(0, head_end)) return ref;
+    if (size > head_end && scan_labels(tail, size)) return ref;
   }
+  std::optional<ScanLookup> look;
+  if (share) look.emplace(g, t, *scan->state_);
   const Parses parses{g, t, look ? &*look : nullptr, look ? scan->state_.get() : nullptr};
   // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.

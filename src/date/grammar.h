@@ -77,6 +77,8 @@ class Grammar {
   unsigned gate3(const unsigned char* u) const {
     return static_cast<unsigned>((gate_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1);
   }
+  // The gate's words (gate3's table), for loops that read other tables alongside.
+  const uint64_t* gate_bits() const { return gate_.data(); }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
   bool gate_pair(char32_t c1, char32_t c2) const {
     return words_.single(c1) || words_.may_start_pair(c1, c2) || numbers_.single(c1) ||

@@ -65,13 +65,14 @@ Scan::~Scan() = default;
 Scan::Scan(Scan&&) noexcept = default;
 Scan& Scan::operator=(Scan&&) noexcept = default;
 
-void record_scan(const Grammar& g, std::string_view t, ScanState& s) {
+void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts* labels) {
   s.data = t.data();
   s.size = t.size();
   s.filled = true;
   s.entries.clear();
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
-  scan_starts(g, t, [&](size_t pos, size_t& resume) {
+  size_t resume_at = 0;
+  scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
     const bool may = g.may_start_at(t, pos, &skip_to);
     if (skip_to > pos) {
@@ -92,7 +93,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s) {
     if (!e.ok) return;
     if (!e.p.b.x_year) context_year = e.p.b.year;
     resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
-  });
+  }, labels);
 }
 
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan) const {

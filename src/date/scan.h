@@ -22,6 +22,13 @@
 
 namespace hanfacts::date {
 
+// Where a dateline label may start (Words::next_label_start's test), noted by the scan's
+// first pass in the text's head [0, head_end) and tail [tail_start, size), in order.
+struct LabelStarts {
+  size_t head_end = 0, tail_start = 0;
+  std::vector<uint32_t> pos;
+};
+
 // One position where the scan asked the grammar and got more than a plain "no".
 struct ScanEntry {
   size_t pos = 0;
@@ -37,6 +44,7 @@ struct ScanState {
   size_t size = 0;
   bool filled = false;
   std::vector<ScanEntry> entries;  // by pos
+  LabelStarts labels;              // filled by dateline detection
 
   bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
 };
@@ -51,8 +59,12 @@ struct ScanState {
 // This form looks at the code points that start in [from, to) (`from` a code point
 // boundary); whether one may start a date depends only on the bytes around it, so a
 // scan of a part of the text visits what the whole scan would visit there.
+// With `labels`, the first pass also notes, in the windows `labels` names, the code points
+// a dateline label may start with (Words::next_label_start's test), at about one load
+// per code point instead of a pass of their own.
 template <class Visit>
-void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, size_t& resume, Visit&& visit) {
+void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, size_t& resume, Visit&& visit,
+                 LabelStarts* labels = nullptr) {
   static constexpr auto kTables = [] {
     struct T {
       std::array<uint8_t, 256> len{}, ascii{};
@@ -73,6 +85,35 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     const size_t base = i;
     const size_t stop = std::min(to, i + kChunk);
     const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
+    if (labels && (base < labels->head_end || stop > labels->tail_start)) {
+      // The same first pass, noting label starts as well.
+      uint32_t lab[kChunk];
+      size_t l = 0;
+      const uint64_t* gate = g.gate_bits();
+      const uint64_t* lbits = g.words().label_bits();
+      while (i < fast_end) {
+        const unsigned b0 = s[i];
+        const auto off = static_cast<uint32_t>(i - base);
+        cand[k] = off;
+        lab[l] = off;
+        if ((b0 & 0xF0) == 0xE0) {
+          const unsigned word = ((b0 & 0x0FU) << 6) | (s[i + 1] & 0x3FU), bit = s[i + 2] & 0x3FU;
+          k += static_cast<size_t>((gate[word] >> bit) & 1);
+          l += static_cast<size_t>((lbits[word] >> bit) & 1);
+          i += 3;
+          continue;
+        }
+        const unsigned prev = i > 0 ? s[i - 1] : 0;
+        k += (kTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
+        // Other code points than ASCII and three-byte ones: the label search decodes them.
+        l += b0 >= 0x80 ? 1 : static_cast<size_t>((lbits[b0 >> 6] >> (b0 & 63)) & 1);
+        i += kTables.len[b0];
+      }
+      for (size_t q = 0; q < l; ++q) {
+        const size_t pos = base + lab[q];
+        if (pos < labels->head_end || pos >= labels->tail_start) labels->pos.push_back(static_cast<uint32_t>(pos));
+      }
+    }
     while (i < fast_end) {
       const unsigned b0 = s[i];
       cand[k] = static_cast<uint32_t>(i - base);
@@ -98,6 +139,9 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       const unsigned b0 = s[i];
       cand[k] = static_cast<uint32_t>(i - base);
       k += (b0 >= 0x80) | kTables.ascii[b0];
+      if (labels && (i < labels->head_end || i >= labels->tail_start) &&
+          (b0 >= 0x80 || g.words().may_start_label(b0)))
+        labels->pos.push_back(static_cast<uint32_t>(i));
       i += kTables.len[b0];
     }
     for (size_t q = 0; q < k; ++q) {
@@ -132,8 +176,9 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
   scan_starts(g, t, 0, t.size(), resume, visit);
 }
 
-// Runs the scan without a reference date and keeps what it learnt at each position.
-void record_scan(const Grammar& g, std::string_view t, ScanState& s);
+// Runs the scan without a reference date and keeps what it learnt at each position;
+// with `labels`, also notes where dateline labels may start.
+void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts* labels = nullptr);
 
 // Answers dateline detection's question at a position (may a date start here, and the
 // parse with no reference and no context year) from a recorded scan, parsing only where

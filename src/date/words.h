@@ -128,6 +128,8 @@ class Words {
   bool may_start_label(char32_t c) const {
     return c < 0x10000 ? (label_starts_[c >> 6] >> (c & 63)) & 1 : true;
   }
+  // may_start_label's table, one bit per BMP code point.
+  const uint64_t* label_bits() const { return label_starts_.data(); }
   // The first code point boundary in [i, to) of valid UTF-8 `text` whose code point
   // may_start_label lets through (or that is neither ASCII nor three bytes long: the
   // caller tests those), else `to`. Three-byte sequences are tested straight from their
