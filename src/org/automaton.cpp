@@ -81,7 +81,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       const auto [c, child] = edges[e];
       if (!live[child]) continue;
       const uint64_t h = code_hash(c);
-      st.mask |= uint64_t{1} << (h >> 58);
+      st.mask |= uint64_t{1} << mask_bit(h);
       size_t i = (h >> 20) & (size - 1);
       while (slots_[base + i].c != kNoCode) i = (i + 1) & (size - 1);
       slots_[base + i] = Slot{c, id[child]};
@@ -120,7 +120,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // steps_as_root() true for it (the root's failure is itself).
   states_[kRoot].mask = 0;
   quick_.resize(m);
-  for (uint32_t s = 0; s < m; ++s) quick_[s] = states_[s].fail != kRoot ? ~uint64_t{0} : states_[s].mask;
+  for (uint32_t s = 0; s < m; ++s) quick_[s] = states_[s].fail != kRoot ? ~(uint64_t{1} << kNoEdgeBit) : states_[s].mask;
   quick_[kRoot] = 0;
   reports_.assign(m, 0);
   for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;

@@ -19,8 +19,9 @@
 // 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
 // steps stop there), its failure link, and a small open-addressing block of 8-byte
 // edges of its own (load at most one half), laid out in state order; and apart, a
-// "quick" mask (the mask, or all ones when the failure link is not the root) whose one
-// bit tells the scan's usual step (to wherever the root goes) from the others. Each fallback along
+// "quick" mask (the mask, or all ones but one bit when the failure link is not the
+// root) whose one bit tells the scan's usual step (to wherever the root goes) from the
+// others. Each fallback along
 // a failure link shortens the current match, so a pass costs at most two steps per code
 // point on average: the cost per byte does not grow with the lexicon, only the tables'
 // cache footprint does, and mostly in deep states the scan rarely reaches.
@@ -55,7 +56,7 @@ class Automaton {
   uint32_t step(uint32_t state, char32_t c, uint32_t from_root) const {
     if (state == kRoot) return from_root;
     const uint64_t h = code_hash(c);
-    const unsigned bit = static_cast<unsigned>(h >> 58);
+    const unsigned bit = mask_bit(h);
     do {
       const State& st = states_[state];
       if ((st.mask >> bit) & 1) {
@@ -70,8 +71,11 @@ class Automaton {
   // no edge on `c` and fails to the root), from one bit of the state's quick mask and
   // without a branch: the scan's usual step, and always true for the root.
   bool steps_as_root(uint32_t state, char32_t c) const { return quick_steps().as_root(state, hash_bit(c)); }
-  // The bit of a state's quick mask that a step on `c` reads (six bits).
-  static unsigned hash_bit(char32_t c) { return static_cast<unsigned>(code_hash(c) >> 58); }
+  // The bit of a state's quick mask that a step on `c` reads: below kNoEdgeBit.
+  static unsigned hash_bit(char32_t c) { return mask_bit(code_hash(c)); }
+  // A bit that no state's quick mask has: as_root(s, kNoEdgeBit) holds for every state,
+  // the step for a code point that continues no key (continues()).
+  static constexpr unsigned kNoEdgeBit = 63;
   // steps_as_root() as a plain pointer that a scan loop keeps in a register: as_root(s,
   // hash_bit(c)) == steps_as_root(s, c).
   class QuickSteps {
@@ -123,13 +127,15 @@ class Automaton {
   }
   // The top six bits pick the state mask's bit, bits from 20 up the slot in a block.
   static uint64_t code_hash(char32_t c) { return uint64_t{c} * 0x9E3779B97F4A7C15ull; }
+  // The mask bit of a hash: its top 32 bits scaled to [0, 63), so bit 63 stays free.
+  static unsigned mask_bit(uint64_t h) { return static_cast<unsigned>(((h >> 32) * 63) >> 32); }
   static constexpr uint32_t kNoCode = UINT32_MAX;  // an empty slot
   struct Slot {
     uint32_t c;
     uint32_t child;
   };
   struct State {
-    uint64_t mask;      // bit (code_hash(c) >> 58) for the code point c of each edge; 0 for the root
+    uint64_t mask;      // bit mask_bit(code_hash(c)) for the code point c of each edge; 0 for the root
     uint32_t block;     // first slot << 5 | log2 of the block's slots
     uint32_t fail;      // the root's is the root
   };
@@ -144,8 +150,8 @@ class Automaton {
   bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
 
   std::vector<State> states_;        // by state, breadth first
-  // By state: its mask, or all ones when it fails to another state than the root; zero
-  // for the root (steps_as_root()). Apart from states_, so the scan's usual step reads
+  // By state: its mask, or all ones but kNoEdgeBit when it fails to another state than
+  // the root; zero for the root (steps_as_root()). Apart from states_, so the scan's usual step reads
   // 8 bytes a state.
   std::vector<uint64_t> quick_;
   std::vector<Slot> slots_;          // edge blocks, in state order

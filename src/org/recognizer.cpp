@@ -98,7 +98,8 @@ struct Model {
   Automaton ac;
   // Per BMP code point, so the scan learns from one load all it needs about the code point
   // on its usual step: the automaton's root transition, the bit of a state's quick mask
-  // the step reads (Automaton::hash_bit), whether the root transition reports a key,
+  // the step reads (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no
+  // key: then every state steps as the root), whether the root transition reports a key,
   // whether the code point continues some key (Automaton::continues), and in the top two
   // bits its class for the typo pass's runs (kLatin, kHangul, else kOther; kOther for all
   // when no name is fuzzy-indexed). The root's children are numbered first, in code
@@ -113,8 +114,10 @@ struct Model {
     const uint32_t to = ac.root_step(c);
     Script run = script_of(c);
     if (run == Script::kHan || fuzzy.empty()) run = Script::kOther;
-    return to | Automaton::hash_bit(c) << kHashShift | (ac.reports(to) ? kRootReports : 0) |
-           (ac.continues(c) ? kContinues : 0) | static_cast<uint32_t>(run) << 30;
+    // A code point that continues no key steps as the root from every state.
+    const unsigned bit = ac.continues(c) ? Automaton::hash_bit(c) : Automaton::kNoEdgeBit;
+    return to | bit << kHashShift | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
+           static_cast<uint32_t>(run) << 30;
   }
   // Bit per BMP code point: a Han character that folds to another (a Traditional one),
   // for the document's region (Matcher::document_region).
@@ -287,7 +290,10 @@ class Matcher {
           c = b0;
           next = i + 1;
         } else if ((b0 & 0xF0u) == 0xE0u) {
-          c = ((b0 & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+          // (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F) for continuation bytes b1
+          // and b2, in fewer operations; the mask keeps the index in the table whatever
+          // the bytes.
+          c = ((b0 << 12) + (unsigned{s[i + 1]} << 6) + s[i + 2] - 0xE2080u) & 0xFFFFu;
           next = i + 3;
         } else {
           break;
@@ -296,20 +302,17 @@ class Matcher {
         if (const auto run = static_cast<Script>(ci >> 30); run != run_script) [[unlikely]]
           switch_run(run, i);
         i = next;
-        // The root when `c` continues no key (kRoot is 0: a mask, not a branch). The
-        // usual step is the root's (from the root, on a code point that continues no
+        // The usual step is the root's (from the root, on a code point that continues no
         // key, or from a state with no edge on it that fails to the root): then cp_info
         // says where it goes and whether it reports. One well-predicted branch decides
         // (whether the current state is the root changes every few code points, so a
         // test of it alone would not be).
-        static_assert(Automaton::kRoot == 0);
-        const uint32_t from = state & (0u - ((ci / Model::kContinues) & 1));
-        if (quick.as_root(from, (ci >> Model::kHashShift) & 63)) [[likely]] {
+        if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
           state = ci & Model::kRootMask;
           if (ci & Model::kRootReports) [[unlikely]]
             report_keys(state, i, c);
         } else {
-          state = m_->ac.step(from, c, ci & Model::kRootMask);
+          state = m_->ac.step(state, c, ci & Model::kRootMask);
           if (m_->ac.reports(state)) [[unlikely]]
             report_keys(state, i, c);
         }
@@ -406,7 +409,14 @@ class Matcher {
   // syllables (with room for particles), not longer than any name could be.
   // Latin runs are ASCII and Hangul runs three bytes a syllable, so the length in code
   // points follows from the bytes.
-  [[gnu::noinline]] void end_run(Script script, size_t start, size_t end) {
+  // Bytes: a Latin letter is one, a Hangul syllable three.
+  static constexpr size_t kMinFuzzyBytes = std::min(FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul);
+  void end_run(Script script, size_t start, size_t end) {
+    // Most runs are short words: one test says so before the call.
+    if (end - start >= kMinFuzzyBytes) [[unlikely]]
+      record_run(script, start, end);
+  }
+  [[gnu::noinline]] void record_run(Script script, size_t start, size_t end) {
     const size_t count = script == Script::kHangul ? (end - start) / 3 : end - start;
     if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
       fuzzy_words_.push_back({start, end});
@@ -633,17 +643,29 @@ class Matcher {
     // short and never empty), and the kept ones come out in start order through order_.
     taken_.assign(t_.size() / 64 + 1, 0);
     kept_.assign(all.size(), 0);
-    const auto taken = [this](size_t p) { return (taken_[p >> 6] >> (p & 63)) & 1; };
     for (const uint32_t i : ranked_) {
       const Hit& h = all[i];
-      bool free = !taken(h.start);
-      for (size_t p = h.start + 1; free && p < h.end; ++p) free = !taken(p);
-      if (!free) continue;
-      for (size_t p = h.start; p < h.end; ++p) taken_[p >> 6] |= uint64_t{1} << (p & 63);
+      if (!bits_free(h.start, h.end)) continue;
+      set_bits(h.start, h.end);
       kept_[i] = 1;
     }
     for (const uint32_t i : order_)
       if (kept_[i]) hits_.push_back(all[i]);
+  }
+  // Whether no bit of taken_ in [a, b) is set (a < b), a word at a time.
+  bool bits_free(size_t a, size_t b) const {
+    for (size_t w = a >> 6; w <= (b - 1) >> 6; ++w) {
+      const size_t lo = std::max(a, w << 6) & 63, hi = std::min(b, (w + 1) << 6) - (w << 6);
+      const uint64_t mask = (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
+      if (taken_[w] & mask) return false;
+    }
+    return true;
+  }
+  void set_bits(size_t a, size_t b) {
+    for (size_t w = a >> 6; w <= (b - 1) >> 6; ++w) {
+      const size_t lo = std::max(a, w << 6) & 63, hi = std::min(b, (w + 1) << 6) - (w << 6);
+      taken_[w] |= (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
+    }
   }
   // order_ = indices of `all` by start, then index. `all` is nearly in start order (the
   // scan's hits, then a few more), so the rest is sorted and merged with it.
@@ -678,15 +700,16 @@ class Matcher {
       });
       return;
     }
+    // Sort keys (length and kind bucket, then the place in order_): the same order as a
+    // stable counting sort of order_ by bucket, without a pass over every bucket (a
+    // document has a few dozen hits, and a long pattern hit makes many buckets).
     const auto bucket = [max_len](const Hit& h) { return (max_len - (h.end - h.start)) * 8 + (7 - priority_of(h.kind)); };
-    bucket_start_.assign((max_len + 1) * 8 + 1, 0);
-    size_t live = 0;
-    for (const Hit& h : all)
-      if (!h.dropped) ++bucket_start_[bucket(h) + 1], ++live;
-    for (size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-    ranked_.resize(live);
-    for (const uint32_t i : order_)
-      if (!all[i].dropped) ranked_[bucket_start_[bucket(all[i])]++] = i;
+    rank_keys_.clear();
+    for (size_t k = 0; k < order_.size(); ++k)
+      if (!all[order_[k]].dropped) rank_keys_.push_back(uint64_t{bucket(all[order_[k]])} << 32 | k);
+    std::sort(rank_keys_.begin(), rank_keys_.end());
+    ranked_.resize(rank_keys_.size());
+    for (size_t k = 0; k < rank_keys_.size(); ++k) ranked_[k] = order_[static_cast<uint32_t>(rank_keys_[k])];
   }
   // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
   // then a few fuzzy, pattern or alias hits appended), so the sorted prefix is merged with
@@ -996,9 +1019,18 @@ class Matcher {
         const Entry& e = m_->entries[h.entry];
         c.value = e.name;
         c.unit = e.kind;
-        if (h.kind == HitKind::kAlias) core::add_flag(c.flags, "alias");
-        if (h.kind == HitKind::kFuzzy) core::add_flag(c.flags, "fuzzy");
-        if (!e.qid.empty()) core::add_flag(c.flags, "qid=" + e.qid);
+        // What core::add_flag would build from an empty list (the flags differ), with no
+        // temporary string: "alias" or "fuzzy", then "qid=...".
+        const std::string_view mark = h.kind == HitKind::kAlias ? "alias" : h.kind == HitKind::kFuzzy ? "fuzzy" : "";
+        if (!mark.empty() || !e.qid.empty()) {
+          c.flags.reserve(mark.size() + 1 + 4 + e.qid.size());
+          c.flags += mark;
+          if (!e.qid.empty()) {
+            if (!mark.empty()) c.flags += ';';
+            c.flags += "qid=";
+            c.flags += e.qid;
+          }
+        }
         c.rule = h.kind == HitKind::kLexicon   ? "org.lexicon"
                  : h.kind == HitKind::kContext ? "org.context"
                  : h.kind == HitKind::kFuzzy   ? "org.fuzzy"
@@ -1028,7 +1060,7 @@ class Matcher {
   std::vector<Hit> all_;
   std::vector<Hit> tail_, merged_;  // sort_hits() scratch
   std::vector<uint32_t> order_, ranked_;              // rank_hits() scratch
-  std::vector<size_t> bucket_start_;                  // rank_hits() scratch
+  std::vector<uint64_t> rank_keys_;                   // rank_hits() scratch
   std::vector<uint64_t> taken_;                       // resolve() scratch
   std::vector<uint8_t> kept_;                         // resolve() scratch
   std::vector<Hit> hits_, pending_;
