@@ -122,6 +122,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   quick_.resize(m);
   for (uint32_t s = 0; s < m; ++s) quick_[s] = states_[s].fail != kRoot ? ~(uint64_t{1} << kNoEdgeBit) : states_[s].mask;
   quick_[kRoot] = 0;
+  max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth_.begin(), depth_.end());
   reports_.assign(m, 0);
   for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;
 

@@ -108,6 +108,8 @@ class Automaton {
   // The trie state with the same string as `state`.
   uint32_t trie_state(uint32_t state) const { return trie_state_[state]; }
 
+  // The longest key_bytes() of a state (0 for the root alone).
+  uint32_t max_key_bytes() const { return max_key_bytes_; }
   // Live states (the automaton's own; trie states that lead to no reported key are left out).
   size_t live_states() const { return states_.size(); }
   // Memory of the automaton's own tables (not counting the trie).
@@ -161,6 +163,7 @@ class Automaton {
   std::vector<uint8_t> reports_;     // by state: report_ != kNone (an eighth of its size)
   std::vector<uint64_t> continues_ = std::vector<uint64_t>(1024, 0);  // bit per BMP code point
   std::vector<uint32_t> root_;       // root transitions for the common blocks (kRoot: none)
+  uint32_t max_key_bytes_ = 0;
 };
 
 }  // namespace hanfacts::org

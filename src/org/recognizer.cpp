@@ -1,6 +1,7 @@
 #include "org/recognizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -198,7 +199,6 @@ class Matcher {
     raw_max_end_.clear();
     strong_entries_.clear();
     region_known_ = false;
-    skipped_.clear();
     names_.clear();
     scan();
     find_fuzzy();
@@ -254,102 +254,193 @@ class Matcher {
   // Each reported key is checked where it starts and ends: names need a word start
   // (and the longest valid one per start is kept), suffixes and common words must not
   // hold a left-out space.
+  //
+  // Most of the text goes through fast_steps(), a loop with no calls (so what it needs
+  // stays in registers) that stops only where this function has work: a reported key, a
+  // run long enough for the typo pass, a code point of another form.
   void scan() {
+    const Automaton& ac = m_->ac;
     const uint32_t* const info = m_->cp_info.data();
-    const Automaton::QuickSteps quick = m_->ac.quick_steps();
     const size_t n = t_.size();
     const auto* const s = reinterpret_cast<const unsigned char*>(t_.data());
-    uint32_t state = Automaton::kRoot;
-    // The current run of Latin letters or Hangul syllables, for the typo pass
-    // (find_fuzzy); the class of a code point comes with its cp_info.
-    Script run_script = Script::kOther;
-    size_t run_start = 0;
-    const auto switch_run = [&](Script script, size_t at) {
-      if (run_script != Script::kOther) end_run(run_script, run_start, at);
-      run_script = script;
-      run_start = at;
-    };
-    size_t i = 0;
+    // Left-out spaces, as offsets in the kept text: report_keys() reads back no further
+    // than one key's bytes, so a ring of more entries than the longest key keeps all it reads.
+    ring_.assign(std::bit_ceil(size_t{ac.max_key_bytes()} + 1), 0);
+    const FastTables tables{s, n, info, ac.quick_steps(), &ac, ring_.data(), ring_.size() - 1};
+    ScanCursor cur;
     for (;;) {
-      // ASCII and three-byte code points (Hangul, Han) in a tight loop: the folded text is
-      // valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a lead byte E0-EF
-      // and the two bytes after it are one code point, never an overlong form or a
-      // surrogate. A single space between words (Korean text has one every few
-      // syllables) is left out here as in the general path below.
-      while (i + 2 < n) {
-        const unsigned b0 = s[i];
-        char32_t c;
-        size_t next;
-        if (b0 < 0x80) {
-          if (b0 == ' ' && s[i + 1] != ' ') {
-            if (run_script != Script::kOther) switch_run(Script::kOther, i);
-            skipped_.push_back(i - skipped_.size());
-            ++i;
-            continue;
-          }
-          c = b0;
-          next = i + 1;
-        } else if ((b0 & 0xF0u) == 0xE0u) {
-          // (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F) for continuation bytes b1
-          // and b2, in fewer operations; the mask keeps the index in the table whatever
-          // the bytes.
-          c = ((b0 << 12) + (unsigned{s[i + 1]} << 6) + s[i + 2] - 0xE2080u) & 0xFFFFu;
-          next = i + 3;
-        } else {
-          break;
-        }
-        const uint32_t ci = info[c];
-        if (const auto run = static_cast<Script>(ci >> 30); run != run_script) [[unlikely]]
-          switch_run(run, i);
-        i = next;
-        // The usual step is the root's (from the root, on a code point that continues no
-        // key, or from a state with no edge on it that fails to the root): then cp_info
-        // says where it goes and whether it reports. One well-predicted branch decides
-        // (whether the current state is the root changes every few code points, so a
-        // test of it alone would not be).
-        if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
-          state = ci & Model::kRootMask;
-          if (ci & Model::kRootReports) [[unlikely]]
-            report_keys(state, i, c);
-        } else {
-          state = m_->ac.step(state, c, ci & Model::kRootMask);
-          if (m_->ac.reports(state)) [[unlikely]]
-            report_keys(state, i, c);
-        }
+      switch (fast_steps(tables, cur)) {
+        case Stop::kReport:
+          report_keys(cur.state, cur.i, cur.last, cur.skipped);
+          continue;
+        case Stop::kRun:
+          // A run long enough for the typo pass ends at cur.i; what follows starts anew.
+          record_run(cur.run, cur.run_start, cur.i);
+          cur.run = Script::kOther;
+          cur.run_start = cur.i;
+          continue;
+        case Stop::kOther: break;
       }
-      if (i >= n) break;
-      // Two- and four-byte code points, and the last two bytes: the general path.
-      const size_t here = i;
-      const char32_t c = next_cp(t_, i);
+      if (cur.i >= n) break;
+      // Two- and four-byte code points, a double space and the last two bytes: the
+      // general path.
+      const size_t here = cur.i;
+      const char32_t c = next_cp(t_, cur.i);
       Script run = Script::kOther;
       if (c <= 0xFFFF) run = static_cast<Script>(info[c] >> 30);
-      if (run != run_script) switch_run(run, here);
-      if (c == ' ' && i < n && s[i] != ' ') {
-        skipped_.push_back(here - skipped_.size());
+      if (run != cur.run) {
+        if (cur.run != Script::kOther) end_run(cur.run, cur.run_start, here);
+        cur.run = run;
+        cur.run_start = here;
+      }
+      if (c == ' ' && cur.i < n && s[cur.i] != ' ') {
+        ring_[cur.skipped & tables.ring_mask] = here - cur.skipped;
+        ++cur.skipped;
         continue;
       }
-      state = c <= 0xFFFF ? m_->ac.step(state & (0u - ((info[c] / Model::kContinues) & 1)), c, info[c] & Model::kRootMask)
-                          : m_->ac.step(state, c);
-      if (m_->ac.reports(state)) report_keys(state, i, c);
+      cur.state = c <= 0xFFFF ? ac.step(cur.state & (0u - ((info[c] / Model::kContinues) & 1)), c, info[c] & Model::kRootMask)
+                              : ac.step(cur.state, c);
+      if (ac.reports(cur.state)) report_keys(cur.state, cur.i, c, cur.skipped);
     }
-    switch_run(Script::kOther, n);
+    if (cur.run != Script::kOther) end_run(cur.run, cur.run_start, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       const uint32_t entry = ni.regional >= 0 ? regional_entry(ni) : ni.entry;
       hits_.push_back(Hit{h.start, h.end, entry, -1, ni.context ? HitKind::kContext : HitKind::kLexicon});
     }
   }
+
+  // What fast_steps() reads, and where it is.
+  struct FastTables {
+    const unsigned char* s;
+    size_t n;
+    const uint32_t* info;  // Model::cp_info
+    Automaton::QuickSteps quick;
+    const Automaton* ac;
+    size_t* ring;
+    size_t ring_mask;
+  };
+  struct ScanCursor {
+    size_t i = 0;                       // the next byte
+    uint32_t state = Automaton::kRoot;  // after the code points before i
+    Script run = Script::kOther;        // the current run's class, from cp_info
+    size_t run_start = 0;
+    size_t skipped = 0;  // spaces left out so far (ring entries written)
+    char32_t last = 0;   // kReport: the code point of the step
+  };
+  enum class Stop : uint8_t { kOther, kReport, kRun };
+  // Bytes of a run the typo pass looks at, by class (Script): Latin words of 5-48
+  // letters (one byte each), Hangul words of 4 to kMaxFuzzySyllables + kMaxTrailer
+  // syllables (three bytes each); record_run() applies the same bounds.
+  static constexpr size_t kRunMin[4] = {SIZE_MAX, FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul, SIZE_MAX};
+  static constexpr size_t kRunMax[4] = {0, FuzzyIndex::kMaxSymbols, 3 * (kMaxFuzzySyllables + kMaxTrailer) + 2, 0};
+
+  // Steps the automaton over ASCII and three-byte code points from `cur` and leaves out
+  // single spaces, until one of:
+  //   kOther   cur.i is at a code point of another form or a double space, or within
+  //            two bytes of the end (not read);
+  //   kReport  the step on cur.last, ending at cur.i, reached a state that reports;
+  //   kRun     the run of cur.run from cur.run_start ends at cur.i (not read) and is
+  //            long enough for the typo pass.
+  // The folded text is valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a
+  // lead byte E0-EF and the two bytes after it are one code point, never an overlong
+  // form or a surrogate.
+  [[gnu::noinline]] static Stop fast_steps(const FastTables& t, ScanCursor& cur) {
+    const unsigned char* const s = t.s;
+    const uint32_t* const info = t.info;
+    const Automaton::QuickSteps quick = t.quick;
+    size_t* const ring = t.ring;
+    const size_t ring_mask = t.ring_mask, last_start = t.n < 2 ? 0 : t.n - 2;
+    size_t i = cur.i, skipped = cur.skipped, run_start = cur.run_start;
+    uint32_t state = cur.state;
+    Script run = cur.run;
+    Stop stop = Stop::kOther;
+    while (i < last_start) {
+      const unsigned b0 = s[i];
+      char32_t c;
+      size_t next;
+      if (b0 < 0x80) {
+        if (b0 == ' ' && s[i + 1] != ' ') {
+          // A left-out space ends the run.
+          if (run != Script::kOther) {
+            const auto r = static_cast<size_t>(run);
+            if (i - run_start - kRunMin[r] <= kRunMax[r] - kRunMin[r]) {
+              stop = Stop::kRun;
+              break;
+            }
+            run = Script::kOther;
+            run_start = i;
+          }
+          ring[skipped & ring_mask] = i - skipped;
+          ++skipped;
+          ++i;
+          continue;
+        }
+        c = b0;
+        next = i + 1;
+      } else if ((b0 & 0xF0u) == 0xE0u) {
+        // (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F) for continuation bytes b1
+        // and b2, in fewer operations; the mask keeps the index in the table whatever
+        // the bytes.
+        c = ((b0 << 12) + (unsigned{s[i + 1]} << 6) + s[i + 2] - 0xE2080u) & 0xFFFFu;
+        next = i + 3;
+      } else {
+        break;
+      }
+      const uint32_t ci = info[c];
+      if (const auto r = static_cast<Script>(ci >> 30); r != run) [[unlikely]] {
+        if (run != Script::kOther) {
+          const auto k = static_cast<size_t>(run);
+          if (i - run_start - kRunMin[k] <= kRunMax[k] - kRunMin[k]) {
+            stop = Stop::kRun;
+            break;
+          }
+        }
+        run = r;
+        run_start = i;
+      }
+      i = next;
+      // The usual step is the root's (from the root, on a code point that continues no
+      // key, or from a state with no edge on it that fails to the root): then cp_info
+      // says where it goes and whether it reports. One well-predicted branch decides
+      // (whether the current state is the root changes every few code points, so a
+      // test of it alone would not be).
+      if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
+        state = ci & Model::kRootMask;
+        if (ci & Model::kRootReports) [[unlikely]] {
+          cur.last = c;
+          stop = Stop::kReport;
+          break;
+        }
+      } else {
+        state = t.ac->step(state, c, ci & Model::kRootMask);
+        if (t.ac->reports(state)) [[unlikely]] {
+          cur.last = c;
+          stop = Stop::kReport;
+          break;
+        }
+      }
+    }
+    cur.i = i;
+    cur.skipped = skipped;
+    cur.run_start = run_start;
+    cur.state = state;
+    cur.run = run;
+    return stop;
+  }
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
-  // point before `end`). Offsets in the kept text (spaces left out) are text offsets
-  // less the spaces left out before them.
-  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last) {
+  // point before `end`; `skipped` spaces left out so far, the last ones in ring_).
+  // Offsets in the kept text (spaces left out) are text offsets less the spaces left out
+  // before them.
+  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last, size_t skipped) {
     const Automaton& ac = m_->ac;
-    const size_t kept = end - skipped_.size();
+    const size_t kept = end - skipped;
+    const size_t ring_mask = ring_.size() - 1;
     for (uint32_t r = ac.report(state); r != Automaton::kNone; r = ac.next_report(r)) {
       const size_t len = ac.key_bytes(r);
       // Spaces left out inside the key: those after its start in the kept text.
       size_t spaces = 0;
-      for (size_t k = skipped_.size(); k > 0 && skipped_[k - 1] > kept - len; --k) ++spaces;
+      for (size_t k = skipped; k > 0 && ring_[(k - 1) & ring_mask] > kept - len; --k) ++spaces;
       on_key(r, end - len - spaces, end, last, spaces > 0);
     }
   }
@@ -1071,7 +1162,7 @@ class Matcher {
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
   std::vector<uint32_t> strong_entries_;
-  std::vector<size_t> skipped_;  // scan(): spaces left out, as offsets in the kept text
+  std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   bool region_known_ = false;    // region_ is computed once per document, on first need
   std::string_view region_;
