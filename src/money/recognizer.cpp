@@ -590,7 +590,13 @@ struct Reader {
 
   // The numeral at i, cut before a comma that was a full-width '，' in the original:
   // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
-  std::optional<Numeral> amount_at(size_t i) const { return english_scale(digits_at(i)); }
+  // The last answer is kept: range() reads the second end of a range up to three times.
+  mutable size_t amount_i = std::string_view::npos;
+  mutable std::optional<Numeral> amount_n;
+  std::optional<Numeral> amount_at(size_t i) const {
+    if (i != amount_i) amount_i = i, amount_n = english_scale(digits_at(i));
+    return amount_n;
+  }
   std::optional<Numeral> digits_at(size_t i) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
     if (!n || folded.original().data() == s.data()) return n;
@@ -702,7 +708,7 @@ struct Reader {
   // 人民币) may end right before i, a currency word starts inside the run (일본 엔) or
   // one continues it (see continues()). When not, no start inside the run can give
   // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些.
-  size_t run_end(size_t i, bool& pass) const {
+  [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
     pass = false;
     for (size_t k = i, spaces = 0; k > 0 && spaces <= 2 && !pass; ++spaces) {  // 人民币  50元
       const char32_t c = cp_before(s, k);
@@ -763,7 +769,17 @@ struct Reader {
     return inside || continues(e, false);
   }
 
-  bool single(size_t i, Amount& a) const { return single(i, amount_at(i), a); }
+  // single() at a second end after a range connector (10억~20억 원, 1조 원에서 2조 원),
+  // behind the scanner's gate: most of what follows a connector (이번, 十年) cannot be
+  // money, and the gate costs less than a parse. The gate's run stops where an English
+  // scale word may join the numeral (3 billion); there the amount is read anyway.
+  bool single_gated(size_t q, Amount& a) const {
+    bool pass = false;
+    const size_t p = run_end(q, pass);
+    if (!pass && !(p < s.size() && (is_latin(s[p]) || (s[p] == ' ' && p + 1 < s.size() && is_latin(s[p + 1])))))
+      return false;
+    return single(q, amount_at(q), a);
+  }
 
   bool single(size_t i, const std::optional<Numeral>& n, Amount& a) const {
     if (!n) return false;
@@ -841,7 +857,7 @@ struct Reader {
     int pc = -1;
     const size_t ps = prefix_before(i, pc);
     Amount b;
-    if (!single(q, b) || b.start != q || b.rule == "money.prefix") {
+    if (!single_gated(q, b) || b.start != q || b.rule == "money.prefix") {
       // A bare second number: only the prefix gives the range its currency.
       if (ps == std::string_view::npos || n->is_range()) return false;
       const std::optional<Numeral> m = amount_at(q);
@@ -880,7 +896,7 @@ struct Reader {
     if (!c) return;
     q = skip_space(s, q + c->text.size());
     Amount b;
-    if (!single(q, b) || b.low < a.high) return;
+    if (!single_gated(q, b) || b.low < a.high) return;
     // 新台幣1,426億元至1,529億元: the first end's prefix currency carries over a generic 元.
     const bool prefixed = a.rule == "money.prefix_suffix" || a.rule == "money.prefix";
     if (b.currency != a.currency && !(prefixed && b.generic_word)) return;

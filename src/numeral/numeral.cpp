@@ -6,7 +6,9 @@
 // digits (几, 数, 수, 몇) are evaluated twice, as 1 and as 9, giving a range.
 #include "numeral/numeral.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -98,17 +100,35 @@ constexpr Cls classify_slow(char32_t c) {
 }
 
 // Every numeral character lies in U+3000..U+D7FF (〇, CJK ideographs, Hangul). A bitset
-// over that range rejects the other characters of the text in one load, before the
-// switch: scanners call classify on nearly every character they look at.
+// over that range rejects the other characters of the text in one load; the numeral
+// characters themselves are looked up in a small hash table (multiplicative hash,
+// linear probing) rather than the switch above, whose compare chain was most of a
+// classification: scanners call classify on nearly every character they look at.
 constexpr char32_t kTableLo = 0x3000, kTableHi = 0xD800;
 struct NumeralBits {
+  static constexpr int kSlots = 256;  // a power of two, over three times the characters
   unsigned long long words[(kTableHi - kTableLo + 63) / 64] = {};
+  char32_t keys[kSlots] = {};
+  Cls values[kSlots] = {};
+  static constexpr unsigned slot(char32_t c) { return (static_cast<uint32_t>(c) * 2654435761u) >> 24; }
   constexpr NumeralBits() {
-    for (char32_t c = kTableLo; c < kTableHi; ++c)
-      if (classify_slow(c).kind != kNo) words[(c - kTableLo) >> 6] |= 1ULL << ((c - kTableLo) & 63);
+    for (char32_t c = kTableLo; c < kTableHi; ++c) {
+      const Cls k = classify_slow(c);
+      if (k.kind == kNo) continue;
+      words[(c - kTableLo) >> 6] |= 1ULL << ((c - kTableLo) & 63);
+      unsigned h = slot(c);
+      while (keys[h] != 0) h = (h + 1) & (kSlots - 1);
+      keys[h] = c, values[h] = k;
+    }
   }
   constexpr bool has(char32_t c) const {
     return c >= kTableLo && c < kTableHi && ((words[(c - kTableLo) >> 6] >> ((c - kTableLo) & 63)) & 1);
+  }
+  // The class of c, which has(c).
+  constexpr Cls get(char32_t c) const {
+    unsigned h = slot(c);
+    while (keys[h] != c) h = (h + 1) & (kSlots - 1);
+    return values[h];
   }
 };
 // GCC builds it at compile time; clang's constexpr step limit is too small for 42k
@@ -116,7 +136,7 @@ struct NumeralBits {
 // main classifies numerals).
 const NumeralBits kNumeralBits{};
 
-[[gnu::always_inline]] inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? classify_slow(c) : Cls{}; }
+[[gnu::always_inline]] inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? kNumeralBits.get(c) : Cls{}; }
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -785,10 +805,11 @@ bool half(std::string_view s, size_t i, Numeral& out) {
   return true;
 }
 
-// The commonest numeral by far is an Arabic number, alone or with one scale character
-// right after it (600억, 1.5万, 3,000): read here without lex() and evaluate(), with the
-// same tokens and the same arithmetic in the same order, so the result is the one
-// they give. Anything else (a space, 천, 여, 点, a second scale ...) goes the long way.
+// The commonest numerals by far are Arabic numbers, alone or joined to big scales
+// (600억, 1.5万, 3,000, 96조782억, 1억7735만, 1.5万亿): read here without lex() and
+// evaluate(), taking the tokens lex() would take and doing evaluate()'s arithmetic on
+// them in the same order, so the result is the one they give. Anything else (a space
+// before more numeral characters, 천, 여, 点, a repeated scale ...) goes the long way.
 enum class Fast { kNotHandled, kFound, kNone };
 Fast parse_arabic_fast(std::string_view s, size_t i, const ParseOptions& o, Numeral& best) {
   if (!is_ascii_digit(s[i])) return Fast::kNotHandled;
@@ -810,33 +831,61 @@ Fast parse_arabic_fast(std::string_view s, size_t i, const ParseOptions& o, Nume
     }
     return classify(cp_at(s, q)).kind == kNo;
   };
+  // evaluate()'s state for the tokens read so far: number (big scale number)* big scale?
   bool ok = true;
-  Decimal value;
-  size_t end = a.end;
-  int exp = -1;
+  Decimal total, last_group, cur = a.value;
+  bool has_cur = true, point = a.point;
+  int max_big = -1, exp = -1;
   Script script = Script::kArabic;
-  if (stops_at(end, false)) {
-    value = add(Decimal{}, add(Decimal{}, a.value, ok), ok);  // evaluate() of [number]
-  } else {
-    if (s[end] == ' ' || is_ascii_digit(s[end])) return Fast::kNotHandled;
+  size_t end = a.end;
+  while (!stops_at(end, !has_cur)) {
+    if (s[end] == ' ') return Fast::kNotHandled;
+    if (is_ascii_digit(s[end])) {
+      if (has_cur) return Fast::kNotHandled;  // past 20 decimals
+      // A number right after a scale (1만5000), read as lex() reads it.
+      ParseOptions inner = o;
+      inner.space_groups = false, inner.metric_suffix = false;
+      const Arabic b = read_arabic(s, end, inner);
+      if (!b.ok) return Fast::kNotHandled;
+      cur = b.value, has_cur = true, point = point || b.point;
+      end = b.end;
+      continue;
+    }
     size_t q;
     const Cls k = classify(cp_at(s, end, &q));
-    if (k.kind != kBig || !stops_at(q, true)) return Fast::kNotHandled;
-    // evaluate() of [number, scale]: g = 0 + number; total = (0 + g) x 10^exp; total + (0 + 0).
-    const Decimal g = add(Decimal{}, a.value, ok);
-    const Decimal total = mul_pow10(add(Decimal{}, g, ok), k.value, ok);
-    value = add(total, add(Decimal{}, Decimal{}, ok), ok);
+    if (k.kind != kBig) return Fast::kNotHandled;
+    if (has_cur) {
+      if (k.value == max_big) break;  // 3만5만: two numerals
+      const Decimal g = add(Decimal{}, cur, ok);
+      if (k.value > max_big) {
+        total = mul_pow10(add(total, g, ok), k.value, ok);  // 一万五千亿: all so far in 亿
+        last_group = total;
+      } else {
+        last_group = mul_pow10(g, k.value, ok);
+        total = add(total, last_group, ok);
+      }
+    } else {
+      // A scale right after a scale: 万亿, 万万 multiply the group just scaled; in
+      // Korean the numeral ends before it.
+      if (k.script != Script::kChinese) break;
+      total = sub(total, last_group, ok);
+      last_group = mul_pow10(last_group, k.value, ok);
+      total = add(total, last_group, ok);
+    }
+    max_big = std::max<int>(max_big, k.value);
+    has_cur = false;
     exp = k.value;
-    script = k.script;
+    if (script == Script::kArabic) script = k.script;
     end = q;
   }
+  const Decimal value = add(total, add(Decimal{}, has_cur ? cur : Decimal{}, ok), ok);
   if (!ok) return Fast::kNone;
   best.start = i, best.end = end;
   best.low = best.high = best.base = value;
   best.approx = false;
   best.has_scale = exp >= 0;
   best.scale_exp = exp >= 0 ? exp : 0;
-  best.has_decimal_point = a.point;
+  best.has_decimal_point = point;
   best.script = script;
   best.fraction = false, best.native = false;
   return Fast::kFound;
