@@ -22,6 +22,15 @@ char32_t cp_at(std::string_view t, size_t i, size_t& next) {
   return text::next_code_point(t, next);
 }
 
+// Whether the code point before t[i] is a Hangul syllable: three bytes in valid UTF-8
+// (folded text), read in place.
+bool hangul_before(std::string_view t, size_t i) {
+  if (i < 3) return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  if ((s[i - 3] & 0xF0) != 0xE0) return false;
+  return is_hangul(((s[i - 3] & 0x0FU) << 12) | ((s[i - 2] & 0x3FU) << 6) | (s[i - 1] & 0x3FU));
+}
+
 char32_t cp_before(std::string_view t, size_t i) {
   if (i == 0) return 0;
   return text::prev_code_point(t, i);
@@ -236,14 +245,25 @@ class Parser {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
     // The grammar asks about the same few positions many times (a number's marker for
     // the year, the month, the day...): one walk per position answers every kind.
+    // Runs of questions about one position are the rule: the last slot answered first.
     const Words::Each* each = nullptr;
-    for (int k = 0; k < memo_used_; ++k)
-      if (memo_[k].pos == p) each = &memo_[k].each;
+    if (memo_last_ >= 0 && memo_[memo_last_].pos == p) {
+      each = &memo_[memo_last_].each;
+    } else {
+      for (int k = 0; k < memo_used_; ++k)
+        if (memo_[k].pos == p) {
+          each = &memo_[k].each;
+          memo_last_ = k;
+          break;
+        }
+    }
     if (!each) {
-      Memo& slot = memo_[memo_used_ < kMemo ? memo_used_++ : (memo_next_++ % kMemo)];
+      const int k = memo_used_ < kMemo ? memo_used_++ : (memo_next_++ % kMemo);
+      Memo& slot = memo_[k];
       slot.pos = p;
       w_.longest_each(t_, p, slot.each);
       each = &slot.each;
+      memo_last_ = k;
     }
     Match m;
     for (KindMask left = kinds; left;) {
@@ -391,6 +411,18 @@ class Parser {
       if (e1 != kNo) {
         cur = c1;
         return e1;
+      }
+      // Every other reading of a number goes on with a word (a unit, a count mark, a
+      // range connector) right after it or after spaces, or with the '/' or '·' of 3/4분기;
+      // a clock time ends a range (base_). So when no word starts at the digits or
+      // right after them (the '.' of 1.5 and 2030.79.48, the ':' of 57:69), none can.
+      if (!base_) {
+        size_t e = p;
+        while (e < t_.size() && is_digit(t_[e])) ++e;
+        constexpr KindMask kAny = ~KindMask{0};
+        if (e < t_.size() && t_[e] != ' ' && t_[e] != '/' && static_cast<unsigned char>(t_[e]) != 0xC2 &&
+            !w_.may_hold(t_, e, kAny) && !w_.may_hold(t_, p, kAny))
+          return kNo;
       }
     }
     e1 = counted(p, c1);
@@ -1457,7 +1489,7 @@ class Parser {
   };
   static constexpr int kMemo = 8;
   mutable Memo memo_[kMemo];
-  mutable int memo_used_ = 0, memo_next_ = 0;
+  mutable int memo_used_ = 0, memo_next_ = 0, memo_last_ = -1;
 
   const Words& w_;
   std::string_view t_;
@@ -1502,6 +1534,10 @@ void Grammar::build_gate() {
   static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
   for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
+  for (size_t i = 0; i < pair_bits_.size(); ++i) {
+    pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
+    pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
+  }
 }
 
 namespace {
@@ -1521,7 +1557,8 @@ bool Grammar::number_continues(std::string_view text, size_t e) const {
   // news (amounts, percentages, counts) fail this one look.
   if (e >= text.size()) return false;
   const char a = text[e];
-  if (a == '-' || a == '/' || a == '.' || a == ':' || a == '~') return true;
+  // (Not ':': a clock time alone is no date, and no date word starts with it.)
+  if (a == '-' || a == '/' || a == '.' || a == '~') return true;
   if (static_cast<unsigned char>(a) == 0xC2 && e + 1 < text.size() && static_cast<unsigned char>(text[e + 1]) == 0xB7)
     return true;  // 1·4분기
   const size_t j = skip_spaces(text, e);
@@ -1561,7 +1598,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
   const bool hangul = is_hangul(c);
   // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
-  if (word_start && hangul && is_hangul(cp_before(text, pos))) return false;
+  if (word_start && hangul && hangul_before(text, pos)) return false;
   Match stop;
   const Match open = words_.longest2(text, pos, kOpeners, kind_bit(Kind::kStop), stop);
   if (stop && (!open || stop.end > open.end)) {

@@ -18,6 +18,7 @@
 // lexicon, and both follow the same coarse-to-fine order.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -80,9 +81,11 @@ class Grammar {
   // The gate's words (gate3's table), for loops that read other tables alongside.
   const uint64_t* gate_bits() const { return gate_.data(); }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
+  // (The words' and the numbers' sets, merged into one of each kind by build_gate.)
   bool gate_pair(char32_t c1, char32_t c2) const {
-    return words_.single(c1) || words_.may_start_pair(c1, c2) || numbers_.single(c1) ||
-           numbers_.may_start_pair(c1, c2);
+    if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1)) return true;
+    const uint32_t h = Words::pair_hash(c1, c2);
+    return (pair_bits_[h >> 6] >> (h & 63)) & 1;
   }
 
  private:
@@ -93,6 +96,7 @@ class Grammar {
   Words words_;
   Words numbers_;  // only its pair sets: how numbers may open a date
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
+  std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
 };
 
 }  // namespace hanfacts::date

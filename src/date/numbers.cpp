@@ -69,7 +69,6 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
 
 }  // namespace
 
-bool is_han_digit(char32_t c) { return han_digit(c) >= 0 || c == U'十' || c == U'廿' || c == U'两'; }
 
 bool parse_digits(std::string_view text, size_t pos, Num& out) {
   size_t i = pos;

@@ -31,6 +31,15 @@ bool parse_native_korean(std::string_view text, size_t pos, Num& out);
 // Digits or Chinese numerals.
 bool parse_number(std::string_view text, size_t pos, Num& out);
 
-bool is_han_digit(char32_t c);
+// 〇零一二三四五六七八九十廿两: inline, the scan asks at many code points.
+inline bool is_han_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'廿': case U'两':
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace hanfacts::date

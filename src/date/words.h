@@ -169,6 +169,9 @@ class Words {
     for (const auto& [kind, c] : firsts_)
       if (kind_bit(kind) & kinds) out.push_back(c);
   }
+  // The raw sets behind single() and may_start_pair() (1024 words each).
+  const uint64_t* single_bits() const { return singles_.data(); }
+  const uint64_t* pair_bits() const { return pairs_.data(); }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
