@@ -263,13 +263,15 @@ struct Tables {
   // ideographs): bit b2&0x3F of starts3[(b0&0x0F)<<6 | (b1&0x3F)]. The scanner tests a
   // character with one load, without decoding it.
   std::array<unsigned long long, 1024> starts3{};
-  // The same set as a byte-pair filter for the AVX2 scanner (see next_start_avx2): eight
-  // buckets, each a lead byte E3..E9 (CJK) and a set of second bytes written as "high
-  // nibble in H and low nibble in L". Bit b of lead_lo[b0 & 15] says the lead belongs
-  // to bucket b; second_lo / second_hi give the nibble sets. A superset of the numeral
-  // characters; the exact test (starts3) follows.
+  // The same set as a byte filter for the AVX2 scanner (see fill_masks_avx2): eight
+  // buckets, each a lead byte E3..ED and sets of second and third bytes, each set
+  // written as "high nibble in H and low nibble in L". Bit b of lead_lo[b0 & 15] says
+  // the lead belongs to bucket b; second_lo / second_hi and third_lo / third_hi give
+  // the nibble sets. A superset of the numeral characters; the exact test (starts3)
+  // follows. The third byte matters: a bucket of second bytes alone also takes in every
+  // other character of the same 64 (이 brings 인, 일, 있 ...).
   struct PairFilter {
-    alignas(16) std::array<unsigned char, 16> lead_lo{}, second_lo{}, second_hi{};
+    alignas(16) std::array<unsigned char, 16> lead_lo{}, second_lo{}, second_hi{}, third_lo{}, third_hi{};
   };
   PairFilter han_pairs;     // leads E3..E9: 〇 and the CJK ideographs
   PairFilter hangul_pairs;  // leads EA..ED: Hangul syllables
@@ -445,52 +447,56 @@ Status load(Tables& t, const lexicon::Source& src) {
 }
 
 // Fills `f` for the numeral characters whose lead byte is in [lead_lo, lead_hi];
-// false when more than eight buckets would be needed.
+// false when more than eight buckets would be needed. A bucket's loss is the number of
+// other characters its nibble product lets through; one bucket per lead byte to begin
+// with, then the bucket with the largest loss is split in two (the characters in code
+// point order, at the point where the two losses add up least) while buckets remain.
 bool build_pairs(const Tables& t, unsigned lead_lo, unsigned lead_hi, Tables::PairFilter& f) {
-  struct Bucket {
-    unsigned lead;
-    std::array<bool, 64> second{};  // second byte & 0x3F
-    int loss() const {              // product size minus exact size
-      unsigned his = 0, los = 0;
-      int exact = 0;
-      for (int b = 0; b < 64; ++b)
-        if (second[b]) his |= 1u << (b >> 4), los |= 1u << (b & 15), ++exact;
-      return __builtin_popcount(his) * __builtin_popcount(los) - exact;
+  using Bucket = std::vector<char32_t>;
+  auto bytes = [](char32_t c, int k) { return k == 0 ? 0xE0u | (c >> 12) : 0x80u | ((c >> (k == 1 ? 6 : 0)) & 0x3Fu); };
+  auto loss = [&](const Bucket& b, size_t from, size_t to) {
+    unsigned leads = 0, nib[4] = {};  // second hi, second lo, third hi, third lo
+    for (size_t k = from; k < to; ++k) {
+      const char32_t c = b[k];
+      leads |= 1u << (bytes(c, 0) & 15);
+      nib[0] |= 1u << (bytes(c, 1) >> 4), nib[1] |= 1u << (bytes(c, 1) & 15);
+      nib[2] |= 1u << (bytes(c, 2) >> 4), nib[3] |= 1u << (bytes(c, 2) & 15);
     }
+    long product = __builtin_popcount(leads);
+    for (unsigned x : nib) product *= __builtin_popcount(x);
+    return product - static_cast<long>(to - from);
   };
   std::vector<Bucket> buckets;
   for (char32_t c = 0x800; c < 0x10000; ++c) {
     if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
-    const unsigned lead = 0xE0 | (c >> 12), second = (c >> 6) & 0x3F;
+    const unsigned lead = bytes(c, 0);
     if (lead < lead_lo || lead > lead_hi) continue;
-    auto it = std::find_if(buckets.begin(), buckets.end(), [&](const Bucket& b) { return b.lead == lead; });
-    if (it == buckets.end()) it = buckets.insert(buckets.end(), Bucket{lead, {}});
-    it->second[second] = true;
-  }
-  while (buckets.size() < 8 && !buckets.empty()) {
-    auto worst = std::max_element(buckets.begin(), buckets.end(),
-                                  [](const Bucket& a, const Bucket& b) { return a.loss() < b.loss(); });
-    if (worst->loss() == 0) break;
-    int low_hi = 4;
-    for (int b = 0; b < 64; ++b)
-      if (worst->second[b]) low_hi = std::min(low_hi, b >> 4);
-    Bucket rest{worst->lead, {}};
-    for (int b = 0; b < 64; ++b)
-      if (worst->second[b] && (b >> 4) != low_hi) rest.second[b] = true, worst->second[b] = false;
-    if (std::none_of(rest.second.begin(), rest.second.end(), [](bool x) { return x; })) break;
-    buckets.push_back(rest);
+    if (buckets.empty() || bytes(buckets.back().front(), 0) != lead) buckets.emplace_back();
+    buckets.back().push_back(c);
   }
   if (buckets.size() > 8) return false;
+  while (buckets.size() < 8) {
+    auto worst = std::max_element(buckets.begin(), buckets.end(), [&](const Bucket& a, const Bucket& b) {
+      return loss(a, 0, a.size()) < loss(b, 0, b.size());
+    });
+    if (worst == buckets.end() || worst->size() < 2 || loss(*worst, 0, worst->size()) == 0) break;
+    size_t cut = 1;
+    long best = -1;
+    for (size_t k = 1; k < worst->size(); ++k) {
+      const long l = loss(*worst, 0, k) + loss(*worst, k, worst->size());
+      if (best < 0 || l < best) best = l, cut = k;
+    }
+    Bucket rest(worst->begin() + static_cast<std::ptrdiff_t>(cut), worst->end());
+    worst->resize(cut);
+    buckets.push_back(std::move(rest));
+  }
   for (size_t k = 0; k < buckets.size(); ++k) {
     const unsigned char bit = static_cast<unsigned char>(1u << k);
-    f.lead_lo[buckets[k].lead & 15] |= bit;
-    unsigned his = 0, los = 0;
-    for (int b = 0; b < 64; ++b)
-      if (buckets[k].second[b]) his |= 1u << (b >> 4), los |= 1u << (b & 15);
-    for (int h = 0; h < 4; ++h)
-      if (his & (1u << h)) f.second_hi[8 + h] |= bit;  // second bytes are 0x80..0xBF
-    for (int l = 0; l < 16; ++l)
-      if (los & (1u << l)) f.second_lo[l] |= bit;
+    for (char32_t c : buckets[k]) {
+      f.lead_lo[bytes(c, 0) & 15] |= bit;
+      f.second_hi[bytes(c, 1) >> 4] |= bit, f.second_lo[bytes(c, 1) & 15] |= bit;
+      f.third_hi[bytes(c, 2) >> 4] |= bit, f.third_lo[bytes(c, 2) & 15] |= bit;
+    }
   }
   return true;
 }
@@ -1060,10 +1066,11 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
 // - a digit right after a digit is inside a number (the byte before is loaded too);
 // - a Hangul lead byte (EA..ED) right after a Hangul syllable is inside a word, and
 //   every Hangul numeral is a syllable that must start one;
-// - a CJK or Hangul lead byte counts only when it and the byte after it fall in one of
-//   the (lead, second byte) buckets of Tables, looked up by nibble with vpshufb.
+// - a CJK or Hangul lead byte counts only when it and the two bytes after it fall in
+//   one of the (lead, second byte, third byte) buckets of Tables, looked up by nibble
+//   with vpshufb.
 // Every position left out is one the scalar test would reject, so the result is the
-// same. Needs p >= 3 and p + 32 * blocks + 2 <= n (three bytes before, one after).
+// same. Needs p >= 3 and p + 32 * blocks + 2 <= n (three bytes before, two after).
 [[gnu::target("avx2"), gnu::always_inline]] inline __m256i table(const std::array<unsigned char, 16>& a) {
   return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(a.data())));
 }
@@ -1075,15 +1082,18 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
   const __m256i cB0 = set1(0xB0), c9D = set1(0x9D), cE3 = set1(0xE3), c6w = set1(6);
   const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256(), ones = _mm256_cmpeq_epi8(zero, zero);
   const __m256i lead_lo = table(t.han_pairs.lead_lo), sec_lo = table(t.han_pairs.second_lo),
-                sec_hi = table(t.han_pairs.second_hi);
+                sec_hi = table(t.han_pairs.second_hi), th_lo = table(t.han_pairs.third_lo),
+                th_hi = table(t.han_pairs.third_hi);
   const __m256i hlead_lo = table(t.hangul_pairs.lead_lo), hsec_lo = table(t.hangul_pairs.second_lo),
-                hsec_hi = table(t.hangul_pairs.second_hi);
+                hsec_hi = table(t.hangul_pairs.second_hi), hth_lo = table(t.hangul_pairs.third_lo),
+                hth_hi = table(t.hangul_pairs.third_hi);
   for (size_t b = 0; b < blocks; ++b, p += 32) {
     const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p));
     const __m256i vm1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 1));
     const __m256i vm2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 2));
     const __m256i vm3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 3));
     const __m256i vp1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p + 1));
+    const __m256i vp2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p + 2));
     // Digits that begin a run.
     const __m256i digit = _mm256_andnot_si256(in_range(vm1, c0, c9w), in_range(v0, c0, c9w));
     // Hangul leads not right after a Hangul syllable (AC00..D7A3: EA B0..ED 9E; the
@@ -1094,14 +1104,18 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
                         _mm256_and_si256(_mm256_cmpeq_epi8(vm3, cED), _mm256_cmpeq_epi8(_mm256_min_epu8(vm2, c9D), vm2))));
     const __m256i v0_lo = _mm256_and_si256(v0, nib);
     const __m256i vp1_lo = _mm256_and_si256(vp1, nib), vp1_hi = _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib);
+    const __m256i vp2_lo = _mm256_and_si256(vp2, nib), vp2_hi = _mm256_and_si256(_mm256_srli_epi16(vp2, 4), nib);
     // Hangul leads whose (lead, second byte) pair is in a bucket; none on the word-inside ones.
     const __m256i hlead_bits = _mm256_and_si256(_mm256_shuffle_epi8(hlead_lo, v0_lo),
                                                 _mm256_andnot_si256(prev_syllable, in_range(v0, cEA, c3w)));
-    const __m256i hsec_bits =
-        _mm256_and_si256(_mm256_shuffle_epi8(hsec_lo, vp1_lo), _mm256_shuffle_epi8(hsec_hi, vp1_hi));
+    const __m256i hsec_bits = _mm256_and_si256(
+        _mm256_and_si256(_mm256_shuffle_epi8(hsec_lo, vp1_lo), _mm256_shuffle_epi8(hsec_hi, vp1_hi)),
+        _mm256_and_si256(_mm256_shuffle_epi8(hth_lo, vp2_lo), _mm256_shuffle_epi8(hth_hi, vp2_hi)));
     // CJK leads whose (lead, second byte) pair is in a bucket.
     const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), in_range(v0, cE3, c6w));
-    const __m256i sec_bits = _mm256_and_si256(_mm256_shuffle_epi8(sec_lo, vp1_lo), _mm256_shuffle_epi8(sec_hi, vp1_hi));
+    const __m256i sec_bits =
+        _mm256_and_si256(_mm256_and_si256(_mm256_shuffle_epi8(sec_lo, vp1_lo), _mm256_shuffle_epi8(sec_hi, vp1_hi)),
+                         _mm256_and_si256(_mm256_shuffle_epi8(th_lo, vp2_lo), _mm256_shuffle_epi8(th_hi, vp2_hi)));
     const __m256i none = _mm256_cmpeq_epi8(
         _mm256_or_si256(_mm256_and_si256(lead_bits, sec_bits), _mm256_and_si256(hlead_bits, hsec_bits)), zero);
     const __m256i hits = _mm256_or_si256(digit, _mm256_andnot_si256(none, ones));
@@ -1127,7 +1141,7 @@ class StartScan {
     if (!avx2_) return next_start(s_, i, t_);
     const unsigned long long* starts3 = t_.starts3.data();
     while (i < n_) {
-      if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and one after
+      if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and two after
         const size_t end = i < 3 ? std::min<size_t>(n_, 3) : n_;
         const size_t k = next_start_scalar(d_, n_, i, end, starts3);
         if (k < end) return k;
