@@ -119,9 +119,11 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // The root's steps go through root_ or find_edge() directly: an empty mask makes
   // steps_as_root() true for it (the root's failure is itself).
   states_[kRoot].mask = 0;
-  quick_.resize(m);
-  for (uint32_t s = 0; s < m; ++s) quick_[s] = states_[s].fail != kRoot ? ~(uint64_t{1} << kNoEdgeBit) : states_[s].mask;
-  quick_[kRoot] = 0;
+  // A state's quick mask is the union of the masks along its failure chain (the root's
+  // excluded): a clear bit says no state of the chain has an edge on the code point, so
+  // the step goes where the root's goes. Failures are shorter strings, numbered earlier.
+  quick_.assign(m, 0);
+  for (uint32_t s = 1; s < m; ++s) quick_[s] = states_[s].mask | quick_[states_[s].fail];
   max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth_.begin(), depth_.end());
   reports_.assign(m, 0);
   for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;

@@ -19,9 +19,8 @@
 // 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
 // steps stop there), its failure link, and a small open-addressing block of 8-byte
 // edges of its own (load at most one half), laid out in state order; and apart, a
-// "quick" mask (the mask, or all ones but one bit when the failure link is not the
-// root) whose one bit tells the scan's usual step (to wherever the root goes) from the
-// others. Each fallback along
+// "quick" mask (the union of the masks along its failure chain) whose one bit tells the
+// scan's usual step (to wherever the root goes) from the others. Each fallback along
 // a failure link shortens the current match, so a pass costs at most two steps per code
 // point on average: the cost per byte does not grow with the lexicon, only the tables'
 // cache footprint does, and mostly in deep states the scan rarely reaches.
@@ -67,9 +66,9 @@ class Automaton {
     } while (state != kRoot);
     return from_root;
   }
-  // True when the step on `c` from `state` is surely the root's step on `c` (`state` has
-  // no edge on `c` and fails to the root), from one bit of the state's quick mask and
-  // without a branch: the scan's usual step, and always true for the root.
+  // True when the step on `c` from `state` is surely the root's step on `c` (no state on
+  // its failure chain but the root has an edge on `c`), from one bit of the state's
+  // quick mask and without a branch: the scan's usual step, and always true for the root.
   bool steps_as_root(uint32_t state, char32_t c) const { return quick_steps().as_root(state, hash_bit(c)); }
   // The bit of a state's quick mask that a step on `c` reads: below kNoEdgeBit.
   static unsigned hash_bit(char32_t c) { return mask_bit(code_hash(c)); }
@@ -152,8 +151,8 @@ class Automaton {
   bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
 
   std::vector<State> states_;        // by state, breadth first
-  // By state: its mask, or all ones but kNoEdgeBit when it fails to another state than
-  // the root; zero for the root (steps_as_root()). Apart from states_, so the scan's usual step reads
+  // By state: the union of the masks of the states along its failure chain, itself
+  // included and the root not (zero for the root; steps_as_root()). Apart from states_, so the scan's usual step reads
   // 8 bytes a state.
   std::vector<uint64_t> quick_;
   std::vector<Slot> slots_;          // edge blocks, in state order

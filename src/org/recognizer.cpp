@@ -62,12 +62,25 @@ constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordR
   return text::next_code_point(s, i);
 }
 
-char32_t decode_at(std::string_view s, size_t i) {
-  return i < s.size() ? text::next_code_point(s, i) : 0;
+// prev_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline.
+[[gnu::always_inline]] inline char32_t prev_cp(std::string_view s, size_t& i) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  if (b[i - 1] < 0x80) {
+    --i;
+    return b[i];
+  }
+  if (i >= 3 && (b[i - 3] & 0xF0) == 0xE0 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80) {
+    const char32_t c = (char32_t{b[i - 3] & 0x0Fu} << 12) | (char32_t{b[i - 2] & 0x3Fu} << 6) | (b[i - 1] & 0x3Fu);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      i -= 3;
+      return c;
+    }
+  }
+  return text::prev_code_point(s, i);
 }
-char32_t decode_before(std::string_view s, size_t i) {
-  return i > 0 ? text::prev_code_point(s, i) : 0;
-}
+
+char32_t decode_at(std::string_view s, size_t i) { return i < s.size() ? next_cp(s, i) : 0; }
+char32_t decode_before(std::string_view s, size_t i) { return i > 0 ? prev_cp(s, i) : 0; }
 
 }  // namespace
 
@@ -216,7 +229,7 @@ class Matcher {
     size_t run_end = pos;
     for (size_t count = 0; run_end < t_.size(); ++count) {
       size_t j = run_end;
-      if (!text::is_hangul_syllable(text::next_code_point(t_, j))) break;
+      if (!text::is_hangul_syllable(next_cp(t_, j))) break;
       if (count == kMaxTrailer) return false;  // particles never run this long
       run_end = j;
     }
@@ -227,7 +240,7 @@ class Matcher {
     if (depth == 0) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < end;) {
-      state = m_->words.step(state, text::next_code_point(t_, j));
+      state = m_->words.step(state, next_cp(t_, j));
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
       if (p && (p->roles & kTrailerRoles) && covers(j, end, depth - 1)) return true;
@@ -533,7 +546,7 @@ class Matcher {
   // The key at [a, b) is a known name or ORG word (never read as a misspelling).
   bool is_known(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, next_cp(t_, j));
     if (state == CodePointTrie::kNone) return false;
     const Payload* p = m_->get(state);
     return p && (p->name >= 0 || p->roles != 0 || p->suffix >= 0);
@@ -583,7 +596,7 @@ class Matcher {
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
     if (state == CodePointTrie::kNone) return false;
     const Payload* p = m_->word_get(state);
     return p && p->roles != 0;
@@ -616,20 +629,20 @@ class Matcher {
     size_t chars = 0;
     for (size_t i = cut; i < s; ++chars) {
       const size_t here = i;
-      text::next_code_point(t_, i);
+      next_cp(t_, i);
       if (ends_with_role(here, i, role_bit(WordRole::kStopHead))) return kNoName;
     }
     if (chars < 4) return kNoName;
     for (size_t i = run_start; i < cut;) {
       if (ends_with_role(i, cut, role_bit(WordRole::kStopHead))) return kNoName;
-      text::next_code_point(t_, i);
+      next_cp(t_, i);
     }
     return cut;
   }
   // The key [a, b) has one of `roles`.
   bool ends_with_role(size_t a, size_t b, uint8_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, text::next_code_point(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
     const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
     return p && (p->roles & roles);
   }
@@ -637,7 +650,7 @@ class Matcher {
   bool starts_with_role(size_t a, size_t b, uint8_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
-      state = m_->words.step(state, text::next_code_point(t_, j));
+      state = m_->words.step(state, next_cp(t_, j));
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
       if (p && (p->roles & roles)) return true;
@@ -655,7 +668,7 @@ class Matcher {
       if (script == Script::kHangul) {
         while (a > 0 && count <= kMaxNamePart) {
           size_t k = a;
-          const char32_t c = text::prev_code_point(t_, k);
+          const char32_t c = prev_cp(t_, k);
           if (!text::is_hangul_syllable(c) && !is_latin_alnum(c)) break;
           a = k;
           ++count;
@@ -664,7 +677,7 @@ class Matcher {
         size_t run = 0;
         while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
-          if (!text::is_han(text::prev_code_point(t_, k))) break;
+          if (!text::is_han(prev_cp(t_, k))) break;
           a = k;
           ++run;
         }
@@ -676,14 +689,14 @@ class Matcher {
           a = han_name_start(run_start, s);
           if (a == kNoName) continue;
           for (size_t j = a; j < s;) {
-            text::next_code_point(t_, j);
+            next_cp(t_, j);
             ++count;
           }
         }
         if (count == 0) {
           while (a > 0 && count <= kMaxNamePart) {
             size_t k = a;
-            if (!is_latin_alnum(text::prev_code_point(t_, k))) break;
+            if (!is_latin_alnum(prev_cp(t_, k))) break;
             a = k;
             ++count;
           }
@@ -697,7 +710,7 @@ class Matcher {
       if (text::is_ascii_digit(decode_before(t_, a))) continue;
       if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a))) {
         bool hangul = false;
-        for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(text::next_code_point(t_, j));
+        for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
       }
       if (is_generic(a, s) || is_known(a, s)) continue;
@@ -705,7 +718,7 @@ class Matcher {
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
       bool any_letter = false;
-      for (size_t j = a; j < s;) any_letter |= !text::is_ascii_digit(text::next_code_point(t_, j));
+      for (size_t j = a; j < s;) any_letter |= !text::is_ascii_digit(next_cp(t_, j));
       if (!any_letter) continue;
       hits_.push_back(Hit{a, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
     }
@@ -857,7 +870,7 @@ class Matcher {
     const Script s = script_of(decode_at(t_, a));
     size_t cps = 0, words = 1;
     for (size_t j = a; j < b;) {
-      const char32_t c = text::next_code_point(t_, j);
+      const char32_t c = next_cp(t_, j);
       ++cps;
       if (s == Script::kLatin) {
         if (c == ' ') ++words;
@@ -901,7 +914,7 @@ class Matcher {
         if (s != Script::kOther) {
           while (a > 0) {
             size_t k = a;
-            if (script_of(text::prev_code_point(t_, k)) != s) break;
+            if (script_of(prev_cp(t_, k)) != s) break;
             a = k;
           }
           if (a < x_end && !overlaps_hit(a, x_end)) segments_.push_back({a, x_end, -1});
@@ -914,11 +927,11 @@ class Matcher {
         size_t b = a;
         while (b < q) {
           size_t k = b;
-          if (is_separator(text::next_code_point(t_, k))) break;
+          if (is_separator(next_cp(t_, k))) break;
           b = k;
         }
         size_t next = b;
-        if (next < q) text::next_code_point(t_, next);
+        if (next < q) next_cp(t_, next);
         size_t ta = a, tb = b;
         while (ta < tb && t_[ta] == ' ') ++ta;
         while (tb > ta && t_[tb - 1] == ' ') --tb;
@@ -968,7 +981,7 @@ class Matcher {
     Script cur = script_of(decode_at(t_, a));
     for (size_t j = a; j < b;) {
       const size_t here = j;
-      const Script s = script_of(text::next_code_point(t_, j));
+      const Script s = script_of(next_cp(t_, j));
       if ((s == Script::kHangul || s == Script::kHan) && (cur == Script::kHangul || cur == Script::kHan) && s != cur) {
         segments_.push_back({seg_start, here, hit_at(seg_start, here)});
         seg_start = here;
@@ -1066,7 +1079,7 @@ class Matcher {
     char32_t prev = decode_before(t_, sent.start);
     for (size_t i = sent.start; i < sent.end;) {
       const size_t here = i;
-      const char32_t c = text::next_code_point(t_, i);
+      const char32_t c = next_cp(t_, i);
       const bool word_start = !(is_latin_alnum(c) && is_latin_alnum(prev));
       prev = c;
       if (word_start && (here < h.start || here >= h.end) && word_at(here, role_bit(WordRole::kTopic))) return true;
@@ -1077,7 +1090,7 @@ class Matcher {
   bool word_at(size_t pos, uint8_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
-      const char32_t c = text::next_code_point(t_, j);
+      const char32_t c = next_cp(t_, j);
       state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
