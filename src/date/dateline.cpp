@@ -211,7 +211,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // 4 read its parses.
   const bool share = scan && size <= kShareMax;
   if (share) {
-    if (!scan->state_) scan->state_ = std::make_unique<ScanState>();
+    if (!scan->state_) scan->state_ = take_scan_state();
     LabelStarts& starts = scan->state_->labels;
     starts.head_end = head_end;
     starts.tail_start = tail;

@@ -60,8 +60,27 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
 
 }  // namespace
 
+namespace {
+
+// One spare record per thread: the engine makes a Scan per document, so the record and
+// its vectors are handed on to the next document with their capacity instead of being
+// allocated and grown again each time. (A very long document's record is let go.)
+thread_local std::unique_ptr<ScanState> t_spare_state;
+
+}  // namespace
+
+std::unique_ptr<ScanState> take_scan_state() {
+  if (t_spare_state) return std::move(t_spare_state);
+  return std::make_unique<ScanState>();
+}
+
 Scan::Scan() = default;
-Scan::~Scan() = default;
+Scan::~Scan() {
+  if (state_ && !t_spare_state && state_->entries.capacity() <= 4096) {
+    state_->filled = false;
+    t_spare_state = std::move(state_);
+  }
+}
 Scan::Scan(Scan&&) noexcept = default;
 Scan& Scan::operator=(Scan&&) noexcept = default;
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct ScanState {
 
   bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
 };
+
+// A record to fill: the thread's spare one (left by the last Scan) or a new one.
+std::unique_ptr<ScanState> take_scan_state();
 
 // The scan: calls visit(pos, resume) at every code point where a date may start (a digit
 // that opens a number, an apostrophe, a Han or Hangul code point that passes the gate
