@@ -1142,6 +1142,8 @@ class StartScan {
     const unsigned long long* starts3 = t_.starts3.data();
     while (i < n_) {
       if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and two after
+        // The text's last bytes (up to 65 after the blocks): sixteen at a time (SSE2).
+        if (i >= 3) return next_start(s_, i, t_);
         const size_t end = i < 3 ? std::min<size_t>(n_, 3) : n_;
         const size_t k = next_start_scalar(d_, n_, i, end, starts3);
         if (k < end) return k;
