@@ -137,6 +137,9 @@ struct Model {
   // for the document's region (Matcher::document_region).
   std::vector<uint64_t> han_folds = std::vector<uint64_t>(1024, 0);
   FuzzyIndex fuzzy;
+  // By entry: whether its kind is a business one (company, lab, investor, exchange,
+  // research_firm), for the support of context names.
+  std::vector<uint8_t> business;
 
   Payload& at(uint32_t state) {
     if (payload.size() <= state) payload.resize(state + 1);
@@ -580,6 +583,8 @@ class Matcher {
       const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
       if (near == 0) continue;
       for (size_t len = top; len >= FuzzyIndex::kMinHangul; --len) {
+        // No lookup left at this length or below: the rest of the loop could only break.
+        if ((near & ((uint64_t{2} << len) - 1)) == 0) break;
         const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
         if (overlaps_raw(start, stop, after_word) || is_known(start, stop)) break;
@@ -1098,15 +1103,13 @@ class Matcher {
     }
     return false;
   }
-  bool is_business(uint32_t entry) const {
-    const std::string& k = m_->entries[entry].kind;
-    return k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
-  }
+  bool is_business(uint32_t entry) const { return m_->business[entry] != 0; }
 
   void emit(std::vector<core::Candidate>& out) const {
     for (const Hit& h : hits_) {
       if (h.kind == HitKind::kContext && !h.supported) continue;
-      core::Candidate c;
+      // Built in place: no moves of its four strings.
+      core::Candidate& c = out.emplace_back();
       c.type = FactType::kOrg;
       c.start = h.start;
       c.end = h.end;
@@ -1135,12 +1138,11 @@ class Matcher {
             c.flags += e.qid;
           }
         }
-        c.rule = h.kind == HitKind::kLexicon   ? "org.lexicon"
-                 : h.kind == HitKind::kContext ? "org.context"
-                 : h.kind == HitKind::kFuzzy   ? "org.fuzzy"
-                                               : "org.alias";
+        c.rule = h.kind == HitKind::kLexicon   ? std::string_view("org.lexicon")
+                 : h.kind == HitKind::kContext ? std::string_view("org.context")
+                 : h.kind == HitKind::kFuzzy   ? std::string_view("org.fuzzy")
+                                               : std::string_view("org.alias");
       }
-      out.push_back(std::move(c));
     }
   }
 
@@ -1288,6 +1290,11 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   }
 
   Model& m = *model;
+  m.business.resize(m.entries.size());
+  for (size_t ei = 0; ei < m.entries.size(); ++ei) {
+    const std::string& k = m.entries[ei].kind;
+    m.business[ei] = k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
+  }
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {
     for (const Name& nm : m.entries[ei].names) {
       const uint32_t state = m.trie.insert(nm.key);
