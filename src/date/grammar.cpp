@@ -1537,7 +1537,9 @@ void Grammar::build_gate() {
   for (size_t i = 0; i < pair_bits_.size(); ++i) {
     pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
     pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
+    gate_labels_[i] = gate_[i] | words_.label_bits()[i];
   }
+  ascii_label_starts_ = (words_.label_bits()[0] | words_.label_bits()[1]) != 0;
 }
 
 namespace {

@@ -78,8 +78,12 @@ class Grammar {
   unsigned gate3(const unsigned char* u) const {
     return static_cast<unsigned>((gate_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1);
   }
-  // The gate's words (gate3's table), for loops that read other tables alongside.
+  // The gate's words (gate3's table), and the same with the first code points of
+  // dateline labels added (one table for a scan that notes both).
   const uint64_t* gate_bits() const { return gate_.data(); }
+  const uint64_t* gate_label_bits() const { return gate_labels_.data(); }
+  // Whether some dateline label starts with an ASCII character.
+  bool ascii_label_starts() const { return ascii_label_starts_; }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
   // (The words' and the numbers' sets, merged into one of each kind by build_gate.)
   bool gate_pair(char32_t c1, char32_t c2) const {
@@ -97,6 +101,8 @@ class Grammar {
   Words numbers_;  // only its pair sets: how numbers may open a date
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
   std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
+  std::array<uint64_t, 1024> gate_labels_{};
+  bool ascii_label_starts_ = false;
 };
 
 }  // namespace hanfacts::date

@@ -60,6 +60,32 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
 
 }  // namespace
 
+size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint64_t* gate,
+                       uint32_t* cand, size_t& k_io) {
+  size_t k = k_io;
+  while (i < fast_end) {
+    const unsigned b0 = s[i];
+    cand[k] = static_cast<uint32_t>(i - base);
+    if ((b0 & 0xF0) == 0xE0) {
+      // Han and Hangul, most of the text: one gate bit per code point. Runs of them are
+      // the rule (Chinese has no spaces, Korean words are several syllables): stay in
+      // this inner loop for the whole run.
+      do {
+        cand[k] = static_cast<uint32_t>(i - base);
+        k += static_cast<size_t>((gate[((s[i] & 0x0FU) << 6) | (s[i + 1] & 0x3FU)] >> (s[i + 2] & 0x3FU)) & 1);
+        i += 3;
+      } while (i < fast_end && (s[i] & 0xF0) == 0xE0);
+      continue;
+    }
+    // A digit right after a digit continues a number: only a run's first digit counts.
+    const unsigned prev = i > 0 ? s[i - 1] : 0;
+    k += (kScanTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
+    i += kScanTables.len[b0];
+  }
+  k_io = k;
+  return i;
+}
+
 namespace {
 
 // One spare record per thread: the engine makes a Scan per document, so the record and

@@ -50,6 +50,29 @@ struct ScanState {
   bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
 };
 
+// Byte classes for the scan: the length of the code point a lead byte opens, and
+// whether an ASCII byte may open a date (a digit, an apostrophe).
+struct ScanTables {
+  std::array<uint8_t, 256> len{}, ascii{};
+};
+inline constexpr ScanTables kScanTables = [] {
+  ScanTables tables{};
+  for (int b = 0; b < 256; ++b) {
+    tables.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
+    tables.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
+  }
+  return tables;
+}();
+
+// The scan's first pass over the code points that start in [i, fast_end) (every one of
+// them has two bytes after it): appends the offset from `base` of each that may open a
+// date to cand[k...] (Han and Hangul by their bit in `gate`, 64 code points a word; a
+// digit that does not continue a number; an apostrophe; any other non-ASCII code point).
+// Returns where it stopped (the first code point boundary at or after fast_end). A
+// function of its own so that its loop keeps everything in registers.
+size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint64_t* gate,
+                       uint32_t* cand, size_t& k);
+
 // A record to fill: the thread's spare one (left by the last Scan) or a new one.
 std::unique_ptr<ScanState> take_scan_state();
 
@@ -69,16 +92,6 @@ std::unique_ptr<ScanState> take_scan_state();
 template <class Visit>
 void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, size_t& resume, Visit&& visit,
                  LabelStarts* labels = nullptr) {
-  static constexpr auto kTables = [] {
-    struct T {
-      std::array<uint8_t, 256> len{}, ascii{};
-    } tables{};
-    for (int b = 0; b < 256; ++b) {
-      tables.len[static_cast<size_t>(b)] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;
-      tables.ascii[static_cast<size_t>(b)] = b >= 0x80 ? 0 : (b >= '0' && b <= '9') || b == '\'' ? 1 : 0;
-    }
-    return tables;
-  }();
   constexpr size_t kChunk = 4096;
   uint32_t cand[kChunk];
   const size_t n = t.size();
@@ -89,11 +102,15 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     const size_t base = i;
     const size_t stop = std::min(to, i + kChunk);
     const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
-    if (labels && (base < labels->head_end || stop > labels->tail_start)) {
-      // The same first pass, noting label starts as well.
+    // Label starts in this chunk: read off the first pass's table (the gate with the
+    // label bits added) and kept by the second pass, before the dates' own tests. When
+    // some label starts with an ASCII character (none do now), a pass of its own.
+    const bool want_labels = labels && (base < labels->head_end || stop > labels->tail_start);
+    const bool label_pass = want_labels && g.ascii_label_starts();
+    if (label_pass) {
       uint32_t lab[kChunk];
       size_t l = 0;
-      const uint64_t* gate = g.gate_bits();
+      const uint64_t* dates = g.gate_bits();
       const uint64_t* lbits = g.words().label_bits();
       while (i < fast_end) {
         const unsigned b0 = s[i];
@@ -102,57 +119,47 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         lab[l] = off;
         if ((b0 & 0xF0) == 0xE0) {
           const unsigned word = ((b0 & 0x0FU) << 6) | (s[i + 1] & 0x3FU), bit = s[i + 2] & 0x3FU;
-          k += static_cast<size_t>((gate[word] >> bit) & 1);
+          k += static_cast<size_t>((dates[word] >> bit) & 1);
           l += static_cast<size_t>((lbits[word] >> bit) & 1);
           i += 3;
           continue;
         }
         const unsigned prev = i > 0 ? s[i - 1] : 0;
-        k += (kTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
+        k += (kScanTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
         // Other code points than ASCII and three-byte ones: the label search decodes them.
         l += b0 >= 0x80 ? 1 : static_cast<size_t>((lbits[b0 >> 6] >> (b0 & 63)) & 1);
-        i += kTables.len[b0];
+        i += kScanTables.len[b0];
       }
       for (size_t q = 0; q < l; ++q) {
         const size_t pos = base + lab[q];
         if (pos < labels->head_end || pos >= labels->tail_start) labels->pos.push_back(static_cast<uint32_t>(pos));
       }
     }
-    while (i < fast_end) {
-      const unsigned b0 = s[i];
-      cand[k] = static_cast<uint32_t>(i - base);
-      if ((b0 & 0xF0) == 0xE0) {
-        // Han and Hangul, most of the text: one gate bit per code point.
-        k += g.gate3(s + i);
-        i += 3;
-        // Runs of them are the rule (Chinese has no spaces, Korean words are several
-        // syllables): stay in this inner loop for the whole run.
-        while (i < fast_end && (s[i] & 0xF0) == 0xE0) {
-          cand[k] = static_cast<uint32_t>(i - base);
-          k += g.gate3(s + i);
-          i += 3;
-        }
-        continue;
-      }
-      // A digit right after a digit continues a number: only a run's first digit counts.
-      const unsigned prev = i > 0 ? s[i - 1] : 0;
-      k += (kTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
-      i += kTables.len[b0];
-    }
+    if (i < fast_end)
+      i = scan_first_pass(s, i, fast_end, base, want_labels && !label_pass ? g.gate_label_bits() : g.gate_bits(),
+                          cand, k);
     while (i < stop) {  // the last two bytes of the text
       const unsigned b0 = s[i];
       cand[k] = static_cast<uint32_t>(i - base);
-      k += (b0 >= 0x80) | kTables.ascii[b0];
-      if (labels && (i < labels->head_end || i >= labels->tail_start) &&
+      k += (b0 >= 0x80) | kScanTables.ascii[b0];
+      if (label_pass && (i < labels->head_end || i >= labels->tail_start) &&
           (b0 >= 0x80 || g.words().may_start_label(b0)))
         labels->pos.push_back(static_cast<uint32_t>(i));
-      i += kTables.len[b0];
+      i += kScanTables.len[b0];
     }
+    const bool label_bits = want_labels && !label_pass;
     for (size_t q = 0; q < k; ++q) {
       const size_t pos = base + cand[q];
-      if (pos < resume) continue;
       const unsigned char b = s[pos];
+      if (label_bits && (pos < labels->head_end || pos >= labels->tail_start)) {
+        // Three-byte code points by their label bit; others as the label search decodes
+        // them (ASCII ones start no label here).
+        if ((b & 0xF0) == 0xE0 && pos + 2 < n ? g.words().may_start_label3(s + pos) : b >= 0x80)
+          labels->pos.push_back(static_cast<uint32_t>(pos));
+      }
+      if (pos < resume) continue;
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
+        if (label_bits && !g.gate3(s + pos)) continue;  // only a label may start here
         // Folded text is valid UTF-8: the three-byte code point and the next one inline.
         const char32_t c1 = ((b & 0x0FU) << 12) | ((s[pos + 1] & 0x3FU) << 6) | (s[pos + 2] & 0x3FU);
         size_t j = pos + 3;

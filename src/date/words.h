@@ -130,6 +130,10 @@ class Words {
   }
   // may_start_label's table, one bit per BMP code point.
   const uint64_t* label_bits() const { return label_starts_.data(); }
+  // may_start_label for a three-byte UTF-8 sequence, straight from its bytes.
+  bool may_start_label3(const unsigned char* u) const {
+    return (label_starts_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1;
+  }
   // The first code point boundary in [i, to) of valid UTF-8 `text` whose code point
   // may_start_label lets through (or that is neither ASCII nor three bytes long: the
   // caller tests those), else `to`. Three-byte sequences are tested straight from their
