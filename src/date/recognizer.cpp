@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "date/grammar.h"
 #include "date/scan.h"
 #include "text/utf8.h"
@@ -63,6 +67,55 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
 size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint64_t* gate,
                        uint32_t* cand, size_t& k_io) {
   size_t k = k_io;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time. In valid UTF-8 the code points that start in a block are
+  // its bytes that are not continuation bytes, so every test is a mask: ASCII digits and
+  // apostrophes (a digit after a digit continues a number), other non-ASCII code points,
+  // and the three-byte ones by their gate bit, read through indices computed for all
+  // sixteen lanes at once. Every lane is before fast_end, so its two following bytes
+  // exist (the loads reach s[i + 17] < fast_end + 2 <= the text's size).
+  if (i + 16 <= fast_end) {
+    const __m128i low4 = _mm_set1_epi8(0x0F), low6 = _mm_set1_epi8(0x3F), low8 = _mm_set1_epi16(0x00FF);
+    unsigned prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
+    alignas(16) uint16_t words[16];
+    alignas(16) uint8_t bits[16];
+    while (i + 16 <= fast_end) {
+      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+      const unsigned lead3 = mask(_mm_cmpeq_epi8(_mm_and_si128(v0, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                                 _mm_set1_epi8(static_cast<char>(0xE0))));
+      const unsigned cont = mask(_mm_cmpeq_epi8(_mm_and_si128(v0, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                                _mm_set1_epi8(static_cast<char>(0x80))));
+      const unsigned high = mask(v0);
+      const __m128i x = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
+      const unsigned digit = mask(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x));
+      const unsigned apos = mask(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\'')));
+      unsigned pass = ((digit | apos) & ~((digit << 1) | prev_digit)) | (high & ~cont & ~lead3);
+      if (lead3) {
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 2));
+        const __m128i a = _mm_and_si128(v0, low4), b = _mm_and_si128(v1, low6);
+        const __m128i lo = _mm_unpacklo_epi8(a, b), hi = _mm_unpackhi_epi8(a, b);  // a | b << 8
+        _mm_store_si128(reinterpret_cast<__m128i*>(words),
+                        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(lo, low8), 6), _mm_srli_epi16(lo, 8)));
+        _mm_store_si128(reinterpret_cast<__m128i*>(words + 8),
+                        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(hi, low8), 6), _mm_srli_epi16(hi, 8)));
+        _mm_store_si128(reinterpret_cast<__m128i*>(bits), _mm_and_si128(v2, low6));
+        for (unsigned m = lead3; m; m &= m - 1) {
+          const unsigned p = static_cast<unsigned>(__builtin_ctz(m));
+          pass |= static_cast<unsigned>((gate[words[p]] >> bits[p]) & 1) << p;
+        }
+      }
+      const auto at = static_cast<uint32_t>(i - base);
+      for (unsigned m = pass; m; m &= m - 1) cand[k++] = at + static_cast<uint32_t>(__builtin_ctz(m));
+      prev_digit = (digit >> 15) & 1;
+      i += 16;
+    }
+    // On to the next code point boundary (a code point that started before fast_end ends
+    // by fast_end + 2).
+    while (i < fast_end + 2 && (s[i] & 0xC0) == 0x80) ++i;
+  }
+#endif
   while (i < fast_end) {
     const unsigned b0 = s[i];
     cand[k] = static_cast<uint32_t>(i - base);
