@@ -73,7 +73,7 @@ inline Decimal add(const Decimal& a, const Decimal& b, bool& ok) {
   return detail::add_any(a, b, ok);
 }
 inline Decimal mul_pow10(const Decimal& a, int exp10, bool& ok) {
-  constexpr long long kPow[18] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+  static constexpr long long kPow[18] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
                                   100000000LL, 1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL,
                                   10000000000000LL, 100000000000000LL, 1000000000000000LL,
                                   10000000000000000LL, 100000000000000000LL};
