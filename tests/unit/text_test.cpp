@@ -71,6 +71,21 @@ TEST_CASE("count_code_points and find_invalid_utf8") {
   CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);
 }
 
+TEST_CASE("count_code_points counts non-continuation bytes at every length (16-, 8- and 1-byte steps)") {
+  // Every byte value at every position of strings up to 40 bytes long.
+  for (size_t len = 1; len <= 40; ++len) {
+    for (int b = 0; b < 256; b += 5) {
+      std::string s;
+      for (size_t k = 0; k < len; ++k) s += static_cast<char>((b + 37 * k) & 0xFF);
+      size_t expected = 0;
+      for (unsigned char c : s) expected += (c & 0xC0) != 0x80;
+      CAPTURE(len);
+      CAPTURE(b);
+      CHECK(count_code_points(s) == expected);
+    }
+  }
+}
+
 TEST_CASE("character classes") {
   CHECK(is_hangul_syllable(U'가'));
   CHECK_FALSE(is_hangul_syllable(U'ㄱ'));
