@@ -322,6 +322,14 @@ struct Tables {
     return (follower_pairs[h >> 6] >> (h & 63)) & 1;
   }
   bool may_end_prefix(char32_t c) const { return has(prefix_ends, c) || (c >= 0x10000 && prefix.may_have(c)); }
+  // The last bytes of the BMP characters that end prefix words, and the space: a
+  // character ending in any other byte (most of them) ends no prefix word, and the
+  // gate need not decode it. Characters beyond the BMP are tested in full.
+  std::array<unsigned long long, 4> prefix_end_bytes{};
+  bool may_end_prefix_before(const unsigned char* d, size_t k) const {
+    const unsigned char b = d[k - 1];
+    return ((prefix_end_bytes[b >> 6] >> (b & 63)) & 1) || (k >= 4 && (d[k - 4] & 0xF8) == 0xF0);
+  }
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
   const Word* suffix_at(std::string_view s, size_t i) const { return suffix_checked(s, i, suffix.match_at(s, i)); }
@@ -547,7 +555,11 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     if (c >= 0x800 && numeral::is_numeral_char(c)) t->starts3[c >> 6] |= bit;
     if (t->suffix.has_key(c) || t->minor.has_key(c) || t->infix.has_key(c) || t->connector.has_key(c))
       t->followers[c >> 6] |= bit;
-    if (t->prefix.has_key(c)) t->prefix_ends[c >> 6] |= bit;
+    if (t->prefix.has_key(c)) {
+      t->prefix_ends[c >> 6] |= bit;
+      const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
+      t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+    }
     if (t->suffix.has_key(c)) t->currency_starts[c >> 6] |= bit;
   }
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
@@ -716,7 +728,9 @@ struct Reader {
   // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些.
   [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
     pass = false;
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
     for (size_t k = i, spaces = 0; k > 0 && spaces <= 2 && !pass; ++spaces) {  // 人民币  50元
+      if (d[k - 1] != ' ' && !t.may_end_prefix_before(d, k)) break;
       const char32_t c = cp_before(s, k);
       if (t.may_end_prefix(c)) pass = true;
       if (c != ' ') break;
