@@ -17,15 +17,16 @@
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
 // recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, Release, on a
-// shared and loaded 2-core machine, alternating with the previous scan (bcf766d):
-//   built-in lexicon (1,831 entries, 8,463 names)          107-134 MB/s (was 88-103)
-//   built-in + 60,000 synthetic entries (188,463 names)    73-81 MB/s (was 61-75)
-// tools/micro_bench BM_Org (one 4 MB document): 106-111 MB/s (was 90-97); callgrind
-// 263 M instructions (was 281 M), 2.5 M mispredicted branches (was 3.7 M). The steps per
+// shared and loaded 2-core machine, alternating with the src/org of 1ca19d6:
+//   built-in lexicon (1,835 entries, 8,482 names)          113-122 MB/s (was 86-91)
+//   built-in + 60,000 synthetic entries (188,482 names)    65-73 MB/s (was 50-56)
+// tools/micro_bench BM_Org (one 4 MB document): 128-140 MB/s (was 115-122). Callgrind,
+// 4 MB of JSONL news, per-document work: ORG 176 M instructions (was 253 M); the scan's
+// usual steps (fast_steps) 74 M of it, about 35 instructions a code point. The steps per
 // byte are the same for both lexicons (one automaton step per code point); the large one
-// loses to cache misses in its larger tables (state records, edge blocks), partly on
-// Latin words (random Latin names fill the first letters of the trie, so Latin text
-// walks deeper states).
+// loses to cache misses in its larger tables (quick masks, state records, edge blocks),
+// partly on Latin words (random Latin names fill the first letters of the trie, so Latin
+// text walks deeper states).
 
 namespace hanfacts::org {
 namespace {
