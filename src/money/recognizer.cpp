@@ -281,9 +281,12 @@ struct Tables {
   // prefix words.
   std::array<unsigned long long, 1024> followers{}, currency_starts{}, prefix_ends{};
   // Is the three-byte character at p a numeral character (p + 2 < s.size())?
-  bool numeral3(std::string_view s, size_t p) const {
+  bool numeral3(std::string_view s, size_t p) const { return bytes3_in(starts3, s, p); }
+  // Is the three-byte character at p in `set` (a set over the BMP, as has())? Read
+  // from its bytes: the code point's bits without assembling it.
+  static bool bytes3_in(const std::array<unsigned long long, 1024>& set, std::string_view s, size_t p) {
     const auto* d = reinterpret_cast<const unsigned char*>(s.data()) + p;
-    return (starts3[((d[0] & 0x0Fu) << 6) | (d[1] & 0x3Fu)] >> (d[2] & 0x3Fu)) & 1;
+    return (set[((d[0] & 0x0Fu) << 6) | (d[1] & 0x3Fu)] >> (d[2] & 0x3Fu)) & 1;
   }
   static bool has(const std::array<unsigned long long, 1024>& set, char32_t c) {
     return c < 0x10000 && ((set[c >> 6] >> (c & 63)) & 1);
@@ -612,7 +615,11 @@ struct Reader {
   mutable size_t amount_i = std::string_view::npos;
   mutable std::optional<Numeral> amount_n;
   std::optional<Numeral> amount_at(size_t i) const {
-    if (i != amount_i) amount_i = i, amount_n = english_scale(digits_at(i));
+    if (i != amount_i) {
+      amount_i = i;
+      amount_n = digits_at(i);
+      english_scale(amount_n);
+    }
     return amount_n;
   }
   std::optional<Numeral> digits_at(size_t i) const {
@@ -626,19 +633,18 @@ struct Reader {
     return n;
   }
   // $3.5 billion: an English scale word (one space allowed) after digits joins the numeral.
-  std::optional<Numeral> english_scale(std::optional<Numeral> n) const {
-    if (!n || n->script != numeral::Script::kArabic || n->has_scale) return n;
+  void english_scale(std::optional<Numeral>& n) const {
+    if (!n || n->script != numeral::Script::kArabic || n->has_scale) return;
     const size_t q = skip_space(s, n->end);
-    if (q >= s.size() || !is_latin(s[q])) return n;  // most amounts
+    if (q >= s.size() || !is_latin(s[q])) return;  // most amounts
     const Word* w = t.scale_words.match_at(s, q);
     const size_t e = w ? q + w->text.size() : 0;
-    if (!w || (e < s.size() && is_latin(s[e]))) return n;
+    if (!w || (e < s.size() && is_latin(s[e]))) return;
     bool ok = true;
     const Decimal low = numeral::mul_pow10(n->low, w->id, ok), high = numeral::mul_pow10(n->high, w->id, ok);
-    if (!ok) return n;
+    if (!ok) return;
     n->low = low, n->high = high;
     n->end = e, n->has_scale = true, n->scale_exp = w->id;
-    return n;
   }
 
   // A one-syllable Korean digit before a one-syllable currency word is a word far more
@@ -729,12 +735,14 @@ struct Reader {
   [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
     pass = false;
     const auto* d = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2 && !pass; ++spaces) {  // 人民币  50元
-      if (d[k - 1] != ' ' && !t.may_end_prefix_before(d, k)) break;
-      const char32_t c = cp_before(s, k);
-      if (t.may_end_prefix(c)) pass = true;
-      if (c != ' ') break;
-      --k;
+    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2; ++spaces, --k) {  // 人民币  50元
+      if (d[k - 1] == ' ') {
+        if (!t.may_end_prefix(U' ')) continue;
+        pass = true;
+        break;
+      }
+      pass = t.may_end_prefix_before(d, k) && t.may_end_prefix(cp_before(s, k));
+      break;
     }
     bool inside = false;
     const size_t p = walk(i, inside);
@@ -764,7 +772,7 @@ struct Reader {
       // Every numeral character is three bytes long (U+3000..U+D7FF).
       if ((b & 0xF0) != 0xE0 || p + 2 >= s.size() || !t.numeral3(s, p)) break;
       // 일본 엔: a currency word that starts with a numeral character.
-      if (p > i && Tables::has(t.currency_starts, cp_at(s, p)) && t.suffix.match_at(s, p)) currency_inside = true;
+      if (p > i && t.bytes3_in(t.currency_starts, s, p) && t.suffix.match_at(s, p)) currency_inside = true;
       p += 3;
     }
     return p;

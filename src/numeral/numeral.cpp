@@ -969,10 +969,10 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
         }
         // evaluate() of [number, scale] (see parse_arabic_fast()) on whole numbers below
         // 10^18 and a scale up to 10^16: the product, exact in 128 bits.
-        constexpr long long kScale[17] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
-                                          100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
-                                          1000000000000LL, 10000000000000LL, 100000000000000LL,
-                                          1000000000000000LL, 10000000000000000LL};
+        static constexpr long long kScale[17] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL,
+                                                 10000000LL, 100000000LL, 1000000000LL, 10000000000LL,
+                                                 100000000000LL, 1000000000000LL, 10000000000000LL,
+                                                 100000000000000LL, 1000000000000000LL, 10000000000000000LL};
         if (k->value < 0 || k->value > 16) return Fast::kNotHandled;
         value = Decimal{value.mantissa * static_cast<Int128>(kScale[k->value]), 0};
         exp = k->value;
