@@ -37,7 +37,15 @@ size_t FuzzyIndex::symbols(std::string_view word, char32_t* out, bool& hangul, s
   hangul = false;
   bool latin = false;
   for (size_t i = 0; i < word.size();) {
-    const char32_t c = text::next_code_point(word, i);
+    // The three-byte form (every Hangul syllable) decoded inline.
+    char32_t c = 0;
+    const auto* b = reinterpret_cast<const unsigned char*>(word.data()) + i;
+    if ((b[0] & 0xF0) == 0xE0 && i + 2 < word.size() && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80)
+      c = (char32_t{b[0] & 0x0Fu} << 12) | (char32_t{b[1] & 0x3Fu} << 6) | (b[2] & 0x3Fu);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF))
+      i += 3;
+    else
+      c = text::next_code_point(word, i);
     if (text::is_hangul_syllable(c)) {
       if (latin || n + 3 > kMaxSymbols) return 0;
       hangul = true;
