@@ -111,9 +111,12 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
       prev_digit = (digit >> 15) & 1;
       i += 16;
     }
-    // On to the next code point boundary (a code point that started before fast_end ends
-    // by fast_end + 2).
-    while (i < fast_end + 2 && (s[i] & 0xC0) == 0x80) ++i;
+    // A code point may run past the last block: on to its end, the next boundary.
+    if ((s[i] & 0xC0) == 0x80) {
+      size_t lead = i;
+      while ((s[lead] & 0xC0) == 0x80) --lead;
+      i = lead + kScanTables.len[s[lead]];
+    }
   }
 #endif
   while (i < fast_end) {

@@ -73,3 +73,25 @@ TEST_CASE("date scan: a document over the sharing bound gives the same answers")
   CHECK(shared == run(t, false));
   CHECK(shared.ref == "2024-05-06");
 }
+
+TEST_CASE("date scan: labels found by the scan's first pass are those the label search finds") {
+  // Labels (and near-labels) placed around the head window's end (byte 3000), in the
+  // tail window and across the first pass's 4096-byte chunks, in articles of several
+  // sizes: the shared path reads label starts off the first pass, the other searches.
+  const std::string filler = "올해 3분기 실적은 내년 초 발표된다. 会议于去年举行，时间不详。 송금 수정안 ";
+  const std::vector<std::string> labels = {"입력 2025.11.01 09:30", "发布时间：2024-03-01 10:20", "수정 2023.2.3",
+                                           "来源：新华社 2022年5月4日", "更新 2021-01-02", "时间", "입력"};
+  for (size_t size : {1500, 2990, 3010, 4200, 5000, 9000}) {
+    for (size_t at : {size_t{2950}, size_t{2995}, size_t{3000}, size_t{4090}, size - 1490, size - 1510}) {
+      for (const std::string& label : labels) {
+        std::string t;
+        while (t.size() < size) t += filler;
+        at = std::min(at, t.size());
+        while (at > 0 && (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80) --at;
+        t.insert(at, label);
+        INFO("size " << size << " at " << at << " label " << label);
+        CHECK(run(t, true) == run(t, false));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// The DATE scan's first pass (date::scan_first_pass, issue 8): its sixteen-byte blocks
+// (SSE2) must let through exactly the code points the plain rule does, for any table,
+// any start and any mix of ASCII, two-, three- and four-byte code points.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "date/scan.h"
+#include "text/utf8.h"
+
+using namespace hanfacts;
+
+namespace {
+
+// The rule, one code point at a time: a three-byte code point by its bit in `gate`; a
+// digit or an apostrophe unless a digit comes right before it; any other non-ASCII code
+// point. Offsets from `base` of the code points that start in [i, fast_end).
+std::vector<uint32_t> expected(const std::string& t, size_t i, size_t fast_end, size_t base,
+                               const std::vector<uint64_t>& gate) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  std::vector<uint32_t> out;
+  while (i < fast_end) {
+    const unsigned b = s[i];
+    bool pass;
+    size_t len;
+    if (b < 0x80) {
+      const bool prev_digit = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+      pass = ((b >= '0' && b <= '9') || b == '\'') && !prev_digit;
+      len = 1;
+    } else if ((b & 0xF0) == 0xE0) {
+      const unsigned word = ((b & 0x0FU) << 6) | (s[i + 1] & 0x3FU);
+      pass = (gate[word] >> (s[i + 2] & 0x3FU)) & 1;
+      len = 3;
+    } else {
+      pass = true;
+      len = (b & 0xE0) == 0xC0 ? 2 : 4;
+    }
+    if (pass) out.push_back(static_cast<uint32_t>(i - base));
+    i += len;
+  }
+  return out;
+}
+
+std::string random_text(std::mt19937& rng, size_t code_points) {
+  std::string t;
+  std::uniform_int_distribution<int> kind(0, 9);
+  for (size_t k = 0; k < code_points; ++k) {
+    char32_t c;
+    switch (kind(rng)) {
+      case 0: c = static_cast<char32_t>('0' + rng() % 10); break;
+      case 1: c = rng() % 4 == 0 ? U'\'' : static_cast<char32_t>(' ' + rng() % 95); break;
+      case 2: c = static_cast<char32_t>(0x80 + rng() % 0x780); break;      // two bytes
+      case 3: c = static_cast<char32_t>(0x10000 + rng() % 0x1000); break;  // four bytes
+      case 4: c = static_cast<char32_t>(0x4E00 + rng() % 0x100); break;    // a few Han
+      default: c = static_cast<char32_t>(0xAC00 + rng() % 0x2BA4); break;  // Hangul
+    }
+    text::append_utf8(t, c);
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("date first pass: blocks let through what the one-code-point rule does") {
+  std::mt19937 rng(20251101);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<uint64_t> gate(1024);
+    for (uint64_t& w : gate) w = rng() % 3 == 0 ? (uint64_t{rng()} << 32) ^ rng() : 0;
+    const std::string t = random_text(rng, 1 + rng() % 400);
+    const size_t n = t.size();
+    if (n < 3) continue;
+    // A start at a code point boundary, an end before the last two bytes.
+    size_t from = rng() % n;
+    while (from > 0 && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) --from;
+    size_t fast_end = std::min(n - 2, from + rng() % (n + 1));
+    // Often a whole number of blocks, so that a code point may run past the last one.
+    if (rng() % 2 && fast_end - from >= 16 && from + (fast_end - from) / 16 * 16 <= n - 2)
+      fast_end = from + (fast_end - from) / 16 * 16;
+    if (from >= fast_end) continue;
+    const size_t base = from - std::min<size_t>(from, rng() % 8);
+    std::vector<uint32_t> cand(n + 16);
+    size_t k = 0;
+    const size_t stop = date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), from, fast_end,
+                                              base, gate.data(), cand.data(), k);
+    cand.resize(k);
+    INFO("round " << round << " size " << n << " from " << from << " fast_end " << fast_end);
+    CHECK(cand == expected(t, from, fast_end, base, gate));
+    // It stops at the first code point boundary at or after fast_end.
+    size_t boundary = from;
+    while (boundary < fast_end) text::next_code_point(t, boundary);
+    CHECK(stop == boundary);
+  }
+}
+
+TEST_CASE("date first pass: a code point that runs past the last block") {
+  // Fifteen ASCII bytes, then a four-byte and a three-byte code point across the end of
+  // the first block: the pass goes on at the boundary after them.
+  for (const char32_t c : {U'\U0001F600', U'\u4E00', U'\u00E9'}) {
+    std::string t(15, 'a');
+    text::append_utf8(t, c);
+    t += "12'x";
+    std::vector<uint64_t> gate(1024, ~uint64_t{0});
+    std::vector<uint32_t> cand(t.size() + 16);
+    size_t k = 0;
+    const size_t stop =
+        date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), 0, 16, 0, gate.data(), cand.data(), k);
+    cand.resize(k);
+    size_t boundary = 15;
+    text::next_code_point(t, boundary);
+    CHECK(stop == boundary);
+    CHECK(cand == expected(t, 0, 16, 0, gate));
+  }
+}
