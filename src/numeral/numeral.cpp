@@ -915,17 +915,42 @@ Fast parse_arabic_fast(std::string_view s, size_t i, const ParseOptions& o, Nume
   return Fast::kFound;
 }
 
-// The commonest numeral of all: up to 18 digits, alone or with one big scale right after
-// them, then a character that ends the numeral (600억 위안, 587亿元, 2025년, 100달러).
-// parse_arabic_fast() gives the same answer (it is asked whenever this is not sure); this
-// looks at the bytes around the digits directly, a few times cheaper.
+// The commonest numeral of all: a number of up to 18 digits (1,234 and 1.5 included),
+// alone or with one big scale right after it, then a character that ends the numeral
+// (600억 위안, 1.5조 원, 587亿元, 2025년, 100달러). parse_arabic_fast() gives the same
+// answer (it is asked whenever this is not sure); this looks at the bytes around the
+// digits directly and keeps the number in 64 bits, a few times cheaper.
 Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Numeral& best) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  auto digit = [&](size_t q) { return q < n && is_ascii_digit(s[q]); };
+  // The number as read_arabic() reads it, in 64 bits (up to 18 digits): digits, comma
+  // groups of three after one to three digits (1,234,567), decimals (1.5, not in a
+  // dotted run such as 2025.11.01).
   size_t p = i;
   unsigned long long v = 0;
-  int digits = 0;
+  int digits = 0, scale = 0;
+  bool point = false;
   while (p < n && digits < 18 && is_ascii_digit(s[p])) v = v * 10 + static_cast<unsigned>(d[p] - '0'), ++p, ++digits;
+  if (digits <= 3) {
+    while (p + 4 <= n && s[p] == ',' && digit(p + 1) && digit(p + 2) && digit(p + 3) && !digit(p + 4)) {
+      if (digits + 3 > 18) return Fast::kNotHandled;
+      v = v * 1000 + static_cast<unsigned>((d[p + 1] - '0') * 100 + (d[p + 2] - '0') * 10 + (d[p + 3] - '0'));
+      digits += 3, p += 4;
+    }
+  }
+  if (p < n && s[p] == '.' && digit(p + 1)) {
+    if (i >= 2 && s[i - 1] == '.' && is_ascii_digit(s[i - 2])) return Fast::kNotHandled;  // after "2025."
+    for (++p; digit(p); ++p, ++digits, ++scale) {
+      if (digits >= 18) return Fast::kNotHandled;
+      v = v * 10 + static_cast<unsigned>(d[p] - '0');
+    }
+    if (p < n && s[p] == '.' && digit(p + 1)) return Fast::kNotHandled;  // a dotted run
+    point = true;
+    // evaluate() adds the number to zero: the sum comes back without trailing zeros.
+    while (scale > 0 && v % 10 == 0) v /= 10, --scale;
+    if (v == 0) scale = 0;
+  }
   // The class of the well-formed three-byte character at q, else nullopt (anything else
   // the general reading decides).
   auto class3 = [&](size_t q) -> std::optional<Cls> {
@@ -934,7 +959,7 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
     if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return std::nullopt;
     return classify(c);
   };
-  Decimal value{static_cast<Int128>(v), 0};
+  Decimal value{static_cast<Int128>(v), scale};
   int exp = -1;
   Script script = Script::kArabic;
   if (p < n) {
@@ -947,9 +972,42 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
       const std::optional<Cls> k = class3(p);
       if (!k || (k->kind != kNo && k->kind != kBig)) return Fast::kNotHandled;
       if (k->kind == kBig) {
-        // Does the numeral stop after the scale (stops_at() of parse_arabic_fast())?
-        size_t q = p + 3;
-        if (q < n && d[q] == ' ') {
+        // evaluate() of [number, scale] (see parse_arabic_fast()): mul_pow10() of the
+        // number, whose scale (decimals) is spent first, then zeros appended; exact in
+        // 128 bits for numbers below 10^18 and scales up to 10^16.
+        static constexpr long long kScale[17] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL,
+                                                 10000000LL, 100000000LL, 1000000000LL, 10000000000LL,
+                                                 100000000000LL, 1000000000000LL, 10000000000000LL,
+                                                 100000000000000LL, 1000000000000000LL, 10000000000000000LL};
+        auto scale_by = [&](int e) {
+          if (e >= value.scale) value = Decimal{value.mantissa * static_cast<Int128>(kScale[e - value.scale]), 0};
+          else value = Decimal{value.mantissa, value.scale - e};
+        };
+        if (k->value < 0 || k->value > 16) return Fast::kNotHandled;
+        scale_by(k->value);
+        exp = k->value;
+        script = k->script;
+        p += 3;
+        // A character after the scale: no numeral character (the numeral ends), or a
+        // big scale: a Chinese one (万亿) multiplies the group, before a Korean one the
+        // numeral ends.
+        bool ended = false;
+        if (p < n && d[p] >= 0x80) {
+          const std::optional<Cls> k2 = class3(p);
+          if (!k2 || (k2->kind != kNo && k2->kind != kBig)) return Fast::kNotHandled;
+          if (k2->kind == kNo || k2->script != Script::kChinese) {
+            ended = true;
+          } else {
+            if (k2->value < 0 || k2->value > 16 || value.mantissa >= static_cast<Int128>(1000000000000000000LL))
+              return Fast::kNotHandled;
+            scale_by(k2->value);
+            exp = k2->value;
+            p += 3;
+          }
+        }
+        // Does the numeral stop here (stops_at() of parse_arabic_fast())?
+        size_t q = p;
+        if (!ended && q < n && d[q] == ' ') {
           if (o.space_groups) {
             q = skip_spaces(s, q, 2);
             if (q < n && d[q] != ' ') {
@@ -960,24 +1018,13 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
               }
             }
           }
-        } else if (q < n) {
+        } else if (!ended && q < n) {
           if (is_ascii_digit(s[q])) return Fast::kNotHandled;  // 96조782억
           if (d[q] >= 0x80) {
             const std::optional<Cls> after = class3(q);
             if (!after || after->kind != kNo) return Fast::kNotHandled;
           }
         }
-        // evaluate() of [number, scale] (see parse_arabic_fast()) on whole numbers below
-        // 10^18 and a scale up to 10^16: the product, exact in 128 bits.
-        static constexpr long long kScale[17] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL,
-                                                 10000000LL, 100000000LL, 1000000000LL, 10000000000LL,
-                                                 100000000000LL, 1000000000000LL, 10000000000000LL,
-                                                 100000000000000LL, 1000000000000000LL, 10000000000000000LL};
-        if (k->value < 0 || k->value > 16) return Fast::kNotHandled;
-        value = Decimal{value.mantissa * static_cast<Int128>(kScale[k->value]), 0};
-        exp = k->value;
-        script = k->script;
-        p += 3;
       }
     }
   }
@@ -987,7 +1034,7 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
   best.approx = false;
   best.has_scale = exp >= 0;
   best.scale_exp = exp >= 0 ? exp : 0;
-  best.has_decimal_point = false;
+  best.has_decimal_point = point;
   best.script = script;
   best.fraction = false, best.native = false;
   return Fast::kFound;
