@@ -158,6 +158,25 @@ TEST_CASE("org: spaces inside names are flexible, but not for short names") {
   });
 }
 
+TEST_CASE("org: a name spread over many left-out spaces keeps its span, far into a text") {
+  // The scan remembers only the last few left-out spaces (more than the longest key has
+  // bytes): a name with a space between every syllable, after hundreds of spaces, must
+  // still start where its first syllable is.
+  const std::string user =
+      "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n"
+      "longname\tLong Name Institute\tlab\t\t가나다라마바사아자차카타\t\t\t\t\n";
+  auto made = org::Recognizer::create(
+      data_sources_plus({{"tests/data/org/entities.tsv", fixture_text()}, {"user.tsv", user}}));
+  REQUIRE(made.ok());
+  std::string filler;
+  for (int i = 0; i < 300; ++i) filler += "x ";
+  const std::string input = filler + "가 나 다 라 마 바 사 아 자 차 카 타는 " + filler + "가나다라마바사아자차카타와 " + filler +
+                            "가나 다라 마바 사아 자차 카타";
+  CHECK(summary(run(made.value(), input)) ==
+        "가 나 다 라 마 바 사 아 자 차 카 타=Long Name Institute | 가나다라마바사아자차카타=Long Name Institute | "
+        "가나 다라 마바 사아 자차 카타=Long Name Institute");
+}
+
 TEST_CASE("org: context names need support") {
   check_rows(fixture(), {
       {"millet", "小米粥很好吃", ""},
