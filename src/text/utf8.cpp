@@ -18,11 +18,17 @@ size_t count_code_points(std::string_view s) {
   const size_t size = s.size();
   size_t i = 0, continuations = 0;
 #if defined(__SSE2__)
-  // Sixteen at a time: a continuation byte is one below -0x40 as a signed byte.
-  for (; i + 16 <= size; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-0x40))));
-    continuations += static_cast<size_t>(__builtin_popcount(mask));
+  // Sixteen at a time: a continuation byte is one below -0x40 as a signed byte; each
+  // lane counts its continuation bytes (compare gives -1) for up to 255 blocks, then the
+  // lanes are summed (SAD against zero).
+  while (i + 16 <= size) {
+    __m128i lanes = _mm_setzero_si128();
+    for (size_t blocks = 0; blocks < 255 && i + 16 <= size; ++blocks, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, _mm_set1_epi8(-0x40)));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    continuations += static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
   }
 #endif
   for (; i + 8 <= size; i += 8) {
