@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/region.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
 
@@ -13,7 +14,6 @@ constexpr std::string_view kKinds[] = {"company",       "lab",       "university
                                        "government",    "media",     "association", "international",
                                        "research_firm", "investor",  "exchange"};
 
-constexpr std::string_view kRegions[] = {"cn", "tw", "hk"};
 
 constexpr std::string_view kNameColumns[] = {"ko", "zh_hans", "zh_hant", "en"};
 
@@ -36,7 +36,7 @@ bool is_known_kind(std::string_view kind) {
 }
 
 bool is_known_region(std::string_view region) {
-  return std::find(std::begin(kRegions), std::end(kRegions), region) != std::end(kRegions);
+  return core::region_from_code(region) != core::Region::kNone;
 }
 
 std::string name_key(std::string_view surface) {
@@ -161,21 +161,6 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
       if (word.key.empty()) return t.error(row, "word", "empty word");
       out.push_back(std::move(word));
     }
-  }
-  return out;
-}
-
-Result<std::vector<RegionMarker>> parse_region_file(const lexicon::Source& source) {
-  auto parsed = lexicon::parse_tsv(source.content, source.name, {"marker", "region"});
-  if (!parsed.ok()) return parsed.status();
-  const lexicon::Table& t = parsed.value();
-  std::vector<RegionMarker> out;
-  for (const lexicon::Row& row : t.rows()) {
-    const std::string region(t.cell(row, "region"));
-    if (!is_known_region(region)) return t.error(row, "region", "unknown value '" + region + "'");
-    const size_t before = out.size();
-    for (std::string_view m : lexicon::split_values(t.cell(row, "marker"))) out.push_back({std::string(m), region});
-    if (out.size() == before) return t.error(row, "marker", "empty marker");
   }
   return out;
 }

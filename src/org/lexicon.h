@@ -28,7 +28,7 @@ struct Name {
 
 // Regions an entry may belong to (optional `region` column): a name may sit on several
 // entries that differ by region (财政部: the PRC ministry and, region tw, Taiwan's); the
-// recognizer picks by the document's region (lexicons/org/regions.tsv).
+// recognizer picks by the article's region (core::Document::region()).
 bool is_known_region(std::string_view region);
 
 struct Entry {
@@ -83,13 +83,5 @@ struct Word {
   WordRole role;
 };
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
-
-// lexicons/org/regions.tsv: words that mark a document's region (新台幣 tw, 港元 hk),
-// matched in the original text as written, since folding merges 台灣 with mainland 台湾.
-struct RegionMarker {
-  std::string marker;  // NFC, not folded
-  std::string region;
-};
-Result<std::vector<RegionMarker>> parse_region_file(const lexicon::Source& source);
 
 }  // namespace hanfacts::org

@@ -105,7 +105,6 @@ struct Model {
   // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
   // holds the default one (no region, else cn).
   std::vector<std::vector<uint32_t>> regional;
-  std::vector<RegionMarker> markers;  // lexicons/org/regions.tsv
   std::vector<Suffix> suffixes;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
@@ -134,9 +133,6 @@ struct Model {
     return to | bit << kHashShift | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
            static_cast<uint32_t>(run) << 30;
   }
-  // Bit per BMP code point: a Han character that folds to another (a Traditional one),
-  // for the document's region (Matcher::document_region).
-  std::vector<uint64_t> han_folds = std::vector<uint64_t>(1024, 0);
   FuzzyIndex fuzzy;
   // By entry: whether its kind is a business one (company, lab, investor, exchange,
   // research_firm), for the support of context names.
@@ -215,7 +211,6 @@ class Matcher {
     aliases_.clear();
     raw_max_end_.clear();
     strong_entries_.clear();
-    region_known_ = false;
     names_.clear();
     scan();
     find_fuzzy();
@@ -1180,80 +1175,15 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
-  bool region_known_ = false;    // region_ is computed once per document, on first need
-  std::string_view region_;
-  std::string fold_scratch_;
 
-  // The entry of a key shared across regions that fits this document's region, else
-  // the default one.
-  uint32_t regional_entry(const NameInfo& ni) {
-    if (!region_known_) {
-      region_ = document_region();
-      region_known_ = true;
-    }
-    if (region_.empty()) return ni.entry;
+  // The entry of a key shared across regions that fits the article's region
+  // (core::Document::region(), detected on first use), else the default one.
+  uint32_t regional_entry(const NameInfo& ni) const {
+    const std::string_view region = core::region_code(doc_->region());
+    if (region.empty()) return ni.entry;
     for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
-      if (m_->entries[e].region == region_) return e;
+      if (m_->entries[e].region == region) return e;
     return ni.entry;
-  }
-
-  // The document's region: explicit markers (lexicons/org/regions.tsv) in the original
-  // text decide, the region with most occurrences (ties: tw, hk, cn); without any, a
-  // text written mostly in Traditional characters is Taiwanese ("tw"); else none. Cheap,
-  // and only run for documents that contain a key shared across regions. Like the
-  // language, the region is read from the document's head (FoldedText::kLangWindow): one
-  // search per marker over a whole huge document would cost more than the scan itself.
-  std::string_view document_region() {
-    const std::string_view whole = doc_->folded.original();
-    const std::string_view original = whole.substr(0, std::min(whole.size(), text::FoldedText::kLangWindow));
-    // Occurrences per region, in the order that breaks ties.
-    constexpr std::string_view kOrder[] = {"tw", "hk", "cn"};
-    size_t counts[std::size(kOrder)] = {};
-    for (const RegionMarker& mk : m_->markers) {
-      const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
-      if (r == std::size(kOrder) || mk.marker.empty()) continue;
-      // memmem, not string_view::find: a marker's first byte is a lead byte that Chinese
-      // text holds every third byte, which a first-byte search stops at.
-      for (size_t at = 0; at + mk.marker.size() <= original.size();) {
-        const void* hit = memmem(original.data() + at, original.size() - at, mk.marker.data(), mk.marker.size());
-        if (!hit) break;
-        ++counts[r];
-        at = static_cast<size_t>(static_cast<const char*>(hit) - original.data()) + mk.marker.size();
-      }
-    }
-    const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
-    if (counts[best] > 0) return kOrder[best];
-    if (whole == doc_->text) return {};  // folding changed nothing: no Traditional characters
-    // Han code points in the head, and those that fold to another (Traditional ones): the
-    // BMP ones from the model's table (Model::han_folds), the three-byte form decoded inline.
-    size_t han = 0, traditional = 0;
-    const auto* b = reinterpret_cast<const unsigned char*>(original.data());
-    for (size_t i = 0; i < original.size();) {
-      if (b[i] < 0x80) {
-        ++i;
-        continue;
-      }
-      if ((b[i] & 0xF0) == 0xE0 && i + 2 < original.size() && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-        const char32_t c = ((b[i] & 0x0Fu) << 12) | ((b[i + 1] & 0x3Fu) << 6) | (b[i + 2] & 0x3Fu);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-          i += 3;
-          if (!text::is_han(c)) continue;
-          ++han;
-          traditional += (m_->han_folds[c >> 6] >> (c & 63)) & 1;
-          continue;
-        }
-      }
-      const size_t at = i;
-      const char32_t c = text::next_code_point(original, i);
-      if (!text::is_han(c)) continue;
-      ++han;
-      fold_scratch_.clear();
-      text::append_folded(fold_scratch_, c);
-      if (fold_scratch_ != original.substr(at, i - at)) ++traditional;
-    }
-    // Traditional-only characters are a tenth or more of the Han in Traditional text, and
-    // next to none in Simplified text (which folds to itself but for a stray character).
-    return han > 0 && traditional * 10 >= han ? "tw" : std::string_view{};
   }
 };
 
@@ -1276,10 +1206,6 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       auto parsed = parse_suffix_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Suffix& s : parsed.value()) model->suffixes.push_back(std::move(s));
-    } else if (src.name.ends_with("/regions.tsv")) {
-      auto parsed = parse_region_file(src);
-      if (!parsed.ok()) return parsed.status();
-      for (RegionMarker& r : parsed.value()) model->markers.push_back(std::move(r));
     } else if (src.name.ends_with("/words.tsv")) {
       auto parsed = parse_word_file(src);
       if (!parsed.ok()) return parsed.status();
@@ -1366,15 +1292,6 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     if (m.ac.root_step(c) > Model::kRootMask)  // not for the root's children numbered first
       return Status(StatusCode::kInvalidData, "organization lexicon: too many first characters");
     m.cp_info[c] = m.make_info(c);
-  }
-  std::string folded, own;
-  for (char32_t c = 0; c <= 0xFFFF; ++c) {
-    if (!text::is_han(c)) continue;
-    folded.clear();
-    own.clear();
-    text::append_folded(folded, c);
-    text::append_utf8(own, c);
-    if (folded != own) m.han_folds[c >> 6] |= uint64_t{1} << (c & 63);
   }
   Recognizer r;
   r.model_ = std::move(model);

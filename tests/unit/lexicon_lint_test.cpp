@@ -61,9 +61,6 @@ TEST_CASE("lexicon lint: organization files") {
       if (src.name.ends_with("/suffixes.tsv")) {
         auto r = org::parse_suffix_file(src);
         if (!r.ok()) st = r.status();
-      } else if (src.name.ends_with("/regions.tsv")) {
-        auto r = org::parse_region_file(src);
-        if (!r.ok()) st = r.status();
       } else if (src.name.ends_with("/words.tsv")) {
         auto r = org::parse_word_file(src);
         if (!r.ok()) st = r.status();

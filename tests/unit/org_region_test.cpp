@@ -1,8 +1,8 @@
 // ORG names shared by bodies of several regions (财政部: the PRC Ministry of Finance, or
 // Taiwan's): the optional `region` column, the lint rule that allows a shared name only
-// across regions, and the recognizer's choice by the document's region (markers from
-// lexicons/org/regions.tsv, else mostly Traditional text -> tw, else the entry without
-// a region).
+// across regions, and the recognizer's choice by the article's region
+// (core::Document::region(): markers from lexicons/region/markers.tsv, else mostly
+// Traditional text -> tw; with no region, the entry without one).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -29,15 +29,21 @@ const std::string kShared = std::string("# fixture\n") + std::string(kHeader) +
 std::vector<lexicon::Source> sources_with(const std::string& entities) {
   std::vector<lexicon::Source> out;
   for (const auto& s : lexicon::builtin_sources("org"))
-    if (!org::is_entity_source(s.name)) out.push_back(s);  // suffixes, words, regions
+    if (!org::is_entity_source(s.name)) out.push_back(s);  // suffixes, words
   out.push_back({"test/entities.tsv", entities});
   return out;
 }
 
 // Values of the ORG candidates found in `input`, in text order.
 std::vector<std::string> values(const org::Recognizer& rec, std::string_view input) {
+  static const core::RegionDetector kRegions = [] {
+    auto made = core::RegionDetector::create(lexicon::builtin_sources("region"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
   text::FoldedText folded(input);
   core::Document doc{folded, folded.text()};
+  doc.regions = &kRegions;
   std::vector<core::Candidate> cands;
   rec.find(doc, cands);
   std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
