@@ -36,7 +36,7 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
         return t.error(row, "region", "unknown value '" + std::string(t.cell(row, "region")) + "' (cn, tw or hk)");
       const size_t before = detector.markers_.size();
       for (std::string_view m : lexicon::split_values(t.cell(row, "marker")))
-        detector.markers_.push_back({std::string(m), region});
+        detector.markers_.push_back({std::string(m), region, text::fold(m) == m});
       if (detector.markers_.size() == before) return t.error(row, "marker", "empty marker");
     }
   }
@@ -49,7 +49,12 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   // Occurrences per region, in the order that breaks ties.
   constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kCn};
   size_t counts[std::size(kOrder)] = {};
+  // Traditional-only characters are a tenth or more of the Han in Traditional text, and
+  // next to none in Simplified text (which folds to itself but for a stray character).
+  const size_t han = folded.han_count(), traditional = folded.traditional_count();
+  const bool traditional_text = han > 0 && traditional * 10 >= han;
   for (const Marker& mk : markers_) {
+    if (mk.both_scripts && !traditional_text) continue;
     const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
     // memmem, not string_view::find: a marker's first byte is a lead byte that Chinese
     // text holds every third byte, which a first-byte search stops at.
@@ -62,10 +67,7 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   }
   const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
   if (counts[best] > 0) return kOrder[best];
-  // Traditional-only characters are a tenth or more of the Han in Traditional text, and
-  // next to none in Simplified text (which folds to itself but for a stray character).
-  const size_t han = folded.han_count(), traditional = folded.traditional_count();
-  return han > 0 && traditional * 10 >= han ? Region::kTw : Region::kNone;
+  return traditional_text ? Region::kTw : Region::kNone;
 }
 
 }  // namespace hanfacts::core

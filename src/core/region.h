@@ -9,7 +9,10 @@
 // Evidence, read from the document's head (text::FoldedText::kLangWindow) like its
 // language: marker words (lexicons/region/markers.tsv: 新台幣, 港元 ...) in the original
 // text, the region with most occurrences winning (ties: tw, hk, cn); without any, text
-// written mostly in Traditional characters counts as Taiwanese.
+// written mostly in Traditional characters counts as Taiwanese. A marker written the
+// same in both scripts (港元, 香港) counts only in Traditional text: mainland news
+// writes it too (a dividend of 2.49港元 in a report on China Mobile), while one in
+// Traditional characters (新台幣, 港幣) is itself a sign of Taiwanese or Hong Kong writing.
 #pragma once
 
 #include <span>
@@ -42,6 +45,7 @@ class RegionDetector {
   struct Marker {
     std::string text;  // as written in the region's script, not folded
     Region region;
+    bool both_scripts;  // folds to itself: written so in Simplified text too
   };
   std::vector<Marker> markers_;
 };

@@ -292,6 +292,13 @@ struct Tables {
     return c < 0x10000 && ((set[c >> 6] >> (c & 63)) & 1);
   }
   std::vector<std::string> codes;
+  // regional_currencies.tsv: a currency word alone, by the article's region -> code id.
+  struct Regional {
+    std::string word;  // folded
+    core::Region region;
+    int code;
+  };
+  std::vector<Regional> regional;
   WordIndex suffix, prefix;         // currency words after / before an amount
   WordIndex minor;                  // minor units (id indexes minors)
   std::vector<Minor> minors;
@@ -401,6 +408,23 @@ Status load(Tables& t, const lexicon::Source& src) {
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
         t.minor.add({text::fold(w), static_cast<int>(t.minors.size()), false, false}, false);
         t.minors.push_back({id, per == "10" ? 10 : 100, alone});
+      }
+    }
+  } else if (base == "regional_currencies.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"word", "region", "code"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      const core::Region region = core::region_from_code(tb.cell(row, "region"));
+      if (region == core::Region::kNone) return tb.error(row, "region", "must be cn, tw or hk");
+      const std::string code(tb.cell(row, "code"));
+      const int id = static_cast<int>(std::find(t.codes.begin(), t.codes.end(), code) - t.codes.begin());
+      if (id == static_cast<int>(t.codes.size())) return tb.error(row, "code", "unknown currency '" + code + "'");
+      for (auto w : lexicon::split_values(tb.cell(row, "word"))) {
+        std::string f = text::fold(w);
+        const Word* known = t.suffix.match_at(f, 0);
+        if (!known || known->text.size() != f.size()) return tb.error(row, "word", "not a currency word of currencies.tsv: '" + std::string(w) + "'");
+        t.regional.push_back({std::move(f), region, id});
       }
     }
   } else if (base == "scale_words.tsv") {
@@ -537,6 +561,9 @@ struct Amount {
   // The currency word is one generic Han character (元) read after the amount itself:
   // a prefix currency (新台幣, 港元) before the range's first end overrides it.
   bool generic_word = false;
+  // The currency word after the amount when it alone gave the currency (no prefix):
+  // regional_currencies.tsv may read it by the article's region.
+  std::string_view word;
 };
 
 }  // namespace
@@ -830,6 +857,7 @@ struct Reader {
       a.currency = cur;
       a.end = e;
       a.generic_word = ps == std::string_view::npos && e - cs == 3 && text::is_han(cp_at(s, cs));
+      if (ps == std::string_view::npos) a.word = s.substr(cs, e - cs);
       if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
       if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
       return true;
@@ -909,7 +937,7 @@ struct Reader {
     a.start = i;
     // The prefix holds for the range when the second end names the same currency or
     // only the generic 元; another currency word (人民币5至6美元) leaves it out.
-    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc;
+    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc, a.word = {};
     a.generic_word = false;
     a.low = low;
     a.approx = a.approx || n->approx;
@@ -1266,7 +1294,13 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       cand.value += "..";
       a.high.append_to(cand.value);
     }
-    cand.unit = t.codes[a.currency];
+    int currency = a.currency;
+    if (!a.word.empty() && !t.regional.empty()) {
+      // 586.1億元 in a Taiwanese article: the region is detected on first need only.
+      for (const Tables::Regional& r : t.regional)
+        if (r.word == a.word && r.region == doc.region()) currency = r.code;
+    }
+    cand.unit = t.codes[currency];
     // The order core::add_flag would give: approx;min;max.
     if (a.approx) cand.flags = "approx";
     if (a.min) cand.flags += cand.flags.empty() ? "min" : ";min";

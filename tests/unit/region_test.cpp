@@ -39,6 +39,11 @@ TEST_CASE("region: markers decide, the most frequent region wins") {
   CHECK(detect("台灣與香港") == Region::kTw);
   // Simplified 台湾 is no marker: mainland news writes it.
   CHECK(detect("台湾地区进出口数据公布，营收1000亿元") == Region::kNone);
+  // Nor are 港元 and 香港 in Simplified text (same in both scripts): a mainland report on
+  // an Hong Kong-listed company quotes its dividend in Hong Kong dollars.
+  CHECK(detect("中国移动公布年度业绩，全年营业收入1.04万亿元，末期股息每股2.49港元，香港上市。") == Region::kNone);
+  // A marker in Traditional characters counts in Simplified text.
+  CHECK(detect("财政部表示，上月税收为3000亿新台幣。") == Region::kTw);
 }
 
 TEST_CASE("region: without markers, mostly Traditional script is Taiwanese") {
