@@ -77,6 +77,7 @@ enum class WordRole {
   kStopHead,   // cannot be the name part of a pattern (이 연구원, 该公司, 본 연구소)
   kCommon,     // an ordinary word: never read as a misspelled name; a name inside one is none
   kStopWord,   // Chinese function word or verb: a pattern's name starts after it (…的|华东算力产业联盟)
+  kStopTail,   // generic modifier that cannot end a Chinese pattern's name (科创板上市|公司, 外资|银行)
 };
 struct Word {
   std::string key;  // folded

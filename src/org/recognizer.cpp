@@ -606,8 +606,8 @@ class Matcher {
   // its suffix, or kNoName. Chinese has no spaces, so the name starts after the last stop
   // word (function word or verb) of the run: 该公司所在的|华东算力产业联盟. A name found that
   // way must look like one: four or more characters, no stop head at its start or right
-  // before it, no one-character stop head (这, 该) inside, and no organization word or
-  // suffix inside (游戏公司角川集团 is an apposition, 清华大学计算机系…实验室 a sub-unit).
+  // before it, no one-character stop head (这, 该) inside, no stop tail at its end, and no
+  // organization word or suffix inside (游戏公司角川集团 is an apposition, 清华大学计算机系…实验室 a sub-unit).
   static constexpr size_t kNoName = SIZE_MAX;
   size_t han_name_start(size_t run_start, size_t s) const {
     size_t cut = run_start, org_word_end = run_start;
@@ -626,6 +626,12 @@ class Matcher {
       }
     }
     if (org_word_end > cut) return kNoName;
+    // A generic modifier right before the suffix makes the phrase generic, whatever
+    // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
+    for (size_t i = cut; i < s;) {
+      if (ends_with_role(i, s, role_bit(WordRole::kStopTail))) return kNoName;
+      next_cp(t_, i);
+    }
     if (cut == run_start) return cut;
     size_t chars = 0;
     for (size_t i = cut; i < s; ++chars) {
