@@ -122,3 +122,43 @@ TEST_CASE("parse_numeral_at: long Arabic numbers and scales") {
     CHECK_MESSAGE(n->value_string() == r.value, r.text);
   }
 }
+
+// The short paths for Arabic numbers (parse_digits_lean, parse_arabic_fast) must give what
+// lex() and evaluate() give: comma groups, decimals, scales after scales and the places
+// where they hand over to the general reading.
+TEST_CASE("parse_numeral_at: Arabic numbers with scales, as money reads them") {
+  numeral::ParseOptions money;
+  money.native_korean = money.fractions = money.exponents = money.metric_suffix = false;
+  money.negative = money.dozen = false;
+  struct Row {
+    const char* text;
+    const char* value;
+    const char* surface;
+    bool point;
+  } rows[] = {
+      {"1,234억 원", "123400000000", "1,234억", false},
+      {"1.5조 원", "1500000000000", "1.5조", true},
+      {"1.50조", "1500000000000", "1.50조", true},
+      {"0.0억 원", "0", "0.0억", true},
+      {"1.23456만", "12345.6", "1.23456만", true},
+      {"2025.11.01", "2025", "2025", false},  // a dotted run: no decimals
+      {"3万万元", "300000000", "3万万", false},
+      {"5만억", "50000", "5만", false},  // a Korean scale after a scale ends the numeral
+      {"3만5만", "30005", "3만5", false},
+      {"96조782억 원", "96078200000000", "96조782억", false},
+      {"1억7735만 원", "177350000", "1억7735만", false},
+      {"1,2345", "1", "1", false},
+      {"100달러", "100", "100", false},
+      {"2억 4천만", "240000000", "2억 4천만", false},
+  };
+  for (const Row& r : rows) {
+    const std::string f = text::fold(r.text);
+    for (const numeral::ParseOptions& o : {numeral::ParseOptions{}, money}) {
+      auto n = numeral::parse_numeral_at(f, 0, o);
+      REQUIRE_MESSAGE(n.has_value(), r.text);
+      CHECK_MESSAGE(n->value_string() == r.value, r.text);
+      CHECK_MESSAGE(f.substr(n->start, n->end - n->start) == r.surface, r.text);
+      CHECK_MESSAGE(n->has_decimal_point == r.point, r.text);
+    }
+  }
+}
