@@ -53,6 +53,9 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   // next to none in Simplified text (which folds to itself but for a stray character).
   const size_t han = folded.han_count(), traditional = folded.traditional_count();
   const bool traditional_text = han > 0 && traditional * 10 >= han;
+  // Without a Traditional character no marker can count: the ones that have one cannot
+  // occur, the others count only in Traditional text. Most Chinese articles stop here.
+  if (traditional == 0) return Region::kNone;
   for (const Marker& mk : markers_) {
     if (mk.both_scripts && !traditional_text) continue;
     const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
