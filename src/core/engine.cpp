@@ -8,6 +8,9 @@
 namespace hanfacts::detail {
 namespace {
 
+// Candidates a thread keeps room for between documents (about 2 MB).
+constexpr size_t kKeptCandidates = 16 * 1024;
+
 // Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
 // higher priority, then earlier start. Returns the kept indices in text order.
@@ -195,7 +198,16 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   }
   if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
 
-  std::vector<core::Candidate> cands;
+  // One candidate vector per thread, kept between documents: growing a new one as each
+  // recognizer appends moved every earlier candidate again. A huge document's capacity
+  // is given back afterwards.
+  thread_local std::vector<core::Candidate> cands;
+  cands.clear();
+  struct Release {
+    ~Release() {
+      if (cands.capacity() > kKeptCandidates) std::vector<core::Candidate>().swap(cands);
+    }
+  } release;
   if (orgs_) orgs_->find(doc, cands);
   if (money_) money_->find(doc, cands);
   if (dates_ && find_dates_) dates_->find(doc, cands, &date_scan);
