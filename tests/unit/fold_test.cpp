@@ -170,6 +170,17 @@ TEST_CASE("the cursor maps increasing offsets like the searches, and the fold co
     }
     CHECK(f.hangul_count() == hangul);
     CHECK(f.han_count() == han);
+    // Traditional: Han code points of the original that fold to another, within the window.
+    size_t traditional = 0, folded_at = 0;
+    for (size_t i = 0; i < s.size();) {
+      const size_t from = i;
+      const char32_t c = next_code_point(s, i);
+      const std::string one = fold(s.substr(from, i - from));
+      if (is_han(c) && c != kReplacement && one != s.substr(from, i - from) && folded_at < FoldedText::kLangWindow)
+        ++traditional;
+      folded_at += one.size();
+    }
+    CHECK(f.traditional_count() == traditional);
   }
 }
 
@@ -179,7 +190,7 @@ TEST_CASE("language counts stop at the window, in folded bytes") {
   for (const std::string& head : {std::string(""), std::string("２０２５"), std::string("㈜㈜")}) {
     std::string s = head;
     while (s.size() < FoldedText::kLangWindow + 30) s += "한";
-    s += "中中中";
+    s += "中中中國國";  // past the window: 國 is not counted as Traditional either
     FoldedText f(s);
     const std::string_view t = f.text();
     size_t hangul = 0, han = 0;
@@ -191,5 +202,6 @@ TEST_CASE("language counts stop at the window, in folded bytes") {
     CAPTURE(head);
     CHECK(f.hangul_count() == hangul);
     CHECK(f.han_count() == han);
+    CHECK(f.traditional_count() == 0);
   }
 }
