@@ -1,6 +1,7 @@
 #include "org/fuzzy.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -91,28 +92,61 @@ void FuzzyIndex::hashes(const char32_t* s, size_t n, uint64_t* out) {
   }
 }
 
-size_t FuzzyIndex::syllable_pair_hash(size_t count, char32_t a, char32_t b) {
-  return static_cast<size_t>(((uint64_t{a} << 32 | uint64_t{b} << 8 | count) * 0x9E3779B97F4A7C15ull) >> 44);
+void FuzzyIndex::triple_hashes(const char32_t* syl, uint64_t* out) {
+  // A sum over positions of syllable times a per-position odd constant, less the left-out
+  // one, plus a constant for k; the multiply after it spreads that into the top bits
+  // the tables read.
+  constexpr uint64_t kPos[4] = {0x9E3779B97F4A7C15ull, 0xBF58476D1CE4E5B9ull, 0x94D049BB133111EBull, 0xD6E8FEB86659FD93ull};
+  const uint64_t all = syl[0] * kPos[0] + syl[1] * kPos[1] + syl[2] * kPos[2] + syl[3] * kPos[3];
+  for (size_t k = 0; k < 4; ++k) out[k] = (all - syl[k] * kPos[k] + (k + 1) * 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull;
 }
 
-// Hangul words are 3 bytes a syllable; `word` holds only syllables here.
 namespace {
-// The syllable at byte 3k of an all-syllable word.
-char32_t syllable_at(std::string_view word, size_t k) {
-  const auto* b = reinterpret_cast<const unsigned char*>(word.data()) + 3 * k;
-  return ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+// The first four syllables of a Hangul word (3 bytes each, at least 12 bytes) as their
+// UTF-8 bytes, 24 bits a syllable: as telling as the code points, and two loads.
+void head_syllables(std::string_view word, char32_t* syl) {
+  uint64_t lo;
+  uint32_t hi;
+  std::memcpy(&lo, word.data(), 8);
+  std::memcpy(&hi, word.data() + 8, 4);
+  syl[0] = static_cast<char32_t>(lo & 0xFFFFFF);
+  syl[1] = static_cast<char32_t>((lo >> 24) & 0xFFFFFF);
+  syl[2] = static_cast<char32_t>(lo >> 48 | uint64_t{hi & 0xFF} << 16);
+  syl[3] = hi >> 8;
 }
+// Bit `h` (top bits of a hash) of a table of 2^bits bits.
+bool test_bit(const std::vector<uint64_t>& table, uint64_t h, unsigned bits) {
+  const uint64_t b = h >> (64 - bits);
+  return (table[b >> 6] >> (b & 63)) & 1;
+}
+void set_bit(std::vector<uint64_t>& table, uint64_t h, unsigned bits) {
+  const uint64_t b = h >> (64 - bits);
+  table[b >> 6] |= uint64_t{1} << (b & 63);
+}
+// log2 of a table's bits for `set` bits set, about 32 bits each.
+unsigned table_bits(size_t set) {
+  unsigned bits = 10;
+  while ((size_t{1} << bits) < set * 32) ++bits;
+  return bits;
+}
+// The count mixed into a triple's hash for the counted table.
+uint64_t with_count(uint64_t h, size_t count) { return (h ^ (count * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull; }
 }  // namespace
 
 uint64_t FuzzyIndex::near_hangul_counts(std::string_view word, size_t max_count) const {
-  if (word.size() < 12) return 0;
+  if (word.size() < 12 || triples_.empty()) return 0;
   char32_t syl[4];
-  for (size_t k = 0; k < 4; ++k) syl[k] = syllable_at(word, k);
+  head_syllables(word, syl);
+  uint64_t all[4], hs[4];
+  triple_hashes(syl, all);
+  size_t live = 0;
+  for (size_t k = 0; k < 4; ++k)
+    if (test_bit(triples_, all[k], triple_bits_)) hs[live++] = all[k];
+  if (live == 0) return 0;
   uint64_t counts = 0;
   for (size_t count = kMinHangul; count <= max_count && count < 64; ++count) {
-    for (int k : {0, 2}) {
-      const size_t h = syllable_pair_hash(count, syl[k], syl[k + 1]);
-      if ((syllable_pairs_[h >> 6] >> (h & 63)) & 1) {
+    for (size_t k = 0; k < live; ++k) {
+      if (test_bit(counted_triples_, with_count(hs[k], count), counted_bits_)) {
         counts |= uint64_t{1} << count;
         break;
       }
@@ -123,13 +157,7 @@ uint64_t FuzzyIndex::near_hangul_counts(std::string_view word, size_t max_count)
 
 bool FuzzyIndex::may_be_near_hangul(std::string_view word) const {
   const size_t count = word.size() / 3;
-  char32_t syl[4];
-  for (size_t k = 0; k < 4; ++k) syl[k] = syllable_at(word, k);
-  for (int k : {0, 2}) {
-    const size_t h = syllable_pair_hash(count, syl[k], syl[k + 1]);
-    if ((syllable_pairs_[h >> 6] >> (h & 63)) & 1) return true;
-  }
-  return false;
+  return (near_hangul_counts(word, count) >> count) & 1;
 }
 
 void FuzzyIndex::add(std::string_view key, uint32_t entry) {
@@ -144,13 +172,10 @@ void FuzzyIndex::add(std::string_view key, uint32_t entry) {
   entries_.push_back(entry);
   lengths_ |= uint64_t{1} << n;
   if (hangul) {
-    size_t i = 0;
-    char32_t syl[4];
-    for (int k = 0; k < 4; ++k) syl[k] = text::next_code_point(key, i);
-    for (int k : {0, 2}) {
-      const size_t ph = syllable_pair_hash(units, syl[k], syl[k + 1]);
-      syllable_pairs_[ph >> 6] |= uint64_t{1} << (ph & 63);
-    }
+    HangulHead head;
+    head_syllables(key, head.syl);
+    head.count = static_cast<uint32_t>(units);
+    hangul_heads_.push_back(head);
   }
   uint64_t h[kMaxSymbols + 1];
   hashes(buf, n, h);
@@ -167,6 +192,20 @@ void FuzzyIndex::build() {
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
   for (const auto& [h, id] : index_) filter_[(h & filter_mask_) >> 6] |= uint64_t{1} << (h & 63);
+  triple_bits_ = table_bits(4 * hangul_heads_.size());
+  counted_bits_ = triple_bits_;
+  triples_.assign((size_t{1} << triple_bits_) / 64, 0);
+  counted_triples_.assign((size_t{1} << counted_bits_) / 64, 0);
+  for (const HangulHead& head : hangul_heads_) {
+    uint64_t hs[4];
+    triple_hashes(head.syl, hs);
+    for (const uint64_t h : hs) {
+      set_bit(triples_, h, triple_bits_);
+      set_bit(counted_triples_, with_count(h, head.count), counted_bits_);
+    }
+  }
+  hangul_heads_.clear();
+  hangul_heads_.shrink_to_fit();
 }
 
 int32_t FuzzyIndex::lookup(std::string_view word) const {

@@ -51,11 +51,24 @@ class FuzzyIndex {
   uint64_t lengths_ = 0;                             // bit per indexed symbol count (< 64)
   std::vector<uint64_t> filter_;                     // one bit per hash: most words miss here
   size_t filter_mask_ = 0;
-  // Hangul: one jamo edit leaves syllables 0-1 or syllables 2-3 as they were (it changes
-  // one syllable, or two neighbours in the rare edit that moves a consonant across a
-  // syllable boundary, which this filter lets go). Bits for (syllable count, pair).
-  std::vector<uint64_t> syllable_pairs_ = std::vector<uint64_t>((size_t{1} << 20) / 64, 0);
-  static size_t syllable_pair_hash(size_t count, char32_t a, char32_t b);
+  // Hangul: between two words of whole syllables, one jamo edit is a substitution or a
+  // final consonant added or dropped (any other edit breaks the syllable structure: a
+  // lead jamo must precede a vowel, a final follow one), so the words have the same
+  // syllable count and differ in exactly one syllable. Of the first four syllables, the
+  // three other than that one are then as they were: bits for (left-out position k,
+  // the other three), and apart, with the syllable count too. A word whose four
+  // triples all miss the first table is near no name of any length.
+  // Both sized in build() at about 32 bits per bit set.
+  std::vector<uint64_t> triples_, counted_triples_;
+  unsigned triple_bits_ = 0, counted_bits_ = 0;  // log2 of the tables' bits
+  struct HangulHead {
+    char32_t syl[4];  // first four syllables (head_syllables() in fuzzy.cpp)
+    uint32_t count;   // syllables
+  };
+  std::vector<HangulHead> hangul_heads_;  // add() to build()
+  // out[k]: the hash of the first four syllables with syl[k] left out, and of k (the
+  // syllables below 2^24).
+  static void triple_hashes(const char32_t* syl, uint64_t* out);
   bool may_be_near_hangul(std::string_view word) const;
 };
 
