@@ -80,8 +80,8 @@ constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordR
   return text::prev_code_point(s, i);
 }
 
-char32_t decode_at(std::string_view s, size_t i) { return i < s.size() ? next_cp(s, i) : 0; }
-char32_t decode_before(std::string_view s, size_t i) { return i > 0 ? prev_cp(s, i) : 0; }
+[[gnu::always_inline]] inline char32_t decode_at(std::string_view s, size_t i) { return i < s.size() ? next_cp(s, i) : 0; }
+[[gnu::always_inline]] inline char32_t decode_before(std::string_view s, size_t i) { return i > 0 ? prev_cp(s, i) : 0; }
 
 }  // namespace
 
@@ -249,14 +249,15 @@ class Matcher {
 
   // Whether a word or name ending at `end` whose last code point is `last` ends a word.
   bool right_ok(size_t end, char32_t last) const {
-    const char32_t next = decode_at(t_, end);
     switch (script_of(last)) {
-      case Script::kLatin:
+      case Script::kLatin: {
+        const char32_t next = decode_at(t_, end);
         // Not inside an address: newsis.com, smlee@newsis.com, deepseek_ai.
         if (next == '@' || next == '_' || (next == '.' && is_latin_alnum(decode_at(t_, end + 1)))) return false;
         return !is_latin_alnum(next);
-      case Script::kHangul: return !text::is_hangul_syllable(next) || is_trailer(end);
-      default: return true;
+      }
+      case Script::kHangul: return !text::is_hangul_syllable(decode_at(t_, end)) || is_trailer(end);
+      default: return true;  // the next code point is not read
     }
   }
 
@@ -506,6 +507,10 @@ class Matcher {
       names_[k - 1] = {start, end, name};
       return;
     }
+    if (k == names_.size()) {  // the usual case: a start after every other
+      names_.push_back({start, end, name});
+      return;
+    }
     names_.insert(names_.begin() + static_cast<ptrdiff_t>(k), NameHit{start, end, name});
   }
   // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
@@ -609,8 +614,14 @@ class Matcher {
   // before it, no one-character stop head (这, 该) inside, no stop tail at its end, and no
   // organization word or suffix inside (游戏公司角川集团 is an apposition, 清华大学计算机系…实验室 a sub-unit).
   static constexpr size_t kNoName = SIZE_MAX;
-  size_t han_name_start(size_t run_start, size_t s) const {
+  //
+  // One walk from each start in the run finds every word inside it; the checks that
+  // depend on where the cut falls read what the walk noted.
+  size_t han_name_start(size_t run_start, size_t s) {
     size_t cut = run_start, org_word_end = run_start;
+    size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
+    size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
+    head_ends_.clear();           // where stop heads end
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -623,27 +634,25 @@ class Matcher {
         if (!p) continue;
         if (p->roles & role_bit(WordRole::kStopWord)) cut = std::max(cut, j);
         if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
+        if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1;
+        if (p->roles & role_bit(WordRole::kStopHead)) {
+          if (j == i) short_head_after = from + 1;
+          head_ends_.push_back(j);
+        }
       }
     }
     if (org_word_end > cut) return kNoName;
     // A generic modifier right before the suffix makes the phrase generic, whatever
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
-    for (size_t i = cut; i < s;) {
-      if (ends_with_role(i, s, role_bit(WordRole::kStopTail))) return kNoName;
-      next_cp(t_, i);
-    }
+    if (tail_after > cut) return kNoName;
     if (cut == run_start) return cut;
+    // No one-character stop head in the name, and four characters or more.
+    if (short_head_after > cut) return kNoName;
     size_t chars = 0;
-    for (size_t i = cut; i < s; ++chars) {
-      const size_t here = i;
-      next_cp(t_, i);
-      if (ends_with_role(here, i, role_bit(WordRole::kStopHead))) return kNoName;
-    }
+    for (size_t i = cut; i < s && chars < 4; ++chars) next_cp(t_, i);
     if (chars < 4) return kNoName;
-    for (size_t i = run_start; i < cut;) {
-      if (ends_with_role(i, cut, role_bit(WordRole::kStopHead))) return kNoName;
-      next_cp(t_, i);
-    }
+    // No stop head right before the name.
+    if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
   }
   // The key [a, b) has one of `roles`.
@@ -1181,6 +1190,7 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
+  std::vector<size_t> head_ends_;  // han_name_start() scratch
 
   // The entry of a key shared across regions that fits the article's region
   // (core::Document::region(), detected on first use), else the default one.
