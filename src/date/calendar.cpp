@@ -117,51 +117,56 @@ Value shift(const Value& v, Grain unit, long n) {
 
 namespace {
 
-void put(std::string& out, int v, int width, bool x) {
-  char buf[8];
+char* put(char* out, int v, int width, bool x) {
   for (int k = width - 1; k >= 0; --k) {
-    buf[k] = x ? 'X' : static_cast<char>('0' + v % 10);
+    out[k] = x ? 'X' : static_cast<char>('0' + v % 10);
     v /= 10;
   }
-  out.append(buf, static_cast<size_t>(width));
+  return out + width;
 }
 
 }  // namespace
 
 // Hand-rolled: formatting runs once per fact on the hot path, where snprintf showed.
-std::string format(const Value& v) {
-  std::string out;  // no reserve: most values ("2025-11-01") fit the string's own buffer
-  put(out, v.year < 0 ? 0 : v.year % 10000, 4, v.x_year);
+size_t format_to(const Value& v, char* buf) {
+  char* out = put(buf, v.year < 0 ? 0 : v.year % 10000, 4, v.x_year);
   switch (v.grain) {
     case Grain::kYear: break;
     case Grain::kQuarter:
-      out += "-Q";
-      out += static_cast<char>('0' + v.month % 10);
+      *out++ = '-';
+      *out++ = 'Q';
+      *out++ = static_cast<char>('0' + v.month % 10);
       break;
     case Grain::kWeek:
-      out += "-W";
-      put(out, v.month % 100, 2, v.x_month);
+      *out++ = '-';
+      *out++ = 'W';
+      out = put(out, v.month % 100, 2, v.x_month);
       break;
     case Grain::kMonth:
-      out += '-';
-      put(out, v.month % 100, 2, v.x_month);
+      *out++ = '-';
+      out = put(out, v.month % 100, 2, v.x_month);
       break;
     case Grain::kDay:
     case Grain::kHour:
     case Grain::kMinute:
-      out += '-';
-      put(out, v.month % 100, 2, v.x_month);
-      out += '-';
-      put(out, v.day % 100, 2, v.x_day);
+      *out++ = '-';
+      out = put(out, v.month % 100, 2, v.x_month);
+      *out++ = '-';
+      out = put(out, v.day % 100, 2, v.x_day);
       if (v.grain == Grain::kDay) break;
-      out += 'T';
-      put(out, v.hour % 100, 2, false);
+      *out++ = 'T';
+      out = put(out, v.hour % 100, 2, false);
       if (v.grain == Grain::kHour) break;
-      out += ':';
-      put(out, v.minute % 100, 2, false);
+      *out++ = ':';
+      out = put(out, v.minute % 100, 2, false);
       break;
   }
-  return out;
+  return static_cast<size_t>(out - buf);
+}
+
+std::string format(const Value& v) {
+  char buf[kFormatMax];
+  return std::string(buf, format_to(v, buf));
 }
 
 }  // namespace hanfacts::date

@@ -43,5 +43,8 @@ Value shift(const Value& v, Grain unit, long n);
 // ISO 8601 text at the value's grain: 2025, 2025-Q3, 2025-09, 2025-W44, 2025-11-01,
 // 2025-11-01T21, 2025-11-01T21:27.
 std::string format(const Value& v);
+// The same into `buf` (at least kFormatMax bytes, not terminated); returns the length.
+inline constexpr size_t kFormatMax = 20;  // "2025-11-01T21:27" is 16
+size_t format_to(const Value& v, char* buf);
 
 }  // namespace hanfacts::date

@@ -158,6 +158,9 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // bit let through: false when no label starts there after all (i moves past the code
   // point), else true and i moves past the label; `ref` gets the date that follows it.
   std::optional<core::RefDate> ref;
+  // With a recorded scan, the date after a label is read from it (most were parsed there),
+  // as are the dates steps 2 to 4 ask about.
+  std::optional<ScanLookup> look;
   auto label_at = [&](size_t& i) -> bool {
     const unsigned b = s[i];
     if ((b & 0xF0) == 0xE0 && i + 2 < size) {  // Han and Hangul: the first code point passed
@@ -196,7 +199,9 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
          ++n)
       ++j;
     Parsed p;
-    if (j < size && g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p) && full_date(p)) ref = to_ref(p.a);
+    if (j < size && (look ? look->parse(j, p) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p)) &&
+        full_date(p))
+      ref = to_ref(p.a);
     i = m.end;
     return true;
   };
@@ -217,6 +222,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     starts.tail_start = tail;
     starts.pos.clear();
     record_scan(g, t, *scan->state_, &starts);
+    look.emplace(g, t, *scan->state_);
     // Head then tail, as below: the positions are in order and the windows do not overlap.
     size_t i = 0;
     bool in_tail = false;
@@ -238,8 +244,6 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (scan_labels(0, head_end)) return ref;
     if (size > head_end && scan_labels(tail, size)) return ref;
   }
-  std::optional<ScanLookup> look;
-  if (share) look.emplace(g, t, *scan->state_);
   const Parses parses{g, t, look ? &*look : nullptr, look ? scan->state_.get() : nullptr};
   // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.

@@ -696,8 +696,10 @@ class Parser {
       cur.rule = "era_year";
       return mk.end;
     }
-    size_t i = p, next;
-    const bool apos = is_apostrophe(cp_at(t_, p, next));
+    size_t i = p, next = p;
+    // An apostrophe ('25년, ’25년) is ASCII or starts with 0xE2: other bytes need no decoding.
+    const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
+    const bool apos = (b0 == '\'' || b0 == 0xE2) && is_apostrophe(cp_at(t_, p, next));
     if (apos) i = next;
     NumUnit nu;
     if (!num_unit(i, kAllowDigits | kAllowHan | kAllowSino,
@@ -1401,8 +1403,9 @@ class Parser {
     if ((e = quarter_part(p, cur, false)) != kNo) return part_or(e, cur);
     if ((e = month_part(p, cur, false)) != kNo) return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
-    const char32_t before = cp_before(t_, p);
-    // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year".
+    // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year". (The code point
+    // before is read only when such a word starts here.)
+    const char32_t before = pm ? cp_before(t_, p) : 0;
     if (pm && !(before < 0x80 && is_digit(static_cast<char>(before))) && !is_han_digit(before)) {
       // 연말, 年底: this year; 월말, 月底: this month.
       const Entry& en = w_.entry(pm.entry);
@@ -1601,8 +1604,10 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   const bool hangul = is_hangul(c);
   // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
   if (word_start && hangul && hangul_before(text, pos)) return false;
-  Match stop;
-  const Match open = words_.longest2(text, pos, kOpeners, kind_bit(Kind::kStop), stop);
+  Match stop, alone;
+  // One walk: the longest opener, the longest stop word, and the longest opener that
+  // stands alone (asked below when a lead-in leads nowhere).
+  const Match open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
   if (stop && (!open || stop.end > open.end)) {
     if (skip_to) *skip_to = stop.end;
     return false;
@@ -1611,7 +1616,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
     if (may_start(text, skip_spaces(text, open.end), nullptr, false)) return true;
     // A shorter word that stands alone may still start here.
-    if (words_.longest(text, pos, kOpeners & ~kLeadIns)) return true;
+    if (alone) return true;
   }
   Num n;
   if (!hangul) {

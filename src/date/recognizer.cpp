@@ -46,19 +46,33 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
 
 namespace {
 
+// flag_string of every combination of the seven flags, made once: emit runs per fact.
+const std::array<std::string, 128>& flag_strings() {
+  static const std::array<std::string, 128> table = [] {
+    std::array<std::string, 128> t;
+    for (unsigned f = 0; f < t.size(); ++f) t[f] = flag_string(f);
+    return t;
+  }();
+  return table;
+}
+
 void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   // Filled where it lives: no temporary Candidate to move and destroy per fact.
   core::Candidate& c = out.emplace_back();
   c.type = FactType::kDate;
   c.start = p.start;
   c.end = p.end;
-  c.value = format(p.a);
+  char buf[2 * kFormatMax + 1];
+  size_t n = format_to(p.a, buf);
   if (p.interval) {
-    c.value += '/';
-    c.value += format(p.b);
+    buf[n++] = '/';
+    n += format_to(p.b, buf + n);
   }
+  c.value.assign(buf, n);
   c.unit = grain_name(p.a.grain);
-  c.flags = flag_string(p.flags);
+  // flag_string reads only the seven flag bits.
+  const std::string& flags = flag_strings()[p.flags & 127u];
+  c.flags.assign(flags.data(), flags.size());
   c.rule = p.rule;
 }
 

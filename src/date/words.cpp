@@ -211,6 +211,42 @@ Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMas
   return best;
 }
 
+Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match,
+                      KindMask part, Match& part_match) const {
+  // longest2's walk: `part` is within `kinds`, so the walk goes as deep as it did for
+  // `kinds` and `other`, and no deeper word of `part` is left behind where it stops.
+  Match best;
+  other_match = Match{};
+  part_match = Match{};
+  const KindMask want = kinds | other;
+  if (pos >= text.size()) return best;
+  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
+  if (node < 0 || !(flat_[static_cast<size_t>(node)].below & want)) return best;
+  size_t i = pos + 1;
+  while (true) {
+    const Flat& n = flat_[static_cast<size_t>(node)];
+    if (n.here & want) {
+      bool got = false, got_other = false, got_part = false;
+      for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
+        const int32_t e = flat_entries_[k];
+        const KindMask bit = kind_bit(entries_[static_cast<size_t>(e)].kind);
+        if (!got && (kinds & bit)) best.entry = e, best.end = i, got = true;
+        if (!got_other && (other & bit)) other_match.entry = e, other_match.end = i, got_other = true;
+        if (!got_part && (part & bit)) part_match.entry = e, part_match.end = i, got_part = true;
+      }
+    }
+    if (i >= text.size() || n.count == 0) break;
+    size_t j = i;
+    if (n.space_ok && text[j] == ' ') ++j;
+    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
+    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
+    if (to < 0 || !(flat_[static_cast<size_t>(to)].below & want)) break;
+    node = to;
+    i = j + 1;
+  }
+  return best;
+}
+
 void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
   for (int32_t& e : out.entry) e = -1;
   if (pos >= text.size()) return;

@@ -73,6 +73,9 @@ class Words {
   // One walk for two questions: the longest word of `kinds` (returned) and the longest
   // of `other` (into `other_match`).
   Match longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const;
+  // longest2 and, in the same walk, the longest word of `part` (a subset of `kinds`).
+  Match longest3(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match,
+                 KindMask part, Match& part_match) const;
   // Every kind's longest word starting at text[pos] in one walk: out[k] for kind k (the
   // first entry of that kind where several end at the same place).
   struct Each {
