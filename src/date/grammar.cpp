@@ -319,7 +319,7 @@ class Parser {
 
   bool number(size_t p, unsigned allow, Num& n) const {
     if (p >= t_.size()) return false;
-    if (is_digit(t_[p])) return (allow & kAllowDigits) && parse_digits(t_, p, n);
+    if (is_digit(t_[p])) return (allow & kAllowDigits) && digits(p, n);
     if ((allow & kAllowHan) && parse_han(t_, p, n)) return true;
     if ((allow & kAllowSino) && parse_sino_korean(t_, p, n)) return true;
     return false;
@@ -438,7 +438,7 @@ class Parser {
   // 2025-11-01, 2025.11.1, 2025. 11. 01. 21:27, 2025/11/01, 74/10/31, 3/3/2015, 2/15.
   size_t numeric(size_t p, Cur& cur) {
     Num a, b, c;
-    if (!parse_digits(t_, p, a)) return kNo;
+    if (!digits(p, a)) return kNo;
     size_t i = a.end;
     if (i >= t_.size()) return kNo;
     const char sep = t_[i];
@@ -449,7 +449,7 @@ class Parser {
       spaced = true;
       j = sp(j);
     }
-    if (!parse_digits(t_, j, b) || b.digits > 2) {
+    if (!digits(j, b) || b.digits > 2) {
       return kNo;
     }
     size_t k = b.end;
@@ -457,7 +457,7 @@ class Parser {
     if (k < t_.size() && t_[k] == sep) {
       size_t k2 = k + 1;
       if (spaced) k2 = sp(k2);
-      if (parse_digits(t_, k2, c)) three = true;
+      if (digits(k2, c)) three = true;
     }
     size_t end;
     int y = 0, m = 0, d = 0;
@@ -584,7 +584,7 @@ class Parser {
   size_t bracketed_day(size_t p, Cur& cur) {
     if (p + 3 >= t_.size() || t_[p + 3] != '(') return kNo;
     Num d;
-    if (!parse_digits(t_, p + 4, d) || d.digits > 2 || d.value < 1 || d.value > 31) return kNo;
+    if (!digits(p + 4, d) || d.digits > 2 || d.value < 1 || d.value > 31) return kNo;
     const size_t close = d.end;
     if (close >= t_.size() || t_[close] != ')') return kNo;
     char joined[16];
@@ -611,7 +611,7 @@ class Parser {
     Num n;
     if (p >= t_.size()) return kNo;
     if (is_digit(t_[p])) {
-      if (!parse_digits(t_, p, n) || n.value >= 1000 || n.leading_zero) return kNo;
+      if (!digits(p, n) || n.value >= 1000 || n.leading_zero) return kNo;
     } else if (!parse_han(t_, p, n) && !parse_native_korean(t_, p, n)) {
       return kNo;
     }
@@ -1081,7 +1081,7 @@ class Parser {
     Num h;
     if (p >= t_.size()) return kNo;
     if (is_digit(t_[p])) {
-      if (!parse_digits(t_, p, h) || h.digits > 2) return kNo;
+      if (!digits(p, h) || h.digits > 2) return kNo;
       if (h.end + 2 < t_.size() && t_[h.end] == ':' && is_digit(t_[h.end + 1]) && is_digit(t_[h.end + 2])) {
         hour = static_cast<int>(h.value);
         minute = (t_[h.end + 1] - '0') * 10 + (t_[h.end + 2] - '0');
@@ -1113,7 +1113,7 @@ class Parser {
       return half.end;
     }
     Num mi;
-    if ((is_digit(j < t_.size() ? t_[j] : 0) && parse_digits(t_, j, mi)) || parse_han(t_, j, mi) ||
+    if ((is_digit(j < t_.size() ? t_[j] : 0) && digits(j, mi)) || parse_han(t_, j, mi) ||
         parse_sino_korean(t_, j, mi)) {
       Match mm = word(mi.end, kind_bit(Kind::kMarker));
       if (mm && w_.entry(mm.entry).tag == Tag::kMinute && mi.value < 60) {
@@ -1485,6 +1485,24 @@ class Parser {
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart));
     return part != kNo ? part : end;
   }
+
+  // ASCII digits at p, read once per position: a number that opens a parse is read by
+  // the numeric form, the count, the century, the year, the quarter, the month and the
+  // day in turn. parse_digits leaves `out` alone when it fails and sets all of it when
+  // it succeeds, so the kept answer is exactly its answer.
+  bool digits(size_t p, Num& out) const {
+    if (p != digits_pos_) {
+      Num n;
+      digits_ok_ = parse_digits(t_, p, n);
+      digits_pos_ = p;
+      if (digits_ok_) digits_num_ = n;
+    }
+    if (digits_ok_) out = digits_num_;
+    return digits_ok_;
+  }
+  mutable size_t digits_pos_ = kNo;
+  mutable bool digits_ok_ = false;
+  mutable Num digits_num_;
 
   struct Memo {
     size_t pos;
