@@ -45,7 +45,10 @@ bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) ||
 constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
 constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
-// next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline.
+// next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
+// the document's text: FoldedText output is valid UTF-8 (malformed bytes became U+FFFD),
+// so a lead byte E0-EF and the two bytes after it are one code point, never an overlong
+// form or a surrogate, and need no checks (the values are next_code_point's).
 [[gnu::always_inline]] inline char32_t next_cp(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
@@ -54,16 +57,15 @@ constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordR
   }
   if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
     const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-    const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-      i += 3;
-      return c;
-    }
+    i += 3;
+    return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
   }
   return text::next_code_point(s, i);
 }
 
-// prev_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline.
+// prev_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
+// the document's text (valid UTF-8, see next_cp: a three-byte form read back is never
+// overlong or a surrogate).
 [[gnu::always_inline]] inline char32_t prev_cp(std::string_view s, size_t& i) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   if (b[i - 1] < 0x80) {
@@ -72,10 +74,8 @@ constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordR
   }
   if (i >= 3 && (b[i - 3] & 0xF0) == 0xE0 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80) {
     const char32_t c = (char32_t{b[i - 3] & 0x0Fu} << 12) | (char32_t{b[i - 2] & 0x3Fu} << 6) | (b[i - 1] & 0x3Fu);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-      i -= 3;
-      return c;
-    }
+    i -= 3;
+    return c;
   }
   return text::prev_code_point(s, i);
 }
@@ -461,10 +461,8 @@ class Matcher {
   char32_t before_cp(size_t i) const {
     if (i >= 3) {
       const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + i - 3;
-      if ((b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80) {
-        const char32_t c = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return c;
-      }
+      if ((b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80)
+        return ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);  // valid UTF-8: see prev_cp
     }
     return decode_before(t_, i);
   }
@@ -774,6 +772,8 @@ class Matcher {
   }
   // Whether no bit of taken_ in [a, b) is set (a < b), a word at a time.
   bool bits_free(size_t a, size_t b) const {
+    if (a >> 6 == (b - 1) >> 6)  // the usual case: within one word
+      return (taken_[a >> 6] & (~uint64_t{0} >> (63 - ((b - 1) & 63))) & (~uint64_t{0} << (a & 63))) == 0;
     for (size_t w = a >> 6; w <= (b - 1) >> 6; ++w) {
       const size_t lo = std::max(a, w << 6) & 63, hi = std::min(b, (w + 1) << 6) - (w << 6);
       const uint64_t mask = (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
@@ -782,6 +782,10 @@ class Matcher {
     return true;
   }
   void set_bits(size_t a, size_t b) {
+    if (a >> 6 == (b - 1) >> 6) {
+      taken_[a >> 6] |= (~uint64_t{0} >> (63 - ((b - 1) & 63))) & (~uint64_t{0} << (a & 63));
+      return;
+    }
     for (size_t w = a >> 6; w <= (b - 1) >> 6; ++w) {
       const size_t lo = std::max(a, w << 6) & 63, hi = std::min(b, (w + 1) << 6) - (w << 6);
       taken_[w] |= (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
