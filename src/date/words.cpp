@@ -170,6 +170,39 @@ void Words::finish() {
     f.below |= f.here;
     for (uint32_t k = f.first; k < f.first + f.count; ++k) f.below |= flat_[static_cast<size_t>(to_[k])].below;
   }
+  // Code point boundaries (the bytes a node's code point still needs), and the one-step
+  // table for three-byte code points out of every boundary node.
+  std::vector<uint8_t> rem(nodes_.size(), 0);
+  std::vector<std::pair<uint64_t, int32_t>> cps;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    flat_[i].boundary = rem[i] == 0;
+    for (const auto& [b, to] : nodes_[i].next) {
+      const uint8_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      rem[static_cast<size_t>(to)] = static_cast<uint8_t>(rem[i] == 0 ? len - 1 : rem[i] - 1);
+    }
+    if (rem[i] != 0) continue;
+    for (const auto& [b0, x] : nodes_[i].next) {
+      if ((b0 & 0xF0) != 0xE0) continue;
+      for (const auto& [b1, y] : nodes_[static_cast<size_t>(x)].next)
+        for (const auto& [b2, z] : nodes_[static_cast<size_t>(y)].next) {
+          const unsigned char u[3] = {b0, b1, b2};
+          cps.emplace_back(((static_cast<uint64_t>(i) << 16) | cp3(u)) + 1, z);
+        }
+    }
+  }
+  size_t cap = 16;
+  int bits = 4;
+  while (cap < 2 * cps.size()) cap *= 2, ++bits;
+  cp_keys_.assign(cap, 0);
+  cp_to_.assign(cap, -1);
+  cp_mask_ = cap - 1;
+  cp_shift_ = 64 - bits;
+  for (const auto& [key, to] : cps) {
+    size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> cp_shift_);
+    while (cp_keys_[h] != 0) h = (h + 1) & cp_mask_;
+    cp_keys_[h] = key;
+    cp_to_[h] = to;
+  }
   for (int b = 0; b < 256; ++b) root_child_[b] = -1, root_below_[b] = 0;
   for (uint32_t k = flat_[0].first; k < flat_[0].first + flat_[0].count; ++k) {
     root_child_[bytes_[k]] = to_[k];
@@ -184,9 +217,9 @@ Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMas
   other_match = Match{};
   const KindMask want = kinds | other;
   if (pos >= text.size()) return best;
-  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
-  if (node < 0 || !(flat_[static_cast<size_t>(node)].below & want)) return best;
-  size_t i = pos + 1;
+  int32_t node;
+  size_t i;
+  if (!first_step(text, pos, node, i) || !(flat_[static_cast<size_t>(node)].below & want)) return best;
   while (true) {
     const Flat& n = flat_[static_cast<size_t>(node)];
     if (n.here & want) {
@@ -199,6 +232,14 @@ Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMas
       }
     }
     if (i >= text.size() || n.count == 0) break;
+    if (n.boundary) {
+      const int r = cp_advance(n, text, node, i);
+      if (r == 0) break;
+      if (r > 0) {
+        if (!(flat_[static_cast<size_t>(node)].below & want)) break;
+        continue;
+      }
+    }
     size_t j = i;
     // An optional space: only where the surface had one, and only between words.
     if (n.space_ok && text[j] == ' ') ++j;
@@ -220,9 +261,9 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
   part_match = Match{};
   const KindMask want = kinds | other;
   if (pos >= text.size()) return best;
-  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
-  if (node < 0 || !(flat_[static_cast<size_t>(node)].below & want)) return best;
-  size_t i = pos + 1;
+  int32_t node;
+  size_t i;
+  if (!first_step(text, pos, node, i) || !(flat_[static_cast<size_t>(node)].below & want)) return best;
   while (true) {
     const Flat& n = flat_[static_cast<size_t>(node)];
     if (n.here & want) {
@@ -236,6 +277,14 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
       }
     }
     if (i >= text.size() || n.count == 0) break;
+    if (n.boundary) {
+      const int r = cp_advance(n, text, node, i);
+      if (r == 0) break;
+      if (r > 0) {
+        if (!(flat_[static_cast<size_t>(node)].below & want)) break;
+        continue;
+      }
+    }
     size_t j = i;
     if (n.space_ok && text[j] == ' ') ++j;
     int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
@@ -250,8 +299,9 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
 void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
   for (int32_t& e : out.entry) e = -1;
   if (pos >= text.size()) return;
-  int32_t node = root_child_[static_cast<unsigned char>(text[pos])];
-  size_t i = pos + 1;
+  int32_t node;
+  size_t i;
+  if (!first_step(text, pos, node, i)) return;
   while (node >= 0) {
     const Flat& n = flat_[static_cast<size_t>(node)];
     KindMask seen = 0;
@@ -264,6 +314,11 @@ void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
       out.end[static_cast<int>(kind)] = static_cast<uint32_t>(i);
     }
     if (i >= text.size() || n.count == 0) break;
+    if (n.boundary) {
+      const int r = cp_advance(n, text, node, i);
+      if (r == 0) break;
+      if (r > 0) continue;
+    }
     size_t j = i;
     if (n.space_ok && text[j] == ' ') ++j;
     int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;

@@ -204,6 +204,7 @@ class Words {
     KindMask here = 0, below = 0;
     int32_t dense = -1;  // when >= 0: children by continuation byte, dense_[dense + (b & 63)]
     bool space_ok = false;
+    bool boundary = false;  // the path to it ends a code point (every word ending is one)
   };
   int32_t step(const Flat& n, unsigned char b) const {
     if (n.dense >= 0) return (b & 0xC0) == 0x80 ? dense_[static_cast<size_t>(n.dense) + (b & 63)] : -1;
@@ -211,6 +212,61 @@ class Words {
       if (bytes_[k] == b) return to_[k];
     return -1;
   }
+  // Three-byte code points in one step from a boundary node: the node its third byte
+  // reaches, or -1 when no word goes on with that code point. An open-addressing table
+  // keyed by node and code point (Han and Hangul, most of the text, take three byte
+  // steps otherwise).
+  static uint32_t cp3(const unsigned char* u) {
+    return ((u[0] & 0x0FU) << 12) | ((u[1] & 0x3FU) << 6) | (u[2] & 0x3FU);
+  }
+  int32_t cp_step(int32_t node, uint32_t c) const {
+    const uint64_t key = ((static_cast<uint64_t>(node) << 16) | c) + 1;
+    for (size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> cp_shift_);; h = (h + 1) & cp_mask_) {
+      const uint64_t k = cp_keys_[h];
+      if (k == key) return cp_to_[h];
+      if (k == 0) return -1;
+    }
+  }
+  // The shared step of the walks at a boundary node `n` (index `node`) whose text ends
+  // before text[i] (i < size): when the next code point (after an optional space) is
+  // three bytes long, the node after it and the text position after it in `node`/`i`,
+  // returning 1; 0 when no word goes on there (the byte steps would end inside the code
+  // point, where no word ends); -1 when the byte steps must decide (not three bytes, or
+  // a skipped space whose next byte starts nothing: the walk then tries the space).
+  int cp_advance(const Flat& n, std::string_view text, int32_t& node, size_t& i) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    size_t j = i;
+    if (n.space_ok && s[j] == ' ') ++j;
+    if (j + 2 >= text.size() || (s[j] & 0xF0) != 0xE0) return -1;
+    const int32_t z = cp_step(node, cp3(s + j));
+    if (z >= 0) {
+      node = z;
+      i = j + 3;
+      return 1;
+    }
+    if (j != i && step(n, s[j]) < 0) return -1;
+    return 0;
+  }
+  // The walks' first step from the root at text[pos] (pos < size): a three-byte code
+  // point at once (a word that starts with it, if any, goes on from the node after it;
+  // no word ends inside it), anything else by its first byte. False when no word starts
+  // there.
+  bool first_step(std::string_view text, size_t pos, int32_t& node, size_t& i) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    if ((s[pos] & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+      node = cp_step(0, cp3(s + pos));
+      i = pos + 3;
+    } else {
+      node = root_child_[s[pos]];
+      i = pos + 1;
+    }
+    return node >= 0;
+  }
+  std::vector<uint64_t> cp_keys_;
+  std::vector<int32_t> cp_to_;
+  size_t cp_mask_ = 0;
+  int cp_shift_ = 64;
+
   std::vector<Node> nodes_;
   std::vector<Flat> flat_;
   std::vector<unsigned char> bytes_;
