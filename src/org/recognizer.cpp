@@ -22,11 +22,14 @@
 //   built-in + 60,000 synthetic entries (188,482 names)    65-73 MB/s (was 50-56)
 // tools/micro_bench BM_Org (one 4 MB document): 128-140 MB/s (was 115-122). Callgrind,
 // 4 MB of JSONL news, per-document work: ORG 176 M instructions (was 253 M); the scan's
-// usual steps (fast_steps) 74 M of it, about 35 instructions a code point. The steps per
-// byte are the same for both lexicons (one automaton step per code point); the large one
-// loses to cache misses in its larger tables (quick masks, state records, edge blocks),
-// partly on Latin words (random Latin names fill the first letters of the trie, so Latin
-// text walks deeper states).
+// usual steps (fast_steps) 74 M of it, about 35 instructions a code point. Later (same
+// sample): 169 M -> 161 M with the typo index's syllable-triple filter, then (main's
+// reused candidate vector, e2b0be4, moved that to 146 M) -> 138 M with the one walk for
+// Chinese name starts and unchecked three-byte decoding; fast_steps (74 M) is over
+// half of it. The steps per byte are the same for both lexicons (one automaton step per
+// code point); the large one loses to cache misses in its larger tables (quick masks,
+// state records, edge blocks), partly on Latin words (random Latin names fill the first
+// letters of the trie, so Latin text walks deeper states).
 
 namespace hanfacts::org {
 namespace {
@@ -577,7 +580,7 @@ class Matcher {
       // particles (알라바바 + 와).
       const size_t syllables = (end - start) / 3;
       const size_t top = std::min(syllables, kMaxFuzzySyllables);
-      // Lengths at which a name may be near, from the index's syllable-pair filter: most
+      // Lengths at which a name may be near, from the index's syllable filter: most
       // words have none, and then no length needs its trailer and overlap checks.
       const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
       if (near == 0) continue;
