@@ -124,7 +124,8 @@ enum NumKinds : unsigned { kAllowDigits = 1, kAllowHan = 2, kAllowSino = 4 };
 
 class Parser {
  public:
-  Parser(const Words& w, std::string_view t, const core::RefDate* ref) : w_(w), t_(t) {
+  Parser(const Words& w, std::string_view t, const core::RefDate* ref, WordCache* cache)
+      : cache_(cache), w_(w), t_(t) {
     if (ref) {
       ref_store_ = *ref;
       has_ref_store_ = true;
@@ -245,26 +246,12 @@ class Parser {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
     // The grammar asks about the same few positions many times (a number's marker for
     // the year, the month, the day...): one walk per position answers every kind.
-    // Runs of questions about one position are the rule: the last slot answered first.
-    const Words::Each* each = nullptr;
-    if (memo_last_ >= 0 && memo_[memo_last_].pos == p) {
-      each = &memo_[memo_last_].each;
-    } else {
-      for (int k = 0; k < memo_used_; ++k)
-        if (memo_[k].pos == p) {
-          each = &memo_[k].each;
-          memo_last_ = k;
-          break;
-        }
+    const size_t slot = p & (WordCache::kSlots - 1);
+    if (cache_->pos[slot] != p) {
+      w_.longest_each(t_, p, cache_->each[slot]);
+      cache_->pos[slot] = p;
     }
-    if (!each) {
-      const int k = memo_used_ < kMemo ? memo_used_++ : (memo_next_++ % kMemo);
-      Memo& slot = memo_[k];
-      slot.pos = p;
-      w_.longest_each(t_, p, slot.each);
-      each = &slot.each;
-      memo_last_ = k;
-    }
+    const Words::Each* each = &cache_->each[slot];
     Match m;
     for (KindMask left = kinds; left;) {
       const int k = __builtin_ctzll(left);
@@ -1504,13 +1491,7 @@ class Parser {
   mutable bool digits_ok_ = false;
   mutable Num digits_num_;
 
-  struct Memo {
-    size_t pos;
-    Words::Each each;
-  };
-  static constexpr int kMemo = 8;
-  mutable Memo memo_[kMemo];
-  mutable int memo_used_ = 0, memo_next_ = 0, memo_last_ = -1;
+  WordCache* cache_;  // longest_each answers by position (Parser::word)
 
   const Words& w_;
   std::string_view t_;
@@ -1664,8 +1645,12 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                       int context_year) const {
-  Parser p(words_, text, ref);
+                       int context_year, WordCache* cache) const {
+  if (!cache) {
+    WordCache local;
+    return parse_at(text, pos, ref, out, context_year, &local);
+  }
+  Parser p(words_, text, ref, cache);
   p.set_context_year(context_year);
   const bool ok = p.parse(pos, out);
   out.ref_used = p.ref_used();

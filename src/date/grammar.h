@@ -52,6 +52,20 @@ struct Parsed {
   bool ref_used = false, ctx_used = false;
 };
 
+// Words::longest_each answers for one text, by position: the parser asks about the same
+// few positions many times, and a scan's parses about many of the same positions again
+// (a failed parse and the next one, a parse and its re-reading with a reference). Valid
+// for one text only: make one per pass over a text. Direct-mapped: a position's slot is
+// its offset modulo kSlots (the positions one parse asks about are close together).
+struct WordCache {
+  static constexpr size_t kSlots = 32;
+  size_t pos[kSlots];
+  Words::Each each[kSlots];  // each[k] is valid when pos[k] is a position
+  WordCache() {
+    for (size_t& p : pos) p = std::string_view::npos;
+  }
+};
+
 class Grammar {
  public:
   explicit Grammar(Words words) : words_(std::move(words)) { build_gate(); }
@@ -59,8 +73,9 @@ class Grammar {
   // Reads the longest date expression that starts at `pos` (a leading qualifier may
   // start there too). `ref` may be null: ref-dependent fields then print as X.
   // `context_year` (0: none) is the year the text last named: 이듬해 and 同年 count from it.
+  // `cache` (optional) carries word lookups over to the next parse of the same text.
   bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                int context_year = 0) const;
+                int context_year = 0, WordCache* cache = nullptr) const;
 
   // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
   // words), and the character before allows a word start. When a stop word starts

@@ -187,6 +187,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.entries.clear();
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
   size_t resume_at = 0;
+  WordCache cache;  // word lookups shared by the parses of this text
   scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
     const bool may = g.may_start_at(t, pos, &skip_to);
@@ -204,7 +205,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
     e.pos = pos;
     e.cover_end = pos + 1;
     e.ctx = context_year;
-    e.ok = g.parse_at(t, pos, nullptr, e.p, context_year);
+    e.ok = g.parse_at(t, pos, nullptr, e.p, context_year, &cache);
     if (!e.ok) return;
     if (!e.p.b.x_year) context_year = e.p.b.year;
     resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
@@ -230,6 +231,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     return;
   }
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
+  WordCache cache;       // word lookups shared by the parses of this text
   // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
   auto fresh = [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
@@ -241,7 +243,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     }
     if (!may) return;
     Parsed p;
-    if (!g.parse_at(t, pos, ref, p, context_year)) return;
+    if (!g.parse_at(t, pos, ref, p, context_year, &cache)) return;
     if (!p.b.x_year) context_year = p.b.year;
     emit(p, out);
     resume = p.next > pos ? p.next : pos + 1;
@@ -266,7 +268,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
           ok = e.ok;  // the same answer whatever the reference
           if (ok) p = e.p;
         } else {
-          ok = g.parse_at(t, e.pos, ref, p, context_year);
+          ok = g.parse_at(t, e.pos, ref, p, context_year, &cache);
         }
         if (ok) {
           if (!p.b.x_year) context_year = p.b.year;
