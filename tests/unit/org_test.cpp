@@ -328,6 +328,29 @@ TEST_CASE("org: fuzzy index") {
   CHECK(f.lookup("ibn") == -1);
 }
 
+// One jamo edit between whole-syllable words changes one syllable and keeps the count;
+// the index's syllable filter must let each such word through, wherever the syllable is.
+TEST_CASE("org: fuzzy index, a jamo edit in any syllable") {
+  org::FuzzyIndex f;
+  f.add("삼성바이오로직스", 1);
+  f.add("카카오뱅크", 2);
+  f.build();
+  CHECK(f.lookup("상성바이오로직스") == 1);  // syllable 0: final consonant
+  CHECK(f.lookup("삼송바이오로직스") == 1);  // syllable 1: vowel
+  CHECK(f.lookup("삼성비이오로직스") == 1);  // syllable 2
+  CHECK(f.lookup("삼성바아오로직스") == 1);  // syllable 3
+  CHECK(f.lookup("삼성바이온로직스") == 1);  // syllable 4: a final consonant added
+  CHECK(f.lookup("삼성바이오러직스") == 1);  // syllable 5
+  CHECK(f.lookup("삼서바이오로직스") == 1);  // a final consonant dropped
+  CHECK(f.lookup("삼성바이오로직") == -1);   // a whole syllable is more than one edit
+  CHECK(f.lookup("카카우뱅크") == 2);
+  CHECK(f.lookup("카카오뱅크") == -1);       // exact is not a typo
+  // The counts near_hangul_counts() leaves open include the word's own name length.
+  const std::string word = "삼성바이오러직스는";
+  CHECK(((f.near_hangul_counts(word, 9) >> 8) & 1) == 1);
+  CHECK(f.near_hangul_counts("한국전력공사는", 7) == 0);
+}
+
 // Random text made of the pieces the rules look at (names, particles, suffixes, glosses,
 // spaces, digits): nothing crashes, spans are valid, in bounds and never overlap.
 TEST_CASE("org: random text keeps every invariant") {
