@@ -99,6 +99,19 @@ TEST_CASE("context years: 이듬해 and 次年 count from the year the text last
   CHECK(dates("이듬해 상장했다", "2025-11-01") == "이듬해=2026[relative]");
 }
 
+TEST_CASE("context years: 전년 is the year before the one the text last named") {
+  // Annual results published in February: 지난해 is 2025, and 전년 the year before it.
+  CHECK(dates("지난해 매출은 302억 달러로 전년보다 21% 늘었다", "2026-02-26") ==
+        "지난해=2025[relative] 전년=2024[relative]");
+  // A quarter of this year: 전년 같은 기간 is last year's.
+  CHECK(dates("3분기 매출은 전년 같은 기간보다 4% 늘었다", "2025-11-01") ==
+        "3분기=2025-Q3[relative] 전년=2024[relative]");
+  // Nothing named before: the year before the reference.
+  CHECK(dates("예산은 전년보다 8% 늘었다", "2025-11-01") == "전년=2024[relative]");
+  // Chinese 上年 stays deictic ("last year"): news uses it as 去年 whatever was named.
+  CHECK(dates("90年代后期开始。该集团上年出售业务", "2026-02-10") == "90年代=1990/1999 上年=2025[relative]");
+}
+
 TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
   CHECK(dates("2015年和2018年", "2025-11-01") == "2015年=2015 2018年=2018");
   CHECK(dates("2015年和2018年之间", "2025-11-01") == "2015年和2018年=2015/2018");
