@@ -212,50 +212,10 @@ void Words::finish() {
   nodes_.shrink_to_fit();
 }
 
-Match Words::longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const {
-  Match best;
-  other_match = Match{};
-  const KindMask want = kinds | other;
-  if (pos >= text.size()) return best;
-  int32_t node;
-  size_t i;
-  if (!first_step(text, pos, node, i) || !(flat_[static_cast<size_t>(node)].below & want)) return best;
-  while (true) {
-    const Flat& n = flat_[static_cast<size_t>(node)];
-    if (n.here & want) {
-      bool got = false, got_other = false;
-      for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
-        const int32_t e = flat_entries_[k];
-        const KindMask bit = kind_bit(entries_[static_cast<size_t>(e)].kind);
-        if (!got && (kinds & bit)) best.entry = e, best.end = i, got = true;
-        if (!got_other && (other & bit)) other_match.entry = e, other_match.end = i, got_other = true;
-      }
-    }
-    if (i >= text.size() || n.count == 0) break;
-    if (n.boundary) {
-      const int r = cp_advance(n, text, node, i);
-      if (r == 0) break;
-      if (r > 0) {
-        if (!(flat_[static_cast<size_t>(node)].below & want)) break;
-        continue;
-      }
-    }
-    size_t j = i;
-    // An optional space: only where the surface had one, and only between words.
-    if (n.space_ok && text[j] == ' ') ++j;
-    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
-    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
-    if (to < 0 || !(flat_[static_cast<size_t>(to)].below & want)) break;
-    node = to;
-    i = j + 1;
-  }
-  return best;
-}
-
 Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match,
                       KindMask part, Match& part_match) const {
-  // longest2's walk: `part` is within `kinds`, so the walk goes as deep as it did for
-  // `kinds` and `other`, and no deeper word of `part` is left behind where it stops.
+  // `part` is within `kinds`, so the walk for `kinds` and `other` goes deep enough for it
+  // too. An optional space inside a surface is taken only where the surface had one.
   Match best;
   other_match = Match{};
   part_match = Match{};

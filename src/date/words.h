@@ -72,7 +72,10 @@ class Words {
   }
   // One walk for two questions: the longest word of `kinds` (returned) and the longest
   // of `other` (into `other_match`).
-  Match longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const;
+  Match longest2(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match) const {
+    Match unused;
+    return longest3(text, pos, kinds, other, other_match, 0, unused);
+  }
   // longest2 and, in the same walk, the longest word of `part` (a subset of `kinds`).
   Match longest3(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match,
                  KindMask part, Match& part_match) const;
