@@ -165,17 +165,8 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     const unsigned b = s[i];
     if ((b & 0xF0) == 0xE0 && i + 2 < size) {  // Han and Hangul: the first code point passed
       // Then the second code point (송고 passes 송, 송금 stops here).
-      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      size_t k = i + 3;
-      char32_t c2 = 0;
-      if (k < size) {
-        const unsigned b2 = s[k];
-        if (b2 < 0x80) c2 = b2;
-        else if ((b2 & 0xF0) == 0xE0 && k + 2 < size)
-          c2 = ((b2 & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
-        else
-          c2 = text::next_code_point(t, k);
-      }
+      const char32_t c = text::decode3(s + i);
+      const char32_t c2 = i + 3 < size ? text::code_point_at(t, i + 3) : 0;
       if (!w.may_start_label_pair(c, c2)) {
         i += 3;
         return false;

@@ -161,17 +161,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
         if (label_bits && !g.gate3(s + pos)) continue;  // only a label may start here
         // Folded text is valid UTF-8: the three-byte code point and the next one inline.
-        const char32_t c1 = ((b & 0x0FU) << 12) | ((s[pos + 1] & 0x3FU) << 6) | (s[pos + 2] & 0x3FU);
-        size_t j = pos + 3;
-        char32_t c2 = 0;
-        if (j < n) {
-          const unsigned b2 = s[j];
-          if (b2 < 0x80) c2 = b2;
-          else if ((b2 & 0xF0) == 0xE0 && j + 2 < n)
-            c2 = ((b2 & 0x0FU) << 12) | ((s[j + 1] & 0x3FU) << 6) | (s[j + 2] & 0x3FU);
-          else
-            c2 = text::next_code_point(t, j);
-        }
+        const char32_t c1 = text::decode3(s + pos);
+        const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;
         if (!g.gate_pair(c1, c2)) continue;
       }
       visit(pos, resume);

@@ -34,6 +34,21 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+// The code point of the three-byte sequence at p, for text already known to be valid
+// UTF-8 there (folded text): no checks, the payload bits only.
+inline char32_t decode3(const unsigned char* p) {
+  return (static_cast<char32_t>(p[0] & 0x0Fu) << 12) | (static_cast<char32_t>(p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+// The code point starting at s[i] (i < s.size()) in valid UTF-8: ASCII and the
+// three-byte form (Hangul, Han) inline, other forms through next_code_point.
+inline char32_t code_point_at(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return b;
+  if ((b & 0xF0) == 0xE0 && i + 2 < s.size()) return decode3(reinterpret_cast<const unsigned char*>(s.data()) + i);
+  return next_code_point(s, i);
+}
+
 // Decodes the code point that ends just before s[i] and moves i to its start.
 inline char32_t prev_code_point(std::string_view s, size_t& i) {
   size_t start = i - 1;
