@@ -78,6 +78,7 @@ enum class WordRole {
   kCommon,     // an ordinary word: never read as a misspelled name; a name inside one is none
   kStopWord,   // Chinese function word or verb: a pattern's name starts after it (…的|华东算力产业联盟)
   kStopTail,   // generic modifier that cannot end a Chinese pattern's name (科创板上市|公司, 外资|银行)
+  kPlace,      // country or region: alone before a suffix it makes a kind, not a name (美国公司)
 };
 struct Word {
   std::string key;  // folded

@@ -46,6 +46,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
+static_assert(static_cast<unsigned>(WordRole::kPlace) < 8, "WordRole bits must fit Payload::roles (uint8_t)");
 constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
