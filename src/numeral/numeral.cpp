@@ -835,6 +835,21 @@ bool half(std::string_view s, size_t i, Numeral& out) {
 // them in the same order, so the result is the one they give. Anything else (a space
 // before more numeral characters, 천, 여, 点, a repeated scale ...) goes the long way.
 enum class Fast { kNotHandled, kFound, kNone };
+
+// A plain number found by a fast path: [start, end) with that value, a scale of 10^exp
+// when exp >= 0 (the last scale word read), as evaluate() would have filled it.
+Fast fast_found(Numeral& best, size_t start, size_t end, const Decimal& value, int exp, bool point, Script script) {
+  best.start = start, best.end = end;
+  best.low = best.high = best.base = value;
+  best.approx = false;
+  best.has_scale = exp >= 0;
+  best.scale_exp = exp >= 0 ? exp : 0;
+  best.has_decimal_point = point;
+  best.script = script;
+  best.fraction = false, best.native = false;
+  return Fast::kFound;
+}
+
 Fast parse_arabic_fast(std::string_view s, size_t i, const ParseOptions& o, Numeral& best) {
   if (!is_ascii_digit(s[i])) return Fast::kNotHandled;
   const Arabic a = read_arabic(s, i, o);
@@ -904,15 +919,7 @@ Fast parse_arabic_fast(std::string_view s, size_t i, const ParseOptions& o, Nume
   }
   const Decimal value = add(total, add(Decimal{}, has_cur ? cur : Decimal{}, ok), ok);
   if (!ok) return Fast::kNone;
-  best.start = i, best.end = end;
-  best.low = best.high = best.base = value;
-  best.approx = false;
-  best.has_scale = exp >= 0;
-  best.scale_exp = exp >= 0 ? exp : 0;
-  best.has_decimal_point = point;
-  best.script = script;
-  best.fraction = false, best.native = false;
-  return Fast::kFound;
+  return fast_found(best, i, end, value, exp, point, script);
 }
 
 // The commonest numeral of all: a number of up to 18 digits (1,234 and 1.5 included),
@@ -1029,15 +1036,7 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
     }
   }
   // evaluate() of [number] is the number itself (whole, below 10^18).
-  best.start = i, best.end = p;
-  best.low = best.high = best.base = value;
-  best.approx = false;
-  best.has_scale = exp >= 0;
-  best.scale_exp = exp >= 0 ? exp : 0;
-  best.has_decimal_point = point;
-  best.script = script;
-  best.fraction = false, best.native = false;
-  return Fast::kFound;
+  return fast_found(best, i, p, value, exp, point, script);
 }
 
 std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOptions& o) {
