@@ -126,7 +126,7 @@ core::Lang detect_lang(std::string_view text) {
     if (b < 0x80) { ++i; continue; }
     // Folded text is valid UTF-8: Hangul and Han are three-byte sequences.
     if ((b & 0xF0) == 0xE0 && i + 2 < text.size()) {
-      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      const char32_t c = text::decode3(s + i);
       hangul += text::is_hangul_syllable(c);
       han += text::is_han(c);
       i += 3;

@@ -57,7 +57,7 @@ size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to)
     }
     if ((b & 0xF0) == 0xE0 && i + 2 < t.size()) {
       // Han and Hangul: three bytes, decoded inline (folded text is valid UTF-8).
-      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      const char32_t c = text::decode3(s + i);
       if (g.gate(c)) {
         size_t k = i + 3;
         const char32_t c2 = k < t.size() ? text::next_code_point(t, k) : 0;

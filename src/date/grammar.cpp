@@ -28,7 +28,7 @@ bool hangul_before(std::string_view t, size_t i) {
   if (i < 3) return false;
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   if ((s[i - 3] & 0xF0) != 0xE0) return false;
-  return is_hangul(((s[i - 3] & 0x0FU) << 12) | ((s[i - 2] & 0x3FU) << 6) | (s[i - 1] & 0x3FU));
+  return is_hangul(text::decode3(s + i - 3));
 }
 
 char32_t cp_before(std::string_view t, size_t i) {

@@ -50,8 +50,7 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
   if (b < 0x80) return false;  // every Han and Hangul numeral is a multi-byte code point
   char32_t c;
   if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
-    c = ((b & 0x0FU) << 12) | ((static_cast<unsigned char>(text[pos + 1]) & 0x3FU) << 6) |
-        (static_cast<unsigned char>(text[pos + 2]) & 0x3FU);
+    c = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
   } else {
     size_t next;
     c = peek(text, pos, next);
@@ -87,8 +86,7 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) return false;
     if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
-      const char32_t c = ((b & 0x0FU) << 12) | ((static_cast<unsigned char>(text[pos + 1]) & 0x3FU) << 6) |
-                         (static_cast<unsigned char>(text[pos + 2]) & 0x3FU);
+      const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
       if (!(is_han_digit(c) || c == U'百' || c == U'千')) return false;
     }
   }

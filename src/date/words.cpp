@@ -186,7 +186,7 @@ void Words::finish() {
       for (const auto& [b1, y] : nodes_[static_cast<size_t>(x)].next)
         for (const auto& [b2, z] : nodes_[static_cast<size_t>(y)].next) {
           const unsigned char u[3] = {b0, b1, b2};
-          cps.emplace_back(((static_cast<uint64_t>(i) << 16) | cp3(u)) + 1, z);
+          cps.emplace_back(((static_cast<uint64_t>(i) << 16) | text::decode3(u)) + 1, z);
         }
     }
   }

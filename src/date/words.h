@@ -18,6 +18,7 @@
 
 #include "hanfacts/status.h"
 #include "lexicon/sources.h"
+#include "text/utf8.h"
 
 namespace hanfacts::date {
 
@@ -219,9 +220,6 @@ class Words {
   // reaches, or -1 when no word goes on with that code point. An open-addressing table
   // keyed by node and code point (Han and Hangul, most of the text, take three byte
   // steps otherwise).
-  static uint32_t cp3(const unsigned char* u) {
-    return ((u[0] & 0x0FU) << 12) | ((u[1] & 0x3FU) << 6) | (u[2] & 0x3FU);
-  }
   int32_t cp_step(int32_t node, uint32_t c) const {
     const uint64_t key = ((static_cast<uint64_t>(node) << 16) | c) + 1;
     for (size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> cp_shift_);; h = (h + 1) & cp_mask_) {
@@ -241,7 +239,7 @@ class Words {
     size_t j = i;
     if (n.space_ok && s[j] == ' ') ++j;
     if (j + 2 >= text.size() || (s[j] & 0xF0) != 0xE0) return -1;
-    const int32_t z = cp_step(node, cp3(s + j));
+    const int32_t z = cp_step(node, text::decode3(s + j));
     if (z >= 0) {
       node = z;
       i = j + 3;
@@ -257,7 +255,7 @@ class Words {
   bool first_step(std::string_view text, size_t pos, int32_t& node, size_t& i) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     if ((s[pos] & 0xF0) == 0xE0 && pos + 2 < text.size()) {
-      node = cp_step(0, cp3(s + pos));
+      node = cp_step(0, text::decode3(s + pos));
       i = pos + 3;
     } else {
       node = root_child_[s[pos]];

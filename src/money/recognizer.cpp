@@ -48,7 +48,7 @@ namespace {
   char32_t c;
   if ((b & 0xF0) == 0xE0) {  // Hangul and Han first: most of what is decoded here
     if (i + 2 >= n) return ++i, 0xFFFD;
-    c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu), i += 3;
+    c = text::decode3(d + i), i += 3;
     return c;
   }
   if (b < 0x80) {
@@ -60,7 +60,7 @@ namespace {
     c = ((b & 0x1Fu) << 6) | (d[i + 1] & 0x3Fu), i += 2;
   } else if (b < 0xF0) {
     if (i + 2 >= n) return ++i, 0xFFFD;
-    c = ((b & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu), i += 3;
+    c = text::decode3(d + i), i += 3;
   } else {
     if (i + 3 >= n) return ++i, 0xFFFD;
     c = ((b & 0x07u) << 18) | ((d[i + 1] & 0x3Fu) << 12) | ((d[i + 2] & 0x3Fu) << 6) | (d[i + 3] & 0x3Fu), i += 4;
@@ -74,7 +74,7 @@ namespace {
   if (d[i - 1] < 0x80) return d[--i];
   if (i >= 3 && (d[i - 3] & 0xF0) == 0xE0 && (d[i - 2] & 0xC0) == 0x80 && (d[i - 1] & 0xC0) == 0x80) {
     i -= 3;
-    return ((d[i] & 0x0Fu) << 12) | ((d[i + 1] & 0x3Fu) << 6) | (d[i + 2] & 0x3Fu);
+    return text::decode3(d + i);
   }
   size_t start = i - 1;
   while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
@@ -1046,9 +1046,9 @@ namespace {
     return !(k > 0 && (static_cast<unsigned char>(d[k - 1] - '0') <= 9 ||
                        (d[k - 1] == '.' && k >= 2 && static_cast<unsigned char>(d[k - 2] - '0') <= 9)));
   }
-  const char32_t c = ((b & 0x0Fu) << 12) | ((d[k + 1] & 0x3Fu) << 6) | (d[k + 2] & 0x3Fu);
+  const char32_t c = text::decode3(d + k);
   return !(text::is_hangul_syllable(c) && k >= 3 && (d[k - 3] & 0xF0) == 0xE0 &&
-           text::is_hangul_syllable(((d[k - 3] & 0x0Fu) << 12) | ((d[k - 2] & 0x3Fu) << 6) | (d[k - 1] & 0x3Fu)));
+           text::is_hangul_syllable(text::decode3(d + k - 3)));
 }
 
 [[gnu::always_inline]] inline bool numeral3_at(const unsigned char* d, size_t k, const unsigned long long* starts3) {

@@ -155,7 +155,7 @@ bool is_ascii_alnum(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z')
     return d[0];
   }
   if ((d[0] & 0xF0) == 0xE0 && i + 2 < s.size() && (d[1] & 0xC0) == 0x80 && (d[2] & 0xC0) == 0x80) {
-    const char32_t c = ((d[0] & 0x0Fu) << 12) | ((d[1] & 0x3Fu) << 6) | (d[2] & 0x3Fu);
+    const char32_t c = text::decode3(d);
     if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
       if (next) *next = i + 3;
       return c;
@@ -962,7 +962,7 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
   // the general reading decides).
   auto class3 = [&](size_t q) -> std::optional<Cls> {
     if ((d[q] & 0xF0) != 0xE0 || q + 2 >= n || (d[q + 1] & 0xC0) != 0x80 || (d[q + 2] & 0xC0) != 0x80) return std::nullopt;
-    const char32_t c = ((d[q] & 0x0Fu) << 12) | ((d[q + 1] & 0x3Fu) << 6) | (d[q + 2] & 0x3Fu);
+    const char32_t c = text::decode3(d + q);
     if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return std::nullopt;
     return classify(c);
   };

@@ -466,7 +466,7 @@ class Matcher {
     if (i >= 3) {
       const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + i - 3;
       if ((b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80)
-        return ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);  // valid UTF-8: see prev_cp
+        return text::decode3(b);  // valid UTF-8: see prev_cp
     }
     return decode_before(t_, i);
   }

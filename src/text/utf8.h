@@ -34,8 +34,8 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
-// The code point of the three-byte sequence at p, for text already known to be valid
-// UTF-8 there (folded text): no checks, the payload bits only.
+// The code point of the three-byte sequence at p: its payload bits only, no checks (the
+// caller has checked the bytes, or knows the text is valid UTF-8 there, as folded text is).
 inline char32_t decode3(const unsigned char* p) {
   return (static_cast<char32_t>(p[0] & 0x0Fu) << 12) | (static_cast<char32_t>(p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
 }
