@@ -11,6 +11,10 @@ namespace {
 
 constexpr size_t kNo = std::string_view::npos;
 
+// The words an ordinal part (nth_part) may open with: 첫째 화요일, 的第三个月, 最后3周.
+constexpr KindMask kNthOpeners =
+    kind_bit(Kind::kLinker) | kind_bit(Kind::kNth) | kind_bit(Kind::kOrdinal) | kind_bit(Kind::kFirstN);
+
 bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -242,28 +246,53 @@ class Parser {
     return has_ref_store_;
   }
 
+  // The cached walk at p (p < size): every kind's longest word there.
+  const WordCache::Slot& words_at(size_t p) const {
+    WordCache::Slot& s = cache_->slot[p & (WordCache::kSlots - 1)];
+    if (s.pos != p) {
+      w_.longest_each(t_, p, s.each);
+      s.pos = p;
+    }
+    return s;
+  }
+
   Match word(size_t p, KindMask kinds) const {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
     // The grammar asks about the same few positions many times (a number's marker for
     // the year, the month, the day...): one walk per position answers every kind.
-    const size_t slot = p & (WordCache::kSlots - 1);
-    if (cache_->pos[slot] != p) {
-      w_.longest_each(t_, p, cache_->each[slot]);
-      cache_->pos[slot] = p;
-    }
-    const Words::Each* each = &cache_->each[slot];
+    const WordCache::Slot& s = words_at(p);
+    const Words::Each* each = &s.each;
+    if (!(each->kinds & kinds)) return Match{};
     Match m;
-    for (KindMask left = kinds; left;) {
+    for (KindMask left = kinds & each->kinds; left;) {
       const int k = __builtin_ctzll(left);
       left &= left - 1;
-      if (each->entry[k] < 0) continue;
       if (!m || each->end[k] > m.end || (each->end[k] == m.end && each->entry[k] < m.entry))
         m = Match{each->entry[k], each->end[k]};
     }
     // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
     constexpr int kStopKind = static_cast<int>(Kind::kStop);
-    if (m && each->entry[kStopKind] >= 0 && each->end[kStopKind] > m.end) return Match{};
+    if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end) return Match{};
     return m;
+  }
+
+  // What may open a part at p: the kinds of the words that start there and whether a
+  // number does. Every part of a chain begins with one of its own words or with a number,
+  // and tests that first, before it reads the reference or changes anything: core() and
+  // chain() look once here and call only the parts whose first token is present, instead
+  // of each part finding out through lookups of its own. (A superset: a word a longer
+  // stop word hides still counts, so a part is only ever skipped when it would fail.)
+  struct Opening {
+    KindMask words = 0;
+    bool number = false;
+    bool has(KindMask kinds) const { return (words & kinds) != 0; }
+  };
+  Opening opening(size_t p) const {
+    Opening o;
+    if (p >= t_.size()) return o;
+    if (w_.may_hold(t_, p, ~KindMask{0})) o.words = words_at(p).each.kinds;
+    o.number = may_start_number(t_, p);
+    return o;
   }
 
   Match qualifier_after(size_t end) const {
@@ -412,8 +441,10 @@ class Parser {
           return kNo;
       }
     }
-    e1 = counted(p, c1);
-    e2 = chain(p, c2);
+    const Opening o = opening(p);
+    constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix);
+    e1 = o.number || o.has(kCountedWords) ? counted(p, c1) : kNo;
+    e2 = chain(p, c2, o);
     if (e1 != kNo && (e2 == kNo || e1 >= e2)) {
       cur = c1;
       return e1;
@@ -1329,7 +1360,8 @@ class Parser {
     return u.end;
   }
 
-  size_t chain(size_t p, Cur& cur) {
+  // `o`: opening(p).
+  size_t chain(size_t p, Cur& cur, const Opening& o) {
     if (base_ && (base_->grain == Grain::kHour || base_->grain == Grain::kMinute)) {
       // 9:30 ~ 11:00, 上午10点到12点: a clock time alone ends a range on the same day.
       Cur probe;
@@ -1346,7 +1378,10 @@ class Parser {
       }
     }
     bool two_digit = false;
-    size_t end = year_part(p, cur, two_digit);
+    // An apostrophe opens a year of its own ('25년).
+    const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
+    const bool year_opens = o.number || o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2;
+    size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
     const bool have_year = end != kNo;
     if (!have_year) {
       // 올 9월, 올 상반기: the reference year, then a finer part must follow.
@@ -1374,21 +1409,27 @@ class Parser {
     if (have_year) {
       if (cur.interval) return part_or(end, cur);  // 1990년대 초, 2023~2025년
       const size_t j = sp(end);
+      const Opening oj = opening(j);
       size_t e;
-      if ((e = half_part(j, cur, true)) != kNo) return part_or(e, cur);
-      if ((e = quarter_part(j, cur, true)) != kNo) return part_or(e, cur);
-      if ((e = month_part(j, cur, true)) != kNo) return after_month(e, cur);
+      if (oj.has(kind_bit(Kind::kHalf)) && (e = half_part(j, cur, true)) != kNo) return part_or(e, cur);
+      if ((oj.number || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
+          (e = quarter_part(j, cur, true)) != kNo)
+        return part_or(e, cur);
+      if (oj.number && (e = month_part(j, cur, true)) != kNo) return after_month(e, cur);
       if (two_digit) return kNo;
-      if ((e = nth_part(end, cur)) != kNo) return e;
-      if ((e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
+      if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
+      if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
       const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
       return part != kNo ? part : end;
     }
     size_t e;
-    if ((e = half_rel_part(p, cur)) != kNo) return e;
-    if ((e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
-    if ((e = quarter_part(p, cur, false)) != kNo) return part_or(e, cur);
-    if ((e = month_part(p, cur, false)) != kNo) return after_month(e, cur);
+    if (o.has(kind_bit(Kind::kHalfRel)) && (e = half_rel_part(p, cur)) != kNo) return e;
+    if (o.has(kind_bit(Kind::kHalf)) && (e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
+    if ((o.number || o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
+        (e = quarter_part(p, cur, false)) != kNo)
+      return part_or(e, cur);
+    if ((o.number || o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) && (e = month_part(p, cur, false)) != kNo)
+      return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
     // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year". (The code point
     // before is read only when such a word starts here.)
@@ -1402,7 +1443,7 @@ class Parser {
       cur.rule = "part_of_period";
       return pm.end;
     }
-    {
+    if (opening(sp(p)).has(kNthOpeners)) {
       // 첫째 화요일, 마지막 주: inside the reference month.
       Cur probe;
       probe.point(arith(month_value(ref().year, ref().month), probe));
@@ -1411,7 +1452,7 @@ class Parser {
         return e;
       }
     }
-    {
+    if (o.has(kind_bit(Kind::kPrefix) | kind_bit(Kind::kSeason))) {
       // 이번 여름, 지난 겨울, 여름: the season of (or around) the reference date.
       Match pre = word(p, kind_bit(Kind::kPrefix));
       const size_t j = pre && w_.entry(pre.entry).tag != Tag::kYear ? sp(pre.end) : p;
@@ -1427,7 +1468,8 @@ class Parser {
         if (e2 != kNo) return e2;
       }
     }
-    if ((e = week_part(p, cur)) != kNo) {
+    if (o.has(kind_bit(Kind::kWeekRel) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kWeekday)) &&
+        (e = week_part(p, cur)) != kNo) {
       if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
       return e;
     }
@@ -1440,7 +1482,8 @@ class Parser {
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
       return t != kNo ? t : dr.end;
     }
-    if ((e = day_part(p, cur, false)) != kNo) return after_day(e, cur, Tag::kNone);
+    if ((o.number || o.has(kind_bit(Kind::kPrefix))) && (e = day_part(p, cur, false)) != kNo)
+      return after_day(e, cur, Tag::kNone);
     return kNo;
   }
 

@@ -53,16 +53,20 @@ struct Parsed {
 };
 
 // Words::longest_each answers for one text, by position: the parser asks about the same
-// few positions many times, and a scan's parses about many of the same positions again
-// (a failed parse and the next one, a parse and its re-reading with a reference). Valid
-// for one text only: make one per pass over a text. Direct-mapped: a position's slot is
-// its offset modulo kSlots (the positions one parse asks about are close together).
+// few positions many times (a number's marker for the year, the month, the day...; which
+// parts may open at a start), and a scan's parses about many of the same positions again
+// (a failed parse and the next one, a parse and its re-reading with a reference). Valid for one text only: make
+// one per pass over a text. Direct-mapped: a position's slot is its offset modulo kSlots
+// (the positions one parse asks about are close together).
 struct WordCache {
   static constexpr size_t kSlots = 32;
-  size_t pos[kSlots];
-  Words::Each each[kSlots];  // each[k] is valid when pos[k] is a position
+  struct Slot {
+    size_t pos;        // the position the slot holds (npos: none)
+    Words::Each each;  // Words::longest_each at pos
+  };
+  Slot slot[kSlots];
   WordCache() {
-    for (size_t& p : pos) p = std::string_view::npos;
+    for (Slot& s : slot) s.pos = std::string_view::npos;
   }
 };
 

@@ -33,6 +33,20 @@ bool sino_start(char32_t c) {
   }
 }
 
+// The first syllables of parse_native_korean's counts.
+bool native_start(char32_t c) {
+  switch (c) {
+    case U'스': case U'열': case U'다': case U'여': case U'일': case U'아': case U'한': case U'두':
+    case U'세': case U'네':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The first code points of parse_han's numbers: a digit character, 十, 两, 廿, 百 or 千.
+bool han_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
+
 char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
   if (i >= s.size()) return 0;
@@ -55,8 +69,7 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
     size_t next;
     c = peek(text, pos, next);
   }
-  if (script == numeral::Script::kChinese ? !(is_han_digit(c) || c == U'百' || c == U'千')
-                                          : !(sino_start(c)))
+  if (script == numeral::Script::kChinese ? !han_start(c) : !sino_start(c))
     return false;
   const auto n = numeral::parse_numeral_at(text, pos, kOptions);
   if (!n || n->script != script || n->is_range() || n->fraction || n->has_decimal_point || n->has_scale ||
@@ -87,7 +100,7 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
     if (b < 0x80) return false;
     if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
       const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
-      if (!(is_han_digit(c) || c == U'百' || c == U'千')) return false;
+      if (!han_start(c)) return false;
     }
   }
   // Digit-by-digit first: two or more digit characters in a row, no 十.
@@ -154,6 +167,17 @@ bool parse_native_korean(std::string_view text, size_t pos, Num& out) {
   if (v == 0) return false;
   out = Num{v, two ? next : i, 0, false, NumForm::kNativeKorean};
   return true;
+}
+
+bool may_start_number(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return b >= '0' && b <= '9';
+  size_t next;
+  const char32_t c = (b & 0xF0) == 0xE0 && pos + 2 < text.size()
+                         ? text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos)
+                         : peek(text, pos, next);
+  return han_start(c) || sino_start(c) || native_start(c);
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {

@@ -28,6 +28,9 @@ bool parse_han(std::string_view text, size_t pos, Num& out);
 bool parse_sino_korean(std::string_view text, size_t pos, Num& out);
 // Native Korean counts 1..12 and 20 (한 두 세 네 다섯 ... 열두 스무).
 bool parse_native_korean(std::string_view text, size_t pos, Num& out);
+// False when none of the parsers above can read a number at text[pos]: the first code
+// point opens none of their numbers. (True does not promise one.)
+bool may_start_number(std::string_view text, size_t pos);
 // Digits or Chinese numerals.
 bool parse_number(std::string_view text, size_t pos, Num& out);
 

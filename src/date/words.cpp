@@ -257,7 +257,7 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
 }
 
 void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
-  for (int32_t& e : out.entry) e = -1;
+  out.kinds = 0;
   if (pos >= text.size()) return;
   int32_t node;
   size_t i;
@@ -273,6 +273,7 @@ void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
       out.entry[static_cast<int>(kind)] = e;
       out.end[static_cast<int>(kind)] = static_cast<uint32_t>(i);
     }
+    out.kinds |= seen;
     if (i >= text.size() || n.count == 0) break;
     if (n.boundary) {
       const int r = cp_advance(n, text, node, i);

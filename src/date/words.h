@@ -83,7 +83,10 @@ class Words {
   // Every kind's longest word starting at text[pos] in one walk: out[k] for kind k (the
   // first entry of that kind where several end at the same place).
   struct Each {
-    // entry[k] < 0: no word of kind k. Trivially constructible (lives in scratch memory).
+    // A bit per kind with a word here: entry[k] and end[k] are set only for those (one
+    // mask test answers "no word of these kinds"). Trivially constructible (lives in
+    // scratch memory).
+    KindMask kinds;
     int32_t entry[static_cast<int>(Kind::kCount)];
     uint32_t end[static_cast<int>(Kind::kCount)];
   };
