@@ -3,6 +3,11 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// HANFACTS_FOLD_NO_AVX2 builds only the SSE2/scalar block scan (to test it on AVX2 machines).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HANFACTS_FOLD_NO_AVX2)
+#include <immintrin.h>
+#define HANFACTS_FOLD_AVX2 1
+#endif
 
 #include <algorithm>
 #include <array>
@@ -49,21 +54,42 @@ class FoldTable {
     identity_bits_.fill(~uint64_t{0});
     for (char32_t c = 0xD800; c <= 0xDFFF; ++c) identity_bits_[c >> 6] &= ~(uint64_t{1} << (c & 63));  // fold to ""
     pool_.reserve(64 * 1024);
+    folds_.reserve(fold_data::kEntryCount);
     for (size_t k = 0; k < fold_data::kEntryCount; ++k) {
       const fold_data::FoldEntry& e = fold_data::kEntries[k];
-      offsets_[e.code_point] = static_cast<uint32_t>(pool_.size());
-      lengths_[e.code_point] = e.length;
-      pool_.append(e.folded, e.length);
+      const std::string_view rep(e.folded, e.length);
+      uint64_t lang = 0;
+      for (size_t i = 0; i < rep.size();) lang += lang_unit(next_code_point(rep, i));
+      slot_[e.code_point] = static_cast<uint16_t>(folds_.size());
+      folds_.push_back({static_cast<uint32_t>(pool_.size()), e.length, lang});
+      pool_.append(rep);
       identity_bits_[e.code_point >> 6] &= ~(uint64_t{1} << (e.code_point & 63));
     }
+    pool_.append(kPad, '\0');  // a fold is copied kPad bytes at a time when it fits
     three_.resize(0x3F10);
     for (uint32_t high = 0x20; high < 0x400; ++high)  // U+0800 and up: three-byte sequences
       three_[(high >> 6) | ((high & 0x3F) << 8)] = Three{identity_bits_[high], kLangByBlock[high]};
+    hangul_identity_ = true;
+    for (char32_t c = 0xAC00; c < 0xD7A0; ++c) hangul_identity_ = hangul_identity_ && identity(c);
   }
 
   // One bit per BMP code point (8 KB, stays in the L1 cache while text is scanned).
   bool identity(char32_t c) const { return c >= 0x10000 || ((identity_bits_[c >> 6] >> (c & 63)) & 1) != 0; }
-  std::string_view folded(char32_t c) const { return {pool_.data() + offsets_[c], lengths_[c]}; }
+
+  // The fold of a code point that does not fold to itself, with the language units
+  // (lang_unit) of the code points it folds to. Readable for kPad bytes from `text`.
+  static constexpr size_t kPad = 16;
+  struct Fold {
+    uint32_t offset = 0;
+    uint8_t length = 0;
+    uint64_t lang = 0;
+  };
+  const Fold& fold_of(char32_t c) const { return folds_[slot_[c]]; }
+  const char* pool() const { return pool_.data(); }
+  std::string_view folded(char32_t c) const {
+    const Fold& f = fold_of(c);
+    return {pool_.data() + f.offset, f.length};
+  }
 
   // What the scan needs about a three-byte sequence, by its first two bytes: the
   // identity bits and kLangByBlock entry of the 64 code points they start (none are
@@ -78,12 +104,17 @@ class FoldTable {
   // of 16 (16 KB touched).
   const Three* three() const { return three_.data(); }
 
+  // Every Hangul syllable up to U+D79F folds to itself (true with every ICU so far): the
+  // block scan then takes them by their bytes alone, without a lookup.
+  bool hangul_identity() const { return hangul_identity_; }
+
  private:
   std::vector<Three> three_;
   std::string pool_;
-  std::array<uint32_t, 0x10000> offsets_{};
-  std::array<uint8_t, 0x10000> lengths_{};
+  std::vector<Fold> folds_;
+  std::array<uint16_t, 0x10000> slot_{};
   std::array<uint64_t, 0x10000 / 64> identity_bits_{};
+  bool hangul_identity_ = false;
 };
 
 const FoldTable& table() {
@@ -91,6 +122,122 @@ const FoldTable& table() {
   return *kTable;
 }
 
+// The scan takes text in blocks of 32 bytes. For each byte of a block, a bit in each of
+// these masks (bit k for byte k) says what kind of byte it is; the masks are computed
+// for all 32 bytes at once (AVX2 where the CPU has it, else SSE2, else byte by byte),
+// so that text which folds to itself costs no branch per byte and no lookup per Hangul
+// syllable. Reads p[0, 33).
+struct BlockMasks {
+  uint32_t plain = 0;   // ASCII other than an upper-case letter: folds to itself
+  uint32_t upper = 0;   // 'A'..'Z': folds to the lower-case letter, same length
+  uint32_t lead3 = 0;   // 1110xxxx: starts a three-byte sequence
+  uint32_t cont = 0;    // 10xxxxxx
+  // Leads by their first two bytes (only meaningful where a whole sequence follows):
+  uint32_t hangul = 0;  // U+AC00..U+D79F, Hangul syllables (EA B0 .. ED 9D)
+  uint32_t han = 0;     // U+4E00..U+9FFF, CJK unified ideographs (E4 B8 .. E9 BF)
+};
+
+#if defined(HANFACTS_FOLD_AVX2)
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i set1_256(unsigned v) {
+  return _mm256_set1_epi8(static_cast<char>(v));
+}
+// lo <= v <= lo + width, unsigned.
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i in_range_256(__m256i v, unsigned lo, unsigned width) {
+  const __m256i x = _mm256_sub_epi8(v, set1_256(lo));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(x, set1_256(width)), x);
+}
+[[gnu::target("avx2"), gnu::always_inline]] inline uint32_t bits_256(__m256i m) {
+  return static_cast<uint32_t>(_mm256_movemask_epi8(m));
+}
+// When `out` is set, also stores the block with upper-case letters lowered there.
+[[gnu::target("avx2")]] inline BlockMasks classify_avx2(const unsigned char* p, char* out) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i upper = in_range_256(v, 'A', 25);
+  const __m256i ea = _mm256_cmpeq_epi8(v, set1_256(0xEA)), ed = _mm256_cmpeq_epi8(v, set1_256(0xED));
+  const __m256i e4 = _mm256_cmpeq_epi8(v, set1_256(0xE4));
+  const __m256i sec_ge_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, set1_256(0xB0)), v1);
+  const __m256i sec_le_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, set1_256(0x9D)), v1);
+  const __m256i sec_ge_b8 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, set1_256(0xB8)), v1);
+  BlockMasks m;
+  const uint32_t ascii = ~bits_256(v);
+  m.upper = bits_256(upper);
+  m.plain = ascii & ~m.upper;
+  m.lead3 = bits_256(_mm256_cmpeq_epi8(_mm256_and_si256(v, set1_256(0xF0)), set1_256(0xE0)));
+  m.cont = bits_256(_mm256_cmpeq_epi8(_mm256_and_si256(v, set1_256(0xC0)), set1_256(0x80)));
+  m.hangul = bits_256(_mm256_or_si256(
+      in_range_256(v, 0xEB, 1),
+      _mm256_or_si256(_mm256_and_si256(ea, sec_ge_b0), _mm256_and_si256(ed, sec_le_9d))));
+  m.han = bits_256(_mm256_or_si256(in_range_256(v, 0xE5, 4), _mm256_and_si256(e4, sec_ge_b8)));
+  if (out != nullptr)
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out),
+                        _mm256_or_si256(v, _mm256_and_si256(upper, set1_256(0x20))));
+  return m;
+}
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#endif
+
+#if defined(__SSE2__)
+// lo <= v <= lo + width, unsigned.
+inline __m128i in_range_128(__m128i v, unsigned lo, unsigned width) {
+  const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(width))), x);
+}
+inline uint32_t bits_128(__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); }
+// classify_avx2 for sixteen bytes (masks in bits 0-15).
+[[gnu::always_inline]] inline BlockMasks classify16(const unsigned char* p, char* out) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i upper = in_range_128(v, 'A', 25);
+  const auto eq = [&](unsigned b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
+  const auto sec_ge = [&](unsigned b) {
+    return _mm_cmpeq_epi8(_mm_max_epu8(v1, _mm_set1_epi8(static_cast<char>(b))), v1);
+  };
+  const __m128i sec_le_9d = _mm_cmpeq_epi8(_mm_min_epu8(v1, _mm_set1_epi8(static_cast<char>(0x9D))), v1);
+  BlockMasks m;
+  m.upper = bits_128(upper);
+  m.plain = ~bits_128(v) & 0xFFFFu & ~m.upper;
+  m.lead3 = bits_128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                    _mm_set1_epi8(static_cast<char>(0xE0))));
+  m.cont = bits_128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                   _mm_set1_epi8(static_cast<char>(0x80))));
+  m.hangul = bits_128(_mm_or_si128(in_range_128(v, 0xEB, 1), _mm_or_si128(_mm_and_si128(eq(0xEA), sec_ge(0xB0)),
+                                                                            _mm_and_si128(eq(0xED), sec_le_9d))));
+  m.han = bits_128(_mm_or_si128(in_range_128(v, 0xE5, 4), _mm_and_si128(eq(0xE4), sec_ge(0xB8))));
+  if (out != nullptr)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                     _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  return m;
+}
+#endif
+
+// The masks of p[0, 32) without AVX2; when `out` is set, the block with upper-case
+// letters lowered is stored there (32 bytes).
+inline BlockMasks classify_generic(const unsigned char* p, char* out) {
+#if defined(__SSE2__)
+  const BlockMasks lo = classify16(p, out), hi = classify16(p + 16, out != nullptr ? out + 16 : nullptr);
+  return {lo.plain | hi.plain << 16, lo.upper | hi.upper << 16, lo.lead3 | hi.lead3 << 16,
+          lo.cont | hi.cont << 16,   lo.hangul | hi.hangul << 16, lo.han | hi.han << 16};
+#else
+  BlockMasks m;
+  for (unsigned k = 0; k < 32; ++k) {
+    const unsigned b = p[k], b1 = p[k + 1];
+    const uint32_t bit = uint32_t{1} << k;
+    const bool upper = b - 'A' < 26u;
+    if (b < 0x80 && !upper) m.plain |= bit;
+    if (upper) m.upper |= bit;
+    if ((b & 0xF0) == 0xE0) m.lead3 |= bit;
+    if ((b & 0xC0) == 0x80) m.cont |= bit;
+    if (b == 0xEB || b == 0xEC || (b == 0xEA && b1 >= 0xB0) || (b == 0xED && b1 <= 0x9D)) m.hangul |= bit;
+    if ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && b1 >= 0xB8)) m.han |= bit;
+    if (out != nullptr) out[k] = static_cast<char>(upper ? b | 0x20 : b);
+  }
+  return m;
+#endif
+}
+
+// Bits 0..k-1 (k <= 32).
+constexpr uint32_t below(size_t k) { return k >= 32 ? ~uint32_t{0} : (uint32_t{1} << k) - 1; }
 
 }  // namespace
 
@@ -107,193 +254,207 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-#if defined(__SSE2__)
-// Sixteen bytes at a time (SSE2, every x86-64): the longest prefix of p[0, 16) made of
-// ASCII other than upper-case letters and whole three-byte sequences that fold to
-// themselves, cut at a code point boundary; 0 when the first code point needs the
-// general path. Lead and continuation bytes are classified for all sixteen bytes at
-// once, so text that folds to itself takes no branch per character; only the table
-// lookups of the sequences remain. Reads p[0, 20). Adds the sequences' language units
-// to `counted` when `count`.
-size_t scan16(const unsigned char* p, const FoldTable::Three* three, uint64_t& counted, bool count) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFFFu;
-  const unsigned upper = static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x40)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x5B)))));
-  const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(
-      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
-  const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
-      _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0)))));
-  // A byte is fine when it is plain ASCII, a three-byte lead, or a continuation byte
-  // exactly where a lead one or two bytes before expects one.
-  const unsigned bad = (~((ascii & ~upper) | lead | cont) | (cont ^ ((lead << 1) | (lead << 2)))) & 0xFFFFu;
-  unsigned end = bad != 0 ? static_cast<unsigned>(__builtin_ctz(bad)) : 16u;
-  // A sequence cut by `end` (or by the end of the block) is left for later.
-  if (end >= 1 && ((lead >> (end - 1)) & 1u) != 0) end -= 1;
-  else if (end >= 2 && ((lead >> (end - 2)) & 1u) != 0) end -= 2;
-  uint64_t units = 0;
-  for (unsigned leads = lead & ((1u << end) - 1u); leads != 0; leads &= leads - 1) {
-    const unsigned q = static_cast<unsigned>(__builtin_ctz(leads));
-    uint32_t x;
-    std::memcpy(&x, p + q, 4);
-    const FoldTable::Three& e = three[x & 0x3F0Fu];
-    const uint32_t low = (x >> 16) & 0x3Fu;
-    if (((e.identity >> low) & 1) == 0) {  // surrogates and overlong forms are never identity
-      end = q;
-      break;
-    }
-    units += e.lang != kMixedBlock ? e.lang : lang_unit(((x & 0x0Fu) << 12) | ((x & 0x3F00u) >> 2) | low);
-  }
-  if (count) counted += units;
-  return end;
-}
-#endif
+// The constructor's one pass. Most Korean and Simplified Chinese news folds to itself:
+// until the first change nothing is written (identity_, no copy, no map). From the
+// first change on the folded text is written into folded_ at index f, which is kept at
+// least kSlack bytes (plus what is left of the original) short of its size, so that a
+// whole block or fold can be stored and the excess overwritten later.
+class FoldBuilder {
+ public:
+  FoldBuilder(FoldedText& ft, std::string_view original)
+      : ft_(ft),
+        t_(table()),
+        original_(original),
+        s_(reinterpret_cast<const unsigned char*>(original.data())),
+        n_(original.size()) {}
 
-FoldedText::FoldedText(std::string_view original) : original_(original) {
-  const FoldTable& t = table();
-  const auto* s = reinterpret_cast<const unsigned char*>(original.data());
-  const size_t n = original.size();
-  // One pass. Unchanged bytes are copied in runs, and only once something changes
-  // (most Korean and Simplified Chinese news folds to itself: no copy, no map).
-  size_t run = 0;  // original bytes [run, i) are unchanged and not yet copied
-  bool open = false;  // the last anchor is a length-changing run that ends at (end_f, end_o)
-  size_t end_f = 0, end_o = 0;
-  // Language counts (lang_unit words) cover the code points that start before folded
-  // byte kLangWindow. An unchanged code point at original byte i sits at folded byte
-  // i + (folded_.size() - run), so in original bytes the bound is lang_end, which moves
-  // only when a replacement changes the length.
-  uint64_t lang = 0;
-  size_t lang_end = std::min(n, kLangWindow);
-  auto add_change = [&](size_t f, size_t o, size_t olen, size_t flen) {
-    if (open && end_f == f && end_o == o && anchors_.back().olen == olen && anchors_.back().flen == flen) {
-      end_f += flen, end_o += olen;
+  void run() {
+#if defined(HANFACTS_FOLD_AVX2)
+    if (kHasAvx2) scan_avx2(*this);
+    else scan<classify_generic>();
+#else
+    scan<classify_generic>();
+#endif
+    ft_.hangul_ = static_cast<uint32_t>(lang_);
+    ft_.han_ = static_cast<size_t>(lang_ >> 32);
+    if (ft_.identity_) return;
+    ft_.folded_.resize(f_);
+    if (open_ && (end_f_ != f_ || end_o_ != n_))
+      ft_.anchors_.push_back({static_cast<uint32_t>(end_f_), static_cast<uint32_t>(end_o_), 0, 0});
+    ft_.anchors_.push_back({static_cast<uint32_t>(f_), static_cast<uint32_t>(n_), 0, 0});
+    ft_.anchors_.shrink_to_fit();
+  }
+
+  // The block scan with a given classify (instantiated once per instruction set). The
+  // state lives in locals while blocks are taken (the stores through `out` could
+  // otherwise alias the members) and in the members around step().
+  template <BlockMasks (*Classify)(const unsigned char*, char*)>
+  [[gnu::always_inline]] inline void scan() {
+    const FoldTable::Three* const three = t_.three();
+    const bool hangul_identity = t_.hangul_identity();
+    const unsigned char* const s = s_;
+    const size_t n = n_;
+    size_t i = i_, f = f_;
+    char* out = out_;
+    uint64_t lang = lang_;
+    // The text's last bytes go through a zero-padded copy (a block reads 35 bytes).
+    alignas(32) unsigned char tail[64];
+    while (i < n) {
+      const unsigned char* p = s + i;
+      uint32_t limit_bits = 0;  // bytes past the end of the text
+      if (n - i < 35) {
+        std::memset(tail, 0, sizeof tail);
+        std::memcpy(tail, s + i, n - i);
+        p = tail;
+        limit_bits = ~below(n - i);
+      }
+      const BlockMasks m = Classify(p, out != nullptr ? out + f : nullptr);
+      const uint32_t hangul = hangul_identity ? m.hangul : 0;
+      // Fine: ASCII that folds to itself (and upper-case letters once copying: lowered in
+      // the copy), three-byte leads, continuation bytes exactly where a lead one or two
+      // bytes before expects one.
+      const uint32_t bad = ~(m.plain | (out != nullptr ? m.upper : 0) | m.lead3 | m.cont) |
+                           (m.cont ^ ((m.lead3 << 1) | (m.lead3 << 2))) | limit_bits;
+      size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctz(bad)) : 32;
+      bool stop = bad != 0;
+      // A sequence cut by `end` is left for the next block or for step().
+      if (end >= 1 && ((m.lead3 >> (end - 1)) & 1u) != 0) end -= 1;
+      else if (end >= 2 && ((m.lead3 >> (end - 2)) & 1u) != 0) end -= 2;
+      // Three-byte sequences other than Hangul syllables: identity by table.
+      for (uint32_t leads = m.lead3 & ~hangul & below(end); leads != 0; leads &= leads - 1) {
+        const unsigned q = static_cast<unsigned>(__builtin_ctz(leads));
+        uint32_t x;
+        std::memcpy(&x, p + q, 4);
+        const FoldTable::Three& e = three[x & 0x3F0Fu];
+        if (((e.identity >> ((x >> 16) & 0x3Fu)) & 1) == 0) {  // surrogates and overlong forms are never identity
+          end = q;
+          stop = true;
+          break;
+        }
+      }
+      if (f < FoldedText::kLangWindow) {  // a block's bytes are as many folded as original ones
+        const uint32_t counted = below(end) & below(FoldedText::kLangWindow - f);
+        lang += static_cast<uint64_t>(__builtin_popcount(hangul & counted)) * kOneHangul +
+                static_cast<uint64_t>(__builtin_popcount(m.han & counted)) * kOneHan;
+        for (uint32_t rest = m.lead3 & ~hangul & ~m.han & counted; rest != 0; rest &= rest - 1) {
+          const unsigned q = static_cast<unsigned>(__builtin_ctz(rest));
+          uint32_t x;
+          std::memcpy(&x, p + q, 4);
+          const FoldTable::Three& e = three[x & 0x3F0Fu];
+          lang += e.lang != kMixedBlock ? e.lang : lang_unit(decode3(p + q));
+        }
+      }
+      i += end, f += end;
+      if (stop && i < n) {
+        i_ = i, f_ = f, lang_ = lang;
+        step();
+        i = i_, f = f_, out = out_, lang = lang_;
+      }
+    }
+    i_ = i, f_ = f, lang_ = lang;
+  }
+
+ private:
+  static constexpr size_t kSlack = 64;
+
+  void start_copy() {
+    ft_.identity_ = false;
+    ft_.folded_.resize(n_ + kSlack);
+    out_ = ft_.folded_.data();
+    std::memcpy(out_, s_, i_);  // f_ == i_ so far
+    ft_.anchors_.push_back({});
+  }
+
+  void add_change(size_t at_f, size_t o, size_t olen, size_t flen) {
+    std::vector<FoldedText::Anchor>& anchors = ft_.anchors_;
+    if (open_ && end_f_ == at_f && end_o_ == o && anchors.back().olen == olen && anchors.back().flen == flen) {
+      end_f_ += flen, end_o_ += olen;
       return;
     }
-    if (open && (end_f != f || end_o != o))
-      anchors_.push_back({static_cast<uint32_t>(end_f), static_cast<uint32_t>(end_o), 0, 0});
-    const Anchor a{static_cast<uint32_t>(f), static_cast<uint32_t>(o), static_cast<uint8_t>(olen),
-                   static_cast<uint8_t>(flen)};
-    if (anchors_.back().folded == a.folded && anchors_.back().original == a.original) anchors_.back() = a;
-    else anchors_.push_back(a);
-    open = true;
-    end_f = f + flen, end_o = o + olen;
-  };
-  auto replace = [&](size_t at, size_t end, std::string_view rep) {
-    if (identity_) {
-      identity_ = false;
-      folded_.reserve(n + 16);
-      anchors_.push_back({});
-    }
-    folded_.append(original.data() + run, at - run);
-    for (size_t k = 0; k < rep.size() && folded_.size() + k < kLangWindow;) lang += lang_unit(next_code_point(rep, k));
-    if (rep.size() != end - at) add_change(folded_.size(), at, end - at, rep.size());
-    folded_ += rep;
-    run = end;
-    lang_end = folded_.size() >= kLangWindow + run ? 0 : std::min(n, kLangWindow + run - folded_.size());
-  };
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  size_t i = 0;
-  while (i < n) {
-#if defined(__SSE2__)
-    // Blocks wholly inside or wholly past the language window (else the loops below).
-    // (Not at an upper-case letter, which the block would give back at once.)
-    if (i + 20 <= n && static_cast<unsigned>(s[i] - 'A') >= 26u && (i + 16 <= lang_end || i >= lang_end)) {
-      const size_t k = scan16(s + i, t.three(), lang, i < lang_end);
-      if (k != 0) {
-        i += k;
-        continue;
-      }
-    }
-#endif
-    const unsigned b = s[i];
-    if (b < 0x80) {
-      // ASCII eight bytes at a time up to the first byte that is not ASCII or is an
-      // upper-case letter (spaces, digits, punctuation and lower-case Latin fold to
-      // themselves). Per byte: b + 0x3F has its top bit set iff b >= 'A', b + 0x25 iff
-      // b > 'Z'; a byte >= 0x80 may carry into the next ones, but only bytes after the
-      // first stop are disturbed and those are not used.
-      if (i + 8 <= n) {
-        uint64_t w;
-        std::memcpy(&w, s + i, 8);
-        const uint64_t stop = (w & kHigh) | ((w + 0x3F3F3F3F3F3F3F3Full) & ~(w + 0x2525252525252525ull) & kHigh);
-        if (stop == 0) {
-          i += 8;
-          continue;
-        }
-        const size_t skip = static_cast<size_t>(__builtin_ctzll(stop)) >> 3;  // little-endian byte order
-        if (skip > 0) {
-          i += skip;
-          continue;
-        }
-      }
-      if (b - 'A' < 26u) {
-        const char lower = static_cast<char>(b | 0x20);
-        if (identity_) {
-          replace(i, i + 1, std::string_view(&lower, 1));
-        } else {  // same length, not counted for language: no anchor, no count
-          folded_.append(original.data() + run, i - run);
-          folded_ += lower;
-          run = i + 1;
-        }
-      }
-      ++i;
-      continue;
-    }
-    // Three-byte code points (Hangul, Han) that fold to themselves, and the ASCII
-    // between them: the common case, taken in a tight loop. One four-byte load checks
-    // the lead and continuation bits of a sequence.
-    if (i + 4 <= n) {
-      // Locals, so that the loop keeps them in registers (the lambdas above see `lang`).
-      const FoldTable::Three* const three = t.three();
-      const size_t count_end = lang_end, last = n - 4;
-      uint64_t counted = 0;
-      size_t k = i;
-      do {
-        uint32_t x;
-        std::memcpy(&x, s + k, 4);
-        if ((x & 0x80u) == 0) {  // ASCII (little-endian: the first byte is the low one)
-          if ((x & 0xFFu) - 'A' < 26u) break;
-          ++k;
-          continue;
-        }
-        if ((x & 0xC0C0F0u) != 0x8080E0u) break;  // not 1110xxxx 10xxxxxx 10xxxxxx
-        const FoldTable::Three& e = three[x & 0x3F0Fu];
-        const uint32_t low = (x >> 16) & 0x3Fu;
-        if (((e.identity >> low) & 1) == 0) break;  // surrogates are never identity
-        if (k < count_end) {
-          counted += e.lang != kMixedBlock ? e.lang : lang_unit(((x & 0x0Fu) << 12) | ((x & 0x3F00u) >> 2) | low);
-        }
-        k += 3;
-      } while (k <= last);
-      lang += counted;
-      if (k != i) {
-        i = k;
-        continue;
-      }
-    }
-    size_t j = i;
-    const char32_t c = next_code_point(original, j);
-    if (c == kReplacement && j - i != 3) {
-      if (first_invalid_ == std::string_view::npos) first_invalid_ = i;
-      replace(i, j, "\xEF\xBF\xBD");
-    } else if (!t.identity(c)) {
-      // Counted with the folded Han that `replace` adds, over the same window.
-      if (is_han(c) && folded_.size() + (i - run) < kLangWindow) ++traditional_;
-      replace(i, j, t.folded(c));
-    } else if (i < lang_end) {
-      lang += lang_unit(c);
-    }
-    i = j;
+    if (open_ && (end_f_ != at_f || end_o_ != o))
+      anchors.push_back({static_cast<uint32_t>(end_f_), static_cast<uint32_t>(end_o_), 0, 0});
+    const FoldedText::Anchor a{static_cast<uint32_t>(at_f), static_cast<uint32_t>(o), static_cast<uint8_t>(olen),
+                               static_cast<uint8_t>(flen)};
+    if (anchors.back().folded == a.folded && anchors.back().original == a.original) anchors.back() = a;
+    else anchors.push_back(a);
+    open_ = true;
+    end_f_ = at_f + flen, end_o_ = o + olen;
   }
-  hangul_ = static_cast<uint32_t>(lang);
-  han_ = static_cast<size_t>(lang >> 32);
-  if (identity_) return;
-  folded_.append(original.data() + run, n - run);
-  if (open && (end_f != folded_.size() || end_o != n))
-    anchors_.push_back({static_cast<uint32_t>(end_f), static_cast<uint32_t>(end_o), 0, 0});
-  anchors_.push_back({static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(n), 0, 0});
-  anchors_.shrink_to_fit();
-}
+
+  // Original bytes [i_, j) fold to rep (readable for FoldTable::kPad bytes), whose code
+  // points have the language units `units`.
+  void replace(size_t j, const char* rep, size_t len, uint64_t units) {
+    if (out_ == nullptr) start_copy();
+    std::string& folded = ft_.folded_;
+    if (f_ + len + (n_ - j) + kSlack > folded.size()) {  // grows: only expansions get here
+      folded.resize(std::max(f_ + len + (n_ - j) + kSlack, folded.size() * 3 / 2));
+      out_ = folded.data();
+    }
+    if (len <= FoldTable::kPad) std::memcpy(out_ + f_, rep, FoldTable::kPad);
+    else std::memcpy(out_ + f_, rep, len);
+    if (f_ + len <= FoldedText::kLangWindow) {
+      lang_ += units;
+    } else {
+      const std::string_view r(rep, len);
+      for (size_t k = 0; k < len && f_ + k < FoldedText::kLangWindow;) lang_ += lang_unit(next_code_point(r, k));
+    }
+    if (len != j - i_) add_change(f_, i_, j - i_, len);
+    f_ += len;
+    i_ = j;
+  }
+
+  // One code point that the block scan does not take: an upper-case letter before the
+  // first change, a code point that folds to something else, one not three bytes long,
+  // malformed bytes, a sequence cut by the end of the text.
+  [[gnu::noinline]] void step() {
+    const unsigned b = s_[i_];
+    if (b < 0x80) {
+      const char c = static_cast<char>(b - 'A' < 26u ? b | 0x20 : b);
+      if (c != static_cast<char>(b) && out_ == nullptr) start_copy();
+      if (out_ != nullptr) out_[f_] = c;
+      ++i_, ++f_;
+      return;
+    }
+    size_t j = i_;
+    const char32_t c = next_code_point(original_, j);
+    if (c == kReplacement && j - i_ != 3) {
+      static constexpr char kFffd[FoldTable::kPad] = "\xEF\xBF\xBD";
+      if (ft_.first_invalid_ == std::string_view::npos) ft_.first_invalid_ = i_;
+      replace(j, kFffd, 3, 0);
+    } else if (!t_.identity(c)) {
+      // Counted with the folded Han that `replace` adds, over the same window.
+      if (is_han(c) && f_ < FoldedText::kLangWindow) ++ft_.traditional_;
+      const FoldTable::Fold& fo = t_.fold_of(c);
+      replace(j, t_.pool() + fo.offset, fo.length, fo.lang);
+    } else {
+      if (f_ < FoldedText::kLangWindow) lang_ += lang_unit(c);
+      if (out_ != nullptr) std::memcpy(out_ + f_, s_ + i_, j - i_);
+      f_ += j - i_;
+      i_ = j;
+    }
+  }
+
+#if defined(HANFACTS_FOLD_AVX2)
+  // Flattened: scan() and classify_avx2 are compiled into this function, with AVX2 and
+  // POPCNT enabled for all of it.
+  [[gnu::target("avx2,popcnt"), gnu::flatten]] static void scan_avx2(FoldBuilder& b) { b.scan<classify_avx2>(); }
+#endif
+
+  FoldedText& ft_;
+  const FoldTable& t_;
+  std::string_view original_;
+  const unsigned char* s_;
+  size_t n_;
+  char* out_ = nullptr;  // folded_.data() once copying
+  size_t i_ = 0, f_ = 0;  // original byte i_ sits at folded byte f_
+  // Language counts (lang_unit words) of the code points that start before folded byte
+  // kLangWindow.
+  uint64_t lang_ = 0;
+  bool open_ = false;  // the last anchor is a length-changing run that ends at (end_f_, end_o_)
+  size_t end_f_ = 0, end_o_ = 0;
+};
+
+FoldedText::FoldedText(std::string_view original) : original_(original) { FoldBuilder(*this, original).run(); }
 
 size_t FoldedText::start_in(const Anchor& a, size_t i) const {
   if (a.olen == 0) {

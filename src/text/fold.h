@@ -17,6 +17,8 @@
 
 namespace hanfacts::text {
 
+class FoldBuilder;
+
 // Text as recognizers see it, with the way back to the original.
 class FoldedText {
  public:
@@ -65,6 +67,8 @@ class FoldedText {
   size_t traditional_count() const { return traditional_; }
 
  private:
+  friend class FoldBuilder;  // the constructor's one pass (fold.cpp)
+
   // The offset map is sparse: folded text is cut into segments at the places where a
   // code point's folded length differs from its original length. Within a segment
   // whose two lengths are equal, folded byte i is original byte i + (original - folded)
