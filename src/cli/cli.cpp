@@ -21,6 +21,7 @@
 #include "cli/pipeline.h"
 #include "cli/walk.h"
 #include "hanfacts/hanfacts.h"
+#include "output/format.h"
 #include "text/utf8.h"
 
 namespace hanfacts::cli {
@@ -169,33 +170,34 @@ class Run {
   Run(const RunConfig& cfg, const Extractor& extractor, std::ostream& out, std::ostream& err, bool progress,
       unsigned workers)
       : cfg_(cfg), extractor_(extractor), out_(out), err_(err), progress_(progress) {
-    for (unsigned w = 0; w < workers; ++w) {
-      buffers_.push_back(std::make_unique<std::ostringstream>());
-      WriterOptions wo = cfg.writer;
-      wo.header = false;
-      writers_.push_back(make_writer(cfg.format, wo, *buffers_.back()));
-    }
+    WriterOptions wo = cfg.writer;
+    wo.header = false;
+    for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
   }
 
   Done process(Task& task, unsigned worker) {
     if (task.batch.empty()) return process_one(task, worker);
     // A batch: one output, the documents' rows and diagnostics in order. A failure in
     // one document (as OrderedRunner reports it) does not cost the others.
+    // Each document adds to the one Done in place (its rows go straight after the
+    // previous document's, without a copy per document).
     Done all;
     all.docs = 0;
     for (Task& t : task.batch) {
-      Done d;
+      const size_t output_size = all.output.size(), diagnostics_size = all.diagnostics.size();
+      const bool failed = all.failed;
+      const size_t bytes = all.bytes;
       try {
-        d = process_one(t, worker);
+        process_into(t, worker, all);
       } catch (const std::exception& e) {
-        d = Done{};
-        d.diagnostics.push_back("hanfacts: " + t.name + ": internal error: " + e.what() + "; skipped");
-        d.failed = true;
+        // The document's partial output and diagnostics go; the failure is reported.
+        all.output.resize(output_size);
+        all.diagnostics.resize(diagnostics_size);
+        all.bytes = bytes;
+        all.failed = failed;
+        all.diagnostics.push_back("hanfacts: " + t.name + ": internal error: " + e.what() + "; skipped");
+        all.failed = true;
       }
-      all.output += d.output;
-      for (std::string& m : d.diagnostics) all.diagnostics.push_back(std::move(m));
-      all.failed = all.failed || d.failed;
-      all.bytes += d.bytes;
       ++all.docs;
     }
     return all;
@@ -203,14 +205,20 @@ class Run {
 
   Done process_one(Task& task, unsigned worker) {
     Done done;
-    done.diagnostics = std::move(task.diagnostics);
-    done.failed = task.failed;
+    process_into(task, worker, done);
+    return done;
+  }
+
+  // Processes one document, adding its output, diagnostics, failure and size to `done`.
+  void process_into(Task& task, unsigned worker, Done& done) {
+    for (std::string& m : task.diagnostics) done.diagnostics.push_back(std::move(m));
+    if (task.failed) done.failed = true;
     if (!task.path.empty() && !task.skip) {
       std::string error;
       if (!read_whole_file(task.path, task.bytes, error)) {
         done.diagnostics.push_back(diag(task.name, error));
         done.failed = true;
-        return done;
+        return;
       }
     }
     if (task.json && !task.skip) {
@@ -219,14 +227,14 @@ class Run {
       if (!parse_json_record(task.bytes, rec, error)) {
         done.diagnostics.push_back(diag(task.name, "malformed JSON record: " + error + "; skipped"));
         done.failed = true;
-        return done;
+        return;
       }
       if (!rec.id.empty()) task.doc = std::move(rec.id);
       task.ref_date = std::move(rec.date);
       task.bytes = std::move(rec.text);
     }
-    done.bytes = task.bytes.size();
-    if (task.skip) return done;
+    done.bytes += task.bytes.size();
+    if (task.skip) return;
     std::string decoded_storage;
     std::string_view text;
     if (task.needs_decode) {
@@ -236,7 +244,7 @@ class Run {
                                                        ? "binary file (NUL bytes in the first 8 KB); skipped"
                                                        : "binary data (NUL bytes); skipped"));
         done.failed = true;
-        return done;
+        return;
       }
       if (!d.warning.empty()) {
         done.diagnostics.push_back(diag(task.name, d.warning));
@@ -296,11 +304,7 @@ class Run {
                                                        "' rule " + f.rule));
       }
     }
-    std::ostringstream& buf = *buffers_[worker];
-    buf.str("");
-    writers_[worker]->Write({task.doc, text, ex});
-    done.output = std::move(buf).str();  // moves the buffer out: no copy of a large output
-    return done;
+    formatters_[worker].append(done.output, {task.doc, text, ex});
   }
 
   // Writes one finished document; false stops the run.
@@ -350,8 +354,7 @@ class Run {
   std::ostream& out_;
   std::ostream& err_;
   bool progress_;
-  std::vector<std::unique_ptr<std::ostringstream>> buffers_;
-  std::vector<std::unique_ptr<Writer>> writers_;
+  std::vector<output::Formatter> formatters_;  // one per worker: rows go straight into Done::output
   bool failed_ = false;
   bool broken_pipe_ = false;
   std::string write_error_;

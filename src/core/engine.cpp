@@ -11,69 +11,68 @@ namespace {
 // Candidates a thread keeps room for between documents (about 2 MB).
 constexpr size_t kKeptCandidates = 16 * 1024;
 
+// The order resolve_overlaps ranks a group of overlapping candidates in, as plain keys
+// (the index last: the same order a stable sort gives).
+struct RankKey {
+  size_t len, start;
+  int priority;
+  uint32_t index;
+};
+
+// Working space a thread keeps between documents: with one fact per ~60 input bytes,
+// vectors made afresh for each document cost more in allocation than their work.
+struct Scratch {
+  std::vector<std::pair<size_t, uint32_t>> by_start;  // (start, index) of non-empty candidates
+  std::vector<RankKey> group;
+  std::vector<uint64_t> taken;  // one bit per byte of a group's extent
+  std::vector<uint32_t> kept;   // resolve_overlaps' result
+  std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of the kept candidates
+  std::vector<int> fact_id;     // candidate index -> 1-based fact id (only with equiv_of)
+};
+
 // Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
-// higher priority, then earlier start. Returns the kept indices in text order.
+// higher priority, then earlier start. Leaves the kept indices in text order in
+// `s.kept`.
 //
 // A candidate can only lose to one it overlaps, so the greedy pass in that order gives
 // the same result when run separately on each group of candidates chained by overlaps.
-// Most candidates overlap nothing and are kept without sorting; only the groups (a
+// Most candidates overlap nothing and are kept without ranking; only the groups (a
 // number inside a money amount inside a date range ...) are ranked.
-std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) {
-  std::vector<uint32_t> idx;  // non-empty candidates by start
-  idx.reserve(cands.size());
+void resolve_overlaps(const std::vector<core::Candidate>& cands, Scratch& s) {
+  auto& by_start = s.by_start;
+  by_start.clear();
   for (size_t i = 0; i < cands.size(); ++i)
-    if (cands[i].end > cands[i].start) idx.push_back(static_cast<uint32_t>(i));
-  // Each recognizer reports in text order, so idx is a few sorted runs: merge them.
-  const auto by_start = [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; };
-  std::vector<size_t> bounds{0};
-  for (size_t k = 1; k < idx.size(); ++k)
-    if (by_start(idx[k], idx[k - 1])) bounds.push_back(k);
-  bounds.push_back(idx.size());
-  while (bounds.size() > 2) {
-    const size_t runs = bounds.size() - 1;
-    std::vector<size_t> merged{0};
-    for (size_t r = 0; r + 1 < runs; r += 2) {
-      std::inplace_merge(idx.begin() + static_cast<ptrdiff_t>(bounds[r]),
-                         idx.begin() + static_cast<ptrdiff_t>(bounds[r + 1]),
-                         idx.begin() + static_cast<ptrdiff_t>(bounds[r + 2]), by_start);
-      merged.push_back(bounds[r + 2]);
-    }
-    if (runs % 2 == 1) merged.push_back(bounds[runs]);
-    bounds.swap(merged);
-  }
+    if (cands[i].end > cands[i].start) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
+  // Each recognizer reports in text order, so this is a few sorted runs; a document has
+  // a few dozen candidates, sorted as plain pairs without looking into the candidates.
+  // (Candidates with equal starts may come in any order: the groups below do not depend on it.)
+  if (!std::is_sorted(by_start.begin(), by_start.end())) std::sort(by_start.begin(), by_start.end());
 
-  // The order as plain keys (the index last: the same order a stable sort gives).
-  struct Key {
-    size_t len, start;
-    int priority;
-    uint32_t index;
-  };
-  std::vector<Key> group;
-  std::vector<uint64_t> taken;  // one bit per byte of the group's extent
   auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
     const size_t lo = std::max(from, word * 64) - word * 64;
     const size_t hi = std::min(to, word * 64 + 64) - word * 64;
     const uint64_t upto_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
     return upto_hi & ~((uint64_t{1} << lo) - 1);
   };
-  std::vector<size_t> kept;
-  kept.reserve(idx.size());
-  for (size_t k = 0; k < idx.size();) {
-    const size_t base = cands[idx[k]].start;
-    size_t extent = cands[idx[k]].end, j = k + 1;
-    while (j < idx.size() && cands[idx[j]].start < extent) extent = std::max(extent, cands[idx[j++]].end);
+  auto& kept = s.kept;
+  kept.clear();
+  for (size_t k = 0; k < by_start.size();) {
+    const size_t base = by_start[k].first;
+    size_t extent = cands[by_start[k].second].end, j = k + 1;
+    while (j < by_start.size() && by_start[j].first < extent) extent = std::max(extent, cands[by_start[j++].second].end);
     if (j == k + 1) {  // overlaps nothing
-      kept.push_back(idx[k]);
+      kept.push_back(by_start[k].second);
       k = j;
       continue;
     }
+    auto& group = s.group;
     group.clear();
     for (size_t g = k; g < j; ++g) {
-      const auto& c = cands[idx[g]];
-      group.push_back(Key{c.end - c.start, c.start, c.priority, idx[g]});
+      const auto& c = cands[by_start[g].second];
+      group.push_back(RankKey{c.end - c.start, c.start, c.priority, by_start[g].second});
     }
-    std::sort(group.begin(), group.end(), [](const Key& x, const Key& y) {
+    std::sort(group.begin(), group.end(), [](const RankKey& x, const RankKey& y) {
       if (x.len != y.len) return x.len > y.len;
       if (x.priority != y.priority) return x.priority > y.priority;
       if (x.start != y.start) return x.start < y.start;
@@ -81,9 +80,10 @@ std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) 
     });
     // Accepted spans never overlap, so a candidate is free exactly when none of its
     // bytes is taken (offsets from the group's start; spans are short).
+    auto& taken = s.taken;
     taken.assign((extent - base + 63) / 64, 0);
     const size_t first = kept.size();
-    for (const Key& key : group) {
+    for (const RankKey& key : group) {
       const size_t from = key.start - base, to = from + key.len;
       bool free = true;
       for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
@@ -93,10 +93,9 @@ std::vector<size_t> resolve_overlaps(const std::vector<core::Candidate>& cands) 
     }
     // Kept spans are disjoint and non-empty: their starts differ.
     std::sort(kept.begin() + static_cast<ptrdiff_t>(first), kept.end(),
-              [&](size_t a, size_t b) { return cands[a].start < cands[b].start; });
+              [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
     k = j;
   }
-  return kept;
 }
 
 }  // namespace
@@ -198,14 +197,18 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   }
   if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
 
-  // One candidate vector per thread, kept between documents: growing a new one as each
-  // recognizer appends moved every earlier candidate again. A huge document's capacity
-  // is given back afterwards.
+  // One candidate vector and working space per thread, kept between documents: growing
+  // a new one as each recognizer appends moved every earlier candidate again. A huge
+  // document's capacity is given back afterwards.
   thread_local std::vector<core::Candidate> cands;
+  thread_local Scratch scratch;
   cands.clear();
   struct Release {
     ~Release() {
-      if (cands.capacity() > kKeptCandidates) std::vector<core::Candidate>().swap(cands);
+      if (cands.capacity() > kKeptCandidates) {
+        std::vector<core::Candidate>().swap(cands);
+        scratch = Scratch();
+      }
     }
   } release;
   if (orgs_) orgs_->find(doc, cands);
@@ -215,21 +218,28 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   // Spans apart in the folded text can meet in the original when both touch one code
   // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);
   // the first such fact is kept (found by fuzz_extract).
-  std::vector<size_t> kept = resolve_overlaps(cands);
-  std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of `kept`
-  spans.reserve(kept.size());
+  resolve_overlaps(cands, scratch);
+  std::vector<uint32_t>& kept = scratch.kept;
+  auto& spans = scratch.spans;
+  spans.clear();
   text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
   size_t n_kept = 0;
-  for (size_t i : kept) {
+  bool any_equiv = false;
+  for (uint32_t i : kept) {
     const size_t start = to_original.start(cands[i].start);
     const size_t end = to_original.end(cands[i].end);
     if (end <= start || (!spans.empty() && start < spans.back().second)) continue;
     kept[n_kept++] = i;
     spans.emplace_back(start, end);
+    any_equiv |= cands[i].equiv_of >= 0;
   }
   kept.resize(n_kept);
-  std::vector<int> fact_id(cands.size(), 0);  // candidate index -> 1-based fact id
-  for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
+  // Fact ids of candidates, for "equiv=N" flags (rare: only when some fact restates another).
+  std::vector<int>& fact_id = scratch.fact_id;
+  if (any_equiv) {
+    fact_id.assign(cands.size(), 0);
+    for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
+  }
 
   result.facts.resize(kept.size());
   for (size_t k = 0; k < kept.size(); ++k) {

@@ -1,282 +1,320 @@
-// CSV (RFC 4180), TSV and JSON Lines writers. This is the only code that formats facts.
+// CSV (RFC 4180), TSV and JSON Lines: the only code that formats facts. The public
+// writers (hanfacts/writer.h) and the CLI both go through output::Formatter.
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "hanfacts/writer.h"
+#include "output/format.h"
 #include "output/offsets.h"
 
 namespace hanfacts {
+namespace output {
 namespace {
-
-using output::OffsetConverter;
 
 constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "text", "value", "unit", "flags"};
 
-// RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled.
-void append_csv_field(std::string& out, std::string_view field) {
-  static constexpr auto kSpecial = [] {
-    std::array<bool, 256> special{};
-    for (unsigned char c : {',', '"', '\r', '\n'}) special[c] = true;
-    return special;
-  }();
-  bool plain = true;
-  for (char c : field) plain &= !kSpecial[static_cast<unsigned char>(c)];  // short fields: no early exit
-  if (plain) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-// The same two escapings written at `p` (room for 2 * field.size() + 2 bytes), returning
-// the end: rows are built in place, without a capacity check per piece.
-// True when no byte of `w` is a comma, a quote, CR or LF (a zero-byte test per kind:
-// exact for "any", which is all that is asked).
-bool csv_plain_word(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  uint64_t hit = 0;
-  for (const uint64_t c : {kOnes * ',', kOnes * '"', kOnes * '\r', kOnes * '\n'}) {
-    const uint64_t x = w ^ c;
-    hit |= (x - kOnes) & ~x;
-  }
-  return (hit & kHigh) == 0;
-}
-
-bool csv_plain(std::string_view field) {
-  const size_t n = field.size();
-  uint64_t w;
-  if (n < 8) {
-    if (n < 4) {
-      bool plain = true;
-      for (char c : field) plain &= c != ',' && c != '"' && c != '\r' && c != '\n';
-      return plain;
-    }
-    // Four to seven bytes (most units and dates): the first four and the last four
-    // (overlapping) in one word.
+// Copies `s` to `p` and returns its end. Fields are short (units, dates, amounts,
+// names), so up to 16 bytes go as two overlapping words from the field's two ends
+// rather than through a memcpy call.
+inline char* put_bytes(char* p, std::string_view s) {
+  const size_t n = s.size();
+  const char* f = s.data();
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, f, 8);
+    std::memcpy(&tail, f + n - 8, 8);
+    std::memcpy(p, &head, 8);
+    std::memcpy(p + n - 8, &tail, 8);
+  } else if (n >= 4 && n < 8) {
     uint32_t head, tail;
-    std::memcpy(&head, field.data(), 4);
-    std::memcpy(&tail, field.data() + n - 4, 4);
-    return csv_plain_word(head | (uint64_t{tail} << 32));
+    std::memcpy(&head, f, 4);
+    std::memcpy(&tail, f + n - 4, 4);
+    std::memcpy(p, &head, 4);
+    std::memcpy(p + n - 4, &tail, 4);
+  } else if (n > 0 && n < 4) {
+    p[0] = f[0];
+    p[n / 2] = f[n / 2];
+    p[n - 1] = f[n - 1];
+  } else if (n > 16) {
+    std::memcpy(p, f, n);
   }
-  for (size_t i = 0; i + 8 < n; i += 8) {
-    std::memcpy(&w, field.data() + i, 8);
-    if (!csv_plain_word(w)) return false;
-  }
-  std::memcpy(&w, field.data() + n - 8, 8);  // the last eight bytes (may overlap the loop's)
-  return csv_plain_word(w);
+  return p + n;
 }
 
-char* put_csv_field(char* p, std::string_view field) {
-  const size_t n = field.size();
-  if (n >= 4 && n <= 16) {
-    // Most fields (units, dates, amounts, names): two overlapping words from the field's
-    // two ends are checked and stored as they are, with no call (the row has room).
-    const char* f = field.data();
-    if (n >= 8) {
-      uint64_t head, tail;
-      std::memcpy(&head, f, 8);
-      std::memcpy(&tail, f + n - 8, 8);
-      if (csv_plain_word(head) && csv_plain_word(tail)) {
-        std::memcpy(p, &head, 8);
-        std::memcpy(p + n - 8, &tail, 8);
-        return p + n;
+// Decimal digits of `v` at `p`, returning the end (ids and offsets: mostly one to four
+// digits, written from a two-digit table without working out the length first). Up to
+// 20 bytes at `p` may be written: the digits, then bytes the caller writes over.
+inline char* put_uint(char* p, size_t v) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  if (v < 10) {
+    *p = static_cast<char>('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    std::memcpy(p, kPairs + 2 * v, 2);
+    return p + 2;
+  }
+  // Backwards from the middle of `buf`, then 20 bytes copied whatever the length (a
+  // fixed-size copy is two moves, a variable one a call).
+  char buf[40];
+  char* const end = buf + 20;
+  char* b = end;
+  while (v >= 100) {
+    b -= 2;
+    std::memcpy(b, kPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    b -= 2;
+    std::memcpy(b, kPairs + 2 * v, 2);
+  } else {
+    *--b = static_cast<char>('0' + v);
+  }
+  std::memcpy(p, b, 20);
+  return p + (end - b);
+}
+
+// The two delimited formats: separator, the four bytes that make a field need escaping
+// (the separator among them), and the escaping. Escaped fields take at most twice
+// their size plus two quotes.
+struct Csv {
+  static constexpr char kSep = ',';
+  static constexpr char kSpecial[4] = {',', '"', '\r', '\n'};
+  // RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled.
+  static char* put_escaped(char* p, std::string_view field) {
+    if (field.find_first_of(std::string_view(kSpecial, 4)) == std::string_view::npos) return put_bytes(p, field);
+    *p++ = '"';
+    for (char c : field) {
+      if (c == '"') *p++ = '"';
+      *p++ = c;
+    }
+    *p++ = '"';
+    return p;
+  }
+};
+
+struct Tsv {
+  static constexpr char kSep = '\t';
+  static constexpr char kSpecial[4] = {'\t', '\n', '\r', '\\'};
+  // Backslash escapes for the three characters that would break a row (and itself).
+  static char* put_escaped(char* p, std::string_view field) {
+    for (char c : field) {
+      switch (c) {
+        case '\t': *p++ = '\\', *p++ = 't'; break;
+        case '\n': *p++ = '\\', *p++ = 'n'; break;
+        case '\r': *p++ = '\\', *p++ = 'r'; break;
+        case '\\': *p++ = '\\', *p++ = '\\'; break;
+        default: *p++ = c;
       }
-    } else {
-      uint32_t head, tail;
-      std::memcpy(&head, f, 4);
-      std::memcpy(&tail, f + n - 4, 4);
-      if (csv_plain_word(head | (uint64_t{tail} << 32))) {
-        std::memcpy(p, &head, 4);
-        std::memcpy(p + n - 4, &tail, 4);
-        return p + n;
-      }
     }
-  } else if (csv_plain(field)) {
-    if (!field.empty()) std::memcpy(p, field.data(), field.size());
-    return p + field.size();
+    return p;
   }
-  *p++ = '"';
-  for (char c : field) {
-    if (c == '"') *p++ = '"';
-    *p++ = c;
-  }
-  *p++ = '"';
-  return p;
-}
+};
 
-char* put_tsv_field(char* p, std::string_view field) {
-  for (char c : field) {
-    switch (c) {
-      case '\t': *p++ = '\\', *p++ = 't'; break;
-      case '\n': *p++ = '\\', *p++ = 'n'; break;
-      case '\r': *p++ = '\\', *p++ = 'r'; break;
-      case '\\': *p++ = '\\', *p++ = '\\'; break;
-      default: *p++ = c;
-    }
-  }
-  return p;
-}
+// Bytes of slack after a row: the check below reads whole 16-byte blocks.
+constexpr size_t kSlack = 16;
 
-void append_number(std::string& out, size_t n) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, static_cast<size_t>(r.ptr - buf));
-}
-
-// TSV: backslash escapes for the three characters that would break a row.
-void append_tsv_field(std::string& out, std::string_view field) {
-  for (char c : field) {
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
-    }
+// True when none of the `n` bytes at `p` is one of Style::kSpecial. The bytes after
+// them, up to kSlack, may be read (and are ignored).
+template <class Style>
+bool plain(const char* p, size_t n) {
+#if defined(__SSE2__)
+  const __m128i s0 = _mm_set1_epi8(Style::kSpecial[0]), s1 = _mm_set1_epi8(Style::kSpecial[1]);
+  const __m128i s2 = _mm_set1_epi8(Style::kSpecial[2]), s3 = _mm_set1_epi8(Style::kSpecial[3]);
+  for (size_t i = 0; i < n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (n - i < 16) mask &= (1u << (n - i)) - 1;  // the block's bytes past the row
+    if (mask != 0) return false;
   }
+  return true;
+#else
+  for (size_t i = 0; i < n; ++i)
+    for (char s : Style::kSpecial)
+      if (p[i] == s) return false;
+  return true;
+#endif
 }
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
+  size_t run = 0;  // start of the bytes not yet appended: runs without escapes go at once
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (u) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out += buf;
-        } else {
-          out += c;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u);
+        out += buf;
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
-// CSV and TSV share the row layout and differ in field escaping and separator.
-class DelimitedWriter : public Writer {
+void append_number(std::string& out, size_t n) {
+  char buf[24];  // room for put_uint's 20 bytes
+  out.append(buf, static_cast<size_t>(put_uint(buf, n) - buf));
+}
+
+}  // namespace
+
+Formatter::Formatter(OutputFormat format, WriterOptions options)
+    : format_(format),
+      options_(options),
+      type_names_{fact_type_name(FactType::kOrg), fact_type_name(FactType::kMoney), fact_type_name(FactType::kDate)} {}
+
+void Formatter::header(std::string& out) const {
+  if (format_ == OutputFormat::kJsonl || !options_.header) return;
+  const char sep = format_ == OutputFormat::kCsv ? Csv::kSep : Tsv::kSep;
+  for (size_t k = 0; k < std::size(kColumns); ++k) {
+    if (k > 0) out += sep;
+    out += kColumns[k];
+  }
+  out += '\n';
+}
+
+void Formatter::append(std::string& out, const DocumentFacts& doc) {
+  switch (format_) {
+    case OutputFormat::kCsv: return append_delimited<Csv>(out, doc);
+    case OutputFormat::kTsv: return append_delimited<Tsv>(out, doc);
+    case OutputFormat::kJsonl: return append_jsonl(out, doc);
+  }
+}
+
+// One fact per about 60 input bytes, so the per-row work is what counts here. Each row
+// is written in place after one size check. Its four text fields are copied as they
+// are, with a zero byte in place of each separator between them, and then checked
+// together for bytes that need escaping (one pass over 16-byte blocks instead of one
+// check per field); only a row that has one (rare) is written again with escapes.
+template <class Style>
+void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
+  constexpr char kSep = Style::kSep;
+  OffsetConverter offset(doc.text, options_.offsets);
+  lead_.resize(2 * doc.doc.size() + 3);
+  lead_.resize(static_cast<size_t>(Style::put_escaped(lead_.data(), doc.doc) - lead_.data()));
+  lead_ += kSep;
+  size_t used = 0;
+  size_t id = 0;
+  for (const Fact& f : doc.extraction.facts) {
+    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
+    // lead, three numbers of at most 20 digits, the type, eight separators and the newline
+    size_t bound = lead_.size() + 3 * 20 + 8 + 9 + kSlack;
+    for (std::string_view field : fields) bound += 2 * field.size() + 2;
+    if (rows_.size() < used + bound) rows_.resize(std::max(used + bound, 2 * rows_.size()));
+    char* p = put_bytes(rows_.data() + used, lead_);
+    p = put_uint(p, ++id);
+    *p++ = kSep;
+    const std::string_view type = type_name(f.type);
+    p = put_bytes(p, type);
+    *p++ = kSep;
+    p = put_uint(p, offset(f.start));
+    *p++ = kSep;
+    p = put_uint(p, offset(f.end));
+    *p++ = kSep;
+    char* const fields_start = p;
+    char* seps[3];
+    p = put_bytes(p, fields[0]);
+    for (int k = 1; k < 4; ++k) {
+      seps[k - 1] = p;
+      *p++ = '\0';
+      p = put_bytes(p, fields[k]);
+    }
+    if (plain<Style>(fields_start, static_cast<size_t>(p - fields_start))) {
+      for (char* s : seps) *s = kSep;
+    } else {
+      p = Style::put_escaped(fields_start, fields[0]);
+      for (int k = 1; k < 4; ++k) {
+        *p++ = kSep;
+        p = Style::put_escaped(p, fields[k]);
+      }
+    }
+    *p++ = '\n';
+    used = static_cast<size_t>(p - rows_.data());
+  }
+  out.append(rows_.data(), used);
+}
+
+void Formatter::append_jsonl(std::string& out, const DocumentFacts& doc) {
+  OffsetConverter offset(doc.text, options_.offsets);
+  out += "{\"doc\":";
+  append_json_string(out, doc.doc);
+  out += ",\"ref_date\":";
+  if (doc.extraction.ref_date.empty()) out += "null";
+  else append_json_string(out, doc.extraction.ref_date);
+  out += ",\"lang\":";
+  append_json_string(out, doc.extraction.lang);
+  out += ",\"facts\":[";
+  size_t id = 0;
+  for (const Fact& f : doc.extraction.facts) {
+    if (id > 0) out += ',';
+    out += "{\"id\":";
+    append_number(out, ++id);
+    out += ",\"type\":\"";
+    out += type_name(f.type);
+    out += "\",\"start\":";
+    append_number(out, offset(f.start));
+    out += ",\"end\":";
+    append_number(out, offset(f.end));
+    out += ",\"text\":";
+    append_json_string(out, f.text);
+    out += ",\"value\":";
+    append_json_string(out, f.value);
+    out += ",\"unit\":";
+    append_json_string(out, f.unit);
+    out += ",\"flags\":";
+    append_json_string(out, f.flags);
+    out += '}';
+  }
+  out += "]}\n";
+}
+
+}  // namespace output
+
+namespace {
+
+// The public writers: a Formatter's output for each document, written in one piece.
+class FormattingWriter : public Writer {
  public:
-  DelimitedWriter(WriterOptions options, std::ostream& out, char sep, void (*append)(std::string&, std::string_view),
-                  char* (*put)(char*, std::string_view))
-      : options_(options), out_(out), sep_(sep), append_(append), put_(put) {}
+  FormattingWriter(OutputFormat format, WriterOptions options, std::ostream& out)
+      : format_(format, options), out_(out) {}
 
   void begin() override {
-    if (!options_.header) return;
-    std::string line;
-    for (auto c : kColumns) {
-      if (!line.empty()) line += sep_;
-      line += c;
-    }
-    line += '\n';
-    out_ << line;
+    buf_.clear();
+    format_.header(buf_);
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
 
   void Write(const DocumentFacts& doc) override {
-    OffsetConverter offset(doc.text, options_.offsets);
     buf_.clear();
-    // Every row starts with the same escaped document id.
-    lead_.clear();
-    append_(lead_, doc.doc);
-    lead_ += sep_;
-    // Each row is written in place after one size check: an escaped field takes at
-    // most twice its size plus two quotes, a number at most 20 digits.
-    size_t used = 0;
-    size_t id = 0;
-    for (const Fact& f : doc.extraction.facts) {
-      const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
-      size_t bound = lead_.size() + 3 * 21 + 8 + 1;
-      for (std::string_view field : fields) bound += 2 * field.size() + 3;
-      if (buf_.size() < used + bound) buf_.resize(std::max(used + bound, 2 * buf_.size()));
-      char* p = buf_.data() + used;
-      std::memcpy(p, lead_.data(), lead_.size());
-      p += lead_.size();
-      p = std::to_chars(p, p + 21, ++id).ptr;
-      *p++ = sep_;
-      const std::string_view type = fact_type_name(f.type);
-      std::memcpy(p, type.data(), type.size());
-      p += type.size();
-      *p++ = sep_;
-      p = std::to_chars(p, p + 21, offset(f.start)).ptr;
-      *p++ = sep_;
-      p = std::to_chars(p, p + 21, offset(f.end)).ptr;
-      for (std::string_view field : fields) {
-        *p++ = sep_;
-        p = put_(p, field);
-      }
-      *p++ = '\n';
-      used = static_cast<size_t>(p - buf_.data());
-    }
-    out_.write(buf_.data(), static_cast<std::streamsize>(used));
-  }
-
- private:
-  WriterOptions options_;
-  std::ostream& out_;
-  char sep_;
-  void (*append_)(std::string&, std::string_view);
-  char* (*put_)(char*, std::string_view);
-  std::string buf_;   // rows of the current document; only the first `used` bytes count
-  std::string lead_;  // "doc," of the current document
-};
-
-class JsonlWriter : public Writer {
- public:
-  JsonlWriter(WriterOptions options, std::ostream& out) : options_(options), out_(out) {}
-  void begin() override {}
-  void Write(const DocumentFacts& doc) override {
-    OffsetConverter offset(doc.text, options_.offsets);
-    buf_.clear();
-    buf_ += "{\"doc\":";
-    append_json_string(buf_, doc.doc);
-    buf_ += ",\"ref_date\":";
-    if (doc.extraction.ref_date.empty()) buf_ += "null";
-    else append_json_string(buf_, doc.extraction.ref_date);
-    buf_ += ",\"lang\":";
-    append_json_string(buf_, doc.extraction.lang);
-    buf_ += ",\"facts\":[";
-    int id = 0;
-    for (const Fact& f : doc.extraction.facts) {
-      if (id > 0) buf_ += ',';
-      buf_ += "{\"id\":";
-      append_number(buf_, static_cast<size_t>(++id));
-      buf_ += ",\"type\":\"";
-      buf_ += fact_type_name(f.type);
-      buf_ += "\",\"start\":";
-      append_number(buf_, offset(f.start));
-      buf_ += ",\"end\":";
-      append_number(buf_, offset(f.end));
-      buf_ += ",\"text\":";
-      append_json_string(buf_, f.text);
-      buf_ += ",\"value\":";
-      append_json_string(buf_, f.value);
-      buf_ += ",\"unit\":";
-      append_json_string(buf_, f.unit);
-      buf_ += ",\"flags\":";
-      append_json_string(buf_, f.flags);
-      buf_ += '}';
-    }
-    buf_ += "]}\n";
+    format_.append(buf_, doc);
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
 
  private:
-  WriterOptions options_;
+  output::Formatter format_;
   std::ostream& out_;
   std::string buf_;
 };
@@ -286,10 +324,8 @@ class JsonlWriter : public Writer {
 std::unique_ptr<Writer> make_writer(OutputFormat format, WriterOptions options, std::ostream& out) {
   switch (format) {
     case OutputFormat::kCsv:
-      return std::make_unique<DelimitedWriter>(options, out, ',', append_csv_field, put_csv_field);
     case OutputFormat::kTsv:
-      return std::make_unique<DelimitedWriter>(options, out, '\t', append_tsv_field, put_tsv_field);
-    case OutputFormat::kJsonl: return std::make_unique<JsonlWriter>(options, out);
+    case OutputFormat::kJsonl: return std::make_unique<FormattingWriter>(format, options, out);
   }
   return nullptr;
 }

@@ -157,29 +157,47 @@ TEST_CASE("OffsetConverter: chars vs bytes, monotonic calls") {
   CHECK(chars(4) == 2);
 }
 
+TEST_CASE("count_code_points_between agrees with count_code_points on every range") {
+  // Whole 16-byte blocks, a masked last block and the byte loop near the text's start.
+  std::string text;
+  for (int k = 0; k < 8; ++k) text += "a가𠀀b\xC3\xA9\x80z";  // ASCII, 2-, 3-, 4-byte, a stray continuation byte
+  for (size_t from = 0; from <= text.size(); ++from) {
+    for (size_t to = from; to <= text.size(); ++to) {
+      CAPTURE(from);
+      CAPTURE(to);
+      CHECK(output::count_code_points_between(text, from, to) == text::count_code_points(text.substr(from, to - from)));
+    }
+  }
+}
+
 TEST_CASE("CSV quotes a field exactly when it holds a comma, quote, CR or LF, wherever it is") {
-  // Fields are checked eight bytes at a time (and the last eight): every length and
-  // position around those steps, against the plain rule.
-  const std::string text(40, 'x');
-  for (size_t len = 0; len <= 20; ++len) {
-    for (char special : {',', '"', '\r', '\n', 'y'}) {
-      for (size_t at = 0; at < std::max<size_t>(len, 1); ++at) {
-        std::string value(len, 'v');
-        if (at < len) value[at] = special;
-        Extraction ex;
-        ex.facts.push_back(fact(FactType::kOrg, 0, 1, "x", value, "u", "ab,c"));
-        std::string want = "d,1,ORG,0,1,x,";
-        if (value.find_first_of(",\"\r\n") == std::string::npos) {
-          want += value;
-        } else {
-          want += '"';
-          for (char c : value) want += c == '"' ? std::string("\"\"") : std::string(1, c);
-          want += '"';
+  // A row's fields are checked together in 16-byte blocks (a row with a hit is written
+  // again field by field): every length and position around those steps, with a plain
+  // and a quoted neighbour field, and a long text field that moves the blocks.
+  for (const std::string_view flags : {"ab,c", "abc"}) {
+    for (const std::string& text : {std::string("x"), std::string(13, 'x')}) {
+      for (size_t len = 0; len <= 36; ++len) {
+        for (char special : {',', '"', '\r', '\n', 'y'}) {
+          for (size_t at = 0; at < std::max<size_t>(len, 1); ++at) {
+            std::string value(len, 'v');
+            if (at < len) value[at] = special;
+            Extraction ex;
+            ex.facts.push_back(fact(FactType::kOrg, 0, 1, text, value, "u", std::string(flags)));
+            std::string want = "d,1,ORG,0,1," + text + ",";
+            if (value.find_first_of(",\"\r\n") == std::string::npos) {
+              want += value;
+            } else {
+              want += '"';
+              for (char c : value) want += c == '"' ? std::string("\"\"") : std::string(1, c);
+              want += '"';
+            }
+            want += flags == "abc" ? ",u,abc\n" : ",u,\"ab,c\"\n";
+            CAPTURE(len);
+            CAPTURE(at);
+            CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kBytes}, "d", std::string(40, 'x'), ex) ==
+                  want);
+          }
         }
-        want += ",u,\"ab,c\"\n";
-        CAPTURE(len);
-        CAPTURE(at);
-        CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kBytes}, "d", text, ex) == want);
       }
     }
   }

@@ -1,0 +1,45 @@
+// Formats documents' facts as CSV, TSV or JSON Lines, appended to a string: the code
+// behind the public writers (hanfacts/writer.h), also used directly by the CLI, which
+// collects each document's rows in a string of its own anyway (no stream in between).
+//
+//   output::Formatter format(OutputFormat::kCsv, {});
+//   std::string out;
+//   format.header(out);                              // CSV/TSV header row, if asked for
+//   format.append(out, {"doc.txt", text, extraction});
+//
+// A Formatter keeps scratch space between documents: one per thread.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "hanfacts/writer.h"
+
+namespace hanfacts::output {
+
+class Formatter {
+ public:
+  Formatter(OutputFormat format, WriterOptions options);
+  // The header row (CSV and TSV with options.header; nothing otherwise).
+  void header(std::string& out) const;
+  // One document's rows (CSV, TSV) or line (JSON Lines).
+  void append(std::string& out, const DocumentFacts& doc);
+
+ private:
+  template <class Style>
+  void append_delimited(std::string& out, const DocumentFacts& doc);
+  void append_jsonl(std::string& out, const DocumentFacts& doc);
+  std::string_view type_name(FactType type) const {
+    const auto k = static_cast<size_t>(type);
+    return k < type_names_.size() ? type_names_[k] : fact_type_name(type);
+  }
+
+  OutputFormat format_;
+  WriterOptions options_;
+  std::array<std::string_view, 3> type_names_;  // by FactType
+  std::string rows_;  // rows are written in place here (only a prefix counts), then appended
+  std::string lead_;  // the escaped document id and separator that open each row
+};
+
+}  // namespace hanfacts::output
