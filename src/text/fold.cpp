@@ -316,7 +316,7 @@ class FoldBuilder {
       const uint32_t bad = ~(m.plain | (out != nullptr ? m.upper : 0) | m.lead3 | m.cont) |
                            (m.cont ^ ((m.lead3 << 1) | (m.lead3 << 2))) | limit_bits;
       size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctz(bad)) : 32;
-      bool stop = bad != 0;
+      bool stop = bad != 0, changes = false;
       // A sequence cut by `end` is left for the next block or for step().
       if (end >= 1 && ((m.lead3 >> (end - 1)) & 1u) != 0) end -= 1;
       else if (end >= 2 && ((m.lead3 >> (end - 2)) & 1u) != 0) end -= 2;
@@ -328,7 +328,7 @@ class FoldBuilder {
         const FoldTable::Three& e = three[x & 0x3F0Fu];
         if (((e.identity >> ((x >> 16) & 0x3Fu)) & 1) == 0) {  // surrogates and overlong forms are never identity
           end = q;
-          stop = true;
+          stop = changes = true;
           break;
         }
       }
@@ -345,11 +345,23 @@ class FoldBuilder {
         }
       }
       i += end, f += end;
-      if (stop && i < n) {
-        i_ = i, f_ = f, lang_ = lang;
-        step();
-        i = i_, f = f_, out = out_, lang = lang_;
+      if (!stop || i >= n) continue;
+      if (changes && out != nullptr) {
+        // The common change, taken here rather than by step(): a well-formed three-byte
+        // code point (full-width punctuation and digits, Traditional characters) whose
+        // fold is no longer than it, once copying.
+        const char32_t c = decode3(p + end);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF) && t_.fold_of(c).length <= 3) {
+          const FoldTable::Fold& fo = t_.fold_of(c);
+          if (is_han(c) && f < FoldedText::kLangWindow) ++ft_.traditional_;
+          put(out, f, i, 3, t_.pool() + fo.offset, fo.length, fo.lang, lang);
+          i += 3, f += fo.length;
+          continue;
+        }
       }
+      i_ = i, f_ = f, lang_ = lang;
+      step();
+      i = i_, f = f_, out = out_, lang = lang_;
     }
     i_ = i, f_ = f, lang_ = lang;
   }
@@ -390,17 +402,24 @@ class FoldBuilder {
       folded.resize(std::max(f_ + len + (n_ - j) + kSlack, folded.size() * 3 / 2));
       out_ = folded.data();
     }
-    if (len <= FoldTable::kPad) std::memcpy(out_ + f_, rep, FoldTable::kPad);
-    else std::memcpy(out_ + f_, rep, len);
-    if (f_ + len <= FoldedText::kLangWindow) {
-      lang_ += units;
-    } else {
-      const std::string_view r(rep, len);
-      for (size_t k = 0; k < len && f_ + k < FoldedText::kLangWindow;) lang_ += lang_unit(next_code_point(r, k));
-    }
-    if (len != j - i_) add_change(f_, i_, j - i_, len);
+    put(out_, f_, i_, j - i_, rep, len, units, lang_);
     f_ += len;
     i_ = j;
+  }
+
+  // Stores the fold `rep` (`len` bytes, readable for FoldTable::kPad; language units
+  // `units`) of original bytes [o, o + olen) at folded byte f of `out`, which has room.
+  [[gnu::always_inline]] inline void put(char* out, size_t f, size_t o, size_t olen, const char* rep, size_t len,
+                                         uint64_t units, uint64_t& lang) {
+    if (len <= FoldTable::kPad) std::memcpy(out + f, rep, FoldTable::kPad);
+    else std::memcpy(out + f, rep, len);
+    if (f + len <= FoldedText::kLangWindow) {
+      lang += units;
+    } else {
+      const std::string_view r(rep, len);
+      for (size_t k = 0; k < len && f + k < FoldedText::kLangWindow;) lang += lang_unit(next_code_point(r, k));
+    }
+    if (len != olen) add_change(f, o, olen, len);
   }
 
   // One code point that the block scan does not take: an upper-case letter before the
@@ -489,9 +508,7 @@ size_t FoldedText::to_original_end(size_t end) const {
   return j;
 }
 
-size_t FoldedText::Cursor::start(size_t i) {
-  if (f_.identity_) return i;
-  if (i >= f_.folded_.size()) return f_.original_.size();
+void FoldedText::Cursor::seek(size_t i) {
   const std::vector<Anchor>& anchors = f_.anchors_;
   if (anchors[anchor_].folded > i) {  // behind the last offset: search again
     anchor_ = static_cast<size_t>(std::upper_bound(anchors.begin(), anchors.end(), i,
@@ -500,14 +517,36 @@ size_t FoldedText::Cursor::start(size_t i) {
   } else {
     while (anchor_ + 1 < anchors.size() && anchors[anchor_ + 1].folded <= i) ++anchor_;
   }
-  return f_.start_in(anchors[anchor_], i);
+}
+
+size_t FoldedText::Cursor::start(size_t i) {
+  if (f_.identity_) return i;
+  if (i >= f_.folded_.size()) return f_.original_.size();
+  seek(i);
+  return f_.start_in(f_.anchors_[anchor_], i);
 }
 
 size_t FoldedText::Cursor::end(size_t end) {
   if (f_.identity_ || end == 0) return end;
   if (end >= f_.folded_.size()) return f_.original_.size();
-  // As to_original_end, with the two lookups in increasing order.
-  const size_t before = start(end - 1), at_end = start(end);
+  seek(end);
+  const std::vector<Anchor>& anchors = f_.anchors_;
+  const Anchor& a = anchors[anchor_];
+  if (a.olen == 0 && end > a.folded) {
+    // Bytes end - 1 and end in one segment of unchanged lengths (the common case): the
+    // original offset of byte `end`, moved on to the end of the code point it may be
+    // inside. (The segment's text is valid UTF-8 and holds whole code points; a stray
+    // continuation byte right after it is a malformed run of its own.)
+    size_t o = a.original + (end - a.folded);
+    const size_t limit = anchors[anchor_ + 1].original;  // the terminal anchor follows any other
+    while (o < limit && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
+    return o;
+  }
+  // As to_original_end; byte end - 1 is in this anchor or in the last one before it
+  // that starts at or before it.
+  size_t k = anchor_;
+  while (anchors[k].folded > end - 1) --k;
+  const size_t before = f_.start_in(anchors[k], end - 1), at_end = f_.start_in(a, end);
   if (at_end != before) return at_end;
   size_t j = before;
   next_code_point(f_.original_, j);

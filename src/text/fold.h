@@ -52,6 +52,7 @@ class FoldedText {
     size_t end(size_t end);  // == to_original_end(end)
 
    private:
+    void seek(size_t i);  // anchor_ := the anchor that holds folded byte i (< the folded size)
     const FoldedText& f_;
     size_t anchor_ = 0;  // index of the anchor that held the last offset
   };
