@@ -26,7 +26,8 @@
 // sample): 169 M -> 161 M with the typo index's syllable-triple filter, then (main's
 // reused candidate vector, e2b0be4, moved that to 146 M) -> 138 M with the one walk for
 // Chinese name starts and unchecked three-byte decoding; fast_steps (74 M) is over
-// half of it. The steps per byte are the same for both lexicons (one automaton step per
+// half of it. Then 138 M -> 134.7 M with reports and typo-pass runs handled from inside
+// fast_steps (it returned ~98k times, each return and call back ~50 instructions). The steps per byte are the same for both lexicons (one automaton step per
 // code point); the large one loses to cache misses in its larger tables (quick masks,
 // state records, edge blocks), partly on Latin words (random Latin names fill the first
 // letters of the trie, so Latin text walks deeper states).
@@ -272,9 +273,9 @@ class Matcher {
   // (and the longest valid one per start is kept), suffixes and common words must not
   // hold a left-out space.
   //
-  // Most of the text goes through fast_steps(), a loop with no calls (so what it needs
-  // stays in registers) that stops only where this function has work: a reported key, a
-  // run long enough for the typo pass, a code point of another form.
+  // Most of the text goes through fast_steps(), a loop whose only calls are the rare
+  // ones (a reported key, a run long enough for the typo pass), so what it needs stays
+  // in registers; it returns for a code point of another form.
   void scan() {
     const Automaton& ac = m_->ac;
     const uint32_t* const info = m_->cp_info.data();
@@ -286,18 +287,7 @@ class Matcher {
     const FastTables tables{s, n, info, ac.quick_steps(), &ac, ring_.data(), ring_.size() - 1};
     ScanCursor cur;
     for (;;) {
-      switch (fast_steps(tables, cur)) {
-        case Stop::kReport:
-          report_keys(cur.state, cur.i, cur.last, cur.skipped);
-          continue;
-        case Stop::kRun:
-          // A run long enough for the typo pass ends at cur.i; what follows starts anew.
-          record_run(cur.run, cur.run_start, cur.i);
-          cur.run = Script::kOther;
-          cur.run_start = cur.i;
-          continue;
-        case Stop::kOther: break;
-      }
+      fast_steps(tables, cur);
       if (cur.i >= n) break;
       // Two- and four-byte code points, a double space and the last two bytes: the
       // general path.
@@ -343,26 +333,30 @@ class Matcher {
     Script run = Script::kOther;        // the current run's class, from cp_info
     size_t run_start = 0;
     size_t skipped = 0;  // spaces left out so far (ring entries written)
-    char32_t last = 0;   // kReport: the code point of the step
   };
-  enum class Stop : uint8_t { kOther, kReport, kRun };
   // Bytes of a run the typo pass looks at, by class (Script): Latin words of 5-48
   // letters (one byte each), Hangul words of 4 to kMaxFuzzySyllables + kMaxTrailer
   // syllables (three bytes each); record_run() applies the same bounds.
   static constexpr size_t kRunMin[4] = {SIZE_MAX, FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul, SIZE_MAX};
   static constexpr size_t kRunMax[4] = {0, FuzzyIndex::kMaxSymbols, 3 * (kMaxFuzzySyllables + kMaxTrailer) + 2, 0};
+  // Whether a run of `run` from `start` to `end` is long enough for the typo pass.
+  static bool run_wanted(Script run, size_t start, size_t end) {
+    const auto r = static_cast<size_t>(run);
+    return end - start - kRunMin[r] <= kRunMax[r] - kRunMin[r];
+  }
 
   // Steps the automaton over ASCII and three-byte code points from `cur` and leaves out
-  // single spaces, until one of:
-  //   kOther   cur.i is at a code point of another form or a double space, or within
-  //            two bytes of the end (not read);
-  //   kReport  the step on cur.last, ending at cur.i, reached a state that reports;
-  //   kRun     the run of cur.run from cur.run_start ends at cur.i (not read) and is
-  //            long enough for the typo pass.
+  // single spaces, reporting keys (report_keys()) and recording runs for the typo pass
+  // (record_run()) on the way, until cur.i is at a code point of another form or a
+  // double space, or within two bytes of the end (not read).
   // The folded text is valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a
   // lead byte E0-EF and the two bytes after it are one code point, never an overlong
   // form or a surrogate.
-  [[gnu::noinline]] static Stop fast_steps(const FastTables& t, ScanCursor& cur) {
+  //
+  // The loop calls out for reports and runs (rare, and kept out of line) rather than
+  // returning, so it seldom returns: a return and a call back cost as much as a few
+  // dozen steps.
+  [[gnu::noinline]] void fast_steps(const FastTables& t, ScanCursor& cur) {
     const unsigned char* const s = t.s;
     const uint32_t* const info = t.info;
     const Automaton::QuickSteps quick = t.quick;
@@ -371,7 +365,10 @@ class Matcher {
     size_t i = cur.i, skipped = cur.skipped, run_start = cur.run_start;
     uint32_t state = cur.state;
     Script run = cur.run;
-    Stop stop = Stop::kOther;
+    // cp_info's class bits (its top two) for the current run, so one test of a code
+    // point's cp_info tells that the run's class changes.
+    uint32_t run_bits = static_cast<uint32_t>(run) << 30;
+    constexpr uint32_t kClassBits = 3u << 30;
     while (i < last_start) {
       const unsigned b0 = s[i];
       char32_t c;
@@ -380,12 +377,10 @@ class Matcher {
         if (b0 == ' ' && s[i + 1] != ' ') {
           // A left-out space ends the run.
           if (run != Script::kOther) {
-            const auto r = static_cast<size_t>(run);
-            if (i - run_start - kRunMin[r] <= kRunMax[r] - kRunMin[r]) {
-              stop = Stop::kRun;
-              break;
-            }
+            if (run_wanted(run, run_start, i)) [[unlikely]]
+              record_run(run, run_start, i);
             run = Script::kOther;
+            run_bits = 0;
             run_start = i;
           }
           ring[skipped & ring_mask] = i - skipped;
@@ -405,15 +400,11 @@ class Matcher {
         break;
       }
       const uint32_t ci = info[c];
-      if (const auto r = static_cast<Script>(ci >> 30); r != run) [[unlikely]] {
-        if (run != Script::kOther) {
-          const auto k = static_cast<size_t>(run);
-          if (i - run_start - kRunMin[k] <= kRunMax[k] - kRunMin[k]) {
-            stop = Stop::kRun;
-            break;
-          }
-        }
-        run = r;
+      if ((ci ^ run_bits) & kClassBits) [[unlikely]] {
+        // The run's class changes here: the run before ends.
+        if (run != Script::kOther && run_wanted(run, run_start, i)) record_run(run, run_start, i);
+        run = static_cast<Script>(ci >> 30);
+        run_bits = ci & kClassBits;
         run_start = i;
       }
       i = next;
@@ -424,18 +415,12 @@ class Matcher {
       // test of it alone would not be).
       if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
         state = ci & Model::kRootMask;
-        if (ci & Model::kRootReports) [[unlikely]] {
-          cur.last = c;
-          stop = Stop::kReport;
-          break;
-        }
+        if (ci & Model::kRootReports) [[unlikely]]
+          report_keys(state, i, c, skipped);
       } else {
         state = t.ac->step(state, c, ci & Model::kRootMask);
-        if (t.ac->reports(state)) [[unlikely]] {
-          cur.last = c;
-          stop = Stop::kReport;
-          break;
-        }
+        if (t.ac->reports(state)) [[unlikely]]
+          report_keys(state, i, c, skipped);
       }
     }
     cur.i = i;
@@ -443,7 +428,6 @@ class Matcher {
     cur.run_start = run_start;
     cur.state = state;
     cur.run = run;
-    return stop;
   }
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
   // point before `end`; `skipped` spaces left out so far, the last ones in ring_).
