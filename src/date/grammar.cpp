@@ -1582,7 +1582,11 @@ void Grammar::build_gate() {
   for (size_t i = 0; i < pair_bits_.size(); ++i) {
     pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
     pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
-    gate_labels_[i] = gate_[i] | words_.label_bits()[i];
+  }
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t two = static_cast<uint32_t>((gate_[c >> 6] >> (c & 63)) & 1) |
+                         static_cast<uint32_t>((words_.label_bits()[c >> 6] >> (c & 63)) & 1) << 1;
+    start_bits_[c >> 4] |= two << (2 * (c & 15));
   }
   ascii_label_starts_ = (words_.label_bits()[0] | words_.label_bits()[1]) != 0;
 }

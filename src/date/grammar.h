@@ -97,10 +97,12 @@ class Grammar {
   unsigned gate3(const unsigned char* u) const {
     return static_cast<unsigned>((gate_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1);
   }
-  // The gate's words (gate3's table), and the same with the first code points of
-  // dateline labels added (one table for a scan that notes both).
+  // The gate's words (gate3's table).
   const uint64_t* gate_bits() const { return gate_.data(); }
-  const uint64_t* gate_label_bits() const { return gate_labels_.data(); }
+  // The scan's first-pass table: two bits per BMP code point c, sixteen points to a
+  // 32-bit word (word c >> 4, bits 2 * (c & 15) and the next): the gate's bit, then
+  // whether a dateline label may start with c. One load answers both questions.
+  const uint32_t* start_bits() const { return start_bits_.data(); }
   // Whether some dateline label starts with an ASCII character.
   bool ascii_label_starts() const { return ascii_label_starts_; }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
@@ -120,7 +122,7 @@ class Grammar {
   Words numbers_;  // only its pair sets: how numbers may open a date
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
   std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
-  std::array<uint64_t, 1024> gate_labels_{};
+  std::vector<uint32_t> start_bits_ = std::vector<uint32_t>(4096, 0);
   bool ascii_label_starts_ = false;
 };
 

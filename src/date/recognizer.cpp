@@ -81,8 +81,26 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
 
 }  // namespace
 
-#if defined(__x86_64__)
 namespace {
+
+// Where the first pass appends: the date candidates, and (when `lab` is set) the label
+// candidates. Offsets from `base`.
+struct FirstPassOut {
+  uint32_t* cand;
+  size_t k;
+  uint32_t* lab;
+  size_t l;
+  void emit(uint32_t at, uint32_t dates, uint32_t labels) {
+    for (uint32_t m = dates; m; m &= m - 1) cand[k++] = at + static_cast<uint32_t>(__builtin_ctz(m));
+    if (lab)
+      for (uint32_t m = labels; m; m &= m - 1) lab[l++] = at + static_cast<uint32_t>(__builtin_ctz(m));
+  }
+};
+
+// The two bits of `starts` (Grammar::start_bits) for code point c, in bits 0 and 1.
+inline uint32_t start_pair(const uint32_t* starts, uint32_t c) { return (starts[c >> 4] >> (2 * (c & 15))) & 3; }
+
+#if defined(__x86_64__)
 
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 
@@ -98,17 +116,15 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 }
 
 // scan_first_pass's block loop, 32 bytes at a time, where the three-byte code points'
-// gate bits are gathered eight lanes at a time instead of read one lane after another
+// bit pairs are gathered eight lanes at a time instead of read one lane after another
 // (the scalar reads are most of the pass's cost on Han and Hangul text). Every lane is
-// read as if it led a three-byte sequence: its 16-bit code point indexes the gate as
-// 32-bit words (cp >> 5, bit cp & 31, little-endian halves of the 64-bit words), always
-// inside the 1024 words whatever the bytes; only lanes that do lead one are kept.
+// read as if it led a three-byte sequence: its 16-bit code point indexes the table
+// (always inside it, whatever the bytes); only lanes that do lead one are kept.
 // Returns where it stopped (a block boundary, possibly inside a code point).
 [[gnu::target("avx2")]] size_t first_pass_avx2(const unsigned char* s, size_t i, size_t fast_end, size_t base,
-                                               const uint64_t* gate, uint32_t* cand, size_t& k_io) {
-  size_t k = k_io;
-  const auto* gate32 = reinterpret_cast<const int*>(gate);
-  const __m256i low4 = _mm256_set1_epi32(0x0F), low5 = _mm256_set1_epi32(0x1F), low6 = _mm256_set1_epi32(0x3F);
+                                               const uint32_t* starts, FirstPassOut& out) {
+  const auto* table = reinterpret_cast<const int*>(starts);
+  const __m256i low4 = _mm256_set1_epi32(0x0F), low6 = _mm256_set1_epi32(0x3F);
   uint32_t prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
   // The loads reach s[i + 33] < fast_end + 2 <= the text's size.
   while (i + 32 <= fast_end) {
@@ -119,49 +135,50 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
     const __m256i x = _mm256_sub_epi8(v0, bytes32('0'));
     const uint32_t digit = mask32(_mm256_cmpeq_epi8(_mm256_min_epu8(x, bytes32(9)), x));
     const uint32_t apos = mask32(_mm256_cmpeq_epi8(v0, bytes32('\'')));
-    uint32_t pass = ((digit | apos) & ~((digit << 1) | prev_digit)) | (high & ~cont & ~lead3);
+    const uint32_t other = high & ~cont & ~lead3;  // two- and four-byte code points
+    uint32_t dates = ((digit | apos) & ~((digit << 1) | prev_digit)) | other, labels = other;
     for (unsigned q = 0; q < 32; q += 8) {
-      if (!((lead3 >> q) & 0xFF)) continue;
+      const uint32_t leads = (lead3 >> q) & 0xFF;
+      if (!leads) continue;
       const unsigned char* at = s + i + q;
       const __m256i cp = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(lanes8(at), low4), 12),
                                                          _mm256_slli_epi32(_mm256_and_si256(lanes8(at + 1), low6), 6)),
                                          _mm256_and_si256(lanes8(at + 2), low6));
-      const __m256i words = _mm256_i32gather_epi32(gate32, _mm256_srli_epi32(cp, 5), 4);
-      const __m256i bit = _mm256_slli_epi32(_mm256_srlv_epi32(words, _mm256_and_si256(cp, low5)), 31);
-      const auto on = static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
-      pass |= (on & (lead3 >> q) & 0xFF) << q;
+      const __m256i words = _mm256_i32gather_epi32(table, _mm256_srli_epi32(cp, 4), 4);
+      const __m256i two = _mm256_srlv_epi32(words, _mm256_slli_epi32(_mm256_and_si256(cp, low4), 1));
+      dates |= (static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(two, 31)))) & leads) << q;
+      labels |= (static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(two, 30)))) & leads) << q;
     }
-    const auto at = static_cast<uint32_t>(i - base);
-    for (uint32_t m = pass; m; m &= m - 1) cand[k++] = at + static_cast<uint32_t>(__builtin_ctz(m));
+    out.emit(static_cast<uint32_t>(i - base), dates, labels);
     prev_digit = digit >> 31;
     i += 32;
   }
-  k_io = k;
   return i;
 }
 
-}  // namespace
 #endif
 
-size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint64_t* gate,
-                       uint32_t* cand, size_t& k_io) {
-  size_t k = k_io;
+}  // namespace
+
+size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint32_t* starts,
+                       uint32_t* cand, size_t& k_io, uint32_t* lab, size_t* l_io) {
+  FirstPassOut out{cand, k_io, lab, l_io ? *l_io : 0};
 #if defined(__SSE2__)
   const size_t from = i;
 #if defined(__x86_64__)
-  if (kHasAvx2) i = first_pass_avx2(s, i, fast_end, base, gate, cand, k);
+  if (kHasAvx2) i = first_pass_avx2(s, i, fast_end, base, starts, out);
 #endif
   // Sixteen bytes at a time. In valid UTF-8 the code points that start in a block are
   // its bytes that are not continuation bytes, so every test is a mask: ASCII digits and
   // apostrophes (a digit after a digit continues a number), other non-ASCII code points,
-  // and the three-byte ones by their gate bit, read through indices computed for all
-  // sixteen lanes at once. Every lane is before fast_end, so its two following bytes
-  // exist (the loads reach s[i + 17] < fast_end + 2 <= the text's size).
+  // and the three-byte ones by their bits in `starts`, read through code points computed
+  // for all sixteen lanes at once. Every lane is before fast_end, so its two following
+  // bytes exist (the loads reach s[i + 17] < fast_end + 2 <= the text's size).
   if (i + 16 <= fast_end) {
     const __m128i low4 = _mm_set1_epi8(0x0F), low6 = _mm_set1_epi8(0x3F), low8 = _mm_set1_epi16(0x00FF);
+    const __m128i zero = _mm_setzero_si128();
     unsigned prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
-    alignas(16) uint16_t words[16];
-    alignas(16) uint8_t bits[16];
+    alignas(16) uint16_t cps[16];
     while (i + 16 <= fast_end) {
       const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
@@ -173,24 +190,28 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
       const __m128i x = _mm_sub_epi8(v0, _mm_set1_epi8('0'));
       const unsigned digit = mask(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x));
       const unsigned apos = mask(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\'')));
-      unsigned pass = ((digit | apos) & ~((digit << 1) | prev_digit)) | (high & ~cont & ~lead3);
+      const unsigned other = high & ~cont & ~lead3;
+      unsigned dates = ((digit | apos) & ~((digit << 1) | prev_digit)) | other, labels = other;
       if (lead3) {
         const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
         const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 2));
-        const __m128i a = _mm_and_si128(v0, low4), b = _mm_and_si128(v1, low6);
+        const __m128i a = _mm_and_si128(v0, low4), b = _mm_and_si128(v1, low6), c = _mm_and_si128(v2, low6);
         const __m128i lo = _mm_unpacklo_epi8(a, b), hi = _mm_unpackhi_epi8(a, b);  // a | b << 8
-        _mm_store_si128(reinterpret_cast<__m128i*>(words),
-                        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(lo, low8), 6), _mm_srli_epi16(lo, 8)));
-        _mm_store_si128(reinterpret_cast<__m128i*>(words + 8),
-                        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(hi, low8), 6), _mm_srli_epi16(hi, 8)));
-        _mm_store_si128(reinterpret_cast<__m128i*>(bits), _mm_and_si128(v2, low6));
+        // (a << 6 | b) << 6 | c: the code point each lane would lead.
+        const auto cp16 = [&](__m128i ab, __m128i c16) {
+          const __m128i ab6 = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(ab, low8), 6), _mm_srli_epi16(ab, 8));
+          return _mm_or_si128(_mm_slli_epi16(ab6, 6), c16);
+        };
+        _mm_store_si128(reinterpret_cast<__m128i*>(cps), cp16(lo, _mm_unpacklo_epi8(c, zero)));
+        _mm_store_si128(reinterpret_cast<__m128i*>(cps + 8), cp16(hi, _mm_unpackhi_epi8(c, zero)));
         for (unsigned m = lead3; m; m &= m - 1) {
           const unsigned p = static_cast<unsigned>(__builtin_ctz(m));
-          pass |= static_cast<unsigned>((gate[words[p]] >> bits[p]) & 1) << p;
+          const uint32_t two = start_pair(starts, cps[p]);
+          dates |= (two & 1) << p;
+          labels |= (two >> 1) << p;
         }
       }
-      const auto at = static_cast<uint32_t>(i - base);
-      for (unsigned m = pass; m; m &= m - 1) cand[k++] = at + static_cast<uint32_t>(__builtin_ctz(m));
+      out.emit(static_cast<uint32_t>(i - base), dates, labels);
       prev_digit = (digit >> 15) & 1;
       i += 16;
     }
@@ -204,24 +225,20 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
 #endif
   while (i < fast_end) {
     const unsigned b0 = s[i];
-    cand[k] = static_cast<uint32_t>(i - base);
+    const auto at = static_cast<uint32_t>(i - base);
     if ((b0 & 0xF0) == 0xE0) {
-      // Han and Hangul, most of the text: one gate bit per code point. Runs of them are
-      // the rule (Chinese has no spaces, Korean words are several syllables): stay in
-      // this inner loop for the whole run.
-      do {
-        cand[k] = static_cast<uint32_t>(i - base);
-        k += static_cast<size_t>((gate[((s[i] & 0x0FU) << 6) | (s[i + 1] & 0x3FU)] >> (s[i + 2] & 0x3FU)) & 1);
-        i += 3;
-      } while (i < fast_end && (s[i] & 0xF0) == 0xE0);
+      const uint32_t two = start_pair(starts, text::decode3(s + i));
+      out.emit(at, two & 1, two >> 1);
+      i += 3;
       continue;
     }
     // A digit right after a digit continues a number: only a run's first digit counts.
     const unsigned prev = i > 0 ? s[i - 1] : 0;
-    k += (kScanTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80);
+    out.emit(at, (kScanTables.ascii[b0] & !(prev - '0' < 10u)) | (b0 >= 0x80), b0 >= 0x80);
     i += kScanTables.len[b0];
   }
-  k_io = k;
+  k_io = out.k;
+  if (l_io) *l_io = out.l;
   return i;
 }
 

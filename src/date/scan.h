@@ -66,12 +66,14 @@ inline constexpr ScanTables kScanTables = [] {
 
 // The scan's first pass over the code points that start in [i, fast_end) (every one of
 // them has two bytes after it): appends the offset from `base` of each that may open a
-// date to cand[k...] (Han and Hangul by their bit in `gate`, 64 code points a word; a
-// digit that does not continue a number; an apostrophe; any other non-ASCII code point).
-// Returns where it stopped (the first code point boundary at or after fast_end). A
-// function of its own so that its loop keeps everything in registers.
-size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint64_t* gate,
-                       uint32_t* cand, size_t& k);
+// date to cand[k...] (Han and Hangul by their first bit in `starts`, Grammar::start_bits;
+// a digit that does not continue a number; an apostrophe; any other non-ASCII code
+// point), and with `lab`, of each a dateline label may start with to lab[*l...] (Han and
+// Hangul by their second bit; any other non-ASCII code point, which the label search
+// decodes). Returns where it stopped (the first code point boundary at or after
+// fast_end). A function of its own so that its loop keeps everything in registers.
+size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint32_t* starts,
+                       uint32_t* cand, size_t& k, uint32_t* lab = nullptr, size_t* l = nullptr);
 
 // A record to fill: the thread's spare one (left by the last Scan) or a new one.
 std::unique_ptr<ScanState> take_scan_state();
@@ -102,14 +104,14 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     const size_t base = i;
     const size_t stop = std::min(to, i + kChunk);
     const size_t fast_end = n >= 3 ? std::min(stop, n - 2) : 0;
-    // Label starts in this chunk: read off the first pass's table (the gate with the
-    // label bits added) and kept by the second pass, before the dates' own tests. When
-    // some label starts with an ASCII character (none do now), a pass of its own.
+    // Label starts in this chunk: the first pass sorts them out with the same load as the
+    // dates' bit, into a list of their own. When some label starts with an ASCII
+    // character (none do now), a pass of its own.
     const bool want_labels = labels && (base < labels->head_end || stop > labels->tail_start);
     const bool label_pass = want_labels && g.ascii_label_starts();
+    uint32_t lab[kChunk];
+    size_t l = 0;
     if (label_pass) {
-      uint32_t lab[kChunk];
-      size_t l = 0;
       const uint64_t* dates = g.gate_bits();
       const uint64_t* lbits = g.words().label_bits();
       while (i < fast_end) {
@@ -130,36 +132,28 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         l += b0 >= 0x80 ? 1 : static_cast<size_t>((lbits[b0 >> 6] >> (b0 & 63)) & 1);
         i += kScanTables.len[b0];
       }
+    }
+    if (i < fast_end) i = scan_first_pass(s, i, fast_end, base, g.start_bits(), cand, k, want_labels ? lab : nullptr, &l);
+    if (want_labels) {
       for (size_t q = 0; q < l; ++q) {
         const size_t pos = base + lab[q];
         if (pos < labels->head_end || pos >= labels->tail_start) labels->pos.push_back(static_cast<uint32_t>(pos));
       }
     }
-    if (i < fast_end)
-      i = scan_first_pass(s, i, fast_end, base, want_labels && !label_pass ? g.gate_label_bits() : g.gate_bits(),
-                          cand, k);
     while (i < stop) {  // the last two bytes of the text
       const unsigned b0 = s[i];
       cand[k] = static_cast<uint32_t>(i - base);
       k += (b0 >= 0x80) | kScanTables.ascii[b0];
-      if (label_pass && (i < labels->head_end || i >= labels->tail_start) &&
-          (b0 >= 0x80 || g.words().may_start_label(b0)))
+      if (want_labels && (i < labels->head_end || i >= labels->tail_start) &&
+          (b0 >= 0x80 || (label_pass && g.words().may_start_label(b0))))
         labels->pos.push_back(static_cast<uint32_t>(i));
       i += kScanTables.len[b0];
     }
-    const bool label_bits = want_labels && !label_pass;
     for (size_t q = 0; q < k; ++q) {
       const size_t pos = base + cand[q];
-      const unsigned char b = s[pos];
-      if (label_bits && (pos < labels->head_end || pos >= labels->tail_start)) {
-        // Three-byte code points by their label bit; others as the label search decodes
-        // them (ASCII ones start no label here).
-        if ((b & 0xF0) == 0xE0 && pos + 2 < n ? g.words().may_start_label3(s + pos) : b >= 0x80)
-          labels->pos.push_back(static_cast<uint32_t>(pos));
-      }
       if (pos < resume) continue;
+      const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
-        if (label_bits && !g.gate3(s + pos)) continue;  // only a label may start here
         // Folded text is valid UTF-8: the three-byte code point and the next one inline.
         const char32_t c1 = text::decode3(s + pos);
         const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;

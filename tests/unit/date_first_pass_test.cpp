@@ -1,6 +1,7 @@
-// The DATE scan's first pass (date::scan_first_pass, issue 8): its sixteen-byte blocks
-// (SSE2) must let through exactly the code points the plain rule does, for any table,
-// any start and any mix of ASCII, two-, three- and four-byte code points.
+// The DATE scan's first pass (date::scan_first_pass, issue 8): its blocks (32 bytes with
+// AVX2, 16 with SSE2) must let through exactly the code points the plain rule does, as
+// dates and as dateline labels, for any table, any start and any mix of ASCII, two-,
+// three- and four-byte code points.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -15,30 +16,37 @@ using namespace hanfacts;
 
 namespace {
 
-// The rule, one code point at a time: a three-byte code point by its bit in `gate`; a
-// digit or an apostrophe unless a digit comes right before it; any other non-ASCII code
-// point. Offsets from `base` of the code points that start in [i, fast_end).
-std::vector<uint32_t> expected(const std::string& t, size_t i, size_t fast_end, size_t base,
-                               const std::vector<uint64_t>& gate) {
+// The rule, one code point at a time: a three-byte code point by its bits in `starts`
+// (the first for a date, the second for a label); a digit or an apostrophe unless a digit
+// comes right before it (a date only); any other non-ASCII code point (both). Offsets
+// from `base` of the code points that start in [i, fast_end).
+struct Lists {
+  std::vector<uint32_t> dates, labels;
+};
+Lists expected(const std::string& t, size_t i, size_t fast_end, size_t base, const std::vector<uint32_t>& starts) {
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  std::vector<uint32_t> out;
+  Lists out;
   while (i < fast_end) {
     const unsigned b = s[i];
-    bool pass;
+    bool date, label;
     size_t len;
     if (b < 0x80) {
       const bool prev_digit = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-      pass = ((b >= '0' && b <= '9') || b == '\'') && !prev_digit;
+      date = ((b >= '0' && b <= '9') || b == '\'') && !prev_digit;
+      label = false;
       len = 1;
     } else if ((b & 0xF0) == 0xE0) {
-      const unsigned word = ((b & 0x0FU) << 6) | (s[i + 1] & 0x3FU);
-      pass = (gate[word] >> (s[i + 2] & 0x3FU)) & 1;
+      const uint32_t c = ((b & 0x0FU) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
+      const uint32_t two = (starts[c >> 4] >> (2 * (c & 15))) & 3;
+      date = two & 1;
+      label = two & 2;
       len = 3;
     } else {
-      pass = true;
+      date = label = true;
       len = (b & 0xE0) == 0xC0 ? 2 : 4;
     }
-    if (pass) out.push_back(static_cast<uint32_t>(i - base));
+    if (date) out.dates.push_back(static_cast<uint32_t>(i - base));
+    if (label) out.labels.push_back(static_cast<uint32_t>(i - base));
     i += len;
   }
   return out;
@@ -67,8 +75,8 @@ std::string random_text(std::mt19937& rng, size_t code_points) {
 TEST_CASE("date first pass: blocks let through what the one-code-point rule does") {
   std::mt19937 rng(20251101);
   for (int round = 0; round < 300; ++round) {
-    std::vector<uint64_t> gate(1024);
-    for (uint64_t& w : gate) w = rng() % 3 == 0 ? (uint64_t{rng()} << 32) ^ rng() : 0;
+    std::vector<uint32_t> starts(4096);
+    for (uint32_t& w : starts) w = rng() % 3 == 0 ? static_cast<uint32_t>(rng()) : 0;
     const std::string t = random_text(rng, 1 + rng() % 400);
     const size_t n = t.size();
     if (n < 3) continue;
@@ -81,13 +89,22 @@ TEST_CASE("date first pass: blocks let through what the one-code-point rule does
       fast_end = from + (fast_end - from) / 16 * 16;
     if (from >= fast_end) continue;
     const size_t base = from - std::min<size_t>(from, rng() % 8);
-    std::vector<uint32_t> cand(n + 16);
-    size_t k = 0;
-    const size_t stop = date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), from, fast_end,
-                                              base, gate.data(), cand.data(), k);
-    cand.resize(k);
+    const Lists want = expected(t, from, fast_end, base, starts);
     INFO("round " << round << " size " << n << " from " << from << " fast_end " << fast_end);
-    CHECK(cand == expected(t, from, fast_end, base, gate));
+    std::vector<uint32_t> cand(n + 32), lab(n + 32);
+    size_t k = 0, l = 0;
+    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+    const size_t stop = date::scan_first_pass(s, from, fast_end, base, starts.data(), cand.data(), k, lab.data(), &l);
+    cand.resize(k);
+    lab.resize(l);
+    CHECK(cand == want.dates);
+    CHECK(lab == want.labels);
+    // Without a label list: the same dates.
+    std::vector<uint32_t> alone(n + 32);
+    size_t k2 = 0;
+    CHECK(date::scan_first_pass(s, from, fast_end, base, starts.data(), alone.data(), k2) == stop);
+    alone.resize(k2);
+    CHECK(alone == want.dates);
     // It stops at the first code point boundary at or after fast_end.
     size_t boundary = from;
     while (boundary < fast_end) text::next_code_point(t, boundary);
@@ -96,21 +113,26 @@ TEST_CASE("date first pass: blocks let through what the one-code-point rule does
 }
 
 TEST_CASE("date first pass: a code point that runs past the last block") {
-  // Fifteen ASCII bytes, then a four-byte and a three-byte code point across the end of
-  // the first block: the pass goes on at the boundary after them.
-  for (const char32_t c : {U'\U0001F600', U'\u4E00', U'\u00E9'}) {
-    std::string t(15, 'a');
-    text::append_utf8(t, c);
-    t += "12'x";
-    std::vector<uint64_t> gate(1024, ~uint64_t{0});
-    std::vector<uint32_t> cand(t.size() + 16);
-    size_t k = 0;
-    const size_t stop =
-        date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), 0, 16, 0, gate.data(), cand.data(), k);
-    cand.resize(k);
-    size_t boundary = 15;
-    text::next_code_point(t, boundary);
-    CHECK(stop == boundary);
-    CHECK(cand == expected(t, 0, 16, 0, gate));
+  // Fifteen (then thirty-one) ASCII bytes, then a four-byte and a three-byte code point
+  // across the end of the first block: the pass goes on at the boundary after them.
+  for (const size_t ascii : {size_t{15}, size_t{31}}) {
+    for (const char32_t c : {U'\U0001F600', U'\u4E00', U'\u00E9'}) {
+      std::string t(ascii, 'a');
+      text::append_utf8(t, c);
+      t += "12'x";
+      std::vector<uint32_t> starts(4096, ~uint32_t{0});
+      std::vector<uint32_t> cand(t.size() + 32), lab(t.size() + 32);
+      size_t k = 0, l = 0;
+      const size_t stop = date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), 0, ascii + 1, 0,
+                                                starts.data(), cand.data(), k, lab.data(), &l);
+      cand.resize(k);
+      lab.resize(l);
+      size_t boundary = ascii;
+      text::next_code_point(t, boundary);
+      CHECK(stop == boundary);
+      const Lists want = expected(t, 0, ascii + 1, 0, starts);
+      CHECK(cand == want.dates);
+      CHECK(lab == want.labels);
+    }
   }
 }
