@@ -137,104 +137,112 @@ struct BlockMasks {
   uint32_t han = 0;     // U+4E00..U+9FFF, CJK unified ideographs (E4 B8 .. E9 BF)
 };
 
+// The classifiers are objects so that their constants are set up once per text, not
+// once per block.
 #if defined(HANFACTS_FOLD_AVX2)
-[[gnu::target("avx2"), gnu::always_inline]] inline __m256i set1_256(unsigned v) {
-  return _mm256_set1_epi8(static_cast<char>(v));
-}
-// lo <= v <= lo + width, unsigned.
-[[gnu::target("avx2"), gnu::always_inline]] inline __m256i in_range_256(__m256i v, unsigned lo, unsigned width) {
-  const __m256i x = _mm256_sub_epi8(v, set1_256(lo));
-  return _mm256_cmpeq_epi8(_mm256_min_epu8(x, set1_256(width)), x);
-}
-[[gnu::target("avx2"), gnu::always_inline]] inline uint32_t bits_256(__m256i m) {
-  return static_cast<uint32_t>(_mm256_movemask_epi8(m));
-}
-// When `out` is set, also stores the block with upper-case letters lowered there.
-[[gnu::target("avx2")]] inline BlockMasks classify_avx2(const unsigned char* p, char* out) {
-  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
-  const __m256i upper = in_range_256(v, 'A', 25);
-  const __m256i ea = _mm256_cmpeq_epi8(v, set1_256(0xEA)), ed = _mm256_cmpeq_epi8(v, set1_256(0xED));
-  const __m256i e4 = _mm256_cmpeq_epi8(v, set1_256(0xE4));
-  const __m256i sec_ge_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, set1_256(0xB0)), v1);
-  const __m256i sec_le_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, set1_256(0x9D)), v1);
-  const __m256i sec_ge_b8 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, set1_256(0xB8)), v1);
-  BlockMasks m;
-  const uint32_t ascii = ~bits_256(v);
-  m.upper = bits_256(upper);
-  m.plain = ascii & ~m.upper;
-  m.lead3 = bits_256(_mm256_cmpeq_epi8(_mm256_and_si256(v, set1_256(0xF0)), set1_256(0xE0)));
-  m.cont = bits_256(_mm256_cmpeq_epi8(_mm256_and_si256(v, set1_256(0xC0)), set1_256(0x80)));
-  m.hangul = bits_256(_mm256_or_si256(
-      in_range_256(v, 0xEB, 1),
-      _mm256_or_si256(_mm256_and_si256(ea, sec_ge_b0), _mm256_and_si256(ed, sec_le_9d))));
-  m.han = bits_256(_mm256_or_si256(in_range_256(v, 0xE5, 4), _mm256_and_si256(e4, sec_ge_b8)));
-  if (out != nullptr)
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out),
-                        _mm256_or_si256(v, _mm256_and_si256(upper, set1_256(0x20))));
-  return m;
-}
+class ClassifyAvx2 {
+ public:
+  [[gnu::target("avx2")]] ClassifyAvx2()
+      : a_(set1('A')), w25_(set1(25)), x20_(set1(0x20)), xF0_(set1(0xF0)), xE0_(set1(0xE0)), xC0_(set1(0xC0)),
+        xEA_(set1(0xEA)), xEB_(set1(0xEB)), xED_(set1(0xED)), xE4_(set1(0xE4)), xE5_(set1(0xE5)), w1_(set1(1)),
+        w4_(set1(4)), xB0_(set1(0xB0)), x9D_(set1(0x9D)), xB8_(set1(0xB8)) {}
+
+  // When `out` is set, also stores the block with upper-case letters lowered there.
+  [[gnu::target("avx2")]] BlockMasks operator()(const unsigned char* p, char* out) const {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+    const __m256i upper = in_range(v, a_, w25_);
+    BlockMasks m;
+    m.upper = bits(upper);
+    m.plain = ~bits(v) & ~m.upper;
+    m.lead3 = bits(_mm256_cmpeq_epi8(_mm256_and_si256(v, xF0_), xE0_));
+    m.cont = bits(_mm256_cmpgt_epi8(xC0_, v));  // signed: 0x80..0xBF are the bytes below 0xC0
+    const __m256i sec_ge_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB0_), v1);
+    const __m256i sec_le_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, x9D_), v1);
+    const __m256i sec_ge_b8 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB8_), v1);
+    m.hangul = bits(_mm256_or_si256(
+        in_range(v, xEB_, w1_), _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, xEA_), sec_ge_b0),
+                                                _mm256_and_si256(_mm256_cmpeq_epi8(v, xED_), sec_le_9d))));
+    m.han = bits(_mm256_or_si256(in_range(v, xE5_, w4_), _mm256_and_si256(_mm256_cmpeq_epi8(v, xE4_), sec_ge_b8)));
+    if (out != nullptr)
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_or_si256(v, _mm256_and_si256(upper, x20_)));
+    return m;
+  }
+
+ private:
+  // The empty asm hides the value from the optimizer: the vector is then built once and
+  // kept, where the compiler would otherwise rebuild it from an immediate in every block.
+  [[gnu::target("avx2")]] static __m256i set1(unsigned v) {
+    __m256i x = _mm256_set1_epi8(static_cast<char>(v));
+    asm("" : "+x"(x));
+    return x;
+  }
+  [[gnu::target("avx2")]] static uint32_t bits(__m256i m) { return static_cast<uint32_t>(_mm256_movemask_epi8(m)); }
+  // lo <= v <= lo + width, unsigned.
+  [[gnu::target("avx2")]] static __m256i in_range(__m256i v, __m256i lo, __m256i width) {
+    const __m256i x = _mm256_sub_epi8(v, lo);
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(x, width), x);
+  }
+  __m256i a_, w25_, x20_, xF0_, xE0_, xC0_, xEA_, xEB_, xED_, xE4_, xE5_, w1_, w4_, xB0_, x9D_, xB8_;
+};
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 #endif
 
+// The same masks without AVX2: two halves with SSE2, else byte by byte.
+class ClassifyGeneric {
+ public:
+  BlockMasks operator()(const unsigned char* p, char* out) const {
 #if defined(__SSE2__)
-// lo <= v <= lo + width, unsigned.
-inline __m128i in_range_128(__m128i v, unsigned lo, unsigned width) {
-  const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-  return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(width))), x);
-}
-inline uint32_t bits_128(__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); }
-// classify_avx2 for sixteen bytes (masks in bits 0-15).
-[[gnu::always_inline]] inline BlockMasks classify16(const unsigned char* p, char* out) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  const __m128i upper = in_range_128(v, 'A', 25);
-  const auto eq = [&](unsigned b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
-  const auto sec_ge = [&](unsigned b) {
-    return _mm_cmpeq_epi8(_mm_max_epu8(v1, _mm_set1_epi8(static_cast<char>(b))), v1);
-  };
-  const __m128i sec_le_9d = _mm_cmpeq_epi8(_mm_min_epu8(v1, _mm_set1_epi8(static_cast<char>(0x9D))), v1);
-  BlockMasks m;
-  m.upper = bits_128(upper);
-  m.plain = ~bits_128(v) & 0xFFFFu & ~m.upper;
-  m.lead3 = bits_128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
-                                    _mm_set1_epi8(static_cast<char>(0xE0))));
-  m.cont = bits_128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                   _mm_set1_epi8(static_cast<char>(0x80))));
-  m.hangul = bits_128(_mm_or_si128(in_range_128(v, 0xEB, 1), _mm_or_si128(_mm_and_si128(eq(0xEA), sec_ge(0xB0)),
-                                                                            _mm_and_si128(eq(0xED), sec_le_9d))));
-  m.han = bits_128(_mm_or_si128(in_range_128(v, 0xE5, 4), _mm_and_si128(eq(0xE4), sec_ge(0xB8))));
-  if (out != nullptr)
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
-                     _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-  return m;
-}
-#endif
-
-// The masks of p[0, 32) without AVX2; when `out` is set, the block with upper-case
-// letters lowered is stored there (32 bytes).
-inline BlockMasks classify_generic(const unsigned char* p, char* out) {
-#if defined(__SSE2__)
-  const BlockMasks lo = classify16(p, out), hi = classify16(p + 16, out != nullptr ? out + 16 : nullptr);
-  return {lo.plain | hi.plain << 16, lo.upper | hi.upper << 16, lo.lead3 | hi.lead3 << 16,
-          lo.cont | hi.cont << 16,   lo.hangul | hi.hangul << 16, lo.han | hi.han << 16};
+    const BlockMasks lo = half(p, out), hi = half(p + 16, out != nullptr ? out + 16 : nullptr);
+    return {lo.plain | hi.plain << 16, lo.upper | hi.upper << 16, lo.lead3 | hi.lead3 << 16,
+            lo.cont | hi.cont << 16,   lo.hangul | hi.hangul << 16, lo.han | hi.han << 16};
 #else
-  BlockMasks m;
-  for (unsigned k = 0; k < 32; ++k) {
-    const unsigned b = p[k], b1 = p[k + 1];
-    const uint32_t bit = uint32_t{1} << k;
-    const bool upper = b - 'A' < 26u;
-    if (b < 0x80 && !upper) m.plain |= bit;
-    if (upper) m.upper |= bit;
-    if ((b & 0xF0) == 0xE0) m.lead3 |= bit;
-    if ((b & 0xC0) == 0x80) m.cont |= bit;
-    if (b == 0xEB || b == 0xEC || (b == 0xEA && b1 >= 0xB0) || (b == 0xED && b1 <= 0x9D)) m.hangul |= bit;
-    if ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && b1 >= 0xB8)) m.han |= bit;
-    if (out != nullptr) out[k] = static_cast<char>(upper ? b | 0x20 : b);
-  }
-  return m;
+    BlockMasks m;
+    for (unsigned k = 0; k < 32; ++k) {
+      const unsigned b = p[k], b1 = p[k + 1];
+      const uint32_t bit = uint32_t{1} << k;
+      const bool upper = b - 'A' < 26u;
+      if (b < 0x80 && !upper) m.plain |= bit;
+      if (upper) m.upper |= bit;
+      if ((b & 0xF0) == 0xE0) m.lead3 |= bit;
+      if ((b & 0xC0) == 0x80) m.cont |= bit;
+      if (b == 0xEB || b == 0xEC || (b == 0xEA && b1 >= 0xB0) || (b == 0xED && b1 <= 0x9D)) m.hangul |= bit;
+      if ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && b1 >= 0xB8)) m.han |= bit;
+      if (out != nullptr) out[k] = static_cast<char>(upper ? b | 0x20 : b);
+    }
+    return m;
 #endif
-}
+  }
+
+#if defined(__SSE2__)
+ private:
+  static __m128i set1(unsigned v) { return _mm_set1_epi8(static_cast<char>(v)); }
+  static uint32_t bits(__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); }
+  static __m128i in_range(__m128i v, unsigned lo, unsigned width) {  // lo <= v <= lo + width, unsigned
+    const __m128i x = _mm_sub_epi8(v, set1(lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, set1(width)), x);
+  }
+  // Sixteen bytes (masks in bits 0-15).
+  static BlockMasks half(const unsigned char* p, char* out) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i upper = in_range(v, 'A', 25);
+    const auto eq = [&](unsigned b) { return _mm_cmpeq_epi8(v, set1(b)); };
+    const auto sec_ge = [&](unsigned b) { return _mm_cmpeq_epi8(_mm_max_epu8(v1, set1(b)), v1); };
+    const __m128i sec_le_9d = _mm_cmpeq_epi8(_mm_min_epu8(v1, set1(0x9D)), v1);
+    BlockMasks m;
+    m.upper = bits(upper);
+    m.plain = ~bits(v) & 0xFFFFu & ~m.upper;
+    m.lead3 = bits(_mm_cmpeq_epi8(_mm_and_si128(v, set1(0xF0)), set1(0xE0)));
+    m.cont = bits(_mm_cmpgt_epi8(set1(0xC0), v));  // signed: 0x80..0xBF are the bytes below 0xC0
+    m.hangul = bits(_mm_or_si128(in_range(v, 0xEB, 1),
+                                 _mm_or_si128(_mm_and_si128(eq(0xEA), sec_ge(0xB0)), _mm_and_si128(eq(0xED), sec_le_9d))));
+    m.han = bits(_mm_or_si128(in_range(v, 0xE5, 4), _mm_and_si128(eq(0xE4), sec_ge(0xB8))));
+    if (out != nullptr) _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(v, _mm_and_si128(upper, set1(0x20))));
+    return m;
+  }
+#endif
+};
 
 // Bits 0..k-1 (k <= 32).
 constexpr uint32_t below(size_t k) { return k >= 32 ? ~uint32_t{0} : (uint32_t{1} << k) - 1; }
@@ -271,9 +279,9 @@ class FoldBuilder {
   void run() {
 #if defined(HANFACTS_FOLD_AVX2)
     if (kHasAvx2) scan_avx2(*this);
-    else scan<classify_generic>();
+    else scan<ClassifyGeneric>();
 #else
-    scan<classify_generic>();
+    scan<ClassifyGeneric>();
 #endif
     ft_.hangul_ = static_cast<uint32_t>(lang_);
     ft_.han_ = static_cast<size_t>(lang_ >> 32);
@@ -288,8 +296,9 @@ class FoldBuilder {
   // The block scan with a given classify (instantiated once per instruction set). The
   // state lives in locals while blocks are taken (the stores through `out` could
   // otherwise alias the members) and in the members around step().
-  template <BlockMasks (*Classify)(const unsigned char*, char*)>
+  template <class Classify>
   [[gnu::always_inline]] inline void scan() {
+    const Classify classify;
     const FoldTable::Three* const three = t_.three();
     const bool hangul_identity = t_.hangul_identity();
     const unsigned char* const s = s_;
@@ -308,7 +317,7 @@ class FoldBuilder {
         p = tail;
         limit_bits = ~below(n - i);
       }
-      const BlockMasks m = Classify(p, out != nullptr ? out + f : nullptr);
+      const BlockMasks m = classify(p, out != nullptr ? out + f : nullptr);
       const uint32_t hangul = hangul_identity ? m.hangul : 0;
       // Fine: ASCII that folds to itself (and upper-case letters once copying: lowered in
       // the copy), three-byte leads, continuation bytes exactly where a lead one or two
@@ -454,9 +463,9 @@ class FoldBuilder {
   }
 
 #if defined(HANFACTS_FOLD_AVX2)
-  // Flattened: scan() and classify_avx2 are compiled into this function, with AVX2 and
+  // Flattened: scan() and ClassifyAvx2 are compiled into this function, with AVX2 and
   // POPCNT enabled for all of it.
-  [[gnu::target("avx2,popcnt"), gnu::flatten]] static void scan_avx2(FoldBuilder& b) { b.scan<classify_avx2>(); }
+  [[gnu::target("avx2,popcnt"), gnu::flatten]] static void scan_avx2(FoldBuilder& b) { b.scan<ClassifyAvx2>(); }
 #endif
 
   FoldedText& ft_;
