@@ -137,17 +137,30 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
     const uint32_t apos = mask32(_mm256_cmpeq_epi8(v0, bytes32('\'')));
     const uint32_t other = high & ~cont & ~lead3;  // two- and four-byte code points
     uint32_t dates = ((digit | apos) & ~((digit << 1) | prev_digit)) | other, labels = other;
-    for (unsigned q = 0; q < 32; q += 8) {
-      const uint32_t leads = (lead3 >> q) & 0xFF;
-      if (!leads) continue;
-      const unsigned char* at = s + i + q;
-      const __m256i cp = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(lanes8(at), low4), 12),
-                                                         _mm256_slli_epi32(_mm256_and_si256(lanes8(at + 1), low6), 6)),
-                                         _mm256_and_si256(lanes8(at + 2), low6));
-      const __m256i words = _mm256_i32gather_epi32(table, _mm256_srli_epi32(cp, 4), 4);
-      const __m256i two = _mm256_srlv_epi32(words, _mm256_slli_epi32(_mm256_and_si256(cp, low4), 1));
-      dates |= (static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(two, 31)))) & leads) << q;
-      labels |= (static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(two, 30)))) & leads) << q;
+    if (lead3) {
+      // The bit pair of each lane in a 32-bit lane, eight lanes a quarter (zero where no
+      // lane of the quarter leads a three-byte code point).
+      __m256i two[4];
+      for (unsigned q = 0; q < 4; ++q) {
+        two[q] = _mm256_setzero_si256();
+        if (!((lead3 >> (8 * q)) & 0xFF)) continue;
+        const unsigned char* at = s + i + 8 * q;
+        const __m256i cp =
+            _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(lanes8(at), low4), 12),
+                                            _mm256_slli_epi32(_mm256_and_si256(lanes8(at + 1), low6), 6)),
+                            _mm256_and_si256(lanes8(at + 2), low6));
+        const __m256i words = _mm256_i32gather_epi32(table, _mm256_srli_epi32(cp, 4), 4);
+        two[q] = _mm256_srlv_epi32(words, _mm256_slli_epi32(_mm256_and_si256(cp, low4), 1));
+      }
+      // Down to one byte a lane (values 0..3 after masking), back in text order (the
+      // packs work within 128-bit halves), then one mask per bit.
+      const __m256i low2 = _mm256_set1_epi32(3);
+      const __m256i p01 = _mm256_packus_epi32(_mm256_and_si256(two[0], low2), _mm256_and_si256(two[1], low2));
+      const __m256i p23 = _mm256_packus_epi32(_mm256_and_si256(two[2], low2), _mm256_and_si256(two[3], low2));
+      const __m256i packed = _mm256_permutevar8x32_epi32(_mm256_packus_epi16(p01, p23),
+                                                         _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+      dates |= mask32(_mm256_slli_epi16(packed, 7)) & lead3;
+      labels |= mask32(_mm256_slli_epi16(packed, 6)) & lead3;
     }
     out.emit(static_cast<uint32_t>(i - base), dates, labels);
     prev_digit = digit >> 31;
