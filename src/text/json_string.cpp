@@ -13,11 +13,11 @@
 namespace hanfacts::text {
 namespace {
 
-bool hex4(std::string_view s, size_t& pos, unsigned& v) {
-  if (pos + 4 > s.size()) return false;
+bool hex4(const char*& p, const char* end, unsigned& v) {
+  if (end - p < 4) return false;
   v = 0;
   for (int k = 0; k < 4; ++k) {
-    const char c = s[pos++];
+    const char c = *p++;
     v <<= 4;
     if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
     else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
@@ -34,18 +34,58 @@ constexpr auto kPlain = [] {
   return plain;
 }();
 
+// The decoded bytes are written through a pointer into `out`, which is grown ahead of
+// them: decoded text is never longer than its JSON form, so the room needed is bounded
+// by what is left of the input.
+class Output {
+ public:
+  Output(std::string& out, size_t bound) : out_(out), bound_(out.size() + bound) {
+    // Most strings fit the capacity the caller reserved (the CLI reserves the record's
+    // size for its text), or are short (member names fit a string's own buffer).
+    const size_t used = out.size();
+    out.resize(std::min(bound_, std::max(out.capacity(), used)));
+    w_ = out.data() + used;
+    end_ = out.data() + out.size();
+  }
+  // Room for `n` more bytes at w(); n never exceeds what is left of the bound.
+  void need(size_t n) {
+    if (static_cast<size_t>(end_ - w_) >= n) return;
+    const size_t used = static_cast<size_t>(w_ - out_.data());
+    out_.resize(std::min(bound_, std::max(2 * out_.size(), used + n)));
+    w_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  size_t room() const { return static_cast<size_t>(end_ - w_); }
+  char*& w() { return w_; }
+  void finish() { out_.resize(static_cast<size_t>(w_ - out_.data())); }
+
+ private:
+  std::string& out_;
+  size_t bound_;
+  char* w_;
+  char* end_;
+};
+
 }  // namespace
 
 bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
   if (pos >= s.size() || s[pos] != '"') return false;
-  ++pos;
-  while (pos < s.size()) {
-    // Plain bytes are copied in one run: most record text has no escapes at all.
-    size_t run = pos;
+  const char* p = s.data() + pos + 1;
+  const char* const end = s.data() + s.size();
+  Output o(out, static_cast<size_t>(end - p));
+  char*& w = o.w();
+  auto done = [&](bool ok) {
+    o.finish();
+    pos = static_cast<size_t>(p - s.data());
+    return ok;
+  };
+  while (true) {
 #if defined(__SSE2__)
-    // Sixteen bytes at a time up to the first quote, backslash or control character.
-    while (run + 16 <= s.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + run));
+    // Sixteen bytes at a time, up to the first quote, backslash or control character.
+    // With room for the whole block it is stored as it is, whatever part of it counts:
+    // no copy call per run of plain bytes (record text has an escape every ~100 bytes).
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       // Bytes below 0x20: signed compare after flipping the top bit (0x80..0xFF stay above).
       const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8(static_cast<char>(0x80))),
                                              _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
@@ -53,50 +93,47 @@ bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
                                         control);
       const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
-      if (mask != 0) {
-        run += static_cast<size_t>(__builtin_ctz(mask));
-        break;
+      const size_t n = mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
+      if (o.room() >= 16) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+      } else {  // a short string in a small buffer (a member name): no growth for it
+        o.need(n);
+        std::memcpy(w, p, n);
       }
-      run += 16;
+      p += n;
+      w += n;
+      if (mask != 0) break;
     }
 #endif
-    // Eight bytes at a time while none is a quote, a backslash or below 0x20 (a zero
-    // byte test per kind; a word with a hit, or a false one, goes byte by byte).
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    while (run + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + run, 8);
-      const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-      const uint64_t stop = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w);
-      if ((stop & kHigh) != 0) break;
-      run += 8;
+    // The last bytes of the input (or all of them without SSE2).
+    while (p < end && kPlain[static_cast<unsigned char>(*p)]) {
+      o.need(1);
+      *w++ = *p++;
     }
-    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
-    out.append(s.data() + pos, run - pos);
-    pos = run;
-    if (pos >= s.size()) break;
-    const char c = s[pos++];
-    if (c == '"') return true;
-    if (c != '\\') return false;  // a control character
-    if (pos >= s.size()) return false;
-    switch (s[pos++]) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+    if (p >= end) return done(false);
+    const char c = *p++;
+    if (c == '"') return done(true);
+    if (c != '\\') return done(false);  // a control character
+    if (p >= end) return done(false);
+    o.need(4);  // an escape is at least two bytes and decodes to at most four
+    switch (*p++) {
+      case '"': *w++ = '"'; break;
+      case '\\': *w++ = '\\'; break;
+      case '/': *w++ = '/'; break;
+      case 'b': *w++ = '\b'; break;
+      case 'f': *w++ = '\f'; break;
+      case 'n': *w++ = '\n'; break;
+      case 'r': *w++ = '\r'; break;
+      case 't': *w++ = '\t'; break;
       case 'u': {
         unsigned u;
-        if (!hex4(s, pos, u)) return false;
+        if (!hex4(p, end, u)) return done(false);
         char32_t cp = u;
         if (u >= 0xD800 && u <= 0xDBFF) {
           unsigned lo;
-          if (s.substr(pos, 2) == "\\u") {
-            pos += 2;
-            if (!hex4(s, pos, lo)) return false;
+          if (end - p >= 2 && p[0] == '\\' && p[1] == 'u') {
+            p += 2;
+            if (!hex4(p, end, lo)) return done(false);
             cp = lo >= 0xDC00 && lo <= 0xDFFF ? 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00) : kReplacement;
           } else {
             cp = kReplacement;
@@ -104,13 +141,12 @@ bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
           cp = kReplacement;
         }
-        append_utf8(out, cp);
+        w = put_utf8(w, cp);
         break;
       }
-      default: return false;
+      default: return done(false);
     }
   }
-  return false;
 }
 
 }  // namespace hanfacts::text
