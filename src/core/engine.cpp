@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 
 #include "text/utf8.h"
 
@@ -23,6 +24,7 @@ struct RankKey {
 // vectors made afresh for each document cost more in allocation than their work.
 struct Scratch {
   std::vector<std::pair<size_t, uint32_t>> by_start;  // (start, index) of non-empty candidates
+  std::vector<std::pair<size_t, uint32_t>> merged;    // by_start's next state while merging
   std::vector<RankKey> group;
   std::vector<uint64_t> taken;  // one bit per byte of a group's extent
   std::vector<uint32_t> kept;   // resolve_overlaps' result
@@ -39,15 +41,31 @@ struct Scratch {
 // the same result when run separately on each group of candidates chained by overlaps.
 // Most candidates overlap nothing and are kept without ranking; only the groups (a
 // number inside a money amount inside a date range ...) are ranked.
-void resolve_overlaps(const std::vector<core::Candidate>& cands, Scratch& s) {
+void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const size_t> run_ends, Scratch& s) {
+  // Each recognizer reports in text order (`run_ends`: where each one's candidates end),
+  // so the (start, index) pairs of each are one sorted run, merged into the previous
+  // ones in a linear pass; a run out of order (not expected) sorts them all instead.
+  // Candidates with equal starts may end up in any order: the groups below do not
+  // depend on it.
   auto& by_start = s.by_start;
   by_start.clear();
-  for (size_t i = 0; i < cands.size(); ++i)
-    if (cands[i].end > cands[i].start) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
-  // Each recognizer reports in text order, so this is a few sorted runs; a document has
-  // a few dozen candidates, sorted as plain pairs without looking into the candidates.
-  // (Candidates with equal starts may come in any order: the groups below do not depend on it.)
-  if (!std::is_sorted(by_start.begin(), by_start.end())) std::sort(by_start.begin(), by_start.end());
+  bool runs_sorted = true;
+  size_t begin = 0;
+  for (const size_t run_end : run_ends) {
+    const size_t first = by_start.size();
+    for (size_t i = begin; i < run_end; ++i)
+      if (cands[i].end > cands[i].start) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
+    begin = run_end;
+    const auto mid = by_start.begin() + static_cast<ptrdiff_t>(first);
+    if (!std::is_sorted(mid, by_start.end())) {
+      runs_sorted = false;
+    } else if (runs_sorted && first > 0 && mid != by_start.end() && *mid < *(mid - 1)) {
+      s.merged.resize(by_start.size());
+      std::merge(by_start.begin(), mid, mid, by_start.end(), s.merged.begin());
+      by_start.swap(s.merged);
+    }
+  }
+  if (!runs_sorted) std::sort(by_start.begin(), by_start.end());
 
   auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
     const size_t lo = std::max(from, word * 64) - word * 64;
@@ -211,14 +229,25 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
       }
     }
   } release;
-  if (orgs_) orgs_->find(doc, cands);
-  if (money_) money_->find(doc, cands);
-  if (dates_ && find_dates_) dates_->find(doc, cands, &date_scan);
+  size_t run_ends[3];  // where each recognizer's candidates end (each is in text order)
+  size_t runs = 0;
+  if (orgs_) {
+    orgs_->find(doc, cands);
+    run_ends[runs++] = cands.size();
+  }
+  if (money_) {
+    money_->find(doc, cands);
+    run_ends[runs++] = cands.size();
+  }
+  if (dates_ && find_dates_) {
+    dates_->find(doc, cands, &date_scan);
+    run_ends[runs++] = cands.size();
+  }
 
   // Spans apart in the folded text can meet in the original when both touch one code
   // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);
   // the first such fact is kept (found by fuzz_extract).
-  resolve_overlaps(cands, scratch);
+  resolve_overlaps(cands, std::span<const size_t>(run_ends, runs), scratch);
   std::vector<uint32_t>& kept = scratch.kept;
   auto& spans = scratch.spans;
   spans.clear();
