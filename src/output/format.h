@@ -38,8 +38,17 @@ class Formatter {
   OutputFormat format_;
   WriterOptions options_;
   std::array<std::string_view, 3> type_names_;  // by FactType
+  // Per FactType, its name and the separator after it, padded: stored as one word.
+  struct TypeCell {
+    char bytes[8] = {};
+    size_t size = 0;
+  };
+  std::array<TypeCell, 3> type_cells_;
   std::string rows_;  // rows are written in place here (only a prefix counts), then appended
-  std::string lead_;  // the escaped document id and separator that open each row
+  // The escaped document id and separator that open each row (lead_size_ bytes), then
+  // zero bytes: a short one is copied as one fixed-size block.
+  std::string lead_;
+  size_t lead_size_ = 0;
 };
 
 }  // namespace hanfacts::output

@@ -184,7 +184,16 @@ void append_number(std::string& out, size_t n) {
 Formatter::Formatter(OutputFormat format, WriterOptions options)
     : format_(format),
       options_(options),
-      type_names_{fact_type_name(FactType::kOrg), fact_type_name(FactType::kMoney), fact_type_name(FactType::kDate)} {}
+      type_names_{fact_type_name(FactType::kOrg), fact_type_name(FactType::kMoney), fact_type_name(FactType::kDate)} {
+  const char sep = format_ == OutputFormat::kTsv ? Tsv::kSep : Csv::kSep;
+  for (size_t k = 0; k < type_names_.size(); ++k) {
+    TypeCell& cell = type_cells_[k];
+    const std::string_view name = type_names_[k].substr(0, sizeof cell.bytes - 1);
+    std::memcpy(cell.bytes, name.data(), name.size());
+    cell.bytes[name.size()] = sep;
+    cell.size = name.size() + 1;
+  }
+}
 
 void Formatter::header(std::string& out) const {
   if (format_ == OutputFormat::kJsonl || !options_.header) return;
@@ -213,23 +222,32 @@ template <class Style>
 void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   constexpr char kSep = Style::kSep;
   OffsetConverter offset(doc.text, options_.offsets);
-  lead_.resize(2 * doc.doc.size() + 3);
-  lead_.resize(static_cast<size_t>(Style::put_escaped(lead_.data(), doc.doc) - lead_.data()));
-  lead_ += kSep;
+  constexpr size_t kLeadBlock = 32;
+  lead_.assign(2 * doc.doc.size() + 3 + kLeadBlock, '\0');
+  char* lead_end = Style::put_escaped(lead_.data(), doc.doc);
+  *lead_end++ = kSep;
+  lead_size_ = static_cast<size_t>(lead_end - lead_.data());
   size_t used = 0;
   size_t id = 0;
   for (const Fact& f : doc.extraction.facts) {
     const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
     // lead, three numbers of at most 20 digits, the type, eight separators and the newline
-    size_t bound = lead_.size() + 3 * 20 + 8 + 9 + kSlack;
+    size_t bound = std::max(lead_size_, kLeadBlock) + 3 * 20 + 8 + 9 + kSlack;
     for (std::string_view field : fields) bound += 2 * field.size() + 2;
     if (rows_.size() < used + bound) rows_.resize(std::max(used + bound, 2 * rows_.size()));
-    char* p = put_bytes(rows_.data() + used, lead_);
+    char* p = rows_.data() + used;
+    if (lead_size_ <= kLeadBlock) std::memcpy(p, lead_.data(), kLeadBlock);  // what follows writes over the rest
+    else std::memcpy(p, lead_.data(), lead_size_);
+    p += lead_size_;
     p = put_uint(p, ++id);
     *p++ = kSep;
-    const std::string_view type = type_name(f.type);
-    p = put_bytes(p, type);
-    *p++ = kSep;
+    if (const auto k = static_cast<size_t>(f.type); k < type_cells_.size()) {
+      std::memcpy(p, type_cells_[k].bytes, sizeof type_cells_[k].bytes);
+      p += type_cells_[k].size;
+    } else {
+      p = put_bytes(p, fact_type_name(f.type));
+      *p++ = kSep;
+    }
     p = put_uint(p, offset(f.start));
     *p++ = kSep;
     p = put_uint(p, offset(f.end));
