@@ -1637,6 +1637,15 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
       // lead-in: of the dotted forms only a four-digit year does (2025.11.01), and no
       // date word starts with '.'.
       if (e < text.size() && text[e] == '.' && e - pos != 4) return false;
+      // A second number right after '-' or '~' (2018-01-10, 13~15일, 2023-2025년) makes a
+      // date only as the middle of a three-part numeric date or as a range that a unit
+      // closes: either way something continues after it, as after any number that opens
+      // a date. (99-76, 010-1234: scores and phone numbers.)
+      if (e + 1 < text.size() && (text[e] == '-' || text[e] == '~') && is_digit(text[e + 1])) {
+        size_t e2 = e + 1;
+        while (e2 < text.size() && is_digit(text[e2])) ++e2;
+        return number_continues(text, e2);
+      }
       return number_continues(text, e);
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
