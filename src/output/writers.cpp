@@ -65,6 +65,17 @@ inline char* put_uint(char* p, size_t v) {
     std::memcpy(p, kPairs + 2 * v, 2);
     return p + 2;
   }
+  if (v < 10000) {  // most offsets: two pairs, or a digit and a pair
+    const size_t hi = v / 100, lo = v % 100;
+    if (hi < 10) {
+      *p = static_cast<char>('0' + hi);
+      std::memcpy(p + 1, kPairs + 2 * lo, 2);
+      return p + 3;
+    }
+    std::memcpy(p, kPairs + 2 * hi, 2);
+    std::memcpy(p + 2, kPairs + 2 * lo, 2);
+    return p + 4;
+  }
   // Backwards from the middle of `buf`, then 20 bytes copied whatever the length (a
   // fixed-size copy is two moves, a variable one a call).
   char buf[40];

@@ -157,6 +157,18 @@ TEST_CASE("OffsetConverter: chars vs bytes, monotonic calls") {
   CHECK(chars(4) == 2);
 }
 
+TEST_CASE("Numbers of every length are written in full") {
+  // Offsets take the one-digit, two-digit, four-digit and general paths.
+  for (size_t v : {size_t{0}, size_t{7}, size_t{10}, size_t{99}, size_t{100}, size_t{101}, size_t{999}, size_t{1000},
+                   size_t{4321}, size_t{9999}, size_t{10000}, size_t{99999}, size_t{123456789}, SIZE_MAX}) {
+    Extraction ex;
+    ex.facts.push_back(fact(FactType::kDate, v, v, "x", "2025", "year"));
+    CAPTURE(v);
+    CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kBytes}, "d", "x", ex) ==
+          "d,1,DATE," + std::to_string(v) + "," + std::to_string(v) + ",x,2025,year,\n");
+  }
+}
+
 TEST_CASE("count_code_points_between agrees with count_code_points on every range") {
   // Whole 16-byte blocks, a masked last block and the byte loop near the text's start.
   std::string text;
