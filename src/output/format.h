@@ -44,6 +44,7 @@ class Formatter {
     size_t size = 0;
   };
   std::array<TypeCell, 3> type_cells_;
+  size_t type_room_ = sizeof(TypeCell::bytes);  // bytes a row may use for its type
   std::string rows_;  // rows are written in place here (only a prefix counts), then appended
   // The escaped document id and separator that open each row (lead_size_ bytes), then
   // zero bytes: a short one is copied as one fixed-size block.

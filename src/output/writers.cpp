@@ -199,7 +199,9 @@ Formatter::Formatter(OutputFormat format, WriterOptions options)
   const char sep = format_ == OutputFormat::kTsv ? Tsv::kSep : Csv::kSep;
   for (size_t k = 0; k < type_names_.size(); ++k) {
     TypeCell& cell = type_cells_[k];
-    const std::string_view name = type_names_[k].substr(0, sizeof cell.bytes - 1);
+    const std::string_view name = type_names_[k];
+    type_room_ = std::max(type_room_, name.size());
+    if (name.size() + 1 > sizeof cell.bytes) continue;  // size 0: written the general way
     std::memcpy(cell.bytes, name.data(), name.size());
     cell.bytes[name.size()] = sep;
     cell.size = name.size() + 1;
@@ -242,8 +244,9 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   size_t id = 0;
   for (const Fact& f : doc.extraction.facts) {
     const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
-    // lead, three numbers of at most 20 digits, the type, eight separators and the newline
-    size_t bound = std::max(lead_size_, kLeadBlock) + 3 * 20 + 8 + 9 + kSlack;
+    // lead, three numbers of at most 20 digits, the type (a cell or a name), eight
+    // separators and the newline
+    size_t bound = std::max(lead_size_, kLeadBlock) + 3 * 20 + type_room_ + 9 + kSlack;
     for (std::string_view field : fields) bound += 2 * field.size() + 2;
     if (rows_.size() < used + bound) rows_.resize(std::max(used + bound, 2 * rows_.size()));
     char* p = rows_.data() + used;
@@ -252,11 +255,11 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
     p += lead_size_;
     p = put_uint(p, ++id);
     *p++ = kSep;
-    if (const auto k = static_cast<size_t>(f.type); k < type_cells_.size()) {
+    if (const auto k = static_cast<size_t>(f.type); k < type_cells_.size() && type_cells_[k].size > 0) {
       std::memcpy(p, type_cells_[k].bytes, sizeof type_cells_[k].bytes);
       p += type_cells_[k].size;
     } else {
-      p = put_bytes(p, fact_type_name(f.type));
+      p = put_bytes(p, type_name(f.type));
       *p++ = kSep;
     }
     p = put_uint(p, offset(f.start));
