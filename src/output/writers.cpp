@@ -185,9 +185,70 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_number(std::string& out, size_t n) {
-  char buf[24];  // room for put_uint's 20 bytes
-  out.append(buf, static_cast<size_t>(put_uint(buf, n) - buf));
+
+// Copies a string literal (its size known when compiled: a fixed-size copy).
+template <size_t N>
+char* put_literal(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + (N - 1);
+}
+
+// True when none of the `n` bytes at `p` needs escaping in a JSON string (a quote, a
+// backslash or a control character). The bytes after them, up to kSlack, may be read.
+bool json_plain(const char* p, size_t n) {
+#if defined(__SSE2__)
+  for (size_t i = 0; i < n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Bytes below 0x20: signed compare after flipping the top bit (0x80..0xFF stay above).
+    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8(static_cast<char>(0x80))),
+                                           _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))), control);
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (n - i < 16) mask &= (1u << (n - i)) - 1;  // the block's bytes past the field
+    if (mask != 0) return false;
+  }
+  return true;
+#else
+  for (size_t i = 0; i < n; ++i) {
+    const auto u = static_cast<unsigned char>(p[i]);
+    if (u < 0x20 || u == '"' || u == '\\') return false;
+  }
+  return true;
+#endif
+}
+
+// A JSON string literal at `p` (room for six bytes per byte of `s`, two quotes and
+// kSlack): the bytes are copied as they are and checked there; only a string that
+// needs an escape (rare) is written again byte by byte.
+char* put_json_string(char* p, std::string_view s) {
+  *p++ = '"';
+  char* const start = p;
+  p = put_bytes(p, s);
+  if (!json_plain(start, s.size())) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    p = start;
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      switch (c) {
+        case '"': p = put_literal(p, "\\\""); break;
+        case '\\': p = put_literal(p, "\\\\"); break;
+        case '\n': p = put_literal(p, "\\n"); break;
+        case '\r': p = put_literal(p, "\\r"); break;
+        case '\t': p = put_literal(p, "\\t"); break;
+        default:
+          if (u < 0x20) {
+            p = put_literal(p, "\\u00");
+            *p++ = kHex[u >> 4];
+            *p++ = kHex[u & 15];
+          } else {
+            *p++ = c;
+          }
+      }
+    }
+  }
+  *p++ = '"';
+  return p;
 }
 
 }  // namespace
@@ -299,27 +360,39 @@ void Formatter::append_jsonl(std::string& out, const DocumentFacts& doc) {
   out += ",\"lang\":";
   append_json_string(out, doc.extraction.lang);
   out += ",\"facts\":[";
+  // As for CSV rows: each fact's object is written in place after one size check, its
+  // strings copied as they are and escaped only when they need it.
+  size_t used = 0;
   size_t id = 0;
   for (const Fact& f : doc.extraction.facts) {
-    if (id > 0) out += ',';
-    out += "{\"id\":";
-    append_number(out, ++id);
-    out += ",\"type\":\"";
-    out += type_name(f.type);
-    out += "\",\"start\":";
-    append_number(out, offset(f.start));
-    out += ",\"end\":";
-    append_number(out, offset(f.end));
-    out += ",\"text\":";
-    append_json_string(out, f.text);
-    out += ",\"value\":";
-    append_json_string(out, f.value);
-    out += ",\"unit\":";
-    append_json_string(out, f.unit);
-    out += ",\"flags\":";
-    append_json_string(out, f.flags);
-    out += '}';
+    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
+    // the names and punctuation, three numbers of at most 20 digits, the type, and six
+    // bytes per byte of a string (\u00XX) plus its quotes
+    size_t bound = 96 + 3 * 20 + type_room_ + kSlack;
+    for (std::string_view field : fields) bound += 6 * field.size() + 2;
+    if (rows_.size() < used + bound) rows_.resize(std::max(used + bound, 2 * rows_.size()));
+    char* p = rows_.data() + used;
+    if (id > 0) *p++ = ',';
+    p = put_literal(p, "{\"id\":");
+    p = put_uint(p, ++id);
+    p = put_literal(p, ",\"type\":\"");
+    p = put_bytes(p, type_name(f.type));
+    p = put_literal(p, "\",\"start\":");
+    p = put_uint(p, offset(f.start));
+    p = put_literal(p, ",\"end\":");
+    p = put_uint(p, offset(f.end));
+    p = put_literal(p, ",\"text\":");
+    p = put_json_string(p, fields[0]);
+    p = put_literal(p, ",\"value\":");
+    p = put_json_string(p, fields[1]);
+    p = put_literal(p, ",\"unit\":");
+    p = put_json_string(p, fields[2]);
+    p = put_literal(p, ",\"flags\":");
+    p = put_json_string(p, fields[3]);
+    *p++ = '}';
+    used = static_cast<size_t>(p - rows_.data());
   }
+  out.append(rows_.data(), used);
   out += "]}\n";
 }
 

@@ -157,6 +157,41 @@ TEST_CASE("OffsetConverter: chars vs bytes, monotonic calls") {
   CHECK(chars(4) == 2);
 }
 
+TEST_CASE("JSONL escapes a string exactly where it needs it, at every length and position") {
+  // Strings are copied whole and checked in 16-byte blocks (one that needs an escape is
+  // written again byte by byte): every length and position around those steps.
+  const auto escaped = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (u < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[u >> 4]) + "0123456789abcdef"[u & 15];
+      else out += c;
+    }
+    return out + "\"";
+  };
+  for (size_t len = 0; len <= 36; ++len) {
+    for (char special : {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', 'y'}) {
+      for (size_t at = 0; at < std::max<size_t>(len, 1); ++at) {
+        std::string value(len, 'v');
+        if (at < len) value[at] = special;
+        Extraction ex;
+        ex.facts.push_back(fact(FactType::kOrg, 0, 1, "x", value, "u", "f"));
+        const std::string want = "{\"doc\":\"d\",\"ref_date\":null,\"lang\":\"\",\"facts\":[{\"id\":1,\"type\":\"ORG\","
+                                 "\"start\":0,\"end\":1,\"text\":\"x\",\"value\":" +
+                                 escaped(value) + ",\"unit\":\"u\",\"flags\":\"f\"}]}\n";
+        CAPTURE(len);
+        CAPTURE(at);
+        CHECK(write(OutputFormat::kJsonl, WriterOptions{false, OffsetUnit::kBytes}, "d", "x", ex) == want);
+      }
+    }
+  }
+}
+
 TEST_CASE("Numbers of every length are written in full") {
   // Offsets take the one-digit, two-digit, four-digit and general paths.
   for (size_t v : {size_t{0}, size_t{7}, size_t{10}, size_t{99}, size_t{100}, size_t{101}, size_t{999}, size_t{1000},
