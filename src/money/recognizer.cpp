@@ -280,6 +280,20 @@ struct Tables {
   // continue an amount (currency, minor unit, infix, connector), last code points of
   // prefix words.
   std::array<unsigned long long, 1024> followers{}, currency_starts{}, prefix_ends{};
+  // The gate's first test (Reader::run_end): what may stand right after the first digits
+  // or the first numeral character of a run and let the run go on into money. ASCII
+  // digits, ',', '.' and the space (the run goes on), the numeral characters, and the
+  // first code points of the words that continue an amount (followers). Any other
+  // character ends the run there, and only a prefix before it can still make money.
+  std::array<unsigned long long, 1024> run_goes_on{};
+  // Does the run go on at p (p < s.size())? Decided from the bytes: ASCII and three-byte
+  // characters with one load; any other character (rare) says yes, for the full gate.
+  [[gnu::always_inline]] bool run_goes_on_at(const unsigned char* d, size_t n, size_t p) const {
+    const unsigned char b = d[p];
+    if (b < 0x80) return (run_goes_on[b >> 6] >> (b & 63)) & 1;
+    if ((b & 0xF0) != 0xE0 || p + 2 >= n) return true;
+    return (run_goes_on[((b & 0x0Fu) << 6) | (d[p + 1] & 0x3Fu)] >> (d[p + 2] & 0x3Fu)) & 1;
+  }
   // Is the three-byte character at p a numeral character (p + 2 < s.size())?
   bool numeral3(std::string_view s, size_t p) const { return bytes3_in(starts3, s, p); }
   // Is the three-byte character at p in `set` (a set over the BMP, as has())? Read
@@ -591,6 +605,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
     }
     if (t->suffix.has_key(c)) t->currency_starts[c >> 6] |= bit;
+    if (((t->starts3[c >> 6] | t->followers[c >> 6]) & bit) || (c < 0x80 && (is_digit(static_cast<char>(c)) || c == ',' || c == '.' || c == ' ')))
+      t->run_goes_on[c >> 6] |= bit;
   }
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
     idx->for_each_word([&](const Word& w) {
@@ -759,22 +775,41 @@ struct Reader {
   // 人民币) may end right before i, a currency word starts inside the run (일본 엔) or
   // one continues it (see continues()). When not, no start inside the run can give
   // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些.
+  //
   [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
-    pass = false;
+    bool inside = false;
+    const size_t p = walk(i, inside);
+    pass = inside || continues(p, true) || prefix_may_end_before(i);
+    return p;
+  }
+
+  // run_end() at a start the scanner found: a digit, or a (three-byte) numeral
+  // character. Most of them end at once (2025년, 30%, 이번, 一些): the first digits or
+  // the first numeral character are followed by a character that neither goes on with
+  // the run nor starts a word after it (Tables::run_goes_on). That is decided with one
+  // table load, before the general walk; the answer is the one the walk would give.
+  [[gnu::always_inline]] size_t start_run_end(size_t i, bool& pass) const {
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t p = i + 3;
+    if (d[i] < 0x80)
+      for (p = i + 1; p < n && static_cast<unsigned char>(d[p] - '0') <= 9;) ++p;
+    if (p < n && t.run_goes_on_at(d, n, p)) return run_end(i, pass);
+    pass = prefix_may_end_before(i);
+    return p;
+  }
+
+  // May a prefix word (US$, 人民币) end right before i, with up to two spaces between?
+  [[gnu::always_inline]] bool prefix_may_end_before(size_t i) const {
     const auto* d = reinterpret_cast<const unsigned char*>(s.data());
     for (size_t k = i, spaces = 0; k > 0 && spaces <= 2; ++spaces, --k) {  // 人民币  50元
       if (d[k - 1] == ' ') {
         if (!t.may_end_prefix(U' ')) continue;
-        pass = true;
-        break;
+        return true;
       }
-      pass = t.may_end_prefix_before(d, k) && t.may_end_prefix(cp_before(s, k));
-      break;
+      return t.may_end_prefix_before(d, k) && t.may_end_prefix(cp_before(s, k));
     }
-    bool inside = false;
-    const size_t p = walk(i, inside);
-    pass = pass || inside || continues(p, true);
-    return p;
+    return false;
   }
 
   [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside) const {
@@ -1193,35 +1228,44 @@ class StartScan {
   }
   // The first start at or after i, or n.
   size_t next(size_t i) {
-    if (!avx2_) return next_start(s_, i, t_);
-    const unsigned long long* starts3 = t_.starts3.data();
-    while (i < n_) {
+    for (;;) {
+      // Most calls land inside the window filled last: its masks are read at once.
+      if (i >= base_ && i < limit_) {
+        const size_t k = in_window(i);
+        if (k < limit_) return k;
+        i = limit_;
+      }
+      if (!avx2_) return next_start(s_, i, t_);
+      if (i >= n_) return n_;
       if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and two after
         // The text's last bytes (up to 65 after the blocks): sixteen at a time (SSE2).
         if (i >= 3) return next_start(s_, i, t_);
-        const size_t end = i < 3 ? std::min<size_t>(n_, 3) : n_;
-        const size_t k = next_start_scalar(d_, n_, i, end, starts3);
+        const size_t end = std::min<size_t>(n_, 3);
+        const size_t k = next_start_scalar(d_, n_, i, end, t_.starts3.data());
         if (k < end) return k;
         i = end;
         continue;
       }
-      if (i < base_ || i >= limit_) fill(i);
-      size_t b = (i - base_) >> 5;
-      uint32_t m = masks_[b] & (~0u << ((i - base_) & 31));
-      for (;;) {
-        for (; m != 0; m &= m - 1) {
-          const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
-          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && start_at(d_, k)) return k;
-        }
-        if (++b == blocks_) break;
-        m = masks_[b];
-      }
-      i = limit_;
+      fill(i);
     }
-    return n_;
   }
 
  private:
+  // The first start in [i, limit_), or limit_ (base_ <= i < limit_).
+  size_t in_window(size_t i) const {
+    const unsigned long long* starts3 = t_.starts3.data();
+    size_t b = (i - base_) >> 5;
+    uint32_t m = masks_[b] & (~0u << ((i - base_) & 31));
+    for (;;) {
+      for (; m != 0; m &= m - 1) {
+        const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
+        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && start_at(d_, k)) return k;
+      }
+      if (++b == blocks_) return limit_;
+      m = masks_[b];
+    }
+  }
+
   static constexpr size_t kBlocks = 128;  // 4 KB of text per fill
   void fill(size_t i) {
     base_ = i;
@@ -1257,7 +1301,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     // that begins a word.
     const size_t next = i + (static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 3);
     bool pass = false;
-    const size_t run = rd.run_end(i, pass);
+    const size_t run = rd.start_run_end(i, pass);
     if (!pass) {
       i = run;  // 2025년, 30%, 경제, 一些: no currency can follow
       continue;
