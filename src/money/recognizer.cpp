@@ -354,6 +354,33 @@ struct Tables {
     const unsigned char b = d[k - 1];
     return ((prefix_end_bytes[b >> 6] >> (b & 63)) & 1) || (k >= 4 && (d[k - 4] & 0xF8) == 0xF0);
   }
+  // May a prefix word (US$, 人民币) end right before i, with up to two spaces between?
+  [[gnu::always_inline]] bool prefix_may_end_before(std::string_view s, size_t i) const {
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2; ++spaces, --k) {  // 人民币  50元
+      if (d[k - 1] == ' ') {
+        if (!may_end_prefix(U' ')) continue;
+        return true;
+      }
+      return may_end_prefix_before(d, k) && may_end_prefix(cp_before(s, k));
+    }
+    return false;
+  }
+  // The gate's first test, made by the scanner at a start k (a digit, or a three-byte
+  // numeral character): can money begin there at all? Most starts end at once (2025년,
+  // 30%, 이번, 一些): the first digits or the first numeral character are followed by a
+  // character that neither goes on with the run nor starts a word after it
+  // (run_goes_on), and no prefix ends before them. Decided with a few table loads; the
+  // answer is the one the full gate (Reader::run_end) would give, so the scanner drops
+  // those starts without leaving its loop.
+  [[gnu::always_inline]] bool may_pass_at(std::string_view s, size_t k) const {
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t p = k + 3;
+    if (d[k] < 0x80)
+      for (p = k + 1; p < n && static_cast<unsigned char>(d[p] - '0') <= 9;) ++p;
+    return (p < n && run_goes_on_at(d, n, p)) || prefix_may_end_before(s, k);
+  }
 
   // The currency word at i (after an amount), honoring word_end and Latin boundaries.
   const Word* suffix_at(std::string_view s, size_t i) const { return suffix_checked(s, i, suffix.match_at(s, i)); }
@@ -774,42 +801,13 @@ struct Reader {
   // returns its end; `pass` tells whether money is possible at all: a prefix (US$,
   // 人民币) may end right before i, a currency word starts inside the run (일본 엔) or
   // one continues it (see continues()). When not, no start inside the run can give
-  // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些.
-  //
+  // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些. (Most such
+  // starts never get here: the scanner drops them, see Tables::may_pass_at.)
   [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
     bool inside = false;
     const size_t p = walk(i, inside);
-    pass = inside || continues(p, true) || prefix_may_end_before(i);
+    pass = inside || continues(p, true) || t.prefix_may_end_before(s, i);
     return p;
-  }
-
-  // run_end() at a start the scanner found: a digit, or a (three-byte) numeral
-  // character. Most of them end at once (2025년, 30%, 이번, 一些): the first digits or
-  // the first numeral character are followed by a character that neither goes on with
-  // the run nor starts a word after it (Tables::run_goes_on). That is decided with one
-  // table load, before the general walk; the answer is the one the walk would give.
-  [[gnu::always_inline]] size_t start_run_end(size_t i, bool& pass) const {
-    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    size_t p = i + 3;
-    if (d[i] < 0x80)
-      for (p = i + 1; p < n && static_cast<unsigned char>(d[p] - '0') <= 9;) ++p;
-    if (p < n && t.run_goes_on_at(d, n, p)) return run_end(i, pass);
-    pass = prefix_may_end_before(i);
-    return p;
-  }
-
-  // May a prefix word (US$, 人民币) end right before i, with up to two spaces between?
-  [[gnu::always_inline]] bool prefix_may_end_before(size_t i) const {
-    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2; ++spaces, --k) {  // 人民币  50元
-      if (d[k - 1] == ' ') {
-        if (!t.may_end_prefix(U' ')) continue;
-        return true;
-      }
-      return t.may_end_prefix_before(d, k) && t.may_end_prefix(cp_before(s, k));
-    }
-    return false;
   }
 
   [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside) const {
@@ -1090,20 +1088,29 @@ namespace {
   return static_cast<bool>((starts3[((d[k] & 0x0Fu) << 6) | (d[k + 1] & 0x3Fu)] >> (d[k + 2] & 0x3Fu)) & 1);
 }
 
-// Byte by byte: the first start in [i, end), or end (n is the text's size).
-size_t next_start_scalar(const unsigned char* d, size_t n, size_t i, size_t end, const unsigned long long* starts3) {
+// What the scanner reports: a digit or a numeral character at k that is a start
+// (start_at) and passes the gate's first test (Tables::may_pass_at).
+[[gnu::always_inline]] inline bool scan_start(std::string_view s, size_t k, const Tables& t) {
+  return t.may_pass_at(s, k) && start_at(reinterpret_cast<const unsigned char*>(s.data()), k);
+}
+
+// Byte by byte: the first start in [i, end), or end.
+size_t next_start_scalar(std::string_view s, size_t i, size_t end, const Tables& t) {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned long long* starts3 = t.starts3.data();
   for (; i < end; ++i) {
     const unsigned b = d[i];
     const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) && i + 2 < n && numeral3_at(d, i, starts3));
-    if (__builtin_expect(hit, 0) && start_at(d, i)) return i;
+    if (__builtin_expect(hit, 0) && scan_start(s, i, t)) return i;
   }
   return end;
 }
 
 // The scanner's inner loop, a leaf so that its state stays in registers: the next byte
 // at or after i where an amount may start (a digit that begins a number, or a numeral
-// character that begins a word), or s.size(). Each byte costs one table load
-// (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes this may only
+// character that begins a word, where money may begin), or s.size(). Each byte costs
+// one table load (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes this may only
 // miss an amount.
 size_t next_start(std::string_view s, size_t i, const Tables& t) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
@@ -1127,12 +1134,12 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, in_range(v, lo_lead, hi_lead))));
     for (; mask != 0; mask &= mask - 1) {
       const size_t k = i + static_cast<size_t>(__builtin_ctz(mask));
-      if ((d[k] < 0x80 || numeral3_at(d, k, starts3)) && start_at(d, k)) return k;
+      if ((d[k] < 0x80 || numeral3_at(d, k, starts3)) && scan_start(s, k, t)) return k;
     }
     i += 16;
   }
 #endif
-  return next_start_scalar(d, n, i, n, starts3);
+  return next_start_scalar(s, i, n, t);
 }
 
 #if defined(HANFACTS_MONEY_AVX2)
@@ -1241,7 +1248,7 @@ class StartScan {
         // The text's last bytes (up to 65 after the blocks): sixteen at a time (SSE2).
         if (i >= 3) return next_start(s_, i, t_);
         const size_t end = std::min<size_t>(n_, 3);
-        const size_t k = next_start_scalar(d_, n_, i, end, t_.starts3.data());
+        const size_t k = next_start_scalar(s_, i, end, t_);
         if (k < end) return k;
         i = end;
         continue;
@@ -1259,7 +1266,7 @@ class StartScan {
     for (;;) {
       for (; m != 0; m &= m - 1) {
         const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
-        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && start_at(d_, k)) return k;
+        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
       }
       if (++b == blocks_) return limit_;
       m = masks_[b];
@@ -1298,10 +1305,10 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     i = scan.next(i);
     if (i >= n) break;
     // The scanner has checked the start: a digit, or a (three-byte) numeral character
-    // that begins a word.
+    // that begins a word, where money may begin (Tables::may_pass_at).
     const size_t next = i + (static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 3);
     bool pass = false;
-    const size_t run = rd.start_run_end(i, pass);
+    const size_t run = rd.run_end(i, pass);
     if (!pass) {
       i = run;  // 2025년, 30%, 경제, 一些: no currency can follow
       continue;
