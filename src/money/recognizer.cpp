@@ -144,7 +144,7 @@ class WordIndex {
     const std::vector<Word>* v = find_list(key);
     if (!v) return nullptr;
     for (const Word& w : *v)
-      if (equal_at(s, i, w.text)) return &w;
+      if (equal_after_key(s, i, j - i, w.text)) return &w;
     return nullptr;
   }
   // Every word starting at i, longest first.
@@ -157,7 +157,7 @@ class WordIndex {
     const std::vector<Word>* v = find_list(key);
     if (!v) return;
     for (const Word& w : *v)
-      if (equal_at(s, i, w.text)) f(w);
+      if (equal_after_key(s, i, j - i, w.text)) f(w);
   }
   // Longest word ending at i.
   const Word* match_before(std::string_view s, size_t i) const {
@@ -167,16 +167,23 @@ class WordIndex {
     if (!may_have(key)) return nullptr;
     const std::vector<Word>* v = find_list(key);
     if (!v) return nullptr;
-    for (const Word& w : *v)
-      if (w.text.size() <= i && equal_at(s, i - w.text.size(), w.text)) return &w;
+    for (const Word& w : *v)  // the key, w's last i - j bytes, is in place
+      if (w.text.size() <= i && equal_before_key(s, i - w.text.size(), w.text, i - j)) return &w;
     return nullptr;
   }
 
  private:
-  // Words are a few bytes long: a byte loop beats a call to memcmp.
-  static bool equal_at(std::string_view s, size_t i, std::string_view w) {
+  // Does w occur at byte i, given that its first `key` bytes (the key code point) are
+  // known to be there? Words are a few bytes long: a byte loop beats a call to memcmp.
+  static bool equal_after_key(std::string_view s, size_t i, size_t key, std::string_view w) {
     if (w.size() > s.size() - i) return false;
-    for (size_t k = 0; k < w.size(); ++k)
+    for (size_t k = key; k < w.size(); ++k)
+      if (s[i + k] != w[k]) return false;
+    return true;
+  }
+  // The same for a word whose last `key` bytes are known to be in place.
+  static bool equal_before_key(std::string_view s, size_t i, std::string_view w, size_t key) {
+    for (size_t k = 0; k + key < w.size(); ++k)
       if (s[i + k] != w[k]) return false;
     return true;
   }

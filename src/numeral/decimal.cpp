@@ -50,15 +50,14 @@ bool align(Decimal& a, Decimal& b) {
 
 }  // namespace
 
-bool operator==(const Decimal& a, const Decimal& b) {
-  // Same scale: the values are equal exactly when the mantissas are (no normalizing).
-  if (a.scale == b.scale) return a.mantissa == b.mantissa;
+// Same scale is handled inline (numeral.h): the values are equal exactly when the
+// mantissas are (no normalizing).
+bool Decimal::equal_any(const Decimal& a, const Decimal& b) {
   Decimal x = a.normalized(), y = b.normalized();
   return x.mantissa == y.mantissa && x.scale == y.scale;
 }
 
-bool operator<(const Decimal& a, const Decimal& b) {
-  if (a.scale == b.scale) return a.mantissa < b.mantissa;
+bool Decimal::less_any(const Decimal& a, const Decimal& b) {
   Decimal x = a, y = b;
   if (!align(x, y)) return x.to_double() < y.to_double();
   return x.mantissa < y.mantissa;

@@ -48,8 +48,19 @@ struct Decimal {
   Decimal normalized() const;
   bool is_zero() const { return mantissa == 0; }
   double to_double() const;
-  friend bool operator==(const Decimal& a, const Decimal& b);
-  friend bool operator<(const Decimal& a, const Decimal& b);
+  // Inline for the common case, both at the same scale (every whole amount): the
+  // comparisons run several times per amount (is_range(), range ends).
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    return a.scale == b.scale ? a.mantissa == b.mantissa : equal_any(a, b);
+  }
+  friend bool operator<(const Decimal& a, const Decimal& b) {
+    return a.scale == b.scale ? a.mantissa < b.mantissa : less_any(a, b);
+  }
+
+ private:
+  // Different scales: aligned, or normalized, first (decimal.cpp).
+  static bool equal_any(const Decimal& a, const Decimal& b);
+  static bool less_any(const Decimal& a, const Decimal& b);
 };
 
 // Arithmetic used by numeral, money and date code. Results are normalized; on overflow
