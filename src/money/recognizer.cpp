@@ -19,6 +19,7 @@
 #define HANFACTS_MONEY_AVX2 1
 #endif
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -140,6 +141,10 @@ class WordIndex {
     if (i >= s.size()) return nullptr;
     size_t j = i;
     const char32_t key = decode_at(s, j);
+    return match_key(s, i, key, j);
+  }
+  // The same, with the code point at i already decoded: key, ending before byte j.
+  const Word* match_key(std::string_view s, size_t i, char32_t key, size_t j) const {
     if (!may_have(key)) return nullptr;
     const std::vector<Word>* v = find_list(key);
     if (!v) return nullptr;
@@ -342,9 +347,8 @@ struct Tables {
   // send every 一个 to the word indexes).
   std::array<unsigned long long, 1024> followers_one{}, follower_pairs{};
   static unsigned pair_hash(char32_t a, char32_t b) { return (a * 40503u + b * 2654435761u) >> 16 & 0xFFFFu; }
-  [[gnu::always_inline]] bool may_follow_at(std::string_view s, size_t q) const {
-    size_t j = q;
-    const char32_t c = decode_at(s, j);
+  // c is the code point at q, j the byte after it.
+  [[gnu::always_inline]] bool may_follow_at(std::string_view s, char32_t c, size_t j) const {
     if (c >= 0x10000) return suffix.may_have(c);
     if (!has(followers, c)) return false;
     if (has(followers_one, c)) return true;
@@ -703,7 +707,10 @@ struct Reader {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
     if (!n || folded.original().data() == s.data()) return n;
     for (size_t k = n->start; k < n->end; ++k) {
-      if (s[k] != ',') continue;
+      // Most amounts hold no comma: one memchr over them.
+      const void* comma = std::memchr(s.data() + k, ',', n->end - k);
+      if (!comma) break;
+      k = static_cast<size_t>(static_cast<const char*>(comma) - s.data());
       const size_t o = folded.to_original_start(k);
       if (folded.original().compare(o, 3, "，") == 0) return numeral::parse_numeral_at(s.substr(0, k), i, t.amount_options);
     }
@@ -849,12 +856,17 @@ struct Reader {
   // infix (one space allowed), or a range connector and a second run that does?
   [[gnu::always_inline]] bool continues(size_t p, bool allow_range) const {
     const size_t q = p < s.size() && s[p] == ' ' ? p + 1 : p;
-    return q < s.size() && t.may_follow_at(s, q) && continues_at(q, allow_range);
+    if (q >= s.size()) return false;
+    // The code point at q is decoded once for the filter and the four word indexes.
+    size_t j = q;
+    const char32_t key = decode_at(s, j);
+    return t.may_follow_at(s, key, j) && continues_at(q, key, j, allow_range);
   }
 
-  bool continues_at(size_t q, bool allow_range) const {
-    if (suffix_word(q) || t.minor.match_at(s, q) || t.infix.match_at(s, q)) return true;
-    const Word* c = allow_range ? t.connector.match_at(s, q) : nullptr;
+  bool continues_at(size_t q, char32_t key, size_t j, bool allow_range) const {
+    if (q != suffix_q) suffix_q = q, suffix_w = t.suffix.match_key(s, q, key, j);
+    if (suffix_w || t.minor.match_key(s, q, key, j) || t.infix.match_key(s, q, key, j)) return true;
+    const Word* c = allow_range ? t.connector.match_key(s, q, key, j) : nullptr;
     if (!c) return false;
     const size_t r = skip_space(s, q + c->text.size());
     const char32_t d = cp_at(s, r);
