@@ -112,6 +112,10 @@ class WordIndex {
       key = decode_at(t, i);
     }
     bloom_[(key >> 6) & 63] |= 1ULL << (key & 63);
+    if (by_last && !t.empty()) {
+      const unsigned char b = static_cast<unsigned char>(t.back());
+      last_bytes_[b >> 6] |= 1ULL << (b & 63);
+    }
     if (key < 0x10000) keys_[key >> 6] |= 1ULL << (key & 63);
     std::vector<Word>* v = find_list(key);
     if (!v) {
@@ -167,6 +171,9 @@ class WordIndex {
   // Longest word ending at i.
   const Word* match_before(std::string_view s, size_t i) const {
     if (i == 0) return nullptr;
+    // Most places end no word: the byte before i is tested before anything is decoded.
+    const unsigned char b = static_cast<unsigned char>(s[i - 1]);
+    if (!((last_bytes_[b >> 6] >> (b & 63)) & 1)) return nullptr;
     size_t j = i;
     const char32_t key = decode_before(s, j);
     if (!may_have(key)) return nullptr;
@@ -223,6 +230,7 @@ class WordIndex {
   std::vector<int32_t> slots_;  // index into lists_, -1 empty
   int shift_ = 28;
   unsigned long long bloom_[64] = {};
+  unsigned long long last_bytes_[4] = {};  // last bytes of the words keyed by their last code point
   size_t max_size_ = 0;  // bytes of the longest word
   // Exact set of the keys in the BMP (8 KB): most lookups find no word, and the Hangul
   // and Han keys share too few bits of a small filter.
