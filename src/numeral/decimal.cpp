@@ -1,6 +1,7 @@
 // Exact decimal arithmetic on a 128-bit mantissa (numeral/numeral.h).
 #include <algorithm>
-#include <charconv>
+#include <array>
+#include <cstring>
 
 #include "numeral/numeral.h"
 
@@ -15,6 +16,13 @@ constexpr Int128 pow10_i128(int n) {
   return r;
 }
 constexpr Int128 kLimit = pow10_i128(36);
+
+// "00" "01" ... "99": two digits per table load when writing a number.
+constexpr auto kDigitPairs = [] {
+  std::array<char, 200> a{};
+  for (int i = 0; i < 100; ++i) a[2 * i] = static_cast<char>('0' + i / 10), a[2 * i + 1] = static_cast<char>('0' + i % 10);
+  return a;
+}();
 
 // 10^k and the largest mantissa that may be multiplied by it, k = 0..36.
 struct Pow10Table {
@@ -81,9 +89,19 @@ std::string Decimal::to_string() const {
 
 void Decimal::append_to(std::string& out) const {
   if (scale == 0 && mantissa >= 0 && mantissa <= static_cast<Int128>(~0ULL)) {  // most amounts
+    // Written backwards. Amounts are mostly a few digits and a run of zeros (794억 =
+    // 79400000000): whole blocks of four zeros are stored first, then two digits at a
+    // time (division by a constant is a multiplication).
+    unsigned long long v = static_cast<unsigned long long>(mantissa);
     char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<unsigned long long>(mantissa));
-    out.append(buf, static_cast<size_t>(r.ptr - buf));
+    char* const end = buf + sizeof buf;
+    char* p = end;
+    if (v == 0) *--p = '0';
+    for (; v != 0 && v % 10000 == 0; v /= 10000) p -= 4, std::memcpy(p, "0000", 4);
+    for (; v >= 100; v /= 100) p -= 2, std::memcpy(p, kDigitPairs.data() + 2 * (v % 100), 2);
+    if (v >= 10) p -= 2, std::memcpy(p, kDigitPairs.data() + 2 * v, 2);
+    else if (v > 0) *--p = static_cast<char>('0' + v);
+    out.append(p, static_cast<size_t>(end - p));
     return;
   }
   Decimal d = normalized();

@@ -1,6 +1,8 @@
 // Numeral parser: exact decimals, parse_numeral_at contract, find_numerals boundaries.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "numeral/numeral.h"
 #include "text/fold.h"
 
@@ -17,6 +19,23 @@ TEST_CASE("decimal arithmetic is exact") {
   CHECK(ok);
   numeral::mul_pow10(numeral::Decimal::of(1), 40, ok);
   CHECK_FALSE(ok);  // overflow is reported, not wrapped
+}
+
+TEST_CASE("whole decimals are written exactly (blocks of zeros, digit pairs)") {
+  // Every length from 1 to 20 digits, with and without runs of zeros, checked against
+  // std::to_string.
+  unsigned long long values[] = {0, 7, 10, 99, 100, 101, 1000, 9999, 10000, 10001, 79400000000ULL,
+                                 12060000000000ULL, 123456789012345678ULL, 1000000000000000000ULL,
+                                 10000000000000000000ULL, 18446744073709551615ULL, 18446744073709550000ULL};
+  for (unsigned long long v : values) {
+    std::string out = "x";
+    numeral::Decimal{static_cast<numeral::Int128>(v), 0}.append_to(out);
+    CHECK(out == "x" + std::to_string(v));
+  }
+  for (unsigned long long v = 1, k = 0; k < 20; ++k, v *= 10) {
+    CHECK(numeral::Decimal{static_cast<numeral::Int128>(v), 0}.to_string() == std::to_string(v));
+    CHECK(numeral::Decimal{static_cast<numeral::Int128>(v * 9 / 10 + 7), 0}.to_string() == std::to_string(v * 9 / 10 + 7));
+  }
 }
 
 TEST_CASE("parse_numeral_at reads the longest numeral at a position") {
