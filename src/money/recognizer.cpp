@@ -1202,9 +1202,9 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
 [[gnu::target("avx2")]] void fill_masks_avx2(const unsigned char* d, size_t p, size_t blocks, const Tables& t,
                                            uint32_t* masks) {
   const __m256i c0 = set1('0'), c9w = set1(9);
-  const __m256i cEA = set1(0xEA), c3w = set1(3), cEB = set1(0xEB), c1w = set1(1), cED = set1(0xED);
-  const __m256i cB0 = set1(0xB0), c9D = set1(0x9D), cE3 = set1(0xE3), c6w = set1(6);
-  const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256(), ones = _mm256_cmpeq_epi8(zero, zero);
+  const __m256i cEA = set1(0xEA), cEB = set1(0xEB), c1w = set1(1), cED = set1(0xED);
+  const __m256i cB0 = set1(0xB0), c9D = set1(0x9D), cF0 = set1(0xF0), cE0 = set1(0xE0);
+  const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256();
   const __m256i lead_lo = table(t.han_pairs.lead_lo), sec_lo = table(t.han_pairs.second_lo),
                 sec_hi = table(t.han_pairs.second_hi), th_lo = table(t.han_pairs.third_lo),
                 th_hi = table(t.han_pairs.third_hi);
@@ -1227,23 +1227,24 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
         _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(vm3, cEA), _mm256_cmpeq_epi8(_mm256_max_epu8(vm2, cB0), vm2)),
                         _mm256_and_si256(_mm256_cmpeq_epi8(vm3, cED), _mm256_cmpeq_epi8(_mm256_min_epu8(vm2, c9D), vm2))));
     const __m256i v0_lo = _mm256_and_si256(v0, nib);
+    // A lead byte E0..EF. The lead tables below hold bits only for the low nibbles of
+    // their own leads (3..9 for CJK, A..D for Hangul), so this one test bounds both.
+    const __m256i lead = _mm256_cmpeq_epi8(_mm256_and_si256(v0, cF0), cE0);
     const __m256i vp1_lo = _mm256_and_si256(vp1, nib), vp1_hi = _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib);
     const __m256i vp2_lo = _mm256_and_si256(vp2, nib), vp2_hi = _mm256_and_si256(_mm256_srli_epi16(vp2, 4), nib);
     // Hangul leads whose (lead, second byte) pair is in a bucket; none on the word-inside ones.
-    const __m256i hlead_bits = _mm256_and_si256(_mm256_shuffle_epi8(hlead_lo, v0_lo),
-                                                _mm256_andnot_si256(prev_syllable, in_range(v0, cEA, c3w)));
+    const __m256i hlead_bits = _mm256_and_si256(_mm256_shuffle_epi8(hlead_lo, v0_lo), _mm256_andnot_si256(prev_syllable, lead));
     const __m256i hsec_bits = _mm256_and_si256(
         _mm256_and_si256(_mm256_shuffle_epi8(hsec_lo, vp1_lo), _mm256_shuffle_epi8(hsec_hi, vp1_hi)),
         _mm256_and_si256(_mm256_shuffle_epi8(hth_lo, vp2_lo), _mm256_shuffle_epi8(hth_hi, vp2_hi)));
     // CJK leads whose (lead, second byte) pair is in a bucket.
-    const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), in_range(v0, cE3, c6w));
+    const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), lead);
     const __m256i sec_bits =
         _mm256_and_si256(_mm256_and_si256(_mm256_shuffle_epi8(sec_lo, vp1_lo), _mm256_shuffle_epi8(sec_hi, vp1_hi)),
                          _mm256_and_si256(_mm256_shuffle_epi8(th_lo, vp2_lo), _mm256_shuffle_epi8(th_hi, vp2_hi)));
     const __m256i none = _mm256_cmpeq_epi8(
         _mm256_or_si256(_mm256_and_si256(lead_bits, sec_bits), _mm256_and_si256(hlead_bits, hsec_bits)), zero);
-    const __m256i hits = _mm256_or_si256(digit, _mm256_andnot_si256(none, ones));
-    masks[b] = static_cast<uint32_t>(_mm256_movemask_epi8(hits));
+    masks[b] = static_cast<uint32_t>(_mm256_movemask_epi8(digit)) | ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
   }
 }
 
