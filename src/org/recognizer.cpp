@@ -118,13 +118,15 @@ struct Model {
   // Per BMP code point, so the scan learns from one load all it needs about the code point
   // on its usual step: the automaton's root transition, the bit of a state's quick mask
   // the step reads (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no
-  // key: then every state steps as the root), whether the root transition reports a key,
+  // key: then every state steps as the root, or kFullStepBit for one whose root
+  // transition reports: then no state does), whether the root transition reports a key,
   // whether the code point continues some key (Automaton::continues), and in the top two
   // bits its class for the typo pass's runs (kLatin, kHangul, else kOther; kOther for all
   // when no name is fuzzy-indexed). The root's children are numbered first, in code
-  // point order, so a BMP code point's root transition is below 2^17.
-  static constexpr uint32_t kRootMask = (1u << 17) - 1;
-  static constexpr unsigned kHashShift = 17;
+  // point order, so a BMP code point's root transition is below 2^16 unless every BMP
+  // code point starts a key (create() refuses such a lexicon).
+  static constexpr uint32_t kRootMask = (1u << 16) - 1;
+  static constexpr unsigned kHashShift = 16;
   static constexpr uint32_t kRootReports = 1u << 28;
   static constexpr uint32_t kContinues = 1u << 29;
   static constexpr uint32_t kMaxStates = (1u << 28) - 1;  // the trie's, for its payload indices
@@ -134,7 +136,11 @@ struct Model {
     Script run = script_of(c);
     if (run == Script::kHan || fuzzy.empty()) run = Script::kOther;
     // A code point that continues no key steps as the root from every state.
-    const unsigned bit = ac.continues(c) ? Automaton::hash_bit(c) : Automaton::kNoEdgeBit;
+    // A code point whose root transition reports a key takes the full step from every
+    // state, which tests for reports: the usual step then needs no test of its own.
+    const unsigned bit = ac.reports(to)    ? Automaton::kFullStepBit
+                         : ac.continues(c) ? Automaton::hash_bit(c)
+                                           : Automaton::kNoEdgeBit;
     return to | bit << kHashShift | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
            static_cast<uint32_t>(run) << 30;
   }
@@ -417,9 +423,7 @@ class Matcher {
       // (whether the current state is the root changes every few code points, so a
       // test of it alone would not be).
       if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
-        state = ci & Model::kRootMask;
-        if (ci & Model::kRootReports) [[unlikely]]
-          report_keys(state, i, c, skipped);
+        state = ci & Model::kRootMask;  // reports nothing (else cp_info's bit is kFullStepBit)
       } else {
         state = t.ac->step(state, c, ci & Model::kRootMask);
         if (t.ac->reports(state)) [[unlikely]]
