@@ -166,6 +166,8 @@ bool read_whole_file(const std::string& path, std::string& bytes, std::string& e
 
 // Facts a worker's Extraction keeps room for between documents (a few hundred KB).
 constexpr size_t kKeptFacts = 4 * 1024;
+// Bytes of a JSON record's text a worker keeps room for between records.
+constexpr size_t kKeptRecordBytes = 1 << 20;
 
 // Everything one run needs while documents flow: the extractor, the writers (one per
 // worker, formatting in parallel) and the output state.
@@ -173,7 +175,13 @@ class Run {
  public:
   Run(const RunConfig& cfg, const detail::Engine& engine, std::ostream& out, std::ostream& err, bool progress,
       unsigned workers)
-      : cfg_(cfg), engine_(engine), out_(out), err_(err), progress_(progress), extractions_(workers) {
+      : cfg_(cfg),
+        engine_(engine),
+        out_(out),
+        err_(err),
+        progress_(progress),
+        extractions_(workers),
+        records_(workers) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
     for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
@@ -229,7 +237,9 @@ class Run {
       }
     }
     if (task.json && !task.skip) {
-      JsonRecord rec;
+      // The worker's record, reused: the text is decoded into the room of an earlier
+      // line (swapped out of its task below) instead of a new string per record.
+      JsonRecord& rec = records_[worker];
       std::string error;
       if (!parse_json_record(task.bytes, rec, error)) {
         done.diagnostics.push_back(diag(task.name, "malformed JSON record: " + error + "; skipped"));
@@ -238,7 +248,8 @@ class Run {
       }
       if (!rec.id.empty()) task.doc = std::move(rec.id);
       task.ref_date = std::move(rec.date);
-      task.bytes = std::move(rec.text);
+      task.bytes.swap(rec.text);
+      if (rec.text.capacity() > kKeptRecordBytes) std::string().swap(rec.text);  // a huge line's room goes
     }
     done.bytes += task.bytes.size();
     if (task.skip) return;
@@ -372,6 +383,7 @@ class Run {
   bool progress_;
   std::vector<output::Formatter> formatters_;  // one per worker: rows go straight into Done::output
   std::vector<Extraction> extractions_;         // one per worker, reused (process_into)
+  std::vector<JsonRecord> records_;             // one per worker, reused (process_into)
   bool failed_ = false;
   bool broken_pipe_ = false;
   std::string write_error_;

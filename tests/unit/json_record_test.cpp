@@ -36,6 +36,16 @@ TEST_CASE("records: text, id and date; escapes; unknown members skipped") {
     CHECK(rec.id == r.id);
     CHECK(rec.date == r.date);
   }
+  // The CLI reuses one record per worker: nothing of an earlier line may remain.
+  JsonRecord reused{"old text", "old id", "2000-01-01"};
+  for (const Row& r : rows) {
+    CAPTURE(r.line);
+    std::string error;
+    REQUIRE(parse_json_record(r.line, reused, error));
+    CHECK(reused.text == r.text);
+    CHECK(reused.id == r.id);
+    CHECK(reused.date == r.date);
+  }
 }
 
 TEST_CASE("malformed records are rejected with a reason") {
