@@ -336,7 +336,7 @@ class Parser {
   bool number(size_t p, unsigned allow, Num& n) const {
     if (p >= t_.size()) return false;
     if (is_digit(t_[p])) return (allow & kAllowDigits) && digits(p, n);
-    if ((allow & kAllowHan) && parse_han(t_, p, n)) return true;
+    if ((allow & kAllowHan) && han(p, n)) return true;
     if ((allow & kAllowSino) && parse_sino_korean(t_, p, n)) return true;
     return false;
   }
@@ -630,7 +630,7 @@ class Parser {
     if (p >= t_.size()) return kNo;
     if (is_digit(t_[p])) {
       if (!digits(p, n) || n.value >= 1000 || n.leading_zero) return kNo;
-    } else if (!parse_han(t_, p, n) && !parse_native_korean(t_, p, n)) {
+    } else if (!han(p, n) && !parse_native_korean(t_, p, n)) {
       return kNo;
     }
     if (n.value <= 0 || n.form == NumForm::kHanSequence) return kNo;
@@ -958,7 +958,7 @@ class Parser {
       // 初一..初十: the first ten days of a month, Chinese style.
       if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
       Num n;
-      if (!parse_han(t_, i + 3, n) || n.value < 1 || n.value > 10) return kNo;
+      if (!han(i + 3, n) || n.value < 1 || n.value > 10) return kNo;
       // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
       if (word(i + 3, kind_bit(Kind::kStop)).end > n.end) return kNo;
       nu = NumUnit{};
@@ -1029,7 +1029,7 @@ class Parser {
   bool bare_day(size_t i, bool have_month, const Cur& cur, NumUnit& nu) const {
     if (!have_month || (cur.flags & kRelative) || cur.a.x_year || i != month_end_ || !month_spelled_) return false;
     Num n;
-    if (!parse_han(t_, i, n) || n.form != NumForm::kHan || n.value < 1 || n.value > 31) return false;
+    if (!han(i, n) || n.form != NumForm::kHan || n.value < 1 || n.value > 31) return false;
     size_t next;
     const char32_t c = cp_at(t_, n.end, next);
     if (c >= 0x3400 && c < 0xA000) return false;  // more Han text follows: not a bare day
@@ -1111,7 +1111,7 @@ class Parser {
         if (e < t_.size() && is_digit(t_[e])) return kNo;
         return e;
       }
-    } else if (!parse_han(t_, p, h) && !parse_native_korean(t_, p, h)) {
+    } else if (!han(p, h) && !parse_native_korean(t_, p, h)) {
       return kNo;
     }
     Match m = word(h.end, kind_bit(Kind::kMarker));
@@ -1133,7 +1133,7 @@ class Parser {
       return half.end;
     }
     Num mi;
-    if ((is_digit(j < t_.size() ? t_[j] : 0) && digits(j, mi)) || parse_han(t_, j, mi) ||
+    if ((is_digit(j < t_.size() ? t_[j] : 0) && digits(j, mi)) || han(j, mi) ||
         parse_sino_korean(t_, j, mi)) {
       Match mm = word(mi.end, kind_bit(Kind::kMarker));
       if (mm && w_.entry(mm.entry).tag == Tag::kMinute && mi.value < 60) {
@@ -1537,6 +1537,21 @@ class Parser {
   mutable size_t digits_pos_ = kNo;
   mutable bool digits_ok_ = false;
   mutable Num digits_num_;
+  // parse_han at p, kept the same way: the parts of a chain read the numeral at the same
+  // position one after another (year, quarter, month, day).
+  bool han(size_t p, Num& out) const {
+    if (p != han_pos_) {
+      Num n;
+      han_ok_ = parse_han(t_, p, n);
+      han_pos_ = p;
+      if (han_ok_) han_num_ = n;
+    }
+    if (han_ok_) out = han_num_;
+    return han_ok_;
+  }
+  mutable size_t han_pos_ = kNo;
+  mutable bool han_ok_ = false;
+  mutable Num han_num_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
 
