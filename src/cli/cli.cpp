@@ -300,7 +300,8 @@ class Run {
         if (ex.facts.capacity() > kKeptFacts) ex = Extraction();
       }
     } release{ex};
-    detail::extract_into(engine_, text, ctx, ex);
+    // Rules are read only by --explain (the writers have no rule column).
+    detail::extract_into(engine_, text, ctx, ex, cfg_.explain);
     if (task.json && !ex.warnings.empty()) {
       // The fold checks UTF-8 in its pass (first_invalid), so record text is not
       // checked beforehand: text with invalid bytes (rare) is repaired and run again.
@@ -311,7 +312,7 @@ class Run {
                                                        " (replaced with U+FFFD)"));
         done.failed = true;
         text = decoded_storage;
-        detail::extract_into(engine_, text, ctx, ex);
+        detail::extract_into(engine_, text, ctx, ex, cfg_.explain);
       }
     }
     for (const std::string& w : ex.warnings) {

@@ -194,7 +194,8 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   return result;
 }
 
-void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result) const {
+void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result,
+                          bool with_rules) const {
   // Everything is reset but the capacity: facts, their strings and the vectors stay.
   result.ref_date.clear();
   result.ref_source.clear();
@@ -295,7 +296,8 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
     f.flags = std::move(c.flags);
     if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
       core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
-    f.rule.assign(c.rule);
+    if (with_rules) f.rule.assign(c.rule);
+    else f.rule.clear();
   }
 }
 

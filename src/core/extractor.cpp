@@ -25,11 +25,12 @@ Result<std::shared_ptr<const Engine>> create_engine(const Options& options) {
   }
 }
 
-void extract_into(const Engine& engine, std::string_view text, const DocContext& context, Extraction& out) {
+void extract_into(const Engine& engine, std::string_view text, const DocContext& context, Extraction& out,
+                  bool with_rules) {
   // The contract is "never throws": an allocation failure or a bug in a recognizer
   // costs this document its facts, reported as a warning, not the whole run.
   try {
-    engine.extract_into(text, context, out);
+    engine.extract_into(text, context, out, with_rules);
   } catch (const std::exception& e) {
     out = Extraction();
     out.warnings.push_back(std::string("internal error, no facts for this document: ") + e.what());
