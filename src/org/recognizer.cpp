@@ -27,8 +27,16 @@
 // reused candidate vector, e2b0be4, moved that to 146 M) -> 138 M with the one walk for
 // Chinese name starts and unchecked three-byte decoding; fast_steps (74 M) is over
 // half of it. Then 138 M -> 134.7 M with reports and typo-pass runs handled from inside
-// fast_steps (it returned ~98k times, each return and call back ~50 instructions). The steps per byte are the same for both lexicons (one automaton step per
-// code point); the large one loses to cache misses in its larger tables (quick masks,
+// fast_steps (it returned ~98k times, each return and call back ~50 instructions). Then
+// 135.1 M -> 126.7 M (fast_steps 57.7 M -> 48.8 M: three-byte code points tested first,
+// no report test on the usual step, 16-bit root transitions), with no change in wall time
+// (BM_Org, the throughput test): the loop is bound by mispredicted branches more than by
+// instructions. Cachegrind's branch simulation counts ~1.1 M of them in fast_steps for
+// 1.41 M code points (three-byte test 0.41 M, quick-mask test 0.21 M, run class changes
+// 0.18 M, spaces 0.12 M), where words and single spaces alternate; a further gain needs
+// fewer data-dependent branches per code point (decoding and space removal in a vector
+// pass of their own), not fewer instructions. The steps per byte are the same for both
+// lexicons (one automaton step per code point); the large one loses to cache misses in its larger tables (quick masks,
 // state records, edge blocks), partly on Latin words (random Latin names fill the first
 // letters of the trie, so Latin text walks deeper states).
 
