@@ -959,6 +959,8 @@ class Parser {
       if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
       Num n;
       if (!parse_han(t_, i + 3, n) || n.value < 1 || n.value > 10) return kNo;
+      // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
+      if (word(i + 3, kind_bit(Kind::kStop)).end > n.end) return kNo;
       nu = NumUnit{};
       nu.first = nu.second = n;
       nu.end = n.end;
@@ -1280,7 +1282,7 @@ class Parser {
       i = sp(nth.end);
       // 最后3周: the last N units.
       if (n < 0 && number(i, kAllowDigits | kAllowHan, num) && num.form != NumForm::kHanSequence) {
-        count = true;
+        count = num.value != 1;  // 最后一天 is the last day, not a span of one
         i = sp(num.end);
       }
     } else if (ord) {
@@ -1444,10 +1446,12 @@ class Parser {
       return pm.end;
     }
     if (opening(sp(p)).has(kNthOpeners)) {
-      // 첫째 화요일, 마지막 주: inside the reference month.
+      // 첫째 화요일: a weekday inside the reference month. Not a unit (最后一天, 마지막
+      // 주, 첫날): alone, "the last day" is of whatever period the text is about (假期最后一天
+      // the holiday's last day), which is seldom the month of the dateline.
       Cur probe;
       probe.point(arith(month_value(ref().year, ref().month), probe));
-      if ((e = nth_part(p, probe)) != kNo) {
+      if ((e = nth_part(p, probe)) != kNo && probe.rule == std::string_view("nth_weekday")) {
         cur = probe;
         return e;
       }
@@ -1663,7 +1667,9 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   // One walk: the longest opener, the longest stop word, and the longest opener that
   // stands alone (asked below when a lead-in leads nowhere).
   const Match open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
-  if (stop && (!open || stop.end > open.end)) {
+  // A stop word as long as the opener wins too: 最后 is both the ordinal "last" and a
+  // stop word, and alone it is no date, while its 后 ("after") must not open one.
+  if (stop && (!open || stop.end >= open.end)) {
     if (skip_to) *skip_to = stop.end;
     return false;
   }

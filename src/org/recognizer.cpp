@@ -46,9 +46,9 @@ inline Script script_of(char32_t c) {
 
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
-constexpr uint8_t role_bit(WordRole r) { return static_cast<uint8_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kPlace) < 8, "WordRole bits must fit Payload::roles (uint8_t)");
-constexpr uint8_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
+constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
+static_assert(static_cast<unsigned>(WordRole::kSuffixWord) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
 // the document's text: FoldedText output is valid UTF-8 (malformed bytes became U+FFFD),
@@ -101,7 +101,7 @@ struct NameInfo {
 struct Payload {
   int32_t name = -1;    // index into Model::names
   int32_t suffix = -1;  // index into Model::suffixes
-  uint8_t roles = 0;    // WordRole bits
+  uint16_t roles = 0;   // WordRole bits
 };
 
 struct Model {
@@ -211,6 +211,7 @@ class Matcher {
     pending_.clear();
     suffix_hits_.clear();
     blockers_.clear();
+    run_ons_.clear();
     fuzzy_words_.clear();
     segments_.clear();
     aliases_.clear();
@@ -483,6 +484,7 @@ class Matcher {
       suffix_hits_[k] = h;
     }
     if ((p.roles & role_bit(WordRole::kCommon)) && right_ok(end, last)) blockers_.push_back({start, end});
+    if (p.roles & role_bit(WordRole::kSuffixWord)) run_ons_.push_back({start, end});
   }
   // Keeps names_ in start order with the longest name per start: keys are reported by
   // their end, so a later one with the same start is longer.
@@ -642,14 +644,14 @@ class Matcher {
     return cut;
   }
   // The key [a, b) has one of `roles`.
-  bool ends_with_role(size_t a, size_t b, uint8_t roles) const {
+  bool ends_with_role(size_t a, size_t b, uint16_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
     const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
     return p && (p->roles & roles);
   }
   // Some key with one of `roles` is a prefix of [a, b).
-  bool starts_with_role(size_t a, size_t b, uint8_t roles) const {
+  bool starts_with_role(size_t a, size_t b, uint16_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
       state = m_->words.step(state, next_cp(t_, j));
@@ -744,6 +746,12 @@ class Matcher {
           h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
       }
     }
+    // A name whose closing suffix runs on into an ordinary word is not that name: the
+    // word starts inside the hit and ends after it (上海银行|间同业拆放利率 is the Shanghai
+    // interbank rate, not the Bank of Shanghai). Such words are rare, so a plain loop.
+    for (const Span& w : run_ons_)
+      for (Hit& h : all)
+        if (h.start <= w.start && w.start < h.end && h.end < w.end) h.dropped = true;
     rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
     // short and never empty), and the kept ones come out in start order through order_.
@@ -1095,7 +1103,7 @@ class Matcher {
     return false;
   }
   // A word with one of `roles` starts at `pos` and ends a word.
-  bool word_at(size_t pos, uint8_t roles) const {
+  bool word_at(size_t pos, uint16_t roles) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = next_cp(t_, j);
@@ -1176,6 +1184,7 @@ class Matcher {
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan
+  std::vector<Span> run_ons_;   // ordinary words that open with a suffix (银行间同业), found by the scan
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
@@ -1290,7 +1299,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   // The scan hears about names, suffixes and common words.
   const bool built = m.ac.build(m.trie, [&](uint32_t st) {
     const Payload& p = m.payload[st];
-    return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon));
+    return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon)) || (p.roles & role_bit(WordRole::kSuffixWord));
   });
   m.fuzzy.build();
   if (!built || m.trie.states() > Model::kMaxStates)
