@@ -20,6 +20,7 @@
 #include "cli/json_record.h"
 #include "cli/pipeline.h"
 #include "cli/walk.h"
+#include "core/engine.h"
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
 #include "text/utf8.h"
@@ -163,13 +164,16 @@ bool read_whole_file(const std::string& path, std::string& bytes, std::string& e
   return true;
 }
 
+// Facts a worker's Extraction keeps room for between documents (a few hundred KB).
+constexpr size_t kKeptFacts = 4 * 1024;
+
 // Everything one run needs while documents flow: the extractor, the writers (one per
 // worker, formatting in parallel) and the output state.
 class Run {
  public:
-  Run(const RunConfig& cfg, const Extractor& extractor, std::ostream& out, std::ostream& err, bool progress,
+  Run(const RunConfig& cfg, const detail::Engine& engine, std::ostream& out, std::ostream& err, bool progress,
       unsigned workers)
-      : cfg_(cfg), extractor_(extractor), out_(out), err_(err), progress_(progress) {
+      : cfg_(cfg), engine_(engine), out_(out), err_(err), progress_(progress), extractions_(workers) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
     for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
@@ -276,7 +280,16 @@ class Run {
       ctx.ref_date = task.ref_date;
       ctx.ref_source = "record";
     }
-    Extraction ex = extractor_.Extract(text, ctx);
+    // The worker's Extraction, reused: its facts and their strings keep their room from
+    // one document to the next (Extractor::Extract would build and free them each time).
+    Extraction& ex = extractions_[worker];
+    struct Release {  // a huge document's facts are not kept for the rest of the run
+      Extraction& ex;
+      ~Release() {
+        if (ex.facts.capacity() > kKeptFacts) ex = Extraction();
+      }
+    } release{ex};
+    detail::extract_into(engine_, text, ctx, ex);
     if (task.json && !ex.warnings.empty()) {
       // The fold checks UTF-8 in its pass (first_invalid), so record text is not
       // checked beforehand: text with invalid bytes (rare) is repaired and run again.
@@ -287,7 +300,7 @@ class Run {
                                                        " (replaced with U+FFFD)"));
         done.failed = true;
         text = decoded_storage;
-        ex = extractor_.Extract(text, ctx);
+        detail::extract_into(engine_, text, ctx, ex);
       }
     }
     for (const std::string& w : ex.warnings) {
@@ -353,11 +366,12 @@ class Run {
 
  private:
   const RunConfig& cfg_;
-  const Extractor& extractor_;
+  const detail::Engine& engine_;
   std::ostream& out_;
   std::ostream& err_;
   bool progress_;
   std::vector<output::Formatter> formatters_;  // one per worker: rows go straight into Done::output
+  std::vector<Extraction> extractions_;         // one per worker, reused (process_into)
   bool failed_ = false;
   bool broken_pipe_ = false;
   std::string write_error_;
@@ -508,12 +522,14 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   RunConfig cfg;
   if (int code = parse_args(args, cfg, out, err); code >= 0) return code;
 
-  auto made = Extractor::Create(cfg.extractor);
+  // The engine itself rather than an Extractor: the workers reuse one Extraction each
+  // (detail::extract_into), with the same no-throw guarantee as Extractor::Extract.
+  auto made = detail::create_engine(cfg.extractor);
   if (!made.ok()) {
     err << "hanfacts: " << made.status().to_string() << '\n';
     return kExitSetup;
   }
-  const Extractor& extractor = made.value();
+  const detail::Engine& engine = *made.value();
 
   bool walk_failed = false;
   std::vector<Input> inputs = expand_inputs(cfg.paths, cfg.glob, [&](const std::string& p, const std::string& m) {
@@ -547,7 +563,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
 
   unsigned jobs = cfg.jobs != 0 ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
-  Run state(cfg, extractor, *sink, err, err_is_tty && any_folder && !cfg.quiet, jobs);
+  Run state(cfg, engine, *sink, err, err_is_tty && any_folder && !cfg.quiet, jobs);
   if (walk_failed) state.mark_failed();
   if (cfg.input == InputMode::kText) state.set_total(inputs.size());
 

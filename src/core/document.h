@@ -43,9 +43,12 @@ struct Candidate {
   FactType type = FactType::kOrg;
   size_t start = 0, end = 0;  // bytes in Document::text, end exclusive
   std::string value;
-  std::string unit;
-  std::string flags;  // ';'-separated; "equiv=N" is added by the engine from equiv_of
-  std::string rule;   // stable rule name
+  // Views, not copies: a unit is a constant of the recognizer (an ISO code, an org kind
+  // from its lexicon, a grain name) and a rule name a string literal, both outliving
+  // the candidate (which lives only within Engine::extract).
+  std::string_view unit;
+  std::string flags;      // ';'-separated; "equiv=N" is added by the engine from equiv_of
+  std::string_view rule;  // stable rule name
   // Index (in the candidate vector) of the fact this one restates, e.g. the 12조 원 in
   // "600억 위안(약 12조 원)" restates the 600억 위안. -1 when none.
   int equiv_of = -1;

@@ -190,6 +190,15 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
 
 Extraction Engine::extract(std::string_view text, const DocContext& context) const {
   Extraction result;
+  extract_into(text, context, result);
+  return result;
+}
+
+void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result) const {
+  // Everything is reset but the capacity: facts, their strings and the vectors stay.
+  result.ref_date.clear();
+  result.ref_source.clear();
+  result.warnings.clear();
   const text::FoldedText folded(text);
   // The fold's one pass over the bytes also finds the first malformed sequence.
   const size_t bad = folded.first_invalid();
@@ -270,6 +279,9 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
   }
 
+  // Facts are assigned, not rebuilt: a reused Extraction's strings take the new values
+  // into the room they already have. Moves where the candidate's string owns a buffer
+  // (a move then hands it over instead of copying).
   result.facts.resize(kept.size());
   for (size_t k = 0; k < kept.size(); ++k) {
     core::Candidate& c = cands[kept[k]];
@@ -279,13 +291,12 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
     f.end = spans[k].second;
     f.text.assign(text.substr(f.start, f.end - f.start));
     f.value = std::move(c.value);
-    f.unit = std::move(c.unit);
+    f.unit.assign(c.unit);
     f.flags = std::move(c.flags);
     if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
       core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
-    f.rule = std::move(c.rule);
+    f.rule.assign(c.rule);
   }
-  return result;
 }
 
 }  // namespace hanfacts::detail

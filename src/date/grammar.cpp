@@ -1559,6 +1559,20 @@ class Parser {
 
 }  // namespace
 
+namespace {
+
+// gate_pair's classes of second code points.
+constexpr uint8_t kFollowAny = 1, kFollowLeadIn = 2, kFollowNumber = 4, kFollowSpace = 8, kFollowBracket = 16;
+
+constexpr KindMask kAfterNumber = kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit) |
+                                  kind_bit(Kind::kApproxCount) | kind_bit(Kind::kRange);
+// Opening words that cannot stand alone: a number or another date part must follow
+// (약 3년 전, 上两个月, 第三季度, 지난 9월, 올 상반기).
+constexpr KindMask kLeadIns = kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
+                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN);
+
+}  // namespace
+
 void Grammar::build_gate() {
   for (char32_t c = 0; c < 0x10000; ++c) {
     bool on = words_.may_start(c) || is_han_digit(c) || is_apostrophe(c);
@@ -1587,6 +1601,7 @@ void Grammar::build_gate() {
     pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
     pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
   }
+  build_follow();
   for (char32_t c = 0; c < 0x10000; ++c) {
     const uint32_t two = static_cast<uint32_t>((gate_[c >> 6] >> (c & 63)) & 1) |
                          static_cast<uint32_t>((words_.label_bits()[c >> 6] >> (c & 63)) & 1) << 1;
@@ -1595,16 +1610,53 @@ void Grammar::build_gate() {
   ascii_label_starts_ = (words_.label_bits()[0] | words_.label_bits()[1]) != 0;
 }
 
-namespace {
-
-constexpr KindMask kAfterNumber = kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit) |
-                                  kind_bit(Kind::kApproxCount) | kind_bit(Kind::kRange);
-// Opening words that cannot stand alone: a number or another date part must follow
-// (약 3년 전, 上两个月, 第三季度, 지난 9월, 올 상반기).
-constexpr KindMask kLeadIns = kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
-                              kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN);
-
-}  // namespace
+// What may follow a code point that passes pair_singles_ for may_start_at to say yes or
+// skip (a superset: the classes only turn away what may_start would reject). Its paths:
+// an opener or stop word of one code point (ANY when it stands alone or stops; after a
+// lead-in, may_start again at the next code point: a digit, an apostrophe, a space, a
+// vague count or what passes the gate); a word with a space after its first code point
+// (the space, or the code point after it: the space is optional); a numeral (一 goes on
+// with a number: ASCII, numeral characters, '·', a space or a word after a number);
+// 今（31）日 (an opening bracket after any word's first code point). Longer words keep
+// their pairs in pair_bits_.
+void Grammar::build_follow() {
+  std::vector<char32_t> vague, after_number;
+  words_.first_code_points(kind_bit(Kind::kVagueCount), vague);
+  words_.first_code_points(kAfterNumber, after_number);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    uint8_t k = kFollowAny;
+    if (is_digit(static_cast<char>(c < 0x80 ? c : 0)) || c == U'\'' || c == U' ' || gate(c)) k |= kFollowLeadIn;
+    if (c < 0x80 || is_han_digit(c) || c == U'百' || c == U'千' || c == U'\u00B7' || numeral::is_numeral_char(c))
+      k |= kFollowNumber;
+    follow_class_[c] = k;
+  }
+  for (char32_t c : vague)
+    if (c < 0x10000) follow_class_[c] |= kFollowLeadIn;
+  for (char32_t c : after_number)
+    if (c < 0x10000) follow_class_[c] |= kFollowNumber;
+  follow_class_[U' '] |= kFollowSpace;
+  follow_class_[U'('] |= kFollowBracket;
+  for (const Words::SingleStart& s : words_.single_starts()) {
+    if (s.first >= 0x10000) continue;
+    uint8_t& need = single_follow_[s.first];
+    if (s.after != 0) {
+      need |= kFollowSpace;
+      const uint32_t h = Words::pair_hash(s.first, s.after);
+      pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+    } else {
+      need |= (kind_bit(s.kind) & kLeadIns) ? kFollowLeadIn : kFollowAny;
+    }
+  }
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (!((pair_singles_[c >> 6] >> (c & 63)) & 1)) continue;
+    uint8_t& need = single_follow_[c];
+    if (is_han_digit(c)) need |= kFollowNumber;
+    if (is_apostrophe(c)) need |= kFollowAny;
+    // Set by neither path above: no narrowing.
+    if (need == 0) need = kFollowAny;
+    need |= kFollowBracket;
+  }
+}
 
 bool Grammar::number_continues(std::string_view text, size_t e) const {
   // Every date that opens with a number continues with a separator (2025.11.01, 13~15),

@@ -107,14 +107,22 @@ class Grammar {
   bool ascii_label_starts() const { return ascii_label_starts_; }
   // The second look, for code points that pass the gate: may a date start with c1 c2?
   // (The words' and the numbers' sets, merged into one of each kind by build_gate.)
+  // A c1 that opens a word of its own (上, 约, 一, 전 분기) is asked what may follow it:
+  // single_follow_[c1] names the classes of second code points that can make it a start
+  // (after a lead-in: whatever may start a date; after a numeral: what may go on with a
+  // number), follow_class_[c2] the classes c2 is in. Most such c1 in running text
+  // (上面, 约翰, 统一) fail this one test instead of a dictionary walk in may_start_at.
   bool gate_pair(char32_t c1, char32_t c2) const {
-    if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1)) return true;
+    if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1) &&
+        (c2 >= 0x10000 || (single_follow_[c1] & follow_class_[c2])))
+      return true;
     const uint32_t h = Words::pair_hash(c1, c2);
     return (pair_bits_[h >> 6] >> (h & 63)) & 1;
   }
 
  private:
   void build_gate();
+  void build_follow();
   bool may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start) const;
   bool number_continues(std::string_view text, size_t end) const;
 
@@ -123,6 +131,10 @@ class Grammar {
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
   std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
   std::vector<uint32_t> start_bits_ = std::vector<uint32_t>(4096, 0);
+  // gate_pair's classes of second code points (bits: any, after a lead-in, after a
+  // numeral, a space, an opening bracket), by BMP code point.
+  std::vector<uint8_t> single_follow_ = std::vector<uint8_t>(0x10000, 0);
+  std::vector<uint8_t> follow_class_ = std::vector<uint8_t>(0x10000, 0);
   bool ascii_label_starts_ = false;
 };
 

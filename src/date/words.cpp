@@ -127,8 +127,14 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       }
       if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
         w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
-        if (i >= surface.size() || surface[i] == ' ') w.mark_single(first);
-        else w.mark_pair(first, text::next_code_point(surface, i));
+        if (i >= surface.size() || surface[i] == ' ') {
+          w.mark_single(first);
+          size_t k = i + 1;
+          const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
+          w.single_starts_.push_back({first, after, e.kind});
+        } else {
+          w.mark_pair(first, text::next_code_point(surface, i));
+        }
       }
     }
   }

@@ -183,6 +183,15 @@ class Words {
     for (const auto& [kind, c] : firsts_)
       if (kind_bit(kind) & kinds) out.push_back(c);
   }
+  // The opening and stop words behind single(): their first code point stands alone in
+  // the word (`after` 0) or is followed by a space and then `after` (the space is
+  // optional in the text).
+  struct SingleStart {
+    char32_t first;
+    char32_t after;
+    Kind kind;
+  };
+  const std::vector<SingleStart>& single_starts() const { return single_starts_; }
   // The raw sets behind single() and may_start_pair() (1024 words each).
   const uint64_t* single_bits() const { return singles_.data(); }
   const uint64_t* pair_bits() const { return pairs_.data(); }
@@ -286,6 +295,7 @@ class Words {
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
+  std::vector<SingleStart> single_starts_;
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
 };

@@ -122,7 +122,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // A state's quick mask is the union of the masks along its failure chain (the root's
   // excluded): a clear bit says no state of the chain has an edge on the code point, so
   // the step goes where the root's goes. Failures are shorter strings, numbered earlier.
-  quick_.assign(m, 0);
+  quick_.assign(m, uint64_t{1} << kFullStepBit);
   for (uint32_t s = 1; s < m; ++s) quick_[s] = states_[s].mask | quick_[states_[s].fail];
   max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth_.begin(), depth_.end());
   reports_.assign(m, 0);

@@ -70,11 +70,15 @@ class Automaton {
   // its failure chain but the root has an edge on `c`), from one bit of the state's
   // quick mask and without a branch: the scan's usual step, and always true for the root.
   bool steps_as_root(uint32_t state, char32_t c) const { return quick_steps().as_root(state, hash_bit(c)); }
-  // The bit of a state's quick mask that a step on `c` reads: below kNoEdgeBit.
+  // The bit of a state's quick mask that a step on `c` reads: below kFullStepBit.
   static unsigned hash_bit(char32_t c) { return mask_bit(code_hash(c)); }
   // A bit that no state's quick mask has: as_root(s, kNoEdgeBit) holds for every state,
   // the step for a code point that continues no key (continues()).
   static constexpr unsigned kNoEdgeBit = 63;
+  // A bit that every state's quick mask has, the root's too: as_root(s, kFullStepBit)
+  // is false for every state, so a scan can send a code point to its full step (and its
+  // test for reports) whatever the state.
+  static constexpr unsigned kFullStepBit = 62;
   // steps_as_root() as a plain pointer that a scan loop keeps in a register: as_root(s,
   // hash_bit(c)) == steps_as_root(s, c).
   class QuickSteps {
@@ -128,8 +132,9 @@ class Automaton {
   }
   // The top six bits pick the state mask's bit, bits from 20 up the slot in a block.
   static uint64_t code_hash(char32_t c) { return uint64_t{c} * 0x9E3779B97F4A7C15ull; }
-  // The mask bit of a hash: its top 32 bits scaled to [0, 63), so bit 63 stays free.
-  static unsigned mask_bit(uint64_t h) { return static_cast<unsigned>(((h >> 32) * 63) >> 32); }
+  // The mask bit of a hash: its top 32 bits scaled to [0, 62), so bits 62 and 63 stay
+  // free (kFullStepBit, kNoEdgeBit).
+  static unsigned mask_bit(uint64_t h) { return static_cast<unsigned>(((h >> 32) * 62) >> 32); }
   static constexpr uint32_t kNoCode = UINT32_MAX;  // an empty slot
   struct Slot {
     uint32_t c;
@@ -152,8 +157,8 @@ class Automaton {
 
   std::vector<State> states_;        // by state, breadth first
   // By state: the union of the masks of the states along its failure chain, itself
-  // included and the root not (zero for the root; steps_as_root()). Apart from states_, so the scan's usual step reads
-  // 8 bytes a state.
+  // included and the root not (for the root kFullStepBit alone; steps_as_root()), with
+  // kFullStepBit set. Apart from states_, so the scan's usual step reads 8 bytes a state.
   std::vector<uint64_t> quick_;
   std::vector<Slot> slots_;          // edge blocks, in state order
   std::vector<uint32_t> report_;     // by state: itself when reported, else its failure's

@@ -37,8 +37,8 @@ Answer run(const std::string& text, bool shared) {
   Answer a;
   if (doc.ref) a.ref = date::format_ref_date(*doc.ref);
   for (const auto& c : out)
-    a.facts.push_back(std::to_string(c.start) + "-" + std::to_string(c.end) + " " + c.value + " " + c.unit + " " +
-                      c.flags + " " + c.rule);
+    a.facts.push_back(std::to_string(c.start) + "-" + std::to_string(c.end) + " " + c.value + " " + std::string(c.unit) + " " +
+                      c.flags + " " + std::string(c.rule));
   return a;
 }
 

@@ -142,6 +142,13 @@ TEST_CASE("org automaton: the scan's shortcuts agree with the full step") {
     }
     CHECK(ac.steps_as_root(org::Automaton::kRoot, U'a'));
     if (text.size() > 100) CHECK(shortcuts > 0);
+    // The reserved bits: no state steps as the root on kFullStepBit, every one on kNoEdgeBit.
+    const auto quick = ac.quick_steps();
+    for (uint32_t s = 0; s < ac.live_states(); ++s) {
+      CHECK_FALSE(quick.as_root(s, org::Automaton::kFullStepBit));
+      CHECK(quick.as_root(s, org::Automaton::kNoEdgeBit));
+    }
+    for (const char32_t c : alphabet) CHECK(org::Automaton::hash_bit(c) < org::Automaton::kFullStepBit);
   }
 }
 

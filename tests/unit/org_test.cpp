@@ -71,7 +71,7 @@ std::vector<Found> run(const org::Recognizer& rec, std::string_view input) {
   std::vector<Found> out;
   for (const auto& c : cands) {
     const size_t a = folded.to_original_start(c.start), b = folded.to_original_end(c.end);
-    out.push_back({std::string(input.substr(a, b - a)), c.value, c.unit, c.flags, c.rule});
+    out.push_back({std::string(input.substr(a, b - a)), c.value, std::string(c.unit), c.flags, std::string(c.rule)});
   }
   return out;
 }
