@@ -1520,38 +1520,34 @@ class Parser {
     return part != kNo ? part : end;
   }
 
-  // ASCII digits at p, read once per position: a number that opens a parse is read by
-  // the numeric form, the count, the century, the year, the quarter, the month and the
-  // day in turn. parse_digits leaves `out` alone when it fails and sets all of it when
-  // it succeeds, so the kept answer is exactly its answer.
+  // A number reader's last answer, kept by position: a number that opens a parse is read
+  // by the numeric form, the count, the century, the year, the quarter, the month and the
+  // day in turn, at the same position. The readers (parse_digits, parse_han) leave `out`
+  // alone when they fail and set all of it when they succeed, so the kept answer is
+  // exactly theirs.
+  struct LastNumber {
+    size_t pos = kNo;
+    bool ok = false;
+    Num num;
+    template <class Read>
+    bool get(size_t p, Num& out, Read read) {
+      if (p != pos) {
+        Num n;
+        ok = read(p, n);
+        pos = p;
+        if (ok) num = n;
+      }
+      if (ok) out = num;
+      return ok;
+    }
+  };
   bool digits(size_t p, Num& out) const {
-    if (p != digits_pos_) {
-      Num n;
-      digits_ok_ = parse_digits(t_, p, n);
-      digits_pos_ = p;
-      if (digits_ok_) digits_num_ = n;
-    }
-    if (digits_ok_) out = digits_num_;
-    return digits_ok_;
+    return digits_.get(p, out, [this](size_t q, Num& n) { return parse_digits(t_, q, n); });
   }
-  mutable size_t digits_pos_ = kNo;
-  mutable bool digits_ok_ = false;
-  mutable Num digits_num_;
-  // parse_han at p, kept the same way: the parts of a chain read the numeral at the same
-  // position one after another (year, quarter, month, day).
   bool han(size_t p, Num& out) const {
-    if (p != han_pos_) {
-      Num n;
-      han_ok_ = parse_han(t_, p, n);
-      han_pos_ = p;
-      if (han_ok_) han_num_ = n;
-    }
-    if (han_ok_) out = han_num_;
-    return han_ok_;
+    return han_.get(p, out, [this](size_t q, Num& n) { return parse_han(t_, q, n); });
   }
-  mutable size_t han_pos_ = kNo;
-  mutable bool han_ok_ = false;
-  mutable Num han_num_;
+  mutable LastNumber digits_, han_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
 
