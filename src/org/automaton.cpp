@@ -35,11 +35,14 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // Live states: those on the way to a reported key. The automaton runs on them alone
   // (the trie also holds keys the scan never reports, such as particles), so text made
   // of other keys leaves it at the root.
-  std::vector<uint32_t> order;
-  order.reserve(n);
-  order.push_back(CodePointTrie::kRoot);
-  for (size_t q = 0; q < order.size(); ++q)
-    for (uint32_t e = first[order[q]]; e < first[order[q] + 1]; ++e) order.push_back(edges[e].child);
+  // States breadth first. The trie is a tree, so each state comes once and n slots hold
+  // them all (filled in place: GCC 12 warns falsely about push_back growing here).
+  std::vector<uint32_t> order(n);
+  size_t filled = 0;
+  order[filled++] = CodePointTrie::kRoot;
+  for (size_t q = 0; q < filled; ++q)
+    for (uint32_t e = first[order[q]]; e < first[order[q] + 1]; ++e) order[filled++] = edges[e].child;
+  order.resize(filled);
   std::vector<uint8_t> live(reported.begin(), reported.end());
   live.resize(n, 0);
   {

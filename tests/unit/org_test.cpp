@@ -97,7 +97,10 @@ std::string summary(const std::vector<Found>& fs) {
     for (std::string_view rest = f.flags; !rest.empty();) {
       const size_t semi = rest.find(';');
       std::string_view one = rest.substr(0, semi);
-      if (one.substr(0, 4) != "qid=") flags += (flags.empty() ? "" : ";") + std::string(one);
+      if (one.substr(0, 4) != "qid=") {
+        if (!flags.empty()) flags += ';';
+        flags += one;
+      }
       rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     }
     s += f.text + "=" + f.value + (flags.empty() ? "" : "/" + flags);
