@@ -23,6 +23,9 @@ struct Options {
   // Extra organization lexicons, same format as lexicons/org/*.tsv. Entries with an
   // id already known replace the earlier entry.
   std::vector<LexiconSource> org_lexicons;
+  // Fill Fact::rule, the name of the rule behind each fact (for --explain and tests).
+  // Callers that never read it save a string per fact.
+  bool rule_names = true;
 };
 
 struct DocContext {

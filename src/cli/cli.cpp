@@ -20,7 +20,6 @@
 #include "cli/json_record.h"
 #include "cli/pipeline.h"
 #include "cli/walk.h"
-#include "core/engine.h"
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
 #include "text/utf8.h"
@@ -173,10 +172,10 @@ constexpr size_t kKeptRecordBytes = 1 << 20;
 // worker, formatting in parallel) and the output state.
 class Run {
  public:
-  Run(const RunConfig& cfg, const detail::Engine& engine, std::ostream& out, std::ostream& err, bool progress,
+  Run(const RunConfig& cfg, const Extractor& extractor, std::ostream& out, std::ostream& err, bool progress,
       unsigned workers)
       : cfg_(cfg),
-        engine_(engine),
+        extractor_(extractor),
         out_(out),
         err_(err),
         progress_(progress),
@@ -300,8 +299,7 @@ class Run {
         if (ex.facts.capacity() > kKeptFacts) ex = Extraction();
       }
     } release{ex};
-    // Rules are read only by --explain (the writers have no rule column).
-    detail::extract_into(engine_, text, ctx, ex, cfg_.explain);
+    extractor_.ExtractInto(text, ctx, ex);
     if (task.json && !ex.warnings.empty()) {
       // The fold checks UTF-8 in its pass (first_invalid), so record text is not
       // checked beforehand: text with invalid bytes (rare) is repaired and run again.
@@ -312,7 +310,7 @@ class Run {
                                                        " (replaced with U+FFFD)"));
         done.failed = true;
         text = decoded_storage;
-        detail::extract_into(engine_, text, ctx, ex, cfg_.explain);
+        extractor_.ExtractInto(text, ctx, ex);
       }
     }
     for (const std::string& w : ex.warnings) {
@@ -378,7 +376,7 @@ class Run {
 
  private:
   const RunConfig& cfg_;
-  const detail::Engine& engine_;
+  const Extractor& extractor_;
   std::ostream& out_;
   std::ostream& err_;
   bool progress_;
@@ -535,14 +533,14 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   RunConfig cfg;
   if (int code = parse_args(args, cfg, out, err); code >= 0) return code;
 
-  // The engine itself rather than an Extractor: the workers reuse one Extraction each
-  // (detail::extract_into), with the same no-throw guarantee as Extractor::Extract.
-  auto made = detail::create_engine(cfg.extractor);
+  // Rule names are read only by --explain (the writers have no rule column).
+  cfg.extractor.rule_names = cfg.explain;
+  auto made = Extractor::Create(cfg.extractor);
   if (!made.ok()) {
     err << "hanfacts: " << made.status().to_string() << '\n';
     return kExitSetup;
   }
-  const detail::Engine& engine = *made.value();
+  const Extractor& extractor = made.value();
 
   bool walk_failed = false;
   std::vector<Input> inputs = expand_inputs(cfg.paths, cfg.glob, [&](const std::string& p, const std::string& m) {
@@ -576,7 +574,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
 
   unsigned jobs = cfg.jobs != 0 ? cfg.jobs : std::max(1u, std::thread::hardware_concurrency());
-  Run state(cfg, engine, *sink, err, err_is_tty && any_folder && !cfg.quiet, jobs);
+  Run state(cfg, extractor, *sink, err, err_is_tty && any_folder && !cfg.quiet, jobs);
   if (walk_failed) state.mark_failed();
   if (cfg.input == InputMode::kText) state.set_total(inputs.size());
 

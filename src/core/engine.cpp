@@ -159,6 +159,7 @@ core::Lang detect_lang(std::string_view text) {
 Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
   std::shared_ptr<Engine> e(new Engine());
   e->find_dates_ = options.find_dates;
+  e->rule_names_ = options.rule_names;
   {
     auto made = date::Recognizer::create(lexicon::builtin_sources("date"));
     if (!made.ok()) return made.status();
@@ -194,8 +195,7 @@ Extraction Engine::extract(std::string_view text, const DocContext& context) con
   return result;
 }
 
-void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result,
-                          bool with_rules) const {
+void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result) const {
   // Everything is reset but the capacity: facts, their strings and the vectors stay.
   result.ref_date.clear();
   result.ref_source.clear();
@@ -296,7 +296,7 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
     f.flags = std::move(c.flags);
     if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
       core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
-    if (with_rules) f.rule.assign(c.rule);
+    if (rule_names_) f.rule.assign(c.rule);
     else f.rule.clear();
   }
 }

@@ -21,10 +21,8 @@ class Engine {
   static Result<std::shared_ptr<const Engine>> create(const Options& options);
   Extraction extract(std::string_view text, const DocContext& context) const;
   // The same into `out`, whose facts and strings keep their capacity: a caller that
-  // reuses one Extraction per thread (the CLI) allocates nothing per fact. Without
-  // `with_rules` Fact::rule is left empty (the CLI's writers never read it: a string
-  // copy per fact saved).
-  void extract_into(std::string_view text, const DocContext& context, Extraction& out, bool with_rules = true) const;
+  // reuses one Extraction per thread (the CLI) allocates nothing per fact.
+  void extract_into(std::string_view text, const DocContext& context, Extraction& out) const;
 
  private:
   Engine() = default;
@@ -33,14 +31,8 @@ class Engine {
   std::optional<date::Recognizer> dates_;  // also detects datelines, so always built
   core::RegionDetector regions_;
   bool find_dates_ = true;
+  bool rule_names_ = true;  // Options::rule_names
 };
-
-// Extractor::Create and Extractor::Extract for callers inside the library that keep
-// the engine itself (the CLI reuses one Extraction per worker): the same guarantees,
-// Status instead of exceptions, and an Extract that never throws.
-Result<std::shared_ptr<const Engine>> create_engine(const Options& options);
-void extract_into(const Engine& engine, std::string_view text, const DocContext& context, Extraction& out,
-                  bool with_rules = true);
 
 // Detects the dominant language from Hangul vs Han code points (in the first
 // text::FoldedText::kLangWindow bytes).

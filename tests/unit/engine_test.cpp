@@ -1,6 +1,6 @@
-// Engine internals that have a slow, obvious definition: detect_lang stops reading early
+// Engine internals that have a slow, obvious definition (detect_lang stops reading early
 // once the rest of the text cannot change its answer, so it must agree with counting
-// every code point.
+// every code point), and the reuse path (Extractor::ExtractInto) against Extract.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/engine.h"
+#include "hanfacts/hanfacts.h"
 #include "text/utf8.h"
 
 namespace {
@@ -49,4 +50,64 @@ TEST_CASE("detect_lang agrees with counting every code point") {
   for (int k = 0; k < 800; ++k) hanfacts::text::append_utf8(zh_then_ko, U'가');
   CHECK(hanfacts::detail::detect_lang(zh_then_ko) == counted_lang(zh_then_ko));
   CHECK(hanfacts::detail::detect_lang(zh_then_ko) == hanfacts::core::Lang::kKo);
+}
+
+TEST_CASE("ExtractInto with one reused Extraction gives what Extract gives, document after document") {
+  auto made = hanfacts::Extractor::Create({});
+  REQUIRE(made.ok());
+  const hanfacts::Extractor& ex = made.value();
+  // Long and short documents in turn, so reused facts and strings shrink and grow; one
+  // with no facts, one with a dateline, one with invalid UTF-8 (a warning).
+  const std::string docs[] = {
+      "2025. 11. 01. 21:27\n딥시크는 올해 9월 600억 위안을 투자했다. 삼성전자와 SK하이닉스도 12조600억 원을 썼다.",
+      "",
+      "月之暗面去年年底融资10亿美元。",
+      "no facts here",
+      "北京智源人工智能研究院2023年7月前后发布\xff报告，约1.5万亿元。",
+      "문샷은 지난달 985억 달러 규모를 밝혔다.",
+  };
+  hanfacts::DocContext ctx;
+  ctx.ref_date = "2025-11-01";
+  hanfacts::Extraction reused;
+  for (int round = 0; round < 2; ++round)
+    for (const std::string& d : docs) {
+      const hanfacts::Extraction fresh = ex.Extract(d, ctx);
+      ex.ExtractInto(d, ctx, reused);
+      REQUIRE(reused.facts.size() == fresh.facts.size());
+      for (size_t i = 0; i < fresh.facts.size(); ++i) {
+        const hanfacts::Fact &a = fresh.facts[i], &b = reused.facts[i];
+        CHECK(a.type == b.type);
+        CHECK(a.start == b.start);
+        CHECK(a.end == b.end);
+        CHECK(a.text == b.text);
+        CHECK(a.value == b.value);
+        CHECK(a.unit == b.unit);
+        CHECK(a.flags == b.flags);
+        CHECK(a.rule == b.rule);
+        CHECK_FALSE(a.rule.empty());
+      }
+      CHECK(reused.ref_date == fresh.ref_date);
+      CHECK(reused.ref_source == fresh.ref_source);
+      CHECK(reused.lang == fresh.lang);
+      CHECK(reused.warnings == fresh.warnings);
+    }
+}
+
+TEST_CASE("Options::rule_names off leaves Fact::rule empty and changes nothing else") {
+  hanfacts::Options quiet;
+  quiet.rule_names = false;
+  auto with = hanfacts::Extractor::Create({});
+  auto without = hanfacts::Extractor::Create(quiet);
+  REQUIRE(with.ok());
+  REQUIRE(without.ok());
+  const std::string text = "딥시크는 올해 9월 600억 위안을 투자했다.";
+  const hanfacts::Extraction a = with.value().Extract(text, {});
+  const hanfacts::Extraction b = without.value().Extract(text, {});
+  REQUIRE(a.facts.size() == b.facts.size());
+  REQUIRE_FALSE(a.facts.empty());
+  for (size_t i = 0; i < a.facts.size(); ++i) {
+    CHECK(b.facts[i].rule.empty());
+    CHECK(a.facts[i].value == b.facts[i].value);
+    CHECK(a.facts[i].start == b.facts[i].start);
+  }
 }
