@@ -158,6 +158,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "stop_tail") r = WordRole::kStopTail;
     else if (role == "place") r = WordRole::kPlace;
     else if (role == "suffix_word") r = WordRole::kSuffixWord;
+    else if (role == "home_place") r = WordRole::kHomePlace;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};

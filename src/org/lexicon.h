@@ -80,6 +80,7 @@ enum class WordRole {
   kStopTail,   // generic modifier that cannot end a Chinese pattern's name (科创板上市|公司, 外资|银行)
   kPlace,      // country or region: alone before a suffix it makes a kind, not a name (美国公司)
   kSuffixWord, // ordinary word opening with a suffix: a name it runs on from is none (上海银行|间同业)
+  kHomePlace,  // a home country: a bare government name after it is still that body (한국 국방부)
 };
 struct Word {
   std::string key;  // folded

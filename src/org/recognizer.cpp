@@ -55,7 +55,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kSuffixWord) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+static_assert(static_cast<unsigned>(WordRole::kHomePlace) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
 constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
@@ -119,6 +119,9 @@ struct Model {
   // holds the default one (no region, else cn).
   std::vector<std::vector<uint32_t>> regional;
   std::vector<Suffix> suffixes;
+  // By entry: a government body whose names say its country (韩国国防部, 中国国防部,
+  // 香港金融管理局: a place word inside a name); see Matcher::after_foreign_place.
+  std::vector<uint8_t> home_government;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
   // The scan's automaton over the trie; it reports names, suffixes and common words.
@@ -766,6 +769,15 @@ class Matcher {
     for (const Span& w : run_ons_)
       for (Hit& h : all)
         if (h.start <= w.start && w.start < h.end && h.end < w.end) h.dropped = true;
+    // A country's government body named bare right after another country names that
+    // country's body (루마니아 국방부, 罗马尼亚国防部, 新加坡金融管理局), not the one the
+    // bare name stands for (국방부 Korea's, 国防部 China's, 金融管理局 Hong Kong's). Bodies
+    // listed with their country (미국 국방부, 中国国防部) match whole and start at it; one
+    // whose names say no country (백악관) is left alone.
+    for (Hit& h : all)
+      if (!h.dropped && h.kind != HitKind::kPattern && m_->home_government[h.entry] &&
+          after_foreign_place(h.start, m_->entries[h.entry]))
+        h.dropped = true;
     rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
     // short and never empty), and the kept ones come out in start order through order_.
@@ -780,6 +792,26 @@ class Matcher {
     for (const uint32_t i : order_)
       if (kept_[i]) hits_.push_back(all[i]);
   }
+  // Whether a country or region (role place) ends right before `start` (one space
+  // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
+  // `e` itself (韩国 in 韩国统一部).
+  bool after_foreign_place(size_t start, const Entry& e) const {
+    size_t end = start;
+    if (end > 0 && t_[end - 1] == ' ') --end;
+    size_t from = end;
+    for (size_t k = 0; k < kMaxPlaceCodePoints && from > 0; ++k) {
+      do --from;
+      while (from > 0 && (static_cast<unsigned char>(t_[from]) & 0xC0) == 0x80);
+      if (!ends_with_role(from, end, role_bit(WordRole::kPlace))) continue;
+      if (ends_with_role(from, end, role_bit(WordRole::kHomePlace))) return false;
+      const std::string_view place = t_.substr(from, end - from);
+      for (const Name& n : e.names)
+        if (n.key.find(place) != std::string::npos) return false;
+      return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxPlaceCodePoints = 8;
   // Whether no bit of taken_ in [a, b) is set (a < b), a word at a time.
   bool bits_free(size_t a, size_t b) const {
     if (a >> 6 == (b - 1) >> 6)  // the usual case: within one word
@@ -1309,6 +1341,18 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
   }
   m.word_payload.resize(m.words.states());
+  {
+    std::vector<std::string_view> places;
+    for (const Word& w : words)
+      if (w.role == WordRole::kPlace) places.push_back(w.key);
+    m.home_government.assign(m.entries.size(), 0);
+    for (size_t ei = 0; ei < m.entries.size(); ++ei) {
+      if (m.entries[ei].kind != "government") continue;
+      for (const Name& n : m.entries[ei].names)
+        for (const std::string_view pl : places)
+          if (n.key.find(pl) != std::string::npos) m.home_government[ei] = 1;
+    }
+  }
   m.payload.resize(m.trie.states());
   // The scan hears about names, suffixes and common words.
   const bool built = m.ac.build(m.trie, [&](uint32_t st) {
