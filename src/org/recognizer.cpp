@@ -119,8 +119,8 @@ struct Model {
   // holds the default one (no region, else cn).
   std::vector<std::vector<uint32_t>> regional;
   std::vector<Suffix> suffixes;
-  // By entry: a government body whose names say its country (韩国国防部, 中国国防部,
-  // 香港金融管理局: a place word inside a name); see Matcher::after_foreign_place.
+  // By entry: a government body whose names say its country (韩国国防部, 中国国防部: a
+  // place word inside a name); see Matcher::after_foreign_place.
   std::vector<uint8_t> home_government;
   CodePointTrie trie;             // names, suffixes and ORG words together
   std::vector<Payload> payload;   // by trie state
@@ -770,10 +770,10 @@ class Matcher {
       for (Hit& h : all)
         if (h.start <= w.start && w.start < h.end && h.end < w.end) h.dropped = true;
     // A country's government body named bare right after another country names that
-    // country's body (루마니아 국방부, 罗马尼亚国防部, 新加坡金融管理局), not the one the
-    // bare name stands for (국방부 Korea's, 国防部 China's, 金融管理局 Hong Kong's). Bodies
-    // listed with their country (미국 국방부, 中国国防部) match whole and start at it; one
-    // whose names say no country (백악관) is left alone.
+    // country's body (루마니아 국방부, 罗马尼亚国防部), not the one the bare name stands
+    // for (국방부 Korea's, 国防部 China's). Bodies listed with their country (미국 국방부,
+    // 中国国防部) match whole and start at it; one whose names say no country (백악관) is
+    // left alone.
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern && m_->home_government[h.entry] &&
           after_foreign_place(h.start, m_->entries[h.entry]))
