@@ -62,13 +62,7 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
   if (pos >= text.size()) return false;
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return false;  // every Han and Hangul numeral is a multi-byte code point
-  char32_t c;
-  if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
-    c = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
-  } else {
-    size_t next;
-    c = peek(text, pos, next);
-  }
+  const char32_t c = text::code_point_at(text, pos);  // folded text is valid UTF-8
   if (script == numeral::Script::kChinese ? !han_start(c) : !sino_start(c))
     return false;
   const auto n = numeral::parse_numeral_at(text, pos, kOptions);
@@ -94,15 +88,8 @@ bool parse_digits(std::string_view text, size_t pos, Num& out) {
 bool parse_han(std::string_view text, size_t pos, Num& out) {
   // The grammar asks at many places that hold no numeral: turn them away on the first
   // code point (every reading below starts with a digit character, 十, 两, 百 or 千).
-  {
-    if (pos >= text.size()) return false;
-    const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) return false;
-    if ((b & 0xF0) == 0xE0 && pos + 2 < text.size()) {  // folded text is valid UTF-8
-      const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
-      if (!han_start(c)) return false;
-    }
-  }
+  if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x80) return false;
+  if (!han_start(text::code_point_at(text, pos))) return false;  // folded text is valid UTF-8
   // Digit-by-digit first: two or more digit characters in a row, no 十.
   size_t i = pos, next;
   long seq = 0;
@@ -173,10 +160,7 @@ bool may_start_number(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return b >= '0' && b <= '9';
-  size_t next;
-  const char32_t c = (b & 0xF0) == 0xE0 && pos + 2 < text.size()
-                         ? text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos)
-                         : peek(text, pos, next);
+  const char32_t c = text::code_point_at(text, pos);
   return han_start(c) || sino_start(c) || native_start(c);
 }
 
