@@ -42,7 +42,7 @@ size_t FuzzyIndex::symbols(std::string_view word, char32_t* out, bool& hangul, s
     char32_t c = 0;
     const auto* b = reinterpret_cast<const unsigned char*>(word.data()) + i;
     if ((b[0] & 0xF0) == 0xE0 && i + 2 < word.size() && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80)
-      c = (char32_t{b[0] & 0x0Fu} << 12) | (char32_t{b[1] & 0x3Fu} << 6) | (b[2] & 0x3Fu);
+      c = text::decode3(b);
     if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF))
       i += 3;
     else
