@@ -2,7 +2,6 @@
 // writers (hanfacts/writer.h) and the CLI both go through output::Formatter.
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <string>
@@ -160,32 +159,6 @@ bool plain(const char* p, size_t n) {
 #endif
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  size_t run = 0;  // start of the bytes not yet appended: runs without escapes go at once
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && u != '"' && u != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (u) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", u);
-        out += buf;
-      }
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
-
 // Copies a string literal (its size known when compiled: a fixed-size copy).
 template <size_t N>
 char* put_literal(char* p, const char (&literal)[N]) {
@@ -249,6 +222,14 @@ char* put_json_string(char* p, std::string_view s) {
   }
   *p++ = '"';
   return p;
+}
+
+// put_json_string at the end of `out` (the document's fields: doc id, date, language).
+void append_json_string(std::string& out, std::string_view s) {
+  const size_t at = out.size();
+  out.resize(at + 6 * s.size() + 2 + kSlack);
+  char* const end = put_json_string(out.data() + at, s);
+  out.resize(static_cast<size_t>(end - out.data()));
 }
 
 }  // namespace
