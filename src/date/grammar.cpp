@@ -1637,7 +1637,7 @@ void Grammar::build_follow() {
   for (char32_t c = 0; c < 0x10000; ++c) {
     uint8_t k = kFollowAny;
     if (is_digit(static_cast<char>(c < 0x80 ? c : 0)) || c == U'\'' || c == U' ' || gate(c)) k |= kFollowLeadIn;
-    if (c < 0x80 || is_han_digit(c) || c == U'百' || c == U'千' || c == U'\u00B7' || numeral::is_numeral_char(c))
+    if (c < 0x80 || is_han_number_start(c) || c == U'\u00B7' || numeral::is_numeral_char(c))
       k |= kFollowNumber;
     follow_class_[c] = k;
   }
@@ -1751,7 +1751,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     // right after it, so what follows decides before the numeral parser is asked.
     size_t after = next;
     const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
-    if (!(c2 < 0x80 || is_han_digit(c2) || c2 == U'百' || c2 == U'千' || numeral::is_numeral_char(c2)) &&
+    if (!(c2 < 0x80 || is_han_number_start(c2) || numeral::is_numeral_char(c2)) &&
         !number_continues(text, next))
       return false;
     return parse_han(text, pos, n) && number_continues(text, n.end);

@@ -44,8 +44,6 @@ bool native_start(char32_t c) {
   }
 }
 
-// The first code points of parse_han's numbers: a digit character, 十, 两, 廿, 百 or 千.
-bool han_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
 
 char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
@@ -63,7 +61,7 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return false;  // every Han and Hangul numeral is a multi-byte code point
   const char32_t c = text::code_point_at(text, pos);  // folded text is valid UTF-8
-  if (script == numeral::Script::kChinese ? !han_start(c) : !sino_start(c))
+  if (script == numeral::Script::kChinese ? !is_han_number_start(c) : !sino_start(c))
     return false;
   const auto n = numeral::parse_numeral_at(text, pos, kOptions);
   if (!n || n->script != script || n->is_range() || n->fraction || n->has_decimal_point || n->has_scale ||
@@ -89,7 +87,7 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
   // The grammar asks at many places that hold no numeral: turn them away on the first
   // code point (every reading below starts with a digit character, 十, 两, 百 or 千).
   if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x80) return false;
-  if (!han_start(text::code_point_at(text, pos))) return false;  // folded text is valid UTF-8
+  if (!is_han_number_start(text::code_point_at(text, pos))) return false;  // folded text is valid UTF-8
   // Digit-by-digit first: two or more digit characters in a row, no 十.
   size_t i = pos, next;
   long seq = 0;
@@ -161,7 +159,7 @@ bool may_start_number(std::string_view text, size_t pos) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return b >= '0' && b <= '9';
   const char32_t c = text::code_point_at(text, pos);
-  return han_start(c) || sino_start(c) || native_start(c);
+  return is_han_number_start(c) || sino_start(c) || native_start(c);
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {

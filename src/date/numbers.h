@@ -44,5 +44,7 @@ inline bool is_han_digit(char32_t c) {
       return false;
   }
 }
+// The first code points of parse_han's numbers: a digit character, 十, 两, 廿, 百 or 千.
+inline bool is_han_number_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
 
 }  // namespace hanfacts::date
