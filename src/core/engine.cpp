@@ -189,12 +189,6 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
   return std::shared_ptr<const Engine>(std::move(e));
 }
 
-Extraction Engine::extract(std::string_view text, const DocContext& context) const {
-  Extraction result;
-  extract_into(text, context, result);
-  return result;
-}
-
 void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result) const {
   // Everything is reset but the capacity: facts, their strings and the vectors stay.
   result.ref_date.clear();

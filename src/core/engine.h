@@ -19,9 +19,8 @@ namespace hanfacts::detail {
 class Engine {
  public:
   static Result<std::shared_ptr<const Engine>> create(const Options& options);
-  Extraction extract(std::string_view text, const DocContext& context) const;
-  // The same into `out`, whose facts and strings keep their capacity: a caller that
-  // reuses one Extraction per thread (the CLI) allocates nothing per fact.
+  // Extractor::ExtractInto without its no-throw guard: `out` is overwritten, its facts
+  // and strings keep their capacity.
   void extract_into(std::string_view text, const DocContext& context, Extraction& out) const;
 
  private:
