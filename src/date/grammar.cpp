@@ -256,7 +256,7 @@ class Parser {
     return s;
   }
 
-  Match word(size_t p, KindMask kinds) const {
+  [[gnu::always_inline]] Match word(size_t p, KindMask kinds) const {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
     // The grammar asks about the same few positions many times (a number's marker for
     // the year, the month, the day...): one walk per position answers every kind.
@@ -382,6 +382,55 @@ class Parser {
 
   static unsigned tagbit(Tag t) { return 1u << static_cast<unsigned>(t); }
 
+  // What follows the digits at q: the tags of the markers num_unit may take after them
+  // (right after the number or after spaces), whether a range connector follows (13~15일:
+  // the marker comes after the second number) or a '·' or '/' (1·4분기), and whether a
+  // count's unit or vague-count mark does (3년 전, 10여 년). Every reading of digits as a
+  // part needs one of these, and they name the part: chain() and core() call only the
+  // parts the unit after the digits allows (2025년 is no quarter, month or day; 97일 no
+  // year), instead of each part reading the number, the marker and the connector again.
+  // Kept for the last position asked, like the numbers themselves. (Digits only: every
+  // part reads them the same way, where a Hangul syllable may open a Sino-Korean or a
+  // native Korean number depending on the part.)
+  struct DigitsUnit {
+    size_t pos = kNo;
+    bool known = false;  // digits at pos
+    unsigned tags = 0;
+    bool range = false, dot = false, count = false;
+  };
+  const DigitsUnit& digits_unit(size_t q) const { return digits_unit_.pos == q ? digits_unit_ : digits_unit_read(q); }
+  // (Out of line: read once per position, and kept out of the parts' inlined code.)
+  [[gnu::noinline]] const DigitsUnit& digits_unit_read(size_t q) const {
+    DigitsUnit u;
+    u.pos = q;
+    Num n;
+    if (q < t_.size() && is_digit(t_[q]) && digits(q, n)) {
+      u.known = true;
+      const size_t s = sp(n.end);
+      auto tags_at = [&](size_t at) {
+        const Match m = word(at, kind_bit(Kind::kMarker));
+        return m ? tagbit(w_.entry(m.entry).tag) : 0u;
+      };
+      u.tags = tags_at(n.end) | (s != n.end ? tags_at(s) : 0u);
+      u.range = static_cast<bool>(word(s, kind_bit(Kind::kRange)));
+      u.dot = n.end < t_.size() && (t_[n.end] == '/' || t_.compare(n.end, 2, "\xC2\xB7") == 0);
+      u.count = word(n.end, kind_bit(Kind::kApproxCount)) || word(s, kind_bit(Kind::kSpanUnit));
+    }
+    digits_unit_ = u;
+    return digits_unit_;
+  }
+  static constexpr unsigned kYearTags = 1u << static_cast<unsigned>(Tag::kYear) |
+                                        1u << static_cast<unsigned>(Tag::kFiscalYear) |
+                                        1u << static_cast<unsigned>(Tag::kDecade);
+  // A quarter may also be written 1·4분기 or 3/4분기.
+  bool quarter_may_be(size_t q) const { return unit_may_be(q, tagbit(Tag::kQuarter)) || digits_unit(q).dot; }
+  // False when the number at q is digits that take no marker of `tags`, neither right
+  // after them nor through a range: num_unit(q, ..., tags) would fail.
+  bool unit_may_be(size_t q, unsigned tags) const {
+    const DigitsUnit& u = digits_unit(q);
+    return !u.known || (u.tags & tags) || u.range;
+  }
+
   // --- reference-dependent values -------------------------------------------------
 
   // A value computed from the reference date by arithmetic (지난해, 3년 전, 上周二).
@@ -423,18 +472,23 @@ class Parser {
     Cur c1, c2;
     size_t e1 = kNo, e2 = kNo;
     if (p < t_.size() && is_digit(t_[p])) {
-      e1 = numeric(p, c1);
-      if (e1 != kNo) {
-        cur = c1;
-        return e1;
+      size_t e = p;
+      while (e < t_.size() && is_digit(t_[e])) ++e;
+      // A numeric date (2025-11-01, 2025.11.1, 2/15) has its separator right after the
+      // digits (at most nine: what parse_digits reads); most numbers have none.
+      const char sep = e < t_.size() ? t_[e] : 0;
+      if (e - p <= 9 && (sep == '-' || sep == '/' || sep == '.')) {
+        e1 = numeric(p, c1);
+        if (e1 != kNo) {
+          cur = c1;
+          return e1;
+        }
       }
       // Every other reading of a number goes on with a word (a unit, a count mark, a
       // range connector) right after it or after spaces, or with the '/' or '·' of 3/4분기;
       // a clock time ends a range (base_). So when no word starts at the digits or
       // right after them (the '.' of 1.5 and 2030.79.48, the ':' of 57:69), none can.
       if (!base_) {
-        size_t e = p;
-        while (e < t_.size() && is_digit(t_[e])) ++e;
         constexpr KindMask kAny = ~KindMask{0};
         if (e < t_.size() && t_[e] != ' ' && t_[e] != '/' && static_cast<unsigned char>(t_[e]) != 0xC2 &&
             !w_.may_hold(t_, e, kAny) && !w_.may_hold(t_, p, kAny))
@@ -443,7 +497,8 @@ class Parser {
     }
     const Opening o = opening(p);
     constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix);
-    e1 = o.number || o.has(kCountedWords) ? counted(p, c1) : kNo;
+    const bool count_opens = o.number && (!digits_unit(p).known || digits_unit(p).count);
+    e1 = count_opens || o.has(kCountedWords) ? counted(p, c1) : kNo;
     e2 = chain(p, c2, o);
     if (e1 != kNo && (e2 == kNo || e1 >= e2)) {
       cur = c1;
@@ -1382,7 +1437,8 @@ class Parser {
     bool two_digit = false;
     // An apostrophe opens a year of its own ('25년).
     const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
-    const bool year_opens = o.number || o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2;
+    const bool year_opens = (o.number && unit_may_be(p, kYearTags | tagbit(Tag::kCentury))) ||
+                            o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2;
     size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
     const bool have_year = end != kNo;
     if (!have_year) {
@@ -1414,10 +1470,11 @@ class Parser {
       const Opening oj = opening(j);
       size_t e;
       if (oj.has(kind_bit(Kind::kHalf)) && (e = half_part(j, cur, true)) != kNo) return part_or(e, cur);
-      if ((oj.number || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
+      if (((oj.number && quarter_may_be(j)) || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
           (e = quarter_part(j, cur, true)) != kNo)
         return part_or(e, cur);
-      if (oj.number && (e = month_part(j, cur, true)) != kNo) return after_month(e, cur);
+      if (oj.number && unit_may_be(j, tagbit(Tag::kMonth)) && (e = month_part(j, cur, true)) != kNo)
+        return after_month(e, cur);
       if (two_digit) return kNo;
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
       if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
@@ -1427,10 +1484,12 @@ class Parser {
     size_t e;
     if (o.has(kind_bit(Kind::kHalfRel)) && (e = half_rel_part(p, cur)) != kNo) return e;
     if (o.has(kind_bit(Kind::kHalf)) && (e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
-    if ((o.number || o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
+    if (((o.number && quarter_may_be(p)) ||
+         o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
         (e = quarter_part(p, cur, false)) != kNo)
       return part_or(e, cur);
-    if ((o.number || o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) && (e = month_part(p, cur, false)) != kNo)
+    if (((o.number && unit_may_be(p, tagbit(Tag::kMonth))) || o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) &&
+        (e = month_part(p, cur, false)) != kNo)
       return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
     // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year". (The code point
@@ -1486,7 +1545,8 @@ class Parser {
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
       return t != kNo ? t : dr.end;
     }
-    if ((o.number || o.has(kind_bit(Kind::kPrefix))) && (e = day_part(p, cur, false)) != kNo)
+    if (((o.number && unit_may_be(p, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth))) || o.has(kind_bit(Kind::kPrefix))) &&
+        (e = day_part(p, cur, false)) != kNo)
       return after_day(e, cur, Tag::kNone);
     return kNo;
   }
@@ -1548,6 +1608,7 @@ class Parser {
     return han_.get(p, out, [this](size_t q, Num& n) { return parse_han(t_, q, n); });
   }
   mutable LastNumber digits_, han_;
+  mutable DigitsUnit digits_unit_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
 
@@ -1643,8 +1704,11 @@ void Grammar::build_follow() {
   }
   for (char32_t c : vague)
     if (c < 0x10000) follow_class_[c] |= kFollowLeadIn;
-  for (char32_t c : after_number)
-    if (c < 0x10000) follow_class_[c] |= kFollowNumber;
+  for (char32_t c : after_number) {
+    if (c >= 0x10000) continue;
+    follow_class_[c] |= kFollowNumber;
+    after_number_starts_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
   follow_class_[U' '] |= kFollowSpace;
   follow_class_[U'('] |= kFollowBracket;
   for (const Words::SingleStart& s : words_.single_starts()) {
@@ -1680,7 +1744,12 @@ bool Grammar::number_continues(std::string_view text, size_t e) const {
   if (static_cast<unsigned char>(a) == 0xC2 && e + 1 < text.size() && static_cast<unsigned char>(text[e + 1]) == 0xB7)
     return true;  // 1·4분기
   const size_t j = skip_spaces(text, e);
-  return words_.may_hold2(text, j, kAfterNumber) && words_.longest(text, j, kAfterNumber);
+  // Most numbers go on with a code point no such word starts with (억, 万, %, ','): one
+  // bit says so before the dictionary is walked.
+  if (j >= text.size()) return false;
+  const char32_t c = text::code_point_at(text, j);
+  if (c < 0x10000 && !((after_number_starts_[c >> 6] >> (c & 63)) & 1)) return false;
+  return static_cast<bool>(words_.longest(text, j, kAfterNumber));
 }
 
 bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) const {

@@ -136,6 +136,9 @@ class Grammar {
   std::vector<uint8_t> single_follow_ = std::vector<uint8_t>(0x10000, 0);
   std::vector<uint8_t> follow_class_ = std::vector<uint8_t>(0x10000, 0);
   bool ascii_label_starts_ = false;
+  // First code points of the words that may follow a number in a date (a unit, a count
+  // mark, a range connector): number_continues' first test.
+  std::array<uint64_t, 1024> after_number_starts_{};
 };
 
 }  // namespace hanfacts::date
