@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -246,6 +247,7 @@ class Run {
         return;
       }
       if (!rec.id.empty()) task.doc = std::move(rec.id);
+      else if (task.doc.empty()) task.doc = task.name;  // no "id": the line's name (feed_lines)
       task.ref_date = std::move(rec.date);
       task.bytes.swap(rec.text);
       if (rec.text.capacity() > kKeptRecordBytes) std::string().swap(rec.text);  // a huge line's room goes
@@ -397,30 +399,29 @@ class Run {
 class LineReader {
  public:
   explicit LineReader(std::istream& in) : in_(in) {
-    while (!eof_ && buf_.size() < kBlock) fill();
+    while (!eof_ && end_ < kBlock) fill();
   }
-  std::string_view head() const { return buf_; }
+  std::string_view head() const { return view(); }
   bool bad() const { return in_.bad(); }
   // True when next() can return a line without reading (and so without waiting for
-  // a slow writer on the other end of a pipe).
-  bool line_ready() const {
-    return buf_.find('\n', scan_) != std::string::npos || (eof_ && pos_ < buf_.size());
+  // a slow writer on the other end of a pipe). The newline found is kept for next().
+  bool line_ready() {
+    return find_newline() != std::string_view::npos || (eof_ && pos_ < end_);
   }
 
   // The next line without its '\n' (and without a '\r' before it); false at the end.
   bool next(std::string& line) {
     while (true) {
-      const size_t nl = buf_.find('\n', scan_);
-      if (nl != std::string::npos) {
-        line.assign(buf_, pos_, nl - pos_);
+      const size_t nl = find_newline();
+      if (nl != std::string_view::npos) {
+        line.assign(buf_.data() + pos_, nl - pos_);
         pos_ = scan_ = nl + 1;
         break;
       }
-      scan_ = buf_.size();
       if (eof_) {
-        if (pos_ == buf_.size()) return false;
-        line.assign(buf_, pos_);
-        pos_ = scan_ = buf_.size();
+        if (pos_ == end_) return false;
+        line.assign(buf_.data() + pos_, end_ - pos_);
+        pos_ = scan_ = end_;
         break;
       }
       fill();
@@ -431,21 +432,32 @@ class LineReader {
 
  private:
   static constexpr size_t kBlock = 64 * 1024;
+  std::string_view view() const { return std::string_view(buf_.data(), end_); }
+  // The first '\n' at or after pos_, or npos. Bytes before scan_ hold none; a newline
+  // found stays found (scan_ stops there), so line_ready() and next() search once.
+  size_t find_newline() {
+    const size_t nl = view().find('\n', scan_);
+    scan_ = nl == std::string_view::npos ? end_ : nl;
+    return nl;
+  }
+  // Only bytes [0, end_) of buf_ count: the string is grown once and not shrunk, so
+  // reading a block does not first zero-fill 64 KB (resize would) every time.
   void fill() {
     if (pos_ > 0) {  // drop consumed lines before growing
-      buf_.erase(0, pos_);
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      end_ -= pos_;
       scan_ -= pos_;
       pos_ = 0;
     }
-    const size_t old = buf_.size();
-    buf_.resize(old + kBlock);
-    in_.read(buf_.data() + old, static_cast<std::streamsize>(kBlock));
-    buf_.resize(old + static_cast<size_t>(in_.gcount()));
+    if (buf_.size() < end_ + kBlock) buf_.resize(std::max(end_ + kBlock, 2 * buf_.size()));
+    in_.read(buf_.data() + end_, static_cast<std::streamsize>(kBlock));
+    end_ += static_cast<size_t>(in_.gcount());
     if (in_.gcount() == 0 || !in_) eof_ = true;
   }
 
   std::istream& in_;
   std::string buf_;
+  size_t end_ = 0;   // bytes of buf_ read so far
   size_t pos_ = 0;   // start of the next line
   size_t scan_ = 0;  // where to resume looking for '\n'
   bool eof_ = false;
@@ -495,9 +507,14 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
     if (line.empty()) continue;
     Task t;
-    const std::string where = name + ":" + std::to_string(line_no);
-    t.name = where;
-    t.doc = where;
+    // "name:line", built in place (one allocation, no temporaries).
+    char digits[24];
+    const char* const digits_end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
+    t.name.reserve(name.size() + 1 + static_cast<size_t>(digits_end - digits));
+    t.name.append(name).append(1, ':').append(digits, static_cast<size_t>(digits_end - digits));
+    // A record's doc is its "id", or this name when it has none: set by the worker then
+    // (process_into), rather than copied here for every line and replaced there.
+    if (cfg.input != InputMode::kJsonl) t.doc = t.name;
     t.encoding = encoding;
     t.diagnostics = std::move(first_notes);
     first_notes.clear();
