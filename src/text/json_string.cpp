@@ -39,6 +39,14 @@ constexpr auto kPlain = [] {
   return plain;
 }();
 
+// What each one-letter escape (backslash and a letter) stands for; 0: not one (\u, a
+// bad escape).
+constexpr auto kOneLetter = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"', t['\\'] = '\\', t['/'] = '/', t['b'] = '\b', t['f'] = '\f', t['n'] = '\n', t['r'] = '\r', t['t'] = '\t';
+  return t;
+}();
+
 // The decoded bytes are written through a pointer into `out`, which is grown ahead of
 // them: decoded text is never longer than its JSON form, so the room needed is bounded
 // by what is left of the input.
@@ -100,6 +108,14 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
       const auto n = static_cast<size_t>(__builtin_ctz(mask));
       p += n;
       w += n;
+      // A one-letter escape (\n, \", most of the escapes in record text) is decoded
+      // here and the loop goes on; anything else is left to the caller. The room is
+      // there: at least 32 - n bytes were left at w.
+      if (*p == '\\' && end - p >= 2 && kOneLetter[static_cast<unsigned char>(p[1])] != 0) {
+        *w++ = kOneLetter[static_cast<unsigned char>(p[1])];
+        p += 2;
+        continue;
+      }
       stopped = true;
       break;
     }
@@ -166,36 +182,28 @@ bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
     if (c != '\\') return done(false);  // a control character
     if (p >= end) return done(false);
     o.need(4);  // an escape is at least two bytes and decodes to at most four
-    switch (*p++) {
-      case '"': *w++ = '"'; break;
-      case '\\': *w++ = '\\'; break;
-      case '/': *w++ = '/'; break;
-      case 'b': *w++ = '\b'; break;
-      case 'f': *w++ = '\f'; break;
-      case 'n': *w++ = '\n'; break;
-      case 'r': *w++ = '\r'; break;
-      case 't': *w++ = '\t'; break;
-      case 'u': {
-        unsigned u;
-        if (!hex4(p, end, u)) return done(false);
-        char32_t cp = u;
-        if (u >= 0xD800 && u <= 0xDBFF) {
-          unsigned lo;
-          if (end - p >= 2 && p[0] == '\\' && p[1] == 'u') {
-            p += 2;
-            if (!hex4(p, end, lo)) return done(false);
-            cp = lo >= 0xDC00 && lo <= 0xDFFF ? 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00) : kReplacement;
-          } else {
-            cp = kReplacement;
-          }
-        } else if (u >= 0xDC00 && u <= 0xDFFF) {
-          cp = kReplacement;
-        }
-        w = put_utf8(w, cp);
-        break;
-      }
-      default: return done(false);
+    const auto letter = static_cast<unsigned char>(*p++);
+    if (kOneLetter[letter] != 0) {
+      *w++ = kOneLetter[letter];
+      continue;
     }
+    if (letter != 'u') return done(false);  // a bad escape
+    unsigned u;
+    if (!hex4(p, end, u)) return done(false);
+    char32_t cp = u;
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      unsigned lo;
+      if (end - p >= 2 && p[0] == '\\' && p[1] == 'u') {
+        p += 2;
+        if (!hex4(p, end, lo)) return done(false);
+        cp = lo >= 0xDC00 && lo <= 0xDFFF ? 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00) : kReplacement;
+      } else {
+        cp = kReplacement;
+      }
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      cp = kReplacement;
+    }
+    w = put_utf8(w, cp);
   }
 }
 
