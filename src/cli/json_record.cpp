@@ -20,8 +20,8 @@ class Reader {
     if (!eat('}')) {
       while (true) {
         ws();
-        std::string key;
-        if (!string(key)) return fail(error, "bad member name");
+        std::string_view key;
+        if (!name(key)) return fail(error, "bad member name");
         ws();
         if (!eat(':')) return fail(error, "expected ':'");
         ws();
@@ -33,7 +33,7 @@ class Reader {
           if (peek() == '"') {
             value.clear();
             if (key == "text") value.reserve(s_.size() - pos_);
-            if (!string(value)) return fail(error, "bad string value for '" + key + "'");
+            if (!string(value)) return fail(error, about("bad string value for '", key, "'"));
             if (key == "text") have_text = true;
           } else if (key == "id" && (peek() == '-' || is_digit(peek()))) {
             size_t start = pos_;
@@ -42,10 +42,10 @@ class Reader {
           } else if (key != "text" && s_.substr(pos_, 4) == "null") {
             pos_ += 4;
           } else {
-            return fail(error, "'" + key + "' must be a string");
+            return fail(error, about("'", key, "' must be a string"));
           }
         } else if (!skip_value(0)) {
-          return fail(error, "bad value for '" + key + "'");
+          return fail(error, about("bad value for '", key, "'"));
         }
         ws();
         if (eat(',')) continue;
@@ -60,6 +60,12 @@ class Reader {
   }
 
  private:
+  // An error message that names a member.
+  static std::string about(std::string_view before, std::string_view key, std::string_view after) {
+    std::string message(before);
+    message.append(key).append(after);
+    return message;
+  }
   static bool fail(std::string& error, std::string message) {
     error = std::move(message);
     return false;
@@ -74,6 +80,25 @@ class Reader {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) ++pos_;
   }
   bool string(std::string& out) { return text::read_json_string(s_, pos_, out); }
+  // A member name, viewed in place when it is plain bytes up to the closing quote (no
+  // escape or control character: every name this reader looks for), else decoded into
+  // name_ (which keeps its room). A view saves a string per member of every record.
+  bool name(std::string_view& out) {
+    if (peek() != '"') return false;
+    for (size_t k = pos_ + 1; k < s_.size(); ++k) {
+      const auto c = static_cast<unsigned char>(s_[k]);
+      if (c == '"') {
+        out = s_.substr(pos_ + 1, k - pos_ - 1);
+        pos_ = k + 1;
+        return true;
+      }
+      if (c == '\\' || c < 0x20) break;
+    }
+    name_.clear();
+    if (!string(name_)) return false;
+    out = name_;
+    return true;
+  }
   bool skip_value(int depth) {
     if (depth > 64) return false;
     ws();
@@ -134,6 +159,7 @@ class Reader {
 
   std::string_view s_;
   size_t pos_ = 0;
+  std::string name_;  // a member name with escapes, decoded
 };
 
 }  // namespace
