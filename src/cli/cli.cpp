@@ -395,7 +395,7 @@ class Run {
 
 // Reads lines from a stream in large blocks. The first block (up to 64 KB) can be
 // inspected before any line is taken, to decide the encoding of the whole input and
-// to spot binary data. Memory holds one block plus the current line.
+// to spot binary data. Memory holds about two blocks plus the longest line.
 class LineReader {
  public:
   explicit LineReader(std::istream& in) : in_(in) {

@@ -134,7 +134,7 @@ struct Tsv {
   }
 };
 
-// Bytes of slack after a row: the check below reads whole 16-byte blocks.
+// Bytes of slack after a row: the check below writes and reads whole 16-byte blocks.
 constexpr size_t kSlack = 16;
 
 // True when none of the `n` bytes at `p` is one of Style::kSpecial. Writes kSlack zero
