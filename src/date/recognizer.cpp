@@ -110,21 +110,18 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 [[gnu::target("avx2"), gnu::always_inline]] inline uint32_t mask32(__m256i m) {
   return static_cast<uint32_t>(_mm256_movemask_epi8(m));
 }
-// Eight bytes from p, one 32-bit lane each.
-[[gnu::target("avx2"), gnu::always_inline]] inline __m256i lanes8(const unsigned char* p) {
-  return _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)));
-}
-
 // scan_first_pass's block loop, 32 bytes at a time, where the three-byte code points'
 // bit pairs are gathered eight lanes at a time instead of read one lane after another
 // (the scalar reads are most of the pass's cost on Han and Hangul text). Every lane is
-// read as if it led a three-byte sequence: its 16-bit code point indexes the table
-// (always inside it, whatever the bytes); only lanes that do lead one are kept.
+// read as if it led a three-byte sequence: its 16-bit code point c indexes the table
+// (always inside it, whatever the bytes); only lanes that do lead one are kept. The
+// table word c >> 4 and the bit pair's place 2 * (c & 15) are made for all 32 lanes at
+// once from the three bytes, in bytes: c >> 4 is (b0 & 0x0F) << 8 | (b1 & 0x3F) << 2 |
+// (b2 & 0x3F) >> 4, and 2 * (c & 15) is (b2 & 0x0F) << 1.
 // Returns where it stopped (a block boundary, possibly inside a code point).
 [[gnu::target("avx2")]] size_t first_pass_avx2(const unsigned char* s, size_t i, size_t fast_end, size_t base,
                                                const uint32_t* starts, FirstPassOut& out) {
   const auto* table = reinterpret_cast<const int*>(starts);
-  const __m256i low4 = _mm256_set1_epi32(0x0F), low6 = _mm256_set1_epi32(0x3F);
   uint32_t prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
   // The loads reach s[i + 33] < fast_end + 2 <= the text's size.
   while (i + 32 <= fast_end) {
@@ -138,19 +135,25 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
     const uint32_t other = high & ~cont & ~lead3;  // two- and four-byte code points
     uint32_t dates = ((digit | apos) & ~((digit << 1) | prev_digit)) | other, labels = other;
     if (lead3) {
-      // The bit pair of each lane in a 32-bit lane, eight lanes a quarter (zero where no
-      // lane of the quarter leads a three-byte code point).
+      const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 1));
+      const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 2));
+      // Byte shifts through 16-bit ones, masked to the bits that stay within each byte.
+      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 2), bytes32(0xFC)),
+                                              _mm256_and_si256(_mm256_srli_epi16(v2, 4), bytes32(0x03)));
+      const __m256i word_hi = _mm256_and_si256(v0, bytes32(0x0F));
+      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 1), bytes32(0x1E));
+      // 16-bit table words: lanes 0-7 and 16-23 in `lo`, 8-15 and 24-31 in `hi`.
+      const __m256i lo = _mm256_unpacklo_epi8(word_lo, word_hi), hi = _mm256_unpackhi_epi8(word_lo, word_hi);
+      const __m128i words16[4] = {_mm256_castsi256_si128(lo), _mm256_castsi256_si128(hi),
+                                  _mm256_extracti128_si256(lo, 1), _mm256_extracti128_si256(hi, 1)};
+      const __m128i place_lo = _mm256_castsi256_si128(place), place_hi = _mm256_extracti128_si256(place, 1);
+      const __m128i places[4] = {place_lo, _mm_unpackhi_epi64(place_lo, place_lo), place_hi,
+                                 _mm_unpackhi_epi64(place_hi, place_hi)};
+      // The bit pair of each lane in a 32-bit lane, eight lanes a quarter.
       __m256i two[4];
       for (unsigned q = 0; q < 4; ++q) {
-        two[q] = _mm256_setzero_si256();
-        if (!((lead3 >> (8 * q)) & 0xFF)) continue;
-        const unsigned char* at = s + i + 8 * q;
-        const __m256i cp =
-            _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(lanes8(at), low4), 12),
-                                            _mm256_slli_epi32(_mm256_and_si256(lanes8(at + 1), low6), 6)),
-                            _mm256_and_si256(lanes8(at + 2), low6));
-        const __m256i words = _mm256_i32gather_epi32(table, _mm256_srli_epi32(cp, 4), 4);
-        two[q] = _mm256_srlv_epi32(words, _mm256_slli_epi32(_mm256_and_si256(cp, low4), 1));
+        const __m256i words = _mm256_i32gather_epi32(table, _mm256_cvtepu16_epi32(words16[q]), 4);
+        two[q] = _mm256_srlv_epi32(words, _mm256_cvtepu8_epi32(places[q]));
       }
       // Down to one byte a lane (values 0..3 after masking), back in text order (the
       // packs work within 128-bit halves), then one mask per bit.
