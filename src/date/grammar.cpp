@@ -83,6 +83,11 @@ long first_day(const Value& v) {
   }
 }
 
+// Rule names the parser itself asks about: a rule is always set from a literal, and
+// these two from the constants, so their address says which rule it is.
+constexpr char kRuleWeekday[] = "weekday";
+constexpr char kRuleNthWeekday[] = "nth_weekday";
+
 unsigned flag_of(Tag t) {
   switch (t) {
     case Tag::kEarly: return kEarly;
@@ -158,7 +163,7 @@ class Parser {
     size_t end = core(i, a);
     if (end == kNo) return false;
     // A weekday before the date it names: 周日, 二月十号.
-    if (std::string_view(a.rule) == "weekday") {
+    if (a.rule == kRuleWeekday) {
       size_t j = sp(end);
       if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
       Cur d;
@@ -246,13 +251,17 @@ class Parser {
     return has_ref_store_;
   }
 
-  // The cached walk at p (p < size): every kind's longest word there.
+  // The cached walk at p (p < size): every kind's longest word there. The parts ask
+  // about one position several times in a row (a marker for the year, the month, the
+  // day): the last slot asked for is kept at hand.
   const WordCache::Slot& words_at(size_t p) const {
+    if (last_slot_->pos == p) return *last_slot_;
     WordCache::Slot& s = cache_->slot[p & (WordCache::kSlots - 1)];
     if (s.pos != p) {
       w_.longest_each(t_, p, s.each);
       s.pos = p;
     }
+    last_slot_ = &s;
     return s;
   }
 
@@ -291,7 +300,7 @@ class Parser {
     Opening o;
     if (p >= t_.size()) return o;
     if (w_.may_hold(t_, p, ~KindMask{0})) o.words = words_at(p).each.kinds;
-    o.number = may_start_number(t_, p);
+    o.number = is_digit(t_[p]) || may_start_number(t_, p);
     return o;
   }
 
@@ -1130,7 +1139,7 @@ class Parser {
     else if (dir > 0) delta = (((want - have) % 7 + 7) % 7 == 0 ? 7 : ((want - have) % 7 + 7) % 7);
     else delta = want - have;  // the reference week (Monday to Sunday)
     cur.point(arith(shift(ref_day(), Grain::kDay, delta), cur));
-    cur.rule = dir ? "relative_weekday" : "weekday";
+    cur.rule = dir ? "relative_weekday" : kRuleWeekday;
     return wd.end;
   }
 
@@ -1370,7 +1379,7 @@ class Parser {
         Value v = day_at(day);
         v.x_year = x;
         cur.point(v);
-        cur.rule = "nth_weekday";
+        cur.rule = kRuleNthWeekday;
         return after_day(wd.end, cur, Tag::kNone);
       }
     }
@@ -1510,7 +1519,7 @@ class Parser {
       // the holiday's last day), which is seldom the month of the dateline.
       Cur probe;
       probe.point(arith(month_value(ref().year, ref().month), probe));
-      if ((e = nth_part(p, probe)) != kNo && probe.rule == std::string_view("nth_weekday")) {
+      if ((e = nth_part(p, probe)) != kNo && probe.rule == kRuleNthWeekday) {
         cur = probe;
         return e;
       }
@@ -1611,6 +1620,7 @@ class Parser {
   mutable DigitsUnit digits_unit_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
+  mutable const WordCache::Slot* last_slot_ = &cache_->slot[0];
 
   const Words& w_;
   std::string_view t_;
