@@ -1743,7 +1743,7 @@ void Grammar::build_follow() {
   }
 }
 
-bool Grammar::number_continues(std::string_view text, size_t e) const {
+bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache) const {
   // Every date that opens with a number continues with a separator (2025.11.01, 13~15),
   // a unit (2025년, 3분기, 3년 전, 两个月) or a vague-count mark (10여 년): most numbers in
   // news (amounts, percentages, counts) fail this one look.
@@ -1759,14 +1759,22 @@ bool Grammar::number_continues(std::string_view text, size_t e) const {
   if (j >= text.size()) return false;
   const char32_t c = text::code_point_at(text, j);
   if (c < 0x10000 && !((after_number_starts_[c >> 6] >> (c & 63)) & 1)) return false;
-  return static_cast<bool>(words_.longest(text, j, kAfterNumber));
+  if (!cache) return static_cast<bool>(words_.longest(text, j, kAfterNumber));
+  // The same answer from the walk for every kind (the one Parser::words_at keeps), made
+  // where the parse will look for the number's marker.
+  WordCache::Slot& s = cache->slot[j & (WordCache::kSlots - 1)];
+  if (s.pos != j) {
+    words_.longest_each(text, j, s.each);
+    s.pos = j;
+  }
+  return (s.each.kinds & kAfterNumber) != 0;
 }
 
-bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to) const {
-  return may_start(text, pos, skip_to, true);
+bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to, WordCache* cache) const {
+  return may_start(text, pos, skip_to, true, cache);
 }
 
-bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start) const {
+bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start, WordCache* cache) const {
   if (pos >= text.size()) return false;
   const char b = text[pos];
   if (static_cast<unsigned char>(b) < 0x80) {
@@ -1790,9 +1798,9 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
       if (e + 1 < text.size() && (text[e] == '-' || text[e] == '~') && is_digit(text[e + 1])) {
         size_t e2 = e + 1;
         while (e2 < text.size() && is_digit(text[e2])) ++e2;
-        return number_continues(text, e2);
+        return number_continues(text, e2, cache);
       }
-      return number_continues(text, e);
+      return number_continues(text, e, cache);
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
   }
@@ -1817,7 +1825,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   if (open) {
     if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
-    if (may_start(text, skip_spaces(text, open.end), nullptr, false)) return true;
+    if (may_start(text, skip_spaces(text, open.end), nullptr, false, nullptr)) return true;
     // A shorter word that stands alone may still start here.
     if (alone) return true;
   }

@@ -85,7 +85,9 @@ class Grammar {
   // words), and the character before allows a word start. When a stop word starts
   // there (a word that holds a date word but is none: 每周一, 오늘날) and `skip_to` is
   // given, it receives the byte after that word.
-  bool may_start_at(std::string_view text, size_t pos, size_t* skip_to = nullptr) const;
+  // `cache` (optional: the one the parses of this text share) receives the dictionary
+  // walk after a number, which the parse that follows would make again.
+  bool may_start_at(std::string_view text, size_t pos, size_t* skip_to = nullptr, WordCache* cache = nullptr) const;
 
   const Words& words() const { return words_; }
 
@@ -123,8 +125,8 @@ class Grammar {
  private:
   void build_gate();
   void build_follow();
-  bool may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start) const;
-  bool number_continues(std::string_view text, size_t end) const;
+  bool may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start, WordCache* cache) const;
+  bool number_continues(std::string_view text, size_t end, WordCache* cache = nullptr) const;
 
   Words words_;
   Words numbers_;  // only its pair sets: how numbers may open a date

@@ -292,7 +292,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   WordCache cache;  // word lookups shared by the parses of this text
   scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
-    const bool may = g.may_start_at(t, pos, &skip_to);
+    const bool may = g.may_start_at(t, pos, &skip_to, &cache);
     if (skip_to > pos) {
       // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
       ScanEntry& e = s.entries.emplace_back();
@@ -337,7 +337,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
   auto fresh = [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
-    const bool may = g.may_start_at(t, pos, &skip_to);
+    const bool may = g.may_start_at(t, pos, &skip_to, &cache);
     if (skip_to > pos) {
       // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
       resume = skip_to;
