@@ -1646,6 +1646,19 @@ namespace {
 // gate_pair's classes of second code points.
 constexpr uint8_t kFollowAny = 1, kFollowLeadIn = 2, kFollowNumber = 4, kFollowSpace = 8, kFollowBracket = 16;
 
+// Words::longest for `kinds` from a longest_each answer: the longest word, and among
+// those ending at the same place the first entry (entries sit at their trie node in
+// index order, so the walk meets the smallest first).
+Match longest_of(const Words::Each& each, KindMask kinds) {
+  Match m;
+  for (KindMask left = kinds & each.kinds; left; left &= left - 1) {
+    const int k = __builtin_ctzll(left);
+    if (!m || each.end[k] > m.end || (each.end[k] == m.end && each.entry[k] < m.entry))
+      m = Match{each.entry[k], each.end[k]};
+  }
+  return m;
+}
+
 constexpr KindMask kAfterNumber = kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit) |
                                   kind_bit(Kind::kApproxCount) | kind_bit(Kind::kRange);
 // Opening words that cannot stand alone: a number or another date part must follow
@@ -1759,15 +1772,13 @@ bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache
   if (j >= text.size()) return false;
   const char32_t c = text::code_point_at(text, j);
   if (c < 0x10000 && !((after_number_starts_[c >> 6] >> (c & 63)) & 1)) return false;
-  if (!cache) return static_cast<bool>(words_.longest(text, j, kAfterNumber));
-  // The same answer from the walk for every kind (the one Parser::words_at keeps), made
-  // where the parse will look for the number's marker.
-  WordCache::Slot& s = cache->slot[j & (WordCache::kSlots - 1)];
-  if (s.pos != j) {
-    words_.longest_each(text, j, s.each);
-    s.pos = j;
-  }
-  return (s.each.kinds & kAfterNumber) != 0;
+  return word_at(text, j, kAfterNumber, cache);
+}
+
+bool Grammar::word_at(std::string_view text, size_t pos, KindMask kinds, WordCache* cache) const {
+  if (!cache || pos >= text.size()) return static_cast<bool>(words_.longest(text, pos, kinds));
+  // The walk for every kind, made where the parse that follows will look too.
+  return (cache->at(words_, text, pos).kinds & kinds) != 0;
 }
 
 bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to, WordCache* cache) const {
@@ -1807,16 +1818,25 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   size_t next = pos;
   const char32_t c = text::next_code_point(text, next);
   // 다음 몇일: after a lead-in, a vague count.
-  if (!word_start && words_.longest(text, pos, kind_bit(Kind::kVagueCount))) return true;
+  if (!word_start && word_at(text, pos, kind_bit(Kind::kVagueCount), cache)) return true;
   if (!gate(c)) return false;
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
   const bool hangul = is_hangul(c);
   // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
   if (word_start && hangul && hangul_before(text, pos)) return false;
-  Match stop, alone;
+  Match stop, alone, open;
   // One walk: the longest opener, the longest stop word, and the longest opener that
-  // stands alone (asked below when a lead-in leads nowhere).
-  const Match open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
+  // stands alone (asked below when a lead-in leads nowhere). With the parses' cache, the
+  // walk for every kind, kept for the parse that follows (the same three answers: the
+  // longest word of the kinds asked, the first entry among those ending there).
+  if (cache) {
+    const Words::Each& each = cache->at(words_, text, pos);
+    open = longest_of(each, kOpeners);
+    stop = longest_of(each, kind_bit(Kind::kStop));
+    alone = longest_of(each, kOpeners & ~kLeadIns);
+  } else {
+    open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
+  }
   // A stop word as long as the opener wins too: 最后 is both the ordinal "last" and a
   // stop word, and alone it is no date, while its 后 ("after") must not open one.
   if (stop && (!open || stop.end >= open.end)) {
@@ -1825,7 +1845,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   if (open) {
     if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
-    if (may_start(text, skip_spaces(text, open.end), nullptr, false, nullptr)) return true;
+    if (may_start(text, skip_spaces(text, open.end), nullptr, false, cache)) return true;
     // A shorter word that stands alone may still start here.
     if (alone) return true;
   }
@@ -1839,17 +1859,17 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     size_t after = next;
     const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
     if (!(c2 < 0x80 || is_han_number_start(c2) || numeral::is_numeral_char(c2)) &&
-        !number_continues(text, next))
+        !number_continues(text, next, cache))
       return false;
-    return parse_han(text, pos, n) && number_continues(text, n.end);
+    return parse_han(text, pos, n) && number_continues(text, n.end, cache);
   }
   // 두 달 전, 한 달 전: native Korean counts before a counted unit
   if (parse_native_korean(text, pos, n)) {
     const size_t j = skip_spaces(text, n.end);
-    if (words_.longest(text, j, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount))) return true;
+    if (word_at(text, j, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), cache)) return true;
   }
   // After a lead-in any spelled Sino-Korean count may follow (지난 이주, 다음 삼년).
-  if (!word_start && parse_sino_korean(text, pos, n) && number_continues(text, n.end)) return true;
+  if (!word_start && parse_sino_korean(text, pos, n) && number_continues(text, n.end, cache)) return true;
   // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기).
   size_t after = next;
   const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;

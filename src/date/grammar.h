@@ -68,6 +68,15 @@ struct WordCache {
   WordCache() {
     for (Slot& s : slot) s.pos = std::string_view::npos;
   }
+  // Words::longest_each at p (< t.size()), walked once while the slot holds p.
+  const Words::Each& at(const Words& w, std::string_view t, size_t p) {
+    Slot& s = slot[p & (kSlots - 1)];
+    if (s.pos != p) {
+      w.longest_each(t, p, s.each);
+      s.pos = p;
+    }
+    return s.each;
+  }
 };
 
 class Grammar {
@@ -127,6 +136,8 @@ class Grammar {
   void build_follow();
   bool may_start(std::string_view text, size_t pos, size_t* skip_to, bool word_start, WordCache* cache) const;
   bool number_continues(std::string_view text, size_t end, WordCache* cache = nullptr) const;
+  // Whether a word of `kinds` starts at text[pos], through `cache` when given.
+  bool word_at(std::string_view text, size_t pos, KindMask kinds, WordCache* cache) const;
 
   Words words_;
   Words numbers_;  // only its pair sets: how numbers may open a date
