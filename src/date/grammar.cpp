@@ -173,7 +173,7 @@ class Parser {
         end = e2;
       }
     }
-    Cur result = a;
+    Cur& result = a;  // (a range reads a before it rewrites it)
     bool ranged = false;
     size_t after_between = 0;
     // A range: the second end inherits what it leaves out from the first (7月13日到15日).
@@ -477,9 +477,10 @@ class Parser {
 
   // --- the parts -------------------------------------------------------------------
 
+  // `cur` comes in fresh and holds the answer when it is not kNo (else anything). The
+  // readers below write their Cur only when they succeed, except chain(), whose Cur is
+  // the answer unless a count reads further.
   size_t core(size_t p, Cur& cur) {
-    Cur c1, c2;
-    size_t e1 = kNo, e2 = kNo;
     if (p < t_.size() && is_digit(t_[p])) {
       size_t e = p;
       while (e < t_.size() && is_digit(t_[e])) ++e;
@@ -487,11 +488,8 @@ class Parser {
       // digits (at most nine: what parse_digits reads); most numbers have none.
       const char sep = e < t_.size() ? t_[e] : 0;
       if (e - p <= 9 && (sep == '-' || sep == '/' || sep == '.')) {
-        e1 = numeric(p, c1);
-        if (e1 != kNo) {
-          cur = c1;
-          return e1;
-        }
+        const size_t e1 = numeric(p, cur);
+        if (e1 != kNo) return e1;
       }
       // Every other reading of a number goes on with a word (a unit, a count mark, a
       // range connector) right after it or after spaces, or with the '/' or '·' of 3/4분기;
@@ -507,13 +505,14 @@ class Parser {
     const Opening o = opening(p);
     constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix);
     const bool count_opens = o.number && (!digits_unit(p).known || digits_unit(p).count);
-    e1 = count_opens || o.has(kCountedWords) ? counted(p, c1) : kNo;
-    e2 = chain(p, c2, o);
+    if (!count_opens && !o.has(kCountedWords)) return chain(p, cur, o);
+    Cur count;
+    const size_t e1 = counted(p, count);
+    const size_t e2 = chain(p, cur, o);
     if (e1 != kNo && (e2 == kNo || e1 >= e2)) {
-      cur = c1;
+      cur = count;
       return e1;
     }
-    if (e2 != kNo) cur = c2;
     return e2;
   }
 
