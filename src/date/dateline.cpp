@@ -103,7 +103,12 @@ struct Parses {
   std::string_view t;
   const ScanLookup* look;
   const ScanState* rec;
+  // The callers walk forward: the record's entry next() answered with, which at() then
+  // reads without a search, and where next() searches from.
+  mutable const ScanEntry* last = nullptr;
+  mutable size_t from_entry = 0;
   bool at(size_t i, Parsed& p) const {
+    if (last && last->pos == i) return look->parse(*last, p);
     return look ? look->parse(i, p) : g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p);
   }
   // The first code point boundary in [i, to) where at() may say yes, or `to`. With a
@@ -113,14 +118,21 @@ struct Parses {
     to = std::min(to, t.size());
     if (!rec) return next_candidate(g, t, i, to);
     const auto& v = rec->entries;
-    auto it = std::lower_bound(v.begin(), v.end(), i, [](const ScanEntry& e, size_t x) { return e.pos < x; });
+    // Entries before the last answer are before i, unless a search starts over.
+    auto first = v.begin() + static_cast<std::ptrdiff_t>(std::min(from_entry, v.size()));
+    if (first != v.begin() && std::prev(first)->pos >= i) first = v.begin();
+    auto it = std::lower_bound(first, v.end(), i, [](const ScanEntry& e, size_t x) { return e.pos < x; });
+    from_entry = static_cast<size_t>(it - v.begin());
     if (it != v.begin() && std::prev(it)->cover_end > i) {
       const size_t end = std::min(to, std::prev(it)->cover_end);
       const size_t c = next_candidate(g, t, i, end);
       if (c < end) return c;
     }
     for (; it != v.end() && it->pos < to; ++it) {
-      if (!it->skip) return it->pos;
+      if (!it->skip) {
+        last = &*it;
+        return it->pos;
+      }
       // A stop word: no date starts at it, but the scan did not look inside it.
       size_t j = it->pos;
       text::next_code_point(t, j);

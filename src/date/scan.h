@@ -192,17 +192,20 @@ class ScanLookup {
  public:
   ScanLookup(const Grammar& g, std::string_view t, const ScanState& s) : g_(g), t_(t), s_(s) {}
 
+  // parse(e.pos, p) for an entry of the record, found already.
+  bool parse(const ScanEntry& e, Parsed& p) const {
+    if (e.skip) return false;
+    if (!e.p.ctx_used || e.ctx == 0) {
+      if (e.ok) p = e.p;
+      return e.ok;
+    }
+    return g_.parse_at(t_, e.pos, nullptr, p);
+  }
+
   bool parse(size_t pos, Parsed& p) const {
     const auto& v = s_.entries;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanEntry& e, size_t x) { return e.pos < x; });
-    if (it != v.end() && it->pos == pos) {
-      if (it->skip) return false;
-      if (!it->p.ctx_used || it->ctx == 0) {
-        if (it->ok) p = it->p;
-        return it->ok;
-      }
-      return g_.parse_at(t_, pos, nullptr, p);
-    }
+    if (it != v.end() && it->pos == pos) return parse(*it, p);
     // Not asked and not inside a skipped span: the scan's filter or may_start_at said no.
     if (it == v.begin() || std::prev(it)->cover_end <= pos) return false;
     return g_.may_start_at(t_, pos) && g_.parse_at(t_, pos, nullptr, p);
