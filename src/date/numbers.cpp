@@ -1,5 +1,8 @@
 #include "date/numbers.h"
 
+#include <array>
+#include <cstdint>
+
 #include "numeral/numeral.h"
 #include "text/utf8.h"
 
@@ -23,7 +26,7 @@ int han_digit(char32_t c) {
   }
 }
 
-bool sino_start(char32_t c) {
+constexpr bool sino_start(char32_t c) {
   switch (c) {
     case U'영': case U'공': case U'일': case U'이': case U'삼': case U'사': case U'오': case U'육':
     case U'칠': case U'팔': case U'구': case U'십': case U'백': case U'천':
@@ -34,7 +37,7 @@ bool sino_start(char32_t c) {
 }
 
 // The first syllables of parse_native_korean's counts.
-bool native_start(char32_t c) {
+constexpr bool native_start(char32_t c) {
   switch (c) {
     case U'스': case U'열': case U'다': case U'여': case U'일': case U'아': case U'한': case U'두':
     case U'세': case U'네':
@@ -44,6 +47,15 @@ bool native_start(char32_t c) {
   }
 }
 
+// is_han_number_start, sino_start or native_start as one bit per BMP code point, made at
+// compile time: may_start_number asks before every part that may open with a number.
+// (Every such first code point is in the BMP.)
+constexpr std::array<uint64_t, 1024> kNumberStarts = [] {
+  std::array<uint64_t, 1024> bits{};
+  for (char32_t c = 0x80; c < 0x10000; ++c)
+    if (is_han_number_start(c) || sino_start(c) || native_start(c)) bits[c >> 6] |= uint64_t{1} << (c & 63);
+  return bits;
+}();
 
 char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
@@ -159,7 +171,7 @@ bool may_start_number(std::string_view text, size_t pos) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return b >= '0' && b <= '9';
   const char32_t c = text::code_point_at(text, pos);
-  return is_han_number_start(c) || sino_start(c) || native_start(c);
+  return c < 0x10000 && ((kNumberStarts[c >> 6] >> (c & 63)) & 1);
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {

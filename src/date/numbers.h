@@ -35,7 +35,7 @@ bool may_start_number(std::string_view text, size_t pos);
 bool parse_number(std::string_view text, size_t pos, Num& out);
 
 // 〇零一二三四五六七八九十廿两: inline, the scan asks at many code points.
-inline bool is_han_digit(char32_t c) {
+constexpr bool is_han_digit(char32_t c) {
   switch (c) {
     case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
     case U'七': case U'八': case U'九': case U'十': case U'廿': case U'两':
@@ -45,6 +45,6 @@ inline bool is_han_digit(char32_t c) {
   }
 }
 // The first code points of parse_han's numbers: a digit character, 十, 两, 廿, 百 or 千.
-inline bool is_han_number_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
+constexpr bool is_han_number_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
 
 }  // namespace hanfacts::date
