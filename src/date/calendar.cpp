@@ -3,7 +3,7 @@
 
 namespace hanfacts::date {
 
-const char* grain_name(Grain g) {
+std::string_view grain_name(Grain g) {
   switch (g) {
     case Grain::kYear: return "year";
     case Grain::kQuarter: return "quarter";

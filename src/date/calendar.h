@@ -8,12 +8,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace hanfacts::date {
 
 enum class Grain { kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute };
 
-const char* grain_name(Grain g);  // "year", "quarter", ...
+std::string_view grain_name(Grain g);  // "year", "quarter", ...
 
 // A point at some grain. Fields finer than the grain are ignored. For kWeek, `year` is the
 // ISO week-year and `month` holds the week number. For kQuarter, `month` holds 1..4.

@@ -73,9 +73,12 @@ void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   }
   c.value.assign(buf, n);
   c.unit = grain_name(p.a.grain);
-  // flag_string reads only the seven flag bits.
-  const std::string& flags = flag_strings()[p.flags & 127u];
-  c.flags.assign(flags.data(), flags.size());
+  // flag_string reads only the seven flag bits (most dates have none: the new
+  // candidate's flags are empty already).
+  if (p.flags & 127u) {
+    const std::string& flags = flag_strings()[p.flags & 127u];
+    c.flags.assign(flags.data(), flags.size());
+  }
   c.rule = p.rule;
 }
 
