@@ -406,6 +406,8 @@ class Parser {
     bool known = false;  // digits at pos
     unsigned tags = 0;
     bool range = false, dot = false, count = false;
+    long value = 0;  // of the digits, which every part bounds (a month is 1 to 12)
+    bool leading_zero = false;
   };
   const DigitsUnit& digits_unit(size_t q) const { return digits_unit_.pos == q ? digits_unit_ : digits_unit_read(q); }
   // (Out of line: read once per position, and kept out of the parts' inlined code.)
@@ -415,6 +417,8 @@ class Parser {
     Num n;
     if (q < t_.size() && is_digit(t_[q]) && digits(q, n)) {
       u.known = true;
+      u.value = n.value;
+      u.leading_zero = n.leading_zero;
       const size_t s = sp(n.end);
       auto tags_at = [&](size_t at) {
         const Match m = word(at, kind_bit(Kind::kMarker));
@@ -428,16 +432,26 @@ class Parser {
     digits_unit_ = u;
     return digits_unit_;
   }
+  static constexpr long kNoBound = 999999999;  // above any nine digits
   static constexpr unsigned kYearTags = 1u << static_cast<unsigned>(Tag::kYear) |
                                         1u << static_cast<unsigned>(Tag::kFiscalYear) |
                                         1u << static_cast<unsigned>(Tag::kDecade);
-  // A quarter may also be written 1·4분기 or 3/4분기.
-  bool quarter_may_be(size_t q) const { return unit_may_be(q, tagbit(Tag::kQuarter)) || digits_unit(q).dot; }
-  // False when the number at q is digits that take no marker of `tags`, neither right
-  // after them nor through a range: num_unit(q, ..., tags) would fail.
-  bool unit_may_be(size_t q, unsigned tags) const {
+  // False when the number at q is digits that take no marker of `tags` (neither right
+  // after them nor through a range: num_unit(q, ..., tags) would fail), or whose value
+  // is outside [lo, hi], the bounds of the part's first number (97일 is no day).
+  bool unit_may_be(size_t q, unsigned tags, long lo = 0, long hi = kNoBound) const {
     const DigitsUnit& u = digits_unit(q);
-    return !u.known || (u.tags & tags) || u.range;
+    return !u.known || (((u.tags & tags) || u.range) && u.value >= lo && u.value <= hi);
+  }
+  // A quarter (1 to 4) may also be written 1·4분기 or 3/4분기.
+  bool quarter_may_be(size_t q) const {
+    const DigitsUnit& u = digits_unit(q);
+    return !u.known || (((u.tags & tagbit(Tag::kQuarter)) || u.range || u.dot) && u.value >= 1 && u.value <= 4);
+  }
+  // A count (3년 전) is 1 to 999, without a leading zero, with a unit or vague-count mark.
+  bool count_may_be(size_t q) const {
+    const DigitsUnit& u = digits_unit(q);
+    return !u.known || (u.count && u.value >= 1 && u.value < 1000 && !u.leading_zero);
   }
 
   // --- reference-dependent values -------------------------------------------------
@@ -504,7 +518,7 @@ class Parser {
     }
     const Opening o = opening(p);
     constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix);
-    const bool count_opens = o.number && (!digits_unit(p).known || digits_unit(p).count);
+    const bool count_opens = o.number && count_may_be(p);
     if (!count_opens && !o.has(kCountedWords)) return chain(p, cur, o);
     Cur count;
     const size_t e1 = counted(p, count);
@@ -1481,7 +1495,7 @@ class Parser {
       if (((oj.number && quarter_may_be(j)) || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
           (e = quarter_part(j, cur, true)) != kNo)
         return part_or(e, cur);
-      if (oj.number && unit_may_be(j, tagbit(Tag::kMonth)) && (e = month_part(j, cur, true)) != kNo)
+      if (oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12) && (e = month_part(j, cur, true)) != kNo)
         return after_month(e, cur);
       if (two_digit) return kNo;
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
@@ -1496,7 +1510,8 @@ class Parser {
          o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
         (e = quarter_part(p, cur, false)) != kNo)
       return part_or(e, cur);
-    if (((o.number && unit_may_be(p, tagbit(Tag::kMonth))) || o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) &&
+    if (((o.number && unit_may_be(p, tagbit(Tag::kMonth), 1, 12)) ||
+         o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) &&
         (e = month_part(p, cur, false)) != kNo)
       return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
@@ -1553,7 +1568,8 @@ class Parser {
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
       return t != kNo ? t : dr.end;
     }
-    if (((o.number && unit_may_be(p, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth))) || o.has(kind_bit(Kind::kPrefix))) &&
+    if (((o.number && unit_may_be(p, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), 1, 31)) ||
+         o.has(kind_bit(Kind::kPrefix))) &&
         (e = day_part(p, cur, false)) != kNo)
       return after_day(e, cur, Tag::kNone);
     return kNo;
