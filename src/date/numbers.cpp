@@ -47,15 +47,22 @@ constexpr bool native_start(char32_t c) {
   }
 }
 
-// is_han_number_start, sino_start or native_start as one bit per BMP code point, made at
-// compile time: may_start_number asks before every part that may open with a number.
-// (Every such first code point is in the BMP.)
-constexpr std::array<uint64_t, 1024> kNumberStarts = [] {
-  std::array<uint64_t, 1024> bits{};
-  for (char32_t c = 0x80; c < 0x10000; ++c)
-    if (is_han_number_start(c) || sino_start(c) || native_start(c)) bits[c >> 6] |= uint64_t{1} << (c & 63);
+// is_han_number_start, sino_start or native_start as one bit per BMP code point:
+// may_start_number asks before every part that may open with a number. Their code
+// points are Han numerals (〇 U+3007 and CJK ideographs up to U+9FFF) and Hangul
+// syllables, so only those blocks are looked through (once, at first use; a constexpr
+// table over them exceeds clang's evaluation step limit).
+const std::array<uint64_t, 1024>& number_starts() {
+  static const std::array<uint64_t, 1024> bits = [] {
+    std::array<uint64_t, 1024> b{};
+    for (char32_t c = 0x3000; c < 0xA000; ++c)
+      if (is_han_number_start(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
+    for (char32_t c = 0xAC00; c <= 0xD7A3; ++c)
+      if (sino_start(c) || native_start(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
+    return b;
+  }();
   return bits;
-}();
+}
 
 char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
@@ -171,7 +178,7 @@ bool may_start_number(std::string_view text, size_t pos) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return b >= '0' && b <= '9';
   const char32_t c = text::code_point_at(text, pos);
-  return c < 0x10000 && ((kNumberStarts[c >> 6] >> (c & 63)) & 1);
+  return c < 0x10000 && ((number_starts()[c >> 6] >> (c & 63)) & 1);
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {
