@@ -382,10 +382,11 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         }
       }
     }
-    // Inside the span: positions the recorded scan did not ask about.
+    // Inside the span: positions the recorded scan did not ask about, unless this scan
+    // skips them too (its date here covers them again, as most do).
     const unsigned b = s[e.pos];
     const size_t inner = e.pos + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4);
-    if (e.cover_end > inner) scan_starts(g, t, inner, e.cover_end, resume, fresh);
+    if (e.cover_end > inner && resume < e.cover_end) scan_starts(g, t, inner, e.cover_end, resume, fresh);
   }
 }
 
