@@ -426,7 +426,8 @@ class Parser {
       };
       u.tags = tags_at(n.end) | (s != n.end ? tags_at(s) : 0u);
       u.range = static_cast<bool>(word(s, kind_bit(Kind::kRange)));
-      u.dot = n.end < t_.size() && (t_[n.end] == '/' || t_.compare(n.end, 2, "\xC2\xB7") == 0);
+      const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + n.end;
+      u.dot = n.end < t_.size() && (b[0] == '/' || (b[0] == 0xC2 && n.end + 1 < t_.size() && b[1] == 0xB7));
       u.count = word(n.end, kind_bit(Kind::kApproxCount)) || word(s, kind_bit(Kind::kSpanUnit));
     }
     digits_unit_ = u;
