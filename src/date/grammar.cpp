@@ -20,9 +20,16 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018'; }
 
+// The code point at t[i] and the position after it (0 at the end). Han and Hangul
+// inline: the grammar reads folded text, which is valid UTF-8.
 char32_t cp_at(std::string_view t, size_t i, size_t& next) {
   next = i;
   if (i >= t.size()) return 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(t.data()) + i;
+  if ((u[0] & 0xF0) == 0xE0 && i + 2 < t.size()) {
+    next = i + 3;
+    return text::decode3(u);
+  }
   return text::next_code_point(t, next);
 }
 
@@ -1831,8 +1838,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
   }
-  size_t next = pos;
-  const char32_t c = text::next_code_point(text, next);
+  size_t next;
+  const char32_t c = cp_at(text, pos, next);
   // 다음 몇일: after a lead-in, a vague count.
   if (!word_start && word_at(text, pos, kind_bit(Kind::kVagueCount), cache)) return true;
   if (!gate(c)) return false;
@@ -1872,8 +1879,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (!is_han_digit(c)) return false;
     // A lone numeral (一个, 统一): when no numeral character follows, the number ends
     // right after it, so what follows decides before the numeral parser is asked.
-    size_t after = next;
-    const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
+    size_t after;
+    const char32_t c2 = cp_at(text, next, after);
     if (!(c2 < 0x80 || is_han_number_start(c2) || numeral::is_numeral_char(c2)) &&
         !number_continues(text, next, cache))
       return false;
@@ -1887,8 +1894,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   // After a lead-in any spelled Sino-Korean count may follow (지난 이주, 다음 삼년).
   if (!word_start && parse_sino_korean(text, pos, n) && number_continues(text, n.end, cache)) return true;
   // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기).
-  size_t after = next;
-  const char32_t c2 = after < text.size() ? text::next_code_point(text, after) : 0;
+  size_t after;
+  const char32_t c2 = cp_at(text, next, after);
   return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분' : (c == U'삼' || c == U'사') && c2 == U'분';
 }
 

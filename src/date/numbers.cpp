@@ -67,6 +67,12 @@ const std::array<uint64_t, 1024>& number_starts() {
 char32_t peek(std::string_view s, size_t i, size_t& next) {
   next = i;
   if (i >= s.size()) return 0;
+  // Han and Hangul inline: the grammar reads folded text, which is valid UTF-8.
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  if ((u[0] & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    next = i + 3;
+    return text::decode3(u);
+  }
   return text::next_code_point(s, next);
 }
 
