@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "date/lunar.h"
 #include "date/numbers.h"
 #include "numeral/numeral.h"
 #include "text/utf8.h"
@@ -1328,6 +1329,105 @@ class Parser {
     return se.end;
   }
 
+  // The day holiday `h` falls on in `year`, as days since 1970-01-01; false when the
+  // calendar cannot say (a lunar year beyond ICU's range, a fifth weekday that is not).
+  static bool holiday_day(const Holiday& h, int year, long& day) {
+    day = 0;
+    switch (h.calendar) {
+      case HolidayCalendar::kSolar:
+        if (h.day > days_in_month(year, h.month)) return false;
+        day = days_from_civil(year, h.month, h.day);
+        break;
+      case HolidayCalendar::kLunar: {
+        int y, m, d;
+        const LunarCalendar cal = h.korean ? LunarCalendar::kKorean : LunarCalendar::kChinese;
+        if (!lunar_to_civil(cal, year, h.month, h.day, y, m, d)) return false;
+        day = days_from_civil(y, m, d);
+        break;
+      }
+      case HolidayCalendar::kNthWeekday: {
+        const int last = days_in_month(year, h.month);
+        if (h.day < 0) {
+          day = days_from_civil(year, h.month, last) - (weekday(year, h.month, last) - h.weekday + 7) % 7;
+        } else {
+          const int first = 1 + (h.weekday - weekday(year, h.month, 1) + 7) % 7 + 7 * (h.day - 1);
+          if (first > last) return false;
+          day = days_from_civil(year, h.month, first);
+        }
+        break;
+      }
+    }
+    day += h.shift;
+    return true;
+  }
+
+  // A holiday word at p, when the word it needs after it (if any) is there: bare 설 is
+  // the holiday only before 연휴, 명절...
+  Match holiday_word(size_t p) const {
+    const Match m = word(p, kind_bit(Kind::kHoliday));
+    if (!m) return m;
+    const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
+    if (h.follow.empty()) return m;
+    const size_t j = sp(m.end);
+    for (const std::string& f : h.follow)
+      if (t_.compare(j, f.size(), f) == 0) return m;
+    return Match{};
+  }
+
+  // A holiday of `year`: the day it falls on (2025年春节, 올해 추석 -> 2025-10-06). With
+  // `x` (no reference date gave the year) a lunar or weekday-rule holiday's month and day
+  // print as X too: they move from year to year.
+  size_t holiday_part(size_t p, Cur& cur, int year, bool x) const {
+    const Match m = holiday_word(p);
+    if (!m) return kNo;
+    const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
+    Value v;
+    if (x) {
+      v = day_value(year, h.month, h.calendar == HolidayCalendar::kSolar ? h.day : 1);
+      v.x_year = true;
+      v.x_month = v.x_day = h.calendar != HolidayCalendar::kSolar || h.shift != 0;
+    } else {
+      long day;
+      if (!holiday_day(h, year, day)) return kNo;
+      v = day_at(day);
+    }
+    cur.point(v);
+    cur.rule = "holiday";
+    return m.end;
+  }
+
+  // A holiday without a year: the one nearest the reference day (a December article's
+  // 春节 is the coming one, a February article's the one just past), or after a prefix
+  // the last one before it (지난 추석) or the next one after it (다음 설날); as the second
+  // end of a range, the one in the year of the first end (2024年春节至国庆).
+  size_t relative_holiday(size_t p, Cur& cur) {
+    const Match pre = word(p, kind_bit(Kind::kPrefix));
+    const bool prefixed = pre && w_.entry(pre.entry).tag != Tag::kYear;
+    const size_t j = prefixed ? sp(pre.end) : p;
+    const Match m = holiday_word(j);
+    if (!m) return kNo;
+    const int dir = prefixed ? w_.entry(pre.entry).offset : 0;
+    if (base_ && dir == 0) {
+      int year;
+      bool x;
+      take_year(cur, year, x);
+      return holiday_part(j, cur, year, x);
+    }
+    cur.flags |= kRelative;
+    if (!has_ref()) return holiday_part(j, cur, ref().year, true);
+    const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
+    const long today = days_from_civil(ref().year, ref().month, ref().day);
+    int best = 0;
+    long best_gap = -1;
+    for (int year = ref().year - 1; year <= ref().year + 1; ++year) {
+      long day;
+      if (!holiday_day(h, year, day) || (dir < 0 && day >= today) || (dir > 0 && day <= today)) continue;
+      const long gap = day > today ? day - today : today - day;
+      if (best_gap < 0 || gap < best_gap) best = year, best_gap = gap;
+    }
+    return best_gap < 0 ? kNo : holiday_part(j, cur, best, false);
+  }
+
   // Weeks of a month or year are the Monday-to-Sunday weeks wholly inside it: the first
   // starts on its first Monday, the last ends on its last Sunday.
   static long first_monday(int y, int m) {
@@ -1491,6 +1591,10 @@ class Parser {
           cur = probe;
           return e;
         }
+        if ((e = holiday_part(j, probe, ref().year, !has_ref())) != kNo) {
+          cur = probe;
+          return after_day(e, cur, Tag::kNone);
+        }
         return kNo;
       }
     }
@@ -1505,6 +1609,8 @@ class Parser {
         return part_or(e, cur);
       if (oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12) && (e = month_part(j, cur, true)) != kNo)
         return after_month(e, cur);
+      if (oj.has(kind_bit(Kind::kHoliday)) && (e = holiday_part(j, cur, cur.a.year, cur.a.x_year)) != kNo)
+        return after_day(e, cur, Tag::kNone);
       if (two_digit) return kNo;
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
       if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
@@ -1566,6 +1672,13 @@ class Parser {
         (e = week_part(p, cur)) != kNo) {
       if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
       return e;
+    }
+    if (o.has(kind_bit(Kind::kHoliday) | kind_bit(Kind::kPrefix))) {
+      Cur probe = cur;
+      if ((e = relative_holiday(p, probe)) != kNo) {
+        cur = probe;
+        return after_day(e, cur, Tag::kNone);
+      }
     }
     if ((e = bracketed_day(p, cur)) != kNo) return after_day(e, cur, Tag::kNone);
     Match dr = word(p, kind_bit(Kind::kDayRel));

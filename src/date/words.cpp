@@ -25,6 +25,7 @@ constexpr Name kKinds[] = {
     {"ordinal", 20},      {"dateline", 21},        {"stop", 22},          {"duration_after", 23},
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
     {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
+    // 39 (holiday) comes from holidays.tsv, not from a kind cell.
 };
 
 constexpr Name kTags[] = {
@@ -34,6 +35,28 @@ constexpr Name kTags[] = {
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
     {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26}, {"context", 27}, {"within", 28},
 };
+
+// "ko", "zh" or "any"; false for anything else.
+bool parse_lang(std::string_view s, Lang& out) {
+  if (s == "ko") out = Lang::kKo;
+  else if (s == "zh") out = Lang::kZh;
+  else if (s == "any") out = Lang::kAny;
+  else return false;
+  return true;
+}
+
+// A whole integer cell with an optional leading '+'; false when it is not one.
+bool parse_int(std::string_view s, int& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
+}
+
+// Holidays have a file (and columns) of their own: the day they fall on is no offset.
+bool is_holiday_source(std::string_view name) {
+  constexpr std::string_view kName = "holidays.tsv";
+  return name.size() >= kName.size() && name.substr(name.size() - kName.size()) == kName;
+}
 
 template <size_t N>
 int lookup(const Name (&names)[N], std::string_view s) {
@@ -72,20 +95,57 @@ void Words::add(std::string_view s, int entry) {
   nodes_[static_cast<size_t>(node)].entries.push_back(entry);
 }
 
+void Words::add_word(const std::string& surface, const Entry& e) {
+  const int index = static_cast<int>(entries_.size());
+  entries_.push_back(e);
+  add(surface, index);
+  {
+    size_t back = surface.size();
+    const char32_t last = text::prev_code_point(surface, back);
+    if (last < 0x10000) ends_[last >> 6] |= uint64_t{1} << (last & 63);
+  }
+  size_t i = 0;
+  const char32_t first = text::next_code_point(surface, i);
+  firsts_.emplace_back(e.kind, first);
+  if (e.kind == Kind::kDateline) {
+    if (first < 0x10000) label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
+    size_t k = i;
+    const char32_t second = k < surface.size() ? text::next_code_point(surface, k) : U' ';
+    if (second == U' ') {
+      if (first < 0x10000) label_singles_[first >> 6] |= uint64_t{1} << (first & 63);
+    } else {
+      const uint32_t h = pair_hash(first, second);
+      label_pairs_[h >> 6] |= uint64_t{1} << (h & 63);
+    }
+  }
+  if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
+    starts_[first >> 6] |= uint64_t{1} << (first & 63);
+    if (i >= surface.size() || surface[i] == ' ') {
+      mark_single(first);
+      size_t k = i + 1;
+      const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
+      single_starts_.push_back({first, after, e.kind});
+    } else {
+      mark_pair(first, text::next_code_point(surface, i));
+    }
+  }
+}
+
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
   Words w;
   w.nodes_.emplace_back();
   for (const lexicon::Source& src : sources) {
+    if (is_holiday_source(src.name)) {
+      if (Status st = w.load_holidays(src); !st.ok()) return st;
+      continue;
+    }
     auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "offset", "unit"});
     if (!parsed.ok()) return parsed.status();
     const lexicon::Table& t = parsed.value();
     for (const lexicon::Row& row : t.rows()) {
       Entry e{};
       const std::string_view lang = t.cell(row, "lang");
-      if (lang == "ko") e.lang = Lang::kKo;
-      else if (lang == "zh") e.lang = Lang::kZh;
-      else if (lang == "any") e.lang = Lang::kAny;
-      else return t.error(row, "lang", "unknown value '" + std::string(lang) + "'");
+      if (!parse_lang(lang, e.lang)) return t.error(row, "lang", "unknown value '" + std::string(lang) + "'");
       const int kind = lookup(kKinds, t.cell(row, "kind"));
       if (kind < 0) return t.error(row, "kind", "unknown value '" + std::string(t.cell(row, "kind")) + "'");
       e.kind = static_cast<Kind>(kind);
@@ -94,52 +154,56 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       e.tag = static_cast<Tag>(tag);
       const std::string_view off = t.cell(row, "offset");
       e.offset = 0;
-      if (!off.empty()) {
-        std::string_view digits = off;
-        if (digits.front() == '+') digits.remove_prefix(1);
-        auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), e.offset);
-        if (ec != std::errc() || p != digits.data() + digits.size())
-          return t.error(row, "offset", "not an integer: '" + std::string(off) + "'");
-      }
+      if (!off.empty() && !parse_int(off, e.offset))
+        return t.error(row, "offset", "not an integer: '" + std::string(off) + "'");
       const std::string surface = text::fold(t.cell(row, "surface"));
       if (surface.empty()) return t.error(row, "surface", "empty");
-      const int index = static_cast<int>(w.entries_.size());
-      w.entries_.push_back(e);
-      w.add(surface, index);
-      {
-        size_t back = surface.size();
-        const char32_t last = text::prev_code_point(surface, back);
-        if (last < 0x10000) w.ends_[last >> 6] |= uint64_t{1} << (last & 63);
-      }
-      size_t i = 0;
-      const char32_t first = text::next_code_point(surface, i);
-      w.firsts_.emplace_back(e.kind, first);
-      if (e.kind == Kind::kDateline) {
-        if (first < 0x10000) w.label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
-        size_t k = i;
-        const char32_t second = k < surface.size() ? text::next_code_point(surface, k) : U' ';
-        if (second == U' ') {
-          if (first < 0x10000) w.label_singles_[first >> 6] |= uint64_t{1} << (first & 63);
-        } else {
-          const uint32_t h = pair_hash(first, second);
-          w.label_pairs_[h >> 6] |= uint64_t{1} << (h & 63);
-        }
-      }
-      if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
-        w.starts_[first >> 6] |= uint64_t{1} << (first & 63);
-        if (i >= surface.size() || surface[i] == ' ') {
-          w.mark_single(first);
-          size_t k = i + 1;
-          const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
-          w.single_starts_.push_back({first, after, e.kind});
-        } else {
-          w.mark_pair(first, text::next_code_point(surface, i));
-        }
-      }
+      w.add_word(surface, e);
     }
   }
   w.finish();
   return w;
+}
+
+Status Words::load_holidays(const lexicon::Source& src) {
+  auto parsed = lexicon::parse_tsv(src.content, src.name,
+                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "follow"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  for (const lexicon::Row& row : t.rows()) {
+    Entry e{Kind::kHoliday, Lang::kAny, Tag::kNone, static_cast<int>(holidays_.size())};
+    const std::string_view lang = t.cell(row, "lang");
+    if (!parse_lang(lang, e.lang)) return t.error(row, "lang", "unknown value '" + std::string(lang) + "'");
+    Holiday h;
+    h.korean = e.lang == Lang::kKo;
+    const std::string_view calendar = t.cell(row, "calendar");
+    if (calendar == "solar") h.calendar = HolidayCalendar::kSolar;
+    else if (calendar == "lunar") h.calendar = HolidayCalendar::kLunar;
+    else if (calendar == "nth_weekday") h.calendar = HolidayCalendar::kNthWeekday;
+    else return t.error(row, "calendar", "unknown value '" + std::string(calendar) + "'");
+    if (!parse_int(t.cell(row, "month"), h.month) || h.month < 1 || h.month > 12)
+      return t.error(row, "month", "not a month: '" + std::string(t.cell(row, "month")) + "'");
+    const bool nth = h.calendar == HolidayCalendar::kNthWeekday;
+    if (!parse_int(t.cell(row, "day"), h.day) || (nth ? h.day == 0 || h.day < -1 || h.day > 5 : h.day < 1 || h.day > 31))
+      return t.error(row, "day", "not a day: '" + std::string(t.cell(row, "day")) + "'");
+    const std::string_view weekday = t.cell(row, "weekday");
+    for (size_t k = 0; k < std::size(kWeekdays); ++k)
+      if (weekday == kWeekdays[k]) h.weekday = static_cast<int>(k) + 1;
+    if (nth != (h.weekday != 0))
+      return t.error(row, "weekday", nth ? "nth_weekday needs mon..sun" : "only nth_weekday takes a weekday");
+    const std::string_view shift = t.cell(row, "shift");
+    if (!shift.empty() && !parse_int(shift, h.shift))
+      return t.error(row, "shift", "not an integer: '" + std::string(shift) + "'");
+    for (std::string_view f : lexicon::split_values(t.cell(row, "follow"))) h.follow.push_back(text::fold(f));
+    holidays_.push_back(std::move(h));
+    for (std::string_view surface : lexicon::split_values(t.cell(row, "surface"))) {
+      const std::string folded = text::fold(surface);
+      if (folded.empty()) return t.error(row, "surface", "empty");
+      add_word(folded, e);
+    }
+  }
+  return Status();
 }
 
 void Words::finish() {

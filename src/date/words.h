@@ -25,7 +25,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kCount
 };
 
 using KindMask = uint64_t;
@@ -38,7 +38,8 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
                               kind_bit(Kind::kHalf) | kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth) |
                               kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
                               kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kNth) |
-                              kind_bit(Kind::kEra) | kind_bit(Kind::kSeason) | kind_bit(Kind::kHalfRel);
+                              kind_bit(Kind::kEra) | kind_bit(Kind::kSeason) | kind_bit(Kind::kHalfRel) |
+                              kind_bit(Kind::kHoliday);
 
 // What `unit` says, parsed once.
 enum class Tag : uint8_t {
@@ -53,7 +54,21 @@ struct Entry {
   Kind kind;
   Lang lang;
   Tag tag;
-  int offset;
+  int offset;  // for Kind::kHoliday: the index of its Holiday (Words::holiday)
+};
+
+// The day a holiday falls on in a given year (lexicons/date/holidays.tsv).
+enum class HolidayCalendar : uint8_t { kSolar, kLunar, kNthWeekday };
+struct Holiday {
+  HolidayCalendar calendar = HolidayCalendar::kSolar;
+  bool korean = false;  // lunar: the Korean calendar (dangi) rather than the Chinese one
+  int month = 1;
+  int day = 1;      // kNthWeekday: which one (1-5, or -1 for the last)
+  int weekday = 0;  // kNthWeekday: 1 = Monday .. 7 = Sunday
+  int shift = 0;    // days added
+  // Folded words one of which must follow the holiday word (after an optional space);
+  // empty when none is needed.
+  std::vector<std::string> follow;
 };
 
 struct Match {
@@ -114,6 +129,8 @@ class Words {
     return to >= 0 && (flat_[static_cast<size_t>(to)].below & kinds);
   }
   const Entry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
+  // The holiday of a Kind::kHoliday entry: holiday(entry(i).offset).
+  const Holiday& holiday(int i) const { return holidays_[static_cast<size_t>(i)]; }
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
   bool may_start(char32_t c) const {
@@ -209,6 +226,10 @@ class Words {
   };
   int32_t child(int32_t node, unsigned char b) const;
   void add(std::string_view folded_surface, int entry);
+  // Adds a word of folded `surface` (not empty) and its entry, and notes its first code
+  // points in the scan's filters.
+  void add_word(const std::string& surface, const Entry& e);
+  Status load_holidays(const lexicon::Source& src);
   void finish();
 
   // The walked form: node i has children bytes_[first_[i] .. first_[i+1]) (sorted) with
@@ -289,6 +310,7 @@ class Words {
   int32_t root_child_[256];
   KindMask root_below_[256];
   std::vector<Entry> entries_;
+  std::vector<Holiday> holidays_;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "date/calendar.h"
+#include "date/lunar.h"
 #include "hanfacts/extractor.h"
 
 using namespace hanfacts;
@@ -41,6 +42,30 @@ TEST_CASE("calendar: ISO weeks, weekdays, shifts") {
   CHECK(date::format(date::shift(q, date::Grain::kQuarter, -1)) == "2024-Q4");
   date::Value d{date::Grain::kDay, 2024, 3, 31};
   CHECK(date::format(date::shift(d, date::Grain::kMonth, -1)) == "2024-02-29");  // clamped to the month
+}
+
+TEST_CASE("lunar calendar: the Chinese and the Korean one, through ICU") {
+  int y = 0, m = 0, d = 0;
+  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, 2025, 1, 1, y, m, d));
+  CHECK((y == 2025 && m == 1 && d == 29));
+  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, 2025, 8, 15, y, m, d));
+  CHECK((y == 2025 && m == 10 && d == 6));
+  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kKorean, 2026, 1, 1, y, m, d));
+  CHECK((y == 2026 && m == 2 && d == 17));
+  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kKorean, 2027, 1, 1, y, m, d));
+  CHECK((y == 2027 && m == 2 && d == 7));
+  // The same answer again (from the thread's memo), and refusals out of range.
+  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, 2025, 8, 15, y, m, d));
+  CHECK((y == 2025 && m == 10 && d == 6));
+  CHECK_FALSE(date::lunar_to_civil(date::LunarCalendar::kChinese, 0, 1, 1, y, m, d));
+  CHECK_FALSE(date::lunar_to_civil(date::LunarCalendar::kChinese, 2025, 13, 1, y, m, d));
+}
+
+TEST_CASE("holidays without a reference date") {
+  // A fixed Gregorian day keeps its month and day; a lunar one moves with the year.
+  CHECK(dates("크리스마스 특수") == "크리스마스=XXXX-12-25[relative]");
+  CHECK(dates("추석 연휴") == "추석=XXXX-XX-XX[relative]");
+  CHECK(dates("2024년 추석") == "2024년 추석=2024-09-17");
 }
 
 TEST_CASE("no reference date: ref-dependent fields print as X") {
