@@ -4,10 +4,11 @@
 //   int y, m, d;
 //   if (lunar_to_civil(LunarCalendar::kChinese, 2025, 8, 15, y, m, d)) ...  // 2025-10-06
 //
-// ICU computes the calendars astronomically (its Chinese calendar, and its Korean "dangi"
-// one, which counts from Seoul's meridian); where a new moon falls within minutes of
-// midnight an official calendar can differ by a day. Answers are kept per thread, so a
-// holiday seen again costs a lookup.
+// ICU's calendars (its Chinese one, and its Korean "dangi" one, which counts days by
+// Korea's meridian) say which lunation each month is, leap months included; the day each
+// month begins comes from a precise new-moon formula, since ICU finds new moons only to
+// within minutes and some month starts a day off (the Chinese new year of 2027 and
+// 2030). Answers are kept per thread, so a date seen again costs a lookup.
 #pragma once
 
 namespace hanfacts::date {
@@ -15,7 +16,11 @@ namespace hanfacts::date {
 enum class LunarCalendar { kChinese, kKorean };
 
 // The Gregorian date of day `day` of (non-leap) month `month` of the lunar year that
-// begins in Gregorian year `year`. False when ICU cannot say (a year out of its range).
+// begins in Gregorian year `year`. False when there is no such day (the 30th of a 29-day
+// month) or ICU cannot say (a year out of its range).
 bool lunar_to_civil(LunarCalendar calendar, int year, int month, int day, int& y, int& m, int& d);
+
+// The days of that month (29 or 30), or 0 when ICU cannot say.
+int lunar_month_days(LunarCalendar calendar, int year, int month);
 
 }  // namespace hanfacts::date
