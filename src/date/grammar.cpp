@@ -167,6 +167,7 @@ class Parser {
       i = sp(q.end);
     }
     const size_t start = i;
+    i = after_lunar_mark(i);
     Cur a;
     size_t end = core(i, a);
     if (end == kNo) return false;
@@ -220,6 +221,7 @@ class Parser {
         }
       }
     }
+    if (lunar_ && !to_civil(result)) return false;
     // Trailing qualifiers, outside the span.
     size_t next = end;
     if (after_between) {
@@ -992,7 +994,17 @@ class Parser {
     unsigned allow = kAllowDigits | kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
-    if (!num_unit(i, allow, tagbit(Tag::kMonth), nu)) return kNo;
+    if (const Match named = word(i, kind_bit(Kind::kLunarMonth))) {
+      // 正月, 腊月: a lunisolar month by its own name, spelled as Han months are.
+      note_lunar(named);
+      nu.first.value = w_.entry(named.entry).offset;
+      nu.first.form = NumForm::kHan;
+      nu.first.end = named.end;
+      nu.second = nu.first;
+      nu.end = named.end;
+    } else if (!num_unit(i, allow, tagbit(Tag::kMonth), nu)) {
+      return kNo;
+    }
     if (nu.first.value < 1 || nu.first.value > 12 || nu.second.value < 1 || nu.second.value > 12) return kNo;
     if (nu.first.form == NumForm::kHan && nu.first.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
     const int m1 = static_cast<int>(nu.first.value), m2 = static_cast<int>(nu.second.value);
@@ -1112,13 +1124,15 @@ class Parser {
 
   // 二零零四年八月十五: a spelled day without 日 right after a spelled month of a stated
   // year, at the end of the phrase (八月十五 alone is the lunar festival; 八月十五家 a count).
+  // Lunisolar days go without 日 whatever follows (正月十五元宵节, 腊月廿三小年).
   bool bare_day(size_t i, bool have_month, const Cur& cur, NumUnit& nu) const {
-    if (!have_month || (cur.flags & kRelative) || cur.a.x_year || i != month_end_ || !month_spelled_) return false;
+    if (!have_month || i != month_end_ || !month_spelled_) return false;
+    if (!lunar_ && ((cur.flags & kRelative) || cur.a.x_year)) return false;
     Num n;
-    if (!han(i, n) || n.form != NumForm::kHan || n.value < 1 || n.value > 31) return false;
+    if (!han(i, n) || n.form != NumForm::kHan || n.value < 1 || n.value > (lunar_ ? 30 : 31)) return false;
     size_t next;
     const char32_t c = cp_at(t_, n.end, next);
-    if (c >= 0x3400 && c < 0xA000) return false;  // more Han text follows: not a bare day
+    if (!lunar_ && c >= 0x3400 && c < 0xA000) return false;  // more Han text follows: not a bare day
     nu = NumUnit{};
     nu.first = nu.second = n;
     nu.end = n.end;
@@ -1327,6 +1341,56 @@ class Parser {
     cur.range(a, b);
     cur.rule = "season";
     return se.end;
+  }
+
+  // Past a lunisolar mark at i (음력, 农历), noting it; i itself when there is none, or when
+  // the mark opens a longer holiday name (农历新年).
+  size_t after_lunar_mark(size_t i) {
+    const Match m = word(i, kind_bit(Kind::kLunar) | kind_bit(Kind::kHoliday));
+    if (!m || w_.entry(m.entry).kind != Kind::kLunar) return i;
+    note_lunar(m);
+    return sp(m.end);
+  }
+  void note_lunar(const Match& m) {
+    lunar_ = true;
+    lunar_korean_ = w_.entry(m.entry).lang == Lang::kKo;
+  }
+
+  // The parse read lunisolar months and days: their Gregorian days (음력 8월 15일 ->
+  // 2025-10-06); a lunisolar month alone is the interval of its days, a year stays as it
+  // is. False when there is no such day (음력 1~3월, a 30th in a 29-day month, a day
+  // whose month the text did not name).
+  bool to_civil(Cur& r) const {
+    const LunarCalendar cal = lunar_korean_ ? LunarCalendar::kKorean : LunarCalendar::kChinese;
+    const auto civil = [&](Value& v) {
+      if (v.x_year) {
+        v.x_month = v.x_day = true;  // which day depends on the year
+        return true;
+      }
+      int y, m, d;
+      if (v.day > lunar_month_days(cal, v.year, v.month) || !lunar_to_civil(cal, v.year, v.month, v.day, y, m, d))
+        return false;
+      v.year = y, v.month = m, v.day = d;
+      return true;
+    };
+    switch (r.a.grain) {
+      case Grain::kYear: return true;
+      case Grain::kDay:
+      case Grain::kHour:
+      case Grain::kMinute:
+        return month_end_ != kNo && civil(r.a) && civil(r.b);
+      case Grain::kMonth: {
+        if (r.interval) return false;
+        Value first = day_value(r.a.year, r.a.month, 1);
+        first.x_year = r.a.x_year;
+        Value last = first;
+        last.day = r.a.x_year ? 1 : lunar_month_days(cal, r.a.year, r.a.month);
+        if (!civil(first) || !civil(last)) return false;
+        r.range(first, last);
+        return true;
+      }
+      default: return false;
+    }
   }
 
   // The day holiday `h` falls on in `year`, as days since 1970-01-01; false when the
@@ -1600,17 +1664,19 @@ class Parser {
     }
     if (have_year) {
       if (cur.interval) return part_or(end, cur);  // 1990년대 초, 2023~2025년
-      const size_t j = sp(end);
+      // 2025年农历八月十五: the lunisolar mark may follow the year.
+      const size_t j = after_lunar_mark(sp(end));
       const Opening oj = opening(j);
       size_t e;
+      if (oj.has(kind_bit(Kind::kHoliday)) && (e = holiday_part(j, cur, cur.a.year, cur.a.x_year)) != kNo)
+        return after_day(e, cur, Tag::kNone);
       if (oj.has(kind_bit(Kind::kHalf)) && (e = half_part(j, cur, true)) != kNo) return part_or(e, cur);
       if (((oj.number && quarter_may_be(j)) || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
           (e = quarter_part(j, cur, true)) != kNo)
         return part_or(e, cur);
-      if (oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12) && (e = month_part(j, cur, true)) != kNo)
+      if (((oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12)) || oj.has(kind_bit(Kind::kLunarMonth))) &&
+          (e = month_part(j, cur, true)) != kNo)
         return after_month(e, cur);
-      if (oj.has(kind_bit(Kind::kHoliday)) && (e = holiday_part(j, cur, cur.a.year, cur.a.x_year)) != kNo)
-        return after_day(e, cur, Tag::kNone);
       if (two_digit) return kNo;
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
       if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
@@ -1618,6 +1684,14 @@ class Parser {
       return part != kNo ? part : end;
     }
     size_t e;
+    // Before the month: a holiday named by a lunisolar month and day (正月初一) is the holiday.
+    if (o.has(kind_bit(Kind::kHoliday) | kind_bit(Kind::kPrefix))) {
+      Cur probe = cur;
+      if ((e = relative_holiday(p, probe)) != kNo) {
+        cur = probe;
+        return after_day(e, cur, Tag::kNone);
+      }
+    }
     if (o.has(kind_bit(Kind::kHalfRel)) && (e = half_rel_part(p, cur)) != kNo) return e;
     if (o.has(kind_bit(Kind::kHalf)) && (e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
     if (((o.number && quarter_may_be(p)) ||
@@ -1625,7 +1699,7 @@ class Parser {
         (e = quarter_part(p, cur, false)) != kNo)
       return part_or(e, cur);
     if (((o.number && unit_may_be(p, tagbit(Tag::kMonth), 1, 12)) ||
-         o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix))) &&
+         o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kLunarMonth))) &&
         (e = month_part(p, cur, false)) != kNo)
       return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
@@ -1672,13 +1746,6 @@ class Parser {
         (e = week_part(p, cur)) != kNo) {
       if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
       return e;
-    }
-    if (o.has(kind_bit(Kind::kHoliday) | kind_bit(Kind::kPrefix))) {
-      Cur probe = cur;
-      if ((e = relative_holiday(p, probe)) != kNo) {
-        cur = probe;
-        return after_day(e, cur, Tag::kNone);
-      }
     }
     if ((e = bracketed_day(p, cur)) != kNo) return after_day(e, cur, Tag::kNone);
     Match dr = word(p, kind_bit(Kind::kDayRel));
@@ -1768,6 +1835,11 @@ class Parser {
   bool base_spelled_ = false;
   int context_year_ = 0;
   bool between_ = false;  // reading B of "A和B之间"
+  // The parse read a lunisolar mark or month name (음력, 农历, 正月): its month and day are
+  // lunisolar ones, converted at the end (to_civil), with the Korean calendar for a
+  // Korean word.
+  bool lunar_ = false;
+  bool lunar_korean_ = false;
   size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
   bool month_spelled_ = false;
   Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named
