@@ -235,9 +235,9 @@ class Parser {
       }
     }
     // 从上年的6.1%降至5.4%: a date followed by the possessive 的 names whose value the
-    // sentence starts from, so the 从/自 before it is "from", not "since".
-    if (q && next == end && t_.compare(end, 3, "\xE7\x9A\x84") == 0)
-      flags &= ~(flag_of(w_.entry(q.entry).tag) & (kSince | kUntil));
+    // sentence starts from, so the 从/自 before it is "from", not "since". (截至…的 keeps
+    // its "until": 截至2025年6月30日的第二季度 is the quarter up to that day.)
+    if (q && next == end && t_.compare(end, 3, "\xE7\x9A\x84") == 0) flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
     out.start = start;
     out.end = end;
     out.next = next;
