@@ -246,6 +246,7 @@ class Parser {
     out.interval = result.interval;
     out.flags = result.flags | flags;
     out.rule = result.rule;
+    out.looks_back = looks_back_;
     return true;
   }
 
@@ -763,6 +764,7 @@ class Parser {
         cur.point(year_value(context_year_ + e.offset));
         cur.flags |= kRelative;
         cur.rule = "context_year";
+        looks_back_ = e.offset < 0;
         return m.end;
       }
       cur.point(arith(shift(year_value(ref().year), Grain::kYear, e.offset), cur));
@@ -951,8 +953,18 @@ class Parser {
     if (is_duration_after(m.end, true)) return kNo;
     int y;
     bool x;
-    if (have_year) y = cur.a.year, x = cur.a.x_year;
-    else take_year(cur, y, x);
+    if (have_year) {
+      y = cur.a.year, x = cur.a.x_year;
+    } else {
+      take_year(cur, y, x);
+      // 지난해 4분기 매출은… 4분기 영업이익은, written in February: a quarter that has not
+      // begun by the reference date, in a text that last named an earlier year, is that
+      // year's (results are reported after their quarter ends).
+      if (!base_ && !first_n && !x && n.value > (ref().month - 1) / 3 + 1) {
+        ctx_used_ = true;
+        if (context_year_ > 0 && context_year_ < y) y = context_year_;
+      }
+    }
     Value q;
     q.grain = Grain::kQuarter;
     q.year = y;
@@ -1840,6 +1852,7 @@ class Parser {
   // Korean word.
   bool lunar_ = false;
   bool lunar_korean_ = false;
+  bool looks_back_ = false;  // Parsed::looks_back
   size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
   bool month_spelled_ = false;
   Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named

@@ -50,7 +50,16 @@ struct Parsed {
   // Set by parse_at whether or not it succeeds: whether the answer read the reference
   // date or the context year (when not, it holds for any of them).
   bool ref_used = false, ctx_used = false;
+  // A year counted back from the year the text last named (전년보다, 前一年): a comparison
+  // that leaves the text's year where it was.
+  bool looks_back = false;
 };
+
+// The year the text last named after the parse `p` (이듬해, 同年 and a bare quarter still
+// to come count from it): p's year, unless p needed a reference it lacked or looked back.
+inline void advance_context_year(const Parsed& p, int& context_year) {
+  if (!p.b.x_year && !p.looks_back) context_year = p.b.year;
+}
 
 // Words::longest_each answers for one text, by position: the parser asks about the same
 // few positions many times (a number's marker for the year, the month, the day...; which

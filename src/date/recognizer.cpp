@@ -312,7 +312,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
     e.ctx = context_year;
     e.ok = g.parse_at(t, pos, nullptr, e.p, context_year, &cache);
     if (!e.ok) return;
-    if (!e.p.b.x_year) context_year = e.p.b.year;
+    advance_context_year(e.p, context_year);
     resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
   }, labels);
 }
@@ -349,7 +349,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (!may) return;
     Parsed p;
     if (!g.parse_at(t, pos, ref, p, context_year, &cache)) return;
-    if (!p.b.x_year) context_year = p.b.year;
+    advance_context_year(p, context_year);
     emit(p, out);
     resume = p.next > pos ? p.next : pos + 1;
   };
@@ -376,7 +376,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
           ok = g.parse_at(t, e.pos, ref, p, context_year, &cache);
         }
         if (ok) {
-          if (!p.b.x_year) context_year = p.b.year;
+          advance_context_year(p, context_year);
           emit(p, out);
           resume = p.next > e.pos ? p.next : e.pos + 1;
         }

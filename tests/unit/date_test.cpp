@@ -81,6 +81,17 @@ TEST_CASE("holidays without a reference date") {
   CHECK(dates("2024년 추석") == "2024년 추석=2024-09-17");
 }
 
+TEST_CASE("a quarter still to come, after an earlier year was named, is that year's") {
+  // A February results report: 4분기 is last year's, and 전년 (a comparison) does not move
+  // the year the text is about.
+  CHECK(dates("지난해 연간 매출이 전년보다 21% 늘었다. 4분기 매출은 80억 달러", "2026-02-26") ==
+        "지난해=2025[relative] 전년=2024[relative] 4분기=2025-Q4[relative]");
+  CHECK(dates("去年全年营收增长。第四季度营收", "2025-02-20") == "去年=2024[relative] 第四季度=2024-Q4[relative]");
+  // A quarter under way or past, or a text about this year: the reference year.
+  CHECK(dates("지난해 매출이 늘었다. 4분기 매출은", "2025-11-01") == "지난해=2024[relative] 4분기=2025-Q4[relative]");
+  CHECK(dates("올해 1분기 매출. 3분기 전망", "2026-02-26") == "올해 1분기=2026-Q1[relative] 3분기=2026-Q3[relative]");
+}
+
 TEST_CASE("no reference date: ref-dependent fields print as X") {
   // A one-line text with no dateline and no full date: nothing to resolve against.
   CHECK(dates("9월에 출시") == "9월=XXXX-09[relative]");
