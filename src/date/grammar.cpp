@@ -529,7 +529,7 @@ class Parser {
       }
     }
     const Opening o = opening(p);
-    constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix);
+    constexpr KindMask kCountedWords = kind_bit(Kind::kFirstN) | kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kCountedSpan);
     const bool count_opens = o.number && count_may_be(p);
     if (!count_opens && !o.has(kCountedWords)) return chain(p, cur, o);
     Cur count;
@@ -715,30 +715,42 @@ class Parser {
       if (e == kNo) e = span_before_after(p, cur);
       if (e != kNo) return e;
     }
-    Num n;
     if (p >= t_.size()) return kNo;
-    if (is_digit(t_[p])) {
-      if (!digits(p, n) || n.value >= 1000 || n.leading_zero) return kNo;
-    } else if (!han(p, n) && !parse_native_korean(t_, p, n)) {
-      return kNo;
-    }
-    if (n.value <= 0 || n.form == NumForm::kHanSequence) return kNo;
     unsigned flags = 0;
-    size_t i = n.end;
-    Match ap = word(i, kind_bit(Kind::kApproxCount));
-    if (ap) flags |= kApprox, i = ap.end;
-    i = sp(i);
-    Match u = word(i, kind_bit(Kind::kSpanUnit));
-    if (!u) return kNo;
-    i = u.end;
-    ap = word(i, kind_bit(Kind::kApproxCount));
+    long count;
+    size_t i;
+    Tag unit;
+    if (const Match both = word(p, kind_bit(Kind::kCountedSpan))) {
+      // 이틀 전, 열흘 뒤, 일주일 전: the count and its unit in one word.
+      count = w_.entry(both.entry).offset;
+      unit = w_.entry(both.entry).tag;
+      i = both.end;
+    } else {
+      Num n;
+      if (is_digit(t_[p])) {
+        if (!digits(p, n) || n.value >= 1000 || n.leading_zero) return kNo;
+      } else if (!han(p, n) && !parse_native_korean(t_, p, n)) {
+        return kNo;
+      }
+      if (n.value <= 0 || n.form == NumForm::kHanSequence) return kNo;
+      i = n.end;
+      Match ap = word(i, kind_bit(Kind::kApproxCount));
+      if (ap) flags |= kApprox, i = ap.end;
+      i = sp(i);
+      Match u = word(i, kind_bit(Kind::kSpanUnit));
+      if (!u) return kNo;
+      count = n.value;
+      unit = w_.entry(u.entry).tag;
+      i = u.end;
+    }
+    const Match ap = word(i, kind_bit(Kind::kApproxCount));
     if (ap) flags |= kApprox, i = ap.end;
     Match ago = word(sp(i), kind_bit(Kind::kAgo));
     if (!ago) return kNo;
-    const long off = w_.entry(ago.entry).offset * n.value;
+    const long off = w_.entry(ago.entry).offset * count;
     Value v;
     Grain g;
-    switch (w_.entry(u.entry).tag) {
+    switch (unit) {
       case Tag::kYear: v = year_value(ref().year), g = Grain::kYear; break;
       case Tag::kMonth: v = month_value(ref().year, ref().month), g = Grain::kMonth; break;
       case Tag::kWeek: v = week_of(ref().year, ref().month, ref().day), g = Grain::kWeek; break;
