@@ -632,12 +632,16 @@ class Matcher {
       // Most code points start no word: one bit says so before any walk.
       if (!m_->words.may_start(next_cp(t_, i))) continue;
       uint32_t state = CodePointTrie::kRoot;
+      // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
+      // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
+      size_t stop_end = 0, word_end = 0;
       for (size_t j = from; j < s;) {
         state = m_->words.step(state, next_cp(t_, j));
         if (state == CodePointTrie::kNone) break;
         const Payload* p = m_->word_get(state);
         if (!p) continue;
-        if (p->roles & role_bit(WordRole::kStopWord)) cut = std::max(cut, j);
+        word_end = j;
+        if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
         if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1;
         if (p->roles & role_bit(WordRole::kStopHead)) {
@@ -645,6 +649,7 @@ class Matcher {
           head_ends_.push_back(j);
         }
       }
+      if (stop_end != 0 && stop_end == word_end) cut = std::max(cut, stop_end);
     }
     if (org_word_end > cut) return kNoName;
     // A generic modifier right before the suffix makes the phrase generic, whatever
@@ -659,6 +664,13 @@ class Matcher {
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
+  }
+  // Some listed name found in the text starts inside (a, e) and ends at e (name_ends_).
+  bool ends_with_name(size_t a, size_t e) const {
+    auto it = std::lower_bound(name_ends_.begin(), name_ends_.end(), e, [](const Span& x, size_t v) { return x.end < v; });
+    for (; it != name_ends_.end() && it->end == e; ++it)
+      if (it->start > a) return true;
+    return false;
   }
   // The key [a, b) has one of `roles`.
   bool ends_with_role(size_t a, size_t b, uint16_t roles) const {
@@ -680,6 +692,14 @@ class Matcher {
   }
 
   void find_patterns() {
+    if (suffix_hits_.empty()) return;
+    // Listed names by where they end: a pattern that ends with one is that name with
+    // words before it (深圳前海|微众银行, 来自|清华大学), and the name alone is the fact
+    // (GUIDELINES: a longer form is in the span only when the lexicon lists it).
+    name_ends_.clear();
+    for (const Hit& h : hits_)
+      if (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext) name_ends_.push_back({h.start, h.end});
+    std::sort(name_ends_.begin(), name_ends_.end(), [](const Span& x, const Span& y) { return x.end < y.end; });
     for (const auto& [s, e, suffix] : suffix_hits_) {
       const char32_t first = decode_at(t_, s);
       if (!right_ok(e, decode_before(t_, e))) continue;
@@ -734,7 +754,7 @@ class Matcher {
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
       }
-      if (is_generic(a, s) || is_known(a, s)) continue;
+      if (is_generic(a, s) || is_known(a, s) || ends_with_name(a, e)) continue;
       if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
@@ -1230,6 +1250,7 @@ class Matcher {
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan
+  std::vector<Span> name_ends_;  // find_patterns(): listed names found, by end
   std::vector<Span> run_ons_;   // ordinary words that open with a suffix (银行间同业), found by the scan
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
