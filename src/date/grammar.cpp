@@ -1316,6 +1316,8 @@ class Parser {
   }
 
   size_t after_day(size_t end, Cur& cur, Tag preset) {
+    // 추석 당일, 除夕当天: "that very day" after a day is that day.
+    if (const Match same = word(sp(end), kind_bit(Kind::kSameDay)); same && !cur.interval) end = same.end;
     const size_t w = weekday_after(end);
     if (w != kNo) end = w;
     const size_t t = time_after(end, cur, preset);
