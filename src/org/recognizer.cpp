@@ -947,6 +947,19 @@ class Matcher {
   // Whether an unknown segment looks like a name that glosses a known one: one script,
   // a bounded length, not an ORG word (인공지능, 科技), and for Latin a capital or digit
   // first (the original text keeps case).
+  // A listing code (00700.HK, 002594.SZ, 005930.KS): four or more digits, a dot and an
+  // exchange's one or two letters. It names a security, not an organization (a name may
+  // open with digits: 01.AI, 3M).
+  bool is_stock_code(size_t a, size_t b) const {
+    size_t j = a;
+    while (j < b && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
+    if (j - a < 4 || j >= b || t_[j] != '.') return false;
+    const size_t letters = b - j - 1;
+    if (letters < 1 || letters > 2) return false;
+    for (size_t k = j + 1; k < b; ++k)
+      if (!text::is_ascii_alpha(static_cast<unsigned char>(t_[k]))) return false;
+    return true;
+  }
   bool plausible_alias(size_t a, size_t b) const {
     if (b <= a || is_generic(a, b)) return false;
     const Script s = script_of(decode_at(t_, a));
@@ -963,7 +976,7 @@ class Matcher {
     }
     switch (s) {
       case Script::kLatin: {
-        if (words > 4 || cps < 2 || cps > 40) return false;
+        if (words > 4 || cps < 2 || cps > 40 || is_stock_code(a, b)) return false;
         const char first = original(a, b).front();
         bool letter = false;
         for (size_t j = a; j < b; ++j) letter |= text::is_ascii_alpha(static_cast<unsigned char>(t_[j]));
