@@ -488,6 +488,7 @@ class Parser {
     y = ref().year;
     x = !has_ref();
     cur.flags |= kRelative;
+    lunar_year_from_ref_ = true;  // to_civil() picks the nearest lunar year instead
   }
   void take_month(Cur& cur, int& m, bool& x) const {
     if (base_ && (base_->grain == Grain::kDay || base_->grain == Grain::kHour || base_->grain == Grain::kMinute)) {
@@ -768,6 +769,11 @@ class Parser {
   size_t year_part(size_t p, Cur& cur, bool& two_digit) {
     two_digit = false;
     Match m = word(p, kind_bit(Kind::kYearRel));
+    // 五年内 is "within five years": after a numeral, 年内 is the numeral's unit and "within".
+    if (m && p > 0) {
+      const char32_t before = cp_before(t_, p);
+      if ((before < 0x80 && is_digit(static_cast<char>(before))) || is_han_digit(before)) m = Match{};
+    }
     if (m) {
       const Entry& e = w_.entry(m.entry);
       if (e.tag == Tag::kContext) ctx_used_ = true;
@@ -825,6 +831,9 @@ class Parser {
     if (!num_unit(i, kAllowDigits | kAllowHan | kAllowSino,
                   tagbit(Tag::kYear) | tagbit(Tag::kFiscalYear) | tagbit(Tag::kDecade), nu))
       return kNo;
+    // The apostrophe shortens a two-digit year; before a full one ('2027년 예산안') it is a
+    // quote, left outside (the scan reads the year from its digits).
+    if (apos && nu.first.digits != 2) return kNo;
     auto year_of = [&](const Num& n, bool& two) -> int {
       two = false;
       if (n.form == NumForm::kDigits || n.form == NumForm::kHanSequence) {
@@ -1077,8 +1086,10 @@ class Parser {
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
     if (!num_unit(i, allow, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), nu) && !bare_day(i, have_month, cur, nu)) {
-      // 初一..初十: the first ten days of a month, Chinese style.
-      if (!have_month || t_.compare(i, 3, "初") != 0) return kNo;
+      // 初一..初十: the first ten days of a month, Chinese style; as a range's second end,
+      // of the first end's month (正月初一至初五).
+      const bool month_known = have_month || (base_ && base_->grain >= Grain::kDay);
+      if (!month_known || t_.compare(i, 3, "初") != 0) return kNo;
       Num n;
       if (!han(i + 3, n) || n.value < 1 || n.value > 10) return kNo;
       // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
@@ -1386,8 +1397,23 @@ class Parser {
   // 2025-10-06); a lunisolar month alone is the interval of its days, a year stays as it
   // is. False when there is no such day (음력 1~3월, a 30th in a 29-day month, a day
   // whose month the text did not name).
-  bool to_civil(Cur& r) const {
+  bool to_civil(Cur& r) {
     const LunarCalendar cal = lunar_korean_ ? LunarCalendar::kKorean : LunarCalendar::kChinese;
+    if (lunar_year_from_ref_ && !r.a.x_year && r.a.grain != Grain::kYear) {
+      // Without a year, the occurrence nearest the reference day, as for holidays: 腊月廿三
+      // in early February is the one days away, not the next lunar year's.
+      const long today = days_from_civil(ref().year, ref().month, ref().day);
+      int best = 0;
+      long best_gap = -1;
+      for (int dy = -1; dy <= 1; ++dy) {
+        int y, m, d;
+        if (!lunar_to_civil(cal, r.a.year + dy, r.a.month, std::min(r.a.day, 29), y, m, d)) continue;
+        const long gap = std::labs(days_from_civil(y, m, d) - today);
+        if (best_gap < 0 || gap < best_gap) best = dy, best_gap = gap;
+      }
+      r.a.year += best;
+      r.b.year += best;
+    }
     const auto civil = [&](Value& v) {
       if (v.x_year) {
         v.x_month = v.x_day = true;  // which day depends on the year
@@ -1782,8 +1808,10 @@ class Parser {
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
       return t != kNo ? t : dr.end;
     }
+    // 初五 after 正月初一至: a day of the first end's lunisolar month.
+    const bool chinese_day = base_ && lunar_ && o.has(kind_bit(Kind::kPart));
     if (((o.number && unit_may_be(p, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), 1, 31)) ||
-         o.has(kind_bit(Kind::kPrefix))) &&
+         o.has(kind_bit(Kind::kPrefix)) || chinese_day) &&
         (e = day_part(p, cur, false)) != kNo)
       return after_day(e, cur, Tag::kNone);
     return kNo;
@@ -1867,6 +1895,7 @@ class Parser {
   bool lunar_ = false;
   bool lunar_korean_ = false;
   bool looks_back_ = false;  // Parsed::looks_back
+  mutable bool lunar_year_from_ref_ = false;  // take_year() gave the year from the reference
   size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
   bool month_spelled_ = false;
   Tag base_daypart_ = Tag::kNone;                 // half of the day the range's first end named
