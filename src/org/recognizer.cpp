@@ -616,8 +616,10 @@ class Matcher {
   // its suffix, or kNoName. Chinese has no spaces, so the name starts after the last stop
   // word (function word or verb) of the run: 该公司所在的|华东算力产业联盟. A name found that
   // way must look like one: four or more characters, no stop head at its start or right
-  // before it, no one-character stop head (这, 该) inside, no stop tail at its end, and no
-  // organization word or suffix inside (游戏公司角川集团 is an apposition, 清华大学计算机系…实验室 a sub-unit).
+  // before it, no one-character stop head (这, 该) inside, and no stop tail at its end. An
+  // organization word or suffix inside the run ends a generic noun in apposition, and the
+  // name starts after it (杭州文旅企业|西湖云游文化发展有限公司); one that ends a listed name
+  // makes the rest a sub-unit of that body, not a name (清华大学计算机系…实验室).
   static constexpr size_t kNoName = SIZE_MAX;
   //
   // One walk from each start in the run finds every word inside it; the checks that
@@ -651,7 +653,10 @@ class Matcher {
       }
       if (stop_end != 0 && stop_end == word_end) cut = std::max(cut, stop_end);
     }
-    if (org_word_end > cut) return kNoName;
+    if (org_word_end > cut) {
+      if (name_ends_at(org_word_end)) return kNoName;
+      cut = org_word_end;
+    }
     // A generic modifier right before the suffix makes the phrase generic, whatever
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
     if (tail_after > cut) return kNoName;
@@ -664,6 +669,11 @@ class Matcher {
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
+  }
+  // Some listed name found in the text ends at e (name_ends_).
+  bool name_ends_at(size_t e) const {
+    auto it = std::lower_bound(name_ends_.begin(), name_ends_.end(), e, [](const Span& x, size_t v) { return x.end < v; });
+    return it != name_ends_.end() && it->end == e;
   }
   // Some listed name found in the text starts inside (a, e) and ends at e (name_ends_).
   bool ends_with_name(size_t a, size_t e) const {
