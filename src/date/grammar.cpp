@@ -77,6 +77,17 @@ Value day_value(int y, int m, int d) {
 }
 
 // Chronological key of a value's first day (for ordering the ends of a range).
+// Whether the holiday word `m` has after it (past spaces) a word it needs, when it needs
+// one: bare 설 is the holiday only before 연휴, 명절… (Words::add_word's gate agrees).
+bool holiday_follows(const Words& w, std::string_view t, const Match& m) {
+  const Holiday& h = w.holiday(w.entry(m.entry).offset);
+  if (h.follow.empty()) return true;
+  const size_t j = skip_spaces(t, m.end);
+  for (const std::string& f : h.follow)
+    if (t.compare(j, f.size(), f) == 0) return true;
+  return false;
+}
+
 long first_day(const Value& v) {
   switch (v.grain) {
     case Grain::kYear: return days_from_civil(v.year, 1, 1);
@@ -1477,17 +1488,10 @@ class Parser {
     return true;
   }
 
-  // A holiday word at p, when the word it needs after it (if any) is there: bare 설 is
-  // the holiday only before 연휴, 명절...
+  // A holiday word at p, when the word it needs after it (if any) is there.
   Match holiday_word(size_t p) const {
     const Match m = word(p, kind_bit(Kind::kHoliday));
-    if (!m) return m;
-    const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
-    if (h.follow.empty()) return m;
-    const size_t j = sp(m.end);
-    for (const std::string& f : h.follow)
-      if (t_.compare(j, f.size(), f) == 0) return m;
-    return Match{};
+    return m && holiday_follows(w_, t_, m) ? m : Match{};
   }
 
   // A holiday of `year`: the day it falls on (2025年春节, 올해 추석 -> 2025-10-06). With
@@ -2100,6 +2104,11 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     alone = longest_of(each, kOpeners & ~kLeadIns);
   } else {
     open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
+  }
+  // 설 with no 연휴, 명절… after it opens nothing (the gate agrees: Words::add_word).
+  if (open && words_.entry(open.entry).kind == Kind::kHoliday && !holiday_follows(words_, text, open)) {
+    if (alone.entry == open.entry) alone = Match{};
+    open = Match{};
   }
   // A stop word as long as the opener wins too: 最后 is both the ordinal "last" and a
   // stop word, and alone it is no date, while its 后 ("after") must not open one.

@@ -96,7 +96,7 @@ void Words::add(std::string_view s, int entry) {
   nodes_[static_cast<size_t>(node)].entries.push_back(entry);
 }
 
-void Words::add_word(const std::string& surface, const Entry& e) {
+void Words::add_word(const std::string& surface, const Entry& e, std::span<const std::string> follow) {
   const int index = static_cast<int>(entries_.size());
   entries_.push_back(e);
   add(surface, index);
@@ -121,7 +121,14 @@ void Words::add_word(const std::string& surface, const Entry& e) {
   }
   if (first < 0x10000 && ((kOpeners | kind_bit(Kind::kStop)) & kind_bit(e.kind))) {
     starts_[first >> 6] |= uint64_t{1} << (first & 63);
-    if (i >= surface.size() || surface[i] == ' ') {
+    if (i >= surface.size() && !follow.empty()) {
+      // 설 before 연휴, 명절…: the gate lets it through before one of them (or a space).
+      mark_single(first);
+      for (const std::string& f : follow) {
+        size_t k = 0;
+        single_starts_.push_back({first, text::next_code_point(f, k), e.kind});
+      }
+    } else if (i >= surface.size() || surface[i] == ' ') {
       mark_single(first);
       size_t k = i + 1;
       const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
@@ -201,7 +208,7 @@ Status Words::load_holidays(const lexicon::Source& src) {
     for (std::string_view surface : lexicon::split_values(t.cell(row, "surface"))) {
       const std::string folded = text::fold(surface);
       if (folded.empty()) return t.error(row, "surface", "empty");
-      add_word(folded, e);
+      add_word(folded, e, holidays_.back().follow);
     }
   }
   return Status();

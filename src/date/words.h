@@ -228,8 +228,9 @@ class Words {
   int32_t child(int32_t node, unsigned char b) const;
   void add(std::string_view folded_surface, int entry);
   // Adds a word of folded `surface` (not empty) and its entry, and notes its first code
-  // points in the scan's filters.
-  void add_word(const std::string& surface, const Entry& e);
+  // points in the scan's filters. `follow`: words one of which must come after it (a
+  // holiday's), so a word of one code point opens a date only before them.
+  void add_word(const std::string& surface, const Entry& e, std::span<const std::string> follow = {});
   Status load_holidays(const lexicon::Source& src);
   void finish();
 
