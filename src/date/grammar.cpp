@@ -1418,7 +1418,9 @@ class Parser {
       long best_gap = -1;
       for (int dy = -1; dy <= 1; ++dy) {
         int y, m, d;
-        if (!lunar_to_civil(cal, r.a.year + dy, r.a.month, std::min(r.a.day, 29), y, m, d)) continue;
+        // (A month alone counts from its first day; a 30th only in years whose month has one.)
+        const int day = r.a.grain == Grain::kMonth ? 1 : r.a.day;
+        if (!lunar_to_civil(cal, r.a.year + dy, r.a.month, day, y, m, d)) continue;
         const long gap = std::labs(days_from_civil(y, m, d) - today);
         if (best_gap < 0 || gap < best_gap) best = dy, best_gap = gap;
       }
