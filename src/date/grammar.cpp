@@ -76,7 +76,6 @@ Value day_value(int y, int m, int d) {
   return v;
 }
 
-// Chronological key of a value's first day (for ordering the ends of a range).
 // Whether the holiday word `m` has after it (past spaces) a word it needs, when it needs
 // one: bare 설 is the holiday only before 연휴, 명절… (Words::add_word's gate agrees).
 bool holiday_follows(const Words& w, std::string_view t, const Match& m) {
@@ -88,6 +87,23 @@ bool holiday_follows(const Words& w, std::string_view t, const Match& m) {
   return false;
 }
 
+// The year of a yearly day nearest `today` (days since 1970), among the years around
+// `year`: `day_in(y, day)` gives that day in year y (false when y has none); `dir` < 0
+// keeps days before today, > 0 after it, 0 either. False when no year qualifies.
+// (Holidays and lunisolar dates without a year: 지난 추석, 腊月廿三 in January.)
+template <class DayIn>
+bool nearest_year(int year, long today, int dir, DayIn day_in, int& best) {
+  long best_gap = -1;
+  for (int y = year - 1; y <= year + 1; ++y) {
+    long day;
+    if (!day_in(y, day) || (dir < 0 && day >= today) || (dir > 0 && day <= today)) continue;
+    const long gap = day > today ? day - today : today - day;
+    if (best_gap < 0 || gap < best_gap) best = y, best_gap = gap;
+  }
+  return best_gap >= 0;
+}
+
+// Chronological key of a value's first day (for ordering the ends of a range).
 long first_day(const Value& v) {
   switch (v.grain) {
     case Grain::kYear: return days_from_civil(v.year, 1, 1);
@@ -1414,18 +1430,19 @@ class Parser {
       // Without a year, the occurrence nearest the reference day, as for holidays: 腊月廿三
       // in early February is the one days away, not the next lunar year's.
       const long today = days_from_civil(ref().year, ref().month, ref().day);
-      int best = 0;
-      long best_gap = -1;
-      for (int dy = -1; dy <= 1; ++dy) {
+      // (A month alone counts from its first day; a 30th only in years whose month has one.)
+      const int day_of_month = r.a.grain == Grain::kMonth ? 1 : r.a.day;
+      const auto day_in = [&](int year, long& day) {
         int y, m, d;
-        // (A month alone counts from its first day; a 30th only in years whose month has one.)
-        const int day = r.a.grain == Grain::kMonth ? 1 : r.a.day;
-        if (!lunar_to_civil(cal, r.a.year + dy, r.a.month, day, y, m, d)) continue;
-        const long gap = std::labs(days_from_civil(y, m, d) - today);
-        if (best_gap < 0 || gap < best_gap) best = dy, best_gap = gap;
+        if (!lunar_to_civil(cal, year, r.a.month, day_of_month, y, m, d)) return false;
+        day = days_from_civil(y, m, d);
+        return true;
+      };
+      int year = r.a.year;
+      if (nearest_year(r.a.year, today, 0, day_in, year)) {
+        r.b.year += year - r.a.year;
+        r.a.year = year;
       }
-      r.a.year += best;
-      r.b.year += best;
     }
     const auto civil = [&](Value& v) {
       if (v.x_year) {
@@ -1539,15 +1556,9 @@ class Parser {
     if (!has_ref()) return holiday_part(j, cur, ref().year, true);
     const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
     const long today = days_from_civil(ref().year, ref().month, ref().day);
-    int best = 0;
-    long best_gap = -1;
-    for (int year = ref().year - 1; year <= ref().year + 1; ++year) {
-      long day;
-      if (!holiday_day(h, year, day) || (dir < 0 && day >= today) || (dir > 0 && day <= today)) continue;
-      const long gap = day > today ? day - today : today - day;
-      if (best_gap < 0 || gap < best_gap) best = year, best_gap = gap;
-    }
-    return best_gap < 0 ? kNo : holiday_part(j, cur, best, false);
+    int year = 0;
+    if (!nearest_year(ref().year, today, dir, [&](int y, long& day) { return holiday_day(h, y, day); }, year)) return kNo;
+    return holiday_part(j, cur, year, false);
   }
 
   // Weeks of a month or year are the Monday-to-Sunday weeks wholly inside it: the first
