@@ -670,14 +670,26 @@ class Matcher {
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
   }
-  // Some listed name found in the text ends at e (name_ends_).
-  bool name_ends_at(size_t e) const {
-    auto it = std::lower_bound(name_ends_.begin(), name_ends_.end(), e, [](const Span& x, size_t v) { return x.end < v; });
-    return it != name_ends_.end() && it->end == e;
+  // The listed names found (lexicon and context hits) by where they end, for the two
+  // questions below; made once per find_patterns() pass.
+  std::vector<Span>::const_iterator first_name_ending_at(size_t e) {
+    if (!name_ends_ready_) {
+      name_ends_.clear();
+      for (const Hit& h : hits_)
+        if (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext) name_ends_.push_back({h.start, h.end});
+      std::sort(name_ends_.begin(), name_ends_.end(), [](const Span& x, const Span& y) { return x.end < y.end; });
+      name_ends_ready_ = true;
+    }
+    return std::lower_bound(name_ends_.cbegin(), name_ends_.cend(), e, [](const Span& x, size_t v) { return x.end < v; });
   }
-  // Some listed name found in the text starts inside (a, e) and ends at e (name_ends_).
-  bool ends_with_name(size_t a, size_t e) const {
-    auto it = std::lower_bound(name_ends_.begin(), name_ends_.end(), e, [](const Span& x, size_t v) { return x.end < v; });
+  // Some listed name found in the text ends at e.
+  bool name_ends_at(size_t e) {
+    const auto it = first_name_ending_at(e);
+    return it != name_ends_.cend() && it->end == e;
+  }
+  // Some listed name found in the text starts inside (a, e) and ends at e.
+  bool ends_with_name(size_t a, size_t e) {
+    auto it = first_name_ending_at(e);
     for (; it != name_ends_.end() && it->end == e; ++it)
       if (it->start > a) return true;
     return false;
@@ -706,10 +718,8 @@ class Matcher {
     // Listed names by where they end: a pattern that ends with one is that name with
     // words before it (深圳前海|微众银行, 来自|清华大学), and the name alone is the fact
     // (GUIDELINES: a longer form is in the span only when the lexicon lists it).
-    name_ends_.clear();
-    for (const Hit& h : hits_)
-      if (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext) name_ends_.push_back({h.start, h.end});
-    std::sort(name_ends_.begin(), name_ends_.end(), [](const Span& x, const Span& y) { return x.end < y.end; });
+    // Made on first use: most suffix hits fail the cheaper checks first.
+    name_ends_ready_ = false;
     for (const auto& [s, e, suffix] : suffix_hits_) {
       const char32_t first = decode_at(t_, s);
       if (!right_ok(e, decode_before(t_, e))) continue;
@@ -1274,6 +1284,7 @@ class Matcher {
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan
   std::vector<Span> name_ends_;  // find_patterns(): listed names found, by end
+  bool name_ends_ready_ = false;
   std::vector<Span> run_ons_;   // ordinary words that open with a suffix (银行间同业), found by the scan
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
