@@ -16,7 +16,6 @@ constexpr size_t kNo = std::string_view::npos;
 constexpr KindMask kNthOpeners =
     kind_bit(Kind::kLinker) | kind_bit(Kind::kNth) | kind_bit(Kind::kOrdinal) | kind_bit(Kind::kFirstN);
 
-bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018'; }
@@ -40,7 +39,7 @@ bool hangul_before(std::string_view t, size_t i) {
   if (i < 3) return false;
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   if ((s[i - 3] & 0xF0) != 0xE0) return false;
-  return is_hangul(text::decode3(s + i - 3));
+  return text::is_hangul_syllable(text::decode3(s + i - 3));
 }
 
 char32_t cp_before(std::string_view t, size_t i) {
@@ -2102,7 +2101,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   if (!word_start && word_at(text, pos, kind_bit(Kind::kVagueCount), cache)) return true;
   if (!gate(c)) return false;
   if (is_apostrophe(c)) return next < text.size() && is_digit(text[next]);
-  const bool hangul = is_hangul(c);
+  const bool hangul = text::is_hangul_syllable(c);
   // Korean words start after a non-Hangul character: 오늘 but not 그오늘.
   if (word_start && hangul && hangul_before(text, pos)) return false;
   Match stop, alone, open;

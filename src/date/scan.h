@@ -64,8 +64,6 @@ inline constexpr ScanTables kScanTables = [] {
   return tables;
 }();
 
-inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-
 // The scan's first pass over the code points that start in [i, fast_end) (every one of
 // them has two bytes after it): appends the offset from `base` of each that may open a
 // date to cand[k...] (Han and Hangul by their first bit in `starts`, Grammar::start_bits;
@@ -161,8 +159,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         // A Korean word starts after a non-Hangul character (오늘, not 그오늘): may_start_at's
         // first answer for a syllable after a syllable, given before the pair is read
         // (most of the Hangul that passes the gate is inside a word).
-        if (is_hangul_syllable(c1) && pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 &&
-            is_hangul_syllable(text::decode3(s + pos - 3)))
+        if (text::is_hangul_syllable(c1) && pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 &&
+            text::is_hangul_syllable(text::decode3(s + pos - 3)))
           continue;
         const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;
         if (!g.gate_pair(c1, c2)) continue;
