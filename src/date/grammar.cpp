@@ -273,6 +273,7 @@ class Parser {
     out.flags = result.flags | flags;
     out.rule = result.rule;
     out.looks_back = looks_back_;
+    out.holiday = result.rule == std::string_view("holiday") ? holiday_ : -1;
     return true;
   }
 
@@ -1531,6 +1532,7 @@ class Parser {
     }
     cur.point(v);
     cur.rule = "holiday";
+    holiday_ = w_.entry(m.entry).offset;
     return m.end;
   }
 
@@ -1911,6 +1913,7 @@ class Parser {
   bool lunar_ = false;
   bool lunar_korean_ = false;
   bool looks_back_ = false;  // Parsed::looks_back
+  mutable int holiday_ = -1;  // Parsed::holiday (set by holiday_part)
   mutable bool lunar_year_from_ref_ = false;  // take_year() gave the year from the reference
   size_t month_end_ = kNo;  // where the last month part ended, and whether it was spelled
   bool month_spelled_ = false;

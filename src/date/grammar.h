@@ -53,6 +53,9 @@ struct Parsed {
   // A year counted back from the year the text last named (전년보다, 前一年): a comparison
   // that leaves the text's year where it was.
   bool looks_back = false;
+  // The holiday the date is (Words::holiday), or -1: some fall on another day in another
+  // region (Recognizer::find reads the article's region for those alone).
+  int holiday = -1;
 };
 
 // The year the text last named after the parse `p` (이듬해, 同年 and a bare quarter still

@@ -59,6 +59,22 @@ const std::array<std::string, 128>& flag_strings() {
   return table;
 }
 
+// A holiday that falls on another day in the article's region (國慶: 10-01 on the
+// mainland, 10-10 in Taiwan): that day, in the same year. The region is detected only
+// for such a holiday (Document::region is lazy).
+const Parsed& in_region(const Parsed& p, const Words& w, const core::Document& doc, Parsed& scratch) {
+  if (p.holiday < 0 || w.holiday(p.holiday).regional.empty()) return p;
+  const core::Region region = doc.region();
+  for (const Holiday::RegionalDay& rd : w.holiday(p.holiday).regional) {
+    if (rd.region != region) continue;
+    scratch = p;
+    scratch.a.month = scratch.b.month = rd.month;
+    scratch.a.day = scratch.b.day = rd.day;
+    return scratch;
+  }
+  return p;
+}
+
 void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   // Filled where it lives: no temporary Candidate to move and destroy per fact.
   core::Candidate& c = out.emplace_back();
@@ -329,10 +345,12 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     for (const ScanEntry& e : rec->entries) found += e.ok;
     out.reserve(out.size() + found);
   }
+  const Words& words = g.words();
+  Parsed regional;  // in_region's copy
   if (rec && !ref) {
     // The recorded scan had no reference either: its parses are the answer.
     for (const ScanEntry& e : rec->entries)
-      if (e.ok) emit(e.p, out);
+      if (e.ok) emit(in_region(e.p, words, doc, regional), out);
     return;
   }
   int context_year = 0;  // the year of the last date found (이듬해 counts from it)
@@ -350,7 +368,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     Parsed p;
     if (!g.parse_at(t, pos, ref, p, context_year, &cache)) return;
     advance_context_year(p, context_year);
-    emit(p, out);
+    emit(in_region(p, words, doc, regional), out);
     resume = p.next > pos ? p.next : pos + 1;
   };
   if (!rec) {
@@ -377,7 +395,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         }
         if (ok) {
           advance_context_year(p, context_year);
-          emit(p, out);
+          emit(in_region(p, words, doc, regional), out);
           resume = p.next > e.pos ? p.next : e.pos + 1;
         }
       }

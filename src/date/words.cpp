@@ -175,7 +175,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
 
 Status Words::load_holidays(const lexicon::Source& src) {
   auto parsed = lexicon::parse_tsv(src.content, src.name,
-                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "follow"});
+                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "follow", "regions"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
   constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -204,6 +204,18 @@ Status Words::load_holidays(const lexicon::Source& src) {
     if (!shift.empty() && !parse_int(shift, h.shift))
       return t.error(row, "shift", "not an integer: '" + std::string(shift) + "'");
     for (std::string_view f : lexicon::split_values(t.cell(row, "follow"))) h.follow.push_back(text::fold(f));
+    for (std::string_view r : lexicon::split_values(t.cell(row, "regions"))) {
+      // region:MM-DD, e.g. tw:10-10
+      const size_t colon = r.find(':'), dash = r.find('-');
+      Holiday::RegionalDay rd{core::Region::kNone, 0, 0};
+      if (colon != std::string_view::npos && dash > colon) {
+        rd.region = core::region_from_code(r.substr(0, colon));
+        if (!parse_int(r.substr(colon + 1, dash - colon - 1), rd.month) || !parse_int(r.substr(dash + 1), rd.day)) rd.month = 0;
+      }
+      if (rd.region == core::Region::kNone || rd.month < 1 || rd.month > 12 || rd.day < 1 || rd.day > 31)
+        return t.error(row, "regions", "not region:MM-DD: '" + std::string(r) + "'");
+      h.regional.push_back(rd);
+    }
     holidays_.push_back(std::move(h));
     for (std::string_view surface : lexicon::split_values(t.cell(row, "surface"))) {
       const std::string folded = text::fold(surface);

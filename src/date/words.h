@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/region.h"
 #include "hanfacts/status.h"
 #include "lexicon/sources.h"
 #include "text/utf8.h"
@@ -70,6 +71,12 @@ struct Holiday {
   // Folded words one of which must follow the holiday word (after an optional space);
   // empty when none is needed.
   std::vector<std::string> follow;
+  // Gregorian days it falls on instead in some regions (國慶 in Taiwan: 10-10).
+  struct RegionalDay {
+    core::Region region;
+    int month, day;
+  };
+  std::vector<RegionalDay> regional;
 };
 
 struct Match {
