@@ -1054,6 +1054,12 @@ class Parser {
     unsigned allow = kAllowDigits | kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
+    if (const Match leap = word(i, kind_bit(Kind::kLunarLeap))) {
+      // 闰六月: the leap month after the sixth.
+      note_lunar(leap);
+      lunar_leap_ = true;
+      i = leap.end;
+    }
     if (const Match named = word(i, kind_bit(Kind::kLunarMonth))) {
       // 正月, 腊月: a lunisolar month by its own name, spelled as Han months are.
       note_lunar(named);
@@ -1434,7 +1440,7 @@ class Parser {
       const int day_of_month = r.a.grain == Grain::kMonth ? 1 : r.a.day;
       const auto day_in = [&](int year, long& day) {
         int y, m, d;
-        if (!lunar_to_civil(cal, year, r.a.month, day_of_month, y, m, d)) return false;
+        if (!lunar_to_civil(cal, {year, r.a.month, lunar_leap_}, day_of_month, y, m, d)) return false;
         day = days_from_civil(y, m, d);
         return true;
       };
@@ -1450,8 +1456,7 @@ class Parser {
         return true;
       }
       int y, m, d;
-      if (v.day > lunar_month_days(cal, v.year, v.month) || !lunar_to_civil(cal, v.year, v.month, v.day, y, m, d))
-        return false;
+      if (!lunar_to_civil(cal, {v.year, v.month, lunar_leap_}, v.day, y, m, d)) return false;
       v.year = y, v.month = m, v.day = d;
       return true;
     };
@@ -1466,7 +1471,7 @@ class Parser {
         Value first = day_value(r.a.year, r.a.month, 1);
         first.x_year = r.a.x_year;
         Value last = first;
-        last.day = r.a.x_year ? 1 : lunar_month_days(cal, r.a.year, r.a.month);
+        last.day = r.a.x_year ? 1 : lunar_month_days(cal, {r.a.year, r.a.month, lunar_leap_});
         if (!civil(first) || !civil(last)) return false;
         r.range(first, last);
         return true;
@@ -1487,7 +1492,7 @@ class Parser {
       case HolidayCalendar::kLunar: {
         int y, m, d;
         const LunarCalendar cal = h.korean ? LunarCalendar::kKorean : LunarCalendar::kChinese;
-        if (!lunar_to_civil(cal, year, h.month, h.day, y, m, d)) return false;
+        if (!lunar_to_civil(cal, {year, h.month}, h.day, y, m, d)) return false;
         day = days_from_civil(y, m, d);
         break;
       }
@@ -1744,7 +1749,8 @@ class Parser {
       if (((oj.number && quarter_may_be(j)) || oj.has(kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
           (e = quarter_part(j, cur, true)) != kNo)
         return part_or(e, cur);
-      if (((oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12)) || oj.has(kind_bit(Kind::kLunarMonth))) &&
+      if (((oj.number && unit_may_be(j, tagbit(Tag::kMonth), 1, 12)) ||
+           oj.has(kind_bit(Kind::kLunarMonth) | kind_bit(Kind::kLunarLeap))) &&
           (e = month_part(j, cur, true)) != kNo)
         return after_month(e, cur);
       if (two_digit) return kNo;
@@ -1769,7 +1775,8 @@ class Parser {
         (e = quarter_part(p, cur, false)) != kNo)
       return part_or(e, cur);
     if (((o.number && unit_may_be(p, tagbit(Tag::kMonth), 1, 12)) ||
-         o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kLunarMonth))) &&
+         o.has(kind_bit(Kind::kMonthRel) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kLunarMonth) |
+               kind_bit(Kind::kLunarLeap))) &&
         (e = month_part(p, cur, false)) != kNo)
       return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
@@ -1912,6 +1919,7 @@ class Parser {
   // Korean word.
   bool lunar_ = false;
   bool lunar_korean_ = false;
+  bool lunar_leap_ = false;  // the lunisolar month is a leap one (闰六月)
   bool looks_back_ = false;  // Parsed::looks_back
   mutable int holiday_ = -1;  // Parsed::holiday (set by holiday_part)
   mutable bool lunar_year_from_ref_ = false;  // take_year() gave the year from the reference

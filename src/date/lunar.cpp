@@ -139,8 +139,9 @@ struct Converter {
   // lunation each month is (leap months, the year's start) but finds new moons only to
   // within minutes, which puts some months' first day a day off (the Chinese new year of
   // 2027 and 2030); the day of the new moon itself comes from new_moon_jde.
-  const Slot& month(bool korean, int year, int month) {
-    const auto key = static_cast<uint32_t>((year * 13 + month) * 2 + (korean ? 1 : 0) + 1);
+  const Slot& month(bool korean, LunarMonth lm) {
+    const int year = lm.year, month = lm.month;
+    const auto key = static_cast<uint32_t>(((year * 13 + month) * 2 + (lm.leap ? 1 : 0)) * 2 + (korean ? 1 : 0) + 1);
     Slot& slot = memo[(key * 0x9E3779B1u) >> 24];
     if (slot.key == key) return slot;
     slot = Slot{key, 0, 0};
@@ -149,10 +150,13 @@ struct Converter {
     cal.clear();
     cal.set(UCAL_EXTENDED_YEAR, year + (korean ? kKoreanEpoch : kChineseEpoch));
     cal.set(UCAL_MONTH, month - 1);
-    cal.set(UCAL_IS_LEAP_MONTH, 0);
+    cal.set(UCAL_IS_LEAP_MONTH, lm.leap ? 1 : 0);
     cal.set(UCAL_DATE, 1);
     const UDate when = cal.getTime(st);
     if (U_FAILURE(st)) return slot;
+    // A leap month the year does not have: ICU moves to another month instead.
+    if (lm.leap && (cal.get(UCAL_IS_LEAP_MONTH, st) != 1 || cal.get(UCAL_MONTH, st) != month - 1 || U_FAILURE(st)))
+      return slot;
     const auto icu_first = static_cast<long>(std::floor(when / kMsPerDay));
     const double k = lunation_near(icu_first);
     const long first = new_moon_day(k, korean, year), next = new_moon_day(k + 1, korean, year);
@@ -180,19 +184,19 @@ bool in_range(int year, int month) { return year >= 1 && year <= 9998 && month >
 
 }  // namespace
 
-bool lunar_to_civil(LunarCalendar calendar, int year, int month, int day, int& y, int& m, int& d) {
+bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int& m, int& d) {
   Converter* conv = converter();
-  if (!conv || !in_range(year, month) || day < 1) return false;
-  const Converter::Slot& s = conv->month(calendar == LunarCalendar::kKorean, year, month);
+  if (!conv || !in_range(lm.year, lm.month) || day < 1) return false;
+  const Converter::Slot& s = conv->month(calendar == LunarCalendar::kKorean, lm);
   if (s.days == 0 || day > s.days) return false;
   civil_from_days(s.first + day - 1, y, m, d);
   return true;
 }
 
-int lunar_month_days(LunarCalendar calendar, int year, int month) {
+int lunar_month_days(LunarCalendar calendar, LunarMonth lm) {
   Converter* conv = converter();
-  if (!conv || !in_range(year, month)) return 0;
-  return conv->month(calendar == LunarCalendar::kKorean, year, month).days;
+  if (!conv || !in_range(lm.year, lm.month)) return 0;
+  return conv->month(calendar == LunarCalendar::kKorean, lm).days;
 }
 
 }  // namespace hanfacts::date

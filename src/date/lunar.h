@@ -2,7 +2,7 @@
 // (설날, 추석, 春节, 中秋节; lexicons/date/holidays.tsv).
 //
 //   int y, m, d;
-//   if (lunar_to_civil(LunarCalendar::kChinese, 2025, 8, 15, y, m, d)) ...  // 2025-10-06
+//   if (lunar_to_civil(LunarCalendar::kChinese, {2025, 8}, 15, y, m, d)) ...  // 2025-10-06
 //
 // ICU's calendars (its Chinese one, and its Korean "dangi" one, which counts days by
 // Korea's meridian) say which lunation each month is, leap months included; the day each
@@ -15,12 +15,19 @@ namespace hanfacts::date {
 
 enum class LunarCalendar { kChinese, kKorean };
 
-// The Gregorian date of day `day` of (non-leap) month `month` of the lunar year that
-// begins in Gregorian year `year`. False when there is no such day (the 30th of a 29-day
-// month) or ICU cannot say (a year out of its range).
-bool lunar_to_civil(LunarCalendar calendar, int year, int month, int day, int& y, int& m, int& d);
+// A month of the lunar year that begins in Gregorian year `year`: `month` 1..12, or the
+// leap month that follows month `month` (闰六月) when `leap`.
+struct LunarMonth {
+  int year = 0, month = 0;
+  bool leap = false;
+};
 
-// The days of that month (29 or 30), or 0 when ICU cannot say.
-int lunar_month_days(LunarCalendar calendar, int year, int month);
+// The Gregorian date of day `day` of lunar month `lm`. False when there is no such day
+// (the 30th of a 29-day month, a leap month the year does not have) or ICU cannot say (a
+// year out of its range).
+bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int& m, int& d);
+
+// The days of that month (29 or 30), or 0 when there is no such month.
+int lunar_month_days(LunarCalendar calendar, LunarMonth lm);
 
 }  // namespace hanfacts::date

@@ -26,7 +26,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kCount
 };
 
 using KindMask = uint64_t;
@@ -40,7 +40,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
                               kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kOrdinal) |
                               kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kNth) |
                               kind_bit(Kind::kEra) | kind_bit(Kind::kSeason) | kind_bit(Kind::kHalfRel) |
-                              kind_bit(Kind::kHoliday) | kind_bit(Kind::kLunar) | kind_bit(Kind::kLunarMonth) |
+                              kind_bit(Kind::kHoliday) | kind_bit(Kind::kLunar) | kind_bit(Kind::kLunarMonth) | kind_bit(Kind::kLunarLeap) |
                               kind_bit(Kind::kCountedSpan);
 
 // What `unit` says, parsed once.
