@@ -118,9 +118,10 @@ long first_day(const Value& v) {
 }
 
 // Rule names the parser itself asks about: a rule is always set from a literal, and
-// these two from the constants, so their address says which rule it is.
+// these from the constants, so their address says which rule it is.
 constexpr char kRuleWeekday[] = "weekday";
 constexpr char kRuleNthWeekday[] = "nth_weekday";
+constexpr char kRuleHoliday[] = "holiday";
 
 unsigned flag_of(Tag t) {
   switch (t) {
@@ -273,7 +274,7 @@ class Parser {
     out.flags = result.flags | flags;
     out.rule = result.rule;
     out.looks_back = looks_back_;
-    out.holiday = result.rule == std::string_view("holiday") ? holiday_ : -1;
+    out.holiday = result.rule == kRuleHoliday ? holiday_ : -1;
     return true;
   }
 
@@ -1536,7 +1537,7 @@ class Parser {
       v = day_at(day);
     }
     cur.point(v);
-    cur.rule = "holiday";
+    cur.rule = kRuleHoliday;
     holiday_ = w_.entry(m.entry).offset;
     return m.end;
   }
