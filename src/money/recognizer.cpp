@@ -338,6 +338,7 @@ struct Tables {
   std::vector<Minor> minors;
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
+  WordIndex adverb;                           // adverbs between the particle and a stem (을 처음 넘어선)
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
@@ -529,10 +530,13 @@ Status load(Tables& t, const lexicon::Source& src) {
       if (role < 0) return tb.error(row, "role", "must be approx, min, max, range, none or equiv");
       auto pos = tb.cell(row, "position");
       WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
-                       : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix, between or stem");
+                       : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
+                       : pos == "adverb" ? &t.adverb : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem or adverb");
+      if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
-      if ((role == kNone || role == kEquiv) && pos != "before") return tb.error(row, "role", "none and equiv go with position before");
+      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb")
+        return tb.error(row, "role", "none and equiv go with position before");
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, pos == "before");
     }
   } else {
@@ -1068,7 +1072,11 @@ struct Reader {
     // particle the amount is the margin: 전망치를 약 600억 원 웃돌았다 (beat it by 600억).
     const char32_t c = cp_at(s, a.end);
     if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도') return;
-    if (const Word* w = t.stem.match_at(s, skip_space(s, a.end + 3))) set_flag(a, w->id);
+    size_t j = skip_space(s, a.end + 3);
+    // 1400조 원을 처음 넘어설: one listed adverb, a word of its own, may come between.
+    if (const Word* adv = t.adverb.match_at(s, j); adv && j + adv->text.size() < s.size() && s[j + adv->text.size()] == ' ')
+      j = skip_space(s, j + adv->text.size());
+    if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
   }
 
   // 约5306亿台币，折合约165亿美元: a conversion word (after an optional qualifier) right
