@@ -183,7 +183,7 @@ class Parser {
   bool ref_used() const { return ref_used_; }
   bool ctx_used() const { return ctx_used_; }
 
-  void set_context_year(int y) { context_year_ = y; }
+  void set_context(TextContext c) { context_ = c; }
 
   bool parse(size_t pos, Parsed& out) {
     unsigned flags = 0;
@@ -805,9 +805,9 @@ class Parser {
     if (m) {
       const Entry& e = w_.entry(m.entry);
       if (e.tag == Tag::kContext) ctx_used_ = true;
-      if (e.tag == Tag::kContext && context_year_ > 0) {
+      if (e.tag == Tag::kContext && context_.year > 0) {
         // 이듬해, 同年: from the year the text last named (2019년 ... 이듬해 = 2020).
-        cur.point(year_value(context_year_ + e.offset));
+        cur.point(year_value(context_.year + e.offset));
         cur.flags |= kRelative;
         cur.rule = "context_year";
         looks_back_ = e.offset < 0;
@@ -960,11 +960,23 @@ class Parser {
     if (!have_year) {
       Match r = word(p, kind_bit(Kind::kQuarterRel));
       if (r) {
+        const Entry& e = w_.entry(r.entry);
         Value q;
         q.grain = Grain::kQuarter;
+        if (e.tag == Tag::kContext) ctx_used_ = true;
+        if (e.tag == Tag::kContext && context_.quarter > 0) {
+          // 3분기 매출은… 전 분기 대비: from the quarter the text last named.
+          q.year = context_.quarter_year;
+          q.month = context_.quarter;
+          cur.point(shift(q, Grain::kQuarter, e.offset));
+          cur.flags |= kRelative;
+          cur.rule = "context_quarter";
+          looks_back_ = e.offset < 0;  // a comparison: the text's quarter stays
+          return r.end;
+        }
         q.year = ref().year;
         q.month = (ref().month - 1) / 3 + 1;
-        cur.point(arith(shift(q, Grain::kQuarter, w_.entry(r.entry).offset), cur));
+        cur.point(arith(shift(q, Grain::kQuarter, e.offset), cur));
         cur.rule = "relative_quarter";
         return r.end;
       }
@@ -1011,7 +1023,7 @@ class Parser {
       // year's (results are reported after their quarter ends).
       if (!base_ && !first_n && !x && n.value > (ref().month - 1) / 3 + 1) {
         ctx_used_ = true;
-        if (context_year_ > 0 && context_year_ < y) y = context_year_;
+        if (context_.year > 0 && context_.year < y) y = context_.year;
       }
     }
     Value q;
@@ -1913,7 +1925,7 @@ class Parser {
   mutable bool ref_used_ = false, ctx_used_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
-  int context_year_ = 0;
+  TextContext context_;  // what the text named before this parse
   bool between_ = false;  // reading B of "A和B之间"
   // The parse read a lunisolar mark or month name (음력, 农历, 正月): its month and day are
   // lunisolar ones, converted at the end (to_civil), with the Korean calendar for a
@@ -2174,13 +2186,13 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                       int context_year, WordCache* cache) const {
+                       TextContext context, WordCache* cache) const {
   if (!cache) {
     WordCache local;
-    return parse_at(text, pos, ref, out, context_year, &local);
+    return parse_at(text, pos, ref, out, context, &local);
   }
   Parser p(words_, text, ref, cache);
-  p.set_context_year(context_year);
+  p.set_context(context);
   const bool ok = p.parse(pos, out);
   out.ref_used = p.ref_used();
   out.ctx_used = p.ctx_used();

@@ -58,10 +58,21 @@ struct Parsed {
   int holiday = -1;
 };
 
-// The year the text last named after the parse `p` (이듬해, 同年 and a bare quarter still
-// to come count from it): p's year, unless p needed a reference it lacked or looked back.
-inline void advance_context_year(const Parsed& p, int& context_year) {
-  if (!p.b.x_year && !p.looks_back) context_year = p.b.year;
+// What the text last named, for the words that count from it rather than from the
+// reference date: its year (이듬해, 同年, 전년, and a bare quarter still to come; 0:
+// none), and its last quarter (전 분기: the one before it; quarter 0: none).
+struct TextContext {
+  int year = 0;
+  int quarter_year = 0, quarter = 0;
+  bool operator==(const TextContext&) const = default;
+};
+
+// The context after the parse `p`: p's year, unless p needed a reference it lacked or
+// looked back (전년보다, a comparison); p's quarter when p is one.
+inline void advance_context(const Parsed& p, TextContext& c) {
+  if (p.b.x_year || p.looks_back) return;
+  c.year = p.b.year;
+  if (p.b.grain == Grain::kQuarter && !p.interval) c.quarter_year = p.b.year, c.quarter = p.b.month;
 }
 
 // Words::longest_each answers for one text, by position: the parser asks about the same
@@ -99,10 +110,10 @@ class Grammar {
 
   // Reads the longest date expression that starts at `pos` (a leading qualifier may
   // start there too). `ref` may be null: ref-dependent fields then print as X.
-  // `context_year` (0: none) is the year the text last named: 이듬해 and 同年 count from it.
+  // `context` is what the text named before (TextContext): 이듬해, 同年 and 전 분기 count from it.
   // `cache` (optional) carries word lookups over to the next parse of the same text.
   bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                int context_year = 0, WordCache* cache = nullptr) const;
+                TextContext context = {}, WordCache* cache = nullptr) const;
 
   // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
   // words), and the character before allows a word start. When a stop word starts

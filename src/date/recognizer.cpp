@@ -306,7 +306,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.size = t.size();
   s.filled = true;
   s.entries.clear();
-  int context_year = 0;  // the year of the last date found (이듬해 counts from it)
+  TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
   size_t resume_at = 0;
   WordCache cache;  // word lookups shared by the parses of this text
   scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
@@ -325,10 +325,10 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
     ScanEntry& e = s.entries.emplace_back();
     e.pos = pos;
     e.cover_end = pos + 1;
-    e.ctx = context_year;
-    e.ok = g.parse_at(t, pos, nullptr, e.p, context_year, &cache);
+    e.ctx = context;
+    e.ok = g.parse_at(t, pos, nullptr, e.p, context, &cache);
     if (!e.ok) return;
-    advance_context_year(e.p, context_year);
+    advance_context(e.p, context);
     resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
   }, labels);
 }
@@ -353,7 +353,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       if (e.ok) emit(in_region(e.p, words, doc, regional), out);
     return;
   }
-  int context_year = 0;  // the year of the last date found (이듬해 counts from it)
+  TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
   WordCache cache;       // word lookups shared by the parses of this text
   // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
   auto fresh = [&](size_t pos, size_t& resume) {
@@ -366,8 +366,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     }
     if (!may) return;
     Parsed p;
-    if (!g.parse_at(t, pos, ref, p, context_year, &cache)) return;
-    advance_context_year(p, context_year);
+    if (!g.parse_at(t, pos, ref, p, context, &cache)) return;
+    advance_context(p, context);
     emit(in_region(p, words, doc, regional), out);
     resume = p.next > pos ? p.next : pos + 1;
   };
@@ -387,14 +387,14 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       } else {
         Parsed p;
         bool ok;
-        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context_year)) {
+        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context)) {
           ok = e.ok;  // the same answer whatever the reference
           if (ok) p = e.p;
         } else {
-          ok = g.parse_at(t, e.pos, ref, p, context_year, &cache);
+          ok = g.parse_at(t, e.pos, ref, p, context, &cache);
         }
         if (ok) {
-          advance_context_year(p, context_year);
+          advance_context(p, context);
           emit(in_region(p, words, doc, regional), out);
           resume = p.next > e.pos ? p.next : e.pos + 1;
         }

@@ -36,7 +36,7 @@ struct ScanEntry {
   size_t cover_end = 0;  // the scan skipped (pos, cover_end): inside this date or stop word
   bool skip = false;     // a stop word starts here (may_start_at said no, skip to cover_end)
   bool ok = false;       // parse_at succeeded (p is the parse)
-  int ctx = 0;           // the context year the parse was given
+  TextContext ctx;       // the context the parse was given
   Parsed p;
 };
 
@@ -193,7 +193,7 @@ class ScanLookup {
   // parse(e.pos, p) for an entry of the record, found already.
   bool parse(const ScanEntry& e, Parsed& p) const {
     if (e.skip) return false;
-    if (!e.p.ctx_used || e.ctx == 0) {
+    if (!e.p.ctx_used || e.ctx == TextContext{}) {
       if (e.ok) p = e.p;
       return e.ok;
     }
