@@ -166,7 +166,8 @@ TEST_CASE("context years: 전년 is the year before the one the text last named"
   // Nothing named before: the year before the reference.
   CHECK(dates("예산은 전년보다 8% 늘었다", "2025-11-01") == "전년=2024[relative]");
   // Chinese 上年 stays deictic ("last year"): news uses it as 去年 whatever was named.
-  CHECK(dates("90年代后期开始。该集团上年出售业务", "2026-02-10") == "90年代=1990/1999 上年=2025[relative]");
+  CHECK(dates("90年代后期开始。该集团上年出售业务", "2026-02-10") ==
+        "90年代后期=1990/1999[late;since] 上年=2025[relative]");
 }
 
 TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
