@@ -963,7 +963,10 @@ class Parser {
         const Entry& e = w_.entry(r.entry);
         Value q;
         q.grain = Grain::kQuarter;
-        if (e.tag == Tag::kContext) ctx_used_ = true;
+        if (e.tag == Tag::kContext) {
+          ctx_used_ = true;
+          looks_back_ = e.offset < 0;  // a comparison: the text's quarter stays
+        }
         if (e.tag == Tag::kContext && context_.quarter > 0) {
           // 3분기 매출은… 전 분기 대비: from the quarter the text last named.
           q.year = context_.quarter_year;
@@ -971,7 +974,6 @@ class Parser {
           cur.point(shift(q, Grain::kQuarter, e.offset));
           cur.flags |= kRelative;
           cur.rule = "context_quarter";
-          looks_back_ = e.offset < 0;  // a comparison: the text's quarter stays
           return r.end;
         }
         q.year = ref().year;

@@ -74,6 +74,10 @@ int32_t Words::child(int32_t node, unsigned char b) const {
   return -1;
 }
 
+// A space in a surface is an edge of its own (to the node's space child): a text with a
+// space there walks it, and a text without one may step over it (Flat::space_child).
+// Surfaces without the space keep their own edges, so 전국 does not match 전 국내 just
+// because 전 분기 has a space after 전.
 void Words::add(std::string_view s, int entry) {
   int32_t node = 0;
   bool pending_space = false;
@@ -82,18 +86,22 @@ void Words::add(std::string_view s, int entry) {
       pending_space = true;
       continue;
     }
-    if (pending_space) nodes_[static_cast<size_t>(node)].space_ok = true;
+    if (pending_space) node = step_or_add(node, ' ');
     pending_space = false;
-    int32_t to = child(node, b);
-    if (to < 0) {
-      to = static_cast<int32_t>(nodes_.size());
-      auto& next = nodes_[static_cast<size_t>(node)].next;
-      next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(b, int32_t{0})), {b, to});
-      nodes_.emplace_back();
-    }
-    node = to;
+    node = step_or_add(node, b);
   }
   nodes_[static_cast<size_t>(node)].entries.push_back(entry);
+}
+
+int32_t Words::step_or_add(int32_t node, unsigned char b) {
+  int32_t to = child(node, b);
+  if (to < 0) {
+    to = static_cast<int32_t>(nodes_.size());
+    auto& next = nodes_[static_cast<size_t>(node)].next;
+    next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(b, int32_t{0})), {b, to});
+    nodes_.emplace_back();
+  }
+  return to;
 }
 
 void Words::add_word(const std::string& surface, const Entry& e, std::span<const std::string> follow) {
@@ -243,7 +251,7 @@ void Words::finish() {
       flat_entries_.push_back(e);
       f.here |= kind_bit(entries_[static_cast<size_t>(e)].kind);
     }
-    f.space_ok = nodes_[i].space_ok;
+    f.space_child = child(static_cast<int32_t>(i), ' ');
     // Wide fan-outs over UTF-8 continuation bytes (the last byte of a syllable) get a
     // direct table instead of a scan.
     bool continuation = f.count >= 4;
@@ -335,13 +343,10 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
         continue;
       }
     }
-    size_t j = i;
-    if (n.space_ok && text[j] == ' ') ++j;
-    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
-    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
+    const int32_t to = next_node(n, static_cast<unsigned char>(text[i]));
     if (to < 0 || !(flat_[static_cast<size_t>(to)].below & want)) break;
     node = to;
-    i = j + 1;
+    ++i;
   }
   return best;
 }
@@ -370,12 +375,8 @@ void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
       if (r == 0) break;
       if (r > 0) continue;
     }
-    size_t j = i;
-    if (n.space_ok && text[j] == ' ') ++j;
-    int32_t to = j < text.size() ? step(n, static_cast<unsigned char>(text[j])) : -1;
-    if (to < 0 && j != i) to = step(n, static_cast<unsigned char>(text[i])), j = i;
-    node = to;
-    i = j + 1;
+    node = next_node(n, static_cast<unsigned char>(text[i]));
+    ++i;
   }
 }
 

@@ -132,7 +132,7 @@ class Words {
     if (!may_hold(text, pos, kinds)) return false;
     if (pos + 1 >= text.size()) return true;
     const Flat& n = flat_[static_cast<size_t>(root_child_[static_cast<unsigned char>(text[pos])])];
-    if ((n.here & kinds) || n.space_ok) return true;
+    if ((n.here & kinds) || n.space_child >= 0) return true;
     const int32_t to = step(n, static_cast<unsigned char>(text[pos + 1]));
     return to >= 0 && (flat_[static_cast<size_t>(to)].below & kinds);
   }
@@ -230,9 +230,9 @@ class Words {
   struct Node {
     std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
     std::vector<int32_t> entries;                          // words ending here
-    bool space_ok = false;  // a space may be skipped in the text before the next byte
   };
   int32_t child(int32_t node, unsigned char b) const;
+  int32_t step_or_add(int32_t node, unsigned char b);
   void add(std::string_view folded_surface, int entry);
   // Adds a word of folded `surface` (not empty) and its entry, and notes its first code
   // points in the scan's filters. `follow`: words one of which must come after it (a
@@ -249,7 +249,9 @@ class Words {
     uint32_t entries_first = 0, entries_count = 0;
     KindMask here = 0, below = 0;
     int32_t dense = -1;  // when >= 0: children by continuation byte, dense_[dense + (b & 63)]
-    bool space_ok = false;
+    // The child on ' ' (a surface with a space here), or -1. The text may leave that
+    // space out: next_node() then steps from the space child.
+    int32_t space_child = -1;
     bool boundary = false;  // the path to it ends a code point (every word ending is one)
   };
   int32_t step(const Flat& n, unsigned char b) const {
@@ -271,24 +273,29 @@ class Words {
     }
   }
   // The shared step of the walks at a boundary node `n` (index `node`) whose text ends
-  // before text[i] (i < size): when the next code point (after an optional space) is
-  // three bytes long, the node after it and the text position after it in `node`/`i`,
-  // returning 1; 0 when no word goes on there (the byte steps would end inside the code
-  // point, where no word ends); -1 when the byte steps must decide (not three bytes, or
-  // a skipped space whose next byte starts nothing: the walk then tries the space).
+  // before text[i] (i < size): when the next code point is three bytes long, the node
+  // after it (from `n`, or from its space child when the text leaves a surface's space
+  // out) and the text position after it in `node`/`i`, returning 1; 0 when no word goes
+  // on there (the byte steps would end inside the code point, where no word ends); -1
+  // when the byte steps must decide (not three bytes long, a space among them).
   int cp_advance(const Flat& n, std::string_view text, int32_t& node, size_t& i) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    size_t j = i;
-    if (n.space_ok && s[j] == ' ') ++j;
-    if (j + 2 >= text.size() || (s[j] & 0xF0) != 0xE0) return -1;
-    const int32_t z = cp_step(node, text::decode3(s + j));
-    if (z >= 0) {
-      node = z;
-      i = j + 3;
-      return 1;
-    }
-    if (j != i && step(n, s[j]) < 0) return -1;
-    return 0;
+    // A space in the text goes by the byte steps (to the space child, if any).
+    if (i + 2 >= text.size() || (s[i] & 0xF0) != 0xE0) return -1;
+    const uint32_t c = text::decode3(s + i);
+    int32_t z = cp_step(node, c);
+    if (z < 0 && n.space_child >= 0) z = cp_step(n.space_child, c);  // the surface's space left out
+    if (z < 0) return 0;
+    node = z;
+    i += 3;
+    return 1;
+  }
+  // The node after byte b of the text at node n: its own child, else (a surface with a
+  // space here that the text leaves out) the space child's; -1 when neither.
+  int32_t next_node(const Flat& n, unsigned char b) const {
+    const int32_t to = step(n, b);
+    if (to >= 0 || n.space_child < 0 || b == ' ') return to;
+    return step(flat_[static_cast<size_t>(n.space_child)], b);
   }
   // The walks' first step from the root at text[pos] (pos < size): a three-byte code
   // point at once (a word that starts with it, if any, goes on from the node after it;

@@ -95,8 +95,9 @@ TEST_CASE("a quarter still to come, after an earlier year was named, is that yea
 TEST_CASE("전 분기 counts from the quarter the text last named") {
   CHECK(dates("3분기 매출은 전 분기 대비 7% 늘었다. 전 분기 실적도", "2024-10-25") ==
         "3분기=2024-Q3[relative] 전 분기=2024-Q2[relative] 전 분기=2024-Q2[relative]");
-  // No quarter named before: the reference date's previous one; 지난 분기 always so.
-  CHECK(dates("전 분기 대비 늘었다", "2024-10-25") == "전 분기=2024-Q3[relative]");
+  // No quarter named before: the reference date's previous one (and it moves nothing);
+  // 지난 분기 always so.
+  CHECK(dates("전 분기 대비 늘었다. 전분기보다", "2024-10-25") == "전 분기=2024-Q3[relative] 전분기=2024-Q3[relative]");
   CHECK(dates("3분기 매출. 지난 분기 대비", "2024-10-25") == "3분기=2024-Q3[relative] 지난 분기=2024-Q3[relative]");
 }
 
