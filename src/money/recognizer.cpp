@@ -339,6 +339,9 @@ struct Tables {
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex adverb;                           // adverbs between the particle and a stem (을 처음 넘어선)
+  // Connectors that read "from" (에서) and words after the second amount that read "to"
+  // (으로): 6만5000원에서 7만2000원으로 is a change of one amount into another, not a range.
+  WordIndex from, to;
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
@@ -531,11 +534,12 @@ Status load(Tables& t, const lexicon::Source& src) {
       auto pos = tb.cell(row, "position");
       WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
-                       : pos == "adverb" ? &t.adverb : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem or adverb");
+                       : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from or to");
+      if ((idx == &t.from || idx == &t.to) && role != kNone) return tb.error(row, "role", "from and to set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
-      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb")
+      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to")
         return tb.error(row, "role", "none and equiv go with position before");
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, pos == "before");
     }
@@ -797,9 +801,12 @@ struct Reader {
         per = t.minors[unit->id].per;
         continue;
       }
-      // 五块六 = 5.6: a bare digit after a Chinese unit is the next unit down.
+      // 五块六 = 5.6: a bare digit right after a Chinese unit is the next unit down, when
+      // it ends the amount (or a range connector follows: 五块六到五块七毛八): 4499元 三季度
+      // and 5元三成 are an amount and a new word.
       if (m->script == numeral::Script::kChinese && m->low < Decimal::of(10) && !numeral::is_numeral_char(cp_at(s, m->end)) &&
-          !t.suffix_at(s, r) && currency >= 0 && t.codes[currency] != "KRW") {
+          !t.suffix_at(s, r) && currency >= 0 && t.codes[currency] != "KRW" && s[q - 1] != ' ' &&
+          (!text::is_han(cp_at(s, m->end)) || t.connector.match_at(s, m->end))) {
         value = numeral::add(value, numeral::div(m->low, Decimal::of(next_per), ok), ok);
         if (ok) e = m->end;
       }
@@ -973,6 +980,7 @@ struct Reader {
     size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
     if (!c) return false;
+    const size_t connector_at = q;
     q = skip_space(s, q + c->text.size());
     int pc = -1;
     const size_t ps = prefix_before(i, pc);
@@ -996,7 +1004,7 @@ struct Reader {
         if (ok && !(m->low < scaled)) low = scaled;
       }
     }
-    if (!ok || b.low < low) return false;
+    if (!ok || b.low < low || is_change(connector_at, b.end)) return false;
     a = b;
     a.start = i;
     // The prefix holds for the range when the second end names the same currency or
@@ -1014,9 +1022,10 @@ struct Reader {
     size_t q = skip_space(s, a.end);
     const Word* c = t.connector.match_at(s, q);
     if (!c) return;
+    const size_t connector_at = q;
     q = skip_space(s, q + c->text.size());
     Amount b;
-    if (!single_gated(q, b) || b.low < a.high) return;
+    if (!single_gated(q, b) || b.low < a.high || is_change(connector_at, b.end)) return;
     // 新台幣1,426億元至1,529億元: the first end's prefix currency carries over a generic 元.
     const bool prefixed = a.rule == "money.prefix_suffix" || a.rule == "money.prefix";
     if (b.currency != a.currency && !(prefixed && b.generic_word)) return;
@@ -1024,6 +1033,12 @@ struct Reader {
     a.end = b.end;
     a.approx = a.approx || b.approx;
     a.rule = "money.range";
+  }
+
+  // "From A to B" rather than "A to B": a from-connector at `connector_at` and a to-word
+  // right after the second amount, which ends at `end` (6만5000원에서 7만2000원으로).
+  bool is_change(size_t connector_at, size_t end) const {
+    return t.from.match_at(s, connector_at) && t.to.match_at(s, end);
   }
 
   static void set_flag(Amount& a, int role) {
