@@ -159,6 +159,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "place") r = WordRole::kPlace;
     else if (role == "suffix_word") r = WordRole::kSuffixWord;
     else if (role == "home_place") r = WordRole::kHomePlace;
+    else if (role == "product") r = WordRole::kProduct;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};

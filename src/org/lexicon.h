@@ -81,6 +81,7 @@ enum class WordRole {
   kPlace,      // country or region: alone before a suffix it makes a kind, not a name (美国公司)
   kSuffixWord, // ordinary word opening with a suffix: a name it runs on from is none (上海银行|间同业)
   kHomePlace,  // a home country: a bare government name after it is still that body (한국 국방부)
+  kProduct,    // names a product line after a model code: 小米17系列 is a phone, not Xiaomi
 };
 struct Word {
   std::string key;  // folded

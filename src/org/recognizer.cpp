@@ -55,7 +55,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kHomePlace) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+static_assert(static_cast<unsigned>(WordRole::kProduct) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
 constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
@@ -818,6 +818,10 @@ class Matcher {
       if (!h.dropped && h.kind != HitKind::kPattern && m_->home_government[h.entry] &&
           after_foreign_place(h.start, m_->entries[h.entry]))
         h.dropped = true;
+    // A name before a model code and a product word names the product (小米17系列,
+    // 华为Mate 70系列): one load of the byte after the name rules out almost every hit.
+    for (Hit& h : all)
+      if (!h.dropped && h.kind != HitKind::kPattern && h.end < t_.size() && names_product(h.end)) h.dropped = true;
     rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
     // short and never empty), and the kept ones come out in start order through order_.
@@ -835,6 +839,30 @@ class Matcher {
   // Whether a country or region (role place) ends right before `start` (one space
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `e` itself (韩国 in 韩国统一部).
+  // Whether a model code (Latin letters and digits, at least one digit, in up to three
+  // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
+  // `end`, an optional space before each.
+  bool names_product(size_t end) const {
+    size_t j = end;
+    if (t_[j] == ' ') ++j;
+    if (j >= t_.size() || !is_latin_alnum(static_cast<unsigned char>(t_[j]))) return false;
+    bool digit = false;
+    for (int runs = 0; runs < 3 && j < t_.size() && is_latin_alnum(static_cast<unsigned char>(t_[j])); ++runs) {
+      for (; j < t_.size() && is_latin_alnum(static_cast<unsigned char>(t_[j])); ++j)
+        digit |= text::is_ascii_digit(static_cast<unsigned char>(t_[j]));
+      if (j + 1 < t_.size() && t_[j] == ' ' && is_latin_alnum(static_cast<unsigned char>(t_[j + 1]))) ++j;
+    }
+    if (!digit) return false;
+    if (j < t_.size() && t_[j] == ' ') ++j;
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t k = j; k < t_.size();) {
+      state = m_->words.step(state, next_cp(t_, k));
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* p = m_->word_get(state);
+      if (p && (p->roles & role_bit(WordRole::kProduct))) return true;
+    }
+    return false;
+  }
   bool after_foreign_place(size_t start, const Entry& e) const {
     size_t end = start;
     if (end > 0 && t_[end - 1] == ' ') --end;
