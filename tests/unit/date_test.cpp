@@ -44,34 +44,42 @@ TEST_CASE("calendar: ISO weeks, weekdays, shifts") {
   CHECK(date::format(date::shift(d, date::Grain::kMonth, -1)) == "2024-02-29");  // clamped to the month
 }
 
-TEST_CASE("lunar calendar: the Chinese and the Korean one, through ICU") {
+namespace {
+
+// The Gregorian day of a lunisolar one as YYYY-MM-DD, or "none".
+std::string civil(date::LunarCalendar cal, date::LunarMonth lm, int day) {
   int y = 0, m = 0, d = 0;
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 1}, 1, y, m, d));
-  CHECK((y == 2025 && m == 1 && d == 29));
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 8}, 15, y, m, d));
-  CHECK((y == 2025 && m == 10 && d == 6));
+  if (!date::lunar_to_civil(cal, lm, day, y, m, d)) return "none";
+  return date::format(date::Value{date::Grain::kDay, y, m, d});
+}
+
+}  // namespace
+
+TEST_CASE("lunar calendar: the Chinese and the Korean one, through ICU") {
+  using date::LunarCalendar;
+  CHECK(civil(LunarCalendar::kChinese, {2025, 1}, 1) == "2025-01-29");
+  CHECK(civil(LunarCalendar::kChinese, {2025, 8}, 15) == "2025-10-06");
   // New moons close to midnight: ICU's own calendar says 2027-02-07 and 2030-02-02 for
   // the Chinese new year; Seoul's meridian (UTC+9) does put 2027's Korean one a day later.
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2027, 1}, 1, y, m, d));
-  CHECK((y == 2027 && m == 2 && d == 6));
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2030, 1}, 1, y, m, d));
-  CHECK((y == 2030 && m == 2 && d == 3));
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kKorean, {2026, 1}, 1, y, m, d));
-  CHECK((y == 2026 && m == 2 && d == 17));
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kKorean, {2027, 1}, 1, y, m, d));
-  CHECK((y == 2027 && m == 2 && d == 7));
-  // The same answer again (from the thread's memo), and refusals out of range.
-  REQUIRE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 8}, 15, y, m, d));
-  CHECK((y == 2025 && m == 10 && d == 6));
+  CHECK(civil(LunarCalendar::kChinese, {2027, 1}, 1) == "2027-02-06");
+  CHECK(civil(LunarCalendar::kChinese, {2030, 1}, 1) == "2030-02-03");
+  CHECK(civil(LunarCalendar::kKorean, {2026, 1}, 1) == "2026-02-17");
+  CHECK(civil(LunarCalendar::kKorean, {2027, 1}, 1) == "2027-02-07");
+  // The same answer again (from the thread's memo).
+  CHECK(civil(LunarCalendar::kChinese, {2025, 8}, 15) == "2025-10-06");
+  // Leap months: 2025 has a sixth one, 2023 a second one; 2025 has no fifth.
+  CHECK(civil(LunarCalendar::kChinese, {2025, 6, true}, 1) == "2025-07-25");
+  CHECK(civil(LunarCalendar::kChinese, {2023, 2, true}, 1) == "2023-03-22");
+  CHECK(civil(LunarCalendar::kChinese, {2025, 5, true}, 1) == "none");
   // The seventh month of 2025 runs 2025-08-23 .. 2025-09-21.
-  CHECK(date::lunar_month_days(date::LunarCalendar::kKorean, {2025, 7}) == 30);
-  // No day past the month's end, whatever its length (29 or 30).
-  const int days = date::lunar_month_days(date::LunarCalendar::kChinese, {2025, 6});
+  CHECK(date::lunar_month_days(LunarCalendar::kKorean, {2025, 7}) == 30);
+  // No day past the month's end, whatever its length (29 or 30), and refusals out of range.
+  const int days = date::lunar_month_days(LunarCalendar::kChinese, {2025, 6});
   CHECK((days == 29 || days == 30));
-  CHECK(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 6}, days, y, m, d));
-  CHECK_FALSE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 6}, days + 1, y, m, d));
-  CHECK_FALSE(date::lunar_to_civil(date::LunarCalendar::kChinese, {0, 1}, 1, y, m, d));
-  CHECK_FALSE(date::lunar_to_civil(date::LunarCalendar::kChinese, {2025, 13}, 1, y, m, d));
+  CHECK(civil(LunarCalendar::kChinese, {2025, 6}, days) != "none");
+  CHECK(civil(LunarCalendar::kChinese, {2025, 6}, days + 1) == "none");
+  CHECK(civil(LunarCalendar::kChinese, {0, 1}, 1) == "none");
+  CHECK(civil(LunarCalendar::kChinese, {2025, 13}, 1) == "none");
 }
 
 TEST_CASE("holidays without a reference date") {
