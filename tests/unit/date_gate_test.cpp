@@ -6,13 +6,12 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "date/grammar.h"
 #include "lexicon/sources.h"
+#include "lexicon/tsv.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -43,12 +42,6 @@ std::vector<std::string> misses(const std::string& t) {
   return out;
 }
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -57,7 +50,7 @@ TEST_CASE("date gate: the pair gate never turns away a start in the corpus") {
   for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
     if (e.path().extension() != ".txt") continue;
     ++files;
-    const std::string t = text::fold(read(e.path()));
+    const std::string t = text::fold(lexicon::read_file(e.path().string()).value());
     INFO(e.path().string());
     CHECK(misses(t) == std::vector<std::string>{});
   }

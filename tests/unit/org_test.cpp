@@ -9,11 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <random>
 #include <ctime>
-#include <sstream>
 
 #include "core/document.h"
 #include "lexicon/sources.h"
@@ -32,13 +30,6 @@ struct Found {
   std::string text, value, unit, flags, rule;
 };
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Built-in ORG data files (not the entity files) followed by `extra`.
 std::vector<lexicon::Source> data_sources_plus(const std::vector<lexicon::Source>& extra) {
   std::vector<lexicon::Source> out;
@@ -49,7 +40,7 @@ std::vector<lexicon::Source> data_sources_plus(const std::vector<lexicon::Source
 }
 
 const std::string& fixture_text() {
-  static const std::string kText = read(HANFACTS_SOURCE_DIR "/tests/data/org/entities.tsv");
+  static const std::string kText = lexicon::read_file(HANFACTS_SOURCE_DIR "/tests/data/org/entities.tsv").value();
   return kText;
 }
 
@@ -385,7 +376,7 @@ TEST_CASE("org: throughput") {
   if (!std::getenv("HANFACTS_ORG_BENCH")) return;
   std::string corpus;
   for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus"))
-    if (e.path().extension() == ".txt") corpus += read(e.path().string()) + "\n\n";
+    if (e.path().extension() == ".txt") corpus += lexicon::read_file(e.path().string()).value() + "\n\n";
   std::string big;
   while (big.size() < (16u << 20)) big += corpus;
   text::FoldedText folded(big);

@@ -4,11 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "fuzz_checks.h"
 #include "hanfacts/extractor.h"
+#include "lexicon/tsv.h"
 
 namespace {
 
@@ -21,12 +20,6 @@ const hanfacts::Extractor& shared_extractor() {
   return *kExtractor;
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -35,7 +28,7 @@ TEST_CASE("invariants hold on every corpus article and its truncations") {
   size_t articles = 0;
   for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
     if (e.path().extension() != ".txt") continue;
-    const std::string text = slurp(e.path());
+    const std::string text = hanfacts::lexicon::read_file(e.path().string()).value();
     ++articles;
     hanfacts::fuzz::check_extraction(text, ex.Extract(text, {}));
     // Cuts at every 97th byte land inside code points and inside expressions.
