@@ -1511,6 +1511,13 @@ class Parser {
         day = days_from_civil(y, m, d);
         break;
       }
+      case HolidayCalendar::kSolarTerm: {
+        int y, m, d;
+        const LunarCalendar cal = h.korean ? LunarCalendar::kKorean : LunarCalendar::kChinese;
+        if (!solar_term_to_civil(cal, year, h.month, h.day, y, m, d)) return false;
+        day = days_from_civil(y, m, d);
+        break;
+      }
       case HolidayCalendar::kNthWeekday: {
         const int last = days_in_month(year, h.month);
         if (h.day < 0) {
@@ -1535,7 +1542,8 @@ class Parser {
 
   // A holiday of `year`: the day it falls on (2025年春节, 올해 추석 -> 2025-10-06). With
   // `x` (no reference date gave the year) a lunar or weekday-rule holiday's month and day
-  // print as X too: they move from year to year.
+  // print as X too: they move from year to year. A solar term keeps its month (清明 is in
+  // April every year) and only its day moves.
   size_t holiday_part(size_t p, Cur& cur, int year, bool x) const {
     const Match m = holiday_word(p);
     if (!m) return kNo;
@@ -1544,7 +1552,9 @@ class Parser {
     if (x) {
       v = day_value(year, h.month, h.calendar == HolidayCalendar::kSolar ? h.day : 1);
       v.x_year = true;
-      v.x_month = v.x_day = h.calendar != HolidayCalendar::kSolar || h.shift != 0;
+      const bool moves = h.calendar != HolidayCalendar::kSolar || h.shift != 0;
+      v.x_month = moves && !(h.calendar == HolidayCalendar::kSolarTerm && h.shift == 0);
+      v.x_day = moves;
     } else {
       long day;
       if (!holiday_day(h, year, day)) return kNo;

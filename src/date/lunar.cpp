@@ -107,6 +107,76 @@ long new_moon_day(double k, bool korean, int year) {
   return static_cast<long>(std::floor(jd_ut - kJulianDay1970 + zone_hours(korean, year) / 24));
 }
 
+// The sun's apparent ecliptic longitude in degrees [0, 360) at Julian ephemeris day
+// `jde`: the Earth's heliocentric longitude from the largest terms of VSOP87 (Meeus,
+// Astronomical Algorithms, appendix III), turned round to the sun and moved to FK5,
+// less aberration, plus nutation in longitude (Meeus chapters 22 and 25). Good to a few
+// arcseconds, a minute or two of the sun's motion: a solar term lands on the wrong day
+// only when it falls that close to midnight.
+double sun_longitude(double jde) {
+  struct Term {
+    double a, b, c;  // a cos(b + c tau), a in 1e-8 radians
+  };
+  static constexpr Term kL0[] = {
+      {175347046, 0, 0},           {3341656, 4.6692568, 6283.0758500}, {34894, 4.62610, 12566.15170},
+      {3497, 2.7441, 5753.3849},   {3418, 2.8289, 3.5231},            {3136, 3.6277, 77713.7715},
+      {2676, 4.4181, 7860.4194},   {2343, 6.1352, 3930.2097},         {1324, 0.7425, 11506.7698},
+      {1273, 2.0371, 529.6910},    {1199, 1.1096, 1577.3435},         {990, 5.233, 5884.927},
+      {902, 2.045, 26.298},        {857, 3.508, 398.149},             {780, 1.179, 5223.694},
+      {753, 2.533, 5507.553},      {505, 4.583, 18849.228},           {492, 4.205, 775.523},
+      {357, 2.920, 0.067},         {317, 5.849, 11790.629},           {284, 1.899, 796.298},
+      {271, 0.315, 10977.079},     {243, 0.345, 5486.778},            {206, 4.806, 2544.314},
+      {205, 1.869, 5573.143},      {202, 2.458, 6069.777},            {156, 0.833, 213.299},
+      {132, 3.411, 2942.463},      {126, 1.083, 20.775},              {115, 0.645, 0.980},
+      {103, 0.636, 4694.003},      {102, 0.976, 15720.839},           {102, 4.267, 7.114},
+      {99, 6.21, 2146.17},         {98, 0.68, 155.42},                {86, 5.98, 161000.69},
+      {85, 1.30, 6275.96},         {85, 3.67, 71430.70},              {80, 1.81, 17260.15},
+      {79, 3.04, 12036.46},        {75, 1.76, 5088.63},               {74, 3.50, 3154.69},
+      {74, 4.68, 801.82},          {70, 0.83, 9437.76},               {62, 3.98, 8827.39},
+      {61, 1.82, 7084.90},         {57, 2.78, 6286.60},               {56, 4.39, 14143.50},
+      {56, 3.47, 6279.55},         {52, 0.19, 12139.55},              {52, 1.33, 1748.02},
+      {51, 0.28, 5856.48},         {49, 0.49, 1194.45},               {41, 5.37, 8429.24},
+      {41, 2.40, 19651.05},        {39, 6.17, 10447.39},              {37, 6.04, 10213.29},
+      {37, 2.57, 1059.38},         {36, 1.71, 2352.87},               {36, 1.78, 6812.77},
+      {33, 0.59, 17789.85},        {30, 0.44, 83996.85},              {30, 2.74, 1349.87},
+      {25, 3.16, 4690.48}};
+  static constexpr Term kL1[] = {
+      {628331966747, 0, 0},      {206059, 2.678235, 6283.075850}, {4303, 2.6351, 12566.1517},
+      {425, 1.590, 3.523},       {119, 5.796, 26.298},            {109, 2.966, 1577.344},
+      {93, 2.59, 18849.23},      {72, 1.14, 529.69},              {68, 1.87, 398.15},
+      {67, 4.41, 5507.55},       {59, 2.89, 5223.69},             {56, 2.17, 155.42},
+      {45, 0.40, 796.30},        {36, 0.47, 775.52},              {29, 2.65, 7.11},
+      {21, 5.34, 0.98},          {19, 1.85, 5486.78},             {19, 4.97, 213.30},
+      {17, 2.99, 6275.96},       {16, 0.03, 2544.31},             {16, 1.43, 2146.17},
+      {15, 1.21, 10977.08},      {12, 2.83, 1748.02},             {12, 3.26, 5088.63},
+      {12, 5.27, 1194.45},       {12, 2.08, 4694.00},             {11, 0.77, 553.57},
+      {10, 1.30, 6286.60},       {10, 4.24, 1349.87},             {9, 2.70, 242.73},
+      {9, 5.64, 951.72},         {8, 5.30, 2352.87},              {6, 2.65, 9437.76},
+      {6, 4.67, 4690.48}};
+  static constexpr Term kL2[] = {{52919, 0, 0},       {8720, 1.0721, 6283.0758}, {309, 0.867, 12566.152},
+                                 {27, 0.05, 3.52},    {16, 5.19, 26.30},         {16, 3.68, 155.42},
+                                 {10, 0.76, 18849.23}, {9, 2.06, 77713.77},      {7, 0.83, 775.52},
+                                 {5, 4.66, 1577.34}};
+  static constexpr Term kL3[] = {{289, 5.844, 6283.076}, {35, 0, 0}, {17, 5.49, 12566.15}};
+  static constexpr Term kL4[] = {{114, 3.142, 0}, {8, 4.13, 6283.08}, {1, 3.84, 12566.15}};
+  const double tau = (jde - 2451545.0) / 365250;  // Julian millennia from J2000
+  auto series = [tau](const auto& terms) {
+    double sum = 0;
+    for (const Term& x : terms) sum += x.a * std::cos(x.b + x.c * tau);
+    return sum;
+  };
+  const double earth = (series(kL0) + tau * (series(kL1) + tau * (series(kL2) + tau * (series(kL3) + tau * series(kL4))))) / 1e8;
+  const double t = tau * 10;  // Julian centuries
+  double sun = earth * 180 / std::numbers::pi + 180;
+  // To FK5: -0.09033 arcseconds. Aberration: -20.4898" at the sun's mean distance (its
+  // change with distance is under half an arcsecond).
+  sun += (-0.09033 - 20.4898) / 3600;
+  // Nutation in longitude (Meeus 22, its four largest terms: within half an arcsecond).
+  const double node = 125.04452 - 1934.136261 * t, l_sun = 280.4665 + 36000.7698 * t, l_moon = 218.3165 + 481267.8813 * t;
+  sun += (-17.20 * sin_deg(node) - 1.32 * sin_deg(2 * l_sun) - 0.23 * sin_deg(2 * l_moon) + 0.21 * sin_deg(2 * node)) / 3600;
+  return sun - 360 * std::floor(sun / 360);
+}
+
 // The lunation whose new moon is nearest day `day` (days since 1970).
 double lunation_near(long day) {
   return std::round((static_cast<double>(day) + kJulianDay1970 - 2451550.09766) / 29.530588861);
@@ -190,6 +260,25 @@ bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int&
   const Converter::Slot& s = conv->month(calendar == LunarCalendar::kKorean, lm);
   if (s.days == 0 || day > s.days) return false;
   civil_from_days(s.first + day - 1, y, m, d);
+  return true;
+}
+
+bool solar_term_to_civil(LunarCalendar calendar, int year, int month, int term, int& y, int& m, int& d) {
+  if (!in_range(year, month) || (term != 1 && term != 2)) return false;
+  // 立春 (February's first term) is at 315 degrees; each half month adds 15.
+  const double target = std::fmod(315.0 + 30.0 * (month - 2 + 12) + 15.0 * (term - 1), 360.0);
+  // From the usual day of the term (the 6th or the 21st), steps of the longitude still
+  // to go at the sun's mean rate; each step leaves a few percent of the error before it.
+  double jde = static_cast<double>(days_from_civil(year, month, term == 1 ? 6 : 21)) + kJulianDay1970 + 0.5;
+  for (int i = 0; i < 8; ++i) {
+    double ahead = target - sun_longitude(jde);
+    ahead -= 360 * std::round(ahead / 360);  // the short way round, (-180, 180]
+    jde += ahead * (365.2422 / 360);
+    if (std::abs(ahead) < 1e-6) break;
+  }
+  const bool korean = calendar == LunarCalendar::kKorean;
+  const double jd_ut = jde - delta_t(year) / 86400;
+  civil_from_days(static_cast<long>(std::floor(jd_ut - kJulianDay1970 + zone_hours(korean, year) / 24)), y, m, d);
   return true;
 }
 

@@ -1,8 +1,10 @@
 // Days of the lunisolar calendar in the Gregorian one, for holidays that follow the moon
-// (설날, 추석, 春节, 中秋节; lexicons/date/holidays.tsv).
+// (설날, 추석, 春节, 中秋节; lexicons/date/holidays.tsv), and the days of its solar terms
+// (清明, 冬至, 입춘), which follow the sun.
 //
 //   int y, m, d;
 //   if (lunar_to_civil(LunarCalendar::kChinese, {2025, 8}, 15, y, m, d)) ...  // 2025-10-06
+//   if (solar_term_to_civil(LunarCalendar::kChinese, 2025, 4, 1, y, m, d)) ...  // 清明: 2025-04-04
 //
 // ICU's calendars (its Chinese one, and its Korean "dangi" one, which counts days by
 // Korea's meridian) say which lunation each month is, leap months included; the day each
@@ -29,5 +31,12 @@ bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int&
 
 // The days of that month (29 or 30), or 0 when there is no such month.
 int lunar_month_days(LunarCalendar calendar, LunarMonth lm);
+
+// The Gregorian date of a solar term: the day on which the sun's apparent longitude
+// reaches the term's 15-degree mark, by the calendar's meridian (冬至 of 2025 falls at
+// 23:03 in Beijing and so a day later in Seoul). Terms are named by the Gregorian month
+// they fall in and `term` 1 (the month's first, 立春 in February, 清明 in April) or 2
+// (its second, 春分 in March, 冬至 in December). False for a year beyond 1-9998.
+bool solar_term_to_civil(LunarCalendar calendar, int year, int month, int term, int& y, int& m, int& d);
 
 }  // namespace hanfacts::date

@@ -197,11 +197,14 @@ Status Words::load_holidays(const lexicon::Source& src) {
     if (calendar == "solar") h.calendar = HolidayCalendar::kSolar;
     else if (calendar == "lunar") h.calendar = HolidayCalendar::kLunar;
     else if (calendar == "nth_weekday") h.calendar = HolidayCalendar::kNthWeekday;
+    else if (calendar == "solar_term") h.calendar = HolidayCalendar::kSolarTerm;
     else return t.error(row, "calendar", "unknown value '" + std::string(calendar) + "'");
     if (!parse_int(t.cell(row, "month"), h.month) || h.month < 1 || h.month > 12)
       return t.error(row, "month", "not a month: '" + std::string(t.cell(row, "month")) + "'");
     const bool nth = h.calendar == HolidayCalendar::kNthWeekday;
-    if (!parse_int(t.cell(row, "day"), h.day) || (nth ? h.day == 0 || h.day < -1 || h.day > 5 : h.day < 1 || h.day > 31))
+    const bool term = h.calendar == HolidayCalendar::kSolarTerm;
+    if (!parse_int(t.cell(row, "day"), h.day) ||
+        (nth ? h.day == 0 || h.day < -1 || h.day > 5 : h.day < 1 || h.day > (term ? 2 : 31)))
       return t.error(row, "day", "not a day: '" + std::string(t.cell(row, "day")) + "'");
     const std::string_view weekday = t.cell(row, "weekday");
     for (size_t k = 0; k < std::size(kWeekdays); ++k)

@@ -60,12 +60,12 @@ struct Entry {
 };
 
 // The day a holiday falls on in a given year (lexicons/date/holidays.tsv).
-enum class HolidayCalendar : uint8_t { kSolar, kLunar, kNthWeekday };
+enum class HolidayCalendar : uint8_t { kSolar, kLunar, kNthWeekday, kSolarTerm };
 struct Holiday {
   HolidayCalendar calendar = HolidayCalendar::kSolar;
-  bool korean = false;  // lunar: the Korean calendar (dangi) rather than the Chinese one
+  bool korean = false;  // lunar, solar_term: the Korean calendar (dangi) rather than the Chinese one
   int month = 1;
-  int day = 1;      // kNthWeekday: which one (1-5, or -1 for the last)
+  int day = 1;      // kNthWeekday: which one (1-5, or -1 for the last); kSolarTerm: the month's 1st or 2nd term
   int weekday = 0;  // kNthWeekday: 1 = Monday .. 7 = Sunday
   int shift = 0;    // days added
   // Folded words one of which must follow the holiday word (after an optional space);

@@ -82,11 +82,54 @@ TEST_CASE("lunar calendar: the Chinese and the Korean one, through ICU") {
   CHECK(civil(LunarCalendar::kChinese, {2025, 13}, 1) == "none");
 }
 
+namespace {
+
+// The Gregorian day of a solar term as YYYY-MM-DD, or "none".
+std::string term_day(date::LunarCalendar cal, int year, int month, int term) {
+  int y = 0, m = 0, d = 0;
+  if (!date::solar_term_to_civil(cal, year, month, term, y, m, d)) return "none";
+  return date::format(date::Value{date::Grain::kDay, y, m, d});
+}
+
+}  // namespace
+
+TEST_CASE("solar terms: the day the sun reaches the term, by each calendar's meridian") {
+  using date::LunarCalendar;
+  // Expected days checked against an independent ephemeris (the lunar-javascript
+  // package's table of terms, Beijing time); the near-midnight ones are where a
+  // low-precision solar longitude (a quarter of an hour off) gave the wrong day.
+  struct Row {
+    LunarCalendar cal;
+    int year, month, term;
+    const char* day;
+  };
+  const Row rows[] = {
+      {LunarCalendar::kChinese, 2025, 4, 1, "2025-04-04"},   // 清明
+      {LunarCalendar::kChinese, 2026, 4, 1, "2026-04-05"},
+      {LunarCalendar::kChinese, 2025, 2, 1, "2025-02-03"},   // 立春
+      {LunarCalendar::kChinese, 2025, 12, 2, "2025-12-21"},  // 冬至 at 23:03 in Beijing
+      {LunarCalendar::kKorean, 2025, 12, 2, "2025-12-22"},   // ... and 00:03 in Seoul
+      {LunarCalendar::kChinese, 2016, 7, 1, "2016-07-07"},   // 小暑 at 00:03
+      {LunarCalendar::kChinese, 2051, 3, 2, "2051-03-20"},   // 春分 at 23:59
+      {LunarCalendar::kKorean, 2051, 3, 2, "2051-03-21"},
+      {LunarCalendar::kChinese, 1950, 4, 2, "1950-04-20"},   // 谷雨 at 23:59
+      {LunarCalendar::kChinese, 0, 4, 1, "none"},
+      {LunarCalendar::kChinese, 2025, 4, 3, "none"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.year);
+    CAPTURE(r.month);
+    CHECK(term_day(r.cal, r.year, r.month, r.term) == r.day);
+  }
+}
+
 TEST_CASE("holidays without a reference date") {
   // A fixed Gregorian day keeps its month and day; a lunar one moves with the year.
   CHECK(dates("크리스마스 특수") == "크리스마스=XXXX-12-25[relative]");
   CHECK(dates("추석 연휴") == "추석=XXXX-XX-XX[relative]");
   CHECK(dates("2024년 추석") == "2024년 추석=2024-09-17");
+  // A solar term keeps its month: only its day moves.
+  CHECK(dates("冬至前后") == "冬至=XXXX-12-XX[relative;approx]");
 }
 
 TEST_CASE("a quarter still to come, after an earlier year was named, is that year's") {
