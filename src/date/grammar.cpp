@@ -907,20 +907,43 @@ class Parser {
     return nu.end;
   }
 
-  // 상반기, 下半年 after a year or alone.
+  static constexpr int kNoPrefix = 2;  // prefix_dir(): no relative prefix
+  // The direction of a relative prefix at p (지난 -1, 이번 0, 오는/다음 +1), or kNoPrefix.
+  // 올 (a prefix of the year) is not one: it names the year.
+  int prefix_dir(size_t p) const {
+    const Match pre = word(p, kind_bit(Kind::kPrefix));
+    return pre && w_.entry(pre.entry).tag != Tag::kYear ? w_.entry(pre.entry).offset : kNoPrefix;
+  }
+  // The year of period `n` of a year (a half, a quarter) after a relative prefix in
+  // direction `dir`, when the reference date is in period `now`: 지난 2분기 is the most
+  // recent second quarter before the current one, 다음 1분기 the next first quarter
+  // after it, 이번 3분기 this year's (as 지난 9월 is for months).
+  int prefixed_year(Cur& cur, int dir, long n, int now, bool& x) const {
+    int y = ref().year;
+    if (dir < 0 && n >= now) --y;
+    if (dir > 0 && n <= now) ++y;
+    x = !has_ref();
+    cur.flags |= kRelative;
+    return y;
+  }
+
+  // 상반기, 下半年 after a year or alone; 지난 상반기 (the last first half before the
+  // reference one), 다음 하반기.
   size_t half_part(size_t p, Cur& cur, bool have_year) {
-    Match m = word(p, kind_bit(Kind::kHalf));
+    const int dir = have_year ? kNoPrefix : prefix_dir(p);
+    Match m = word(dir == kNoPrefix ? p : sp(word(p, kind_bit(Kind::kPrefix)).end), kind_bit(Kind::kHalf));
     if (!m) return kNo;
+    const int h = w_.entry(m.entry).offset;
+    const Tag scope = w_.entry(m.entry).tag;
     int y;
     bool x;
     if (have_year) y = cur.a.year, x = cur.a.x_year;
+    else if (dir != kNoPrefix) y = prefixed_year(cur, dir, h, (ref().month - 1) / 6 + 1, x);
     else take_year(cur, y, x);
-    const int h = w_.entry(m.entry).offset;
-    const Tag scope = w_.entry(m.entry).tag;
     if (scope == Tag::kMonth || scope == Tag::kWeek) {
       // 上半月, 下半周: halves of the reference month (1-15, 16-end) or week (Monday to
       // Wednesday, Thursday to Sunday); only alone.
-      if (have_year) return kNo;
+      if (have_year || dir != kNoPrefix) return kNo;
       long first, last;
       if (scope == Tag::kMonth) {
         const long d1 = days_from_civil(ref().year, ref().month, 1);
@@ -984,10 +1007,12 @@ class Parser {
       }
     }
     size_t i = p;
+    const int dir = have_year ? kNoPrefix : prefix_dir(p);
+    if (dir != kNoPrefix) i = sp(word(p, kind_bit(Kind::kPrefix)).end);
     // 前三季度: the first three quarters, Q1 to Q3.
-    const Match first_n = word(p, kind_bit(Kind::kFirstN));
+    const Match first_n = word(i, kind_bit(Kind::kFirstN));
     if (first_n) i = first_n.end;
-    Match ord = first_n ? Match{} : word(p, kind_bit(Kind::kOrdinal));
+    Match ord = first_n ? Match{} : word(i, kind_bit(Kind::kOrdinal));
     if (ord) i = sp(ord.end);
     Num n;
     if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) return kNo;
@@ -1018,6 +1043,8 @@ class Parser {
     bool x;
     if (have_year) {
       y = cur.a.year, x = cur.a.x_year;
+    } else if (dir != kNoPrefix) {
+      y = prefixed_year(cur, dir, n.value, (ref().month - 1) / 3 + 1, x);
     } else {
       take_year(cur, y, x);
       // 지난해 4분기 매출은… 4분기 영업이익은, written in February: a quarter that has not
@@ -1794,9 +1821,10 @@ class Parser {
       }
     }
     if (o.has(kind_bit(Kind::kHalfRel)) && (e = half_rel_part(p, cur)) != kNo) return e;
-    if (o.has(kind_bit(Kind::kHalf)) && (e = half_part(p, cur, false)) != kNo) return part_or(e, cur);
+    if (o.has(kind_bit(Kind::kHalf) | kind_bit(Kind::kPrefix)) && (e = half_part(p, cur, false)) != kNo)
+      return part_or(e, cur);
     if (((o.number && quarter_may_be(p)) ||
-         o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal))) &&
+         o.has(kind_bit(Kind::kQuarterRel) | kind_bit(Kind::kFirstN) | kind_bit(Kind::kOrdinal) | kind_bit(Kind::kPrefix))) &&
         (e = quarter_part(p, cur, false)) != kNo)
       return part_or(e, cur);
     if (((o.number && unit_may_be(p, tagbit(Tag::kMonth), 1, 12)) ||
