@@ -342,6 +342,9 @@ struct Tables {
   // Connectors that read "from" (에서) and words after the second amount that read "to"
   // (으로): 6만5000원에서 7만2000원으로 is a change of one amount into another, not a range.
   WordIndex from, to;
+  // Verbs of adjustment right before the first amount (下调): then the amount is the
+  // change, and a connector after it reads "to" the new level, not a range.
+  WordIndex by;
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
@@ -534,14 +537,18 @@ Status load(Tables& t, const lexicon::Source& src) {
       auto pos = tb.cell(row, "position");
       WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
-                       : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from or to");
-      if ((idx == &t.from || idx == &t.to) && role != kNone) return tb.error(row, "role", "from and to set no flag: role none");
+                       : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
+                       : pos == "by" ? &t.by : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from, to or by");
+      if ((idx == &t.from || idx == &t.to || idx == &t.by) && role != kNone)
+        return tb.error(row, "role", "from, to and by set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
-      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to")
+      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
+          pos != "by")
         return tb.error(row, "role", "none and equiv go with position before");
-      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, pos == "before");
+      const bool reversed = pos == "before" || pos == "by";  // looked up before the amount (match_before)
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, reversed);
     }
   } else {
     return Status(StatusCode::kInvalidData, "unknown money lexicon file", src.name);
@@ -1004,7 +1011,7 @@ struct Reader {
         if (ok && !(m->low < scaled)) low = scaled;
       }
     }
-    if (!ok || b.low < low || is_change(connector_at, b.end)) return false;
+    if (!ok || b.low < low || is_change(ps != std::string_view::npos ? ps : i, connector_at, b.end, low, b.low)) return false;
     a = b;
     a.start = i;
     // The prefix holds for the range when the second end names the same currency or
@@ -1025,7 +1032,7 @@ struct Reader {
     const size_t connector_at = q;
     q = skip_space(s, q + c->text.size());
     Amount b;
-    if (!single_gated(q, b) || b.low < a.high || is_change(connector_at, b.end)) return;
+    if (!single_gated(q, b) || b.low < a.high || is_change(a.start, connector_at, b.end, a.high, b.low)) return;
     // 新台幣1,426億元至1,529億元: the first end's prefix currency carries over a generic 元.
     const bool prefixed = a.rule == "money.prefix_suffix" || a.rule == "money.prefix";
     if (b.currency != a.currency && !(prefixed && b.generic_word)) return;
@@ -1035,10 +1042,21 @@ struct Reader {
     a.rule = "money.range";
   }
 
-  // "From A to B" rather than "A to B": a from-connector at `connector_at` and a to-word
-  // right after the second amount, which ends at `end` (6만5000원에서 7만2000원으로).
-  bool is_change(size_t connector_at, size_t end) const {
-    return t.from.match_at(s, connector_at) && t.to.match_at(s, end);
+  // A change rather than a range "A to B" (A starts at `start` and has value `a`; B has
+  // value `b` and ends at `end`; the connector is at `connector_at`): "from A to B", a
+  // from-connector and a to-word right after B (6만5000원에서 7만2000원으로); or "by A to
+  // B", a verb of adjustment right before A and a B that is a level, not the other end
+  // of a range of changes. The two read alike (起售价下调2万元至15.98万元 is "cut by
+  // 20,000 to 159,800", 较上一代上调200元至300元 "raised by 200 to 300"); what tells them
+  // apart is size, as for a reader: a change of up to a fifth leaves a level at least
+  // kLevelRatio times the change, while the ends of a range of changes lie closer.
+  static constexpr long long kLevelRatio = 4;
+  bool is_change(size_t start, size_t connector_at, size_t end, const Decimal& a, const Decimal& b) const {
+    if (t.from.match_at(s, connector_at) && t.to.match_at(s, end)) return true;
+    if (!t.by.match_before(s, start)) return false;
+    bool ok = true;
+    const Decimal level = numeral::mul(a, Decimal::of(kLevelRatio), ok);
+    return ok && !(b < level);
   }
 
   static void set_flag(Amount& a, int role) {

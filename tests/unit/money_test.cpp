@@ -46,6 +46,14 @@ TEST_CASE("money facts") {
       // From one amount to another is a change, two facts; 에서 without 으로 is a range.
       {"목표주가를 6만5000원에서 7만2000원으로 올렸다", "6만5000원=65000 KRW | 7만2000원=72000 KRW"},
       {"1조 원에서 2조 원 사이", "1조 원에서 2조 원=1000000000000..2000000000000 KRW"},
+      // A verb of adjustment before the first amount makes it the change ("cut by 20,000
+      // to 159,800") when the second is a level (four times the first or more); closer
+      // ends are a range of changes. A verb of results keeps the range an earnings
+      // preview gives.
+      {"起售价下调2万元至15.98万元", "2万元=20000 CNY | 15.98万元=159800 CNY"},
+      {"上调人民币2万至15万元", "人民币2万=20000 CNY | 15万元=150000 CNY"},
+      {"较上一代上调200元至300元", "200元至300元=200..300 CNY"},
+      {"净利润同比增加1.5亿元至2亿元", "1.5亿元至2亿元=150000000..200000000 CNY"},
       // A bare numeral after 元 is the next unit down only when it ends the amount.
       {"起售价4499元 三季度出货", "4499元=4499 CNY"},
       {"五块六到五块七毛八", "五块六到五块七毛八=5.6..5.78 CNY"},
