@@ -194,7 +194,10 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
   result.ref_date.clear();
   result.ref_source.clear();
   result.warnings.clear();
-  const text::FoldedText folded(text);
+  // The folded copy and its offset map keep their room from one document to the next.
+  thread_local text::FoldedText folded_storage;
+  folded_storage.assign(text);
+  const text::FoldedText& folded = folded_storage;
   // The fold's one pass over the bytes also finds the first malformed sequence.
   const size_t bad = folded.first_invalid();
   if (bad != std::string_view::npos)

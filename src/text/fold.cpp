@@ -290,7 +290,6 @@ class FoldBuilder {
     if (open_ && (end_f_ != f_ || end_o_ != n_))
       ft_.anchors_.push_back({static_cast<uint32_t>(end_f_), static_cast<uint32_t>(end_o_), 0, 0});
     ft_.anchors_.push_back({static_cast<uint32_t>(f_), static_cast<uint32_t>(n_), 0, 0});
-    ft_.anchors_.shrink_to_fit();
   }
 
   // The block scan with a given classify (instantiated once per instruction set). The
@@ -482,7 +481,23 @@ class FoldBuilder {
   size_t end_f_ = 0, end_o_ = 0;
 };
 
-FoldedText::FoldedText(std::string_view original) : original_(original) { FoldBuilder(*this, original).run(); }
+FoldedText::FoldedText(std::string_view original) { assign(original); }
+
+void FoldedText::assign(std::string_view original) {
+  // Room kept between texts; a huge text's room goes with the next one.
+  constexpr size_t kKeptBytes = size_t{1} << 20;
+  original_ = original;
+  identity_ = true;
+  first_invalid_ = std::string_view::npos;
+  hangul_ = han_ = traditional_ = 0;
+  folded_.clear();
+  anchors_.clear();
+  if (folded_.capacity() > kKeptBytes && original.size() < kKeptBytes) {
+    std::string().swap(folded_);
+    std::vector<Anchor>().swap(anchors_);
+  }
+  FoldBuilder(*this, original).run();
+}
 
 size_t FoldedText::start_in(const Anchor& a, size_t i) const {
   if (a.olen == 0) {
