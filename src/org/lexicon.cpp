@@ -126,7 +126,7 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
 }
 
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
-  auto parsed = lexicon::parse_tsv(source.content, source.name, {"suffix", "kind"});
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"suffix", "kind", "min_name"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
   std::vector<Suffix> out;
@@ -136,6 +136,10 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
     s.kind = t.cell(row, "kind");
     if (s.key.empty()) return t.error(row, "suffix", "empty suffix");
     if (!is_known_kind(s.kind)) return t.error(row, "kind", "unknown value '" + s.kind + "'");
+    if (const std::string_view min = t.cell(row, "min_name"); !min.empty()) {
+      if (min.size() != 1 || min[0] < '1' || min[0] > '4') return t.error(row, "min_name", "must be 1 to 4 or empty");
+      s.min_name = min[0] - '0';
+    }
     out.push_back(std::move(s));
   }
   return out;
@@ -160,6 +164,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "suffix_word") r = WordRole::kSuffixWord;
     else if (role == "home_place") r = WordRole::kHomePlace;
     else if (role == "product") r = WordRole::kProduct;
+    else if (role == "division") r = WordRole::kDivision;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};

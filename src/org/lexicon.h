@@ -66,6 +66,7 @@ bool is_entity_source(std::string_view source_name);
 struct Suffix {
   std::string key;   // folded
   std::string kind;  // unit of a pattern match
+  int min_name = 4;  // fewest characters of a Chinese name part before it
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);
 
@@ -82,6 +83,7 @@ enum class WordRole {
   kSuffixWord, // ordinary word opening with a suffix: a name it runs on from is none (上海银行|间同业)
   kHomePlace,  // a home country: a bare government name after it is still that body (한국 국방부)
   kProduct,    // names a product line after a model code: 小米17系列 is a phone, not Xiaomi
+  kDivision,   // Chinese administrative division (省, 市, 县): a name ending with one is a place
 };
 struct Word {
   std::string key;  // folded

@@ -55,7 +55,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kProduct) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+static_assert(static_cast<unsigned>(WordRole::kDivision) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
 constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
@@ -624,7 +624,7 @@ class Matcher {
   //
   // One walk from each start in the run finds every word inside it; the checks that
   // depend on where the cut falls read what the walk noted.
-  size_t han_name_start(size_t run_start, size_t s) {
+  size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     size_t cut = run_start, org_word_end = run_start;
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
@@ -661,11 +661,16 @@ class Matcher {
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
     if (tail_after > cut) return kNoName;
     if (cut == run_start) return cut;
-    // No one-character stop head in the name, and four characters or more.
+    // No one-character stop head in the name, and four characters or more (the
+    // suffix's min_name): shorter ones are mostly common nouns. A government department
+    // is named by its place (上海|证监局: min_name 2), and a place named with its division
+    // is a proper name however short (湖北省|财政厅, 杭州市|公司): three.
     if (short_head_after > cut) return kNoName;
+    size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
+    if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
     size_t chars = 0;
-    for (size_t i = cut; i < s && chars < 4; ++chars) next_cp(t_, i);
-    if (chars < 4) return kNoName;
+    for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
+    if (chars < min_chars) return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
@@ -692,6 +697,26 @@ class Matcher {
     auto it = first_name_ending_at(e);
     for (; it != name_ends_.end() && it->end == e; ++it)
       if (it->start > a) return true;
+    return false;
+  }
+  // [a, b) ends with an administrative division word (role division: 省, 市, 自治区).
+  bool ends_with_division(size_t a, size_t b) const {
+    size_t from = b;
+    for (size_t k = 0; k < kMaxDivisionCodePoints && from > a; ++k) {
+      prev_cp(t_, from);
+      if (ends_with_role(from, b, role_bit(WordRole::kDivision))) return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxDivisionCodePoints = 5;  // 特别行政区
+  bool is_government(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "government"; }
+  // A government pattern (suffix `suffix`) [a, e) that ends with a listed name after a
+  // place named with its division is that place's own body, not the listed one:
+  // 深圳市|发改委 is Shenzhen's commission, while 发改委 alone is the national one.
+  bool names_local_body(size_t a, size_t e, int32_t suffix) {
+    if (!is_government(suffix)) return false;
+    for (auto it = first_name_ending_at(e); it != name_ends_.end() && it->end == e; ++it)
+      if (it->start > a && ends_with_division(a, it->start)) return true;
     return false;
   }
   // The key [a, b) has one of `roles`.
@@ -747,7 +772,7 @@ class Matcher {
           // or organization word of the run (该公司所在的|华东算力产业联盟, 游戏公司|角川集团),
           // and a determiner right before it makes the phrase generic (一家|电池材料公司).
           const size_t run_start = a;
-          a = han_name_start(run_start, s);
+          a = han_name_start(run_start, s, suffix);
           if (a == kNoName) continue;
           for (size_t j = a; j < s;) {
             next_cp(t_, j);
@@ -774,7 +799,7 @@ class Matcher {
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
       }
-      if (is_generic(a, s) || is_known(a, s) || ends_with_name(a, e)) continue;
+      if (is_generic(a, s) || is_known(a, s) || (ends_with_name(a, e) && !names_local_body(a, e, suffix))) continue;
       if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
