@@ -64,16 +64,30 @@ inline constexpr ScanTables kScanTables = [] {
   return tables;
 }();
 
+// A Korean word starts after a non-Hangul character (오늘, not 그오늘): a Hangul syllable
+// at s[i] (a three-byte code point with its bytes in the text) right after another is no
+// date start. Most of the Hangul that passes the first pass's table is inside a word, so
+// the first pass applies this too, before it writes a candidate out.
+inline bool hangul_inside(const unsigned char* s, size_t i) {
+  return text::is_hangul_syllable(text::decode3(s + i)) && i >= 3 && (s[i - 3] & 0xF0) == 0xE0 &&
+         text::is_hangul_syllable(text::decode3(s + i - 3));
+}
+
 // The scan's first pass over the code points that start in [i, fast_end) (every one of
 // them has two bytes after it): appends the offset from `base` of each that may open a
 // date to cand[k...] (Han and Hangul by their first bit in `starts`, Grammar::start_bits;
 // a digit that does not continue a number; an apostrophe; any other non-ASCII code
 // point), and with `lab`, of each a dateline label may start with to lab[*l...] (Han and
 // Hangul by their second bit; any other non-ASCII code point, which the label search
-// decodes). Returns where it stopped (the first code point boundary at or after
-// fast_end). A function of its own so that its loop keeps everything in registers.
+// decodes). A Hangul syllable right after another is no date start, whatever its bit
+// (hangul_inside). Returns where it stopped (the first code point boundary at or after
+// fast_end). `cand` and `lab` need room for 16 entries past the last one appended (the
+// AVX-512 path stores offsets sixteen at a time). `widest` caps the block width in bytes
+// (64 with AVX-512, 32 with AVX2, 16 with SSE2, else one code point at a time) so that
+// tests reach every path on any machine; the machine caps it too. A function of its own
+// so that its loop keeps everything in registers.
 size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint32_t* starts,
-                       uint32_t* cand, size_t& k, uint32_t* lab = nullptr, size_t* l = nullptr);
+                       uint32_t* cand, size_t& k, uint32_t* lab = nullptr, size_t* l = nullptr, size_t widest = 64);
 
 // A record to fill: the thread's spare one (left by the last Scan) or a new one.
 std::unique_ptr<ScanState> take_scan_state();
@@ -95,7 +109,8 @@ template <class Visit>
 void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, size_t& resume, Visit&& visit,
                  LabelStarts* labels = nullptr) {
   constexpr size_t kChunk = 4096;
-  uint32_t cand[kChunk];
+  // (The first pass may write 16 entries past what it appends: scan_first_pass.)
+  uint32_t cand[kChunk + 16];
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   to = std::min(to, n);
@@ -109,7 +124,7 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     // character (none do now), a pass of its own.
     const bool want_labels = labels && (base < labels->head_end || stop > labels->tail_start);
     const bool label_pass = want_labels && g.ascii_label_starts();
-    uint32_t lab[kChunk];
+    uint32_t lab[kChunk + 16];
     size_t l = 0;
     if (label_pass) {
       const uint64_t* dates = g.gate_bits();
@@ -121,7 +136,7 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         lab[l] = off;
         if ((b0 & 0xF0) == 0xE0) {
           const unsigned word = ((b0 & 0x0FU) << 6) | (s[i + 1] & 0x3FU), bit = s[i + 2] & 0x3FU;
-          k += static_cast<size_t>((dates[word] >> bit) & 1);
+          k += static_cast<size_t>((dates[word] >> bit) & 1) & !hangul_inside(s, i);
           l += static_cast<size_t>((lbits[word] >> bit) & 1);
           i += 3;
           continue;
@@ -155,13 +170,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
         // Folded text is valid UTF-8: the three-byte code point and the next one inline.
+        // (A syllable inside a Korean word, may_start_at's first "no", is gone already.)
         const char32_t c1 = text::decode3(s + pos);
-        // A Korean word starts after a non-Hangul character (오늘, not 그오늘): may_start_at's
-        // first answer for a syllable after a syllable, given before the pair is read
-        // (most of the Hangul that passes the gate is inside a word).
-        if (text::is_hangul_syllable(c1) && pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 &&
-            text::is_hangul_syllable(text::decode3(s + pos - 3)))
-          continue;
         const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;
         if (!g.gate_pair(c1, c2)) continue;
       }
