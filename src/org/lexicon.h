@@ -84,6 +84,7 @@ enum class WordRole {
   kHomePlace,  // a home country: a bare government name after it is still that body (한국 국방부)
   kProduct,    // names a product line after a model code: 小米17系列 is a phone, not Xiaomi
   kDivision,   // Chinese administrative division (省, 市, 县): a name ending with one is a place
+  kLegalForm,  // Chinese legal form after a listed name, in its span (腾讯控股|有限公司)
 };
 struct Word {
   std::string key;  // folded

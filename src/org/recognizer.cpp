@@ -55,7 +55,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kDivision) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+static_assert(static_cast<unsigned>(WordRole::kLegalForm) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
 constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
@@ -238,6 +238,7 @@ class Matcher {
     scan();
     find_fuzzy();
     find_patterns();
+    take_legal_forms();
     resolve();
     bind_glosses();
     support_context_names();
@@ -698,6 +699,25 @@ class Matcher {
     for (; it != name_ends_.end() && it->end == e; ++it)
       if (it->start > a) return true;
     return false;
+  }
+  // The full legal name is a listed name's span: 比亚迪股份|有限公司. After the patterns,
+  // which read where listed names end (the suffix 有限公司 after a listed name makes no
+  // pattern); a context name needs its support around its own span, so it keeps it.
+  void take_legal_forms() {
+    for (Hit& h : hits_)
+      if (h.kind == HitKind::kLexicon) h.end += legal_form_at(h.end);
+  }
+  // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
+  size_t legal_form_at(size_t pos) const {
+    size_t found = 0;
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = pos; j < t_.size();) {
+      state = m_->words.step(state, next_cp(t_, j));
+      if (state == CodePointTrie::kNone) break;
+      const Payload* p = m_->word_get(state);
+      if (p && (p->roles & role_bit(WordRole::kLegalForm))) found = j - pos;
+    }
+    return found;
   }
   // [a, b) ends with an administrative division word (role division: 省, 市, 自治区).
   bool ends_with_division(size_t a, size_t b) const {
