@@ -182,7 +182,8 @@ class Run {
         err_(err),
         progress_(progress),
         extractions_(workers),
-        records_(workers) {
+        records_(workers),
+        single_thread_(workers == 1) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
     for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
@@ -221,6 +222,9 @@ class Run {
 
   Done process_one(Task& task, unsigned worker) {
     Done done;
+    // With one thread, rows are formatted into the room of the last document's (see
+    // emit()): no allocation per document.
+    if (single_thread_) done.output.swap(spare_output_);
     process_into(task, worker, done);
     return done;
   }
@@ -350,6 +354,10 @@ class Run {
       pending_.append(done.output);
       if (pending_.size() >= kOutputBlock && !flush_output()) return false;
     }
+    if (single_thread_ && done.output.capacity() <= kOutputBlock) {
+      done.output.clear();
+      spare_output_.swap(done.output);
+    }
     docs_ += done.docs;
     bytes_ += done.bytes;
     if (progress_) show_progress(false);
@@ -409,6 +417,10 @@ class Run {
   // time as a recognizer when the output is a pipe or a file.
   static constexpr size_t kOutputBlock = 256 * 1024;
   std::string pending_;  // rows emitted and not yet written
+  // One worker (--jobs 1): documents are processed and emitted one after the other on
+  // one thread, so the string a document's rows went into can serve the next one.
+  bool single_thread_;
+  std::string spare_output_;
   bool failed_ = false;
   bool broken_pipe_ = false;
   std::string write_error_;
@@ -551,6 +563,12 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
     line = std::string();
     if (batch_bytes == 0) {
       if (!runner.submit(std::move(t))) return false;
+      // Run on this thread (--jobs 1), the task keeps its text's room: the next line is
+      // read into it rather than into a new string (an allocation of about a line's
+      // size per record, past the allocator's small-block caches). A task handed to a
+      // worker is left empty: nothing to take then.
+      line.swap(t.bytes);
+      if (line.capacity() > kKeptRecordBytes) line = std::string();
       if (!reader.line_ready() && !idle()) return false;
       continue;
     }
