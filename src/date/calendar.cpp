@@ -44,6 +44,25 @@ int days_in_month(int y, int m) {
   return kDays[(m - 1) % 12];
 }
 
+long easter_sunday(int y, bool orthodox) {
+  if (orthodox) {
+    // Meeus's Julian algorithm, then the Julian date's day (Julian day numbers are
+    // calendar-free: 1970-01-01 is JDN 2440588).
+    const int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+    const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+    // The Julian calendar's JDN of y-month-day (Richards' algorithm, c = 0 for Julian).
+    const long yy = y + 4716 - (14 - month) / 12, mm = (month + 9) % 12;
+    const long jdn = 365 * yy + yy / 4 + (153 * mm + 2) / 5 + day - 1402;
+    return jdn - 2440588;
+  }
+  // The anonymous Gregorian algorithm (Meeus, Astronomical Algorithms, chapter 8).
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return days_from_civil(y, month, day);
+}
+
 int weekday(int y, int m, int d) {
   const long z = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday (4)
   long w = (z + 3) % 7;

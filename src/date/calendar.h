@@ -32,6 +32,10 @@ void civil_from_days(long z, int& y, int& m, int& d);
 int days_in_month(int y, int m);
 // 1 = Monday .. 7 = Sunday.
 int weekday(int y, int m, int d);
+// Days since 1970-01-01 of Easter Sunday in Gregorian year y: the Western date (the
+// Gregorian computus), or with `orthodox` the Eastern one (the Julian computus, as a
+// Gregorian day).
+long easter_sunday(int y, bool orthodox);
 
 // The ISO week holding y-m-d.
 Value week_of(int y, int m, int d);

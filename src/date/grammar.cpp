@@ -1525,7 +1525,13 @@ class Parser {
   // The day holiday `h` falls on in `year`, as days since 1970-01-01; false when the
   // calendar cannot say (a lunar year beyond ICU's range, a fifth weekday that is not).
   static bool holiday_day(const Holiday& h, int year, long& day) {
+    int days;
+    return holiday_days(h, year, day, days);
+  }
+  // The same, and the days it lasts (逾越节 eight and its eve, 斋月 its month).
+  static bool holiday_days(const Holiday& h, int year, long& day, int& days) {
     day = 0;
+    days = h.days;
     switch (h.calendar) {
       case HolidayCalendar::kSolar:
         if (h.day > days_in_month(year, h.month)) return false;
@@ -1543,6 +1549,18 @@ class Parser {
         const LunarCalendar cal = h.korean ? LunarCalendar::kKorean : LunarCalendar::kChinese;
         if (!solar_term_to_civil(cal, year, h.month, h.day, y, m, d)) return false;
         day = days_from_civil(y, m, d);
+        break;
+      }
+      case HolidayCalendar::kEaster:
+      case HolidayCalendar::kOrthodoxEaster:
+        day = easter_sunday(year, h.calendar == HolidayCalendar::kOrthodoxEaster);
+        break;
+      case HolidayCalendar::kHebrew:
+      case HolidayCalendar::kIslamic: {
+        int month_days;
+        const WorldCalendar cal = h.calendar == HolidayCalendar::kHebrew ? WorldCalendar::kHebrew : WorldCalendar::kIslamic;
+        if (!world_calendar_day(cal, year, h.month, h.day, day, month_days)) return false;
+        if (days == 0) days = month_days;
         break;
       }
       case HolidayCalendar::kNthWeekday: {
@@ -1582,12 +1600,14 @@ class Parser {
       const bool moves = h.calendar != HolidayCalendar::kSolar || h.shift != 0;
       v.x_month = moves && !(h.calendar == HolidayCalendar::kSolarTerm && h.shift == 0);
       v.x_day = moves;
+      cur.point(v);
     } else {
       long day;
-      if (!holiday_day(h, year, day)) return kNo;
-      v = day_at(day);
+      int days;
+      if (!holiday_days(h, year, day, days)) return kNo;
+      if (days > 1) cur.range(day_at(day), day_at(day + days - 1));
+      else cur.point(day_at(day));
     }
-    cur.point(v);
     cur.rule = kRuleHoliday;
     holiday_ = w_.entry(m.entry).offset;
     return m.end;

@@ -252,6 +252,21 @@ Converter* converter() {
 
 bool in_range(int year, int month) { return year >= 1 && year <= 9998 && month >= 1 && month <= 12; }
 
+// One thread's Hebrew and Islamic calendars, made on first use (few texts name their
+// holidays).
+icu::Calendar* world_calendar(WorldCalendar which) {
+  thread_local std::unique_ptr<icu::Calendar> cals[2];
+  thread_local bool failed[2] = {false, false};
+  const int k = which == WorldCalendar::kHebrew ? 0 : 1;
+  if (!cals[k] && !failed[k]) {
+    UErrorCode st = U_ZERO_ERROR;
+    cals[k].reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
+                                                icu::Locale(k == 0 ? "he@calendar=hebrew" : "ar@calendar=islamic-umalqura"), st));
+    failed[k] = U_FAILURE(st) || !cals[k];
+  }
+  return failed[k] ? nullptr : cals[k].get();
+}
+
 }  // namespace
 
 bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int& m, int& d) {
@@ -280,6 +295,40 @@ bool solar_term_to_civil(LunarCalendar calendar, int year, int month, int term, 
   const double jd_ut = jde - delta_t(year) / 86400;
   civil_from_days(static_cast<long>(std::floor(jd_ut - kJulianDay1970 + zone_hours(korean, year) / 24)), y, m, d);
   return true;
+}
+
+bool world_calendar_day(WorldCalendar calendar, int year, int month, int day, long& first, int& month_days) {
+  icu::Calendar* cal = world_calendar(calendar);
+  const int months = calendar == WorldCalendar::kHebrew ? 13 : 12;
+  if (!cal || year < 1 || year > 9998 || month < 1 || month > months || day < 1 || day > 30) return false;
+  // The calendar years whose dates can fall in Gregorian `year`: a Hebrew year begins in
+  // September or October (5786 in 2025), an Islamic one moves back 11 days a year.
+  const int base = calendar == WorldCalendar::kHebrew ? year + 3760 : (year - 622) * 33 / 32;
+  const int tries = calendar == WorldCalendar::kHebrew ? 2 : 4;
+  bool found = false;
+  for (int k = 0; k < tries; ++k) {
+    const int cy = base + k - (calendar == WorldCalendar::kHebrew ? 0 : 1);
+    UErrorCode st = U_ZERO_ERROR;
+    cal->clear();
+    cal->set(UCAL_EXTENDED_YEAR, cy);
+    cal->set(UCAL_MONTH, month - 1);
+    cal->set(UCAL_DATE, day);
+    const UDate when = cal->getTime(st);
+    // A month the year lacks (Adar I outside a leap year) or a day past its end: ICU
+    // moves to another one.
+    if (U_FAILURE(st) || cal->get(UCAL_MONTH, st) != month - 1 || cal->get(UCAL_DATE, st) != day || U_FAILURE(st))
+      continue;
+    const auto d = static_cast<long>(std::floor(when / kMsPerDay));
+    int y, m, dd;
+    civil_from_days(d, y, m, dd);
+    if (y != year || (found && d >= first)) continue;
+    const int length = cal->getActualMaximum(UCAL_DATE, st);
+    if (U_FAILURE(st)) continue;
+    first = d;
+    month_days = length;
+    found = true;
+  }
+  return found;
 }
 
 int lunar_month_days(LunarCalendar calendar, LunarMonth lm) {

@@ -39,4 +39,17 @@ int lunar_month_days(LunarCalendar calendar, LunarMonth lm);
 // (its second, 春分 in March, 冬至 in December). False for a year beyond 1-9998.
 bool solar_term_to_civil(LunarCalendar calendar, int year, int month, int term, int& y, int& m, int& d);
 
+// Two more calendars that follow the moon, for their holidays (逾越节, 开斋节, 斋月): the
+// Hebrew one and the Islamic one as Saudi Arabia's Umm al-Qura tables give it, both
+// through ICU.
+enum class WorldCalendar { kHebrew, kIslamic };
+
+// The first Gregorian day (days since 1970-01-01) in Gregorian year `year` that is day
+// `day` of month `month` of `calendar`, and that month's length in days. Hebrew months
+// count from Tishri (1 Tishri, 3 Kislev, 6 Adar I, 7 Adar, Adar II in a leap year, 8
+// Nisan, 13 Elul); Islamic ones from Muharram (9 Ramadan, 10 Shawwal). A Hebrew date
+// falls once in every Gregorian year, an Islamic one once or twice (its year is 354
+// days). False when ICU cannot say or the month does not exist that year (Adar I).
+bool world_calendar_day(WorldCalendar calendar, int year, int month, int day, long& first, int& month_days);
+
 }  // namespace hanfacts::date

@@ -183,7 +183,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
 
 Status Words::load_holidays(const lexicon::Source& src) {
   auto parsed = lexicon::parse_tsv(src.content, src.name,
-                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "follow", "regions"});
+                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "days", "follow", "regions"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
   constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -194,18 +194,32 @@ Status Words::load_holidays(const lexicon::Source& src) {
     Holiday h;
     h.korean = e.lang == Lang::kKo;
     const std::string_view calendar = t.cell(row, "calendar");
-    if (calendar == "solar") h.calendar = HolidayCalendar::kSolar;
-    else if (calendar == "lunar") h.calendar = HolidayCalendar::kLunar;
-    else if (calendar == "nth_weekday") h.calendar = HolidayCalendar::kNthWeekday;
-    else if (calendar == "solar_term") h.calendar = HolidayCalendar::kSolarTerm;
-    else return t.error(row, "calendar", "unknown value '" + std::string(calendar) + "'");
-    if (!parse_int(t.cell(row, "month"), h.month) || h.month < 1 || h.month > 12)
-      return t.error(row, "month", "not a month: '" + std::string(t.cell(row, "month")) + "'");
+    // Each calendar's month and day (easter rows have none: the shift says the day).
+    struct CalendarSpec {
+      std::string_view name;
+      HolidayCalendar calendar;
+      int months, day_min, day_max;  // months 0: no month or day
+    };
+    static constexpr CalendarSpec kCalendars[] = {
+        {"solar", HolidayCalendar::kSolar, 12, 1, 31},          {"lunar", HolidayCalendar::kLunar, 12, 1, 30},
+        {"nth_weekday", HolidayCalendar::kNthWeekday, 12, -1, 5}, {"solar_term", HolidayCalendar::kSolarTerm, 12, 1, 2},
+        {"easter", HolidayCalendar::kEaster, 0, 0, 0},           {"orthodox_easter", HolidayCalendar::kOrthodoxEaster, 0, 0, 0},
+        {"hebrew", HolidayCalendar::kHebrew, 13, 1, 30},         {"islamic", HolidayCalendar::kIslamic, 12, 1, 30}};
+    const CalendarSpec* spec = nullptr;
+    for (const CalendarSpec& c : kCalendars)
+      if (c.name == calendar) spec = &c;
+    if (!spec) return t.error(row, "calendar", "unknown value '" + std::string(calendar) + "'");
+    h.calendar = spec->calendar;
     const bool nth = h.calendar == HolidayCalendar::kNthWeekday;
-    const bool term = h.calendar == HolidayCalendar::kSolarTerm;
-    if (!parse_int(t.cell(row, "day"), h.day) ||
-        (nth ? h.day == 0 || h.day < -1 || h.day > 5 : h.day < 1 || h.day > (term ? 2 : 31)))
-      return t.error(row, "day", "not a day: '" + std::string(t.cell(row, "day")) + "'");
+    if (spec->months == 0) {
+      if (!t.cell(row, "month").empty() || !t.cell(row, "day").empty())
+        return t.error(row, "month", std::string(calendar) + " takes no month or day: the shift says the day");
+    } else {
+      if (!parse_int(t.cell(row, "month"), h.month) || h.month < 1 || h.month > spec->months)
+        return t.error(row, "month", "not a month: '" + std::string(t.cell(row, "month")) + "'");
+      if (!parse_int(t.cell(row, "day"), h.day) || h.day < spec->day_min || h.day > spec->day_max || h.day == 0)
+        return t.error(row, "day", "not a day: '" + std::string(t.cell(row, "day")) + "'");
+    }
     const std::string_view weekday = t.cell(row, "weekday");
     for (size_t k = 0; k < std::size(kWeekdays); ++k)
       if (weekday == kWeekdays[k]) h.weekday = static_cast<int>(k) + 1;
@@ -214,6 +228,11 @@ Status Words::load_holidays(const lexicon::Source& src) {
     const std::string_view shift = t.cell(row, "shift");
     if (!shift.empty() && !parse_int(shift, h.shift))
       return t.error(row, "shift", "not an integer: '" + std::string(shift) + "'");
+    const std::string_view days = t.cell(row, "days");
+    const bool moon_months = h.calendar == HolidayCalendar::kHebrew || h.calendar == HolidayCalendar::kIslamic;
+    if (days == "month" && moon_months && h.day == 1 && h.shift == 0) h.days = 0;
+    else if (!days.empty() && (!parse_int(days, h.days) || h.days < 1 || h.days > 60))
+      return t.error(row, "days", "not a number of days 1-60, or 'month' (hebrew and islamic, from day 1): '" + std::string(days) + "'");
     for (std::string_view f : lexicon::split_values(t.cell(row, "follow"))) h.follow.push_back(text::fold(f));
     for (std::string_view r : lexicon::split_values(t.cell(row, "regions"))) {
       // region:MM-DD, e.g. tw:10-10

@@ -60,7 +60,7 @@ struct Entry {
 };
 
 // The day a holiday falls on in a given year (lexicons/date/holidays.tsv).
-enum class HolidayCalendar : uint8_t { kSolar, kLunar, kNthWeekday, kSolarTerm };
+enum class HolidayCalendar : uint8_t { kSolar, kLunar, kNthWeekday, kSolarTerm, kEaster, kOrthodoxEaster, kHebrew, kIslamic };
 struct Holiday {
   HolidayCalendar calendar = HolidayCalendar::kSolar;
   bool korean = false;  // lunar, solar_term: the Korean calendar (dangi) rather than the Chinese one
@@ -68,6 +68,7 @@ struct Holiday {
   int day = 1;      // kNthWeekday: which one (1-5, or -1 for the last); kSolarTerm: the month's 1st or 2nd term
   int weekday = 0;  // kNthWeekday: 1 = Monday .. 7 = Sunday
   int shift = 0;    // days added
+  int days = 1;     // days it lasts (逾越节: 9, eve included); 0: the whole month of its calendar (斋月)
   // Folded words one of which must follow the holiday word (after an optional space);
   // empty when none is needed.
   std::vector<std::string> follow;

@@ -123,6 +123,47 @@ TEST_CASE("solar terms: the day the sun reaches the term, by each calendar's mer
   }
 }
 
+TEST_CASE("Easter and the Hebrew and Islamic calendars") {
+  // Days checked against published calendars: Western and Orthodox Easter, Passover's
+  // first day (15 Nisan), Purim in a leap year (14 Adar II), Ramadan and Eid al-Fitr by
+  // Umm al-Qura.
+  auto day = [](long days) {
+    int y, m, d;
+    date::civil_from_days(days, y, m, d);
+    return date::format(date::Value{date::Grain::kDay, y, m, d});
+  };
+  CHECK(day(date::easter_sunday(2025, false)) == "2025-04-20");
+  CHECK(day(date::easter_sunday(2025, true)) == "2025-04-20");
+  CHECK(day(date::easter_sunday(2026, false)) == "2026-04-05");
+  CHECK(day(date::easter_sunday(2026, true)) == "2026-04-12");
+  CHECK(day(date::easter_sunday(2024, true)) == "2024-05-05");
+  struct Row {
+    date::WorldCalendar cal;
+    int year, month, day;
+    const char* first;
+    int month_days;
+  };
+  const Row rows[] = {
+      {date::WorldCalendar::kHebrew, 2018, 8, 15, "2018-03-31", 30},
+      {date::WorldCalendar::kHebrew, 2024, 7, 14, "2024-03-24", 29},
+      {date::WorldCalendar::kIslamic, 2026, 9, 1, "2026-02-18", 30},
+      {date::WorldCalendar::kIslamic, 2026, 10, 1, "2026-03-20", 29},
+      {date::WorldCalendar::kIslamic, 2013, 12, 10, "2013-10-15", 29},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.first);
+    long first = 0;
+    int days = 0;
+    REQUIRE(date::world_calendar_day(r.cal, r.year, r.month, r.day, first, days));
+    CHECK(day(first) == r.first);
+    CHECK(days == r.month_days);
+  }
+  // Adar I exists only in a leap year (5785, 2025, has none).
+  long first = 0;
+  int days = 0;
+  CHECK_FALSE(date::world_calendar_day(date::WorldCalendar::kHebrew, 2025, 6, 1, first, days));
+}
+
 TEST_CASE("holidays without a reference date") {
   // A fixed Gregorian day keeps its month and day; a lunar one moves with the year.
   CHECK(dates("크리스마스 특수") == "크리스마스=XXXX-12-25[relative]");
