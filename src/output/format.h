@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "hanfacts/writer.h"
+#include "output/offsets.h"
 
 namespace hanfacts::output {
 
@@ -50,6 +51,7 @@ class Formatter {
   // zero bytes: a short one is copied as one fixed-size block.
   std::string lead_;
   size_t lead_size_ = 0;
+  CodePointIndex code_points_;  // the document's code point table (OffsetConverter)
 };
 
 }  // namespace hanfacts::output

@@ -1,5 +1,5 @@
-// Converts the byte offsets of facts (sorted, non-overlapping) into code-point offsets
-// in one forward pass over the text.
+// Converts the byte offsets of facts into code-point offsets, from a table of the
+// text's code point starts built in one pass (CodePointIndex).
 //
 //   OffsetConverter offset(text, OffsetUnit::kChars);
 //   for (const Fact& f : facts) write(offset(f.start), offset(f.end));
@@ -7,74 +7,107 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "hanfacts/writer.h"
-#include "text/utf8.h"
 
 namespace hanfacts::output {
 
-// Code points in text[from, to) (a non-continuation byte starts one, as in
-// text::count_code_points). Facts are about 60 bytes apart, so this is called with short
-// ranges twice per fact: whole 16-byte blocks, then the last partial block read as the
-// 16 bytes ending at `to` with the lanes already counted masked off, never a byte loop
-// (except within the first 16 bytes of the text, where that read would start before it).
-inline size_t count_code_points_between(std::string_view text, size_t from, size_t to) {
-#if defined(__SSE2__)
-  if (to - from >= 254 * 16) return text::count_code_points(text.substr(from, to - from));  // lanes would overflow
-  const char* s = text.data();
-  // Lanes count up by one per code point start (compare gives -1): a signed byte above
-  // -0x41 is ASCII or a lead byte, continuation bytes (0x80..0xBF) are -0x80..-0x41.
-  const __m128i kLastCont = _mm_set1_epi8(-0x41);
-  __m128i lanes = _mm_setzero_si128();
-  size_t i = from;
-  for (; i + 16 <= to; i += 16)
-    lanes = _mm_sub_epi8(lanes, _mm_cmpgt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), kLastCont));
-  const size_t rest = to - i;
-  size_t extra = 0;
-  if (rest > 0) {
-    if (to >= 16) {
-      // Sixteen zero bytes then sixteen 0xFF: read at `rest`, the last `rest` lanes are set.
-      static constexpr unsigned char kTail[32] = {0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
-                                                  0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                                  0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + to - 16));
-      const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kTail + rest));
-      lanes = _mm_sub_epi8(lanes, _mm_and_si128(_mm_cmpgt_epi8(v, kLastCont), keep));
-    } else {
-      for (; i < to; ++i) extra += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+// Code points before every byte offset of a text, from a table built in one pass: per
+// 64-byte block, a mask of the bytes that start a code point and the count before the
+// block. A lookup is then a load and a population count, with no loop: converting two
+// offsets per fact by counting the bytes between facts cost a loop of 16-byte blocks
+// with an unpredictable number of rounds each time. Keeps its room between texts.
+class CodePointIndex {
+ public:
+  void build(std::string_view text) {
+    const size_t n = text.size();
+    const size_t blocks = n / 64 + 1;  // the last one may be empty: `n` itself is looked up
+    starts_.resize(blocks);
+    before_.resize(blocks);
+    size_t count = 0;
+    for (size_t b = 0; b < blocks; ++b) {
+      const size_t at = 64 * b;
+      uint64_t m;
+      if (at + 64 <= n) {
+        m = starts64(text.data() + at);
+      } else {
+        char tail[64] = {};
+        std::copy(text.data() + at, text.data() + n, tail);
+        m = starts64(tail) & ((uint64_t{1} << (n - at)) - 1);  // n - at < 64
+      }
+      starts_[b] = m;
+      before_[b] = count;
+      count += popcount64(m);
     }
   }
-  const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
-  return extra + static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
-#else
-  return text::count_code_points(text.substr(from, to - from));
-#endif
-}
-
-class OffsetConverter {
- public:
-  OffsetConverter(std::string_view text, OffsetUnit unit) : text_(text), unit_(unit) {}
-  // `byte` must not decrease between calls (facts are in text order).
-  size_t operator()(size_t byte) {
-    if (unit_ == OffsetUnit::kBytes) return byte;
-    if (byte < byte_) { byte_ = 0; chars_ = 0; }  // defensive: restart rather than go wrong
-    // Counted from the previous offset (the previous fact's start or end), not from 0.
-    const size_t to = std::min(byte, text_.size());
-    if (to > byte_) chars_ += count_code_points_between(text_, byte_, to);
-    byte_ = byte;
-    return chars_;
+  // Code points in text[0, byte), byte <= the text's size.
+  size_t chars_before(size_t byte) const {
+    const size_t b = byte >> 6;
+    return before_[b] + popcount64(starts_[b] & ((uint64_t{1} << (byte & 63)) - 1));
   }
 
  private:
-  std::string_view text_;
+  // Bit k: byte k of the 64 at p starts a code point (is no continuation byte 10xxxxxx,
+  // as in text::count_code_points).
+  static uint64_t starts64(const char* p) {
+#if defined(__SSE2__)
+    // Signed bytes above -0x41: ASCII and lead bytes; continuation bytes are -0x80..-0x41.
+    const __m128i last_cont = _mm_set1_epi8(-0x41);
+    uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      m |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, last_cont)))) << (16 * k);
+    }
+    return m;
+#else
+    uint64_t m = 0;
+    for (int k = 0; k < 64; ++k) m |= static_cast<uint64_t>((static_cast<unsigned char>(p[k]) & 0xC0) != 0x80) << k;
+    return m;
+#endif
+  }
+  // Bits set in x, without a call: the baseline x86-64 target has no POPCNT, and the
+  // compiler's fallback is a library call.
+  static size_t popcount64(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return static_cast<size_t>((x * 0x0101010101010101ULL) >> 56);
+  }
+
+  std::vector<uint64_t> starts_;
+  std::vector<size_t> before_;
+};
+
+class OffsetConverter {
+ public:
+  OffsetConverter(std::string_view text, OffsetUnit unit) : OffsetConverter(text, unit, nullptr) {}
+  // With `scratch`, the code point table is built in its room (a Formatter keeps one
+  // for all its documents) instead of one of this converter's own.
+  OffsetConverter(std::string_view text, OffsetUnit unit, CodePointIndex* scratch)
+      : size_(text.size()), unit_(unit), index_(scratch != nullptr ? *scratch : own_) {
+    if (unit_ == OffsetUnit::kChars) index_.build(text);
+  }
+  OffsetConverter(const OffsetConverter&) = delete;
+  OffsetConverter& operator=(const OffsetConverter&) = delete;
+
+  // Offsets may come in any order; one past the text's end counts as its end.
+  size_t operator()(size_t byte) const {
+    if (unit_ == OffsetUnit::kBytes) return byte;
+    return index_.chars_before(std::min(byte, size_));
+  }
+
+ private:
+  size_t size_;
   OffsetUnit unit_;
-  size_t byte_ = 0;
-  size_t chars_ = 0;
+  CodePointIndex own_;  // used without a scratch index (empty until built)
+  CodePointIndex& index_;
 };
 
 }  // namespace hanfacts::output

@@ -278,7 +278,7 @@ void Formatter::append(std::string& out, const DocumentFacts& doc) {
 template <class Style>
 void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   constexpr char kSep = Style::kSep;
-  OffsetConverter offset(doc.text, options_.offsets);
+  OffsetConverter offset(doc.text, options_.offsets, &code_points_);
   constexpr size_t kLeadBlock = 32;
   lead_.assign(2 * doc.doc.size() + 3 + kLeadBlock, '\0');
   char* lead_end = Style::put_escaped(lead_.data(), doc.doc);
@@ -334,7 +334,7 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
 }
 
 void Formatter::append_jsonl(std::string& out, const DocumentFacts& doc) {
-  OffsetConverter offset(doc.text, options_.offsets);
+  OffsetConverter offset(doc.text, options_.offsets, &code_points_);
   out += "{\"doc\":";
   append_json_string(out, doc.doc);
   out += ",\"ref_date\":";
