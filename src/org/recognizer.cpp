@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "org/automaton.h"
+#include "org/code_points.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
 #include "org/trie.h"
@@ -39,6 +40,19 @@
 // lexicons (one automaton step per code point); the large one loses to cache misses in its larger tables (quick masks,
 // state records, edge blocks), partly on Latin words (random Latin names fill the first
 // letters of the trie, so Latin text walks deeper states).
+// Then the text decoded a block at a time ahead of the automaton (org/code_points.h:
+// AVX-512 VBMI2 compress and byte permutes, else AVX2 masks and gathers), so the loop
+// over a block (step_block) branches on the quick mask alone. Alternating with 7b65848
+// on a loaded machine: BM_Org 136-140 MB/s (was 120-127), the throughput test 152-159
+// MB/s (was 142-145) and 95-101 MB/s with 60k synthetic entries (was 94-96); whole
+// pipeline, 60 MB JSONL, --jobs 1, user time 1.20-1.29 s (was 1.25-1.40). With AVX2
+// alone (forced) BM_Org is level with 7b65848. Perf (cpu-clock) shares of that run: the
+// scan 16.4-17.2% (step_block 8.9, decode 2.2-2.4, find 4.5-5.1 with the space/run
+// loops, report_at 0.4, record_run 0.4; was fast_steps 16.2 + find 3.3); step_block's time now goes
+// mostly to the full steps' loads (state record, edge block, report byte), not to
+// branches. Callgrind cannot run AVX-512: it runs the AVX2 decoder, ORG 148 M
+// instructions on the 4 MB sample (was 130 M; the vector work counts few instructions
+// but the per-block loops add some).
 
 namespace hanfacts::org {
 namespace {
@@ -93,6 +107,9 @@ constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(Word
   return text::prev_code_point(s, i);
 }
 
+// UTF-8 bytes of a code point.
+inline size_t utf8_bytes(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
 [[gnu::always_inline]] inline char32_t decode_at(std::string_view s, size_t i) { return i < s.size() ? next_cp(s, i) : 0; }
 [[gnu::always_inline]] inline char32_t decode_before(std::string_view s, size_t i) { return i > 0 ? prev_cp(s, i) : 0; }
 
@@ -140,7 +157,10 @@ struct Model {
   static constexpr unsigned kHashShift = 16;
   static constexpr uint32_t kRootReports = 1u << 28;
   static constexpr uint32_t kContinues = 1u << 29;
-  static constexpr uint32_t kMaxStates = (1u << 28) - 1;  // the trie's, for its payload indices
+  static constexpr uint32_t kMaxStates = (1u << 28) - 1;
+  // The entry for a code point beyond the BMP: its step is the full one from every
+  // state (it may start or continue a key), and its class kOther.
+  static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit << kHashShift;  // the trie's, for its payload indices
   std::vector<uint32_t> cp_info;
   uint32_t make_info(char32_t c) const {
     const uint32_t to = ac.root_step(c);
@@ -292,43 +312,51 @@ class Matcher {
   // (and the longest valid one per start is kept), suffixes and common words must not
   // hold a left-out space.
   //
-  // Most of the text goes through fast_steps(), a loop whose only calls are the rare
-  // ones (a reported key, a run long enough for the typo pass), so what it needs stays
-  // in registers; it returns for a code point of another form.
+  // The text comes decoded a block at a time (org/code_points.h, spaces already left
+  // out). The block's bit masks give the spaces left out and the typo pass's runs
+  // first, so the automaton's loop over the block (step_block) has one data-dependent
+  // branch per code point: whether its step is the usual one.
   void scan() {
-    const Automaton& ac = m_->ac;
-    const uint32_t* const info = m_->cp_info.data();
     const size_t n = t_.size();
-    const auto* const s = reinterpret_cast<const unsigned char*>(t_.data());
     // Left-out spaces, as offsets in the kept text: report_keys() reads back no further
-    // than one key's bytes, so a ring of more entries than the longest key keeps all it reads.
-    ring_.assign(std::bit_ceil(size_t{ac.max_key_bytes()} + 1), 0);
-    const FastTables tables{s, n, info, ac.quick_steps(), &ac, ring_.data(), ring_.size() - 1};
-    ScanCursor cur;
-    for (;;) {
-      fast_steps(tables, cur);
-      if (cur.i >= n) break;
-      // Two- and four-byte code points, a double space and the last two bytes: the
-      // general path.
-      const size_t here = cur.i;
-      const char32_t c = next_cp(t_, cur.i);
-      Script run = Script::kOther;
-      if (c <= 0xFFFF) run = static_cast<Script>(info[c] >> 30);
-      if (run != cur.run) {
-        if (cur.run != Script::kOther) end_run(cur.run, cur.run_start, here);
-        cur.run = run;
-        cur.run_start = here;
+    // than one key's bytes before a code point of the block, and a block writes the
+    // spaces of all its code points first, so a ring of more entries than the longest
+    // key and a block's spaces keeps all it reads (and nothing it did not write: no
+    // clearing from document to document).
+    const size_t ring_size = std::bit_ceil(size_t{m_->ac.max_key_bytes()} + 1 + CodePointBlock::kCapacity);
+    if (ring_.size() != ring_size) ring_.assign(ring_size, 0);
+    const size_t ring_mask = ring_size - 1;
+    CodePointReader reader(t_, m_->cp_info.data(), Model::kBeyondBmp);
+    CodePointBlock& b = block_;
+    uint32_t state = Automaton::kRoot;
+    size_t skipped = 0;  // spaces left out before the block
+    // The current run: its class (cp_info's top two bits) and first byte.
+    Script run = Script::kOther;
+    size_t run_start = 0;
+    while (reader.next(b)) {
+      size_t spaces = skipped;
+      for (size_t w = 0; w * 64 < b.count; ++w) {
+        for (uint64_t m = b.spaced[w]; m != 0; m &= m - 1) {
+          const size_t space = b.base + b.start[w * 64 + std::countr_zero(m)] - 1;
+          ring_[spaces & ring_mask] = space - spaces;
+          ++spaces;
+        }
+        // A run ends where the class changes or at a left-out space (the space's class
+        // is kOther); kOther runs are never wanted.
+        for (uint64_t m = b.breaks[w] | b.spaced[w]; m != 0; m &= m - 1) {
+          const size_t k = w * 64 + std::countr_zero(m);
+          const size_t at = b.base + b.start[k];
+          const size_t end = at - ((b.spaced[w] >> (k & 63)) & 1);
+          if (run_wanted(run, run_start, end)) [[unlikely]]
+            record_run(run, run_start, end);
+          run = static_cast<Script>(b.info[k] >> 30);
+          run_start = at;
+        }
       }
-      if (c == ' ' && cur.i < n && s[cur.i] != ' ') {
-        ring_[cur.skipped & tables.ring_mask] = here - cur.skipped;
-        ++cur.skipped;
-        continue;
-      }
-      cur.state = c <= 0xFFFF ? ac.step(cur.state & (0u - ((info[c] / Model::kContinues) & 1)), c, info[c] & Model::kRootMask)
-                              : ac.step(cur.state, c);
-      if (ac.reports(cur.state)) report_keys(cur.state, cur.i, c, cur.skipped);
+      step_block(b, state, skipped);
+      skipped = spaces;
     }
-    if (cur.run != Script::kOther) end_run(cur.run, cur.run_start, n);
+    if (run_wanted(run, run_start, n)) record_run(run, run_start, n);
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       const uint32_t entry = ni.regional >= 0 ? regional_entry(ni) : ni.entry;
@@ -336,118 +364,54 @@ class Matcher {
     }
   }
 
-  // What fast_steps() reads, and where it is.
-  struct FastTables {
-    const unsigned char* s;
-    size_t n;
-    const uint32_t* info;  // Model::cp_info
-    Automaton::QuickSteps quick;
-    const Automaton* ac;
-    size_t* ring;
-    size_t ring_mask;
-  };
-  struct ScanCursor {
-    size_t i = 0;                       // the next byte
-    uint32_t state = Automaton::kRoot;  // after the code points before i
-    Script run = Script::kOther;        // the current run's class, from cp_info
-    size_t run_start = 0;
-    size_t skipped = 0;  // spaces left out so far (ring entries written)
-  };
   // Bytes of a run the typo pass looks at, by class (Script): Latin words of 5-48
   // letters (one byte each), Hangul words of 4 to kMaxFuzzySyllables + kMaxTrailer
-  // syllables (three bytes each); record_run() applies the same bounds.
+  // syllables (three bytes each); record_run() applies the same bounds. kOther runs
+  // are never wanted (but an empty one is, which record_run() ignores).
   static constexpr size_t kRunMin[4] = {SIZE_MAX, FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul, SIZE_MAX};
   static constexpr size_t kRunMax[4] = {0, FuzzyIndex::kMaxSymbols, 3 * (kMaxFuzzySyllables + kMaxTrailer) + 2, 0};
-  // Whether a run of `run` from `start` to `end` is long enough for the typo pass.
+  // Whether a run of `run` from `start` to `end` may be long enough for the typo pass.
   static bool run_wanted(Script run, size_t start, size_t end) {
     const auto r = static_cast<size_t>(run);
     return end - start - kRunMin[r] <= kRunMax[r] - kRunMin[r];
   }
 
-  // Steps the automaton over ASCII and three-byte code points from `cur` and leaves out
-  // single spaces, reporting keys (report_keys()) and recording runs for the typo pass
-  // (record_run()) on the way, until cur.i is at a code point of another form or a
-  // double space, or within two bytes of the end (not read).
-  // The folded text is valid UTF-8 (FoldedText turns malformed bytes into U+FFFD), so a
-  // lead byte E0-EF and the two bytes after it are one code point, never an overlong
-  // form or a surrogate.
-  //
-  // The loop calls out for reports and runs (rare, and kept out of line) rather than
-  // returning, so it seldom returns: a return and a call back cost as much as a few
-  // dozen steps.
-  [[gnu::noinline]] void fast_steps(const FastTables& t, ScanCursor& cur) {
-    const unsigned char* const s = t.s;
-    const uint32_t* const info = t.info;
-    const Automaton::QuickSteps quick = t.quick;
-    size_t* const ring = t.ring;
-    const size_t ring_mask = t.ring_mask, last_start = t.n < 2 ? 0 : t.n - 2;
-    size_t i = cur.i, skipped = cur.skipped, run_start = cur.run_start;
-    uint32_t state = cur.state;
-    Script run = cur.run;
-    // cp_info's class bits (its top two) for the current run, so one test of a code
-    // point's cp_info tells that the run's class changes.
-    uint32_t run_bits = static_cast<uint32_t>(run) << 30;
-    constexpr uint32_t kClassBits = 3u << 30;
-    while (i < last_start) {
-      const unsigned b0 = s[i];
-      char32_t c;
-      size_t next;
-      // Three-byte code points (Hangul, Han; 1.07 M of 1.41 M on the 4 MB sample) are
-      // tested first, so their path falls through.
-      // The lead byte less 0xE0 is both the test and the code point's top four bits.
-      if (const unsigned top = b0 - 0xE0u; top < 0x10u) [[likely]] {
-        // top << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F) for continuation bytes b1 and b2,
-        // in fewer operations; the mask keeps the index in the table whatever the bytes.
-        c = ((top << 12) + (unsigned{s[i + 1]} << 6) + s[i + 2] - 0x2080u) & 0xFFFFu;
-        next = i + 3;
-      } else if (b0 < 0x80) {
-        if (b0 == ' ' && s[i + 1] != ' ') {
-          // A left-out space ends the run.
-          if (run != Script::kOther) {
-            if (run_wanted(run, run_start, i)) [[unlikely]]
-              record_run(run, run_start, i);
-            run = Script::kOther;
-            run_bits = 0;
-            run_start = i;
-          }
-          ring[skipped & ring_mask] = i - skipped;
-          ++skipped;
-          ++i;
-          continue;
-        }
-        c = b0;
-        next = i + 1;
-      } else {
-        break;
-      }
-      const uint32_t ci = info[c];
-      if ((ci ^ run_bits) & kClassBits) [[unlikely]] {
-        // The run's class changes here: the run before ends.
-        if (run != Script::kOther && run_wanted(run, run_start, i)) record_run(run, run_start, i);
-        run = static_cast<Script>(ci >> 30);
-        run_bits = ci & kClassBits;
-        run_start = i;
-      }
-      i = next;
-      // The usual step is the root's (from the root, on a code point that continues no
-      // key, or from a state with no edge on it that fails to the root): then cp_info
-      // says where it goes and whether it reports. One well-predicted branch decides
-      // (whether the current state is the root changes every few code points, so a
-      // test of it alone would not be).
+  // Steps the automaton over the block's code points from `state`, reporting keys
+  // (report_at()); `skipped`: the spaces left out before the block.
+  // The usual step is the root's (from the root, on a code point that continues no key,
+  // or from a state with no edge on it that fails to the root): then cp_info says where
+  // it goes and whether it reports. One well-predicted branch decides (whether the
+  // current state is the root changes every few code points, so a test of it alone
+  // would not be). Out of line, so what the loop needs stays in registers.
+  [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io, size_t skipped) {
+    const Automaton& ac = m_->ac;
+    const Automaton::QuickSteps quick = ac.quick_steps();
+    uint32_t state = state_io;
+    for (size_t k = 0, count = b.count; k < count; ++k) {
+      const uint32_t ci = b.info[k];
       if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
         state = ci & Model::kRootMask;  // reports nothing (else cp_info's bit is kFullStepBit)
-      } else {
-        state = t.ac->step(state, c, ci & Model::kRootMask);
-        if (t.ac->reports(state)) [[unlikely]]
-          report_keys(state, i, c, skipped);
+        continue;
       }
+      const char32_t c = b.c[k];
+      state = c <= 0xFFFF ? ac.step(state, c, ci & Model::kRootMask) : ac.step(state, c);
+      if (ac.reports(state)) [[unlikely]]
+        report_at(b, k, state, skipped);
     }
-    cur.i = i;
-    cur.skipped = skipped;
-    cur.run_start = run_start;
-    cur.state = state;
-    cur.run = run;
+    state_io = state;
   }
+  // Every reported key ending with the block's code point k (see report_keys()).
+  // Built twice, so CPUs with a popcount instruction use it (else a library call); never
+  // inlined, as a call through the clones' resolver.
+  [[gnu::target_clones("popcnt", "default")]] void report_at(const CodePointBlock& b, size_t k, uint32_t state, size_t skipped) {
+    // The spaces left out before the code point's end: those before the block, and the
+    // block's up to the code point (its own bit included: the space before it).
+    for (size_t w = 0; w < k / 64; ++w) skipped += static_cast<size_t>(std::popcount(b.spaced[w]));
+    skipped += static_cast<size_t>(std::popcount(b.spaced[k / 64] & (~uint64_t{0} >> (63 - k % 64))));
+    const char32_t c = b.c[k];
+    report_keys(state, b.base + b.start[k] + utf8_bytes(c), c, skipped);
+  }
+
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
   // point before `end`; `skipped` spaces left out so far, the last ones in ring_).
   // Offsets in the kept text (spaces left out) are text offsets less the spaces left out
@@ -523,13 +487,6 @@ class Matcher {
   // syllables (with room for particles), not longer than any name could be.
   // Latin runs are ASCII and Hangul runs three bytes a syllable, so the length in code
   // points follows from the bytes.
-  // Bytes: a Latin letter is one, a Hangul syllable three.
-  static constexpr size_t kMinFuzzyBytes = std::min(FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul);
-  void end_run(Script script, size_t start, size_t end) {
-    // Most runs are short words: one test says so before the call.
-    if (end - start >= kMinFuzzyBytes) [[unlikely]]
-      record_run(script, start, end);
-  }
   [[gnu::noinline]] void record_run(Script script, size_t start, size_t end) {
     const size_t count = script == Script::kHangul ? (end - start) / 3 : end - start;
     if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
@@ -1364,6 +1321,7 @@ class Matcher {
   std::vector<size_t> raw_max_end_;
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
+  CodePointBlock block_;         // scan(): the text decoded, a block at a time
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
 

@@ -16,6 +16,7 @@
 #include "core/document.h"
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
+#include "org/code_points.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
 #include "org/recognizer.h"
@@ -367,6 +368,65 @@ TEST_CASE("org: random text keeps every invariant") {
       if (i > 0) REQUIRE_MESSAGE(out[i - 1].end <= out[i].start, input);
       REQUIRE_MESSAGE(!out[i].value.empty(), input);
     }
+  }
+}
+
+
+// The scan's block decoders (org/code_points.h): each one the CPU can run gives, code
+// point by code point, what a plain decode does on random valid UTF-8 of
+// every form with single, double and trailing spaces (a plain decode that leaves out
+// each space not followed by a space).
+TEST_CASE("org: block decoder, vector and scalar alike") {
+  struct Cp {
+    size_t start;
+    uint32_t c, info;
+    bool spaced, brk;
+    bool operator==(const Cp&) const = default;
+  };
+  // A made-up table: the code point itself, with a class in the top two bits.
+  std::vector<uint32_t> info(0x10000);
+  for (uint32_t c = 0; c < info.size(); ++c) info[c] = c | (c % 7 == 0 ? 1u : c % 5 == 0 ? 2u : 0u) << 30;
+  constexpr uint32_t kBeyond = 0x3Eu << 16;
+  using Isa = org::CodePointReader::Isa;
+  const auto decode = [&](std::string_view s, Isa isa) {
+    std::vector<Cp> out;
+    org::CodePointReader reader(s, info.data(), kBeyond, isa);
+    auto block = std::make_unique<org::CodePointBlock>();
+    while (reader.next(*block)) {
+      REQUIRE(block->count <= org::CodePointBlock::kCapacity);
+      for (size_t k = 0; k < block->count; ++k)
+        out.push_back({block->base + block->start[k], block->c[k], block->info[k],
+                       ((block->spaced[k / 64] >> (k % 64)) & 1) != 0, ((block->breaks[k / 64] >> (k % 64)) & 1) != 0});
+    }
+    return out;
+  };
+  const auto plain = [&](std::string_view s) {
+    std::vector<Cp> out;
+    bool spaced = false;
+    uint32_t last = 0;
+    for (size_t i = 0; i < s.size();) {
+      const size_t at = i;
+      const char32_t c = text::next_code_point(s, i);
+      if (c == ' ' && i < s.size() && s[i] != ' ') {
+        spaced = true;
+        continue;
+      }
+      const uint32_t ci = c <= 0xFFFF ? info[c] : kBeyond;
+      out.push_back({at, c, ci, spaced, (ci >> 30) != last});
+      spaced = false;
+      last = ci >> 30;
+    }
+    return out;
+  };
+  const char* pieces[] = {" ", " ", "  ", "a", "Z", "7", ".", "\xC3\xA9", "\xD0\xB6", "가", "한", "中", "、", "\xEF\xBC\x88",
+                          "\xF0\xA0\x80\x80", "\xF0\x9F\x98\x80", "\n", "딥시크", "DeepSeek"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 4000; ++round) {
+    std::string input;
+    const int n = static_cast<int>(rng() % (round < 3000 ? 80 : 2000));
+    for (int i = 0; i < n; ++i) input += pieces[rng() % std::size(pieces)];
+    const std::vector<Cp> expected = plain(input);
+    for (const Isa isa : {Isa::kScalar, Isa::kAvx2, Isa::kAvx512}) REQUIRE_MESSAGE(decode(input, isa) == expected, input);
   }
 }
 
