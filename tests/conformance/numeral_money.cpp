@@ -68,7 +68,17 @@ Outcome score_duckling_numeral(const json::Value& ex, const Env&) {
   const std::string input = trim(ex["text"].text);
   std::vector<Found> got = numerals(input);
   std::string detail;
-  for (auto& f : got) detail += "[" + std::to_string(f.start) + "," + std::to_string(f.end) + ")=" + f.value_text + " ";
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on
+  // "literal" + std::string&& in an optimised build.
+  for (auto& f : got) {
+    detail += '[';
+    detail += std::to_string(f.start);
+    detail += ',';
+    detail += std::to_string(f.end);
+    detail += ")=";
+    detail += f.value_text;
+    detail += ' ';
+  }
   if (got.size() != 1) return {false, "found " + std::to_string(got.size()) + " numerals " + detail};
   size_t total = cp_count(input, input.size());
   // A trailing classifier 个 stays outside our numeral.
