@@ -75,6 +75,22 @@ const Parsed& in_region(const Parsed& p, const Words& w, const core::Document& d
   return p;
 }
 
+// Whether a lunisolar mark (农历, 음력) ends right before `start`, one space allowed. A
+// date there that the parse did not take the mark into is no Gregorian date: the mark
+// says the date is lunisolar, and it could not be read as one because the day does not
+// exist (农历2025年十二月三十: that month has 29 days). No fact beats a wrong one.
+bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
+  size_t end = start;
+  if (end > 0 && t[end - 1] == ' ') --end;
+  size_t from = end;
+  for (int k = 0; k < 3 && from > 0; ++k) {  // marks are two or three code points
+    text::prev_code_point(t, from);
+    const Match m = w.longest(t, from, kind_bit(Kind::kLunar));
+    if (m && m.end == end) return true;
+  }
+  return false;
+}
+
 void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   // Filled where it lives: no temporary Candidate to move and destroy per fact.
   core::Candidate& c = out.emplace_back();
@@ -489,7 +505,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   if (rec && !ref) {
     // The recorded scan had no reference either: its parses are the answer.
     for (const ScanEntry& e : rec->entries)
-      if (e.ok) emit(in_region(e.p, words, doc, regional), out);
+      if (e.ok && !follows_lunar_mark(words, t, e.p.start)) emit(in_region(e.p, words, doc, regional), out);
     return;
   }
   TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
@@ -507,7 +523,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     Parsed p;
     if (!g.parse_at(t, pos, ref, p, context, &cache)) return;
     advance_context(p, context);
-    emit(in_region(p, words, doc, regional), out);
+    if (!follows_lunar_mark(words, t, p.start)) emit(in_region(p, words, doc, regional), out);
     resume = p.next > pos ? p.next : pos + 1;
   };
   if (!rec) {
@@ -534,7 +550,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         }
         if (ok) {
           advance_context(p, context);
-          emit(in_region(p, words, doc, regional), out);
+          if (!follows_lunar_mark(words, t, p.start)) emit(in_region(p, words, doc, regional), out);
           resume = p.next > e.pos ? p.next : e.pos + 1;
         }
       }
