@@ -534,6 +534,10 @@ class Matcher {
       if (is_latin_alnum(static_cast<unsigned char>(t_[start]))) {
         if (overlaps_raw(start, end, after_word) || is_known(start, end)) continue;
         if (decode_before(t_, start) == '.' || decode_at(t_, end) == '.') continue;  // domains, versions
+        // A misspelled name is still written as a name: capitalised. A lowercase word one
+        // letter from a name is far more often an English word (market: Gmarket, cells:
+        // Qcells, research: iResearch).
+        if (!capitalised_in_original(start)) continue;
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, end - start));
         if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
         continue;
@@ -560,6 +564,15 @@ class Matcher {
         }
       }
     }
+  }
+
+  // Whether the code point that folded byte `i` came from is an uppercase Latin letter
+  // (ASCII or full-width): folding lowercases Latin, the original keeps its case.
+  bool capitalised_in_original(size_t i) const {
+    const std::string_view original = doc_->folded.original();
+    const size_t o = doc_->folded.to_original_start(i);
+    const char32_t c = o < original.size() ? decode_at(original, o) : 0;
+    return (c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A);
   }
 
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
