@@ -222,9 +222,6 @@ class Run {
 
   Done process_one(Task& task, unsigned worker) {
     Done done;
-    // With one thread, rows are formatted into the room of the last document's (see
-    // emit()): no allocation per document.
-    if (single_thread_) done.output.swap(spare_output_);
     process_into(task, worker, done);
     return done;
   }
@@ -337,7 +334,20 @@ class Run {
                                                        "' rule " + f.rule));
       }
     }
-    formatters_[worker].append(done.output, {task.doc, text, ex});
+    if (single_thread_ && done.diagnostics.empty()) {
+      // One thread: every earlier document has been emitted, and this one has no
+      // message to come before its rows, so they go straight after the rows waiting
+      // in pending_ (no string of their own to allocate and copy again in emit()).
+      const size_t before = pending_.size();
+      try {
+        formatters_[worker].append(pending_, {task.doc, text, ex});
+      } catch (...) {
+        pending_.resize(before);  // a failed document leaves no rows, as with its own string
+        throw;
+      }
+    } else {
+      formatters_[worker].append(done.output, {task.doc, text, ex});
+    }
   }
 
   // Takes one finished document; false stops the run. Its rows wait in pending_
@@ -349,15 +359,10 @@ class Run {
       for (const std::string& d : done.diagnostics) err_ << d << '\n';
     }
     if (done.failed) failed_ = true;
-    if (!done.output.empty()) {
-      // Appended, not swapped in: pending_ keeps its room from block to block.
-      pending_.append(done.output);
-      if (pending_.size() >= kOutputBlock && !flush_output()) return false;
-    }
-    if (single_thread_ && done.output.capacity() <= kOutputBlock) {
-      done.output.clear();
-      spare_output_.swap(done.output);
-    }
+    // Appended, not swapped in: pending_ keeps its room from block to block. (With
+    // one thread most documents' rows are in pending_ already: see process_into.)
+    pending_.append(done.output);
+    if (pending_.size() >= kOutputBlock && !flush_output()) return false;
     docs_ += done.docs;
     bytes_ += done.bytes;
     if (progress_) show_progress(false);
@@ -418,9 +423,8 @@ class Run {
   static constexpr size_t kOutputBlock = 256 * 1024;
   std::string pending_;  // rows emitted and not yet written
   // One worker (--jobs 1): documents are processed and emitted one after the other on
-  // one thread, so the string a document's rows went into can serve the next one.
+  // one thread, so a document's rows can be formatted into pending_ (process_into).
   bool single_thread_;
-  std::string spare_output_;
   bool failed_ = false;
   bool broken_pipe_ = false;
   std::string write_error_;
