@@ -57,20 +57,20 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
 
   // Number the live states breadth first (the order of `order` restricted to them).
   std::vector<uint32_t> id(n, kNone);
-  trie_state_.clear();
+  std::vector<uint32_t> trie_state;
   for (const uint32_t t : order)
     if (live[t]) {
-      id[t] = static_cast<uint32_t>(trie_state_.size());
-      trie_state_.push_back(t);
+      id[t] = static_cast<uint32_t>(trie_state.size());
+      trie_state.push_back(t);
     }
-  const size_t m = trie_state_.size();
+  const size_t m = trie_state.size();
 
   // Edge blocks: each state's live edges in an open-addressing block of a power of two
   // slots, at least twice its edges; slot 0 is an empty block of one for states with none.
   states_.assign(m, State{0, 0, kRoot});
   slots_.assign(1, Slot{kNoCode, 0});
   for (uint32_t s = 0; s < m; ++s) {
-    const uint32_t t = trie_state_[s];
+    const uint32_t t = trie_state[s];
     size_t count = 0;
     for (uint32_t e = first[t]; e < first[t + 1]; ++e) count += live[edges[e].child];
     if (count == 0) continue;
@@ -91,19 +91,19 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       if (s != kRoot && c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
     }
   }
+  // (The edges get their kReportsMark below, once reports are known.)
   const auto edge = [&](uint32_t s, char32_t c) { return find_edge(states_[s], c, code_hash(c)); };
 
   // Failure links, depths and reports, breadth first (ids are in that order), so a
   // state's failure (a shorter string) is done before the state.
-  report_.assign(m, kNone);
-  depth_.assign(m, 0);
+  std::vector<uint32_t> report(m, kNone), depth(m, 0);
   for (uint32_t s = 0; s < m; ++s) {
-    const uint32_t t = trie_state_[s];
+    const uint32_t t = trie_state[s];
     for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
       const auto [c, tc] = edges[e];
       if (!live[tc]) continue;
       const uint32_t child = id[tc];
-      depth_[child] = depth_[s] + utf8_length(c);
+      depth[child] = depth[s] + utf8_length(c);
       uint32_t f = kRoot;
       if (s != kRoot) {
         for (uint32_t g = states_[s].fail;; g = states_[g].fail) {
@@ -116,7 +116,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
         }
       }
       states_[child].fail = f;
-      report_[child] = reported[tc] ? child : report_[f];
+      report[child] = reported[tc] ? child : report[f];
     }
   }
   // The root's steps go through root_ or find_edge() directly: an empty mask makes
@@ -127,16 +127,20 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // the step goes where the root's goes. Failures are shorter strings, numbered earlier.
   quick_.assign(m, uint64_t{1} << kFullStepBit);
   for (uint32_t s = 1; s < m; ++s) quick_[s] = states_[s].mask | quick_[states_[s].fail];
-  max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth_.begin(), depth_.end());
-  reports_.assign(m, 0);
-  for (uint32_t s = 0; s < m; ++s) reports_[s] = report_[s] != kNone;
+  max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth.begin(), depth.end());
+  keys_.resize(m);
+  for (uint32_t s = 0; s < m; ++s) keys_[s] = Keys{report[s], report[states_[s].fail], depth[s], trie_state[s]};
+  // Every state but the root is the child of one slot, and slots are fewer than 2^27.
+  static_assert(kReportsMark >= (uint32_t{1} << 27), "state numbers must stay below the mark");
+  for (Slot& slot : slots_)
+    if (slot.c != kNoCode) slot.child = marked(slot.child);
 
   root_.assign(kRootSize, kRoot);
   for (char32_t c = 0; c < kHangulEnd; ++c) {
     const size_t k = root_index(c);
     if (k >= kRootSize) continue;
     const uint32_t next = edge(kRoot, c);
-    if (next != kNone) root_[k] = next;
+    if (next != kNone) root_[k] = unmarked(next);
   }
   return true;
 }

@@ -52,7 +52,16 @@ class Automaton {
   // that is a prefix of some key.
   uint32_t step(uint32_t state, char32_t c) const { return step(state, c, root_step(c)); }
   // The same, with the root's transition on `c` (root_step(c)) known to the caller.
-  uint32_t step(uint32_t state, char32_t c, uint32_t from_root) const {
+  uint32_t step(uint32_t state, char32_t c, uint32_t from_root) const { return unmarked(step_marked(state, c, from_root)); }
+  // A bit above every state number: step_marked() sets it in a state that reports.
+  static constexpr uint32_t kReportsMark = 1u << 28;
+  static uint32_t unmarked(uint32_t marked_state) { return marked_state & ~kReportsMark; }
+  // `state` with kReportsMark when it reports (reports(state)).
+  uint32_t marked(uint32_t state) const { return reports(state) ? state | kReportsMark : state; }
+  // step(), with kReportsMark set in the new state when it reports, given `from_root`
+  // marked (marked(root_step(c))). The edges hold the mark of the state they lead to,
+  // so a scan learns it from the edge it loads anyway, not from another table.
+  uint32_t step_marked(uint32_t state, char32_t c, uint32_t from_root) const {
     if (state == kRoot) return from_root;
     const uint64_t h = code_hash(c);
     const unsigned bit = mask_bit(h);
@@ -94,22 +103,22 @@ class Automaton {
   // any state is the root's step (exact for the BMP; always true beyond it).
   bool continues(char32_t c) const { return c > 0xFFFF || (continues_[c >> 6] >> (c & 63)) & 1; }
   // Whether a reported key ends in `state` (report(state) != kNone), from a byte table.
-  bool reports(uint32_t state) const { return reports_[state] != 0; }
+  bool reports(uint32_t state) const { return keys_[state].report != kNone; }
   // The root's transition on `c` (kRoot when no key starts with `c`).
   uint32_t root_step(char32_t c) const {
     const size_t k = root_index(c);
     if (k < root_.size()) return root_[k];
     const uint32_t next = find_edge(states_[kRoot], c, code_hash(c));
-    return next == kNone ? kRoot : next;
+    return next == kNone ? kRoot : unmarked(next);
   }
   // The longest reported key that ends in `state` (a suffix of its string), or kNone.
-  uint32_t report(uint32_t state) const { return report_[state]; }
+  uint32_t report(uint32_t state) const { return keys_[state].report; }
   // The next shorter reported key ending at the same place, or kNone.
-  uint32_t next_report(uint32_t reported) const { return report_[states_[reported].fail]; }
+  uint32_t next_report(uint32_t reported) const { return keys_[reported].shorter; }
   // UTF-8 length of the string that leads to `state`.
-  uint32_t key_bytes(uint32_t state) const { return depth_[state]; }
+  uint32_t key_bytes(uint32_t state) const { return keys_[state].bytes; }
   // The trie state with the same string as `state`.
-  uint32_t trie_state(uint32_t state) const { return trie_state_[state]; }
+  uint32_t trie_state(uint32_t state) const { return keys_[state].trie_state; }
 
   // The longest key_bytes() of a state (0 for the root alone).
   uint32_t max_key_bytes() const { return max_key_bytes_; }
@@ -117,7 +126,7 @@ class Automaton {
   size_t live_states() const { return states_.size(); }
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
-    return states_.size() * (sizeof(State) + sizeof(uint64_t) + 3 * sizeof(uint32_t) + 1) + slots_.size() * sizeof(Slot) +
+    return states_.size() * (sizeof(State) + sizeof(uint64_t) + sizeof(Keys)) + slots_.size() * sizeof(Slot) +
            root_.size() * sizeof(uint32_t) + continues_.size() * sizeof(uint64_t);
   }
 
@@ -138,7 +147,7 @@ class Automaton {
   static constexpr uint32_t kNoCode = UINT32_MAX;  // an empty slot
   struct Slot {
     uint32_t c;
-    uint32_t child;
+    uint32_t child;  // with kReportsMark when it reports
   };
   struct State {
     uint64_t mask;      // bit mask_bit(code_hash(c)) for the code point c of each edge; 0 for the root
@@ -161,10 +170,15 @@ class Automaton {
   // kFullStepBit set. Apart from states_, so the scan's usual step reads 8 bytes a state.
   std::vector<uint64_t> quick_;
   std::vector<Slot> slots_;          // edge blocks, in state order
-  std::vector<uint32_t> report_;     // by state: itself when reported, else its failure's
-  std::vector<uint32_t> depth_;      // by state: UTF-8 bytes from the root
-  std::vector<uint32_t> trie_state_; // by state
-  std::vector<uint8_t> reports_;     // by state: report_ != kNone (an eighth of its size)
+  // What a scan reads of a state where keys end, in one record, so that reporting a key
+  // costs one cache miss rather than one per table.
+  struct Keys {
+    uint32_t report;      // itself when reported, else its failure's
+    uint32_t shorter;     // the failure's report (next_report())
+    uint32_t bytes;       // UTF-8 bytes from the root
+    uint32_t trie_state;
+  };
+  std::vector<Keys> keys_;           // by state
   std::vector<uint64_t> continues_ = std::vector<uint64_t>(1024, 0);  // bit per BMP code point
   std::vector<uint32_t> root_;       // root transitions for the common blocks (kRoot: none)
   uint32_t max_key_bytes_ = 0;

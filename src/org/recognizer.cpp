@@ -155,7 +155,7 @@ struct Model {
   // code point starts a key (create() refuses such a lexicon).
   static constexpr uint32_t kRootMask = (1u << 16) - 1;
   static constexpr unsigned kHashShift = 16;
-  static constexpr uint32_t kRootReports = 1u << 28;
+  static constexpr uint32_t kRootReports = Automaton::kReportsMark;  // so root | this is marked(root)
   static constexpr uint32_t kContinues = 1u << 29;
   static constexpr uint32_t kMaxStates = (1u << 28) - 1;
   // The entry for a code point beyond the BMP: its step is the full one from every
@@ -394,8 +394,10 @@ class Matcher {
         continue;
       }
       const char32_t c = b.c[k];
-      state = c <= 0xFFFF ? ac.step(state, c, ci & Model::kRootMask) : ac.step(state, c);
-      if (ac.reports(state)) [[unlikely]]
+      const uint32_t next = c <= 0xFFFF ? ac.step_marked(state, c, ci & (Model::kRootMask | Model::kRootReports))
+                                        : ac.step_marked(state, c, ac.marked(ac.root_step(c)));
+      state = Automaton::unmarked(next);
+      if (next & Automaton::kReportsMark) [[unlikely]]
         report_at(b, k, state, skipped);
     }
     state_io = state;
