@@ -13,13 +13,14 @@ std::string_view region_code(Region region) {
     case Region::kCn: return "cn";
     case Region::kTw: return "tw";
     case Region::kHk: return "hk";
+    case Region::kMo: return "mo";
     case Region::kNone: break;
   }
   return {};
 }
 
 Region region_from_code(std::string_view code) {
-  for (Region r : {Region::kCn, Region::kTw, Region::kHk})
+  for (Region r : {Region::kCn, Region::kTw, Region::kHk, Region::kMo})
     if (code == region_code(r)) return r;
   return Region::kNone;
 }
@@ -33,7 +34,7 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
     for (const lexicon::Row& row : t.rows()) {
       const Region region = region_from_code(t.cell(row, "region"));
       if (region == Region::kNone)
-        return t.error(row, "region", "unknown value '" + std::string(t.cell(row, "region")) + "' (cn, tw or hk)");
+        return t.error(row, "region", "unknown value '" + std::string(t.cell(row, "region")) + "' (cn, tw, hk or mo)");
       const size_t before = detector.markers_.size();
       for (std::string_view m : lexicon::split_values(t.cell(row, "marker")))
         detector.markers_.push_back({std::string(m), region, text::fold(m) == m});
@@ -47,7 +48,7 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   const std::string_view whole = folded.original();
   const std::string_view head = whole.substr(0, std::min(whole.size(), text::FoldedText::kLangWindow));
   // Occurrences per region, in the order that breaks ties.
-  constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kCn};
+  constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kMo, Region::kCn};
   size_t counts[std::size(kOrder)] = {};
   // Traditional-only characters are a tenth or more of the Han in Traditional text, and
   // next to none in Simplified text (which folds to itself but for a stray character).

@@ -1,14 +1,15 @@
-// The region a Chinese-language article is written for: mainland China, Taiwan or Hong
-// Kong. Some words mean different things by region, and the article rarely says which:
-// 財政部 in Taiwanese news is Taiwan's Ministry of Finance, and a bare 元 there is the New
-// Taiwan dollar (营收1,234億元), in Hong Kong news the Hong Kong dollar.
+// The region a Chinese-language article is written for: mainland China, Taiwan, Hong Kong
+// or Macau. Some words mean different things by region, and the article rarely says
+// which: 財政部 in Taiwanese news is Taiwan's Ministry of Finance, and a bare 元 there is
+// the New Taiwan dollar (营收1,234億元), in Hong Kong news the Hong Kong dollar, in Macau
+// news the pataca.
 //
 //   auto detector = RegionDetector::create(lexicon::builtin_sources("region"));
 //   Region r = detector.value().detect(folded);   // kNone when nothing says
 //
 // Evidence, read from the document's head (text::FoldedText::kLangWindow) like its
 // language: marker words (lexicons/region/markers.tsv: 新台幣, 港元 ...) in the original
-// text, the region with most occurrences winning (ties: tw, hk, cn); without any, text
+// text, the region with most occurrences winning (ties: tw, hk, mo, cn); without any, text
 // written mostly in Traditional characters counts as Taiwanese. A marker written the
 // same in both scripts (港元, 香港) counts only in Traditional text: mainland news
 // writes it too (a dividend of 2.49港元 in a report on China Mobile), while one in
@@ -26,9 +27,9 @@
 
 namespace hanfacts::core {
 
-enum class Region { kNone, kCn, kTw, kHk };
+enum class Region { kNone, kCn, kTw, kHk, kMo };
 
-// "", "cn", "tw", "hk": the codes of the lexicons' `region` columns.
+// "", "cn", "tw", "hk", "mo": the codes of the lexicons' `region` columns.
 std::string_view region_code(Region region);
 // The region of a code; kNone for "" or an unknown code.
 Region region_from_code(std::string_view code);

@@ -42,6 +42,8 @@ TEST_CASE("money facts") {
       {"十几亿元", "十几亿元=1100000000..1900000000 CNY [approx]"},
       {"3~5万元", "3~5万元=30000..50000 CNY"},
       {"新台幣100億元", "新台幣100億元=10000000000 TWD"},
+      // Macau news names its currency once and then writes bare 元: patacas.
+      {"澳門博彩收入228.6億澳門元，上月為181.5億元", "228.6億澳門元=22860000000 MOP | 181.5億元=18150000000 MOP"},
       {"$20，300美圆", "$20=20 USD | 300美圆=300 USD"},
       // From one amount to another is a change, two facts; 에서 without 으로 is a range.
       {"목표주가를 6만5000원에서 7만2000원으로 올렸다", "6만5000원=65000 KRW | 7만2000원=72000 KRW"},
