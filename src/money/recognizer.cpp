@@ -345,6 +345,9 @@ struct Tables {
   // Verbs of adjustment right before the first amount (下调): then the amount is the
   // change, and a connector after it reads "to" the new level, not a range.
   WordIndex by;
+  // Words that join two amounts (和, 및, 와): a conversion after the second restates their
+  // sum, which is neither amount.
+  WordIndex conjunction;
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
@@ -538,14 +541,14 @@ Status load(Tables& t, const lexicon::Source& src) {
       WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
                        : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
-                       : pos == "by" ? &t.by : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from, to or by");
-      if ((idx == &t.from || idx == &t.to || idx == &t.by) && role != kNone)
-        return tb.error(row, "role", "from, to and by set no flag: role none");
+                       : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : nullptr;
+      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from, to, by or and");
+      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction) && role != kNone)
+        return tb.error(row, "role", "from, to, by and and set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
       if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by")
+          pos != "by" && pos != "and")
         return tb.error(row, "role", "none and equiv go with position before");
       const bool reversed = pos == "before" || pos == "by";  // looked up before the amount (match_before)
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, reversed);
@@ -1112,6 +1115,14 @@ struct Reader {
     if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
   }
 
+  // Whether only a joining word (和, 및, 와; spaces around it) stands between an amount
+  // ending at `prev_end` and one starting at `start`: 20亿美元和10亿欧元.
+  bool joined(size_t prev_end, size_t start) const {
+    const size_t j = skip_space(s, prev_end);
+    const Word* w = t.conjunction.match_at(s, j);
+    return w && skip_space(s, j + w->text.size()) == start;
+  }
+
   // 约5306亿台币，折合约165亿美元: a conversion word (after an optional qualifier) right
   // after the previous amount and a comma makes this amount restate it.
   bool converts(const Amount& a, size_t prev_end) const {
@@ -1406,7 +1417,9 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
                      std::none_of(between.begin(), between.end(), [](char ch) { return is_digit(ch); });
         if (plain) equiv_of = static_cast<int>(out.size() - 1);
       } else if (rd.converts(a, p.end)) {
-        equiv_of = static_cast<int>(out.size() - 1);
+        // 20亿美元和10亿欧元，折合约220亿元人民币 restates the sum, not the euros.
+        const bool sum = out.size() - first >= 2 && rd.joined(out[out.size() - 2].end, p.start);
+        if (!sum) equiv_of = static_cast<int>(out.size() - 1);
       }
     }
     // Built in place: no temporary strings per fact.

@@ -42,6 +42,9 @@ TEST_CASE("money facts") {
       {"十几亿元", "十几亿元=1100000000..1900000000 CNY [approx]"},
       {"3~5万元", "3~5万元=30000..50000 CNY"},
       {"新台幣100億元", "新台幣100億元=10000000000 TWD"},
+      // A conversion after two joined amounts restates their sum, which is neither.
+      {"合计发行20亿美元和10亿欧元，折合约220亿元人民币",
+       "20亿美元=2000000000 USD | 10亿欧元=1000000000 EUR | 220亿元人民币=22000000000 CNY [approx]"},
       // Macau news names its currency once and then writes bare 元: patacas.
       {"澳門博彩收入228.6億澳門元，上月為181.5億元", "228.6億澳門元=22860000000 MOP | 181.5億元=18150000000 MOP"},
       {"$20，300美圆", "$20=20 USD | 300美圆=300 USD"},
