@@ -1,6 +1,7 @@
 #include "org/recognizer.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <iterator>
@@ -335,6 +336,7 @@ class Matcher {
     size_t run_start = 0;
     while (reader.next(b)) {
       size_t spaces = skipped;
+      size_t wanted = 0;  // runs_ kept: at most one run ends at each code point
       for (size_t w = 0; w * 64 < b.count; ++w) {
         for (uint64_t m = b.spaced[w]; m != 0; m &= m - 1) {
           const size_t space = b.base + b.start[w * 64 + std::countr_zero(m)] - 1;
@@ -342,21 +344,23 @@ class Matcher {
           ++spaces;
         }
         // A run ends where the class changes or at a left-out space (the space's class
-        // is kOther); kOther runs are never wanted.
+        // is kOther). Each is written and counted only when wanted, without a branch
+        // on its length (words of either side of the bounds alternate).
         for (uint64_t m = b.breaks[w] | b.spaced[w]; m != 0; m &= m - 1) {
           const size_t k = w * 64 + std::countr_zero(m);
           const size_t at = b.base + b.start[k];
           const size_t end = at - ((b.spaced[w] >> (k & 63)) & 1);
-          if (run_wanted(run, run_start, end)) [[unlikely]]
-            record_run(run, run_start, end);
+          runs_[wanted] = Span{run_start, end};
+          wanted += run_wanted(run, run_start, end);
           run = static_cast<Script>(b.info[k] >> 30);
           run_start = at;
         }
       }
+      fuzzy_words_.insert(fuzzy_words_.end(), runs_.begin(), runs_.begin() + static_cast<ptrdiff_t>(wanted));
       step_block(b, state, skipped);
       skipped = spaces;
     }
-    if (run_wanted(run, run_start, n)) record_run(run, run_start, n);
+    if (run_wanted(run, run_start, n)) fuzzy_words_.push_back({run_start, n});
     for (const NameHit& h : names_) {
       const NameInfo& ni = m_->names[h.name];
       const uint32_t entry = ni.regional >= 0 ? regional_entry(ni) : ni.entry;
@@ -364,16 +368,17 @@ class Matcher {
     }
   }
 
-  // Bytes of a run the typo pass looks at, by class (Script): Latin words of 5-48
-  // letters (one byte each), Hangul words of 4 to kMaxFuzzySyllables + kMaxTrailer
-  // syllables (three bytes each); record_run() applies the same bounds. kOther runs
-  // are never wanted (but an empty one is, which record_run() ignores).
+  // The words the typo pass looks at (fuzzy_words_): runs of Latin of 5-48 letters
+  // (FuzzyIndex::kMinLatin - 1 to kMaxSymbols, one byte each) and of Hangul of 4 to
+  // kMaxFuzzySyllables + kMaxTrailer syllables (room for particles; three bytes each,
+  // so the byte bounds below are exact), not longer than any name could be. By class
+  // (Script); kOther runs are never wanted (the bounds for them hold for an empty run
+  // alone: run_wanted() tests the class too).
   static constexpr size_t kRunMin[4] = {SIZE_MAX, FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul, SIZE_MAX};
   static constexpr size_t kRunMax[4] = {0, FuzzyIndex::kMaxSymbols, 3 * (kMaxFuzzySyllables + kMaxTrailer) + 2, 0};
-  // Whether a run of `run` from `start` to `end` may be long enough for the typo pass.
   static bool run_wanted(Script run, size_t start, size_t end) {
     const auto r = static_cast<size_t>(run);
-    return end - start - kRunMin[r] <= kRunMax[r] - kRunMin[r];
+    return run != Script::kOther && end - start - kRunMin[r] <= kRunMax[r] - kRunMin[r];
   }
 
   // Steps the automaton over the block's code points from `state`, reporting keys
@@ -484,17 +489,6 @@ class Matcher {
       return;
     }
     names_.insert(names_.begin() + static_cast<ptrdiff_t>(k), NameHit{start, end, name});
-  }
-  // Records a word that the typo pass may look at: Latin of 5+ letters, Hangul of 4+
-  // syllables (with room for particles), not longer than any name could be.
-  // Latin runs are ASCII and Hangul runs three bytes a syllable, so the length in code
-  // points follows from the bytes.
-  [[gnu::noinline]] void record_run(Script script, size_t start, size_t end) {
-    const size_t count = script == Script::kHangul ? (end - start) / 3 : end - start;
-    if (script == Script::kLatin && count + 1 >= FuzzyIndex::kMinLatin && count <= FuzzyIndex::kMaxSymbols)
-      fuzzy_words_.push_back({start, end});
-    else if (script == Script::kHangul && count >= FuzzyIndex::kMinHangul && count <= kMaxFuzzySyllables + kMaxTrailer)
-      fuzzy_words_.push_back({start, end});
   }
 
   // After resolve(): hits_ do not overlap and are sorted, so their ends are sorted too.
@@ -1337,6 +1331,7 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
+  std::array<Span, CodePointBlock::kCapacity> runs_;  // scan(): a block's runs for the typo pass
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
 
