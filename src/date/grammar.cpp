@@ -1436,17 +1436,21 @@ class Parser {
 
   // Seasons are meteorological month intervals (GUIDELINES §DATE): spring 3-5, summer
   // 6-8, autumn 9-11, winter 12 to 2 of the next year.
+  // The first month of a season (GUIDELINES: meteorological seasons), or 0.
+  static int season_first_month(Tag season) {
+    switch (season) {
+      case Tag::kSpring: return 3;
+      case Tag::kSummer: return 6;
+      case Tag::kAutumn: return 9;
+      case Tag::kWinter: return 12;
+      default: return 0;
+    }
+  }
   size_t season_part(size_t p, Cur& cur, int year, bool x) {
     Match se = word(p, kind_bit(Kind::kSeason));
     if (!se) return kNo;
-    int first;
-    switch (w_.entry(se.entry).tag) {
-      case Tag::kSpring: first = 3; break;
-      case Tag::kSummer: first = 6; break;
-      case Tag::kAutumn: first = 9; break;
-      case Tag::kWinter: first = 12; break;
-      default: return kNo;
-    }
+    const int first = season_first_month(w_.entry(se.entry).tag);
+    if (first == 0) return kNo;
     Value a = month_value(year, first);
     Value b = shift(a, Grain::kMonth, 2);
     a.x_year = b.x_year = x;
@@ -1887,8 +1891,17 @@ class Parser {
         int y = ref().year;
         // Winter runs December to February: in January and February "this winter" began
         // in the previous year.
-        if (w_.entry(se.entry).tag == Tag::kWinter && ref().month <= 2) --y;
-        const size_t e2 = season_part(j, cur, y + dir, !has_ref());
+        const Tag season = w_.entry(se.entry).tag;
+        if (season == Tag::kWinter && ref().month <= 2) --y;
+        if (dir != 0) {
+          // 지난여름: the last one that ended before the reference month (in November,
+          // this year's; in July, last year's); 다음 겨울: the next one not yet begun.
+          const long now = ref().year * 12L + ref().month - 1;
+          const long first = y * 12L + season_first_month(season) - 1, last = first + 2;
+          if (dir < 0 && last >= now) --y;
+          if (dir > 0 && first <= now) ++y;
+        }
+        const size_t e2 = season_part(j, cur, y, !has_ref());
         if (e2 != kNo) return e2;
       }
     }
