@@ -25,28 +25,48 @@ namespace {
 
 using Carry = CodePointReader::Carry;
 
-// One code point at a time: the reference the vector decoder must match (the unit
-// test compares them), and the decoder for CPUs without AVX-512 VBMI2.
+// One code point at a time, for CPUs without AVX2: ASCII and three-byte forms (Hangul,
+// Han) inline (folded text is valid UTF-8, so a lead byte E0-EF and the two bytes after
+// it are one code point), the bit masks a word at a time in registers.
 void decode_scalar(std::string_view text, const uint32_t* info, uint32_t beyond_bmp, Carry& carry, CodePointBlock& b) {
+  const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  size_t p = carry.pos;
-  while (b.count < CodePointBlock::kCapacity && p < n) {
+  size_t p = carry.pos, k = b.count;
+  uint64_t spaced_bits = 0, break_bits = 0;  // of the code points from k & ~63 on
+  while (k < CodePointBlock::kCapacity && p < n) {
     const size_t at = p;
-    const char32_t c = text::next_code_point(text, p);
-    if (c == ' ' && p < n && text[p] != ' ') {
+    char32_t c;
+    if (s[p] < 0x80) {
+      c = s[p++];
+    } else if ((s[p] & 0xF0) == 0xE0 && p + 2 < n) {
+      c = text::decode3(s + p);
+      p += 3;
+    } else {
+      c = text::next_code_point(text, p);
+    }
+    if (c == ' ' && p < n && s[p] != ' ') {
       carry.spaced = true;
       continue;
     }
     const uint32_t ci = c <= 0xFFFF ? info[c] : beyond_bmp;
-    const size_t k = b.count++;
     b.c[k] = c;
     b.info[k] = ci;
     b.start[k] = static_cast<uint32_t>(at - b.base);
-    b.spaced[k >> 6] |= uint64_t{carry.spaced} << (k & 63);
-    b.breaks[k >> 6] |= uint64_t{(ci >> 30) != carry.last_class} << (k & 63);
+    spaced_bits |= uint64_t{carry.spaced} << (k & 63);
+    break_bits |= uint64_t{(ci >> 30) != carry.last_class} << (k & 63);
     carry.spaced = false;
     carry.last_class = ci >> 30;
+    if ((++k & 63) == 0) {
+      b.spaced[(k - 1) >> 6] = spaced_bits;
+      b.breaks[(k - 1) >> 6] = break_bits;
+      spaced_bits = break_bits = 0;
+    }
   }
+  if ((k & 63) != 0) {
+    b.spaced[k >> 6] = spaced_bits;
+    b.breaks[k >> 6] = break_bits;
+  }
+  b.count = k;
   carry.pos = p;
 }
 
