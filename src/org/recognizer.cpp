@@ -53,7 +53,15 @@
 // mostly to the full steps' loads (state record, edge block, report byte), not to
 // branches. Callgrind cannot run AVX-512: it runs the AVX2 decoder, ORG 148 M
 // instructions on the 4 MB sample (was 130 M; the vector work counts few instructions
-// but the per-block loops add some).
+// but the per-block loops add some). Then edges marked with their child's reports
+// bit (no report byte table in the full step), one record per state for reports, and
+// the typo pass's runs kept without a branch on their length. All four against main
+// at 9dd7e80 with them reverted (same output): BM_Org median 126.9 -> 139.8 MB/s,
+// pipeline user time median 1.445 -> 1.405 s (min 1.41 -> 1.34), throughput test
+// 119-124 -> 122-129 MB/s and 79-81 -> 83-89 MB/s with 60k synthetic entries; perf
+// shares: fast_steps 16.7 + find 4.2 + report_keys 4.1 -> step_block 10.8 + find 4.8
+// + report_keys 3.4 + decode 2.3. Tried and dropped, no gain measured: prefetching
+// the state record after a full step; the quick mask inside the state record.
 
 namespace hanfacts::org {
 namespace {
