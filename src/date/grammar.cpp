@@ -808,7 +808,7 @@ class Parser {
       if (e.tag == Tag::kContext && context_.year > 0) {
         // 이듬해, 同年: from the year the text last named (2019년 ... 이듬해 = 2020).
         cur.point(year_value(context_.year + e.offset));
-        cur.flags |= kRelative;
+        if (context_.year_relative) cur.flags |= kRelative;
         cur.rule = "context_year";
         looks_back_ = e.offset < 0;
         return m.end;
@@ -995,7 +995,7 @@ class Parser {
           q.year = context_.quarter_year;
           q.month = context_.quarter;
           cur.point(shift(q, Grain::kQuarter, e.offset));
-          cur.flags |= kRelative;
+          if (context_.quarter_relative) cur.flags |= kRelative;
           cur.rule = "context_quarter";
           return r.end;
         }

@@ -64,6 +64,10 @@ struct Parsed {
 struct TextContext {
   int year = 0;
   int quarter_year = 0, quarter = 0;
+  // Whether that year and that quarter needed the reference date (지난해 did, 2024년 did
+  // not): a word counting from them is `relative` only then (GUIDELINES: a value that
+  // needed the reference date).
+  bool year_relative = false, quarter_relative = false;
   bool operator==(const TextContext&) const = default;
 };
 
@@ -71,8 +75,13 @@ struct TextContext {
 // looked back (전년보다, a comparison); p's quarter when p is one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
+  const bool relative = (p.flags & kRelative) != 0;
   c.year = p.b.year;
-  if (p.b.grain == Grain::kQuarter && !p.interval) c.quarter_year = p.b.year, c.quarter = p.b.month;
+  c.year_relative = relative;
+  if (p.b.grain == Grain::kQuarter && !p.interval) {
+    c.quarter_year = p.b.year, c.quarter = p.b.month;
+    c.quarter_relative = relative;
+  }
 }
 
 // Words::longest_each answers for one text, by position: the parser asks about the same

@@ -243,8 +243,11 @@ TEST_CASE("reference date from the first lines; none otherwise") {
 }
 
 TEST_CASE("context years: 이듬해 and 次年 count from the year the text last named") {
-  CHECK(dates("2019년 설립됐고 이듬해 상장했다", "2025-11-01") == "2019년=2019 이듬해=2020[relative]");
-  CHECK(dates("2019年成立，次年上市", "2025-11-01") == "2019年=2019 次年=2020[relative]");
+  // Counted from a written year, the value needs no reference date: not relative.
+  CHECK(dates("2019년 설립됐고 이듬해 상장했다", "2025-11-01") == "2019년=2019 이듬해=2020");
+  CHECK(dates("2019年成立，次年上市", "2025-11-01") == "2019年=2019 次年=2020");
+  // Counted from a relative year, it is.
+  CHECK(dates("작년에 설립됐고 이듬해 상장했다", "2025-11-01") == "작년=2024[relative] 이듬해=2025[relative]");
   // With no year before it, the reference year stands in.
   CHECK(dates("이듬해 상장했다", "2025-11-01") == "이듬해=2026[relative]");
 }
