@@ -84,7 +84,8 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   if (end > 0 && t[end - 1] == ' ') --end;
   size_t from = end;
   for (int k = 0; k < 3 && from > 0; ++k) {  // marks are two or three code points
-    text::prev_code_point(t, from);
+    const char32_t c = text::prev_code_point(t, from);
+    if (!w.may_start(c)) continue;  // one bit: most code points start no date word
     const Match m = w.longest(t, from, kind_bit(Kind::kLunar));
     if (m && m.end == end) return true;
   }
