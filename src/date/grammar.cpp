@@ -1597,9 +1597,8 @@ class Parser {
     const Match m = holiday_word(p);
     if (!m) return kNo;
     const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
-    Value v;
     if (x) {
-      v = day_value(year, h.month, h.calendar == HolidayCalendar::kSolar ? h.day : 1);
+      Value v = day_value(year, h.month, h.calendar == HolidayCalendar::kSolar ? h.day : 1);
       v.x_year = true;
       const bool moves = h.calendar != HolidayCalendar::kSolar || h.shift != 0;
       v.x_month = moves && !(h.calendar == HolidayCalendar::kSolarTerm && h.shift == 0);

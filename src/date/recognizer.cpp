@@ -503,10 +503,15 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   }
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
+  // A parse becomes a fact unless it is a failed lunisolar date's Gregorian reading,
+  // with the day of its holiday in the article's region.
+  auto take = [&](const Parsed& p) {
+    if (!follows_lunar_mark(words, t, p.start)) emit(in_region(p, words, doc, regional), out);
+  };
   if (rec && !ref) {
     // The recorded scan had no reference either: its parses are the answer.
     for (const ScanEntry& e : rec->entries)
-      if (e.ok && !follows_lunar_mark(words, t, e.p.start)) emit(in_region(e.p, words, doc, regional), out);
+      if (e.ok) take(e.p);
     return;
   }
   TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
@@ -524,7 +529,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     Parsed p;
     if (!g.parse_at(t, pos, ref, p, context, &cache)) return;
     advance_context(p, context);
-    if (!follows_lunar_mark(words, t, p.start)) emit(in_region(p, words, doc, regional), out);
+    take(p);
     resume = p.next > pos ? p.next : pos + 1;
   };
   if (!rec) {
@@ -551,7 +556,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         }
         if (ok) {
           advance_context(p, context);
-          if (!follows_lunar_mark(words, t, p.start)) emit(in_region(p, words, doc, regional), out);
+          take(p);
           resume = p.next > e.pos ? p.next : e.pos + 1;
         }
       }
