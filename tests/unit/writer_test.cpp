@@ -223,9 +223,9 @@ TEST_CASE("CodePointIndex agrees with count_code_points at every offset") {
 }
 
 TEST_CASE("CSV quotes a field exactly when it holds a comma, quote, CR or LF, wherever it is") {
-  // A row's fields are checked together in 16-byte blocks (a row with a hit is written
-  // again field by field): every length and position around those steps, with a plain
-  // and a quoted neighbour field, and a long text field that moves the blocks.
+  // A row's fields are checked as they are copied, each in words of four or eight bytes
+  // or in 16-byte blocks (a row with a hit is written again field by field): every
+  // length and position around those steps, with a plain and a quoted neighbour field.
   for (const std::string_view flags : {"ab,c", "abc"}) {
     for (const std::string& text : {std::string("x"), std::string(13, 'x')}) {
       for (size_t len = 0; len <= 36; ++len) {
