@@ -134,7 +134,7 @@ struct Tsv {
   }
 };
 
-// Bytes of slack after a row (put_json_string checks whole 16-byte blocks).
+// Bytes of room kept after a row beyond its bound (a margin; nothing reads past a field).
 constexpr size_t kSlack = 16;
 
 // Copies a row's text fields and tells whether any byte of them is one of
@@ -215,25 +215,63 @@ char* put_literal(char* p, const char (&literal)[N]) {
   return p + (N - 1);
 }
 
-// True when none of the `n` bytes at `p` needs escaping in a JSON string (a quote, a
-// backslash or a control character). The bytes after them, up to kSlack, may be read.
-bool json_plain(const char* p, size_t n) {
 #if defined(__SSE2__)
-  for (size_t i = 0; i < n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // Bytes below 0x20: signed compare after flipping the top bit (0x80..0xFF stay above).
-    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8(static_cast<char>(0x80))),
-                                           _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))), control);
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (n - i < 16) mask &= (1u << (n - i)) - 1;  // the block's bytes past the field
-    if (mask != 0) return false;
+// The bytes of `v` that need escaping in a JSON string: '"', '\\', below 0x20.
+inline __m128i json_specials(__m128i v) {
+  // Bytes below 0x20: signed compare after flipping the top bit (0x80..0xFF stay above).
+  const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8(static_cast<char>(0x80))),
+                                         _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                      control);
+}
+#endif
+
+// Copies `s` to `p` (put_bytes) and tells whether none of its bytes needs escaping in
+// a JSON string (a quote, a backslash or a control character). As for CSV rows
+// (FieldCopier), the bytes are tested where they are, from the words the copy loads,
+// not read back from the copy just written (a load the store buffer cannot serve).
+bool copy_json_plain(char* p, std::string_view s) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  const char* f = s.data();
+  __m128i v;
+  // Short strings fill the vector with their own bytes again, not zeros (zero is a
+  // control character).
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, f, 8);
+    std::memcpy(&tail, f + n - 8, 8);
+    std::memcpy(p, &head, 8);
+    std::memcpy(p + n - 8, &tail, 8);
+    v = _mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head));
+  } else if (n >= 4 && n < 8) {
+    uint32_t head, tail;
+    std::memcpy(&head, f, 4);
+    std::memcpy(&tail, f + n - 4, 4);
+    std::memcpy(p, &head, 4);
+    std::memcpy(p + n - 4, &tail, 4);
+    v = _mm_set_epi32(static_cast<int>(tail), static_cast<int>(head), static_cast<int>(tail), static_cast<int>(head));
+  } else if (n > 0 && n < 4) {
+    const auto b0 = static_cast<unsigned char>(f[0]), b1 = static_cast<unsigned char>(f[n / 2]),
+               b2 = static_cast<unsigned char>(f[n - 1]);
+    p[0] = f[0];
+    p[n / 2] = f[n / 2];
+    p[n - 1] = f[n - 1];
+    v = _mm_set1_epi32(static_cast<int>(b0 | b1 << 8 | b2 << 16 | static_cast<unsigned>(b0) << 24));
+  } else if (n == 0) {
+    return true;
+  } else {
+    std::memcpy(p, f, n);
+    __m128i hits = _mm_setzero_si128();
+    for (size_t i = 0; i + 16 < n; i += 16) hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i))));
+    hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + n - 16))));
+    return _mm_movemask_epi8(hits) == 0;
   }
-  return true;
+  return _mm_movemask_epi8(json_specials(v)) == 0;
 #else
-  for (size_t i = 0; i < n; ++i) {
-    const auto u = static_cast<unsigned char>(p[i]);
+  put_bytes(p, s);
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == '"' || u == '\\') return false;
   }
   return true;
@@ -241,13 +279,14 @@ bool json_plain(const char* p, size_t n) {
 }
 
 // A JSON string literal at `p` (room for six bytes per byte of `s`, two quotes and
-// kSlack): the bytes are copied as they are and checked there; only a string that
-// needs an escape (rare) is written again byte by byte.
+// kSlack): the bytes are copied as they are and checked on the way (copy_json_plain);
+// only a string that needs an escape (rare) is written again byte by byte.
 char* put_json_string(char* p, std::string_view s) {
   *p++ = '"';
   char* const start = p;
-  p = put_bytes(p, s);
-  if (!json_plain(start, s.size())) {
+  const bool plain = copy_json_plain(start, s);
+  p = start + s.size();
+  if (!plain) {
     static constexpr char kHex[] = "0123456789abcdef";
     p = start;
     for (char c : s) {
