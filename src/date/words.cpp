@@ -177,7 +177,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       w.add_word(surface, e);
     }
   }
-  w.finish();
+  if (Status st = w.finish(); !st.ok()) return st;
   return w;
 }
 
@@ -256,46 +256,62 @@ Status Words::load_holidays(const lexicon::Source& src) {
   return Status();
 }
 
-void Words::finish() {
+Status Words::finish() {
+  // 16-bit node ids in the code point table's keys, 8-bit kinds and counts of words per
+  // node: the date vocabulary is far below these (about 4,000 nodes).
+  if (nodes_.size() >= kMaxNodes)
+    return Status(StatusCode::kInvalidData, "date vocabulary: more than " + std::to_string(kMaxNodes) + " trie nodes");
+  static_assert(static_cast<int>(Kind::kCount) <= 256);
   flat_.assign(nodes_.size(), Flat{});
+  masks_.assign(nodes_.size(), Masks{});
   bytes_.clear();
   to_.clear();
   dense_.clear();
   flat_entries_.clear();
   for (size_t i = 0; i < nodes_.size(); ++i) {
     Flat& f = flat_[i];
+    if (nodes_[i].entries.size() > 255)
+      return Status(StatusCode::kInvalidData, "date vocabulary: more than 255 words of one surface");
     f.first = static_cast<uint32_t>(bytes_.size());
-    f.count = static_cast<uint32_t>(nodes_[i].next.size());
+    f.count = static_cast<uint16_t>(nodes_[i].next.size());
     for (const auto& [b, to] : nodes_[i].next) bytes_.push_back(b), to_.push_back(to);
     f.entries_first = static_cast<uint32_t>(flat_entries_.size());
-    f.entries_count = static_cast<uint32_t>(nodes_[i].entries.size());
+    f.entries_count = static_cast<uint8_t>(nodes_[i].entries.size());
     for (int32_t e : nodes_[i].entries) {
-      flat_entries_.push_back(e);
-      f.here |= kind_bit(entries_[static_cast<size_t>(e)].kind);
+      const Kind kind = entries_[static_cast<size_t>(e)].kind;
+      flat_entries_.push_back(static_cast<uint32_t>(e) << 8 | static_cast<uint32_t>(kind));
+      masks_[i].here |= kind_bit(kind);
     }
+    if (f.entries_count == 1) {  // kept in the node (entries_of)
+      f.entries_first = flat_entries_.back();
+      flat_entries_.pop_back();
+    }
+    if (f.entries_count) f.flags |= kEntries;
+    if (f.count == 0) f.flags |= kLeaf;
     f.space_child = child(static_cast<int32_t>(i), ' ');
+    if (f.space_child >= 0) f.flags |= kSpace;
     // Wide fan-outs over UTF-8 continuation bytes (the last byte of a syllable) get a
     // direct table instead of a scan.
-    bool continuation = f.count >= 4;
+    bool continuation = nodes_[i].next.size() >= 4;
     for (const auto& [b, to] : nodes_[i].next) continuation = continuation && (b & 0xC0) == 0x80;
     if (continuation) {
-      f.dense = static_cast<int32_t>(dense_.size());
+      f.first = static_cast<uint32_t>(dense_.size());
+      f.flags |= kDense;
       dense_.resize(dense_.size() + 64, -1);
-      for (const auto& [b, to] : nodes_[i].next) dense_[static_cast<size_t>(f.dense) + (b & 63)] = to;
+      for (const auto& [b, to] : nodes_[i].next) dense_[f.first + (b & 63)] = to;
     }
   }
   // Children always have larger indices than their parent: fold masks bottom-up.
   for (size_t i = nodes_.size(); i-- > 0;) {
-    Flat& f = flat_[i];
-    f.below |= f.here;
-    for (uint32_t k = f.first; k < f.first + f.count; ++k) f.below |= flat_[static_cast<size_t>(to_[k])].below;
+    masks_[i].below |= masks_[i].here;
+    for (const auto& [b, to] : nodes_[i].next) masks_[i].below |= masks_[static_cast<size_t>(to)].below;
   }
   // Code point boundaries (the bytes a node's code point still needs), and the one-step
   // table for three-byte code points out of every boundary node.
   std::vector<uint8_t> rem(nodes_.size(), 0);
-  std::vector<std::pair<uint64_t, int32_t>> cps;
+  std::vector<std::pair<uint32_t, int32_t>> cps;
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    flat_[i].boundary = rem[i] == 0;
+    if (rem[i] == 0) flat_[i].flags |= kBoundary;
     for (const auto& [b, to] : nodes_[i].next) {
       const uint8_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       rem[static_cast<size_t>(to)] = static_cast<uint8_t>(rem[i] == 0 ? len - 1 : rem[i] - 1);
@@ -306,30 +322,29 @@ void Words::finish() {
       for (const auto& [b1, y] : nodes_[static_cast<size_t>(x)].next)
         for (const auto& [b2, z] : nodes_[static_cast<size_t>(y)].next) {
           const unsigned char u[3] = {b0, b1, b2};
-          cps.emplace_back(((static_cast<uint64_t>(i) << 16) | text::decode3(u)) + 1, z);
+          cps.emplace_back(((static_cast<uint32_t>(i) << 16) | text::decode3(u)) + 1, z);
         }
     }
   }
   size_t cap = 16;
   int bits = 4;
   while (cap < 2 * cps.size()) cap *= 2, ++bits;
-  cp_keys_.assign(cap, 0);
-  cp_to_.assign(cap, -1);
+  cp_slots_.assign(cap, 0);
   cp_mask_ = cap - 1;
   cp_shift_ = 64 - bits;
-  for (const auto& [key, to] : cps) {
+  for (const auto& [key, to] : cps) {  // (every node's flags are final now)
     size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> cp_shift_);
-    while (cp_keys_[h] != 0) h = (h + 1) & cp_mask_;
-    cp_keys_[h] = key;
-    cp_to_[h] = to;
+    while (static_cast<uint32_t>(cp_slots_[h]) != 0) h = (h + 1) & cp_mask_;
+    cp_slots_[h] = uint64_t{key} | uint64_t{ref_of(to)} << 32;
   }
   for (int b = 0; b < 256; ++b) root_child_[b] = -1, root_below_[b] = 0;
-  for (uint32_t k = flat_[0].first; k < flat_[0].first + flat_[0].count; ++k) {
-    root_child_[bytes_[k]] = to_[k];
-    root_below_[bytes_[k]] = flat_[static_cast<size_t>(to_[k])].below;
+  for (const auto& [b, to] : nodes_[0].next) {
+    root_child_[b] = to;
+    root_below_[b] = masks_[static_cast<size_t>(to)].below;
   }
   nodes_.clear();
   nodes_.shrink_to_fit();
+  return Status();
 }
 
 Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMask other, Match& other_match,
@@ -341,33 +356,35 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
   part_match = Match{};
   const KindMask want = kinds | other;
   if (pos >= text.size()) return best;
-  int32_t node;
+  uint32_t ref;
   size_t i;
-  if (!first_step(text, pos, node, i) || !(flat_[static_cast<size_t>(node)].below & want)) return best;
+  if (!first_step(text, pos, ref, i) || !(masks_[node_of(ref)].below & want)) return best;
   while (true) {
-    const Flat& n = flat_[static_cast<size_t>(node)];
-    if (n.here & want) {
+    const size_t node = node_of(ref);
+    const Flat& n = flat_[node];
+    if ((n.flags & kEntries) && (masks_[node].here & want)) {
       bool got = false, got_other = false, got_part = false;
-      for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
-        const int32_t e = flat_entries_[k];
-        const KindMask bit = kind_bit(entries_[static_cast<size_t>(e)].kind);
+      const uint32_t* entries = entries_of(n);
+      for (uint32_t k = 0; k < n.entries_count; ++k) {
+        const int32_t e = entry_index(entries[k]);
+        const KindMask bit = kind_bit(entry_kind(entries[k]));
         if (!got && (kinds & bit)) best.entry = e, best.end = i, got = true;
         if (!got_other && (other & bit)) other_match.entry = e, other_match.end = i, got_other = true;
         if (!got_part && (part & bit)) part_match.entry = e, part_match.end = i, got_part = true;
       }
     }
-    if (i >= text.size() || n.count == 0) break;
-    if (n.boundary) {
-      const int r = cp_advance(n, text, node, i);
+    if (i >= text.size() || (n.flags & kLeaf)) break;
+    if (n.flags & kBoundary) {
+      const int r = cp_advance(text, ref, i);
       if (r == 0) break;
       if (r > 0) {
-        if (!(flat_[static_cast<size_t>(node)].below & want)) break;
+        if (!(masks_[node_of(ref)].below & want)) break;
         continue;
       }
     }
     const int32_t to = next_node(n, static_cast<unsigned char>(text[i]));
-    if (to < 0 || !(flat_[static_cast<size_t>(to)].below & want)) break;
-    node = to;
+    if (to < 0 || !(masks_[static_cast<size_t>(to)].below & want)) break;
+    ref = ref_of(to);
     ++i;
   }
   return best;
@@ -376,28 +393,35 @@ Match Words::longest3(std::string_view text, size_t pos, KindMask kinds, KindMas
 void Words::longest_each(std::string_view text, size_t pos, Each& out) const {
   out.kinds = 0;
   if (pos >= text.size()) return;
-  int32_t node;
+  uint32_t ref;
   size_t i;
-  if (!first_step(text, pos, node, i)) return;
-  while (node >= 0) {
-    const Flat& n = flat_[static_cast<size_t>(node)];
-    KindMask seen = 0;
-    for (uint32_t k = n.entries_first; k < n.entries_first + n.entries_count; ++k) {
-      const int32_t e = flat_entries_[k];
-      const Kind kind = entries_[static_cast<size_t>(e)].kind;
-      if (seen & kind_bit(kind)) continue;
-      seen |= kind_bit(kind);
-      out.entry[static_cast<int>(kind)] = e;
-      out.end[static_cast<int>(kind)] = static_cast<uint32_t>(i);
+  if (!first_step(text, pos, ref, i)) return;
+  while (true) {
+    const unsigned flags = flags_of(ref);
+    // A node with no word and one way on by a three-byte code point is not loaded: its
+    // ref has all the walk needs.
+    if (flags & kEntries) {
+      const Flat& n = flat_[node_of(ref)];
+      const uint32_t* entries = entries_of(n);
+      KindMask seen = 0;
+      for (uint32_t k = 0; k < n.entries_count; ++k) {
+        const int32_t e = entry_index(entries[k]);
+        const Kind kind = entry_kind(entries[k]);
+        if (seen & kind_bit(kind)) continue;
+        seen |= kind_bit(kind);
+        out.entry[static_cast<int>(kind)] = e;
+        out.end[static_cast<int>(kind)] = static_cast<uint32_t>(i);
+      }
+      out.kinds |= seen;
     }
-    out.kinds |= seen;
-    if (i >= text.size() || n.count == 0) break;
-    if (n.boundary) {
-      const int r = cp_advance(n, text, node, i);
+    if (i >= text.size() || (flags & kLeaf)) break;
+    if (flags & kBoundary) {
+      const int r = cp_advance(text, ref, i);
       if (r == 0) break;
       if (r > 0) continue;
     }
-    node = next_node(n, static_cast<unsigned char>(text[i]));
+    ref = ref_of(next_node(flat_[node_of(ref)], static_cast<unsigned char>(text[i])));
+    if (ref == kNoNode) break;
     ++i;
   }
 }

@@ -132,10 +132,11 @@ class Words {
   bool may_hold2(std::string_view text, size_t pos, KindMask kinds) const {
     if (!may_hold(text, pos, kinds)) return false;
     if (pos + 1 >= text.size()) return true;
-    const Flat& n = flat_[static_cast<size_t>(root_child_[static_cast<unsigned char>(text[pos])])];
-    if ((n.here & kinds) || n.space_child >= 0) return true;
+    const auto node = static_cast<size_t>(root_child_[static_cast<unsigned char>(text[pos])]);
+    const Flat& n = flat_[node];
+    if ((masks_[node].here & kinds) || n.space_child >= 0) return true;
     const int32_t to = step(n, static_cast<unsigned char>(text[pos + 1]));
-    return to >= 0 && (flat_[static_cast<size_t>(to)].below & kinds);
+    return to >= 0 && (masks_[static_cast<size_t>(to)].below & kinds);
   }
   const Entry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   // The holiday of a Kind::kHoliday entry: holiday(entry(i).offset).
@@ -240,54 +241,86 @@ class Words {
   // holiday's), so a word of one code point opens a date only before them.
   void add_word(const std::string& surface, const Entry& e, std::span<const std::string> follow = {});
   Status load_holidays(const lexicon::Source& src);
-  void finish();
+  Status finish();
 
-  // The walked form: node i has children bytes_[first_[i] .. first_[i+1]) (sorted) with
-  // targets to_[...]; here_[i] / below_[i] are the kinds of words ending at i / in its
-  // subtree, so a walk stops as soon as no wanted word can follow.
+  // The walked form, in 16 bytes a node (four to a cache line: a walk reads a node per
+  // code point or byte, and the ORG pass evicts them between documents, so the walks'
+  // cost is mostly these loads). Node i has children bytes_[first .. first + count)
+  // (sorted) with targets to_[...], or, when kDense is set, a direct table by
+  // continuation byte, dense_[first + (b & 63)]. Its words (entries_count of them) are
+  // flat_entries_[entries_first ...], or when it has one, entries_first itself
+  // (entries_of): each an entry index and its kind (entry_index, entry_kind). The kinds
+  // of words ending at it and in its subtree, which only some walks read, are in
+  // masks_[i].
   struct Flat {
-    uint32_t first = 0, count = 0;
-    uint32_t entries_first = 0, entries_count = 0;
-    KindMask here = 0, below = 0;
-    int32_t dense = -1;  // when >= 0: children by continuation byte, dense_[dense + (b & 63)]
+    uint32_t first = 0;
+    uint32_t entries_first = 0;
     // The child on ' ' (a surface with a space here), or -1. The text may leave that
     // space out: next_node() then steps from the space child.
     int32_t space_child = -1;
-    bool boundary = false;  // the path to it ends a code point (every word ending is one)
+    uint16_t count = 0;
+    uint8_t entries_count = 0;
+    uint8_t flags = 0;  // kBoundary, kDense, kEntries, kLeaf, kSpace
   };
+  static_assert(sizeof(Flat) == 16);
+  static constexpr uint8_t kBoundary = 1;  // the path to it ends a code point (every word ending is one)
+  static constexpr uint8_t kDense = 2;
+  static constexpr uint8_t kEntries = 4;  // some word ends here
+  static constexpr uint8_t kLeaf = 8;     // no child
+  static constexpr uint8_t kSpace = 16;   // a space child
+  struct Masks {
+    KindMask here = 0, below = 0;
+  };
+  const uint32_t* entries_of(const Flat& n) const {
+    return n.entries_count == 1 ? &n.entries_first : flat_entries_.data() + n.entries_first;
+  }
+  static int32_t entry_index(uint32_t packed) { return static_cast<int32_t>(packed >> 8); }
+  static Kind entry_kind(uint32_t packed) { return static_cast<Kind>(packed & 0xFF); }
+  // A node as the walks carry it: its index in the low 16 bits and its flags above them,
+  // so that a step through a node with no word and one way on (most of a walk) needs no
+  // load of the node: the code point table's slots hold these. kNoNode: none.
+  static constexpr uint32_t kNoNode = 0xFFFFFFFF;
+  static constexpr size_t kMaxNodes = 0xFFFF;  // load() checks
+  static size_t node_of(uint32_t ref) { return ref & 0xFFFF; }
+  static unsigned flags_of(uint32_t ref) { return (ref >> 16) & 0xFF; }
+  uint32_t ref_of(int32_t node) const {
+    return node < 0 ? kNoNode : static_cast<uint32_t>(node) | uint32_t{flat_[static_cast<size_t>(node)].flags} << 16;
+  }
   int32_t step(const Flat& n, unsigned char b) const {
-    if (n.dense >= 0) return (b & 0xC0) == 0x80 ? dense_[static_cast<size_t>(n.dense) + (b & 63)] : -1;
+    if (n.flags & kDense) return (b & 0xC0) == 0x80 ? dense_[n.first + (b & 63)] : -1;
     for (uint32_t k = n.first; k < n.first + n.count; ++k)
       if (bytes_[k] == b) return to_[k];
     return -1;
   }
   // Three-byte code points in one step from a boundary node: the node its third byte
-  // reaches, or -1 when no word goes on with that code point. An open-addressing table
-  // keyed by node and code point (Han and Hangul, most of the text, take three byte
-  // steps otherwise).
-  int32_t cp_step(int32_t node, uint32_t c) const {
-    const uint64_t key = ((static_cast<uint64_t>(node) << 16) | c) + 1;
+  // reaches (as a ref), or kNoNode when no word goes on with that code point. An
+  // open-addressing table keyed by node and code point (Han and Hangul, most of the
+  // text, take three byte steps otherwise). A slot is the key (node << 16 | c) + 1 in its
+  // low half and the target's ref in its high half: a probe reads one 8-byte word.
+  uint32_t cp_step(size_t node, uint32_t c) const {
+    const uint32_t key = ((static_cast<uint32_t>(node) << 16) | c) + 1;
     for (size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> cp_shift_);; h = (h + 1) & cp_mask_) {
-      const uint64_t k = cp_keys_[h];
-      if (k == key) return cp_to_[h];
-      if (k == 0) return -1;
+      const uint64_t slot = cp_slots_[h];
+      if (static_cast<uint32_t>(slot) == key) return static_cast<uint32_t>(slot >> 32);
+      if (static_cast<uint32_t>(slot) == 0) return kNoNode;
     }
   }
-  // The shared step of the walks at a boundary node `n` (index `node`) whose text ends
-  // before text[i] (i < size): when the next code point is three bytes long, the node
-  // after it (from `n`, or from its space child when the text leaves a surface's space
-  // out) and the text position after it in `node`/`i`, returning 1; 0 when no word goes
-  // on there (the byte steps would end inside the code point, where no word ends); -1
-  // when the byte steps must decide (not three bytes long, a space among them).
-  int cp_advance(const Flat& n, std::string_view text, int32_t& node, size_t& i) const {
+  // The shared step of the walks at a boundary node `ref` whose text ends before text[i]
+  // (i < size): when the next code point is three bytes long, the node after it (from
+  // `ref`, or from its space child when the text leaves a surface's space out) and the
+  // text position after it in `ref`/`i`, returning 1; 0 when no word goes on there (the
+  // byte steps would end inside the code point, where no word ends); -1 when the byte
+  // steps must decide (not three bytes long, a space among them).
+  int cp_advance(std::string_view text, uint32_t& ref, size_t& i) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     // A space in the text goes by the byte steps (to the space child, if any).
     if (i + 2 >= text.size() || (s[i] & 0xF0) != 0xE0) return -1;
     const uint32_t c = text::decode3(s + i);
-    int32_t z = cp_step(node, c);
-    if (z < 0 && n.space_child >= 0) z = cp_step(n.space_child, c);  // the surface's space left out
-    if (z < 0) return 0;
-    node = z;
+    uint32_t z = cp_step(node_of(ref), c);
+    if (z == kNoNode && (flags_of(ref) & kSpace))  // the surface's space left out
+      z = cp_step(static_cast<size_t>(flat_[node_of(ref)].space_child), c);
+    if (z == kNoNode) return 0;
+    ref = z;
     i += 3;
     return 1;
   }
@@ -302,27 +335,27 @@ class Words {
   // point at once (a word that starts with it, if any, goes on from the node after it;
   // no word ends inside it), anything else by its first byte. False when no word starts
   // there.
-  bool first_step(std::string_view text, size_t pos, int32_t& node, size_t& i) const {
+  bool first_step(std::string_view text, size_t pos, uint32_t& ref, size_t& i) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     if ((s[pos] & 0xF0) == 0xE0 && pos + 2 < text.size()) {
-      node = cp_step(0, text::decode3(s + pos));
+      ref = cp_step(0, text::decode3(s + pos));
       i = pos + 3;
     } else {
-      node = root_child_[s[pos]];
+      ref = ref_of(root_child_[s[pos]]);
       i = pos + 1;
     }
-    return node >= 0;
+    return ref != kNoNode;
   }
-  std::vector<uint64_t> cp_keys_;
-  std::vector<int32_t> cp_to_;
+  std::vector<uint64_t> cp_slots_;
   size_t cp_mask_ = 0;
   int cp_shift_ = 64;
 
   std::vector<Node> nodes_;
   std::vector<Flat> flat_;
+  std::vector<Masks> masks_;
   std::vector<unsigned char> bytes_;
   std::vector<int32_t> to_;
-  std::vector<int32_t> flat_entries_;
+  std::vector<uint32_t> flat_entries_;  // entry index << 8 | kind
   std::vector<int32_t> dense_;
   int32_t root_child_[256];
   KindMask root_below_[256];

@@ -12,6 +12,7 @@
 #include "date/calendar.h"
 #include "date/words.h"
 #include "lexicon/sources.h"
+#include "lexicon/tsv.h"
 #include "text/fold.h"
 
 using namespace hanfacts;
@@ -45,6 +46,27 @@ void check_all_positions(std::string_view t, date::KindMask kinds, date::KindMas
     CHECK(stop3.end == stop2.end);
     CHECK(part3.entry == p1.entry);
     CHECK(part3.end == p1.end);
+  }
+}
+
+// Words::longest_each at every position of t against one walk per kind (longest with
+// that kind alone): the same word, or none, for each.
+void check_each_all_positions(std::string_view t) {
+  const date::Words& w = words();
+  date::Words::Each each;
+  for (size_t pos = 0; pos < t.size(); ++pos) {
+    w.longest_each(t, pos, each);
+    CAPTURE(pos);
+    for (int k = 0; k < static_cast<int>(date::Kind::kCount); ++k) {
+      const date::Match m = w.longest(t, pos, date::kind_bit(static_cast<date::Kind>(k)));
+      CAPTURE(k);
+      const bool has = (each.kinds >> k) & 1;
+      CHECK(has == static_cast<bool>(m));
+      if (has && m) {
+        CHECK(each.entry[k] == m.entry);
+        CHECK(each.end[k] == m.end);
+      }
+    }
   }
 }
 
@@ -102,6 +124,33 @@ TEST_CASE("date words: longest3 answers longest2 and longest(part) in one walk")
     for (int k = 0; k < n; ++k) t += pieces[rng() % std::size(pieces)];
     check_all_positions(text::fold(t), date::kOpeners, stop, kOpenersAlone & date::kOpeners);
   }
+}
+
+TEST_CASE("date words: longest_each answers longest for every kind, on every word of the vocabulary") {
+  // Every surface of the date lexicons (words that share a surface, words inside longer
+  // ones, surfaces with spaces), each alone, run together and with the space left out.
+  std::vector<std::string> surfaces;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface")))
+        surfaces.push_back(text::fold(s));
+  }
+  REQUIRE(surfaces.size() > 500);
+  std::string run;
+  for (size_t i = 0; i < surfaces.size(); ++i) {
+    check_each_all_positions(surfaces[i]);
+    std::string squeezed;
+    for (char c : surfaces[i])
+      if (c != ' ') squeezed += c;
+    run += surfaces[i] + (i % 3 == 0 ? " " : "") + squeezed;
+    if (run.size() > 400) {
+      check_each_all_positions(run);
+      run.clear();
+    }
+  }
+  check_each_all_positions(run);
 }
 
 TEST_CASE("date format: format_to writes what format returns") {
