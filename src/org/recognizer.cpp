@@ -62,6 +62,11 @@
 // shares: fast_steps 16.7 + find 4.2 + report_keys 4.1 -> step_block 10.8 + find 4.8
 // + report_keys 3.4 + decode 2.3. Tried and dropped, no gain measured: prefetching
 // the state record after a full step; the quick mask inside the state record.
+// Then a reported key read from one record by the state the scan is in (Model::KeyInfo),
+// not three dependent loads (report, payload by trie state, NameInfo): report_keys
+// 3.27% -> 2.61% of the whole run (60 MB JSONL, --jobs 1, perf cpu-clock), BM_Org
+// median 120.6 -> 123.0 MB/s. Per kept ORG fact the scan reports 1.7 keys (813k keys,
+// 579k names added, 478k facts out on that input), so there is little to filter.
 
 namespace hanfacts::org {
 namespace {
@@ -152,6 +157,26 @@ struct Model {
   std::vector<Payload> payload;   // by trie state
   // The scan's automaton over the trie; it reports names, suffixes and common words.
   Automaton ac;
+  // By automaton state s, what report_keys() and on_key() read of the longest key
+  // reported in s (Automaton::report(s), maybe a suffix of s's string), in one 16-byte
+  // record indexed by the state the scan is in. The automaton's own records and the
+  // payloads are three loads in a row (report, then payload by trie state, then the
+  // name's NameInfo), each mostly a cache miss; this is one, and a shorter key ending at
+  // the same place (rare) one more.
+  struct alignas(16) KeyInfo {
+    uint32_t report = Automaton::kNone;  // Automaton::report(s)
+    uint32_t bytes = 0;                  // Automaton::key_bytes(report)
+    int32_t name = -1;                   // the key's Payload::name
+    uint32_t packed = 0;  // (the key's Payload::suffix + 1) << kKeyFlagBits | the kKey* flags (suffixes < kMaxStates)
+  };
+  static constexpr unsigned kKeyFlagBits = 4;
+  static constexpr uint32_t kKeyCommon = 1, kKeySuffixWord = 2;
+  // The name may be read across a left-out space (NameInfo: has_space or five code points or more).
+  static constexpr uint32_t kKeySpacedName = 4;
+  // A shorter key ends with this one (Automaton::next_report(report) != kNone).
+  static constexpr uint32_t kKeyShorter = 8;
+  std::vector<KeyInfo> key_info;
+  static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
   // on its usual step: the automaton's root transition, the bit of a state's quick mask
   // the step reads (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no
@@ -435,12 +460,14 @@ class Matcher {
     const Automaton& ac = m_->ac;
     const size_t kept = end - skipped;
     const size_t ring_mask = ring_.size() - 1;
-    for (uint32_t r = ac.report(state); r != Automaton::kNone; r = ac.next_report(r)) {
-      const size_t len = ac.key_bytes(r);
+    for (const Model::KeyInfo* info = &m_->key_info[state]; info->report != Automaton::kNone;
+         info = &m_->key_info[ac.next_report(info->report)]) {
+      const size_t len = info->bytes;
       // Spaces left out inside the key: those after its start in the kept text.
       size_t spaces = 0;
       for (size_t k = skipped; k > 0 && ring_[(k - 1) & ring_mask] > kept - len; --k) ++spaces;
-      on_key(r, end - len - spaces, end, last, spaces > 0);
+      on_key(*info, end - len - spaces, end, last, spaces > 0);
+      if (!(info->packed & Model::kKeyShorter)) break;
     }
   }
   // The code point before `i` (0 at the start): the three-byte case inline.
@@ -453,8 +480,7 @@ class Matcher {
     return decode_before(t_, i);
   }
   // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
-  void on_key(uint32_t r, size_t start, size_t end, char32_t last, bool spaced) {
-    const Payload& p = m_->payload[m_->ac.trie_state(r)];
+  void on_key(const Model::KeyInfo& p, size_t start, size_t end, char32_t last, bool spaced) {
     size_t after_first = start;
     const char32_t first = next_cp(t_, after_first);
     const char32_t before = before_cp(start);
@@ -467,21 +493,20 @@ class Matcher {
     // A Hangul name never starts inside a Hangul word; suffixes and words may.
     const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
     if (p.name >= 0 && name_left_ok) {
-      const NameInfo& ni = m_->names[p.name];
-      if ((!spaced || ni.has_space || ni.cps >= 5) && right_ok(end, last)) add_name(start, end, p.name);
+      if ((!spaced || (p.packed & Model::kKeySpacedName)) && right_ok(end, last)) add_name(start, end, p.name);
     }
     if (spaced) return;
-    if (p.suffix >= 0) {
+    if (const int32_t suffix = Model::key_suffix(p); suffix >= 0) {
       // In the order a walk from each start would find them (by start, then end): keys
       // come by end, so a new one moves back past the few later starts.
-      const SuffixHit h{start, end, p.suffix};
+      const SuffixHit h{start, end, suffix};
       size_t k = suffix_hits_.size();
       suffix_hits_.push_back(h);
       for (; k > 0 && suffix_hits_[k - 1].start > start; --k) suffix_hits_[k] = suffix_hits_[k - 1];
       suffix_hits_[k] = h;
     }
-    if ((p.roles & role_bit(WordRole::kCommon)) && right_ok(end, last)) blockers_.push_back({start, end});
-    if (p.roles & role_bit(WordRole::kSuffixWord)) run_ons_.push_back({start, end});
+    if ((p.packed & Model::kKeyCommon) && right_ok(end, last)) blockers_.push_back({start, end});
+    if (p.packed & Model::kKeySuffixWord) run_ons_.push_back({start, end});
   }
   // Keeps names_ in start order with the longest name per start: keys are reported by
   // their end, so a later one with the same start is longer.
@@ -1464,6 +1489,23 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon)) || (p.roles & role_bit(WordRole::kSuffixWord));
   });
   m.fuzzy.build();
+  if (built) {
+    m.key_info.resize(m.ac.live_states());
+    for (uint32_t s = 0; s < m.key_info.size(); ++s) {
+      const uint32_t r = m.ac.report(s);
+      if (r == Automaton::kNone) continue;
+      const Payload& p = m.payload[m.ac.trie_state(r)];
+      Model::KeyInfo& k = m.key_info[s];
+      k.report = r;
+      k.bytes = m.ac.key_bytes(r);
+      k.name = p.name;
+      k.packed = static_cast<uint32_t>(p.suffix + 1) << Model::kKeyFlagBits |
+                 ((p.roles & role_bit(WordRole::kCommon)) ? Model::kKeyCommon : 0) |
+                 ((p.roles & role_bit(WordRole::kSuffixWord)) ? Model::kKeySuffixWord : 0) |
+                 (m.ac.next_report(r) != Automaton::kNone ? Model::kKeyShorter : 0);
+      if (p.name >= 0 && (m.names[p.name].has_space || m.names[p.name].cps >= 5)) k.packed |= Model::kKeySpacedName;
+    }
+  }
   if (!built || m.trie.states() > Model::kMaxStates)
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.cp_info.resize(0x10000);
@@ -1487,6 +1529,7 @@ size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() 
 size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
 size_t Recognizer::table_bytes() const {
   return model_ ? model_->trie.bytes() + model_->ac.bytes() + model_->payload.size() * sizeof(Payload) +
+                      model_->key_info.size() * sizeof(Model::KeyInfo) +
                       model_->words.bytes() + model_->word_payload.size() * sizeof(Payload) +
                       model_->cp_info.size() * sizeof(uint32_t)
                 : 0;
