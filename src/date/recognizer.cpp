@@ -82,7 +82,12 @@ const Parsed& in_region(const Parsed& p, const Words& w, const core::Document& d
 bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   size_t end = start;
   if (end > 0 && t[end - 1] == ' ') --end;
+  if (end == 0) return false;
+  // A mark ends with one of a handful of code points: most dates follow none of them,
+  // and need no walk back.
   size_t from = end;
+  if (!w.may_end_lunar(text::prev_code_point(t, from))) return false;
+  from = end;
   for (int k = 0; k < 3 && from > 0; ++k) {  // marks are two or three code points
     const char32_t c = text::prev_code_point(t, from);
     if (!w.may_start(c)) continue;  // one bit: most code points start no date word

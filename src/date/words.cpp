@@ -112,6 +112,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     size_t back = surface.size();
     const char32_t last = text::prev_code_point(surface, back);
     if (last < 0x10000) ends_[last >> 6] |= uint64_t{1} << (last & 63);
+    if (e.kind == Kind::kLunar && !may_end_lunar(last)) lunar_ends_.push_back(last);
   }
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);

@@ -205,6 +205,11 @@ class Words {
   bool may_end_word(char32_t c) const {
     return c < 0x10000 ? (ends_[c >> 6] >> (c & 63)) & 1 : true;
   }
+  // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
+  // handful, compared in place (asked once per fact, before any walk back).
+  bool may_end_lunar(char32_t c) const {
+    return std::find(lunar_ends_.begin(), lunar_ends_.end(), c) != lunar_ends_.end();
+  }
   // Appends the first code point of every word whose kind is in `kinds`.
   void first_code_points(KindMask kinds, std::vector<char32_t>& out) const {
     for (const auto& [kind, c] : firsts_)
@@ -366,6 +371,7 @@ class Words {
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
+  std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);

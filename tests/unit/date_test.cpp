@@ -283,3 +283,16 @@ TEST_CASE("value format: grains, X digits") {
   date::Value w{date::Grain::kWeek, 705, 3};
   CHECK(date::format(w) == "0705-W03");
 }
+
+TEST_CASE("lunisolar marks: a date right after a whole mark that could not be read as lunisolar is no fact") {
+  // 2025's twelfth lunar month has 29 days: with the mark before it, the day does not
+  // exist, and its Gregorian reading would be wrong.
+  CHECK(dates("农历2025年十二月三十", "2025-11-01") == "");
+  CHECK(dates("农历 2025年十二月三十", "2025-11-01") == "");
+  CHECK(dates("阴历2025年十二月三十", "2025-11-01") == "");
+  // The mark's last character alone, or ending another word, is no mark.
+  CHECK(dates("历2025年十二月三十", "2025-11-01") == "2025年十二月三十=2025-12-30");
+  CHECK(dates("来历2025年12月30日", "2025-11-01") == "2025年12月30日=2025-12-30");
+  CHECK(dates("력 2025년 12월 30일", "2025-11-01") == "2025년 12월 30일=2025-12-30");
+  CHECK(dates("2025年12月30日", "2025-11-01") == "2025年12月30日=2025-12-30");
+}
