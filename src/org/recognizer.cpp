@@ -229,6 +229,10 @@ struct Model {
     return word_payload[state];
   }
   const Payload* word_get(uint32_t state) const { return state < word_payload.size() ? &word_payload[state] : nullptr; }
+  // Bit per BMP code point that starts a legal form (role legal_form: 有限公司): a lexicon
+  // hit whose next code point starts none (nearly all) needs no walk of `words` for one.
+  std::vector<uint64_t> legal_first = std::vector<uint64_t>(1024, 0);
+  bool may_start_legal(char32_t c) const { return c > 0xFFFF || (legal_first[c >> 6] >> (c & 63)) & 1; }
 };
 
 namespace {
@@ -575,6 +579,10 @@ class Matcher {
       // particles (알라바바 + 와).
       const size_t syllables = (end - start) / 3;
       const size_t top = std::min(syllables, kMaxFuzzySyllables);
+      // A raw hit over the shortest name's bytes overlaps every length the loop below
+      // tries, which then stops before any lookup: a word that opens with a listed name
+      // (삼성전자는) needs neither the syllable filter nor the loop.
+      if (overlaps_raw(start, start + 3 * FuzzyIndex::kMinHangul, after_word)) continue;
       // Lengths at which a name may be near, from the index's syllable filter: most
       // words have none, and then no length needs its trailer and overlap checks.
       const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
@@ -704,7 +712,8 @@ class Matcher {
   // pattern); a context name needs its support around its own span, so it keeps it.
   void take_legal_forms() {
     for (Hit& h : hits_)
-      if (h.kind == HitKind::kLexicon) h.end += legal_form_at(h.end);
+      if (h.kind == HitKind::kLexicon && h.end < t_.size() && m_->may_start_legal(decode_at(t_, h.end)))
+        h.end += legal_form_at(h.end);
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
   size_t legal_form_at(size_t pos) const {
@@ -1468,6 +1477,11 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
+    if (w.role == WordRole::kLegalForm && !w.key.empty()) {
+      size_t i = 0;
+      const char32_t c = text::next_code_point(w.key, i);
+      if (c <= 0xFFFF) m.legal_first[c >> 6] |= uint64_t{1} << (c & 63);
+    }
   }
   m.word_payload.resize(m.words.states());
   {
