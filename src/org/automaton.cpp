@@ -135,6 +135,27 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   for (Slot& slot : slots_)
     if (slot.c != kNoCode) slot.child = marked(slot.child);
 
+  // States with one edge (not the root, whose edges root_step() reads from its block)
+  // take it into their record; the other blocks move up to close the gaps.
+  {
+    std::vector<Slot> kept(1, Slot{kNoCode, 0});
+    for (uint32_t s = 0; s < m; ++s) {
+      State& st = states_[s];
+      const size_t size = size_t{1} << (st.block & 31);
+      const Slot* block = slots_.data() + (st.block >> 5);
+      if (st.block == 0) continue;  // no edges: the shared empty block
+      if (s != kRoot && size == 2) {  // one edge (a block has at least twice its edges' slots)
+        const Slot& e = block[0].c != kNoCode ? block[0] : block[1];
+        st.mask = uint64_t{e.c} << 32 | e.child;
+        st.block = kInlineEdge;
+        continue;
+      }
+      const size_t base = kept.size();
+      kept.insert(kept.end(), block, block + size);
+      st.block = static_cast<uint32_t>(base << 5 | (st.block & 31));
+    }
+    slots_ = std::move(kept);
+  }
   root_.assign(kRootSize, kRoot);
   for (char32_t c = 0; c < kHangulEnd; ++c) {
     const size_t k = root_index(c);

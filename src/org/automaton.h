@@ -18,7 +18,8 @@
 // table over ASCII, Hangul syllables and the main CJK block. Each other state has a
 // 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
 // steps stop there), its failure link, and a small open-addressing block of 8-byte
-// edges of its own (load at most one half), laid out in state order; and apart, a
+// edges of its own (load at most one half), laid out in state order, or for a state
+// of one edge (a key's tail) that edge in the record itself; and apart, a
 // "quick" mask (the union of the masks along its failure chain) whose one bit tells the
 // scan's usual step (to wherever the root goes) from the others. Each fallback along
 // a failure link shortens the current match, so a pass costs at most two steps per code
@@ -67,7 +68,9 @@ class Automaton {
     const unsigned bit = mask_bit(h);
     do {
       const State& st = states_[state];
-      if ((st.mask >> bit) & 1) {
+      if (st.block == kInlineEdge) {
+        if (static_cast<uint32_t>(st.mask >> 32) == c) return static_cast<uint32_t>(st.mask);
+      } else if ((st.mask >> bit) & 1) {
         const uint32_t next = find_edge(st, c, h);
         if (next != kNone) return next;
       }
@@ -149,11 +152,16 @@ class Automaton {
     uint32_t c;
     uint32_t child;  // with kReportsMark when it reports
   };
+  // A state with one edge (most deep states: a key's tail) holds it in its record, so
+  // a step along it reads no edge block (a second cache miss after the record's).
   struct State {
-    uint64_t mask;      // bit mask_bit(code_hash(c)) for the code point c of each edge; 0 for the root
-    uint32_t block;     // first slot << 5 | log2 of the block's slots
+    // Bit mask_bit(code_hash(c)) for the code point c of each edge; 0 for the root. With
+    // kInlineEdge: the one edge, its code point << 32 | its child (marked, as a slot's).
+    uint64_t mask;
+    uint32_t block;     // first slot << 5 | log2 of the block's slots, or kInlineEdge
     uint32_t fail;      // the root's is the root
   };
+  static constexpr uint32_t kInlineEdge = UINT32_MAX;  // a block's log2 is never 31
   uint32_t find_edge(const State& st, char32_t c, uint64_t h) const {
     const uint32_t size_mask = (1u << (st.block & 31)) - 1;
     const Slot* block = slots_.data() + (st.block >> 5);
