@@ -1113,11 +1113,16 @@ class Matcher {
       size_t q = p + 1;
       while (q < n && q - p < 160 && t_[q] != ')' && t_[q] != '(' && t_[q] != '\n') ++q;
       if (q >= n || t_[q] != ')' || q == p + 1) continue;
-      segments_.clear();
-      // The name before the parenthesis: a hit ending there, or the word of one script.
       size_t x_end = p;
       if (x_end > 0 && t_[x_end - 1] == ' ') --x_end;
-      if (int h = hit_ending_at(x_end); h >= 0) {
+      const int x_hit = hit_ending_at(x_end);
+      // The group's organization comes from a hit (not a pattern) that is a segment: the
+      // one ending before the parenthesis or one inside it. Most groups have neither
+      // ((서울=연합뉴스), (00700.HK)), and need no splitting.
+      if (!(x_hit >= 0 && hits_[x_hit].kind != HitKind::kPattern) && !holds_listed_hit(p + 1, q)) continue;
+      segments_.clear();
+      // The name before the parenthesis: a hit ending there, or the word of one script.
+      if (int h = x_hit; h >= 0) {
         segments_.push_back({hits_[h].start, x_end, h});
       } else if (x_end > 0) {
         size_t a = x_end;
@@ -1180,6 +1185,14 @@ class Matcher {
     for (const Hit& h : pending_) hits_.push_back(h);
     sort_hits();
     link_later_mentions();
+  }
+
+  // Some hit other than a pattern lies within [a, b) (hits_ sorted by start, not overlapping).
+  bool holds_listed_hit(size_t a, size_t b) const {
+    auto it = std::lower_bound(hits_.begin(), hits_.end(), a, [](const Hit& h, size_t v) { return h.start < v; });
+    for (; it != hits_.end() && it->start < b; ++it)
+      if (it->end <= b && it->kind != HitKind::kPattern) return true;
+    return false;
   }
 
   void add_part(size_t a, size_t b) {
