@@ -243,6 +243,12 @@ struct Model {
     return word_payload[state];
   }
   const Payload* word_get(uint32_t state) const { return state < word_payload.size() ? &word_payload[state] : nullptr; }
+  // Bits per BMP code point that ends a place word (role place) and a division word
+  // (role division): a text position whose code point before is in neither ends no
+  // such word, whatever its start (after_foreign_place(), ends_with_division()).
+  std::vector<uint64_t> place_last = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> division_last = std::vector<uint64_t>(1024, 0);
+  static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
   // Bit per BMP code point that starts a legal form (role legal_form: 有限公司): a lexicon
   // hit whose next code point starts none (nearly all) needs no walk of `words` for one.
   std::vector<uint64_t> legal_first = std::vector<uint64_t>(1024, 0);
@@ -744,6 +750,7 @@ class Matcher {
   }
   // [a, b) ends with an administrative division word (role division: 省, 市, 自治区).
   bool ends_with_division(size_t a, size_t b) const {
+    if (b <= a || !Model::has_bit(m_->division_last, before_cp(b))) return false;
     size_t from = b;
     for (size_t k = 0; k < kMaxDivisionCodePoints && from > a; ++k) {
       prev_cp(t_, from);
@@ -934,6 +941,7 @@ class Matcher {
   bool after_foreign_place(size_t start, const Entry& e) const {
     size_t end = start;
     if (end > 0 && t_[end - 1] == ' ') --end;
+    if (end == 0 || !Model::has_bit(m_->place_last, before_cp(end))) return false;
     size_t from = end;
     for (size_t k = 0; k < kMaxPlaceCodePoints && from > 0; ++k) {
       do --from;
@@ -1507,6 +1515,13 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Payload& p = m.at(m.trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
+    if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision) && !w.key.empty()) {
+      // The last code point as the trie reads the key.
+      char32_t last = 0;
+      for (size_t i = 0; i < w.key.size();) last = text::next_code_point(w.key, i);
+      std::vector<uint64_t>& bits = w.role == WordRole::kPlace ? m.place_last : m.division_last;
+      if (last <= 0xFFFF) bits[last >> 6] |= uint64_t{1} << (last & 63);
+    }
     if (w.role == WordRole::kLegalForm && !w.key.empty()) {
       size_t i = 0;
       const char32_t c = text::next_code_point(w.key, i);
