@@ -249,10 +249,18 @@ struct Model {
   std::vector<uint64_t> place_last = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> division_last = std::vector<uint64_t>(1024, 0);
   static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
-  // Bit per BMP code point that starts a legal form (role legal_form: 有限公司): a lexicon
-  // hit whose next code point starts none (nearly all) needs no walk of `words` for one.
-  std::vector<uint64_t> legal_first = std::vector<uint64_t>(1024, 0);
-  bool may_start_legal(char32_t c) const { return c > 0xFFFF || (legal_first[c >> 6] >> (c & 63)) & 1; }
+  // By role, a bit per BMP code point that starts a word of that role: a walk of
+  // `words` for a word of some roles (a legal form after each lexicon hit, particles
+  // after a Hangul name, topic words through a sentence) starts only where one may.
+  static constexpr size_t kRoles = static_cast<size_t>(WordRole::kLegalForm) + 1;  // kLegalForm is the last role
+  std::vector<uint64_t> role_first = std::vector<uint64_t>(kRoles * 1024, 0);
+  // False when no word with one of `roles` (role_bit()s) starts with `c`.
+  bool may_start_role(char32_t c, uint16_t roles) const {
+    if (c > 0xFFFF) return true;
+    for (unsigned r = 0; r < kRoles; ++r)
+      if (((roles >> r) & 1) && ((role_first[r * 1024 + (c >> 6)] >> (c & 63)) & 1)) return true;
+    return false;
+  }
 };
 
 namespace {
@@ -338,7 +346,7 @@ class Matcher {
   }
   bool covers(size_t pos, size_t end, int depth) const {
     if (pos == end) return true;
-    if (depth == 0) return false;
+    if (depth == 0 || !m_->may_start_role(decode_at(t_, pos), kTrailerRoles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < end;) {
       state = m_->words.step(state, next_cp(t_, j));
@@ -733,7 +741,7 @@ class Matcher {
   // pattern); a context name needs its support around its own span, so it keeps it.
   void take_legal_forms() {
     for (Hit& h : hits_)
-      if (h.kind == HitKind::kLexicon && h.end < t_.size() && m_->may_start_legal(decode_at(t_, h.end)))
+      if (h.kind == HitKind::kLexicon && h.end < t_.size() && m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))
         h.end += legal_form_at(h.end);
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
@@ -778,6 +786,7 @@ class Matcher {
   }
   // Some key with one of `roles` is a prefix of [a, b).
   bool starts_with_role(size_t a, size_t b, uint16_t roles) const {
+    if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
       state = m_->words.step(state, next_cp(t_, j));
@@ -1320,6 +1329,7 @@ class Matcher {
   }
   // A word with one of `roles` starts at `pos` and ends a word.
   bool word_at(size_t pos, uint16_t roles) const {
+    if (!m_->may_start_role(decode_at(t_, pos), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = next_cp(t_, j);
@@ -1522,10 +1532,10 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       std::vector<uint64_t>& bits = w.role == WordRole::kPlace ? m.place_last : m.division_last;
       if (last <= 0xFFFF) bits[last >> 6] |= uint64_t{1} << (last & 63);
     }
-    if (w.role == WordRole::kLegalForm && !w.key.empty()) {
+    if (!w.key.empty()) {
       size_t i = 0;
       const char32_t c = text::next_code_point(w.key, i);
-      if (c <= 0xFFFF) m.legal_first[c >> 6] |= uint64_t{1} << (c & 63);
+      if (c <= 0xFFFF) m.role_first[static_cast<size_t>(w.role) * 1024 + (c >> 6)] |= uint64_t{1} << (c & 63);
     }
   }
   m.word_payload.resize(m.words.states());
