@@ -99,6 +99,38 @@ TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
   }
 }
 
+TEST_CASE("org automaton: chains of one-edge states (edges held in the state record)") {
+  // Keys that are chains of single edges, one through a code point beyond the BMP; in
+  // the first set the root has one edge too (the root keeps its edge block), in the
+  // second keys are suffixes of another (reported through failure links).
+  const std::string beyond = "\xF0\x90\x80\x80";  // U+10000
+  const std::vector<std::vector<std::string>> sets = {{"abcd", "a" + beyond + "e"},
+                                                      {"abcd", "bcd", "a" + beyond + "e", "cd"}};
+  for (const std::vector<std::string>& used : sets) {
+    org::CodePointTrie trie;
+    std::vector<uint32_t> state_of;
+    for (const std::string& k : used) state_of.push_back(trie.insert(k));
+    std::vector<uint8_t> reported(trie.states(), 0);
+    for (const uint32_t st : state_of) reported[st] = 1;
+    org::Automaton ac;
+    REQUIRE(ac.build(trie, [&](uint32_t st) { return reported[st] != 0; }));
+    const std::string text = "xabcdabcabcd a" + beyond + "e a" + beyond + "x bcd aabcd";
+    std::set<Report> got;
+    uint32_t state = org::Automaton::kRoot;
+    for (size_t i = 0; i < text.size();) {
+      const char32_t c = text::next_code_point(text, i);
+      state = ac.step(state, c);
+      for (uint32_t r = ac.report(state); r != org::Automaton::kNone; r = ac.next_report(r)) {
+        const std::string key = text.substr(i - ac.key_bytes(r), ac.key_bytes(r));
+        const auto it = std::find(used.begin(), used.end(), key);
+        REQUIRE(it != used.end());
+        got.insert({i, static_cast<size_t>(it - used.begin())});
+      }
+    }
+    CHECK(got == brute_force(text, used, std::vector<bool>(used.size(), true)));
+  }
+}
+
 TEST_CASE("org automaton: the scan's shortcuts agree with the full step") {
   // The scan (src/org/recognizer.cpp) takes the root's transition when steps_as_root()
   // holds for the state (or for the root, when the code point continues no key); that
