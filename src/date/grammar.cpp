@@ -225,6 +225,9 @@ class Parser {
         base_daypart_ = last_daypart_;
         // Inside a range a closing 间 or 之间 is "between", not a duration: 2025年至2030年间.
         between_ = true;
+        // A second end that does not make a range leaves no lunisolar mark behind
+        // (2025年5月1日—今年闰六月: the leap month is no reason to read 5月1日 as lunar).
+        const LunarState lunar_before = lunar_state();
         size_t e2 = core(sp(r.end), b);
         base_ = nullptr;
         between_ = false;
@@ -246,6 +249,7 @@ class Parser {
             if (close) after_between = close.end;  // 之间 stays outside the span
           }
         }
+        if (!ranged) set_lunar_state(lunar_before);
       }
     }
     if (lunar_ && !to_civil(result)) return false;
@@ -1471,6 +1475,11 @@ class Parser {
     lunar_ = true;
     lunar_korean_ = w_.entry(m.entry).lang == Lang::kKo;
   }
+  struct LunarState {
+    bool lunar, korean, leap;
+  };
+  LunarState lunar_state() const { return {lunar_, lunar_korean_, lunar_leap_}; }
+  void set_lunar_state(const LunarState& s) { lunar_ = s.lunar, lunar_korean_ = s.korean, lunar_leap_ = s.leap; }
 
   // The parse read lunisolar months and days: their Gregorian days (음력 8월 15일 ->
   // 2025-10-06); a lunisolar month alone is the interval of its days, a year stays as it

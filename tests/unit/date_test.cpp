@@ -173,6 +173,13 @@ TEST_CASE("holidays without a reference date") {
   CHECK(dates("冬至前后") == "冬至=XXXX-12-XX[relative;approx]");
 }
 
+TEST_CASE("a lunisolar second end that makes no range leaves the first end Gregorian") {
+  // The dash might open a range; the leap month after it cannot end one, and its
+  // lunisolar mark must not make 5月1日 a lunisolar day.
+  CHECK(dates("2025年5月1日—今年闰六月") == "2025年5月1日=2025-05-01 今年闰六月=2025-07-25/2025-08-22[relative]");
+  CHECK(dates("2025년 5월 1일 — 올해 윤6월") == "2025년 5월 1일=2025-05-01 올해 윤6월=2025-07-25/2025-08-22[relative]");
+}
+
 TEST_CASE("a quarter still to come, after an earlier year was named, is that year's") {
   // A February results report: 4분기 is last year's, and 전년 (a comparison) does not move
   // the year the text is about.
