@@ -757,13 +757,14 @@ struct Reader {
     n->end = e, n->has_scale = true, n->scale_exp = w->id;
   }
 
-  // A one-syllable Korean digit before a one-syllable currency word is a word far more
-  // often than an amount: 사원 (employee), 구원 (rescue), 일원 (member), 이불 (blanket).
-  bool one_syllable_word(const Numeral& n, size_t currency_start, size_t currency_end) const {
+  // A one-syllable Korean digit before a currency word is a word far more often than an
+  // amount: 사원 (employee), 구원 (rescue), 이불 (blanket), 이유로 (for the reason), 사유로,
+  // 이원화 (dualization); news writes small amounts in digits. 십, 백, 천, 만 stay amounts
+  // (만 원, 천원).
+  bool one_syllable_word(const Numeral& n) const {
     if (n.script != numeral::Script::kKorean || n.has_scale || n.end - n.start != 3) return false;
-    char32_t c = cp_at(s, n.start);
-    if (c == U'십' || c == U'백' || c == U'천' || c == U'만') return false;
-    return currency_end - currency_start == 3;
+    const char32_t c = cp_at(s, n.start);
+    return c != U'십' && c != U'백' && c != U'천' && c != U'만';
   }
 
   // Currency word (after an optional infix qualifier and one space) at p; returns end.
@@ -927,7 +928,7 @@ struct Reader {
     int cur = -1;
     size_t cs = 0;
     size_t e = currency_after(n->end, cur, a.approx, cs);
-    if (e && one_syllable_word(*n, cs, e)) return false;
+    if (e && one_syllable_word(*n)) return false;
     if (e) {
       if (ps != std::string_view::npos && pc != cur) {
         // 新台幣100億元: a one-character generic word (元) takes the prefix's currency;
