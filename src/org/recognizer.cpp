@@ -858,7 +858,11 @@ class Matcher {
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
       }
-      if (is_generic(a, s) || is_known(a, s) || (ends_with_name(a, e) && !names_local_body(a, e, suffix))) continue;
+      // A listed name part is that body's word, unless a government suffix follows a place
+      // named with its division: 서울시 is the city's government, 서울시교육청 another body.
+      if (is_generic(a, s) || (is_known(a, s) && !(is_government(suffix) && ends_with_division(a, s))) ||
+          (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
+        continue;
       if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
