@@ -175,6 +175,8 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
         return t.error(row, "offset", "not an integer: '" + std::string(off) + "'");
       const std::string surface = text::fold(t.cell(row, "surface"));
       if (surface.empty()) return t.error(row, "surface", "empty");
+      // One word a row here (the holidays file is the one that lists several).
+      if (surface.find('|') != std::string::npos) return t.error(row, "surface", "one word a row, no '|'");
       w.add_word(surface, e);
     }
   }
