@@ -166,6 +166,8 @@ struct NumUnit {
 
 enum NumKinds : unsigned { kAllowDigits = 1, kAllowHan = 2, kAllowSino = 4 };
 
+constexpr KindMask kWeekdayKinds = kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort);
+
 class Parser {
  public:
   Parser(const Words& w, std::string_view t, const core::RefDate* ref, WordCache* cache)
@@ -323,8 +325,12 @@ class Parser {
         m = Match{each->entry[k], each->end[k]};
     }
     // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
+    // One tagged `week` blocks only a weekday (上周日均 is last week's daily average, while
+    // 3月1日均价 keeps its day).
     constexpr int kStopKind = static_cast<int>(Kind::kStop);
-    if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end) return Match{};
+    if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end &&
+        (w_.entry(each->entry[kStopKind]).tag != Tag::kWeek || (kinds & kWeekdayKinds)))
+      return Match{};
     return m;
   }
 
