@@ -260,7 +260,7 @@ class Parser {
     if (after_between) {
       next = after_between;
     } else {
-      Match m = qualifier_after(end);
+      Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end) : qualifier_after(end);
       if (m) {
         const unsigned f = flag_of(w_.entry(m.entry).tag);
         if (!(ranged && (f & (kUntil | kSince)))) flags |= f;
@@ -372,6 +372,20 @@ class Parser {
     if (m.end > next) return m;
     const char32_t after = cp_at(t_, m.end, next);
     if (is_digit(static_cast<char>(after < 0x80 ? after : 0)) || is_han_digit(after)) return Match{};
+    return m;
+  }
+
+  // The qualifier after a holiday ending at `end`: a word for the days around it (two at
+  // most: 설 연휴 기간까지) may come between, and stays outside the span (추석 연휴부터,
+  // 春节假期以来).
+  Match qualifier_after_holiday(size_t end) const {
+    Match m = qualifier_after(end);
+    for (size_t j = end, k = 0; !m && k < 2; ++k) {
+      const Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
+      if (!days) break;
+      j = days.end;
+      m = qualifier_after(j);
+    }
     return m;
   }
 
@@ -1641,7 +1655,7 @@ class Parser {
     const size_t j = prefixed ? sp(pre.end) : p;
     const Match m = holiday_word(j);
     if (!m) return kNo;
-    const int dir = prefixed ? w_.entry(pre.entry).offset : 0;
+    int dir = prefixed ? w_.entry(pre.entry).offset : 0;
     if (base_ && dir == 0) {
       int year;
       bool x;
@@ -1650,6 +1664,11 @@ class Parser {
     }
     cur.flags |= kRelative;
     if (!has_ref()) return holiday_part(j, cur, ref().year, true);
+    // 春节以来 counts up to now: the last one, not the nearest (a coming one in November).
+    if (dir == 0) {
+      const Match q = qualifier_after_holiday(m.end);
+      if (q && w_.entry(q.entry).offset < 0) dir = -1;
+    }
     const Holiday& h = w_.holiday(w_.entry(m.entry).offset);
     const long today = days_from_civil(ref().year, ref().month, ref().day);
     int year = 0;
