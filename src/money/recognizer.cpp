@@ -1083,6 +1083,21 @@ struct Reader {
     return w->id == kNone ? nullptr : w;
   }
 
+  // A qualifier word after a "per unit" right at p (7万元/吨左右, 80달러/배럴 안팎: a slash
+  // and a unit of up to four letters), or null; `at` is where the word starts.
+  const Word* after_per_unit(size_t p, size_t& at) const {
+    if (p >= s.size() || s[p] != '/') return nullptr;
+    size_t q = p + 1;
+    for (int k = 0; k < 4 && q < s.size(); ++k) {
+      const char32_t c = cp_at(s, q);
+      if (!is_letter(c)) break;
+      q += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      const size_t r = skip_space(s, q);
+      if (const Word* w = t.after.match_at(s, r)) return at = r, w;
+    }
+    return nullptr;
+  }
+
   void qualifiers(Amount& a) const {
     size_t ws = 0;
     if (const Word* w = qualifier_before(a.start, ws)) {
@@ -1095,7 +1110,16 @@ struct Reader {
       }
     }
     size_t q = skip_space(s, a.end);
-    if (const Word* w = t.after.match_at(s, q)) {
+    const Word* w = t.after.match_at(s, q);
+    // 7万元/吨左右: a price per unit is the amount, and the word after the unit is its own.
+    if (size_t at; !w && (w = after_per_unit(q, at))) q = at;
+    // 20조 원 첫 돌파: one listed adverb, a word of its own, may come before the word.
+    if (const Word* adv = w ? nullptr : t.adverb.match_at(s, q);
+        adv && q + adv->text.size() < s.size() && s[q + adv->text.size()] == ' ') {
+      const size_t r = skip_space(s, q + adv->text.size());
+      if ((w = t.after.match_at(s, r))) q = r;
+    }
+    if (w) {
       const char32_t next = cp_at(s, q + w->text.size());
       // 이상의, 안팎일 (a particle or the copula 이/일/인/입 may follow).
       if (!text::is_hangul_syllable(next) || t.is_particle(next) || next == U'일' || next == U'입' ||
