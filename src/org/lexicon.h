@@ -85,6 +85,8 @@ enum class WordRole {
   kProduct,    // names a product line after a model code: 小米17系列 is a phone, not Xiaomi
   kDivision,   // Chinese administrative division (省, 市, 县): a name ending with one is a place
   kLegalForm,  // Chinese legal form after a listed name, in its span (腾讯控股|有限公司)
+  kByline,     // a reporter's title: a name before "person + title" is a newsroom desk (산업부 한지호 기자)
+  kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {
   std::string key;  // folded

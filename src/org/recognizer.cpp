@@ -83,7 +83,7 @@ inline Script script_of(char32_t c) {
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kLegalForm) < 16, "WordRole bits must fit Payload::roles (uint16_t)");
+static_assert(static_cast<unsigned>(WordRole::kCount) <= 16, "WordRole bits must fit Payload::roles (uint16_t)");
 constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
@@ -252,7 +252,7 @@ struct Model {
   // By role, a bit per BMP code point that starts a word of that role: a walk of
   // `words` for a word of some roles (a legal form after each lexicon hit, particles
   // after a Hangul name, topic words through a sentence) starts only where one may.
-  static constexpr size_t kRoles = static_cast<size_t>(WordRole::kLegalForm) + 1;  // kLegalForm is the last role
+  static constexpr size_t kRoles = static_cast<size_t>(WordRole::kCount);
   std::vector<uint64_t> role_first = std::vector<uint64_t>(kRoles * 1024, 0);
   // False when no word with one of `roles` (role_bit()s) starts with `c`.
   bool may_start_role(char32_t c, uint16_t roles) const {
@@ -1346,9 +1346,28 @@ class Matcher {
   }
   bool is_business(uint32_t entry) const { return m_->business[entry] != 0; }
 
+  // 산업부 한지호 기자: a name right before a person's name (two or three Hangul
+  // syllables) and a reporter's title (role byline) is the newsroom desk of a byline, not
+  // the body (the ministry).
+  bool is_desk(const Hit& h) const {
+    size_t p = h.end;
+    if (p + 1 >= t_.size() || t_[p] != ' ') return false;
+    ++p;
+    for (int n = 1; n <= 3; ++n) {
+      if (!text::is_hangul_syllable(decode_at(t_, p))) return false;
+      p += 3;
+      if (n < 2) continue;
+      const size_t q = p < t_.size() && t_[p] == ' ' ? p + 1 : p;
+      if (starts_with_role(q, std::min(t_.size(), q + kMaxBylineBytes), role_bit(WordRole::kByline))) return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxBylineBytes = 12;  // 선임기자, 논설위원
+
   void emit(std::vector<core::Candidate>& out) const {
     for (const Hit& h : hits_) {
       if (h.kind == HitKind::kContext && !h.supported) continue;
+      if (is_desk(h)) continue;
       // Built in place: no moves of its four strings.
       core::Candidate& c = out.emplace_back();
       c.type = FactType::kOrg;

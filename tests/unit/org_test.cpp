@@ -250,12 +250,24 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-after-time-word", "一季度末商业银行净息差", ""},
       {"zh-after-as-of", "截至年末商业银行资产增长", ""},
       {"zh-name-after-time-word", "年底前宁波商业银行发布公告", "宁波商业银行=宁波商业银行/pattern"},
+      {"local-education-office", "충북교육청은", "충북교육청=충북교육청/pattern"},
+      {"local-council", "대전시의회에", "대전시의회=대전시의회/pattern"},
+      {"listed-city-local-body", "대구시교육청은 대구시와", "대구시교육청=대구시교육청/pattern | 대구시=Daegu Metropolitan City"},
+      {"generic-local-bodies", "17개 시도교육청과 지방의회", ""},
   });
   // The pattern unit is the kind of the suffix.
   auto got = run(fixture(), "한빛반도체연구소");
   REQUIRE(got.size() == 1);
   CHECK(got[0].unit == "institute");
   CHECK(got[0].rule == "org.pattern");
+}
+
+TEST_CASE("org: a name before a person's name and a reporter's title is a newsroom desk") {
+  check_rows(fixture(), {
+      {"desk", "한국은행 김철수 기자 = 한국은행은", "한국은행=Bank of Korea"},
+      {"desk-glued-title", "한국은행 김철수기자", ""},
+      {"not-a-title", "한국은행 이창용 총재는", "한국은행=Bank of Korea"},
+  });
 }
 
 TEST_CASE("org: flags order and qid") {
