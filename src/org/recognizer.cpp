@@ -1348,10 +1348,11 @@ class Matcher {
 
   // 산업부 한지호 기자: a name right before a person's name (two or three Hangul
   // syllables) and a reporter's title (role byline) is the newsroom desk of a byline, not
-  // the body (the ministry).
+  // the body (the ministry); a media outlet there is the outlet (이데일리 김도연 기자).
   bool is_desk(const Hit& h) const {
     size_t p = h.end;
     if (p + 1 >= t_.size() || t_[p] != ' ') return false;
+    if (h.kind != HitKind::kPattern && m_->entries[h.entry].kind == "media") return false;
     ++p;
     for (int n = 1; n <= 3; ++n) {
       if (!text::is_hangul_syllable(decode_at(t_, p))) return false;

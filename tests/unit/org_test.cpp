@@ -267,6 +267,7 @@ TEST_CASE("org: a name before a person's name and a reporter's title is a newsro
       {"desk", "한국은행 김철수 기자 = 한국은행은", "한국은행=Bank of Korea"},
       {"desk-glued-title", "한국은행 김철수기자", ""},
       {"not-a-title", "한국은행 이창용 총재는", "한국은행=Bank of Korea"},
+      {"outlet", "로이터 김철수 특파원", "로이터=Reuters"},
   });
 }
 
