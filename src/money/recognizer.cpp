@@ -1110,21 +1110,17 @@ struct Reader {
       }
     }
     size_t q = skip_space(s, a.end);
-    const Word* w = t.after.match_at(s, q);
+    const Word* after = t.after.match_at(s, q);
     // 7万元/吨左右: a price per unit is the amount, and the word after the unit is its own.
-    if (size_t at; !w && (w = after_per_unit(q, at))) q = at;
-    // 20조 원 첫 돌파: one listed adverb, a word of its own, may come before the word.
-    if (const Word* adv = w ? nullptr : t.adverb.match_at(s, q);
-        adv && q + adv->text.size() < s.size() && s[q + adv->text.size()] == ' ') {
-      const size_t r = skip_space(s, q + adv->text.size());
-      if ((w = t.after.match_at(s, r))) q = r;
-    }
-    if (w) {
-      const char32_t next = cp_at(s, q + w->text.size());
+    if (size_t at; !after && (after = after_per_unit(q, at))) q = at;
+    // 20조 원 첫 돌파: one listed adverb may come before the word.
+    if (const size_t r = past_adverb(q); !after && r != q && (after = t.after.match_at(s, r))) q = r;
+    if (after) {
+      const char32_t next = cp_at(s, q + after->text.size());
       // 이상의, 안팎일 (a particle or the copula 이/일/인/입 may follow).
       if (!text::is_hangul_syllable(next) || t.is_particle(next) || next == U'일' || next == U'입' ||
           !text::is_hangul_syllable(cp_at(s, q))) {
-        set_flag(a, w->id);
+        set_flag(a, after->id);
         return;
       }
     }
@@ -1133,11 +1129,17 @@ struct Reader {
     // particle the amount is the margin: 전망치를 약 600억 원 웃돌았다 (beat it by 600억).
     const char32_t c = cp_at(s, a.end);
     if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도') return;
-    size_t j = skip_space(s, a.end + 3);
-    // 1400조 원을 처음 넘어설: one listed adverb, a word of its own, may come between.
-    if (const Word* adv = t.adverb.match_at(s, j); adv && j + adv->text.size() < s.size() && s[j + adv->text.size()] == ' ')
-      j = skip_space(s, j + adv->text.size());
+    // 1400조 원을 처음 넘어설: one listed adverb may come between.
+    const size_t j = past_adverb(skip_space(s, a.end + 3));
     if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
+  }
+
+  // Past a listed adverb at j that is a word of its own (처음, 첫, 이미) and the spaces
+  // after it; j itself when there is none.
+  size_t past_adverb(size_t j) const {
+    const Word* adv = t.adverb.match_at(s, j);
+    if (!adv || j + adv->text.size() >= s.size() || s[j + adv->text.size()] != ' ') return j;
+    return skip_space(s, j + adv->text.size());
   }
 
   // Whether only a joining word (和, 및, 와; spaces around it) stands between an amount
