@@ -160,9 +160,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "common") r = WordRole::kCommon;
     else if (role == "stop_word") r = WordRole::kStopWord;
     else if (role == "stop_tail") r = WordRole::kStopTail;
-    else if (role == "place") r = WordRole::kPlace;
     else if (role == "suffix_word") r = WordRole::kSuffixWord;
-    else if (role == "home_place") r = WordRole::kHomePlace;
     else if (role == "product") r = WordRole::kProduct;
     else if (role == "division") r = WordRole::kDivision;
     else if (role == "legal_form") r = WordRole::kLegalForm;
@@ -171,6 +169,24 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};
       if (word.key.empty()) return t.error(row, "word", "empty word");
+      out.push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<Word>> parse_place_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"place", "home"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<Word> out;
+  for (const lexicon::Row& row : t.rows()) {
+    const std::string_view home = t.cell(row, "home");
+    if (!home.empty() && home != "yes") return t.error(row, "home", "'yes' or empty, not '" + std::string(home) + "'");
+    for (std::string_view w : lexicon::split_values(t.cell(row, "place"))) {
+      Word word{name_key(w), WordRole::kPlace};
+      if (word.key.empty()) return t.error(row, "place", "empty place");
+      if (!home.empty()) out.push_back(Word{word.key, WordRole::kHomePlace});
       out.push_back(std::move(word));
     }
   }

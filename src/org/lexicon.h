@@ -79,9 +79,9 @@ enum class WordRole {
   kCommon,     // an ordinary word: never read as a misspelled name; a name inside one is none
   kStopWord,   // Chinese function word or verb: a pattern's name starts after it (…的|华东算力产业联盟)
   kStopTail,   // generic modifier that cannot end a Chinese pattern's name (科创板上市|公司, 外资|银行)
-  kPlace,      // country or region: alone before a suffix it makes a kind, not a name (美国公司)
+  kPlace,      // country or region (geo/places.tsv): alone before a suffix it makes a kind, not a name (美国公司)
   kSuffixWord, // ordinary word opening with a suffix: a name it runs on from is none (上海银行|间同业)
-  kHomePlace,  // a home country: a bare government name after it is still that body (한국 국방부)
+  kHomePlace,  // a home country (geo/places.tsv): a bare government name after it is still that body (한국 국방부)
   kProduct,    // names a product line after a model code: 小米17系列 is a phone, not Xiaomi
   kDivision,   // Chinese administrative division (省, 市, 县): a name ending with one is a place
   kLegalForm,  // Chinese legal form after a listed name, in its span (腾讯控股|有限公司)
@@ -93,5 +93,9 @@ struct Word {
   WordRole role;
 };
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
+
+// lexicons/geo/places.tsv: countries and regions, as role kPlace words; a home country
+// (한국, 中国) also as kHomePlace.
+Result<std::vector<Word>> parse_place_file(const lexicon::Source& source);
 
 }  // namespace hanfacts::org

@@ -1466,8 +1466,17 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   auto model = std::make_shared<Model>();
   std::unordered_map<std::string, size_t> index_of_id;
   std::vector<Word> words;
-  for (const lexicon::Source& src : sources) {
-    if (is_entity_source(src.name)) {
+  // Places are shared with the DATE recognizer (lexicons/geo/): the built-in file unless
+  // the sources bring their own.
+  std::vector<lexicon::Source> all(sources.begin(), sources.end());
+  if (std::none_of(all.begin(), all.end(), [](const lexicon::Source& s) { return s.name.ends_with("/geo/places.tsv"); }))
+    for (const lexicon::Source& s : lexicon::builtin_sources("geo")) all.push_back(s);
+  for (const lexicon::Source& src : all) {
+    if (src.name.ends_with("/geo/places.tsv")) {
+      auto parsed = parse_place_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (Word& w : parsed.value()) words.push_back(std::move(w));
+    } else if (is_entity_source(src.name)) {
       auto parsed = parse_entity_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Entry& e : parsed.value()) {
