@@ -151,7 +151,16 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
   Words w;
   w.nodes_.emplace_back();
-  for (const lexicon::Source& src : sources) {
+  // Places are shared with the ORG recognizer (lexicons/geo/): the built-in file unless
+  // the sources bring their own.
+  std::vector<lexicon::Source> all(sources.begin(), sources.end());
+  if (std::none_of(all.begin(), all.end(), [](const lexicon::Source& s) { return s.name.ends_with("/geo/places.tsv"); }))
+    for (const lexicon::Source& s : lexicon::builtin_sources("geo")) all.push_back(s);
+  for (const lexicon::Source& src : all) {
+    if (src.name.ends_with("/geo/places.tsv")) {
+      if (Status st = w.load_places(src); !st.ok()) return st;
+      continue;
+    }
     if (is_holiday_source(src.name)) {
       if (Status st = w.load_holidays(src); !st.ok()) return st;
       continue;
@@ -180,13 +189,56 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       w.add_word(surface, e);
     }
   }
+  for (const Holiday& h : w.holidays_)
+    for (const std::string& c : h.countries)
+      if (!w.places_.contains(c))
+        return Status(StatusCode::kInvalidData, "holidays.tsv: column 'country': '" + c + "' is not in geo/places.tsv", "date");
   if (Status st = w.finish(); !st.ok()) return st;
   return w;
 }
 
+Status Words::load_places(const lexicon::Source& src) {
+  auto parsed = lexicon::parse_tsv(src.content, src.name, {"place", "home"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  for (const lexicon::Row& row : t.rows()) {
+    const bool home = t.cell(row, "home") == "yes";
+    for (std::string_view place : lexicon::split_values(t.cell(row, "place"))) {
+      std::string folded = text::fold(place);
+      if (folded.empty()) return t.error(row, "place", "empty place");
+      max_place_bytes_ = std::max(max_place_bytes_, folded.size());
+      places_[std::move(folded)] = home;
+    }
+  }
+  return Status();
+}
+
+bool Words::other_country_before(std::string_view text, size_t start, const Holiday& h) const {
+  if (h.countries.empty()) return false;
+  size_t end = start;
+  if (end > 0 && text[end - 1] == ' ') --end;
+  // 越南的国庆节, 베트남의 국경절: the possessive between them.
+  for (std::string_view of : {std::string_view("\xE7\x9A\x84"), std::string_view("\xEC\x9D\x98")})
+    if (end >= of.size() && text.substr(end - of.size(), of.size()) == of) {
+      end -= of.size();
+      if (end > 0 && text[end - 1] == ' ') --end;
+      break;
+    }
+  // The longest place ending there.
+  for (size_t len = std::min(end, max_place_bytes_); len > 0; --len) {
+    const size_t from = end - len;
+    if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;  // not a code point's start
+    const auto it = places_.find(std::string(text.substr(from, len)));
+    if (it == places_.end()) continue;
+    if (it->second) return false;  // a home country
+    return std::find(h.countries.begin(), h.countries.end(), it->first) == h.countries.end();
+  }
+  return false;
+}
+
 Status Words::load_holidays(const lexicon::Source& src) {
   auto parsed = lexicon::parse_tsv(src.content, src.name,
-                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "days", "follow", "regions"});
+                                   {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "days", "follow", "regions", "country"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
   constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -237,6 +289,7 @@ Status Words::load_holidays(const lexicon::Source& src) {
     else if (!days.empty() && (!parse_int(days, h.days) || h.days < 1 || h.days > 60))
       return t.error(row, "days", "not a number of days 1-60, or 'month' (hebrew and islamic, from day 1): '" + std::string(days) + "'");
     for (std::string_view f : lexicon::split_values(t.cell(row, "follow"))) h.follow.push_back(text::fold(f));
+    for (std::string_view c : lexicon::split_values(t.cell(row, "country"))) h.countries.push_back(text::fold(c));
     for (std::string_view r : lexicon::split_values(t.cell(row, "regions"))) {
       // region:MM-DD, e.g. tw:10-10
       const size_t colon = r.find(':'), dash = r.find('-');

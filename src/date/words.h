@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/region.h"
@@ -72,6 +73,9 @@ struct Holiday {
   // Folded words one of which must follow the holiday word (after an optional space);
   // empty when none is needed.
   std::vector<std::string> follow;
+  // The folded names of the countries whose own day it is (感恩节: 美国); empty when it
+  // is kept alike everywhere. See Words::other_country_before.
+  std::vector<std::string> countries;
   // Gregorian days it falls on instead in some regions (國慶 in Taiwan: 10-10).
   struct RegionalDay {
     core::Region region;
@@ -141,6 +145,11 @@ class Words {
   const Entry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   // The holiday of a Kind::kHoliday entry: holiday(entry(i).offset).
   const Holiday& holiday(int i) const { return holidays_[static_cast<size_t>(i)]; }
+  // Whether the name of a country that does not keep holiday `h` as its own ends right
+  // before `start` (one space, or 的/의 and a space, allowed): 以色列国庆节 and 베트남
+  // 국경절 name those countries' days, which the holidays file does not give. Home
+  // countries (geo/places.tsv) never count: 中国国庆节 is 国庆节.
+  bool other_country_before(std::string_view text, size_t start, const Holiday& h) const;
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
   bool may_start(char32_t c) const {
@@ -245,6 +254,7 @@ class Words {
   // points in the scan's filters. `follow`: words one of which must come after it (a
   // holiday's), so a word of one code point opens a date only before them.
   void add_word(const std::string& surface, const Entry& e, std::span<const std::string> follow = {});
+  Status load_places(const lexicon::Source& src);
   Status load_holidays(const lexicon::Source& src);
   Status finish();
 
@@ -366,6 +376,9 @@ class Words {
   KindMask root_below_[256];
   std::vector<Entry> entries_;
   std::vector<Holiday> holidays_;
+  // geo/places.tsv: folded place name -> whether it is a home country (한국, 中国).
+  std::unordered_map<std::string, bool> places_;
+  size_t max_place_bytes_ = 0;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
