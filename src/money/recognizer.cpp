@@ -929,6 +929,8 @@ struct Reader {
     size_t cs = 0;
     size_t e = currency_after(n->end, cur, a.approx, cs);
     if (e && one_syllable_word(*n)) return false;
+    // 三元锂电池, 一元化: a spelled numeral and its currency word inside an ordinary word.
+    if (e && n->script == numeral::Script::kChinese && numeral::inside_non_numeral_word(s, n->start, e)) return false;
     if (e) {
       if (ps != std::string_view::npos && pc != cur) {
         // 新台幣100億元: a one-character generic word (元) takes the prefix's currency;

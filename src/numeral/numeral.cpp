@@ -1271,9 +1271,9 @@ const std::vector<std::string>& non_numeral_words() {
   return kWords;
 }
 
-// Is the numeral [start, end) wholly inside an occurrence of a non-numeral word (一切,
-// 四川, 统一)?
-bool inside_word(std::string_view s, size_t start, size_t end) {
+}  // namespace
+
+bool inside_non_numeral_word(std::string_view s, size_t start, size_t end) {
   const std::string_view num = s.substr(start, end - start);
   for (const std::string& w : non_numeral_words()) {
     for (size_t k = w.find(num); k != std::string::npos; k = w.find(num, k + 1)) {
@@ -1282,8 +1282,6 @@ bool inside_word(std::string_view s, size_t start, size_t end) {
   }
   return false;
 }
-
-}  // namespace
 
 std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
   std::vector<Numeral> out;
@@ -1331,7 +1329,7 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
           keep = false;  // 陆地, 收拾, 退伍
         }
         // 一切, 四川, 统一: a spelled numeral inside an ordinary word.
-        if (keep && n->script == Script::kChinese && inside_word(s, n->start, n->end)) keep = false;
+        if (keep && n->script == Script::kChinese && inside_non_numeral_word(s, n->start, n->end)) keep = false;
         if (keep && n->end > i) {
           out.push_back(*n);
           i = n->end;

@@ -158,6 +158,10 @@ bool can_start_numeral(char32_t c);
 // not for ASCII digits or native Korean words.
 bool is_numeral_char(char32_t c);
 
+// Whether text[start, end) lies wholly inside an occurrence of an ordinary word of
+// lexicons/numeral/non_numeral_words.tsv (一切, 四川, 三元锂): no number there.
+bool inside_non_numeral_word(std::string_view text, size_t start, size_t end);
+
 // Every numeral in `text`, leftmost-longest, not overlapping, in text order, with
 // word-boundary checks for spelled numerals: a Hangul numeral must start a word, and
 // one syllable (일, 이, 만) or an attributive native numeral (한, 세) counts only before
