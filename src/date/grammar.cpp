@@ -1820,7 +1820,7 @@ class Parser {
     size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
     const bool have_year = end != kNo;
     if (!have_year) {
-      // 올 9월, 올 상반기: the reference year, then a finer part must follow.
+      // 올 9월, 올 상반기, 올 연말: the reference year, then a finer part must follow.
       Match pre = word(p, kind_bit(Kind::kPrefix));
       if (pre && w_.entry(pre.entry).tag == Tag::kYear) {
         size_t j = sp(pre.end);
@@ -1842,6 +1842,12 @@ class Parser {
         if ((e = holiday_part(j, probe, ref().year, !has_ref())) != kNo) {
           cur = probe;
           return after_day(e, cur, Tag::kNone);
+        }
+        // 올 연말, 올 초: a part of the year, which stays the value.
+        if ((e = part_after(pre.end, probe, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear))) != kNo) {
+          cur = probe;
+          cur.rule = "part_of_period";
+          return e;
         }
         return kNo;
       }
@@ -2261,6 +2267,11 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   if (open) {
     if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
     if (may_start(text, skip_spaces(text, open.end), nullptr, false, cache)) return true;
+    // 올 초: a year prefix before a part of the year, which opens nothing alone.
+    const Entry& lead = words_.entry(open.entry);
+    if (lead.kind == Kind::kPrefix && lead.tag == Tag::kYear &&
+        word_at(text, skip_spaces(text, open.end), kind_bit(Kind::kPart), cache))
+      return true;
     // A shorter word that stands alone may still start here.
     if (alone) return true;
   }
