@@ -279,13 +279,16 @@ struct Hit {
   bool dropped = false;
 };
 
+// Between hits of one span, the more trusted kind wins. A suffix pattern outranks a typo
+// reading: an unknown builder one syllable from a listed one (동하건설, 동아건설) is
+// likelier in news than a misspelled name that still ends with its suffix.
 int priority_of(HitKind k) {
   switch (k) {
     case HitKind::kLexicon: return 4;
     case HitKind::kContext: return 3;
     case HitKind::kAlias: return 2;
-    case HitKind::kFuzzy: return 1;
-    case HitKind::kPattern: return 0;
+    case HitKind::kPattern: return 1;
+    case HitKind::kFuzzy: return 0;
   }
   return 0;
 }
@@ -910,6 +913,16 @@ class Matcher {
     // 华为Mate 70系列): one load of the byte after the name rules out almost every hit.
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern && h.end < t_.size() && names_product(h.end)) h.dropped = true;
+    // A suffix that a listed name runs on from is inside that name, not a pattern's end:
+    // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. (Patterns are few.)
+    for (Hit& p : all) {
+      if (p.dropped || p.kind != HitKind::kPattern) continue;
+      for (const Hit& h : all)
+        if (!h.dropped && h.kind != HitKind::kPattern && h.start < p.end && p.end < h.end && h.start >= p.start) {
+          p.dropped = true;
+          break;
+        }
+    }
     rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
     // short and never empty), and the kept ones come out in start order through order_.
