@@ -508,9 +508,9 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   }
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
-  // A parse becomes a fact unless it is a failed lunisolar date's Gregorian reading,
-  // with the day of its holiday in the article's region.
-  // Nor is another country's own holiday (以色列国庆节) a date.
+  // A parse becomes a fact, with the day of its holiday in the article's region, unless it
+  // is a failed lunisolar date's Gregorian reading or another country's own holiday
+  // (以色列国庆节).
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;

@@ -1091,9 +1091,7 @@ struct Reader {
     if (p >= s.size() || s[p] != '/') return nullptr;
     size_t q = p + 1;
     for (int k = 0; k < 4 && q < s.size(); ++k) {
-      const char32_t c = cp_at(s, q);
-      if (!is_letter(c)) break;
-      q += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (!is_letter(text::next_code_point(s, q))) break;
       const size_t r = skip_space(s, q);
       if (const Word* w = t.after.match_at(s, r)) return at = r, w;
     }
