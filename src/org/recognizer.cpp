@@ -1368,7 +1368,7 @@ class Matcher {
     if (h.kind != HitKind::kPattern && m_->entries[h.entry].kind == "media") return false;
     ++p;
     for (int n = 1; n <= 3; ++n) {
-      if (!text::is_hangul_syllable(decode_at(t_, p))) return false;
+      if (p + 3 > t_.size() || !text::is_hangul_syllable(decode_at(t_, p))) return false;
       p += 3;
       if (n < 2) continue;
       const size_t q = p < t_.size() && t_[p] == ' ' ? p + 1 : p;
