@@ -44,6 +44,9 @@ TEST_CASE("region: markers decide, the most frequent region wins") {
   CHECK(detect("中国移动公布年度业绩，全年营业收入1.04万亿元，末期股息每股2.49港元，香港上市。") == Region::kNone);
   // A marker in Traditional characters counts in Simplified text.
   CHECK(detect("财政部表示，上月税收为3000亿新台幣。") == Region::kTw);
+  // Hong Kong news that never names Hong Kong still names its bodies and its market.
+  CHECK(detect("本港零售業總值按年上升，金管局表示，國慶假期訪港旅客增加。") == Region::kHk);
+  CHECK(detect("恒指昨日收市升230點，特區政府公布最新數據。") == Region::kHk);
 }
 
 TEST_CASE("region: without markers, mostly Traditional script is Taiwanese") {
