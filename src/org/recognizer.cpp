@@ -272,11 +272,12 @@ enum class HitKind : uint8_t { kLexicon, kContext, kFuzzy, kPattern, kAlias };
 
 struct Hit {
   size_t start = 0, end = 0;
-  uint32_t entry = 0;     // unused for patterns
+  uint32_t entry = 0;     // patterns: unused, or with `glossed` the index of the named pattern's span
   int32_t suffix = -1;    // patterns: which suffix
   HitKind kind = HitKind::kLexicon;
   bool supported = false;  // context names: support found
   bool dropped = false;
+  bool glossed = false;    // a pattern's gloss (미국암연구학회(AACR)): value and kind from Matcher::glossed_
 };
 
 // Between hits of one span, the more trusted kind wins. A suffix pattern outranks a typo
@@ -315,6 +316,7 @@ class Matcher {
     t_ = doc.text;
     hits_.clear();
     pending_.clear();
+    glossed_.clear();
     suffix_hits_.clear();
     blockers_.clear();
     run_ons_.clear();
@@ -1150,10 +1152,11 @@ class Matcher {
       size_t x_end = p;
       if (x_end > 0 && t_[x_end - 1] == ' ') --x_end;
       const int x_hit = hit_ending_at(x_end);
-      // The group's organization comes from a hit (not a pattern) that is a segment: the
-      // one ending before the parenthesis or one inside it. Most groups have neither
-      // ((서울=연합뉴스), (00700.HK)), and need no splitting.
-      if (!(x_hit >= 0 && hits_[x_hit].kind != HitKind::kPattern) && !holds_listed_hit(p + 1, q)) continue;
+      // The group's organization comes from a hit that is a segment: the one ending before
+      // the parenthesis (a listed name, or a pattern its gloss names) or a listed one
+      // inside it. Most groups have neither ((서울=연합뉴스), (00700.HK)), and need no
+      // splitting.
+      if (x_hit < 0 && !holds_listed_hit(p + 1, q)) continue;
       segments_.clear();
       // The name before the parenthesis: a hit ending there, or the word of one script.
       if (int h = x_hit; h >= 0) {
@@ -1198,7 +1201,11 @@ class Matcher {
         if (entry >= 0 && static_cast<uint32_t>(entry) != h.entry) conflict = true;
         entry = static_cast<int32_t>(h.entry);
       }
-      if (entry < 0 || conflict) continue;
+      if (conflict) continue;
+      if (entry < 0) {
+        bind_pattern_gloss();
+        continue;
+      }
       for (const Segment& seg : segments_) {
         if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
           hits_[seg.hit].supported = true;  // a gloss supports a context name
@@ -1227,6 +1234,32 @@ class Matcher {
     for (; it != hits_.end() && it->start < b; ++it)
       if (it->end <= b && it->kind != HitKind::kPattern) return true;
     return false;
+  }
+
+  // A group with no listed organization but one suffix pattern (미국암연구학회(AACR)):
+  // the other parts name that unknown organization too, with its value and kind, flagged
+  // alias and pattern. Only parts in another script than the name count: in its own
+  // script a parenthesis after an unknown name holds a place or a short form as often
+  // (한빛연구소(대전), 深蓝科技公司（下称公司）). Later mentions are not linked: the pattern
+  // has no lexicon entry.
+  void bind_pattern_gloss() {
+    int pattern = -1;
+    for (const Segment& seg : segments_) {
+      if (seg.hit < 0) continue;
+      if (pattern >= 0) return;  // two names: no telling which the parts gloss
+      pattern = seg.hit;
+    }
+    if (pattern < 0 || hits_[pattern].kind != HitKind::kPattern) return;
+    const Script named = script_of(decode_at(t_, hits_[pattern].start));
+    for (const Segment& seg : segments_) {
+      if (seg.hit >= 0 || script_of(decode_at(t_, seg.start)) == named || !plausible_alias(seg.start, seg.end) ||
+          overlaps_hit(seg.start, seg.end))
+        continue;
+      Hit h{seg.start, seg.end, static_cast<uint32_t>(glossed_.size()), hits_[pattern].suffix, HitKind::kPattern};
+      h.glossed = true;
+      pending_.push_back(h);
+      glossed_.push_back({hits_[pattern].start, hits_[pattern].end});
+    }
   }
 
   void add_part(size_t a, size_t b) {
@@ -1389,13 +1422,14 @@ class Matcher {
       c.end = h.end;
       c.priority = priority_of(h.kind);
       if (h.kind == HitKind::kPattern) {
-        const std::string_view surface = original(h.start, h.end);
+        const Span named = h.glossed ? glossed_[h.entry] : Span{h.start, h.end};
+        const std::string_view surface = original(named.start, named.end);
         c.value.reserve(surface.size());
         for (char ch : surface)
           if (ch != ' ') c.value += ch;
         c.unit = m_->suffixes[h.suffix].kind;
-        c.flags = "pattern";
-        c.rule = "org.pattern";
+        c.flags = h.glossed ? "alias;pattern" : "pattern";
+        c.rule = h.glossed ? "org.alias" : "org.pattern";
       } else {
         const Model::EntryOut& e = m_->entry_out[h.entry];
         const char* text = m_->out_text.data() + e.off;
@@ -1446,6 +1480,7 @@ class Matcher {
   std::vector<uint64_t> taken_;                       // resolve() scratch
   std::vector<uint8_t> kept_;                         // resolve() scratch
   std::vector<Hit> hits_, pending_;
+  std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan

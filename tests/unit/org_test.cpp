@@ -254,6 +254,9 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"local-council", "대전시의회에", "대전시의회=대전시의회/pattern"},
       {"listed-city-local-body", "대구시교육청은 대구시와", "대구시교육청=대구시교육청/pattern | 대구시=Daegu Metropolitan City"},
       {"generic-local-bodies", "17개 시도교육청과 지방의회", ""},
+      {"pattern-gloss", "가온반도체연구소(GSRI)는", "가온반도체연구소=가온반도체연구소/pattern | GSRI=가온반도체연구소/alias;pattern"},
+      {"zh-pattern-gloss", "深蓝科技公司（Deep Blue Tech）宣布", "深蓝科技公司=深蓝科技公司/pattern | Deep Blue Tech=深蓝科技公司/alias;pattern"},
+      {"pattern-gloss-same-script", "가온반도체연구소(대전)는", "가온반도체연구소=가온반도체연구소/pattern"},
   });
   // The pattern unit is the kind of the suffix.
   auto got = run(fixture(), "한빛반도체연구소");
