@@ -916,14 +916,20 @@ class Matcher {
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern && h.end < t_.size() && names_product(h.end)) h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
-    // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. (Patterns are few.)
+    // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
+    // inside a pattern, found by start through order_ (a pattern is short, so this stays
+    // linear in a long document).
     for (Hit& p : all) {
       if (p.dropped || p.kind != HitKind::kPattern) continue;
-      for (const Hit& h : all)
-        if (!h.dropped && h.kind != HitKind::kPattern && h.start < p.end && p.end < h.end && h.start >= p.start) {
+      auto it = std::lower_bound(order_.begin(), order_.end(), p.start,
+                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
+      for (; it != order_.end() && all[*it].start < p.end; ++it) {
+        const Hit& h = all[*it];
+        if (!h.dropped && h.kind != HitKind::kPattern && p.end < h.end) {
           p.dropped = true;
           break;
         }
+      }
     }
     rank_hits(all);
     // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
