@@ -20,10 +20,18 @@ namespace {
 
 constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "text", "value", "unit", "flags"};
 
-// Copies `s` to `p` and returns its end. Fields are short (units, dates, amounts,
-// names), so up to 16 bytes go as two overlapping words from the field's two ends
-// rather than through a memcpy call.
-inline char* put_bytes(char* p, std::string_view s) {
+// Copies `s` to `p` and returns its end, handing `see` the words it loads on the way,
+// so a caller can test the bytes where they are rather than read the copy back (a load
+// over bytes a few narrower stores have just written cannot take them from the store
+// buffer and waits for the stores to reach the cache). Fields are short (units, dates,
+// amounts, names), so up to 16 bytes go as two overlapping words from the field's two
+// ends rather than through a memcpy call; the words overlap, so `see` may be shown a
+// byte twice. `see` has four overloads: (uint64_t head, uint64_t tail) for 8 to 16
+// bytes, (uint32_t head, uint32_t tail) for 4 to 7, (unsigned char, unsigned char,
+// unsigned char) for the first, middle and last of 1 to 3, and (const char*, size_t)
+// for longer ones.
+template <class See>
+inline char* copy_seeing(char* p, std::string_view s, See&& see) {
   const size_t n = s.size();
   const char* f = s.data();
   if (n >= 8 && n <= 16) {
@@ -32,21 +40,35 @@ inline char* put_bytes(char* p, std::string_view s) {
     std::memcpy(&tail, f + n - 8, 8);
     std::memcpy(p, &head, 8);
     std::memcpy(p + n - 8, &tail, 8);
+    see(head, tail);
   } else if (n >= 4 && n < 8) {
     uint32_t head, tail;
     std::memcpy(&head, f, 4);
     std::memcpy(&tail, f + n - 4, 4);
     std::memcpy(p, &head, 4);
     std::memcpy(p + n - 4, &tail, 4);
+    see(head, tail);
   } else if (n > 0 && n < 4) {
     p[0] = f[0];
     p[n / 2] = f[n / 2];
     p[n - 1] = f[n - 1];
+    see(static_cast<unsigned char>(f[0]), static_cast<unsigned char>(f[n / 2]), static_cast<unsigned char>(f[n - 1]));
   } else if (n > 16) {
     std::memcpy(p, f, n);
+    see(f, n);
   }
   return p + n;
 }
+
+// A copy that looks at nothing.
+struct SeeNothing {
+  void operator()(uint64_t, uint64_t) const {}
+  void operator()(uint32_t, uint32_t) const {}
+  void operator()(unsigned char, unsigned char, unsigned char) const {}
+  void operator()(const char*, size_t) const {}
+};
+
+inline char* put_bytes(char* p, std::string_view s) { return copy_seeing(p, s, SeeNothing{}); }
 
 // Decimal digits of `v` at `p`, returning the end (ids and offsets: mostly one to four
 // digits, written from a two-digit table without working out the length first). Up to
@@ -156,35 +178,23 @@ class FieldCopier {
   // put_bytes(p, s), with s's bytes added to the check (zero bytes pad the short
   // cases: zero is no special byte in either format).
   char* put(char* p, std::string_view s) {
-    const size_t n = s.size();
-    const char* f = s.data();
-    if (n >= 8 && n <= 16) {
-      uint64_t head, tail;
-      std::memcpy(&head, f, 8);
-      std::memcpy(&tail, f + n - 8, 8);
-      std::memcpy(p, &head, 8);
-      std::memcpy(p + n - 8, &tail, 8);
-      see(_mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head)));
-    } else if (n >= 4 && n < 8) {
-      uint32_t head, tail;
-      std::memcpy(&head, f, 4);
-      std::memcpy(&tail, f + n - 4, 4);
-      std::memcpy(p, &head, 4);
-      std::memcpy(p + n - 4, &tail, 4);
-      see(_mm_cvtsi64_si128(static_cast<long long>(uint64_t{tail} << 32 | head)));
-    } else if (n > 0 && n < 4) {
-      const auto b0 = static_cast<unsigned char>(f[0]), b1 = static_cast<unsigned char>(f[n / 2]),
-                 b2 = static_cast<unsigned char>(f[n - 1]);
-      p[0] = f[0];
-      p[n / 2] = f[n / 2];
-      p[n - 1] = f[n - 1];
-      see(_mm_cvtsi32_si128(static_cast<int>(b0 | b1 << 8 | b2 << 16)));
-    } else if (n > 16) {
-      std::memcpy(p, f, n);
-      for (size_t i = 0; i + 16 < n; i += 16) see(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i)));
-      see(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + n - 16)));  // the last 16 (overlapping)
-    }
-    return p + n;
+    struct See {
+      FieldCopier& c;
+      void operator()(uint64_t head, uint64_t tail) const {
+        c.see(_mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head)));
+      }
+      void operator()(uint32_t head, uint32_t tail) const {
+        c.see(_mm_cvtsi64_si128(static_cast<long long>(uint64_t{tail} << 32 | head)));
+      }
+      void operator()(unsigned char b0, unsigned char b1, unsigned char b2) const {
+        c.see(_mm_cvtsi32_si128(static_cast<int>(b0 | b1 << 8 | b2 << 16)));
+      }
+      void operator()(const char* f, size_t n) const {
+        for (size_t i = 0; i + 16 < n; i += 16) c.see(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i)));
+        c.see(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + n - 16)));  // the last 16 (overlapping)
+      }
+    };
+    return copy_seeing(p, s, See{*this});
   }
 
  private:
@@ -232,42 +242,28 @@ inline __m128i json_specials(__m128i v) {
 // not read back from the copy just written (a load the store buffer cannot serve).
 bool copy_json_plain(char* p, std::string_view s) {
 #if defined(__SSE2__)
-  const size_t n = s.size();
-  const char* f = s.data();
-  __m128i v;
   // Short strings fill the vector with their own bytes again, not zeros (zero is a
   // control character).
-  if (n >= 8 && n <= 16) {
-    uint64_t head, tail;
-    std::memcpy(&head, f, 8);
-    std::memcpy(&tail, f + n - 8, 8);
-    std::memcpy(p, &head, 8);
-    std::memcpy(p + n - 8, &tail, 8);
-    v = _mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head));
-  } else if (n >= 4 && n < 8) {
-    uint32_t head, tail;
-    std::memcpy(&head, f, 4);
-    std::memcpy(&tail, f + n - 4, 4);
-    std::memcpy(p, &head, 4);
-    std::memcpy(p + n - 4, &tail, 4);
-    v = _mm_set_epi32(static_cast<int>(tail), static_cast<int>(head), static_cast<int>(tail), static_cast<int>(head));
-  } else if (n > 0 && n < 4) {
-    const auto b0 = static_cast<unsigned char>(f[0]), b1 = static_cast<unsigned char>(f[n / 2]),
-               b2 = static_cast<unsigned char>(f[n - 1]);
-    p[0] = f[0];
-    p[n / 2] = f[n / 2];
-    p[n - 1] = f[n - 1];
-    v = _mm_set1_epi32(static_cast<int>(b0 | b1 << 8 | b2 << 16 | static_cast<unsigned>(b0) << 24));
-  } else if (n == 0) {
-    return true;
-  } else {
-    std::memcpy(p, f, n);
+  struct See {
     __m128i hits = _mm_setzero_si128();
-    for (size_t i = 0; i + 16 < n; i += 16) hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i))));
-    hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + n - 16))));
-    return _mm_movemask_epi8(hits) == 0;
-  }
-  return _mm_movemask_epi8(json_specials(v)) == 0;
+    void operator()(uint64_t head, uint64_t tail) {
+      hits = json_specials(_mm_set_epi64x(static_cast<long long>(tail), static_cast<long long>(head)));
+    }
+    void operator()(uint32_t head, uint32_t tail) {
+      hits = json_specials(
+          _mm_set_epi32(static_cast<int>(tail), static_cast<int>(head), static_cast<int>(tail), static_cast<int>(head)));
+    }
+    void operator()(unsigned char b0, unsigned char b1, unsigned char b2) {
+      hits = json_specials(_mm_set1_epi32(static_cast<int>(b0 | b1 << 8 | b2 << 16 | static_cast<unsigned>(b0) << 24)));
+    }
+    void operator()(const char* f, size_t n) {
+      for (size_t i = 0; i + 16 < n; i += 16)
+        hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i))));
+      hits = _mm_or_si128(hits, json_specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + n - 16))));
+    }
+  } see;
+  copy_seeing(p, s, see);
+  return _mm_movemask_epi8(see.hits) == 0;
 #else
   put_bytes(p, s);
   for (char c : s) {
