@@ -48,6 +48,22 @@ std::set<Report> brute_force(const std::string& text, const std::vector<std::str
   return out;
 }
 
+// Steps `ac` over `text` code point by code point, calling on_report(end, key) for each
+// key it reports, `end` the byte after it.
+template <class OnReport>
+void scan(const org::Automaton& ac, const std::string& text, OnReport&& on_report) {
+  uint32_t state = org::Automaton::kRoot;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = text::next_code_point(text, i);
+    state = ac.step(state, c);
+    for (uint32_t r = ac.report(state); r != org::Automaton::kNone; r = ac.next_report(r)) {
+      const size_t len = ac.key_bytes(r);
+      REQUIRE(len <= i);
+      on_report(i, text.substr(i - len, len));
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
@@ -75,25 +91,17 @@ TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
 
     const std::string text = word(0, 400);
     std::set<Report> got;
-    uint32_t state = org::Automaton::kRoot;
-    for (size_t i = 0; i < text.size();) {
-      const char32_t c = text::next_code_point(text, i);
-      state = ac.step(state, c);
-      for (uint32_t r = ac.report(state); r != org::Automaton::kNone; r = ac.next_report(r)) {
-        const size_t len = ac.key_bytes(r);
-        REQUIRE(len <= i);
-        const std::string key = text.substr(i - len, len);
-        // Every key with this string (duplicates share the state).
-        bool any = false;
-        for (size_t k = 0; k < keys.size(); ++k)
-          if (keys[k] == key) {
-            CHECK(reported[k]);
-            got.insert({i, k});
-            any = true;
-          }
-        CHECK_MESSAGE(any, "reported a string that is no key: " << key);
-      }
-    }
+    scan(ac, text, [&](size_t end, const std::string& key) {
+      // Every key with this string (duplicates share the state).
+      bool any = false;
+      for (size_t k = 0; k < keys.size(); ++k)
+        if (keys[k] == key) {
+          CHECK(reported[k]);
+          got.insert({end, k});
+          any = true;
+        }
+      CHECK_MESSAGE(any, "reported a string that is no key: " << key);
+    });
     CHECK(got == brute_force(text, keys, reported));
     CHECK(ac.live_states() <= trie.states());
   }
@@ -116,17 +124,11 @@ TEST_CASE("org automaton: chains of one-edge states (edges held in the state rec
     REQUIRE(ac.build(trie, [&](uint32_t st) { return reported[st] != 0; }));
     const std::string text = "xabcdabcabcd a" + beyond + "e a" + beyond + "x bcd aabcd";
     std::set<Report> got;
-    uint32_t state = org::Automaton::kRoot;
-    for (size_t i = 0; i < text.size();) {
-      const char32_t c = text::next_code_point(text, i);
-      state = ac.step(state, c);
-      for (uint32_t r = ac.report(state); r != org::Automaton::kNone; r = ac.next_report(r)) {
-        const std::string key = text.substr(i - ac.key_bytes(r), ac.key_bytes(r));
-        const auto it = std::find(used.begin(), used.end(), key);
-        REQUIRE(it != used.end());
-        got.insert({i, static_cast<size_t>(it - used.begin())});
-      }
-    }
+    scan(ac, text, [&](size_t end, const std::string& key) {
+      const auto it = std::find(used.begin(), used.end(), key);
+      REQUIRE(it != used.end());
+      got.insert({end, static_cast<size_t>(it - used.begin())});
+    });
     CHECK(got == brute_force(text, used, std::vector<bool>(used.size(), true)));
   }
 }
