@@ -1107,7 +1107,19 @@ class Parser {
     if (!have_year) {
       Match r = word(p, kind_bit(Kind::kMonthRel));
       if (r) {
-        cur.point(arith(shift(month_value(ref().year, ref().month), Grain::kMonth, w_.entry(r.entry).offset), cur));
+        const Entry& e = w_.entry(r.entry);
+        if (e.tag == Tag::kContext) {
+          ctx_used_ = true;
+          looks_back_ = e.offset < 0;  // a comparison: the text's month stays
+          if (context_.month > 0) {
+            // 10월 말 외환보유액은… 전월 말 대비: from the month the text last named.
+            cur.point(shift(month_value(context_.month_year, context_.month), Grain::kMonth, e.offset));
+            if (context_.month_relative) cur.flags |= kRelative;
+            cur.rule = "context_month";
+            return r.end;
+          }
+        }
+        cur.point(arith(shift(month_value(ref().year, ref().month), Grain::kMonth, e.offset), cur));
         cur.rule = "relative_month";
         return r.end;
       }

@@ -64,15 +64,17 @@ struct Parsed {
 struct TextContext {
   int year = 0;
   int quarter_year = 0, quarter = 0;
-  // Whether that year and that quarter needed the reference date (지난해 did, 2024년 did
-  // not): a word counting from them is `relative` only then (GUIDELINES: a value that
+  int month_year = 0, month = 0;
+  // Whether that year, quarter and month needed the reference date (지난해 did, 2024년
+  // did not): a word counting from them is `relative` only then (GUIDELINES: a value that
   // needed the reference date).
-  bool year_relative = false, quarter_relative = false;
+  bool year_relative = false, quarter_relative = false, month_relative = false;
   bool operator==(const TextContext&) const = default;
 };
 
 // The context after the parse `p`: p's year, unless p needed a reference it lacked or
-// looked back (전년보다, a comparison); p's quarter when p is one.
+// looked back (전년보다, a comparison); p's quarter when p is one; p's month when p is a
+// month or a day of one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
   const bool relative = (p.flags & kRelative) != 0;
@@ -81,6 +83,10 @@ inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.grain == Grain::kQuarter && !p.interval) {
     c.quarter_year = p.b.year, c.quarter = p.b.month;
     c.quarter_relative = relative;
+  }
+  if ((p.b.grain == Grain::kMonth || p.b.grain == Grain::kDay) && !p.interval && !p.b.x_month) {
+    c.month_year = p.b.year, c.month = p.b.month;
+    c.month_relative = relative;
   }
 }
 

@@ -200,6 +200,14 @@ TEST_CASE("전 분기 counts from the quarter the text last named") {
   CHECK(dates("3분기 매출. 지난 분기 대비", "2024-10-25") == "3분기=2024-Q3[relative] 지난 분기=2024-Q3[relative]");
 }
 
+TEST_CASE("전월 counts from the month the text last named") {
+  // An early-November report on October's reserves: 전월 is September.
+  CHECK(dates("10월 말 외환보유액은 전월 말 대비 늘었다", "2026-11-04") ==
+        "10월 말=2026-10[relative;late] 전월 말=2026-09[relative;late]");
+  // No month named before: the reference month's previous one.
+  CHECK(dates("전월 대비 수출이 늘었다", "2026-11-04") == "전월=2026-10[relative]");
+}
+
 TEST_CASE("no reference date: ref-dependent fields print as X") {
   // A one-line text with no dateline and no full date: nothing to resolve against.
   CHECK(dates("9월에 출시") == "9월=XXXX-09[relative]");
