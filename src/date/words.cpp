@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "lexicon/places.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -153,11 +154,8 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
   w.nodes_.emplace_back();
   // Places are shared with the ORG recognizer (lexicons/geo/): the built-in file unless
   // the sources bring their own.
-  std::vector<lexicon::Source> all(sources.begin(), sources.end());
-  if (std::none_of(all.begin(), all.end(), [](const lexicon::Source& s) { return s.name.ends_with("/geo/places.tsv"); }))
-    for (const lexicon::Source& s : lexicon::builtin_sources("geo")) all.push_back(s);
-  for (const lexicon::Source& src : all) {
-    if (src.name.ends_with("/geo/places.tsv")) {
+  for (const lexicon::Source& src : lexicon::with_places(sources)) {
+    if (lexicon::is_places_source(src.name)) {
       if (Status st = w.load_places(src); !st.ok()) return st;
       continue;
     }
@@ -198,17 +196,12 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
 }
 
 Status Words::load_places(const lexicon::Source& src) {
-  auto parsed = lexicon::parse_tsv(src.content, src.name, {"place", "home"});
-  if (!parsed.ok()) return parsed.status();
-  const lexicon::Table& t = parsed.value();
-  for (const lexicon::Row& row : t.rows()) {
-    const bool home = t.cell(row, "home") == "yes";
-    for (std::string_view place : lexicon::split_values(t.cell(row, "place"))) {
-      std::string folded = text::fold(place);
-      if (folded.empty()) return t.error(row, "place", "empty place");
-      max_place_bytes_ = std::max(max_place_bytes_, folded.size());
-      places_[std::move(folded)] = home;
-    }
+  auto places = lexicon::parse_places(src);
+  if (!places.ok()) return places.status();
+  for (const lexicon::Place& pl : places.value()) {
+    std::string folded = text::fold(pl.name);
+    max_place_bytes_ = std::max(max_place_bytes_, folded.size());
+    places_[std::move(folded)] = pl.home;
   }
   return Status();
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/region.h"
+#include "lexicon/places.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
 
@@ -176,19 +177,12 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
 }
 
 Result<std::vector<Word>> parse_place_file(const lexicon::Source& source) {
-  auto parsed = lexicon::parse_tsv(source.content, source.name, {"place", "home"});
-  if (!parsed.ok()) return parsed.status();
-  const lexicon::Table& t = parsed.value();
+  auto places = lexicon::parse_places(source);
+  if (!places.ok()) return places.status();
   std::vector<Word> out;
-  for (const lexicon::Row& row : t.rows()) {
-    const std::string_view home = t.cell(row, "home");
-    if (!home.empty() && home != "yes") return t.error(row, "home", "'yes' or empty, not '" + std::string(home) + "'");
-    for (std::string_view w : lexicon::split_values(t.cell(row, "place"))) {
-      Word word{name_key(w), WordRole::kPlace};
-      if (word.key.empty()) return t.error(row, "place", "empty place");
-      if (!home.empty()) out.push_back(Word{word.key, WordRole::kHomePlace});
-      out.push_back(std::move(word));
-    }
+  for (const lexicon::Place& pl : places.value()) {
+    if (pl.home) out.push_back(Word{name_key(pl.name), WordRole::kHomePlace});
+    out.push_back(Word{name_key(pl.name), WordRole::kPlace});
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "lexicon/places.h"
 #include "org/automaton.h"
 #include "org/code_points.h"
 #include "org/fuzzy.h"
@@ -1522,11 +1523,8 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   std::vector<Word> words;
   // Places are shared with the DATE recognizer (lexicons/geo/): the built-in file unless
   // the sources bring their own.
-  std::vector<lexicon::Source> all(sources.begin(), sources.end());
-  if (std::none_of(all.begin(), all.end(), [](const lexicon::Source& s) { return s.name.ends_with("/geo/places.tsv"); }))
-    for (const lexicon::Source& s : lexicon::builtin_sources("geo")) all.push_back(s);
-  for (const lexicon::Source& src : all) {
-    if (src.name.ends_with("/geo/places.tsv")) {
+  for (const lexicon::Source& src : lexicon::with_places(sources)) {
+    if (lexicon::is_places_source(src.name)) {
       auto parsed = parse_place_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Word& w : parsed.value()) words.push_back(std::move(w));

@@ -8,10 +8,12 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
 #include "lexicon/builtin.h"
+#include "lexicon/places.h"
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
 #include "org/lexicon.h"
@@ -88,4 +90,25 @@ TEST_CASE("lexicon lint: organization files") {
   }
   for (const std::string& conflict : org::shared_name_conflicts(all)) CHECK_MESSAGE(false, conflict);
   MESSAGE("organizations in the built-in lexicon: " << entries);
+}
+
+TEST_CASE("lexicon lint: places, shared by ORG and DATE") {
+  const std::vector<lexicon::Source> none;
+  const std::vector<lexicon::Source> all = lexicon::with_places(none);  // the built-in file joins
+  REQUIRE(all.size() == 1);
+  REQUIRE(lexicon::is_places_source(all[0].name));
+  auto places = lexicon::parse_places(all[0]);
+  REQUIRE_MESSAGE(places.ok(), places.status().to_string());
+  std::vector<std::string> home;
+  for (const lexicon::Place& p : places.value())
+    if (p.home) home.push_back(p.name);
+  CHECK(std::find(home.begin(), home.end(), "한국") != home.end());
+  CHECK(std::find(home.begin(), home.end(), "中国") != home.end());
+  CHECK(lexicon::with_places(all).size() == 1);  // sources that bring one keep theirs
+  // A bad cell names the file, line and column.
+  const lexicon::Source bad{"user/geo/places.tsv", "place\thome\n미국\tmaybe\n"};
+  auto err = lexicon::parse_places(bad);
+  REQUIRE_FALSE(err.ok());
+  CHECK(err.status().to_string().find("user/geo/places.tsv:2") != std::string::npos);
+  CHECK(err.status().to_string().find("home") != std::string::npos);
 }
