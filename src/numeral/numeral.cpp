@@ -1253,32 +1253,67 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
 
 namespace {
 
-// lexicons/numeral/non_numeral_words.tsv, folded; loaded once. A malformed file gives an
-// empty list here (the lexicon lint test reports it): the numeral report then keeps
-// numerals inside words, which is what it did without the list.
-const std::vector<std::string>& non_numeral_words() {
-  static const std::vector<std::string> kWords = [] {
-    std::vector<std::string> words;
+// lexicons/numeral/non_numeral_words.tsv, folded; loaded once, with the words sorted by
+// their first code point so that a test looks only at the words that begin where the
+// text does (the money reader asks per Chinese amount, the numeral report per numeral).
+// A malformed file gives an empty list here (the lexicon lint test reports it): the
+// numeral report then keeps numerals inside words, which is what it did without the list.
+struct NonNumeralWords {
+  struct Word {
+    char32_t first;
+    std::string text;
+  };
+  std::vector<Word> words;  // by first code point
+  // The first code points, one bit per BMP point (beyond it: yes): most positions
+  // before a numeral begin no listed word.
+  std::array<uint64_t, 1024> firsts{};
+  size_t max_bytes = 0;
+  bool may_begin(char32_t c) const { return c >= 0x10000 || ((firsts[c >> 6] >> (c & 63)) & 1); }
+};
+
+const NonNumeralWords& non_numeral_words() {
+  static const NonNumeralWords kWords = [] {
+    NonNumeralWords index;
     for (const auto& src : lexicon::builtin_sources("numeral")) {
       if (!src.name.ends_with("/non_numeral_words.tsv")) continue;
       auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
       if (!table.ok()) continue;
       for (const auto& row : table.value().rows())
-        for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) words.push_back(text::fold(w));
+        for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) {
+          std::string folded = text::fold(w);
+          if (folded.empty()) continue;  // contains no numeral
+          size_t i = 0;
+          const char32_t c = text::next_code_point(folded, i);
+          if (c < 0x10000) index.firsts[c >> 6] |= uint64_t{1} << (c & 63);
+          index.max_bytes = std::max(index.max_bytes, folded.size());
+          index.words.push_back({c, std::move(folded)});
+        }
     }
-    return words;
+    std::stable_sort(index.words.begin(), index.words.end(),
+                     [](const NonNumeralWords::Word& a, const NonNumeralWords::Word& b) { return a.first < b.first; });
+    return index;
   }();
   return kWords;
 }
 
 }  // namespace
 
+// text[start, end) lies inside an occurrence of word w exactly when w occurs at some
+// p <= start with p + |w| >= end (valid UTF-8: w holds the numeral at start - p). So only
+// the code point boundaries p in [end - longest word, start] are tried, and at each only
+// the words that begin with the code point there.
 bool inside_non_numeral_word(std::string_view s, size_t start, size_t end) {
-  const std::string_view num = s.substr(start, end - start);
-  for (const std::string& w : non_numeral_words()) {
-    for (size_t k = w.find(num); k != std::string::npos; k = w.find(num, k + 1)) {
-      if (k <= start && s.compare(start - k, w.size(), w) == 0) return true;
-    }
+  const NonNumeralWords& index = non_numeral_words();
+  if (index.words.empty() || start >= s.size()) return false;
+  const size_t lowest = end > index.max_bytes ? end - index.max_bytes : 0;
+  for (size_t p = start + 1; p-- > lowest;) {
+    if ((static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) continue;  // inside a code point
+    const char32_t c = text::code_point_at(s, p);
+    if (!index.may_begin(c)) continue;
+    auto it = std::lower_bound(index.words.begin(), index.words.end(), c,
+                               [](const NonNumeralWords::Word& w, char32_t x) { return w.first < x; });
+    for (; it != index.words.end() && it->first == c; ++it)
+      if (p + it->text.size() >= end && s.compare(p, it->text.size(), it->text) == 0) return true;
   }
   return false;
 }

@@ -2,7 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "lexicon/sources.h"
+#include "lexicon/tsv.h"
 #include "numeral/numeral.h"
 #include "text/fold.h"
 
@@ -181,4 +185,56 @@ TEST_CASE("parse_numeral_at: Arabic numbers with scales, as money reads them") {
       CHECK_MESSAGE(n->has_decimal_point == r.point, r.text);
     }
   }
+}
+
+namespace {
+
+// The plain reading of inside_non_numeral_word: some listed word holds text[start, end)
+// at an offset k and occurs in the text at start - k.
+bool inside_listed_word_plain(const std::vector<std::string>& words, std::string_view s, size_t start, size_t end) {
+  const std::string_view num = s.substr(start, end - start);
+  for (const std::string& w : words)
+    for (size_t k = w.find(num); k != std::string::npos; k = w.find(num, k + 1))
+      if (k <= start && s.compare(start - k, w.size(), w) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("inside_non_numeral_word agrees with a search through every listed word") {
+  std::vector<std::string> words;
+  for (const auto& src : lexicon::builtin_sources("numeral")) {
+    if (!src.name.ends_with("/non_numeral_words.tsv")) continue;
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+    REQUIRE(table.ok());
+    for (const auto& row : table.value().rows())
+      for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) words.push_back(text::fold(w));
+  }
+  REQUIRE(words.size() > 10);
+  // Every word alone, inside other text, and run together with the next word; every span
+  // of whole code points that starts with a lead byte.
+  std::vector<std::string> texts;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& next = words[(i + 1) % words.size()];
+    texts.push_back(words[i]);
+    texts.push_back("他说" + words[i] + "元");
+    texts.push_back("a " + words[i] + next + " 3" + words[i]);
+    texts.push_back(next.substr(0, 3) + words[i].substr(3));  // a word with its first code point swapped
+  }
+  size_t spans = 0, inside = 0;
+  for (const std::string& t : texts) {
+    for (size_t a = 0; a < t.size(); ++a) {
+      if ((static_cast<unsigned char>(t[a]) & 0xC0) == 0x80) continue;
+      for (size_t b = a + 1; b <= t.size(); ++b) {
+        if (b < t.size() && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) continue;
+        const bool want = inside_listed_word_plain(words, t, a, b);
+        if (numeral::inside_non_numeral_word(t, a, b) != want)
+          FAIL_CHECK(t << " [" << a << ", " << b << "): want " << want);
+        ++spans;
+        inside += want;
+      }
+    }
+  }
+  CHECK(inside > 100);
+  CHECK(spans > inside);
 }
