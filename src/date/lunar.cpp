@@ -11,6 +11,7 @@
 #include <numbers>
 
 #include "date/calendar.h"
+#include "date/lunar_table.h"
 
 namespace hanfacts::date {
 namespace {
@@ -182,16 +183,33 @@ double lunation_near(long day) {
   return std::round((static_cast<double>(day) + kJulianDay1970 - 2451550.09766) / 29.530588861);
 }
 
-// One thread's ICU calendars (made on first use: creating one costs far more than a
-// conversion) and its answers so far.
+// First day and length of month `lm` from the table of 1900-2100 (lunar_table.h): the
+// lunation ICU makes it (the year's first month's lunation, plus the months before it,
+// a leap month among them counting too), its first day and length by the new-moon
+// formula. Days 0 for a leap month the year does not have. False outside the table.
+bool table_month(bool korean, LunarMonth lm, long& first, int& days) {
+  if (lm.year < kLunarTableFirstYear || lm.year > kLunarTableLastYear) return false;
+  const LunarYear& ly = (korean ? kKoreanLunarYears : kChineseLunarYears)[lm.year - kLunarTableFirstYear];
+  first = 0, days = 0;
+  if (lm.leap && ly.leap != lm.month) return true;
+  const int index = lm.leap ? lm.month : lm.month - 1 + (ly.leap != 0 && lm.month > ly.leap ? 1 : 0);
+  const double k = lunation_near(ly.first) + index;
+  first = new_moon_day(k, korean, lm.year);
+  days = static_cast<int>(new_moon_day(k + 1, korean, lm.year) - first);
+  return true;
+}
+
+// One thread's lunisolar months so far, and its ICU calendars for the years beyond the
+// table (made on the first such year: creating them costs far more than a conversion,
+// and their data 2.7 MB of memory).
 struct Converter {
   std::unique_ptr<icu::Calendar> lunar[2];
-  bool failed = false;
+  bool made = false, failed = false;
   // First days of months by key, direct-mapped: an article names a few lunar dates.
   struct Slot {
     uint32_t key = 0;   // 0: empty
     long first = 0;     // days since 1970 of the month's first day
-    int days = 0;       // its length; 0 when ICU could not say
+    int days = 0;       // its length; 0 when there is no such month or ICU could not say
   };
   Slot memo[256];
 
@@ -205,16 +223,27 @@ struct Converter {
     return U_SUCCESS(st) && lunar[0] && lunar[1];
   }
 
-  // Month `month` of the lunar year beginning in Gregorian `year`. ICU knows which
-  // lunation each month is (leap months, the year's start) but finds new moons only to
-  // within minutes, which puts some months' first day a day off (the Chinese new year of
-  // 2027 and 2030); the day of the new moon itself comes from new_moon_jde.
+  // Month `month` of the lunar year beginning in Gregorian `year`, from the table when
+  // it holds the year, else from ICU.
   const Slot& month(bool korean, LunarMonth lm) {
     const int year = lm.year, month = lm.month;
     const auto key = static_cast<uint32_t>(((year * 13 + month) * 2 + (lm.leap ? 1 : 0)) * 2 + (korean ? 1 : 0) + 1);
     Slot& slot = memo[(key * 0x9E3779B1u) >> 24];
     if (slot.key == key) return slot;
     slot = Slot{key, 0, 0};
+    if (!table_month(korean, lm, slot.first, slot.days)) icu_month(korean, lm, slot.first, slot.days);
+    return slot;
+  }
+
+  // The month through ICU. ICU knows which lunation each month is (leap months, the
+  // year's start) but finds new moons only to within minutes, which puts some months'
+  // first day a day off (the Chinese new year of 2027 and 2030); the day of the new moon
+  // itself comes from new_moon_jde. Days 0 when there is no such month or ICU cannot say.
+  void icu_month(bool korean, LunarMonth lm, long& first_out, int& days_out) {
+    first_out = 0, days_out = 0;
+    if (!made) made = true, failed = !make();
+    if (failed) return;
+    const int year = lm.year, month = lm.month;
     UErrorCode st = U_ZERO_ERROR;
     icu::Calendar& cal = *lunar[korean ? 1 : 0];
     cal.clear();
@@ -223,31 +252,29 @@ struct Converter {
     cal.set(UCAL_IS_LEAP_MONTH, lm.leap ? 1 : 0);
     cal.set(UCAL_DATE, 1);
     const UDate when = cal.getTime(st);
-    if (U_FAILURE(st)) return slot;
+    if (U_FAILURE(st)) return;
     // A leap month the year does not have: ICU moves to another month instead.
     if (lm.leap && (cal.get(UCAL_IS_LEAP_MONTH, st) != 1 || cal.get(UCAL_MONTH, st) != month - 1 || U_FAILURE(st)))
-      return slot;
+      return;
     const auto icu_first = static_cast<long>(std::floor(when / kMsPerDay));
     const double k = lunation_near(icu_first);
     const long first = new_moon_day(k, korean, year), next = new_moon_day(k + 1, korean, year);
     if (first - icu_first > 1 || icu_first - first > 1) {
       // Not the lunation ICU meant (never seen): trust ICU.
-      slot.first = icu_first;
-      slot.days = cal.getActualMaximum(UCAL_DATE, st);
-      if (U_FAILURE(st)) slot.days = 0;
+      first_out = icu_first;
+      days_out = cal.getActualMaximum(UCAL_DATE, st);
+      if (U_FAILURE(st)) days_out = 0;
     } else {
-      slot.first = first;
-      slot.days = static_cast<int>(next - first);
+      first_out = first;
+      days_out = static_cast<int>(next - first);
     }
-    return slot;
   }
 };
 
-// The calling thread's converter, or null when ICU could not make one.
-Converter* converter() {
+// The calling thread's converter.
+Converter& converter() {
   thread_local Converter conv;
-  if (!conv.lunar[0] && !conv.failed) conv.failed = !conv.make();
-  return conv.failed ? nullptr : &conv;
+  return conv;
 }
 
 bool in_range(int year, int month) { return year >= 1 && year <= 9998 && month >= 1 && month <= 12; }
@@ -270,9 +297,8 @@ icu::Calendar* world_calendar(WorldCalendar which) {
 }  // namespace
 
 bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int& m, int& d) {
-  Converter* conv = converter();
-  if (!conv || !in_range(lm.year, lm.month) || day < 1) return false;
-  const Converter::Slot& s = conv->month(calendar == LunarCalendar::kKorean, lm);
+  if (!in_range(lm.year, lm.month) || day < 1) return false;
+  const Converter::Slot& s = converter().month(calendar == LunarCalendar::kKorean, lm);
   if (s.days == 0 || day > s.days) return false;
   civil_from_days(s.first + day - 1, y, m, d);
   return true;
@@ -332,9 +358,17 @@ bool world_calendar_day(WorldCalendar calendar, int year, int month, int day, lo
 }
 
 int lunar_month_days(LunarCalendar calendar, LunarMonth lm) {
-  Converter* conv = converter();
-  if (!conv || !in_range(lm.year, lm.month)) return 0;
-  return conv->month(calendar == LunarCalendar::kKorean, lm).days;
+  if (!in_range(lm.year, lm.month)) return 0;
+  return converter().month(calendar == LunarCalendar::kKorean, lm).days;
+}
+
+bool lunar_month_from_table(LunarCalendar calendar, LunarMonth lm, long& first, int& days) {
+  return in_range(lm.year, lm.month) && table_month(calendar == LunarCalendar::kKorean, lm, first, days);
+}
+
+void lunar_month_from_icu(LunarCalendar calendar, LunarMonth lm, long& first, int& days) {
+  first = 0, days = 0;
+  if (in_range(lm.year, lm.month)) converter().icu_month(calendar == LunarCalendar::kKorean, lm, first, days);
 }
 
 }  // namespace hanfacts::date

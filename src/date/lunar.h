@@ -10,7 +10,9 @@
 // Korea's meridian) say which lunation each month is, leap months included; the day each
 // month begins comes from a precise new-moon formula, since ICU finds new moons only to
 // within minutes and some month starts a day off (the Chinese new year of 2027 and
-// 2030). Answers are kept per thread, so a date seen again costs a lookup.
+// 2030). For 1900-2100 a table of ICU's answers (lunar_table.h, held to ICU by a unit
+// test) stands in for the calendars, which are made only for a year beyond it. Answers
+// are kept per thread, so a date seen again costs a lookup.
 #pragma once
 
 namespace hanfacts::date {
@@ -31,6 +33,12 @@ bool lunar_to_civil(LunarCalendar calendar, LunarMonth lm, int day, int& y, int&
 
 // The days of that month (29 or 30), or 0 when there is no such month.
 int lunar_month_days(LunarCalendar calendar, LunarMonth lm);
+
+// The month's first day (days since 1970-01-01) and length as lunar_to_civil takes them:
+// from the table of the years 1900-2100 (false for another year), or from ICU's calendar
+// (days 0: no such month). Both for the unit test that holds the table to ICU.
+bool lunar_month_from_table(LunarCalendar calendar, LunarMonth lm, long& first, int& days);
+void lunar_month_from_icu(LunarCalendar calendar, LunarMonth lm, long& first, int& days);
 
 // The Gregorian date of a solar term: the day on which the sun's apparent longitude
 // reaches the term's 15-degree mark, by the calendar's meridian (冬至 of 2025 falls at
