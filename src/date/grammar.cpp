@@ -2224,8 +2224,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
         // 3.2025 or 1,2025: the digits continue a number.
         if ((p == '.' || p == ',') && pos >= 2 && is_digit(text[pos - 2])) return false;
       }
-      size_t e = pos;
-      while (e < text.size() && is_digit(text[e])) ++e;
+      size_t e = numeral::digit_run_end(text.data(), pos, text.size());
       // A number with a decimal point (1.5억, 约1.5万亿) opens no date, alone or after a
       // lead-in: of the dotted forms only a four-digit year does (2025.11.01), and no
       // date word starts with '.'.
@@ -2235,8 +2234,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
       // closes: either way something continues after it, as after any number that opens
       // a date. (99-76, 010-1234: scores and phone numbers.)
       if (e + 1 < text.size() && (text[e] == '-' || text[e] == '~') && is_digit(text[e + 1])) {
-        size_t e2 = e + 1;
-        while (e2 < text.size() && is_digit(text[e2])) ++e2;
+        const size_t e2 = numeral::digit_run_end(text.data(), e + 1, text.size());
         return number_continues(text, e2, cache);
       }
       return number_continues(text, e, cache);

@@ -407,7 +407,7 @@ struct Tables {
     const size_t n = s.size();
     size_t p = k + 3;
     if (d[k] < 0x80)
-      for (p = k + 1; p < n && static_cast<unsigned char>(d[p] - '0') <= 9;) ++p;
+      p = numeral::digit_run_end(s.data(), k + 1, n);
     return (p < n && run_goes_on_at(d, n, p)) || prefix_may_end_before(s, k);
   }
 

@@ -23,7 +23,10 @@
 //   fractions    3분의 1, 삼분의 이, 三分之一, 3/4, 1 4/5, 일과 이분의 일, 三百五十又3分之1
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -170,5 +173,25 @@ bool inside_non_numeral_word(std::string_view text, size_t start, size_t end);
 // numerals (陆地, 收拾 are words). A Chinese numeral wholly inside an ordinary word listed
 // in lexicons/numeral/non_numeral_words.tsv (一切, 四川, 统一) is not reported.
 std::vector<Numeral> find_numerals(std::string_view text, const ParseOptions& options = {});
+
+// The first byte at or after s[i] that is no ASCII digit, or n (i <= n, s holds n bytes):
+// where a run of digits ends. Eight bytes at a time while eight are left: the runs news
+// prints (years, amounts) are short, and a loop over bytes mispredicts its exit once a
+// run, where this tests one mask.
+inline size_t digit_run_end(const char* s, size_t i, size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      // x ^ '0' is 0..9 exactly for a digit; (t & 0x7F) + 0x76 sets a byte's top bit for
+      // 10 and above (no carry into the next byte), t itself for bytes of 0x80 and above.
+      const uint64_t t = w ^ 0x3030303030303030ull;
+      const uint64_t other = (((t & 0x7F7F7F7F7F7F7F7Full) + 0x7676767676767676ull) | t) & 0x8080808080808080ull;
+      if (other) return i + static_cast<size_t>(std::countr_zero(other) >> 3);
+    }
+  }
+  while (i < n && static_cast<unsigned char>(s[i] - '0') <= 9) ++i;
+  return i;
+}
 
 }  // namespace hanfacts::numeral

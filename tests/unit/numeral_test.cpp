@@ -216,10 +216,21 @@ TEST_CASE("inside_non_numeral_word agrees with a search through every listed wor
   std::vector<std::string> texts;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& next = words[(i + 1) % words.size()];
-    texts.push_back(words[i]);
-    texts.push_back("他说" + words[i] + "元");
-    texts.push_back("a " + words[i] + next + " 3" + words[i]);
-    texts.push_back(next.substr(0, 3) + words[i].substr(3));  // a word with its first code point swapped
+    std::string t = words[i];
+    texts.push_back(t);
+    t = std::string("他说");
+    t += words[i];
+    t += "元";
+    texts.push_back(t);
+    t = std::string("a ");
+    t += words[i];
+    t += next;
+    t += " 3";
+    t += words[i];
+    texts.push_back(t);
+    t = next.substr(0, 3);  // a word with its first code point swapped
+    t += words[i].substr(3);
+    texts.push_back(t);
   }
   size_t spans = 0, inside = 0;
   for (const std::string& t : texts) {
@@ -237,4 +248,29 @@ TEST_CASE("inside_non_numeral_word agrees with a search through every listed wor
   }
   CHECK(inside > 100);
   CHECK(spans > inside);
+}
+
+TEST_CASE("digit_run_end finds where a run of digits ends, as a byte loop does") {
+  // Every byte value after runs of every length up to 20, at every offset into the run
+  // and with the text ending anywhere after it.
+  size_t checked = 0;
+  for (int b = 0; b < 256; ++b) {
+    if (b >= '0' && b <= '9') continue;
+    for (size_t run = 0; run <= 20; ++run) {
+      std::string t(1, 'x');
+      t.append(run, '7');
+      t.push_back(static_cast<char>(b));
+      t.append("123456789");
+      for (size_t k = 0; k < run; k += 3) t[1 + k] = static_cast<char>('0' + (k % 10));
+      for (size_t n = 0; n <= t.size(); ++n) {
+        for (size_t i = 0; i <= n; ++i) {
+          size_t want = i;
+          while (want < n && t[want] >= '0' && t[want] <= '9') ++want;
+          if (numeral::digit_run_end(t.data(), i, n) != want) FAIL_CHECK("byte " << b << " run " << run << " i " << i << " n " << n);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 100000);
 }
