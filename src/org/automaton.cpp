@@ -67,18 +67,38 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
 
   // Edge blocks: each state's live edges in an open-addressing block of a power of two
   // slots, at least twice its edges; slot 0 is an empty block of one for states with none.
+  // A state of one edge (not the root, whose edges root_step() reads from its block)
+  // holds it in its record instead, made so here rather than laid out as a block of two
+  // and moved later. Each state's own mask goes into quick_ first (the union along the
+  // failure chain is taken below), as the record of a one-edge state has no room for it.
   states_.assign(m, State{0, 0, kRoot});
+  quick_.assign(m, uint64_t{1} << kFullStepBit);
   slots_.assign(1, Slot{kNoCode, 0});
+  size_t laid_out = 1;  // slots as if every state's edges were a block: the size limit counts these
   for (uint32_t s = 0; s < m; ++s) {
     const uint32_t t = trie_state[s];
     size_t count = 0;
-    for (uint32_t e = first[t]; e < first[t + 1]; ++e) count += live[edges[e].child];
+    uint32_t only = 0;  // the one live edge, when count is 1
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e)
+      if (live[edges[e].child]) {
+        ++count;
+        only = e;
+      }
     if (count == 0) continue;
     const size_t size = std::bit_ceil(2 * count);
-    const size_t base = slots_.size();
-    if (base + size >= (size_t{1} << 27)) return false;
-    slots_.resize(base + size, Slot{kNoCode, 0});
+    if (laid_out + size >= (size_t{1} << 27)) return false;
+    laid_out += size;
     State& st = states_[s];
+    if (s != kRoot && count == 1) {
+      const auto [c, child] = edges[only];
+      quick_[s] |= uint64_t{1} << mask_bit(code_hash(c));
+      st.mask = uint64_t{c} << 32 | id[child];
+      st.block = kInlineEdge;
+      if (c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
+      continue;
+    }
+    const size_t base = slots_.size();
+    slots_.resize(base + size, Slot{kNoCode, 0});
     st.block = static_cast<uint32_t>(base << 5 | std::countr_zero(size));
     for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
       const auto [c, child] = edges[e];
@@ -90,9 +110,14 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       slots_[base + i] = Slot{c, id[child]};
       if (s != kRoot && c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
     }
+    if (s != kRoot) quick_[s] |= st.mask;
   }
   // (The edges get their kReportsMark below, once reports are known.)
-  const auto edge = [&](uint32_t s, char32_t c) { return find_edge(states_[s], c, code_hash(c)); };
+  const auto edge = [&](uint32_t s, char32_t c) {
+    const State& st = states_[s];
+    if (st.block == kInlineEdge) return static_cast<uint32_t>(st.mask >> 32) == c ? static_cast<uint32_t>(st.mask) : kNone;
+    return find_edge(st, c, code_hash(c));
+  };
 
   // Failure links, depths and reports, breadth first (ids are in that order), so a
   // state's failure (a shorter string) is done before the state.
@@ -125,43 +150,22 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // A state's quick mask is the union of the masks along its failure chain (the root's
   // excluded): a clear bit says no state of the chain has an edge on the code point, so
   // the step goes where the root's goes. Failures are shorter strings, numbered earlier.
-  quick_.assign(m, uint64_t{1} << kFullStepBit);
-  for (uint32_t s = 1; s < m; ++s) quick_[s] = states_[s].mask | quick_[states_[s].fail];
+  for (uint32_t s = 1; s < m; ++s) quick_[s] |= quick_[states_[s].fail];
   max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth.begin(), depth.end());
   keys_.resize(m);
   for (uint32_t s = 0; s < m; ++s) keys_[s] = Keys{report[s], report[states_[s].fail], depth[s], trie_state[s]};
-  // Every state but the root is the child of one slot, and slots are fewer than 2^27.
+  // Every state but the root is the child of one edge, and edges are fewer than 2^27.
   static_assert(kReportsMark >= (uint32_t{1} << 27), "state numbers must stay below the mark");
   for (Slot& slot : slots_)
     if (slot.c != kNoCode) slot.child = marked(slot.child);
-
-  // States with one edge (not the root, whose edges root_step() reads from its block)
-  // take it into their record; the other blocks move up to close the gaps.
-  {
-    std::vector<Slot> kept(1, Slot{kNoCode, 0});
-    for (uint32_t s = 0; s < m; ++s) {
-      State& st = states_[s];
-      const size_t size = size_t{1} << (st.block & 31);
-      const Slot* block = slots_.data() + (st.block >> 5);
-      if (st.block == 0) continue;  // no edges: the shared empty block
-      if (s != kRoot && size == 2) {  // one edge (a block has at least twice its edges' slots)
-        const Slot& e = block[0].c != kNoCode ? block[0] : block[1];
-        st.mask = uint64_t{e.c} << 32 | e.child;
-        st.block = kInlineEdge;
-        continue;
-      }
-      const size_t base = kept.size();
-      kept.insert(kept.end(), block, block + size);
-      st.block = static_cast<uint32_t>(base << 5 | (st.block & 31));
-    }
-    slots_ = std::move(kept);
-  }
+  for (State& st : states_)
+    if (st.block == kInlineEdge) st.mask = (st.mask >> 32) << 32 | marked(static_cast<uint32_t>(st.mask));
+  // The root's live edges, not a lookup for every code point of the dense blocks.
   root_.assign(kRootSize, kRoot);
-  for (char32_t c = 0; c < kHangulEnd; ++c) {
+  for (uint32_t e = first[CodePointTrie::kRoot]; e < first[CodePointTrie::kRoot + 1]; ++e) {
+    const auto [c, child] = edges[e];
     const size_t k = root_index(c);
-    if (k >= kRootSize) continue;
-    const uint32_t next = edge(kRoot, c);
-    if (next != kNone) root_[k] = unmarked(next);
+    if (live[child] && k < kRootSize) root_[k] = id[child];
   }
   return true;
 }

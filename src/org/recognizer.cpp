@@ -211,8 +211,8 @@ struct Model {
   // state (it may start or continue a key), and its class kOther.
   static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit << kHashShift;  // the trie's, for its payload indices
   std::vector<uint32_t> cp_info;
-  uint32_t make_info(char32_t c) const {
-    const uint32_t to = ac.root_step(c);
+  // The entry for `c`, whose root transition is `to` (ac.root_step(c)).
+  uint32_t make_info(char32_t c, uint32_t to) const {
     Script run = script_of(c);
     if (run == Script::kHan || fuzzy.empty()) run = Script::kOther;
     // A code point that continues no key steps as the root from every state.
@@ -1556,6 +1556,15 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     const std::string& k = m.entries[ei].kind;
     m.business[ei] = k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
   }
+  {
+    // Every key's code points bound the trie's edges: room for them up front.
+    size_t code_points = 0;
+    for (const Entry& e : m.entries)
+      for (const Name& nm : e.names) code_points += text::count_code_points(nm.key);
+    for (const Suffix& sf : m.suffixes) code_points += text::count_code_points(sf.key);
+    for (const Word& w : words) code_points += text::count_code_points(w.key);
+    m.trie.reserve(code_points);
+  }
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {
     for (const Name& nm : m.entries[ei].names) {
       const uint32_t state = m.trie.insert(nm.key);
@@ -1681,9 +1690,10 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
   m.cp_info.resize(0x10000);
   for (char32_t c = 0; c <= 0xFFFF; ++c) {
-    if (m.ac.root_step(c) > Model::kRootMask)  // not for the root's children numbered first
+    const uint32_t to = m.ac.root_step(c);
+    if (to > Model::kRootMask)  // not for the root's children numbered first
       return Status(StatusCode::kInvalidData, "organization lexicon: too many first characters");
-    m.cp_info[c] = m.make_info(c);
+    m.cp_info[c] = m.make_info(c, to);
   }
   Recognizer r;
   r.model_ = std::move(model);

@@ -4,11 +4,19 @@
 
 namespace hanfacts::org {
 
-CodePointTrie::CodePointTrie() : slots_(64, Slot{kEmpty, 0}), mask_(63), first_(1024, 0) {}
+CodePointTrie::CodePointTrie() : slots_(64, Slot{kEmpty, 0}), mask_(63), first_(1024, 0), parent_(1, kNone), code_(1, 0) {}
 
-void CodePointTrie::grow() {
+void CodePointTrie::reserve(size_t edges) {
+  size_t size = slots_.size();
+  while (size < edges * 2) size *= 2;
+  if (size != slots_.size()) grow(size);
+  parent_.reserve(edges + 1);
+  code_.reserve(edges + 1);
+}
+
+void CodePointTrie::grow(size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{kEmpty, 0});
+  slots_.assign(size, Slot{kEmpty, 0});
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.key == kEmpty) continue;
@@ -31,12 +39,14 @@ uint32_t CodePointTrie::insert(std::string_view key) {
       continue;
     }
     // Keep the load at or under one half so probes stay short.
-    if ((edges_ + 1) * 2 > slots_.size()) grow();
+    if ((edges_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
     const uint64_t k = pack(state, c);
     size_t j = hash(k) & mask_;
     while (slots_[j].key != kEmpty) j = (j + 1) & mask_;
     slots_[j] = Slot{k, static_cast<uint32_t>(states_)};
     ++edges_;
+    parent_.push_back(state);
+    code_.push_back(c);
     state = static_cast<uint32_t>(states_++);
   }
   return state;

@@ -24,6 +24,9 @@ class CodePointTrie {
 
   CodePointTrie();
 
+  // Makes room for `edges` edges in all, so inserting up to that many grows no table
+  // (each growth rehashes every edge: a lexicon's keys would pay that about 20 times).
+  void reserve(size_t edges);
   // Adds `key` (UTF-8) and returns the state reached at its end.
   uint32_t insert(std::string_view key);
   // The state after reading `c` in `state`, or kNone.
@@ -35,11 +38,11 @@ class CodePointTrie {
       if (s.key == kEmpty) return kNone;
     }
   }
-  // Calls f(state, c, child) for every edge, in no particular order.
+  // Calls f(state, c, child) for every edge, by child (states are numbered in the order
+  // insert() made them): a pass over two dense arrays, not over the sparse hash table.
   template <class F>
   void for_each_edge(F f) const {
-    for (const Slot& s : slots_)
-      if (s.key != kEmpty) f(static_cast<uint32_t>(s.key >> 21), static_cast<char32_t>(s.key & 0x1FFFFF), s.child);
+    for (uint32_t child = 1; child < states_; ++child) f(parent_[child], code_[child], child);
   }
   // False when no key starts with `c` (exact for the BMP; always true beyond it).
   bool may_start(char32_t c) const { return c > 0xFFFF || (first_[c >> 6] >> (c & 63)) & 1; }
@@ -47,7 +50,10 @@ class CodePointTrie {
   uint32_t find(std::string_view key) const;
   size_t states() const { return states_; }
   size_t edges() const { return edges_; }
-  size_t bytes() const { return slots_.size() * sizeof(Slot) + first_.size() * sizeof(uint64_t); }
+  size_t bytes() const {
+    return slots_.size() * sizeof(Slot) + first_.size() * sizeof(uint64_t) + parent_.size() * sizeof(uint32_t) +
+           code_.size() * sizeof(char32_t);
+  }
 
  private:
   struct Slot {
@@ -57,13 +63,16 @@ class CodePointTrie {
   static constexpr uint64_t kEmpty = UINT64_MAX;
   static uint64_t pack(uint32_t state, char32_t c) { return (uint64_t{state} << 21) | c; }
   static size_t hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20); }
-  void grow();
+  void grow(size_t size);  // rehashes into `size` slots (a power of two)
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t states_ = 1;
   size_t edges_ = 0;
   std::vector<uint64_t> first_;  // bit per BMP code point that starts some key
+  // By state, the edge that leads to it (the root's: kNone and 0).
+  std::vector<uint32_t> parent_;
+  std::vector<char32_t> code_;
 };
 
 }  // namespace hanfacts::org
