@@ -114,6 +114,24 @@ class Automaton {
     const uint32_t next = find_edge(states_[kRoot], c, code_hash(c));
     return next == kNone ? kRoot : unmarked(next);
   }
+  // The state whose string is that of `state` and then `c` (the goto function alone, no
+  // failure links), or kNone when no live key continues so: a walk from the root spells
+  // a string and stays on the tables the scan has just read.
+  uint32_t child(uint32_t state, char32_t c) const {
+    if (state == kRoot) {
+      const uint32_t next = root_step(c);
+      return next == kRoot ? kNone : next;
+    }
+    const State& st = states_[state];
+    if (st.block == kInlineEdge)
+      return static_cast<uint32_t>(st.mask >> 32) == c ? unmarked(static_cast<uint32_t>(st.mask)) : kNone;
+    const uint64_t h = code_hash(c);
+    if (!((st.mask >> mask_bit(h)) & 1)) return kNone;
+    const uint32_t next = find_edge(st, c, h);
+    return next == kNone ? kNone : unmarked(next);
+  }
+  // Whether the whole string of `state` is a reported key (not only a suffix of it).
+  bool reports_itself(uint32_t state) const { return keys_[state].report == state; }
   // The longest reported key that ends in `state` (a suffix of its string), or kNone.
   uint32_t report(uint32_t state) const { return keys_[state].report; }
   // The next shorter reported key ending at the same place, or kNone.

@@ -578,13 +578,47 @@ class Matcher {
     return k > 0 && raw_max_end_[k - 1] > a;
   }
 
-  // The key at [a, b) is a known name or ORG word (never read as a misspelling).
+  // The key at [a, b) is a known name or ORG word (never read as a misspelling): a name
+  // (or suffix or common word) is a key the automaton reports, and the words' roles and
+  // suffixes are the small words trie's. Both walks stay on tables in cache (the scan
+  // has just stepped through the same states); the full trie's 4 MB hash table would
+  // cost a cache miss a code point.
   bool is_known(size_t a, size_t b) const {
+    const Automaton& ac = m_->ac;
+    uint32_t state = Automaton::kRoot;
+    for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
+    if (state != Automaton::kNone && state != Automaton::kRoot && ac.reports_itself(state)) return true;
+    return is_generic_word(a, b);
+  }
+  // Bit k (1 <= k <= count) for each k such that is_known(a, a + 3k), for text that holds
+  // `count` Hangul syllables from `a` (three bytes each): the walks of is_known() once for
+  // all the lengths, not once for each.
+  uint64_t known_syllable_prefixes(size_t a, size_t count) const {
+    const Automaton& ac = m_->ac;
+    uint32_t state = Automaton::kRoot, word = CodePointTrie::kRoot;
+    uint64_t known = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.data()) + a;
+    for (size_t k = 1; k <= count && (state != Automaton::kNone || word != CodePointTrie::kNone); ++k, p += 3) {
+      const char32_t c = text::decode3(p);
+      if (state != Automaton::kNone) {
+        state = ac.child(state, c);
+        if (state != Automaton::kNone && ac.reports_itself(state)) known |= uint64_t{1} << k;
+      }
+      if (word != CodePointTrie::kNone) {
+        word = m_->words.step(word, c);
+        const Payload* w = word == CodePointTrie::kNone ? nullptr : m_->word_get(word);
+        if (w && (w->roles != 0 || w->suffix >= 0)) known |= uint64_t{1} << k;
+      }
+    }
+    return known;
+  }
+  // [a, b) is a word with some role or a suffix (the words trie).
+  bool is_generic_word(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->trie.step(state, next_cp(t_, j));
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
     if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_->get(state);
-    return p && (p->name >= 0 || p->roles != 0 || p->suffix >= 0);
+    const Payload* p = m_->word_get(state);
+    return p && (p->roles != 0 || p->suffix >= 0);
   }
 
   // Unmatched Latin and Hangul words of a fuzzy-eligible length, one edit from a name.
@@ -622,12 +656,19 @@ class Matcher {
       // words have none, and then no length needs its trailer and overlap checks.
       const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
       if (near == 0) continue;
+      uint64_t known = 0;  // bit len: is_known(start, start + 3 * len), from one walk on first use
+      bool known_ready = false;
       for (size_t len = top; len >= FuzzyIndex::kMinHangul; --len) {
         // No lookup left at this length or below: the rest of the loop could only break.
         if ((near & ((uint64_t{2} << len) - 1)) == 0) break;
         const size_t stop = start + 3 * len;
         if (stop != end && !is_trailer(stop)) continue;
-        if (overlaps_raw(start, stop, after_word) || is_known(start, stop)) break;
+        if (overlaps_raw(start, stop, after_word)) break;
+        if (!known_ready) {
+          known = known_syllable_prefixes(start, top);
+          known_ready = true;
+        }
+        if ((known >> len) & 1) break;
         if (!((near >> len) & 1)) continue;  // lookup() would say -1 without looking
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
