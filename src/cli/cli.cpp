@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -33,8 +35,10 @@ constexpr int kExitOk = 0;
 constexpr int kExitInputFailed = 1;
 constexpr int kExitSetup = 2;
 
-std::string diag(const std::string& name, const std::string& message) {
-  return "hanfacts: " + name + ": " + message;
+std::string diag(std::string_view name, std::string_view message) {
+  std::string line;
+  line.reserve(12 + name.size() + message.size());
+  return line.append("hanfacts: ").append(name).append(": ").append(message);
 }
 
 // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" naming a real day (checked here, once, rather
@@ -135,6 +139,9 @@ int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostrea
   return -1;
 }
 
+// Reads a whole file into `bytes` (its room reused). Reads straight into the string,
+// sized from fstat: one read for a file that does not change meanwhile, and one more
+// only when it filled the room (the file may have grown).
 bool read_whole_file(const std::string& path, std::string& bytes, std::string& error) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -142,26 +149,41 @@ bool read_whole_file(const std::string& path, std::string& bytes, std::string& e
     return false;
   }
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
     ::close(fd);
     error = "is a folder";
     return false;
   }
-  bytes.clear();
-  if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
+  // One byte more than the size: a read that returns less than it asked for has met the
+  // end of a regular file. Other kinds (pipes, /proc files sized 0) read until 0.
+  const bool regular = S_ISREG(st.st_mode);
+  size_t room = regular && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
+  size_t used = 0;
+  bytes.resize(room);
   while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    ssize_t n = ::read(fd, bytes.data() + used, room - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       error = std::strerror(errno);
       ::close(fd);
+      bytes.clear();
       return false;
     }
     if (n == 0) break;
-    bytes.append(buf, static_cast<size_t>(n));
+    used += static_cast<size_t>(n);
+    if (regular && used < room) break;
+    if (used == room) {
+      room *= 2;
+      bytes.resize(room);
+    }
   }
   ::close(fd);
+  bytes.resize(used);
   return true;
 }
 
@@ -169,6 +191,49 @@ bool read_whole_file(const std::string& path, std::string& bytes, std::string& e
 constexpr size_t kKeptFacts = 4 * 1024;
 // Bytes of a JSON record's text a worker keeps room for between records.
 constexpr size_t kKeptRecordBytes = 1 << 20;
+// Lines and records travel in blocks of about this many bytes, split into documents by
+// the worker: the reading thread copies nothing per line and hands over one task per
+// block. Small enough that the last block of a run is a short tail for the other worker.
+constexpr size_t kLineBlock = 128 * 1024;
+// Bytes asked of one read(2) on a stream.
+constexpr size_t kReadChunk = 64 * 1024;
+
+// Strings with room (input blocks, output rows) handed back after use and taken again,
+// so that each block does not allocate fresh memory (above the allocator's mmap
+// threshold, new pages are zeroed by the kernel on first touch) and a buffer freed on
+// one thread does not go back to another thread's arena.
+class BufferPool {
+ public:
+  std::string take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) return {};
+    std::string s = std::move(free_.back());
+    free_.pop_back();
+    return s;
+  }
+  // Keeps `s` (its size too: a reader uses the size as room, see Task::block_size).
+  void give(std::string&& s) {
+    if (s.capacity() < kMinRoom || s.capacity() > kMaxRoom) return;  // small, or a huge line's
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.size() < kMaxKept) free_.push_back(std::move(s));
+  }
+
+ private:
+  static constexpr size_t kMinRoom = 16 * 1024, kMaxRoom = 8 << 20, kMaxKept = 64;
+  std::mutex mu_;
+  std::vector<std::string> free_;
+};
+
+// One document as the worker sees it.
+struct DocIn {
+  std::string_view raw;   // bytes to decode, UTF-8 text, or a JSON record (json)
+  std::string_view name;  // in diagnostics
+  std::string_view doc;   // doc id in the output (json: the record's "id" if it has one)
+  std::string_view ref_date;
+  text::Encoding encoding = text::Encoding::kAuto;
+  bool needs_decode = true;
+  bool json = false;
+};
 
 // Everything one run needs while documents flow: the extractor, the writers (one per
 // worker, formatting in parallel) and the output state.
@@ -183,115 +248,189 @@ class Run {
         progress_(progress),
         extractions_(workers),
         records_(workers),
+        names_(workers),
+        contexts_(workers),
         single_thread_(workers == 1) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
     for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
   }
 
+  BufferPool& blocks() { return blocks_; }
+
   Done process(Task& task, unsigned worker) {
-    if (task.batch.empty()) return process_one(task, worker);
+    Done all;
+    // One thread: every earlier document has been emitted, so the rows go straight
+    // after those waiting in pending_ (emit takes the room back): no string of their
+    // own to allocate and copy again.
+    if (single_thread_) {
+      all.output = std::move(pending_);
+    } else {
+      all.output = outputs_.take();
+      all.output.clear();
+    }
+    if (task.first_line > 0) {
+      process_block(task, worker, all);
+      blocks_.give(std::move(task.bytes));
+      return all;
+    }
+    if (task.batch.empty()) {
+      guarded(all, task.name, [&] { process_into(task, worker, all); });
+      return all;
+    }
     // A batch: one output, the documents' rows and diagnostics in order. A failure in
     // one document (as OrderedRunner reports it) does not cost the others.
     // Each document adds to the one Done in place (its rows go straight after the
     // previous document's, without a copy per document).
-    Done all;
     all.docs = 0;
-    // Output is about as large as the input (CSV a little larger, JSONL about twice):
-    // room for that up front instead of a series of doublings and copies.
-    all.output.reserve(task.size_hint);
     for (Task& t : task.batch) {
-      const size_t output_size = all.output.size(), diagnostics_size = all.diagnostics.size();
-      const bool failed = all.failed;
-      const size_t bytes = all.bytes;
-      try {
-        process_into(t, worker, all);
-      } catch (const std::exception& e) {
-        // The document's partial output and diagnostics go; the failure is reported.
-        all.output.resize(output_size);
-        all.diagnostics.resize(diagnostics_size);
-        all.bytes = bytes;
-        all.failed = failed;
-        all.diagnostics.push_back("hanfacts: " + t.name + ": internal error: " + e.what() + "; skipped");
-        all.failed = true;
-      }
+      guarded(all, t.name, [&] { process_into(t, worker, all); });
       ++all.docs;
     }
     return all;
   }
 
-  Done process_one(Task& task, unsigned worker) {
-    Done done;
-    process_into(task, worker, done);
-    return done;
+  // Runs `f`, which adds one document to `all`; if it throws, the document's partial
+  // output and diagnostics go and the failure is reported.
+  template <class F>
+  void guarded(Done& all, std::string_view name, F&& f) {
+    const size_t output_size = all.output.size(), diagnostics_size = all.diagnostics.size();
+    const bool failed = all.failed;
+    const size_t bytes = all.bytes;
+    try {
+      f();
+    } catch (const std::exception& e) {
+      all.output.resize(output_size);
+      all.diagnostics.resize(diagnostics_size);
+      all.diagnostics_at.resize(std::min(all.diagnostics_at.size(), diagnostics_size));
+      all.bytes = bytes;
+      all.failed = failed;
+      all.diagnose("hanfacts: " + std::string(name) + ": internal error: " + e.what() + "; skipped");
+      all.failed = true;
+    }
   }
 
-  // Processes one document, adding its output, diagnostics, failure and size to `done`.
+  // A block of lines (lines and jsonl input): each non-empty line is a document named
+  // "name:N".
+  void process_block(Task& task, unsigned worker, Done& all) {
+    all.docs = 0;
+    for (std::string& m : task.diagnostics) all.diagnose(std::move(m));
+    if (task.failed) all.failed = true;
+    std::string& name = names_[worker];
+    std::string_view rest(task.bytes.data(), std::min(task.block_size, task.bytes.size()));
+    size_t line_no = task.first_line - 1;
+    while (!rest.empty()) {
+      const void* nl = std::memchr(rest.data(), '\n', rest.size());
+      const size_t len = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - rest.data()) : rest.size();
+      std::string_view line = rest.substr(0, len);
+      rest.remove_prefix(nl != nullptr ? len + 1 : len);
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
+      if (line.empty()) continue;
+      // "name:line", built in the worker's room.
+      char digits[24];
+      const char* const digits_end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
+      name.assign(task.name).append(1, ':').append(digits, static_cast<size_t>(digits_end - digits));
+      DocIn in;
+      in.raw = line;
+      in.name = name;
+      in.doc = name;
+      in.encoding = task.encoding;
+      in.json = task.json;
+      in.needs_decode = !task.json;
+      guarded(all, name, [&] { process_doc(in, worker, all); });
+      ++all.docs;
+    }
+  }
+
+  // Processes one file or stdin document, adding its output, diagnostics, failure and
+  // size to `done`.
   void process_into(Task& task, unsigned worker, Done& done) {
-    for (std::string& m : task.diagnostics) done.diagnostics.push_back(std::move(m));
+    for (std::string& m : task.diagnostics) done.diagnose(std::move(m));
     if (task.failed) done.failed = true;
     if (!task.path.empty() && !task.skip) {
       std::string error;
       if (!read_whole_file(task.path, task.bytes, error)) {
-        done.diagnostics.push_back(diag(task.name, error));
+        done.diagnose(diag(task.name, error));
         done.failed = true;
         return;
       }
     }
-    if (task.json && !task.skip) {
+    if (task.skip) {
+      done.bytes += task.bytes.size();
+      return;
+    }
+    DocIn in;
+    in.raw = task.bytes;
+    in.name = task.name;
+    in.doc = task.doc;
+    in.ref_date = task.ref_date;
+    in.encoding = task.encoding;
+    in.needs_decode = task.needs_decode;
+    process_doc(in, worker, done);
+  }
+
+  void process_doc(const DocIn& in, unsigned worker, Done& done) {
+    std::string_view doc = in.doc;
+    std::string_view ref_date = in.ref_date;
+    std::string_view raw = in.raw;
+    JsonRecord& rec = records_[worker];
+    struct ReleaseRecord {  // a huge record's room is not kept for the rest of the run
+      JsonRecord& rec;
+      ~ReleaseRecord() {
+        if (rec.text.capacity() > kKeptRecordBytes) std::string().swap(rec.text);
+      }
+    } release_record{rec};
+    if (in.json) {
       // The worker's record, reused: the text is decoded into the room of an earlier
-      // line (swapped out of its task below) instead of a new string per record.
-      JsonRecord& rec = records_[worker];
+      // record instead of a new string per record.
       std::string error;
-      if (!parse_json_record(task.bytes, rec, error)) {
-        done.diagnostics.push_back(diag(task.name, "malformed JSON record: " + error + "; skipped"));
+      if (!parse_json_record(raw, rec, error)) {
+        done.diagnose(diag(in.name, "malformed JSON record: " + error + "; skipped"));
         done.failed = true;
         return;
       }
-      if (!rec.id.empty()) task.doc = std::move(rec.id);
-      else if (task.doc.empty()) task.doc = task.name;  // no "id": the line's name (feed_lines)
-      task.ref_date = std::move(rec.date);
-      task.bytes.swap(rec.text);
-      if (rec.text.capacity() > kKeptRecordBytes) std::string().swap(rec.text);  // a huge line's room goes
+      if (!rec.id.empty()) doc = rec.id;
+      ref_date = rec.date;
+      raw = rec.text;
     }
-    done.bytes += task.bytes.size();
-    if (task.skip) return;
+    done.bytes += raw.size();
     std::string decoded_storage;
     std::string_view text;
-    if (task.needs_decode) {
-      text::Decoded d = text::decode_in_place(task.bytes, task.encoding, text);
+    if (in.needs_decode) {
+      text::Decoded d = text::decode_in_place(raw, in.encoding, text);
       if (d.binary) {
-        done.diagnostics.push_back(diag(task.name, cfg_.input == InputMode::kText
-                                                       ? "binary file (NUL bytes in the first 8 KB); skipped"
-                                                       : "binary data (NUL bytes); skipped"));
+        done.diagnose(diag(in.name, cfg_.input == InputMode::kText ? "binary file (NUL bytes in the first 8 KB); skipped"
+                                                                   : "binary data (NUL bytes); skipped"));
         done.failed = true;
         return;
       }
       if (!d.warning.empty()) {
-        done.diagnostics.push_back(diag(task.name, d.warning));
+        done.diagnose(diag(in.name, d.warning));
         done.failed = true;
-      } else if (task.encoding == text::Encoding::kAuto && d.encoding != "UTF-8" && !cfg_.quiet) {
-        done.diagnostics.push_back(diag(task.name, "note: decoded as " + d.encoding));
+      } else if (in.encoding == text::Encoding::kAuto && d.encoding != "UTF-8" && !cfg_.quiet) {
+        done.diagnose(diag(in.name, "note: decoded as " + d.encoding));
       }
-      if (!d.in_place) {  // converted or repaired: keep only the result
+      if (!d.in_place) {  // converted or repaired: the result
         decoded_storage = std::move(d.text);
-        task.bytes.clear();
-        task.bytes.shrink_to_fit();
         text = decoded_storage;
       }
     } else {
-      text = task.bytes;
+      text = raw;
     }
     if (text.empty() && cfg_.input == InputMode::kText && !cfg_.quiet) {
-      done.diagnostics.push_back(diag(task.name, task.name == "-" ? "note: empty input" : "note: empty file"));
+      done.diagnose(diag(in.name, in.name == "-" ? "note: empty input" : "note: empty file"));
     }
-    DocContext ctx;
-    ctx.id = task.doc;
+    // The worker's context, reused (its strings keep their room).
+    DocContext& ctx = contexts_[worker];
+    ctx.id.assign(doc);
+    ctx.ref_date.clear();
     if (!cfg_.ref_date.empty()) {
       ctx.ref_date = cfg_.ref_date;
       ctx.ref_source = "option";
-    } else if (!task.ref_date.empty()) {
-      ctx.ref_date = task.ref_date;
+    } else if (!ref_date.empty()) {
+      ctx.ref_date.assign(ref_date);
       ctx.ref_source = "record";
     }
     // The worker's Extraction, reused: its facts and their strings keep their room from
@@ -304,14 +443,14 @@ class Run {
       }
     } release{ex};
     extractor_.ExtractInto(text, ctx, ex);
-    if (task.json && !ex.warnings.empty()) {
+    if (in.json && !ex.warnings.empty()) {
       // The fold checks UTF-8 in its pass (first_invalid), so record text is not
       // checked beforehand: text with invalid bytes (rare) is repaired and run again.
       const size_t bad = text::find_invalid_utf8(text);
       if (bad != std::string::npos) {
         text::repair_utf8(text, decoded_storage);
-        done.diagnostics.push_back(diag(task.name, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
-                                                       " (replaced with U+FFFD)"));
+        done.diagnose(diag(in.name, "invalid UTF-8 in \"text\" at byte " + std::to_string(bad) +
+                                        " (replaced with U+FFFD)"));
         done.failed = true;
         text = decoded_storage;
         extractor_.ExtractInto(text, ctx, ex);
@@ -319,65 +458,83 @@ class Run {
     }
     for (const std::string& w : ex.warnings) {
       // The decoder already reported invalid bytes; other warnings are new.
-      if (w.rfind("invalid UTF-8", 0) == 0 && !task.needs_decode) done.failed = true;
+      if (w.rfind("invalid UTF-8", 0) == 0 && !in.needs_decode) done.failed = true;
       else if (w.rfind("invalid UTF-8", 0) == 0) continue;
-      done.diagnostics.push_back(diag(task.name, w));
+      done.diagnose(diag(in.name, w));
     }
     if (cfg_.explain) {
-      done.diagnostics.push_back(diag(task.name, "lang " + (ex.lang.empty() ? std::string("?") : ex.lang) +
-                                                     ", ref_date " + (ex.ref_date.empty() ? "none" : ex.ref_date) +
-                                                     (ex.ref_source.empty() ? "" : " (" + ex.ref_source + ")")));
+      done.diagnose(diag(in.name, "lang " + (ex.lang.empty() ? std::string("?") : ex.lang) + ", ref_date " +
+                                      (ex.ref_date.empty() ? "none" : ex.ref_date) +
+                                      (ex.ref_source.empty() ? "" : " (" + ex.ref_source + ")")));
       for (size_t k = 0; k < ex.facts.size(); ++k) {
         const Fact& f = ex.facts[k];
-        done.diagnostics.push_back(diag(task.name, "fact " + std::to_string(k + 1) + " " +
-                                                       std::string(fact_type_name(f.type)) + " '" + f.text +
-                                                       "' rule " + f.rule));
+        done.diagnose(diag(in.name, "fact " + std::to_string(k + 1) + " " + std::string(fact_type_name(f.type)) + " '" +
+                                        f.text + "' rule " + f.rule));
       }
     }
-    if (single_thread_ && done.diagnostics.empty()) {
-      // One thread: every earlier document has been emitted, and this one has no
-      // message to come before its rows, so they go straight after the rows waiting
-      // in pending_ (no string of their own to allocate and copy again in emit()).
-      const size_t before = pending_.size();
-      try {
-        formatters_[worker].append(pending_, {task.doc, text, ex});
-      } catch (...) {
-        pending_.resize(before);  // a failed document leaves no rows, as with its own string
-        throw;
-      }
-    } else {
-      formatters_[worker].append(done.output, {task.doc, text, ex});
-    }
+    formatters_[worker].append(done.output, {doc, text, ex});
   }
 
-  // Takes one finished document; false stops the run. Its rows wait in pending_
-  // until kOutputBlock bytes have gathered (see flush_output).
+  // Takes one finished document (or block); false stops the run. Messages go between
+  // the rows where they belong (stdout and stderr may be one file: 2>&1); small row
+  // sets wait in pending_ until kOutputBlock bytes have gathered (see flush_output).
   bool emit(Done& done) {
-    if (!done.diagnostics.empty()) {
-      // Rows before messages, as they came: stdout and stderr may be one file (2>&1).
-      if (!flush_output()) return false;
-      for (const std::string& d : done.diagnostics) err_ << d << '\n';
+    if (single_thread_ && done.diagnostics.empty()) {  // the rows are pending_'s (process)
+      pending_.swap(done.output);
+      return emit_rest(done) && (pending_.size() < kOutputBlock || flush_output());
     }
+    std::string_view rows = done.output;
+    size_t from = 0;
+    for (size_t k = 0; k < done.diagnostics.size(); ++k) {
+      const size_t at = k < done.diagnostics_at.size() ? std::min(done.diagnostics_at[k], rows.size()) : 0;
+      if (at > from && !put_rows(rows.substr(from, at - from))) return false;
+      from = std::max(from, at);
+      if (!flush_output()) return false;
+      err_ << done.diagnostics[k] << '\n';
+    }
+    if (from < rows.size() && !put_rows(rows.substr(from))) return false;
+    outputs_.give(std::move(done.output));
+    return emit_rest(done) && (!done.drained || flush_output(true));
+  }
+
+  bool emit_rest(const Done& done) {
     if (done.failed) failed_ = true;
-    // Appended, not swapped in: pending_ keeps its room from block to block. (With
-    // one thread most documents' rows are in pending_ already: see process_into.)
-    pending_.append(done.output);
-    if (pending_.size() >= kOutputBlock && !flush_output()) return false;
     docs_ += done.docs;
     bytes_ += done.bytes;
     if (progress_) show_progress(false);
     return true;
   }
 
+  // Rows to the output: a large set is written as it is; a small one joins pending_.
+  bool put_rows(std::string_view rows) {
+    if (rows.size() >= kOutputBlock / 4) {
+      if (!flush_output()) return false;
+      return write_out(rows);
+    }
+    pending_.append(rows);
+    return pending_.size() < kOutputBlock || flush_output();
+  }
+
   // Writes the rows gathered so far; false when that fails (the run then stops).
   // Called when a block is full, before messages, before the reader may wait for
-  // input (a slow stream still gets each line's rows as it comes) and at the end.
-  bool flush_output() {
-    if (pending_.empty()) return !broken_pipe_ && write_error_.empty();
-    errno = 0;
-    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+  // input and at the end. `through`: also flushes the stream's own buffer (a slow
+  // stream gets each line's rows as it comes, however few).
+  bool flush_output(bool through = false) {
+    if (pending_.empty() && !through) return !broken_pipe_ && write_error_.empty();
+    bool ok = pending_.empty() ? !broken_pipe_ && write_error_.empty() : write_out(pending_);
     pending_.clear();
     if (pending_.capacity() > 4 * kOutputBlock) std::string().swap(pending_);  // a huge document's room goes
+    if (ok && through) {
+      errno = 0;
+      out_.flush();
+      if (!out_) ok = output_failed();
+    }
+    return ok;
+  }
+
+  bool write_out(std::string_view bytes) {
+    errno = 0;
+    out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out_) return output_failed();
     return true;
   }
@@ -415,15 +572,19 @@ class Run {
   std::ostream& err_;
   bool progress_;
   std::vector<output::Formatter> formatters_;  // one per worker: rows go straight into Done::output
-  std::vector<Extraction> extractions_;         // one per worker, reused (process_into)
-  std::vector<JsonRecord> records_;             // one per worker, reused (process_into)
+  std::vector<Extraction> extractions_;         // one per worker, reused (process_doc)
+  std::vector<JsonRecord> records_;             // one per worker, reused (process_doc)
+  std::vector<std::string> names_;              // one per worker: "name:line" (process_block)
+  std::vector<DocContext> contexts_;            // one per worker, reused (process_doc)
+  BufferPool blocks_;   // input blocks (lines, records), their size kept as room
+  BufferPool outputs_;  // rows of a block or batch (with worker threads)
   // Rows written out in blocks of about this size: one write per document was a
   // system call per ~1 KB of rows (13,000 per 20 MB of JSONL), which cost as much CPU
   // time as a recognizer when the output is a pipe or a file.
   static constexpr size_t kOutputBlock = 256 * 1024;
   std::string pending_;  // rows emitted and not yet written
   // One worker (--jobs 1): documents are processed and emitted one after the other on
-  // one thread, so a document's rows can be formatted into pending_ (process_into).
+  // one thread, so a document's rows can be formatted into pending_ (process).
   bool single_thread_;
   bool failed_ = false;
   bool broken_pipe_ = false;
@@ -433,86 +594,66 @@ class Run {
   std::chrono::steady_clock::time_point last_progress_{};
 };
 
-// Reads lines from a stream in large blocks. The first block (up to 64 KB) can be
-// inspected before any line is taken, to decide the encoding of the whole input and
-// to spot binary data. Memory holds about two blocks plus the longest line.
-class LineReader {
+// Where a stream's bytes come from: a file descriptor (read(2), and poll(2) to tell
+// whether more is there without waiting) or any std::istream (blocking reads).
+class ByteSource {
  public:
-  explicit LineReader(std::istream& in) : in_(in) {
-    while (!eof_ && end_ < kBlock) fill();
-  }
-  std::string_view head() const { return view(); }
-  bool bad() const { return in_.bad(); }
-  // True when next() can return a line without reading (and so without waiting for
-  // a slow writer on the other end of a pipe). The newline found is kept for next().
-  bool line_ready() {
-    return find_newline() != std::string_view::npos || (eof_ && pos_ < end_);
-  }
-
-  // The next line without its '\n' (and without a '\r' before it); false at the end.
-  bool next(std::string& line) {
-    while (true) {
-      const size_t nl = find_newline();
-      if (nl != std::string_view::npos) {
-        line.assign(buf_.data() + pos_, nl - pos_);
-        pos_ = scan_ = nl + 1;
-        break;
-      }
-      if (eof_) {
-        if (pos_ == end_) return false;
-        line.assign(buf_.data() + pos_, end_ - pos_);
-        pos_ = scan_ = end_;
-        break;
-      }
-      fill();
+  explicit ByteSource(int fd) : fd_(fd) {}
+  explicit ByteSource(std::istream& in) : in_(&in) {}
+  // Reads up to `n` bytes to `p`: the count, 0 at the end, -1 on an error.
+  ssize_t read(char* p, size_t n) {
+    if (in_ != nullptr) {
+      in_->read(p, static_cast<std::streamsize>(n));
+      const auto got = static_cast<ssize_t>(in_->gcount());
+      if (got == 0 && in_->bad()) return -1;
+      return got;
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
+    while (true) {
+      const ssize_t got = ::read(fd_, p, n);
+      if (got >= 0 || errno != EINTR) return got;
+    }
+  }
+  // True when a read would return without waiting for a writer (or when that cannot
+  // be told: a stream's reads block anyway), waiting up to `timeout_ms` for it.
+  bool ready(int timeout_ms = 0) {
+    if (in_ != nullptr) return true;
+    pollfd p{fd_, POLLIN, 0};
+    const int n = ::poll(&p, 1, timeout_ms);
+    return n != 0;  // an error: let the read report it
   }
 
  private:
-  static constexpr size_t kBlock = 64 * 1024;
-  std::string_view view() const { return std::string_view(buf_.data(), end_); }
-  // The first '\n' at or after pos_, or npos. Bytes before scan_ hold none; a newline
-  // found stays found (scan_ stops there), so line_ready() and next() search once.
-  size_t find_newline() {
-    const size_t nl = view().find('\n', scan_);
-    scan_ = nl == std::string_view::npos ? end_ : nl;
-    return nl;
-  }
-  // Only bytes [0, end_) of buf_ count: the string is grown once and not shrunk, so
-  // reading a block does not first zero-fill 64 KB (resize would) every time.
-  void fill() {
-    if (pos_ > 0) {  // drop consumed lines before growing
-      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
-      end_ -= pos_;
-      scan_ -= pos_;
-      pos_ = 0;
-    }
-    if (buf_.size() < end_ + kBlock) buf_.resize(std::max(end_ + kBlock, 2 * buf_.size()));
-    in_.read(buf_.data() + end_, static_cast<std::streamsize>(kBlock));
-    end_ += static_cast<size_t>(in_.gcount());
-    if (in_.gcount() == 0 || !in_) eof_ = true;
-  }
-
-  std::istream& in_;
-  std::string buf_;
-  size_t end_ = 0;   // bytes of buf_ read so far
-  size_t pos_ = 0;   // start of the next line
-  size_t scan_ = 0;  // where to resume looking for '\n'
-  bool eof_ = false;
+  int fd_ = -1;
+  std::istream* in_ = nullptr;
 };
 
-// Feeds every line of `in` as a document (lines and jsonl modes). Returns false when
-// the run was stopped.
-// With `batch_bytes` > 0, consecutive lines go to the runner in batches of about that
-// many bytes (fewer hand-overs between threads), but a batch never waits for input
-// that is not there yet: a slow stream still gets each line's rows as it comes.
-// `idle` is called before the reader may wait for more input (false stops the run).
-bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg, OrderedRunner& runner,
-                size_t batch_bytes, const std::function<bool()>& idle) {
-  LineReader reader(in);
-  const std::string_view head = reader.head();
+// Feeds every line of `src` as a document (lines and jsonl modes), in blocks of whole
+// lines that the workers split. Returns false when the run was stopped.
+// A block never waits for input that is not there yet: when nothing more can be read
+// at once, the complete lines so far go, so a slow stream still gets each line's rows as
+// it comes. `idle` is called before a read that may wait (false stops the run).
+bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, Run& state, OrderedRunner& runner,
+                const std::function<bool()>& idle) {
+  constexpr size_t kHead = 64 * 1024;
+  std::string buf = state.blocks().take();
+  size_t end = 0;  // bytes of buf read so far (buf's size is its room)
+  bool eof = false, read_error = false;
+  auto read_some = [&](size_t want) {
+    // Room for a block and a read, doubled for a line longer than that.
+    if (buf.size() < end + want) buf.resize(std::max({end + want, 2 * buf.size(), kLineBlock + kReadChunk}));
+    const ssize_t n = src.read(buf.data() + end, want);
+    if (n < 0) read_error = true;
+    if (n <= 0) eof = true;
+    else end += static_cast<size_t>(n);
+  };
+  // The head (the first 64 KB, or less at the end) is inspected before any line is
+  // taken, to decide the encoding of the whole input and to spot binary data. A slow
+  // stream is not waited for beyond a complete line and a short pause.
+  while (!eof && end < kHead) {
+    if (end > 0 && std::memchr(buf.data(), '\n', end) != nullptr && !src.ready(50)) break;
+    read_some(kHead - end);
+  }
+  const std::string_view head(buf.data(), std::min(end, kHead));
   // One decision per input, not per line: a single short line says little about its
   // charset, and a note per line would drown the real messages.
   std::vector<std::string> first_notes;
@@ -530,71 +671,67 @@ bool feed_lines(std::istream& in, const std::string& name, const RunConfig& cfg,
       first_notes.push_back(diag(name, "note: decoded as " + std::string(text::encoding_name(encoding))));
     }
   }
-  constexpr size_t kBatchDocs = 256;
-  Task pending;  // the batch being filled
-  size_t pending_bytes = 0;
-  auto flush = [&] {
-    if (pending.batch.empty()) return true;
-    pending.size_hint = pending_bytes;
-    const bool ok = runner.submit(std::move(pending));
-    pending = Task{};
-    pending_bytes = 0;
-    return ok;
-  };
-  std::string line;
-  size_t line_no = 0;
-  while (reader.next(line)) {
-    ++line_no;
-    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
-    if (line.empty()) continue;
-    Task t;
-    // "name:line", built in place (one allocation, no temporaries).
-    char digits[24];
-    const char* const digits_end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
-    t.name.reserve(name.size() + 1 + static_cast<size_t>(digits_end - digits));
-    t.name.append(name).append(1, ':').append(digits, static_cast<size_t>(digits_end - digits));
-    // A record's doc is its "id", or this name when it has none: set by the worker then
-    // (process_into), rather than copied here for every line and replaced there.
-    if (cfg.input != InputMode::kJsonl) t.doc = t.name;
-    t.encoding = encoding;
-    t.diagnostics = std::move(first_notes);
-    first_notes.clear();
-    if (cfg.input == InputMode::kJsonl) {
-      t.json = true;  // parsed by the worker
-      t.needs_decode = false;
-    }
-    t.bytes = std::move(line);
-    line = std::string();
-    if (batch_bytes == 0) {
-      if (!runner.submit(std::move(t))) return false;
-      // Run on this thread (--jobs 1), the task keeps its text's room: the next line is
-      // read into it rather than into a new string (an allocation of about a line's
-      // size per record, past the allocator's small-block caches). A task handed to a
-      // worker is left empty: nothing to take then.
-      line.swap(t.bytes);
-      if (line.capacity() > kKeptRecordBytes) line = std::string();
-      if (!reader.line_ready() && !idle()) return false;
-      continue;
-    }
-    pending_bytes += t.bytes.size();
-    pending.batch.push_back(std::move(t));
-    if (pending_bytes >= batch_bytes || pending.batch.size() >= kBatchDocs || !reader.line_ready()) {
-      if (!flush()) return false;
-    }
-    if (!reader.line_ready() && !idle()) return false;
-  }
-  if (!flush()) return false;
-  if (reader.bad()) {
+  size_t lines = 0;       // lines handed over so far
+  size_t no_newline = 0;  // buf[0, no_newline) holds no '\n'
+  // Hands over buf[0, size) (whole lines, or the last bytes of the input) and keeps the
+  // rest for the next block.
+  auto hand_over = [&](size_t size) {
     Task t;
     t.name = name;
-    t.diagnostics.push_back(diag(name, "read error after line " + std::to_string(line_no)));
+    t.encoding = encoding;
+    t.json = cfg.input == InputMode::kJsonl;
+    t.needs_decode = !t.json;
+    t.first_line = lines + 1;
+    t.diagnostics = std::move(first_notes);
+    first_notes.clear();
+    for (const char *p = buf.data(), *stop = p + size; p < stop; ++lines) {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(stop - p));
+      p = nl != nullptr ? static_cast<const char*>(nl) + 1 : stop;  // the last line may lack a newline
+    }
+    std::string next = state.blocks().take();
+    if (next.size() < end - size + kLineBlock + kReadChunk) next.resize(end - size + kLineBlock + kReadChunk);
+    std::memcpy(next.data(), buf.data() + size, end - size);
+    end -= size;
+    no_newline = end;  // what follows the last newline
+    t.block_size = size;
+    t.bytes = std::move(buf);
+    buf = std::move(next);
+    return runner.submit(std::move(t));
+  };
+  // Hands over the complete lines read so far, if any.
+  auto hand_over_lines = [&] {
+    const void* nl = end > no_newline ? memrchr(buf.data() + no_newline, '\n', end - no_newline) : nullptr;
+    if (nl == nullptr) {
+      no_newline = end;  // a long line is not searched again as it grows
+      return true;
+    }
+    return hand_over(static_cast<size_t>(static_cast<const char*>(nl) - buf.data()) + 1);
+  };
+  while (!eof) {
+    if (end >= kLineBlock) {
+      if (!hand_over_lines()) return false;
+    } else if (!src.ready()) {
+      // Nothing more to read at once: the lines so far go, and what is done goes out
+      // before the read waits.
+      if (!hand_over_lines() || !idle()) return false;
+    }
+    read_some(kReadChunk);
+  }
+  if (end > 0 && !hand_over(end)) return false;
+  state.blocks().give(std::move(buf));
+  if (read_error) {
+    Task t;
+    t.name = name;
+    t.diagnostics.push_back(diag(name, "read error after line " + std::to_string(lines)));
     t.failed = t.skip = true;
     return runner.submit(std::move(t));
   }
   return true;
 }
 
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+// `in_fd`: the descriptor behind `in` (standard input), read directly in lines and jsonl
+// modes so that a slow stream's lines are taken as they come; -1 reads `in` instead.
+int run(const std::vector<std::string>& args, std::istream& in, int in_fd, std::ostream& out, std::ostream& err,
         bool err_is_tty) {
   RunConfig cfg;
   if (int code = parse_args(args, cfg, out, err); code >= 0) return code;
@@ -649,19 +786,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   header_writer->begin();
   bool ok = static_cast<bool>(*sink) || state.output_failed();
   if (ok) {
-    // Many small documents in flight keep the workers busy between two wake-ups of the
-    // main thread (news articles are a few KB); the byte bound keeps memory flat. Lines
-    // and records travel in batches of about 16 KB (below), so fewer of those are in
-    // flight: 16 per worker is still about 5 ms of work each, and each one in flight
-    // holds its input, decoded text and rows (64 per worker was 3-4 MB more peak RSS
-    // with --jobs 2 on a fast JSONL stream, for no measured speed).
-    const bool batched = cfg.input != InputMode::kText;
+    // Lines and records travel in blocks of kLineBlock bytes, files in batches of up to
+    // kBatchFiles: a few of those in flight per worker keep it busy between two
+    // wake-ups of the reading thread; the byte bound keeps memory flat.
+    constexpr size_t kBatchFiles = 32;
     OrderedRunner runner(
         jobs, [&](Task& t, unsigned w) { return state.process(t, w); }, [&](Done& d) { return state.emit(d); },
-        (batched ? 16 : 64) * static_cast<size_t>(jobs), size_t{16} << 20);
-    // Lines and records are small: with worker threads they travel in batches.
-    const size_t batch_bytes = jobs > 1 ? size_t{16} << 10 : 0;
-    const std::function<bool()> idle = [&] { return state.flush_output(); };
+        (cfg.input == InputMode::kText ? 8 : 4) * static_cast<size_t>(jobs), size_t{16} << 20);
+    const std::function<bool()> idle = [&] { return jobs > 1 || state.flush_output(true); };
+    Task files;  // the batch of files being filled (--jobs > 1)
+    auto flush_files = [&] {
+      if (files.batch.empty()) return true;
+      const bool submitted = runner.submit(std::move(files));
+      files = Task{};
+      return submitted;
+    };
     for (const Input& input : inputs) {
       const bool is_stdin = input.path == "-";
       const std::string name = is_stdin ? "-" : input.path;
@@ -674,36 +813,43 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           std::ostringstream all;
           all << in.rdbuf();
           t.bytes = std::move(all).str();
-        } else if (jobs > 1) {
-          // Read by the worker: file reads then overlap as well (many small files make
-          // the reading, not the extraction, the slow part).
-          t.path = input.path;
-          struct stat st;
-          if (::stat(input.path.c_str(), &st) == 0 && st.st_size > 0) t.size_hint = static_cast<size_t>(st.st_size);
+          ok = flush_files() && runner.submit(std::move(t));
         } else {
-          std::string error;
-          if (!read_whole_file(input.path, t.bytes, error)) {
-            t.diagnostics.push_back(diag(name, error));
-            t.failed = t.skip = true;
+          // Read by the worker: file reads then overlap as well (many small files make
+          // the reading, not the extraction, the slow part). The size is the walk's,
+          // when it had one (a hint for the byte window).
+          t.path = input.path;
+          t.size_hint = input.size;
+          if (jobs == 1) {
+            ok = runner.submit(std::move(t));
+          } else {
+            files.size_hint += t.size_hint;
+            files.batch.push_back(std::move(t));
+            if (files.batch.size() >= kBatchFiles || files.size_hint >= kLineBlock) ok = flush_files();
           }
         }
-        ok = runner.submit(std::move(t));
-      } else if (is_stdin) {
-        ok = feed_lines(in, "-", cfg, runner, batch_bytes, idle);
       } else {
-        std::ifstream f(input.path, std::ios::binary);
-        if (!f) {
+        ok = flush_files();
+        if (!ok) break;
+        int fd = is_stdin ? in_fd : ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (!is_stdin && fd < 0) {
           Task t;
           t.name = name;
           t.diagnostics.push_back(diag(name, std::strerror(errno)));
           t.failed = t.skip = true;
           ok = runner.submit(std::move(t));
+        } else if (fd < 0) {  // stdin without a descriptor (Main called with a stream)
+          ByteSource src(in);
+          ok = feed_lines(src, name, cfg, state, runner, idle);
         } else {
-          ok = feed_lines(f, name, cfg, runner, batch_bytes, idle);
+          ByteSource src(fd);
+          ok = feed_lines(src, name, cfg, state, runner, idle);
+          if (!is_stdin) ::close(fd);
         }
       }
       if (!ok) break;
     }
+    if (ok) ok = flush_files();
     ok = runner.finish() && ok;
     ok = state.flush_output() && ok;
   }
@@ -744,7 +890,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
 int Main(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
-    return run(args, in, out, err, false);
+    return run(args, in, -1, out, err, false);
   } catch (const std::exception& e) {
     err << "hanfacts: internal error: " << e.what() << '\n';
     return kExitSetup;
@@ -758,7 +904,7 @@ int main_with_stdio(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    return run(args, std::cin, std::cout, std::cerr, ::isatty(2) != 0);
+    return run(args, std::cin, 0, std::cout, std::cerr, ::isatty(2) != 0);
   } catch (const std::exception& e) {
     std::cerr << "hanfacts: internal error: " << e.what() << '\n';
     return kExitSetup;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 namespace hanfacts::cli {
 namespace {
@@ -28,6 +29,7 @@ OrderedRunner::OrderedRunner(unsigned jobs, Process process, Emit emit, size_t w
       process_(std::move(process)),
       emit_(std::move(emit)) {
   if (jobs_ > 1) {
+    slots_.resize(window_);
     for (unsigned w = 0; w < jobs_; ++w) threads_.emplace_back([this, w] { work(w); });
   }
 }
@@ -43,102 +45,109 @@ OrderedRunner::~OrderedRunner() {
 }
 
 void OrderedRunner::work(unsigned worker) {
+  std::unique_lock<std::mutex> lock(mu_);
   while (true) {
-    std::pair<size_t, Task> item;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      ++idle_workers_;
-      work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-      --idle_workers_;
-      if (queue_.empty()) return;
-      item = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    Done done = run_guarded(process_, item.second, worker);
-    bool wake;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      done_.emplace(item.first, std::move(done));
-      wake = main_waiting_ && main_can_go();
-    }
-    if (wake) done_ready_.notify_one();
+    ++idle_workers_;
+    if (stopped_ && main_waiting_) room_ready_.notify_one();  // finish() waits for the workers to settle
+    work_ready_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+    --idle_workers_;
+    if (queue_.empty()) return;
+    std::pair<size_t, Task> item = std::move(queue_.front());
+    queue_.pop_front();
+    const bool skip = stopped_;
+    lock.unlock();
+    Done done = skip ? Done() : run_guarded(process_, item.second, worker);
+    // The task's buffers are freed here, outside the lock.
+    item.second = Task();
+    lock.lock();
+    Slot& slot = slots_[item.first % window_];
+    slot.done = std::move(done);
+    slot.ready = true;
+    if (item.first == emitted_ && !emitting_) emit_ready(lock);
   }
 }
 
-bool OrderedRunner::main_can_go() const {
-  // Emitting needs the next document in order; refilling is worth a wake-up once the
-  // queue has run low (or is the only thing left).
-  return emitted_ == submitted_ || (done_.count(emitted_) > 0 && queue_.size() <= window_ / 4);
-}
-
-void OrderedRunner::drain(bool wait) {
-  std::vector<Done> ready;
-  {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (wait) {
-      main_waiting_ = true;
-      done_ready_.wait(lock, [&] { return main_can_go(); });
-      main_waiting_ = false;
+void OrderedRunner::emit_ready(std::unique_lock<std::mutex>& lock) {
+  emitting_ = true;
+  while (submitted_ > emitted_ && slots_[emitted_ % window_].ready) {
+    Slot& slot = slots_[emitted_ % window_];
+    Done done = std::move(slot.done);
+    slot.ready = false;
+    done.drained = emitted_ + 1 == submitted_;
+    const bool stopped = stopped_ || closing_;
+    // Writing happens without the lock, so the other workers and the submitting
+    // thread go on meanwhile; no one else emits (emitting_) and this slot's number is
+    // not reused before emitted_ moves on.
+    lock.unlock();
+    bool ok = true;
+    std::string error;
+    if (!stopped) {
+      try {
+        ok = emit_(done);
+      } catch (const std::exception& e) {
+        ok = false;
+        error = e.what();
+      }
     }
-    while (true) {
-      auto it = done_.find(emitted_ + ready.size());
-      if (it == done_.end()) break;
-      ready.push_back(std::move(it->second));
-      done_.erase(it);
+    done = Done();
+    lock.lock();
+    if (!ok) {
+      stopped_ = true;
+      queue_.clear();
+      if (!error.empty() && emit_error_.empty()) emit_error_ = error;
     }
-  }
-  // Emitting (writing output) happens without the lock so workers keep going.
-  for (Done& d : ready) {
-    if (!stopped_ && !emit_(d)) stopped_ = true;
+    ++emitted_;
     bytes_in_flight_ -= sizes_.front();
     sizes_.pop_front();
   }
+  emitting_ = false;
+  // The submitting thread waits for room (half the window, so that it refills several
+  // at once), or for the end, or for a stop.
+  const size_t in_flight = submitted_ - emitted_;
+  if (main_waiting_ && (in_flight <= window_ / 2 || stopped_)) room_ready_.notify_one();
+}
+
+bool OrderedRunner::idle() {
+  if (jobs_ == 1) return true;
   std::lock_guard<std::mutex> lock(mu_);
-  emitted_ += ready.size();
+  return submitted_ == emitted_;
 }
 
 bool OrderedRunner::submit(Task&& task) {
-  if (stopped_) return false;
   if (jobs_ == 1) {
+    if (stopped_) return false;
     Done done = run_guarded(process_, task, 0);
     if (!emit_(done)) stopped_ = true;
     return !stopped_;
   }
-  while (true) {
-    size_t in_flight;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      in_flight = submitted_ - emitted_;
-    }
-    if (in_flight == 0 ||
-        (in_flight < window_ && bytes_in_flight_ + std::max(task.bytes.size(), task.size_hint) <= window_bytes_))
-      break;
-    drain(true);
-    if (stopped_) return false;
-  }
   const size_t size = std::max(task.bytes.size(), task.size_hint);
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopped_) {
+    const size_t in_flight = submitted_ - emitted_;
+    if (in_flight == 0 || (in_flight < window_ && bytes_in_flight_ + size <= window_bytes_)) break;
+    main_waiting_ = true;
+    room_ready_.wait(lock);
+    main_waiting_ = false;
+  }
+  if (stopped_) return false;
   sizes_.push_back(size);
   bytes_in_flight_ += size;
-  bool wake;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    queue_.emplace_back(submitted_++, std::move(task));
-    wake = idle_workers_ > 0;
-  }
+  queue_.emplace_back(submitted_++, std::move(task));
+  const bool wake = idle_workers_ > 0;
+  lock.unlock();
   if (wake) work_ready_.notify_one();
-  drain(false);
-  return !stopped_;
+  return true;
 }
 
 bool OrderedRunner::finish() {
   if (jobs_ == 1) return !stopped_;
-  while (true) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (emitted_ == submitted_) break;
-    }
-    drain(true);
+  std::unique_lock<std::mutex> lock(mu_);
+  while (submitted_ != emitted_ && !(stopped_ && queue_.empty() && !emitting_ && idle_workers_ == jobs_)) {
+    main_waiting_ = true;
+    room_ready_.wait(lock);
+    main_waiting_ = false;
   }
+  if (!emit_error_.empty()) throw std::runtime_error(emit_error_);
   return !stopped_;
 }
 

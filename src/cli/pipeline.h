@@ -36,18 +36,38 @@ struct Task {
   std::vector<std::string> diagnostics;  // already known problems ("hanfacts: ..." lines)
   bool failed = false;                   // counts towards exit code 1
   bool skip = false;                     // nothing to extract (read error, bad record)
-  // Several small documents (lines, records) handed over as one unit of work, in
-  // order; the fields above are then unused. Fewer hand-overs between threads.
+  // Several small documents (files) handed over as one unit of work, in order; the
+  // fields above are then unused. Fewer hand-overs between threads.
   std::vector<Task> batch;
+  // > 0: `bytes` is a block of whole lines (lines and jsonl input), the first being
+  // line `first_line` of the input named `name`; the worker splits it into documents.
+  size_t first_line = 0;
+  // The block's size: only bytes[0, block_size) count (the rest is the buffer's room,
+  // kept sized so that reading into it does not zero-fill it first).
+  size_t block_size = 0;
 };
 
 // A processed document: its formatted output and its diagnostics.
 struct Done {
   std::string output;
   std::vector<std::string> diagnostics;
+  // Where each diagnostic goes among the rows: diagnostics[k] is written after the
+  // first diagnostics_at[k] bytes of `output` (a document's messages before its own
+  // rows, after the rows of the documents before it in a batch). Missing entries: 0.
+  std::vector<size_t> diagnostics_at;
   bool failed = false;
   size_t bytes = 0;  // input size, for progress
   size_t docs = 1;   // documents in it (a batch has several)
+  // Set by the runner (with worker threads) when nothing else was in flight as this
+  // was emitted: the input is slower than the workers, so rows should not wait.
+  bool drained = false;
+
+  // Adds a message that goes before any row added after it.
+  void diagnose(std::string message) {
+    diagnostics_at.resize(diagnostics.size(), 0);
+    diagnostics.push_back(std::move(message));
+    diagnostics_at.push_back(output.size());
+  }
 };
 
 class OrderedRunner {
@@ -57,48 +77,59 @@ class OrderedRunner {
 
   // jobs == 1 runs everything on the calling thread. At most `window` documents (0: 4 x
   // jobs) and `window_bytes` input bytes are in flight; a document larger than that runs
-  // alone.
+  // alone. With worker threads, Emit runs on whichever worker finishes the document
+  // that is next in order (one call at a time, in order): output goes out as soon as it
+  // is ready, also while the submitting thread waits for input.
   OrderedRunner(unsigned jobs, Process process, Emit emit, size_t window = 0, size_t window_bytes = SIZE_MAX);
   ~OrderedRunner();
   OrderedRunner(const OrderedRunner&) = delete;
   OrderedRunner& operator=(const OrderedRunner&) = delete;
 
-  // Queues a document; may block while the window is full, emitting finished documents
-  // in order meanwhile. Returns false once the run has been stopped by Emit.
+  // Queues a document; may block while the window is full. Returns false once the run
+  // has been stopped by Emit.
   bool submit(Task&& task);
-  // Waits for every queued document and emits the rest. Returns false if stopped.
+  // Waits until every queued document has been emitted. Returns false if stopped.
+  // Rethrows (as std::runtime_error) an exception that escaped Emit on a worker.
   bool finish();
+  // True when nothing submitted is still waiting to be emitted.
+  bool idle();
 
  private:
   void work(unsigned worker);
-  // Emits every finished document that is next in order; with `wait`, blocks until
-  // at least the next one is ready (or nothing is pending).
-  void drain(bool wait);
+  // Emits, in order, every finished document that is next; called with `lock` held by
+  // a worker that finished the next one, while no other is emitting.
+  void emit_ready(std::unique_lock<std::mutex>& lock);
 
   const unsigned jobs_;
-  const size_t window_;       // documents in flight
+  const size_t window_;        // documents in flight
   const size_t window_bytes_;  // input bytes in flight
-  // Input sizes of the documents submitted and not yet emitted, in order (main thread).
-  std::deque<size_t> sizes_;
-  size_t bytes_in_flight_ = 0;
   Process process_;
   Emit emit_;
   std::vector<std::thread> threads_;
   std::mutex mu_;
   std::condition_variable work_ready_;
-  std::condition_variable done_ready_;
+  std::condition_variable room_ready_;
   std::deque<std::pair<size_t, Task>> queue_;
-  std::map<size_t, Done> done_;
+  // Finished documents waiting for their turn, by submission number modulo the ring's
+  // size (at most window_ are in flight), with their input sizes.
+  struct Slot {
+    Done done;
+    bool ready = false;
+  };
+  std::vector<Slot> slots_;
+  std::deque<size_t> sizes_;  // input sizes of the documents not yet emitted, in order
+  size_t bytes_in_flight_ = 0;
   size_t submitted_ = 0;
   size_t emitted_ = 0;
-  // Wake-ups cost system calls, so each side is woken only when it is waiting and has
-  // something to do: a worker when work is queued, the main thread when the next
-  // document is done and the queue is low (it then emits and refills in one go).
+  bool emitting_ = false;  // a worker is in emit_ready
+  // Wake-ups cost system calls, so each side is woken only when it waits and has
+  // something to do: a worker when work is queued, the submitting thread when the
+  // window has room again (half of it, so that it refills several at once).
   unsigned idle_workers_ = 0;
   bool main_waiting_ = false;
-  bool main_can_go() const;  // under mu_
   bool closing_ = false;
   bool stopped_ = false;
+  std::string emit_error_;  // what escaped Emit on a worker
 };
 
 }  // namespace hanfacts::cli

@@ -142,6 +142,19 @@ done
 "$BIN" --jobs 1 --input jsonl stream.jsonl > j1.out; "$BIN" --jobs 3 --input jsonl < stream.jsonl > j4.out
 check "--jobs identical on a JSONL stream" same j1.out j4.out
 
+# A slow stream gets each record's rows as it comes, not when more input arrives:
+# the first record's rows are out while the writer still holds the second back.
+printf '{"id":"a","text":"삼성전자는 2025년 3월 5일 1조 원을 투자했다."}\n' > slow.jsonl
+for jobs in 1 2; do
+  { cat slow.jsonl; sleep 3; cat slow.jsonl; } | "$BIN" --jobs $jobs --input jsonl --no-header > slow.out 2> slow.err &
+  pid=$!
+  sleep 1.5
+  early=$(wc -l < slow.out)
+  wait $pid; rc=$?
+  check "slow stream (--jobs $jobs): the first record's rows before the second record" \
+    test "$early" -gt 0 -a "$((2 * early))" -eq "$(wc -l < slow.out)" -a $rc -eq 0
+done
+
 # --- bad inputs: a clear message each, the others still written ------------------
 "$BIN" --jobs 2 bad/*.txt bad/e_binary.bin bad/missing.txt > bad.csv 2> bad.err; rc=$?
 check "bad inputs: exit 1" test $rc -eq 1
