@@ -177,10 +177,11 @@ struct Model {
   // record indexed by the state the scan is in. The automaton's own records and the
   // payloads are three loads in a row (report, then payload by trie state, then the
   // name's NameInfo), each mostly a cache miss; this is one, and a shorter key ending at
-  // the same place (rare) one more.
+  // the same place one more: its record is the one of its own state, named here, so the
+  // chain reads no table of the automaton (Automaton::next_report() cost a miss there).
   struct alignas(16) KeyInfo {
-    uint32_t report = Automaton::kNone;  // Automaton::report(s)
-    uint32_t bytes = 0;                  // Automaton::key_bytes(report)
+    uint32_t shorter = Automaton::kNone;  // Automaton::next_report(Automaton::report(s))
+    uint32_t bytes = 0;                   // Automaton::key_bytes(report): 0 when s reports no key
     int32_t name = -1;                   // the key's Payload::name
     uint32_t packed = 0;  // (the key's Payload::suffix + 1) << kKeyFlagBits | the kKey* flags (suffixes < kMaxStates)
   };
@@ -188,7 +189,7 @@ struct Model {
   static constexpr uint32_t kKeyCommon = 1, kKeySuffixWord = 2;
   // The name may be read across a left-out space (NameInfo: has_space or five code points or more).
   static constexpr uint32_t kKeySpacedName = 4;
-  // A shorter key ends with this one (Automaton::next_report(report) != kNone).
+  // A shorter key ends with this one (`shorter` != kNone).
   static constexpr uint32_t kKeyShorter = 8;
   std::vector<KeyInfo> key_info;
   static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
@@ -496,12 +497,12 @@ class Matcher {
   // Offsets in the kept text (spaces left out) are text offsets less the spaces left out
   // before them.
   [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last, size_t skipped) {
-    const Automaton& ac = m_->ac;
     const size_t kept = end - skipped;
     const size_t ring_mask = ring_.size() - 1;
-    for (const Model::KeyInfo* info = &m_->key_info[state]; info->report != Automaton::kNone;
-         info = &m_->key_info[ac.next_report(info->report)]) {
+    for (const Model::KeyInfo* info = &m_->key_info[state]; info->bytes != 0; info = &m_->key_info[info->shorter]) {
       const size_t len = info->bytes;
+      // The shorter key's record loads while this key is checked.
+      if (info->packed & Model::kKeyShorter) __builtin_prefetch(&m_->key_info[info->shorter]);
       // Spaces left out inside the key: those after its start in the kept text.
       size_t spaces = 0;
       for (size_t k = skipped; k > 0 && ring_[(k - 1) & ring_mask] > kept - len; --k) ++spaces;
@@ -1717,7 +1718,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       if (r == Automaton::kNone) continue;
       const Payload& p = m.payload[m.ac.trie_state(r)];
       Model::KeyInfo& k = m.key_info[s];
-      k.report = r;
+      k.shorter = m.ac.next_report(r);
       k.bytes = m.ac.key_bytes(r);
       k.name = p.name;
       k.packed = static_cast<uint32_t>(p.suffix + 1) << Model::kKeyFlagBits |
