@@ -4,25 +4,28 @@
 
 namespace hanfacts::org {
 
-CodePointTrie::CodePointTrie() : slots_(64, Slot{kEmpty, 0}), mask_(63), first_(1024, 0), parent_(1, kNone), code_(1, 0) {}
+CodePointTrie::CodePointTrie()
+    : keys_(64, kEmpty), children_(64, 0), mask_(63), first_(1024, 0), parent_(1, kNone), code_(1, 0) {}
 
 void CodePointTrie::reserve(size_t edges) {
-  size_t size = slots_.size();
+  size_t size = keys_.size();
   while (size < edges * 2) size *= 2;
-  if (size != slots_.size()) grow(size);
+  if (size != keys_.size()) grow(size);
   parent_.reserve(edges + 1);
   code_.reserve(edges + 1);
 }
 
 void CodePointTrie::grow(size_t size) {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{kEmpty, 0});
-  mask_ = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.key == kEmpty) continue;
-    size_t i = hash(s.key) & mask_;
-    while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = s;
+  const std::vector<uint64_t> old_keys = std::move(keys_);
+  const std::vector<uint32_t> old_children = std::move(children_);
+  keys_.assign(size, kEmpty);
+  children_.assign(size, 0);
+  mask_ = size - 1;
+  for (size_t j = 0; j < old_keys.size(); ++j) {
+    if (old_keys[j] == kEmpty) continue;
+    const size_t i = probe(old_keys[j]);
+    keys_[i] = old_keys[j];
+    children_[i] = old_children[j];
   }
 }
 
@@ -33,17 +36,19 @@ uint32_t CodePointTrie::insert(std::string_view key) {
     const char32_t c = text::next_code_point(key, i);
     if (first && c <= 0xFFFF) first_[c >> 6] |= uint64_t{1} << (c & 63);
     first = false;
-    const uint32_t next = step(state, c);
-    if (next != kNone) {
-      state = next;
+    const uint64_t k = pack(state, c);
+    size_t j = probe(k);
+    if (keys_[j] == k) {
+      state = children_[j];
       continue;
     }
     // Keep the load at or under one half so probes stay short.
-    if ((edges_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
-    const uint64_t k = pack(state, c);
-    size_t j = hash(k) & mask_;
-    while (slots_[j].key != kEmpty) j = (j + 1) & mask_;
-    slots_[j] = Slot{k, static_cast<uint32_t>(states_)};
+    if ((edges_ + 1) * 2 > keys_.size()) {
+      grow(keys_.size() * 2);
+      j = probe(k);
+    }
+    keys_[j] = k;
+    children_[j] = static_cast<uint32_t>(states_);
     ++edges_;
     parent_.push_back(state);
     code_.push_back(c);
