@@ -18,7 +18,11 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // Children of each trie state, as one array (counting sort by parent), each state's
   // by code point so the numbering does not depend on the trie's hash order.
   std::vector<uint32_t> first(n + 1, 0);
-  trie.for_each_edge([&](uint32_t parent, char32_t, uint32_t) { ++first[parent + 1]; });
+  std::vector<uint32_t> parent(n, CodePointTrie::kRoot);
+  trie.for_each_edge([&](uint32_t from, char32_t, uint32_t child) {
+    ++first[from + 1];
+    parent[child] = from;
+  });
   for (size_t s = 0; s < n; ++s) first[s + 1] += first[s];
   struct Edge {
     char32_t c;
@@ -27,7 +31,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   std::vector<Edge> edges(first[n]);
   {
     std::vector<uint32_t> fill(first.begin(), first.end() - 1);
-    trie.for_each_edge([&](uint32_t parent, char32_t c, uint32_t child) { edges[fill[parent]++] = {c, child}; });
+    trie.for_each_edge([&](uint32_t from, char32_t c, uint32_t child) { edges[fill[from]++] = {c, child}; });
   }
   for (size_t s = 0; s < n; ++s)
     std::sort(edges.begin() + first[s], edges.begin() + first[s + 1], [](const Edge& a, const Edge& b) { return a.c < b.c; });
@@ -47,9 +51,6 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   live.resize(n, 0);
   {
     // A parent is live when a child is: children come after parents in `order`.
-    std::vector<uint32_t> parent(n, CodePointTrie::kRoot);
-    for (uint32_t s = 0; s < n; ++s)
-      for (uint32_t e = first[s]; e < first[s + 1]; ++e) parent[edges[e].child] = s;
     for (size_t q = order.size(); q-- > 1;)
       if (live[order[q]]) live[parent[order[q]]] = 1;
   }
@@ -64,6 +65,20 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       trie_state.push_back(t);
     }
   const size_t m = trie_state.size();
+  // The live edges again, by automaton state (breadth first) and code point, with the
+  // automaton's numbers: the passes below read them in order, not by trie state at random.
+  std::vector<uint32_t> live_first(m + 1, 0);
+  std::vector<Edge> live_edges;
+  live_edges.reserve(m);
+  std::vector<uint8_t> own_report(m, 0);  // by state: it ends a reported key
+  for (uint32_t s = 0; s < m; ++s) {
+    const uint32_t t = trie_state[s];
+    live_first[s] = static_cast<uint32_t>(live_edges.size());
+    own_report[s] = t < reported.size() && reported[t];
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e)
+      if (live[edges[e].child]) live_edges.push_back({edges[e].c, id[edges[e].child]});
+  }
+  live_first[m] = static_cast<uint32_t>(live_edges.size());
 
   // Edge blocks: each state's live edges in an open-addressing block of a power of two
   // slots, at least twice its edges; slot 0 is an empty block of one for states with none.
@@ -76,23 +91,16 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   slots_.assign(1, Slot{kNoCode, 0});
   size_t laid_out = 1;  // slots as if every state's edges were a block: the size limit counts these
   for (uint32_t s = 0; s < m; ++s) {
-    const uint32_t t = trie_state[s];
-    size_t count = 0;
-    uint32_t only = 0;  // the one live edge, when count is 1
-    for (uint32_t e = first[t]; e < first[t + 1]; ++e)
-      if (live[edges[e].child]) {
-        ++count;
-        only = e;
-      }
+    const size_t count = live_first[s + 1] - live_first[s];
     if (count == 0) continue;
     const size_t size = std::bit_ceil(2 * count);
     if (laid_out + size >= (size_t{1} << 27)) return false;
     laid_out += size;
     State& st = states_[s];
     if (s != kRoot && count == 1) {
-      const auto [c, child] = edges[only];
+      const auto [c, child] = live_edges[live_first[s]];
       quick_[s] |= uint64_t{1} << mask_bit(code_hash(c));
-      st.mask = uint64_t{c} << 32 | id[child];
+      st.mask = uint64_t{c} << 32 | child;
       st.block = kInlineEdge;
       if (c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
       continue;
@@ -100,14 +108,13 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     const size_t base = slots_.size();
     slots_.resize(base + size, Slot{kNoCode, 0});
     st.block = static_cast<uint32_t>(base << 5 | std::countr_zero(size));
-    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
-      const auto [c, child] = edges[e];
-      if (!live[child]) continue;
+    for (uint32_t e = live_first[s]; e < live_first[s + 1]; ++e) {
+      const auto [c, child] = live_edges[e];
       const uint64_t h = code_hash(c);
       st.mask |= uint64_t{1} << mask_bit(h);
       size_t i = (h >> 20) & (size - 1);
       while (slots_[base + i].c != kNoCode) i = (i + 1) & (size - 1);
-      slots_[base + i] = Slot{c, id[child]};
+      slots_[base + i] = Slot{c, child};
       if (s != kRoot && c <= 0xFFFF) continues_[c >> 6] |= uint64_t{1} << (c & 63);
     }
     if (s != kRoot) quick_[s] |= st.mask;
@@ -123,11 +130,8 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   // state's failure (a shorter string) is done before the state.
   std::vector<uint32_t> report(m, kNone), depth(m, 0);
   for (uint32_t s = 0; s < m; ++s) {
-    const uint32_t t = trie_state[s];
-    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
-      const auto [c, tc] = edges[e];
-      if (!live[tc]) continue;
-      const uint32_t child = id[tc];
+    for (uint32_t e = live_first[s]; e < live_first[s + 1]; ++e) {
+      const auto [c, child] = live_edges[e];
       depth[child] = depth[s] + utf8_length(c);
       uint32_t f = kRoot;
       if (s != kRoot) {
@@ -141,7 +145,7 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
         }
       }
       states_[child].fail = f;
-      report[child] = reported[tc] ? child : report[f];
+      report[child] = own_report[child] ? child : report[f];
     }
   }
   // The root's steps go through root_ or find_edge() directly: an empty mask makes
@@ -162,10 +166,10 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     if (st.block == kInlineEdge) st.mask = (st.mask >> 32) << 32 | marked(static_cast<uint32_t>(st.mask));
   // The root's live edges, not a lookup for every code point of the dense blocks.
   root_.assign(kRootSize, kRoot);
-  for (uint32_t e = first[CodePointTrie::kRoot]; e < first[CodePointTrie::kRoot + 1]; ++e) {
-    const auto [c, child] = edges[e];
+  for (uint32_t e = live_first[kRoot]; e < live_first[kRoot + 1]; ++e) {
+    const auto [c, child] = live_edges[e];
     const size_t k = root_index(c);
-    if (live[child] && k < kRootSize) root_[k] = id[child];
+    if (k < kRootSize) root_[k] = child;
   }
   return true;
 }
