@@ -2071,9 +2071,6 @@ class Parser {
 
 namespace {
 
-// gate_pair's classes of second code points.
-constexpr uint8_t kFollowAny = 1, kFollowLeadIn = 2, kFollowNumber = 4, kFollowSpace = 8, kFollowBracket = 16;
-
 // Words::longest for `kinds` from a longest_each answer: the longest word, and among
 // those ending at the same place the first entry (entries sit at their trie node in
 // index order, so the walk meets the smallest first).
@@ -2146,22 +2143,26 @@ void Grammar::build_follow() {
   std::vector<char32_t> vague, after_number;
   words_.first_code_points(kind_bit(Kind::kVagueCount), vague);
   words_.first_code_points(kAfterNumber, after_number);
+  std::vector<uint8_t> classes(0x10000, 0);
   for (char32_t c = 0; c < 0x10000; ++c) {
     uint8_t k = kFollowAny;
     if (is_digit(static_cast<char>(c < 0x80 ? c : 0)) || c == U'\'' || c == U' ' || gate(c)) k |= kFollowLeadIn;
     if (c < 0x80 || is_han_number_start(c) || c == U'\u00B7' || numeral::is_numeral_char(c))
       k |= kFollowNumber;
-    follow_class_[c] = k;
+    classes[c] = k;
   }
   for (char32_t c : vague)
-    if (c < 0x10000) follow_class_[c] |= kFollowLeadIn;
+    if (c < 0x10000) classes[c] |= kFollowLeadIn;
   for (char32_t c : after_number) {
     if (c >= 0x10000) continue;
-    follow_class_[c] |= kFollowNumber;
+    classes[c] |= kFollowNumber;
     after_number_starts_[c >> 6] |= uint64_t{1} << (c & 63);
   }
-  follow_class_[U' '] |= kFollowSpace;
-  follow_class_[U'('] |= kFollowBracket;
+  // The lead-in and numeral bits, packed (follow_class adds the rest).
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint64_t two = ((classes[c] & kFollowLeadIn) ? 1u : 0u) | ((classes[c] & kFollowNumber) ? 2u : 0u);
+    follow_bits_[c >> 5] |= two << (2 * (c & 31));
+  }
   for (const Words::SingleStart& s : words_.single_starts()) {
     if (s.first >= 0x10000) continue;
     uint8_t& need = single_follow_[s.first];
