@@ -9,7 +9,7 @@ CodePointTrie::CodePointTrie()
 
 void CodePointTrie::reserve(size_t edges) {
   size_t size = keys_.size();
-  while (size < edges * 2) size *= 2;
+  while (size * kLoadDen < edges * kLoadNum) size *= 2;
   if (size != keys_.size()) grow(size);
   parent_.reserve(edges + 1);
   code_.reserve(edges + 1);
@@ -42,8 +42,7 @@ uint32_t CodePointTrie::insert(std::string_view key) {
       state = children_[j];
       continue;
     }
-    // Keep the load at or under one half so probes stay short.
-    if ((edges_ + 1) * 2 > keys_.size()) {
+    if ((edges_ + 1) * kLoadNum > keys_.size() * kLoadDen) {
       grow(keys_.size() * 2);
       j = probe(k);
     }
