@@ -1695,15 +1695,28 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     m.out_text += e.qid;
   }
   {
-    std::vector<std::string_view> places;
-    for (const Word& w : words)
-      if (w.role == WordRole::kPlace) places.push_back(w.key);
+    // A name holds a place word when a walk of the words trie from one of its code
+    // points reaches one (a UTF-8 key found inside another starts at a code point), not
+    // a search for each of the hundreds of places in each name.
+    const bool empty_place = std::any_of(words.begin(), words.end(),
+                                         [](const Word& w) { return w.role == WordRole::kPlace && w.key.empty(); });
+    const auto holds_place = [&m, empty_place](std::string_view key) {
+      if (empty_place) return true;
+      for (size_t i = 0; i < key.size(); text::next_code_point(key, i)) {
+        uint32_t state = CodePointTrie::kRoot;
+        for (size_t j = i; j < key.size();) {
+          state = m.words.step(state, text::next_code_point(key, j));
+          if (state == CodePointTrie::kNone) break;
+          if (m.word_payload[state].roles & role_bit(WordRole::kPlace)) return true;
+        }
+      }
+      return false;
+    };
     m.home_government.assign(m.entries.size(), 0);
     for (size_t ei = 0; ei < m.entries.size(); ++ei) {
       if (m.entries[ei].kind != "government") continue;
       for (const Name& n : m.entries[ei].names)
-        for (const std::string_view pl : places)
-          if (n.key.find(pl) != std::string::npos) m.home_government[ei] = 1;
+        if (holds_place(n.key)) m.home_government[ei] = 1;
     }
   }
   m.payload.resize(m.trie.states());
