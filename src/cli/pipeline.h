@@ -8,9 +8,10 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct Task {
   // The block's size: only bytes[0, block_size) count (the rest is the buffer's room,
   // kept sized so that reading into it does not zero-fill it first).
   size_t block_size = 0;
+  // Or the block is `mapped`: a view into a file mapping that `mapping` keeps alive
+  // (bytes is then empty and size_hint the view's size).
+  std::string_view mapped;
+  std::shared_ptr<const void> mapping;
 };
 
 // A processed document: its formatted output and its diagnostics.
