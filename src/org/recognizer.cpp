@@ -657,20 +657,19 @@ class Matcher {
       // words have none, and then no length needs its trailer and overlap checks.
       const uint64_t near = m_->fuzzy.near_hangul_counts(t_.substr(start, end - start), top);
       if (near == 0) continue;
-      uint64_t known = 0;  // bit len: is_known(start, start + 3 * len), from one walk on first use
-      bool known_ready = false;
+      // Bit len: is_known(start, start + 3 * len), all from one walk.
+      const uint64_t known = known_syllable_prefixes(start, top);
       for (size_t len = top; len >= FuzzyIndex::kMinHangul; --len) {
         // No lookup left at this length or below: the rest of the loop could only break.
         if ((near & ((uint64_t{2} << len) - 1)) == 0) break;
         const size_t stop = start + 3 * len;
+        // A length whose prefix is taken or known ends the loop when particles follow
+        // it; another with no lookup (lookup() would say -1 without looking) goes on
+        // whatever follows it, so the particle walk is left out there.
+        const bool taken = overlaps_raw(start, stop, after_word) || ((known >> len) & 1);
+        if (!taken && !((near >> len) & 1)) continue;
         if (stop != end && !is_trailer(stop)) continue;
-        if (overlaps_raw(start, stop, after_word)) break;
-        if (!known_ready) {
-          known = known_syllable_prefixes(start, top);
-          known_ready = true;
-        }
-        if ((known >> len) & 1) break;
-        if (!((near >> len) & 1)) continue;  // lookup() would say -1 without looking
+        if (taken) break;
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
           hits_.push_back(Hit{start, stop, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
