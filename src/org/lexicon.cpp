@@ -1,6 +1,7 @@
 #include "org/lexicon.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "core/region.h"
@@ -79,14 +80,24 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
                                    {"id", "name", "kind", "qid", "ko", "zh_hans", "zh_hant", "en", "context"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
+  // Columns by index, found once (Table::cell() looks each name up again: a row reads
+  // nine cells, and the built-in files have thousands of rows).
+  const auto cell = [](const lexicon::Row& row, size_t i) {
+    return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
+  };
+  const size_t id_col = t.column("id"), name_col = t.column("name"), kind_col = t.column("kind"),
+               qid_col = t.column("qid"), region_col = t.column("region"), context_col = t.column("context");
+  size_t name_cols[std::size(kNameColumns)];
+  for (size_t k = 0; k < std::size(kNameColumns); ++k) name_cols[k] = t.column(kNameColumns[k]);
   std::vector<Entry> out;
+  out.reserve(t.rows().size());
   std::map<std::string, int, std::less<>> line_of_id;
   for (const lexicon::Row& row : t.rows()) {
     Entry e;
-    e.id = t.cell(row, "id");
-    e.name = t.cell(row, "name");
-    e.kind = t.cell(row, "kind");
-    e.qid = t.cell(row, "qid");
+    e.id = cell(row, id_col);
+    e.name = cell(row, name_col);
+    e.kind = cell(row, kind_col);
+    e.qid = cell(row, qid_col);
     e.source = source.name;
     e.line = row.line;
     if (!is_slug(e.id)) return t.error(row, "id", "'" + e.id + "' is not a lowercase ASCII slug");
@@ -95,12 +106,13 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
     line_of_id.emplace(e.id, row.line);
     if (e.name.empty()) return t.error(row, "name", "empty canonical name");
     if (!is_known_kind(e.kind)) return t.error(row, "kind", "unknown value '" + e.kind + "'");
-    e.region = t.cell(row, "region");  // optional column
+    e.region = cell(row, region_col);  // optional column
     if (!e.region.empty() && !is_known_region(e.region))
       return t.error(row, "region", "unknown value '" + e.region + "'");
     if (!e.qid.empty() && !is_qid(e.qid)) return t.error(row, "qid", "'" + e.qid + "' is not a Wikidata id (Q...)");
-    for (std::string_view column : kNameColumns) {
-      for (std::string_view surface : lexicon::split_values(t.cell(row, column))) {
+    for (size_t k = 0; k < std::size(kNameColumns); ++k) {
+      const std::string_view column = kNameColumns[k];
+      for (std::string_view surface : lexicon::split_values(cell(row, name_cols[k]))) {
         Name n;
         n.surface = surface;
         n.key = name_key(surface);
@@ -110,7 +122,7 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
       }
     }
     if (e.names.empty()) return t.error(row, "ko", "entry '" + e.id + "' has no names in ko, zh_hans, zh_hant or en");
-    for (std::string_view surface : lexicon::split_values(t.cell(row, "context"))) {
+    for (std::string_view surface : lexicon::split_values(cell(row, context_col))) {
       const std::string key = name_key(surface);
       bool found = false;
       for (Name& n : e.names) {
