@@ -29,11 +29,10 @@ struct Task {
   std::string path;
   size_t size_hint = 0;
   bool needs_decode = true;
-  // `bytes` is a JSONL record line, parsed by the worker (so that parsing runs in
-  // parallel too); its "text" is UTF-8, repaired there if invalid.
+  // A block's lines are JSONL records, parsed by the worker (so that parsing runs in
+  // parallel too); their "text" is UTF-8, repaired there if invalid.
   bool json = false;
   text::Encoding encoding = text::Encoding::kAuto;  // how to decode `bytes`
-  std::string ref_date;                  // from a JSONL record's "date"; "" if none
   std::vector<std::string> diagnostics;  // already known problems ("hanfacts: ..." lines)
   bool failed = false;                   // counts towards exit code 1
   bool skip = false;                     // nothing to extract (read error, bad record)
