@@ -107,6 +107,63 @@ TEST_CASE("org automaton: reports exactly the occurrences of reported keys") {
   }
 }
 
+TEST_CASE("org automaton: child() spells strings from the root; the trie lists each edge once") {
+  // is_known() in the recognizer walks the automaton's goto edges: a string is a reported
+  // key exactly when the walk ends in a state that reports itself; a prefix of a reported
+  // key ends in a state, anything else in kNone. Random keys, some not reported.
+  const char32_t alphabet[] = {U'a', U'b', 0xE9, 0x4E00, 0xAC00, 0xAC01, 0x10000};
+  std::mt19937 rng(11);
+  auto word = [&](size_t lo, size_t hi) { return random_word(rng, alphabet, lo, hi); };
+  for (int round = 0; round < 30; ++round) {
+    org::CodePointTrie trie;
+    if (round % 2) trie.reserve(5);  // an estimate too low: the table grows as usual
+    std::vector<std::string> keys;
+    std::vector<uint32_t> state_of;
+    for (int k = 0; k < 25; ++k) {
+      keys.push_back(word(1, 5));
+      state_of.push_back(trie.insert(keys.back()));
+    }
+    // Each state but the root is the child of exactly one edge, which leads from a
+    // smaller state number, and the edges are those the keys spell.
+    std::vector<int> parents(trie.states(), 0);
+    std::set<std::tuple<uint32_t, char32_t, uint32_t>> edges;
+    trie.for_each_edge([&](uint32_t from, char32_t c, uint32_t child) {
+      CHECK(from < child);
+      ++parents[child];
+      edges.insert({from, c, child});
+      CHECK(trie.step(from, c) == child);
+    });
+    CHECK(parents[0] == 0);
+    CHECK(std::count(parents.begin() + 1, parents.end(), 1) == static_cast<long>(trie.states()) - 1);
+    CHECK(edges.size() == trie.edges());
+
+    std::vector<uint8_t> state_reported(trie.states(), 0);
+    for (size_t k = 0; k < keys.size(); ++k)
+      if (rng() % 3 != 0) state_reported[state_of[k]] = 1;
+    org::Automaton ac;
+    REQUIRE(ac.build(trie, [&](uint32_t s) { return state_reported[s] != 0; }));
+    std::set<std::string> reported_keys, prefixes;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      if (!state_reported[state_of[k]]) continue;
+      reported_keys.insert(keys[k]);
+      for (size_t i = 0; i < keys[k].size();) {
+        text::next_code_point(keys[k], i);
+        prefixes.insert(keys[k].substr(0, i));
+      }
+    }
+    std::vector<std::string> probes(keys.begin(), keys.end());
+    for (int q = 0; q < 60; ++q) probes.push_back(word(1, 4));
+    for (const std::string& probe : probes) {
+      uint32_t state = org::Automaton::kRoot;
+      for (size_t i = 0; i < probe.size() && state != org::Automaton::kNone;)
+        state = ac.child(state, text::next_code_point(probe, i));
+      CHECK_MESSAGE((state != org::Automaton::kNone) == (prefixes.count(probe) > 0), probe);
+      const bool reports = state != org::Automaton::kNone && ac.reports_itself(state);
+      CHECK_MESSAGE(reports == (reported_keys.count(probe) > 0), probe);
+    }
+  }
+}
+
 TEST_CASE("org automaton: chains of one-edge states (edges held in the state record)") {
   // Keys that are chains of single edges, one through a code point beyond the BMP; in
   // the first set the root has one edge too (the root keeps its edge block), in the
