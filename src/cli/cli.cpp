@@ -280,6 +280,19 @@ class Mapping {
   Mapping& operator=(const Mapping&) = delete;
 
   std::string_view bytes() const { return {data_, size_}; }
+  // Gives back the pages of the mapping up to `end`, once every block before it has
+  // been processed (so it is called in order, as blocks are emitted): otherwise every
+  // page read would stay mapped, and the process's memory would grow with the file.
+  // A page fault maps the pages around it too (fault-around), so reading a block can
+  // map again the last 64 KB before it: each call gives those back once more. A page
+  // still needed is read again from the page cache.
+  void release_to(const char* end) {
+    constexpr size_t kFaultAround = 64 * 1024;
+    const char* from = released_ - data_ > static_cast<ptrdiff_t>(kFaultAround) ? released_ - kFaultAround : data_;
+    const uintptr_t page = reinterpret_cast<uintptr_t>(from) / mapping_page_size * mapping_page_size;
+    if (end > from) ::madvise(reinterpret_cast<void*>(page), static_cast<size_t>(end - reinterpret_cast<const char*>(page)), MADV_DONTNEED);
+    released_ = std::max(released_, end);
+  }
   // True after the file shrank under the mapping.
   bool changed() const { return slot_->changed.load(std::memory_order_relaxed); }
   // True, once, after the file shrank under the mapping.
@@ -287,7 +300,7 @@ class Mapping {
 
  private:
   using Slot = MappingSlot;
-  Mapping(const char* data, size_t size, Slot* slot) : data_(data), size_(size), slot_(slot) {}
+  Mapping(const char* data, size_t size, Slot* slot) : data_(data), size_(size), slot_(slot), released_(data) {}
 
   static void install_handler() {
     static std::once_flag once;
@@ -321,6 +334,7 @@ class Mapping {
   const char* data_;
   size_t size_;
   Slot* slot_;
+  const char* released_;  // pages before it given back (release_to)
   std::atomic<bool> reported_{false};
 };
 
@@ -447,6 +461,10 @@ class Run {
       in.needs_decode = !task.json;
       guarded(all, name, [&] { process_doc(in, worker, all); });
       ++all.docs;
+    }
+    if (mapping != nullptr) {  // given back once emitted (Run::emit)
+      all.mapping = task.mapping;
+      all.mapped_end = task.mapped.data() + task.mapped.size();
     }
     if (mapping != nullptr && mapping->report_changed()) {
       all.diagnose(diag(task.name, "the file shrank while it was read; its end was read as NUL bytes"));
@@ -628,6 +646,7 @@ class Run {
   }
 
   bool emit_rest(const Done& done) {
+    if (done.mapping != nullptr) static_cast<Mapping*>(const_cast<void*>(done.mapping.get()))->release_to(done.mapped_end);
     if (done.failed) failed_ = true;
     docs_ += done.docs;
     bytes_ += done.bytes;

@@ -62,6 +62,10 @@ struct Done {
   bool failed = false;
   size_t bytes = 0;  // input size, for progress
   size_t docs = 1;   // documents in it (a batch has several)
+  // The file mapping a block of lines was viewed in, and the block's end there: its
+  // pages are given back once the block is emitted.
+  std::shared_ptr<const void> mapping;
+  const char* mapped_end = nullptr;
   // Set by the runner (with worker threads) when nothing else was in flight as this
   // was emitted: the input is slower than the workers, so rows should not wait.
   bool drained = false;
