@@ -86,6 +86,7 @@ enum class WordRole {
   kDivision,   // Chinese administrative division (省, 市, 县): a name ending with one is a place
   kLegalForm,  // Chinese legal form after a listed name, in its span (腾讯控股|有限公司)
   kByline,     // a reporter's title: a name before "person + title" is a newsroom desk (산업부 한지호 기자)
+  kField,      // a trade or field (租赁, 制作): alone before a suffix it makes a kind, not a name (租赁公司)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {
