@@ -261,10 +261,14 @@ class Parser {
       next = after_between;
     } else {
       Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end) : qualifier_after(end);
-      if (m) {
+      // Two may stand together, an approximation first: 7월께부터 is about July, since;
+      // 연말께까지 about the year's end, until.
+      for (int k = 0; m && k < 2; ++k) {
         const unsigned f = flag_of(w_.entry(m.entry).tag);
         if (!(ranged && (f & (kUntil | kSince)))) flags |= f;
         next = m.end;
+        if (!(f & kApprox)) break;
+        m = word(next, kind_bit(Kind::kQualAfter));
       }
     }
     // 从上年的6.1%降至5.4%: a date followed by the possessive 的 names whose value the
