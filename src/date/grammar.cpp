@@ -335,7 +335,28 @@ class Parser {
     if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end &&
         (w_.entry(each->entry[kStopKind]).tag != Tag::kWeek || (kinds & kWeekdayKinds)))
       return Match{};
+    if (m && m.end == p + 3 && runs_on_in_word(m.end)) return Match{};
     return m;
+  }
+
+  // A one-syllable Korean date word (월, 일, 전, 말, 초, 경 …) goes on inside its word only
+  // through a particle or ending (9월엔, 1일자로, 3년 전부터: the `ending` words), another
+  // date word (9월말, 3년간) or a number (오후 두시삼십분). Any other syllable makes it a
+  // piece of another word: 12월물 (a futures month), 3월호 (an issue), 9월 말레이시아,
+  // 3일 전했다, 3년 후보, 경제. A longer date word keeps its meaning before a noun
+  // (추석선물, 연말특수); the compounds where it does not are stop words (연말정산).
+  bool runs_on_in_word(size_t end) const {
+    if (end + 3 > t_.size() || !hangul_syllable_at(end) || !hangul_syllable_at(end - 3)) return false;
+    constexpr KindMask kGoesOn = ~kind_bit(Kind::kStop);
+    if (w_.may_hold(t_, end, kGoesOn) && (words_at(end).each.kinds & kGoesOn)) return false;
+    Num n;
+    return !parse_native_korean(t_, end, n) && !parse_sino_korean(t_, end, n);
+  }
+  bool hangul_syllable_at(size_t p) const {
+    const auto b0 = static_cast<unsigned char>(t_[p]);
+    if (b0 < 0xEA || b0 > 0xED) return false;  // U+AC00..U+D7A3 lead with EA..ED
+    size_t next = p;
+    return text::is_hangul_syllable(cp_at(t_, p, next));
   }
 
   // What may open a part at p: the kinds of the words that start there and whether a
