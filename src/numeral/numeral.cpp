@@ -716,13 +716,14 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
       case kBig: {
         if (lx.n == 0) {
           // A bare scale is a numeral in Korean (만 원 = 10000) and in Chinese only
-          // before a digit (萬九 = 19000): 万 alone is a unit word.
+          // before a digit (萬九 = 19000) or a larger scale (万亿 = 10^12, 逾万亿元): 万
+          // and 亿 alone are unit words (单位：亿元).
           if (k.script == Script::kKorean) {
             if (k.value != 4) return false;
           } else {
             size_t nn;
-            char32_t d = cp_at(s, next, &nn);
-            if (classify(d).kind != kDigit) return false;
+            const Cls d = classify(cp_at(s, next, &nn));
+            if (d.kind != kDigit && !(d.kind == kBig && d.value > k.value)) return false;
           }
         } else if (prev_big && !has_cur && !section) {
           if (k.script != Script::kChinese) return true;  // 万亿, 万万 only
