@@ -1804,6 +1804,20 @@ class Parser {
         else if (n > 0) a = week_at(monday1), b = week_at(monday1 + 7 * (k - 1));
         else a = week_at(sunday_n - 6 - 7 * (k - 1)), b = week_at(sunday_n - 6);
         if (first_day(a) < period_first - 6 || first_day(b) > period_last) return kNo;
+        // A weekday of that week: 10월 마지막 주 일요일, 第二周的周三.
+        if (!count) {
+          size_t j = sp(u.end);
+          if (Match l = word(j, kind_bit(Kind::kLinker))) j = l.end;
+          if (const Match wd = word(j, kind_bit(Kind::kWeekday))) {
+            const long day = first_day(a) + w_.entry(wd.entry).offset - 1;
+            if (day < period_first || day > period_last) return kNo;
+            Value v = day_at(day);
+            v.x_year = x;
+            cur.point(v);
+            cur.rule = kRuleNthWeekday;
+            return after_day(wd.end, cur, Tag::kNone);
+          }
+        }
         break;
       }
       case Tag::kDay: {
