@@ -92,6 +92,7 @@ struct Word {
   int id = 0;        // currency index, minor unit index or qualifier role
   bool word_end = false;
   bool ascii = false;  // Latin letters: must not touch other Latin letters
+  bool after_scale = false;  // counts only after a Korean scale word (3000억 동, not 101동)
 };
 
 // Words grouped by their first (or last, for look-behind) code point, longest first.
@@ -443,21 +444,26 @@ Status load(Tables& t, const lexicon::Source& src) {
       if (lang != "ko" && lang != "zh" && lang != "*") return tb.error(row, "lang", "must be ko, zh or *");
       int id = static_cast<int>(std::find(t.codes.begin(), t.codes.end(), code) - t.codes.begin());
       if (id == static_cast<int>(t.codes.size())) t.codes.push_back(code);
-      std::vector<std::string> word_end;
+      std::vector<std::string> word_end, after_scale;
       for (auto w : lexicon::split_values(tb.cell(row, "word_end"))) word_end.push_back(text::fold(w));
+      for (auto w : lexicon::split_values(tb.cell(row, "after_scale"))) after_scale.push_back(text::fold(w));
       auto add = [&](WordIndex& idx, std::string_view surface, bool by_last) {
         std::string f = text::fold(surface);
         const bool we = std::find(word_end.begin(), word_end.end(), f) != word_end.end();
         const bool ascii = std::any_of(f.begin(), f.end(), [](char c) { return is_latin(c); });
-        idx.add({f, id, we, ascii}, by_last);
+        const bool scaled = std::find(after_scale.begin(), after_scale.end(), f) != after_scale.end();
+        idx.add({f, id, we, ascii, scaled}, by_last);
         // 미국 달러 also as 미국달러.
         if (f.find(' ') != std::string::npos) {
           std::string joined;
           for (char c : f)
             if (c != ' ') joined += c;
-          idx.add({joined, id, we, ascii}, by_last);
+          idx.add({joined, id, we, ascii, scaled}, by_last);
         }
       };
+      for (auto w : after_scale)
+        if (std::find(word_end.begin(), word_end.end(), w) == word_end.end())
+          return tb.error(row, "after_scale", "'" + w + "' must also be a word_end surface");
       for (auto w : lexicon::split_values(tb.cell(row, "suffix"))) add(t.suffix, w, false);
       for (auto w : lexicon::split_values(tb.cell(row, "prefix"))) add(t.prefix, w, true);
     }
@@ -776,10 +782,17 @@ struct Reader {
     }
     q = skip_space(s, q);
     const Word* w = t.suffix_checked(s, q, suffix_word(q));
-    if (!w) return 0;
+    if (!w || (w->after_scale && !after_korean_scale(p))) return 0;
     currency = w->id;
     word_start = q;
     return q + w->text.size();
+  }
+
+  // Whether the amount ending at p ends with a Korean scale word (만, 억, 조).
+  bool after_korean_scale(size_t p) const {
+    if (p < 3) return false;
+    const std::string_view last = s.substr(p - 3, 3);
+    return last == "\xEB\xA7\x8C" || last == "\xEC\x96\xB5" || last == "\xEC\xA1\xB0";  // 만 억 조
   }
 
   // Minor units after a major one: 1달러 20센트, 五元三毛, 三块零四, 五块七毛八.
@@ -1057,8 +1070,16 @@ struct Reader {
   // apart is size, as for a reader: a change of up to a fifth leaves a level at least
   // kLevelRatio times the change, while the ends of a range of changes lie closer.
   static constexpr long long kLevelRatio = 4;
+  // A to-word right after an amount ending at `end`, or after a qualifier there (one
+  // space allowed before it): 750만 원으로, 750만 원 안팎으로.
+  bool to_word_after(size_t end) const {
+    if (t.to.match_at(s, end)) return true;
+    const size_t q = end < s.size() && s[end] == ' ' ? end + 1 : end;
+    const Word* w = t.after.match_at(s, q);
+    return w && t.to.match_at(s, q + w->text.size());
+  }
   bool is_change(size_t start, size_t connector_at, size_t end, const Decimal& a, const Decimal& b) const {
-    if (t.from.match_at(s, connector_at) && t.to.match_at(s, end)) return true;
+    if (t.from.match_at(s, connector_at) && to_word_after(end)) return true;
     if (!t.by.match_before(s, start)) return false;
     bool ok = true;
     const Decimal level = numeral::mul(a, Decimal::of(kLevelRatio), ok);

@@ -51,6 +51,8 @@ TEST_CASE("money facts") {
       // From one amount to another is a change, two facts; 에서 without 으로 is a range.
       {"목표주가를 6만5000원에서 7만2000원으로 올렸다", "6만5000원=65000 KRW | 7만2000원=72000 KRW"},
       {"1조 원에서 2조 원 사이", "1조 원에서 2조 원=1000000000000..2000000000000 KRW"},
+      // A qualifier may stand between the second amount and its to-word.
+      {"등록금은 720만 원에서 750만 원 안팎으로 오른다", "720만 원=7200000 KRW | 750만 원=7500000 KRW [approx]"},
       // A verb of adjustment before the first amount makes it the change ("cut by 20,000
       // to 159,800") when the second is a level (four times the first or more); closer
       // ends are a range of changes. A verb of results keeps the range an earnings
