@@ -825,6 +825,9 @@ class Parser {
     if (ap) flags |= kApprox, i = ap.end;
     Match ago = word(sp(i), kind_bit(Kind::kAgo));
     if (!ago) return kNo;
+    // 13일 전날보다 is "on the 13th, than the day before": a longer day word (전날) that
+    // opens with the ago word is that word, not "13 days ago".
+    if (const Match day = word(sp(i), kind_bit(Kind::kDayRel)); day && day.end > ago.end) return kNo;
     const long off = w_.entry(ago.entry).offset * count;
     Value v;
     Grain g;

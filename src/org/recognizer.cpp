@@ -783,12 +783,16 @@ class Matcher {
       if (it->start > a) return true;
     return false;
   }
-  // The full legal name is a listed name's span: 比亚迪股份|有限公司. After the patterns,
-  // which read where listed names end (the suffix 有限公司 after a listed name makes no
-  // pattern); a context name needs its support around its own span, so it keeps it.
+  // The full legal name is a listed name's span: 比亚迪股份|有限公司, and a pattern's too
+  // when its suffix is not the legal form itself: 河南交通投资集团|有限公司 (the pattern
+  // ending in 有限公司 has no name, since 集团 inside the run ends a generic phrase).
+  // After the patterns, which read where listed names end (the suffix 有限公司 after a
+  // listed name makes no pattern); a context name needs its support around its own span,
+  // so it keeps it.
   void take_legal_forms() {
     for (Hit& h : hits_)
-      if (h.kind == HitKind::kLexicon && h.end < t_.size() && m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))
+      if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern) && h.end < t_.size() &&
+          m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))
         h.end += legal_form_at(h.end);
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.

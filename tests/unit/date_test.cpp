@@ -311,3 +311,11 @@ TEST_CASE("lunisolar marks: a date right after a whole mark that could not be re
   CHECK(dates("력 2025년 12월 30일", "2025-11-01") == "2025년 12월 30일=2025-12-30");
   CHECK(dates("2025年12月30日", "2025-11-01") == "2025年12月30日=2025-12-30");
 }
+
+TEST_CASE("an ago word that opens a longer day word is that word") {
+  // 13일 전날보다: "on the 13th, than the day before", not "13 days ago". 전날 counts from
+  // the reference day (GUIDELINES), so here it is the 11th.
+  CHECK(dates("13일 전날보다 9% 올랐다", "2026-11-12") ==
+        "13일=2026-11-13[relative] 전날=2026-11-11[relative]");
+  CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
+}
