@@ -788,12 +788,8 @@ struct Reader {
     return q + w->text.size();
   }
 
-  // Whether the amount ending at p ends with a Korean scale word (만, 억, 조).
-  bool after_korean_scale(size_t p) const {
-    if (p < 3) return false;
-    const std::string_view last = s.substr(p - 3, 3);
-    return last == "\xEB\xA7\x8C" || last == "\xEC\x96\xB5" || last == "\xEC\xA1\xB0";  // 만 억 조
-  }
+  // Whether the amount ending at p ends with a Korean scale word (3000억 동).
+  bool after_korean_scale(size_t p) const { return p > 0 && numeral::is_korean_scale(cp_before(s, p)); }
 
   // Minor units after a major one: 1달러 20센트, 五元三毛, 三块零四, 五块七毛八.
   size_t minor_tail(size_t e, int currency, int per, Decimal& value) const {

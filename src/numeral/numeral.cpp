@@ -1166,6 +1166,11 @@ bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
 
 bool is_numeral_char(char32_t c) { return kNumeralBits.has(c); }
 
+bool is_korean_scale(char32_t c) {
+  const Cls k = classify(c);
+  return k.kind == kBig && k.script == Script::kKorean;
+}
+
 bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
   if (c == U'负' || c == U'마' || c == U'음' || c == U'半') return true;
