@@ -737,7 +737,9 @@ class Parser {
     }
     const int dir = w_.entry(pre.entry).offset;
     const Value a = shift(v, g, dir < 0 ? -n.value : 1), b = shift(v, g, dir < 0 ? -1 : n.value);
-    cur.range(arith(a, cur), arith(b, cur));
+    // One unit is that unit, not an interval of one: 前一周 is last week (2026-W36).
+    if (n.value == 1) cur.point(arith(a, cur));
+    else cur.range(arith(a, cur), arith(b, cur));
     if (vague) cur.flags |= kApprox;
     cur.rule = "units_before_after";
     return u.end;
