@@ -234,7 +234,7 @@ class BufferPool {
 // its new end is read. So while mapped, its pages are listed for the SIGBUS handler,
 // which puts zero pages over the rest of the mapping and marks it changed: the read
 // goes on (NUL bytes: binary or malformed records) and the input is reported as failed
-// (Mapping::changed). A SIGBUS anywhere else keeps its default action.
+// (FileMapping::changed). A SIGBUS anywhere else keeps its default action.
 // The mappings the SIGBUS handler knows (process-wide, as signal handlers are).
 struct MappingSlot {
   std::atomic<bool> taken{false};
@@ -245,10 +245,12 @@ struct MappingSlot {
 MappingSlot mapping_slots[16];
 size_t mapping_page_size = 4096;
 
-class Mapping {
+}  // namespace
+
+class FileMapping {
  public:
   // Maps the first `size` bytes of `fd`; null when that fails or all slots are taken.
-  static std::shared_ptr<Mapping> create(int fd, size_t size) {
+  static std::shared_ptr<FileMapping> create(int fd, size_t size) {
     install_handler();
     Slot* slot = nullptr;
     for (Slot& s : mapping_slots) {
@@ -269,15 +271,15 @@ class Mapping {
     slot->changed.store(false);
     slot->size.store(room);
     slot->start.store(reinterpret_cast<uintptr_t>(p));
-    return std::shared_ptr<Mapping>(new Mapping(static_cast<const char*>(p), size, slot));
+    return std::shared_ptr<FileMapping>(new FileMapping(static_cast<const char*>(p), size, slot));
   }
-  ~Mapping() {
+  ~FileMapping() {
     slot_->start.store(0);
     ::munmap(const_cast<char*>(data_), slot_->size.load());
     slot_->taken.store(false);
   }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
+  FileMapping(const FileMapping&) = delete;
+  FileMapping& operator=(const FileMapping&) = delete;
 
   std::string_view bytes() const { return {data_, size_}; }
   // Gives back the pages of the mapping up to `end`, once every block before it has
@@ -303,7 +305,7 @@ class Mapping {
 
  private:
   using Slot = MappingSlot;
-  Mapping(const char* data, size_t size, Slot* slot) : data_(data), size_(size), slot_(slot), released_(data) {}
+  FileMapping(const char* data, size_t size, Slot* slot) : data_(data), size_(size), slot_(slot), released_(data) {}
 
   static void install_handler() {
     static std::once_flag once;
@@ -340,6 +342,8 @@ class Mapping {
   const char* released_;  // pages before it given back (release_to)
   std::atomic<bool> reported_{false};
 };
+
+namespace {
 
 // One document as the worker sees it.
 struct DocIn {
@@ -434,8 +438,8 @@ class Run {
     for (std::string& m : task.diagnostics) all.diagnose(std::move(m));
     if (task.failed) all.failed = true;
     std::string& name = names_[worker];
-    Mapping* const mapping =
-        task.mapping != nullptr ? static_cast<Mapping*>(const_cast<void*>(task.mapping.get())) : nullptr;
+    FileMapping* const mapping =
+        task.mapping != nullptr ? task.mapping.get() : nullptr;
     std::string_view rest = task.mapping != nullptr
                                 ? task.mapped
                                 : std::string_view(task.bytes.data(), std::min(task.block_size, task.bytes.size()));
@@ -449,7 +453,7 @@ class Run {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
       if (line.empty()) continue;
-      // The zero pages put over a file that shrank (Mapping) are no documents.
+      // The zero pages put over a file that shrank (FileMapping) are no documents.
       if (line.front() == '\0' && mapping != nullptr && mapping->changed()) continue;
       // "name:line", built in the worker's room.
       char digits[24];
@@ -649,7 +653,7 @@ class Run {
   }
 
   bool emit_rest(const Done& done) {
-    if (done.mapping != nullptr) static_cast<Mapping*>(const_cast<void*>(done.mapping.get()))->release_to(done.mapped_end);
+    if (done.mapping != nullptr) done.mapping->release_to(done.mapped_end);
     if (done.failed) failed_ = true;
     docs_ += done.docs;
     bytes_ += done.bytes;
@@ -768,12 +772,12 @@ class ByteSource {
   // The rest of a regular file of at least `min_size` bytes, mapped (the descriptor
   // then stands at the mapping's end, so reads go on with whatever the file gained
   // meanwhile), and where in the mapping the rest starts. Null for anything else.
-  std::shared_ptr<Mapping> map_rest(size_t min_size, size_t& from) {
+  std::shared_ptr<FileMapping> map_rest(size_t min_size, size_t& from) {
     struct stat st;
     if (in_ != nullptr || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
     const off_t at = ::lseek(fd_, 0, SEEK_CUR);
     if (at < 0 || st.st_size - at < static_cast<off_t>(min_size)) return nullptr;
-    auto mapping = Mapping::create(fd_, static_cast<size_t>(st.st_size));
+    auto mapping = FileMapping::create(fd_, static_cast<size_t>(st.st_size));
     if (mapping == nullptr || ::lseek(fd_, st.st_size, SEEK_SET) < 0) return nullptr;
     from = static_cast<size_t>(at);
     return mapping;
@@ -800,7 +804,7 @@ class ByteSource {
 bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, Run& state, OrderedRunner& runner,
                 const std::function<bool()>& idle) {
   constexpr size_t kHead = 64 * 1024;
-  // Regular files of this size or more are mapped rather than read (Mapping).
+  // Regular files of this size or more are mapped rather than read (FileMapping).
   constexpr size_t kMinMapped = 1 << 20;
   std::string buf = state.blocks().take();
   size_t end = 0;  // bytes of buf read so far (buf's size is its room)
@@ -814,7 +818,7 @@ bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, 
     else end += static_cast<size_t>(n);
   };
   size_t mapped_from = 0;
-  std::shared_ptr<Mapping> mapping = src.map_rest(kMinMapped, mapped_from);
+  std::shared_ptr<FileMapping> mapping = src.map_rest(kMinMapped, mapped_from);
   const std::string_view mapped = mapping != nullptr ? mapping->bytes().substr(mapped_from) : std::string_view();
   // The head (the first 64 KB, or less at the end) is inspected before any line is
   // taken, to decide the encoding of the whole input and to spot binary data. A slow

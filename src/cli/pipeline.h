@@ -19,6 +19,9 @@
 
 namespace hanfacts::cli {
 
+// A read-only mapping of an input file (cli.cpp), kept alive by the blocks that view it.
+class FileMapping;
+
 // One unit of work: a document to decode, extract and format.
 struct Task {
   std::string doc;                       // document id written in the output
@@ -48,7 +51,7 @@ struct Task {
   // Or the block is `mapped`: a view into a file mapping that `mapping` keeps alive
   // (bytes is then empty and size_hint the view's size).
   std::string_view mapped;
-  std::shared_ptr<const void> mapping;
+  std::shared_ptr<FileMapping> mapping;
 };
 
 // A processed document: its formatted output and its diagnostics.
@@ -64,7 +67,7 @@ struct Done {
   size_t docs = 1;   // documents in it (a batch has several)
   // The file mapping a block of lines was viewed in, and the block's end there: its
   // pages are given back once the block is emitted.
-  std::shared_ptr<const void> mapping;
+  std::shared_ptr<FileMapping> mapping;
   const char* mapped_end = nullptr;
   // Set by the runner (with worker threads) when nothing else was in flight as this
   // was emitted: the input is slower than the workers, so rows should not wait.
