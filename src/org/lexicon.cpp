@@ -139,7 +139,7 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
 }
 
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
-  auto parsed = lexicon::parse_tsv(source.content, source.name, {"suffix", "kind", "min_name"});
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"suffix", "kind", "min_name", "members"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
   std::vector<Suffix> out;
@@ -152,6 +152,10 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
     if (const std::string_view min = t.cell(row, "min_name"); !min.empty()) {
       if (min.size() != 1 || min[0] < '1' || min[0] > '4') return t.error(row, "min_name", "must be 1 to 4 or empty");
       s.min_name = min[0] - '0';
+    }
+    if (const std::string_view members = t.cell(row, "members"); !members.empty()) {
+      if (members != "yes") return t.error(row, "members", "must be 'yes' or empty");
+      s.named_by_members = true;
     }
     out.push_back(std::move(s));
   }

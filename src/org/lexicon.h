@@ -67,6 +67,10 @@ struct Suffix {
   std::string key;   // folded
   std::string kind;  // unit of a pattern match
   int min_name = 4;  // fewest characters of a Chinese name part before it
+  // A federation named after its members' trade (汽车经销商|联合会, 上市公司|协会): an
+  // organization word inside its Chinese name part is part of the name, not the end of
+  // a generic noun in apposition.
+  bool named_by_members = false;
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);
 

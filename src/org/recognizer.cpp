@@ -696,6 +696,23 @@ class Matcher {
     const Payload* p = m_->word_get(state);
     return p && p->roles != 0;
   }
+  // A Chinese name part made wholly of trades and fields names a kind of company, as one
+  // field alone does (模型|创业|公司 "model start-ups", 农村商业|银行 "rural banks").
+  bool made_of_fields(size_t a, size_t b) const {
+    for (size_t i = a; i < b;) {
+      uint32_t state = CodePointTrie::kRoot;
+      size_t field_end = 0;
+      for (size_t j = i; j < b;) {
+        state = m_->words.step(state, next_cp(t_, j));
+        if (state == CodePointTrie::kNone) break;
+        const Payload* p = m_->word_get(state);
+        if (p && (p->roles & role_bit(WordRole::kField))) field_end = j;
+      }
+      if (field_end == 0) return false;
+      i = field_end;
+    }
+    return true;
+  }
   // Where the name of a Chinese pattern starts inside the Han run [run_start, s) before
   // its suffix, or kNoName. Chinese has no spaces, so the name starts after the last stop
   // word (function word or verb) of the run: 该公司所在的|华东算力产业联盟. A name found that
@@ -737,7 +754,7 @@ class Matcher {
       }
       if (stop_end != 0 && stop_end == word_end) cut = std::max(cut, stop_end);
     }
-    if (org_word_end > cut) {
+    if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
       cut = org_word_end;
     }
@@ -911,7 +928,7 @@ class Matcher {
       }
       // A listed name part is that body's word, unless a government suffix follows a place
       // named with its division: 서울시 is the city's government, 서울시교육청 another body.
-      if (is_generic(a, s) || (is_known(a, s) && !(is_government(suffix) && ends_with_division(a, s))) ||
+      if (is_generic(a, s) || (script == Script::kHan && made_of_fields(a, s)) || (is_known(a, s) && !(is_government(suffix) && ends_with_division(a, s))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
@@ -940,6 +957,11 @@ class Matcher {
         Hit& h = all[*it];
         if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
           h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
+        // A two-character Chinese name whose first character closes the ordinary word
+        // before it was read across a word boundary: 其中|投向 holds no 中投.
+        else if (h.start > b.start && h.end > b.end && h.kind != HitKind::kPattern && h.end - h.start == 6 &&
+                 text::is_han(decode_at(t_, h.start)))
+          h.dropped = true;
       }
     }
     // A name whose closing suffix runs on into an ordinary word is not that name: the
