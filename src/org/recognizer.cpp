@@ -804,16 +804,34 @@ class Matcher {
   // when its suffix is not the legal form itself: 河南交通投资集团|有限公司 (the pattern
   // ending in 有限公司 has no name, since 集团 inside the run ends a generic phrase).
   // After the patterns, which read where listed names end (the suffix 有限公司 after a
-  // listed name makes no pattern); a context name needs its support around its own span,
-  // so it keeps it.
+  // listed name makes no pattern). A legal form after a context name is its support
+  // (四川发展|（控股）有限责任公司), which the span then holds.
   void take_legal_forms() {
     for (Hit& h : hits_)
-      if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern) && h.end < t_.size() &&
-          m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))
-        h.end += legal_form_at(h.end);
+      if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern || h.kind == HitKind::kContext) && h.end < t_.size() &&
+          (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
+        const size_t form = legal_form_at(h.end);
+        h.end += form;
+        if (form > 0 && h.kind == HitKind::kContext) h.supported = true;
+      }
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
+  // A bracketed word of a few Chinese characters may open it, as registered names have
+  // (四川发展|（控股）有限责任公司, 苹果电脑贸易|（上海）有限公司; folding made the brackets ASCII).
   size_t legal_form_at(size_t pos) const {
+    if (pos >= t_.size() || t_[pos] != '(') return bare_legal_form_at(pos);
+    size_t j = pos + 1;
+    int han = 0;
+    while (j < t_.size() && han <= kMaxBracketedChars && text::is_han(decode_at(t_, j))) {
+      next_cp(t_, j);
+      ++han;
+    }
+    if (han == 0 || han > kMaxBracketedChars || j >= t_.size() || t_[j] != ')') return 0;
+    const size_t form = bare_legal_form_at(j + 1);
+    return form == 0 ? 0 : j + 1 - pos + form;
+  }
+  static constexpr int kMaxBracketedChars = 4;
+  size_t bare_legal_form_at(size_t pos) const {
     size_t found = 0;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
@@ -937,8 +955,28 @@ class Matcher {
       bool any_letter = false;
       for (size_t j = a; j < s;) any_letter |= !text::is_ascii_digit(next_cp(t_, j));
       if (!any_letter) continue;
+      // A place, a listed name and a legal form make that organization's registered
+      // name (四川|郎酒|股份有限公司, 浙江|吉利控股集团|有限公司): the few characters
+      // before the listed name say where it is registered, not another company.
+      if (script == Script::kHan && bare_legal_form_at(s) == e - s) {
+        if (const int64_t entry = listed_name_after_place(a, s); entry >= 0) {
+          hits_.push_back(Hit{a, e, static_cast<uint32_t>(entry), -1, HitKind::kLexicon});
+          continue;
+        }
+      }
       hits_.push_back(Hit{a, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
     }
+  }
+  // The entry of a listed name found in the text that ends at `s` after two to four
+  // characters from `a` (a place: 四川, 浙江省), or -1.
+  int64_t listed_name_after_place(size_t a, size_t s) const {
+    for (const Hit& h : hits_) {
+      if (h.end != s || h.start <= a || (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext)) continue;
+      size_t chars = 0;
+      for (size_t j = a; j < h.start; ++chars) next_cp(t_, j);
+      if (chars >= 2 && chars <= 4) return h.entry;
+    }
+    return -1;
   }
 
   // Keeps the longest non-overlapping hits (then the more trusted kind), in text order.
