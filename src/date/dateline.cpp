@@ -149,9 +149,11 @@ struct Parses {
   // reads without a search, and where next() searches from.
   mutable const ScanEntry* last = nullptr;
   mutable size_t from_entry = 0;
-  bool at(size_t i, Parsed& p) const {
-    if (last && last->pos == i) return look->parse(*last, p);
-    return look ? look->parse(i, p) : g.may_start_at(t, i) && g.parse_at(t, i, nullptr, p);
+  // The parse at i (the record's own, or in `scratch`), or null.
+  const Parsed* at(size_t i, Parsed& scratch) const {
+    if (last && last->pos == i) return look->find(*last, scratch);
+    if (look) return look->find(i, scratch);
+    return g.may_start_at(t, i) && g.parse_at(t, i, nullptr, scratch) ? &scratch : nullptr;
   }
   // The first code point boundary in [i, to) where at() may say yes, or `to`. With a
   // recorded scan: its next entry, or inside a span it skipped (a date, a stop word),
@@ -194,11 +196,11 @@ struct Parses {
 
 // The first full date starting in [from, to).
 std::optional<Parsed> first_full_date(const Parses& parses, std::string_view t, size_t from, size_t to) {
+  Parsed scratch;
   for (size_t i = parses.next(from, to); i < to && i < t.size(); i = parses.next(i, to)) {
-    Parsed p;
-    if (parses.at(i, p)) {
-      if (full_date(p)) return p;
-      i = std::max(p.next, i + 1);
+    if (const Parsed* p = parses.at(i, scratch)) {
+      if (full_date(*p)) return *p;
+      i = std::max(p->next, i + 1);
       continue;
     }
     text::next_code_point(t, i);
@@ -323,17 +325,17 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   const size_t lines_cap = std::min(lines_end, head_end);
   std::optional<Parsed> first_full, byline;
   size_t first_full_at = 0;
+  Parsed scratch;  // the parses not taken from the record as they are
   for (size_t i = parses.next(0, head_end); i < head_end; i = parses.next(i, head_end)) {
     // Nothing more to learn: a byline needs no more reading once a full date is known;
     // without one, a full date (or its absence) in the first lines settles step 3.
     if (byline ? first_full.has_value() : i >= byline_end && (first_full || i >= lines_cap)) break;
-    Parsed p;
-    if (parses.at(i, p)) {
-      if (!first_full && full_date(p)) first_full = p, first_full_at = i;
-      if (!byline && i < byline_end && !p.interval && p.a.grain == Grain::kDay && p.a.x_year && !p.a.x_month &&
-          t.compare(p.end, 3, "电") == 0)
-        byline = p;
-      i = std::max(p.next, i + 1);
+    if (const Parsed* p = parses.at(i, scratch)) {
+      if (!first_full && full_date(*p)) first_full = *p, first_full_at = i;
+      if (!byline && i < byline_end && !p->interval && p->a.grain == Grain::kDay && p->a.x_year && !p->a.x_month &&
+          t.compare(p->end, 3, "电") == 0)
+        byline = *p;
+      i = std::max(p->next, i + 1);
       continue;
     }
     text::next_code_point(t, i);

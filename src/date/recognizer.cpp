@@ -549,23 +549,21 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   // reference. Entries are in order and their spans [pos, cover_end) do not overlap.
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   size_t resume = 0;
+  Parsed scratch;  // a parse with the reference (every field set when it succeeds)
   for (const ScanEntry& e : rec->entries) {
     if (e.pos >= resume) {
       if (e.skip) {
         resume = e.cover_end;
       } else {
-        Parsed p;
-        bool ok;
-        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context)) {
-          ok = e.ok;  // the same answer whatever the reference
-          if (ok) p = e.p;
-        } else {
-          ok = g.parse_at(t, e.pos, ref, p, context, &cache);
-        }
-        if (ok) {
-          advance_context(p, context);
-          take(p);
-          resume = p.next > e.pos ? p.next : e.pos + 1;
+        const Parsed* p;
+        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context))
+          p = e.ok ? &e.p : nullptr;  // the same answer whatever the reference: not copied
+        else
+          p = g.parse_at(t, e.pos, ref, scratch, context, &cache) ? &scratch : nullptr;
+        if (p) {
+          advance_context(*p, context);
+          take(*p);
+          resume = p->next > e.pos ? p->next : e.pos + 1;
         }
       }
     }

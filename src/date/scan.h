@@ -6,6 +6,7 @@
 //   ScanLookup look(g, text, s);
 //   Parsed p;
 //   if (look.parse(pos, p)) ...              // == may_start_at && parse_at(no ref, no context)
+//   if (const Parsed* q = look.find(pos, p)) ...  // the same, the record's own parse uncopied
 //
 // Internal to src/date.
 #pragma once
@@ -174,6 +175,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         const char32_t c1 = text::decode3(s + pos);
         const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;
         if (!g.gate_pair(c1, c2)) continue;
+      } else if (static_cast<unsigned>(b - '0') < 10u && !g.digits_may_open(t, pos)) {
+        continue;  // a number no date word or separator follows (30%, 600亿)
       }
       visit(pos, resume);
     }
@@ -200,23 +203,29 @@ class ScanLookup {
  public:
   ScanLookup(const Grammar& g, std::string_view t, const ScanState& s) : g_(g), t_(t), s_(s) {}
 
-  // parse(e.pos, p) for an entry of the record, found already.
-  bool parse(const ScanEntry& e, Parsed& p) const {
-    if (e.skip) return false;
-    if (!e.p.ctx_used || e.ctx == TextContext{}) {
-      if (e.ok) p = e.p;
-      return e.ok;
-    }
-    return g_.parse_at(t_, e.pos, nullptr, p);
+  // The parse at e.pos for an entry of the record, found already, without a copy: the
+  // recorded parse itself when it holds, else `scratch` after a parse of its own; null
+  // when no date starts there. (A parse that succeeds sets every field of its output,
+  // so one scratch serves any number of calls.)
+  const Parsed* find(const ScanEntry& e, Parsed& scratch) const {
+    if (e.skip) return nullptr;
+    if (!e.p.ctx_used || e.ctx == TextContext{}) return e.ok ? &e.p : nullptr;
+    return g_.parse_at(t_, e.pos, nullptr, scratch) ? &scratch : nullptr;
   }
-
-  bool parse(size_t pos, Parsed& p) const {
+  // The same at any position.
+  const Parsed* find(size_t pos, Parsed& scratch) const {
     const auto& v = s_.entries;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanEntry& e, size_t x) { return e.pos < x; });
-    if (it != v.end() && it->pos == pos) return parse(*it, p);
+    if (it != v.end() && it->pos == pos) return find(*it, scratch);
     // Not asked and not inside a skipped span: the scan's filter or may_start_at said no.
-    if (it == v.begin() || std::prev(it)->cover_end <= pos) return false;
-    return g_.may_start_at(t_, pos) && g_.parse_at(t_, pos, nullptr, p);
+    if (it == v.begin() || std::prev(it)->cover_end <= pos) return nullptr;
+    return g_.may_start_at(t_, pos) && g_.parse_at(t_, pos, nullptr, scratch) ? &scratch : nullptr;
+  }
+  // parse(pos, p) into p: as find(), copied.
+  bool parse(size_t pos, Parsed& p) const {
+    const Parsed* found = find(pos, p);
+    if (found && found != &p) p = *found;
+    return found != nullptr;
   }
 
  private:

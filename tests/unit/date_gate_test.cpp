@@ -3,6 +3,7 @@
 // wrongly but never no where may_start_at would say yes or skip a stop word. Checked at
 // every three-byte code point of the corpus folders and of made-up pairs around the
 // words of one code point (lead-ins, numerals, words with a space after the first).
+// The same for the look at the character after a number (Grammar::digits_may_open).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -76,6 +77,61 @@ TEST_CASE("date gate: words of one code point and what may follow them") {
         for (const std::string& s2 : seconds) {
           const std::string t = text::fold(b + f + s1 + s2 + "。");
           for (const std::string& m : misses(t)) bad.push_back(t + " @ " + m);
+        }
+  std::string shown;
+  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
+  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+}
+
+namespace {
+
+// Digit runs of `t` (folded) where the scan's quick look (Grammar::digits_may_open) says
+// no but may_start_at says yes or skips.
+std::vector<std::string> digit_misses(const std::string& t) {
+  const date::Grammar& g = grammar();
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < t.size(); ++pos) {
+    if (t[pos] < '0' || t[pos] > '9' || (pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9')) continue;
+    if (g.digits_may_open(t, pos)) continue;
+    size_t skip_to = 0;
+    if (g.may_start_at(t, pos, &skip_to) || skip_to > pos) out.push_back(t.substr(pos, 24));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the digits look never turns away a number in the corpus") {
+  size_t files = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string t = text::fold(lexicon::read_file(e.path().string()).value());
+    INFO(e.path().string());
+    CHECK(digit_misses(t) == std::vector<std::string>{});
+  }
+  CHECK(files > 0);
+}
+
+TEST_CASE("date gate: the digits look and what may follow a number") {
+  // Runs of one to five digits (and four with a dot, the year of 2025.11.01), then every
+  // printable ASCII character and a spread of units, count marks, connectors and plain
+  // words, then a second piece: the look must let through whatever may_start_at takes.
+  const std::vector<std::string> numbers = {"3", "12", "2025", "12345", "1.5", "2025.", "3-", "13~"};
+  std::vector<std::string> after = {"年", "月", "日", "号", "年度", "季度", "半年", "周", "星期", "天", "个月", "多",
+                                    "余", "来", "分", "时", "点", "世纪", "년", "월", "일", "분기", "주", "개월",
+                                    "달", "여", "세기", "번째", "시", "초", "중순", "말", "간", "、", "。", "，",
+                                    "·", "∼", "至", "到", "亿", "万", "억", "만", "조", "元", "원", "%", "倍", "배",
+                                    "", "\n"};
+  for (char c = ' '; c < 0x7F; ++c) after.push_back(std::string(1, c));
+  const std::vector<std::string> then = {"", "1", "15일", "15日", "年", "월", "电", " 전", "前", "后", "이후"};
+  std::vector<std::string> bad;
+  for (const std::string& b : {std::string(""), std::string("他"), std::string("x"), std::string(" ")})
+    for (const std::string& n : numbers)
+      for (const std::string& a : after)
+        for (const std::string& s : then) {
+          const std::string t = text::fold(b + n + a + s);
+          for (const std::string& m : digit_misses(t)) bad.push_back(t + " @ " + m);
         }
   std::string shown;
   for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
