@@ -7,6 +7,16 @@
 #include "lexicon/tsv.h"
 
 namespace hanfacts::core {
+namespace {
+
+// Regions in the order that breaks ties between equal marker counts.
+constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kMo, Region::kCn};
+
+size_t order_of(Region region) {
+  return static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), region) - std::begin(kOrder));
+}
+
+}  // namespace
 
 std::string_view region_code(Region region) {
   switch (region) {
@@ -41,14 +51,42 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
       if (detector.markers_.size() == before) return t.error(row, "marker", "empty marker");
     }
   }
+  // Markers that open with a three-byte sequence first, grouped by it.
+  auto key_of = [](const Marker& m) -> uint32_t {
+    const auto* b = reinterpret_cast<const unsigned char*>(m.text.data());
+    if (m.text.size() < 3 || (b[0] & 0xF0) != 0xE0) return 0;
+    return uint32_t{b[0]} | uint32_t{b[1]} << 8 | uint32_t{b[2]} << 16;
+  };
+  std::stable_sort(detector.markers_.begin(), detector.markers_.end(), [&](const Marker& a, const Marker& b) {
+    const uint32_t ka = key_of(a), kb = key_of(b);
+    return (ka != 0) != (kb != 0) ? ka != 0 : ka < kb;
+  });
+  std::vector<Marker>& markers = detector.markers_;
+  size_t n = 0;
+  while (n < markers.size() && key_of(markers[n]) != 0) ++n;
+  // Slots for at most half the table, and marker indices that fit a Start.
+  size_t keys = 0;
+  for (size_t k = 0; k < n; ++k) keys += k == 0 || key_of(markers[k]) != key_of(markers[k - 1]);
+  if (2 * keys <= (size_t{1} << kStartBits) && n <= UINT16_MAX) {
+    detector.by_start_ = n;
+    detector.starts_.assign(size_t{1} << kStartBits, Start{});
+    for (size_t k = 0; k < n;) {
+      const uint32_t key = key_of(markers[k]);
+      size_t end = k;
+      while (end < n && key_of(markers[end]) == key) ++end;
+      size_t slot = start_slot(key);
+      while (detector.starts_[slot].key != 0) slot = (slot + 1) & ((size_t{1} << kStartBits) - 1);
+      detector.starts_[slot] = Start{key, static_cast<uint16_t>(k), static_cast<uint16_t>(end)};
+      k = end;
+    }
+  }
   return detector;
 }
 
 Region RegionDetector::detect(const text::FoldedText& folded) const {
   const std::string_view whole = folded.original();
   const std::string_view head = whole.substr(0, std::min(whole.size(), text::FoldedText::kLangWindow));
-  // Occurrences per region, in the order that breaks ties.
-  constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kMo, Region::kCn};
+  // Occurrences per region, in kOrder.
   size_t counts[std::size(kOrder)] = {};
   // Traditional-only characters are a tenth or more of the Han in Traditional text, and
   // next to none in Simplified text (which folds to itself but for a stray character).
@@ -57,9 +95,11 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   // Without a Traditional character no marker can count: the ones that have one cannot
   // occur, the others count only in Traditional text. Most Chinese articles stop here.
   if (traditional == 0) return Region::kNone;
-  for (const Marker& mk : markers_) {
+  if (by_start_ > 0) count_by_starts(head, folded.first_invalid() == std::string_view::npos, traditional_text, counts);
+  for (size_t k = by_start_; k < markers_.size(); ++k) {
+    const Marker& mk = markers_[k];
     if (mk.both_scripts && !traditional_text) continue;
-    const size_t r = static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), mk.region) - std::begin(kOrder));
+    const size_t r = order_of(mk.region);
     // memmem, not string_view::find: a marker's first byte is a lead byte that Chinese
     // text holds every third byte, which a first-byte search stops at.
     for (size_t at = 0; at + mk.text.size() <= head.size();) {
@@ -72,6 +112,45 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
   const size_t best = static_cast<size_t>(std::max_element(std::begin(counts), std::end(counts)) - std::begin(counts));
   if (counts[best] > 0) return kOrder[best];
   return traditional_text ? Region::kTw : Region::kNone;
+}
+
+// Counts the occurrences of markers_[0, by_start_) in `head` into counts (kOrder's
+// order), as a memmem from the end of each marker's last occurrence would: every lead
+// byte of a three-byte sequence is looked up, and an occurrence counts unless it
+// overlaps the last one of the same marker. In valid UTF-8 (`valid`) lead bytes stand
+// only where code points start, so the scan steps by code points; in malformed text a
+// lead byte may stand anywhere, and every byte is tried.
+void RegionDetector::count_by_starts(std::string_view head, bool valid, bool traditional_text, size_t* counts) const {
+  constexpr size_t kSmall = 64;
+  size_t small[kSmall];
+  std::vector<size_t> large;
+  size_t* last_end = small;  // per marker: where its last counted occurrence ends
+  if (by_start_ > kSmall) {
+    large.resize(by_start_);
+    last_end = large.data();
+  }
+  std::fill(last_end, last_end + by_start_, size_t{0});
+  const auto* s = reinterpret_cast<const unsigned char*>(head.data());
+  const size_t n = head.size();
+  const size_t mask = (size_t{1} << kStartBits) - 1;
+  for (size_t i = 0, step = 1; i + 3 <= n; i += step) {
+    // The length of the code point a byte opens (valid text), else 1.
+    step = valid ? (s[i] < 0xC0 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4) : 1;
+    if ((s[i] & 0xF0) != 0xE0) continue;
+    const uint32_t key = uint32_t{s[i]} | uint32_t{s[i + 1]} << 8 | uint32_t{s[i + 2]} << 16;
+    size_t slot = start_slot(key);
+    while (starts_[slot].key != 0 && starts_[slot].key != key) slot = (slot + 1) & mask;
+    const Start& st = starts_[slot];
+    if (st.key == 0) continue;
+    for (size_t k = st.begin; k < st.end; ++k) {
+      const Marker& mk = markers_[k];
+      if ((mk.both_scripts && !traditional_text) || i < last_end[k] || n - i < mk.text.size() ||
+          std::memcmp(s + i, mk.text.data(), mk.text.size()) != 0)
+        continue;
+      ++counts[order_of(mk.region)];
+      last_end[k] = i + mk.text.size();
+    }
+  }
 }
 
 }  // namespace hanfacts::core

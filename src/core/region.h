@@ -16,6 +16,7 @@
 // Traditional characters (新台幣, 港幣) is itself a sign of Taiwanese or Hong Kong writing.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,7 +49,20 @@ class RegionDetector {
     Region region;
     bool both_scripts;  // folds to itself: written so in Simplified text too
   };
-  std::vector<Marker> markers_;
+  // Where markers can start (all of them so far): a three-byte first code point. The
+  // head is then read once, looking its three-byte sequences up in a small hash of
+  // those first code points, instead of once per marker (a memmem each).
+  struct Start {
+    uint32_t key = 0;  // the first three bytes, little-endian; 0: an empty slot
+    uint16_t begin = 0, end = 0;  // markers_[begin, end) start with them
+  };
+  static size_t start_slot(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - kStartBits); }
+  static constexpr unsigned kStartBits = 7;
+  void count_by_starts(std::string_view head, bool valid, bool traditional_text, size_t* counts) const;
+
+  std::vector<Marker> markers_;       // those that open with a three-byte sequence first, by it
+  size_t by_start_ = 0;               // markers_[0, by_start_) are found through starts_
+  std::vector<Start> starts_;         // 1 << kStartBits slots, open addressing
 };
 
 }  // namespace hanfacts::core

@@ -83,3 +83,33 @@ TEST_CASE("region: codes and bad marker files") {
   REQUIRE_FALSE(made.ok());
   CHECK(made.status().to_string().find("test/markers.tsv:2") != std::string::npos);
 }
+
+// Markers are counted in one pass over the head (by their first code point), as a search
+// from the end of each marker's last occurrence would count them.
+TEST_CASE("region: marker occurrences, overlapping and in malformed text") {
+  // A marker inside another counts for both; one marker's occurrences do not overlap.
+  const std::string markers =
+      "marker\tregion\n澳門|澳門元\tmo\n臺灣|灣灣灣\ttw\nabc\thk\n";
+  auto made = core::RegionDetector::create(std::vector<lexicon::Source>{{"test/markers.tsv", markers}});
+  REQUIRE(made.ok());
+  const core::RegionDetector& d = made.value();
+  auto detect_with = [&](std::string_view text) {
+    const text::FoldedText folded(text);
+    return d.detect(folded);
+  };
+  // mo: 澳門 twice, 澳門元 once (3); tw: 臺灣 twice (2).
+  CHECK(detect_with("臺灣澳門元，臺灣澳門") == Region::kMo);
+  // tw: 灣灣灣 once in 灣灣灣灣灣 (a second would overlap the first), 臺灣 once (2);
+  // mo: 澳門 twice (2): the tie goes to tw. Six 灣 hold 灣灣灣 twice (3 against 3: tw),
+  // and four 澳門 beat them.
+  CHECK(detect_with("臺灣灣灣灣灣澳門澳門") == Region::kTw);
+  CHECK(detect_with("臺灣灣灣灣灣灣澳門澳門澳門") == Region::kTw);
+  CHECK(detect_with("臺灣灣灣灣灣灣澳門澳門澳門澳門") == Region::kMo);
+  // A marker that does not open with a three-byte sequence (ASCII here) is searched
+  // for apart: hk 3 against tw 1.
+  CHECK(detect_with("臺灣 abc abcabc") == Region::kHk);
+  // Malformed text: a stray lead byte right before a marker does not hide it (the
+  // marker's own lead byte is tried too), nor do continuation bytes around it.
+  CHECK(detect_with("\xE5臺灣\x80澳門") == Region::kTw);
+  CHECK(detect_with("\xE6\xBE澳門\xE6臺灣澳門") == Region::kMo);
+}
