@@ -56,20 +56,56 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   }
   live[CodePointTrie::kRoot] = 1;
 
-  // Number the live states breadth first (the order of `order` restricted to them).
-  std::vector<uint32_t> id(n, kNone);
-  std::vector<uint32_t> trie_state;
-  for (const uint32_t t : order)
-    if (live[t]) {
-      id[t] = static_cast<uint32_t>(trie_state.size());
-      trie_state.push_back(t);
+  // Number the live states: the root, then its children (root_ and the scan's table per
+  // code point hold their numbers, which must stay small), then the rest breadth first,
+  // except that a state with one live edge is followed at once by its child, and so on
+  // down the chain: most deep states are a key's tail, and a scan along it reads records
+  // and quick masks side by side instead of a breadth-first level apart. `trie_state`
+  // (by number) is the queue; a state's one live child, when it has one and no other,
+  // comes from one pass over the edges (filled in place, as `order`).
+  std::vector<uint32_t> only_child(n, kNone);
+  for (uint32_t t = 0; t < n; ++t) {
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
+      if (!live[edges[e].child]) continue;
+      if (only_child[t] != kNone) {
+        only_child[t] = kNone - 1;  // two or more
+        break;
+      }
+      only_child[t] = edges[e].child;
     }
+  }
+  std::vector<uint32_t> id(n, kNone);
+  std::vector<uint32_t> trie_state(order.size());
+  size_t numbered = 0;
+  id[CodePointTrie::kRoot] = 0;
+  trie_state[numbered++] = CodePointTrie::kRoot;
+  for (uint32_t e = first[CodePointTrie::kRoot]; e < first[CodePointTrie::kRoot + 1]; ++e)
+    if (live[edges[e].child]) {
+      id[edges[e].child] = static_cast<uint32_t>(numbered);
+      trie_state[numbered++] = edges[e].child;
+    }
+  for (size_t q = 1; q < numbered; ++q) {
+    const uint32_t t = trie_state[q];
+    for (uint32_t e = first[t]; e < first[t + 1]; ++e) {
+      for (uint32_t x = edges[e].child; x < n && live[x] && id[x] == kNone; x = only_child[x]) {
+        id[x] = static_cast<uint32_t>(numbered);
+        trie_state[numbered++] = x;
+      }
+    }
+  }
+  trie_state.resize(numbered);
   const size_t m = trie_state.size();
-  // The live edges again, by automaton state (breadth first) and code point, with the
-  // automaton's numbers: the passes below read them in order, not by trie state at random.
+  // The same states breadth first: the order the failure links are found in (a state's
+  // failure is a shorter string, found before it).
+  std::vector<uint32_t> bfs;
+  bfs.reserve(m);
+  for (const uint32_t t : order)
+    if (live[t]) bfs.push_back(id[t]);
+  // The live edges again, by automaton state and code point, with the automaton's
+  // numbers: the passes below read them in order, not by trie state at random.
   std::vector<uint32_t> live_first(m + 1, 0);
   std::vector<Edge> live_edges;
-  live_edges.reserve(m);
+  live_edges.reserve(edges.size());
   std::vector<uint8_t> own_report(m, 0);  // by state: it ends a reported key
   for (uint32_t s = 0; s < m; ++s) {
     const uint32_t t = trie_state[s];
@@ -126,10 +162,10 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
     return find_edge(st, c, code_hash(c));
   };
 
-  // Failure links, depths and reports, breadth first (ids are in that order), so a
-  // state's failure (a shorter string) is done before the state.
+  // Failure links, depths and reports, breadth first, so a state's failure (a shorter
+  // string) is done before the state.
   std::vector<uint32_t> report(m, kNone), depth(m, 0);
-  for (uint32_t s = 0; s < m; ++s) {
+  for (const uint32_t s : bfs) {
     for (uint32_t e = live_first[s]; e < live_first[s + 1]; ++e) {
       const auto [c, child] = live_edges[e];
       depth[child] = depth[s] + utf8_length(c);
@@ -153,8 +189,9 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
   states_[kRoot].mask = 0;
   // A state's quick mask is the union of the masks along its failure chain (the root's
   // excluded): a clear bit says no state of the chain has an edge on the code point, so
-  // the step goes where the root's goes. Failures are shorter strings, numbered earlier.
-  for (uint32_t s = 1; s < m; ++s) quick_[s] |= quick_[states_[s].fail];
+  // the step goes where the root's goes. Failures are shorter strings, done earlier
+  // breadth first.
+  for (size_t q = 1; q < m; ++q) quick_[bfs[q]] |= quick_[states_[bfs[q]].fail];
   max_key_bytes_ = m == 0 ? 0 : *std::max_element(depth.begin(), depth.end());
   keys_.resize(m);
   for (uint32_t s = 0; s < m; ++s) keys_[s] = Keys{report[s], report[states_[s].fail], depth[s], trie_state[s]};

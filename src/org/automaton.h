@@ -14,8 +14,10 @@
 // Why this shape: the automaton keeps its own copy of the live part of the trie (states
 // on the way to a reported key), numbered breadth first, so the shallow states where a
 // scan spends its time sit together at the start of every table and stay in cache even
-// for large lexicons. A step from the root (the most common) is one load from a dense
-// table over ASCII, Hangul syllables and the main CJK block. Each other state has a
+// for large lexicons; but a chain of one-edge states (a key's tail) is numbered in a
+// row, so a scan along it reads its records and quick masks side by side. A step from
+// the root (the most common) is one load from a dense table over ASCII, Hangul
+// syllables and the main CJK block. Each other state has a
 // 16-byte record: a 64-bit mask of the hashes of its edges' code points (most failed
 // steps stop there), its failure link, and a small open-addressing block of 8-byte
 // edges of its own (load at most one half), laid out in state order, or for a state
@@ -190,7 +192,7 @@ class Automaton {
   }
   bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
 
-  std::vector<State> states_;        // by state, breadth first
+  std::vector<State> states_;        // by state
   // By state: the union of the masks of the states along its failure chain, itself
   // included and the root not (for the root kFullStepBit alone; steps_as_root()), with
   // kFullStepBit set. Apart from states_, so the scan's usual step reads 8 bytes a state.
