@@ -65,7 +65,14 @@ class Automaton {
   // marked (marked(root_step(c))). The edges hold the mark of the state they lead to,
   // so a scan learns it from the edge it loads anyway, not from another table.
   uint32_t step_marked(uint32_t state, char32_t c, uint32_t from_root) const {
-    if (state == kRoot) return from_root;
+    const uint32_t next = step_below(state, c);
+    return next != kNone ? next : from_root;
+  }
+  // step_marked() when the step goes below the root's step on `c` (some state on the
+  // failure chain of `state`, the root's excluded, has an edge on `c`), else kNone: the
+  // caller works out the root's step only where it is taken.
+  uint32_t step_below(uint32_t state, char32_t c) const {
+    if (state == kRoot) return kNone;
     const uint64_t h = code_hash(c);
     const unsigned bit = mask_bit(h);
     do {
@@ -78,7 +85,7 @@ class Automaton {
       }
       state = st.fail;
     } while (state != kRoot);
-    return from_root;
+    return kNone;
   }
   // True when the step on `c` from `state` is surely the root's step on `c` (no state on
   // its failure chain but the root has an edge on `c`), from one bit of the state's

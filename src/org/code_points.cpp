@@ -53,9 +53,9 @@ void decode_scalar(std::string_view text, const uint32_t* info, uint32_t beyond_
     b.info[k] = ci;
     b.start[k] = static_cast<uint32_t>(at - b.base);
     spaced_bits |= uint64_t{carry.spaced} << (k & 63);
-    break_bits |= uint64_t{(ci >> 30) != carry.last_class} << (k & 63);
+    break_bits |= uint64_t{class_of(ci) != carry.last_class} << (k & 63);
     carry.spaced = false;
-    carry.last_class = ci >> 30;
+    carry.last_class = class_of(ci);
     if ((++k & 63) == 0) {
       b.spaced[(k - 1) >> 6] = spaced_bits;
       b.breaks[(k - 1) >> 6] = break_bits;
@@ -203,14 +203,14 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-      const __m256i cls = _mm256_srli_epi32(ci, 30);
+      const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), set8(3));
       const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), set8(last_class), 1);
       append_bits(b.breaks, k, lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid)));
       // Bit j of m.spaced in lane j's place.
       const __m256i word = _mm256_blendv_epi8(spaced_lo, spaced_hi, _mm256_cmpgt_epi32(j, set8(31)));
       const __m256i bit = _mm256_and_si256(_mm256_srlv_epi32(word, _mm256_and_si256(j, set8(31))), set8(1));
       append_bits(b.spaced, k, lane_bits(_mm256_and_si256(_mm256_cmpeq_epi32(bit, set8(1)), valid)));
-      last_class = b.info[k + lanes - 1] >> 30;
+      last_class = class_of(b.info[k + lanes - 1]);
     }
     count += kept_count;
     p += m.advance;
@@ -285,10 +285,10 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm512_storeu_si512(b.c + k, c);
       _mm512_storeu_si512(b.info + k, ci);
       _mm512_storeu_si512(b.start + k, _mm512_add_epi32(j, mask32(offset)));
-      const __m512i cls = _mm512_srli_epi32(ci, 30);
+      const __m512i cls = _mm512_and_si512(_mm512_srli_epi32(ci, kClassShift), mask32(3));
       const __m512i before = _mm512_alignr_epi32(cls, mask32(last_class), 15);
       append_bits(b.breaks, k, _mm512_cmpneq_epu32_mask(cls, before) & valid);
-      last_class = b.info[k + lanes - 1] >> 30;
+      last_class = class_of(b.info[k + lanes - 1]);
     }
     append_bits(b.spaced, count, spaced_bits);
     count += kept_count;

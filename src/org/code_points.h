@@ -1,8 +1,8 @@
 // The ORG scan's input decoded a block at a time: folded text (valid UTF-8) as code
 // points with single spaces left out, each with its entry of a per-BMP-code-point table
 // (the recognizer's cp_info), its byte offset, and two bits: a space was left out just
-// before it, and the class in the entry's top two bits differs from the code point
-// before's.
+// before it, and the class in the entry's two bits from kClassShift (class_of())
+// differs from the code point before's.
 //
 //   CodePointReader reader(text, info, beyond_bmp);
 //   CodePointBlock& b = ...;  // large (a few KB): a member of a reused object
@@ -27,6 +27,10 @@
 
 namespace hanfacts::org {
 
+// Where a code point's class sits in its info entry: two bits from kClassShift.
+inline constexpr unsigned kClassShift = 6;
+constexpr uint32_t class_of(uint32_t info) { return (info >> kClassShift) & 3; }
+
 struct CodePointBlock {
   // Code points a block holds at most; the vector decoder adds up to 60 at a time.
   static constexpr size_t kCapacity = 512;
@@ -37,7 +41,7 @@ struct CodePointBlock {
   alignas(64) uint32_t info[kCapacity];   // info[c], or the reader's beyond_bmp for c > 0xFFFF
   alignas(64) uint32_t start[kCapacity];  // bytes from base to the code point's first byte
   uint64_t spaced[kWords];  // bit k: a space was left out just before code point k
-  uint64_t breaks[kWords];  // bit k: info[k] >> 30 differs from the code point before's (0 before the first)
+  uint64_t breaks[kWords];  // bit k: class_of(info[k]) differs from the code point before's (0 before the first)
 };
 
 class CodePointReader {
@@ -55,7 +59,7 @@ class CodePointReader {
   // What the decoders carry from one block to the next.
   struct Carry {
     size_t pos = 0;          // next byte to read (a code point's first)
-    uint32_t last_class = 0; // info >> 30 of the last code point decoded
+    uint32_t last_class = 0; // class_of() the last code point decoded
     bool spaced = false;     // a space was left out just before `pos`
   };
 

@@ -194,25 +194,34 @@ struct Model {
   std::vector<KeyInfo> key_info;
   static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
-  // on its usual step: the automaton's root transition, the bit of a state's quick mask
-  // the step reads (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no
-  // key: then every state steps as the root, or kFullStepBit for one whose root
-  // transition reports: then no state does), whether the root transition reports a key,
-  // whether the code point continues some key (Automaton::continues), and in the top two
-  // bits its class for the typo pass's runs (kLatin, kHangul, else kOther; kOther for all
-  // when no name is fuzzy-indexed). The root's children are numbered first, in code
-  // point order, so a BMP code point's root transition is below 2^16 unless every BMP
-  // code point starts a key (create() refuses such a lexicon).
-  static constexpr uint32_t kRootMask = (1u << 16) - 1;
-  static constexpr unsigned kHashShift = 16;
-  static constexpr uint32_t kRootReports = Automaton::kReportsMark;  // so root | this is marked(root)
-  static constexpr uint32_t kContinues = 1u << 29;
+  // on its usual step: in the low six bits the bit of a state's quick mask the step reads
+  // (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no key: then
+  // every state steps as the root, or kFullStepBit for one whose root transition
+  // reports: then no state does), at kClassShift its class for the typo pass's runs
+  // (kLatin, kHangul, else kOther; kOther for all when no name is fuzzy-indexed), at
+  // kRootReportsBit whether the root transition reports a key (kFullStepBit says so too,
+  // but a test of the low bits would share the usual step's mask of them, which the
+  // compiler then works out before the branch, on every code point), and in the top 16
+  // bits the automaton's root transition. The bit number sits where a bit test reads it
+  // and the state where one shift gets it: the usual step is two loads, a bit test and
+  // a shift (it was a mask and a shift more). The root's children are numbered first, in
+  // code point order, so a BMP code point's root transition is below 2^16 unless every
+  // BMP code point starts a key (create() refuses such a lexicon).
+  static constexpr unsigned kRootShift = 16;
+  static constexpr uint32_t kRootReportsBit = 1u << 8;
+  static_assert(kRootReportsBit << 20 == Automaton::kReportsMark);
+  static constexpr uint32_t kRootMax = (1u << 16) - 1;
+  static constexpr uint32_t kQuickBit = 63;
   static constexpr uint32_t kMaxStates = (1u << 28) - 1;
   // The entry for a code point beyond the BMP: its step is the full one from every
-  // state (it may start or continue a key), and its class kOther.
-  static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit << kHashShift;  // the trie's, for its payload indices
+  // state (it may start or continue a key; root_of() is the root, not its transition),
+  // and its class kOther.
+  static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit;
   std::vector<uint32_t> cp_info;
-  // The entry for `c`, whose root transition is `to` (ac.root_step(c)).
+  static uint32_t root_of(uint32_t info) { return info >> kRootShift; }
+  // root_of(info) with Automaton::kReportsMark when it reports (Automaton::marked()).
+  static uint32_t marked_root(uint32_t info) { return root_of(info) | (info & kRootReportsBit) << 20; }
+  // The entry for `c`, whose root transition is `to` (ac.root_step(c), at most kRootMax).
   uint32_t make_info(char32_t c, uint32_t to) const {
     Script run = script_of(c);
     if (run == Script::kHan || fuzzy.empty()) run = Script::kOther;
@@ -222,8 +231,7 @@ struct Model {
     const unsigned bit = ac.reports(to)    ? Automaton::kFullStepBit
                          : ac.continues(c) ? Automaton::hash_bit(c)
                                            : Automaton::kNoEdgeBit;
-    return to | bit << kHashShift | (ac.reports(to) ? kRootReports : 0) | (ac.continues(c) ? kContinues : 0) |
-           static_cast<uint32_t>(run) << 30;
+    return to << kRootShift | bit | static_cast<uint32_t>(run) << kClassShift | (ac.reports(to) ? kRootReportsBit : 0);
   }
   FuzzyIndex fuzzy;
   // By entry: whether its kind is a business one (company, lab, investor, exchange,
@@ -424,7 +432,7 @@ class Matcher {
           const size_t end = at - ((b.spaced[w] >> (k & 63)) & 1);
           runs_[wanted] = Span{run_start, end};
           wanted += run_wanted(run, run_start, end);
-          run = static_cast<Script>(b.info[k] >> 30);
+          run = static_cast<Script>(class_of(b.info[k]));
           run_start = at;
         }
       }
@@ -467,13 +475,13 @@ class Matcher {
     uint32_t state = state_io;
     for (size_t k = 0, count = b.count; k < count; ++k) {
       const uint32_t ci = b.info[k];
-      if (quick.as_root(state, (ci >> Model::kHashShift) & 63)) [[likely]] {
-        state = ci & Model::kRootMask;  // reports nothing (else cp_info's bit is kFullStepBit)
+      if (quick.as_root(state, ci & Model::kQuickBit)) [[likely]] {
+        state = Model::root_of(ci);  // reports nothing (else cp_info's bit is kFullStepBit)
         continue;
       }
       const char32_t c = b.c[k];
-      const uint32_t next = c <= 0xFFFF ? ac.step_marked(state, c, ci & (Model::kRootMask | Model::kRootReports))
-                                        : ac.step_marked(state, c, ac.marked(ac.root_step(c)));
+      uint32_t next = ac.step_below(state, c);
+      if (next == Automaton::kNone) next = c <= 0xFFFF ? Model::marked_root(ci) : ac.marked(ac.root_step(c));
       state = Automaton::unmarked(next);
       if (next & Automaton::kReportsMark) [[unlikely]]
         report_at(b, k, state, skipped);
@@ -1811,7 +1819,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   m.cp_info.resize(0x10000);
   for (char32_t c = 0; c <= 0xFFFF; ++c) {
     const uint32_t to = m.ac.root_step(c);
-    if (to > Model::kRootMask)  // not for the root's children numbered first
+    if (to > Model::kRootMax)  // not for the root's children numbered first
       return Status(StatusCode::kInvalidData, "organization lexicon: too many first characters");
     m.cp_info[c] = m.make_info(c, to);
   }
