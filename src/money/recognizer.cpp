@@ -1381,11 +1381,16 @@ class StartScan {
 #endif
   }
   // The first start at or after i, or n.
-  size_t next(size_t i) {
+  size_t next(size_t i) { return list_ ? next_in<true>(i) : next_in<false>(i); }
+
+ private:
+  // next() with the window's starts read from the list of offsets or from the masks.
+  template <bool kList>
+  size_t next_in(size_t i) {
     for (;;) {
       // Most calls land inside the window filled last: its masks are read at once.
       if (i >= base_ && i < limit_) {
-        const size_t k = in_window(i);
+        const size_t k = in_window<kList>(i);
         if (k < limit_) return k;
         i = limit_;
       }
@@ -1404,11 +1409,11 @@ class StartScan {
     }
   }
 
- private:
   // The first start in [i, limit_), or limit_ (base_ <= i < limit_).
-  [[gnu::always_inline]] size_t in_window(size_t i) {
+  template <bool kList>
+  size_t in_window(size_t i) {
     const unsigned long long* starts3 = t_.starts3.data();
-    if (list_) {
+    if constexpr (kList) {
       // The offsets in order; the scan moves forward, so the entry last answered (or
       // one after it) is where the search goes on.
       const auto rel = static_cast<uint16_t>(i - base_);
@@ -1419,16 +1424,17 @@ class StartScan {
         if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
       }
       return limit_;
-    }
-    size_t b = (i - base_) >> 5;
-    uint32_t m = masks_[b] & (~0u << ((i - base_) & 31));
-    for (;;) {
-      for (; m != 0; m &= m - 1) {
-        const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
-        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
+    } else {
+      size_t b = (i - base_) >> 5;
+      uint32_t m = masks_[b] & (~0u << ((i - base_) & 31));
+      for (;;) {
+        for (; m != 0; m &= m - 1) {
+          const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
+          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
+        }
+        if (++b == blocks_) return limit_;
+        m = masks_[b];
       }
-      if (++b == blocks_) return limit_;
-      m = masks_[b];
     }
   }
 
