@@ -26,6 +26,9 @@ struct Options {
   // Fill Fact::rule, the name of the rule behind each fact (for --explain and tests).
   // Callers that never read it save a string per fact.
   bool rule_names = true;
+  // Fill Fact::text, the surface. Callers that read it from the text at the fact's
+  // offsets instead save a copy per fact.
+  bool fact_text = true;
 };
 
 struct DocContext {

@@ -374,7 +374,10 @@ class Run {
         single_thread_(workers == 1) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
-    for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
+    for (unsigned w = 0; w < workers; ++w) {
+      formatters_.emplace_back(cfg.format, wo);
+      formatters_.back().read_surfaces_from_text(!cfg.extractor.fact_text);
+    }
   }
 
   BufferPool& blocks() { return blocks_; }
@@ -938,6 +941,9 @@ int run(const std::vector<std::string>& args, std::istream& in, int in_fd, std::
 
   // Rule names are read only by --explain (the writers have no rule column).
   cfg.extractor.rule_names = cfg.explain;
+  // The formatters take each surface from the text at its offsets (Run); --explain
+  // prints Fact::text.
+  cfg.extractor.fact_text = cfg.explain;
   // The paths are expanded (folders walked) on another thread while the extractor is
   // built: both take tens of milliseconds before any document can start (a folder of
   // 187,000 files, the lexicons). The walk's messages wait until the extractor is there:

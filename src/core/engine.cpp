@@ -160,6 +160,7 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
   std::shared_ptr<Engine> e(new Engine());
   e->find_dates_ = options.find_dates;
   e->rule_names_ = options.rule_names;
+  e->fact_text_ = options.fact_text;
   {
     auto made = date::Recognizer::create(lexicon::builtin_sources("date"));
     if (!made.ok()) return made.status();
@@ -287,7 +288,8 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
     f.type = c.type;
     f.start = spans[k].first;
     f.end = spans[k].second;
-    f.text.assign(text.substr(f.start, f.end - f.start));
+    if (fact_text_) f.text.assign(text.substr(f.start, f.end - f.start));
+    else f.text.clear();
     f.value = std::move(c.value);
     f.unit.assign(c.unit);
     f.flags = std::move(c.flags);

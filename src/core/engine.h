@@ -31,6 +31,7 @@ class Engine {
   core::RegionDetector regions_;
   bool find_dates_ = true;
   bool rule_names_ = true;  // Options::rule_names
+  bool fact_text_ = true;   // Options::fact_text
 };
 
 // Detects the dominant language from Hangul vs Han code points (in the first

@@ -26,8 +26,15 @@ class Formatter {
   void header(std::string& out) const;
   // One document's rows (CSV, TSV) or line (JSON Lines).
   void append(std::string& out, const DocumentFacts& doc);
+  // Takes each fact's surface from the document's text at its offsets instead of from
+  // Fact::text: for facts extracted with Options::fact_text off, from that same text.
+  void read_surfaces_from_text(bool on) { surfaces_from_text_ = on; }
 
  private:
+  std::string_view surface(const DocumentFacts& doc, const Fact& f) const {
+    if (!surfaces_from_text_ || f.start > f.end || f.end > doc.text.size()) return f.text;
+    return doc.text.substr(f.start, f.end - f.start);
+  }
   template <class Style>
   void append_delimited(std::string& out, const DocumentFacts& doc);
   void append_jsonl(std::string& out, const DocumentFacts& doc);
@@ -38,6 +45,7 @@ class Formatter {
 
   OutputFormat format_;
   WriterOptions options_;
+  bool surfaces_from_text_ = false;
   std::array<std::string_view, 3> type_names_;  // by FactType
   // Per FactType, its name and the separator after it, padded: stored as one word.
   struct TypeCell {

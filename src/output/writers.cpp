@@ -369,7 +369,7 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   size_t id = 0;
   FieldCopier<Style> copier;
   for (const Fact& f : doc.extraction.facts) {
-    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
+    const std::string_view fields[] = {surface(doc, f), f.value, f.unit, f.flags};
     // lead, three numbers of at most 20 digits, the type (a cell or a name), eight
     // separators and the newline
     size_t bound = std::max(lead_size_, kLeadBlock) + 3 * 20 + type_room_ + 9 + kSlack;
@@ -427,7 +427,7 @@ void Formatter::append_jsonl(std::string& out, const DocumentFacts& doc) {
   size_t used = 0;
   size_t id = 0;
   for (const Fact& f : doc.extraction.facts) {
-    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
+    const std::string_view fields[] = {surface(doc, f), f.value, f.unit, f.flags};
     // the names and punctuation, three numbers of at most 20 digits, the type, and six
     // bytes per byte of a string (\u00XX) plus its quotes
     size_t bound = 96 + 3 * 20 + type_room_ + kSlack;

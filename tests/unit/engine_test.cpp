@@ -9,6 +9,7 @@
 
 #include "core/engine.h"
 #include "hanfacts/hanfacts.h"
+#include "output/format.h"
 #include "text/utf8.h"
 
 namespace {
@@ -109,5 +110,37 @@ TEST_CASE("Options::rule_names off leaves Fact::rule empty and changes nothing e
     CHECK(b.facts[i].rule.empty());
     CHECK(a.facts[i].value == b.facts[i].value);
     CHECK(a.facts[i].start == b.facts[i].start);
+  }
+}
+
+TEST_CASE("Options::fact_text off leaves Fact::text empty, and a formatter reads the surfaces from the text") {
+  hanfacts::Options bare;
+  bare.fact_text = false;
+  auto with = hanfacts::Extractor::Create({});
+  auto without = hanfacts::Extractor::Create(bare);
+  REQUIRE(with.ok());
+  REQUIRE(without.ok());
+  // Folded surfaces (full-width digits, Traditional characters) map back to the original.
+  const std::string text = "딥시크는 올해 ９월 600억 위안을 투자했다. 深度求索去年獲得1.5萬億元，“DeepSeek”";
+  const hanfacts::Extraction a = with.value().Extract(text, {});
+  const hanfacts::Extraction b = without.value().Extract(text, {});
+  REQUIRE(a.facts.size() == b.facts.size());
+  REQUIRE(a.facts.size() >= 4);
+  for (size_t i = 0; i < a.facts.size(); ++i) {
+    CHECK(b.facts[i].text.empty());
+    CHECK(a.facts[i].text == text.substr(a.facts[i].start, a.facts[i].end - a.facts[i].start));
+    CHECK(a.facts[i].value == b.facts[i].value);
+    CHECK(a.facts[i].start == b.facts[i].start);
+    CHECK(a.facts[i].end == b.facts[i].end);
+  }
+  for (const hanfacts::OutputFormat format :
+       {hanfacts::OutputFormat::kCsv, hanfacts::OutputFormat::kTsv, hanfacts::OutputFormat::kJsonl}) {
+    hanfacts::output::Formatter fa(format, {}), fb(format, {});
+    fb.read_surfaces_from_text(true);
+    std::string out_a, out_b;
+    fa.append(out_a, {"d", text, a});
+    fb.append(out_b, {"d", text, b});
+    CHECK(out_a == out_b);
+    CHECK(out_a.find("1.5萬億元") != std::string::npos);
   }
 }
