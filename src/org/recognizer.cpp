@@ -416,27 +416,15 @@ class Matcher {
     size_t run_start = 0;
     while (reader.next(b)) {
       size_t spaces = skipped;
-      size_t wanted = 0;  // runs_ kept: at most one run ends at each code point
-      for (size_t w = 0; w * 64 < b.count; ++w) {
+      const size_t words = (b.count + 63) / 64;
+      for (size_t w = 0; w < words; ++w) {
         for (uint64_t m = b.spaced[w]; m != 0; m &= m - 1) {
           const size_t space = b.base + b.start[w * 64 + std::countr_zero(m)] - 1;
           ring_[spaces & ring_mask] = space - spaces;
           ++spaces;
         }
-        // A run ends where the class changes or at a left-out space (the space's class
-        // is kOther). Each is written and counted only when wanted, without a branch
-        // on its length (words of either side of the bounds alternate).
-        for (uint64_t m = b.breaks[w] | b.spaced[w]; m != 0; m &= m - 1) {
-          const size_t k = w * 64 + std::countr_zero(m);
-          const size_t at = b.base + b.start[k];
-          const size_t end = at - ((b.spaced[w] >> (k & 63)) & 1);
-          runs_[wanted] = Span{run_start, end};
-          wanted += run_wanted(run, run_start, end);
-          run = static_cast<Script>(class_of(b.info[k]));
-          run_start = at;
-        }
       }
-      fuzzy_words_.insert(fuzzy_words_.end(), runs_.begin(), runs_.begin() + static_cast<ptrdiff_t>(wanted));
+      add_runs(b, words, run, run_start);
       step_block(b, state, skipped);
       skipped = spaces;
     }
@@ -449,6 +437,53 @@ class Matcher {
     }
   }
 
+  // Adds to fuzzy_words_ the wanted runs (run_wanted()) that end in block `b` (`words`:
+  // its 64-bit words of bits); `run` and `run_start`: the class and first byte of the
+  // run going on at the block's start, updated to the one going on at its end. A run
+  // ends where the class changes or at a left-out space (the space's class is kOther):
+  // at each of the block's bounds (breaks | spaced). Most runs are shorter than any
+  // wanted one (four code points: Hangul 12 bytes, Latin 5), and words and bounds
+  // alternate every few code points, so only the bounds with none in the three code
+  // points after them are visited, not every one.
+  void add_runs(const CodePointBlock& b, size_t words, Script& run, size_t& run_start) {
+    std::array<uint64_t, CodePointBlock::kWords + 1> bounds{};
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t w = 0; w < words; ++w) {
+      bounds[w] = b.breaks[w] | b.spaced[w];
+      if (bounds[w] == 0) continue;
+      if (first == SIZE_MAX) first = w * 64 + static_cast<size_t>(std::countr_zero(bounds[w]));
+      last = w * 64 + 63 - static_cast<size_t>(std::countl_zero(bounds[w]));
+    }
+    if (first == SIZE_MAX) return;  // the run goes on through the block
+    // The byte where a run ending at bound k ends: the bound's code point, or the space
+    // left out before it.
+    const auto end_at = [&b](size_t k) { return b.base + b.start[k] - ((b.spaced[k / 64] >> (k % 64)) & 1); };
+    if (run_wanted(run, run_start, end_at(first))) fuzzy_words_.push_back({run_start, end_at(first)});
+    for (size_t w = 0; w < words; ++w) {
+      const uint64_t here = bounds[w], next = bounds[w + 1];
+      const uint64_t near = (here >> 1 | next << 63) | (here >> 2 | next << 62) | (here >> 3 | next << 61);
+      for (uint64_t m = here & ~near; m != 0; m &= m - 1) {
+        const size_t p = w * 64 + static_cast<size_t>(std::countr_zero(m));
+        if (p == last) break;  // its run goes on past the block
+        const auto cls = static_cast<Script>(class_of(b.info[p]));
+        if (cls == Script::kOther) continue;
+        // The next bound: in this word, else in a later one (there is one: p < last).
+        size_t q = w;
+        uint64_t after = (here >> (p % 64)) >> 1;
+        size_t k = p + 1;
+        while (after == 0) {
+          after = bounds[++q];
+          k = q * 64;
+        }
+        k += static_cast<size_t>(std::countr_zero(after));
+        const size_t from = b.base + b.start[p];
+        if (run_wanted(cls, from, end_at(k))) fuzzy_words_.push_back({from, end_at(k)});
+      }
+    }
+    run = static_cast<Script>(class_of(b.info[last]));
+    run_start = b.base + b.start[last];
+  }
+
   // The words the typo pass looks at (fuzzy_words_): runs of Latin of 5-48 letters
   // (FuzzyIndex::kMinLatin - 1 to kMaxSymbols, one byte each) and of Hangul of 4 to
   // kMaxFuzzySyllables + kMaxTrailer syllables (room for particles; three bytes each,
@@ -457,6 +492,8 @@ class Matcher {
   // alone: run_wanted() tests the class too).
   static constexpr size_t kRunMin[4] = {SIZE_MAX, FuzzyIndex::kMinLatin - 1, 3 * FuzzyIndex::kMinHangul, SIZE_MAX};
   static constexpr size_t kRunMax[4] = {0, FuzzyIndex::kMaxSymbols, 3 * (kMaxFuzzySyllables + kMaxTrailer) + 2, 0};
+  // add_runs() visits no run of three code points or fewer (Latin one byte each, Hangul three).
+  static_assert(kRunMin[static_cast<size_t>(Script::kLatin)] > 3 && kRunMin[static_cast<size_t>(Script::kHangul)] > 3 * 3);
   static bool run_wanted(Script run, size_t start, size_t end) {
     const auto r = static_cast<size_t>(run);
     return run != Script::kOther && end - start - kRunMin[r] <= kRunMax[r] - kRunMin[r];
@@ -1613,7 +1650,6 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
-  std::array<Span, CodePointBlock::kCapacity> runs_;  // scan(): a block's runs for the typo pass
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
 
