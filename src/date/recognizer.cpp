@@ -509,10 +509,11 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
   // A parse becomes a fact, with the day of its holiday in the article's region, unless it
-  // is a failed lunisolar date's Gregorian reading or another country's own holiday
-  // (以色列国庆节).
+  // is a failed lunisolar date's Gregorian reading, another country's own holiday
+  // (以色列国庆节) or a date that recurs (매년 10월, 每逢春节).
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
+    if (words.recurring_before(t, p.start)) return;
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;
     emit(in_region(p, words, doc, regional), out);
   };

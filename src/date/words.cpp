@@ -27,7 +27,7 @@ constexpr Name kKinds[] = {
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
     {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
     // 39 (holiday) comes from holidays.tsv, not from a kind cell.
-    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46},
+    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47},
 };
 
 constexpr Name kTags[] = {
@@ -225,6 +225,22 @@ bool Words::other_country_before(std::string_view text, size_t start, const Holi
     if (it == places_.end()) continue;
     if (it->second) return false;  // a home country
     return std::find(h.countries.begin(), h.countries.end(), it->first) == h.countries.end();
+  }
+  return false;
+}
+
+// The longest recurring word, in bytes: four three-byte code points (每个星期).
+constexpr size_t kMaxRecurringBytes = 12;
+
+bool Words::recurring_before(std::string_view text, size_t start) const {
+  size_t end = start;
+  if (end > 0 && text[end - 1] == ' ') --end;
+  const std::string_view head = text.substr(0, end);
+  for (size_t len = std::min(end, kMaxRecurringBytes); len > 0; --len) {
+    const size_t from = end - len;
+    if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;  // not a code point's start
+    if (!may_hold(head, from, kind_bit(Kind::kRecurring))) continue;
+    if (longest(head, from, kind_bit(Kind::kRecurring)).end == end) return true;
   }
   return false;
 }

@@ -27,7 +27,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kCount
 };
 
 using KindMask = uint64_t;
@@ -150,6 +150,9 @@ class Words {
   // 국경절 name those countries' days, which the holidays file does not give. Home
   // countries (geo/places.tsv) never count: 中国国庆节 is 国庆节.
   bool other_country_before(std::string_view text, size_t start, const Holiday& h) const;
+  // Whether a word that makes the date after it recur (Kind::kRecurring: 매년, 每年, 每逢)
+  // ends right before `start` (one space allowed): 매년 10월 is every October, no one date.
+  bool recurring_before(std::string_view text, size_t start) const;
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
   bool may_start(char32_t c) const {
