@@ -2009,7 +2009,22 @@ class Parser {
     Match dr = word(p, kind_bit(Kind::kDayRel));
     if (dr && nowadays(p, dr)) return kNo;
     if (dr) {
-      cur.point(arith(shift(ref_day(), Grain::kDay, w_.entry(dr.entry).offset), cur));
+      const Entry& rel = w_.entry(dr.entry);
+      if (rel.tag == Tag::kContext) {
+        // 13일 전날보다, 开幕次日: from the day the sentence named, else the reference day.
+        ctx_used_ = true;
+        if (context_.day > 0 && same_sentence(context_.day_end, p)) {
+          looks_back_ = rel.offset < 0;  // a comparison: the text's day stays
+          cur.point(shift(Value{Grain::kDay, context_.day_year, context_.day_month, context_.day}, Grain::kDay, rel.offset));
+          if (context_.day_relative) cur.flags |= kRelative;
+          cur.rule = "context_day";
+          return dr.end;
+        }
+        // With no day named, 전날 is the day before the article's, as news uses it, but
+        // 다음 날 or 次日 is the day after some event the text does not date: no fact.
+        if (rel.offset > 0) return kNo;
+      }
+      cur.point(arith(shift(ref_day(), Grain::kDay, rel.offset), cur));
       cur.rule = "relative_day";
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
       return t != kNo ? t : dr.end;
@@ -2021,6 +2036,16 @@ class Parser {
         (e = day_part(p, cur, false)) != kNo)
       return after_day(e, cur, Tag::kNone);
     return kNo;
+  }
+
+  // No sentence ends in [from, to): no 。 ！ ？ ! ? . or newline between them.
+  bool same_sentence(size_t from, size_t to) const {
+    if (from > to) return false;
+    for (size_t q = from; q < to;) {
+      const char32_t c = cp_at(t_, q, q);
+      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || c == U'.') return false;
+    }
+    return true;
   }
 
   // 过去人们…，今天则…: "today" set against "the past" earlier in the sentence means

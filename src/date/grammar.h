@@ -71,6 +71,11 @@ struct TextContext {
   // did not): a word counting from them is `relative` only then (GUIDELINES: a value that
   // needed the reference date).
   bool year_relative = false, quarter_relative = false, month_relative = false;
+  // The day the text last named and where its expression ended: 전날 and 次日 count
+  // from it when no sentence ends in between (13일 전날보다 is the 12th).
+  int day_year = 0, day_month = 0, day = 0;
+  size_t day_end = 0;
+  bool day_relative = false;
   bool operator==(const TextContext&) const = default;
 };
 
@@ -89,6 +94,11 @@ inline void advance_context(const Parsed& p, TextContext& c) {
   if ((p.b.grain == Grain::kMonth || p.b.grain == Grain::kDay) && !p.interval && !p.b.x_month) {
     c.month_year = p.b.year, c.month = p.b.month;
     c.month_relative = relative;
+  }
+  if (p.b.grain == Grain::kDay && !p.interval && !p.b.x_month && !p.b.x_day) {
+    c.day_year = p.b.year, c.day_month = p.b.month, c.day = p.b.day;
+    c.day_end = p.end;
+    c.day_relative = relative;
   }
 }
 

@@ -314,8 +314,21 @@ TEST_CASE("lunisolar marks: a date right after a whole mark that could not be re
 
 TEST_CASE("an ago word that opens a longer day word is that word") {
   // 13일 전날보다: "on the 13th, than the day before", not "13 days ago". 전날 counts from
-  // the reference day (GUIDELINES), so here it is the 11th.
+  // the day the sentence named (GUIDELINES), so here it is the 12th.
   CHECK(dates("13일 전날보다 9% 올랐다", "2026-11-12") ==
-        "13일=2026-11-13[relative] 전날=2026-11-11[relative]");
+        "13일=2026-11-13[relative] 전날=2026-11-12[relative]");
+}
+
+TEST_CASE("the day before or after counts from the day the sentence named") {
+  // Alone, 전날 is the day before the article's; 다음 날 and 次日 are no date.
+  CHECK(dates("전날 뉴욕증시는 올랐다", "2026-11-15") == "전날=2026-11-14[relative]");
+  CHECK(dates("다음 날 다시 만났다", "2026-11-15") == "");
+  CHECK(dates("13일 귀국했고 다음 날 출국했다", "2026-11-15") ==
+        "13일=2026-11-13[relative] 다음 날=2026-11-14[relative]");
+  CHECK(dates("展会于2026年11月3日开幕，次日成交额达5亿元", "2026-11-15") ==
+        "2026年11月3日=2026-11-03 次日=2026-11-04");
+  // A sentence's end cuts it off: this 전날 is the day before the article's.
+  CHECK(dates("13일 귀국했다. 전날 증시는 올랐다", "2026-11-15") ==
+        "13일=2026-11-13[relative] 전날=2026-11-14[relative]");
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
 }
