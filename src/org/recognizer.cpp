@@ -1049,10 +1049,22 @@ class Matcher {
     }
     // A name whose closing suffix runs on into an ordinary word is not that name: the
     // word starts inside the hit and ends after it (上海银行|间同业拆放利率 is the Shanghai
-    // interbank rate, not the Bank of Shanghai). Such words are rare, so a plain loop.
-    for (const Span& w : run_ons_)
-      for (Hit& h : all)
-        if (h.start <= w.start && w.start < h.end && h.end < w.end) h.dropped = true;
+    // interbank rate, not the Bank of Shanghai). Some such words are common (报告, 报道),
+    // so each looks only at the hits that can hold its start: those starting at most the
+    // longest hit's length before it.
+    if (!run_ons_.empty()) {
+      size_t longest = 0;
+      for (const Hit& h : all) longest = std::max(longest, h.end - h.start);
+      for (const Span& w : run_ons_) {
+        auto it = std::upper_bound(order_.begin(), order_.end(), w.start,
+                                   [&all](size_t v, uint32_t i) { return v < all[i].start; });
+        while (it != order_.begin()) {
+          Hit& h = all[*--it];
+          if (h.start + longest <= w.start) break;
+          if (w.start < h.end && h.end < w.end) h.dropped = true;
+        }
+      }
+    }
     // A country's government body named bare right after another country names that
     // country's body (루마니아 국방부, 罗马尼亚国防部), not the one the bare name stands
     // for (국방부 Korea's, 国防部 China's). Bodies listed with their country (미국 국방부,
