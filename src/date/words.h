@@ -388,6 +388,7 @@ class Words {
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
   std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
+  std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
