@@ -1014,12 +1014,16 @@ class Matcher {
   }
   // The entry of a listed name found in the text that ends at `s` after two to four
   // characters from `a` (a place: 四川, 浙江省), or -1.
-  int64_t listed_name_after_place(size_t a, size_t s) const {
-    for (const Hit& h : hits_) {
-      if (h.end != s || h.start <= a || (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext)) continue;
+  int64_t listed_name_after_place(size_t a, size_t s) {
+    for (auto it = first_name_ending_at(s); it != name_ends_.cend() && it->end == s; ++it) {
+      if (it->start <= a) continue;
       size_t chars = 0;
-      for (size_t j = a; j < h.start; ++chars) next_cp(t_, j);
-      if (chars >= 2 && chars <= 4) return h.entry;
+      for (size_t j = a; j < it->start; ++chars) next_cp(t_, j);
+      if (chars < 2 || chars > 4) continue;
+      // The entry of that name's hit: rarely asked, so a plain search.
+      for (const Hit& h : hits_)
+        if (h.start == it->start && h.end == s && (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext))
+          return h.entry;
     }
     return -1;
   }
