@@ -168,10 +168,11 @@ struct Model {
   // By entry: a government body whose names say its country (韩国国防部, 中国国防部: a
   // place word inside a name); see Matcher::after_foreign_place.
   std::vector<uint8_t> home_government;
-  CodePointTrie trie;             // names, suffixes and ORG words together
-  std::vector<Payload> payload;   // by trie state
-  // The scan's automaton over the trie; it reports names, suffixes and common words.
+  // The scan's automaton over a trie of names, suffixes and ORG words together; it
+  // reports names, suffixes and common words. The trie and its payloads are create()'s
+  // locals: after the automaton and key_info are built no lookup reads them (about 5 MB).
   Automaton ac;
+  size_t trie_states = 0;  // states of that trie (Recognizer::state_count())
   // By automaton state s, what report_keys() and on_key() read of the longest key
   // reported in s (Automaton::report(s), maybe a suffix of s's string), in one 16-byte
   // record indexed by the state the scan is in. The automaton's own records and the
@@ -238,11 +239,6 @@ struct Model {
   // research_firm), for the support of context names.
   std::vector<uint8_t> business;
 
-  Payload& at(uint32_t state) {
-    if (payload.size() <= state) payload.resize(state + 1);
-    return payload[state];
-  }
-  const Payload* get(uint32_t state) const { return state < payload.size() ? &payload[state] : nullptr; }
   // The suffixes and ORG words alone (no names), for the checks around a key that look
   // for words only (particles after a name, stop words before a pattern): a small trie
   // whose cost does not grow with the number of names.
@@ -1716,6 +1712,13 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   }
 
   Model& m = *model;
+  // Read only to build the automaton and key_info below: freed when create() returns.
+  CodePointTrie trie;
+  std::vector<Payload> payload;  // by trie state
+  const auto at = [&payload](uint32_t state) -> Payload& {
+    if (payload.size() <= state) payload.resize(state + 1);
+    return payload[state];
+  };
   m.business.resize(m.entries.size());
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {
     const std::string& k = m.entries[ei].kind;
@@ -1730,12 +1733,12 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       for (const Name& nm : e.names) code_points += text::count_code_points(nm.key);
     for (const Suffix& sf : m.suffixes) code_points += text::count_code_points(sf.key);
     for (const Word& w : words) code_points += text::count_code_points(w.key);
-    m.trie.reserve(code_points / 2);
+    trie.reserve(code_points / 2);
   }
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {
     for (const Name& nm : m.entries[ei].names) {
-      const uint32_t state = m.trie.insert(nm.key);
-      Payload& p = m.at(state);
+      const uint32_t state = trie.insert(nm.key);
+      Payload& p = at(state);
       NameInfo info;
       info.entry = static_cast<uint32_t>(ei);
       info.cps = static_cast<uint32_t>(text::count_code_points(nm.key));
@@ -1777,13 +1780,13 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     }
   }
   for (size_t si = 0; si < m.suffixes.size(); ++si) {
-    Payload& p = m.at(m.trie.insert(m.suffixes[si].key));
+    Payload& p = at(trie.insert(m.suffixes[si].key));
     // Of two equal suffixes the later wins.
     p.suffix = static_cast<int32_t>(si);
     m.word_at(m.words.insert(m.suffixes[si].key)).suffix = static_cast<int32_t>(si);
   }
   for (const Word& w : words) {
-    Payload& p = m.at(m.trie.insert(w.key));
+    Payload& p = at(trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
     if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision) && !w.key.empty()) {
@@ -1842,10 +1845,10 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
         if (holds_place(n.key)) m.home_government[ei] = 1;
     }
   }
-  m.payload.resize(m.trie.states());
+  payload.resize(trie.states());
   // The scan hears about names, suffixes and common words.
-  const bool built = m.ac.build(m.trie, [&](uint32_t st) {
-    const Payload& p = m.payload[st];
+  const bool built = m.ac.build(trie, [&](uint32_t st) {
+    const Payload& p = payload[st];
     return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon)) || (p.roles & role_bit(WordRole::kSuffixWord));
   });
   m.fuzzy.build();
@@ -1854,7 +1857,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     for (uint32_t s = 0; s < m.key_info.size(); ++s) {
       const uint32_t r = m.ac.report(s);
       if (r == Automaton::kNone) continue;
-      const Payload& p = m.payload[m.ac.trie_state(r)];
+      const Payload& p = payload[m.ac.trie_state(r)];
       Model::KeyInfo& k = m.key_info[s];
       k.shorter = m.ac.next_report(r);
       k.bytes = m.ac.key_bytes(r);
@@ -1866,8 +1869,9 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       if (p.name >= 0 && (m.names[p.name].has_space || m.names[p.name].cps >= 5)) k.packed |= Model::kKeySpacedName;
     }
   }
-  if (!built || m.trie.states() > Model::kMaxStates)
-    return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(m.trie.states()) + " trie states)");
+  if (!built || trie.states() > Model::kMaxStates)
+    return Status(StatusCode::kInvalidData, "organization lexicon too large (" + std::to_string(trie.states()) + " trie states)");
+  m.trie_states = trie.states();
   m.cp_info.resize(0x10000);
   for (char32_t c = 0; c <= 0xFFFF; ++c) {
     const uint32_t to = m.ac.root_step(c);
@@ -1889,12 +1893,12 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
 size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
 size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
 size_t Recognizer::table_bytes() const {
-  return model_ ? model_->trie.bytes() + model_->ac.bytes() + model_->payload.size() * sizeof(Payload) +
+  return model_ ? model_->ac.bytes() +
                       model_->key_info.size() * sizeof(Model::KeyInfo) +
                       model_->words.bytes() + model_->word_payload.size() * sizeof(Payload) +
                       model_->cp_info.size() * sizeof(uint32_t)
                 : 0;
 }
-size_t Recognizer::state_count() const { return model_ ? model_->trie.states() : 0; }
+size_t Recognizer::state_count() const { return model_ ? model_->trie_states : 0; }
 
 }  // namespace hanfacts::org
