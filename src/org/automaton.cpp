@@ -11,6 +11,12 @@ namespace {
 
 uint32_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
+// Frees a vector's memory (clear() keeps it).
+template <class V>
+void release(V& v) {
+  V().swap(v);
+}
+
 }  // namespace
 
 bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& reported) {
@@ -115,6 +121,15 @@ bool Automaton::build(const CodePointTrie& trie, const std::vector<uint8_t>& rep
       if (live[edges[e].child]) live_edges.push_back({edges[e].c, id[edges[e].child]});
   }
   live_first[m] = static_cast<uint32_t>(live_edges.size());
+  // The tables by trie state are done with: freed before the automaton's own are made,
+  // since the end of this build is the start-up's peak of memory.
+  release(first);
+  release(parent);
+  release(edges);
+  release(order);
+  release(live);
+  release(only_child);
+  release(id);
 
   // Edge blocks: each state's live edges in an open-addressing block of a power of two
   // slots, at least twice its edges; slot 0 is an empty block of one for states with none.
