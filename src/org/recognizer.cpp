@@ -1725,15 +1725,18 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     m.business[ei] = k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
   }
   {
-    // Room for the trie's edges up front, estimated as half of every key's code points:
-    // names share their first code points (the built-in keys' 109,947 code points make
-    // 69,667 states), and a table sized for all of them would be twice as large.
+    // Room for the trie's edges (and the payloads by state) up front, estimated as two
+    // thirds of every key's code points: names share their first code points (the
+    // built-in keys' 200,857 code points make 126,349 states), and a table sized for all
+    // of them would be larger than needed. One half was too few: the by-state arrays
+    // grew once more, to 1.6 times their need.
     size_t code_points = 0;
     for (const Entry& e : m.entries)
       for (const Name& nm : e.names) code_points += text::count_code_points(nm.key);
     for (const Suffix& sf : m.suffixes) code_points += text::count_code_points(sf.key);
     for (const Word& w : words) code_points += text::count_code_points(w.key);
-    trie.reserve(code_points / 2);
+    trie.reserve(code_points * 2 / 3);
+    payload.reserve(code_points * 2 / 3 + 1);
   }
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {
     for (const Name& nm : m.entries[ei].names) {
