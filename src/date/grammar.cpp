@@ -19,6 +19,8 @@ constexpr KindMask kNthOpeners =
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018'; }
+// The marks that end a sentence in both languages (a '.' also can: see same_sentence).
+bool is_sentence_mark(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n'; }
 
 // The code point at t[i] and the position after it (0 at the end). Han and Hangul
 // inline: the grammar reads folded text, which is valid UTF-8.
@@ -2038,12 +2040,13 @@ class Parser {
     return kNo;
   }
 
-  // No sentence ends in [from, to): no 。 ！ ？ ! ? . or newline between them.
+  // No sentence ends in [from, to): no sentence mark between them, and no '.' before a
+  // space or the end of that stretch (a Korean sentence's end, not a decimal point).
   bool same_sentence(size_t from, size_t to) const {
     if (from > to) return false;
     for (size_t q = from; q < to;) {
       const char32_t c = cp_at(t_, q, q);
-      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || c == U'.') return false;
+      if (is_sentence_mark(c) || (c == U'.' && (q >= to || t_[q] == ' '))) return false;
     }
     return true;
   }
@@ -2058,7 +2061,7 @@ class Parser {
     const size_t floor = p > kLookBack ? p - kLookBack : 0;
     for (size_t q = p; q > floor;) {
       const char32_t c = cp_before(t_, q);
-      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n') break;
+      if (is_sentence_mark(c)) break;
       q -= c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       const Match past = w_.longest(t_, q, kind_bit(Kind::kContrastPast));
       if (!past) continue;

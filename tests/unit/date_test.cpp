@@ -327,7 +327,10 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
         "13일=2026-11-13[relative] 다음 날=2026-11-14[relative]");
   CHECK(dates("展会于2026年11月3日开幕，次日成交额达5亿元", "2026-11-15") ==
         "2026年11月3日=2026-11-03 次日=2026-11-04");
-  // A sentence's end cuts it off: this 전날 is the day before the article's.
+  // A decimal point ends no sentence; a sentence's end cuts it off, and then 전날 is the
+  // day before the article's.
+  CHECK(dates("13일 주가는 3.5% 올라 전날보다 높았다", "2026-11-15") ==
+        "13일=2026-11-13[relative] 전날=2026-11-12[relative]");
   CHECK(dates("13일 귀국했다. 전날 증시는 올랐다", "2026-11-15") ==
         "13일=2026-11-13[relative] 전날=2026-11-14[relative]");
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
