@@ -183,6 +183,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "legal_form") r = WordRole::kLegalForm;
     else if (role == "byline") r = WordRole::kByline;
     else if (role == "field") r = WordRole::kField;
+    else if (role == "short_form_lead") r = WordRole::kShortFormLead;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};

@@ -91,6 +91,7 @@ enum class WordRole {
   kLegalForm,  // Chinese legal form after a listed name, in its span (腾讯控股|有限公司)
   kByline,     // a reporter's title: a name before "person + title" is a newsroom desk (산업부 한지호 기자)
   kField,      // a trade or field (租赁, 制作): alone before a suffix it makes a kind, not a name (租赁公司)
+  kShortFormLead,  // opens a short form in a name's parenthesis: (以下简称“绿源再生”), (이하 '한빛')
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

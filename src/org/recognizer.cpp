@@ -323,6 +323,7 @@ class Matcher {
     hits_.clear();
     pending_.clear();
     glossed_.clear();
+    displaced_.clear();
     suffix_hits_.clear();
     blockers_.clear();
     run_ons_.clear();
@@ -1372,16 +1373,24 @@ class Matcher {
       }
       if (conflict) continue;
       if (entry < 0) {
-        bind_pattern_gloss();
+        bind_pattern_gloss(q);
         continue;
       }
+      const bool lone_part = segments_.size() == 2;
       for (const Segment& seg : segments_) {
         if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
           hits_[seg.hit].supported = true;  // a gloss supports a context name
           continue;
         }
         // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name.
-        if (seg.hit < 0 && (!plausible_alias(seg.start, seg.end) || overlaps_hit(seg.start, seg.end))) continue;
+        // A lone part in the script of the name before the parenthesis names it only as
+        // its short form (한국전력공사(한전)), as for patterns: 华为（深圳） holds a place.
+        // Beside a listed gloss it is one more reading (딥시크(深度求索·심도구색)).
+        if (seg.hit < 0 && (!plausible_alias(seg.start, seg.end) || overlaps_hit(seg.start, seg.end) ||
+                            (lone_part && x_hit >= 0 && &seg != &segments_[0] &&
+                             script_of(decode_at(t_, seg.start)) == script_of(decode_at(t_, hits_[x_hit].start)) &&
+                             !same_script_short_form(seg, hits_[x_hit]))))
+          continue;
         if (seg.hit >= 0) {
           Hit& h = hits_[seg.hit];
           h.kind = HitKind::kAlias;
@@ -1407,31 +1416,56 @@ class Matcher {
 
   // A group with no listed organization but one suffix pattern (미국암연구학회(AACR)):
   // the other parts name that unknown organization too, with its value and kind, flagged
-  // alias and pattern. Only parts in another script than the name count: in its own
-  // script a parenthesis after an unknown name holds a place or a short form as often
-  // (한빛연구소(대전), 深蓝科技公司（下称公司）). Later mentions are not linked: the pattern
-  // has no lexicon entry.
-  void bind_pattern_gloss() {
+  // alias and pattern. A part in another script than the name is a gloss; one in its own
+  // script only as its short form (湖南绿源再生科技股份有限公司（以下简称“绿源再生”）), since
+  // a parenthesis there holds a place or a note as often (한빛연구소(대전)). A short form
+  // found as a pattern itself (深蓝科技有限公司（下称“深蓝公司”）) is the same
+  // organization. Later mentions of a short form link to the pattern too.
+  void bind_pattern_gloss(size_t close) {
     int pattern = -1;
     for (const Segment& seg : segments_) {
       if (seg.hit < 0) continue;
-      if (pattern >= 0) return;  // two names: no telling which the parts gloss
-      pattern = seg.hit;
+      if (pattern < 0) {
+        pattern = seg.hit;
+        continue;
+      }
+      // A second name: the group is that name's short form, or no telling which it glosses.
+      if (hits_[seg.hit].kind != HitKind::kPattern || !same_script_short_form(seg, hits_[pattern])) return;
     }
     if (pattern < 0 || hits_[pattern].kind != HitKind::kPattern) return;
-    const Script named = script_of(decode_at(t_, hits_[pattern].start));
+    const Hit named = hits_[pattern];
+    const Script script = script_of(decode_at(t_, named.start));
     for (const Segment& seg : segments_) {
-      if (seg.hit >= 0 || script_of(decode_at(t_, seg.start)) == named || !plausible_alias(seg.start, seg.end) ||
-          overlaps_hit(seg.start, seg.end))
+      if (seg.hit == pattern) continue;
+      const bool own_script = script_of(decode_at(t_, seg.start)) == script;
+      if (seg.hit >= 0) {  // a pattern that is the name's short form (checked above)
+        Hit& h = hits_[seg.hit];
+        h.entry = static_cast<uint32_t>(glossed_.size());
+        h.suffix = named.suffix;
+        h.glossed = true;
+      } else if (!plausible_alias(seg.start, seg.end) || overlaps_hit(seg.start, seg.end) ||
+                 (own_script && !same_script_short_form(seg, named))) {
         continue;
-      Hit h{seg.start, seg.end, static_cast<uint32_t>(glossed_.size()), hits_[pattern].suffix, HitKind::kPattern};
-      h.glossed = true;
-      pending_.push_back(h);
-      glossed_.push_back({hits_[pattern].start, hits_[pattern].end});
+      } else {
+        Hit h{seg.start, seg.end, static_cast<uint32_t>(glossed_.size()), named.suffix, HitKind::kPattern};
+        h.glossed = true;
+        pending_.push_back(h);
+      }
+      if (own_script)
+        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), close,
+                            static_cast<uint32_t>(glossed_.size()), named.suffix});
+      glossed_.push_back({named.start, named.end});
     }
+  }
+  // `seg` is in the script of `named` and is its short form, not the whole name.
+  bool same_script_short_form(const Segment& seg, const Hit& named) const {
+    return script_of(decode_at(t_, seg.start)) == script_of(decode_at(t_, named.start)) &&
+           seg.end - seg.start < named.end - named.start && is_short_form_of(seg.start, seg.end, named.start, named.end);
   }
 
   void add_part(size_t a, size_t b) {
+    strip_short_form_marks(a, b);
+    if (a >= b) return;
     if (int h = hit_at(a, b); h >= 0) {
       segments_.push_back({a, b, h});
       return;
@@ -1449,6 +1483,49 @@ class Matcher {
       cur = s;
     }
     segments_.push_back({seg_start, b, hit_at(seg_start, b)});
+  }
+
+  // A part that gives the name a short form for the rest of the text (以下简称“绿源再生”,
+  // 이하 '한빛', 简称：BAAI) is the short form alone: the lead word, a colon and the quotes
+  // around it go.
+  void strip_short_form_marks(size_t& a, size_t& b) const {
+    if (size_t lead = longest_role_end(a, b, role_bit(WordRole::kShortFormLead)); lead > a) {
+      a = lead;
+      while (a < b && (t_[a] == ' ' || t_[a] == ':')) ++a;
+    }
+    while (a < b && is_quote(decode_at(t_, a))) next_cp(t_, a);
+    while (b > a && is_quote(decode_before(t_, b))) prev_cp(t_, b);
+  }
+  static bool is_quote(char32_t c) {
+    return c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+           (c >= 0x300A && c <= 0x300F);  // 《》「」『』
+  }
+  // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
+  // or `a`.
+  size_t longest_role_end(size_t a, size_t b, uint16_t roles) const {
+    if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
+    size_t found = a;
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b;) {
+      state = m_->words.step(state, next_cp(t_, j));
+      if (state == CodePointTrie::kNone) break;
+      const Payload* p = m_->word_get(state);
+      if (p && (p->roles & roles)) found = j;
+    }
+    return found;
+  }
+  // A part in the name's own script names it only as its short form: its characters
+  // appear in the name in the same order (绿源再生 in 湖南绿源再生科技股份有限公司,
+  // 한전 in 한국전력공사). Anything else there is a place or a note (한빛연구소(대전)).
+  bool is_short_form_of(size_t a, size_t b, size_t name_start, size_t name_end) const {
+    size_t j = name_start;
+    for (size_t i = a; i < b;) {
+      const char32_t c = next_cp(t_, i);
+      bool found = false;
+      while (!found && j < name_end) found = next_cp(t_, j) == c;
+      if (!found) return false;
+    }
+    return true;
   }
 
   // t_.find(key, from), with memmem: a UTF-8 key's first byte is a lead byte that
@@ -1477,16 +1554,41 @@ class Matcher {
         if (is_latin_alnum(first) && is_latin_alnum(before)) continue;
         if (text::is_hangul_syllable(first) && text::is_hangul_syllable(before)) continue;
         if (!right_ok(end, decode_before(t_, end))) continue;
-        if (overlaps_hit(pos, end)) continue;
+        if (!displace_hits(pos, end)) continue;
         auto next = added.lower_bound(pos);
         if (next != added.end() && next->first < end) continue;
         if (next != added.begin() && std::prev(next)->second > pos) continue;
         added.emplace(pos, end);
-        pending_.push_back(Hit{pos, end, al.entry, -1, HitKind::kAlias});
+        Hit& h = pending_.emplace_back(
+            Hit{pos, end, al.entry, al.suffix, al.suffix >= 0 ? HitKind::kPattern : HitKind::kAlias});
+        h.glossed = al.suffix >= 0;
       }
+    }
+    if (!displaced_.empty()) {
+      std::sort(displaced_.begin(), displaced_.end());
+      displaced_.erase(std::unique(displaced_.begin(), displaced_.end()), displaced_.end());
+      for (size_t k = displaced_.size(); k-- > 0;) hits_.erase(hits_.begin() + static_cast<ptrdiff_t>(displaced_[k]));
+      displaced_.clear();
     }
     hits_.insert(hits_.end(), pending_.begin(), pending_.end());
     sort_hits();
+  }
+  // Whether a later mention [a, b) of a bound name may stand: the text itself named it,
+  // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成) and
+  // a suffix pattern of its own span (深蓝公司), which are noted in displaced_. A longer
+  // name over it, or a listed one of its span, is kept instead.
+  bool displace_hits(size_t a, size_t b) {
+    const size_t first = displaced_.size();
+    auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
+    for (; it != hits_.end() && it->start < b; ++it) {
+      const size_t len = it->end - it->start;
+      if (len > b - a || (len == b - a && it->kind != HitKind::kPattern)) {
+        displaced_.resize(first);
+        return false;
+      }
+      displaced_.push_back(static_cast<size_t>(it - hits_.begin()));
+    }
+    return true;
   }
 
   Span sentence_of(size_t pos) const {
@@ -1636,7 +1738,8 @@ class Matcher {
   struct AliasMention {
     std::string key;
     size_t after;
-    uint32_t entry;
+    uint32_t entry;       // the lexicon entry, or with a suffix the index into glossed_
+    int32_t suffix = -1;  // a pattern's short form (bind_pattern_gloss): the pattern's suffix
   };
 
   const Model* m_ = nullptr;
@@ -1650,6 +1753,7 @@ class Matcher {
   std::vector<uint8_t> kept_;                         // resolve() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
+  std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan

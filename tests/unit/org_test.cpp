@@ -219,6 +219,10 @@ TEST_CASE("org: parenthetical glosses bind every part to one organization") {
       {"nothing-known", "인공지능(AI) 산업", ""},
       {"description", "딥시크(중국 AI 스타트업)", "딥시크=DeepSeek"},
       {"two-organizations", "텐센트(Huawei)", "텐센트=Tencent | Huawei=Huawei"},
+      {"same-script-place", "华为（深圳）公司", "华为=Huawei"},
+      {"same-script-short-form", "한국은행(한은)은", "한국은행=Bank of Korea | 한은=Bank of Korea"},
+      {"same-script-reading", "딥시크(深度求索·심도구색)는",
+       "딥시크=DeepSeek | 深度求索=DeepSeek | 심도구색=DeepSeek/alias"},
       {"lowercase-latin", "딥시크(ai lab)", "딥시크=DeepSeek"},
   });
 }
@@ -249,6 +253,7 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"known-name-part", "텐센트그룹은", "텐센트=Tencent"},
       {"zh-after-time-word", "一季度末商业银行净息差", ""},
       {"zh-after-as-of", "截至年末商业银行资产增长", ""},
+      {"zh-after-holiday-period", "国庆黄金周期间公司国际航线客座率", ""},
       {"zh-name-after-time-word", "年底前宁波商业银行发布公告", "宁波商业银行=宁波商业银行/pattern"},
       {"local-education-office", "충북교육청은", "충북교육청=충북교육청/pattern"},
       {"local-council", "대전시의회에", "대전시의회=대전시의회/pattern"},
@@ -257,6 +262,21 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"pattern-gloss", "가온반도체연구소(GSRI)는", "가온반도체연구소=가온반도체연구소/pattern | GSRI=가온반도체연구소/alias;pattern"},
       {"zh-pattern-gloss", "深蓝科技公司（Deep Blue Tech）宣布", "深蓝科技公司=深蓝科技公司/pattern | Deep Blue Tech=深蓝科技公司/alias;pattern"},
       {"pattern-gloss-same-script", "가온반도체연구소(대전)는", "가온반도체연구소=가온반도체연구소/pattern"},
+      // A short form in the name's own script binds, with its later mentions; those
+      // outrank shorter names read across them (灵犀动力|成立 holds no 力成-like name).
+      {"zh-short-form", "杭州灵犀动力机器人科技有限公司（以下简称“灵犀动力”）获悉。灵犀动力称",
+       "杭州灵犀动力机器人科技有限公司=杭州灵犀动力机器人科技有限公司/pattern | "
+       "灵犀动力=杭州灵犀动力机器人科技有限公司/alias;pattern | 灵犀动力=杭州灵犀动力机器人科技有限公司/alias;pattern"},
+      {"zh-short-form-over-listed", "杭州星云阿科技有限公司（简称：星云阿）公告，星云阿里程碑式突破",
+       "杭州星云阿科技有限公司=杭州星云阿科技有限公司/pattern | 星云阿=杭州星云阿科技有限公司/alias;pattern | "
+       "星云阿=杭州星云阿科技有限公司/alias;pattern"},
+      {"zh-short-form-pattern", "深蓝科技有限公司（下称“深蓝公司”）表示，深蓝公司将扩产",
+       "深蓝科技有限公司=深蓝科技有限公司/pattern | 深蓝公司=深蓝科技有限公司/alias;pattern | "
+       "深蓝公司=深蓝科技有限公司/alias;pattern"},
+      {"ko-short-form", "가온테크놀로지(이하 '가온')는 밝혔다. 가온은",
+       "가온테크놀로지=가온테크놀로지/pattern | 가온=가온테크놀로지/alias;pattern | 가온=가온테크놀로지/alias;pattern"},
+      {"zh-not-a-short-form", "深蓝科技公司（杭州）宣布", "深蓝科技公司=深蓝科技公司/pattern"},
+      {"zh-generic-short-form", "深蓝科技公司（下称“公司”）宣布，公司", "深蓝科技公司=深蓝科技公司/pattern"},
   });
   // The pattern unit is the kind of the suffix.
   auto got = run(fixture(), "한빛반도체연구소");
