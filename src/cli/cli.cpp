@@ -448,11 +448,20 @@ class Run {
                                 ? task.mapped
                                 : std::string_view(task.bytes.data(), std::min(task.block_size, task.bytes.size()));
     size_t line_no = task.first_line - 1;
-    while (!rest.empty()) {
-      const void* nl = std::memchr(rest.data(), '\n', rest.size());
-      const size_t len = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - rest.data()) : rest.size();
-      std::string_view line = rest.substr(0, len);
-      rest.remove_prefix(nl != nullptr ? len + 1 : len);
+    const std::string_view block = rest;
+    size_t next_end = 0, line_start = 0;  // in task.line_ends, in block
+    while (task.line_ends.empty() ? !rest.empty() : next_end < task.line_ends.size()) {
+      std::string_view line;
+      if (task.line_ends.empty()) {
+        const void* nl = std::memchr(rest.data(), '\n', rest.size());
+        const size_t len = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - rest.data()) : rest.size();
+        line = rest.substr(0, len);
+        rest.remove_prefix(nl != nullptr ? len + 1 : len);
+      } else {
+        const size_t line_end = task.line_ends[next_end++];
+        line = block.substr(line_start, line_end - line_start);
+        line_start = line_end + 1;
+      }
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
@@ -802,23 +811,35 @@ class ByteSource {
 
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 
-[[gnu::target("avx2,popcnt")]] size_t count_newlines_avx2(const char* p, size_t n) {
+[[gnu::target("avx2")]] void find_newlines_avx2(const char* p, size_t n, std::vector<uint32_t>& ends) {
   const __m256i nl = _mm256_set1_epi8('\n');
-  size_t count = 0, i = 0;
+  size_t i = 0;
   for (; i + 32 <= n; i += 32) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    count += static_cast<size_t>(
-        _mm_popcnt_u32(static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)))));
+    for (auto m = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl))); m != 0; m &= m - 1)
+      ends.push_back(static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctz(m))));
   }
-  for (; i < n; ++i) count += p[i] == '\n';
-  return count;
+  for (; i < n; ++i)
+    if (p[i] == '\n') ends.push_back(static_cast<uint32_t>(i));
 }
 
-// The newlines in `s`, in one pass: a block's lines are counted on the reading thread,
-// and a memchr per line (~1 KB each) cost more than the count itself.
-size_t count_newlines(std::string_view s) {
-  if (kHasAvx2) return count_newlines_avx2(s.data(), s.size());
-  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+// Where the lines of `block` end (Task::line_ends), in one pass over it: a memchr per
+// line (~1 KB each) on the reading thread, and again in the worker, cost more than the
+// search itself. Leaves `ends` empty for a block too long for 32-bit offsets.
+void find_line_ends(std::string_view block, std::vector<uint32_t>& ends) {
+  ends.clear();
+  if (block.size() >= UINT32_MAX) return;
+  ends.reserve(block.size() / 512 + 8);
+  if (kHasAvx2) {
+    find_newlines_avx2(block.data(), block.size(), ends);
+  } else {
+    for (const char *p = block.data(), *stop = p + block.size(); p < stop; ++p) {
+      p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(stop - p)));
+      if (p == nullptr) break;
+      ends.push_back(static_cast<uint32_t>(p - block.data()));
+    }
+  }
+  if (!block.empty() && block.back() != '\n') ends.push_back(static_cast<uint32_t>(block.size()));  // no newline
 }
 
 // Feeds every line of `src` as a document (lines and jsonl modes), in blocks of whole
@@ -883,8 +904,15 @@ bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, 
     t.first_line = lines + 1;
     t.diagnostics = std::move(first_notes);
     first_notes.clear();
-    // The last line may lack a newline.
-    lines += count_newlines(block) + (!block.empty() && block.back() != '\n');
+    find_line_ends(block, t.line_ends);
+    if (!t.line_ends.empty() || block.empty()) {
+      lines += t.line_ends.size();
+    } else {
+      for (const char *p = block.data(), *stop = p + block.size(); p < stop; ++lines) {
+        const void* nl = std::memchr(p, '\n', static_cast<size_t>(stop - p));
+        p = nl != nullptr ? static_cast<const char*>(nl) + 1 : stop;  // the last line may lack a newline
+      }
+    }
     return t;
   };
   // The mapped part: blocks of whole lines viewed where they are. What follows its last

@@ -48,6 +48,11 @@ struct Task {
   // The block's size: only bytes[0, block_size) count (the rest is the buffer's room,
   // kept sized so that reading into it does not zero-fill it first).
   size_t block_size = 0;
+  // Where each of the block's lines ends (its newline, or the block's end for a last
+  // line without one), found by the reading thread in the pass that counts them, so
+  // the worker does not search for them again. Empty: not recorded (a block of 4 GB
+  // or more), the worker splits the block itself.
+  std::vector<uint32_t> line_ends;
   // Or the block is `mapped`: a view into a file mapping that `mapping` keeps alive
   // (bytes is then empty and size_hint the view's size).
   std::string_view mapped;
