@@ -497,7 +497,10 @@ class Matcher {
   }
 
   // Steps the automaton over the block's code points from `state`, reporting keys
-  // (report_at()); `skipped`: the spaces left out before the block.
+  // (report_at()); `skipped`: the spaces left out before the block. A report is noted
+  // with a prefetch of its state's KeyInfo and handled after the block's steps: that
+  // record (16 bytes a state, too many states to stay in cache) was report_keys()'s
+  // cache miss, and the steps in between hide it.
   // The usual step is the root's (from the root, on a code point that continues no key,
   // or from a state with no edge on it that fails to the root): then cp_info says where
   // it goes and whether it reports. One well-predicted branch decides (whether the
@@ -507,6 +510,7 @@ class Matcher {
     const Automaton& ac = m_->ac;
     const Automaton::QuickSteps quick = ac.quick_steps();
     uint32_t state = state_io;
+    size_t noted = 0;
     for (size_t k = 0, count = b.count; k < count; ++k) {
       const uint32_t ci = b.info[k];
       if (quick.as_root(state, ci & Model::kQuickBit)) [[likely]] {
@@ -517,10 +521,15 @@ class Matcher {
       uint32_t next = ac.step_below(state, c);
       if (next == Automaton::kNone) next = c <= 0xFFFF ? Model::marked_root(ci) : ac.marked(ac.root_step(c));
       state = Automaton::unmarked(next);
-      if (next & Automaton::kReportsMark) [[unlikely]]
-        report_at(b, k, state, skipped);
+      if (next & Automaton::kReportsMark) [[unlikely]] {
+        __builtin_prefetch(&m_->key_info[state]);
+        reports_[noted++] = {static_cast<uint32_t>(k), state};
+      }
     }
     state_io = state;
+    // The keys are handled in the order found, and see what they saw unsorted: the
+    // ring of spaces holds the whole block's before its steps (scan()).
+    for (size_t r = 0; r < noted; ++r) report_at(b, reports_[r].k, reports_[r].state, skipped);
   }
   // Every reported key ending with the block's code point k (see report_keys()).
   // Built twice, so CPUs with a popcount instruction use it (else a library call); never
@@ -1766,6 +1775,11 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
+  // step_block(): the block's code points where keys end, and the automaton's states there.
+  struct Noted {
+    uint32_t k, state;
+  };
+  std::array<Noted, CodePointBlock::kCapacity> reports_;
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
 
