@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include "core/region.h"
 #include "lexicon/places.h"
@@ -91,7 +92,10 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
   for (size_t k = 0; k < std::size(kNameColumns); ++k) name_cols[k] = t.column(kNameColumns[k]);
   std::vector<Entry> out;
   out.reserve(t.rows().size());
-  std::map<std::string, int, std::less<>> line_of_id;
+  // Ids as views of the table's cells (alive until this returns): a hashed lookup of a
+  // view, not an ordered map's dozen string compares and a copy of each id.
+  std::unordered_map<std::string_view, int> line_of_id;
+  line_of_id.reserve(t.rows().size());
   for (const lexicon::Row& row : t.rows()) {
     Entry e;
     e.id = cell(row, id_col);
@@ -101,9 +105,8 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
     e.source = source.name;
     e.line = row.line;
     if (!is_slug(e.id)) return t.error(row, "id", "'" + e.id + "' is not a lowercase ASCII slug");
-    if (auto it = line_of_id.find(e.id); it != line_of_id.end())
-      return t.error(row, "id", "duplicate id '" + e.id + "' (first on line " + std::to_string(it->second) + ")");
-    line_of_id.emplace(e.id, row.line);
+    const auto [seen, added] = line_of_id.emplace(cell(row, id_col), row.line);
+    if (!added) return t.error(row, "id", "duplicate id '" + e.id + "' (first on line " + std::to_string(seen->second) + ")");
     if (e.name.empty()) return t.error(row, "name", "empty canonical name");
     if (!is_known_kind(e.kind)) return t.error(row, "kind", "unknown value '" + e.kind + "'");
     e.region = cell(row, region_col);  // optional column
