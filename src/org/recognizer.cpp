@@ -263,8 +263,9 @@ struct Model {
   // False when no word with one of `roles` (role_bit()s) starts with `c`.
   bool may_start_role(char32_t c, uint16_t roles) const {
     if (c > 0xFFFF) return true;
-    for (unsigned r = 0; r < kRoles; ++r)
-      if (((roles >> r) & 1) && ((role_first[r * 1024 + (c >> 6)] >> (c & 63)) & 1)) return true;
+    // The roles asked for alone (one to three of them), not a test of each of kRoles.
+    for (unsigned rs = roles; rs != 0; rs &= rs - 1)
+      if ((role_first[static_cast<size_t>(std::countr_zero(rs)) * 1024 + (c >> 6)] >> (c & 63)) & 1) return true;
     return false;
   }
 };
