@@ -17,6 +17,7 @@
 #include "org/trie.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "text/zh_words.h"
 
 // Throughput (tests/unit/org_test.cpp "org: throughput", HANFACTS_ORG_BENCH=1): the
 // recognizer alone on pre-folded corpus articles (16 MB), thread CPU time, Release, on a
@@ -1058,6 +1059,8 @@ class Matcher {
           h.dropped = true;
       }
     }
+    for (Hit& h : all)
+      if (!h.dropped && straddles_words(h)) h.dropped = true;
     // A name whose closing suffix runs on into an ordinary word is not that name: the
     // word starts inside the hit and ends after it (上海银行|间同业拆放利率 is the Shanghai
     // interbank rate, not the Bank of Shanghai). Some such words are common (报告, 报道),
@@ -1416,6 +1419,45 @@ class Matcher {
     link_later_mentions();
   }
 
+  // A listed Chinese name of two or three characters inside a run of Han text is no name
+  // where the sentence reads better as other words across its edges (灵犀动|力成|立:
+  // 动力 成立; 京东方|面: 京东 方面). Listed ordinary words (role common) catch the frequent
+  // cases before this; jieba's dictionary (text/zh_words.h) decides the rest from three
+  // characters on each side. Asked before the longest hit is chosen, so a shorter name
+  // that reads well (京东 in 京东方面) takes the place of one that does not.
+  bool straddles_words(const Hit& h) {
+    constexpr size_t kContext = 3;
+    if (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) return false;
+    const size_t bytes = h.end - h.start;
+    if (bytes != 6 && bytes != 9) return false;  // two or three BMP characters
+    // Most names have an edge no word can cross; the segmentation is for the rest.
+    const char32_t before = h.start > 0 ? decode_before(t_, h.start) : 0;
+    const char32_t after = h.end < t_.size() ? decode_at(t_, h.end) : 0;
+    const bool left = text::is_han(before) && text::zh_words::may_join(before, decode_at(t_, h.start));
+    const bool right = text::is_han(after) && text::zh_words::may_join(decode_before(t_, h.end), after);
+    if (!left && !right) return false;
+    window_.clear();
+    size_t a = h.start;
+    for (size_t k = 0; k < kContext && a > 0; ++k) {
+      size_t j = a;
+      const char32_t c = prev_cp(t_, j);
+      if (!text::is_han(c)) break;
+      window_.insert(window_.begin(), c);
+      a = j;
+    }
+    const size_t name_at = window_.size();
+    for (size_t j = h.start; j < h.end;)
+      if (!text::is_han(window_.emplace_back(next_cp(t_, j)))) return false;
+    const size_t name_end = window_.size();
+    for (size_t j = h.end, k = 0; k < kContext && j < t_.size(); ++k) {
+      const char32_t c = next_cp(t_, j);
+      if (!text::is_han(c)) break;
+      window_.push_back(c);
+    }
+    if (name_at == 0 && name_end == window_.size()) return false;  // no Han on either side
+    return text::zh_words::crosses_edge(window_, name_at, name_end);
+  }
+
   // Some hit other than a pattern lies within [a, b) (hits_ sorted by start, not overlapping).
   bool holds_listed_hit(size_t a, size_t b) const {
     auto it = std::lower_bound(hits_.begin(), hits_.end(), a, [](const Hit& h, size_t v) { return h.start < v; });
@@ -1764,6 +1806,7 @@ class Matcher {
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
+  std::vector<char32_t> window_;    // drop_names_across_words(): a name and the Han around it
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan

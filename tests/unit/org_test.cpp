@@ -139,6 +139,9 @@ TEST_CASE("org: Chinese names match without word boundaries, longest first") {
       {"longest", "阿里巴巴集团与腾讯合作", "阿里巴巴集团=Alibaba Group | 腾讯=Tencent"},
       {"traditional", "騰訊與華為", "騰訊=Tencent | 華為=Huawei"},
       {"longest-university", "清华大学的研究", "清华大学=Tsinghua University"},
+      // A short name read across two words (澄清|华人) is none; jieba's dictionary decides.
+      {"across-two-words", "他澄清华人身份", ""},
+      {"a-word-where-it-stands", "据腾讯介绍，他澄清了", "腾讯=Tencent"},
   });
 }
 

@@ -1,0 +1,70 @@
+// text/zh_words: jieba's dictionary as a generated table, and the local segmentation
+// that tells whether a short name inside Chinese text straddles two words.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/utf8.h"
+#include "text/zh_words.h"
+
+namespace {
+
+using namespace hanfacts;
+
+std::vector<char32_t> chars_of(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) out.push_back(text::next_code_point(s, i));
+  return out;
+}
+int cost_of(std::string_view word) { return text::zh_words::cost(chars_of(word)); }
+// Whether a word of the best reading of `s` crosses an edge of [a, b) (code points).
+bool crossed(std::string_view s, size_t a, size_t b) { return text::zh_words::crosses_edge(chars_of(s), a, b); }
+
+}  // namespace
+
+TEST_CASE("zh_words: the dictionary's words and their costs") {
+  CHECK(cost_of("成立") > 0);
+  CHECK(cost_of("其中") > 0);
+  CHECK(cost_of("中") > 0);
+  CHECK(cost_of("腾讯") > 0);
+  // A common word costs less than a rare one.
+  CHECK(cost_of("其中") < cost_of("灵犀"));
+  // Not words: a pair across two words, Latin, more than four characters, nothing.
+  CHECK(cost_of("力成") == -1);
+  CHECK(cost_of("ab") == -1);
+  CHECK(cost_of("中华人民共和国") == -1);
+  CHECK(cost_of("") == -1);
+}
+
+TEST_CASE("zh_words: a pair no word holds side by side is never crossed") {
+  CHECK(text::zh_words::may_join(U'其', U'中'));
+  CHECK(text::zh_words::may_join(U'成', U'立'));
+  CHECK_FALSE(text::zh_words::may_join(U'a', U'b'));
+  CHECK_FALSE(text::zh_words::may_join(U'中', U'\U00020000'));
+}
+
+TEST_CASE("zh_words: a short name straddling two words") {
+  // 动力|成立: no 力成.
+  CHECK(crossed("灵犀动力成立于", 3, 5));
+  // 其中|投向: no 中投.
+  CHECK(crossed("其中投向科技", 1, 3));
+  // 澄清|华人: no 清华.
+  CHECK(crossed("他澄清华人身份", 2, 4));
+  // 京东|方面: 京东方 is rarer than 京东 + 方面, and 京东 reads well.
+  CHECK(crossed("京东方面表示", 0, 3));
+  CHECK_FALSE(crossed("京东方面表示", 0, 2));
+  // Names that are words where they stand.
+  CHECK_FALSE(crossed("据腾讯介绍", 1, 3));
+  CHECK_FALSE(crossed("清华的研究", 0, 2));
+  // A longer word that holds the name crosses nothing: 清华大学, 京东商城.
+  CHECK_FALSE(crossed("清华大学的研究", 0, 2));
+  // A name the dictionary lacks beats single characters around it.
+  CHECK_FALSE(crossed("据悉智谱发布", 2, 4));
+  // Nothing to decide: the whole stretch, or an empty or out-of-range name.
+  CHECK_FALSE(crossed("腾讯", 0, 2));
+  CHECK_FALSE(crossed("腾讯", 1, 1));
+  CHECK_FALSE(crossed("腾讯", 1, 5));
+  // Longer than the window it is meant for: kept, not read.
+  CHECK_FALSE(crossed(std::string(text::zh_words::kMaxChars + 1, 'a'), 0, 2));
+}
