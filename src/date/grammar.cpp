@@ -262,7 +262,8 @@ class Parser {
     if (after_between) {
       next = after_between;
     } else {
-      Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end) : qualifier_after(end);
+      bool joint = false;
+      Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end);
       // Two may stand together, an approximation first: 7월께부터 is about July, since;
       // 연말께까지 about the year's end, until.
       for (int k = 0; m && k < 2; ++k) {
@@ -272,6 +273,7 @@ class Parser {
         if (!(f & kApprox)) break;
         m = word(next, kind_bit(Kind::kQualAfter));
       }
+      if (joint) next = end;
     }
     // 从上年的6.1%降至5.4%: a date followed by the possessive 的 names whose value the
     // sentence starts from, so the 从/自 before it is "from", not "since". (截至…的 keeps
@@ -404,11 +406,15 @@ class Parser {
 
   // The qualifier after a holiday ending at `end`: a word for the days around it (two at
   // most: 설 연휴 기간까지) may come between, and stays outside the span (추석 연휴부터,
-  // 春节假期以来).
-  Match qualifier_after_holiday(size_t end) const {
+  // 春节假期以来). So may a second holiday that makes one break with it: the qualifier of
+  // 中秋国庆假期前 bounds both (中秋 until, 国庆 until).
+  // `joint` says a second holiday came between: the scan goes on after the first, so that
+  // the second is a date of its own.
+  Match qualifier_after_holiday(size_t end, bool* joint = nullptr) const {
     Match m = qualifier_after(end);
     for (size_t j = end, k = 0; !m && k < 2; ++k) {
-      const Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
+      Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
+      if (!days && j == end && (days = holiday_word(j)) && joint) *joint = true;
       if (!days) break;
       j = days.end;
       m = qualifier_after(j);

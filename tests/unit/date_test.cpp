@@ -335,3 +335,11 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
         "13일=2026-11-13[relative] 전날=2026-11-14[relative]");
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
 }
+
+TEST_CASE("one qualifier after two holidays that make one break bounds both") {
+  // 中秋国庆假期前: before the joint Mid-Autumn and National Day break, so both are until.
+  CHECK(dates("将于中秋国庆假期前组织收储", "2025-08-01") ==
+        "中秋=2025-10-06[relative;until] 国庆=2025-10-01[relative;until]");
+  // Without a qualifier each is a plain date.
+  CHECK(dates("中秋国庆期间", "2025-08-01") == "中秋=2025-10-06[relative] 国庆=2025-10-01[relative]");
+}
