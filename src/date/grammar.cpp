@@ -382,7 +382,9 @@ class Parser {
     return o;
   }
 
-  Match qualifier_after(size_t end) const {
+  // `holiday`: after a holiday name a one-syllable word after a space qualifies too
+  // (추석 전, 설 연휴 전에: before the holiday), since no number can follow it there.
+  Match qualifier_after(size_t end, bool holiday = false) const {
     size_t from = end;
     Match m = word(end, kind_bit(Kind::kQualAfter));
     if (!m) {
@@ -390,9 +392,16 @@ class Parser {
       if (j == end) return m;
       m = word(j, kind_bit(Kind::kQualAfter));
       // After a space only words of two or more syllables: "9월 이후", never "2025년 경제".
-      if (m && m.end - j < 6) return Match{};
+      if (m && m.end - j < 6 && !holiday) return Match{};
       if (!m) return m;
       from = j;
+    }
+    // A one-syllable qualifier that opens a longer date word is that word: 설 전날 is the
+    // eve of 설, not "before 설".
+    if (holiday && m.end - from < 6) {
+      const Words::Each& each = words_at(from).each;
+      for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
+        if (((each.kinds >> k) & 1) && each.end[k] > m.end) return Match{};
     }
     // A one-character Chinese qualifier followed by a numeral is something else:
     // 2025年前三季度. A longer one stays a qualifier: 年底之前一线城市.
@@ -411,13 +420,13 @@ class Parser {
   // `joint` says a second holiday came between: the scan goes on after the first, so that
   // the second is a date of its own.
   Match qualifier_after_holiday(size_t end, bool* joint = nullptr) const {
-    Match m = qualifier_after(end);
+    Match m = qualifier_after(end, true);
     for (size_t j = end, k = 0; !m && k < 2; ++k) {
       Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
       if (!days && j == end && (days = holiday_word(j)) && joint) *joint = true;
       if (!days) break;
       j = days.end;
-      m = qualifier_after(j);
+      m = qualifier_after(j, true);
     }
     return m;
   }

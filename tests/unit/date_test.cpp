@@ -343,3 +343,12 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
   // Without a qualifier each is a plain date.
   CHECK(dates("中秋国庆期间", "2025-08-01") == "中秋=2025-10-06[relative] 国庆=2025-10-01[relative]");
 }
+
+TEST_CASE("a bare Korean 전 after a holiday marks until; 전날 is the eve") {
+  CHECK(dates("추석 전 마무리한다", "2026-08-01") == "추석=2026-09-25[relative;until]");
+  CHECK(dates("춘절 연휴 전에 재고를 늘렸다", "2026-11-01") == "춘절=2027-02-06[relative;until]");
+  CHECK(dates("설 전날 귀성", "2026-08-01") == "설=2026-02-17[relative] 전날=2026-02-16[relative]");
+  // Elsewhere a bare 전 after a space is no qualifier, and 3년 전 stays "three years ago".
+  CHECK(dates("9월 전망이 밝다", "2026-08-01") == "9월=2026-09[relative]");
+  CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
+}
