@@ -1,6 +1,7 @@
 #include "org/fuzzy.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstring>
 #include <utility>
@@ -225,6 +226,12 @@ void FuzzyIndex::build() {
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
   for (const auto& [h, id] : index_) filter_[(h & filter_mask_) >> 6] |= uint64_t{1} << (h & 63);
+  // The directory: a bucket per value of the hashes' top bits, four to eight entries each.
+  const unsigned top = std::max(1, static_cast<int>(std::bit_width(index_.size())) - 3);
+  directory_shift_ = 64 - top;
+  directory_.assign((size_t{1} << top) + 1, 0);
+  for (const auto& [h, id] : index_) ++directory_[(h >> directory_shift_) + 1];
+  for (size_t b = 1; b < directory_.size(); ++b) directory_[b] += directory_[b - 1];
   triple_bits_ = table_bits(4 * hangul_heads_.size());
   counted_bits_ = triple_bits_;
   triples_.assign((size_t{1} << triple_bits_) / 64, 0);
@@ -259,11 +266,15 @@ int32_t FuzzyIndex::lookup(std::string_view word) const {
   for (size_t skip = 0; skip <= n; ++skip) {
     const uint64_t h = hs[skip];
     if (!((filter_[(h & filter_mask_) >> 6] >> (h & 63)) & 1)) continue;
-    auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != index_.end() && it->first == h; ++it) {
-      const auto [off, len] = names_[it->second];
+    // The entries of hash h, in its bucket of the directory.
+    const size_t bucket = static_cast<size_t>(h >> directory_shift_);
+    size_t i = directory_[bucket];
+    const size_t bucket_end = directory_[bucket + 1];
+    while (i < bucket_end && index_[i].first < h) ++i;
+    for (; i < bucket_end && index_[i].first == h; ++i) {
+      const auto [off, len] = names_[index_[i].second];
       if (!one_edit(q, n, symbols_.data() + off, len)) continue;
-      const int32_t e = static_cast<int32_t>(entries_[it->second]);
+      const int32_t e = static_cast<int32_t>(entries_[index_[i].second]);
       if (found >= 0 && found != e) return -1;  // two organizations equally near: no guess
       found = e;
     }

@@ -48,6 +48,12 @@ class FuzzyIndex {
   std::vector<std::pair<uint32_t, uint32_t>> names_; // offset, length into symbols_
   std::vector<uint32_t> entries_;                    // per name
   std::vector<std::pair<uint64_t, uint32_t>> index_; // hash -> name, sorted
+  // By the top bits of a hash (h >> directory_shift_), the first entry of index_ with
+  // them, and one more entry for the end: a lookup reads its bucket of a few entries, not
+  // a binary search's chain of a dozen dependent cache misses through a table of MBs
+  // (it was most of a lookup's time).
+  std::vector<uint32_t> directory_;
+  unsigned directory_shift_ = 63;
   uint64_t lengths_ = 0;                             // bit per indexed symbol count (< 64)
   std::vector<uint64_t> filter_;                     // one bit per hash: most words miss here
   size_t filter_mask_ = 0;
