@@ -741,6 +741,14 @@ class Matcher {
     return (c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A);
   }
 
+  // [a, b) is a word whose roles are all among `roles`.
+  bool only_role(size_t a, size_t b, uint16_t roles) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
+    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
+    return p && p->roles != 0 && (p->roles & ~roles) == 0 && p->suffix < 0;
+  }
+  static constexpr uint16_t kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
@@ -815,6 +823,9 @@ class Matcher {
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
     if (tail_after > cut) return kNoName;
     if (cut == run_start) return cut;
+    // A country before a government suffix is that country's body whatever its characters
+    // (日|本: 日 alone is a stop head).
+    if (is_government(suffix) && only_role(cut, s, kPlaceRoles)) return cut;
     // No one-character stop head in the name, and four characters or more (the
     // suffix's min_name): shorter ones are mostly common nouns. A government department
     // is named by its place (上海|证监局: min_name 2), and a place named with its division
@@ -824,10 +835,23 @@ class Matcher {
     if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
     size_t chars = 0;
     for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
-    if (chars < min_chars) return kNoName;
+    if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s))) return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return cut;
+  }
+  // A short Chinese name part that is no word of the language (jieba's dictionary lacks
+  // it) is a coined name: 收购|云川|公司. The short ones the minimum keeps out are mostly
+  // common nouns (合资公司, 目标公司, 相关公司), which the dictionary lists.
+  bool is_coined_word(size_t a, size_t b) const {
+    std::array<char32_t, 4> chars{};
+    size_t n = 0;
+    for (size_t i = a; i < b; ++n) {
+      if (n == chars.size()) return false;
+      chars[n] = next_cp(t_, i);
+      if (!text::is_han(chars[n])) return false;
+    }
+    return text::zh_words::cost(std::span<const char32_t>(chars.data(), n)) < 0;
   }
   // The listed names found (lexicon and context hits) by where they end, for the two
   // questions below; made once per find_patterns() pass.
@@ -999,10 +1023,14 @@ class Matcher {
       }
       // A listed name part is that body's word, unless a government suffix follows a place
       // named with its division: 서울시 is the city's government, 서울시교육청 another body.
-      if (is_generic(a, s) || (script == Script::kHan && made_of_fields(a, s)) || (is_known(a, s) && !(is_government(suffix) && ends_with_division(a, s))) ||
+      // A country before a government suffix names that country's body (匈牙利|政府), where
+      // before any other it makes a kind (美国|公司 American companies).
+      const bool country_body = is_government(suffix) && only_role(a, s, kPlaceRoles);
+      if ((is_generic(a, s) && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
+          (is_known(a, s) && !country_body && !(is_government(suffix) && ends_with_division(a, s))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
-      if (script == Script::kHan && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
+      if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
       // head; a name part that is only digits is a number (3연구소).
       bool any_letter = false;

@@ -246,7 +246,9 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-clause", "一位接近公司的人士透露", ""},
       {"zh-after-function-word", "该公司所在的华东算力产业联盟统计", "华东算力产业联盟=华东算力产业联盟/pattern"},
       {"zh-generic-after-cut", "谷歌等美国公司", ""},
-      {"zh-apposition", "向游戏公司角川集团投资", ""},
+      // The generic noun in apposition (游戏公司) is no name; the short name after it is one,
+      // since 角川 is no word of the language.
+      {"zh-apposition", "向游戏公司角川集团投资", "角川集团=角川集团/pattern"},
       {"zh-determiner-before", "收购当地一家电池材料公司", ""},
       {"zh-legal-after-verb", "本轮由上海国有资本投资有限公司领投", "上海国有资本投资有限公司=上海国有资本投资有限公司/pattern"},
       {"zh-after-number", "2023年4月创办公司时", ""},
@@ -257,6 +259,17 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-after-time-word", "一季度末商业银行净息差", ""},
       {"zh-after-as-of", "截至年末商业银行资产增长", ""},
       {"zh-after-holiday-period", "国庆黄金周期间公司国际航线客座率", ""},
+      // A country before a government suffix is that country's body; a word for all or
+      // foreign countries is not (it is a stop head too).
+      {"zh-country-government", "匈牙利政府为项目提供了补贴", "匈牙利政府=匈牙利政府/pattern"},
+      {"zh-country-government-stop-head-char", "据日本政府表示", "日本政府=日本政府/pattern"},
+      {"zh-all-countries-government", "据各国政府表示", ""},
+      {"zh-country-company", "据美国公司表示", ""},
+      // After a verb a short name part is a name only when it is no word of the language.
+      {"zh-coined-short-name", "收购云川公司后", "云川公司=云川公司/pattern"},
+      {"zh-common-short-noun", "收购目标公司后", ""},
+      // 公司债 is a corporate bond, not the end of a company's name.
+      {"zh-corporate-bond", "发行超长期公司债券", ""},
       {"zh-name-after-time-word", "年底前宁波商业银行发布公告", "宁波商业银行=宁波商业银行/pattern"},
       {"local-education-office", "충북교육청은", "충북교육청=충북교육청/pattern"},
       {"local-council", "대전시의회에", "대전시의회=대전시의회/pattern"},
