@@ -1674,7 +1674,16 @@ class Parser {
   // A holiday word at p, when the word it needs after it (if any) is there.
   Match holiday_word(size_t p) const {
     const Match m = word(p, kind_bit(Kind::kHoliday));
-    return m && holiday_follows(w_, t_, m) ? m : Match{};
+    if (!m || !holiday_follows(w_, t_, m)) return Match{};
+    // A holiday written as a number (十一, 五一) after a numeral or 第 is part of that
+    // number: 第十一期间 is "the eleventh term".
+    size_t next;
+    if (p > 0 && is_han_digit(cp_at(t_, p, next))) {
+      const char32_t before = cp_before(t_, p);
+      if (is_han_number_start(before) || before == U'第' || (before < 0x80 && is_digit(static_cast<char>(before))))
+        return Match{};
+    }
+    return m;
   }
 
   // A holiday of `year`: the day it falls on (2025年春节, 올해 추석 -> 2025-10-06). With
