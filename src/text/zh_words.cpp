@@ -17,6 +17,38 @@ uint64_t key_of(std::span<const char32_t> chars) {
   return key;
 }
 
+// The index of the first key not below `key` among the words that start with key's first
+// character (a few dozen keys for most, some thousands for the commonest).
+size_t lower_bound_key(uint64_t key) {
+  const auto c = static_cast<char32_t>(key >> 48);
+  size_t lo = zh_words_data::first(c), hi = zh_words_data::first(c + 1);
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (zh_words_data::key(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// The costs of the words of two, three and four characters that start at chars[0], in
+// out[2..4] (-1: not a word), from one search: the keys are sorted, so the words that
+// share their first two characters follow the two-character one.
+void costs_from(std::span<const char32_t> chars, std::array<int, 5>& out) {
+  out.fill(-1);
+  size_t bmp = 0;  // keys hold BMP characters only
+  while (bmp < chars.size() && bmp < 4 && chars[bmp] != 0 && chars[bmp] <= 0xFFFF) ++bmp;
+  chars = chars.first(bmp);
+  if (chars.size() < 2) return;
+  const uint64_t key2 = key_of(chars.first(2));
+  const uint64_t end = zh_words_data::first(static_cast<char32_t>(chars[0] + 1));
+  for (size_t k = lower_bound_key(key2); k < end; ++k) {
+    const uint64_t key = zh_words_data::key(k);
+    if ((key >> 32) != (key2 >> 32)) break;
+    for (size_t len = 2; len <= 4 && len <= chars.size(); ++len)
+      if (key == key_of(chars.first(len))) out[len] = zh_words_data::kCosts[k];
+  }
+}
+
 }  // namespace
 
 int cost(std::span<const char32_t> chars) {
@@ -24,14 +56,8 @@ int cost(std::span<const char32_t> chars) {
   for (char32_t c : chars)
     if (c == 0 || c > 0xFFFF) return -1;
   const uint64_t key = key_of(chars);
-  // Binary search among the words that start with chars[0]: a few dozen keys.
-  size_t lo = zh_words_data::first(chars[0]), hi = zh_words_data::first(chars[0] + 1);
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (zh_words_data::key(mid) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < zh_words_data::first(chars[0] + 1) && zh_words_data::key(lo) == key ? zh_words_data::kCosts[lo] : -1;
+  const size_t k = lower_bound_key(key);
+  return k < zh_words_data::first(chars[0] + 1) && zh_words_data::key(k) == key ? zh_words_data::kCosts[k] : -1;
 }
 
 bool may_join(char32_t a, char32_t b) {
@@ -46,13 +72,16 @@ bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_
   std::array<int, kMaxChars + 1> best{};
   std::array<uint8_t, kMaxChars + 1> next{};
   best[n] = 0;
+  std::array<int, 5> longer{};
   for (size_t i = n; i-- > 0;) {
     best[i] = kNone;
     // Words of two or more characters only where the first two may stand in one word.
-    const bool longer = i + 1 < n && may_join(chars[i], chars[i + 1]);
+    longer.fill(-1);
+    if (i + 1 < n && chars[i] <= 0xFFFF && chars[i + 1] <= 0xFFFF && may_join(chars[i], chars[i + 1]))
+      costs_from(chars.subspan(i, std::min<size_t>(4, n - i)), longer);
     for (size_t len = 1; len <= 4 && i + len <= n; ++len) {
       int c = len == 1 ? (chars[i] <= 0xFFFF ? zh_words_data::kSingle[chars[i]] : zh_words_data::kUnknownCost)
-                       : longer ? cost(chars.subspan(i, len)) : -1;
+                       : longer[len];
       if (i == a && i + len == b && c < 0) c = name_cost;
       if (c < 0) continue;
       if (c + best[i + len] < best[i]) {
