@@ -1157,6 +1157,15 @@ class Matcher {
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
   bool names_product(size_t end) const {
+    // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
+    // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
+    if (t_[end] == '-' && end > 0 && is_latin_alnum(static_cast<unsigned char>(t_[end - 1]))) {
+      size_t k = end + 1;
+      bool digit = false;
+      while (k < t_.size() && (is_latin_alnum(static_cast<unsigned char>(t_[k])) || t_[k] == '.' || t_[k] == '-'))
+        digit |= text::is_ascii_digit(static_cast<unsigned char>(t_[k++]));
+      if (k > end + 1 && digit) return true;
+    }
     size_t j = end;
     if (t_[j] == ' ') ++j;
     if (j >= t_.size() || !is_latin_alnum(static_cast<unsigned char>(t_[j]))) return false;
