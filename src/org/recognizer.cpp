@@ -1843,7 +1843,7 @@ class Matcher {
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
-  std::vector<char32_t> window_;    // drop_names_across_words(): a name and the Han around it
+  std::vector<char32_t> window_;    // straddles_words(): a name and the Han around it
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan
