@@ -24,11 +24,12 @@
 #include <vector>
 
 #include "text/utf8.h"
+#include "text/zh_words.h"
 #include "text/zh_words_data.h"
 
 namespace {
 
-constexpr double kCostScale = 10.0;  // keep in step with text::zh_words::kCostScale
+using hanfacts::text::zh_words::kCostScale;  // the scale the readers of the table assume
 
 struct Word {
   uint64_t key;  // code points, 16 bits each, first in the high bits, zero-padded
