@@ -668,11 +668,14 @@ class Matcher {
   }
   // [a, b) is a word with some role or a suffix (the words trie).
   bool is_generic_word(size_t a, size_t b) const {
+    const Payload* p = word_payload(a, b);
+    return p && (p->roles != 0 || p->suffix >= 0);
+  }
+  // The words trie's payload of the word [a, b), or null when it is no word there.
+  const Payload* word_payload(size_t a, size_t b) const {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
-    if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_->word_get(state);
-    return p && (p->roles != 0 || p->suffix >= 0);
+    return state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
   }
 
   // Unmatched Latin and Hangul words of a fuzzy-eligible length, one edit from a name.
@@ -743,18 +746,13 @@ class Matcher {
 
   // [a, b) is a word whose roles are all among `roles`.
   bool only_role(size_t a, size_t b, uint16_t roles) const {
-    uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
-    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
+    const Payload* p = word_payload(a, b);
     return p && p->roles != 0 && (p->roles & ~roles) == 0 && p->suffix < 0;
   }
   static constexpr uint16_t kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
-    uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
-    if (state == CodePointTrie::kNone) return false;
-    const Payload* p = m_->word_get(state);
+    const Payload* p = word_payload(a, b);
     return p && p->roles != 0;
   }
   // A Chinese name part made wholly of trades and fields names a kind of company, as one
@@ -942,9 +940,7 @@ class Matcher {
   }
   // The key [a, b) has one of `roles`.
   bool ends_with_role(size_t a, size_t b, uint16_t roles) const {
-    uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = a; j < b && state != CodePointTrie::kNone;) state = m_->words.step(state, next_cp(t_, j));
-    const Payload* p = state == CodePointTrie::kNone ? nullptr : m_->word_get(state);
+    const Payload* p = word_payload(a, b);
     return p && (p->roles & roles);
   }
   // Some key with one of `roles` is a prefix of [a, b).
