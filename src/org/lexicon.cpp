@@ -187,12 +187,40 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "byline") r = WordRole::kByline;
     else if (role == "field") r = WordRole::kField;
     else if (role == "short_form_lead") r = WordRole::kShortFormLead;
+    else if (role == "acts") r = WordRole::kActs;
+    else if (role == "act_adverb") r = WordRole::kActAdverb;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};
       if (word.key.empty()) return t.error(row, "word", "empty word");
       out.push_back(std::move(word));
     }
+  }
+  return out;
+}
+
+Result<std::vector<PlaceGovernment>> parse_place_government_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"government", "place"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<PlaceGovernment> out;
+  for (const lexicon::Row& row : t.rows()) {
+    PlaceGovernment g;
+    g.government = t.cell(row, "government");
+    g.source = source.name;
+    g.line = row.line;
+    if (!is_slug(g.government)) return t.error(row, "government", "'" + g.government + "' is not an entry id");
+    for (std::string_view surface : lexicon::split_values(t.cell(row, "place"))) {
+      Name n;
+      n.surface = surface;
+      n.key = name_key(surface);
+      n.has_space = surface.find(' ') != std::string_view::npos;
+      n.context = n.place = true;
+      if (n.key.empty()) return t.error(row, "place", "name '" + n.surface + "' is empty after folding");
+      g.names.push_back(std::move(n));
+    }
+    if (g.names.empty()) return t.error(row, "place", "no place names");
+    out.push_back(std::move(g));
   }
   return out;
 }

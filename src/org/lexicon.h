@@ -23,6 +23,9 @@ struct Name {
   std::string surface;  // as written in the file
   std::string key;      // folded (text::fold) with spaces removed: what the matcher compares
   bool context = false; // listed in the `context` column: needs supporting context
+  // A place's bare name from org/place_governments.tsv (浙江, 경기도, 구마모토현): its
+  // government only where it acts as one (also `context`: never a typo reading).
+  bool place = false;
   bool has_space = false;
 };
 
@@ -92,6 +95,8 @@ enum class WordRole {
   kByline,     // a reporter's title: a name before "person + title" is a newsroom desk (산업부 한지호 기자)
   kField,      // a trade or field (租赁, 制作): alone before a suffix it makes a kind, not a name (租赁公司)
   kShortFormLead,  // opens a short form in a name's parenthesis: (以下简称“绿源再生”), (이하 '한빛')
+  kActs,       // after a place's bare name, says it acts as its government (浙江|再发, 合肥|发放, 경기도|가)
+  kActAdverb,  // may come between that name and the word that says it acts (浙江|还将|联合)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {
@@ -99,6 +104,17 @@ struct Word {
   WordRole role;
 };
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
+
+// lexicons/org/place_governments.tsv: the bare names of a province, city, prefecture or
+// state (浙江|浙江省, 구마모토현) that stand for its government (the entry `government`)
+// where the text has it act as one (浙江再发10亿元消费券), and name the place elsewhere.
+struct PlaceGovernment {
+  std::string government;   // an entry id
+  std::vector<Name> names;  // context and place set
+  std::string source;
+  int line = 0;
+};
+Result<std::vector<PlaceGovernment>> parse_place_government_file(const lexicon::Source& source);
 
 // lexicons/geo/places.tsv: countries and regions, as role kPlace words; a home country
 // (한국, 中国) also as kHomePlace.

@@ -84,9 +84,9 @@ inline Script script_of(char32_t c) {
 
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
-constexpr uint16_t role_bit(WordRole r) { return static_cast<uint16_t>(1u << static_cast<unsigned>(r)); }
-static_assert(static_cast<unsigned>(WordRole::kCount) <= 16, "WordRole bits must fit Payload::roles (uint16_t)");
-constexpr uint16_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
+constexpr uint32_t role_bit(WordRole r) { return 1u << static_cast<unsigned>(r); }
+static_assert(static_cast<unsigned>(WordRole::kCount) <= 32, "WordRole bits must fit Payload::roles (uint32_t)");
+constexpr uint32_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
 // the document's text: FoldedText output is valid UTF-8 (malformed bytes became U+FFFD),
@@ -135,6 +135,7 @@ struct NameInfo {
   uint32_t entry = 0;
   uint32_t cps = 0;  // code points of the key
   bool context = false;
+  bool place = false;  // Name::place
   bool has_space = false;
   int32_t regional = -1;  // index into Model::regional when the key names entries of several regions
 };
@@ -142,17 +143,18 @@ struct NameInfo {
 struct Payload {
   int32_t name = -1;    // index into Model::names
   int32_t suffix = -1;  // index into Model::suffixes
-  uint16_t roles = 0;   // WordRole bits
+  uint32_t roles = 0;   // WordRole bits
 };
 
 struct Model {
   std::vector<Entry> entries;
   std::vector<NameInfo> names;
   // By name, what the scan's hits read of its NameInfo, in 4 bytes (a table that stays
-  // in cache where NameInfo's 20 would not): the entry, kNameContext, and
+  // in cache where NameInfo's 20 would not): the entry, kNameContext, kNamePlace, and
   // kNameRegional when the entry depends on the article's region (then NameInfo).
   std::vector<uint32_t> name_entry;
-  static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30;
+  static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30, kNamePlace = 1u << 29;
+  static constexpr uint32_t kNameFlags = kNameContext | kNameRegional | kNamePlace;
   // By entry, what emit() copies into each fact (value, unit, qid) side by side in
   // `out_text`, so a fact reads one short record and one run of bytes, not three
   // strings of a 224-byte Entry (and their heap buffers).
@@ -262,7 +264,7 @@ struct Model {
   static constexpr size_t kRoles = static_cast<size_t>(WordRole::kCount);
   std::vector<uint64_t> role_first = std::vector<uint64_t>(kRoles * 1024, 0);
   // False when no word with one of `roles` (role_bit()s) starts with `c`.
-  bool may_start_role(char32_t c, uint16_t roles) const {
+  bool may_start_role(char32_t c, uint32_t roles) const {
     if (c > 0xFFFF) return true;
     // The roles asked for alone (one to three of them), not a test of each of kRoles.
     for (unsigned rs = roles; rs != 0; rs &= rs - 1)
@@ -286,6 +288,7 @@ struct Hit {
   bool supported = false;  // context names: support found
   bool dropped = false;
   bool glossed = false;    // a pattern's gloss (미국암연구학회(AACR)): value and kind from Matcher::glossed_
+  bool place = false;      // a context name that is a place's bare name (Name::place)
 };
 
 // Between hits of one span, the more trusted kind wins. A suffix pattern outranks a typo
@@ -431,8 +434,9 @@ class Matcher {
     for (const NameHit& h : names_) {
       const uint32_t ne = m_->name_entry[h.name];
       const uint32_t entry = (ne & Model::kNameRegional) ? regional_entry(m_->names[h.name])
-                                                         : ne & ~(Model::kNameContext | Model::kNameRegional);
-      hits_.push_back(Hit{h.start, h.end, entry, -1, (ne & Model::kNameContext) ? HitKind::kContext : HitKind::kLexicon});
+                                                         : ne & ~Model::kNameFlags;
+      Hit& hit = hits_.emplace_back(Hit{h.start, h.end, entry, -1, (ne & Model::kNameContext) ? HitKind::kContext : HitKind::kLexicon});
+      hit.place = (ne & Model::kNamePlace) != 0;
     }
   }
 
@@ -641,7 +645,11 @@ class Matcher {
     const Automaton& ac = m_->ac;
     uint32_t state = Automaton::kRoot;
     for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
-    if (state != Automaton::kNone && state != Automaton::kRoot && ac.reports_itself(state)) return true;
+    // A place's bare name is no listed name here: 浙江|银行 and 苏州|公司 stay patterns.
+    if (state != Automaton::kNone && state != Automaton::kRoot && ac.reports_itself(state)) {
+      const int32_t name = m_->key_info[state].name;
+      if (name < 0 || !m_->names[static_cast<size_t>(name)].place) return true;
+    }
     return is_generic_word(a, b);
   }
   // Bit k (1 <= k <= count) for each k such that is_known(a, a + 3k), for text that holds
@@ -745,11 +753,11 @@ class Matcher {
   }
 
   // [a, b) is a word whose roles are all among `roles`.
-  bool only_role(size_t a, size_t b, uint16_t roles) const {
+  bool only_role(size_t a, size_t b, uint32_t roles) const {
     const Payload* p = word_payload(a, b);
     return p && p->roles != 0 && (p->roles & ~roles) == 0 && p->suffix < 0;
   }
-  static constexpr uint16_t kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
+  static constexpr uint32_t kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     const Payload* p = word_payload(a, b);
@@ -811,7 +819,8 @@ class Matcher {
           head_ends_.push_back(j);
         }
       }
-      if (stop_end != 0 && stop_end == word_end) cut = std::max(cut, stop_end);
+      // Nor where it ends a listed name or place that starts before it: 都 "all" in 成都.
+      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_ends_inside(from, stop_end)) cut = stop_end;
     }
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
@@ -868,6 +877,12 @@ class Matcher {
     const auto it = first_name_ending_at(e);
     return it != name_ends_.cend() && it->end == e;
   }
+  // Some listed name found in the text starts before `a` and ends at e.
+  bool name_ends_inside(size_t a, size_t e) {
+    for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end == e; ++it)
+      if (it->start < a) return true;
+    return false;
+  }
   // Some listed name found in the text starts inside (a, e) and ends at e.
   bool ends_with_name(size_t a, size_t e) {
     auto it = first_name_ending_at(e);
@@ -887,7 +902,7 @@ class Matcher {
           (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
         const size_t form = legal_form_at(h.end);
         h.end += form;
-        if (form > 0 && h.kind == HitKind::kContext) h.supported = true;
+        if (form > 0 && h.kind == HitKind::kContext && !h.place) h.supported = true;
       }
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
@@ -939,12 +954,12 @@ class Matcher {
     return false;
   }
   // The key [a, b) has one of `roles`.
-  bool ends_with_role(size_t a, size_t b, uint16_t roles) const {
+  bool ends_with_role(size_t a, size_t b, uint32_t roles) const {
     const Payload* p = word_payload(a, b);
     return p && (p->roles & roles);
   }
   // Some key with one of `roles` is a prefix of [a, b).
-  bool starts_with_role(size_t a, size_t b, uint16_t roles) const {
+  bool starts_with_role(size_t a, size_t b, uint32_t roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
@@ -1425,7 +1440,8 @@ class Matcher {
       const bool lone_part = segments_.size() == 2;
       for (const Segment& seg : segments_) {
         if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
-          hits_[seg.hit].supported = true;  // a gloss supports a context name
+          // A gloss supports a context name; a place's name acts or not whatever glosses it.
+          if (!hits_[seg.hit].place) hits_[seg.hit].supported = true;
           continue;
         }
         // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name.
@@ -1587,7 +1603,7 @@ class Matcher {
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
   // or `a`.
-  size_t longest_role_end(size_t a, size_t b, uint16_t roles) const {
+  size_t longest_role_end(size_t a, size_t b, uint32_t roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
     size_t found = a;
     uint32_t state = CodePointTrie::kRoot;
@@ -1704,9 +1720,30 @@ class Matcher {
     std::sort(strong_entries_.begin(), strong_entries_.end());
     for (Hit& h : hits_) {
       if (h.kind != HitKind::kContext || h.supported) continue;
-      h.supported = supported(h, business);
+      h.supported = h.place ? acts_as_government(h) : supported(h, business);
     }
   }
+  // A place's bare name is its government where the text has it act as one: it opens a
+  // clause (no letter right before it: 在合肥, 从浙江, 경기도 용인 name the place) and a
+  // word that says it acts follows, maybe after adverbs: 合肥|发放, 浙江|还将|联合,
+  // 경기도|가, 구마모토현|은 (lexicons/org/words.tsv, roles acts and act_adverb), or it opens
+  // a line (a headline) before a comma or colon.
+  bool acts_as_government(const Hit& h) const {
+    const char32_t before = decode_before(t_, h.start);
+    if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
+    // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
+    const char32_t after = decode_at(t_, h.end);
+    if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
+    size_t p = h.end;
+    for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
+      if (word_at(p, role_bit(WordRole::kActs))) return true;
+      const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
+      if (e == p) return false;
+      p = e;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxActAdverbs = 3, kMaxActAdverbBytes = 12;
   bool supported(const Hit& h, bool business_in_doc) const {
     // This organization named plainly elsewhere, or a business organization anywhere in
     // the document (an article about companies). Media and government names do not
@@ -1734,7 +1771,7 @@ class Matcher {
     return false;
   }
   // A word with one of `roles` starts at `pos` and ends a word.
-  bool word_at(size_t pos, uint16_t roles) const {
+  bool word_at(size_t pos, uint32_t roles) const {
     if (!m_->may_start_role(decode_at(t_, pos), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
@@ -1805,7 +1842,7 @@ class Matcher {
           }
         }
         c.rule = h.kind == HitKind::kLexicon   ? std::string_view("org.lexicon")
-                 : h.kind == HitKind::kContext ? std::string_view("org.context")
+                 : h.kind == HitKind::kContext ? (h.place ? std::string_view("org.place_government") : std::string_view("org.context"))
                  : h.kind == HitKind::kFuzzy   ? std::string_view("org.fuzzy")
                                                : std::string_view("org.alias");
       }
@@ -1877,6 +1914,7 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   auto model = std::make_shared<Model>();
   std::unordered_map<std::string, size_t> index_of_id;
   std::vector<Word> words;
+  std::vector<PlaceGovernment> place_governments;
   // Places are shared with the DATE recognizer (lexicons/geo/): the built-in file unless
   // the sources bring their own.
   for (const lexicon::Source& src : lexicon::with_places(sources)) {
@@ -1896,6 +1934,10 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       auto parsed = parse_suffix_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Suffix& s : parsed.value()) model->suffixes.push_back(std::move(s));
+    } else if (src.name.ends_with("/place_governments.tsv")) {
+      auto parsed = parse_place_government_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (PlaceGovernment& g : parsed.value()) place_governments.push_back(std::move(g));
     } else if (src.name.ends_with("/words.tsv")) {
       auto parsed = parse_word_file(src);
       if (!parsed.ok()) return parsed.status();
@@ -1903,6 +1945,25 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     } else {
       return Status(StatusCode::kInvalidData, "unexpected file in lexicons/org/ (entities go in org/entities/)",
                     src.name);
+    }
+  }
+
+  // A place's bare names join its government's entry, once every entity file is read.
+  // The file describes the built-in lexicon's governments: with other entity files (a
+  // test's own) a row whose entry is not there is left out. The lexicon lint test checks
+  // that every row's entry is a built-in government.
+  for (PlaceGovernment& g : place_governments) {
+    const auto it = index_of_id.find(g.government);
+    const std::string where = g.source + ":" + std::to_string(g.line);
+    if (it == index_of_id.end()) continue;
+    Entry& e = model->entries[it->second];
+    if (e.kind != "government")
+      return Status(StatusCode::kInvalidData, where + ": column 'government': '" + g.government + "' is not a government");
+    for (Name& n : g.names) {
+      for (const Name& own : e.names)
+        if (own.key == n.key)
+          return Status(StatusCode::kInvalidData, where + ": place '" + n.surface + "' is also a name of '" + e.id + "'");
+      e.names.push_back(std::move(n));
     }
   }
 
@@ -1941,7 +2002,13 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       info.entry = static_cast<uint32_t>(ei);
       info.cps = static_cast<uint32_t>(text::count_code_points(nm.key));
       info.context = nm.context;
+      info.place = nm.place;
       info.has_space = nm.has_space;
+      // A place's bare name reads as one government or as the place, never as another
+      // body: a key it shares with another entry is a lexicon error.
+      if (p.name >= 0 && (nm.place || m.names[p.name].place) && m.names[p.name].entry != ei)
+        return Status(StatusCode::kInvalidData, m.entries[ei].source + ": place '" + nm.surface + "' is also a name of '" +
+                                                    m.entries[m.names[p.name].entry].id + "'");
       if (p.name >= 0 && m.names[p.name].entry == ei) {
         m.names[p.name].has_space |= nm.has_space;  // same key twice in one entry
         continue;
@@ -2001,11 +2068,12 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     }
   }
   m.word_payload.resize(m.words.states());
-  if (m.entries.size() >= Model::kNameRegional) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+  if (m.entries.size() >= Model::kNamePlace) return Status(StatusCode::kInvalidData, "organization lexicon too large");
   m.name_entry.resize(m.names.size());
   for (size_t i = 0; i < m.names.size(); ++i) {
     const NameInfo& ni = m.names[i];
-    m.name_entry[i] = ni.entry | (ni.context ? Model::kNameContext : 0) | (ni.regional >= 0 ? Model::kNameRegional : 0);
+    m.name_entry[i] = ni.entry | (ni.context ? Model::kNameContext : 0) | (ni.regional >= 0 ? Model::kNameRegional : 0) |
+                      (ni.place ? Model::kNamePlace : 0);
   }
   m.entry_out.resize(m.entries.size());
   for (size_t ei = 0; ei < m.entries.size(); ++ei) {

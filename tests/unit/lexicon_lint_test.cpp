@@ -55,6 +55,7 @@ TEST_CASE("lexicon lint: every built-in file parses and is NFC") {
 TEST_CASE("lexicon lint: organization files") {
   std::map<std::string, std::string> where_id;  // id -> file:line
   std::vector<org::Entry> all;
+  std::vector<org::PlaceGovernment> place_governments;
   size_t entries = 0;
   for (const auto& src : lexicon::builtin_sources("org")) {
     if (!org::is_entity_source(src.name)) {
@@ -66,6 +67,11 @@ TEST_CASE("lexicon lint: organization files") {
       } else if (src.name.ends_with("/words.tsv")) {
         auto r = org::parse_word_file(src);
         if (!r.ok()) st = r.status();
+      } else if (src.name.ends_with("/place_governments.tsv")) {
+        auto r = org::parse_place_government_file(src);
+        if (!r.ok()) st = r.status();
+        else
+          for (org::PlaceGovernment& g : r.value()) place_governments.push_back(std::move(g));
       } else {
         st = Status(StatusCode::kInvalidData, "unexpected ORG data file (entities belong in org/entities/)", src.name);
       }
@@ -89,6 +95,17 @@ TEST_CASE("lexicon lint: organization files") {
     }
   }
   for (const std::string& conflict : org::shared_name_conflicts(all)) CHECK_MESSAGE(false, conflict);
+  // A place's bare names belong to a government of the built-in lexicon (the recognizer
+  // skips rows whose entry a lexicon lacks, so a misspelt id would go unnoticed there).
+  std::map<std::string, const org::Entry*> by_id;
+  for (const org::Entry& e : all) by_id.emplace(e.id, &e);
+  CHECK(!place_governments.empty());
+  for (const org::PlaceGovernment& g : place_governments) {
+    const auto it = by_id.find(g.government);
+    const std::string at = g.source + ":" + std::to_string(g.line);
+    CHECK_MESSAGE(it != by_id.end(), at << ": unknown entry '" << g.government << "'");
+    if (it != by_id.end()) CHECK_MESSAGE(it->second->kind == "government", at << ": '" << g.government << "' is not a government");
+  }
   MESSAGE("organizations in the built-in lexicon: " << entries);
 }
 
