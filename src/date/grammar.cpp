@@ -1475,8 +1475,14 @@ class Parser {
       default: break;
     }
     last_daypart_ = dp;
-    if (hour >= 24) return kNo;
     Value v = cur.a;
+    // 24时, 24:00: the end of that day, which ISO 8601 writes as the next day's 00:00
+    // (11月11日24时 -> 2026-11-12T00). Only a known day can be moved to the next.
+    if (hour == 24 && minute <= 0 && !v.x_year && !v.x_month && !v.x_day) {
+      v = shift(v, Grain::kDay, 1);
+      hour = 0;
+    }
+    if (hour >= 24) return kNo;
     v.hour = hour;
     v.grain = Grain::kHour;
     if (minute >= 0) v.minute = minute, v.grain = Grain::kMinute;

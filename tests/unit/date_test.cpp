@@ -173,6 +173,18 @@ TEST_CASE("holidays without a reference date") {
   CHECK(dates("冬至前后") == "冬至=XXXX-12-XX[relative;approx]");
 }
 
+TEST_CASE("Christmas and New Year's Day that make one holiday season") {
+  // 圣诞 needs a word after it, 新年 too (新年伊始 is no day): each is the other's.
+  CHECK(dates("聖誕新年期間舉辦演唱會", "2026-11-20") == "聖誕=2026-12-25[relative] 新年=2027-01-01[relative]");
+  CHECK(dates("新年伊始，各地开工", "2026-11-20") == "");
+}
+
+TEST_CASE("hour 24 ends its day: the next day's 00") {
+  CHECK(dates("活动持续到11月11日24时", "2026-11-20") == "11月11日24时=2026-11-12T00[relative]");
+  CHECK(dates("2026年12月31日 24:00", "2026-11-20") == "2026年12月31日 24:00=2027-01-01T00:00");
+  CHECK(dates("11월 11일 24시까지", "2026-11-20") == "11월 11일 24시=2026-11-12T00[relative;until]");
+}
+
 TEST_CASE("a lunisolar second end that makes no range leaves the first end Gregorian") {
   // The dash might open a range; the leap month after it cannot end one, and its
   // lunisolar mark must not make 5月1日 a lunisolar day.
