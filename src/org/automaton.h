@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "org/table.h"
 #include "org/trie.h"
 
 namespace hanfacts::org {
@@ -154,6 +155,11 @@ class Automaton {
   uint32_t max_key_bytes() const { return max_key_bytes_; }
   // Live states (the automaton's own; trie states that lead to no reported key are left out).
   size_t live_states() const { return states_.size(); }
+  // Reads or writes every field (org/serial.h).
+  template <class Io>
+  void serial(Io& io) {
+    io(states_), io(quick_), io(slots_), io(keys_), io(continues_), io(root_), io(max_key_bytes_);
+  }
   // Memory of the automaton's own tables (not counting the trie).
   size_t bytes() const {
     return states_.size() * (sizeof(State) + sizeof(uint64_t) + sizeof(Keys)) + slots_.size() * sizeof(Slot) +
@@ -199,12 +205,12 @@ class Automaton {
   }
   bool build(const CodePointTrie& trie, const std::vector<uint8_t>& reported);
 
-  std::vector<State> states_;        // by state
+  Table<State> states_;        // by state
   // By state: the union of the masks of the states along its failure chain, itself
   // included and the root not (for the root kFullStepBit alone; steps_as_root()), with
   // kFullStepBit set. Apart from states_, so the scan's usual step reads 8 bytes a state.
-  std::vector<uint64_t> quick_;
-  std::vector<Slot> slots_;          // edge blocks, in state order
+  Table<uint64_t> quick_;
+  Table<Slot> slots_;          // edge blocks, in state order
   // What a scan reads of a state where keys end, in one record, so that reporting a key
   // costs one cache miss rather than one per table.
   struct Keys {
@@ -213,9 +219,9 @@ class Automaton {
     uint32_t bytes;       // UTF-8 bytes from the root
     uint32_t trie_state;
   };
-  std::vector<Keys> keys_;           // by state
+  Table<Keys> keys_;           // by state
   std::vector<uint64_t> continues_ = std::vector<uint64_t>(1024, 0);  // bit per BMP code point
-  std::vector<uint32_t> root_;       // root transitions for the common blocks (kRoot: none)
+  Table<uint32_t> root_;       // root transitions for the common blocks (kRoot: none)
   uint32_t max_key_bytes_ = 0;
 };
 

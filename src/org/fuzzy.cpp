@@ -148,11 +148,11 @@ void head_syllables(std::string_view word, char32_t* syl) {
   syl[3] = hi >> 8;
 }
 // Bit `h` (top bits of a hash) of a table of 2^bits bits.
-bool test_bit(const std::vector<uint64_t>& table, uint64_t h, unsigned bits) {
+bool test_bit(const Table<uint64_t>& table, uint64_t h, unsigned bits) {
   const uint64_t b = h >> (64 - bits);
   return (table[b >> 6] >> (b & 63)) & 1;
 }
-void set_bit(std::vector<uint64_t>& table, uint64_t h, unsigned bits) {
+void set_bit(Table<uint64_t>& table, uint64_t h, unsigned bits) {
   const uint64_t b = h >> (64 - bits);
   table[b >> 6] |= uint64_t{1} << (b & 63);
 }
@@ -201,7 +201,7 @@ void FuzzyIndex::add(std::string_view key, uint32_t entry) {
   if (n == 0 || units < (hangul ? kMinHangul : kMinLatin) || n >= 64) return;
   const uint32_t id = static_cast<uint32_t>(names_.size());
   names_.emplace_back(static_cast<uint32_t>(symbols_.size()), static_cast<uint32_t>(n));
-  symbols_.insert(symbols_.end(), buf, buf + n);
+  symbols_.append(buf, buf + n);
   entries_.push_back(entry);
   lengths_ |= uint64_t{1} << n;
   if (hangul) {
@@ -216,9 +216,11 @@ void FuzzyIndex::add(std::string_view key, uint32_t entry) {
 }
 
 void FuzzyIndex::build() {
-  sort_by_hash(index_);
-  assert(std::is_sorted(index_.begin(), index_.end()));
-  index_.erase(std::unique(index_.begin(), index_.end()), index_.end());
+  index_.edit([](std::vector<std::pair<uint64_t, uint32_t>>& index) {
+    sort_by_hash(index);
+    assert(std::is_sorted(index.begin(), index.end()));
+    index.erase(std::unique(index.begin(), index.end()), index.end());
+  });
   // About 16 bits per hash: a word with no near name is turned away after n+1 bit tests
   // (one in ~20 passes a test by chance).
   size_t bits = 1024;

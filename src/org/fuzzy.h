@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "org/table.h"
+
 namespace hanfacts::org {
 
 class FuzzyIndex {
@@ -29,6 +31,12 @@ class FuzzyIndex {
   void add(std::string_view key, uint32_t entry);
   void build();
   bool empty() const { return index_.empty(); }
+  // Reads or writes every field of a built index (org/serial.h).
+  template <class Io>
+  void serial(Io& io) {
+    io(symbols_), io(names_), io(entries_), io(index_), io(directory_), io(directory_shift_), io(lengths_), io(filter_),
+        io(filter_mask_), io(triples_), io(counted_triples_), io(triple_bits_), io(counted_bits_);
+  }
   // The entry one edit from `word` (folded), or -1 when none or more than one entry is.
   int32_t lookup(std::string_view word) const;
   // For a Hangul word of at least kMinHangul syllables (only its first four are read):
@@ -44,18 +52,18 @@ class FuzzyIndex {
   // removed), in O(n) total with a polynomial hash (prefix hashes and powers).
   static void hashes(const char32_t* s, size_t n, uint64_t* out);
 
-  std::vector<char32_t> symbols_;                    // all names' symbols, back to back
-  std::vector<std::pair<uint32_t, uint32_t>> names_; // offset, length into symbols_
-  std::vector<uint32_t> entries_;                    // per name
-  std::vector<std::pair<uint64_t, uint32_t>> index_; // hash -> name, sorted
+  Table<char32_t> symbols_;                    // all names' symbols, back to back
+  Table<std::pair<uint32_t, uint32_t>> names_; // offset, length into symbols_
+  Table<uint32_t> entries_;                    // per name
+  Table<std::pair<uint64_t, uint32_t>> index_; // hash -> name, sorted
   // By the top bits of a hash (h >> directory_shift_), the first entry of index_ with
   // them, and one more entry for the end: a lookup reads its bucket of a few entries, not
   // a binary search's chain of a dozen dependent cache misses through a table of MBs
   // (it was most of a lookup's time).
-  std::vector<uint32_t> directory_;
+  Table<uint32_t> directory_;
   unsigned directory_shift_ = 63;
   uint64_t lengths_ = 0;                             // bit per indexed symbol count (< 64)
-  std::vector<uint64_t> filter_;                     // one bit per hash: most words miss here
+  Table<uint64_t> filter_;                     // one bit per hash: most words miss here
   size_t filter_mask_ = 0;
   // Hangul: between two words of whole syllables, one jamo edit is a substitution or a
   // final consonant added or dropped (any other edit breaks the syllable structure: a
@@ -65,7 +73,7 @@ class FuzzyIndex {
   // the other three), and apart, with the syllable count too. A word whose four
   // triples all miss the first table is near no name of any length.
   // Both sized in build() at about 32 bits per bit set.
-  std::vector<uint64_t> triples_, counted_triples_;
+  Table<uint64_t> triples_, counted_triples_;
   unsigned triple_bits_ = 0, counted_bits_ = 0;  // log2 of the tables' bits
   struct HangulHead {
     char32_t syl[4];  // first four syllables (head_syllables() in fuzzy.cpp)

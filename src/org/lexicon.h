@@ -27,6 +27,10 @@ struct Name {
   // government only where it acts as one (also `context`: never a typo reading).
   bool place = false;
   bool has_space = false;
+  template <class Io>
+  void serial(Io& io) {  // org/serial.h
+    io(surface), io(key), io(context), io(place), io(has_space);
+  }
 };
 
 // Regions an entry may belong to (optional `region` column): a name may sit on several
@@ -40,6 +44,10 @@ struct Entry {
   std::vector<Name> names;  // every name of every script column, in column order
   std::string source;       // file it came from, and its line (for messages)
   int line = 0;
+  template <class Io>
+  void serial(Io& io) {  // org/serial.h
+    io(id), io(name), io(kind), io(qid), io(region), io(names), io(source), io(line);
+  }
 };
 
 // Folds a lexicon surface the way the recognizer folds text, and drops spaces: the key
@@ -74,6 +82,10 @@ struct Suffix {
   // organization word inside its Chinese name part is part of the name, not the end of
   // a generic noun in apposition.
   bool named_by_members = false;
+  template <class Io>
+  void serial(Io& io) {  // org/serial.h
+    io(key), io(kind), io(min_name), io(named_by_members);
+  }
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);
 

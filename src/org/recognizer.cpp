@@ -14,6 +14,7 @@
 #include "org/code_points.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
+#include "org/serial.h"
 #include "org/trie.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -131,6 +132,25 @@ inline size_t utf8_bytes(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c <
 
 }  // namespace
 
+// What a prebuilt model was made from: each source's name and size, in order. create()
+// reads the model only for the very built-in files (same names, same bytes in static
+// storage); this record catches a model left over from other files.
+struct SourcesSeen {
+  std::vector<std::string> names;
+  std::vector<uint64_t> sizes;
+  SourcesSeen() = default;
+  explicit SourcesSeen(std::span<const lexicon::Source> sources) {
+    for (const lexicon::Source& s : sources) {
+      names.push_back(s.name);
+      sizes.push_back(s.content.size());
+    }
+  }
+  template <class Io>
+  void serial(Io& io) {
+    io(names), io(sizes);
+  }
+  bool operator==(const SourcesSeen&) const = default;
+};
 struct NameInfo {
   uint32_t entry = 0;
   uint32_t cps = 0;  // code points of the key
@@ -147,12 +167,13 @@ struct Payload {
 };
 
 struct Model {
+  SourcesSeen made_from;  // what build() compiled (not in serial(): save() writes it first)
   std::vector<Entry> entries;
-  std::vector<NameInfo> names;
+  Table<NameInfo> names;
   // By name, what the scan's hits read of its NameInfo, in 4 bytes (a table that stays
   // in cache where NameInfo's 20 would not): the entry, kNameContext, kNamePlace, and
   // kNameRegional when the entry depends on the article's region (then NameInfo).
-  std::vector<uint32_t> name_entry;
+  Table<uint32_t> name_entry;
   static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30, kNamePlace = 1u << 29;
   static constexpr uint32_t kNameFlags = kNameContext | kNameRegional | kNamePlace;
   // By entry, what emit() copies into each fact (value, unit, qid) side by side in
@@ -162,7 +183,7 @@ struct Model {
     uint32_t off = 0;  // into out_text: value, then unit, then qid
     uint32_t value = 0, unit = 0, qid = 0;  // their bytes
   };
-  std::vector<EntryOut> entry_out;
+  Table<EntryOut> entry_out;
   std::string out_text;
   // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
   // holds the default one (no region, else cn).
@@ -195,7 +216,7 @@ struct Model {
   static constexpr uint32_t kKeySpacedName = 4;
   // A shorter key ends with this one (`shorter` != kNone).
   static constexpr uint32_t kKeyShorter = 8;
-  std::vector<KeyInfo> key_info;
+  Table<KeyInfo> key_info;
   static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
   // on its usual step: in the low six bits the bit of a state's quick mask the step reads
@@ -221,7 +242,7 @@ struct Model {
   // state (it may start or continue a key; root_of() is the root, not its transition),
   // and its class kOther.
   static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit;
-  std::vector<uint32_t> cp_info;
+  Table<uint32_t> cp_info;
   static uint32_t root_of(uint32_t info) { return info >> kRootShift; }
   // root_of(info) with Automaton::kReportsMark when it reports (Automaton::marked()).
   static uint32_t marked_root(uint32_t info) { return root_of(info) | (info & kRootReportsBit) << 20; }
@@ -270,6 +291,14 @@ struct Model {
     for (unsigned rs = roles; rs != 0; rs &= rs - 1)
       if ((role_first[static_cast<size_t>(std::countr_zero(rs)) * 1024 + (c >> 6)] >> (c & 63)) & 1) return true;
     return false;
+  }
+
+  // Reads or writes every field (org/serial.h): Recognizer::save() and prebuilt_model().
+  template <class Io>
+  void serial(Io& io) {
+    io(entries), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(suffixes);
+    io(home_government), io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy), io(business);
+    io(words), io(word_payload), io(place_last), io(division_last), io(role_first);
   }
 };
 
@@ -1908,10 +1937,73 @@ class Matcher {
   }
 };
 
+// A field added to a class of the model must be added to its serial() too, or the
+// prebuilt model (create() on the built-in files) would go without it while build()
+// has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
+// new field in serial(), then update the size here.
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Model) == 1256, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Entry) == 224, "Entry changed: update Entry::serial(), then this size");
+static_assert(sizeof(Name) == 72, "Name changed: update Name::serial(), then this size");
+static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
+static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
+static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
+static_assert(sizeof(CodePointTrie) == 144, "CodePointTrie changed: update CodePointTrie::serial(), then this size");
+#endif
+
+constexpr uint64_t kModelMagic = 0x31'4c'45'44'4f'4d'47'52;  // "RGMODEL1" as little-endian bytes; a new form, a new number
+
+bool is_builtin(std::span<const lexicon::Source> sources) {
+  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("org");
+  if (sources.size() != builtin.size()) return false;
+  for (size_t i = 0; i < builtin.size(); ++i)
+    if (sources[i].name != builtin[i].name || sources[i].content.data() != builtin[i].content.data() ||
+        sources[i].content.size() != builtin[i].content.size())
+      return false;
+  return true;
+}
+
 }  // namespace
 
 Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) {
+  const std::string_view saved = prebuilt_model();
+  if (!saved.empty() && is_builtin(sources)) {
+    // Static data: its tables are viewed where they lie (org/table.h).
+    auto loaded = load(saved, sources, /*lasting=*/true);
+    if (loaded.ok()) return loaded;
+    // Not this build's model (it cannot happen while the build keeps them in step): compile.
+  }
+  return build(sources);
+}
+
+Result<Recognizer> Recognizer::load(std::string_view saved, std::span<const lexicon::Source> sources, bool lasting) {
+  SerialReader in(saved, lasting);
+  uint64_t magic = 0;
+  in(magic);
+  if (magic != kModelMagic) return Status(StatusCode::kInvalidData, "not an ORG model of this build");
   auto model = std::make_shared<Model>();
+  in(model->made_from);
+  if (!(model->made_from == SourcesSeen(sources)))
+    return Status(StatusCode::kInvalidData, "the ORG model was made from other lexicon files");
+  in(*model);
+  if (!in.done()) return Status(StatusCode::kInvalidData, "the ORG model is truncated or damaged");
+  Recognizer r;
+  r.model_ = std::move(model);
+  return r;
+}
+
+std::string Recognizer::save() const {
+  SerialWriter out;
+  out(kModelMagic);
+  if (!model_) return {};
+  out(model_->made_from);
+  out(*model_);
+  return out.take();
+}
+
+Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
+  auto model = std::make_shared<Model>();
+  model->made_from = SourcesSeen(sources);
   std::unordered_map<std::string, size_t> index_of_id;
   std::vector<Word> words;
   std::vector<PlaceGovernment> place_governments;

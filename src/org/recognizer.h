@@ -21,6 +21,8 @@
 
 #include <memory>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -36,7 +38,18 @@ class Recognizer {
   // Parses and validates every source; later sources override entries with the same id.
   // Entity files are the built-in files under org/entities/ and every user file; the
   // other built-in org files are the ORG data files (suffixes.tsv, words.tsv).
+  // For the built-in files alone (lexicon::builtin_sources("org"), as they are) it reads
+  // the model that the build compiled from them (prebuilt_model()) instead: the same
+  // tables, with none of the work.
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
+  // create() that always compiles the sources (the build's generator, tests).
+  static Result<Recognizer> build(std::span<const lexicon::Source> sources);
+  // The compiled model as bytes (org/serial.h), for prebuilt_model().
+  std::string save() const;
+  // The model in `saved` (save() of this build), which must have been made from
+  // `sources` (names and sizes are checked, not contents). `lasting`: `saved` outlives
+  // the recognizer, so its large tables are read where they lie instead of copied.
+  static Result<Recognizer> load(std::string_view saved, std::span<const lexicon::Source> sources, bool lasting = false);
   // Appends ORG candidates found in `doc`. Thread-safe.
   void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
 
@@ -50,5 +63,10 @@ class Recognizer {
  private:
   std::shared_ptr<const Model> model_;
 };
+
+// The built-in lexicon's model as Recognizer::save() wrote it at build time
+// (tools/gen_org_model.cpp writes the file that defines it into the build folder), or
+// empty in the generator itself.
+std::string_view prebuilt_model();
 
 }  // namespace hanfacts::org

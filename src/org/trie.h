@@ -47,6 +47,11 @@ class CodePointTrie {
   uint32_t find(std::string_view key) const;
   size_t states() const { return states_; }
   size_t edges() const { return edges_; }
+  // Reads or writes every field (org/serial.h).
+  template <class Io>
+  void serial(Io& io) {
+    io(keys_), io(children_), io(mask_), io(states_), io(edges_), io(first_), io(parent_), io(code_);
+  }
   size_t bytes() const {
     return keys_.size() * (sizeof(uint64_t) + sizeof(uint32_t)) + first_.size() * sizeof(uint64_t) +
            parent_.size() * sizeof(uint32_t) + code_.size() * sizeof(char32_t);

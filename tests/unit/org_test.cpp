@@ -400,6 +400,56 @@ TEST_CASE("org: fuzzy index, a jamo edit in any syllable") {
 
 // Random text made of the pieces the rules look at (names, particles, suffixes, glosses,
 // spaces, digits): nothing crashes, spans are valid, in bounds and never overlap.
+// The built-in lexicon's model is compiled at build time (tools/gen_org_model.cpp) and
+// read back by create(): it must be the model build() makes from the same files, fact
+// for fact, and a model that is not (truncated, other files, other bytes) is refused.
+TEST_CASE("org: the prebuilt model is the one build() makes") {
+  REQUIRE(!org::prebuilt_model().empty());
+  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("org");
+  auto built = org::Recognizer::build(builtin);
+  auto prebuilt = org::Recognizer::create(builtin);
+  REQUIRE_MESSAGE(built.ok(), built.status().to_string());
+  REQUIRE_MESSAGE(prebuilt.ok(), prebuilt.status().to_string());
+  CHECK(prebuilt.value().entry_count() == built.value().entry_count());
+  CHECK(prebuilt.value().name_count() == built.value().name_count());
+  CHECK(prebuilt.value().state_count() == built.value().state_count());
+  CHECK(prebuilt.value().table_bytes() == built.value().table_bytes());
+
+  size_t articles = 0, facts = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    const std::string text = lexicon::read_file(e.path().string()).value();
+    text::FoldedText folded(text);
+    core::Document doc{folded, folded.text()};
+    std::vector<core::Candidate> a, b;
+    built.value().find(doc, a);
+    prebuilt.value().find(doc, b);
+    REQUIRE_MESSAGE(a.size() == b.size(), e.path().string());
+    for (size_t i = 0; i < a.size(); ++i) {
+      const bool same = a[i].start == b[i].start && a[i].end == b[i].end && a[i].value == b[i].value &&
+                        a[i].unit == b[i].unit && a[i].flags == b[i].flags && a[i].rule == b[i].rule &&
+                        a[i].priority == b[i].priority && a[i].equiv_of == b[i].equiv_of;
+      REQUIRE_MESSAGE(same, e.path().string() << ": candidate " << i);
+    }
+    ++articles;
+    facts += a.size();
+  }
+  CHECK(articles > 100);
+  CHECK(facts > 1000);
+
+  // save() and load() give back the same bytes; anything else is refused.
+  const std::string saved = built.value().save();
+  auto loaded = org::Recognizer::load(saved, builtin);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
+  CHECK(loaded.value().save() == saved);
+  CHECK(!org::Recognizer::load(std::string_view(saved).substr(0, saved.size() - 1), builtin).ok());
+  CHECK(!org::Recognizer::load(std::string_view(saved).substr(0, saved.size() / 2), builtin).ok());
+  CHECK(!org::Recognizer::load(saved + "x", builtin).ok());
+  CHECK(!org::Recognizer::load("", builtin).ok());
+  std::vector<lexicon::Source> fewer(builtin.begin(), builtin.end() - 1);
+  CHECK(!org::Recognizer::load(saved, fewer).ok());
+}
+
 TEST_CASE("org: random text keeps every invariant") {
   const char* pieces[] = {"딥시크", "와", "는", "(", ")", "·", " ", "DeepSeek", "Deepsdeek", "深度求索", "연구소",
                           "公司", "的", "该", "한빛", "알라바바", "小米", "粥", "BAAI", "4", "月", ".", "\n", "카카오",
