@@ -384,13 +384,16 @@ class Parser {
 
   // `holiday`: after a holiday name a one-syllable word after a space qualifies too
   // (추석 전, 설 연휴 전에: before the holiday), since no number can follow it there.
+  // Words of kind qualifier_after_holiday qualify only there (中秋节后, 추석 직후: since),
+  // since after a number they say "later" (三年后, 3일 후).
   Match qualifier_after(size_t end, bool holiday = false) const {
     size_t from = end;
-    Match m = word(end, kind_bit(Kind::kQualAfter));
+    const KindMask kinds = kind_bit(Kind::kQualAfter) | (holiday ? kind_bit(Kind::kQualAfterHoliday) : 0);
+    Match m = word(end, kinds);
     if (!m) {
       const size_t j = sp(end);
       if (j == end) return m;
-      m = word(j, kind_bit(Kind::kQualAfter));
+      m = word(j, kinds);
       // After a space only words of two or more syllables: "9월 이후", never "2025년 경제".
       if (m && m.end - j < 6 && !holiday) return Match{};
       if (!m) return m;

@@ -848,8 +848,8 @@ class Matcher {
           head_ends_.push_back(j);
         }
       }
-      // Nor where it ends a listed name or place that starts before it: 都 "all" in 成都.
-      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_ends_inside(from, stop_end)) cut = stop_end;
+      // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
+      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) cut = stop_end;
     }
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
@@ -906,12 +906,13 @@ class Matcher {
     const auto it = first_name_ending_at(e);
     return it != name_ends_.cend() && it->end == e;
   }
-  // Some listed name found in the text starts before `a` and ends at e.
-  bool name_ends_inside(size_t a, size_t e) {
-    for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end == e; ++it)
+  // Some listed name found in the text starts before `a` and ends at e or after it.
+  bool name_holds(size_t a, size_t e) {
+    for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end < e + kMaxNameBytes; ++it)
       if (it->start < a) return true;
     return false;
   }
+  static constexpr size_t kMaxNameBytes = 64;  // how far past e a name holding [a, e) is looked for
   // Some listed name found in the text starts inside (a, e) and ends at e.
   bool ends_with_name(size_t a, size_t e) {
     auto it = first_name_ending_at(e);
