@@ -17,36 +17,24 @@ uint64_t key_of(std::span<const char32_t> chars) {
   return key;
 }
 
-// The index of the first key not below `key` among the words that start with key's first
-// character (a few dozen keys for most, some thousands for the commonest).
-size_t lower_bound_key(uint64_t key) {
-  const auto c = static_cast<char32_t>(key >> 48);
-  size_t lo = zh_words_data::first(c), hi = zh_words_data::first(c + 1);
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (zh_words_data::key(mid) < key) lo = mid + 1;
-    else hi = mid;
+// The cost of the word with `key`, or -1 when the dictionary lacks it.
+int word_cost(uint64_t key) {
+  constexpr uint32_t kMask = (uint32_t{1} << zh_words_data::kWordBits) - 1;
+  for (uint32_t i = zh_words_data::word_slot(key);; i = (i + 1) & kMask) {
+    const uint64_t k = zh_words_data::word_key(i);
+    if (k == key) return zh_words_data::kWordCosts[i];
+    if (k == 0) return -1;
   }
-  return lo;
 }
 
 // The costs of the words of two, three and four characters that start at chars[0], in
-// out[2..4] (-1: not a word), from one search: the keys are sorted, so the words that
-// share their first two characters follow the two-character one.
+// out[2..4] (-1: not a word): lookups that do not depend on each other, so their cache
+// misses overlap.
 void costs_from(std::span<const char32_t> chars, std::array<int, 5>& out) {
   out.fill(-1);
   size_t bmp = 0;  // keys hold BMP characters only
   while (bmp < chars.size() && bmp < 4 && chars[bmp] != 0 && chars[bmp] <= 0xFFFF) ++bmp;
-  chars = chars.first(bmp);
-  if (chars.size() < 2) return;
-  const uint64_t key2 = key_of(chars.first(2));
-  const uint64_t end = zh_words_data::first(static_cast<char32_t>(chars[0] + 1));
-  for (size_t k = lower_bound_key(key2); k < end; ++k) {
-    const uint64_t key = zh_words_data::key(k);
-    if ((key >> 32) != (key2 >> 32)) break;
-    for (size_t len = 2; len <= 4 && len <= chars.size(); ++len)
-      if (key == key_of(chars.first(len))) out[len] = zh_words_data::kCosts[k];
-  }
+  for (size_t len = 2; len <= bmp; ++len) out[len] = word_cost(key_of(chars.first(len)));
 }
 
 }  // namespace
@@ -55,9 +43,7 @@ int cost(std::span<const char32_t> chars) {
   if (chars.empty() || chars.size() > 4) return -1;
   for (char32_t c : chars)
     if (c == 0 || c > 0xFFFF) return -1;
-  const uint64_t key = key_of(chars);
-  const size_t k = lower_bound_key(key);
-  return k < zh_words_data::first(chars[0] + 1) && zh_words_data::key(k) == key ? zh_words_data::kCosts[k] : -1;
+  return word_cost(key_of(chars));
 }
 
 bool may_join(char32_t a, char32_t b) {

@@ -28,8 +28,14 @@ TEST_CASE("zh_words: the dictionary's words and their costs") {
   CHECK(cost_of("其中") > 0);
   CHECK(cost_of("中") > 0);
   CHECK(cost_of("腾讯") > 0);
+  // Three and four characters; a word's prefix that is no word of its own.
+  CHECK(cost_of("京东方") > 0);
+  CHECK(cost_of("清华大学") > 0);
+  CHECK(cost_of("中华人民") > 0);
+  CHECK(cost_of("中华人") == -1);
   // A common word costs less than a rare one.
   CHECK(cost_of("其中") < cost_of("灵犀"));
+  CHECK(cost_of("清华大学") < cost_of("中华人民"));
   // Not words: a pair across two words, Latin, more than four characters, nothing.
   CHECK(cost_of("力成") == -1);
   CHECK(cost_of("ab") == -1);
