@@ -109,6 +109,7 @@ enum class WordRole {
   kShortFormLead,  // opens a short form in a name's parenthesis: (以下简称“绿源再生”), (이하 '한빛')
   kActs,       // after a place's bare name, says it acts as its government (浙江|再发, 合肥|发放, 경기도|가)
   kActAdverb,  // may come between that name and the word that says it acts (浙江|还将|联合)
+  kActJoin,    // 와, 과 after that name: it acts unless another place follows (안성시와 이천시 주민)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

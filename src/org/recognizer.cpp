@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "lexicon/places.h"
+#include "numeral/numeral.h"
 #include "org/automaton.h"
 #include "org/code_points.h"
 #include "org/fuzzy.h"
@@ -1158,9 +1159,12 @@ class Matcher {
           after_foreign_place(h.start, m_->entries[h.entry]))
         h.dropped = true;
     // A name before a model code and a product word names the product (小米17系列,
-    // 华为Mate 70系列): one load of the byte after the name rules out almost every hit.
+    // 华为Mate 70系列): one load of the byte after the name rules out almost every hit. So
+    // does a generation number before it (第八代|五粮液, a product line of Wuliangye).
     for (Hit& h : all)
-      if (!h.dropped && h.kind != HitKind::kPattern && h.end < t_.size() && names_product(h.end)) h.dropped = true;
+      if (!h.dropped && h.kind != HitKind::kPattern &&
+          ((h.end < t_.size() && names_product(h.end)) || after_generation(h.start)))
+        h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
     // inside a pattern, found by start through order_ (a pattern is short, so this stays
@@ -1191,9 +1195,6 @@ class Matcher {
     for (const uint32_t i : order_)
       if (kept_[i]) hits_.push_back(all[i]);
   }
-  // Whether a country or region (role place) ends right before `start` (one space
-  // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
-  // `e` itself (韩国 in 韩国统一部).
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
@@ -1227,6 +1228,21 @@ class Matcher {
     }
     return false;
   }
+  // Whether 第, a number and 代 ("the Nth generation") end right before `start`.
+  bool after_generation(size_t start) const {
+    size_t i = start;
+    if (i == 0 || prev_cp(t_, i) != U'代') return false;
+    size_t digits = 0;
+    for (size_t j = i; j > 0 && digits < kMaxGenerationDigits; i = j, ++digits) {
+      const char32_t c = prev_cp(t_, j);
+      if (!text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
+    }
+    return digits > 0 && i > 0 && prev_cp(t_, i) == U'第';
+  }
+  static constexpr size_t kMaxGenerationDigits = 4;
+  // Whether a country or region (role place) ends right before `start` (one space
+  // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
+  // `e` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, const Entry& e) const {
     size_t end = start;
     if (end > 0 && t_[end - 1] == ' ') --end;
@@ -1765,6 +1781,13 @@ class Matcher {
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
     size_t p = h.end;
+    // "With" (구마모토현과 협약을 맺었다) or "and" before another place (안성시와 이천시 주민들).
+    if (word_at(p, role_bit(WordRole::kActJoin))) {
+      size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActJoin));
+      if (q < t_.size() && t_[q] == ' ') ++q;
+      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      return next == hits_.end() || next->start != q || !next->place;
+    }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs))) return true;
       const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
