@@ -27,10 +27,6 @@ struct Name {
   // government only where it acts as one (also `context`: never a typo reading).
   bool place = false;
   bool has_space = false;
-  template <class Io>
-  void serial(Io& io) {  // org/serial.h
-    io(surface), io(key), io(context), io(place), io(has_space);
-  }
 };
 
 // Regions an entry may belong to (optional `region` column): a name may sit on several
@@ -44,10 +40,6 @@ struct Entry {
   std::vector<Name> names;  // every name of every script column, in column order
   std::string source;       // file it came from, and its line (for messages)
   int line = 0;
-  template <class Io>
-  void serial(Io& io) {  // org/serial.h
-    io(id), io(name), io(kind), io(qid), io(region), io(names), io(source), io(line);
-  }
 };
 
 // Folds a lexicon surface the way the recognizer folds text, and drops spaces: the key

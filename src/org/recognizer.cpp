@@ -169,7 +169,10 @@ struct Payload {
 
 struct Model {
   SourcesSeen made_from;  // what build() compiled (not in serial(): save() writes it first)
-  std::vector<Entry> entries;
+  // The entries themselves (org::Entry, with their strings) are build()'s: a scan reads
+  // what it needs of them from the compact tables below (entry_out, entry_region,
+  // entry_media, government_keys), which the prebuilt model holds as they are.
+  size_t entry_count = 0;
   Table<NameInfo> names;
   // By name, what the scan's hits read of its NameInfo, in 4 bytes (a table that stays
   // in cache where NameInfo's 20 would not): the entry, kNameContext, kNamePlace, and
@@ -189,6 +192,19 @@ struct Model {
   // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
   // holds the default one (no region, else cn).
   std::vector<std::vector<uint32_t>> regional;
+  // By entry, its region (Entry::region) as an index into `regions`, the distinct ones.
+  Table<uint8_t> entry_region;
+  std::vector<std::string> regions;
+  // By entry: its kind is media (a newsroom's outlet before a byline stays itself).
+  Table<uint8_t> entry_media;
+  // By entry with home_government set: its names' keys, each followed by '\n' (no key
+  // holds one), from government_keys_at[e] to government_keys_at[e + 1] in
+  // government_keys; empty for the other entries.
+  Table<uint32_t> government_keys_at;
+  std::string government_keys;
+  std::string_view keys_of_government(uint32_t e) const {
+    return std::string_view(government_keys).substr(government_keys_at[e], government_keys_at[e + 1] - government_keys_at[e]);
+  }
   std::vector<Suffix> suffixes;
   // By entry: a government body whose names say its country (韩国国防部, 中国国防部: a
   // place word inside a name); see Matcher::after_foreign_place.
@@ -297,7 +313,8 @@ struct Model {
   // Reads or writes every field (org/serial.h): Recognizer::save() and prebuilt_model().
   template <class Io>
   void serial(Io& io) {
-    io(entries), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(suffixes);
+    io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
+    io(entry_media), io(government_keys_at), io(government_keys), io(suffixes);
     io(home_government), io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy), io(business);
     io(words), io(word_payload), io(place_last), io(division_last), io(role_first);
   }
@@ -1156,7 +1173,7 @@ class Matcher {
     // left alone.
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern && m_->home_government[h.entry] &&
-          after_foreign_place(h.start, m_->entries[h.entry]))
+          after_foreign_place(h.start, h.entry))
         h.dropped = true;
     // A name before a model code and a product word names the product (小米17系列,
     // 华为Mate 70系列): one load of the byte after the name rules out almost every hit. So
@@ -1242,8 +1259,8 @@ class Matcher {
   static constexpr size_t kMaxGenerationDigits = 4;
   // Whether a country or region (role place) ends right before `start` (one space
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
-  // `e` itself (韩国 in 韩国统一部).
-  bool after_foreign_place(size_t start, const Entry& e) const {
+  // `entry` itself (韩国 in 韩国统一部).
+  bool after_foreign_place(size_t start, uint32_t entry) const {
     size_t end = start;
     if (end > 0 && t_[end - 1] == ' ') --end;
     if (end == 0 || !Model::has_bit(m_->place_last, before_cp(end))) return false;
@@ -1253,10 +1270,10 @@ class Matcher {
       while (from > 0 && (static_cast<unsigned char>(t_[from]) & 0xC0) == 0x80);
       if (!ends_with_role(from, end, role_bit(WordRole::kPlace))) continue;
       if (ends_with_role(from, end, role_bit(WordRole::kHomePlace))) return false;
+      // A place word (a key of the words trie) holds no '\n', so it is inside one of the
+      // keys or none.
       const std::string_view place = t_.substr(from, end - from);
-      for (const Name& n : e.names)
-        if (n.key.find(place) != std::string::npos) return false;
-      return true;
+      return m_->keys_of_government(entry).find(place) == std::string_view::npos;
     }
     return false;
   }
@@ -1844,7 +1861,7 @@ class Matcher {
   bool is_desk(const Hit& h) const {
     size_t p = h.end;
     if (p + 1 >= t_.size() || t_[p] != ' ') return false;
-    if (h.kind != HitKind::kPattern && m_->entries[h.entry].kind == "media") return false;
+    if (h.kind != HitKind::kPattern && m_->entry_media[h.entry]) return false;
     ++p;
     for (int n = 1; n <= 3; ++n) {
       if (p + 3 > t_.size() || !text::is_hangul_syllable(decode_at(t_, p))) return false;
@@ -1956,7 +1973,7 @@ class Matcher {
     const std::string_view region = core::region_code(doc_->region());
     if (region.empty()) return ni.entry;
     for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
-      if (m_->entries[e].region == region) return e;
+      if (m_->regions[m_->entry_region[e]] == region) return e;
     return ni.entry;
   }
 };
@@ -1966,16 +1983,14 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1256, "Model changed: update Model::serial(), then this size");
-static_assert(sizeof(Entry) == 224, "Entry changed: update Entry::serial(), then this size");
-static_assert(sizeof(Name) == 72, "Name changed: update Name::serial(), then this size");
+static_assert(sizeof(Model) == 1416, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
 static_assert(sizeof(CodePointTrie) == 144, "CodePointTrie changed: update CodePointTrie::serial(), then this size");
 #endif
 
-constexpr uint64_t kModelMagic = 0x31'4c'45'44'4f'4d'47'52;  // "RGMODEL1" as little-endian bytes; a new form, a new number
+constexpr uint64_t kModelMagic = 0x32'4c'45'44'4f'4d'47'52;  // "RGMODEL2" as little-endian bytes; a new form, a new number
 
 bool is_builtin(std::span<const lexicon::Source> sources) {
   const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("org");
@@ -2028,6 +2043,7 @@ std::string Recognizer::save() const {
 Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   auto model = std::make_shared<Model>();
   model->made_from = SourcesSeen(sources);
+  std::vector<Entry> entries;
   std::unordered_map<std::string, size_t> index_of_id;
   std::vector<Word> words;
   std::vector<PlaceGovernment> place_governments;
@@ -2042,9 +2058,9 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       auto parsed = parse_entity_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Entry& e : parsed.value()) {
-        auto [it, added] = index_of_id.emplace(e.id, model->entries.size());
-        if (added) model->entries.push_back(std::move(e));
-        else model->entries[it->second] = std::move(e);  // a later source overrides
+        auto [it, added] = index_of_id.emplace(e.id, entries.size());
+        if (added) entries.push_back(std::move(e));
+        else entries[it->second] = std::move(e);  // a later source overrides
       }
     } else if (src.name.ends_with("/suffixes.tsv")) {
       auto parsed = parse_suffix_file(src);
@@ -2072,7 +2088,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     const auto it = index_of_id.find(g.government);
     const std::string where = g.source + ":" + std::to_string(g.line);
     if (it == index_of_id.end()) continue;
-    Entry& e = model->entries[it->second];
+    Entry& e = entries[it->second];
     if (e.kind != "government")
       return Status(StatusCode::kInvalidData, where + ": column 'government': '" + g.government + "' is not a government");
     for (Name& n : g.names) {
@@ -2091,9 +2107,9 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     if (payload.size() <= state) payload.resize(state + 1);
     return payload[state];
   };
-  m.business.resize(m.entries.size());
-  for (size_t ei = 0; ei < m.entries.size(); ++ei) {
-    const std::string& k = m.entries[ei].kind;
+  m.business.resize(entries.size());
+  for (size_t ei = 0; ei < entries.size(); ++ei) {
+    const std::string& k = entries[ei].kind;
     m.business[ei] = k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
   }
   {
@@ -2103,15 +2119,15 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     // of them would be larger than needed. One half was too few: the by-state arrays
     // grew once more, to 1.6 times their need.
     size_t code_points = 0;
-    for (const Entry& e : m.entries)
+    for (const Entry& e : entries)
       for (const Name& nm : e.names) code_points += text::count_code_points(nm.key);
     for (const Suffix& sf : m.suffixes) code_points += text::count_code_points(sf.key);
     for (const Word& w : words) code_points += text::count_code_points(w.key);
     trie.reserve(code_points * 2 / 3);
     payload.reserve(code_points * 2 / 3 + 1);
   }
-  for (size_t ei = 0; ei < m.entries.size(); ++ei) {
-    for (const Name& nm : m.entries[ei].names) {
+  for (size_t ei = 0; ei < entries.size(); ++ei) {
+    for (const Name& nm : entries[ei].names) {
       const uint32_t state = trie.insert(nm.key);
       Payload& p = at(state);
       NameInfo info;
@@ -2123,19 +2139,19 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       // A place's bare name reads as one government or as the place, never as another
       // body: a key it shares with another entry is a lexicon error.
       if (p.name >= 0 && (nm.place || m.names[p.name].place) && m.names[p.name].entry != ei)
-        return Status(StatusCode::kInvalidData, m.entries[ei].source + ": place '" + nm.surface + "' is also a name of '" +
-                                                    m.entries[m.names[p.name].entry].id + "'");
+        return Status(StatusCode::kInvalidData, entries[ei].source + ": place '" + nm.surface + "' is also a name of '" +
+                                                    entries[m.names[p.name].entry].id + "'");
       if (p.name >= 0 && m.names[p.name].entry == ei) {
         m.names[p.name].has_space |= nm.has_space;  // same key twice in one entry
         continue;
       }
       if (p.name >= 0) {
         NameInfo& base = m.names[p.name];
-        const std::string& old_region = m.entries[base.entry].region;
-        const std::string& new_region = m.entries[ei].region;
+        const std::string& old_region = entries[base.entry].region;
+        const std::string& new_region = entries[ei].region;
         std::vector<uint32_t>* alts = base.regional >= 0 ? &m.regional[static_cast<size_t>(base.regional)] : nullptr;
         const bool region_taken =
-            alts ? std::any_of(alts->begin(), alts->end(), [&](uint32_t e) { return m.entries[e].region == new_region; })
+            alts ? std::any_of(alts->begin(), alts->end(), [&](uint32_t e) { return entries[e].region == new_region; })
                  : old_region == new_region;
         if (!region_taken) {
           // The same key for bodies of different regions: keep them all, pick per document.
@@ -2184,16 +2200,16 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     }
   }
   m.word_payload.resize(m.words.states());
-  if (m.entries.size() >= Model::kNamePlace) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+  if (entries.size() >= Model::kNamePlace) return Status(StatusCode::kInvalidData, "organization lexicon too large");
   m.name_entry.resize(m.names.size());
   for (size_t i = 0; i < m.names.size(); ++i) {
     const NameInfo& ni = m.names[i];
     m.name_entry[i] = ni.entry | (ni.context ? Model::kNameContext : 0) | (ni.regional >= 0 ? Model::kNameRegional : 0) |
                       (ni.place ? Model::kNamePlace : 0);
   }
-  m.entry_out.resize(m.entries.size());
-  for (size_t ei = 0; ei < m.entries.size(); ++ei) {
-    const Entry& e = m.entries[ei];
+  m.entry_out.resize(entries.size());
+  for (size_t ei = 0; ei < entries.size(); ++ei) {
+    const Entry& e = entries[ei];
     if (m.out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX)
       return Status(StatusCode::kInvalidData, "organization lexicon too large");
     m.entry_out[ei] = Model::EntryOut{static_cast<uint32_t>(m.out_text.size()), static_cast<uint32_t>(e.name.size()),
@@ -2220,12 +2236,30 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       }
       return false;
     };
-    m.home_government.assign(m.entries.size(), 0);
-    for (size_t ei = 0; ei < m.entries.size(); ++ei) {
-      if (m.entries[ei].kind != "government") continue;
-      for (const Name& n : m.entries[ei].names)
+    m.home_government.assign(entries.size(), 0);
+    for (size_t ei = 0; ei < entries.size(); ++ei) {
+      if (entries[ei].kind != "government") continue;
+      for (const Name& n : entries[ei].names)
         if (holds_place(n.key)) m.home_government[ei] = 1;
     }
+  }
+  // What the scan reads of the entries (Model::entry_region and the rest).
+  m.entry_count = entries.size();
+  m.entry_region.assign(entries.size(), 0);
+  m.entry_media.assign(entries.size(), 0);
+  m.government_keys_at.assign(entries.size() + 1, 0);
+  for (size_t ei = 0; ei < entries.size(); ++ei) {
+    const Entry& e = entries[ei];
+    const auto known = std::find(m.regions.begin(), m.regions.end(), e.region);
+    if (known == m.regions.end() && m.regions.size() > UINT8_MAX)
+      return Status(StatusCode::kInvalidData, "organization lexicon: too many regions");
+    m.entry_region[ei] = static_cast<uint8_t>(known - m.regions.begin());
+    if (known == m.regions.end()) m.regions.push_back(e.region);
+    m.entry_media[ei] = e.kind == "media";
+    if (m.home_government[ei])
+      for (const Name& n : e.names) (m.government_keys += n.key) += '\n';
+    if (m.government_keys.size() > UINT32_MAX) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+    m.government_keys_at[ei + 1] = static_cast<uint32_t>(m.government_keys.size());
   }
   payload.resize(trie.states());
   // The scan hears about names, suffixes and common words.
@@ -2272,7 +2306,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   matcher.run(*model_, doc, out);
 }
 
-size_t Recognizer::entry_count() const { return model_ ? model_->entries.size() : 0; }
+size_t Recognizer::entry_count() const { return model_ ? model_->entry_count : 0; }
 size_t Recognizer::name_count() const { return model_ ? model_->names.size() : 0; }
 size_t Recognizer::table_bytes() const {
   return model_ ? model_->ac.bytes() +
