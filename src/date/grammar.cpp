@@ -187,7 +187,7 @@ class Parser {
   bool ref_used() const { return ref_used_; }
   bool ctx_used() const { return ctx_used_; }
 
-  void set_context(TextContext c) { context_ = c; }
+  void set_context(const TextContext& c) { context_ = c; }
 
   bool parse(size_t pos, Parsed& out) {
     unsigned flags = 0;
@@ -2419,7 +2419,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                       TextContext context, WordCache* cache) const {
+                       const TextContext& context, WordCache* cache) const {
   if (!cache) {
     WordCache local;
     return parse_at(text, pos, ref, out, context, &local);

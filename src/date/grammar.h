@@ -140,7 +140,7 @@ class Grammar {
   // `context` is what the text named before (TextContext): 이듬해, 同年 and 전 분기 count from it.
   // `cache` (optional) carries word lookups over to the next parse of the same text.
   bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                TextContext context = {}, WordCache* cache = nullptr) const;
+                const TextContext& context = {}, WordCache* cache = nullptr) const;
 
   // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
   // words), and the character before allows a word start. When a stop word starts

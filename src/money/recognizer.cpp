@@ -636,6 +636,9 @@ void build_pair_filter(Tables& t) {
 
 // One amount being built.
 struct Amount {
+  // Provided, so that Amount{} runs the members' initializers instead of zeroing the
+  // whole struct first with a `rep stos` (numeral::Numeral has the same note).
+  Amount() {}
   size_t start = 0, end = 0;
   Decimal low, high;
   int currency = -1;
