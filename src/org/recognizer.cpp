@@ -892,6 +892,18 @@ class Matcher {
     if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s))) return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
+    // A foreign country before a company's name says where it is, not its name
+    // (印尼|亞洲聯合銀行, 泰国|伟华集团), when enough of a name is left. A home country
+    // stays (中国卫星网络集团), and so does a place in a registered name, with its legal
+    // form (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会).
+    if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
+        place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
+        m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
+        !starts_with_role(s, std::min(t_.size(), s + kMaxLegalFormBytes), role_bit(WordRole::kLegalForm))) {
+      size_t rest = 0;
+      for (size_t i = place_end; i < s && rest < min_chars; ++rest) next_cp(t_, i);
+      if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
+    }
     return cut;
   }
   // A short Chinese name part that is no word of the language (jieba's dictionary lacks
@@ -930,7 +942,8 @@ class Matcher {
       if (it->start < a) return true;
     return false;
   }
-  static constexpr size_t kMaxNameBytes = 64;  // how far past e a name holding [a, e) is looked for
+  static constexpr size_t kMaxNameBytes = 64;
+  static constexpr size_t kMaxLegalFormBytes = 30;  // 控股股份有限公司 is 24  // how far past e a name holding [a, e) is looked for
   // Some listed name found in the text starts inside (a, e) and ends at e.
   bool ends_with_name(size_t a, size_t e) {
     auto it = first_name_ending_at(e);
@@ -1807,13 +1820,22 @@ class Matcher {
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs))) return true;
-      const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
+      size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
+      if (e == p) e = day_of_month_end(p);  // 哈尔滨市|26日|发布
       if (e == p) return false;
       p = e;
     }
     return false;
   }
   static constexpr size_t kMaxActAdverbs = 3, kMaxActAdverbBytes = 12;
+  // The end of a day of the month written with digits at p (26日, 3号), or p.
+  size_t day_of_month_end(size_t p) const {
+    size_t j = p;
+    while (j < t_.size() && j - p < 2 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
+    if (j == p) return p;
+    const char32_t c = decode_at(t_, j);
+    return c == U'日' || c == U'号' ? j + 3 : p;
+  }
   bool supported(const Hit& h, bool business_in_doc) const {
     // This organization named plainly elsewhere, or a business organization anywhere in
     // the document (an article about companies). Media and government names do not
