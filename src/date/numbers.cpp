@@ -99,15 +99,6 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
 }  // namespace
 
 
-bool parse_digits(std::string_view text, size_t pos, Num& out) {
-  size_t i = pos;
-  long v = 0;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - pos < 9) v = v * 10 + (text[i++] - '0');
-  if (i == pos) return false;
-  out = Num{v, i, static_cast<int>(i - pos), text[pos] == '0' && i - pos > 1, NumForm::kDigits};
-  return true;
-}
-
 bool parse_han(std::string_view text, size_t pos, Num& out) {
   // The grammar asks at many places that hold no numeral: turn them away on the first
   // code point (every reading below starts with a digit character, 十, 两, 百 or 千).

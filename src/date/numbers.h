@@ -19,8 +19,17 @@ struct Num {
   NumForm form = NumForm::kDigits;
 };
 
-// ASCII digits at text[pos] (at most 9).
-bool parse_digits(std::string_view text, size_t pos, Num& out);
+// ASCII digits at text[pos] (at most 9). Inline: the parser's number cache then keeps
+// the answer in registers, where a call's answer in memory was read back at once by a
+// wider load than the stores that wrote it (a store-forwarding stall per number).
+inline bool parse_digits(std::string_view text, size_t pos, Num& out) {
+  size_t i = pos;
+  long v = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - pos < 9) v = v * 10 + (text[i++] - '0');
+  if (i == pos) return false;
+  out = Num{v, i, static_cast<int>(i - pos), text[pos] == '0' && i - pos > 1, NumForm::kDigits};
+  return true;
+}
 // Chinese numerals: digit-by-digit (二〇二五, 一九九八) or positional up to 9999 (十一,
 // 二十, 廿三, 一千).
 bool parse_han(std::string_view text, size_t pos, Num& out);
