@@ -190,6 +190,7 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     else if (role == "acts") r = WordRole::kActs;
     else if (role == "act_adverb") r = WordRole::kActAdverb;
     else if (role == "act_join") r = WordRole::kActJoin;
+    else if (role == "run_by") r = WordRole::kRunBy;
     else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};

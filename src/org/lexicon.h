@@ -102,6 +102,7 @@ enum class WordRole {
   kActs,       // after a place's bare name, says it acts as its government (浙江|再发, 合肥|发放, 경기도|가)
   kActAdverb,  // may come between that name and the word that says it acts (浙江|还将|联合)
   kActJoin,    // 와, 과 after that name: it acts unless another place follows (안성시와 이천시 주민)
+  kRunBy,      // after a name, says an organization next runs it: the name is a service (토스 운영사 비바리퍼블리카)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

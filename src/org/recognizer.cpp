@@ -1195,6 +1195,17 @@ class Matcher {
       if (!h.dropped && h.kind != HitKind::kPattern &&
           ((h.end < t_.size() && names_product(h.end)) || after_generation(h.start)))
         h.dropped = true;
+    // A service listed under its operator's name, followed by the operator named as such
+    // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
+    // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
+    for (Hit& h : all) {
+      if (h.dropped || h.kind == HitKind::kPattern) continue;
+      const size_t q = operator_after(h.end);
+      if (q == 0) continue;
+      auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
+      for (; it != order_.end() && all[*it].start == q; ++it)
+        if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) h.dropped = true;
+    }
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
     // inside a pattern, found by start through order_ (a pattern is short, so this stays
@@ -1258,6 +1269,21 @@ class Matcher {
     }
     return false;
   }
+  // Where the organization starts that a word after `end` says runs the name (a closing
+  // quote, an object particle and spaces may come between): '토스' 운영사 |비바리퍼블리카,
+  // '배달의민족'을 운영하는 |우아한형제들. 0 when no such word follows.
+  size_t operator_after(size_t end) const {
+    size_t j = end;
+    if (j < t_.size() && is_quote(decode_at(t_, j))) j += utf8_bytes(decode_at(t_, j));
+    const char32_t c = decode_at(t_, j);
+    if (c == U'을' || c == U'를') j += 3;  // an object particle, then the verb: 을 운영하는
+    if (j < t_.size() && t_[j] == ' ') ++j;
+    if (!word_at(j, role_bit(WordRole::kRunBy))) return 0;
+    size_t e = longest_role_end(j, std::min(t_.size(), j + kMaxRunByBytes), role_bit(WordRole::kRunBy));
+    if (e < t_.size() && t_[e] == ' ') ++e;
+    return e;
+  }
+  static constexpr size_t kMaxRunByBytes = 24;
   // Whether 第, a number and 代 ("the Nth generation") end right before `start`.
   bool after_generation(size_t start) const {
     size_t i = start;

@@ -605,3 +605,23 @@ TEST_CASE("org: throughput") {
               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   measure(big_lex.value(), "built-in + 60k synthetic");
 }
+
+TEST_CASE("org: with the built-in lexicon, services before their operator and places acting as governments") {
+  static const org::Recognizer kBuiltin = [] {
+    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  check_rows(kBuiltin, {
+      // A service listed under its operator's name, then the operator: the service is no fact.
+      {"service-then-operator", "토스 운영사 비바리퍼블리카는", "비바리퍼블리카=Viva Republica"},
+      {"quoted-service-object", "'배달의민족'을 운영하는 우아한형제들과", "우아한형제들=Woowa Brothers"},
+      // A service with an entry of its own stays.
+      {"own-entry-service", "업비트 운영사 두나무는", "업비트=Upbit | 두나무=Dunamu"},
+      // A place acts where it opens a clause before an act word; two places joined are places.
+      {"places-joined", "송전탑이 지나는 안성시와 이천시 주민들", ""},
+      {"place-acts", "안성시와 협약을 맺은 이천시는 예산을", "안성시=Anseong City Government | 이천시=Icheon City Government"},
+      {"province-headline", "浙江再发10亿元消费券", "浙江=Zhejiang Provincial People's Government"},
+      {"place-named", "在合肥发放购房补贴", ""},
+  });
+}
