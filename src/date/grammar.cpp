@@ -460,9 +460,12 @@ class Parser {
 
   // Number, optional space, a marker whose tag is in `tags` (bit per Tag); or two
   // numbers joined by a range connector before the marker.
+  // (The first number is read straight into `out`: a copy of a Num that a reader has
+  // just written through memory is a store-forwarding stall.)
   bool num_unit(size_t p, unsigned allow, unsigned tags, NumUnit& out) const {
-    Num n;
-    if (!number(p, allow, n)) return false;
+    out = NumUnit{};
+    if (!number(p, allow, out.first)) return false;
+    const Num& n = out.first;
     auto marker = [&](size_t at, Match& m) {
       m = word(at, kind_bit(Kind::kMarker));
       if (m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)))) return true;
@@ -472,8 +475,6 @@ class Parser {
       return m && (tags & year_tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)));
     };
     Match m;
-    out = NumUnit{};
-    out.first = n;
     if (marker(n.end, m)) {
       out.second = n;
       out.tag = w_.entry(m.entry).tag;
@@ -483,9 +484,7 @@ class Parser {
       if (!r) return false;
       // Only digits form a bare-number range (13~15일, 5-10月): 一到十月 is not one.
       if (n.form != NumForm::kDigits) return false;
-      Num n2;
-      if (!number(sp(r.end), kAllowDigits, n2) || !marker(n2.end, m)) return false;
-      out.second = n2;
+      if (!number(sp(r.end), kAllowDigits, out.second) || !marker(out.second.end, m)) return false;
       out.ranged = true;
       out.tag = w_.entry(m.entry).tag;
       out.end = m.end;
