@@ -97,6 +97,27 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   return false;
 }
 
+// 지난 2022년, 오는 2030년: a relative prefix (지난, 오는) right before a written year stays
+// in the span, as writers annotate it; the year itself is absolute, so its value and flags
+// do not change. Returns the start with the prefix, or `start`.
+size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start) {
+  if (start < 2 || t[start - 1] != ' ' || start + 7 > t.size()) return start;
+  for (size_t k = start; k < start + 4; ++k)
+    if (t[k] < '0' || t[k] > '9') return start;
+  if (t.substr(start + 4, 3) != "\xEB\x85\x84") return start;  // 년
+  const size_t end = start - 1;
+  for (size_t len : {size_t{6}, size_t{9}}) {  // two or three syllables
+    if (end < len) continue;
+    const size_t from = end - len;
+    const Match m = w.longest(t, from, kind_bit(Kind::kPrefix));
+    if (!m || m.end != end || w.entry(m.entry).tag == Tag::kYear) continue;
+    size_t before = from;
+    if (from > 0 && text::is_hangul_syllable(text::prev_code_point(t, before))) continue;
+    return from;
+  }
+  return start;
+}
+
 void emit(const Parsed& p, std::vector<core::Candidate>& out) {
   // Filled where it lives: no temporary Candidate to move and destroy per fact.
   core::Candidate& c = out.emplace_back();
@@ -516,6 +537,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (words.recurring_before(t, p.start)) return;
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;
     emit(in_region(p, words, doc, regional), out);
+    if (const size_t s = with_prefix_before_year(words, t, p.start); s != p.start) out.back().start = s;
   };
   if (rec && !ref) {
     // The recorded scan had no reference either: its parses are the answer.
