@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "core/region.h"
 #include "lexicon/places.h"
@@ -165,6 +166,19 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
   return out;
 }
 
+// The `role` column's values (lexicons/org/words.tsv's preamble says what each means).
+constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
+    {"particle", WordRole::kParticle},       {"kind_word", WordRole::kKindWord},
+    {"topic", WordRole::kTopic},             {"stop_head", WordRole::kStopHead},
+    {"common", WordRole::kCommon},           {"stop_word", WordRole::kStopWord},
+    {"stop_tail", WordRole::kStopTail},      {"suffix_word", WordRole::kSuffixWord},
+    {"product", WordRole::kProduct},         {"division", WordRole::kDivision},
+    {"legal_form", WordRole::kLegalForm},    {"byline", WordRole::kByline},
+    {"field", WordRole::kField},             {"short_form_lead", WordRole::kShortFormLead},
+    {"acts", WordRole::kActs},               {"act_adverb", WordRole::kActAdverb},
+    {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
+};
+
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
   auto parsed = lexicon::parse_tsv(source.content, source.name, {"word", "role"});
   if (!parsed.ok()) return parsed.status();
@@ -172,26 +186,10 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
   std::vector<Word> out;
   for (const lexicon::Row& row : t.rows()) {
     const std::string_view role = t.cell(row, "role");
-    WordRole r;
-    if (role == "particle") r = WordRole::kParticle;
-    else if (role == "kind_word") r = WordRole::kKindWord;
-    else if (role == "topic") r = WordRole::kTopic;
-    else if (role == "stop_head") r = WordRole::kStopHead;
-    else if (role == "common") r = WordRole::kCommon;
-    else if (role == "stop_word") r = WordRole::kStopWord;
-    else if (role == "stop_tail") r = WordRole::kStopTail;
-    else if (role == "suffix_word") r = WordRole::kSuffixWord;
-    else if (role == "product") r = WordRole::kProduct;
-    else if (role == "division") r = WordRole::kDivision;
-    else if (role == "legal_form") r = WordRole::kLegalForm;
-    else if (role == "byline") r = WordRole::kByline;
-    else if (role == "field") r = WordRole::kField;
-    else if (role == "short_form_lead") r = WordRole::kShortFormLead;
-    else if (role == "acts") r = WordRole::kActs;
-    else if (role == "act_adverb") r = WordRole::kActAdverb;
-    else if (role == "act_join") r = WordRole::kActJoin;
-    else if (role == "run_by") r = WordRole::kRunBy;
-    else return t.error(row, "role", "unknown value '" + std::string(role) + "'");
+    const auto named = std::find_if(std::begin(kWordRoles), std::end(kWordRoles),
+                                    [role](const auto& nr) { return nr.first == role; });
+    if (named == std::end(kWordRoles)) return t.error(row, "role", "unknown value '" + std::string(role) + "'");
+    const WordRole r = named->second;
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};
       if (word.key.empty()) return t.error(row, "word", "empty word");
