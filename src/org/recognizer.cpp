@@ -1836,13 +1836,18 @@ class Matcher {
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
-    size_t p = h.end;
-    // "With" (구마모토현과 협약을 맺었다) or "and" before another place (안성시와 이천시 주민들).
+    return acts_after(h.end, kMaxJoinedPlaces);
+  }
+  // Whether the words from p on have the place before them act (see acts_as_government).
+  bool acts_after(size_t p, int joins_left) const {
+    // "With" (구마모토현과 협약을 맺었다), or "and" before another place: the two act or not
+    // together (강릉시와 속초시도 … 보태기로; 안성시와 이천시 주민들 are places).
     if (word_at(p, role_bit(WordRole::kActJoin))) {
       size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActJoin));
       if (q < t_.size() && t_[q] == ' ') ++q;
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-      return next == hits_.end() || next->start != q || !next->place;
+      if (next == hits_.end() || next->start != q || !next->place) return true;
+      return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs))) return true;
@@ -1854,6 +1859,7 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxActAdverbs = 3, kMaxActAdverbBytes = 12;
+  static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a day of the month written with digits at p (26日, 3号), or p.
   size_t day_of_month_end(size_t p) const {
     size_t j = p;

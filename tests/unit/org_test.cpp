@@ -620,6 +620,7 @@ TEST_CASE("org: with the built-in lexicon, services before their operator and pl
       {"own-entry-service", "업비트 운영사 두나무는", "업비트=Upbit | 두나무=Dunamu"},
       // A place acts where it opens a clause before an act word; two places joined are places.
       {"places-joined", "송전탑이 지나는 안성시와 이천시 주민들", ""},
+      {"places-joined-acting", "강릉시와 속초시도 각각 예산을 보태기로 했다", "강릉시=Gangneung City Government | 속초시=Sokcho City Government"},
       {"place-acts", "안성시와 협약을 맺은 이천시는 예산을", "안성시=Anseong City Government | 이천시=Icheon City Government"},
       {"province-headline", "浙江再发10亿元消费券", "浙江=Zhejiang Provincial People's Government"},
       {"place-named", "在合肥发放购房补贴", ""},
