@@ -1833,6 +1833,7 @@ class Matcher {
   bool acts_as_government(const Hit& h) const {
     const char32_t before = decode_before(t_, h.start);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
+    if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
