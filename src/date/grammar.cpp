@@ -264,6 +264,7 @@ class Parser {
     } else {
       bool joint = false;
       Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end);
+      if (!m) m = qualifier_after_event(end);
       // Two may stand together, an approximation first: 7월께부터 is about July, since;
       // 연말께까지 about the year's end, until.
       for (int k = 0; m && k < 2; ++k) {
@@ -414,6 +415,25 @@ class Parser {
     const char32_t after = cp_at(t_, m.end, next);
     if (is_digit(static_cast<char>(after < 0x80 ? after : 0)) || is_han_digit(after)) return Match{};
     return m;
+  }
+
+  // 2011년 가동 이후, 2024년 상장 이후: a Korean date, one noun of two or three syllables
+  // (the event the date is of), a space and a since word: the date is since, as
+  // 自2025年投产以来 is in Chinese. The noun stays outside the span. Only since, and only
+  // after a space: a glued 부터 is as often a particle (정부로|부터), 까지 "even" (물량까지)
+  // and 이전 "transfer" (기술 이전).
+  Match qualifier_after_event(size_t end) const {
+    if (end >= t_.size() || t_[end] != ' ') return Match{};
+    size_t j = end + 1, next = 0;
+    for (int syllables = 1; syllables <= 3 && j < t_.size(); ++syllables) {
+      if (!text::is_hangul_syllable(cp_at(t_, j, next))) return Match{};
+      j = next;
+      if (syllables < 2 || j >= t_.size() || t_[j] != ' ') continue;
+      const Match m = word(j + 1, kind_bit(Kind::kQualAfter));
+      if (m && m.end - (j + 1) >= 6 && flag_of(w_.entry(m.entry).tag) == kSince) return m;
+      return Match{};
+    }
+    return Match{};
   }
 
   // The qualifier after a holiday ending at `end`: a word for the days around it (two at
