@@ -1853,7 +1853,7 @@ class Matcher {
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs))) return true;
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
-      if (e == p) e = day_of_month_end(p);  // 哈尔滨市|26日|发布
+      if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) return false;
       p = e;
     }
@@ -1861,13 +1861,19 @@ class Matcher {
   }
   static constexpr size_t kMaxActAdverbs = 3, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
-  // The end of a day of the month written with digits at p (26日, 3号), or p.
-  size_t day_of_month_end(size_t p) const {
-    size_t j = p;
-    while (j < t_.size() && j - p < 2 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
-    if (j == p) return p;
-    const char32_t c = decode_at(t_, j);
-    return c == U'日' || c == U'号' ? j + 3 : p;
+  // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号), or p.
+  size_t date_end(size_t p) const {
+    size_t end = p;
+    for (int part = 0; part < 3; ++part) {
+      size_t j = end;
+      while (j < t_.size() && j - end < 4 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
+      if (j == end) break;
+      const char32_t c = decode_at(t_, j);
+      if (c != U'年' && c != U'月' && c != U'日' && c != U'号') break;
+      end = j + 3;
+      if (c == U'日' || c == U'号') break;
+    }
+    return end;
   }
   bool supported(const Hit& h, bool business_in_doc) const {
     // This organization named plainly elsewhere, or a business organization anywhere in

@@ -624,5 +624,7 @@ TEST_CASE("org: with the built-in lexicon, services before their operator and pl
       {"place-acts", "안성시와 협약을 맺은 이천시는 예산을", "안성시=Anseong City Government | 이천시=Icheon City Government"},
       {"province-headline", "浙江再发10亿元消费券", "浙江=Zhejiang Provincial People's Government"},
       {"place-named", "在合肥发放购房补贴", ""},
+      {"place-acts-after-date", "武汉市于2026年11月27日发布管理办法", "武汉市=Wuhan Municipal People's Government"},
+      {"place-acts-after-year-adverb", "河南省今年8月发行的专项债", "河南省=Henan Provincial People's Government"},
   });
 }
