@@ -1057,7 +1057,10 @@ class Matcher {
         size_t run = 0;
         while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
-          if (!text::is_han(prev_cp(t_, k))) break;
+          const char32_t c = prev_cp(t_, k);
+          // A transliterated foreign name joins its parts with a middle dot
+          // (阿卜杜勒·拉蒂夫·贾米勒|公司): the dot between Han characters is inside the run.
+          if (!text::is_han(c) && !((c == U'·' || c == U'・') && run > 0 && k > 0 && text::is_han(decode_before(t_, k)))) break;
           a = k;
           ++run;
         }
