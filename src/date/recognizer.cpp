@@ -101,10 +101,12 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
 // in the span, as writers annotate it; the year itself is absolute, so its value and flags
 // do not change. Returns the start with the prefix, or `start`.
 size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start) {
-  if (start < 2 || t[start - 1] != ' ' || start + 7 > t.size()) return start;
+  if (start < 2 || t[start - 1] != ' ' || start + 4 >= t.size()) return start;
   for (size_t k = start; k < start + 4; ++k)
     if (t[k] < '0' || t[k] > '9') return start;
-  if (t.substr(start + 4, 3) != "\xEB\x85\x84") return start;  // 년
+  // Four digits and the year's marker (년, date_words.tsv), as the parse read them.
+  const Match unit = w.longest(t, start + 4, kind_bit(Kind::kMarker));
+  if (!unit || w.entry(unit.entry).tag != Tag::kYear) return start;
   const size_t end = start - 1;
   for (size_t len : {size_t{6}, size_t{9}}) {  // two or three syllables
     if (end < len) continue;
