@@ -10,6 +10,7 @@
 #include "lexicon/places.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace hanfacts::org {
 namespace {
@@ -221,6 +222,64 @@ Result<std::vector<PlaceGovernment>> parse_place_government_file(const lexicon::
     }
     if (g.names.empty()) return t.error(row, "place", "no place names");
     out.push_back(std::move(g));
+  }
+  return out;
+}
+
+Result<std::vector<CountryShortForm>> parse_country_short_form_file(const lexicon::Source& source) {
+  auto parsed = lexicon::parse_tsv(source.content, source.name, {"country", "short"});
+  if (!parsed.ok()) return parsed.status();
+  const lexicon::Table& t = parsed.value();
+  std::vector<CountryShortForm> out;
+  for (const lexicon::Row& row : t.rows()) {
+    CountryShortForm f;
+    f.country = text::fold(t.cell(row, "country"));
+    f.source = source.name;
+    f.line = row.line;
+    if (f.country.empty() || f.country.find(' ') != std::string::npos)
+      return t.error(row, "country", "'" + std::string(t.cell(row, "country")) + "' is not one word");
+    for (std::string_view s : lexicon::split_values(t.cell(row, "short"))) {
+      std::string folded = text::fold(s);
+      if (text::count_code_points(folded) != 1)
+        return t.error(row, "short", "'" + std::string(s) + "' is not one character");
+      f.shorts.push_back(std::move(folded));
+    }
+    if (f.shorts.empty()) return t.error(row, "short", "no short forms");
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<Name> short_form_names(const Entry& entry, std::span<const CountryShortForm> forms) {
+  std::vector<Name> out;
+  if (entry.kind != "government" && entry.kind != "international") return out;
+  for (const Name& n : entry.names) {
+    if (n.context || n.place) continue;
+    const std::string folded = text::fold(n.surface);
+    for (const CountryShortForm& f : forms) {
+      if (!folded.starts_with(f.country)) continue;
+      std::string_view rest = std::string_view(folded).substr(f.country.size());
+      size_t i = 0;
+      const bool spaced = !rest.empty() && rest.front() == ' ';
+      if (spaced) {
+        rest.remove_prefix(rest.find_first_not_of(' ') == std::string_view::npos ? rest.size()
+                                                                                   : rest.find_first_not_of(' '));
+      } else {
+        // Glued only in Chinese: a Han country name, then the body's Han name.
+        size_t j = f.country.size();
+        char32_t last = 0;
+        for (size_t k = 0; k < j;) last = text::next_code_point(f.country, k);
+        if (rest.empty() || !text::is_han(last) || !text::is_han(text::next_code_point(rest, i))) continue;
+      }
+      if (text::count_code_points(name_key(rest)) < 2) continue;
+      for (const std::string& s : f.shorts) {
+        Name g;
+        g.surface = s + (spaced ? " " : "") + std::string(rest);
+        g.key = name_key(g.surface);
+        g.has_space = spaced;
+        out.push_back(std::move(g));
+      }
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@
 // Shared by the recognizer and the lexicon lint test, so both read files the same way.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,23 @@ struct PlaceGovernment {
   int line = 0;
 };
 Result<std::vector<PlaceGovernment>> parse_place_government_file(const lexicon::Source& source);
+
+// lexicons/org/country_short_forms.tsv: the one-character forms news gives a country
+// before its bodies' names (美 국무부, 日 금융청, 日央行).
+struct CountryShortForm {
+  std::string country;              // folded (text::fold), as it opens listed names: 미국, 美国
+  std::vector<std::string> shorts;  // folded: 美, 미
+  std::string source;
+  int line = 0;
+};
+Result<std::vector<CountryShortForm>> parse_country_short_form_file(const lexicon::Source& source);
+
+// The names a government or international body's listed names give with a country's
+// short form in the country's place: 일본 금융청 -> 日 금융청 (a space after the country,
+// kept, so the name reads with or without it), 日本央行 -> 日央行 (a Han character after
+// it). A name of one code point after the country gives none. Empty for other
+// kinds: a company's own name does not follow its country's short form.
+std::vector<Name> short_form_names(const Entry& entry, std::span<const CountryShortForm> forms);
 
 // lexicons/geo/places.tsv: countries and regions, as role kPlace words; a home country
 // (한국, 中国) also as kHomePlace.

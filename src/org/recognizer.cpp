@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lexicon/places.h"
 #include "numeral/numeral.h"
@@ -2111,6 +2112,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   std::unordered_map<std::string, size_t> index_of_id;
   std::vector<Word> words;
   std::vector<PlaceGovernment> place_governments;
+  std::vector<CountryShortForm> short_forms;
   // Places are shared with the DATE recognizer (lexicons/geo/): the built-in file unless
   // the sources bring their own.
   for (const lexicon::Source& src : lexicon::with_places(sources)) {
@@ -2134,6 +2136,10 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       auto parsed = parse_place_government_file(src);
       if (!parsed.ok()) return parsed.status();
       for (PlaceGovernment& g : parsed.value()) place_governments.push_back(std::move(g));
+    } else if (src.name.ends_with("/country_short_forms.tsv")) {
+      auto parsed = parse_country_short_form_file(src);
+      if (!parsed.ok()) return parsed.status();
+      for (CountryShortForm& f : parsed.value()) short_forms.push_back(std::move(f));
     } else if (src.name.ends_with("/words.tsv")) {
       auto parsed = parse_word_file(src);
       if (!parsed.ok()) return parsed.status();
@@ -2161,6 +2167,17 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
           return Status(StatusCode::kInvalidData, where + ": place '" + n.surface + "' is also a name of '" + e.id + "'");
       e.names.push_back(std::move(n));
     }
+  }
+
+  // A body's names with its country's short form (日 금융청, 日央行), once every entity
+  // file is read. A generated key another entry lists, or this one, stays as it is.
+  if (!short_forms.empty()) {
+    std::unordered_set<std::string> listed;
+    for (const Entry& e : entries)
+      for (const Name& n : e.names) listed.insert(n.key);
+    for (Entry& e : entries)
+      for (Name& n : short_form_names(e, short_forms))
+        if (listed.insert(n.key).second) e.names.push_back(std::move(n));
   }
 
   Model& m = *model;

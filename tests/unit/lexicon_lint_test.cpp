@@ -56,6 +56,7 @@ TEST_CASE("lexicon lint: organization files") {
   std::map<std::string, std::string> where_id;  // id -> file:line
   std::vector<org::Entry> all;
   std::vector<org::PlaceGovernment> place_governments;
+  std::vector<org::CountryShortForm> short_forms;
   size_t entries = 0;
   for (const auto& src : lexicon::builtin_sources("org")) {
     if (!org::is_entity_source(src.name)) {
@@ -72,6 +73,11 @@ TEST_CASE("lexicon lint: organization files") {
         if (!r.ok()) st = r.status();
         else
           for (org::PlaceGovernment& g : r.value()) place_governments.push_back(std::move(g));
+      } else if (src.name.ends_with("/country_short_forms.tsv")) {
+        auto r = org::parse_country_short_form_file(src);
+        if (!r.ok()) st = r.status();
+        else
+          for (org::CountryShortForm& f : r.value()) short_forms.push_back(std::move(f));
       } else {
         st = Status(StatusCode::kInvalidData, "unexpected ORG data file (entities belong in org/entities/)", src.name);
       }
@@ -106,6 +112,18 @@ TEST_CASE("lexicon lint: organization files") {
     CHECK_MESSAGE(it != by_id.end(), at << ": unknown entry '" << g.government << "'");
     if (it != by_id.end()) CHECK_MESSAGE(it->second->kind == "government", at << ": '" << g.government << "' is not a government");
   }
+  // A country's short forms name some listed body (a row that gives no name is dead
+  // data: a misspelt country, or a country none of whose bodies is listed with its name).
+  CHECK(!short_forms.empty());
+  size_t generated = 0;
+  for (const org::CountryShortForm& f : short_forms) {
+    const std::span<const org::CountryShortForm> one(&f, 1);
+    size_t n = 0;
+    for (const org::Entry& e : all) n += org::short_form_names(e, one).size();
+    CHECK_MESSAGE(n > 0, f.source << ":" << f.line << ": country '" << f.country << "' opens no listed body's name");
+    generated += n;
+  }
+  MESSAGE("names with a country's short form: " << generated);
   MESSAGE("organizations in the built-in lexicon: " << entries);
 }
 

@@ -606,7 +606,7 @@ TEST_CASE("org: throughput") {
   measure(big_lex.value(), "built-in + 60k synthetic");
 }
 
-TEST_CASE("org: with the built-in lexicon, services before their operator and places acting as governments") {
+TEST_CASE("org: with the built-in lexicon, services before their operator, places acting as governments, countries' short forms") {
   static const org::Recognizer kBuiltin = [] {
     auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
     REQUIRE_MESSAGE(made.ok(), made.status().to_string());
@@ -626,5 +626,14 @@ TEST_CASE("org: with the built-in lexicon, services before their operator and pl
       {"place-named", "在合肥发放购房补贴", ""},
       {"place-acts-after-date", "武汉市于2026年11月27日发布管理办法", "武汉市=Wuhan Municipal People's Government"},
       {"place-acts-after-year-adverb", "河南省今年8月发行的专项债", "河南省=Henan Provincial People's Government"},
+      // A country's short form before a body listed with its country's name
+      // (org/country_short_forms.tsv), with or without the space.
+      {"short-form-hanja", "日 금융청과 中 외교부는", "日 금융청=Financial Services Agency (Japan) | "
+                                                     "中 외교부=Ministry of Foreign Affairs of the People's Republic of China"},
+      {"short-form-glued", "美국무부는 성명을 냈다", "美국무부=United States Department of State"},
+      {"short-form-zh", "英央行和欧央行相继加息", "英央行=Bank of England | 欧央行=European Central Bank"},
+      // 日 is no Chinese short form: it ends a date (20日|央行), and 中 after a word is "during".
+      {"no-short-form-after-date", "20日央行宣布降准", "央行=People's Bank of China"},
+      {"no-hangul-short-form-jung", "회의 중 국방부가 밝혔다", "국방부=Ministry of National Defense (South Korea)"},
   });
 }
