@@ -50,9 +50,36 @@ bool may_join(char32_t a, char32_t b) {
   return a <= 0xFFFF && b <= 0xFFFF && zh_words_data::pair_bit(zh_words_data::pair_hash(a, b));
 }
 
+namespace {
+// Whether chars[s, e) (two to four characters) is a word the segmentation below may take:
+// its first two characters may join (the segmentation looks no further otherwise), all
+// its characters are BMP, each two side by side stand so in some word (the pair filter,
+// a smaller table than the words'), and the dictionary lists it.
+bool takes_word(std::span<const char32_t> chars, size_t s, size_t e) {
+  for (size_t i = s; i + 1 < e; ++i)
+    if (chars[i] == 0 || chars[i + 1] == 0 || !may_join(chars[i], chars[i + 1])) return false;
+  return word_cost(key_of(chars.subspan(s, e - s))) >= 0;
+}
+// Whether some word the segmentation may take crosses an edge of [a, b): only such a
+// word can, since single characters cross nothing and [a, b) is the name. Most names
+// have none, and these few lookups answer for them instead of the whole segmentation.
+bool may_cross(std::span<const char32_t> chars, size_t a, size_t b) {
+  const size_t n = chars.size();
+  if (a > 0 && may_join(chars[a - 1], chars[a]))
+    for (size_t s = a - std::min<size_t>(a, 3); s < a; ++s)
+      for (size_t e = a + 1; e < b && e <= s + 4; ++e)
+        if (takes_word(chars, s, e)) return true;
+  if (b < n && may_join(chars[b - 1], chars[b]))
+    for (size_t s = a + 1; s < b; ++s)
+      for (size_t e = b + 1; e <= n && e <= s + 4; ++e)
+        if (takes_word(chars, s, e)) return true;
+  return false;
+}
+}  // namespace
 bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost) {
   const size_t n = chars.size();
   if (n > kMaxChars || a >= b || b > n) return false;  // nothing to decide: keep the name
+  if (!may_cross(chars, a, b)) return false;
   constexpr int kNone = std::numeric_limits<int>::max() / 2;
   // best[i]: the least cost of segmenting chars[i, n); next[i]: where its first word ends.
   std::array<int, kMaxChars + 1> best{};
