@@ -1163,8 +1163,6 @@ class Matcher {
           h.dropped = true;
       }
     }
-    for (Hit& h : all)
-      if (!h.dropped && straddles_words(h)) h.dropped = true;
     // A name whose closing suffix runs on into an ordinary word is not that name: the
     // word starts inside the hit and ends after it (上海银行|间同业拆放利率 is the Shanghai
     // interbank rate, not the Bank of Shanghai). Some such words are common (报告, 报道),
@@ -1183,33 +1181,23 @@ class Matcher {
         }
       }
     }
-    // A country's government body named bare right after another country names that
-    // country's body (루마니아 국방부, 罗马尼亚国防部), not the one the bare name stands
-    // for (국방부 Korea's, 国防部 China's). Bodies listed with their country (미국 국방부,
-    // 中国国防部) match whole and start at it; one whose names say no country (백악관) is
-    // left alone.
-    for (Hit& h : all)
-      if (!h.dropped && h.kind != HitKind::kPattern && m_->home_government[h.entry] &&
-          after_foreign_place(h.start, h.entry))
-        h.dropped = true;
-    // A name before a model code and a product word names the product (小米17系列,
-    // 华为Mate 70系列): one load of the byte after the name rules out almost every hit. So
-    // does a generation number before it (第八代|五粮液, a product line of Wuliangye).
+    // The checks of one listed or typo hit, in one pass (each drops the hit alone and
+    // reads no other hit's drop, so their order does not matter):
+    // - a two- or three-character Chinese name across a word edge (straddles_words);
+    // - a country's government body named bare right after another country names that
+    //   country's body (루마니아 국방부, 罗马尼亚国防부), not the one the bare name stands
+    //   for (국방부 Korea's, 国防部 China's). Bodies listed with their country (미국 국방부,
+    //   中国国防部) match whole and start at it; one whose names say no country (백악관) is
+    //   left alone;
+    // - a name before a model code and a product word names the product (小米17系列,
+    //   华为Mate 70系列): one load of the byte after the name rules out almost every hit.
+    //   So does a generation number before it (第八代|五粮液, a product line of Wuliangye);
+    // - a service named before its operator (names_service).
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
-          ((h.end < t_.size() && names_product(h.end)) || after_generation(h.start)))
+          (straddles_words(h) || (m_->home_government[h.entry] && after_foreign_place(h.start, h.entry)) ||
+           (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all)))
         h.dropped = true;
-    // A service listed under its operator's name, followed by the operator named as such
-    // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
-    // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
-    for (Hit& h : all) {
-      if (h.dropped || h.kind == HitKind::kPattern) continue;
-      const size_t q = operator_after(h.end);
-      if (q == 0) continue;
-      auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
-      for (; it != order_.end() && all[*it].start == q; ++it)
-        if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) h.dropped = true;
-    }
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
     // inside a pattern, found by start through order_ (a pattern is short, so this stays
@@ -1226,19 +1214,75 @@ class Matcher {
         }
       }
     }
-    rank_hits(all);
-    // Taken bytes as bits: a hit is kept when none of its bytes is taken yet (hits are
-    // short and never empty), and the kept ones come out in start order through order_.
-    taken_.assign(t_.size() / 64 + 1, 0);
-    kept_.assign(all.size(), 0);
-    for (const uint32_t i : ranked_) {
-      const Hit& h = all[i];
-      if (!bits_free(h.start, h.end)) continue;
-      set_bits(h.start, h.end);
-      kept_[i] = 1;
+    select(all);
+  }
+  // Keeps the hits of `all` not dropped that win: longest first, then the more trusted
+  // kind, then the earlier start, then the order found, each kept when none of its bytes
+  // is taken yet; the kept ones go to hits_ in start order (order_). Only hits that
+  // overlap compete, so this goes by clusters (hits in start order, each overlapping
+  // one before it in the cluster): a hit alone, the usual case, is kept with no ranking,
+  // and a cluster's hits are ranked among themselves, which keeps what a ranking of all
+  // would (a hit's fate depends on the hits kept that overlap it, all in its cluster).
+  void select(const std::vector<Hit>& all) {
+    bool taken_clear = false;
+    for (size_t k = 0, n = order_.size(); k < n;) {
+      const Hit& first = all[order_[k]];
+      if (first.dropped) {
+        ++k;
+        continue;
+      }
+      cluster_.clear();
+      cluster_.push_back(static_cast<uint32_t>(k));
+      size_t end = first.end, j = k + 1;
+      for (; j < n; ++j) {
+        const Hit& h = all[order_[j]];
+        if (h.dropped) continue;
+        if (h.start >= end) break;
+        end = std::max(end, h.end);
+        cluster_.push_back(static_cast<uint32_t>(j));
+      }
+      k = j;
+      if (cluster_.size() == 1) {
+        hits_.push_back(first);
+        continue;
+      }
+      // Taken bytes as bits (hits are short and never empty); clusters never share a
+      // byte, so one clearing serves the document.
+      if (!taken_clear) {
+        taken_.assign(t_.size() / 64 + 1, 0);
+        taken_clear = true;
+      }
+      // By place in order_ (the cluster's entries), a total order.
+      ranked_.assign(cluster_.begin(), cluster_.end());
+      std::sort(ranked_.begin(), ranked_.end(), [&](uint32_t x, uint32_t y) {
+        const Hit &a = all[order_[x]], &b = all[order_[y]];
+        if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+        if (priority_of(a.kind) != priority_of(b.kind)) return priority_of(a.kind) > priority_of(b.kind);
+        return x < y;
+      });
+      // By place in order_ from the cluster's first.
+      const size_t from = cluster_.front();
+      kept_.assign(j - from, 0);
+      for (const uint32_t x : ranked_) {
+        const Hit& h = all[order_[x]];
+        if (!bits_free(h.start, h.end)) continue;
+        set_bits(h.start, h.end);
+        kept_[x - from] = 1;
+      }
+      for (const uint32_t x : cluster_)
+        if (kept_[x - from]) hits_.push_back(all[order_[x]]);
     }
-    for (const uint32_t i : order_)
-      if (kept_[i]) hits_.push_back(all[i]);
+  }
+  // A service listed under its operator's name, followed by the operator named as such
+  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
+  // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
+  bool names_service(const Hit& h, const std::vector<Hit>& all) const {
+    const size_t q = operator_after(h.end);
+    if (q == 0) return false;
+    auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
+    for (; it != order_.end() && all[*it].start == q; ++it)
+      if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
+    return false;
   }
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
@@ -1356,35 +1400,6 @@ class Matcher {
       std::sort(order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
       std::inplace_merge(order_.begin(), order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
     }
-  }
-  // ranked_ = indices of the hits of `all` not dropped, longest first, then the more
-  // trusted kind, then the earlier start, then the order found (a total order): a stable
-  // counting sort of order_ by length and kind, whose keys are few and small.
-  void rank_hits(const std::vector<Hit>& all) {
-    ranked_.clear();
-    size_t max_len = 0;
-    for (const Hit& h : all) max_len = std::max(max_len, h.end - h.start);
-    constexpr size_t kMaxCounted = 1 << 16;
-    if (max_len >= kMaxCounted) {  // never for real names; keep it correct anyway
-      for (const uint32_t i : order_)
-        if (!all[i].dropped) ranked_.push_back(i);
-      std::stable_sort(ranked_.begin(), ranked_.end(), [&all](uint32_t x, uint32_t y) {
-        const Hit &a = all[x], &b = all[y];
-        if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-        return priority_of(a.kind) > priority_of(b.kind);
-      });
-      return;
-    }
-    // Sort keys (length and kind bucket, then the place in order_): the same order as a
-    // stable counting sort of order_ by bucket, without a pass over every bucket (a
-    // document has a few dozen hits, and a long pattern hit makes many buckets).
-    const auto bucket = [max_len](const Hit& h) { return (max_len - (h.end - h.start)) * 8 + (7 - priority_of(h.kind)); };
-    rank_keys_.clear();
-    for (size_t k = 0; k < order_.size(); ++k)
-      if (!all[order_[k]].dropped) rank_keys_.push_back(uint64_t{bucket(all[order_[k]])} << 32 | k);
-    std::sort(rank_keys_.begin(), rank_keys_.end());
-    ranked_.resize(rank_keys_.size());
-    for (size_t k = 0; k < rank_keys_.size(); ++k) ranked_[k] = order_[static_cast<uint32_t>(rank_keys_[k])];
   }
   // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
   // then a few fuzzy, pattern or alias hits appended), so the sorted prefix is merged with
@@ -2004,10 +2019,10 @@ class Matcher {
   std::string_view t_;
   std::vector<Hit> all_;
   std::vector<Hit> tail_, merged_;  // sort_hits() scratch
-  std::vector<uint32_t> order_, ranked_;              // rank_hits() scratch
-  std::vector<uint64_t> rank_keys_;                   // rank_hits() scratch
-  std::vector<uint64_t> taken_;                       // resolve() scratch
-  std::vector<uint8_t> kept_;                         // resolve() scratch
+  std::vector<uint32_t> order_;                       // resolve(): indices of all_ by start
+  std::vector<uint32_t> cluster_, ranked_;            // select() scratch: places in order_
+  std::vector<uint64_t> taken_;                       // select() scratch
+  std::vector<uint8_t> kept_;                         // select() scratch
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
