@@ -340,7 +340,9 @@ class Parser {
     if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end &&
         (w_.entry(each->entry[kStopKind]).tag != Tag::kWeek || (kinds & kWeekdayKinds)))
       return Match{};
-    if (m && m.end == p + 3 && runs_on_in_word(m.end)) return Match{};
+    // So does a one-syllable last word after a space (이번 주|총 is this week's AGM, 다음 달|러
+    // no month): the syllable is a word of its own only before an ending or a date word.
+    if (m && (m.end == p + 3 || (m.end >= p + 4 && t_[m.end - 4] == ' ')) && runs_on_in_word(m.end)) return Match{};
     return m;
   }
 
@@ -1115,7 +1117,17 @@ class Parser {
     Match ord = first_n ? Match{} : word(i, kind_bit(Kind::kOrdinal));
     if (ord) i = sp(ord.end);
     Num n;
-    if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) return kNo;
+    // 首季: a first_n word with a count of its own (its offset) and no number after it is
+    // that quarter, Q1 (首三季 stays the first three).
+    const bool implied = first_n && w_.entry(first_n.entry).offset > 0 && !number(i, kAllowDigits | kAllowHan | kAllowSino, n);
+    if (implied) {
+      n = Num{};
+      n.value = w_.entry(first_n.entry).offset;
+      n.end = i;
+      n.form = NumForm::kHan;
+    } else if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) {
+      return kNo;
+    }
     size_t j = n.end, next;
     // 1~3분기, 一至三季度, 1-3季度: a range of quarters sharing the marker.
     Num n2;
@@ -1160,7 +1172,7 @@ class Parser {
     q.year = y;
     q.month = static_cast<int>(n.value);
     q.x_year = x;
-    if (first_n) {
+    if (first_n && !implied) {
       if (n.value < 2) return kNo;
       Value q1 = q;
       q1.month = 1;
@@ -2294,9 +2306,19 @@ void Grammar::build_follow() {
     const uint64_t two = ((classes[c] & kFollowLeadIn) ? 1u : 0u) | ((classes[c] & kFollowNumber) ? 2u : 0u);
     follow_bits_[c >> 5] |= two << (2 * (c & 31));
   }
+  std::vector<char32_t> markers;
+  words_.first_code_points(kind_bit(Kind::kMarker), markers);
   for (const Words::SingleStart& s : words_.single_starts()) {
     if (s.first >= 0x10000) continue;
     uint8_t& need = single_follow_[s.first];
+    // 首季: a first_n word with a count of its own goes on with a marker too.
+    if (s.kind == Kind::kFirstN && s.offset > 0) {
+      need |= kFollowSpace;
+      for (char32_t m : markers) {
+        const uint32_t h = Words::pair_hash(s.first, m);
+        pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+      }
+    }
     if (s.after != 0) {
       need |= kFollowSpace;
       const uint32_t h = Words::pair_hash(s.first, s.after);
@@ -2413,6 +2435,9 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     const Entry& lead = words_.entry(open.entry);
     if (lead.kind == Kind::kPrefix && lead.tag == Tag::kYear &&
         word_at(text, skip_spaces(text, open.end), kind_bit(Kind::kPart), cache))
+      return true;
+    // 首季: a first_n word with a count of its own before a marker (quarter_part reads it).
+    if (lead.kind == Kind::kFirstN && lead.offset > 0 && word_at(text, open.end, kind_bit(Kind::kMarker), cache))
       return true;
     // A shorter word that stands alone may still start here.
     if (alone) return true;

@@ -144,7 +144,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
       mark_single(first);
       size_t k = i + 1;
       const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
-      single_starts_.push_back({first, after, e.kind});
+      single_starts_.push_back({first, after, e.kind, e.offset});
     } else {
       mark_pair(first, text::next_code_point(surface, i));
     }

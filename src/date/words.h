@@ -234,6 +234,7 @@ class Words {
     char32_t first;
     char32_t after;
     Kind kind;
+    int offset = 0;  // the entry's (a first_n word's own count: 首 in 首季)
   };
   const std::vector<SingleStart>& single_starts() const { return single_starts_; }
   // The raw sets behind single() and may_start_pair() (1024 words each).
