@@ -1391,7 +1391,18 @@ class Parser {
       }
       cur.point(arith(week, cur));
       cur.rule = "relative_week";
-      return part_or(wr.end, cur);  // 지난주 말, 下周末: the end of that week
+      const size_t e = part_or(wr.end, cur);
+      // 지난주 말, 이번 주말, 下周末: the end of a week is its weekend, Saturday and Sunday
+      // (GUIDELINES), not the week flagged late.
+      if (e != wr.end && (cur.flags & kLate) && cur.a.grain == Grain::kWeek && !cur.interval) {
+        int y, m, d;
+        week_monday(cur.a.year, cur.a.month, y, m, d);
+        const Value monday = day_value(y, m, d);
+        cur.range(shift(monday, Grain::kDay, 5), shift(monday, Grain::kDay, 6));
+        cur.flags &= ~kLate;
+        cur.rule = "weekend";
+      }
+      return e;
     }
     int dir = 0;
     size_t i = p;
