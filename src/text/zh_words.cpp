@@ -51,35 +51,55 @@ bool may_join(char32_t a, char32_t b) {
 }
 
 namespace {
-// Whether chars[s, e) (two to four characters) is a word the segmentation below may take:
-// its first two characters may join (the segmentation looks no further otherwise), all
-// its characters are BMP, each two side by side stand so in some word (the pair filter,
-// a smaller table than the words'), and the dictionary lists it.
-bool takes_word(std::span<const char32_t> chars, size_t s, size_t e) {
-  for (size_t i = s; i + 1 < e; ++i)
-    if (chars[i] == 0 || chars[i + 1] == 0 || !may_join(chars[i], chars[i + 1])) return false;
-  return word_cost(key_of(chars.subspan(s, e - s))) >= 0;
+// Loads the slot where a lookup of `key` starts, ahead of word_cost(key): the table is
+// too large to stay in cache, and a few lookups issued together overlap their misses.
+void prefetch_word(uint64_t key) {
+  __builtin_prefetch(zh_words_data::kWordKeys + 8 * static_cast<size_t>(zh_words_data::word_slot(key)));
 }
-// Whether some word the segmentation may take crosses an edge of [a, b): only such a
-// word can, since single characters cross nothing and [a, b) is the name. Most names
-// have none, and these few lookups answer for them instead of the whole segmentation.
-bool may_cross(std::span<const char32_t> chars, size_t a, size_t b) {
+// join[i]: chars[i] and chars[i + 1] may stand side by side in a word (may_join()).
+using Joins = std::array<bool, kMaxChars>;
+// Whether some word the segmentation below may take crosses an edge of [a, b): a word of
+// two to four characters, each two side by side joined (`join`; the segmentation looks
+// for longer words only where the first two join), that the dictionary lists, starting
+// before `a` and ending inside, or starting inside and ending after `b`. Only such a
+// word can cross, since single characters cross nothing and [a, b) is the name. Most
+// names have none, and these few lookups answer for them instead of the segmentation.
+bool may_cross(std::span<const char32_t> chars, const Joins& join, size_t a, size_t b) {
   const size_t n = chars.size();
-  if (a > 0 && may_join(chars[a - 1], chars[a]))
+  std::array<uint64_t, 16> keys;  // at most 3 x 2 on each side
+  size_t count = 0;
+  const auto add = [&](size_t s, size_t e) {
+    for (size_t i = s; i + 1 < e; ++i)
+      if (!join[i]) return;
+    keys[count] = key_of(chars.subspan(s, e - s));
+    prefetch_word(keys[count++]);
+  };
+  if (a > 0 && join[a - 1])
     for (size_t s = a - std::min<size_t>(a, 3); s < a; ++s)
-      for (size_t e = a + 1; e < b && e <= s + 4; ++e)
-        if (takes_word(chars, s, e)) return true;
-  if (b < n && may_join(chars[b - 1], chars[b]))
+      for (size_t e = a + 1; e < b && e <= s + 4; ++e) add(s, e);
+  if (b < n && join[b - 1])
     for (size_t s = a + 1; s < b; ++s)
-      for (size_t e = b + 1; e <= n && e <= s + 4; ++e)
-        if (takes_word(chars, s, e)) return true;
+      for (size_t e = b + 1; e <= n && e <= s + 4; ++e) add(s, e);
+  for (size_t k = 0; k < count; ++k)
+    if (word_cost(keys[k]) >= 0) return true;
   return false;
 }
 }  // namespace
 bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost) {
   const size_t n = chars.size();
   if (n > kMaxChars || a >= b || b > n) return false;  // nothing to decide: keep the name
-  if (!may_cross(chars, a, b)) return false;
+  // Every pair's filter bit, each load independent of the others.
+  Joins join{};
+  for (size_t i = 0; i + 1 < n; ++i) join[i] = chars[i] != 0 && chars[i + 1] != 0 && may_join(chars[i], chars[i + 1]);
+  if (!may_cross(chars, join, a, b)) return false;
+  // The words the segmentation looks up, loading together.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!join[i]) continue;
+    for (size_t len = 2; len <= 4 && i + len <= n; ++len) {
+      if (chars[i + len - 1] == 0 || chars[i + len - 1] > 0xFFFF) break;
+      prefetch_word(key_of(chars.subspan(i, len)));
+    }
+  }
   constexpr int kNone = std::numeric_limits<int>::max() / 2;
   // best[i]: the least cost of segmenting chars[i, n); next[i]: where its first word ends.
   std::array<int, kMaxChars + 1> best{};
@@ -90,7 +110,7 @@ bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_
     best[i] = kNone;
     // Words of two or more characters only where the first two may stand in one word.
     longer.fill(-1);
-    if (i + 1 < n && chars[i] <= 0xFFFF && chars[i + 1] <= 0xFFFF && may_join(chars[i], chars[i + 1]))
+    if (i + 1 < n && join[i])
       costs_from(chars.subspan(i, std::min<size_t>(4, n - i)), longer);
     for (size_t len = 1; len <= 4 && i + len <= n; ++len) {
       int c = len == 1 ? (chars[i] <= 0xFFFF ? zh_words_data::kSingle[chars[i]] : zh_words_data::kUnknownCost)
