@@ -143,7 +143,8 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t p = carry.pos;
-  uint32_t last_class = carry.last_class;
+  // The last code point's class in every lane (see decode_vector).
+  __m256i last_class = set8(carry.last_class);
   uint64_t spaced = carry.spaced;
   size_t count = b.count;
   // The text's last bytes, copied so the window and the four bytes read at each start
@@ -204,20 +205,20 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
       const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), set8(3));
-      const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), set8(last_class), 1);
+      const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), last_class, 1);
       append_bits(b.breaks, k, lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid)));
       // Bit j of m.spaced in lane j's place.
       const __m256i word = _mm256_blendv_epi8(spaced_lo, spaced_hi, _mm256_cmpgt_epi32(j, set8(31)));
       const __m256i bit = _mm256_and_si256(_mm256_srlv_epi32(word, _mm256_and_si256(j, set8(31))), set8(1));
       append_bits(b.spaced, k, lane_bits(_mm256_and_si256(_mm256_cmpeq_epi32(bit, set8(1)), valid)));
-      last_class = class_of(b.info[k + lanes - 1]);
+      last_class = _mm256_permutevar8x32_epi32(cls, set8(lanes - 1));
     }
     count += kept_count;
     p += m.advance;
   }
   b.count = count;
   carry.pos = p;
-  carry.last_class = last_class;
+  carry.last_class = static_cast<uint32_t>(_mm256_extract_epi32(last_class, 0));
   carry.spaced = spaced != 0;
 }
 
@@ -236,7 +237,10 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t p = carry.pos;
-  uint32_t last_class = carry.last_class;
+  // The last code point's class in every lane: read from the vector itself, since a
+  // load of the entry just stored waits for the store (a store-forwarding stall, and
+  // the next group's classes wait on it).
+  __m512i last_class = _mm512_set1_epi32(static_cast<int>(carry.last_class));
   uint64_t spaced = carry.spaced;
   size_t count = b.count;
   alignas(64) unsigned char starts[64];
@@ -286,9 +290,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm512_storeu_si512(b.info + k, ci);
       _mm512_storeu_si512(b.start + k, _mm512_add_epi32(j, mask32(offset)));
       const __m512i cls = _mm512_and_si512(_mm512_srli_epi32(ci, kClassShift), mask32(3));
-      const __m512i before = _mm512_alignr_epi32(cls, mask32(last_class), 15);
+      const __m512i before = _mm512_alignr_epi32(cls, last_class, 15);
       append_bits(b.breaks, k, _mm512_cmpneq_epu32_mask(cls, before) & valid);
-      last_class = class_of(b.info[k + lanes - 1]);
+      last_class = _mm512_permutexvar_epi32(mask32(lanes - 1), cls);
     }
     append_bits(b.spaced, count, spaced_bits);
     count += kept_count;
@@ -296,7 +300,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   }
   b.count = count;
   carry.pos = p;
-  carry.last_class = last_class;
+  carry.last_class = static_cast<uint32_t>(_mm512_cvtsi512_si32(last_class));
   carry.spaced = spaced != 0;
 }
 
