@@ -1,6 +1,7 @@
 #include "date/grammar.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "date/lunar.h"
 #include "date/numbers.h"
@@ -419,21 +420,26 @@ class Parser {
     return m;
   }
 
-  // 2011년 가동 이후, 2024년 상장 이후: a Korean date, one noun of two or three syllables
-  // (the event the date is of), a space and a since word: the date is since, as
-  // 自2025年投产以来 is in Chinese. The noun stays outside the span. Only since, and only
-  // after a space: a glued 부터 is as often a particle (정부로|부터), 까지 "even" (물량까지)
-  // and 이전 "transfer" (기술 이전).
+  // 2011년 가동 이후, 2024년 상장 이후, 내년 3월 신학기부터: a Korean date, one noun of two
+  // or three syllables (the event the date is of), and a since word after a space or glued
+  // to the noun: the date is since, as 自2025年投产以来 is in Chinese. The noun stays outside
+  // the span. Only since: 까지 after a noun is as often "even" (물량까지), 이전 "transfer"
+  // (기술 이전); and a glued 부터 after 로 is "from" a source (정부로부터).
   Match qualifier_after_event(size_t end) const {
     if (end >= t_.size() || t_[end] != ' ') return Match{};
     size_t j = end + 1, next = 0;
+    char32_t last = 0;
     for (int syllables = 1; syllables <= 3 && j < t_.size(); ++syllables) {
-      if (!text::is_hangul_syllable(cp_at(t_, j, next))) return Match{};
+      last = cp_at(t_, j, next);
+      if (!text::is_hangul_syllable(last)) return Match{};
       j = next;
-      if (syllables < 2 || j >= t_.size() || t_[j] != ' ') continue;
-      const Match m = word(j + 1, kind_bit(Kind::kQualAfter));
-      if (m && m.end - (j + 1) >= 6 && flag_of(w_.entry(m.entry).tag) == kSince) return m;
-      return Match{};
+      if (syllables < 2 || j >= t_.size()) continue;
+      const bool spaced = t_[j] == ' ';
+      const size_t at = spaced ? j + 1 : j;
+      const Match m = word(at, kind_bit(Kind::kQualAfter));
+      const bool since = m && m.end - at >= 6 && flag_of(w_.entry(m.entry).tag) == kSince;
+      if (spaced) return since ? m : Match{};
+      if (since && last != U'로') return m;
     }
     return Match{};
   }
@@ -1328,6 +1334,21 @@ class Parser {
       // it that has the day.
       for (int k = 0; k < 2 && !base_ && has_ref() && d1 > days_in_month(y, m); ++k)
         if (--m == 0) m = 12, --y;
+      // A day alone is the occurrence nearest the reference day, as a holiday is: 30日宣布
+      // written on December 1st is November 30th, 3일 개최 written on November 28th is
+      // December 3rd. A tie keeps the reference month.
+      if (!base_ && has_ref() && y == ref().year && m == ref().month) {
+        const long r = days_from_civil(ref().year, ref().month, ref().day);
+        long best = d1 <= days_in_month(y, m) ? std::labs(days_from_civil(y, m, d1) - r) : LONG_MAX;
+        for (const int step : {-1, 1}) {
+          int cy = ref().year, cm = ref().month + step;
+          if (cm == 0) cm = 12, --cy;
+          if (cm == 13) cm = 1, ++cy;
+          if (d1 > days_in_month(cy, cm)) continue;
+          const long dist = std::labs(days_from_civil(cy, cm, d1) - r);
+          if (dist < best) best = dist, y = cy, m = cm;
+        }
+      }
       a = day_value(y, m, d1);
       a.x_year = xy;
       a.x_month = xm;

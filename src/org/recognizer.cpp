@@ -679,6 +679,14 @@ class Matcher {
     auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
     return it != hits_.end() && it->start < b;
   }
+  // The same, but a place's bare name there names no organization: a short form may hold
+  // one (太原热力 for 太原市热力集团有限责任公司).
+  bool overlaps_org_hit(size_t a, size_t b) const {
+    auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
+    for (; it != hits_.end() && it->start < b; ++it)
+      if (!it->place) return true;
+    return false;
+  }
   // Before resolve(): the raw lexicon hits are sorted by start but may overlap; a hit
   // overlaps [a, b) when it starts before b and ends after a, so the largest end among
   // hits starting before b decides. `k` is the index of a raw hit starting at or after b
@@ -848,6 +856,9 @@ class Matcher {
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     size_t cut = run_start, org_word_end = run_start;
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
+    // The earliest starts of a stop tail and of any other word ending at s: a stop tail
+    // inside a longer word is none (电子|股份有限公司: 子 ends 电子, not a 子公司).
+    size_t tail_from = SIZE_MAX, other_from = SIZE_MAX;
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
     head_ends_.clear();           // where stop heads end
     for (size_t i = run_start; i < s;) {
@@ -866,7 +877,8 @@ class Matcher {
         word_end = j;
         if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
         if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
-        if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1;
+        if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
+        else if (j == s) other_from = std::min(other_from, from);
         if (p->roles & role_bit(WordRole::kStopHead)) {
           if (j == i) short_head_after = from + 1;
           head_ends_.push_back(j);
@@ -881,7 +893,7 @@ class Matcher {
     }
     // A generic modifier right before the suffix makes the phrase generic, whatever
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
-    if (tail_after > cut) return kNoName;
+    if (tail_after > cut && !(other_from < tail_from)) return kNoName;
     if (cut == run_start) return cut;
     // A country before a government suffix is that country's body whatever its characters
     // (日|本: 日 alone is a stop head).
@@ -1439,7 +1451,8 @@ class Matcher {
   // A segment of a gloss group (the name before the parenthesis or one part inside it).
   struct Segment {
     size_t start, end;
-    int hit;  // index into hits_, or -1
+    int hit;            // index into hits_, or -1
+    bool led = false;   // given as a short form by a lead word (以下简称“芯衡微”)
   };
 
   static bool is_separator(char32_t c) {
@@ -1586,7 +1599,10 @@ class Matcher {
         } else {
           pending_.push_back(Hit{seg.start, seg.end, static_cast<uint32_t>(entry), -1, HitKind::kAlias});
         }
-        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), q, static_cast<uint32_t>(entry)});
+        // A short form the text defines (以下简称) names the body before its definition
+        // too: a headline uses it first.
+        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), seg.led ? 0 : q,
+                            static_cast<uint32_t>(entry)});
       }
     }
     for (const Hit& h : pending_) hits_.push_back(h);
@@ -1670,7 +1686,7 @@ class Matcher {
         h.entry = static_cast<uint32_t>(glossed_.size());
         h.suffix = named.suffix;
         h.glossed = true;
-      } else if (!plausible_alias(seg.start, seg.end) || overlaps_hit(seg.start, seg.end) ||
+      } else if (!plausible_alias(seg.start, seg.end) || overlaps_org_hit(seg.start, seg.end) ||
                  (own_script && !same_script_short_form(seg, named))) {
         continue;
       } else {
@@ -1679,7 +1695,7 @@ class Matcher {
         pending_.push_back(h);
       }
       if (own_script)
-        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), close,
+        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), seg.led ? 0 : close,
                             static_cast<uint32_t>(glossed_.size()), named.suffix});
       glossed_.push_back({named.start, named.end});
     }
@@ -1691,8 +1707,13 @@ class Matcher {
   }
 
   void add_part(size_t a, size_t b) {
-    strip_short_form_marks(a, b);
+    const bool led = strip_short_form_marks(a, b);
     if (a >= b) return;
+    const size_t first = segments_.size();
+    add_segments(a, b);
+    for (size_t k = first; k < segments_.size(); ++k) segments_[k].led = led;
+  }
+  void add_segments(size_t a, size_t b) {
     if (int h = hit_at(a, b); h >= 0) {
       segments_.push_back({a, b, h});
       return;
@@ -1715,13 +1736,17 @@ class Matcher {
   // A part that gives the name a short form for the rest of the text (以下简称“绿源再生”,
   // 이하 '한빛', 简称：BAAI) is the short form alone: the lead word, a colon and the quotes
   // around it go.
-  void strip_short_form_marks(size_t& a, size_t& b) const {
+  // Returns whether a lead word was there.
+  bool strip_short_form_marks(size_t& a, size_t& b) const {
+    bool led = false;
     if (size_t lead = longest_role_end(a, b, role_bit(WordRole::kShortFormLead)); lead > a) {
       a = lead;
+      led = true;
       while (a < b && (t_[a] == ' ' || t_[a] == ':')) ++a;
     }
     while (a < b && is_quote(decode_at(t_, a))) next_cp(t_, a);
     while (b > a && is_quote(decode_before(t_, b))) prev_cp(t_, b);
+    return led;
   }
   static bool is_quote(char32_t c) {
     return c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
@@ -1853,7 +1878,7 @@ class Matcher {
   // clause (no letter right before it: 在合肥, 从浙江, 경기도 용인 name the place) and a
   // word that says it acts follows, maybe after adverbs: 合肥|发放, 浙江|还将|联合,
   // 경기도|가, 구마모토현|은 (lexicons/org/words.tsv, roles acts and act_adverb), or it opens
-  // a line (a headline) before a comma or colon.
+  // a line (a headline) before a comma or colon, or a quote it says.
   bool acts_as_government(const Hit& h) const {
     const char32_t before = decode_before(t_, h.start);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
@@ -1861,6 +1886,9 @@ class Matcher {
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
+    // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so).
+    if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
+      return true;
     return acts_after(h.end, kMaxJoinedPlaces);
   }
   // Whether the words from p on have the place before them act (see acts_as_government).

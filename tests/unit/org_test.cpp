@@ -635,5 +635,12 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // 日 is no Chinese short form: it ends a date (20日|央行), and 中 after a word is "during".
       {"no-short-form-after-date", "20日央行宣布降准", "央行=People's Bank of China"},
       {"no-hangul-short-form-jung", "회의 중 국방부가 밝혔다", "국방부=Ministry of National Defense (South Korea)"},
+      // A short form the text defines (以下简称) names the body before its definition too
+      // (a headline), and may hold a place (太原 in 太原热力).
+      {"short-form-before-definition", "芯衡微上市。上海芯衡微电子股份有限公司（以下简称“芯衡微”）",
+       "芯衡微=上海芯衡微电子股份有限公司/alias;pattern | 上海芯衡微电子股份有限公司=上海芯衡微电子股份有限公司/pattern | "
+       "芯衡微=上海芯衡微电子股份有限公司/alias;pattern"},
+      {"short-form-holds-place", "太原市热力集团有限责任公司（以下简称“太原热力”）",
+       "太原市热力集团有限责任公司=太原市热力集团有限责任公司/pattern | 太原热力=太原市热力集团有限责任公司/alias;pattern"},
   });
 }
