@@ -172,7 +172,7 @@ struct Model {
   SourcesSeen made_from;  // what build() compiled (not in serial(): save() writes it first)
   // The entries themselves (org::Entry, with their strings) are build()'s: a scan reads
   // what it needs of them from the compact tables below (entry_out, entry_region,
-  // entry_media, government_keys), which the prebuilt model holds as they are.
+  // government_keys), which the prebuilt model holds as they are.
   size_t entry_count = 0;
   Table<NameInfo> names;
   // By name, what the scan's hits read of its NameInfo, in 4 bytes (a table that stays
@@ -184,10 +184,25 @@ struct Model {
   // By entry, what emit() copies into each fact (value, unit, qid) side by side in
   // `out_text`, so a fact reads one short record and one run of bytes, not three
   // strings of a 224-byte Entry (and their heap buffers).
+  // The record also holds the entry's flags that the checks of each hit read (kEntry*):
+  // a hit's entry costs one cache miss for them all, the one emit() then reads again.
   struct EntryOut {
-    uint32_t off = 0;  // into out_text: value, then unit, then qid
-    uint32_t value = 0, unit = 0, qid = 0;  // their bytes
+    uint32_t off = 0;       // into out_text: value, then unit, then qid
+    uint32_t value = 0;     // their bytes
+    uint16_t unit = 0, qid = 0;
+    uint8_t flags = 0;      // kEntry* bits
+    uint8_t unused[3] = {};  // the model's bytes stay the same from build to build
   };
+  static_assert(sizeof(EntryOut) == 16);
+  // A government body whose names say its country (韩国国防部, 中国国防部: a place word
+  // inside a name); see Matcher::after_foreign_place.
+  static constexpr uint8_t kEntryHomeGovernment = 1;
+  // Its kind is a business one (company, lab, investor, exchange, research_firm), for
+  // the support of context names.
+  static constexpr uint8_t kEntryBusiness = 2;
+  // Its kind is media (a newsroom's outlet before a byline stays itself).
+  static constexpr uint8_t kEntryMedia = 4;
+  bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
   std::string out_text;
   // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
@@ -196,9 +211,7 @@ struct Model {
   // By entry, its region (Entry::region) as an index into `regions`, the distinct ones.
   Table<uint8_t> entry_region;
   std::vector<std::string> regions;
-  // By entry: its kind is media (a newsroom's outlet before a byline stays itself).
-  Table<uint8_t> entry_media;
-  // By entry with home_government set: its names' keys, each followed by '\n' (no key
+  // By entry with kEntryHomeGovernment: its names' keys, each followed by '\n' (no key
   // holds one), from government_keys_at[e] to government_keys_at[e + 1] in
   // government_keys; empty for the other entries.
   Table<uint32_t> government_keys_at;
@@ -207,9 +220,6 @@ struct Model {
     return std::string_view(government_keys).substr(government_keys_at[e], government_keys_at[e + 1] - government_keys_at[e]);
   }
   std::vector<Suffix> suffixes;
-  // By entry: a government body whose names say its country (韩国国防部, 中国国防部: a
-  // place word inside a name); see Matcher::after_foreign_place.
-  std::vector<uint8_t> home_government;
   // The scan's automaton over a trie of names, suffixes and ORG words together; it
   // reports names, suffixes and common words. The trie and its payloads are create()'s
   // locals: after the automaton and key_info are built no lookup reads them (about 5 MB).
@@ -277,9 +287,6 @@ struct Model {
     return to << kRootShift | bit | static_cast<uint32_t>(run) << kClassShift | (ac.reports(to) ? kRootReportsBit : 0);
   }
   FuzzyIndex fuzzy;
-  // By entry: whether its kind is a business one (company, lab, investor, exchange,
-  // research_firm), for the support of context names.
-  std::vector<uint8_t> business;
 
   // The suffixes and ORG words alone (no names), for the checks around a key that look
   // for words only (particles after a name, stop words before a pattern): a small trie
@@ -315,8 +322,8 @@ struct Model {
   template <class Io>
   void serial(Io& io) {
     io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
-    io(entry_media), io(government_keys_at), io(government_keys), io(suffixes);
-    io(home_government), io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy), io(business);
+    io(government_keys_at), io(government_keys), io(suffixes);
+    io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
     io(words), io(word_payload), io(place_last), io(division_last), io(role_first);
   }
 };
@@ -1217,7 +1224,7 @@ class Matcher {
     // - a service named before its operator (names_service).
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
-          (straddles_words(h) || (m_->home_government[h.entry] && after_foreign_place(h.start, h.entry)) ||
+          (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
@@ -1971,7 +1978,7 @@ class Matcher {
     }
     return false;
   }
-  bool is_business(uint32_t entry) const { return m_->business[entry] != 0; }
+  bool is_business(uint32_t entry) const { return m_->entry_has(entry, Model::kEntryBusiness); }
 
   // 산업부 한지호 기자: a name right before a person's name (two or three Hangul
   // syllables) and a reporter's title (role byline) is the newsroom desk of a byline, not
@@ -1979,7 +1986,7 @@ class Matcher {
   bool is_desk(const Hit& h) const {
     size_t p = h.end;
     if (p + 1 >= t_.size() || t_[p] != ' ') return false;
-    if (h.kind != HitKind::kPattern && m_->entry_media[h.entry]) return false;
+    if (h.kind != HitKind::kPattern && m_->entry_has(h.entry, Model::kEntryMedia)) return false;
     ++p;
     for (int n = 1; n <= 3; ++n) {
       if (p + 3 > t_.size() || !text::is_hangul_syllable(decode_at(t_, p))) return false;
@@ -2101,7 +2108,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1416, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1328, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -2241,10 +2248,13 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     if (payload.size() <= state) payload.resize(state + 1);
     return payload[state];
   };
-  m.business.resize(entries.size());
+  // Model::EntryOut::flags, by entry.
+  std::vector<uint8_t> entry_flags(entries.size(), 0);
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const std::string& k = entries[ei].kind;
-    m.business[ei] = k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm";
+    if (k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm")
+      entry_flags[ei] |= Model::kEntryBusiness;
+    if (k == "media") entry_flags[ei] |= Model::kEntryMedia;
   }
   {
     // Room for the trie's edges (and the payloads by state) up front, estimated as two
@@ -2344,10 +2354,11 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   m.entry_out.resize(entries.size());
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const Entry& e = entries[ei];
-    if (m.out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX)
+    if (m.out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX || e.kind.size() > UINT16_MAX ||
+        e.qid.size() > UINT16_MAX)
       return Status(StatusCode::kInvalidData, "organization lexicon too large");
     m.entry_out[ei] = Model::EntryOut{static_cast<uint32_t>(m.out_text.size()), static_cast<uint32_t>(e.name.size()),
-                                      static_cast<uint32_t>(e.kind.size()), static_cast<uint32_t>(e.qid.size())};
+                                      static_cast<uint16_t>(e.kind.size()), static_cast<uint16_t>(e.qid.size())};
     m.out_text += e.name;
     m.out_text += e.kind;
     m.out_text += e.qid;
@@ -2370,17 +2381,15 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       }
       return false;
     };
-    m.home_government.assign(entries.size(), 0);
     for (size_t ei = 0; ei < entries.size(); ++ei) {
       if (entries[ei].kind != "government") continue;
       for (const Name& n : entries[ei].names)
-        if (holds_place(n.key)) m.home_government[ei] = 1;
+        if (holds_place(n.key)) entry_flags[ei] |= Model::kEntryHomeGovernment;
     }
   }
   // What the scan reads of the entries (Model::entry_region and the rest).
   m.entry_count = entries.size();
   m.entry_region.assign(entries.size(), 0);
-  m.entry_media.assign(entries.size(), 0);
   m.government_keys_at.assign(entries.size() + 1, 0);
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const Entry& e = entries[ei];
@@ -2389,8 +2398,8 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       return Status(StatusCode::kInvalidData, "organization lexicon: too many regions");
     m.entry_region[ei] = static_cast<uint8_t>(known - m.regions.begin());
     if (known == m.regions.end()) m.regions.push_back(e.region);
-    m.entry_media[ei] = e.kind == "media";
-    if (m.home_government[ei])
+    m.entry_out[ei].flags = entry_flags[ei];
+    if (entry_flags[ei] & Model::kEntryHomeGovernment)
       for (const Name& n : e.names) (m.government_keys += n.key) += '\n';
     if (m.government_keys.size() > UINT32_MAX) return Status(StatusCode::kInvalidData, "organization lexicon too large");
     m.government_keys_at[ei + 1] = static_cast<uint32_t>(m.government_keys.size());
