@@ -113,9 +113,14 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     size_t back = surface.size();
     const char32_t last = text::prev_code_point(surface, back);
     if (last < 0x10000) ends_[last >> 6] |= uint64_t{1} << (last & 63);
-    if (e.kind == Kind::kLunar && !may_end_lunar(last)) lunar_ends_.push_back(last);
-    if (e.kind == Kind::kRecurring && std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end())
+    if (e.kind == Kind::kLunar && !may_end_lunar(last)) {
+      lunar_ends_.push_back(last);
+      lunar_end_filter_ |= uint64_t{1} << end_slot(last);
+    }
+    if (e.kind == Kind::kRecurring && std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end()) {
       recurring_ends_.push_back(last);
+      recurring_end_filter_ |= uint64_t{1} << end_slot(last);
+    }
   }
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);
@@ -237,10 +242,13 @@ constexpr size_t kMaxRecurringBytes = 12;
 bool Words::recurring_before(std::string_view text, size_t start) const {
   size_t end = start;
   if (end > 0 && text[end - 1] == ' ') --end;
-  // Most dates follow no recurring word: its last code point says so at once.
+  // Most dates follow no recurring word: its last code point says so at once, most often
+  // by one bit of the filter (the list is searched only on a hit).
+  if (end == 0) return false;
   size_t back = end;
-  if (end == 0 || std::find(recurring_ends_.begin(), recurring_ends_.end(), text::prev_code_point(text, back)) ==
-                      recurring_ends_.end())
+  const char32_t last = text::prev_code_point(text, back);
+  if (!((recurring_end_filter_ >> end_slot(last)) & 1) ||
+      std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end())
     return false;
   const std::string_view head = text.substr(0, end);
   for (size_t len = std::min(end, kMaxRecurringBytes); len > 0; --len) {
