@@ -72,6 +72,14 @@
 // 3.27% -> 2.61% of the whole run (60 MB JSONL, --jobs 1, perf cpu-clock), BM_Org
 // median 120.6 -> 123.0 MB/s. Per kept ORG fact the scan reports 1.7 keys (813k keys,
 // 579k names added, 478k facts out on that input), so there is little to filter.
+// Session 12 (perf cpu-clock, 60 MB JSONL, --jobs 1): a fifth of the code points take
+// the full step (4 MB sample: 313k of ~1.5M; 72% of them find an edge, mostly from a
+// first code point into a second), so the scan's time is those loads. Per hit, the
+// time is spread thin over twenty functions, much of it cache misses in tables by
+// entry, name and word. Tried and dropped, no gain measured: prefetching the quick
+// mask of the root's transition on the code point eight ahead (the depth-one states'
+// masks mostly hit already); prefetching each name's record by entry in scan() for
+// resolve() and emit(), and each fact's text before emit().
 
 namespace hanfacts::org {
 namespace {
