@@ -162,6 +162,11 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
       if (members != "yes") return t.error(row, "members", "must be 'yes' or empty");
       s.named_by_members = true;
     }
+    if (const std::string_view acts = t.cell(row, "acts"); !acts.empty()) {
+      if (acts != "yes") return t.error(row, "acts", "must be 'yes' or empty");
+      if (s.kind != "government") return t.error(row, "acts", "only a government suffix acts");
+      s.acts_only = true;
+    }
     out.push_back(std::move(s));
   }
   return out;

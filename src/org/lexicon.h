@@ -75,9 +75,12 @@ struct Suffix {
   // organization word inside its Chinese name part is part of the name, not the end of
   // a generic noun in apposition.
   bool named_by_members = false;
+  // A place's division word (县): the pattern is that place's government, and a fact only
+  // where it acts as one, as a listed place's bare name is (安福县|发行, not 在安福县).
+  bool acts_only = false;
   template <class Io>
   void serial(Io& io) {  // org/serial.h
-    io(key), io(kind), io(min_name), io(named_by_members);
+    io(key), io(kind), io(min_name), io(named_by_members), io(acts_only);
   }
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);

@@ -879,6 +879,7 @@ class Matcher {
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
     // inside a longer word is none (电子|股份有限公司: 子 ends 电子, not a 子公司).
     size_t tail_from = SIZE_MAX, other_from = SIZE_MAX;
+    size_t division_end = run_start;  // the end of the last division word before s (福建省|)
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
     head_ends_.clear();           // where stop heads end
     for (size_t i = run_start; i < s;) {
@@ -896,7 +897,11 @@ class Matcher {
         if (!p) continue;
         word_end = j;
         if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
-        if (p->suffix >= 0 || (p->roles & role_bit(WordRole::kKindWord))) org_word_end = std::max(org_word_end, j);
+        // (Not a county's 县, which names a place inside a name: 安福县|人民政府.)
+        if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only) ||
+            (p->roles & role_bit(WordRole::kKindWord)))
+          org_word_end = std::max(org_word_end, j);
+        if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
         else if (j == s) other_from = std::min(other_from, from);
         if (p->roles & role_bit(WordRole::kStopHead)) {
@@ -907,6 +912,8 @@ class Matcher {
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) cut = stop_end;
     }
+    // A county is named without its province: 福建省|安溪县.
+    if (m_->suffixes[static_cast<size_t>(suffix)].acts_only) cut = std::max(cut, division_end);
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
       cut = org_word_end;
@@ -1890,6 +1897,10 @@ class Matcher {
     }
     std::sort(strong_entries_.begin(), strong_entries_.end());
     for (Hit& h : hits_) {
+      if (h.kind == HitKind::kPattern && h.suffix >= 0 && m_->suffixes[static_cast<size_t>(h.suffix)].acts_only) {
+        h.supported = acts_as_government(h);
+        continue;
+      }
       if (h.kind != HitKind::kContext || h.supported) continue;
       h.supported = h.place ? acts_as_government(h) : supported(h, business);
     }
@@ -2010,6 +2021,10 @@ class Matcher {
   void emit(std::vector<core::Candidate>& out) const {
     for (const Hit& h : hits_) {
       if (h.kind == HitKind::kContext && !h.supported) continue;
+      // A county's pattern that does not act names the place (在安福县).
+      if (h.kind == HitKind::kPattern && h.suffix >= 0 && !h.supported &&
+          m_->suffixes[static_cast<size_t>(h.suffix)].acts_only)
+        continue;
       if (is_desk(h)) continue;
       // Built in place: no moves of its four strings.
       core::Candidate& c = out.emplace_back();
