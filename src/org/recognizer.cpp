@@ -717,16 +717,18 @@ class Matcher {
   // suffixes are the small words trie's. Both walks stay on tables in cache (the scan
   // has just stepped through the same states); the full trie's 4 MB hash table would
   // cost a cache miss a code point.
-  bool is_known(size_t a, size_t b) const {
+  bool is_known(size_t a, size_t b) const { return is_listed(a, b) || is_generic_word(a, b); }
+  // The key at [a, b) is one the automaton reports (a name, suffix or common word), and
+  // not a place's bare name: 浙江|银行 and 苏州|公司 stay patterns.
+  bool is_listed(size_t a, size_t b) const {
     const Automaton& ac = m_->ac;
     uint32_t state = Automaton::kRoot;
     for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
-    // A place's bare name is no listed name here: 浙江|银行 and 苏州|公司 stay patterns.
     if (state != Automaton::kNone && state != Automaton::kRoot && ac.reports_itself(state)) {
       const int32_t name = m_->key_info[state].name;
       if (name < 0 || !m_->names[static_cast<size_t>(name)].place) return true;
     }
-    return is_generic_word(a, b);
+    return false;
   }
   // Bit k (1 <= k <= count) for each k such that is_known(a, a + 3k), for text that holds
   // `count` Hangul syllables from `a` (three bytes each): the walks of is_known() once for
@@ -1145,9 +1147,14 @@ class Matcher {
       // named with its division: 서울시 is the city's government, 서울시교육청 another body.
       // A country before a government suffix names that country's body (匈牙利|政府), where
       // before any other it makes a kind (美国|公司 American companies).
-      const bool country_body = is_government(suffix) && only_role(a, s, kPlaceRoles);
-      if ((is_generic(a, s) && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
-          (is_known(a, s) && !country_body && !(is_government(suffix) && ends_with_division(a, s))) ||
+      // The name part's word (the words trie), walked once for is_generic(), only_role()
+      // and is_known()'s is_generic_word().
+      const Payload* part = word_payload(a, s);
+      const bool generic = part && part->roles != 0;
+      const bool country_body = is_government(suffix) && generic && (part->roles & ~kPlaceRoles) == 0 && part->suffix < 0;
+      const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
+      if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
+          (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
