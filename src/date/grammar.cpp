@@ -471,10 +471,13 @@ class Parser {
     auto counts = [&](const Match& m) { return !(named && w_.entry(m.entry).tag == Tag::kWithin); };
     if (const Match m = word(p, kind_bit(Kind::kDurationAfter))) return counts(m);
     // After a space only Korean words (3일 동안): Chinese does not space its words, and
-    // "2025年8月20日　来源" is a dateline followed by its source.
+    // "2025年8月20日　来源" is a dateline followed by its source. A word of one syllable
+    // there is that word only when it ends its own: 3분기 여수 is Yeosu, not "3 quarters and
+    // more" (3년여 glued stays a count).
     const size_t j = sp(p);
     if (j == p) return false;
     const Match m = word(j, kind_bit(Kind::kDurationAfter));
+    if (m && m.end == j + 3 && hangul_syllable_at(m.end)) return false;
     return m && w_.entry(m.entry).lang == Lang::kKo && counts(m);
   }
 

@@ -264,17 +264,15 @@ std::vector<Name> short_form_names(const Entry& entry, std::span<const CountrySh
     for (const CountryShortForm& f : forms) {
       if (!folded.starts_with(f.country)) continue;
       std::string_view rest = std::string_view(folded).substr(f.country.size());
-      size_t i = 0;
       const bool spaced = !rest.empty() && rest.front() == ' ';
       if (spaced) {
-        rest.remove_prefix(rest.find_first_not_of(' ') == std::string_view::npos ? rest.size()
-                                                                                   : rest.find_first_not_of(' '));
+        rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(' ')));
       } else {
         // Glued only in Chinese: a Han country name, then the body's Han name.
-        size_t j = f.country.size();
-        char32_t last = 0;
-        for (size_t k = 0; k < j;) last = text::next_code_point(f.country, k);
-        if (rest.empty() || !text::is_han(last) || !text::is_han(text::next_code_point(rest, i))) continue;
+        char32_t country_last = 0;
+        for (size_t k = 0; k < f.country.size();) country_last = text::next_code_point(f.country, k);
+        size_t k = 0;
+        if (rest.empty() || !text::is_han(country_last) || !text::is_han(text::next_code_point(rest, k))) continue;
       }
       if (text::count_code_points(name_key(rest)) < 2) continue;
       for (const std::string& s : f.shorts) {
