@@ -404,6 +404,7 @@ class Matcher {
     scan();
     find_fuzzy();
     find_patterns();
+    find_foreign_bodies();
     take_legal_forms();
     resolve();
     bind_glosses();
@@ -1398,22 +1399,51 @@ class Matcher {
   // Whether a country or region (role place) ends right before `start` (one space
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
-  bool after_foreign_place(size_t start, uint32_t entry) const {
+  bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
+  static constexpr size_t kNoPlace = SIZE_MAX;
+  // Where that place starts, or kNoPlace.
+  size_t foreign_place_start(size_t start, uint32_t entry) const {
     size_t end = start;
     if (end > 0 && t_[end - 1] == ' ') --end;
-    if (end == 0 || !Model::has_bit(m_->place_last, before_cp(end))) return false;
+    if (end == 0 || !Model::has_bit(m_->place_last, before_cp(end))) return kNoPlace;
     size_t from = end;
     for (size_t k = 0; k < kMaxPlaceCodePoints && from > 0; ++k) {
       do --from;
       while (from > 0 && (static_cast<unsigned char>(t_[from]) & 0xC0) == 0x80);
       if (!ends_with_role(from, end, role_bit(WordRole::kPlace))) continue;
-      if (ends_with_role(from, end, role_bit(WordRole::kHomePlace))) return false;
+      if (ends_with_role(from, end, role_bit(WordRole::kHomePlace))) return kNoPlace;
       // A place word (a key of the words trie) holds no '\n', so it is inside one of the
       // keys or none.
       const std::string_view place = t_.substr(from, end - from);
-      return m_->keys_of_government(entry).find(place) == std::string_view::npos;
+      return m_->keys_of_government(entry).find(place) == std::string_view::npos ? from : kNoPlace;
     }
-    return false;
+    return kNoPlace;
+  }
+  // A home country's body named bare after another country is that country's body, one
+  // the lexicon lacks (카타르 국방부, 沙特交通部): a government pattern over both, as a
+  // country's 政府 is (匈牙利政府). resolve() drops the bare name's hit (after_foreign_place).
+  void find_foreign_bodies() {
+    const size_t raw = hits_.size();
+    for (size_t i = 0; i < raw; ++i) {
+      const Hit h = hits_[i];
+      if (h.kind == HitKind::kPattern || h.kind == HitKind::kFuzzy || h.place ||
+          !m_->entry_has(h.entry, Model::kEntryHomeGovernment))
+        continue;
+      const size_t from = foreign_place_start(h.start, h.entry);
+      if (from == kNoPlace) continue;
+      // Not a word for all or any countries (全球|央行, 각국 국방부: stop heads as well).
+      size_t place_end = h.start;
+      if (place_end > from && t_[place_end - 1] == ' ') --place_end;
+      if (ends_with_role(from, place_end, role_bit(WordRole::kStopHead))) continue;
+      const int32_t suffix = government_suffix();
+      if (suffix >= 0) hits_.push_back(Hit{from, h.end, 0, suffix, HitKind::kPattern});
+    }
+  }
+  // A suffix of kind government, whose kind a pattern made without one takes.
+  int32_t government_suffix() const {
+    for (size_t i = 0; i < m_->suffixes.size(); ++i)
+      if (m_->suffixes[i].kind == "government") return static_cast<int32_t>(i);
+    return -1;
   }
   static constexpr size_t kMaxPlaceCodePoints = 8;
   // Whether no bit of taken_ in [a, b) is set (a < b), a word at a time.
