@@ -915,8 +915,19 @@ class Matcher {
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) cut = stop_end;
     }
-    // A county is named without its province: 福建省|安溪县.
-    if (m_->suffixes[static_cast<size_t>(suffix)].acts_only) cut = std::max(cut, division_end);
+    // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
+    // ending two or three characters before the suffix).
+    if (m_->suffixes[static_cast<size_t>(suffix)].acts_only) {
+      cut = std::max(cut, division_end);
+      size_t at = s;
+      for (int k = 1; k <= 3 && at > cut; ++k) {
+        prev_cp(t_, at);
+        if (k >= 2 && at > cut && name_ends_at(at)) {
+          cut = at;
+          break;
+        }
+      }
+    }
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
       cut = org_word_end;
@@ -1947,8 +1958,17 @@ class Matcher {
   // word that says it acts follows, maybe after adverbs: 合肥|发放, 浙江|还将|联合,
   // 경기도|가, 구마모토현|은 (lexicons/org/words.tsv, roles acts and act_adverb), or it opens
   // a line (a headline) before a comma or colon, or a quote it says.
-  bool acts_as_government(const Hit& h) const {
-    const char32_t before = decode_before(t_, h.start);
+  bool acts_as_government(const Hit& h) {
+    char32_t before = decode_before(t_, h.start);
+    // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
+    // the clause opens before them.
+    for (size_t at = h.start, k = 0; text::is_han(before) && k < 2; ++k) {
+      size_t open = at;
+      for (auto it = first_name_ending_at(at); it != name_ends_.cend() && it->end == at; ++it) open = std::min(open, it->start);
+      if (open == at) break;
+      at = open;
+      before = decode_before(t_, at);
+    }
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
