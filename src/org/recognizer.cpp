@@ -816,7 +816,7 @@ class Matcher {
         // A word that reads as a shorter noun and particles (리야드|에서) is that, not a name
         // misspelled in its last syllables (리야드에어 is Riyadh Air).
         bool particles_end = false;
-        for (size_t k = FuzzyIndex::kMinHangul; k < len && !particles_end; ++k) particles_end = is_trailer(start + 3 * k);
+        for (size_t k = 2; k < len && !particles_end; ++k) particles_end = is_trailer(start + 3 * k);
         if (particles_end) continue;
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, stop - start));
         if (entry >= 0) {
