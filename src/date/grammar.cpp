@@ -1417,8 +1417,9 @@ class Parser {
       cur.rule = "relative_week";
       const size_t e = part_or(wr.end, cur);
       // 지난주 말, 이번 주말, 下周末: the end of a week is its weekend, Saturday and Sunday
-      // (GUIDELINES), not the week flagged late.
-      if (e != wr.end && (cur.flags & kLate) && cur.a.grain == Grain::kWeek && !cur.interval) {
+      // (GUIDELINES), not the week flagged late. Only the one-character "end" word (말, 末):
+      // 이번 주 후반 is the week's latter half, still the week flagged late.
+      if (e != wr.end && e - sp(wr.end) == 3 && (cur.flags & kLate) && cur.a.grain == Grain::kWeek && !cur.interval) {
         int y, m, d;
         week_monday(cur.a.year, cur.a.month, y, m, d);
         const Value monday = day_value(y, m, d);
