@@ -1962,9 +1962,21 @@ class Matcher {
     char32_t before = decode_before(t_, h.start);
     // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
     // the clause opens before them.
-    for (size_t at = h.start, k = 0; text::is_han(before) && k < 2; ++k) {
+    for (size_t at = h.start, k = 0; text::is_han(before) && k < 3; ++k) {
       size_t open = at;
       for (auto it = first_name_ending_at(at); it != name_ends_.cend() && it->end == at; ++it) open = std::min(open, it->start);
+      // An unlisted place named with its division word (抚州市|南丰县): two to four characters.
+      if (open == at && Model::has_bit(m_->division_last, before)) {
+        size_t from = at;
+        for (size_t n = 1; n <= 4 && from > 0 && text::is_han(decode_before(t_, from)); ++n) {
+          prev_cp(t_, from);
+          const char32_t outer = decode_before(t_, from);  // the clause's start or a larger place's division
+          if (n >= 2 && ends_with_division(from, at) && (!text::is_han(outer) || Model::has_bit(m_->division_last, outer))) {
+            open = from;
+            break;
+          }
+        }
+      }
       if (open == at) break;
       at = open;
       before = decode_before(t_, at);
