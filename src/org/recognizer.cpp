@@ -2011,7 +2011,7 @@ class Matcher {
     }
     return false;
   }
-  static constexpr size_t kMaxActAdverbs = 3, kMaxActAdverbBytes = 12;
+  static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号), or p.
   size_t date_end(size_t p) const {
