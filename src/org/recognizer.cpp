@@ -1981,6 +1981,14 @@ class Matcher {
       at = open;
       before = decode_before(t_, at);
     }
+    // Korean writes the province before its county or city with a space (전남 해남군, 경기도
+    // 용인시는): the clause opens before a listed place there.
+    if (before == U' ' && h.start >= 1) {
+      size_t open = h.start - 1;
+      for (auto it = first_name_ending_at(h.start - 1); it != name_ends_.cend() && it->end == h.start - 1; ++it)
+        open = std::min(open, it->start);
+      if (open < h.start - 1 && text::is_hangul_syllable(decode_before(t_, h.start - 1))) before = decode_before(t_, open);
+    }
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
