@@ -1615,6 +1615,9 @@ class Matcher {
             if (script_of(prev_cp(t_, k)) != s) break;
             a = k;
           }
+          // Chinese has no spaces: the name starts after the last kind or stop word of the
+          // run (国有矿企|杰卡明（Gécamines）), as a pattern's does.
+          if (s == Script::kHan) a = after_last_role(a, x_end, role_bit(WordRole::kKindWord) | role_bit(WordRole::kStopWord));
           if (a < x_end && !overlaps_hit(a, x_end)) segments_.push_back({a, x_end, -1});
         }
       }
@@ -1826,6 +1829,22 @@ class Matcher {
   static bool is_quote(char32_t c) {
     return c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
            (c >= 0x300A && c <= 0x300F);  // 《》「」『』
+  }
+  // The end of the last word with one of `roles` inside [a, b) that leaves two characters
+  // or more before b, or `a`.
+  size_t after_last_role(size_t a, size_t b, uint32_t roles) const {
+    size_t cut = a;
+    for (size_t i = a; i < b;) {
+      const size_t from = i;
+      next_cp(t_, i);
+      const size_t e = longest_role_end(from, b, roles);
+      if (e > from && e > cut) {
+        size_t rest = 0;
+        for (size_t j = e; j < b && rest < 2; ++rest) next_cp(t_, j);
+        if (rest >= 2) cut = e;
+      }
+    }
+    return cut;
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
   // or `a`.

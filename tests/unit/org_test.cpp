@@ -637,6 +637,8 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"no-hangul-short-form-jung", "회의 중 국방부가 밝혔다", "국방부=Ministry of National Defense (South Korea)"},
       // A "from <date>" phrase may come between a place and its act word.
       {"place-acts-after-from-date", "南宁市还将从12月1日起发放消费券", "南宁市=Nanning Municipal People's Government"},
+      // A gloss's Chinese name starts after the kind words before it.
+      {"gloss-after-kind-words", "与国有矿企杰卡明（Gécamines）和解", "杰卡明=Gécamines | Gécamines=Gécamines"},
       // A short form the text defines (以下简称) names the body before its definition too
       // (a headline), and may hold a place (太原 in 太原热力).
       {"short-form-before-definition", "芯衡微上市。上海芯衡微电子股份有限公司（以下简称“芯衡微”）",
