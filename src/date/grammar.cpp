@@ -1277,6 +1277,34 @@ class Parser {
     return nu.end;
   }
 
+  // Whether a count of days more than a month has, and a range connector, come right
+  // before p (60일에서 30일로, 从60日压缩到30日): the two ends of such a pair are read
+  // alike, so the day at p counts days too. (Looked for backwards: a bare day is rare
+  // enough that the few lookups cost nothing.)
+  bool after_day_count(size_t p) const {
+    auto back_over_spaces = [&](size_t q) {
+      while (q > 0 && t_[q - 1] == ' ') --q;
+      return q;
+    };
+    const size_t q = back_over_spaces(p);
+    for (size_t k = 1; k <= 9 && k <= q; ++k) {  // a connector is at most three code points
+      const Match r = word(q - k, kind_bit(Kind::kRange));
+      if (!r || r.end != q) continue;
+      const size_t u = back_over_spaces(q - k);
+      for (size_t len = 1; len <= 3 && len <= u; ++len) {  // a day marker is one code point
+        const Match m = word(u - len, kind_bit(Kind::kMarker));
+        if (!m || m.end != u || w_.entry(m.entry).tag != Tag::kDay) continue;
+        size_t d = u - len;
+        long value = 0, scale = 1;
+        int n = 0;
+        for (; d > 0 && is_digit(t_[d - 1]) && n < 9; --d, ++n, scale *= 10) value += (t_[d - 1] - '0') * scale;
+        return n > 0 && value > 31;
+      }
+      return false;
+    }
+    return false;
+  }
+
   // Day after a month (1일, 一日, 13~15일) or alone (21일, 지난 21일, 29日).
   size_t day_part(size_t p, Cur& cur, bool have_month) {
     int dir = 2;
@@ -1311,6 +1339,7 @@ class Parser {
     // 12号 alone is a day only when a date continues it (12号上午, 12号起, 12号（周二）):
     // 12号线, 1号楼 and 3号文件 are numbered things.
     if (nu.tag == Tag::kDayOfMonth && !have_month && !base_ && !dated_after(nu.end)) return kNo;
+    if (!have_month && !base_ && dir == 2 && after_day_count(p)) return kNo;
     const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
     Value a;
     if (have_month) {

@@ -2030,7 +2030,7 @@ class Matcher {
       return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
-      if (word_at(p, role_bit(WordRole::kActs))) return true;
+      if (word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
       if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) return false;
@@ -2080,12 +2080,14 @@ class Matcher {
     }
     return false;
   }
-  // A word with one of `roles` starts at `pos` and ends a word.
-  bool word_at(size_t pos, uint32_t roles) const {
+  // A word with one of `roles` starts at `pos` and ends a word. With `spaced`, the word
+  // may step over single spaces, as names do (an act word of several: 에 따르면).
+  bool word_at(size_t pos, uint32_t roles, bool spaced = false) const {
     if (!m_->may_start_role(decode_at(t_, pos), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = next_cp(t_, j);
+      if (spaced && c == U' ' && j > pos + 1 && t_[j - 2] != ' ' && j < t_.size() && t_[j] != ' ') continue;
       state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
