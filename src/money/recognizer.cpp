@@ -777,7 +777,8 @@ struct Reader {
   }
 
   // Currency word (after an optional infix qualifier and one space) at p; returns end.
-  size_t currency_after(size_t p, int& currency, bool& approx, size_t& word_start) const {
+  // `scaled`: the amount holds a scale word (1만4500동), so an after_scale word counts.
+  size_t currency_after(size_t p, bool scaled, int& currency, bool& approx, size_t& word_start) const {
     size_t q = p;
     if (const Word* inf = t.infix.match_at(s, q)) {
       const size_t r = skip_space(s, q + inf->text.size());
@@ -785,7 +786,7 @@ struct Reader {
     }
     q = skip_space(s, q);
     const Word* w = t.suffix_checked(s, q, suffix_word(q));
-    if (!w || (w->after_scale && !after_korean_scale(p))) return 0;
+    if (!w || (w->after_scale && !scaled && !after_korean_scale(p))) return 0;
     currency = w->id;
     word_start = q;
     return q + w->text.size();
@@ -939,7 +940,7 @@ struct Reader {
     size_t ps = prefix_before(i, pc);
     int cur = -1;
     size_t cs = 0;
-    size_t e = currency_after(n->end, cur, a.approx, cs);
+    size_t e = currency_after(n->end, n->has_scale, cur, a.approx, cs);
     if (e && one_syllable_word(*n)) return false;
     // 三元锂电池, 一元化: a spelled numeral and its currency word inside an ordinary word.
     if (e && n->script == numeral::Script::kChinese && numeral::inside_non_numeral_word(s, n->start, e)) return false;
