@@ -1112,6 +1112,16 @@ class Matcher {
           a = k;
           ++count;
         }
+        // Korean writes a country's government with a space (캐나다 정부, 모로코 정부는): a
+        // government suffix after one space takes a foreign place's name before it, the
+        // pattern then being over both, as 匈牙利政府 is (a home place's is not: 한국 정부).
+        if (count == 0 && is_government(suffix) && s >= 2 && t_[s - 1] == ' ') {
+          const size_t from = foreign_place_word_before(s - 1);
+          if (from != kNoPlace) {
+            hits_.push_back(Hit{from, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
+            continue;
+          }
+        }
       } else if (script == Script::kHan) {
         size_t run = 0;
         while (a > 0 && run < kMaxHanRun) {
@@ -1449,6 +1459,22 @@ class Matcher {
       const int32_t suffix = government_suffix();
       if (suffix >= 0) hits_.push_back(Hit{from, h.end, 0, suffix, HitKind::kPattern});
     }
+  }
+  // Where a foreign place's name (role place, not home_place) of two or more Hangul
+  // syllables that opens a word ends at `end`, or kNoPlace.
+  size_t foreign_place_word_before(size_t end) const {
+    size_t from = end;
+    int count = 0;
+    while (from > 0 && count <= static_cast<int>(kMaxPlaceCodePoints)) {
+      size_t k = from;
+      if (!text::is_hangul_syllable(prev_cp(t_, k))) break;
+      from = k;
+      ++count;
+    }
+    if (count < 2 || count > static_cast<int>(kMaxPlaceCodePoints)) return kNoPlace;
+    const Payload* w = word_payload(from, end);
+    if (!w || !(w->roles & role_bit(WordRole::kPlace)) || (w->roles & role_bit(WordRole::kHomePlace))) return kNoPlace;
+    return from;
   }
   // A suffix of kind government, whose kind a pattern made without one takes.
   int32_t government_suffix() const {
