@@ -1101,6 +1101,8 @@ class Matcher {
     for (const auto& [s, e, suffix] : suffix_hits_) {
       const char32_t first = decode_at(t_, s);
       if (!right_ok(e, decode_before(t_, e))) continue;
+      // A suffix that opens a longer ordinary word is none (大学|生 a student, 返乡创业大学生).
+      if (longest_role_end(s, std::min(t_.size(), e + kMaxCommonTailBytes), role_bit(WordRole::kCommon)) > e) continue;
       const Script script = script_of(first);
       size_t a = s;
       int count = 0;
@@ -1483,6 +1485,7 @@ class Matcher {
     return -1;
   }
   static constexpr size_t kMaxPlaceCodePoints = 8;
+  static constexpr size_t kMaxCommonTailBytes = 12;  // what a common word may run on past a suffix
   // Whether no bit of taken_ in [a, b) is set (a < b), a word at a time.
   bool bits_free(size_t a, size_t b) const {
     if (a >> 6 == (b - 1) >> 6)  // the usual case: within one word
