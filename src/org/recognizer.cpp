@@ -876,7 +876,20 @@ class Matcher {
   //
   // One walk from each start in the run finds every word inside it; the checks that
   // depend on where the cut falls read what the walk noted.
+  // Whether a county's division word (a suffix that acts only, 县) starts at p.
+  bool county_suffix_at(size_t p) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = p, n = 0; j < t_.size() && n < 2; ++n) {
+      state = m_->words.step(state, next_cp(t_, j));
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* w = m_->word_get(state);
+      if (w && w->suffix >= 0 && m_->suffixes[static_cast<size_t>(w->suffix)].acts_only) return true;
+    }
+    return false;
+  }
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
+    const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
+    bool stop_before_county = false;  // a stop word's character right before a county's 县
     size_t cut = run_start, org_word_end = run_start;
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
@@ -913,11 +926,20 @@ class Matcher {
         }
       }
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
-      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) cut = stop_end;
+      // Nor right before a county's 县, where it is the last character of the county's
+      // two-character name (政和县: checked below; 政和县|财政局).
+      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) {
+        if (acts_only && stop_end == s) stop_before_county = true;
+        // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
+        // character of a name opening the run or following a listed place (福建|政和县).
+        else if (!(stop_end - from == 3 && from >= cut + 3 && (from == cut + 3 || name_ends_at(from - 3)) &&
+                   county_suffix_at(stop_end)))
+          cut = stop_end;
+      }
     }
     // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
     // ending two or three characters before the suffix).
-    if (m_->suffixes[static_cast<size_t>(suffix)].acts_only) {
+    if (acts_only) {
       cut = std::max(cut, division_end);
       size_t at = s;
       for (int k = 1; k <= 3 && at > cut; ++k) {
@@ -926,6 +948,12 @@ class Matcher {
           cut = at;
           break;
         }
+      }
+      if (stop_before_county) {
+        size_t two = s;
+        prev_cp(t_, two);
+        prev_cp(t_, two);
+        if (cut != two) return kNoName;
       }
     }
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
