@@ -1639,7 +1639,8 @@ class Parser {
   }
 
   // Seasons are meteorological month intervals (GUIDELINES §DATE): spring 3-5, summer
-  // 6-8, autumn 9-11, winter 12 to 2 of the next year.
+  // 6-8, autumn 9-11, winter 12 to 2 of the next year; the turn of the year (연말연시,
+  // 岁末年初) December and January.
   // The first month of a season (GUIDELINES: meteorological seasons), or 0.
   static int season_first_month(Tag season) {
     switch (season) {
@@ -1647,16 +1648,21 @@ class Parser {
       case Tag::kSummer: return 6;
       case Tag::kAutumn: return 9;
       case Tag::kWinter: return 12;
+      case Tag::kYearTurn: return 12;
       default: return 0;
     }
   }
+  static int season_months(Tag season) { return season == Tag::kYearTurn ? 2 : 3; }
+  // Whether the season runs into the next year (winter, the turn of the year).
+  static bool first_month_wraps(Tag season) { return season_first_month(season) + season_months(season) - 1 > 12; }
   size_t season_part(size_t p, Cur& cur, int year, bool x) {
     Match se = word(p, kind_bit(Kind::kSeason));
     if (!se) return kNo;
-    const int first = season_first_month(w_.entry(se.entry).tag);
+    const Tag season = w_.entry(se.entry).tag;
+    const int first = season_first_month(season);
     if (first == 0) return kNo;
     Value a = month_value(year, first);
-    Value b = shift(a, Grain::kMonth, 2);
+    Value b = shift(a, Grain::kMonth, season_months(season) - 1);
     a.x_year = b.x_year = x;
     cur.range(a, b);
     cur.rule = "season";
@@ -2099,6 +2105,8 @@ class Parser {
         (e = month_part(p, cur, false)) != kNo)
       return after_month(e, cur);
     Match pm = word(p, kind_bit(Kind::kPartYear) | kind_bit(Kind::kPartMonth));
+    // A season that opens with a part word is the season: 연말|연시 is the turn of the year.
+    if (pm && o.has(kind_bit(Kind::kSeason)) && word(p, kind_bit(Kind::kSeason)).end > pm.end) pm = Match{};
     // 十年中国: after a numeral, 年中 is "years" + "in", not "mid-year". (The code point
     // before is read only when such a word starts here.)
     const char32_t before = pm ? cp_before(t_, p) : 0;
@@ -2132,14 +2140,14 @@ class Parser {
         cur.flags |= kRelative;
         int y = ref().year;
         // Winter runs December to February: in January and February "this winter" began
-        // in the previous year.
+        // in the previous year (and in January the turn of the year did).
         const Tag season = w_.entry(se.entry).tag;
-        if (season == Tag::kWinter && ref().month <= 2) --y;
+        if (first_month_wraps(season) && ref().month <= season_months(season) - 1) --y;
         if (dir != 0) {
           // 지난여름: the last one that ended before the reference month (in November,
           // this year's; in July, last year's); 다음 겨울: the next one not yet begun.
           const long now = ref().year * 12L + ref().month - 1;
-          const long first = y * 12L + season_first_month(season) - 1, last = first + 2;
+          const long first = y * 12L + season_first_month(season) - 1, last = first + season_months(season) - 1;
           if (dir < 0 && last >= now) --y;
           if (dir > 0 && first <= now) ++y;
         }
