@@ -935,6 +935,13 @@ class Parser {
       }
       cur.point(arith(shift(year_value(ref().year), Grain::kYear, e.offset), cur));
       cur.rule = "relative_year";
+      // A sports season or a school year after the year is that year, in the span as
+      // after a written one (내년 시즌, 明年赛季 as 2027시즌): a marker of two or more code
+      // points (년, 年 alone would be another word's start: 明年|年初).
+      const size_t j = t_.compare(m.end, 1, " ") == 0 ? m.end + 1 : m.end;
+      if (const Match sm = word(j, kind_bit(Kind::kMarker));
+          sm && w_.entry(sm.entry).tag == Tag::kYear && sm.end - j >= 6)
+        return sm.end;
       return m.end;
     }
     {
