@@ -529,6 +529,9 @@ class Parser {
       out.tag = w_.entry(m.entry).tag;
       out.end = m.end;
     }
+    // 2027至2029年间: a closing 间 after a range of numbers is "between", as after a range
+    // of dates (between_), not a duration's.
+    if (out.ranged && word(out.end, kind_bit(Kind::kBetweenEnd))) return true;
     // Months and four-digit years name a period; days and short years may count one.
     const bool named = out.tag == Tag::kMonth || out.tag == Tag::kQuarter ||
                        ((out.tag == Tag::kYear || out.tag == Tag::kFiscalYear) && out.first.digits == 4);
