@@ -2146,7 +2146,8 @@ class Parser {
       const size_t j = pre && w_.entry(pre.entry).tag != Tag::kYear ? sp(pre.end) : p;
       Match se = word(j, kind_bit(Kind::kSeason));
       if (se && (pre || j == p)) {
-        const int dir = pre && j != p ? w_.entry(pre.entry).offset : 0;
+        // A season word may carry its own direction (明春 next spring, 去冬 last winter).
+        const int dir = pre && j != p ? w_.entry(pre.entry).offset : w_.entry(se.entry).offset;
         cur.flags |= kRelative;
         int y = ref().year;
         // Winter runs December to February: in January and February "this winter" began
