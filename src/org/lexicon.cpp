@@ -183,6 +183,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"field", WordRole::kField},             {"short_form_lead", WordRole::kShortFormLead},
     {"acts", WordRole::kActs},               {"act_adverb", WordRole::kActAdverb},
     {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
+    {"act_prep", WordRole::kActPrep},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

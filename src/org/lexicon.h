@@ -107,6 +107,7 @@ enum class WordRole {
   kActAdverb,  // may come between that name and the word that says it acts (浙江|还将|联合)
   kActJoin,    // 와, 과 after that name: it acts unless another place follows (안성시와 이천시 주민)
   kRunBy,      // after a name, says an organization next runs it: the name is a service (토스 운영사 비바리퍼블리카)
+  kActPrep,    // a Chinese preposition after that name: the word that says it acts may come later in the clause (吉林省将|在|元旦至春节期间|投放)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -2088,6 +2088,16 @@ class Matcher {
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
+      // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
+      // 向412户家庭|发放): the act word may come anywhere before the clause ends.
+      if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {
+        // 与, 和 and 同 also join two places ("and"): then both act or neither
+        // (浙江和江苏的企业 are places), as with Korean 와/과.
+        const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+        if (next != hits_.end() && next->start == q && next->place)
+          return joins_left > 0 && acts_after(next->end, joins_left - 1);
+        return acts_in_clause(q);
+      }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
       if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) return false;
@@ -2095,6 +2105,27 @@ class Matcher {
     }
     return false;
   }
+  // Whether an act word starts within the clause from p on (kMaxClauseCodePoints at most).
+  bool acts_in_clause(size_t p) const {
+    for (size_t n = 0; p < t_.size() && n < kMaxClauseCodePoints; ++n) {
+      size_t next = p;
+      const char32_t c = next_cp(t_, next);
+      if (is_clause_end(c)) return false;
+      if (word_at(p, role_bit(WordRole::kActs))) return true;
+      p = next;
+    }
+    return false;
+  }
+  static bool is_clause_end(char32_t c) {
+    switch (c) {
+      case U'，': case U',': case U'。': case U'；': case U';': case U'：': case U':': case U'！': case U'!':
+      case U'？': case U'?': case U'\n': case U'“': case U'”': case U'「': case U'」': case U'（': case U'(':
+        return true;
+      default:
+        return false;
+    }
+  }
+  static constexpr size_t kMaxClauseCodePoints = 30;
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号), or p.
