@@ -1177,6 +1177,9 @@ struct Reader {
     size_t ends[2] = {a.start, a.start};
     if (ends[0] > 0 && s[ends[0] - 1] == ' ') --ends[0];
     if (a.qualifier_start != std::string_view::npos) ends[1] = a.qualifier_start;  // qualifiers() found it
+    // The noun the previous amount measures may come first: 350亿福林的现金补贴，约合8900万
+    // 欧元 (的, a few Han characters, a comma).
+    prev_end = after_measured_noun(prev_end, a.start);
     // Only spaces and commas may stand between the previous amount and the word: when
     // more than the longest word is left after them, no word can fit (most amounts).
     size_t p = prev_end;
@@ -1190,6 +1193,13 @@ struct Reader {
       if (k == prev_end) return true;
     }
     return false;
+  }
+  // Past "的 + up to eight Han characters + comma" at p (before `limit`), or p.
+  size_t after_measured_noun(size_t p, size_t limit) const {
+    if (!bytes_at(s, p, "的")) return p;
+    size_t q = p + 3;
+    for (int n = 0; q < limit && n < 8 && text::is_han(cp_at(s, q)); ++n) q += 3;
+    return q > p + 3 && q < limit && s[q] == ',' ? q + 1 : p;
   }
 };
 

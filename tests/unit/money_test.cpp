@@ -85,6 +85,9 @@ TEST_CASE("money facts") {
       {"约5306亿台币，折合约165亿美元", "5306亿台币=530600000000 TWD [approx] | 165亿美元=16500000000 USD [approx;equiv=1]"},
       {"近2万亿韩元，折合人民币100亿元上下", "2万亿韩元=2000000000000 KRW [approx] | 人民币100亿元=10000000000 CNY [approx;equiv=1]"},
       {"2万亿韩元，其中折合100亿元", "2万亿韩元=2000000000000 KRW | 100亿元=10000000000 CNY"},
+      // So after the noun the amount measures: 的 + a few characters + a comma.
+      {"350亿福林的现金补贴，约合8900万欧元", "350亿福林=35000000000 HUF | 8900万欧元=89000000 EUR [approx;equiv=1]"},
+      {"50亿元的新项目，预计带来20亿元", "50亿元=5000000000 CNY | 20亿元=2000000000 CNY"},
   };
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
 }
