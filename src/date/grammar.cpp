@@ -1296,6 +1296,7 @@ class Parser {
     return nu.end;
   }
 
+  static constexpr long kYearTurnDays = 92;  // "less than three months" across the year's turn
   // Whether a count of days more than a month has, and a range connector, come right
   // before p (60일에서 30일로, 从60日压缩到30日): the two ends of such a pair are read
   // alike, so the day at p counts days too. (Looked for backwards: a bare day is rare
@@ -1368,6 +1369,24 @@ class Parser {
       a = day_value(cur.a.year, cur.a.month, d1);
       a.x_year = cur.a.x_year;
       a.x_month = cur.a.x_month;
+      // A month and day without a year take the reference year, unless the year's turn
+      // lies between: then the occurrence less than three months away (1월 1일부터 in a
+      // November article is next January's, 12月20日 in a January one last December's).
+      if (lunar_year_from_ref_ && !lunar_ && !cur.inherited && !base_ && has_ref() && cur.a.year == ref().year &&
+          d1 <= days_in_month(cur.a.year, cur.a.month)) {
+        const long r = days_from_civil(ref().year, ref().month, ref().day);
+        long best = std::labs(days_from_civil(cur.a.year, cur.a.month, d1) - r);
+        int year = cur.a.year;
+        for (const int y : {cur.a.year - 1, cur.a.year + 1}) {
+          if (d1 > days_in_month(y, cur.a.month)) continue;
+          const long dist = std::labs(days_from_civil(y, cur.a.month, d1) - r);
+          if (dist < best && dist < kYearTurnDays) best = dist, year = y;
+        }
+        if (year != cur.a.year) {
+          cur.a.year = year;
+          a.year = year;
+        }
+      }
     } else if (dir != 2) {
       // 지난 21일: the most recent 21st before the reference day; 오는 15일: the next.
       Value r = month_value(ref().year, ref().month);
