@@ -1645,6 +1645,20 @@ class Matcher {
   // 딥시크(DeepSeek·深度求索), 베이징즈위안인공지능연구원(BAAI): when one segment is a known
   // organization and none names another, every segment is that organization, and later
   // mentions of a segment known only through the binding link to it.
+  // Two to eight Latin capitals (and digits or &) in the original, the first a letter:
+  // NBC, SBV, S&P (the folded text is lowercase).
+  bool is_capital_abbreviation(size_t a, size_t b) const {
+    if (b - a < 2 || b - a > 8 || !(t_[a] >= 'a' && t_[a] <= 'z')) return false;
+    for (size_t i = a; i < b; ++i) {
+      const char c = t_[i];
+      if (c >= 'a' && c <= 'z') {
+        if (!capitalised_in_original(i)) return false;
+      } else if (!((c >= '0' && c <= '9') || c == '&')) {
+        return false;
+      }
+    }
+    return true;
+  }
   void bind_glosses() {
     const size_t n = t_.size();
     for (size_t p = t_.find('('); p != std::string_view::npos; p = t_.find('(', p + 1)) {
@@ -1706,7 +1720,17 @@ class Matcher {
         if (entry >= 0 && static_cast<uint32_t>(entry) != h.entry) conflict = true;
         entry = static_cast<int32_t>(h.entry);
       }
-      if (conflict) continue;
+      if (conflict) {
+        // An abbreviation in capitals right after a listed name is that name's, whatever
+        // else it abbreviates (캄보디아중앙은행(NBC) is the central bank, not the network).
+        if (segments_.size() == 2 && x_hit >= 0 && segments_[0].hit == x_hit && segments_[1].hit >= 0 &&
+            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end)) {
+          Hit& g = hits_[segments_[1].hit];
+          g.kind = HitKind::kAlias;
+          g.entry = hits_[x_hit].entry;
+        }
+        continue;
+      }
       if (entry < 0) {
         bind_pattern_gloss(q);
         continue;
