@@ -7,6 +7,7 @@
 #include "date/numbers.h"
 #include "numeral/numeral.h"
 #include "text/utf8.h"
+#include "text/zh_words.h"
 
 namespace hanfacts::date {
 namespace {
@@ -2110,7 +2111,12 @@ class Parser {
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
       if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
       const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
-      return part != kNo ? part : end;
+      if (part != kNo) return part;
+      if (const size_t mid = shared_year_mid(end); mid != kNo) {
+        cur.flags |= kMid;
+        return mid;
+      }
+      return end;
     }
     size_t e;
     // Before the month: a holiday named by a lunisolar month and day (正月初一) is the holiday.
@@ -2258,6 +2264,23 @@ class Parser {
     return false;
   }
 
+  // 2027年中: the year's 年 is also the first character of 年中 (mid-year), where jieba's
+  // segmentation reads 年中 as a word (2027年中投产: 年中|投产), not 中 opening another
+  // (2027年中国: 年|中国). Returns the end of 中, or kNo.
+  size_t shared_year_mid(size_t end) const {
+    if (end < 3 || t_.compare(end - 3, 3, "年") != 0 || t_.compare(end, 3, "中") != 0) return kNo;
+    if (word(end, kind_bit(Kind::kStop))) return kNo;  // 中美, 中欧: China and another country
+    char32_t run[6];
+    size_t n = 0;
+    for (size_t i = end - 3; i < t_.size() && n < 6;) {
+      size_t next = i;
+      const char32_t c = cp_at(t_, i, next);
+      if (!text::is_han(c)) break;
+      run[n++] = c;
+      i = next;
+    }
+    return text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, 2) ? kNo : end + 3;
+  }
   size_t part_or(size_t end, Cur& cur) const {
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart));
     return part != kNo ? part : end;
