@@ -890,6 +890,10 @@ class Matcher {
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
     bool stop_before_county = false;  // a stop word's character right before a county's 县
+    // A kind word (not itself a suffix) right before a legal form ends the registered
+    // name, not a noun in apposition (白沙溪茶厂|股份有限公司), where no listed name ends
+    // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
+    const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
     size_t cut = run_start, org_word_end = run_start;
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
@@ -915,7 +919,7 @@ class Matcher {
         if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
         // (Not a county's 县, which names a place inside a name: 安福县|人民政府.)
         if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only) ||
-            (p->roles & role_bit(WordRole::kKindWord)))
+            ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6)))
           org_word_end = std::max(org_word_end, j);
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
