@@ -1663,6 +1663,30 @@ class Matcher {
     }
     return true;
   }
+  // Whether the letters [a, b) (folded, lowercase) are the initials of the entry's
+  // canonical English name, its small words left out (National Bank of Cambodia: nbc),
+  // or open that name (BSE Ltd: bse).
+  bool abbreviates(size_t a, size_t b, uint32_t entry) const {
+    const Model::EntryOut& e = m_->entry_out[entry];
+    const std::string_view name(m_->out_text.data() + e.off, e.value);
+    const std::string_view letters = t_.substr(a, b - a);
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (name.size() >= letters.size() &&
+        std::equal(letters.begin(), letters.end(), name.begin(), [&](char x, char y) { return x == lower(y); }) &&
+        (name.size() == letters.size() || name[letters.size()] == ' '))
+      return true;
+    std::string initials;
+    for (size_t i = 0; i < name.size();) {
+      while (i < name.size() && name[i] == ' ') ++i;
+      size_t j = i;
+      while (j < name.size() && name[j] != ' ') ++j;
+      const std::string_view word = name.substr(i, j - i);
+      if (!word.empty() && word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for")
+        initials += lower(word[0]);
+      i = j;
+    }
+    return initials == letters;
+  }
   void bind_glosses() {
     const size_t n = t_.size();
     for (size_t p = t_.find('('); p != std::string_view::npos; p = t_.find('(', p + 1)) {
@@ -1725,10 +1749,12 @@ class Matcher {
         entry = static_cast<int32_t>(h.entry);
       }
       if (conflict) {
-        // An abbreviation in capitals right after a listed name is that name's, whatever
-        // else it abbreviates (캄보디아중앙은행(NBC) is the central bank, not the network).
+        // An abbreviation in capitals right after a listed name is that name's when it
+        // spells the name's initials, whatever else it abbreviates (캄보디아중앙은행(NBC):
+        // National Bank of Cambodia, not the network; 뱅가드(VIS) keeps VIS its own).
         if (segments_.size() == 2 && x_hit >= 0 && segments_[0].hit == x_hit && segments_[1].hit >= 0 &&
-            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end)) {
+            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end) &&
+            abbreviates(segments_[1].start, segments_[1].end, hits_[x_hit].entry)) {
           Hit& g = hits_[segments_[1].hit];
           g.kind = HitKind::kAlias;
           g.entry = hits_[x_hit].entry;

@@ -222,10 +222,12 @@ TEST_CASE("org: parenthetical glosses bind every part to one organization") {
       {"nothing-known", "인공지능(AI) 산업", ""},
       {"description", "딥시크(중국 AI 스타트업)", "딥시크=DeepSeek"},
       {"two-organizations", "텐센트(Huawei)", "텐센트=Tencent | Huawei=Huawei"},
-      // Capitals after a listed name abbreviate it, whatever else they may stand for
-      // (캄보디아중앙은행(NBC) is no network); lowercase ones do not.
-      {"capital-abbreviation", "텐센트(BOK)는", "텐센트=Tencent | BOK=Tencent/alias"},
-      {"lowercase-abbreviation", "텐센트(bok)는", "텐센트=Tencent | bok=Bank of Korea"},
+      // Capitals after a listed name abbreviate it when they spell its initials, whatever
+      // else they may stand for (캄보디아중앙은행(NBC) is no network); other capitals and
+      // lowercase letters keep their own entry.
+      {"capital-abbreviation", "대구시(DMC)는", "대구시=Daegu Metropolitan City | DMC=Daegu Metropolitan City/alias"},
+      {"capitals-not-initials", "텐센트(DMC)는", "텐센트=Tencent | DMC=DMC Media"},
+      {"lowercase-abbreviation", "대구시(dmc)는", "대구시=Daegu Metropolitan City | dmc=DMC Media"},
       {"same-script-place", "华为（深圳）公司", "华为=Huawei"},
       {"same-script-short-form", "한국은행(한은)은", "한국은행=Bank of Korea | 한은=Bank of Korea"},
       {"same-script-reading", "딥시크(深度求索·심도구색)는",
