@@ -965,14 +965,15 @@ class Parser {
       }
     }
     if (Match era = word(p, kind_bit(Kind::kEra))) {
-      // 民国三年, 康熙二十年, 神龙元年: the era's first year is 1 (元年).
+      // 民国三年, 康熙二十年, 神龙元年: the era's first year is 1 (元年). Taiwan counts the
+      // Republic's years to this day (民國115年 is 2026), so up to 199.
       Num n;
       size_t e = era.end;
       if (t_.compare(e, 3, "元") == 0) {
         n.value = 1;
         n.end = e + 3;
       } else if (!number(e, kAllowDigits | kAllowHan, n) || n.form == NumForm::kHanSequence || n.value < 1 ||
-                 n.value > 99) {
+                 n.value > 199) {
         return kNo;
       }
       Match mk = word(n.end, kind_bit(Kind::kMarker));

@@ -2119,6 +2119,9 @@ class Matcher {
         open = std::min(open, it->start);
       if (open < h.start - 1 && text::is_hangul_syllable(decode_before(t_, h.start - 1))) before = decode_before(t_, open);
     }
+    // The other party after "with" (京东物流已与|周至县|签约): the place acts when its act
+    // word follows at once.
+    if (text::is_han(before) && with_before(h.start)) return word_at(h.end, role_bit(WordRole::kActs));
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
@@ -2128,6 +2131,12 @@ class Matcher {
     if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;
     return acts_after(h.end, kMaxJoinedPlaces);
+  }
+  // Whether 与, 同 or 跟 ("with") ends at p.
+  bool with_before(size_t p) const {
+    if (p < 3) return false;
+    const char32_t c = decode_before(t_, p);
+    return c == U'与' || c == U'同' || c == U'跟';
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
   bool acts_after(size_t p, int joins_left) const {
@@ -2182,8 +2191,19 @@ class Matcher {
   static constexpr size_t kMaxClauseCodePoints = 30;
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
-  // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号), or p.
+  // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号, and
+  // Taiwan's 今（24）日 "today, the 24th"), or p.
   size_t date_end(size_t p) const {
+    {
+      size_t q = p;
+      const char32_t c = decode_at(t_, q);
+      if (c == U'今' || c == U'昨' || c == U'明') q += 3;
+      if (q < t_.size() && t_[q] == '(') {
+        size_t j = q + 1;
+        while (j < t_.size() && j - q <= 2 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
+        if (j > q + 1 && j < t_.size() && t_[j] == ')' && decode_at(t_, j + 1) == U'日') return j + 4;
+      }
+    }
     size_t end = p;
     for (int part = 0; part < 3; ++part) {
       size_t j = end;
