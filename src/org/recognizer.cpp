@@ -1691,8 +1691,8 @@ class Matcher {
     return true;
   }
   // Whether the letters [a, b) (folded, lowercase) are the initials of the entry's
-  // canonical English name, its small words left out (National Bank of Cambodia: nbc),
-  // or open that name (BSE Ltd: bse).
+  // canonical English name, with or without its small words (National Bank of Cambodia:
+  // nbc, Bank of Korea: bok), or open that name (BSE Ltd: bse).
   bool abbreviates(size_t a, size_t b, uint32_t entry) const {
     const Model::EntryOut& e = m_->entry_out[entry];
     const std::string_view name(m_->out_text.data() + e.off, e.value);
@@ -1702,17 +1702,20 @@ class Matcher {
         std::equal(letters.begin(), letters.end(), name.begin(), [&](char x, char y) { return x == lower(y); }) &&
         (name.size() == letters.size() || name[letters.size()] == ' '))
       return true;
-    std::string initials;
+    std::string initials, all_initials;
     for (size_t i = 0; i < name.size();) {
       while (i < name.size() && name[i] == ' ') ++i;
       size_t j = i;
       while (j < name.size() && name[j] != ' ') ++j;
       const std::string_view word = name.substr(i, j - i);
-      if (!word.empty() && word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for")
-        initials += lower(word[0]);
+      if (!word.empty()) {
+        all_initials += lower(word[0]);
+        if (word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for")
+          initials += lower(word[0]);
+      }
       i = j;
     }
-    return initials == letters;
+    return initials == letters || all_initials == letters;
   }
   void bind_glosses() {
     const size_t n = t_.size();
@@ -1776,15 +1779,21 @@ class Matcher {
         entry = static_cast<int32_t>(h.entry);
       }
       if (conflict) {
-        // An abbreviation in capitals right after a listed name is that name's when it
-        // spells the name's initials, whatever else it abbreviates (캄보디아중앙은행(NBC):
-        // National Bank of Cambodia, not the network; 뱅가드(VIS) keeps VIS its own).
+        // An abbreviation in capitals after a listed name settles which organization the
+        // two name: the one whose initials it spells (캄보디아중앙은행(NBC): National Bank of
+        // Cambodia, not the network; 뱅가드(VIS): Vanguard International Semiconductor,
+        // not the Vanguard Group). The other takes it, linked through the gloss (alias).
         if (segments_.size() == 2 && x_hit >= 0 && segments_[0].hit == x_hit && segments_[1].hit >= 0 &&
-            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end) &&
-            abbreviates(segments_[1].start, segments_[1].end, hits_[x_hit].entry)) {
+            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end)) {
           Hit& g = hits_[segments_[1].hit];
-          g.kind = HitKind::kAlias;
-          g.entry = hits_[x_hit].entry;
+          Hit& x = hits_[x_hit];
+          if (abbreviates(segments_[1].start, segments_[1].end, x.entry)) {
+            g.kind = HitKind::kAlias;
+            g.entry = x.entry;
+          } else if (g.kind == HitKind::kLexicon && abbreviates(segments_[1].start, segments_[1].end, g.entry)) {
+            x.kind = HitKind::kAlias;
+            x.entry = g.entry;
+          }
         }
         continue;
       }

@@ -222,11 +222,11 @@ TEST_CASE("org: parenthetical glosses bind every part to one organization") {
       {"nothing-known", "인공지능(AI) 산업", ""},
       {"description", "딥시크(중국 AI 스타트업)", "딥시크=DeepSeek"},
       {"two-organizations", "텐센트(Huawei)", "텐센트=Tencent | Huawei=Huawei"},
-      // Capitals after a listed name abbreviate it when they spell its initials, whatever
-      // else they may stand for (캄보디아중앙은행(NBC) is no network); other capitals and
-      // lowercase letters keep their own entry.
+      // Capitals after a listed name settle which organization the two name: the one
+      // whose initials they spell (캄보디아중앙은행(NBC) is no network; 뱅가드(VIS) is the
+      // foundry, not the fund house). Lowercase letters keep their own entry.
       {"capital-abbreviation", "대구시(DMC)는", "대구시=Daegu Metropolitan City | DMC=Daegu Metropolitan City/alias"},
-      {"capitals-not-initials", "텐센트(DMC)는", "텐센트=Tencent | DMC=DMC Media"},
+      {"capitals-of-the-gloss", "텐센트(DMC)는", "텐센트=DMC Media/alias | DMC=DMC Media"},
       {"lowercase-abbreviation", "대구시(dmc)는", "대구시=Daegu Metropolitan City | dmc=DMC Media"},
       {"same-script-place", "华为（深圳）公司", "华为=Huawei"},
       {"same-script-short-form", "한국은행(한은)은", "한국은행=Bank of Korea | 한은=Bank of Korea"},
