@@ -119,7 +119,8 @@ TEST_CASE("money facts: particles and amount endings after currency words and qu
     const char* want;
   } rows[] = {
       {"5라리씩 받았다", "5라리=5 GEL"},                 // 씩: an amount ending
-      {"5라리다", ""},                                    // 다 is not listed: 라리다 is no currency word
+      {"5라리다", "5라리=5 GEL"},                        // 다: the copula ("it is 5 lari")
+      {"5라리카", ""},                                    // 카 is not listed: 라리카 is no currency word
       {"10엔짜리 동전", "10엔=10 JPY"},                   // 짜리 (by its first syllable 짜)
       {"100억 원 이상의 투자", "100억 원=10000000000 KRW [min]"},  // 의 after 이상
       {"100억 원 이상하다", "100억 원=10000000000 KRW"},  // 이상하다 ("strange"): no flag
