@@ -926,6 +926,7 @@ class Matcher {
     size_t division_end = run_start;  // the end of the last division word before s (福建省|)
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
     head_ends_.clear();           // where stop heads end
+    size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -951,6 +952,9 @@ class Matcher {
         if (p->roles & role_bit(WordRole::kStopHead)) {
           if (j == i) short_head_after = from + 1;
           head_ends_.push_back(j);
+          const char32_t first = decode_at(t_, from);
+          if (numeral::is_numeral_char(first) || first == U'多' || first == U'数' || first == U'各' || first == U'每')
+            count_end = std::max(count_end, j);
         }
       }
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
@@ -1003,6 +1007,9 @@ class Matcher {
     // is named by its place (上海|证监局: min_name 2), and a place named with its division
     // is a proper name however short (湖北省|财政厅, 杭州市|公司): three.
     if (short_head_after > cut) return kNoName;
+    // Nor a count right before the suffix: it makes the phrase generic whatever comes
+    // before it (已有兩間|公司, 其中三家|银行).
+    if (count_end == s) return kNoName;
     size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
     if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
     size_t chars = 0;
@@ -1662,10 +1669,14 @@ class Matcher {
     switch (s) {
       case Script::kLatin: {
         if (words > 4 || cps < 2 || cps > 40 || is_stock_code(a, b)) return false;
-        const char first = original(a, b).front();
-        bool letter = false;
+        // A capital or a digit first, or a capital inside a short mixed-case name (aT, eBay):
+        // lowercase words are descriptions (ai lab).
+        const std::string_view o = original(a, b);
+        const char first = o.front();
+        bool letter = false, capital_inside = false;
         for (size_t j = a; j < b; ++j) letter |= text::is_ascii_alpha(static_cast<unsigned char>(t_[j]));
-        return letter && ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'));
+        for (const char ch : o) capital_inside |= ch >= 'A' && ch <= 'Z';
+        return letter && ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || (capital_inside && words == 1));
       }
       case Script::kHangul:
       case Script::kHan: return cps >= 2 && cps <= 12;

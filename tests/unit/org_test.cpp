@@ -233,6 +233,7 @@ TEST_CASE("org: parenthetical glosses bind every part to one organization") {
       {"same-script-reading", "딥시크(深度求索·심도구색)는",
        "딥시크=DeepSeek | 深度求索=DeepSeek | 심도구색=DeepSeek/alias"},
       {"lowercase-latin", "딥시크(ai lab)", "딥시크=DeepSeek"},
+      {"mixed-case-short-form", "한빛반도체연구소(hB)는", "한빛반도체연구소=한빛반도체연구소/pattern | hB=한빛반도체연구소/alias;pattern"},
   });
 }
 
