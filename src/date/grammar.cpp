@@ -2171,6 +2171,10 @@ class Parser {
       Match pre = word(p, kind_bit(Kind::kPrefix));
       const size_t j = pre && w_.entry(pre.entry).tag != Tag::kYear ? sp(pre.end) : p;
       Match se = word(j, kind_bit(Kind::kSeason));
+      // A season word alone names the season in general (겨울 관광, 冬季新品): a date only
+      // with a prefix (올여름, 지난 겨울) or a direction of its own (今冬, 明春); with a year
+      // it is read after the year.
+      if (se && !pre && !w_.entry(se.entry).has_offset) se = Match{};
       if (se && (pre || j == p)) {
         // A season word may carry its own direction (明春 next spring, 去冬 last winter).
         const int dir = pre && j != p ? w_.entry(pre.entry).offset : w_.entry(se.entry).offset;

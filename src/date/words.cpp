@@ -188,6 +188,7 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
       e.offset = 0;
       if (!off.empty() && !parse_int(off, e.offset))
         return t.error(row, "offset", "not an integer: '" + std::string(off) + "'");
+      e.has_offset = !off.empty();
       const std::string surface = text::fold(t.cell(row, "surface"));
       if (surface.empty()) return t.error(row, "surface", "empty");
       // One word a row here (the holidays file is the one that lists several).

@@ -58,6 +58,7 @@ struct Entry {
   Lang lang;
   Tag tag;
   int offset;  // for Kind::kHoliday: the index of its Holiday (Words::holiday)
+  bool has_offset = false;  // the offset column was filled (a season with its own direction: 明春)
 };
 
 // The day a holiday falls on in a given year (lexicons/date/holidays.tsv).
