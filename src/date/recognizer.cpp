@@ -517,6 +517,31 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   }, labels);
 }
 
+namespace {
+
+// Whether [start, end) lies inside a title in 《》 on its line (《钢铁工业调整升级规划（2016—2020年）》):
+// a year there is part of the title's name, as in other names (GUIDELINES: not dates).
+bool inside_title(std::string_view t, size_t start, size_t end) {
+  constexpr size_t kMaxTitleBytes = 240;
+  bool open = false;
+  for (size_t i = start, n = 0; i >= 3 && n < kMaxTitleBytes; --i, ++n) {
+    if (t[i - 1] == '\n') return false;
+    if (t.compare(i - 3, 3, "\u300B") == 0) return false;  // a title closed before the date
+    if (t.compare(i - 3, 3, "\u300A") == 0) {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (size_t i = end, n = 0; i + 3 <= t.size() && n < kMaxTitleBytes; ++i, ++n) {
+    if (t[i] == '\n' || t.compare(i, 3, "\u300A") == 0) return false;
+    if (t.compare(i, 3, "\u300B") == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan) const {
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
@@ -536,6 +561,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   // (以色列国庆节) or a date that recurs (매년 10월, 每逢春节).
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
+    if (inside_title(t, p.start, p.end)) return;
     if (words.recurring_before(t, p.start)) return;
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;
     emit(in_region(p, words, doc, regional), out);
