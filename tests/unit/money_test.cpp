@@ -81,6 +81,9 @@ TEST_CASE("money facts") {
       {"전망치를 약 600억 원 웃돌았다", "600억 원=60000000000 KRW [approx]"},
       {"1670억 위안 안팎일 것", "1670억 위안=167000000000 CNY [approx]"},
       {"3조 원을 받았다", "3조 원=3000000000000 KRW"},
+      // An approximation across a per-unit phrase; a bound is not carried across.
+      {"报价约每公斤3.5欧元", "3.5欧元=3.5 EUR [approx]"},
+      {"中标价跌破每瓦0.7元", "0.7元=0.7 CNY"},
       // A conversion word after a comma restates the amount before it.
       {"约5306亿台币，折合约165亿美元", "5306亿台币=530600000000 TWD [approx] | 165亿美元=16500000000 USD [approx;equiv=1]"},
       {"近2万亿韩元，折合人民币100亿元上下", "2万亿韩元=2000000000000 KRW [approx] | 人民币100亿元=10000000000 CNY [approx;equiv=1]"},
