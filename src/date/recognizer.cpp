@@ -540,6 +540,22 @@ bool inside_title(std::string_view t, size_t start, size_t end) {
   return false;
 }
 
+// Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期): the year
+// is part of the issue's name, as years inside names are (GUIDELINES: not dates).
+bool before_issue_number(std::string_view t, size_t p) {
+  if (t.compare(p, 3, "第") != 0) return false;
+  size_t q = p + 3;
+  int n = 0;
+  while (q < t.size() && n < 4) {
+    size_t next = q;
+    const char32_t c = text::next_code_point(t, next);
+    if (!(c < 0x80 ? text::is_ascii_digit(c) : numeral::is_numeral_char(c))) break;
+    q = next;
+    ++n;
+  }
+  return n > 0 && t.compare(q, 3, "期") == 0;
+}
+
 }  // namespace
 
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan) const {
@@ -562,6 +578,11 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
     if (inside_title(t, p.start, p.end)) return;
+    // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
+    // is this year's eleventh.
+    if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
+        before_issue_number(t, p.end))
+      return;
     if (words.recurring_before(t, p.start)) return;
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;
     emit(in_region(p, words, doc, regional), out);
