@@ -183,7 +183,8 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"field", WordRole::kField},             {"short_form_lead", WordRole::kShortFormLead},
     {"acts", WordRole::kActs},               {"act_adverb", WordRole::kActAdverb},
     {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
-    {"act_prep", WordRole::kActPrep},
+    {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
+    {"locative", WordRole::kLocative},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -108,6 +108,8 @@ enum class WordRole {
   kActJoin,    // 와, 과 after that name: it acts unless another place follows (안성시와 이천시 주민)
   kRunBy,      // after a name, says an organization next runs it: the name is a service (토스 운영사 비바리퍼블리카)
   kActPrep,    // a Chinese preposition after that name: the word that says it acts may come later in the clause (吉林省将|在|元旦至春节期间|投放)
+  kFacility,   // a facility's last word (港, 机场): a listed name ending with one after a locative is the place (从|天津港|发运)
+  kLocative,   // a Chinese locative preposition (在, 从, 经): before a facility's name it names the place
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

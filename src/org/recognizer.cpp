@@ -1333,11 +1333,13 @@ class Matcher {
     // - a name before a model code and a product word names the product (小米17系列,
     //   华为Mate 70系列): one load of the byte after the name rules out almost every hit.
     //   So does a generation number before it (第八代|五粮液, a product line of Wuliangye);
-    // - a service named before its operator (names_service).
+    // - a service named before its operator (names_service);
+    // - a port or an airport after a locative names the place (从|天津港|发运).
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
-           (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all)))
+           (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
+           facility_after_locative(h)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
@@ -1413,6 +1415,18 @@ class Matcher {
       for (const uint32_t x : cluster_)
         if (kept_[x - from]) hits_.push_back(all[order_[x]]);
     }
+  }
+  // Whether the hit is a facility's name (ending with a role facility word: 天津港, 白云机场)
+  // right after a locative preposition (在, 从, 经: words.tsv), which names the place.
+  bool facility_after_locative(const Hit& h) const {
+    if (h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
+    bool facility = false;
+    for (size_t k = 1; k <= 3 && !facility && h.end >= h.start + 3 * k; ++k)
+      facility = longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end;
+    if (!facility) return false;
+    for (size_t k = 1; k <= 2 && h.start >= 3 * k; ++k)
+      if (longest_role_end(h.start - 3 * k, h.start, role_bit(WordRole::kLocative)) == h.start) return true;
+    return false;
   }
   // A service listed under its operator's name, followed by the operator named as such
   // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
