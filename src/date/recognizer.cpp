@@ -522,20 +522,27 @@ namespace {
 // Whether [start, end) lies inside a title in 《》 on its line (《钢铁工业调整升级规划（2016—2020年）》):
 // a year there is part of the title's name, as in other names (GUIDELINES: not dates).
 bool inside_title(std::string_view t, size_t start, size_t end) {
+  // Called for every date found: one byte compare per position, the full check only
+  // where a byte is 8A or 8B, the last bytes of 《 and 》 (E3 80 8A, E3 80 8B).
   constexpr size_t kMaxTitleBytes = 240;
+  const auto bracket_ending_at = [&](size_t i) -> int {  // the bracket in [i-3, i), or 0
+    const auto last = static_cast<unsigned char>(t[i - 1]);
+    if ((last != 0x8A && last != 0x8B) || t[i - 2] != '\x80' || t[i - 3] != '\xE3') return 0;
+    return last == 0x8A ? 1 : -1;  // 1 opens a title, -1 closes one
+  };
   bool open = false;
   for (size_t i = start, n = 0; i >= 3 && n < kMaxTitleBytes; --i, ++n) {
     if (t[i - 1] == '\n') return false;
-    if (t.compare(i - 3, 3, "\u300B") == 0) return false;  // a title closed before the date
-    if (t.compare(i - 3, 3, "\u300A") == 0) {
+    if (const int b = bracket_ending_at(i)) {
+      if (b < 0) return false;  // a title closed before the date
       open = true;
       break;
     }
   }
   if (!open) return false;
-  for (size_t i = end, n = 0; i + 3 <= t.size() && n < kMaxTitleBytes; ++i, ++n) {
-    if (t[i] == '\n' || t.compare(i, 3, "\u300A") == 0) return false;
-    if (t.compare(i, 3, "\u300B") == 0) return true;
+  for (size_t i = end + 3, n = 0; i <= t.size() && n < kMaxTitleBytes; ++i, ++n) {
+    if (t[i - 3] == '\n') return false;
+    if (const int b = bracket_ending_at(i)) return b < 0;  // 》 closes it; a new 《 does not
   }
   return false;
 }
