@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -519,33 +520,56 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
 
 namespace {
 
-// Whether [start, end) lies inside a title in 《》 on its line (《钢铁工业调整升级规划（2016—2020年）》):
-// a year there is part of the title's name, as in other names (GUIDELINES: not dates).
-bool inside_title(std::string_view t, size_t start, size_t end) {
-  // Called for every date found: one byte compare per position, the full check only
-  // where a byte is 8A or 8B, the last bytes of 《 and 》 (E3 80 8A, E3 80 8B).
-  constexpr size_t kMaxTitleBytes = 240;
-  const auto bracket_ending_at = [&](size_t i) -> int {  // the bracket in [i-3, i), or 0
-    const auto last = static_cast<unsigned char>(t[i - 1]);
-    if ((last != 0x8A && last != 0x8B) || t[i - 2] != '\x80' || t[i - 3] != '\xE3') return 0;
-    return last == 0x8A ? 1 : -1;  // 1 opens a title, -1 closes one
+// The 《 and 》 of a text in order, found once, when its first date asks (most Korean
+// articles have none): inside_title runs for every date found, and scanning the bytes
+// around each one cost more than the rest of the date scan's checks together.
+class TitleBrackets {
+ public:
+  explicit TitleBrackets(std::string_view t) : t_(t) {}
+
+  // Whether [start, end) lies inside a title in 《》 on its line (《钢铁工业调整升级规划（2016—2020年）》):
+  // a year there is part of the title's name, as in other names (GUIDELINES: not dates).
+  // The title's brackets lie within 240 bytes of the date on either side.
+  bool inside_title(size_t start, size_t end) {
+    constexpr size_t kMaxTitleBytes = 240;
+    if (!found_) find_all();
+    // The nearest bracket ending at or before start must be a 《 ...
+    auto after = std::upper_bound(marks_.begin(), marks_.end(), start,
+                                  [](size_t pos, const Mark& m) { return pos < m.pos + 3; });
+    if (after == marks_.begin()) return false;
+    const Mark& opening = *(after - 1);
+    const size_t open_end = opening.pos + 3;
+    if (!opening.opens || start - open_end >= kMaxTitleBytes || has_newline(open_end, start)) return false;
+    // ... and the nearest one starting at or after end a 》 (a new 《 does not close it).
+    auto closing = std::lower_bound(after, marks_.end(), end, [](const Mark& m, size_t pos) { return m.pos < pos; });
+    return closing != marks_.end() && !closing->opens && closing->pos - end < kMaxTitleBytes &&
+           !has_newline(end, closing->pos);
+  }
+
+ private:
+  struct Mark {
+    size_t pos;  // first byte of the bracket
+    bool opens;  // 《, else 》
   };
-  bool open = false;
-  for (size_t i = start, n = 0; i >= 3 && n < kMaxTitleBytes; --i, ++n) {
-    if (t[i - 1] == '\n') return false;
-    if (const int b = bracket_ending_at(i)) {
-      if (b < 0) return false;  // a title closed before the date
-      open = true;
-      break;
+
+  void find_all() {
+    found_ = true;
+    // 《 and 》 are E3 80 8A and E3 80 8B: find E3 80 (CJK punctuation), then the last byte.
+    for (size_t p = t_.find("\xE3\x80"); p != std::string_view::npos && p + 3 <= t_.size();
+         p = t_.find("\xE3\x80", p + 2)) {
+      const auto last = static_cast<unsigned char>(t_[p + 2]);
+      if (last == 0x8A || last == 0x8B) marks_.push_back({p, last == 0x8A});
     }
   }
-  if (!open) return false;
-  for (size_t i = end + 3, n = 0; i <= t.size() && n < kMaxTitleBytes; ++i, ++n) {
-    if (t[i - 3] == '\n') return false;
-    if (const int b = bracket_ending_at(i)) return b < 0;  // 》 closes it; a new 《 does not
+
+  bool has_newline(size_t from, size_t to) const {
+    return to > from && std::memchr(t_.data() + from, '\n', to - from) != nullptr;
   }
-  return false;
-}
+
+  std::string_view t_;
+  bool found_ = false;
+  std::vector<Mark> marks_;
+};
 
 // Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期): the year
 // is part of the issue's name, as years inside names are (GUIDELINES: not dates).
@@ -579,12 +603,13 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   }
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
+  TitleBrackets titles(t);
   // A parse becomes a fact, with the day of its holiday in the article's region, unless it
   // is a failed lunisolar date's Gregorian reading, another country's own holiday
   // (以色列国庆节) or a date that recurs (매년 10월, 每逢春节).
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
-    if (inside_title(t, p.start, p.end)) return;
+    if (titles.inside_title(p.start, p.end)) return;
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.
     if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
