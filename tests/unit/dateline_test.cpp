@@ -39,3 +39,15 @@ TEST_CASE("dateline: the last lines when the first lines hold no full date") {
   CHECK(ref_of(ko + "\n") == "2024-10-24");
   CHECK(ref_of("제목\n본문 하나\n본문 둘\n본문 셋\n본문 넷\n끝").empty());
 }
+
+TEST_CASE("dateline: the reference date's text, with and without a time") {
+  // A dateline with a time keeps it; a given reference date round-trips as written.
+  CHECK(ref_of("2025. 11. 01. 21:27\n딥시크가 투자를 유치했다.\n") == "2025-11-01T21:27");
+  CHECK(ref_of("2025. 3. 9.\n딥시크가 투자를 유치했다.\n") == "2025-03-09");
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  DocContext ctx;
+  ctx.ref_date = "0999-01-02T03:04";
+  CHECK(ex.Extract("올해 9월", ctx).ref_date == "0999-01-02T03:04");
+  ctx.ref_date = "2026-12-31";
+  CHECK(ex.Extract("올해 9월", ctx).ref_date == "2026-12-31");
+}
