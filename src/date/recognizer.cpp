@@ -491,18 +491,19 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.size = t.size();
   s.filled = true;
   s.entries.clear();
-  TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
   size_t resume_at = 0;
-  WordCache cache;  // word lookups shared by the parses of this text
+  // Every position may_start_at lets through is noted, none parsed (ScanEntry): the scan
+  // moves on past stop words only.
   scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
     size_t skip_to = 0;
-    const bool may = g.may_start_at(t, pos, &skip_to, &cache);
+    const bool may = g.may_start_at(t, pos, &skip_to);
     if (skip_to > pos) {
       // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
       ScanEntry& e = s.entries.emplace_back();
       e.pos = pos;
       e.cover_end = skip_to;
       e.skip = true;
+      e.parsed = false;
       resume = skip_to;
       return;
     }
@@ -510,11 +511,8 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
     ScanEntry& e = s.entries.emplace_back();
     e.pos = pos;
     e.cover_end = pos + 1;
-    e.ctx = context;
-    e.ok = g.parse_at(t, pos, nullptr, e.p, context, &cache);
-    if (!e.ok) return;
-    advance_context(e.p, context);
-    resume = e.cover_end = e.p.next > pos ? e.p.next : pos + 1;
+    e.skip = false;
+    e.parsed = false;
   }, labels);
 }
 
@@ -594,13 +592,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
   const ScanState* rec = scan && scan->state_ && scan->state_->made_from(t) ? scan->state_.get() : nullptr;
-  if (rec) {
-    // Room for the dates the record found, at once instead of by doubling (moving the
-    // other recognizers' candidates each time).
-    size_t found = 0;
-    for (const ScanEntry& e : rec->entries) found += e.ok;
-    out.reserve(out.size() + found);
-  }
+  if (rec) out.reserve(out.size() + rec->entries.size() / 2);  // about as many dates as not
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
   TitleBrackets titles(t);
@@ -620,12 +612,6 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     emit(in_region(p, words, doc, regional), out);
     if (const size_t s = with_prefix_before_year(words, t, p.start); s != p.start) out.back().start = s;
   };
-  if (rec && !ref) {
-    // The recorded scan had no reference either: its parses are the answer.
-    for (const ScanEntry& e : rec->entries)
-      if (e.ok) take(e.p);
-    return;
-  }
   TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
   WordCache cache;       // word lookups shared by the parses of this text
   // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
@@ -648,20 +634,20 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     scan_starts(g, t, fresh);
     return;
   }
-  // With a record the scan visits only its entries and the spans it skipped (a found
-  // date, a stop word): everywhere else its filter or may_start_at said no, whatever the
-  // reference. Entries are in order and their spans [pos, cover_end) do not overlap.
+  // With a record the scan visits only its entries and the stop words' spans: everywhere
+  // else its filter or may_start_at said no, whatever the reference. Entries are in order.
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   size_t resume = 0;
-  Parsed scratch;  // a parse with the reference (every field set when it succeeds)
+  Parsed scratch;  // a parse with the reference and the context (every field set when it succeeds)
   for (const ScanEntry& e : rec->entries) {
     if (e.pos >= resume) {
       if (e.skip) {
         resume = e.cover_end;
       } else {
         const Parsed* p;
-        if (!e.p.ref_used && (!e.p.ctx_used || e.ctx == context))
-          p = e.ok ? &e.p : nullptr;  // the same answer whatever the reference: not copied
+        // The dateline search's parse (no reference, no context) where it is the answer.
+        if (e.parsed && !e.p.ref_used && (!e.p.ctx_used || context == TextContext{}))
+          p = e.ok ? &e.p : nullptr;
         else
           p = g.parse_at(t, e.pos, ref, scratch, context, &cache) ? &scratch : nullptr;
         if (p) {
@@ -671,8 +657,9 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         }
       }
     }
-    // Inside the span: positions the recorded scan did not ask about, unless this scan
-    // skips them too (its date here covers them again, as most do).
+    // Inside a stop word that a date before it covered in part: the positions past that
+    // date, which the record did not ask about.
+    if (!e.skip) continue;
     const unsigned b = s[e.pos];
     const size_t inner = e.pos + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4);
     if (e.cover_end > inner && resume < e.cover_end) scan_starts(g, t, inner, e.cover_end, resume, fresh);

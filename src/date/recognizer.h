@@ -22,9 +22,10 @@
 namespace hanfacts::date {
 
 // Parses shared by detect_reference() and find() for one document: pass the same Scan
-// to both. Detection runs the whole date scan once without a reference (its first pass
-// also notes where dateline labels may start) and reads its parses; find() then keeps
-// every parse that did not read the reference and redoes only the others. A Scan hands
+// to both. Detection runs the date scan's filters once over the whole text (their first
+// pass also notes where dateline labels may start) and parses, without a reference, only
+// the positions it reads (it stops early); find() then visits the same positions, keeps
+// each of those parses that did not read the reference, and parses the rest with it. A Scan hands
 // its record on to the next one made on the same thread. (Documents over 1 MB keep
 // detection to their head and tail, as without a Scan.)
 class Scan {

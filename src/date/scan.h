@@ -2,7 +2,7 @@
 // find() and dateline detection (recognizer.h, Scan).
 //
 //   ScanState s;
-//   record_scan(g, text, s);                 // every parse the scan made, ref = none
+//   record_scan(g, text, s);                 // where dates may start (parsed when asked)
 //   ScanLookup look(g, text, s);
 //   Parsed p;
 //   if (look.parse(pos, p)) ...              // == may_start_at && parse_at(no ref, no context)
@@ -31,17 +31,23 @@ struct LabelStarts {
   std::vector<uint32_t> pos;
 };
 
-// One position where the scan asked the grammar and got more than a plain "no".
+// One position where the scan asked may_start_at and got more than a plain "no": a stop
+// word (skip), or a position where a date may start. The record holds every such position
+// outside stop words, also those inside a date found before them: whether a date starts
+// at a position does not depend on the scan around it, only which of them the scan reads.
+// The parse without a reference and context is made when first asked for (the dateline
+// search reads a few; find() parses most with the reference anyway) and kept.
 struct ScanEntry {
   // Provided, so that a new entry is not zeroed whole before its members' own
-  // initializers run (value-initialization: a `rep stos` of its 184 bytes per entry).
+  // initializers run (value-initialization: a `rep stos` of its Parsed per entry).
   ScanEntry() {}
   size_t pos = 0;
-  size_t cover_end = 0;  // the scan skipped (pos, cover_end): inside this date or stop word
+  size_t cover_end = 0;  // a stop word: the scan skipped (pos, cover_end)
   bool skip = false;     // a stop word starts here (may_start_at said no, skip to cover_end)
-  bool ok = false;       // parse_at succeeded (p is the parse)
-  TextContext ctx;       // the context the parse was given
-  Parsed p;
+  // The parse with no reference and no context, once asked for (ScanLookup::find).
+  mutable bool parsed = false;
+  mutable bool ok = false;  // parse_at succeeded (p is the parse)
+  mutable Parsed p;
 };
 
 struct ScanState {
@@ -210,10 +216,13 @@ class ScanLookup {
   // recorded parse itself when it holds, else `scratch` after a parse of its own; null
   // when no date starts there. (A parse that succeeds sets every field of its output,
   // so one scratch serves any number of calls.)
-  const Parsed* find(const ScanEntry& e, Parsed& scratch) const {
+  const Parsed* find(const ScanEntry& e, Parsed& /*scratch*/) const {
     if (e.skip) return nullptr;
-    if (!e.p.ctx_used || e.ctx == TextContext{}) return e.ok ? &e.p : nullptr;
-    return g_.parse_at(t_, e.pos, nullptr, scratch) ? &scratch : nullptr;
+    if (!e.parsed) {
+      e.ok = g_.parse_at(t_, e.pos, nullptr, e.p);
+      e.parsed = true;
+    }
+    return e.ok ? &e.p : nullptr;
   }
   // The same at any position.
   const Parsed* find(size_t pos, Parsed& scratch) const {
