@@ -503,7 +503,6 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
       e.pos = pos;
       e.cover_end = skip_to;
       e.skip = true;
-      e.parsed = false;
       resume = skip_to;
       return;
     }
@@ -511,8 +510,6 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
     ScanEntry& e = s.entries.emplace_back();
     e.pos = pos;
     e.cover_end = pos + 1;
-    e.skip = false;
-    e.parsed = false;
   }, labels);
 }
 
