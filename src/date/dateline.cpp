@@ -144,53 +144,16 @@ struct Parses {
   const Grammar& g;
   std::string_view t;
   const ScanLookup* look;
-  const ScanState* rec;
-  // The callers walk forward: the record's entry next() answered with, which at() then
-  // reads without a search, and where next() searches from.
-  mutable const ScanEntry* last = nullptr;
-  mutable size_t from_entry = 0;
-  // The parse at i (the record's own, or in `scratch`), or null.
+  // The parse at i (in `scratch`), or null.
   const Parsed* at(size_t i, Parsed& scratch) const {
-    if (last && last->pos == i) return look->find(*last, scratch);
     if (look) return look->find(i, scratch);
     return g.may_start_at(t, i) && g.parse_at(t, i, nullptr, scratch) ? &scratch : nullptr;
   }
-  // The first code point boundary in [i, to) where at() may say yes, or `to`. With a
-  // recorded scan: its next entry, or inside a span it skipped (a date, a stop word),
-  // the next position the filter lets through; no byte-by-byte walk elsewhere.
+  // The first code point boundary in [i, to) where at() may say yes, or `to`: the next
+  // position the scan's first pass let through.
   size_t next(size_t i, size_t to) const {
     to = std::min(to, t.size());
-    if (!rec) return next_candidate(g, t, i, to);
-    const auto& v = rec->entries;
-    // Entries before the last answer are before i, unless a search starts over.
-    auto first = v.begin() + static_cast<std::ptrdiff_t>(std::min(from_entry, v.size()));
-    if (first != v.begin() && std::prev(first)->pos >= i) first = v.begin();
-    // The answer is mostly the entry the search starts from or the one after it: a few
-    // steps forward first (a binary search mispredicts about half its steps), then the
-    // search for a far one (the tail after the head).
-    auto it = first;
-    for (int step = 0; step < 4 && it != v.end() && it->pos < i; ++step) ++it;
-    if (it != v.end() && it->pos < i)
-      it = std::lower_bound(it, v.end(), i, [](const ScanEntry& e, size_t x) { return e.pos < x; });
-    from_entry = static_cast<size_t>(it - v.begin());
-    if (it != v.begin() && std::prev(it)->cover_end > i) {
-      const size_t end = std::min(to, std::prev(it)->cover_end);
-      const size_t c = next_candidate(g, t, i, end);
-      if (c < end) return c;
-    }
-    for (; it != v.end() && it->pos < to; ++it) {
-      if (!it->skip) {
-        last = &*it;
-        return it->pos;
-      }
-      // A stop word: no date starts at it, but the scan did not look inside it.
-      size_t j = it->pos;
-      text::next_code_point(t, j);
-      const size_t end = std::min(to, it->cover_end);
-      const size_t c = next_candidate(g, t, j, end);
-      if (c < end) return c;
-    }
-    return to;
+    return look ? look->next_start(i, to) : next_candidate(g, t, i, to);
   }
 };
 
@@ -297,7 +260,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (scan_labels(0, head_end)) return ref;
     if (size > head_end && scan_labels(tail, size)) return ref;
   }
-  const Parses parses{g, t, look ? &*look : nullptr, look ? scan->state_.get() : nullptr};
+  const Parses parses{g, t, look ? &*look : nullptr};
   // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.
   // 3. Else the first full date, if it starts in the first lines.

@@ -478,7 +478,7 @@ std::unique_ptr<ScanState> take_scan_state() {
 
 Scan::Scan() = default;
 Scan::~Scan() {
-  if (state_ && !t_spare_state && state_->entries.capacity() <= 4096) {
+  if (state_ && !t_spare_state && state_->starts.capacity() <= 16384 && state_->memo.capacity() <= 256) {
     state_->filled = false;
     t_spare_state = std::move(state_);
   }
@@ -490,27 +490,11 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.data = t.data();
   s.size = t.size();
   s.filled = true;
-  s.entries.clear();
-  size_t resume_at = 0;
-  // Every position may_start_at lets through is noted, none parsed (ScanEntry): the scan
-  // moves on past stop words only.
-  scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos, size_t& resume) {
-    size_t skip_to = 0;
-    const bool may = g.may_start_at(t, pos, &skip_to);
-    if (skip_to > pos) {
-      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
-      ScanEntry& e = s.entries.emplace_back();
-      e.pos = pos;
-      e.cover_end = skip_to;
-      e.skip = true;
-      resume = skip_to;
-      return;
-    }
-    if (!may) return;
-    ScanEntry& e = s.entries.emplace_back();
-    e.pos = pos;
-    e.cover_end = pos + 1;
-  }, labels);
+  s.starts.clear();
+  s.memo.clear();
+  size_t resume_at = 0;  // never moves: every position the first pass lets through
+  scan_starts(g, t, 0, t.size(), resume_at,
+              [&](size_t pos, size_t&) { s.starts.push_back(static_cast<uint32_t>(pos)); }, labels);
 }
 
 namespace {
@@ -589,7 +573,6 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
   const ScanState* rec = scan && scan->state_ && scan->state_->made_from(t) ? scan->state_.get() : nullptr;
-  if (rec) out.reserve(out.size() + rec->entries.size() / 2);  // about as many dates as not
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
   TitleBrackets titles(t);
@@ -631,35 +614,36 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     scan_starts(g, t, fresh);
     return;
   }
-  // With a record the scan visits only its entries and the stop words' spans: everywhere
-  // else its filter or may_start_at said no, whatever the reference. Entries are in order.
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  // With a record: the scan over the positions its first pass let through, as fresh()
+  // does, with the dateline search's answers where it asked (in order, as the positions).
+  const std::vector<ScanMemo>& memo = rec->memo;
+  size_t m = 0;
   size_t resume = 0;
   Parsed scratch;  // a parse with the reference and the context (every field set when it succeeds)
-  for (const ScanEntry& e : rec->entries) {
-    if (e.pos >= resume) {
-      if (e.skip) {
-        resume = e.cover_end;
-      } else {
-        const Parsed* p;
-        // The dateline search's parse (no reference, no context) where it is the answer.
-        if (e.parsed && !e.p.ref_used && (!e.p.ctx_used || context == TextContext{}))
-          p = e.ok ? &e.p : nullptr;
-        else
-          p = g.parse_at(t, e.pos, ref, scratch, context, &cache) ? &scratch : nullptr;
-        if (p) {
-          advance_context(*p, context);
-          take(*p);
-          resume = p->next > e.pos ? p->next : e.pos + 1;
-        }
+  for (const uint32_t pos : rec->starts) {
+    if (pos < resume) continue;
+    while (m < memo.size() && memo[m].pos < pos) ++m;
+    const ScanMemo* known = m < memo.size() && memo[m].pos == pos ? &memo[m] : nullptr;
+    if (!known) {  // (where the search asked, may_start_at said yes)
+      size_t skip_to = 0;
+      const bool may = g.may_start_at(t, pos, &skip_to, &cache);
+      if (skip_to > pos) {
+        // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
+        resume = skip_to;
+        continue;
       }
+      if (!may) continue;
     }
-    // Inside a stop word that a date before it covered in part: the positions past that
-    // date, which the record did not ask about.
-    if (!e.skip) continue;
-    const unsigned b = s[e.pos];
-    const size_t inner = e.pos + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4);
-    if (e.cover_end > inner && resume < e.cover_end) scan_starts(g, t, inner, e.cover_end, resume, fresh);
+    const Parsed* p;
+    // The search's parse (no reference, no context) where it is the answer here too.
+    if (known && !known->p.ref_used && (!known->p.ctx_used || context == TextContext{}))
+      p = known->ok ? &known->p : nullptr;
+    else
+      p = g.parse_at(t, pos, ref, scratch, context, &cache) ? &scratch : nullptr;
+    if (!p) continue;
+    advance_context(*p, context);
+    take(*p);
+    resume = p->next > pos ? p->next : pos + 1;
   }
 }
 

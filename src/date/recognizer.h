@@ -22,10 +22,11 @@
 namespace hanfacts::date {
 
 // Parses shared by detect_reference() and find() for one document: pass the same Scan
-// to both. Detection runs the date scan's filters once over the whole text (their first
-// pass also notes where dateline labels may start) and parses, without a reference, only
-// the positions it reads (it stops early); find() then visits the same positions, keeps
-// each of those parses that did not read the reference, and parses the rest with it. A Scan hands
+// to both. Detection runs the date scan's first pass once over the whole text (it also
+// notes where dateline labels may start) and asks the grammar, without a reference, only
+// at the positions it reads (it stops early), keeping those parses; find() then walks the
+// same positions, keeps each kept parse that did not read the reference, and asks the
+// grammar at the rest. A Scan hands
 // its record on to the next one made on the same thread. (Documents over 1 MB keep
 // detection to their head and tail, as without a Scan.)
 class Scan {

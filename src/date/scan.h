@@ -6,7 +6,7 @@
 //   ScanLookup look(g, text, s);
 //   Parsed p;
 //   if (look.parse(pos, p)) ...              // == may_start_at && parse_at(no ref, no context)
-//   if (const Parsed* q = look.find(pos, p)) ...  // the same, the record's own parse uncopied
+//   look.next_start(pos, end)                // the next position where a date may start
 //
 // Internal to src/date.
 #pragma once
@@ -31,31 +31,26 @@ struct LabelStarts {
   std::vector<uint32_t> pos;
 };
 
-// One position where the scan asked may_start_at and got more than a plain "no": a stop
-// word (skip), or a position where a date may start. The record holds every such position
-// outside stop words, also those inside a date found before them: whether a date starts
-// at a position does not depend on the scan around it, only which of them the scan reads.
-// The parse without a reference and context is made when first asked for (the dateline
-// search reads a few; find() parses most with the reference anyway) and kept.
-struct ScanEntry {
-  // Provided, so that a new entry is not zeroed whole before its members' own
-  // initializers run (value-initialization: a `rep stos` of its Parsed per entry).
-  ScanEntry() {}
+// A position where the dateline search asked for a date and one may start there: the
+// parse with no reference and no context, kept for find().
+struct ScanMemo {
+  // Provided, so that a new memo is not zeroed whole before its members' own
+  // initializers run (value-initialization: a `rep stos` of its Parsed).
+  ScanMemo() {}
   size_t pos = 0;
-  size_t cover_end = 0;  // a stop word: the scan skipped (pos, cover_end)
-  bool skip = false;     // a stop word starts here (may_start_at said no, skip to cover_end)
-  // The parse with no reference and no context, once asked for (ScanLookup::find).
-  mutable bool parsed = false;
-  mutable bool ok = false;  // parse_at succeeded (p is the parse)
-  mutable Parsed p;
+  bool ok = false;  // parse_at succeeded (p is the parse)
+  Parsed p;
 };
 
 struct ScanState {
   const char* data = nullptr;  // the text it was made from
   size_t size = 0;
   bool filled = false;
-  std::vector<ScanEntry> entries;  // by pos
-  LabelStarts labels;              // filled by dateline detection
+  // Every position the scan's first pass lets through, in order: whether a date may
+  // start at a position depends only on the bytes around it, not on the scan before it.
+  std::vector<uint32_t> starts;
+  std::vector<ScanMemo> memo;  // by pos: the parses the dateline search made
+  LabelStarts labels;          // filled by dateline detection
 
   bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
 };
@@ -200,50 +195,52 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
   scan_starts(g, t, 0, t.size(), resume, visit);
 }
 
-// Runs the scan without a reference date and keeps what it learnt at each position;
-// with `labels`, also notes where dateline labels may start.
+// Runs the scan's first pass without a reference date and keeps where a date may start
+// (no grammar is asked: the dateline search asks at the few positions it reads, find()
+// at the rest); with `labels`, also notes where dateline labels may start.
 void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts* labels = nullptr);
 
 // Answers dateline detection's question at a position (may a date start here, and the
-// parse with no reference and no context year) from a recorded scan, parsing only where
-// the scan did not look (inside a date or stop word it skipped) or its answer read the
-// context year.
+// parse with no reference and no context year), keeping each parse in the record.
 class ScanLookup {
  public:
-  ScanLookup(const Grammar& g, std::string_view t, const ScanState& s) : g_(g), t_(t), s_(s) {}
+  ScanLookup(const Grammar& g, std::string_view t, ScanState& s) : g_(g), t_(t), s_(s) {}
 
-  // The parse at e.pos for an entry of the record, found already, without a copy: the
-  // recorded parse itself when it holds, else `scratch` after a parse of its own; null
-  // when no date starts there. (A parse that succeeds sets every field of its output,
-  // so one scratch serves any number of calls.)
-  const Parsed* find(const ScanEntry& e, Parsed& /*scratch*/) const {
-    if (e.skip) return nullptr;
-    if (!e.parsed) {
-      e.ok = g_.parse_at(t_, e.pos, nullptr, e.p);
-      e.parsed = true;
-    }
-    return e.ok ? &e.p : nullptr;
-  }
-  // The same at any position.
+  // The parse at pos in `scratch` (may_start_at && parse_at with no reference and no
+  // context), or null when no date starts there.
   const Parsed* find(size_t pos, Parsed& scratch) const {
-    const auto& v = s_.entries;
-    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanEntry& e, size_t x) { return e.pos < x; });
-    if (it != v.end() && it->pos == pos) return find(*it, scratch);
-    // Not asked and not inside a skipped span: the scan's filter or may_start_at said no.
-    if (it == v.begin() || std::prev(it)->cover_end <= pos) return nullptr;
-    return g_.may_start_at(t_, pos) && g_.parse_at(t_, pos, nullptr, scratch) ? &scratch : nullptr;
+    auto& v = s_.memo;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanMemo& m, size_t x) { return m.pos < x; });
+    if (it == v.end() || it->pos != pos) {
+      if (!g_.may_start_at(t_, pos)) return nullptr;
+      it = v.emplace(it);
+      it->pos = pos;
+      it->ok = g_.parse_at(t_, pos, nullptr, it->p);
+    }
+    if (!it->ok) return nullptr;
+    scratch = it->p;
+    return &scratch;
   }
-  // parse(pos, p) into p: as find(), copied.
-  bool parse(size_t pos, Parsed& p) const {
-    const Parsed* found = find(pos, p);
-    if (found && found != &p) p = *found;
-    return found != nullptr;
+  // parse(pos, p) into p: as find().
+  bool parse(size_t pos, Parsed& p) const { return find(pos, p) != nullptr; }
+  // The first position in [i, to) where the first pass let a date start, or `to`.
+  size_t next_start(size_t i, size_t to) const {
+    const auto& v = s_.starts;
+    // The callers walk forward: mostly the answer is where the last search ended or just
+    // after it (a binary search mispredicts about half its steps).
+    size_t k = hint_ < v.size() && (hint_ == 0 || v[hint_ - 1] < i) ? hint_ : 0;
+    for (int step = 0; step < 4 && k < v.size() && v[k] < i; ++step) ++k;
+    if (k < v.size() && v[k] < i)
+      k = static_cast<size_t>(std::lower_bound(v.begin() + static_cast<std::ptrdiff_t>(k), v.end(), i) - v.begin());
+    hint_ = k;
+    return k < v.size() && v[k] < to ? v[k] : to;
   }
 
  private:
   const Grammar& g_;
   std::string_view t_;
-  const ScanState& s_;
+  ScanState& s_;
+  mutable size_t hint_ = 0;
 };
 
 }  // namespace hanfacts::date
