@@ -280,10 +280,12 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   }
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
+    const size_t line_start = lines_end;
     size_t nl = t.find('\n', lines_end);
     lines_end = nl == std::string_view::npos ? t.size() : nl + 1;
-    // Blank lines do not count.
-    if (nl != std::string_view::npos && nl == lines_end - 1 && t.substr(0, nl).find_first_not_of(" \r\n") == std::string_view::npos) --n;
+    // Blank lines do not count: neither those before the headline nor those between
+    // paragraphs (headline, blank, lead, blank, dateline are three lines).
+    if (nl != std::string_view::npos && t.substr(line_start, nl - line_start).find_first_not_of(" \t\r") == std::string_view::npos) --n;
   }
   const size_t lines_cap = std::min(lines_end, head_end);
   std::optional<Parsed> first_full, byline;

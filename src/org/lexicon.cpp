@@ -184,7 +184,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"acts", WordRole::kActs},               {"act_adverb", WordRole::kActAdverb},
     {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
     {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
-    {"locative", WordRole::kLocative},
+    {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -784,6 +784,9 @@ class Matcher {
         // letter from a name is far more often an English word (market: Gmarket, cells:
         // Qcells, research: iResearch).
         if (!capitalised_in_original(start)) continue;
+        // A capitalised word beside another is part of a longer name, which is another
+        // organization than the one a letter away (Capital Maritime Group: not CapitalG).
+        if (beside_capitalised_word(start, end)) continue;
         const int32_t entry = m_->fuzzy.lookup(t_.substr(start, end - start));
         if (entry >= 0) hits_.push_back(Hit{start, end, static_cast<uint32_t>(entry), -1, HitKind::kFuzzy});
         continue;
@@ -825,6 +828,17 @@ class Matcher {
         }
       }
     }
+  }
+
+  // Whether a capitalised Latin word follows [start, end) or precedes it, one space apart.
+  bool beside_capitalised_word(size_t start, size_t end) const {
+    if (end + 1 < t_.size() && t_[end] == ' ' && text::is_ascii_alpha(static_cast<unsigned char>(t_[end + 1])) &&
+        capitalised_in_original(end + 1))
+      return true;
+    if (start < 2 || t_[start - 1] != ' ' || !text::is_ascii_alpha(static_cast<unsigned char>(t_[start - 2]))) return false;
+    size_t w = start - 2;
+    while (w > 0 && is_latin_alnum(static_cast<unsigned char>(t_[w - 1]))) --w;
+    return capitalised_in_original(w);
   }
 
   // Whether the code point that folded byte `i` came from is an uppercase Latin letter
@@ -2210,6 +2224,8 @@ class Matcher {
       if (next == hits_.end() || next->start != q || !next->place) return true;
       return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
+    // Its officials after a space (부여군 관계자는, 경기도 대변인은): they speak for its government.
+    if (p + 1 < t_.size() && t_[p] == ' ' && word_at(p + 1, role_bit(WordRole::kActNoun))) return true;
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月

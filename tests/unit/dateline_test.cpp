@@ -51,3 +51,14 @@ TEST_CASE("dateline: the reference date's text, with and without a time") {
   ctx.ref_date = "2026-12-31";
   CHECK(ex.Extract("올해 9월", ctx).ref_date == "2026-12-31");
 }
+
+TEST_CASE("dateline: blank lines between paragraphs do not count toward the first lines") {
+  // Headline, lead, then the paragraph with the first full date: the third line, with a
+  // blank line after each paragraph as news copy has them.
+  CHECK(ref_of("충남도, 복구기금 조성\n\n충청남도가 기금을 조성한다.\n\n충남도는 2026년 11월 30일 계획을 발표했다.\n") ==
+        "2026-11-30");
+  CHECK(ref_of("澳博第三季業績\n擬推兩項項目\n\n澳門日報　2026年11月27日　星期五\n\n【本報消息】澳博昨日公布業績。\n") ==
+        "2026-11-27");
+  // A fourth non-blank line is past the first lines (and before the last ones).
+  CHECK(ref_of("一\n\n二\n\n三\n\n会议于2026年11月30日举行。\n\n四\n\n五\n\n六\n") == "");
+}
