@@ -1347,11 +1347,19 @@ class Parser {
       // 初一..初十: the first ten days of a month, Chinese style; as a range's second end,
       // of the first end's month (正月初一至初五).
       const bool month_known = have_month || (base_ && base_->grain >= Grain::kDay);
-      if (!month_known || t_.compare(i, 3, "初") != 0) return kNo;
+      if (!month_known) return kNo;
       Num n;
-      if (!han(i + 3, n) || n.value < 1 || n.value > 10) return kNo;
-      // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
-      if (word(i + 3, kind_bit(Kind::kStop)).end > n.end) return kNo;
+      if (t_.compare(i, 3, "初") == 0) {
+        if (!han(i + 3, n) || n.value < 1 || n.value > 10) return kNo;
+        // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
+        if (word(i + 3, kind_bit(Kind::kStop)).end > n.end) return kNo;
+      } else {
+        // The later lunisolar days are bare numerals: as a range's second end after a
+        // lunisolar day, 十五 in 正月初一至十五 is that month's fifteenth.
+        if (!(base_ && lunar_ && base_->grain >= Grain::kDay)) return kNo;
+        if (!han(i, n) || n.value < 11 || n.value > 30) return kNo;
+        if (word(i, kind_bit(Kind::kStop)).end > n.end) return kNo;
+      }
       nu = NumUnit{};
       nu.first = nu.second = n;
       nu.end = n.end;

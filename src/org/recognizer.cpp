@@ -2220,8 +2220,13 @@ class Matcher {
     if (word_at(p, role_bit(WordRole::kActJoin))) {
       size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActJoin));
       if (q < t_.size() && t_[q] == ' ') ++q;
-      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
       if (next == hits_.end() || next->start != q || !next->place) return true;
+      // The other place with its province before it, spaced (고양시와 충남 태안군도).
+      if (next->end + 1 < t_.size() && t_[next->end] == ' ') {
+        const auto county = std::lower_bound(next, hits_.end(), next->end + 1, [](const Hit& x, size_t v) { return x.start < v; });
+        if (county != hits_.end() && county->start == next->end + 1 && county->place) next = county;
+      }
       return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
     // Its officials after a space (부여군 관계자는, 경기도 대변인은): they speak for its government.

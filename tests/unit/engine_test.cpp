@@ -144,3 +144,18 @@ TEST_CASE("Options::fact_text off leaves Fact::text empty, and a formatter reads
     CHECK(out_a.find("1.5萬億元") != std::string::npos);
   }
 }
+
+TEST_CASE("org: places joined by 와 act together, also with a province before the second") {
+  using namespace hanfacts;
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  const auto orgs = [](const Extraction& e) {
+    std::string s;
+    for (const Fact& f : e.facts)
+      if (f.type == FactType::kOrg) s += (s.empty() ? "" : " | ") + f.text + "=" + f.value;
+    return s;
+  };
+  CHECK(orgs(ex.Extract("박람회 유치에는 경기 고양시와 충남 태안군도 뛰어들었다.", DocContext{})) ==
+        "고양시=Goyang City Government | 태안군=Taean County Government");
+  // Places, not governments: no act word after the second.
+  CHECK(orgs(ex.Extract("경기 고양시와 충남 태안군 주민들이 모였다.", DocContext{})) == "");
+}
