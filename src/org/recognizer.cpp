@@ -1348,12 +1348,14 @@ class Matcher {
     //   华为Mate 70系列): one load of the byte after the name rules out almost every hit.
     //   So does a generation number before it (第八代|五粮液, a product line of Wuliangye);
     // - a service named before its operator (names_service);
-    // - a port or an airport after a locative names the place (从|天津港|发运).
+    // - a port or an airport after a locative names the place (从|天津港|发运);
+    // - a national body right after a province's, city's or county's division word is that
+    //   place's own department (省|发改委, 市|统计局), not the national one.
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
-           facility_after_locative(h)))
+           facility_after_locative(h) || local_department(h)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
@@ -1517,6 +1519,15 @@ class Matcher {
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
+  // A listed government body right after 省, 市, 县 or 区 (see resolve()).
+  bool local_department(const Hit& h) const {
+    if (h.kind != HitKind::kLexicon || h.start < 3) return false;
+    const char32_t before = decode_before(t_, h.start);
+    if (before != U'省' && before != U'市' && before != U'县' && before != U'区') return false;
+    const Model::EntryOut& e = m_->entry_out[h.entry];
+    return std::string_view(m_->out_text.data() + e.off + e.value, e.unit) == "government" &&
+           text::is_han(decode_at(t_, h.start));
+  }
   static constexpr size_t kNoPlace = SIZE_MAX;
   // Where that place starts, or kNoPlace.
   size_t foreign_place_start(size_t start, uint32_t entry) const {
