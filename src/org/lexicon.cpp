@@ -185,6 +185,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
     {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
     {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
+    {"act_title", WordRole::kActTitle},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -2240,8 +2240,16 @@ class Matcher {
       }
       return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
-    // Its officials after a space (부여군 관계자는, 경기도 대변인은): they speak for its government.
-    if (p + 1 < t_.size() && t_[p] == ' ' && word_at(p + 1, role_bit(WordRole::kActNoun))) return true;
+    // Its officials after a space (부여군 관계자는, 경기도 대변인은; 관악구 주거복지과장은, a
+    // division's head): they speak for its government.
+    if (p + 1 < t_.size() && t_[p] == ' ') {
+      if (word_at(p + 1, role_bit(WordRole::kActNoun))) return true;
+      size_t k = p + 1;
+      for (int n = 0; n < kMaxTitledSyllables && k + 3 <= t_.size() && text::is_hangul_syllable(decode_at(t_, k)); ++n) {
+        k += 3;
+        if (word_at(k, role_bit(WordRole::kActTitle))) return true;
+      }
+    }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       if (word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
@@ -2365,11 +2373,15 @@ class Matcher {
       p += 3;
       if (n < 2) continue;
       const size_t q = p < t_.size() && t_[p] == ' ' ? p + 1 : p;
-      if (starts_with_role(q, std::min(t_.size(), q + kMaxBylineBytes), role_bit(WordRole::kByline))) return true;
+      // The title is a word of its own: 기자간담회 (a press conference) is no reporter
+      // (한은 총재는 기자간담회에서 is the bank's governor).
+      const size_t title_end = longest_role_end(q, std::min(t_.size(), q + kMaxBylineBytes), role_bit(WordRole::kByline));
+      if (title_end > q && !(title_end < t_.size() && text::is_hangul_syllable(decode_at(t_, title_end)))) return true;
     }
     return false;
   }
   static constexpr size_t kMaxBylineBytes = 12;  // 선임기자, 논설위원
+  static constexpr int kMaxTitledSyllables = 8;   // 주거복지 before 과장, 일자리경제 before 국장
 
   void emit(std::vector<core::Candidate>& out) const {
     for (const Hit& h : hits_) {
