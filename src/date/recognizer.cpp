@@ -550,6 +550,16 @@ class TitleBrackets {
   std::vector<Mark> marks_;
 };
 
+// Whether the weekday `w` is in parentheses right after the date `day` (the last fact):
+// "(" or "（" between them, ")" or "）" after it.
+bool weekday_restates(std::string_view t, const core::Candidate& day, const Parsed& w) {
+  if (day.type != FactType::kDate || day.unit != "day") return false;
+  const size_t open = day.end;
+  const size_t len = t.compare(open, 1, "(") == 0 ? 1 : t.compare(open, 3, "\uFF08") == 0 ? 3 : 0;
+  if (len == 0 || open + len != w.start) return false;
+  return t.compare(w.end, 1, ")") == 0 || t.compare(w.end, 3, "\uFF09") == 0;
+}
+
 // Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期): the year
 // is part of the issue's name, as years inside names are (GUIDELINES: not dates).
 bool before_issue_number(std::string_view t, size_t p) {
@@ -579,8 +589,12 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   // A parse becomes a fact, with the day of its holiday in the article's region, unless it
   // is a failed lunisolar date's Gregorian reading, another country's own holiday
   // (以色列国庆节) or a date that recurs (매년 10월, 每逢春节).
+  const size_t first_date = out.size();  // this recognizer's candidates start here
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
+    // A weekday in parentheses right after the day it falls on restates it, as datelines
+    // print it (2026年11月28日（星期六）, 22일(월)): no fact of its own.
+    if (std::strcmp(p.rule, "weekday") == 0 && out.size() > first_date && weekday_restates(t, out.back(), p)) return;
     if (titles.inside_title(p.start, p.end)) return;
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.
