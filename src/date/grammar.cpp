@@ -81,12 +81,20 @@ Value day_value(int y, int m, int d) {
 
 // Whether the holiday word `m` has after it (past spaces) a word it needs, when it needs
 // one: bare 설 is the holiday only before 연휴, 명절… (Words::add_word's gate agrees).
-bool holiday_follows(const Words& w, std::string_view t, const Match& m) {
+// In a list of holidays the word may follow the last one only (聖誕、元旦假期: 圣诞
+// needs 假期 or the like, which comes after 元旦): a list mark and a holiday that has
+// what it needs, or needs nothing, will do.
+bool holiday_follows(const Words& w, std::string_view t, const Match& m, int listed = 0) {
   const Holiday& h = w.holiday(w.entry(m.entry).offset);
   if (h.follow.empty()) return true;
   const size_t j = skip_spaces(t, m.end);
   for (const std::string& f : h.follow)
     if (t.compare(j, f.size(), f) == 0) return true;
+  constexpr int kMaxListed = 3;
+  if (listed < kMaxListed && (t.compare(j, 3, "\u3001") == 0 || t.compare(j, 3, "\u548C") == 0)) {  // 、 和
+    const Match next = w.longest(t, j + 3, kind_bit(Kind::kHoliday));
+    if (next && holiday_follows(w, t, next, listed + 1)) return true;
+  }
   return false;
 }
 

@@ -62,3 +62,13 @@ TEST_CASE("dateline: blank lines between paragraphs do not count toward the firs
   // A fourth non-blank line is past the first lines (and before the last ones).
   CHECK(ref_of("一\n\n二\n\n三\n\n会议于2026年11月30日举行。\n\n四\n\n五\n\n六\n") == "");
 }
+
+TEST_CASE("dates: a holiday that needs a word after it may have it after the last of a list") {
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  DocContext ctx;
+  ctx.ref_date = "2026-11-28";
+  std::string dates;
+  for (const Fact& f : ex.Extract("隨着聖誕、元旦假期臨近", ctx).facts)
+    if (f.type == FactType::kDate) dates += f.text + "=" + f.value + " ";
+  CHECK(dates == "聖誕=2026-12-25 元旦=2027-01-01 ");
+}
