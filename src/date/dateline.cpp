@@ -23,7 +23,7 @@ namespace {
 
 constexpr size_t kHead = 3000;   // bytes searched for labels and bylines
 constexpr size_t kTail = 1500;   // datelines also close some articles
-constexpr int kFirstLines = 3;   // lines searched for a bare full date
+constexpr int kFirstLines = 4;   // non-blank lines searched for a bare full date: headline, byline, lead, next
 // Longer documents keep detection to the head and the tail: a recorded scan holds every
 // parse of the document (about 150 bytes each) until find() has read it.
 constexpr size_t kShareMax = size_t{1} << 20;

@@ -2213,6 +2213,15 @@ class Matcher {
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
+    // Or with another body (전남도·농진청, 고흥에 …; 관악구·SH공사, 청년 …): the list is the subject.
+    if ((before == 0 || before == '\n') && (after == U'·' || after == U'・')) {
+      const size_t q = h.end + utf8_bytes(after);
+      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      if (next != hits_.end() && next->start == q) {
+        const char32_t then = decode_at(t_, next->end);
+        if (then == ',' || then == ':') return true;
+      }
+    }
     // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so).
     if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;

@@ -59,8 +59,11 @@ TEST_CASE("dateline: blank lines between paragraphs do not count toward the firs
         "2026-11-30");
   CHECK(ref_of("澳博第三季業績\n擬推兩項項目\n\n澳門日報　2026年11月27日　星期五\n\n【本報消息】澳博昨日公布業績。\n") ==
         "2026-11-27");
-  // A fourth non-blank line is past the first lines (and before the last ones).
-  CHECK(ref_of("一\n\n二\n\n三\n\n会议于2026年11月30日举行。\n\n四\n\n五\n\n六\n") == "");
+  // A fifth non-blank line is past the four first lines (and before the four last ones).
+  CHECK(ref_of("一\n\n二\n\n三\n\n四\n\n会议于2026年11月30日举行。\n\n五\n\n六\n\n七\n\n八\n") == "");
+  // Headline, byline, lead, then the date: the fourth line.
+  CHECK(ref_of("대양생명, 자회사 매각\n\n한지원 기자\n\n대양생명이 자회사를 매각한다.\n\n대양생명은 2026년 11월 12일 이사회를 열었다.\n") ==
+        "2026-11-12");
 }
 
 TEST_CASE("dates: a holiday that needs a word after it may have it after the last of a list") {

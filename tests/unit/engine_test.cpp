@@ -159,3 +159,16 @@ TEST_CASE("org: places joined by 와 act together, also with a province before t
   // Places, not governments: no act word after the second.
   CHECK(orgs(ex.Extract("경기 고양시와 충남 태안군 주민들이 모였다.", DocContext{})) == "");
 }
+
+TEST_CASE("org: a headline's place listed with another body before a comma acts") {
+  using namespace hanfacts;
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  std::string orgs;
+  for (const Fact& f : ex.Extract("전남도·농진청, 고흥에 스마트팜 클러스터\n", DocContext{}).facts)
+    if (f.type == FactType::kOrg) orgs += f.text + "=" + f.value + " ";
+  CHECK(orgs == "전남도=South Jeolla Provincial Government 농진청=Rural Development Administration ");
+  orgs.clear();
+  for (const Fact& f : ex.Extract("전남도·농진청 관계자들이 모였다.\n", DocContext{}).facts)
+    if (f.type == FactType::kOrg) orgs += f.text + " ";
+  CHECK(orgs == "농진청 ");
+}
