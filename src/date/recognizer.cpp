@@ -608,56 +608,45 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   };
   TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
   WordCache cache;       // word lookups shared by the parses of this text
-  // Where the scan has not parsed before: may_start_at, then parse_at with the reference.
-  auto fresh = [&](size_t pos, size_t& resume) {
-    size_t skip_to = 0;
-    const bool may = g.may_start_at(t, pos, &skip_to, &cache);
-    if (skip_to > pos) {
-      // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
-      resume = skip_to;
-      return;
-    }
-    if (!may) return;
-    Parsed p;
-    if (!g.parse_at(t, pos, ref, p, context, &cache)) return;
-    advance_context(p, context);
-    take(p);
-    resume = p.next > pos ? p.next : pos + 1;
-  };
-  if (!rec) {
-    scan_starts(g, t, fresh);
-    return;
-  }
-  // With a record: the scan over the positions its first pass let through, as fresh()
-  // does, with the dateline search's answers where it asked (in order, as the positions).
-  const std::vector<ScanMemo>& memo = rec->memo;
-  size_t m = 0;
-  size_t resume = 0;
+  // One position of the scan: may_start_at (a stop word there is skipped whole), then
+  // parse_at with the reference and the context. `known` is the dateline search's parse
+  // there (no reference, no context; may_start_at said yes), kept where it is the answer
+  // here too.
   Parsed scratch;  // a parse with the reference and the context (every field set when it succeeds)
-  for (const uint32_t pos : rec->starts) {
-    if (pos < resume) continue;
-    while (m < memo.size() && memo[m].pos < pos) ++m;
-    const ScanMemo* known = m < memo.size() && memo[m].pos == pos ? &memo[m] : nullptr;
-    if (!known) {  // (where the search asked, may_start_at said yes)
+  auto visit = [&](size_t pos, size_t& resume, const ScanMemo* known) {
+    if (!known) {
       size_t skip_to = 0;
       const bool may = g.may_start_at(t, pos, &skip_to, &cache);
       if (skip_to > pos) {
         // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
         resume = skip_to;
-        continue;
+        return;
       }
-      if (!may) continue;
+      if (!may) return;
     }
     const Parsed* p;
-    // The search's parse (no reference, no context) where it is the answer here too.
     if (known && !known->p.ref_used && (!known->p.ctx_used || context == TextContext{}))
       p = known->ok ? &known->p : nullptr;
     else
       p = g.parse_at(t, pos, ref, scratch, context, &cache) ? &scratch : nullptr;
-    if (!p) continue;
+    if (!p) return;
     advance_context(*p, context);
     take(*p);
     resume = p->next > pos ? p->next : pos + 1;
+  };
+  if (!rec) {
+    scan_starts(g, t, [&](size_t pos, size_t& resume) { visit(pos, resume, nullptr); });
+    return;
+  }
+  // With a record: the same scan over the positions its first pass let through, with the
+  // dateline search's answers where it asked (in order, as the positions).
+  const std::vector<ScanMemo>& memo = rec->memo;
+  size_t m = 0;
+  size_t resume = 0;
+  for (const uint32_t pos : rec->starts) {
+    if (pos < resume) continue;
+    while (m < memo.size() && memo[m].pos < pos) ++m;
+    visit(pos, resume, m < memo.size() && memo[m].pos == pos ? &memo[m] : nullptr);
   }
 }
 
