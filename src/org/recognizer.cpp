@@ -1519,11 +1519,12 @@ class Matcher {
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
-  // A listed government body right after 省, 市, 县 or 区 (see resolve()).
+  // A listed government body right after a one-character Chinese division word (省, 市,
+  // 县, 区: role division in org/words.tsv; see resolve()).
   bool local_department(const Hit& h) const {
-    if (h.kind != HitKind::kLexicon || h.start < 3) return false;
-    const char32_t before = decode_before(t_, h.start);
-    if (before != U'省' && before != U'市' && before != U'县' && before != U'区') return false;
+    if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
+    const Payload* division = word_payload(h.start - 3, h.start);
+    if (!division || !(division->roles & role_bit(WordRole::kDivision))) return false;
     const Model::EntryOut& e = m_->entry_out[h.entry];
     return std::string_view(m_->out_text.data() + e.off + e.value, e.unit) == "government" &&
            text::is_han(decode_at(t_, h.start));
