@@ -82,8 +82,8 @@ Value day_value(int y, int m, int d) {
 // Whether the holiday word `m` has after it (past spaces) a word it needs, when it needs
 // one: bare 설 is the holiday only before 연휴, 명절… (Words::add_word's gate agrees).
 // In a list of holidays the word may follow the last one only (聖誕、元旦假期: 圣诞
-// needs 假期 or the like, which comes after 元旦): a list mark and a holiday that has
-// what it needs, or needs nothing, will do.
+// needs 假期 or the like, which comes after 元旦): a list mark (kind holiday_list) and a
+// holiday that has what it needs, or needs nothing, will do.
 bool holiday_follows(const Words& w, std::string_view t, const Match& m, int listed = 0) {
   const Holiday& h = w.holiday(w.entry(m.entry).offset);
   if (h.follow.empty()) return true;
@@ -91,9 +91,11 @@ bool holiday_follows(const Words& w, std::string_view t, const Match& m, int lis
   for (const std::string& f : h.follow)
     if (t.compare(j, f.size(), f) == 0) return true;
   constexpr int kMaxListed = 3;
-  if (listed < kMaxListed && (t.compare(j, 3, "\u3001") == 0 || t.compare(j, 3, "\u548C") == 0)) {  // 、 和
-    const Match next = w.longest(t, j + 3, kind_bit(Kind::kHoliday));
-    if (next && holiday_follows(w, t, next, listed + 1)) return true;
+  if (listed < kMaxListed) {
+    if (const Match mark = w.longest(t, j, kind_bit(Kind::kHolidayList))) {
+      const Match next = w.longest(t, mark.end, kind_bit(Kind::kHoliday));
+      if (next && holiday_follows(w, t, next, listed + 1)) return true;
+    }
   }
   return false;
 }
