@@ -143,7 +143,7 @@ size_t rfind_newline(std::string_view t, size_t pos) {
 struct Parses {
   const Grammar& g;
   std::string_view t;
-  const ScanLookup* look;
+  ScanLookup* look;  // the lookups write to the scan's record (ScanLookup)
   // The parse at i (in `scratch`), or null.
   const Parsed* at(size_t i, Parsed& scratch) const {
     if (look) return look->find(i, scratch);

@@ -131,11 +131,6 @@ long first_day(const Value& v) {
   }
 }
 
-// Rule names the parser itself asks about: a rule is always set from a literal, and
-// these from the constants, so their address says which rule it is.
-constexpr char kRuleWeekday[] = "weekday";
-constexpr char kRuleNthWeekday[] = "nth_weekday";
-constexpr char kRuleHoliday[] = "holiday";
 
 unsigned flag_of(Tag t) {
   switch (t) {

@@ -42,6 +42,13 @@ enum Flag : unsigned {
   kUntil = 1u << 6,
 };
 
+// Rule names asked about outside the rule that sets them (Parsed::rule): a rule is
+// always set from a literal, and these from the constants, so their address says which
+// rule it is (inline: one address in every file).
+inline constexpr char kRuleWeekday[] = "weekday";
+inline constexpr char kRuleNthWeekday[] = "nth_weekday";
+inline constexpr char kRuleHoliday[] = "holiday";
+
 struct Parsed {
   size_t start = 0, end = 0;  // the expression, qualifiers excluded (bytes)
   size_t next = 0;            // where scanning resumes: after trailing qualifiers

@@ -594,7 +594,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (follows_lunar_mark(words, t, p.start)) return;
     // A weekday in parentheses right after the day it falls on restates it, as datelines
     // print it (2026年11月28日（星期六）, 22일(월)): no fact of its own.
-    if (std::strcmp(p.rule, "weekday") == 0 && out.size() > first_date && weekday_restates(t, out.back(), p)) return;
+    if (p.rule == kRuleWeekday && out.size() > first_date && weekday_restates(t, out.back(), p)) return;
     if (titles.inside_title(p.start, p.end)) return;
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.

@@ -201,14 +201,15 @@ void scan_starts(const Grammar& g, std::string_view t, Visit&& visit) {
 void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts* labels = nullptr);
 
 // Answers dateline detection's question at a position (may a date start here, and the
-// parse with no reference and no context year), keeping each parse in the record.
+// parse with no reference and no context year), keeping each parse in the record: its
+// lookups write to the record's memo (and a search hint), so none is const.
 class ScanLookup {
  public:
   ScanLookup(const Grammar& g, std::string_view t, ScanState& s) : g_(g), t_(t), s_(s) {}
 
   // The parse at pos in `scratch` (may_start_at && parse_at with no reference and no
   // context), or null when no date starts there.
-  const Parsed* find(size_t pos, Parsed& scratch) const {
+  const Parsed* find(size_t pos, Parsed& scratch) {
     auto& v = s_.memo;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanMemo& m, size_t x) { return m.pos < x; });
     if (it == v.end() || it->pos != pos) {
@@ -222,9 +223,9 @@ class ScanLookup {
     return &scratch;
   }
   // parse(pos, p) into p: as find().
-  bool parse(size_t pos, Parsed& p) const { return find(pos, p) != nullptr; }
+  bool parse(size_t pos, Parsed& p) { return find(pos, p) != nullptr; }
   // The first position in [i, to) where the first pass let a date start, or `to`.
-  size_t next_start(size_t i, size_t to) const {
+  size_t next_start(size_t i, size_t to) {
     const auto& v = s_.starts;
     // The callers walk forward: mostly the answer is where the last search ended or just
     // after it (a binary search mispredicts about half its steps).
@@ -240,7 +241,7 @@ class ScanLookup {
   const Grammar& g_;
   std::string_view t_;
   ScanState& s_;
-  mutable size_t hint_ = 0;
+  size_t hint_ = 0;
 };
 
 }  // namespace hanfacts::date
