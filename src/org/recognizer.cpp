@@ -210,6 +210,8 @@ struct Model {
   static constexpr uint8_t kEntryBusiness = 2;
   // Its kind is media (a newsroom's outlet before a byline stays itself).
   static constexpr uint8_t kEntryMedia = 4;
+  // Its kind is government (a national body read as a local department: local_department).
+  static constexpr uint8_t kEntryGovernment = 8;
   bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
   std::string out_text;
@@ -1525,9 +1527,7 @@ class Matcher {
     if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
     const Payload* division = word_payload(h.start - 3, h.start);
     if (!division || !(division->roles & role_bit(WordRole::kDivision))) return false;
-    const Model::EntryOut& e = m_->entry_out[h.entry];
-    return std::string_view(m_->out_text.data() + e.off + e.value, e.unit) == "government" &&
-           text::is_han(decode_at(t_, h.start));
+    return m_->entry_has(h.entry, Model::kEntryGovernment) && text::is_han(decode_at(t_, h.start));
   }
   static constexpr size_t kNoPlace = SIZE_MAX;
   // Where that place starts, or kNoPlace.
@@ -2653,6 +2653,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     if (k == "company" || k == "lab" || k == "investor" || k == "exchange" || k == "research_firm")
       entry_flags[ei] |= Model::kEntryBusiness;
     if (k == "media") entry_flags[ei] |= Model::kEntryMedia;
+    if (k == "government") entry_flags[ei] |= Model::kEntryGovernment;
   }
   {
     // Room for the trie's edges (and the payloads by state) up front, estimated as two
