@@ -185,7 +185,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_join", WordRole::kActJoin},        {"run_by", WordRole::kRunBy},
     {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
     {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
-    {"act_title", WordRole::kActTitle},
+    {"act_title", WordRole::kActTitle},      {"county", WordRole::kCounty},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
@@ -202,6 +202,12 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {
     for (std::string_view w : lexicon::split_values(t.cell(row, "word"))) {
       Word word{name_key(w), r};
       if (word.key.empty()) return t.error(row, "word", "empty word");
+      if (r == WordRole::kCounty) {
+        size_t i = 0;
+        const char32_t c = text::next_code_point(word.key, i);
+        if (i != word.key.size() || c > 0xFFFF || !text::is_han(c))
+          return t.error(row, "word", "a county's name is one Chinese character: '" + std::string(w) + "'");
+      }
       out.push_back(std::move(word));
     }
   }

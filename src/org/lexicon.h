@@ -112,6 +112,7 @@ enum class WordRole {
   kLocative,   // a Chinese locative preposition (在, 从, 经): before a facility's name it names the place
   kActNoun,    // a Korean noun one space after that name: its people speak for it, it acts (부여군 관계자는)
   kActTitle,   // a Korean department head's title ending the word after that name (관악구 주거복지과장은)
+  kCounty,     // a one-character Chinese county name (黟, 歙): before 县 it names a whole county (黟县|出台)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -314,6 +314,9 @@ struct Model {
   std::vector<uint64_t> place_last = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> division_last = std::vector<uint64_t>(1024, 0);
   static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
+  // Bits per BMP code point that is a one-character county's name (role county): kept
+  // here, not as words, since they are names, where every role word is generic.
+  std::vector<uint64_t> county_names = std::vector<uint64_t>(1024, 0);
   // By role, a bit per BMP code point that starts a word of that role: a walk of
   // `words` for a word of some roles (a legal form after each lexicon hit, particles
   // after a Hangul name, topic words through a sentence) starts only where one may.
@@ -334,7 +337,7 @@ struct Model {
     io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
     io(government_keys_at), io(government_keys), io(suffixes);
     io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
-    io(words), io(word_payload), io(place_last), io(division_last), io(role_first);
+    io(words), io(word_payload), io(place_last), io(division_last), io(county_names), io(role_first);
   }
 };
 
@@ -1030,7 +1033,8 @@ class Matcher {
     if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
     size_t chars = 0;
     for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
-    if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s))) return kNoName;
+    if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix))
+      return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     // A foreign country before a company's name says where it is, not its name
@@ -1046,6 +1050,14 @@ class Matcher {
       if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
     }
     return cut;
+  }
+  // [a, s) is one character that names a county (role county), before a county's 县 (a
+  // suffix that acts only): the one name part a character long (黟县, 歙县), where 全县,
+  // 本县 and 该县 name none.
+  bool one_character_county(size_t a, size_t s, int32_t suffix) const {
+    if (!m_->suffixes[static_cast<size_t>(suffix)].acts_only || s - a != 3) return false;
+    const char32_t c = decode_at(t_, a);
+    return c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0;
   }
   // A short Chinese name part that is no word of the language (jieba's dictionary lacks
   // it) is a coined name: 收购|云川|公司. The short ones the minimum keeps out are mostly
@@ -1240,7 +1252,7 @@ class Matcher {
       } else {
         continue;
       }
-      if (count < 2 || count > kMaxNamePart) continue;
+      if ((count < 2 && !(script == Script::kHan && one_character_county(a, s, suffix))) || count > kMaxNamePart) continue;
       // A name part right after a number is the tail of an amount or a date
       // (4月创办公司, 8.5亿英镑收购...公司, 3연구소).
       if (text::is_ascii_digit(decode_before(t_, a))) continue;
@@ -2506,7 +2518,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1328, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1352, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -2726,6 +2738,12 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     m.word_at(m.words.insert(m.suffixes[si].key)).suffix = static_cast<int32_t>(si);
   }
   for (const Word& w : words) {
+    if (w.role == WordRole::kCounty) {  // one BMP Han character (parse_word_file)
+      size_t i = 0;
+      const char32_t c = text::next_code_point(w.key, i);
+      m.county_names[c >> 6] |= uint64_t{1} << (c & 63);
+      continue;
+    }
     Payload& p = at(trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
