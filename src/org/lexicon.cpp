@@ -167,6 +167,9 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
       if (s.kind != "government") return t.error(row, "acts", "only a government suffix acts");
       s.acts_only = true;
     }
+    // One row per suffix: a second one repeats or contradicts the first.
+    if (std::any_of(out.begin(), out.end(), [&s](const Suffix& o) { return o.key == s.key; }))
+      return t.error(row, "suffix", "'" + s.key + "' is listed twice (once folded)");
     out.push_back(std::move(s));
   }
   return out;

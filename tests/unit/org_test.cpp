@@ -349,6 +349,26 @@ TEST_CASE("org: lexicon errors name file, line and column") {
   CHECK(error_of("x\tX\tcompany\t\t엑스\t\t\t\t\n") == "ok");
 }
 
+TEST_CASE("org: suffix and word file errors") {
+  const auto suffix_error = [](const std::string& rows) {
+    const std::string content = "# test\nsuffix\tkind\tmin_name\tmembers\tacts\n" + rows;
+    auto r = org::parse_suffix_file(lexicon::Source{"suffixes.tsv", content});
+    return r.ok() ? std::string("ok") : r.status().to_string();
+  };
+  CHECK(suffix_error("研究院\tinstitute\t\t\t\n") == "ok");
+  // The same suffix twice, once in Traditional script (rows are folded).
+  CHECK(suffix_error("银行\tcompany\t\t\t\n銀行\tcompany\t2\t\t\n").find("suffixes.tsv:4: column 'suffix'") == 0);
+  CHECK(suffix_error("交易中心\tgovernment\t2\t\t\n交易中心\tgovernment\t2\t\t\n").find("listed twice") != std::string::npos);
+  const auto word_error = [](const std::string& rows) {
+    const std::string content = "# test\nword\trole\n" + rows;
+    auto r = org::parse_word_file(lexicon::Source{"words.tsv", content});
+    return r.ok() ? std::string("ok") : r.status().to_string();
+  };
+  CHECK(word_error("黟|歙\tcounty\n") == "ok");
+  CHECK(word_error("黟县\tcounty\n").find("words.tsv:3: column 'word'") == 0);  // a county's name is one character
+  CHECK(word_error("a\tcounty\n").find("one Chinese character") != std::string::npos);
+}
+
 TEST_CASE("org: a later source overrides entries with the same id") {
   const std::string user =
       "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n"
