@@ -2189,9 +2189,10 @@ class Matcher {
   // a line (a headline) before a comma or colon, or a quote it says.
   bool acts_as_government(const Hit& h) {
     char32_t before = decode_before(t_, h.start);
+    size_t at = h.start;  // where the clause the place opens starts, as far as known
     // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
     // the clause opens before them.
-    for (size_t at = h.start, k = 0; text::is_han(before) && k < 3; ++k) {
+    for (size_t k = 0; text::is_han(before) && k < 3; ++k) {
       size_t open = at;
       for (auto it = first_name_ending_at(at); it != name_ends_.cend() && it->end == at; ++it) open = std::min(open, it->start);
       // An unlisted place named with its division word (抚州市|南丰县): two to four characters.
@@ -2209,6 +2210,13 @@ class Matcher {
       if (open == at) break;
       at = open;
       before = decode_before(t_, at);
+    }
+    // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
+    // words that may come between the place and its act word (role act_adverb) come
+    // before it too.
+    if (text::is_han(before)) {
+      const size_t open = act_adverbs_before(at);
+      if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
     }
     // Korean writes the province before its county or city with a space (전남 해남군, 경기도
     // 용인시는): the clause opens before a listed place there.
@@ -2239,6 +2247,21 @@ class Matcher {
     if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;
     return acts_after(h.end, kMaxJoinedPlaces);
+  }
+  // The start of the words of role act_adverb that end at p, one after another (今年|以来), or
+  // p: at each step the longest such word, of one to four characters, ending there.
+  size_t act_adverbs_before(size_t p) const {
+    for (size_t n = 0; n < kMaxActAdverbs; ++n) {
+      size_t from = p, found = p;
+      for (int chars = 0; chars < 4 && from > 0 && text::is_han(decode_before(t_, from)); ++chars) {
+        prev_cp(t_, from);
+        const Payload* w = word_payload(from, p);
+        if (w && (w->roles & role_bit(WordRole::kActAdverb))) found = from;
+      }
+      if (found == p) break;
+      p = found;
+    }
+    return p;
   }
   // Whether 与, 同 or 跟 ("with") ends at p.
   bool with_before(size_t p) const {
