@@ -1713,6 +1713,23 @@ class Parser {
     return se.end;
   }
 
+  // A Korean school term after its year (내년 1학기, 2027학년도 2학기): the school year
+  // starts in March (초·중등교육법 시행령), its first term runs to August and its second
+  // from September to the end of February, month intervals as seasons are.
+  size_t term_part(size_t p, Cur& cur, int year, bool x) {
+    Num n;
+    // Digits only: 이 학기 is "this term".
+    if (!number(p, kAllowDigits, n) || n.value < 1 || n.value > 2) return kNo;
+    const Match m = word(sp(n.end), kind_bit(Kind::kMarker));
+    if (!m || w_.entry(m.entry).tag != Tag::kTerm) return kNo;
+    Value a = month_value(year, n.value == 1 ? 3 : 9);
+    Value b = shift(a, Grain::kMonth, 5);
+    a.x_year = b.x_year = x;
+    cur.range(a, b);
+    cur.rule = "school_term";
+    return m.end;
+  }
+
   // Past a lunisolar mark at i (음력, 农历), noting it; i itself when there is none, or when
   // the mark opens a longer holiday name (农历新年).
   size_t after_lunar_mark(size_t i) {
@@ -2124,6 +2141,8 @@ class Parser {
       if (two_digit) return kNo;
       if (oj.has(kNthOpeners) && (e = nth_part(end, cur)) != kNo) return e;
       if (oj.has(kind_bit(Kind::kSeason)) && (e = season_part(j, cur, cur.a.year, cur.a.x_year)) != kNo) return e;
+      if (oj.number && unit_may_be(j, tagbit(Tag::kTerm), 1, 2) && (e = term_part(j, cur, cur.a.year, cur.a.x_year)) != kNo)
+        return e;
       const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
       if (part != kNo) return part;
       if (const size_t mid = shared_year_mid(end); mid != kNo) {

@@ -36,7 +36,7 @@ constexpr Name kTags[] = {
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
     {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26}, {"context", 27}, {"within", 28},
-    {"year_turn", 29},
+    {"year_turn", 29}, {"term", 30},
 };
 
 // "ko", "zh" or "any"; false for anything else.

@@ -48,7 +48,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
   kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
-  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn
+  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };
