@@ -189,6 +189,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
     {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
     {"act_title", WordRole::kActTitle},      {"county", WordRole::kCounty},
+    {"facility_measure", WordRole::kFacilityMeasure},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -113,6 +113,7 @@ enum class WordRole {
   kActNoun,    // a Korean noun one space after that name: its people speak for it, it acts (부여군 관계자는)
   kActTitle,   // a Korean department head's title ending the word after that name (관악구 주거복지과장은)
   kCounty,     // a one-character Chinese county name (黟, 歙): before 县 it names a whole county (黟县|出台)
+  kFacilityMeasure,  // a facility's traffic (吞吐量): a port or airport it follows in the clause is the place
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -397,6 +397,7 @@ class Matcher {
     pending_.clear();
     glossed_.clear();
     displaced_.clear();
+    inside_defined_.clear();
     suffix_hits_.clear();
     blockers_.clear();
     run_ons_.clear();
@@ -919,6 +920,24 @@ class Matcher {
     }
     return last;
   }
+  // Whether the one-character stop word [from, stop_end) opening the run is the first
+  // character of a two-character county's name (于|都县, 将|乐县, 从|江县): one character
+  // and 县 follow it, and that character is neither a one-character county's name (向|沛县)
+  // nor a stop head, alone or with 县 (对|该县, 在|全县).
+  bool stop_opens_county(size_t from, size_t stop_end, size_t run_start) const {
+    if (from != run_start || stop_end - from != 3 || stop_end >= t_.size()) return false;
+    size_t after = stop_end;
+    const char32_t c = next_cp(t_, after);
+    if (!text::is_han(c) || (c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0)) return false;
+    const auto stop_head = [this](size_t a, size_t b) {
+      const Payload* w = word_payload(a, b);
+      return w && (w->roles & role_bit(WordRole::kStopHead));
+    };
+    if (stop_head(stop_end, after) || !county_suffix_at(after)) return false;
+    size_t county_end = after;
+    next_cp(t_, county_end);  // 县
+    return !stop_head(stop_end, county_end);  // 全县, 该县, 本县
+  }
   // Whether a county's division word (a suffix that acts only, 县) starts at p.
   bool county_suffix_at(size_t p) const {
     uint32_t state = CodePointTrie::kRoot;
@@ -954,6 +973,7 @@ class Matcher {
       // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
       // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
       size_t stop_end = 0, word_end = 0;
+      bool short_head = false;  // a one-character stop head starts here
       for (size_t j = from; j < s;) {
         state = m_->words.step(state, next_cp(t_, j));
         if (state == CodePointTrie::kNone) break;
@@ -969,13 +989,16 @@ class Matcher {
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
         else if (j == s) other_from = std::min(other_from, from);
         if (p->roles & role_bit(WordRole::kStopHead)) {
-          if (j == i) short_head_after = from + 1;
+          short_head |= j == i;
           head_ends_.push_back(j);
           const char32_t first = decode_at(t_, from);
           if (numeral::is_numeral_char(first) || first == U'多' || first == U'数' || first == U'各' || first == U'每')
             count_end = std::max(count_end, j);
         }
       }
+      // A one-character stop head counts where it is the longest word starting here, as a
+      // stop word does: 其 "its" (其|子公司), but 其中 "among them" is a word of its own.
+      if (short_head && word_end == i) short_head_after = from + 1;
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
       // Nor right before a county's 县, where it is the last character of the county's
       // two-character name (政和县: checked below; 政和县|财政局).
@@ -984,7 +1007,8 @@ class Matcher {
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县).
         else if (!(stop_end - from == 3 && from >= cut + 3 && (from == cut + 3 || name_ends_at(from - 3)) &&
-                   county_suffix_at(stop_end)))
+                   county_suffix_at(stop_end)) &&
+                 !stop_opens_county(from, stop_end, run_start))
           cut = stop_end;
       }
     }
@@ -1362,14 +1386,15 @@ class Matcher {
     //   华为Mate 70系列): one load of the byte after the name rules out almost every hit.
     //   So does a generation number before it (第八代|五粮液, a product line of Wuliangye);
     // - a service named before its operator (names_service);
-    // - a port or an airport after a locative names the place (从|天津港|发运);
+    // - a port or an airport after a locative names the place (从|天津港|发运), and so does
+    //   one whose clause measures its traffic (青岛港|完成集装箱吞吐量);
     // - a national body right after a province's, city's or county's division word is that
     //   place's own department (省|发改委, 市|统计局), not the national one.
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
-           facility_after_locative(h) || local_department(h)))
+           facility_after_locative(h) || facility_measured(h) || local_department(h)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
@@ -1449,13 +1474,25 @@ class Matcher {
   // Whether the hit is a facility's name (ending with a role facility word: 天津港, 白云机场)
   // right after a locative preposition (在, 从, 经: words.tsv), which names the place.
   bool facility_after_locative(const Hit& h) const {
-    if (h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
-    bool facility = false;
-    for (size_t k = 1; k <= 3 && !facility && h.end >= h.start + 3 * k; ++k)
-      facility = longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end;
-    if (!facility) return false;
+    if (h.start < 3 || !text::is_han(decode_before(t_, h.start)) || !ends_with_facility(h)) return false;
     for (size_t k = 1; k <= 2 && h.start >= 3 * k; ++k)
       if (longest_role_end(h.start - 3 * k, h.start, role_bit(WordRole::kLocative)) == h.start) return true;
+    return false;
+  }
+  // A port or an airport whose clause measures its traffic names the place (青岛港|完成
+  // 集装箱吞吐量…, 浦东机场旅客吞吐量): a word of role facility_measure follows it in the clause.
+  bool facility_measured(const Hit& h) const {
+    if (!ends_with_facility(h)) return false;
+    for (size_t p = h.end, n = 0; p < t_.size() && n < kMaxClauseCodePoints; ++n) {
+      if (word_at(p, role_bit(WordRole::kFacilityMeasure))) return true;
+      if (is_clause_end(next_cp(t_, p))) return false;
+    }
+    return false;
+  }
+  // The name ends with a facility word (港, 机场: role facility) of one to three characters.
+  bool ends_with_facility(const Hit& h) const {
+    for (size_t k = 1; k <= 3 && h.end >= h.start + 3 * k; ++k)
+      if (longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end) return true;
     return false;
   }
   // A service listed under its operator's name, followed by the operator named as such
@@ -1893,6 +1930,9 @@ class Matcher {
                             static_cast<uint32_t>(entry)});
       }
     }
+    // The names inside a short form the text defines give way to it (only_names_inside).
+    for (const Span& d : inside_defined_)
+      std::erase_if(hits_, [&d](const Hit& h) { return h.start >= d.start && h.end <= d.end; });
     for (const Hit& h : pending_) hits_.push_back(h);
     sort_hits();
     link_later_mentions();
@@ -1974,8 +2014,8 @@ class Matcher {
         h.entry = static_cast<uint32_t>(glossed_.size());
         h.suffix = named.suffix;
         h.glossed = true;
-      } else if (!plausible_alias(seg.start, seg.end) || overlaps_org_hit(seg.start, seg.end) ||
-                 (own_script && !same_script_short_form(seg, named))) {
+      } else if (!plausible_alias(seg.start, seg.end) || (own_script && !same_script_short_form(seg, named)) ||
+                 (overlaps_org_hit(seg.start, seg.end) && !(seg.led && own_script && only_names_inside(seg.start, seg.end)))) {
         continue;
       } else {
         Hit h{seg.start, seg.end, static_cast<uint32_t>(glossed_.size()), named.suffix, HitKind::kPattern};
@@ -1987,6 +2027,18 @@ class Matcher {
                             static_cast<uint32_t>(glossed_.size()), named.suffix});
       glossed_.push_back({named.start, named.end});
     }
+  }
+  // Every hit overlapping [a, b) is a listed name inside it, shorter than it: a short form
+  // the text defines (以下简称“青岛港国际”) outranks a name it holds (青岛港), which is then
+  // noted in inside_defined_ for bind_glosses() to drop.
+  bool only_names_inside(size_t a, size_t b) {
+    auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
+    const auto first = it;
+    for (; it != hits_.end() && it->start < b; ++it)
+      if (it->start < a || it->end > b || it->kind == HitKind::kPattern || it->end - it->start == b - a) return false;
+    if (first == it) return false;
+    inside_defined_.push_back({a, b});
+    return true;
   }
   // `seg` is in the script of `named` and is its short form, not the whole name.
   bool same_script_short_form(const Segment& seg, const Hit& named) const {
@@ -2524,6 +2576,7 @@ class Matcher {
   std::array<Noted, CodePointBlock::kCapacity> reports_;
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
+  std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
 
   // The entry of a key shared across regions that fits the article's region
   // (core::Document::region(), detected on first use), else the default one.

@@ -673,5 +673,14 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "芯衡微=上海芯衡微电子股份有限公司/alias;pattern"},
       {"short-form-holds-place", "太原市热力集团有限责任公司（以下简称“太原热力”）",
        "太原市热力集团有限责任公司=太原市热力集团有限责任公司/pattern | 太原热力=太原市热力集团有限责任公司/alias;pattern"},
+      // A defined short form outranks a listed name inside it (青岛港, a context name), there
+      // and later.
+      {"short-form-holds-listed-name", "青岛港国际股份有限公司（以下简称“青岛港国际”）公告。青岛港国际H股上涨",
+       "青岛港国际股份有限公司=青岛港国际股份有限公司/pattern | 青岛港国际=青岛港国际股份有限公司/alias;pattern | "
+       "青岛港国际=青岛港国际股份有限公司/alias;pattern"},
+      // A port whose clause measures its traffic is the place.
+      {"port-with-throughput", "青岛港完成集装箱吞吐量2718万标准箱", ""},
+      // Time words before a place still let it open its clause.
+      {"place-acts-after-weekday", "江西还将于本周五招标发行一般债券", "江西=Jiangxi Provincial People's Government"},
   });
 }
