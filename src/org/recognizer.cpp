@@ -1825,6 +1825,12 @@ class Matcher {
       if (q >= n || t_[q] != ')' || q == p + 1) continue;
       size_t x_end = p;
       if (x_end > 0 && t_[x_end - 1] == ' ') --x_end;
+      // A quoted name keeps its gloss: '블루그래스배터리컴퍼니'(이하 블루그래스).
+      if (x_end > 0 && is_quote(decode_before(t_, x_end)) && hit_ending_at(x_end) < 0) {
+        size_t inside = x_end;
+        prev_cp(t_, inside);
+        if (hit_ending_at(inside) >= 0) x_end = inside;
+      }
       const int x_hit = hit_ending_at(x_end);
       // The group's organization comes from a hit that is a segment: the one ending before
       // the parenthesis (a listed name, or a pattern its gloss names) or a listed one

@@ -678,6 +678,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"short-form-holds-listed-name", "青岛港国际股份有限公司（以下简称“青岛港国际”）公告。青岛港国际H股上涨",
        "青岛港国际股份有限公司=青岛港国际股份有限公司/pattern | 青岛港国际=青岛港国际股份有限公司/alias;pattern | "
        "青岛港国际=青岛港国际股份有限公司/alias;pattern"},
+      // A quoted name keeps the gloss after its closing quote.
+      {"quoted-name-gloss", "합작법인 '블루그래스배터리컴퍼니'(이하 블루그래스)를 세웠다. 블루그래스는",
+       "블루그래스배터리컴퍼니=블루그래스배터리컴퍼니/pattern | 블루그래스=블루그래스배터리컴퍼니/alias;pattern | "
+       "블루그래스=블루그래스배터리컴퍼니/alias;pattern"},
       // A port whose clause measures its traffic is the place.
       {"port-with-throughput", "青岛港完成集装箱吞吐量2718万标准箱", ""},
       // Time words before a place still let it open its clause.
