@@ -1456,6 +1456,12 @@ class Matcher {
         const Hit &a = all[order_[x]], &b = all[order_[y]];
         if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
         if (priority_of(a.kind) != priority_of(b.kind)) return priority_of(a.kind) > priority_of(b.kind);
+        // Two names of one organization: the one a country opens says where it is, and
+        // the other is its name (法国|达飞轮船 over 法国达飞 in 法国达飞轮船).
+        if (a.kind != HitKind::kPattern && b.kind != HitKind::kPattern && a.entry == b.entry) {
+          const bool pa = opens_with_place(a), pb = opens_with_place(b);
+          if (pa != pb) return pb;
+        }
         return x < y;
       });
       // By place in order_ from the cluster's first.
@@ -1470,6 +1476,11 @@ class Matcher {
       for (const uint32_t x : cluster_)
         if (kept_[x - from]) hits_.push_back(all[order_[x]]);
     }
+  }
+  // Whether a country or region (role place) opens the hit's name and leaves some of it.
+  bool opens_with_place(const Hit& h) const {
+    const size_t e = longest_role_end(h.start, h.end, role_bit(WordRole::kPlace));
+    return e > h.start && e < h.end;
   }
   // Whether the hit is a facility's name (ending with a role facility word: 天津港, 白云机场)
   // right after a locative preposition (在, 从, 经: words.tsv), which names the place.
