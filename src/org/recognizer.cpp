@@ -313,6 +313,8 @@ struct Model {
   // such word, whatever its start (after_foreign_place(), ends_with_division()).
   std::vector<uint64_t> place_last = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> division_last = std::vector<uint64_t>(1024, 0);
+  // The same for facility words (港, 机场): most hits end with no such code point.
+  std::vector<uint64_t> facility_last = std::vector<uint64_t>(1024, 0);
   static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
   // Bits per BMP code point that is a one-character county's name (role county): kept
   // here, not as words, since they are names, where every role word is generic.
@@ -337,7 +339,7 @@ struct Model {
     io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
     io(government_keys_at), io(government_keys), io(suffixes);
     io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
-    io(words), io(word_payload), io(place_last), io(division_last), io(county_names), io(role_first);
+    io(words), io(word_payload), io(place_last), io(division_last), io(facility_last), io(county_names), io(role_first);
   }
 };
 
@@ -1502,6 +1504,7 @@ class Matcher {
   }
   // The name ends with a facility word (港, 机场: role facility) of one to three characters.
   bool ends_with_facility(const Hit& h) const {
+    if (!Model::has_bit(m_->facility_last, before_cp(h.end))) return false;
     for (size_t k = 1; k <= 3 && h.end >= h.start + 3 * k; ++k)
       if (longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end) return true;
     return false;
@@ -2611,7 +2614,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1352, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1376, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -2840,11 +2843,14 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     Payload& p = at(trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
-    if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision) && !w.key.empty()) {
+    if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision || w.role == WordRole::kFacility) &&
+        !w.key.empty()) {
       // The last code point as the trie reads the key.
       char32_t last = 0;
       for (size_t i = 0; i < w.key.size();) last = text::next_code_point(w.key, i);
-      std::vector<uint64_t>& bits = w.role == WordRole::kPlace ? m.place_last : m.division_last;
+      std::vector<uint64_t>& bits = w.role == WordRole::kPlace      ? m.place_last
+                                    : w.role == WordRole::kDivision ? m.division_last
+                                                                    : m.facility_last;
       if (last <= 0xFFFF) bits[last >> 6] |= uint64_t{1} << (last & 63);
     }
     if (!w.key.empty()) {
