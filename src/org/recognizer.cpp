@@ -940,6 +940,10 @@ class Matcher {
     next_cp(t_, county_end);  // 县
     return !stop_head(stop_end, county_end);  // 全县, 该县, 本县
   }
+  // The roles of words that join or qualify others rather than name things.
+  static constexpr uint32_t kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
+                                             role_bit(WordRole::kActPrep) | role_bit(WordRole::kActs) |
+                                             role_bit(WordRole::kLocative);
   // Whether a county's division word (a suffix that acts only, 县) starts at p.
   bool county_suffix_at(size_t p) const {
     uint32_t state = CodePointTrie::kRoot;
@@ -958,7 +962,7 @@ class Matcher {
     // name, not a noun in apposition (白沙溪茶厂|股份有限公司), where no listed name ends
     // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
     const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
-    size_t cut = run_start, org_word_end = run_start;
+    size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
     // inside a longer word is none (电子|股份有限公司: 子 ends 电子, not a 子公司).
@@ -967,6 +971,7 @@ class Matcher {
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
     head_ends_.clear();           // where stop heads end
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
+    size_t covered_to = 0;  // the furthest end of the words starting before `from`
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -975,6 +980,7 @@ class Matcher {
       // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
       // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
       size_t stop_end = 0, word_end = 0;
+      uint32_t word_roles = 0;  // the longest word's
       bool short_head = false;  // a one-character stop head starts here
       for (size_t j = from; j < s;) {
         state = m_->words.step(state, next_cp(t_, j));
@@ -982,11 +988,12 @@ class Matcher {
         const Payload* p = m_->word_get(state);
         if (!p) continue;
         word_end = j;
+        word_roles = p->roles;
         if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
         // (Not a county's 县, which names a place inside a name: 安福县|人民政府.)
         if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only) ||
             ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6)))
-          org_word_end = std::max(org_word_end, j);
+          if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
         else if (j == s) other_from = std::min(other_from, from);
@@ -1004,7 +1011,12 @@ class Matcher {
       // Nor inside a listed name or place that starts before it: 都 "all" in 成都, 和 in 呼和浩特.
       // Nor right before a county's 县, where it is the last character of the county's
       // two-character name (政和县: checked below; 政和县|财政局).
-      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !name_holds(from, stop_end)) {
+      // Nor inside a content word that starts before it: 据 "according to" in 数据 "data"
+      // (云岭数据科技股份有限公司), 等 in 高等 (高等教育局); function words do not hold one
+      // (还将: 将 still cuts).
+      const bool inside_word = covered_to >= stop_end;
+      if ((word_roles & kFunctionRoles) == 0) covered_to = std::max(covered_to, word_end);
+      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县).
@@ -1036,6 +1048,11 @@ class Matcher {
         if (cut != two) return kNoName;
       }
     }
+    // An organization word followed by trades alone and the legal form is in the registered
+    // name (泰丰人寿|保险|股份有限公司), not a kind in apposition before it: the one before it
+    // then counts (内地保险公司|泰丰人寿保险股份有限公司).
+    if (legal_form && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
+      org_word_end = prev_org_word_end;
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
       if (name_ends_at(org_word_end)) return kNoName;
       cut = org_word_end;
