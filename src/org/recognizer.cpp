@@ -944,6 +944,19 @@ class Matcher {
   static constexpr uint32_t kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
                                              role_bit(WordRole::kActPrep) | role_bit(WordRole::kActs) |
                                              role_bit(WordRole::kLocative);
+  // Whether a suffix whose name may be two characters (min_name 2: 县, 人寿, 证监局)
+  // starts at p.
+  bool two_character_suffix_at(size_t p) const {
+    uint32_t state = CodePointTrie::kRoot;
+    for (size_t j = p, n = 0; j < t_.size() && n < kMaxSuffixCodePoints; ++n) {
+      state = m_->words.step(state, next_cp(t_, j));
+      if (state == CodePointTrie::kNone) return false;
+      const Payload* w = m_->word_get(state);
+      if (w && w->suffix >= 0 && m_->suffixes[static_cast<size_t>(w->suffix)].min_name <= 2) return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxSuffixCodePoints = 10;
   // Whether a county's division word (a suffix that acts only, 县) starts at p.
   bool county_suffix_at(size_t p) const {
     uint32_t state = CodePointTrie::kRoot;
@@ -1019,9 +1032,12 @@ class Matcher {
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
-        // character of a name opening the run or following a listed place (福建|政和县).
-        else if (!(stop_end - from == 3 && from >= cut + 3 && (from == cut + 3 || name_ends_at(from - 3)) &&
-                   county_suffix_at(stop_end)) &&
+        // character of a name opening the run or following a listed place (福建|政和县) or an
+        // organization word (內地保險公司|泰和人壽), and so before any suffix that takes a
+        // two-character name (泰和|人壽保險股份有限公司).
+        else if (!(stop_end - from == 3 && from >= cut + 3 &&
+                   (from == cut + 3 || name_ends_at(from - 3) || org_word_end == from - 3) &&
+                   two_character_suffix_at(stop_end)) &&
                  !stop_opens_county(from, stop_end, run_start))
           cut = stop_end;
       }
