@@ -189,7 +189,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_prep", WordRole::kActPrep},        {"facility", WordRole::kFacility},
     {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
     {"act_title", WordRole::kActTitle},      {"county", WordRole::kCounty},
-    {"facility_measure", WordRole::kFacilityMeasure},
+    {"facility_measure", WordRole::kFacilityMeasure}, {"region_noun", WordRole::kRegionNoun},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

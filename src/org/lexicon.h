@@ -114,6 +114,7 @@ enum class WordRole {
   kActTitle,   // a Korean department head's title ending the word after that name (관악구 주거복지과장은)
   kCounty,     // a one-character Chinese county name (黟, 歙): before 县 it names a whole county (黟县|出台)
   kFacilityMeasure,  // a facility's traffic (吞吐量): a port or airport it follows in the clause is the place
+  kRegionNoun, // a market or region noun (市场, 시장): an international body right before it is the region (欧盟市场)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

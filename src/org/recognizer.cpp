@@ -212,6 +212,9 @@ struct Model {
   static constexpr uint8_t kEntryMedia = 4;
   // Its kind is government (a national body read as a local department: local_department).
   static constexpr uint8_t kEntryGovernment = 8;
+  // Its kind is international (a bloc named before a market or a region's noun is the
+  // region: bloc_as_region).
+  static constexpr uint8_t kEntryInternational = 16;
   bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
   std::string out_text;
@@ -1429,7 +1432,7 @@ class Matcher {
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
-           facility_after_locative(h) || facility_measured(h) || local_department(h)))
+           facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
@@ -1511,6 +1514,13 @@ class Matcher {
       for (const uint32_t x : cluster_)
         if (kept_[x - from]) hits_.push_back(all[order_[x]]);
     }
+  }
+  // An international body named before a noun of its region (role region_noun: 欧盟市场,
+  // 东盟研发中心, 아세안 시장) is the region, not the organization.
+  bool bloc_as_region(const Hit& h) const {
+    if (!m_->entry_has(h.entry, Model::kEntryInternational) || h.end >= t_.size()) return false;
+    const size_t p = t_[h.end] == ' ' ? h.end + 1 : h.end;
+    return word_at(p, role_bit(WordRole::kRegionNoun));
   }
   // Whether a country or region (role place) opens the hit's name and leaves some of it.
   bool opens_with_place(const Hit& h) const {
@@ -2795,6 +2805,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       entry_flags[ei] |= Model::kEntryBusiness;
     if (k == "media") entry_flags[ei] |= Model::kEntryMedia;
     if (k == "government") entry_flags[ei] |= Model::kEntryGovernment;
+    if (k == "international") entry_flags[ei] |= Model::kEntryInternational;
   }
   {
     // Room for the trie's edges (and the payloads by state) up front, estimated as two
