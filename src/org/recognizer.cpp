@@ -1432,6 +1432,7 @@ class Matcher {
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
+           country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h)))
         h.dropped = true;
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
@@ -1555,6 +1556,24 @@ class Matcher {
   // A service listed under its operator's name, followed by the operator named as such
   // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
   // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
+  // A company's name listed with a foreign country and a space before it (대만 TSMC)
+  // where the text also gives the name alone there: the country says where it is and
+  // stays outside (GUIDELINES), as before an unlisted company's name. Government bodies
+  // keep the country their listed name holds (중국 국가신문출판서), and so do names
+  // written without the space, where the place is part of the registered name
+  // (中国建设银行, 台灣中油), and home countries (GUIDELINES: 中国卫星网络集团).
+  bool country_before_company(const Hit& h, const std::vector<Hit>& all) const {
+    if (h.kind != HitKind::kLexicon || !is_business(h.entry)) return false;
+    size_t q = longest_role_end(h.start, h.end, role_bit(WordRole::kPlace));
+    if (q == h.start || q + 1 >= h.end || t_[q] != ' ' ||
+        ends_with_role(h.start, q, role_bit(WordRole::kHomePlace)))
+      return false;
+    ++q;
+    auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
+    for (; it != order_.end() && all[*it].start == q; ++it)
+      if (all[*it].end == h.end && all[*it].entry == h.entry && all[*it].kind != HitKind::kPattern) return true;
+    return false;
+  }
   bool names_service(const Hit& h, const std::vector<Hit>& all) const {
     const size_t q = operator_after(h.end);
     if (q == 0) return false;
