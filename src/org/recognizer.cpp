@@ -1564,6 +1564,8 @@ class Matcher {
   // (中国建设银行, 台灣中油), and home countries (GUIDELINES: 中国卫星网络集团).
   bool country_before_company(const Hit& h, const std::vector<Hit>& all) const {
     if (h.kind != HitKind::kLexicon || !is_business(h.entry)) return false;
+    // Most names hold no space: one search rules them out before any word walk.
+    if (std::memchr(t_.data() + h.start, ' ', h.end - h.start) == nullptr) return false;
     size_t q = longest_role_end(h.start, h.end, role_bit(WordRole::kPlace));
     if (q == h.start || q + 1 >= h.end || t_[q] != ' ' ||
         ends_with_role(h.start, q, role_bit(WordRole::kHomePlace)))
