@@ -2455,7 +2455,10 @@ class Matcher {
     for (size_t n = 0; p < t_.size() && n < kMaxClauseCodePoints; ++n) {
       size_t next = p;
       const char32_t c = next_cp(t_, next);
-      if (is_clause_end(c)) return false;
+      // A comma between digits groups thousands (1,260户) and ends no clause.
+      const bool digit_comma = c == ',' && p > 0 && text::is_ascii_digit(static_cast<unsigned char>(t_[p - 1])) &&
+                               next < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[next]));
+      if (is_clause_end(c) && !digit_comma) return false;
       if (word_at(p, role_bit(WordRole::kActs))) return true;
       p = next;
     }
