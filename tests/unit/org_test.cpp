@@ -684,6 +684,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "블루그래스=블루그래스배터리컴퍼니/alias;pattern"},
       // A port whose clause measures its traffic is the place.
       {"port-with-throughput", "青岛港完成集装箱吞吐量2718万标准箱", ""},
+      // Season and holiday words may come between a place and its act word.
+      {"place-acts-after-season-words", "黑龙江今冬明春统筹逾30亿元扶持冰雪旅游", "黑龙江=Heilongjiang Provincial People's Government"},
+      {"place-acts-after-holiday-range", "哈尔滨元旦至春节发放2亿元消费券", "哈尔滨=Harbin Municipal People's Government"},
       // Time words before a place still let it open its clause.
       {"place-acts-after-weekday", "江西还将于本周五招标发行一般债券", "江西=Jiangxi Provincial People's Government"},
   });
