@@ -933,7 +933,7 @@ class Matcher {
     if (from != run_start || stop_end - from != 3 || stop_end >= t_.size()) return false;
     size_t after = stop_end;
     const char32_t c = next_cp(t_, after);
-    if (!text::is_han(c) || (c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0)) return false;
+    if (!text::is_han(c) || is_county_name(c)) return false;
     const auto stop_head = [this](size_t a, size_t b) {
       const Payload* w = word_payload(a, b);
       return w && (w->roles & role_bit(WordRole::kStopHead));
@@ -947,29 +947,28 @@ class Matcher {
   static constexpr uint32_t kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
                                              role_bit(WordRole::kActPrep) | role_bit(WordRole::kActs) |
                                              role_bit(WordRole::kLocative);
-  // Whether a suffix whose name may be two characters (min_name 2: 县, 人寿, 证监局)
-  // starts at p.
-  bool two_character_suffix_at(size_t p) const {
+  // Whether a suffix of at most `max_code_points` for which `wanted(suffix)` holds starts
+  // at p (the words trie).
+  template <class Wanted>
+  bool suffix_starts_at(size_t p, size_t max_code_points, Wanted&& wanted) const {
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = p, n = 0; j < t_.size() && n < kMaxSuffixCodePoints; ++n) {
+    for (size_t j = p, n = 0; j < t_.size() && n < max_code_points; ++n) {
       state = m_->words.step(state, next_cp(t_, j));
       if (state == CodePointTrie::kNone) return false;
       const Payload* w = m_->word_get(state);
-      if (w && w->suffix >= 0 && m_->suffixes[static_cast<size_t>(w->suffix)].min_name <= 2) return true;
+      if (w && w->suffix >= 0 && wanted(m_->suffixes[static_cast<size_t>(w->suffix)])) return true;
     }
     return false;
+  }
+  // Whether a suffix whose name may be two characters (min_name 2: 县, 人寿, 证监局)
+  // starts at p.
+  bool two_character_suffix_at(size_t p) const {
+    return suffix_starts_at(p, kMaxSuffixCodePoints, [](const Suffix& x) { return x.min_name <= 2; });
   }
   static constexpr size_t kMaxSuffixCodePoints = 10;
   // Whether a county's division word (a suffix that acts only, 县) starts at p.
   bool county_suffix_at(size_t p) const {
-    uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = p, n = 0; j < t_.size() && n < 2; ++n) {
-      state = m_->words.step(state, next_cp(t_, j));
-      if (state == CodePointTrie::kNone) return false;
-      const Payload* w = m_->word_get(state);
-      if (w && w->suffix >= 0 && m_->suffixes[static_cast<size_t>(w->suffix)].acts_only) return true;
-    }
-    return false;
+    return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
@@ -1117,10 +1116,10 @@ class Matcher {
   // suffix that acts only): the one name part a character long (黟县, 歙县), where 全县,
   // 本县 and 该县 name none.
   bool one_character_county(size_t a, size_t s, int32_t suffix) const {
-    if (!m_->suffixes[static_cast<size_t>(suffix)].acts_only || s - a != 3) return false;
-    const char32_t c = decode_at(t_, a);
-    return c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0;
+    return m_->suffixes[static_cast<size_t>(suffix)].acts_only && s - a == 3 && is_county_name(decode_at(t_, a));
   }
+  // A one-character county's name (role county).
+  bool is_county_name(char32_t c) const { return c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0; }
   // A short Chinese name part that is no word of the language (jieba's dictionary lacks
   // it) is a coined name: 收购|云川|公司. The short ones the minimum keeps out are mostly
   // common nouns (合资公司, 目标公司, 相关公司), which the dictionary lists.
@@ -1553,9 +1552,6 @@ class Matcher {
       if (longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end) return true;
     return false;
   }
-  // A service listed under its operator's name, followed by the operator named as such
-  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
-  // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
   // A company's name listed with a foreign country and a space before it (대만 TSMC)
   // where the text also gives the name alone there: the country says where it is and
   // stays outside (GUIDELINES), as before an unlisted company's name. Government bodies
@@ -1576,6 +1572,9 @@ class Matcher {
       if (all[*it].end == h.end && all[*it].entry == h.entry && all[*it].kind != HitKind::kPattern) return true;
     return false;
   }
+  // A service listed under its operator's name, followed by the operator named as such
+  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
+  // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
   bool names_service(const Hit& h, const std::vector<Hit>& all) const {
     const size_t q = operator_after(h.end);
     if (q == 0) return false;
