@@ -934,14 +934,11 @@ class Matcher {
     size_t after = stop_end;
     const char32_t c = next_cp(t_, after);
     if (!text::is_han(c) || is_county_name(c)) return false;
-    const auto stop_head = [this](size_t a, size_t b) {
-      const Payload* w = word_payload(a, b);
-      return w && (w->roles & role_bit(WordRole::kStopHead));
-    };
-    if (stop_head(stop_end, after) || !county_suffix_at(after)) return false;
+    const uint32_t stop_head = role_bit(WordRole::kStopHead);
+    if (ends_with_role(stop_end, after, stop_head) || !county_suffix_at(after)) return false;
     size_t county_end = after;
     next_cp(t_, county_end);  // 县
-    return !stop_head(stop_end, county_end);  // 全县, 该县, 本县
+    return !ends_with_role(stop_end, county_end, stop_head);  // 全县, 该县, 本县
   }
   // The roles of words that join or qualify others rather than name things.
   static constexpr uint32_t kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
@@ -1651,8 +1648,7 @@ class Matcher {
   // 县, 区: role division in org/words.tsv; see resolve()).
   bool local_department(const Hit& h) const {
     if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
-    const Payload* division = word_payload(h.start - 3, h.start);
-    if (!division || !(division->roles & role_bit(WordRole::kDivision))) return false;
+    if (!ends_with_role(h.start - 3, h.start, role_bit(WordRole::kDivision))) return false;
     return m_->entry_has(h.entry, Model::kEntryGovernment) && text::is_han(decode_at(t_, h.start));
   }
   static constexpr size_t kNoPlace = SIZE_MAX;
@@ -2390,8 +2386,7 @@ class Matcher {
       size_t from = p, found = p;
       for (int chars = 0; chars < 4 && from > 0 && text::is_han(decode_before(t_, from)); ++chars) {
         prev_cp(t_, from);
-        const Payload* w = word_payload(from, p);
-        if (w && (w->roles & role_bit(WordRole::kActAdverb))) found = from;
+        if (ends_with_role(from, p, role_bit(WordRole::kActAdverb))) found = from;
       }
       if (found == p) break;
       p = found;
