@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -89,7 +90,8 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
     return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
   };
   const size_t id_col = t.column("id"), name_col = t.column("name"), kind_col = t.column("kind"),
-               qid_col = t.column("qid"), region_col = t.column("region"), context_col = t.column("context");
+               qid_col = t.column("qid"), region_col = t.column("region"), context_col = t.column("context"),
+               local_col = t.column("local");
   size_t name_cols[std::size(kNameColumns)];
   for (size_t k = 0; k < std::size(kNameColumns); ++k) name_cols[k] = t.column(kNameColumns[k]);
   std::vector<Entry> out;
@@ -127,17 +129,24 @@ Result<std::vector<Entry>> parse_entity_file(const lexicon::Source& source) {
       }
     }
     if (e.names.empty()) return t.error(row, "ko", "entry '" + e.id + "' has no names in ko, zh_hans, zh_hant or en");
-    for (std::string_view surface : lexicon::split_values(cell(row, context_col))) {
-      const std::string key = name_key(surface);
-      bool found = false;
-      for (Name& n : e.names) {
-        if (n.key == key) {
-          n.context = true;
-          found = true;
+    // The `context` and `local` columns name some of the row's names again, to flag them.
+    const auto flag_names = [&](size_t col, const char* column, bool Name::*flag) -> std::optional<Status> {
+      for (std::string_view surface : lexicon::split_values(cell(row, col))) {
+        const std::string key = name_key(surface);
+        bool found = false;
+        for (Name& n : e.names) {
+          if (n.key == key) {
+            n.*flag = true;
+            found = true;
+          }
         }
+        if (!found) return t.error(row, column, "'" + std::string(surface) + "' is not one of this row's names");
       }
-      if (!found) return t.error(row, "context", "'" + std::string(surface) + "' is not one of this row's names");
-    }
+      return std::nullopt;
+    };
+    if (auto bad = flag_names(context_col, "context", &Name::context)) return *bad;
+    if (!cell(row, local_col).empty() && e.region.empty()) return t.error(row, "local", "a local name needs the row's region");
+    if (auto bad = flag_names(local_col, "local", &Name::local)) return *bad;
     out.push_back(std::move(e));
   }
   return out;

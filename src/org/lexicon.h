@@ -27,6 +27,10 @@ struct Name {
   // A place's bare name from org/place_governments.tsv (浙江, 경기도, 구마모토현): its
   // government only where it acts as one (also `context`: never a typo reading).
   bool place = false;
+  // Listed in the `local` column: counts only in an article of its entry's region. The
+  // bare names every region's government gives its own bodies (發展局, 旅遊局, 中央銀行)
+  // name the Hong Kong, Macau or Taiwan body only in that region's news.
+  bool local = false;
   bool has_space = false;
 };
 

@@ -167,7 +167,10 @@ struct NameInfo {
   bool context = false;
   bool place = false;  // Name::place
   bool has_space = false;
-  int32_t regional = -1;  // index into Model::regional when the key names entries of several regions
+  // `entry` holds the key as a local name (Name::local): no entry when the article's
+  // region is none of `regional`'s, which then lists every entry of the key.
+  bool local = false;
+  int32_t regional = -1;  // index into Model::regional when the key names entries of several regions, or a local one
 };
 
 struct Payload {
@@ -218,8 +221,9 @@ struct Model {
   bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
   std::string out_text;
-  // Keys shared by entries of different regions (财政部): every such entry; NameInfo::entry
-  // holds the default one (no region, else cn).
+  // Keys shared by entries of different regions (财政部), or local names (NameInfo::local):
+  // every such entry; NameInfo::entry holds the default one (one whose name is not local,
+  // and of those no region, else cn).
   std::vector<std::vector<uint32_t>> regional;
   // By entry, its region (Entry::region) as an index into `regions`, the distinct ones.
   Table<uint8_t> entry_region;
@@ -510,6 +514,7 @@ class Matcher {
       const uint32_t ne = m_->name_entry[h.name];
       const uint32_t entry = (ne & Model::kNameRegional) ? regional_entry(m_->names[h.name])
                                                          : ne & ~Model::kNameFlags;
+      if (entry == kNoEntry) continue;  // a local name outside its region
       Hit& hit = hits_.emplace_back(Hit{h.start, h.end, entry, -1, (ne & Model::kNameContext) ? HitKind::kContext : HitKind::kLexicon});
       hit.place = (ne & Model::kNamePlace) != 0;
     }
@@ -2660,14 +2665,16 @@ class Matcher {
   std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
 
   // The entry of a key shared across regions that fits the article's region
-  // (core::Document::region(), detected on first use), else the default one.
+  // (core::Document::region(), detected on first use), else the default one, or
+  // kNoEntry when that one lists the key as a local name.
   uint32_t regional_entry(const NameInfo& ni) const {
     const std::string_view region = core::region_code(doc_->region());
-    if (region.empty()) return ni.entry;
-    for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
-      if (m_->regions[m_->entry_region[e]] == region) return e;
-    return ni.entry;
+    if (!region.empty())
+      for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
+        if (m_->regions[m_->entry_region[e]] == region) return e;
+    return ni.local ? kNoEntry : ni.entry;
   }
+  static constexpr uint32_t kNoEntry = UINT32_MAX;
 };
 
 // A field added to a class of the model must be added to its serial() too, or the
@@ -2849,6 +2856,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       info.context = nm.context;
       info.place = nm.place;
       info.has_space = nm.has_space;
+      info.local = nm.local;
       // A place's bare name reads as one government or as the place, never as another
       // body: a key it shares with another entry is a lexicon error.
       if (p.name >= 0 && (nm.place || m.names[p.name].place) && m.names[p.name].entry != ei)
@@ -2875,18 +2883,25 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
           }
           alts->push_back(static_cast<uint32_t>(ei));
           base.has_space |= nm.has_space;
-          auto rank = [](const std::string& r) { return r.empty() ? 0 : r == "cn" ? 1 : 2; };
-          if (rank(new_region) < rank(old_region)) {
+          // The default: a name that is not local first, then no region, then cn.
+          auto rank = [](bool local, const std::string& r) { return (local ? 3 : 0) + (r.empty() ? 0 : r == "cn" ? 1 : 2); };
+          if (rank(nm.local, new_region) < rank(base.local, old_region)) {
             base.entry = static_cast<uint32_t>(ei);
             base.context = nm.context;
+            base.local = nm.local;
           }
           continue;
         }
       }
       // A key on two entries: the later entry (a user file) wins.
       p.name = static_cast<int32_t>(m.names.size());
+      if (nm.local) {  // looked up by region, as a shared key is
+        info.regional = static_cast<int32_t>(m.regional.size());
+        m.regional.push_back({static_cast<uint32_t>(ei)});
+      }
       m.names.push_back(info);
-      if (!nm.context) m.fuzzy.add(nm.key, static_cast<uint32_t>(ei));
+      // A typo of a bare local name (旅遊局) is as likely some other body's.
+      if (!nm.context && !nm.local) m.fuzzy.add(nm.key, static_cast<uint32_t>(ei));
     }
   }
   for (size_t si = 0; si < m.suffixes.size(); ++si) {

@@ -131,3 +131,76 @@ TEST_CASE("org region: lint allows a shared name only across regions") {
   REQUIRE(old.ok());
   CHECK(old.value()[0].region.empty());
 }
+
+// The `local` column: names that count only in an article of the row's region (the bare
+// names each region's government gives its own bodies).
+namespace {
+
+constexpr std::string_view kLocalHeader = "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\tregion\tlocal\n";
+
+const org::Recognizer& local_fixture() {
+  static const org::Recognizer kRec = [] {
+    auto made = org::Recognizer::create(sources_with(
+        std::string("# fixture\n") + std::string(kLocalHeader) +
+        // A local name alone on its row: nothing outside Macau.
+        "tourism-mo\tTourism MO\tgovernment\t\t\t\t澳門旅遊局|旅遊局\t\t\tmo\t旅遊局\n"
+        // A local name beside another region's plain one: the plain one elsewhere.
+        "cb-cn\tCentral Bank CN\tgovernment\t\t\t中央银行\t\t\t\t\t\n"
+        "cb-tw\tCentral Bank TW\tgovernment\t\t\t\t中央銀行\t\t\ttw\t中央銀行\n"
+        // The same local name in two regions.
+        "ma-hk\tMA HK\tgovernment\t\t\t\t金融管理局\t\t\thk\t金融管理局\n"
+        "ma-mo\tMA MO\tgovernment\t\t\t\t金融管理局\t\t\tmo\t金融管理局\n"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  return kRec;
+}
+
+}  // namespace
+
+TEST_CASE("org region: a local name counts only in its region's articles") {
+  const auto& rec = local_fixture();
+  // Macau news (its markers): the bureau, bare or qualified.
+  CHECK(values(rec, "旅遊局昨日表示，澳門今年入境旅客按年增加，澳門元匯價持穩。") ==
+        std::vector<std::string>{"Tourism MO"});
+  // Mainland news: a city's own tourism bureau, no fact; the qualified name still counts.
+  CHECK(values(rec, "市旅游局表示，今年国庆假期接待游客同比增长。").empty());
+  CHECK(values(rec, "澳门旅游局表示，今年国庆假期接待游客同比增长。") == std::vector<std::string>{"Tourism MO"});
+  // Korean text has no region: nothing.
+  CHECK(values(rec, "旅遊局(관광청)은 밝혔다").empty());
+}
+
+TEST_CASE("org region: a local name gives way to another region's plain name elsewhere") {
+  const auto& rec = local_fixture();
+  CHECK(values(rec, "中央銀行今日宣布維持利率不變，新台幣匯價走升。") == std::vector<std::string>{"Central Bank TW"});
+  CHECK(values(rec, "中央银行今天发布公告。") == std::vector<std::string>{"Central Bank CN"});
+  CHECK(values(rec, "金融管理局表示，香港銀行體系穩健，港元匯價持穩。") == std::vector<std::string>{"MA HK"});
+  CHECK(values(rec, "金融管理局表示，澳門銀行體系穩健，澳門元匯價持穩。") == std::vector<std::string>{"MA MO"});
+  CHECK(values(rec, "金融管理局表示，台灣銀行體系穩健，新台幣匯價持穩。").empty());
+}
+
+TEST_CASE("org region: a local name must be the row's own, on a row with a region") {
+  auto parse = [](const std::string& rows) {
+    return org::parse_entity_file({"test/entities.tsv", "# fixture\n" + std::string(kLocalHeader) + rows});
+  };
+  const auto ok = parse("a\tA\tgovernment\t\t\t\t旅遊局|澳門旅遊局\t\t\tmo\t旅遊局\n");
+  REQUIRE_MESSAGE(ok.ok(), ok.status().to_string());
+  CHECK(ok.value()[0].names[0].local);
+  CHECK(!ok.value()[0].names[1].local);
+  const auto no_region = parse("a\tA\tgovernment\t\t\t\t旅遊局\t\t\t\t旅遊局\n");
+  REQUIRE(!no_region.ok());
+  CHECK(no_region.status().to_string().find("column 'local': a local name needs the row's region") != std::string::npos);
+  const auto not_own = parse("a\tA\tgovernment\t\t\t\t澳門旅遊局\t\t\tmo\t旅遊局\n");
+  REQUIRE(!not_own.ok());
+  CHECK(not_own.status().to_string().find("column 'local': '旅遊局' is not one of this row's names") != std::string::npos);
+}
+
+TEST_CASE("org region: the built-in lexicon reads Hong Kong's and Macau's bare bureau names in their news only") {
+  auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+  REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+  CHECK(values(made.value(), "發展局表示，將於明年2月公布下一輪賣地安排，本港樓價回穩。") ==
+        std::vector<std::string>{"Development Bureau (Hong Kong)"});
+  CHECK(values(made.value(), "統計暨普查局資料顯示，澳門今年首十個月入境旅客增加。") ==
+        std::vector<std::string>{"Statistics and Census Service (Macau)"});
+  CHECK(values(made.value(), "区发展局表示，将加快推进项目建设。").empty());
+}
