@@ -436,7 +436,7 @@ class Parser {
   }
 
   // 2011년 가동 이후, 2024년 상장 이후, 내년 3월 신학기부터: a Korean date, one noun of two
-  // or three syllables (the event the date is of), and a since word after a space or glued
+  // to four syllables (the event the date is of: 정상회담), and a since word after a space or glued
   // to the noun: the date is since, as 自2025年投产以来 is in Chinese. The noun stays outside
   // the span. Only since: 까지 after a noun is as often "even" (물량까지), 이전 "transfer"
   // (기술 이전); and a glued 부터 after 로 is "from" a source (정부로부터).
@@ -444,7 +444,7 @@ class Parser {
     if (end >= t_.size() || t_[end] != ' ') return Match{};
     size_t j = end + 1, next = 0;
     char32_t last = 0;
-    for (int syllables = 1; syllables <= 3 && j < t_.size(); ++syllables) {
+    for (int syllables = 1; syllables <= 4 && j < t_.size(); ++syllables) {
       last = cp_at(t_, j, next);
       if (!text::is_hangul_syllable(last)) return Match{};
       j = next;

@@ -340,6 +340,9 @@ struct Tables {
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex adverb;                           // adverbs between the particle and a stem (을 처음 넘어선)
+  // Korean copula endings of the word before an amount (실적인 13조 원): the amount is what
+  // that noun is, exactly, so a stem after it compares something else with it.
+  WordIndex appositive;
   // Connectors that read "from" (에서) and words after the second amount that read "to"
   // (으로): 6만5000원에서 7만2000원으로 is a change of one amount into another, not a range.
   WordIndex from, to;
@@ -547,16 +550,21 @@ Status load(Tables& t, const lexicon::Source& src) {
       WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
                        : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
-                       : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : nullptr;
-      if (!idx) return tb.error(row, "position", "must be before, after, infix, between, stem, adverb, from, to, by or and");
-      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction) && role != kNone)
-        return tb.error(row, "role", "from, to, by and and set no flag: role none");
+                       : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : pos == "appositive" ? &t.appositive
+                                                                                      : nullptr;
+      if (!idx)
+        return tb.error(row, "position",
+                        "must be before, after, infix, between, stem, adverb, from, to, by, and or appositive");
+      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive) &&
+          role != kNone)
+        return tb.error(row, "role", "from, to, by, and and appositive set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
       if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by" && pos != "and")
+          pos != "by" && pos != "and" && pos != "appositive")
         return tb.error(row, "role", "none and equiv go with position before");
-      const bool reversed = pos == "before" || pos == "by";  // looked up before the amount (match_before)
+      // Looked up before the amount (match_before).
+      const bool reversed = pos == "before" || pos == "by" || pos == "appositive";
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, reversed);
     }
   } else {
@@ -1164,9 +1172,23 @@ struct Reader {
     // particle the amount is the margin: 전망치를 약 600억 원 웃돌았다 (beat it by 600억).
     const char32_t c = cp_at(s, a.end);
     if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도') return;
+    if (restates_noun(std::min(a.start, a.qualifier_start))) return;
     // 1400조 원을 처음 넘어설: one listed adverb may come between.
     const size_t j = past_adverb(skip_space(s, a.end + 3));
     if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
+  }
+
+  // Whether the word before `start` (a space between) ends with a copula ending of
+  // appositive (지난해 실적인 | 13조 원을 넘어섰다) after a noun of two syllables or more:
+  // shorter words that end so are nouns themselves (개인, 법인).
+  bool restates_noun(size_t start) const {
+    if (start < 2 || s[start - 1] != ' ') return false;
+    const Word* w = t.appositive.match_before(s, start - 1);
+    if (!w) return false;
+    size_t noun = start - 1 - w->text.size();
+    for (int k = 0; k < 2; ++k, noun -= 3)
+      if (noun < 3 || !text::is_hangul_syllable(cp_before(s, noun))) return false;
+    return true;
   }
 
   // Past a listed adverb at j that is a word of its own (처음, 첫, 이미) and the spaces
