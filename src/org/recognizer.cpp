@@ -462,7 +462,18 @@ class Matcher {
         if (next == '@' || next == '_' || (next == '.' && is_latin_alnum(decode_at(t_, end + 1)))) return false;
         return !is_latin_alnum(next);
       }
-      case Script::kHangul: return !text::is_hangul_syllable(decode_at(t_, end)) || is_trailer(end);
+      case Script::kHangul: {
+        const char32_t next = decode_at(t_, end);
+        // A number glued after a Hangul name and ending the word names a tier or a model of
+        // it (K리그1·2, K리그2 승격: the competitions), where a counted unit after the
+        // number (3분기) is a word of its own that headlines glue on.
+        if (next < 0x80 && text::is_ascii_digit(static_cast<unsigned char>(next))) {
+          size_t j = end;
+          while (j < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
+          return text::is_hangul_syllable(decode_at(t_, j));
+        }
+        return !text::is_hangul_syllable(next) || is_trailer(end);
+      }
       default: return true;  // the next code point is not read
     }
   }
@@ -930,6 +941,47 @@ class Matcher {
     }
     return last;
   }
+  // A place named with its division opens a registered name (滑县农商银行, 云南省滇中引水
+  // 工程有限公司): the first one inside the name part [cut, s), a listed place (云南省) or a
+  // one-character county (滑县), is where the name starts when the characters before it
+  // are ordinary words, the sentence's (联合|滑县农商银行, 建设单位|云南省…), not a listed
+  // name or a group's short form (中国|云南省…, 国网|河南省电力公司). Else `cut`.
+  size_t place_opening_name(size_t cut, size_t s) {
+    if (s - cut < 12) return cut;  // room for a character, a place and more name
+    size_t open = s;
+    for (auto it = first_name_ending_at(cut + 1); it != name_ends_.cend() && it->end < s; ++it)
+      if (it->start > cut && it->start < open && ends_with_division(it->start, it->end)) open = it->start;
+    for (size_t i = cut + 3; i + 6 < open && i + 6 < s; i += 3) {
+      if (!text::is_han(decode_at(t_, i))) break;
+      if (is_county_name(decode_at(t_, i)) && decode_at(t_, i + 3) == U'县') {
+        open = i;
+        break;
+      }
+    }
+    if (open == s || name_ends_at(open) || !ordinary_words(cut, open)) return cut;
+    return open;
+  }
+  // Whether the Han characters [a, b), at most eight, are a row of common words of two
+  // to four characters (本月|联合, 建设|单位): each as frequent in jieba's dictionary as
+  // ordinary nouns (zh_words::kNameCost), which groups' short forms are not (华能, 中铁).
+  bool ordinary_words(size_t a, size_t b) const {
+    std::array<char32_t, 8> chars{};
+    size_t n = 0;
+    for (size_t i = a; i < b; ++n) {
+      if (n == chars.size()) return false;
+      chars[n] = next_cp(t_, i);
+      if (!text::is_han(chars[n])) return false;
+    }
+    std::array<bool, 9> split{};  // split[k]: chars[0, k) is such a row
+    split[0] = true;
+    for (size_t k = 2; k <= n; ++k)
+      for (size_t w = 2; w <= 4 && w <= k && !split[k]; ++w)
+        if (split[k - w]) {
+          const int cost = text::zh_words::cost(std::span<const char32_t>(chars.data() + (k - w), w));
+          split[k] = cost >= 0 && cost <= text::zh_words::kNameCost;
+        }
+    return split[n];
+  }
   // Whether the one-character stop word [from, stop_end) opening the run is the first
   // character of a two-character county's name (于|都县, 将|乐县, 从|江县): one character
   // and 县 follow it, and that character is neither a one-character county's name (向|沛县)
@@ -1049,6 +1101,7 @@ class Matcher {
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, s));
+    if (!acts_only) cut = place_opening_name(cut, s);
     // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
     // ending two or three characters before the suffix).
     if (acts_only) {
@@ -1223,11 +1276,17 @@ class Matcher {
   bool is_government(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "government"; }
   // A government pattern (suffix `suffix`) [a, e) that ends with a listed name after a
   // place named with its division is that place's own body, not the listed one:
-  // 深圳市|发改委 is Shenzhen's commission, while 发改委 alone is the national one.
+  // 深圳市|发改委 is Shenzhen's commission, while 发改委 alone is the national one. So is a
+  // Korean name glued before a suffix that is itself a listed name (화천|농협, a local
+  // cooperative, where 농협 alone is the national federation).
   bool names_local_body(size_t a, size_t e, int32_t suffix) {
-    if (!is_government(suffix)) return false;
-    for (auto it = first_name_ending_at(e); it != name_ends_.end() && it->end == e; ++it)
-      if (it->start > a && ends_with_division(a, it->start)) return true;
+    const size_t s = e - m_->suffixes[static_cast<size_t>(suffix)].key.size();
+    const bool hangul = text::is_hangul_syllable(decode_at(t_, a));
+    if (!is_government(suffix) && !hangul) return false;
+    for (auto it = first_name_ending_at(e); it != name_ends_.end() && it->end == e; ++it) {
+      if (it->start > a && is_government(suffix) && ends_with_division(a, it->start)) return true;
+      if (hangul && it->start == s) return true;
+    }
     return false;
   }
   // The key [a, b) has one of `roles`.
@@ -1963,18 +2022,24 @@ class Matcher {
         entry = static_cast<int32_t>(h.entry);
       }
       if (conflict) {
-        // An abbreviation in capitals after a listed name settles which organization the
-        // two name: the one whose initials it spells (캄보디아중앙은행(NBC): National Bank of
-        // Cambodia, not the network; 뱅가드(VIS): Vanguard International Semiconductor,
-        // not the Vanguard Group). The other takes it, linked through the gloss (alias).
+        // A short form after a listed name settles which organization the two name: an
+        // abbreviation in capitals names the one whose initials it spells (캄보디아중앙은행
+        // (NBC): National Bank of Cambodia, not the network; 뱅가드(VIS): Vanguard
+        // International Semiconductor, not the Vanguard Group), and one made of the name's
+        // own characters in order names that name's body (國家中山科學研究院（中科院）: the
+        // Taiwanese institute, not the Chinese Academy of Sciences). The other takes it,
+        // linked through the gloss (alias), and so do its later mentions.
         if (segments_.size() == 2 && x_hit >= 0 && segments_[0].hit == x_hit && segments_[1].hit >= 0 &&
-            hits_[x_hit].kind != HitKind::kPattern && is_capital_abbreviation(segments_[1].start, segments_[1].end)) {
-          Hit& g = hits_[segments_[1].hit];
+            hits_[x_hit].kind != HitKind::kPattern) {
+          const Segment& gloss = segments_[1];
+          Hit& g = hits_[gloss.hit];
           Hit& x = hits_[x_hit];
-          if (abbreviates(segments_[1].start, segments_[1].end, x.entry)) {
+          const bool capitals = is_capital_abbreviation(gloss.start, gloss.end);
+          if ((capitals && abbreviates(gloss.start, gloss.end, x.entry)) || (!capitals && same_script_short_form(gloss, x))) {
             g.kind = HitKind::kAlias;
             g.entry = x.entry;
-          } else if (g.kind == HitKind::kLexicon && abbreviates(segments_[1].start, segments_[1].end, g.entry)) {
+            aliases_.push_back({std::string(t_.substr(gloss.start, gloss.end - gloss.start)), q, x.entry, -1, true});
+          } else if (capitals && g.kind == HitKind::kLexicon && abbreviates(gloss.start, gloss.end, g.entry)) {
             x.kind = HitKind::kAlias;
             x.entry = g.entry;
           }
@@ -2246,7 +2311,7 @@ class Matcher {
         if (is_latin_alnum(first) && is_latin_alnum(before)) continue;
         if (text::is_hangul_syllable(first) && text::is_hangul_syllable(before)) continue;
         if (!right_ok(end, decode_before(t_, end))) continue;
-        if (!displace_hits(pos, end)) continue;
+        if (!displace_hits(pos, end, al.over_listed)) continue;
         auto next = added.lower_bound(pos);
         if (next != added.end() && next->first < end) continue;
         if (next != added.begin() && std::prev(next)->second > pos) continue;
@@ -2268,13 +2333,13 @@ class Matcher {
   // Whether a later mention [a, b) of a bound name may stand: the text itself named it,
   // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成) and
   // a suffix pattern of its own span (深蓝公司), which are noted in displaced_. A longer
-  // name over it, or a listed one of its span, is kept instead.
-  bool displace_hits(size_t a, size_t b) {
+  // name over it, or a listed one of its span (unless `over_listed`), is kept instead.
+  bool displace_hits(size_t a, size_t b, bool over_listed) {
     const size_t first = displaced_.size();
     auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
     for (; it != hits_.end() && it->start < b; ++it) {
       const size_t len = it->end - it->start;
-      if (len > b - a || (len == b - a && it->kind != HitKind::kPattern)) {
+      if (len > b - a || (len == b - a && it->kind != HitKind::kPattern && !over_listed)) {
         displaced_.resize(first);
         return false;
       }
@@ -2628,6 +2693,9 @@ class Matcher {
     size_t after;
     uint32_t entry;       // the lexicon entry, or with a suffix the index into glossed_
     int32_t suffix = -1;  // a pattern's short form (bind_pattern_gloss): the pattern's suffix
+    // The text gave a listed name to another body (國家中山科學研究院（中科院）): later
+    // mentions take the place of the lexicon's reading of the same span.
+    bool over_listed = false;
   };
 
   const Model* m_ = nullptr;

@@ -689,5 +689,16 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"place-acts-after-holiday-range", "哈尔滨元旦至春节发放2亿元消费券", "哈尔滨=Harbin Municipal People's Government"},
       // Time words before a place still let it open its clause.
       {"place-acts-after-weekday", "江西还将于本周五招标发行一般债券", "江西=Jiangxi Provincial People's Government"},
+      // A short form of a listed name's own characters glosses that name, where the lexicon
+      // lists it for another body, and its later mentions follow.
+      {"han-gloss-of-listed-name", "由國家中山科學研究院（中科院）協助。中科院已於上月簽署",
+       "國家中山科學研究院=National Chung-Shan Institute of Science and Technology | "
+       "中科院=National Chung-Shan Institute of Science and Technology/alias | "
+       "中科院=National Chung-Shan Institute of Science and Technology/alias"},
+      {"han-gloss-same-body", "中国科学院（中科院）发布。中科院表示",
+       "中国科学院=Chinese Academy of Sciences | 中科院=Chinese Academy of Sciences | 中科院=Chinese Academy of Sciences"},
+      // A photo's credit has the place act.
+      {"place-acts-photo-credit", "(사진=화천군 제공) 강원 화천군은 밝혔다",
+       "화천군=Hwacheon County Government | 화천군=Hwacheon County Government"},
   });
 }
