@@ -951,7 +951,7 @@ class Matcher {
     size_t open = s;
     for (auto it = first_name_ending_at(cut + 1); it != name_ends_.cend() && it->end < s; ++it)
       if (it->start > cut && it->start < open && ends_with_division(it->start, it->end)) open = it->start;
-    for (size_t i = cut + 3; i + 6 < open && i + 6 < s; i += 3) {
+    for (size_t i = cut + 3; i + 6 < open; i += 3) {
       if (!text::is_han(decode_at(t_, i))) break;
       if (is_county_name(decode_at(t_, i)) && decode_at(t_, i + 3) == U'县') {
         open = i;
