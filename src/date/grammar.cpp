@@ -144,6 +144,21 @@ unsigned flag_of(Tag t) {
   }
 }
 
+// The first or last point, at grain `g`, of a year, quarter or month value `v` of grain g
+// or coarser: a range's end read at the finer grain of the two (2030 ends in 2030-12).
+Value at_grain(const Value& v, Grain g, bool last) {
+  Value out = v;
+  out.grain = g;
+  if (g == v.grain) return out;
+  if (g == Grain::kQuarter) out.month = last ? 4 : 1;
+  else if (v.grain == Grain::kYear) out.month = last ? 12 : 1;
+  else out.month = 3 * (v.month - 1) + (last ? 3 : 1);  // a quarter's months
+  return out;
+}
+
+// Years, quarters and months: the grains a range may mix (내년 하반기부터 2030년까지).
+bool is_coarse(Grain g) { return g == Grain::kYear || g == Grain::kQuarter || g == Grain::kMonth; }
+
 struct Cur {
   bool set = false;
   Value a, b;
@@ -229,7 +244,8 @@ class Parser {
       Match r = word(j, kind_bit(Kind::kRange));
       // 2015年和2018年之间: "and" joins a range only when "between" closes it.
       const bool between = !r && (r = word(j, kind_bit(Kind::kBetween)));
-      if (r && !a.interval) {
+      const bool coarse_a = is_coarse(a.a.grain) && a.a.grain == a.b.grain;
+      if (r && (!a.interval || coarse_a)) {
         Cur b;
         base_ = &a.b;
         base_spelled_ = a.spelled;
@@ -244,7 +260,24 @@ class Parser {
         between_ = false;
         Match close = e2 != kNo ? word(e2, kind_bit(Kind::kBetweenEnd)) : Match{};
         if (between && !close) e2 = kNo;
-        if (e2 != kNo && b.a.grain == a.a.grain && !b.interval) {
+        // Ends of one grain, or of years, quarters and months mixed (내년 하반기부터
+        // 2030년까지, a half being an interval of months): then the range runs at the finer
+        // grain of the two, from the first one's start to the second one's end.
+        const bool same = !a.interval && !b.interval && b.a.grain == a.a.grain;
+        if (e2 != kNo && !same && coarse_a && is_coarse(b.a.grain) && b.a.grain == b.b.grain &&
+            !(b.inherited && b.a.grain == a.a.grain)) {
+          const Grain g = std::max(a.a.grain, b.a.grain);  // the finer (Grain runs coarse to fine)
+          const Value from = at_grain(a.a, g, false), to = at_grain(b.b, g, true);
+          if (first_day(to) >= first_day(from)) {
+            result.range(from, to);
+            result.flags = a.flags | (b.flags & kRelative);
+            result.rule = "range";
+            flags &= ~(kSince | kUntil);
+            end = e2;
+            ranged = true;
+            if (close) after_between = close.end;
+          }
+        } else if (e2 != kNo && same) {
           if (b.inherited && first_day(b.b) < first_day(a.a)) {
             // 8月至2月: the second end is in the following year (or month).
             const Grain up = b.b.grain == Grain::kDay ? Grain::kMonth : Grain::kYear;
