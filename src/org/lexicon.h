@@ -119,6 +119,7 @@ enum class WordRole {
   kCounty,     // a one-character Chinese county name (黟, 歙): before 县 it names a whole county (黟县|出台)
   kFacilityMeasure,  // a facility's traffic (吞吐量): a port or airport it follows in the clause is the place
   kRegionNoun, // a market or region noun (市场, 시장): an international body right before it is the region (欧盟市场)
+  kBrandWord,  // "brand" (品牌, 브랜드): a name right before it is the brand, not the company (蜜雪冰城|品牌)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -1495,6 +1495,16 @@ class Matcher {
            country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h)))
         h.dropped = true;
+    // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
+    // the hits that start inside it, found by start through order_.
+    for (const Hit& h : all) {
+      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h)) continue;
+      const Span brand{h.start, h.end};
+      auto it = std::lower_bound(order_.begin(), order_.end(), brand.start,
+                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
+      for (; it != order_.end() && all[*it].start < brand.end; ++it)
+        if (all[*it].end <= brand.end) all[*it].dropped = true;
+    }
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
     // inside a pattern, found by start through order_ (a pattern is short, so this stays
@@ -1647,6 +1657,11 @@ class Matcher {
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
+  // A brand word right after the name, one space allowed (蜜雪冰城|品牌, 뚜레쥬르 브랜드).
+  bool names_brand(const Hit& h) const {
+    if (h.end >= t_.size()) return false;
+    return word_at(t_[h.end] == ' ' ? h.end + 1 : h.end, role_bit(WordRole::kBrandWord));
+  }
   bool names_product(size_t end) const {
     // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
     // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
@@ -1866,16 +1881,23 @@ class Matcher {
   // a bounded length, not an ORG word (인공지능, 科技), and for Latin a capital or digit
   // first (the original text keeps case).
   // A listing code (00700.HK, 002594.SZ, 005930.KS): four or more digits, a dot and an
-  // exchange's one or two letters. It names a security, not an organization (a name may
-  // open with digits: 01.AI, 3M).
+  // exchange's one or two letters; or a ticker (CHA.US, TCOM.O, BABA.N): one to five
+  // capitals, a dot and the exchange's one or two capitals. It names a security, not an
+  // organization (a name may open with digits, 01.AI, 3M, or hold a dot, Trip.com).
   bool is_stock_code(size_t a, size_t b) const {
     size_t j = a;
     while (j < b && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
-    if (j - a < 4 || j >= b || t_[j] != '.') return false;
+    const bool digits = j - a >= 4;
+    if (!digits) {  // a ticker: capitals in the original text (the folded one is lowercase)
+      for (j = a; j < b && text::is_ascii_alpha(static_cast<unsigned char>(t_[j])) && capitalised_in_original(j); ++j) {
+      }
+      if (j == a || j - a > 5) return false;
+    }
+    if (j >= b || t_[j] != '.') return false;
     const size_t letters = b - j - 1;
     if (letters < 1 || letters > 2) return false;
     for (size_t k = j + 1; k < b; ++k)
-      if (!text::is_ascii_alpha(static_cast<unsigned char>(t_[k]))) return false;
+      if (!text::is_ascii_alpha(static_cast<unsigned char>(t_[k])) || (!digits && !capitalised_in_original(k))) return false;
     return true;
   }
   bool plausible_alias(size_t a, size_t b) const {
