@@ -199,7 +199,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"locative", WordRole::kLocative},       {"act_noun", WordRole::kActNoun},
     {"act_title", WordRole::kActTitle},      {"county", WordRole::kCounty},
     {"facility_measure", WordRole::kFacilityMeasure}, {"region_noun", WordRole::kRegionNoun},
-    {"brand_word", WordRole::kBrandWord},
+    {"brand_word", WordRole::kBrandWord}, {"time_phrase_end", WordRole::kTimePhraseEnd},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -120,6 +120,7 @@ enum class WordRole {
   kFacilityMeasure,  // a facility's traffic (吞吐量): a port or airport it follows in the clause is the place
   kRegionNoun, // a market or region noun (市场, 시장): an international body right before it is the region (欧盟市场)
   kBrandWord,  // "brand" (品牌, 브랜드): a name right before it is the brand, not the company (蜜雪冰城|品牌)
+  kTimePhraseEnd,  // closes a fronted time phrase (从明年元旦起|，): a comma after it ends no clause
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -2533,6 +2533,8 @@ class Matcher {
       if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) return false;
       p = e;
+      // A comma after a fronted time phrase goes on with the clause (还将从明年元旦起|，|对…).
+      if (const char32_t c = decode_at(t_, p); (c == U'，' || c == ',') && closes_time_phrase(p)) p += utf8_bytes(c);
     }
     return false;
   }
@@ -2544,9 +2546,18 @@ class Matcher {
       // A comma between digits groups thousands (1,260户) and ends no clause.
       const bool digit_comma = c == ',' && p > 0 && text::is_ascii_digit(static_cast<unsigned char>(t_[p - 1])) &&
                                next < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[next]));
-      if (is_clause_end(c) && !digit_comma) return false;
+      if (is_clause_end(c) && !digit_comma && !((c == U'，' || c == ',') && closes_time_phrase(p))) return false;
       if (word_at(p, role_bit(WordRole::kActs))) return true;
       p = next;
+    }
+    return false;
+  }
+  // Whether a word of role time_phrase_end (起, 以来) of one to three characters ends at p.
+  bool closes_time_phrase(size_t p) const {
+    size_t from = p;
+    for (int chars = 0; chars < 3 && from > 0 && text::is_han(decode_before(t_, from)); ++chars) {
+      prev_cp(t_, from);
+      if (ends_with_role(from, p, role_bit(WordRole::kTimePhraseEnd))) return true;
     }
     return false;
   }
