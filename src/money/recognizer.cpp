@@ -340,8 +340,9 @@ struct Tables {
   WordIndex before, after, infix, connector;  // qualifiers (id = Role)
   WordIndex stem;                             // Korean verb stems after an amount (을 넘어선)
   WordIndex adverb;                           // adverbs between the particle and a stem (을 처음 넘어선)
-  // Korean copula endings of the word before an amount (실적인 13조 원): the amount is what
-  // that noun is, exactly, so a stem after it compares something else with it.
+  // Korean nouns of a definite figure with the copula, before an amount (실적인 13조 원):
+  // the amount is what that figure is, exactly, so a stem after it compares something
+  // else with it.
   WordIndex appositive;
   // Connectors that read "from" (에서) and words after the second amount that read "to"
   // (으로): 6만5000원에서 7만2000원으로 is a change of one amount into another, not a range.
@@ -1178,17 +1179,10 @@ struct Reader {
     if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
   }
 
-  // Whether the word before `start` (a space between) ends with a copula ending of
-  // appositive (지난해 실적인 | 13조 원을 넘어섰다) after a noun of two syllables or more:
-  // shorter words that end so are nouns themselves (개인, 법인).
+  // Whether the word before `start` (a space between) ends with a listed noun of a
+  // definite figure with the copula (지난해 실적인 | 13조 원을 넘어섰다, 공모금액인).
   bool restates_noun(size_t start) const {
-    if (start < 2 || s[start - 1] != ' ') return false;
-    const Word* w = t.appositive.match_before(s, start - 1);
-    if (!w) return false;
-    size_t noun = start - 1 - w->text.size();
-    for (int k = 0; k < 2; ++k, noun -= 3)
-      if (noun < 3 || !text::is_hangul_syllable(cp_before(s, noun))) return false;
-    return true;
+    return start >= 2 && s[start - 1] == ' ' && t.appositive.match_before(s, start - 1) != nullptr;
   }
 
   // Past a listed adverb at j that is a word of its own (처음, 첫, 이미) and the spaces
