@@ -121,6 +121,7 @@ enum class WordRole {
   kRegionNoun, // a market or region noun (市场, 시장): an international body right before it is the region (欧盟市场)
   kBrandWord,  // "brand" (品牌, 브랜드): a name right before it is the brand, not the company (蜜雪冰城|品牌)
   kTimePhraseEnd,  // closes a fronted time phrase (从明年元旦起|，): a comma after it ends no clause
+  kForeignDivision,  // Korean word for a foreign state or province (주, 성): 카르나타카주 정부 is its government
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

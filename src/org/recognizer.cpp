@@ -1147,6 +1147,9 @@ class Matcher {
     if (count_end == s) return kNoName;
     size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
     if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
+    // A legal form right after the suffix makes the whole a registered name, however short
+    // its name part (对|瀚海银行股份有限公司).
+    if (min_chars > 2 && bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0) min_chars = 2;
     size_t chars = 0;
     for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
     if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix))
@@ -1483,7 +1486,8 @@ class Matcher {
     // - a name before a model code and a product word names the product (小米17系列,
     //   华为Mate 70系列): one load of the byte after the name rules out almost every hit.
     //   So does a generation number before it (第八代|五粮液, a product line of Wuliangye);
-    // - a service named before its operator (names_service);
+    // - a service named before its operator (names_service), or quoted after its
+    //   possessive (names_own_service);
     // - a port or an airport after a locative names the place (从|天津港|发运), and so does
     //   one whose clause measures its traffic (青岛港|完成集装箱吞吐量);
     // - a national body right after a province's, city's or county's division word is that
@@ -1492,7 +1496,7 @@ class Matcher {
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
-           country_before_company(h, all) ||
+           names_own_service(h, all) || country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h)))
         h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
@@ -1654,14 +1658,30 @@ class Matcher {
       if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
     return false;
   }
-  // Whether a model code (Latin letters and digits, at least one digit, in up to three
-  // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
-  // `end`, an optional space before each.
   // A brand word right after the name, one space allowed (蜜雪冰城|品牌, 뚜레쥬르 브랜드).
   bool names_brand(const Hit& h) const {
     if (h.end >= t_.size()) return false;
     return word_at(t_[h.end] == ' ' ? h.end + 1 : h.end, role_bit(WordRole::kBrandWord));
   }
+  // A quoted name after the same organization's possessive (카카오픽코마의 '픽코마',
+  // 京东的“京东秒送”): the organization's service or product, which shares its name.
+  bool names_own_service(const Hit& h, const std::vector<Hit>& all) const {
+    if (h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
+    size_t p = h.start;
+    prev_cp(t_, p);
+    if (p > 0 && t_[p - 1] == ' ') --p;
+    const char32_t mark = decode_before(t_, p);
+    if (mark != U'의' && mark != U'的') return false;
+    p -= 3;
+    auto it = std::lower_bound(order_.begin(), order_.end(), p > kMaxNameBytes ? p - kMaxNameBytes : 0,
+                               [&all](uint32_t i, size_t v) { return all[i].start < v; });
+    for (; it != order_.end() && all[*it].start < p; ++it)
+      if (all[*it].end == p && all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
+    return false;
+  }
+  // Whether a model code (Latin letters and digits, at least one digit, in up to three
+  // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
+  // `end`, an optional space before each.
   bool names_product(size_t end) const {
     // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
     // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
@@ -1770,7 +1790,8 @@ class Matcher {
     }
   }
   // Where a foreign place's name (role place, not home_place) of two or more Hangul
-  // syllables that opens a word ends at `end`, or kNoPlace.
+  // syllables, or a foreign state's or province's (role foreign_division), that opens a
+  // word ends at `end`, or kNoPlace.
   size_t foreign_place_word_before(size_t end) const {
     size_t from = end;
     int count = 0;
@@ -1781,6 +1802,8 @@ class Matcher {
       ++count;
     }
     if (count < 2 || count > static_cast<int>(kMaxPlaceCodePoints)) return kNoPlace;
+    // A foreign state or province named with its division word (카르나타카|주, 광둥|성).
+    if (count >= 3 && ends_with_role(end - 3, end, role_bit(WordRole::kForeignDivision))) return from;
     const Payload* w = word_payload(from, end);
     if (!w || !(w->roles & role_bit(WordRole::kPlace)) || (w->roles & role_bit(WordRole::kHomePlace))) return kNoPlace;
     return from;

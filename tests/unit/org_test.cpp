@@ -701,6 +701,7 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A comma after a fronted time phrase goes on with the clause.
       {"place-acts-after-time-phrase-comma", "在交通方面，成都市还将从明年元旦起，对新市民实行8折优惠",
        "成都市=Chengdu Municipal People's Government"},
+      {"place-acts-after-year-end", "合肥年末再投1.5亿元汽车消费券", "合肥=Hefei Municipal People's Government"},
       {"place-acts-photo-credit", "(사진=화천군 제공) 강원 화천군은 밝혔다",
        "화천군=Hwacheon County Government | 화천군=Hwacheon County Government"},
   });
