@@ -19,6 +19,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -144,29 +145,55 @@ int parse_args(const std::vector<std::string>& args, RunConfig& cfg, std::ostrea
 
 // Reads a whole file into `bytes` (its room reused). Reads straight into the string,
 // sized from fstat: one read for a file that does not change meanwhile, and one more
-// only when it filled the room (the file may have grown).
-bool read_whole_file(const std::string& path, std::string& bytes, std::string& error) {
+// only when it filled the room (the file may have grown). A file the folder listing
+// showed regular (`listed_regular`) is read without the fstat: first into a chunk the
+// thread keeps (no zero-filled room per file), which holds most articles whole. A folder
+// of small files spent a fifth of its system calls on that fstat.
+bool read_whole_file(const std::string& path, bool listed_regular, std::string& bytes, std::string& error) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
   }
-  struct stat st;
-  if (fstat(fd, &st) != 0) {
-    error = std::strerror(errno);
-    ::close(fd);
-    return false;
+  // A read that returns less than it asked for has met the end of a regular file. Other
+  // kinds (pipes, /proc files sized 0) read until 0.
+  bool regular = listed_regular;
+  size_t room = 0, used = 0;
+  if (listed_regular) {
+    constexpr size_t kChunk = 64 * 1024;
+    thread_local const std::unique_ptr<char[]> chunk(new char[kChunk]);
+    ssize_t n;
+    do n = ::read(fd, chunk.get(), kChunk);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      bytes.clear();
+      return false;
+    }
+    bytes.assign(chunk.get(), static_cast<size_t>(n));
+    if (static_cast<size_t>(n) < kChunk) {
+      ::close(fd);
+      return true;
+    }
+    used = kChunk;
+    room = 2 * kChunk;
+  } else {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      error = "is a folder";
+      return false;
+    }
+    // One byte more than the size, so that the read that ends the file returns less.
+    regular = S_ISREG(st.st_mode);
+    room = regular && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
   }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    error = "is a folder";
-    return false;
-  }
-  // One byte more than the size: a read that returns less than it asked for has met the
-  // end of a regular file. Other kinds (pipes, /proc files sized 0) read until 0.
-  const bool regular = S_ISREG(st.st_mode);
-  size_t room = regular && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
-  size_t used = 0;
   bytes.resize(room);
   while (true) {
     ssize_t n = ::read(fd, bytes.data() + used, room - used);
@@ -499,7 +526,7 @@ class Run {
     if (task.failed) done.failed = true;
     if (!task.path.empty() && !task.skip) {
       std::string error;
-      if (!read_whole_file(task.path, task.bytes, error)) {
+      if (!read_whole_file(task.path, task.listed_regular, task.bytes, error)) {
         done.diagnose(diag(task.name, error));
         done.failed = true;
         return;
@@ -1085,6 +1112,7 @@ int run(const std::vector<std::string>& args, std::istream& in, int in_fd, std::
           // when it had one (a hint for the byte window).
           t.path = input.path;
           t.size_hint = input.size;
+          t.listed_regular = input.from_folder;
           if (jobs == 1) {
             ok = runner.submit(std::move(t));
           } else {

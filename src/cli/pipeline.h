@@ -31,6 +31,7 @@ struct Task {
   // in parallel too); `size_hint` (its size when listed) counts towards the byte window.
   std::string path;
   size_t size_hint = 0;
+  bool listed_regular = false;  // a folder's listing showed `path` a regular file (no fstat needed)
   bool needs_decode = true;
   // A block's lines are JSONL records, parsed by the worker (so that parsing runs in
   // parallel too); their "text" is UTF-8, repaired there if invalid.

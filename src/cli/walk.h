@@ -9,7 +9,7 @@ namespace hanfacts::cli {
 
 struct Input {
   std::string path;          // as given or as found by the walk; "-" for stdin
-  bool from_folder = false;  // found by walking a folder (progress counts these)
+  bool from_folder = false;  // found by walking a folder (progress counts these): a regular file
   size_t size = 0;           // bytes, when the walk learned it (0: unknown)
 };
 

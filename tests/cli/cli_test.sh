@@ -109,6 +109,22 @@ for f in $(ls docs/* | LC_ALL=C sort); do "$BIN" --no-header "$f" >> concat.csv;
 check "folder = its files in sorted order" same <(grep -v '^doc,id,' folder.csv) concat.csv
 check "--no-header omits the header" test "$(head -1 concat.csv | cut -d, -f1)" != doc
 
+# A folder's files are read without a size from fstat, in a first chunk of 64 KB: one
+# larger than that, one of exactly that size and an empty one are read whole, as when
+# named alone.
+mkdir -p sizes
+python3 - "$ko" <<'PY'
+import sys
+t = open(sys.argv[1], 'rb').read()
+open('sizes/big.txt', 'wb').write(t * 200)
+open('sizes/exact.txt', 'wb').write((t * 100)[:65536])
+open('sizes/empty.txt', 'wb').write(b'')
+PY
+"$BIN" --jobs 2 sizes > sizes.csv 2> /dev/null
+: > sizes_alone.csv
+for f in sizes/big.txt sizes/empty.txt sizes/exact.txt; do "$BIN" --no-header "$f" >> sizes_alone.csv 2> /dev/null; done
+check "folder files past 64 KB, of exactly 64 KB and empty read whole" same <(grep -v '^doc,id,' sizes.csv) sizes_alone.csv
+
 "$BIN" --input jsonl stream.jsonl > stream.csv 2> err; rc=$?
 check "JSONL stream exits 0" test $rc -eq 0 -a ! -s err
 python3 - folder.csv stream.csv <<'PY' && ok "JSONL ids and facts match the files" || fail "JSONL ids and facts match the files"
