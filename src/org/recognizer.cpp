@@ -961,17 +961,25 @@ class Matcher {
     if (open == s || name_ends_at(open) || !ordinary_words(cut, open)) return cut;
     return open;
   }
+  // The code points of [a, b) into `chars` (their count in `n`); false when one is no Han
+  // character or there are more than N.
+  template <size_t N>
+  bool han_chars(size_t a, size_t b, std::array<char32_t, N>& chars, size_t& n) const {
+    n = 0;
+    for (size_t i = a; i < b; ++n) {
+      if (n == N) return false;
+      chars[n] = next_cp(t_, i);
+      if (!text::is_han(chars[n])) return false;
+    }
+    return true;
+  }
   // Whether the Han characters [a, b), at most eight, are a row of common words of two
   // to four characters (本月|联合, 建设|单位): each as frequent in jieba's dictionary as
   // ordinary nouns (zh_words::kNameCost), which groups' short forms are not (华能, 中铁).
   bool ordinary_words(size_t a, size_t b) const {
     std::array<char32_t, 8> chars{};
     size_t n = 0;
-    for (size_t i = a; i < b; ++n) {
-      if (n == chars.size()) return false;
-      chars[n] = next_cp(t_, i);
-      if (!text::is_han(chars[n])) return false;
-    }
+    if (!han_chars(a, b, chars, n)) return false;
     std::array<bool, 9> split{};  // split[k]: chars[0, k) is such a row
     split[0] = true;
     for (size_t k = 2; k <= n; ++k)
@@ -1184,12 +1192,7 @@ class Matcher {
   bool is_coined_word(size_t a, size_t b) const {
     std::array<char32_t, 4> chars{};
     size_t n = 0;
-    for (size_t i = a; i < b; ++n) {
-      if (n == chars.size()) return false;
-      chars[n] = next_cp(t_, i);
-      if (!text::is_han(chars[n])) return false;
-    }
-    return text::zh_words::cost(std::span<const char32_t>(chars.data(), n)) < 0;
+    return han_chars(a, b, chars, n) && text::zh_words::cost(std::span<const char32_t>(chars.data(), n)) < 0;
   }
   // The listed names found (lexicon and context hits) by where they end, for the two
   // questions below; made once per find_patterns() pass.

@@ -52,12 +52,15 @@ std::vector<std::string> values(const org::Recognizer& rec, std::string_view inp
   return out;
 }
 
+// A recognizer over the built-in suffixes and words and these entities.
+org::Recognizer recognizer_with(const std::string& entities) {
+  auto made = org::Recognizer::create(sources_with(entities));
+  REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+  return std::move(made).value();
+}
+
 const org::Recognizer& shared_fixture() {
-  static const org::Recognizer kRec = [] {
-    auto made = org::Recognizer::create(sources_with(kShared));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
+  static const org::Recognizer kRec = recognizer_with(kShared);
   return kRec;
 }
 
@@ -87,10 +90,9 @@ TEST_CASE("org region: an explicit marker wins over the script") {
 }
 
 TEST_CASE("org region: a name on one regional entry only matches everywhere") {
-  auto made = org::Recognizer::create(sources_with(std::string("# fixture\n") + std::string(kHeader) +
-                                                   "fsc-tw\tFSC TW\tgovernment\t\t\t\t金管會\t\t\ttw\n"));
-  REQUIRE(made.ok());
-  CHECK(values(made.value(), "金管会今天表示") == std::vector<std::string>{"FSC TW"});
+  const auto rec = recognizer_with(std::string("# fixture\n") + std::string(kHeader) +
+                                   "fsc-tw\tFSC TW\tgovernment\t\t\t\t金管會\t\t\ttw\n");
+  CHECK(values(rec, "金管会今天表示") == std::vector<std::string>{"FSC TW"});
 }
 
 TEST_CASE("org region: the built-in lexicon tells the two ministries of finance apart") {
@@ -139,20 +141,16 @@ namespace {
 constexpr std::string_view kLocalHeader = "id\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\tregion\tlocal\n";
 
 const org::Recognizer& local_fixture() {
-  static const org::Recognizer kRec = [] {
-    auto made = org::Recognizer::create(sources_with(
-        std::string("# fixture\n") + std::string(kLocalHeader) +
-        // A local name alone on its row: nothing outside Macau.
-        "tourism-mo\tTourism MO\tgovernment\t\t\t\t澳門旅遊局|旅遊局\t\t\tmo\t旅遊局\n"
-        // A local name beside another region's plain one: the plain one elsewhere.
-        "cb-cn\tCentral Bank CN\tgovernment\t\t\t中央银行\t\t\t\t\t\n"
-        "cb-tw\tCentral Bank TW\tgovernment\t\t\t\t中央銀行\t\t\ttw\t中央銀行\n"
-        // The same local name in two regions.
-        "ma-hk\tMA HK\tgovernment\t\t\t\t金融管理局\t\t\thk\t金融管理局\n"
-        "ma-mo\tMA MO\tgovernment\t\t\t\t金融管理局\t\t\tmo\t金融管理局\n"));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
+  static const org::Recognizer kRec = recognizer_with(
+      std::string("# fixture\n") + std::string(kLocalHeader) +
+      // A local name alone on its row: nothing outside Macau.
+      "tourism-mo\tTourism MO\tgovernment\t\t\t\t澳門旅遊局|旅遊局\t\t\tmo\t旅遊局\n"
+      // A local name beside another region's plain one: the plain one elsewhere.
+      "cb-cn\tCentral Bank CN\tgovernment\t\t\t中央银行\t\t\t\t\t\n"
+      "cb-tw\tCentral Bank TW\tgovernment\t\t\t\t中央銀行\t\t\ttw\t中央銀行\n"
+      // The same local name in two regions.
+      "ma-hk\tMA HK\tgovernment\t\t\t\t金融管理局\t\t\thk\t金融管理局\n"
+      "ma-mo\tMA MO\tgovernment\t\t\t\t金融管理局\t\t\tmo\t金融管理局\n");
   return kRec;
 }
 
