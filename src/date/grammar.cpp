@@ -1937,7 +1937,8 @@ class Parser {
   // A holiday without a year: the one nearest the reference day (a December article's
   // 春节 is the coming one, a February article's the one just past), or after a prefix
   // the last one before it (지난 추석) or the next one after it (다음 설날); as the second
-  // end of a range, the one in the year of the first end (2024年春节至国庆).
+  // end of a range, the first one on or after the first end, in its year (2024年春节至国庆)
+  // or the next (圣诞节至元旦: New Year's Day after that Christmas).
   size_t relative_holiday(size_t p, Cur& cur) {
     const Match pre = word(p, kind_bit(Kind::kPrefix));
     const bool prefixed = pre && w_.entry(pre.entry).tag != Tag::kYear;
@@ -1949,7 +1950,13 @@ class Parser {
       int year;
       bool x;
       take_year(cur, year, x);
-      return holiday_part(j, cur, year, x);
+      Cur same_year = cur;
+      const size_t end = holiday_part(j, same_year, year, x);
+      if (end == kNo || x || first_day(same_year.a) >= first_day(*base_)) {
+        cur = same_year;
+        return end;
+      }
+      return holiday_part(j, cur, year + 1, x);
     }
     cur.flags |= kRelative;
     if (!has_ref()) return holiday_part(j, cur, ref().year, true);
