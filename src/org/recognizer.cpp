@@ -391,6 +391,7 @@ constexpr size_t kMaxTrailer = 8;          // syllables of particles after a nam
 constexpr size_t kMaxFuzzySyllables = 16;  // longest Hangul word tried for a typo
 constexpr int kMaxNamePart = 16;           // code points before a pattern suffix
 constexpr size_t kMaxHanRun = 32;          // Han code points searched for a name start
+constexpr int kMaxLocalBodyPart = 24;      // the same for a place's own body (Matcher::holds_local_government)
 constexpr size_t kMaxAliases = 64;         // distinct gloss-bound keys per document
 constexpr size_t kMaxSentence = 1000;      // bytes either side when looking for a sentence
 
@@ -1028,6 +1029,7 @@ class Matcher {
     return suffix_starts_at(p, kMaxSuffixCodePoints, [](const Suffix& x) { return x.min_name <= 2; });
   }
   static constexpr size_t kMaxSuffixCodePoints = 10;
+  static constexpr size_t kMaxSuffixBytes = 4 * kMaxSuffixCodePoints;
   // Whether a county's division word (a suffix that acts only, 县) starts at p.
   bool county_suffix_at(size_t p) const {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
@@ -1067,8 +1069,12 @@ class Matcher {
         word_end = j;
         word_roles = p->roles;
         if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
-        // (Not a county's 县, which names a place inside a name: 安福县|人民政府.)
-        if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only) ||
+        // (Not a county's 县, which names a place inside a name: 安福县|人民政府. Nor a
+        // place's government before a government body's name: 贵州省人民政府|国有资产监督
+        // 管理委员会 is the province's own commission, ends_with_local_government.)
+        if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only &&
+             !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
+               ends_with_local_government(run_start, j))) ||
             ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
@@ -1290,8 +1296,30 @@ class Matcher {
     const bool hangul = text::is_hangul_syllable(decode_at(t_, a));
     if (!is_government(suffix) && !hangul) return false;
     for (auto it = first_name_ending_at(e); it != name_ends_.end() && it->end == e; ++it) {
-      if (it->start > a && is_government(suffix) && ends_with_division(a, it->start)) return true;
+      if (it->start > a && is_government(suffix) && (ends_with_division(a, it->start) || ends_with_local_government(a, it->start)))
+        return true;
       if (hangul && it->start == s) return true;
+    }
+    return false;
+  }
+  // Whether a government suffix after a place named with its division from `a` ends
+  // inside [a, b) (贵州省人民政府|国有资产监督管理).
+  bool holds_local_government(size_t a, size_t b) const {
+    for (size_t j = a; j < b;) {
+      next_cp(t_, j);
+      if (j < b && ends_with_local_government(a, j)) return true;
+    }
+    return false;
+  }
+  // Whether [a, b) ends with a government suffix (人民政府, 政府) right after a place named
+  // with its division (广西壮族自治区|人民政府): the place's own government, and a body
+  // named after it is that place's (names_local_body).
+  bool ends_with_local_government(size_t a, size_t b) const {
+    size_t from = b;
+    for (size_t k = 0; k < kMaxSuffixCodePoints && from > a; ++k) {
+      prev_cp(t_, from);
+      const Payload* p = word_payload(from, b);
+      if (p && p->suffix >= 0 && is_government(p->suffix) && ends_with_division(a, from)) return true;
     }
     return false;
   }
@@ -1320,7 +1348,13 @@ class Matcher {
     // (GUIDELINES: a longer form is in the span only when the lexicon lists it).
     // Made on first use: most suffix hits fail the cheaper checks first.
     name_ends_ready_ = false;
-    for (const auto& [s, e, suffix] : suffix_hits_) {
+    for (size_t i = 0; i < suffix_hits_.size(); ++i) {
+      const auto& [s, e, suffix] = suffix_hits_[i];
+      // Where a longer suffix ending here starts (人民政府 around 政府), or s: hits come by
+      // start, so it is among the few before.
+      size_t longer_start = s;
+      for (size_t k = i; k-- > 0 && s - suffix_hits_[k].start <= kMaxSuffixBytes;)
+        if (suffix_hits_[k].end == e) longer_start = suffix_hits_[k].start;
       const char32_t first = decode_at(t_, s);
       if (!right_ok(e, decode_before(t_, e))) continue;
       // A suffix that opens a longer ordinary word is none (大学|生 a student, 返乡创业大学生).
@@ -1380,10 +1414,20 @@ class Matcher {
       } else {
         continue;
       }
-      if ((count < 2 && !(script == Script::kHan && one_character_county(a, s, suffix))) || count > kMaxNamePart) continue;
+      // A place's government before a body of its own makes a longer name
+      // (广西壮族自治区人民政府|国有资产监督管理|委员会).
+      const bool long_local_body = count > kMaxNamePart && count <= kMaxLocalBodyPart && script == Script::kHan &&
+                                   is_government(suffix) && holds_local_government(a, s);
+      if ((count < 2 && !(script == Script::kHan && one_character_county(a, s, suffix))) ||
+          (count > kMaxNamePart && !long_local_body))
+        continue;
       // A name part right after a number is the tail of an amount or a date
       // (4月创办公司, 8.5亿英镑收购...公司, 3연구소).
       if (text::is_ascii_digit(decode_before(t_, a))) continue;
+      // A generic word before the longer suffix is no name read one word longer with the
+      // shorter one (省|人民政府: not 省人民|政府), where a name before it still is
+      // (滑县|农商银行 and 滑县农商|银行).
+      if (longer_start < s && a < longer_start && is_generic(a, longer_start)) continue;
       if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a))) {
         bool hangul = false;
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
