@@ -1296,7 +1296,9 @@ class Matcher {
     const bool hangul = text::is_hangul_syllable(decode_at(t_, a));
     if (!is_government(suffix) && !hangul) return false;
     for (auto it = first_name_ending_at(e); it != name_ends_.end() && it->end == e; ++it) {
-      if (it->start > a && is_government(suffix) && (ends_with_division(a, it->start) || ends_with_local_government(a, it->start)))
+      // (Not a place's own government listed whole: 山东省|曹县人民政府 is the county's.)
+      if (it->start > a && is_government(suffix) && (ends_with_division(a, it->start) || ends_with_local_government(a, it->start)) &&
+          !ends_with_local_government(it->start, e))
         return true;
       if (hangul && it->start == s) return true;
     }
@@ -1791,11 +1793,13 @@ class Matcher {
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
   // A listed government body right after a one-character Chinese division word (省, 市,
-  // 县, 区: role division in org/words.tsv; see resolve()).
+  // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
+  // place (山东省|曹县人民政府 is the county's government).
   bool local_department(const Hit& h) const {
     if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
     if (!ends_with_role(h.start - 3, h.start, role_bit(WordRole::kDivision))) return false;
-    return m_->entry_has(h.entry, Model::kEntryGovernment) && text::is_han(decode_at(t_, h.start));
+    return m_->entry_has(h.entry, Model::kEntryGovernment) && text::is_han(decode_at(t_, h.start)) &&
+           !ends_with_local_government(h.start, h.end);
   }
   static constexpr size_t kNoPlace = SIZE_MAX;
   // Where that place starts, or kNoPlace.
@@ -2524,6 +2528,7 @@ class Matcher {
     if (text::is_han(before) && with_before(h.start)) return word_at(h.end, role_bit(WordRole::kActs));
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
+    if (before == U'《') return false;  // a title's first word (《芜湖市进一步支持…措施》)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
