@@ -200,7 +200,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_title", WordRole::kActTitle},      {"county", WordRole::kCounty},
     {"facility_measure", WordRole::kFacilityMeasure}, {"region_noun", WordRole::kRegionNoun},
     {"brand_word", WordRole::kBrandWord}, {"time_phrase_end", WordRole::kTimePhraseEnd},
-    {"foreign_division", WordRole::kForeignDivision},
+    {"foreign_division", WordRole::kForeignDivision}, {"possessive", WordRole::kPossessive},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

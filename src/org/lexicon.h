@@ -122,6 +122,7 @@ enum class WordRole {
   kBrandWord,  // "brand" (品牌, 브랜드): a name right before it is the brand, not the company (蜜雪冰城|品牌)
   kTimePhraseEnd,  // closes a fronted time phrase (从明年元旦起|，): a comma after it ends no clause
   kForeignDivision,  // Korean word for a foreign state or province (주, 성): 카르나타카주 정부 is its government
+  kPossessive, // a possessive ending or particle (의, 的): a quoted name after it and its owner is the owner's service
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -1712,16 +1712,17 @@ class Matcher {
     if (h.end >= t_.size()) return false;
     return word_at(t_[h.end] == ' ' ? h.end + 1 : h.end, role_bit(WordRole::kBrandWord));
   }
-  // A quoted name after the same organization's possessive (카카오픽코마의 '픽코마',
-  // 京东的“京东秒送”): the organization's service or product, which shares its name.
+  // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
+  // '픽코마', 京东的“京东秒送”): the organization's service or product, which shares its name.
   bool names_own_service(const Hit& h, const std::vector<Hit>& all) const {
     if (h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
     size_t p = h.start;
     prev_cp(t_, p);
     if (p > 0 && t_[p - 1] == ' ') --p;
-    const char32_t mark = decode_before(t_, p);
-    if (mark != U'의' && mark != U'的') return false;
-    p -= 3;
+    if (p == 0) return false;
+    const size_t mark = p;
+    prev_cp(t_, p);
+    if (!ends_with_role(p, mark, role_bit(WordRole::kPossessive))) return false;
     auto it = std::lower_bound(order_.begin(), order_.end(), p > kMaxNameBytes ? p - kMaxNameBytes : 0,
                                [&all](uint32_t i, size_t v) { return all[i].start < v; });
     for (; it != order_.end() && all[*it].start < p; ++it)
