@@ -510,6 +510,13 @@ class Parser {
     return m;
   }
 
+  // Whether an approximate-count word at p (多, 余) is "many" before the noun it counts
+  // (2025年|多家公司, 10月|多地), not "and more" after the number before it.
+  bool says_many(size_t p) const {
+    const Match ap = word(p, kind_bit(Kind::kApproxCount));
+    return ap && word(ap.end, kind_bit(Kind::kManyNoun));
+  }
+
   // `named`: the number and unit before p name a period by its position (3분기, 9월,
   // 2026년), so a "within" word after it (안에, 내에, 内) keeps it a date: 3분기 안에 is
   // "within Q3", where 3개월 안에 is "within three months".
@@ -517,6 +524,7 @@ class Parser {
     // 10月和5月间: inside "A和B间" the closing 间 is not the 间 of a duration.
     if (between_ && word(p, kind_bit(Kind::kBetweenEnd))) return false;
     auto counts = [&](const Match& m) { return !(named && w_.entry(m.entry).tag == Tag::kWithin); };
+    if (says_many(p)) return false;
     if (const Match m = word(p, kind_bit(Kind::kDurationAfter))) return counts(m);
     // After a space only Korean words (3일 동안): Chinese does not space its words, and
     // "2025年8月20日　来源" is a dateline followed by its source. A word of one syllable
@@ -625,7 +633,7 @@ class Parser {
       u.range = static_cast<bool>(word(s, kind_bit(Kind::kRange)));
       const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + n.end;
       u.dot = n.end < t_.size() && (b[0] == '/' || (b[0] == 0xC2 && n.end + 1 < t_.size() && b[1] == 0xB7));
-      u.count = word(n.end, kind_bit(Kind::kApproxCount)) || word(s, kind_bit(Kind::kSpanUnit));
+      u.count = (word(n.end, kind_bit(Kind::kApproxCount)) && !says_many(n.end)) || word(s, kind_bit(Kind::kSpanUnit));
     }
     return u;
   }
