@@ -1697,10 +1697,12 @@ class Matcher {
     return false;
   }
   // A service listed under its operator's name, followed by the operator named as such
-  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들), is the service, not a
-  // second mention; a service with an entry of its own stays (업비트 운영사 두나무).
+  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들) or as its owner
+  // (세븐일레븐의 코리아세븐), is the service or brand, not a second mention; a service with
+  // an entry of its own stays (업비트 운영사 두나무).
   bool names_service(const Hit& h, const std::vector<Hit>& all) const {
-    const size_t q = operator_after(h.end);
+    size_t q = operator_after(h.end);
+    if (q == 0) q = owner_after(h.end);
     if (q == 0) return false;
     auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
     for (; it != order_.end() && all[*it].start == q; ++it)
@@ -1777,6 +1779,14 @@ class Matcher {
     return e;
   }
   static constexpr size_t kMaxRunByBytes = 24;
+  // Where the name starts after a possessive (role possessive) right at `end`, one space
+  // allowed: 세븐일레븐의 |코리아세븐. 0 when none follows.
+  size_t owner_after(size_t end) const {
+    const size_t e = longest_role_end(end, std::min(t_.size(), end + kMaxPossessiveBytes), role_bit(WordRole::kPossessive));
+    if (e == end) return 0;
+    return e < t_.size() && t_[e] == ' ' ? e + 1 : e;
+  }
+  static constexpr size_t kMaxPossessiveBytes = 6;
   // Whether 第, a number and 代 ("the Nth generation") end right before `start`.
   bool after_generation(size_t start) const {
     size_t i = start;
@@ -2400,8 +2410,17 @@ class Matcher {
     if (aliases_.size() > kMaxAliases) aliases_.resize(kMaxAliases);
     std::map<size_t, size_t> added;  // start -> end of mentions found here
     pending_.clear();
+    // A headline (a short first line) names the body by its short form before the body
+    // text glosses it: 넥슨 3분기 매출…엔씨·넷마블은 … over 엔씨소프트(엔씨)는.
+    const size_t first_line = t_.find('\n');
+    const size_t headline_end = first_line != std::string_view::npos && first_line <= kMaxHeadlineBytes ? first_line : 0;
     for (const AliasMention& al : aliases_) {
-      for (size_t pos = find_in_text(al.key, al.after); pos != std::string_view::npos; pos = find_in_text(al.key, pos + 1)) {
+      for (size_t pos = find_in_text(al.key, headline_end > 0 && headline_end < al.after ? 0 : al.after);
+           pos != std::string_view::npos; pos = find_in_text(al.key, pos + 1)) {
+        if (pos < al.after && pos + al.key.size() > headline_end) {
+          pos = find_in_text(al.key, al.after);
+          if (pos == std::string_view::npos) break;
+        }
         const size_t end = pos + al.key.size();
         const char32_t first = decode_at(t_, pos);
         const char32_t before = decode_before(t_, pos);
@@ -2427,6 +2446,7 @@ class Matcher {
     hits_.insert(hits_.end(), pending_.begin(), pending_.end());
     sort_hits();
   }
+  static constexpr size_t kMaxHeadlineBytes = 240;
   // Whether a later mention [a, b) of a bound name may stand: the text itself named it,
   // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成) and
   // a suffix pattern of its own span (深蓝公司), which are noted in displaced_. A longer

@@ -645,6 +645,12 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"quoted-service-object", "'배달의민족'을 운영하는 우아한형제들과", "우아한형제들=Woowa Brothers"},
       // A service with an entry of its own stays.
       {"own-entry-service", "업비트 운영사 두나무는", "업비트=Upbit | 두나무=Dunamu"},
+      // A brand before its owner's possessive: the brand is no fact.
+      {"brand-then-owner", "GS리테일, 세븐일레븐의 코리아세븐 본사", "GS리테일=GS Retail | 코리아세븐=Korea Seven"},
+      {"owner-then-own-unit", "카카오의 카카오뱅크는", "카카오=Kakao | 카카오뱅크=KakaoBank"},
+      // A headline names a body by the short form the body text then glosses.
+      {"headline-short-form-before-gloss", "넥슨 매출 최대…엔씨는 판호에 명암\n\n엔씨소프트(엔씨)는 손실을 냈다",
+       "넥슨=Nexon | 엔씨=NCSoft/alias | 엔씨소프트=NCSoft | 엔씨=NCSoft/alias"},
       // A place acts where it opens a clause before an act word; two places joined are places.
       {"places-joined", "송전탑이 지나는 안성시와 이천시 주민들", ""},
       {"places-joined-acting", "강릉시와 속초시도 각각 예산을 보태기로 했다", "강릉시=Gangneung City Government | 속초시=Sokcho City Government"},
