@@ -176,6 +176,11 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
       if (s.kind != "government") return t.error(row, "acts", "only a government suffix acts");
       s.acts_only = true;
     }
+    if (const std::string_view parent = t.cell(row, "parent"); !parent.empty()) {
+      if (parent != "yes") return t.error(row, "parent", "must be 'yes' or empty");
+      if (s.kind != "institute") return t.error(row, "parent", "only an institute is named with its parent");
+      s.named_with_parent = true;
+    }
     // One row per suffix: a second one repeats or contradicts the first.
     if (std::any_of(out.begin(), out.end(), [&s](const Suffix& o) { return o.key == s.key; }))
       return t.error(row, "suffix", "'" + s.key + "' is listed twice (once folded)");

@@ -82,9 +82,12 @@ struct Suffix {
   // A place's division word (县): the pattern is that place's government, and a fact only
   // where it acts as one, as a listed place's bare name is (安福县|发行, not 在安福县).
   bool acts_only = false;
+  // A unit a university or an academy names after itself (研究院, 研究所): the parent's
+  // name right before it is part of the name (中国科学院|赣江创新研究院).
+  bool named_with_parent = false;
   template <class Io>
   void serial(Io& io) {  // org/serial.h
-    io(key), io(kind), io(min_name), io(named_by_members), io(acts_only);
+    io(key), io(kind), io(min_name), io(named_by_members), io(acts_only), io(named_with_parent);
   }
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);

@@ -1042,6 +1042,7 @@ class Matcher {
     // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
     const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
     size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
+    int32_t org_word_suffix = -1;  // the suffix org_word_end's word is, if any
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
     // inside a longer word is none (电子|股份有限公司: 子 ends 电子, not a 子公司).
@@ -1076,7 +1077,7 @@ class Matcher {
              !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
                ends_with_local_government(run_start, j))) ||
             ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6)))
-          if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j;
+          if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
         else if (j == s) other_from = std::min(other_from, from);
@@ -1140,7 +1141,8 @@ class Matcher {
     // then counts (内地保险公司|泰丰人寿保险股份有限公司).
     if (legal_form && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
       org_word_end = prev_org_word_end;
-    if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members) {
+    if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
+        !own_institute(org_word_suffix, org_word_end, suffix, s)) {
       if (name_ends_at(org_word_end)) return kNoName;
       cut = org_word_end;
     }
@@ -1183,6 +1185,16 @@ class Matcher {
       if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
     }
     return cut;
+  }
+  // A university's or an academy's own institute is named with its parent (suffixes.tsv
+  // column parent): 中国科学院|武汉岩土力学研究所, 中国美术学院|乡村振兴研究院 are one name
+  // each, where an organization word before other suffixes is a noun in apposition
+  // (内地保险公司|泰丰人寿…). `word_suffix`: the suffix the word ending at `word_end` is
+  // (-1: a kind word, no suffix).
+  bool own_institute(int32_t word_suffix, size_t word_end, int32_t suffix, size_t s) const {
+    if (word_suffix < 0 || word_end >= s || !m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
+    const std::string& parent = m_->suffixes[static_cast<size_t>(word_suffix)].kind;
+    return parent == "university" || parent == "institute";
   }
   // [a, s) is one character that names a county (role county), before a county's 县 (a
   // suffix that acts only): the one name part a character long (黟县, 歙县), where 全县,
