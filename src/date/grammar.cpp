@@ -458,14 +458,21 @@ class Parser {
       for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
         if (((each.kinds >> k) & 1) && each.end[k] > m.end) return Match{};
     }
-    // A one-character Chinese qualifier followed by a numeral is something else:
-    // 2025年前三季度. A longer one stays a qualifier: 年底之前一线城市.
+    // A one-character Chinese qualifier followed by a numeral and a unit is something
+    // else: 2025年前三季度, 春节前10天. A longer one stays a qualifier (年底之前一线城市), and
+    // so does one before a numeral that counts no period (春節前三讀, "before the festival,
+    // the third reading").
     size_t next;
     cp_at(t_, from, next);
     if (m.end > next) return m;
     const char32_t after = cp_at(t_, m.end, next);
-    if (is_digit(static_cast<char>(after < 0x80 ? after : 0)) || is_han_digit(after)) return Match{};
-    return m;
+    if (!is_digit(static_cast<char>(after < 0x80 ? after : 0)) && !is_han_digit(after)) return m;
+    Num n;
+    if (!number(m.end, kAllowDigits | kAllowHan, n)) return Match{};
+    size_t u = sp(n.end);
+    if (const Match c = word(u, kind_bit(Kind::kClassifier))) u = c.end;
+    if (!word(u, kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit))) return m;
+    return Match{};
   }
 
   // 2011년 가동 이후, 2024년 상장 이후, 내년 3월 신학기부터: a Korean date, one noun of two
@@ -1024,7 +1031,21 @@ class Parser {
       }
       Match mk = word(n.end, kind_bit(Kind::kMarker));
       if (!mk || w_.entry(mk.entry).tag != Tag::kYear) return kNo;
-      cur.point(year_value(w_.entry(era.entry).offset + static_cast<int>(n.value)));
+      const int offset = w_.entry(era.entry).offset;
+      // 民國115年至119年: the era names the range's second year too (written again or not).
+      if (const Match r = word(sp(mk.end), kind_bit(Kind::kRange))) {
+        size_t j = sp(r.end);
+        if (const Match again = word(j, kind_bit(Kind::kEra)); again && again.entry == era.entry) j = again.end;
+        Num n2;
+        Match mk2;
+        if (number(j, kAllowDigits | kAllowHan, n2) && n2.form != NumForm::kHanSequence && n2.value > n.value &&
+            n2.value <= 199 && (mk2 = word(n2.end, kind_bit(Kind::kMarker))) && w_.entry(mk2.entry).tag == Tag::kYear) {
+          cur.range(year_value(offset + static_cast<int>(n.value)), year_value(offset + static_cast<int>(n2.value)));
+          cur.rule = "era_year_range";
+          return mk2.end;
+        }
+      }
+      cur.point(year_value(offset + static_cast<int>(n.value)));
       cur.rule = "era_year";
       return mk.end;
     }
