@@ -305,6 +305,8 @@ class Parser {
       bool joint = false;
       Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end);
       if (!m) m = qualifier_after_event(end);
+      if (const size_t quoted = past_closing_quote(start, end); !m && quoted != end)
+        m = result.rule == kRuleHoliday ? qualifier_after_holiday(quoted, &joint) : qualifier_after(quoted);
       // Two may stand together, an approximation first: 7월께부터 is about July, since;
       // 연말께까지 about the year's end, until.
       for (int k = 0; m && k < 2; ++k) {
@@ -473,6 +475,18 @@ class Parser {
     if (const Match c = word(u, kind_bit(Kind::kClassifier))) u = c.end;
     if (!word(u, kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit))) return m;
     return Match{};
+  }
+
+  // Where a quoted date's qualifier may start: past its closing quote when the date is all
+  // the quote holds (“双11”以来 is since 双11), else `end`.
+  size_t past_closing_quote(size_t start, size_t end) const {
+    if (start == 0 || end >= t_.size()) return end;
+    size_t next;
+    const char32_t open = cp_before(t_, start), close = cp_at(t_, end, next);
+    const bool pair = (open == U'\u201C' && close == U'\u201D') || (open == U'\u2018' && close == U'\u2019') ||
+                      (open == U'\u300C' && close == U'\u300D') || (open == U'\u300E' && close == U'\u300F') ||
+                      (open == close && (open == U'"' || open == U'\''));
+    return pair ? next : end;
   }
 
   // 2011년 가동 이후, 2024년 상장 이후, 내년 3월 신학기부터: a Korean date, one noun of two
@@ -1851,11 +1865,13 @@ class Parser {
       case Grain::kMinute:
         return month_end_ != kNo && civil(r.a) && civil(r.b);
       case Grain::kMonth: {
-        if (r.interval) return false;
+        // A month, or a range of months (腊月至正月): the first one's first day to the last
+        // one's last day.
         Value first = day_value(r.a.year, r.a.month, 1);
         first.x_year = r.a.x_year;
-        Value last = first;
-        last.day = r.a.x_year ? 1 : lunar_month_days(cal, {r.a.year, r.a.month, lunar_leap_});
+        Value last = day_value(r.b.year, r.b.month, 1);
+        last.x_year = r.b.x_year;
+        last.day = r.b.x_year ? 1 : lunar_month_days(cal, {r.b.year, r.b.month, lunar_leap_});
         if (!civil(first) || !civil(last)) return false;
         r.range(first, last);
         return true;
