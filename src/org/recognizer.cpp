@@ -2259,7 +2259,8 @@ class Matcher {
   // script only as its short form (湖南绿源再生科技股份有限公司（以下简称“绿源再生”）), since
   // a parenthesis there holds a place or a note as often (한빛연구소(대전)). A short form
   // found as a pattern itself (深蓝科技有限公司（下称“深蓝公司”）) is the same
-  // organization. Later mentions of a short form link to the pattern too.
+  // organization. Later mentions of a short form or a gloss link to the pattern too
+  // (…（CADE）审查。CADE上周…), and a headline's before them (see link_later_mentions).
   void bind_pattern_gloss(size_t close) {
     int pattern = -1;
     for (const Segment& seg : segments_) {
@@ -2290,9 +2291,8 @@ class Matcher {
         h.glossed = true;
         pending_.push_back(h);
       }
-      if (own_script)
-        aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), seg.led ? 0 : close,
-                            static_cast<uint32_t>(glossed_.size()), named.suffix});
+      aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), seg.led ? 0 : close,
+                          static_cast<uint32_t>(glossed_.size()), named.suffix});
       glossed_.push_back({named.start, named.end});
     }
   }

@@ -648,6 +648,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A brand before its owner's possessive: the brand is no fact.
       {"brand-then-owner", "GS리테일, 세븐일레븐의 코리아세븐 본사", "GS리테일=GS Retail | 코리아세븐=Korea Seven"},
       {"owner-then-own-unit", "카카오의 카카오뱅크는", "카카오=Kakao | 카카오뱅크=KakaoBank"},
+      // A gloss in another script binds the pattern's later mentions too.
+      {"pattern-gloss-later-mention", "巴西经济防御管理委员会（CADE）审查。CADE表示反对",
+       "巴西经济防御管理委员会=巴西经济防御管理委员会/pattern | CADE=巴西经济防御管理委员会/alias;pattern | "
+       "CADE=巴西经济防御管理委员会/alias;pattern"},
       // A headline names a body by the short form the body text then glosses.
       {"headline-short-form-before-gloss", "넥슨 매출 최대…엔씨는 판호에 명암\n\n엔씨소프트(엔씨)는 손실을 냈다",
        "넥슨=Nexon | 엔씨=NCSoft/alias | 엔씨소프트=NCSoft | 엔씨=NCSoft/alias"},
