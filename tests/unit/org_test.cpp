@@ -284,6 +284,10 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"generic-local-bodies", "17개 시도교육청과 지방의회", ""},
       {"pattern-gloss", "가온반도체연구소(GSRI)는", "가온반도체연구소=가온반도체연구소/pattern | GSRI=가온반도체연구소/alias;pattern"},
       {"zh-pattern-gloss", "深蓝科技公司（Deep Blue Tech）宣布", "深蓝科技公司=深蓝科技公司/pattern | Deep Blue Tech=深蓝科技公司/alias;pattern"},
+      // A gloss in another script binds the pattern's later mentions too.
+      {"pattern-gloss-later-mention", "巴西经济防御管理委员会（CADE）审查。CADE表示反对",
+       "巴西经济防御管理委员会=巴西经济防御管理委员会/pattern | CADE=巴西经济防御管理委员会/alias;pattern | "
+       "CADE=巴西经济防御管理委员会/alias;pattern"},
       {"pattern-gloss-same-script", "가온반도체연구소(대전)는", "가온반도체연구소=가온반도체연구소/pattern"},
       // A short form in the name's own script binds, with its later mentions; those
       // outrank shorter names read across them (灵犀动力|成立 holds no 力成-like name).
@@ -648,10 +652,6 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A brand before its owner's possessive: the brand is no fact.
       {"brand-then-owner", "GS리테일, 세븐일레븐의 코리아세븐 본사", "GS리테일=GS Retail | 코리아세븐=Korea Seven"},
       {"owner-then-own-unit", "카카오의 카카오뱅크는", "카카오=Kakao | 카카오뱅크=KakaoBank"},
-      // A gloss in another script binds the pattern's later mentions too.
-      {"pattern-gloss-later-mention", "巴西经济防御管理委员会（CADE）审查。CADE表示反对",
-       "巴西经济防御管理委员会=巴西经济防御管理委员会/pattern | CADE=巴西经济防御管理委员会/alias;pattern | "
-       "CADE=巴西经济防御管理委员会/alias;pattern"},
       // A headline names a body by the short form the body text then glosses.
       {"headline-short-form-before-gloss", "넥슨 매출 최대…엔씨는 판호에 명암\n\n엔씨소프트(엔씨)는 손실을 냈다",
        "넥슨=Nexon | 엔씨=NCSoft/alias | 엔씨소프트=NCSoft | 엔씨=NCSoft/alias"},
