@@ -1168,7 +1168,8 @@ class Matcher {
     if (min_chars > 2 && bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0) min_chars = 2;
     size_t chars = 0;
     for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
-    if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix))
+    if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix) &&
+        !university_of_place(cut, s, suffix))
       return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
@@ -1185,6 +1186,15 @@ class Matcher {
       if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
     }
     return cut;
+  }
+  // A listed province or city is the whole name part of a university (与|贵州大学合作,
+  // 宿州|学院), however short: a place's university is a proper name, where before a
+  // company's suffix it is a kind (深圳公司, "a Shenzhen company").
+  bool university_of_place(size_t cut, size_t s, int32_t suffix) const {
+    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "university") return false;
+    for (const Hit& h : hits_)
+      if (h.place && h.start == cut && h.end == s) return true;
+    return false;
   }
   // A university's or an academy's own institute is named with its parent (suffixes.tsv
   // column parent): 中国科学院|武汉岩土力学研究所, 中国美术学院|乡村振兴研究院 are one name
