@@ -1159,8 +1159,10 @@ class Matcher {
     // is a proper name however short (湖北省|财政厅, 杭州市|公司): three.
     if (short_head_after > cut) return kNoName;
     // Nor a count right before the suffix: it makes the phrase generic whatever comes
-    // before it (已有兩間|公司, 其中三家|银行).
+    // before it (已有兩間|公司, 其中三家|银行). A count further in opens what names the kind
+    // it counts (营口一家|村镇银行, "a village bank in Yingkou"): the name starts after it.
     if (count_end == s) return kNoName;
+    if (count_end > cut) cut = count_end;
     size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
     if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
     // A legal form right after the suffix makes the whole a registered name, however short
@@ -1285,6 +1287,18 @@ class Matcher {
     return form == 0 ? 0 : j + 1 - pos + form;
   }
   static constexpr int kMaxBracketedChars = 4;
+  // Where a bracketed word of at most kMaxBracketedChars Han characters that ends at `e`
+  // opens ((集团), (控股)), or `e` when none ends there.
+  size_t bracketed_word_before(size_t e) const {
+    if (e == 0 || t_[e - 1] != ')') return e;
+    size_t j = e - 1;
+    int han = 0;
+    while (j > 0 && han <= kMaxBracketedChars && text::is_han(decode_before(t_, j))) {
+      prev_cp(t_, j);
+      ++han;
+    }
+    return han > 0 && han <= kMaxBracketedChars && j > 0 && t_[j - 1] == '(' ? j - 1 : e;
+  }
   size_t bare_legal_form_at(size_t pos) const {
     size_t found = 0;
     uint32_t state = CodePointTrie::kRoot;
@@ -1406,9 +1420,20 @@ class Matcher {
         }
       } else if (script == Script::kHan) {
         size_t run = 0;
+        // A registered name may hold a bracketed word before its legal form
+        // (贵州省水利投资|（集团）有限责任公司, 苹果电脑贸易|（上海）有限公司; folding made the
+        // brackets ASCII): the run goes on before it, and the name part ends there.
+        size_t part_end = s;
         while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
           const char32_t c = prev_cp(t_, k);
+          if (c == ')' && part_end == s) {
+            const size_t open = bracketed_word_before(a);
+            if (open != a && a + bare_legal_form_at(a) >= e) {
+              a = part_end = open;
+              continue;
+            }
+          }
           // A transliterated foreign name joins its parts with a middle dot
           // (阿卜杜勒·拉蒂夫·贾米勒|公司): the dot between Han characters is inside the run.
           if (!text::is_han(c) && !((c == U'·' || c == U'・') && run > 0 && k > 0 && text::is_han(decode_before(t_, k)))) break;
@@ -1420,7 +1445,8 @@ class Matcher {
           // or organization word of the run (该公司所在的|华东算力产业联盟, 游戏公司|角川集团),
           // and a determiner right before it makes the phrase generic (一家|电池材料公司).
           const size_t run_start = a;
-          a = han_name_start(run_start, s, suffix);
+          a = part_end < s ? (part_end > run_start ? han_name_start(run_start, part_end, suffix) : kNoName)
+                           : han_name_start(run_start, s, suffix);
           if (a == kNoName) continue;
           for (size_t j = a; j < s;) {
             next_cp(t_, j);

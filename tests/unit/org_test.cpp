@@ -663,6 +663,7 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"place-named", "在合肥发放购房补贴", ""},
       {"place-acts-after-date", "武汉市于2026年11月27日发布管理办法", "武汉市=Wuhan Municipal People's Government"},
       {"place-acts-after-year-adverb", "河南省今年8月发行的专项债", "河南省=Henan Provincial People's Government"},
+      {"place-acts-after-last-weekday", "沈阳市则于上周五宣布设立纾困基金", "沈阳市=Shenyang Municipal People's Government"},
       // A country's short form before a body listed with its country's name
       // (org/country_short_forms.tsv), with or without the space.
       {"short-form-hanja", "日 금융청과 中 외교부는", "日 금융청=Financial Services Agency (Japan) | "
