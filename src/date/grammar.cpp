@@ -2331,7 +2331,9 @@ class Parser {
           cur.point(shift(Value{Grain::kDay, context_.day_year, context_.day_month, context_.day}, Grain::kDay, rel.offset));
           if (context_.day_relative) cur.flags |= kRelative;
           cur.rule = "context_day";
-          return dr.end;
+          // 次日凌晨2时: a time of day after it, as after 明天.
+          const size_t t = time_of_day(dr.end, cur, rel.tag);
+          return t != kNo ? t : dr.end;
         }
         // With no day named, 전날 is the day before the article's, as news uses it, but
         // 다음 날 or 次日 is the day after some event the text does not date: no fact.

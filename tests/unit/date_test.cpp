@@ -339,6 +339,9 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
         "13일=2026-11-13[relative] 다음 날=2026-11-14[relative]");
   CHECK(dates("展会于2026年11月3日开幕，次日成交额达5亿元", "2026-11-15") ==
         "2026年11月3日=2026-11-03 次日=2026-11-04");
+  // A time of day after it is in its span, as after 明天.
+  CHECK(dates("12月31日将延长开放时间至次日凌晨2时", "2026-11-25") ==
+        "12月31日=2026-12-31[relative] 次日凌晨2时=2027-01-01T02[relative]");
   // A decimal point ends no sentence; a sentence's end cuts it off, and then 전날 is the
   // day before the article's.
   CHECK(dates("13일 주가는 3.5% 올라 전날보다 높았다", "2026-11-15") ==
