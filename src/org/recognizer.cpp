@@ -2496,15 +2496,21 @@ class Matcher {
   }
   static constexpr size_t kMaxHeadlineBytes = 240;
   // Whether a later mention [a, b) of a bound name may stand: the text itself named it,
-  // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成) and
-  // a suffix pattern of its own span (深蓝公司), which are noted in displaced_. A longer
+  // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成), a
+  // suffix pattern of its own span (深蓝公司) and one that ends with it, which are noted
+  // in displaced_. A longer
   // name over it, or a listed one of its span (unless `over_listed`), is kept instead.
   bool displace_hits(size_t a, size_t b, bool over_listed) {
     const size_t first = displaced_.size();
     auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
     for (; it != hits_.end() && it->start < b; ++it) {
       const size_t len = it->end - it->start;
-      if (len > b - a || (len == b - a && it->kind != HitKind::kPattern && !over_listed)) {
+      // A pattern that ends with the mention after a function word or verb is the mention
+      // with that word before it (联合|贵州水投集团); after a place it is another body
+      // (芜湖|市财政局).
+      const bool words_before = it->kind == HitKind::kPattern && it->end == b && it->start < a &&
+                                ends_with_role(it->start, a, kFunctionRoles);
+      if (!words_before && (len > b - a || (len == b - a && it->kind != HitKind::kPattern && !over_listed))) {
         displaced_.resize(first);
         return false;
       }

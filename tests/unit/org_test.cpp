@@ -297,6 +297,10 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-short-form-over-listed", "杭州星云阿科技有限公司（简称：星云阿）公告，星云阿里程碑式突破",
        "杭州星云阿科技有限公司=杭州星云阿科技有限公司/pattern | 星云阿=杭州星云阿科技有限公司/alias;pattern | "
        "星云阿=杭州星云阿科技有限公司/alias;pattern"},
+      // A later mention after a verb outranks the pattern read over both (联合|贵州水投集团).
+      {"zh-short-form-after-verb", "贵州省水利投资（集团）有限责任公司（以下简称“贵州水投集团”）表示。将联合贵州水投集团设立基金",
+       "贵州省水利投资（集团）有限责任公司=贵州省水利投资（集团）有限责任公司/pattern | "
+       "贵州水投集团=贵州省水利投资（集团）有限责任公司/alias;pattern | 贵州水投集团=贵州省水利投资（集团）有限责任公司/alias;pattern"},
       {"zh-short-form-pattern", "深蓝科技有限公司（下称“深蓝公司”）表示，深蓝公司将扩产",
        "深蓝科技有限公司=深蓝科技有限公司/pattern | 深蓝公司=深蓝科技有限公司/alias;pattern | "
        "深蓝公司=深蓝科技有限公司/alias;pattern"},
