@@ -1830,6 +1830,8 @@ class Matcher {
   // Where the name starts after a possessive (role possessive) right at `end`, one space
   // allowed: 세븐일레븐의 |코리아세븐. 0 when none follows.
   size_t owner_after(size_t end) const {
+    // Most names are followed by no possessive: one bit test says so before any walk.
+    if (end >= t_.size() || !m_->may_start_role(decode_at(t_, end), role_bit(WordRole::kPossessive))) return 0;
     const size_t e = longest_role_end(end, std::min(t_.size(), end + kMaxPossessiveBytes), role_bit(WordRole::kPossessive));
     if (e == end) return 0;
     return e < t_.size() && t_[e] == ' ' ? e + 1 : e;
