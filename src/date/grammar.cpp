@@ -319,9 +319,11 @@ class Parser {
       if (joint) next = end;
     }
     // 从上年的6.1%降至5.4%: a date followed by the possessive 的 names whose value the
-    // sentence starts from, so the 从/自 before it is "from", not "since". (截至…的 keeps
-    // its "until": 截至2025年6月30日的第二季度 is the quarter up to that day.)
-    if (q && next == end && t_.compare(end, 3, "\xE7\x9A\x84") == 0) flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
+    // sentence starts from, so the 从/自 before it is "from", not "since"; so does one with
+    // a verb of one or two characters before 的 (记者从24日召开的会议上获悉: from the meeting
+    // held on the 24th). (截至…的 keeps its "until": 截至2025年6月30日的第二季度 is the
+    // quarter up to that day.)
+    if (q && next == end && possessive_after(end)) flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
     out.start = start;
     out.end = end;
     out.next = next;
@@ -475,6 +477,19 @@ class Parser {
     if (const Match c = word(u, kind_bit(Kind::kClassifier))) u = c.end;
     if (!word(u, kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit))) return m;
     return Match{};
+  }
+
+  // Whether 的 follows `end` at once or after one or two Han characters (a verb: 召开的).
+  bool possessive_after(size_t end) const {
+    static constexpr std::string_view kDe = "\xE7\x9A\x84";  // 的
+    for (size_t i = end, k = 0; k <= 2 && i < t_.size(); ++k) {
+      if (t_.compare(i, kDe.size(), kDe) == 0) return true;
+      size_t next;
+      const char32_t c = cp_at(t_, i, next);
+      if (!text::is_han(c) || is_han_digit(c)) return false;
+      i = next;
+    }
+    return false;
   }
 
   // Where a quoted date's qualifier may start: past its closing quote when the date is all
