@@ -1069,7 +1069,8 @@ class Matcher {
         if (!p) continue;
         word_end = j;
         word_roles = p->roles;
-        if (p->roles & role_bit(WordRole::kStopWord)) stop_end = j;
+        // A short form's lead word cuts as a stop word does: （下称|远晖人寿）.
+        if (p->roles & (role_bit(WordRole::kStopWord) | role_bit(WordRole::kShortFormLead))) stop_end = j;
         // (Not a county's 县, which names a place inside a name: 安福县|人民政府. Nor a
         // place's government before a government body's name: 贵州省人民政府|国有资产监督
         // 管理委员会 is the province's own commission, ends_with_local_government.)
@@ -2307,8 +2308,10 @@ class Matcher {
         pattern = seg.hit;
         continue;
       }
-      // A second name: the group is that name's short form, or no telling which it glosses.
-      if (hits_[seg.hit].kind != HitKind::kPattern || !same_script_short_form(seg, hits_[pattern])) return;
+      // A second name: the group is that name's short form or its name in another script
+      // (항저우메이샹그룹(杭州美香集团·이하 메이샹)), or no telling which it glosses.
+      const bool other_script = script_of(decode_at(t_, seg.start)) != script_of(decode_at(t_, hits_[pattern].start));
+      if (hits_[seg.hit].kind != HitKind::kPattern || !(other_script || same_script_short_form(seg, hits_[pattern]))) return;
     }
     if (pattern < 0 || hits_[pattern].kind != HitKind::kPattern) return;
     const Hit named = hits_[pattern];
@@ -2316,7 +2319,7 @@ class Matcher {
     for (const Segment& seg : segments_) {
       if (seg.hit == pattern) continue;
       const bool own_script = script_of(decode_at(t_, seg.start)) == script;
-      if (seg.hit >= 0) {  // a pattern that is the name's short form (checked above)
+      if (seg.hit >= 0) {  // a pattern that is the name's short form or gloss (checked above)
         Hit& h = hits_[seg.hit];
         h.entry = static_cast<uint32_t>(glossed_.size());
         h.suffix = named.suffix;

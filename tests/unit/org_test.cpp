@@ -301,6 +301,12 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       {"zh-short-form-after-verb", "贵州省水利投资（集团）有限责任公司（以下简称“贵州水投集团”）表示。将联合贵州水投集团设立基金",
        "贵州省水利投资（集团）有限责任公司=贵州省水利投资（集团）有限责任公司/pattern | "
        "贵州水投集团=贵州省水利投资（集团）有限责任公司/alias;pattern | 贵州水投集团=贵州省水利投资（集团）有限责任公司/alias;pattern"},
+      // A short form's lead word cuts a pattern's name as a stop word does (下称|远晖人寿).
+      {"zh-short-form-lead-unquoted", "远晖人寿保险股份有限公司（下称远晖人寿）",
+       "远晖人寿保险股份有限公司=远晖人寿保险股份有限公司/pattern | 远晖人寿=远晖人寿保险股份有限公司/alias;pattern"},
+      // A name in another script that is a pattern itself glosses the first one.
+      {"pattern-gloss-other-script-pattern", "항저우메이샹그룹(杭州美香集团·이하 메이샹)이 인수한다",
+       "항저우메이샹그룹=항저우메이샹그룹/pattern | 杭州美香集团=항저우메이샹그룹/alias;pattern | 메이샹=항저우메이샹그룹/alias;pattern"},
       {"zh-short-form-pattern", "深蓝科技有限公司（下称“深蓝公司”）表示，深蓝公司将扩产",
        "深蓝科技有限公司=深蓝科技有限公司/pattern | 深蓝公司=深蓝科技有限公司/alias;pattern | "
        "深蓝公司=深蓝科技有限公司/alias;pattern"},
