@@ -278,6 +278,11 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     byline_end = std::min(head_end, p);
     if (p >= head_end) break;
   }
+  // A paper's or a site's own dispatch ends the same way with 讯 (广西新闻网钦州11月28日讯),
+  // looked for in the head only.
+  const std::string_view head = t.substr(0, head_end);
+  for (size_t p = find3(head, 0, "讯"); p != std::string_view::npos; p = find3(head, p + 1, "讯"))
+    if (may_end_before(g, t, p)) byline_end = std::max(byline_end, p);
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
     const size_t line_start = lines_end;
@@ -298,7 +303,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (const Parsed* p = parses.at(i, scratch)) {
       if (!first_full && full_date(*p)) first_full = *p, first_full_at = i;
       if (!byline && i < byline_end && !p->interval && p->a.grain == Grain::kDay && p->a.x_year && !p->a.x_month &&
-          t.compare(p->end, 3, "电") == 0)
+          (t.compare(p->end, 3, "电") == 0 || t.compare(p->end, 3, "讯") == 0))
         byline = *p;
       i = std::max(p->next, i + 1);
       continue;

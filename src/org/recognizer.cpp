@@ -2337,14 +2337,15 @@ class Matcher {
       glossed_.push_back({named.start, named.end});
     }
   }
-  // Every hit overlapping [a, b) is a listed name inside it, shorter than it: a short form
-  // the text defines (以下简称“青岛港国际”) outranks a name it holds (青岛港), which is then
-  // noted in inside_defined_ for bind_glosses() to drop.
+  // Every hit overlapping [a, b) is a name inside it (listed or a pattern), shorter than it:
+  // a short form the text defines (以下简称“青岛港国际”, “南宁局集团公司”) outranks a name it
+  // holds (青岛港, 南宁局集团), which is then noted in inside_defined_ for bind_glosses() to
+  // drop.
   bool only_names_inside(size_t a, size_t b) {
     auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
     const auto first = it;
     for (; it != hits_.end() && it->start < b; ++it)
-      if (it->start < a || it->end > b || it->kind == HitKind::kPattern || it->end - it->start == b - a) return false;
+      if (it->start < a || it->end > b || it->end - it->start == b - a) return false;
     if (first == it) return false;
     inside_defined_.push_back({a, b});
     return true;

@@ -1,5 +1,5 @@
 // Reference date detection (src/date/dateline.cpp) at the edges its searches are bounded
-// by: a byline whose year comes from a later full date, 电 far past the head, the last
+// by: a byline whose year comes from a later full date (…电, …讯), 电 far past the head, the last
 // lines of an article whose first lines hold no full date.
 #include <doctest/doctest.h>
 
@@ -31,6 +31,9 @@ TEST_CASE("dateline: a byline takes its year from the first full date after it")
   CHECK(ref_of(byline + filler(4000) + "\n请拨打电话。") == "2024-03-01");
   // Without the byline, the first full date of the first lines is the reference.
   CHECK(ref_of("记者报道。\n会议于2024年5月6日举行。\n") == "2024-05-06");
+  // A paper's or a site's own dispatch ends with 讯 as a wire's ends with 电; 本报讯 holds no date.
+  CHECK(ref_of("标题\n\n2026-11-29 10:15　来源：广西新闻网\n\n广西新闻网钦州11月28日讯 今天宣布。\n") == "2026-11-28");
+  CHECK(ref_of("标题\n\n2026-11-29 10:15\n\n本报讯 今天宣布。\n") == "2026-11-29T10:15");
 }
 
 TEST_CASE("dateline: the last lines when the first lines hold no full date") {

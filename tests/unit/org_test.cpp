@@ -307,6 +307,9 @@ TEST_CASE("org: unknown organizations by suffix, precision first") {
       // A name in another script that is a pattern itself glosses the first one.
       {"pattern-gloss-other-script-pattern", "항저우메이샹그룹(杭州美香集团·이하 메이샹)이 인수한다",
        "항저우메이샹그룹=항저우메이샹그룹/pattern | 杭州美香集团=항저우메이샹그룹/alias;pattern | 메이샹=항저우메이샹그룹/alias;pattern"},
+      // A defined short form outranks a pattern read inside it (南宁局集团 in 南宁局集团公司).
+      {"zh-short-form-over-pattern-inside", "中国铁路南宁局集团有限公司（以下简称“南宁局集团公司”）数据显示",
+       "中国铁路南宁局集团有限公司=中国铁路南宁局集团有限公司/pattern | 南宁局集团公司=中国铁路南宁局集团有限公司/alias;pattern"},
       {"zh-short-form-pattern", "深蓝科技有限公司（下称“深蓝公司”）表示，深蓝公司将扩产",
        "深蓝科技有限公司=深蓝科技有限公司/pattern | 深蓝公司=深蓝科技有限公司/alias;pattern | "
        "深蓝公司=深蓝科技有限公司/alias;pattern"},
