@@ -2503,9 +2503,9 @@ class Matcher {
   static constexpr size_t kMaxHeadlineBytes = 240;
   // Whether a later mention [a, b) of a bound name may stand: the text itself named it,
   // so it outranks shorter names read across or inside it (灵犀动力|成立 holds no 力成), a
-  // suffix pattern of its own span (深蓝公司) and one that ends with it, which are noted
-  // in displaced_. A longer
-  // name over it, or a listed one of its span (unless `over_listed`), is kept instead.
+  // suffix pattern of its own span (深蓝公司) and one that ends with it after a verb, which
+  // are noted in displaced_. A longer name over it, or a listed one of its span (unless
+  // `over_listed`), is kept instead.
   bool displace_hits(size_t a, size_t b, bool over_listed) {
     const size_t first = displaced_.size();
     auto it = std::upper_bound(hits_.begin(), hits_.end(), a, [](size_t x, const Hit& h) { return x < h.end; });
