@@ -1,6 +1,6 @@
 // Reference date detection: the article's own date, in order of trust:
 //   1. a date right after a dateline label (입력 2025.11.01 09:30, 发布时间：2025-03-01 10:20);
-//   2. a dated byline (新华社北京3月1日电) with the year of another full date in the head;
+//   2. a dated byline (新华社北京3月1日电, …11月28日讯) with the year of another full date in the head;
 //   3. the first full date in the first lines, then in the last lines.
 #include <algorithm>
 #include <cstring>
@@ -261,7 +261,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (size > head_end && scan_labels(tail, size)) return ref;
   }
   const Parses parses{g, t, look ? &*look : nullptr};
-  // 2. A dated byline: "...3月1日电". The year comes from the first full date in the head.
+  // 2. A dated byline: "...3月1日电" (or 讯). The year comes from the first full date in the head.
   // A date that ends right before the last 电 starts before it: nothing after it is read.
   // 3. Else the first full date, if it starts in the first lines.
   // Both read the same parses of the head in the same order, so one pass answers both
@@ -271,8 +271,9 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // A 电 no date can end before (电子, 充电: a lexicon word, a digit or a numeral must come
   // first) cannot close a byline, so it does not keep the head scan going.
   size_t byline_end = 0;
-  constexpr char kDian[] = "电";
-  static_assert(sizeof kDian == 4);
+  // The marks that close a dated byline: a wire's 电 and a paper's or a site's own 讯.
+  constexpr char kDian[] = "电", kXun[] = "讯";
+  static_assert(sizeof kDian == 4 && sizeof kXun == 4);
   for (size_t p = find3(t, 0, kDian); p != std::string_view::npos; p = find3(t, p + 1, kDian)) {
     if (!may_end_before(g, t, p)) continue;
     byline_end = std::min(head_end, p);
@@ -281,7 +282,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
   // A paper's or a site's own dispatch ends the same way with 讯 (广西新闻网钦州11月28日讯),
   // looked for in the head only.
   const std::string_view head = t.substr(0, head_end);
-  for (size_t p = find3(head, 0, "讯"); p != std::string_view::npos; p = find3(head, p + 1, "讯"))
+  for (size_t p = find3(head, 0, kXun); p != std::string_view::npos; p = find3(head, p + 1, kXun))
     if (may_end_before(g, t, p)) byline_end = std::max(byline_end, p);
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
@@ -303,7 +304,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (const Parsed* p = parses.at(i, scratch)) {
       if (!first_full && full_date(*p)) first_full = *p, first_full_at = i;
       if (!byline && i < byline_end && !p->interval && p->a.grain == Grain::kDay && p->a.x_year && !p->a.x_month &&
-          (t.compare(p->end, 3, "电") == 0 || t.compare(p->end, 3, "讯") == 0))
+          (t.compare(p->end, 3, kDian) == 0 || t.compare(p->end, 3, kXun) == 0))
         byline = *p;
       i = std::max(p->next, i + 1);
       continue;
