@@ -323,7 +323,9 @@ class Parser {
     // a verb of one or two characters before 的 (记者从24日召开的会议上获悉: from the meeting
     // held on the 24th). (截至…的 keeps its "until": 截至2025年6月30日的第二季度 is the
     // quarter up to that day.)
-    if (q && next == end && possessive_after(end)) flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
+    // So does one a viewpoint word closes (从三季报看，: judging from the Q3 report).
+    if (q && next == end && (possessive_after(end) || viewpoint_after(end)))
+      flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
     out.start = start;
     out.end = end;
     out.next = next;
@@ -484,6 +486,22 @@ class Parser {
     static constexpr std::string_view kDe = "\xE7\x9A\x84";  // 的
     for (size_t i = end, k = 0; k <= 2 && i < t_.size(); ++k) {
       if (t_.compare(i, kDe.size(), kDe) == 0) return true;
+      size_t next;
+      const char32_t c = cp_at(t_, i, next);
+      if (!text::is_han(c) || is_han_digit(c)) return false;
+      i = next;
+    }
+    return false;
+  }
+
+  // Whether a viewpoint word (看, 来看) follows `end` at once or after one or two Han
+  // characters (三季|报|看), and no letter, digit or character follows it.
+  bool viewpoint_after(size_t end) const {
+    for (size_t i = end, k = 0; k <= 2 && i < t_.size(); ++k) {
+      if (const Match m = word(i, kind_bit(Kind::kViewpoint))) {
+        size_t next;
+        if (m.end >= t_.size() || !text::is_word_char(cp_at(t_, m.end, next))) return true;
+      }
       size_t next;
       const char32_t c = cp_at(t_, i, next);
       if (!text::is_han(c) || is_han_digit(c)) return false;
@@ -1822,12 +1840,14 @@ class Parser {
   }
 
   // Past a lunisolar mark at i (음력, 农历), noting it; i itself when there is none, or when
-  // the mark opens a longer holiday name (农历新年).
+  // the mark opens a longer holiday name (农历新年). Before a holiday (農曆春節, 음력 설) the
+  // mark is passed but not noted: the holiday names its own calendar.
   size_t after_lunar_mark(size_t i) {
     const Match m = word(i, kind_bit(Kind::kLunar) | kind_bit(Kind::kHoliday));
     if (!m || w_.entry(m.entry).kind != Kind::kLunar) return i;
-    note_lunar(m);
-    return sp(m.end);
+    const size_t next = sp(m.end);
+    if (!holiday_word(next)) note_lunar(m);
+    return next;
   }
   void note_lunar(const Match& m) {
     lunar_ = true;
