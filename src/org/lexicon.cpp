@@ -206,6 +206,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"facility_measure", WordRole::kFacilityMeasure}, {"region_noun", WordRole::kRegionNoun},
     {"brand_word", WordRole::kBrandWord}, {"time_phrase_end", WordRole::kTimePhraseEnd},
     {"foreign_division", WordRole::kForeignDivision}, {"possessive", WordRole::kPossessive},
+    {"conjunction", WordRole::kConjunction},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

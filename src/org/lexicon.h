@@ -126,6 +126,7 @@ enum class WordRole {
   kTimePhraseEnd,  // closes a fronted time phrase (从明年元旦起|，): a comma after it ends no clause
   kForeignDivision,  // Korean word for a foreign state or province (주, 성): 카르나타카주 정부 is its government
   kPossessive, // a possessive ending or particle (의, 的): a quoted name after it and its owner is the owner's service
+  kConjunction,  // a Chinese "and" (与, 及): inside an institute's name after its parent it joins two fields (中国农业科学院|农业经济与发展研究所)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -95,9 +95,11 @@ inline Script script_of(char32_t c) {
 
 bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
-constexpr uint32_t role_bit(WordRole r) { return 1u << static_cast<unsigned>(r); }
-static_assert(static_cast<unsigned>(WordRole::kCount) <= 32, "WordRole bits must fit Payload::roles (uint32_t)");
-constexpr uint32_t kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
+// WordRole bits: a word may have several roles.
+using RoleBits = uint64_t;
+constexpr RoleBits role_bit(WordRole r) { return RoleBits{1} << static_cast<unsigned>(r); }
+static_assert(static_cast<unsigned>(WordRole::kCount) <= 64, "WordRole bits must fit RoleBits");
+constexpr RoleBits kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(WordRole::kKindWord);
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
 // the document's text: FoldedText output is valid UTF-8 (malformed bytes became U+FFFD),
@@ -176,7 +178,7 @@ struct NameInfo {
 struct Payload {
   int32_t name = -1;    // index into Model::names
   int32_t suffix = -1;  // index into Model::suffixes
-  uint32_t roles = 0;   // WordRole bits
+  RoleBits roles = 0;
 };
 
 struct Model {
@@ -332,10 +334,10 @@ struct Model {
   static constexpr size_t kRoles = static_cast<size_t>(WordRole::kCount);
   std::vector<uint64_t> role_first = std::vector<uint64_t>(kRoles * 1024, 0);
   // False when no word with one of `roles` (role_bit()s) starts with `c`.
-  bool may_start_role(char32_t c, uint32_t roles) const {
+  bool may_start_role(char32_t c, RoleBits roles) const {
     if (c > 0xFFFF) return true;
     // The roles asked for alone (one to three of them), not a test of each of kRoles.
-    for (unsigned rs = roles; rs != 0; rs &= rs - 1)
+    for (RoleBits rs = roles; rs != 0; rs &= rs - 1)
       if ((role_first[static_cast<size_t>(std::countr_zero(rs)) * 1024 + (c >> 6)] >> (c & 63)) & 1) return true;
     return false;
   }
@@ -879,11 +881,11 @@ class Matcher {
   }
 
   // [a, b) is a word whose roles are all among `roles`.
-  bool only_role(size_t a, size_t b, uint32_t roles) const {
+  bool only_role(size_t a, size_t b, RoleBits roles) const {
     const Payload* p = word_payload(a, b);
     return p && p->roles != 0 && (p->roles & ~roles) == 0 && p->suffix < 0;
   }
-  static constexpr uint32_t kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
+  static constexpr RoleBits kPlaceRoles = role_bit(WordRole::kPlace) | role_bit(WordRole::kHomePlace);
   // Stop heads, topic, kind and common words cannot be the name part of a pattern.
   bool is_generic(size_t a, size_t b) const {
     const Payload* p = word_payload(a, b);
@@ -1007,7 +1009,7 @@ class Matcher {
     return !ends_with_role(stop_end, county_end, stop_head);  // 全县, 该县, 本县
   }
   // The roles of words that join or qualify others rather than name things.
-  static constexpr uint32_t kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
+  static constexpr RoleBits kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
                                              role_bit(WordRole::kActPrep) | role_bit(WordRole::kActs) |
                                              role_bit(WordRole::kLocative);
   // Whether a suffix of at most `max_code_points` for which `wanted(suffix)` holds starts
@@ -1060,7 +1062,7 @@ class Matcher {
       // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
       // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
       size_t stop_end = 0, word_end = 0;
-      uint32_t word_roles = 0;  // the longest word's
+      RoleBits word_roles = 0;  // the longest word's
       bool short_head = false;  // a one-character stop head starts here
       for (size_t j = from; j < s;) {
         state = m_->words.step(state, next_cp(t_, j));
@@ -1101,7 +1103,14 @@ class Matcher {
       // (还将: 将 still cuts).
       const bool inside_word = covered_to >= stop_end;
       if ((word_roles & kFunctionRoles) == 0) covered_to = std::max(covered_to, word_end);
-      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !name_holds(from, stop_end)) {
+      // Nor an "and" inside an institute's name after its parent, between two fields
+      // (中国农业科学院|农业经济与发展研究所), where the last organization word is that parent,
+      // not a sister institute (中科院物理研究所|与化学研究所 are two).
+      const bool joins_fields = (word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end &&
+                                own_institute(org_word_suffix, org_word_end, suffix, s) &&
+                                !m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent;
+      if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
+          !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县) or an
@@ -1262,15 +1271,27 @@ class Matcher {
   // ending in 有限公司 has no name, since 集团 inside the run ends a generic phrase).
   // After the patterns, which read where listed names end (the suffix 有限公司 after a
   // listed name makes no pattern). A legal form after a context name is its support
-  // (四川发展|（控股）有限责任公司), which the span then holds.
+  // (四川发展|（控股）有限责任公司), which the span then holds. A place's bare name right
+  // before a listed name that gains its legal form is part of the registered name
+  // (内蒙古|伊利实业集团股份有限公司, 北京|首农食品集团有限公司), as in a pattern's.
   void take_legal_forms() {
-    for (Hit& h : hits_)
+    for (size_t i = 0, n = hits_.size(); i < n; ++i) {
+      Hit& h = hits_[i];
       if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern || h.kind == HitKind::kContext) && h.end < t_.size() &&
           (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
         const size_t form = legal_form_at(h.end);
         h.end += form;
         if (form > 0 && h.kind == HitKind::kContext && !h.place) h.supported = true;
+        if (form > 0 && h.kind == HitKind::kLexicon) h.start = place_name_before(h.start);
       }
+    }
+  }
+  // Where a place's bare name (a context hit, Name::place) ending right at `start` begins,
+  // or `start`.
+  size_t place_name_before(size_t start) const {
+    for (const Hit& g : hits_)
+      if (g.kind == HitKind::kContext && g.place && g.end == start) return g.start;
+    return start;
   }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
   // A bracketed word of a few Chinese characters may open it, as registered names have
@@ -1363,12 +1384,12 @@ class Matcher {
     return false;
   }
   // The key [a, b) has one of `roles`.
-  bool ends_with_role(size_t a, size_t b, uint32_t roles) const {
+  bool ends_with_role(size_t a, size_t b, RoleBits roles) const {
     const Payload* p = word_payload(a, b);
     return p && (p->roles & roles);
   }
   // Some key with one of `roles` is a prefix of [a, b).
-  bool starts_with_role(size_t a, size_t b, uint32_t roles) const {
+  bool starts_with_role(size_t a, size_t b, RoleBits roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
@@ -2404,7 +2425,7 @@ class Matcher {
   }
   // The end of the last word with one of `roles` inside [a, b) that leaves two characters
   // or more before b, or `a`.
-  size_t after_last_role(size_t a, size_t b, uint32_t roles) const {
+  size_t after_last_role(size_t a, size_t b, RoleBits roles) const {
     size_t cut = a;
     for (size_t i = a; i < b;) {
       const size_t from = i;
@@ -2420,7 +2441,7 @@ class Matcher {
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
   // or `a`.
-  size_t longest_role_end(size_t a, size_t b, uint32_t roles) const {
+  size_t longest_role_end(size_t a, size_t b, RoleBits roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
     size_t found = a;
     uint32_t state = CodePointTrie::kRoot;
@@ -2782,7 +2803,7 @@ class Matcher {
   }
   // A word with one of `roles` starts at `pos` and ends a word. With `spaced`, the word
   // may step over single spaces, as names do (an act word of several: 에 따르면).
-  bool word_at(size_t pos, uint32_t roles, bool spaced = false) const {
+  bool word_at(size_t pos, RoleBits roles, bool spaced = false) const {
     if (!m_->may_start_role(decode_at(t_, pos), roles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {

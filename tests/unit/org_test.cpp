@@ -728,5 +728,13 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"place-acts-after-year-end", "合肥年末再投1.5亿元汽车消费券", "合肥=Hefei Municipal People's Government"},
       {"place-acts-photo-credit", "(사진=화천군 제공) 강원 화천군은 밝혔다",
        "화천군=Hwacheon County Government | 화천군=Hwacheon County Government"},
+      // Two sister institutes joined by "and" stay two: the "and" joins fields only right
+      // after the parent's own name.
+      {"sister-institutes-joined", "中科院物理研究所与光学精密机械研究所联合发布",
+       "中科院物理研究所=Institute of Physics, Chinese Academy of Sciences | 光学精密机械研究所=光学精密机械研究所/pattern"},
+      // A gloss listed for another body names the listed full name before it.
+      {"gloss-of-listed-full-name", "미 해군 산하 해상수송사령부(MSC)로부터 수주했다. MSC와 협상한다",
+       "미 해군=United States Navy | 해상수송사령부=Military Sealift Command | MSC=Military Sealift Command/alias | "
+       "MSC=Military Sealift Command/alias"},
   });
 }
