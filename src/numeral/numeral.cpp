@@ -1180,6 +1180,23 @@ bool can_start_numeral(char32_t c) {
   return false;
 }
 
+// Whether the Hangul numeral [start, end) ends with 이 right after a scale syllable or a
+// zero (백이, 공백이), with no digit in it, and a space and a word follow, as after a
+// subject (a whole text 일억이 is 100000002).
+bool ends_with_particle_i(std::string_view s, size_t start, size_t end) {
+  if (end < start + 6 || s.compare(end - 3, 3, "이") != 0) return false;
+  if (end + 1 >= s.size() || s[end] != ' ' || !text::is_hangul_syllable(cp_at(s, end + 1))) return false;
+  switch (cp_at(s, end - 6)) {
+    case U'백': case U'천': case U'만': case U'억': case U'조': case U'경': case U'공': case U'영': break;
+    default: return false;
+  }
+  for (size_t p = start; p < end;) {
+    const char32_t c = text::next_code_point(s, p);
+    if (!text::is_hangul_syllable(c)) return false;
+  }
+  return true;
+}
+
 std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const ParseOptions& o) {
   if (pos >= s.size()) return std::nullopt;
   size_t i = pos;
@@ -1205,6 +1222,13 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
   }
   std::optional<Numeral> n = parse_plain(s, i, o);
   if (!n) return std::nullopt;
+  // 공백이 불가피, 삼백이 넘는: a Hangul numeral's last 이 after a scale or zero, before a
+  // space and a word, is the subject particle, not 2 (news never spells 102 as 백이); the
+  // number ends before it.
+  if (ends_with_particle_i(s, i, n->end)) {
+    n = parse_plain(s.substr(0, n->end - 3), i, o);
+    if (!n) return std::nullopt;
+  }
   if (o.fractions && !n->native && !n->approx && !n->has_decimal_point) {
     Numeral f;
     if (read_fraction_tail(s, *n, o, f)) n = f;
