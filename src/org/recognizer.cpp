@@ -1159,6 +1159,10 @@ class Matcher {
     // A generic modifier right before the suffix makes the phrase generic, whatever
     // comes before it (A股上市|公司 "a listed company", 外资|银行 "a foreign bank").
     if (tail_after > cut && !(other_from < tail_from)) return kNoName;
+    // A numeral alone before trades alone is a count (一|寿险|公司 "a life insurer"), where a
+    // real name's numeral opens a word of its own (一心堂, 一汽).
+    if (size_t after = cut; numeral::is_numeral_char(next_cp(t_, after)) && after < s && made_of_fields(after, s))
+      return kNoName;
     if (cut == run_start) return cut;
     // A country before a government suffix is that country's body whatever its characters
     // (日|本: 日 alone is a stop head).
