@@ -2712,6 +2712,7 @@ class Matcher {
       }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
       if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
+      if (e == p) e = counted_adverb_end(p);  // 广西|两年来|发行
       if (e == p) return false;
       p = e;
       // A comma after a fronted time phrase goes on with the clause (还将从明年元旦起|，|对…).
@@ -2779,6 +2780,21 @@ class Matcher {
     }
     return end;
   }
+  // The end of a count and the adverb it opens at p (两年来, 3个月来: act adverbs that
+  // follow a count), or p.
+  size_t counted_adverb_end(size_t p) const {
+    size_t q = p;
+    for (size_t k = 0; k < kMaxCountCodePoints && q < t_.size(); ++k) {
+      size_t next = q;
+      const char32_t c = next_cp(t_, next);
+      if (!text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
+      q = next;
+    }
+    if (q == p) return p;
+    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
+    return e > q ? e : p;
+  }
+  static constexpr size_t kMaxCountCodePoints = 4;
   bool supported(const Hit& h, bool business_in_doc) const {
     // This organization named plainly elsewhere, or a business organization anywhere in
     // the document (an article about companies). Media and government names do not
