@@ -334,6 +334,31 @@ struct Tables {
     int code;
   };
   std::vector<Regional> regional;
+  // country_currencies.tsv: a currency word several countries use (페소, 比索, 디르함), read
+  // as the currency of the country the text named last before the amount.
+  struct CountryBound {
+    std::string word;  // folded
+    std::vector<std::pair<std::string, int>> countries;  // folded country name -> code id
+    int fallback = -1;  // currencies.tsv's code for the word alone, or -1: no fact
+  };
+  std::vector<CountryBound> country_bound;
+  // The currency of `word` (a currency word after an amount at `start` in `s`) by the
+  // country named last before it, for a country-bound word; else `currency`. -1: a word
+  // that needs a country and has none.
+  int currency_by_country(std::string_view s, size_t start, std::string_view word, int currency) const {
+    for (const CountryBound& b : country_bound) {
+      if (b.word != word) continue;
+      const std::string_view head = s.substr(0, start);
+      size_t best = std::string_view::npos;
+      int code = b.fallback;
+      for (const auto& [country, id] : b.countries) {
+        const size_t at = head.rfind(country);
+        if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at, code = id;
+      }
+      return code;
+    }
+    return currency;
+  }
   WordIndex suffix, prefix;         // currency words after / before an amount
   WordIndex minor;                  // minor units (id indexes minors)
   std::vector<Minor> minors;
@@ -507,6 +532,29 @@ Status load(Tables& t, const lexicon::Source& src) {
         t.regional.push_back({std::move(f), region, id});
       }
     }
+  } else if (base == "country_currencies.tsv") {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"word", "country", "code"});
+    if (!table.ok()) return table.status();
+    const lexicon::Table& tb = table.value();
+    for (const auto& row : tb.rows()) {
+      const std::string code(tb.cell(row, "code"));
+      const int id = static_cast<int>(std::find(t.codes.begin(), t.codes.end(), code) - t.codes.begin());
+      if (id == static_cast<int>(t.codes.size())) return tb.error(row, "code", "unknown currency '" + code + "'");
+      std::string word = text::fold(tb.cell(row, "word"));
+      if (word.empty()) return tb.error(row, "word", "empty");
+      auto bound = std::find_if(t.country_bound.begin(), t.country_bound.end(),
+                                [&](const Tables::CountryBound& b) { return b.word == word; });
+      if (bound == t.country_bound.end()) {
+        // The word alone keeps the currency currencies.tsv gives it; one it does not list
+        // becomes a currency word that makes no fact without a country before it.
+        const Word* known = t.suffix.match_at(word, 0);
+        const bool listed = known && known->text.size() == word.size();
+        if (!listed) t.suffix.add({word, id, false, false, false}, false);
+        t.country_bound.push_back({word, {}, listed ? known->id : -1});
+        bound = t.country_bound.end() - 1;
+      }
+      for (auto c : lexicon::split_values(tb.cell(row, "country"))) bound->countries.emplace_back(text::fold(c), id);
+    }
   } else if (base == "scale_words.tsv") {
     auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "exponent"});
     if (!table.ok()) return table.status();
@@ -669,8 +717,12 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   // currencies.tsv first: the other files refer to its codes.
   std::vector<const lexicon::Source*> order;
   for (const auto& s : sources) order.push_back(&s);
-  std::stable_sort(order.begin(), order.end(), [](const lexicon::Source* a, const lexicon::Source* b) {
-    return (a->name.find("currencies.tsv") != std::string::npos) > (b->name.find("currencies.tsv") != std::string::npos);
+  const auto is_currencies = [](const lexicon::Source* x) {
+    const std::string_view name = x->name;
+    return name.substr(name.find_last_of('/') + 1) == "currencies.tsv";
+  };
+  std::stable_sort(order.begin(), order.end(), [&](const lexicon::Source* a, const lexicon::Source* b) {
+    return is_currencies(a) > is_currencies(b);
   });
   for (const auto* s : order) {
     Status st = load(*t, *s);
@@ -1570,6 +1622,14 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         if (!sum) equiv_of = static_cast<int>(out.size() - 1);
       }
     }
+    int currency = a.currency;
+    if (!a.word.empty() && !t.country_bound.empty()) {
+      currency = t.currency_by_country(s, a.start, a.word, currency);
+      if (currency < 0) {  // 페소 with no country named before it: whose peso is unknown
+        i = a.end;
+        continue;
+      }
+    }
     // Built in place: no temporary strings per fact.
     core::Candidate& cand = out.emplace_back();
     cand.type = FactType::kMoney;
@@ -1580,7 +1640,6 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       cand.value += "..";
       a.high.append_to(cand.value);
     }
-    int currency = a.currency;
     if (!a.word.empty() && !t.regional.empty()) {
       // 586.1億元 in a Taiwanese article: the region is detected on first need only.
       for (const Tables::Regional& r : t.regional)
