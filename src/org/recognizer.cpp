@@ -2591,10 +2591,40 @@ class Matcher {
   // 경기도|가, 구마모토현|은 (lexicons/org/words.tsv, roles acts and act_adverb), or it opens
   // a line (a headline) before a comma or colon, or a quote it says.
   bool acts_as_government(const Hit& h) {
-    char32_t before = decode_before(t_, h.start);
-    size_t at = h.start;  // where the clause the place opens starts, as far as known
     // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
     // the clause opens before them.
+    size_t at = enclosing_places_before(h.start);  // where the clause the place opens starts, as far as known
+    char32_t before = decode_before(t_, at);
+    // So it does before a place and the words that it governs this one (柳州市下辖的|融安县:
+    // act adverbs after a place).
+    if (text::is_han(before)) {
+      const size_t open = act_adverbs_before(at);
+      if (open != at && place_ends_at(open)) {
+        at = enclosing_places_before(open);
+        before = decode_before(t_, at);
+      }
+    }
+    // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
+    // words that may come between the place and its act word (role act_adverb) come
+    // before it too.
+    if (text::is_han(before)) {
+      const size_t open = act_adverbs_before(at);
+      if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
+    }
+    return opens_clause_and_acts(h, before);
+  }
+  // Whether a place ends at p: a place's bare name (柳州市) or an unlisted one named with
+  // its division word.
+  bool place_ends_at(size_t p) const {
+    if (p == 0) return false;
+    for (const Hit& g : hits_)
+      if (g.place && g.end == p) return true;
+    return Model::has_bit(m_->division_last, decode_before(t_, p)) && ends_with_division(p > 12 ? p - 12 : 0, p);
+  }
+  // Where the places that enclose the one starting at `at` begin (福建省|安溪县: a listed
+  // name, or an unlisted place named with its division word, up to three of them), or `at`.
+  size_t enclosing_places_before(size_t at) {
+    char32_t before = decode_before(t_, at);
     for (size_t k = 0; text::is_han(before) && k < 3; ++k) {
       size_t open = at;
       for (auto it = first_name_ending_at(at); it != name_ends_.cend() && it->end == at; ++it) open = std::min(open, it->start);
@@ -2614,13 +2644,11 @@ class Matcher {
       at = open;
       before = decode_before(t_, at);
     }
-    // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
-    // words that may come between the place and its act word (role act_adverb) come
-    // before it too.
-    if (text::is_han(before)) {
-      const size_t open = act_adverbs_before(at);
-      if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
-    }
+    return at;
+  }
+  // The rest of acts_as_government(): `before` is the character before the clause the
+  // place opens, as far as known.
+  bool opens_clause_and_acts(const Hit& h, char32_t before) {
     // Korean writes the province before its county or city with a space (전남 해남군, 경기도
     // 용인시는): the clause opens before a listed place there.
     if (before == U' ' && h.start >= 1) {
