@@ -206,7 +206,8 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"facility_measure", WordRole::kFacilityMeasure}, {"region_noun", WordRole::kRegionNoun},
     {"brand_word", WordRole::kBrandWord}, {"time_phrase_end", WordRole::kTimePhraseEnd},
     {"foreign_division", WordRole::kForeignDivision}, {"possessive", WordRole::kPossessive},
-    {"conjunction", WordRole::kConjunction},
+    {"conjunction", WordRole::kConjunction},   {"council", WordRole::kCouncil},
+    {"council_committee", WordRole::kCouncilCommittee},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

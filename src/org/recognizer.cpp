@@ -2866,6 +2866,17 @@ class Matcher {
   }
   bool is_business(uint32_t entry) const { return m_->entry_has(entry, Model::kEntryBusiness); }
 
+  // 시의회 산업건설위원회, 국회 교육위원회, 대구시의회는 … 예산결산특별위원회에서: a council's
+  // standing committee (role council_committee) in a sentence that names a council (role
+  // council) before it is part of that council, no fact of its own.
+  bool is_council_committee(const Hit& h) const {
+    if (!ends_with_role(h.start, h.end, role_bit(WordRole::kCouncilCommittee))) return false;
+    for (size_t p = sentence_of(h.start).start; p < h.start;) {
+      if (longest_role_end(p, h.start, role_bit(WordRole::kCouncil)) > p) return true;
+      next_cp(t_, p);
+    }
+    return false;
+  }
   // 산업부 한지호 기자: a name right before a person's name (two or three Hangul
   // syllables) and a reporter's title (role byline) is the newsroom desk of a byline, not
   // the body (the ministry); a media outlet there is the outlet (이데일리 김도연 기자).
@@ -2896,7 +2907,7 @@ class Matcher {
       if (h.kind == HitKind::kPattern && h.suffix >= 0 && !h.supported &&
           m_->suffixes[static_cast<size_t>(h.suffix)].acts_only)
         continue;
-      if (is_desk(h)) continue;
+      if (is_desk(h) || is_council_committee(h)) continue;
       // Built in place: no moves of its four strings.
       core::Candidate& c = out.emplace_back();
       c.type = FactType::kOrg;

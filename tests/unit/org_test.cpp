@@ -732,6 +732,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // after the parent's own name.
       {"sister-institutes-joined", "中科院物理研究所与光学精密机械研究所联合发布",
        "中科院物理研究所=Institute of Physics, Chinese Academy of Sciences | 光学精密机械研究所=光学精密机械研究所/pattern"},
+      // A body that stands on its own after an assembly is no committee of it.
+      {"standalone-commission-after-assembly", "국회는 공정거래위원회에 자료를 요구했다",
+       "국회=National Assembly (South Korea) | 공정거래위원회=Korea Fair Trade Commission"},
+      {"assembly-committee", "국회 교육위원회는 법안을 심사한다", "국회=National Assembly (South Korea)"},
       // A gloss listed for another body names the listed full name before it.
       {"gloss-of-listed-full-name", "미 해군 산하 해상수송사령부(MSC)로부터 수주했다. MSC와 협상한다",
        "미 해군=United States Navy | 해상수송사령부=Military Sealift Command | MSC=Military Sealift Command/alias | "
