@@ -1783,11 +1783,27 @@ class Matcher {
       if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
     return false;
   }
-  // A brand word right after the name, one space allowed (蜜雪冰城|品牌, 뚜레쥬르 브랜드).
+  // A brand word right after the name, one space or its closing quote allowed (蜜雪冰城|品牌,
+  // 뚜레쥬르 브랜드, “蜜雪冰城”|品牌), or right before its opening quote when the quote holds
+  // the name alone (咖啡品牌|“幸运咖”).
   bool names_brand(const Hit& h) const {
     if (h.end >= t_.size()) return false;
-    return word_at(t_[h.end] == ' ' ? h.end + 1 : h.end, role_bit(WordRole::kBrandWord));
+    size_t p = h.end;
+    const bool quoted_after = is_quote(decode_at(t_, p));
+    if (quoted_after) p += utf8_bytes(decode_at(t_, p));
+    if (p < t_.size() && t_[p] == ' ') ++p;
+    if (word_at(p, role_bit(WordRole::kBrandWord))) return true;
+    if (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
+    size_t open = h.start;
+    prev_cp(t_, open);
+    size_t from = open;
+    for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
+      prev_cp(t_, from);
+      if (ends_with_role(from, open, role_bit(WordRole::kBrandWord))) return true;
+    }
+    return false;
   }
+  static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
   // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
   // '픽코마', 京东的“京东秒送”): the organization's service or product, which shares its name.
   bool names_own_service(const Hit& h, const std::vector<Hit>& all) const {
