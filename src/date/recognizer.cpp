@@ -103,10 +103,18 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
 // do not change. Returns the start with the prefix, or `start`.
 size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start) {
   if (start < 2 || t[start - 1] != ' ' || start + 4 >= t.size()) return start;
-  for (size_t k = start; k < start + 4; ++k)
-    if (t[k] < '0' || t[k] > '9') return start;
-  // Four digits and the year's marker (년, date_words.tsv), as the parse read them.
-  const Match unit = w.longest(t, start + 4, kind_bit(Kind::kMarker));
+  const auto four_digits = [&t](size_t at) {
+    if (at + 4 > t.size()) return false;
+    for (size_t k = at; k < at + 4; ++k)
+      if (t[k] < '0' || t[k] > '9') return false;
+    return true;
+  };
+  if (!four_digits(start)) return start;
+  // Four digits and the year's marker (년, date_words.tsv), as the parse read them, or a
+  // range of two such years (지난 2022~2023년).
+  size_t year_end = start + 4;
+  if (year_end < t.size() && t[year_end] == '~' && four_digits(year_end + 1)) year_end += 5;
+  const Match unit = w.longest(t, year_end, kind_bit(Kind::kMarker));
   if (!unit || w.entry(unit.entry).tag != Tag::kYear) return start;
   const size_t end = start - 1;
   for (size_t len : {size_t{6}, size_t{9}}) {  // two or three syllables
@@ -502,6 +510,25 @@ namespace {
 // The 《 and 》 of a text in order, found once, when its first date asks (most Korean
 // articles have none): inside_title runs for every date found, and scanning the bytes
 // around each one cost more than the rest of the date scan's checks together.
+// Whether the date [start, end), a word (not digits), opens a short quoted name: an opening
+// quote right before it, and one to four more characters and the closing quote right after
+// it (“今日酒价” a platform, “冬至饺子宴” an event). A quoted sentence runs on longer
+// (“明年春节前的订单已基本排满”), and a date alone in quotes stays a date (“双11”以来).
+bool opens_short_quoted_name(std::string_view t, size_t start, size_t end) {
+  constexpr int kMaxNameRest = 4;
+  if (start == 0 || end >= t.size() || !text::is_han(text::code_point_at(t, start))) return false;
+  size_t before = start;
+  const char32_t open = text::prev_code_point(t, before);
+  if (open != U'“' && open != U'「') return false;
+  size_t p = end;
+  for (int n = 0; p < t.size(); ++n) {
+    const char32_t c = text::next_code_point(t, p);
+    if (c == U'”' || c == U'」') return n > 0;
+    if (n == kMaxNameRest || !text::is_han(c)) return false;
+  }
+  return false;
+}
+
 class TitleBrackets {
  public:
   explicit TitleBrackets(std::string_view t) : t_(t) {}
@@ -595,7 +622,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     // A weekday in parentheses right after the day it falls on restates it, as datelines
     // print it (2026年11月28日（星期六）, 22일(월)): no fact of its own.
     if (p.rule == kRuleWeekday && out.size() > first_date && weekday_restates(t, out.back(), p)) return;
-    if (titles.inside_title(p.start, p.end)) return;
+    if (titles.inside_title(p.start, p.end) || opens_short_quoted_name(t, p.start, p.end)) return;
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.
     if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
