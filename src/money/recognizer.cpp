@@ -1021,6 +1021,11 @@ struct Reader {
       return true;
     }
     if (ps != std::string_view::npos) {
+      // 人民幣三部分: one spelled digit glued to the word after it counts that word (three
+      // parts), not money; 人民币五千 and 人民币3 stay amounts.
+      if (n->script == numeral::Script::kChinese && n->end - n->start == 3 && !n->has_scale &&
+          n->end < s.size() && text::is_han(cp_at(s, n->end)))
+        return false;
       a.currency = pc;
       a.start = ps;
       a.end = n->end;

@@ -2252,8 +2252,11 @@ class Matcher {
       const bool lone_part = segments_.size() == 2;
       for (const Segment& seg : segments_) {
         if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
-          // A gloss supports a context name; a place's name acts or not whatever glosses it.
-          if (!hits_[seg.hit].place) hits_[seg.hit].supported = true;
+          // A gloss supports a context name; a place's name acts or not whatever glosses it,
+          // unless it is itself the gloss of its government's name (강원특별자치도(강원도)).
+          const bool glosses_own_name = x_hit >= 0 && &seg != &segments_[0] && hits_[x_hit].kind == HitKind::kLexicon &&
+                                        hits_[x_hit].entry == hits_[seg.hit].entry;
+          if (!hits_[seg.hit].place || glosses_own_name) hits_[seg.hit].supported = true;
           continue;
         }
         // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name.

@@ -732,6 +732,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // after the parent's own name.
       {"sister-institutes-joined", "中科院物理研究所与光学精密机械研究所联合发布",
        "中科院物理研究所=Institute of Physics, Chinese Academy of Sciences | 光学精密机械研究所=光学精密机械研究所/pattern"},
+      // A place's name glossing its own government's name is that government.
+      {"place-glossing-own-government", "강원특별자치도(강원도)는 186억 원을 반영했다",
+       "강원특별자치도=Gangwon State Government | 강원도=Gangwon State Government"},
       // A body that stands on its own after an assembly is no committee of it.
       {"standalone-commission-after-assembly", "국회는 공정거래위원회에 자료를 요구했다",
        "국회=National Assembly (South Korea) | 공정거래위원회=Korea Fair Trade Commission"},
