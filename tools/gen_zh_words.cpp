@@ -3,7 +3,13 @@
 // (python3-jieba, /usr/lib/python3/dist-packages/jieba/dict.txt, MIT licence). Run by the
 // build, not by users:
 //
-//   hanfacts_gen_zh_words DICT.txt OUTPUT.cpp
+//   hanfacts_gen_zh_words DICT.txt OUTPUT.cpp [EXTRA.tsv]
+//
+// EXTRA.tsv (lexicons/text/zh_words.tsv) adds news words the dictionary lacks ("word
+// frequency" rows, '#' comments and a header row): 拨补 "appropriate funds to cover", so
+// that 拨|补台|电 is not the best reading of 撥補台電 around the listed 台电. Their
+// frequencies count on jieba's scale but not in its total, so every listed word keeps its
+// cost.
 //
 // Each dictionary line is "word frequency part-of-speech". Kept: words of one to four
 // BMP Han characters (longer ones never decide a cut next to a short name, the only use;
@@ -39,8 +45,8 @@ struct Word {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s DICT.txt OUTPUT.cpp\n", argv[0]);
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: %s DICT.txt OUTPUT.cpp [EXTRA.tsv]\n", argv[0]);
     return 2;
   }
   std::ifstream in(argv[1]);
@@ -50,15 +56,13 @@ int main(int argc, char** argv) {
   }
   std::vector<Word> words;
   double total = 0;
-  std::string line;
-  size_t lines = 0;
-  while (std::getline(in, line)) {
-    ++lines;
+  // The word of one to four BMP Han characters on `line` and its frequency, into `words`;
+  // false when the line holds none.
+  const auto read_word = [&words](const std::string& line, uint64_t& frequency) {
     std::istringstream fields(line);
     std::string word;
-    uint64_t frequency = 0;
-    if (!(fields >> word >> frequency) || frequency == 0) continue;
-    total += static_cast<double>(frequency);
+    frequency = 0;
+    if (!(fields >> word >> frequency) || frequency == 0) return false;
     uint64_t key = 0;
     size_t chars = 0;
     bool han = true;
@@ -67,13 +71,38 @@ int main(int argc, char** argv) {
       han = c <= 0xFFFF && hanfacts::text::is_han(c) && ++chars <= 4;
       key = key << 16 | c;
     }
-    if (!han || chars == 0) continue;
-    words.push_back({key << (16 * (4 - chars)), frequency});
+    if (han && chars > 0) words.push_back({key << (16 * (4 - chars)), frequency});
+    return true;
+  };
+  std::string line;
+  size_t lines = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    uint64_t frequency;
+    if (read_word(line, frequency)) total += static_cast<double>(frequency);
   }
   if (lines < 1000 || words.empty()) {
     std::fprintf(stderr, "%s: %s holds %zu lines, %zu words: not jieba's dictionary\n", argv[0], argv[1], lines,
                  words.size());
     return 1;
+  }
+  if (argc == 4) {
+    std::ifstream extra(argv[3]);
+    if (!extra) {
+      std::fprintf(stderr, "%s: cannot read %s\n", argv[0], argv[3]);
+      return 1;
+    }
+    size_t row = 0;
+    while (std::getline(extra, line)) {
+      ++row;
+      if (line.empty() || line[0] == '#' || line.rfind("word\t", 0) == 0) continue;
+      const size_t before = words.size();
+      uint64_t frequency;
+      if (!read_word(line, frequency) || words.size() == before) {
+        std::fprintf(stderr, "%s:%zu: expected a word of one to four Han characters and a frequency\n", argv[3], row);
+        return 1;
+      }
+    }
   }
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.key < b.key; });
   // A word listed twice (a Traditional and a Simplified line that are the same

@@ -735,6 +735,8 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A place's name glossing its own government's name is that government.
       {"place-glossing-own-government", "강원특별자치도(강원도)는 186억 원을 반영했다",
        "강원특별자치도=Gangwon State Government | 강원도=Gangwon State Government"},
+      // A word jieba lacks (lexicons/text/zh_words.tsv) before a short listed name.
+      {"name-after-word-jieba-lacks", "行政院已撥補台電預算", "行政院=Executive Yuan | 台電=Taiwan Power Company"},
       // A body that stands on its own after an assembly is no committee of it.
       {"standalone-commission-after-assembly", "국회는 공정거래위원회에 자료를 요구했다",
        "국회=National Assembly (South Korea) | 공정거래위원회=Korea Fair Trade Commission"},

@@ -43,6 +43,12 @@ TEST_CASE("zh_words: the dictionary's words and their costs") {
   CHECK(cost_of("") == -1);
 }
 
+TEST_CASE("zh_words: lexicons/text/zh_words.tsv adds news words jieba lacks") {
+  CHECK(cost_of("拨补") > 0);
+  // 拨补|台电, no longer 拨|补台|电 around the listed 台电.
+  CHECK_FALSE(crossed("已拨补台电新台币", 3, 5));
+}
+
 TEST_CASE("zh_words: a pair no word holds side by side is never crossed") {
   CHECK(text::zh_words::may_join(U'其', U'中'));
   CHECK(text::zh_words::may_join(U'成', U'立'));
