@@ -1596,6 +1596,11 @@ class Parser {
       const Value week = shift(ref_week, Grain::kWeek, w_.entry(wr.entry).offset);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
+      // 本週四隻新股, 本周三家公司: a numeral before a measure word (weekday_counter)
+      // counts (four new listings this week), no weekday.
+      if (size_t next; wd && wd.end - wr.end == 3 && is_han_digit(cp_at(t_, wr.end, next)) &&
+                       word(wd.end, kind_bit(Kind::kWeekdayCounter)))
+        wd = Match{};
       if (wd) {
         int y, m, d;
         week_monday(week.year, week.month, y, m, d);
