@@ -2889,7 +2889,10 @@ class Matcher {
   // standing committee (role council_committee) in a sentence that names a council (role
   // council) before it is part of that council, no fact of its own.
   bool is_council_committee(const Hit& h) const {
-    if (!ends_with_role(h.start, h.end, role_bit(WordRole::kCouncilCommittee))) return false;
+    // Most names open no committee word: one bit test says so before any walk.
+    if (!m_->may_start_role(decode_at(t_, h.start), role_bit(WordRole::kCouncilCommittee)) ||
+        !ends_with_role(h.start, h.end, role_bit(WordRole::kCouncilCommittee)))
+      return false;
     for (size_t p = sentence_of(h.start).start; p < h.start;) {
       if (longest_role_end(p, h.start, role_bit(WordRole::kCouncil)) > p) return true;
       next_cp(t_, p);
