@@ -1186,10 +1186,11 @@ bool can_start_numeral(char32_t c) {
 bool ends_with_particle_i(std::string_view s, size_t start, size_t end) {
   if (end < start + 6 || s.compare(end - 3, 3, "이") != 0) return false;
   if (end + 1 >= s.size() || s[end] != ' ' || !text::is_hangul_syllable(cp_at(s, end + 1))) return false;
-  switch (cp_at(s, end - 6)) {
-    case U'백': case U'천': case U'만': case U'억': case U'조': case U'경': case U'공': case U'영': break;
-    default: return false;
-  }
+  // The syllable before 이: a scale above ten (백, 천, 만, 억 …) or a zero (공, 영); after
+  // 십 it is 12 (십이).
+  const Cls before = classify(cp_at(s, end - 6));
+  const bool scale = (before.kind == kSmall && before.value >= 2) || before.kind == kBig;
+  if (before.script != Script::kKorean || !(scale || (before.kind == kDigit && before.value == 0))) return false;
   for (size_t p = start; p < end;) {
     const char32_t c = text::next_code_point(s, p);
     if (!text::is_hangul_syllable(c)) return false;

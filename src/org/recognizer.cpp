@@ -1277,10 +1277,9 @@ class Matcher {
   // listed name makes no pattern). A legal form after a context name is its support
   // (四川发展|（控股）有限责任公司), which the span then holds. A place's bare name right
   // before a listed name that gains its legal form is part of the registered name
-  // (内蒙古|伊利实业集团股份有限公司, 北京|首农食品集团有限公司), as in a pattern's.
+  // (内蒙古|伊利实业集团股份有限公司), as in a pattern's.
   void take_legal_forms() {
-    for (size_t i = 0, n = hits_.size(); i < n; ++i) {
-      Hit& h = hits_[i];
+    for (Hit& h : hits_) {
       if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern || h.kind == HitKind::kContext) && h.end < t_.size() &&
           (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
         const size_t form = legal_form_at(h.end);
@@ -2638,7 +2637,7 @@ class Matcher {
     if (p == 0) return false;
     for (const Hit& g : hits_)
       if (g.place && g.end == p) return true;
-    return Model::has_bit(m_->division_last, decode_before(t_, p)) && ends_with_division(p > 12 ? p - 12 : 0, p);
+    return Model::has_bit(m_->division_last, decode_before(t_, p)) && ends_with_division(0, p);
   }
   // Where the places that enclose the one starting at `at` begin (福建省|安溪县: a listed
   // name, or an unlisted place named with its division word, up to three of them), or `at`.
