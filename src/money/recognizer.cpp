@@ -1578,6 +1578,40 @@ class StartScan {
 
 }  // namespace
 
+// Whether `between` holds nothing but qualifier words written before an amount (약, 约合,
+// 折合: qualifiers.tsv, position before), read from its end as the qualifiers are, after
+// currency words that name the first amount's currency (600억 위안(元·12조600억 원)), with
+// spaces and middle dots between.
+bool only_qualifiers(std::string_view between, const Tables& t) {
+  static constexpr std::string_view kDot = "\xC2\xB7";  // ·
+  const auto separator_before = [&](size_t i) {
+    if (between[i - 1] == ' ') return size_t{1};
+    return i >= kDot.size() && between.compare(i - kDot.size(), kDot.size(), kDot) == 0 ? kDot.size() : 0;
+  };
+  size_t i = between.size();
+  while (i > 0) {
+    if (const size_t n = separator_before(i)) {
+      i -= n;
+    } else if (const Word* w = t.before.match_before(between, i)) {
+      i -= w->text.size();
+    } else {
+      break;
+    }
+  }
+  for (size_t j = 0; j < i;) {
+    if (between[j] == ' ') {
+      ++j;
+    } else if (between.compare(j, kDot.size(), kDot) == 0) {
+      j += kDot.size();
+    } else if (const Word* w = t.suffix.match_at(between, j); w && j + w->text.size() <= i) {
+      j += w->text.size();
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
   const Tables& t = *tables_;
   const std::string_view s = doc.text;
@@ -1617,10 +1651,9 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       size_t k = p.end;
       while (k < a.start && s[k] == ' ') ++k;
       if (k < a.start && s[k] == '(') {
-        std::string_view between = s.substr(k + 1, a.start - k - 1);
-        bool plain = between.size() <= 24 && between.find(')') == std::string_view::npos &&
-                     std::none_of(between.begin(), between.end(), [](char ch) { return is_digit(ch); });
-        if (plain) equiv_of = static_cast<int>(out.size() - 1);
+        // Only qualifiers between the parenthesis and the amount (약, 约合): a clause there
+        // gives another figure (1元（缓存命中时为0.1元）: the price on a cache hit).
+        if (only_qualifiers(s.substr(k + 1, a.start - k - 1), t)) equiv_of = static_cast<int>(out.size() - 1);
       } else if (rd.converts(a, p.end)) {
         // 20亿美元和10亿欧元，折合约220亿元人民币 restates the sum, not the euros.
         const bool sum = out.size() - first >= 2 && rd.joined(out[out.size() - 2].end, p.start);
