@@ -610,10 +610,13 @@ class Parser {
     auto marker = [&](size_t at, Match& m) {
       m = word(at, kind_bit(Kind::kMarker));
       if (m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)))) return true;
-      // A space before the unit only for years (2008 年): "10 月" reads as ten months.
+      // A space before the unit only for years (2008 年), or in a spaced Chinese month and
+      // day (11 月 28 日, as some outlets space digits): "10 月" alone reads as ten months.
       m = word(sp(at), kind_bit(Kind::kMarker));
+      if (!m) return false;
+      const unsigned tag = 1u << static_cast<unsigned>(w_.entry(m.entry).tag);
       const unsigned year_tags = tagbit(Tag::kYear) | tagbit(Tag::kFiscalYear) | tagbit(Tag::kDecade);
-      return m && (tags & year_tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)));
+      return (tags & year_tags & tag) || ((tags & tag) && spaced_month_day(p, sp(at), m));
     };
     Match m;
     if (marker(n.end, m)) {
@@ -641,6 +644,29 @@ class Parser {
   }
 
   static unsigned tagbit(Tag t) { return 1u << static_cast<unsigned>(t); }
+
+  // Whether the Chinese marker `m` at `at`, after the number at `p` and a space, is part
+  // of a spaced month and day: 月 with a day and its 日 or 号 after it, or 日/号 after such
+  // a month (11 月 28 日).
+  bool spaced_month_day(size_t p, size_t at, const Match& m) const {
+    size_t next;
+    if (!text::is_han(cp_at(t_, at, next))) return false;
+    const Tag tag = w_.entry(m.entry).tag;
+    const unsigned day_tags = tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth);
+    if (tag == Tag::kMonth) {
+      Num day;
+      if (!number(sp(m.end), kAllowDigits, day)) return false;
+      const Match d = word(sp(day.end), kind_bit(Kind::kMarker));
+      return d && (day_tags & tagbit(w_.entry(d.entry).tag));
+    }
+    if (!(day_tags & tagbit(tag))) return false;
+    // The month's marker, one Han character, ends before the day's number and its space.
+    size_t q = p;
+    if (q > 0 && t_[q - 1] == ' ') --q;
+    if (q < 3) return false;
+    const Match month = word(q - 3, kind_bit(Kind::kMarker));
+    return month && month.end == q && w_.entry(month.entry).tag == Tag::kMonth;
+  }
 
   // What follows the digits at q: the tags of the markers num_unit may take after them
   // (right after the number or after spaces), whether a range connector follows (13~15일:
@@ -1076,8 +1102,9 @@ class Parser {
                  n.value > 199) {
         return kNo;
       }
+      // 民國116年, and the fiscal year 民國116年度 (Taiwan's budgets: the calendar year).
       Match mk = word(n.end, kind_bit(Kind::kMarker));
-      if (!mk || w_.entry(mk.entry).tag != Tag::kYear) return kNo;
+      if (!mk || (w_.entry(mk.entry).tag != Tag::kYear && w_.entry(mk.entry).tag != Tag::kFiscalYear)) return kNo;
       const int offset = w_.entry(era.entry).offset;
       // 民國115年至119年: the era names the range's second year too (written again or not).
       if (const Match r = word(sp(mk.end), kind_bit(Kind::kRange))) {
