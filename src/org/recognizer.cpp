@@ -2215,7 +2215,9 @@ class Matcher {
       for (const Segment& seg : segments_) {
         if (seg.hit < 0) continue;
         const Hit& h = hits_[seg.hit];
-        if (h.kind == HitKind::kPattern) continue;
+        // A typo reading names no group: a text that defines a short form spells it as
+        // it means it (딥웨이브로보틱스(이하 딥웨이브), not 디웨이브).
+        if (h.kind == HitKind::kPattern || h.kind == HitKind::kFuzzy) continue;
         if (entry >= 0 && static_cast<uint32_t>(entry) != h.entry) conflict = true;
         entry = static_cast<int32_t>(h.entry);
       }
@@ -2345,8 +2347,10 @@ class Matcher {
   // (…（CADE）审查。CADE上周…), and a headline's before them (see link_later_mentions).
   void bind_pattern_gloss(size_t close) {
     int pattern = -1;
+    // A typo reading inside the group is no name of its own (딥웨이브로보틱스(이하 딥웨이브)).
+    const auto named_part = [this](const Segment& seg) { return seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kFuzzy; };
     for (const Segment& seg : segments_) {
-      if (seg.hit < 0) continue;
+      if (!named_part(seg)) continue;
       if (pattern < 0) {
         pattern = seg.hit;
         continue;
@@ -2362,8 +2366,11 @@ class Matcher {
     for (const Segment& seg : segments_) {
       if (seg.hit == pattern) continue;
       const bool own_script = script_of(decode_at(t_, seg.start)) == script;
-      if (seg.hit >= 0) {  // a pattern that is the name's short form or gloss (checked above)
+      if (seg.hit >= 0 && !named_part(seg) && own_script && !same_script_short_form(seg, named)) {
+        continue;
+      } else if (seg.hit >= 0) {  // a pattern that is the name's short form or gloss (checked above), or a typo reading
         Hit& h = hits_[seg.hit];
+        h.kind = HitKind::kPattern;
         h.entry = static_cast<uint32_t>(glossed_.size());
         h.suffix = named.suffix;
         h.glossed = true;
@@ -2559,7 +2566,9 @@ class Matcher {
       // (芜湖|市财政局).
       const bool words_before = it->kind == HitKind::kPattern && it->end == b && it->start < a &&
                                 ends_with_role(it->start, a, kFunctionRoles);
-      if (!words_before && (len > b - a || (len == b - a && it->kind != HitKind::kPattern && !over_listed))) {
+      // A typo reading of its span gives way too: the text defined the name.
+      const bool weaker = it->kind == HitKind::kPattern || it->kind == HitKind::kFuzzy;
+      if (!words_before && (len > b - a || (len == b - a && !weaker && !over_listed))) {
         displaced_.resize(first);
         return false;
       }

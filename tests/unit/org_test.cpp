@@ -735,6 +735,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A place's name glossing its own government's name is that government.
       {"place-glossing-own-government", "강원특별자치도(강원도)는 186억 원을 반영했다",
        "강원특별자치도=Gangwon State Government | 강원도=Gangwon State Government"},
+      // A short form the text defines is no typo reading of a listed name, there or later.
+      {"defined-short-form-over-typo-reading", "로봇 업체 딥웨이브로보틱스(이하 딥웨이브)가 상장한다. 딥웨이브는 투자를 받았다",
+       "딥웨이브로보틱스=딥웨이브로보틱스/pattern | 딥웨이브=딥웨이브로보틱스/alias;pattern | 딥웨이브=딥웨이브로보틱스/alias;pattern"},
+      // A council's committee named by its field after the council, in Traditional Chinese.
+      {"city-council-committee", "台南市議會財政經濟委員會日前審查預算", "台南市議會=台南市議會/pattern"},
       // A word jieba lacks (lexicons/text/zh_words.tsv) before a short listed name.
       {"name-after-word-jieba-lacks", "行政院已撥補台電預算", "行政院=Executive Yuan | 台電=Taiwan Power Company"},
       // A body that stands on its own after an assembly is no committee of it.
