@@ -1195,8 +1195,7 @@ class Matcher {
     // form (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会).
     if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
         place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
-        m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
-        !starts_with_role(s, std::min(t_.size(), s + kMaxLegalFormBytes), role_bit(WordRole::kLegalForm))) {
+        m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && !legal_form_from(s, suffix)) {
       size_t rest = 0;
       for (size_t i = place_end; i < s && rest < min_chars; ++rest) next_cp(t_, i);
       if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
@@ -1334,6 +1333,12 @@ class Matcher {
       if (p && (p->roles & role_bit(WordRole::kLegalForm))) found = j - pos;
     }
     return found;
+  }
+  // Whether a legal form is the suffix at s or follows it (银行|股份有限公司).
+  bool legal_form_from(size_t s, int32_t suffix) const {
+    const size_t after = s + m_->suffixes[static_cast<size_t>(suffix)].key.size();
+    return starts_with_role(s, std::min(t_.size(), s + kMaxLegalFormBytes), role_bit(WordRole::kLegalForm)) ||
+           (after < t_.size() && starts_with_role(after, std::min(t_.size(), after + kMaxLegalFormBytes), role_bit(WordRole::kLegalForm)));
   }
   // [a, b) ends with an administrative division word (role division: 省, 市, 自治区).
   bool ends_with_division(size_t a, size_t b) const {
@@ -2705,8 +2710,19 @@ class Matcher {
     // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so).
     if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;
-    return acts_after(h.end, kMaxJoinedPlaces);
+    // Its gloss in parentheses may stand between it and its particle (충청북도(충북도)는), and
+    // a gloss acts as the name before it does (충청북도(|충북도|)는).
+    return acts_after(past_parenthesis(h.end), kMaxJoinedPlaces);
   }
+  // Past a parenthesized gloss of a few characters at p, or past the closing parenthesis at
+  // p; else p.
+  size_t past_parenthesis(size_t p) const {
+    if (p < t_.size() && t_[p] == ')') return p + 1;
+    if (p >= t_.size() || t_[p] != '(') return p;
+    const size_t close = t_.find(')', p + 1);
+    return close != std::string_view::npos && close - p <= kMaxGlossBytes ? close + 1 : p;
+  }
+  static constexpr size_t kMaxGlossBytes = 24;
   // The start of the words of role act_adverb that end at p, one after another (今年|以来), or
   // p: at each step the longest such word, of one to four characters, ending there.
   size_t act_adverbs_before(size_t p) const {

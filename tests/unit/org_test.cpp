@@ -742,6 +742,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"city-council-committee", "台南市議會財政經濟委員會日前審查預算", "台南市議會=台南市議會/pattern"},
       // A word jieba lacks (lexicons/text/zh_words.tsv) before a short listed name.
       {"name-after-word-jieba-lacks", "行政院已撥補台電預算", "行政院=Executive Yuan | 台電=Taiwan Power Company"},
+      // A province with its gloss in parentheses acts through the particle after them.
+      {"place-acts-after-own-gloss", "충청북도(충북도)는 예산안을 편성했다",
+       "충청북도=North Chungcheong Provincial Government | 충북도=North Chungcheong Provincial Government"},
       // A body that stands on its own after an assembly is no committee of it.
       {"standalone-commission-after-assembly", "국회는 공정거래위원회에 자료를 요구했다",
        "국회=National Assembly (South Korea) | 공정거래위원회=Korea Fair Trade Commission"},
