@@ -156,6 +156,17 @@ Value at_grain(const Value& v, Grain g, bool last) {
   return out;
 }
 
+// The first (or, with `last`, the last) day of the year, quarter or month `v`.
+Value day_of(const Value& v, bool last) {
+  if (v.grain == Grain::kDay) return v;
+  Value out = v;
+  if (v.grain == Grain::kYear) out.month = last ? 12 : 1;
+  else if (v.grain == Grain::kQuarter) out.month = 3 * (v.month - 1) + (last ? 3 : 1);
+  out.day = last ? days_in_month(out.year, out.month) : 1;
+  out.grain = Grain::kDay;
+  return out;
+}
+
 // Years, quarters and months: the grains a range may mix (내년 하반기부터 2030년까지).
 bool is_coarse(Grain g) { return g == Grain::kYear || g == Grain::kQuarter || g == Grain::kMonth; }
 
@@ -268,6 +279,21 @@ class Parser {
             !(b.inherited && b.a.grain == a.a.grain)) {
           const Grain g = std::max(a.a.grain, b.a.grain);  // the finer (Grain runs coarse to fine)
           const Value from = at_grain(a.a, g, false), to = at_grain(b.b, g, true);
+          if (first_day(to) >= first_day(from)) {
+            result.range(from, to);
+            result.flags = a.flags | (b.flags & kRelative);
+            result.rule = "range";
+            flags &= ~(kSince | kUntil);
+            end = e2;
+            ranged = true;
+            if (close) after_between = close.end;
+          }
+        } else if (e2 != kNo && !same && !a.interval && !b.interval && !lunar_ && ends_day_and_coarse(a, b) &&
+                   (w_.entry(r.entry).lang != Lang::kKo || until_after(e2))) {
+          // A day and a coarser end (今年1月至11月24日, 내년 1월 1일부터 2030년까지): the range
+          // runs by days, from the first end's first day to the second's last. A Korean
+          // 부터 range needs its 까지 then: 다음 달 1일부터 연말 세일 names the sale.
+          const Value from = day_of(a.a, false), to = day_of(b.b, true);
           if (first_day(to) >= first_day(from)) {
             result.range(from, to);
             result.flags = a.flags | (b.flags & kRelative);
@@ -479,6 +505,19 @@ class Parser {
     if (const Match c = word(u, kind_bit(Kind::kClassifier))) u = c.end;
     if (!word(u, kind_bit(Kind::kMarker) | kind_bit(Kind::kSpanUnit))) return m;
     return Match{};
+  }
+
+  // One end a day, the other a year, quarter or month; a second end's day names its month
+  // (1月至24日 is no range: which 24th is unclear).
+  static bool ends_day_and_coarse(const Cur& a, const Cur& b) {
+    const Grain ga = a.a.grain, gb = b.a.grain;
+    if (gb == Grain::kDay && std::strcmp(b.rule, "day") == 0) return false;
+    return (ga == Grain::kDay && is_coarse(gb)) || (is_coarse(ga) && gb == Grain::kDay);
+  }
+  // Whether an until word (까지, 为止) follows `end`.
+  bool until_after(size_t end) const {
+    const Match q = word(sp(end), kind_bit(Kind::kQualAfter));
+    return q && (flag_of(w_.entry(q.entry).tag) & kUntil);
   }
 
   // Whether 的 follows `end` at once or after one or two Han characters (a verb: 召开的).

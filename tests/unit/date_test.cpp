@@ -192,6 +192,16 @@ TEST_CASE("a lunisolar second end that makes no range leaves the first end Grego
   CHECK(dates("2025년 5월 1일 — 올해 윤6월") == "2025년 5월 1일=2025-05-01 올해 윤6월=2025-07-25/2025-08-22[relative]");
 }
 
+TEST_CASE("a range from a day to a coarser end, or back, runs by days") {
+  CHECK(dates("今年1月至11月24日", "2026-11-28") == "今年1月至11月24日=2026-01-01/2026-11-24[relative]");
+  CHECK(dates("내년 1월 1일부터 2030년까지", "2026-11-28") == "내년 1월 1일부터 2030년=2027-01-01/2030-12-31[relative]");
+  CHECK(dates("다음 달 1일부터 연말까지", "2026-11-28") == "다음 달 1일부터 연말=2026-12-01/2026-12-31[relative]");
+  // A Korean 부터 range needs its 까지: here 연말 names the sale.
+  CHECK(dates("다음 달 1일부터 연말 세일", "2026-11-28") == "다음 달 1일=2026-12-01[relative;since] 연말=2026[relative;late]");
+  // A bare day as the second end: which month it is in is unclear.
+  CHECK(dates("1月至24日", "2026-11-28") == "1月=2026-01[relative] 24日=2026-11-24[relative]");
+}
+
 TEST_CASE("a quarter still to come, after an earlier year was named, is that year's") {
   // A February results report: 4분기 is last year's, and 전년 (a comparison) does not move
   // the year the text is about.
