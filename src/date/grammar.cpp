@@ -304,9 +304,11 @@ class Parser {
             if (close) after_between = close.end;
           }
         } else if (e2 != kNo && same) {
-          if (b.inherited && first_day(b.b) < first_day(a.a)) {
-            // 8月至2月: the second end is in the following year (or month).
-            const Grain up = b.b.grain == Grain::kDay ? Grain::kMonth : Grain::kYear;
+          if ((b.inherited || lunar_) && first_day(b.b) < first_day(a.a)) {
+            // 8月至2月: the second end is in the following year, or month when it names
+            // only its day (30日至2日); so is a lunisolar one before the first
+            // (腊月廿三至正月十五: the first month of the next lunar year).
+            const Grain up = b.b.grain == Grain::kDay && b.b.month == a.a.month ? Grain::kMonth : Grain::kYear;
             b.b = shift(b.b, up, 1);
           }
           if (first_day(b.b) >= first_day(a.a)) {

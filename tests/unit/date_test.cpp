@@ -198,6 +198,11 @@ TEST_CASE("a range from a day to a coarser end, or back, runs by days") {
   CHECK(dates("다음 달 1일부터 연말까지", "2026-11-28") == "다음 달 1일부터 연말=2026-12-01/2026-12-31[relative]");
   // A Korean 부터 range needs its 까지: here 연말 names the sale.
   CHECK(dates("다음 달 1일부터 연말 세일", "2026-11-28") == "다음 달 1일=2026-12-01[relative;since] 연말=2026[relative;late]");
+  // A second end before the first is in the next year (or month, when it names only its
+  // day); a lunisolar one in the next lunar year.
+  CHECK(dates("12月30日至1月2日", "2026-11-24") == "12月30日至1月2日=2026-12-30/2027-01-02[relative]");
+  CHECK(dates("30日至2日", "2026-11-24") == "30日至2日=2026-11-30/2026-12-02[relative]");
+  CHECK(dates("腊月廿三至正月十五", "2026-11-24") == "腊月廿三至正月十五=2027-01-30/2027-02-20[relative]");
   // A bare day as the second end: which month it is in is unclear.
   CHECK(dates("1月至24日", "2026-11-28") == "1月=2026-01[relative] 24日=2026-11-24[relative]");
 }
