@@ -424,6 +424,7 @@ class Matcher {
     find_patterns();
     find_foreign_bodies();
     take_legal_forms();
+    join_spaced_parents();
     resolve();
     bind_glosses();
     support_context_names();
@@ -1287,6 +1288,27 @@ class Matcher {
         if (form > 0 && h.kind == HitKind::kLexicon) h.start = place_name_before(h.start);
       }
     }
+  }
+  // A Korean research unit named with its university one space before it is one name
+  // (울산대학교 에너지화학연구소, suffixes.tsv column parent), as a Chinese one is without
+  // the space (han_name_start).
+  void join_spaced_parents() {
+    for (Hit& h : hits_) {
+      if (h.kind != HitKind::kPattern || h.suffix < 0 || !m_->suffixes[static_cast<size_t>(h.suffix)].named_with_parent ||
+          h.start < 2 || t_[h.start - 1] != ' ' || !text::is_hangul_syllable(decode_at(t_, h.start)))
+        continue;
+      for (const Hit& g : hits_)
+        if (g.end == h.start - 1 && is_university(g)) {
+          h.start = g.start;
+          break;
+        }
+    }
+  }
+  bool is_university(const Hit& g) const {
+    if (g.kind == HitKind::kPattern) return g.suffix >= 0 && m_->suffixes[static_cast<size_t>(g.suffix)].kind == "university";
+    if (g.kind != HitKind::kLexicon) return false;
+    const Model::EntryOut& e = m_->entry_out[g.entry];
+    return std::string_view(m_->out_text).substr(e.off + e.value, e.unit) == "university";
   }
   // Where a place's bare name (a context hit, Name::place) ending right at `start` begins,
   // or `start`.
