@@ -275,34 +275,18 @@ class Parser {
         // 2030년까지, a half being an interval of months): then the range runs at the finer
         // grain of the two, from the first one's start to the second one's end.
         const bool same = !a.interval && !b.interval && b.a.grain == a.a.grain;
+        Value from, to;  // the range's ends, when the two make one
+        bool joins = false;
         if (e2 != kNo && !same && coarse_a && is_coarse(b.a.grain) && b.a.grain == b.b.grain &&
             !(b.inherited && b.a.grain == a.a.grain)) {
           const Grain g = std::max(a.a.grain, b.a.grain);  // the finer (Grain runs coarse to fine)
-          const Value from = at_grain(a.a, g, false), to = at_grain(b.b, g, true);
-          if (first_day(to) >= first_day(from)) {
-            result.range(from, to);
-            result.flags = a.flags | (b.flags & kRelative);
-            result.rule = "range";
-            flags &= ~(kSince | kUntil);
-            end = e2;
-            ranged = true;
-            if (close) after_between = close.end;
-          }
+          from = at_grain(a.a, g, false), to = at_grain(b.b, g, true), joins = true;
         } else if (e2 != kNo && !same && !a.interval && !b.interval && !lunar_ && ends_day_and_coarse(a, b) &&
                    (w_.entry(r.entry).lang != Lang::kKo || until_after(e2))) {
           // A day and a coarser end (今年1月至11月24日, 내년 1월 1일부터 2030년까지): the range
           // runs by days, from the first end's first day to the second's last. A Korean
           // 부터 range needs its 까지 then: 다음 달 1일부터 연말 세일 names the sale.
-          const Value from = day_of(a.a, false), to = day_of(b.b, true);
-          if (first_day(to) >= first_day(from)) {
-            result.range(from, to);
-            result.flags = a.flags | (b.flags & kRelative);
-            result.rule = "range";
-            flags &= ~(kSince | kUntil);
-            end = e2;
-            ranged = true;
-            if (close) after_between = close.end;
-          }
+          from = day_of(a.a, false), to = day_of(b.b, true), joins = true;
         } else if (e2 != kNo && same) {
           if ((b.inherited || lunar_) && first_day(b.b) < first_day(a.a)) {
             // 8月至2月: the second end is in the following year, or month when it names
@@ -311,15 +295,16 @@ class Parser {
             const Grain up = b.b.grain == Grain::kDay && b.b.month == a.a.month ? Grain::kMonth : Grain::kYear;
             b.b = shift(b.b, up, 1);
           }
-          if (first_day(b.b) >= first_day(a.a)) {
-            result.range(a.a, b.b);
-            result.flags = a.flags | (b.flags & kRelative);
-            result.rule = "range";
-            flags &= ~(kSince | kUntil);  // 从A到B: the range says it all
-            end = e2;
-            ranged = true;
-            if (close) after_between = close.end;  // 之间 stays outside the span
-          }
+          from = a.a, to = b.b, joins = true;
+        }
+        if (joins && first_day(to) >= first_day(from)) {
+          result.range(from, to);
+          result.flags = a.flags | (b.flags & kRelative);
+          result.rule = "range";
+          flags &= ~(kSince | kUntil);  // 从A到B: the range says it all
+          end = e2;
+          ranged = true;
+          if (close) after_between = close.end;  // 之间 stays outside the span
         }
         if (!ranged) set_lunar_state(lunar_before);
       }
