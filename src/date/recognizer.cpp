@@ -510,6 +510,16 @@ namespace {
 // The 《 and 》 of a text in order, found once, when its first date asks (most Korean
 // articles have none): inside_title runs for every date found, and scanning the bytes
 // around each one cost more than the rest of the date scan's checks together.
+// Whether only a list mark (、, ·, 和, 及, 와, 과) stands between `end` and `start`: the
+// date at `start` is the next item of a list.
+bool lists_on(std::string_view t, size_t end, size_t start) {
+  if (start <= end || start - end > 4) return false;
+  const std::string_view between = t.substr(end, start - end);
+  for (const std::string_view mark : {"、", "·", "和", "及", "와 ", "과 ", ", ", ","})
+    if (between == mark) return true;
+  return false;
+}
+
 // Whether the date [start, end), a word (not digits), opens a short quoted name: an opening
 // quote right before it, and one to four more characters and the closing quote right after
 // it (“今日酒价” a platform, “冬至饺子宴” an event). A quoted sentence runs on longer
@@ -600,7 +610,11 @@ bool before_issue_number(std::string_view t, size_t p) {
     q = next;
     ++n;
   }
-  return n > 0 && t.compare(q, 3, "期") == 0;
+  // 第N期 (an issue), 第N次 (a session), 第N届 (a term): 2026年第52次审议会议. (A batch,
+  // 第N批, is left a date: writers read 2026年第四批 both ways.)
+  for (const std::string_view mark : {"期", "次", "届"})
+    if (n > 0 && t.compare(q, mark.size(), mark) == 0) return true;
+  return false;
 }
 
 }  // namespace
@@ -617,6 +631,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   // is a failed lunisolar date's Gregorian reading, another country's own holiday
   // (以色列国庆节) or a date that recurs (매년 10월, 每逢春节).
   const size_t first_date = out.size();  // this recognizer's candidates start here
+  size_t recurring_end = 0;              // the end of the last date dropped as recurring
   auto take = [&](const Parsed& p) {
     if (follows_lunar_mark(words, t, p.start)) return;
     // A weekday in parentheses right after the day it falls on restates it, as datelines
@@ -628,7 +643,11 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
         before_issue_number(t, p.end))
       return;
-    if (words.recurring_before(t, p.start)) return;
+    // A recurring date (매년 10월, 每年4月) and the dates listed right after it (每年4月、10月).
+    if (words.recurring_before(t, p.start) || (recurring_end > 0 && lists_on(t, recurring_end, p.start))) {
+      recurring_end = p.end;
+      return;
+    }
     if (p.holiday >= 0 && words.other_country_before(t, p.start, words.holiday(p.holiday))) return;
     emit(in_region(p, words, doc, regional), out);
     if (const size_t s = with_prefix_before_year(words, t, p.start); s != p.start) out.back().start = s;
