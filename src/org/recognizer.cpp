@@ -425,6 +425,7 @@ class Matcher {
     find_foreign_bodies();
     take_legal_forms();
     join_spaced_parents();
+    drop_council_committee_patterns();
     resolve();
     bind_glosses();
     support_context_names();
@@ -1288,6 +1289,22 @@ class Matcher {
         if (form > 0 && h.kind == HitKind::kLexicon) h.start = place_name_before(h.start);
       }
     }
+  }
+  // A pattern made of a listed council and its field committee (立法院|經濟委員會) names the
+  // committee, which is part of the council (is_council_committee): the council's own name
+  // stays, the pattern goes.
+  void drop_council_committee_patterns() {
+    const size_t before = hits_.size();
+    hits_.erase(std::remove_if(hits_.begin(), hits_.end(),
+                               [this](const Hit& p) {
+                                 if (p.kind != HitKind::kPattern ||
+                                     !m_->may_start_role(decode_at(t_, p.start), role_bit(WordRole::kCouncil)))
+                                   return false;
+                                 const size_t council = longest_role_end(p.start, p.end, role_bit(WordRole::kCouncil));
+                                 return council > p.start && ends_with_role(council, p.end, role_bit(WordRole::kCouncilCommittee));
+                               }),
+                hits_.end());
+    if (hits_.size() != before) name_ends_ready_ = false;
   }
   // A Korean research unit named with its university one space before it is one name
   // (울산대학교 에너지화학연구소, suffixes.tsv column parent), as a Chinese one is without

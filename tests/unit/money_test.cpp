@@ -38,6 +38,8 @@ TEST_CASE("money facts") {
   } rows[] = {
       {"600억 위안(元·12조600억 원)", "600억 위안=60000000000 CNY | 12조600억 원=12060000000000 KRW [equiv=1]"},
       {"557만6000달러(약 78억8000만원)", "557만6000달러=5576000 USD | 78억8000만원=7880000000 KRW [approx;equiv=1]"},
+      // "From A, becoming B" is a change, two amounts.
+      {"미디엄은 1,557만 원에서 1,650만 원이 돼", "1,557만 원=15570000 KRW | 1,650만 원=16500000 KRW"},
       // A clause before the amount in the parenthesis gives another figure, no equivalent.
       {"每百万tokens 1元（缓存命中时为0.1元）", "1元=1 CNY | 0.1元=0.1 CNY"},
       {"3亿美元（约合人民币21.5亿元）", "3亿美元=300000000 USD | 人民币21.5亿元=2150000000 CNY [approx;equiv=1]"},
