@@ -510,14 +510,14 @@ namespace {
 // The 《 and 》 of a text in order, found once, when its first date asks (most Korean
 // articles have none): inside_title runs for every date found, and scanning the bytes
 // around each one cost more than the rest of the date scan's checks together.
-// Whether only a list mark (、, ·, 和, 及, 와, 과) stands between `end` and `start`: the
-// date at `start` is the next item of a list.
-bool lists_on(std::string_view t, size_t end, size_t start) {
-  if (start <= end || start - end > 4) return false;
-  const std::string_view between = t.substr(end, start - end);
-  for (const std::string_view mark : {"、", "·", "和", "及", "와 ", "과 ", ", ", ","})
-    if (between == mark) return true;
-  return false;
+// Whether only a list mark (date_words.tsv, holiday_list: 、, 和, 과) and spaces stand
+// between `end` and `start`: the date at `start` is the next item of a list.
+bool lists_on(const Words& w, std::string_view t, size_t end, size_t start) {
+  if (start <= end) return false;
+  const Match mark = w.longest(t, end, kind_bit(Kind::kHolidayList));
+  size_t after = mark ? mark.end : start;
+  while (after < start && t[after] == ' ') ++after;
+  return mark && after == start;
 }
 
 // Whether the date [start, end), a word (not digits), opens a short quoted name: an opening
@@ -644,7 +644,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         before_issue_number(t, p.end))
       return;
     // A recurring date (매년 10월, 每年4月) and the dates listed right after it (每年4月、10月).
-    if (words.recurring_before(t, p.start) || (recurring_end > 0 && lists_on(t, recurring_end, p.start))) {
+    if (words.recurring_before(t, p.start) || (recurring_end > 0 && lists_on(words, t, recurring_end, p.start))) {
       recurring_end = p.end;
       return;
     }
