@@ -597,11 +597,13 @@ bool weekday_restates(std::string_view t, const core::Candidate& day, const Pars
   return t.compare(w.end, 1, ")") == 0 || t.compare(w.end, 3, "\uFF09") == 0;
 }
 
-// Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期): the year
-// is part of the issue's name, as years inside names are (GUIDELINES: not dates).
-bool before_issue_number(std::string_view t, size_t p) {
-  if (t.compare(p, 3, "第") != 0) return false;
-  size_t q = p + 3;
+// Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期, 2026年|第52次
+// 审议会议): an ordinal mark, a number and an issue mark (date_words.tsv, issue_mark). The
+// year is part of the issue's name, as years inside names are (GUIDELINES: not dates).
+bool before_issue_number(const Words& w, std::string_view t, size_t p) {
+  const Match ordinal = w.longest(t, p, kind_bit(Kind::kOrdinal));
+  if (!ordinal) return false;
+  size_t q = ordinal.end;
   int n = 0;
   while (q < t.size() && n < 4) {
     size_t next = q;
@@ -610,11 +612,7 @@ bool before_issue_number(std::string_view t, size_t p) {
     q = next;
     ++n;
   }
-  // 第N期 (an issue), 第N次 (a session), 第N届 (a term): 2026年第52次审议会议. (A batch,
-  // 第N批, is left a date: writers read 2026年第四批 both ways.)
-  for (const std::string_view mark : {"期", "次", "届"})
-    if (n > 0 && t.compare(q, mark.size(), mark) == 0) return true;
-  return false;
+  return n > 0 && w.longest(t, q, kind_bit(Kind::kIssueMark));
 }
 
 }  // namespace
@@ -641,7 +639,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.
     if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
-        before_issue_number(t, p.end))
+        before_issue_number(words, t, p.end))
       return;
     // A recurring date (매년 10월, 每年4月) and the dates listed right after it (每年4月、10月).
     if (words.recurring_before(t, p.start) || (recurring_end > 0 && lists_on(words, t, recurring_end, p.start))) {
