@@ -1338,18 +1338,24 @@ class Matcher {
   // A bracketed word of a few Chinese characters may open it, as registered names have
   // (四川发展|（控股）有限责任公司, 苹果电脑贸易|（上海）有限公司; folding made the brackets ASCII).
   size_t legal_form_at(size_t pos) const {
-    if (pos >= t_.size() || t_[pos] != '(') return bare_legal_form_at(pos);
+    const size_t after = bracketed_word_after(pos);
+    const size_t form = bare_legal_form_at(after);
+    return form == 0 ? 0 : after - pos + form;
+  }
+  static constexpr int kMaxBracketedChars = 4;
+  // Where a bracketed word of at most kMaxBracketedChars Han characters that opens at
+  // `pos` ends, past its closing bracket, or `pos` when none opens there; the mirror of
+  // bracketed_word_before().
+  size_t bracketed_word_after(size_t pos) const {
+    if (pos >= t_.size() || t_[pos] != '(') return pos;
     size_t j = pos + 1;
     int han = 0;
     while (j < t_.size() && han <= kMaxBracketedChars && text::is_han(decode_at(t_, j))) {
       next_cp(t_, j);
       ++han;
     }
-    if (han == 0 || han > kMaxBracketedChars || j >= t_.size() || t_[j] != ')') return 0;
-    const size_t form = bare_legal_form_at(j + 1);
-    return form == 0 ? 0 : j + 1 - pos + form;
+    return han > 0 && han <= kMaxBracketedChars && j < t_.size() && t_[j] == ')' ? j + 1 : pos;
   }
-  static constexpr int kMaxBracketedChars = 4;
   // Where a bracketed word of at most kMaxBracketedChars Han characters that ends at `e`
   // opens ((集团), (控股)), or `e` when none ends there.
   size_t bracketed_word_before(size_t e) const {
@@ -2666,20 +2672,18 @@ class Matcher {
     // the clause opens before them.
     size_t at = enclosing_places_before(h.start);  // where the clause the place opens starts, as far as known
     char32_t before = decode_before(t_, at);
-    // So it does before a place and the words that it governs this one (柳州市下辖的|融安县:
-    // act adverbs after a place).
+    // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
+    // words that may come between the place and its act word (role act_adverb) come
+    // before it too. So does a larger place and the words that it governs this one
+    // (柳州市|下辖的|融安县), with its own time words before it; the adverbs are read once
+    // for each place.
     if (text::is_han(before)) {
-      const size_t open = act_adverbs_before(at);
+      size_t open = act_adverbs_before(at);
       if (open != at && place_ends_at(open)) {
         at = enclosing_places_before(open);
         before = decode_before(t_, at);
+        open = text::is_han(before) ? act_adverbs_before(at) : at;
       }
-    }
-    // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
-    // words that may come between the place and its act word (role act_adverb) come
-    // before it too.
-    if (text::is_han(before)) {
-      const size_t open = act_adverbs_before(at);
       if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
     }
     return opens_clause_and_acts(h, before);
