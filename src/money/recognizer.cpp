@@ -1022,9 +1022,11 @@ struct Reader {
     }
     if (ps != std::string_view::npos) {
       // 人民幣三部分: one spelled digit glued to the word after it counts that word (three
-      // parts), not money; 人民币五千 and 人民币3 stay amounts.
-      if (n->script == numeral::Script::kChinese && n->end - n->start == 3 && !n->has_scale &&
-          n->end < s.size() && text::is_han(cp_at(s, n->end)))
+      // parts), not money; 人民币五千 and 人民币3 stay amounts. So does any number glued to a
+      // measure word (港元1個月拆息: the one-month rate).
+      if (!n->has_scale && n->end < s.size() &&
+          ((n->script == numeral::Script::kChinese && n->end - n->start == 3 && text::is_han(cp_at(s, n->end))) ||
+           numeral::is_chinese_measure_word(cp_at(s, n->end))))
         return false;
       a.currency = pc;
       a.start = ps;
@@ -1137,8 +1139,14 @@ struct Reader {
   // kLevelRatio times the change, while the ends of a range of changes lie closer.
   static constexpr long long kLevelRatio = 4;
   // A to-word right after an amount ending at `end`, or after a qualifier there (one
-  // space allowed before it): 750만 원으로, 750만 원 안팎으로.
+  // space allowed before it): 750만 원으로, 750만 원 안팎으로; or after a short
+  // parenthesis there, which restates the amount: 800억 달러(약 118조 원)로.
+  static constexpr size_t kMaxRestatementBytes = 64;
   bool to_word_after(size_t end) const {
+    if (end < s.size() && s[end] == '(') {
+      const size_t close = s.find(')', end);
+      if (close != std::string_view::npos && close - end <= kMaxRestatementBytes) end = close + 1;
+    }
     if (t.to.match_at(s, end)) return true;
     const size_t q = end < s.size() && s[end] == ' ' ? end + 1 : end;
     const Word* w = t.after.match_at(s, q);

@@ -198,9 +198,10 @@ bool is_particle(char32_t c) {
   }
 }
 
-// Korean counters (classifiers) that follow native numerals: 세 개, 한 명, 쉰두 살. The
-// first syllables of lexicons/numeral/counters.tsv, loaded once; a malformed file gives
-// an empty set here (the lexicon lint test reports it).
+// Counters that follow numerals: Korean ones after native numerals (세 개, 한 명, 쉰두
+// 살), Chinese measure words after any (1个月, 3倍). The first characters of
+// lexicons/numeral/counters.tsv, one set per language, loaded once; a malformed file
+// gives empty sets here (the lexicon lint test reports it).
 class CounterSet {
  public:
   CounterSet() {
@@ -209,28 +210,34 @@ class CounterSet {
       auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
       if (!table.ok()) continue;
       for (const auto& row : table.value().rows()) {
+        const bool korean = table.value().cell(row, "lang") == "ko";
         for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) {
           const std::string f = text::fold(w);
           if (f.empty()) continue;
           size_t j = 0;
           const char32_t c = text::next_code_point(f, j);
-          if (text::is_hangul_syllable(c)) bits_[(c - 0xAC00) >> 6] |= 1ULL << ((c - 0xAC00) & 63);
+          if (korean && text::is_hangul_syllable(c)) korean_[(c - 0xAC00) >> 6] |= 1ULL << ((c - 0xAC00) & 63);
+          if (!korean && c < 0x10000) chinese_[c >> 6] |= 1ULL << (c & 63);
         }
       }
     }
   }
-  bool has(char32_t c) const {
-    return text::is_hangul_syllable(c) && ((bits_[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
+  bool korean(char32_t c) const {
+    return text::is_hangul_syllable(c) && ((korean_[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
   }
+  bool chinese(char32_t c) const { return c < 0x10000 && ((chinese_[c >> 6] >> (c & 63)) & 1); }
 
  private:
-  std::array<unsigned long long, (0xD7A4 - 0xAC00 + 63) / 64> bits_{};
+  std::array<unsigned long long, (0xD7A4 - 0xAC00 + 63) / 64> korean_{};
+  std::array<unsigned long long, 0x10000 / 64> chinese_{};
 };
 
-bool is_counter(char32_t c) {
+const CounterSet& counters() {
   static const CounterSet kCounters;
-  return kCounters.has(c);
+  return kCounters;
 }
+
+bool is_counter(char32_t c) { return counters().korean(c); }
 
 // ---- Arabic numbers ----
 
@@ -1333,6 +1340,8 @@ const NonNumeralWords& non_numeral_words() {
 // p <= start with p + |w| >= end (valid UTF-8: w holds the numeral at start - p). So only
 // the code point boundaries p in [end - longest word, start] are tried, and at each only
 // the words that begin with the code point there.
+bool is_chinese_measure_word(char32_t c) { return counters().chinese(c); }
+
 bool inside_non_numeral_word(std::string_view s, size_t start, size_t end) {
   const NonNumeralWords& index = non_numeral_words();
   if (index.words.empty() || start >= s.size()) return false;

@@ -168,6 +168,11 @@ bool is_numeral_char(char32_t c);
 // True for the Korean scale words 만, 억, 조, 경 (what an amount written 3000억 ends with).
 bool is_korean_scale(char32_t c);
 
+// Whether `c` (folded) is a Chinese measure word of lexicons/numeral/counters.tsv (个, 年,
+// 倍): a number glued to one counts that thing (港元1個月拆息 is a one-month rate, no
+// amount of 1 Hong Kong dollar).
+bool is_chinese_measure_word(char32_t c);
+
 // Whether text[start, end) lies wholly inside an occurrence of an ordinary word of
 // lexicons/numeral/non_numeral_words.tsv (一切, 四川, 三元锂): no number there.
 bool inside_non_numeral_word(std::string_view text, size_t start, size_t end);

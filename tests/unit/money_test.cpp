@@ -58,6 +58,9 @@ TEST_CASE("money facts") {
       {"1조 원에서 2조 원 사이", "1조 원에서 2조 원=1000000000000..2000000000000 KRW"},
       // A qualifier may stand between the second amount and its to-word.
       {"등록금은 720만 원에서 750만 원 안팎으로 오른다", "720만 원=7200000 KRW | 750만 원=7500000 KRW [approx]"},
+      // A restatement in parentheses may stand between the second amount and its 로.
+      {"한도를 650억 달러에서 800억 달러(약 118조 원)로 늘렸다",
+       "650억 달러=65000000000 USD | 800억 달러=80000000000 USD | 118조 원=118000000000000 KRW [approx;equiv=2]"},
       // A verb of adjustment before the first amount makes it the change ("cut by 20,000
       // to 159,800") when the second is a level (four times the first or more); closer
       // ends are a range of changes. A verb of results keeps the range an earnings
