@@ -1650,9 +1650,10 @@ class Parser {
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
       // 本週四隻新股, 本周三家公司: a numeral before a measure word (weekday_counter)
-      // counts (four new listings this week), no weekday.
+      // counts (four new listings this week), no weekday; unless the measure word opens a
+      // word with what follows (本周一|批准: approved on Monday).
       if (size_t next; wd && wd.end - wr.end == 3 && is_han_digit(cp_at(t_, wr.end, next)) &&
-                       word(wd.end, kind_bit(Kind::kWeekdayCounter)))
+                       word(wd.end, kind_bit(Kind::kWeekdayCounter)) && !pair_crossed(wr.end))
         wd = Match{};
       if (wd) {
         int y, m, d;
@@ -2487,16 +2488,22 @@ class Parser {
   size_t shared_year_mid(size_t end) const {
     if (end < 3 || t_.compare(end - 3, 3, "年") != 0 || t_.compare(end, 3, "中") != 0) return kNo;
     if (word(end, kind_bit(Kind::kStop))) return kNo;  // 中美, 中欧: China and another country
+    return pair_crossed(end - 3) ? kNo : end + 3;
+  }
+  // Whether jieba's least-cost segmentation of the Han characters from `at` (up to six)
+  // puts a word across an edge of the first two: 年中|投产 keeps 年中, 年|中国 crosses it;
+  // 四只|新股 keeps 四只, 一|批准 crosses 一批.
+  bool pair_crossed(size_t at) const {
     char32_t run[6];
     size_t n = 0;
-    for (size_t i = end - 3; i < t_.size() && n < 6;) {
+    for (size_t i = at; i < t_.size() && n < 6;) {
       size_t next = i;
       const char32_t c = cp_at(t_, i, next);
       if (!text::is_han(c)) break;
       run[n++] = c;
       i = next;
     }
-    return text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, 2) ? kNo : end + 3;
+    return text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, 2);
   }
   size_t part_or(size_t end, Cur& cur) const {
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart));
