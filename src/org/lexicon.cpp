@@ -207,7 +207,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"brand_word", WordRole::kBrandWord}, {"time_phrase_end", WordRole::kTimePhraseEnd},
     {"foreign_division", WordRole::kForeignDivision}, {"possessive", WordRole::kPossessive},
     {"conjunction", WordRole::kConjunction},   {"council", WordRole::kCouncil},
-    {"council_committee", WordRole::kCouncilCommittee},
+    {"council_committee", WordRole::kCouncilCommittee}, {"person_title", WordRole::kPersonTitle},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

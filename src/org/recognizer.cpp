@@ -1165,7 +1165,12 @@ class Matcher {
     // real name's numeral opens a word of its own (一心堂, 一汽).
     if (size_t after = cut; numeral::is_numeral_char(next_cp(t_, after)) && after < s && made_of_fields(after, s))
       return kNoName;
-    if (cut == run_start) return cut;
+    size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
+    if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
+    // A legal form right after the suffix makes the whole a registered name, however short
+    // its name part (对|瀚海银行股份有限公司).
+    if (min_chars > 2 && bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0) min_chars = 2;
+    if (cut == run_start) return after_foreign_country(cut, s, suffix, min_chars);
     // A country before a government suffix is that country's body whatever its characters
     // (日|本: 日 alone is a stop head).
     if (is_government(suffix) && only_role(cut, s, kPlaceRoles)) return cut;
@@ -1179,11 +1184,6 @@ class Matcher {
     // it counts (营口一家|村镇银行, "a village bank in Yingkou"): the name starts after it.
     if (count_end == s) return kNoName;
     if (count_end > cut) cut = count_end;
-    size_t min_chars = static_cast<size_t>(m_->suffixes[static_cast<size_t>(suffix)].min_name);
-    if (min_chars > 3 && ends_with_division(cut, s)) min_chars = 3;
-    // A legal form right after the suffix makes the whole a registered name, however short
-    // its name part (对|瀚海银行股份有限公司).
-    if (min_chars > 2 && bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0) min_chars = 2;
     size_t chars = 0;
     for (size_t i = cut; i < s && chars < min_chars; ++chars) next_cp(t_, i);
     if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix) &&
@@ -1191,10 +1191,15 @@ class Matcher {
       return kNoName;
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
-    // A foreign country before a company's name says where it is, not its name
-    // (印尼|亞洲聯合銀行, 泰国|伟华集团), when enough of a name is left. A home country
-    // stays (中国卫星网络集团), and so does a place in a registered name, with its legal
-    // form (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会).
+    return after_foreign_country(cut, s, suffix, min_chars);
+  }
+  // A foreign country before a company's name says where it is, not its name
+  // (印尼|亞洲聯合銀行, 泰国|伟华集团, and at a run's start: ，美国|先锋领航集团), when enough
+  // of a name (`min_chars`) is left: where the name then starts. A home country stays
+  // (中国卫星网络集团), and so does a place in a registered name, with its legal form
+  // (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会), and one before
+  // trades alone, which name nothing without it (沙特邮政物流公司).
+  size_t after_foreign_country(size_t cut, size_t s, int32_t suffix, size_t min_chars) const {
     if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
         place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
         m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && !legal_form_from(s, suffix)) {
@@ -1854,7 +1859,8 @@ class Matcher {
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
   // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
-  // '픽코마', 京东的“京东秒送”): the organization's service or product, which shares its name.
+  // '픽코마', 京东的“京东秒送”), or a listed name that opens with the organization's own
+  // (쿠팡의 '쿠팡이츠'): the organization's service or product, named after it.
   bool names_own_service(const Hit& h, const std::vector<Hit>& all) const {
     if (h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
     size_t p = h.start;
@@ -1866,8 +1872,15 @@ class Matcher {
     if (!ends_with_role(p, mark, role_bit(WordRole::kPossessive))) return false;
     auto it = std::lower_bound(order_.begin(), order_.end(), p > kMaxNameBytes ? p - kMaxNameBytes : 0,
                                [&all](uint32_t i, size_t v) { return all[i].start < v; });
-    for (; it != order_.end() && all[*it].start < p; ++it)
-      if (all[*it].end == p && all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
+    for (; it != order_.end() && all[*it].start < p; ++it) {
+      const Hit& owner = all[*it];
+      if (owner.end != p || owner.kind == HitKind::kPattern) continue;
+      // The same organization, or a name that opens with the owner's (쿠팡의 '쿠팡이츠': a
+      // service named after its company).
+      if (owner.entry == h.entry || (h.end - h.start > owner.end - owner.start &&
+                                     t_.compare(h.start, owner.end - owner.start, t_.substr(owner.start, owner.end - owner.start)) == 0))
+        return true;
+    }
     return false;
   }
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
@@ -2659,8 +2672,25 @@ class Matcher {
         continue;
       }
       if (h.kind != HitKind::kContext || h.supported) continue;
-      h.supported = h.place ? acts_as_government(h) : supported(h, business);
+      h.supported = h.place ? acts_as_government(h) : supported(h, business) && !titles_person(h);
     }
+  }
+  // 마루금융리서치 신예린 이코노미스트는: a context name that is a job title too (role
+  // person_title) right after a person's name (two or three Hangul syllables) that follows
+  // an organization is that person's title (an economist), not the body (The Economist).
+  bool titles_person(const Hit& h) const {
+    if (h.start == 0 || t_[h.start - 1] != ' ' || !ends_with_role(h.start, h.end, role_bit(WordRole::kPersonTitle))) return false;
+    for (size_t syllables = 2; syllables <= 3; ++syllables) {
+      if (h.start < 2 + 3 * syllables) break;
+      const size_t name = h.start - 1 - 3 * syllables;
+      if (t_[name - 1] != ' ') continue;
+      bool hangul = true;
+      for (size_t p = name; p < h.start - 1 && hangul; p += 3) hangul = text::is_hangul_syllable(decode_at(t_, p));
+      if (!hangul) continue;
+      for (const Hit& o : hits_)
+        if (o.end == name - 1 && o.kind != HitKind::kContext) return true;
+    }
+    return false;
   }
   // A place's bare name is its government where the text has it act as one: it opens a
   // clause (no letter right before it: 在合肥, 从浙江, 경기도 용인 name the place) and a

@@ -728,6 +728,17 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"place-acts-after-year-end", "合肥年末再投1.5亿元汽车消费券", "合肥=Hefei Municipal People's Government"},
       {"place-acts-photo-credit", "(사진=화천군 제공) 강원 화천군은 밝혔다",
        "화천군=Hwacheon County Government | 화천군=Hwacheon County Government"},
+      // A context name that is a job title too, after an organization and a person's name,
+      // is the person's title; elsewhere with support it is the body.
+      {"title-after-person", "마루금융리서치 신예린 이코노미스트는 말했다", "마루금융리서치=마루금융리서치/pattern"},
+      {"title-name-with-support", "삼성전자 주가에 대해 영국 이코노미스트는 분석했다",
+       "삼성전자=Samsung Electronics | 이코노미스트=The Economist"},
+      {"context-name-after-a-noun", "카카오뱅크 대주주 카카오는 밝혔다", "카카오뱅크=KakaoBank | 카카오=Kakao"},
+      // 拟控股 ("plans to take control of") is a verb before the name, not its start.
+      {"holding-verb-before-name", "财信金控拟控股湘江证券股份有限公司",
+       "财信金控=Hunan Caixin Financial Holding Group | 湘江证券股份有限公司=湘江证券股份有限公司/pattern"},
+      // A county acts after a time word of the month (本月初) before its act word.
+      {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
       // after the parent's own name.
       {"sister-institutes-joined", "中科院物理研究所与光学精密机械研究所联合发布",
