@@ -1336,12 +1336,12 @@ const NonNumeralWords& non_numeral_words() {
 
 }  // namespace
 
+bool is_chinese_measure_word(char32_t c) { return counters().chinese(c); }
+
 // text[start, end) lies inside an occurrence of word w exactly when w occurs at some
 // p <= start with p + |w| >= end (valid UTF-8: w holds the numeral at start - p). So only
 // the code point boundaries p in [end - longest word, start] are tried, and at each only
 // the words that begin with the code point there.
-bool is_chinese_measure_word(char32_t c) { return counters().chinese(c); }
-
 bool inside_non_numeral_word(std::string_view s, size_t start, size_t end) {
   const NonNumeralWords& index = non_numeral_words();
   if (index.words.empty() || start >= s.size()) return false;
