@@ -395,9 +395,12 @@ class Parser {
     // A longer non-date word wins: 3일 전했다 is "reported on the 3rd", not "3 days ago".
     // One tagged `week` blocks only a weekday (上周日均 is last week's daily average, while
     // 3月1日均价 keeps its day).
+    // A Chinese stop word counts only where jieba's segmentation keeps it whole: 下周一|举行
+    // is "will hold next Monday" (举行 a word), where 本周|一举|拿下 keeps 一举.
     constexpr int kStopKind = static_cast<int>(Kind::kStop);
     if (m && (each->kinds & kind_bit(Kind::kStop)) && each->end[kStopKind] > m.end &&
-        (w_.entry(each->entry[kStopKind]).tag != Tag::kWeek || (kinds & kWeekdayKinds)))
+        (w_.entry(each->entry[kStopKind]).tag != Tag::kWeek || (kinds & kWeekdayKinds)) &&
+        !stop_crossed(p, each->end[kStopKind]))
       return Match{};
     // So does a one-syllable last word after a space (이번 주|총 is this week's AGM, 다음 달|러
     // no month): the syllable is a word of its own only before an ending or a date word.
@@ -575,14 +578,18 @@ class Parser {
   // The qualifier after a holiday ending at `end`: a word for the days around it (two at
   // most: 설 연휴 기간까지) may come between, and stays outside the span (추석 연휴부터,
   // 春节假期以来). So may a second holiday that makes one break with it: the qualifier of
-  // 中秋国庆假期前 bounds both (中秋 until, 国庆 until).
+  // 中秋国庆假期前 bounds both (中秋 until, 国庆 until), and so does a list of two
+  // (聖誕節及元旦假期前: the list mark, role holiday_list, between them).
   // `joint` says a second holiday came between: the scan goes on after the first, so that
   // the second is a date of its own.
   Match qualifier_after_holiday(size_t end, bool* joint = nullptr) const {
     Match m = qualifier_after(end, true);
     for (size_t j = end, k = 0; !m && k < 2; ++k) {
       Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
-      if (!days && j == end && (days = holiday_word(j)) && joint) *joint = true;
+      if (!days && j == end && joint) {
+        const Match mark = word(j, kind_bit(Kind::kHolidayList));
+        if ((days = holiday_word(mark ? sp(mark.end) : j))) *joint = true;
+      }
       if (!days) break;
       j = days.end;
       m = qualifier_after(j, true);
@@ -2490,20 +2497,33 @@ class Parser {
     if (word(end, kind_bit(Kind::kStop))) return kNo;  // 中美, 中欧: China and another country
     return pair_crossed(end - 3) ? kNo : end + 3;
   }
-  // Whether jieba's least-cost segmentation of the Han characters from `at` (up to six)
-  // puts a word across an edge of the first two: 年中|投产 keeps 年中, 年|中国 crosses it;
-  // 四只|新股 keeps 四只, 一|批准 crosses 一批.
-  bool pair_crossed(size_t at) const {
-    char32_t run[6];
-    size_t n = 0;
-    for (size_t i = at; i < t_.size() && n < 6;) {
+  // Whether jieba's least-cost segmentation of the Han characters from `at` (up to six
+  // after the word) puts a word across an edge of the word [at, end): 年中|投产 keeps
+  // 年中, 年|中国 crosses it; 四只|新股 keeps 四只, 一|批准 crosses 一批.
+  bool crossed(size_t at, size_t end) const {
+    char32_t run[text::zh_words::kMaxChars];
+    size_t n = 0, word_chars = 0;
+    for (size_t i = at; i < t_.size() && n < text::zh_words::kMaxChars;) {
       size_t next = i;
       const char32_t c = cp_at(t_, i, next);
-      if (!text::is_han(c)) break;
+      if (!text::is_han(c) || (i >= end && n >= word_chars + 6)) break;
       run[n++] = c;
+      if (i < end) word_chars = n;
       i = next;
     }
-    return text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, 2);
+    return word_chars > 0 && text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, word_chars);
+  }
+  // A Chinese word [at, end) that jieba's segmentation reads otherwise (see crossed()).
+  bool stop_crossed(size_t at, size_t end) const {
+    size_t next;
+    return text::is_han(cp_at(t_, at, next)) && crossed(at, end);
+  }
+  // crossed() for the two characters from `at`.
+  bool pair_crossed(size_t at) const {
+    size_t second = at, end = at;
+    cp_at(t_, at, second);
+    cp_at(t_, second, end);
+    return crossed(at, end);
   }
   size_t part_or(size_t end, Cur& cur) const {
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart));

@@ -370,6 +370,13 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
   // 中秋国庆假期前: before the joint Mid-Autumn and National Day break, so both are until.
   CHECK(dates("将于中秋国庆假期前组织收储", "2025-08-01") ==
         "中秋=2025-10-06[relative;until] 国庆=2025-10-01[relative;until]");
+  // So do two holidays listed with a mark between them (及, 과 and a space).
+  CHECK(dates("將在聖誕節及元旦假期前推出措施", "2026-11-28") ==
+        "聖誕節=2026-12-25[relative;until] 元旦=2027-01-01[relative;until]");
+  CHECK(dates("추석과 설 연휴 전에 지급한다", "2026-08-01") ==
+        "추석=2026-09-25[relative;until] 설=2026-02-17[relative;until]");
+  // 下周一|举行: a stop word (一举) that jieba's segmentation does not keep whole blocks nothing.
+  CHECK(dates("將於下周一舉行投資者日", "2026-11-28") == "下周一=2026-11-30[relative]");
   // Without a qualifier each is a plain date.
   CHECK(dates("中秋国庆期间", "2025-08-01") == "中秋=2025-10-06[relative] 国庆=2025-10-01[relative]");
 }
