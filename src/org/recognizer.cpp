@@ -1106,11 +1106,13 @@ class Matcher {
       const bool inside_word = covered_to >= stop_end;
       if ((word_roles & kFunctionRoles) == 0) covered_to = std::max(covered_to, word_end);
       // Nor an "and" inside an institute's name after its parent, between two fields
-      // (中国农业科学院|农业经济与发展研究所), where the last organization word is that parent,
-      // not a sister institute (中科院物理研究所|与化学研究所 are two).
+      // (中国农业科学院|农业经济与发展研究所, 中国信息通信研究院|云计算与大数据研究所), where the
+      // last organization word is that parent, not a sister institute of the same kind
+      // (中科院物理研究所|与化学研究所 are two).
       const bool joins_fields = (word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end &&
                                 own_institute(org_word_suffix, org_word_end, suffix, s) &&
-                                !m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent;
+                                !(m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent &&
+                                  org_word_suffix == suffix);
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
           !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
@@ -1197,8 +1199,7 @@ class Matcher {
   // (印尼|亞洲聯合銀行, 泰国|伟华集团, and at a run's start: ，美国|先锋领航集团), when enough
   // of a name (`min_chars`) is left: where the name then starts. A home country stays
   // (中国卫星网络集团), and so does a place in a registered name, with its legal form
-  // (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会), and one before
-  // trades alone, which name nothing without it (沙特邮政物流公司).
+  // (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会).
   size_t after_foreign_country(size_t cut, size_t s, int32_t suffix, size_t min_chars) const {
     if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
         place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
@@ -2900,7 +2901,8 @@ class Matcher {
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号, and
-  // Taiwan's 今（24）日 "today, the 24th"), or p.
+  // Taiwan's 今（24）日 "today, the 24th"), a range of them (1—10月) or the first months of
+  // a year (前10月), or p.
   size_t date_end(size_t p) const {
     {
       size_t q = p;
@@ -2912,17 +2914,24 @@ class Matcher {
         if (j > q + 1 && j < t_.size() && t_[j] == ')' && decode_at(t_, j + 1) == U'日') return j + 4;
       }
     }
-    size_t end = p;
+    size_t end = decode_at(t_, p) == U'前' ? p + 3 : p;
+    const size_t first = end;
     for (int part = 0; part < 3; ++part) {
       size_t j = end;
       while (j < t_.size() && j - end < 4 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
       if (j == end) break;
+      if (const char32_t dash = decode_at(t_, j); dash == U'—' || dash == U'-' || dash == U'~' || dash == U'至') {
+        size_t k = j + utf8_bytes(dash);
+        const size_t digits = k;
+        while (k < t_.size() && k - digits < 4 && text::is_ascii_digit(static_cast<unsigned char>(t_[k]))) ++k;
+        if (k > digits) j = k;
+      }
       const char32_t c = decode_at(t_, j);
       if (c != U'年' && c != U'月' && c != U'日' && c != U'号') break;
       end = j + 3;
       if (c == U'日' || c == U'号') break;
     }
-    return end;
+    return end == first ? p : end;
   }
   // The end of a count and the adverb it opens at p (两年来, 3个月来: act adverbs that
   // follow a count), or p.

@@ -737,6 +737,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // 拟控股 ("plans to take control of") is a verb before the name, not its start.
       {"holding-verb-before-name", "财信金控拟控股湘江证券股份有限公司",
        "财信金控=Hunan Caixin Financial Holding Group | 湘江证券股份有限公司=湘江证券股份有限公司/pattern"},
+      // A city acts after the first months of the year or a range of months before its
+      // act word (前10月, 今年1—10月, then 新 "newly").
+      {"city-acts-after-first-months", "乌兰察布前10月签约数据中心项目", "乌兰察布=Ulanqab Municipal People's Government"},
+      {"city-acts-after-month-range", "，乌兰察布市今年1—10月新签约项目23个",
+       "乌兰察布市=Ulanqab Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
