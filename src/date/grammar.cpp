@@ -331,6 +331,9 @@ class Parser {
       }
       if (joint) next = end;
     }
+    // 自五粮液1998年上市以来: 自 before the subject of the event the date is of, and 以来
+    // after the event, mark since as 自 right before the date does.
+    if (!q && !(flags & (kSince | kUntil)) && since_across_subject(start, end)) flags |= kSince;
     // 从上年的6.1%降至5.4%: a date followed by the possessive 的 names whose value the
     // sentence starts from, so the 从/自 before it is "from", not "since"; so does one with
     // a verb of one or two characters before 的 (记者从24日召开的会议上获悉: from the meeting
@@ -534,6 +537,39 @@ class Parser {
       size_t next;
       const char32_t c = cp_at(t_, i, next);
       if (!text::is_han(c) || is_han_digit(c)) return false;
+      i = next;
+    }
+    return false;
+  }
+
+  // Whether a since word of its own (自, by jieba's segmentation: not 来自, 自主) opens the
+  // clause's subject before `start`, a few Han characters or a list of them back, and 以来
+  // (a since word that counts up to now) closes the event after `end` in the same clause.
+  static constexpr int kMaxSubjectChars = 8, kMaxEventChars = 12;
+  bool since_across_subject(size_t start, size_t end) const {
+    size_t p = start, opener = kNo;
+    for (int chars = 0; chars < kMaxSubjectChars && p > 0; ++chars) {
+      const char32_t c = cp_before(t_, p);
+      if (!text::is_han(c) && c != U'、') return false;
+      p -= 3;
+      if (const Match q = word(p, kind_bit(Kind::kQualBefore)); q && q.end == p + 3 && chars > 0 &&
+                                                                  (flag_of(w_.entry(q.entry).tag) & kSince)) {
+        opener = p;
+        break;
+      }
+    }
+    if (opener == kNo) return false;
+    // Not the end of a word (来自) nor the start of one (自主, 自己).
+    if (const char32_t before = cp_before(t_, opener); text::is_han(before)) {
+      const char32_t pair[2] = {before, U'自'};
+      if (text::zh_words::cost(pair) >= 0) return false;
+    }
+    if (crossed(opener, opener + 3)) return false;
+    size_t i = end;
+    for (int chars = 0; chars < kMaxEventChars && i < t_.size(); ++chars) {
+      if (const Match m = word(i, kind_bit(Kind::kQualAfter)); m && w_.entry(m.entry).offset < 0) return true;
+      size_t next;
+      if (!text::is_han(cp_at(t_, i, next))) return false;
       i = next;
     }
     return false;

@@ -375,6 +375,13 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
         "聖誕節=2026-12-25[relative;until] 元旦=2027-01-01[relative;until]");
   CHECK(dates("추석과 설 연휴 전에 지급한다", "2026-08-01") ==
         "추석=2026-09-25[relative;until] 설=2026-02-17[relative;until]");
+  // 清明 with its consecutive holiday (連假) after 春節及: both holidays.
+  CHECK(dates("可望受惠於春節及清明連假的出遊需求", "2026-12-08") ==
+        "春節=2027-02-06[relative] 清明=2027-04-05[relative]");
+  // 自 before the subject of the event the date is of, 以来 after the event: since.
+  CHECK(dates("这是自五粮液1998年上市以来第三次下调", "2026-10-31") == "1998年=1998[since]");
+  CHECK(dates("该公司1998年上市以来", "2026-10-31") == "1998年=1998");
+  CHECK(dates("来自五粮液1998年上市以来", "2026-10-31") == "1998年=1998");
   // 下周一|举行: a stop word (一举) that jieba's segmentation does not keep whole blocks nothing.
   CHECK(dates("將於下周一舉行投資者日", "2026-11-28") == "下周一=2026-11-30[relative]");
   // Without a qualifier each is a plain date.
