@@ -1845,7 +1845,7 @@ class Matcher {
     if (h.end >= t_.size()) return false;
     size_t p = h.end;
     const bool quoted_after = is_quote(decode_at(t_, p));
-    if (quoted_after) p += utf8_bytes(decode_at(t_, p));
+    if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
     if (p < t_.size() && t_[p] == ' ') ++p;
     if (word_at(p, role_bit(WordRole::kBrandWord))) return true;
     if (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
@@ -1859,6 +1859,21 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
+  // Past more quoted names and their count after a quoted name's closing quote at p, the
+  // list a brand word may close: “蜜雪冰城”|“幸运咖”两个|品牌. Else p.
+  size_t past_listed_brands(size_t p) const {
+    for (int k = 0; k < kMaxListedBrands && p < t_.size() && is_quote(decode_at(t_, p)); ++k) {
+      size_t close = p + utf8_bytes(decode_at(t_, p));
+      while (close < t_.size() && close - p <= kMaxGlossBytes && !is_quote(decode_at(t_, close))) next_cp(t_, close);
+      if (close >= t_.size() || close - p > kMaxGlossBytes) return p;
+      p = close + utf8_bytes(decode_at(t_, close));
+    }
+    size_t q = p;
+    while (q < t_.size() && (numeral::is_numeral_char(decode_at(t_, q)) || text::is_ascii_digit(decode_at(t_, q)))) next_cp(t_, q);
+    if (q > p && (decode_at(t_, q) == U'个' || decode_at(t_, q) == U'大')) return q + 3;
+    return p;
+  }
+  static constexpr int kMaxListedBrands = 4;
   // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
   // '픽코마', 京东的“京东秒送”), or a listed name that opens with the organization's own
   // (쿠팡의 '쿠팡이츠'): the organization's service or product, named after it.
