@@ -1731,6 +1731,9 @@ class Parser {
     }
     Match wd = word(i, kind_bit(Kind::kWeekday));
     if (!wd) return kNo;
+    // 일요일 배송, 토요일 근무: a bare weekday before a practice it names is any such day,
+    // no date (kind weekday_practice); 이번 일요일 배송 stays that Sunday.
+    if (i == p && sp(wd.end) != wd.end && word(sp(wd.end), kind_bit(Kind::kWeekdayPractice))) return kNo;
     const int want = w_.entry(wd.entry).offset;
     const int have = weekday(ref().year, ref().month, ref().day);
     long delta;
