@@ -1475,7 +1475,7 @@ class Matcher {
       for (size_t k = i; k-- > 0 && s - suffix_hits_[k].start <= kMaxSuffixBytes;)
         if (suffix_hits_[k].end == e) longer_start = suffix_hits_[k].start;
       const char32_t first = decode_at(t_, s);
-      if (!right_ok(e, decode_before(t_, e))) continue;
+      if (!right_ok(e, decode_before(t_, e)) && !head_title_after(e, suffix)) continue;
       // A suffix that opens a longer ordinary word is none (大学|生 a student, 返乡创业大学生).
       if (longest_role_end(s, std::min(t_.size(), e + kMaxCommonTailBytes), role_bit(WordRole::kCommon)) > e) continue;
       const Script script = script_of(first);
@@ -1595,6 +1595,13 @@ class Matcher {
       }
       hits_.push_back(Hit{a, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
     }
+  }
+  // 한국쌀전업농중앙연합회|장은: a Korean association's name with its head's title 장 glued
+  // to it, the title outside the span (an association's suffix only: 공사장 is a building
+  // site, 시장 a market).
+  bool head_title_after(size_t e, int32_t suffix) const {
+    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "association" || decode_at(t_, e) != U'장') return false;
+    return right_ok(e + 3, U'장');
   }
   // The entry of a listed name found in the text that ends at `s` after two to four
   // characters from `a` (a place: 四川, 浙江省), or -1.
