@@ -130,6 +130,7 @@ enum class WordRole {
   kCouncil,    // a council or assembly (국회, 시의회): a standing committee named after it in the sentence is its own (시의회 산업건설위원회)
   kCouncilCommittee,  // a council's standing committee, named by its field (예산결산특별위원회, 교육위원회): part of the council named before it
   kPersonTitle,  // a job title that is also a listed name (이코노미스트): after "organization + person's name" it is the title
+  kTown,       // a Chinese town's or village's word (镇): a listed name right before it names the town (茅台|镇)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -1682,7 +1682,8 @@ class Matcher {
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
            names_own_service(h, all) || country_before_company(h, all) ||
-           facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h)))
+           facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
+           names_town(h)))
         h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
@@ -1787,6 +1788,19 @@ class Matcher {
     const size_t e = longest_role_end(h.start, h.end, role_bit(WordRole::kPlace));
     return e > h.start && e < h.end;
   }
+  // Whether a Chinese town's word (role town: 镇) follows the hit as a word of its own, the
+  // name being the town's (茅台|镇多家酒厂), where jieba's dictionary does not join it to
+  // what follows (苏宁|镇江店: 镇江 is a city).
+  bool names_town(const Hit& h) const {
+    if (h.end + 3 > t_.size() || !text::is_han(decode_at(t_, h.start)) ||
+        !m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kTown)))
+      return false;
+    const size_t town_end = longest_role_end(h.end, std::min(t_.size(), h.end + kMaxTownBytes), role_bit(WordRole::kTown));
+    if (town_end == h.end || town_end >= t_.size()) return town_end > h.end;
+    const char32_t pair[2] = {decode_before(t_, town_end), decode_at(t_, town_end)};
+    return text::zh_words::cost(pair) < 0;
+  }
+  static constexpr size_t kMaxTownBytes = 6;
   // Whether the hit is a facility's name (ending with a role facility word: 天津港, 白云机场)
   // right after a locative preposition (在, 从, 经: words.tsv), which names the place.
   bool facility_after_locative(const Hit& h) const {

@@ -742,6 +742,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"city-acts-after-first-months", "乌兰察布前10月签约数据中心项目", "乌兰察布=Ulanqab Municipal People's Government"},
       {"city-acts-after-month-range", "，乌兰察布市今年1—10月新签约项目23个",
        "乌兰察布市=Ulanqab Municipal People's Government"},
+      // A listed name right before a town's 镇 names the town, unless 镇 opens a word (镇江).
+      {"name-of-town", "茅台镇多家酒厂的订单减少，贵州茅台发布公告", "贵州茅台=Kweichow Moutai"},
+      {"name-before-city-opening-with-town-word", "苏宁镇江店开业", "苏宁=Suning"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
