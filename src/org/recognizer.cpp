@@ -1290,11 +1290,32 @@ class Matcher {
       if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern || h.kind == HitKind::kContext) && h.end < t_.size() &&
           (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
         const size_t form = legal_form_at(h.end);
+        if (form > 0 && h.kind == HitKind::kLexicon && names_company_after(h)) {
+          // 中国科学院|控股有限公司 is CAS Holdings: a company named after an academy, a
+          // university or an association is one of its own, read as a pattern.
+          if (const int32_t suffix = suffix_ending_at(h.end, h.end + form); suffix >= 0) {
+            h = Hit{h.start, h.end + form, 0, suffix, HitKind::kPattern};
+            continue;
+          }
+        }
         h.end += form;
         if (form > 0 && h.kind == HitKind::kContext && !h.place) h.supported = true;
         if (form > 0 && h.kind == HitKind::kLexicon) h.start = place_name_before(h.start);
       }
     }
+  }
+  // Whether the hit's organization is of a kind a company is named after, not one (an
+  // institute, a university, an association, an international body).
+  bool names_company_after(const Hit& h) const {
+    return !m_->entry_has(h.entry, Model::kEntryBusiness | Model::kEntryMedia | Model::kEntryGovernment);
+  }
+  // The longest suffix (suffixes.tsv) that ends at `e` and starts in [from, e), or -1.
+  int32_t suffix_ending_at(size_t from, size_t e) const {
+    for (size_t p = from; p < e;) {
+      if (const Payload* w = word_payload(p, e); w && w->suffix >= 0) return w->suffix;
+      next_cp(t_, p);
+    }
+    return -1;
   }
   // A pattern made of a listed council and its field committee (立法院|經濟委員會) names the
   // committee, which is part of the council (is_council_committee): the council's own name
