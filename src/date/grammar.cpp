@@ -526,10 +526,11 @@ class Parser {
     return false;
   }
 
-  // Whether a viewpoint word (看, 来看) follows `end` at once or after one or two Han
-  // characters (三季|报|看), and no letter, digit or character follows it.
+  // Whether a viewpoint word (看, 来看) follows `end` at once or after a few Han characters
+  // (三季|报|看, 今年|资助结果|看), and no letter, digit or character follows it.
+  static constexpr size_t kMaxViewpointChars = 4;
   bool viewpoint_after(size_t end) const {
-    for (size_t i = end, k = 0; k <= 2 && i < t_.size(); ++k) {
+    for (size_t i = end, k = 0; k <= kMaxViewpointChars && i < t_.size(); ++k) {
       if (const Match m = word(i, kind_bit(Kind::kViewpoint))) {
         size_t next;
         if (m.end >= t_.size() || !text::is_word_char(cp_at(t_, m.end, next))) return true;
@@ -1368,6 +1369,8 @@ class Parser {
     } else if (!number(i, kAllowDigits | kAllowHan | kAllowSino, n) || n.value < 1 || n.value > 4) {
       return kNo;
     }
+    // 两 only counts (一兩季內 "within a quarter or two", 前两季度 the first two), as before 月.
+    if (!first_n && n.form == NumForm::kHan && n.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
     size_t j = n.end, next;
     // 1~3분기, 一至三季度, 1-3季度: a range of quarters sharing the marker.
     Num n2;
