@@ -745,6 +745,7 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A listed name right before a town's 镇 names the town, unless 镇 opens a word (镇江).
       {"name-of-town", "茅台镇多家酒厂的订单减少，贵州茅台发布公告", "贵州茅台=Kweichow Moutai"},
       {"name-before-city-opening-with-town-word", "苏宁镇江店开业", "苏宁=Suning"},
+      {"city-acts-after-year-end-words", "，广州岁末年初发放文旅消费券", "广州=Guangzhou Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
