@@ -562,7 +562,8 @@ class Parser {
     if (opener == kNo) return false;
     // Not the end of a word (来自) nor the start of one (自主, 自己).
     if (const char32_t before = cp_before(t_, opener); text::is_han(before)) {
-      const char32_t pair[2] = {before, U'自'};
+      size_t next;
+      const char32_t pair[2] = {before, cp_at(t_, opener, next)};
       if (text::zh_words::cost(pair) >= 0) return false;
     }
     if (crossed(opener, opener + 3)) return false;

@@ -208,7 +208,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"foreign_division", WordRole::kForeignDivision}, {"possessive", WordRole::kPossessive},
     {"conjunction", WordRole::kConjunction},   {"council", WordRole::kCouncil},
     {"council_committee", WordRole::kCouncilCommittee}, {"person_title", WordRole::kPersonTitle},
-    {"town", WordRole::kTown},
+    {"town", WordRole::kTown}, {"head_title", WordRole::kHeadTitle},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -131,6 +131,7 @@ enum class WordRole {
   kCouncilCommittee,  // a council's standing committee, named by its field (예산결산특별위원회, 교육위원회): part of the council named before it
   kPersonTitle,  // a job title that is also a listed name (이코노미스트): after "organization + person's name" it is the title
   kTown,       // a Chinese town's or village's word (镇): a listed name right before it names the town (茅台|镇)
+  kHeadTitle,  // a Korean head's title glued to an association's name (장): the name is still the association (연합회|장)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

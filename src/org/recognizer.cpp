@@ -1617,13 +1617,17 @@ class Matcher {
       hits_.push_back(Hit{a, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
     }
   }
-  // 한국쌀전업농중앙연합회|장은: a Korean association's name with its head's title 장 glued
-  // to it, the title outside the span (an association's suffix only: 공사장 is a building
-  // site, 시장 a market).
+  // 한국쌀전업농중앙연합회|장은: a Korean association's name with its head's title (role
+  // head_title: 장) glued to it, the title outside the span (an association's suffix only:
+  // 공사장 is a building site, 시장 a market).
   bool head_title_after(size_t e, int32_t suffix) const {
-    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "association" || decode_at(t_, e) != U'장') return false;
-    return right_ok(e + 3, U'장');
+    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "association" ||
+        !m_->may_start_role(decode_at(t_, e), role_bit(WordRole::kHeadTitle)))
+      return false;
+    const size_t title_end = longest_role_end(e, std::min(t_.size(), e + kMaxHeadTitleBytes), role_bit(WordRole::kHeadTitle));
+    return title_end > e && right_ok(title_end, decode_before(t_, title_end));
   }
+  static constexpr size_t kMaxHeadTitleBytes = 9;
   // The entry of a listed name found in the text that ends at `s` after two to four
   // characters from `a` (a place: 四川, 浙江省), or -1.
   int64_t listed_name_after_place(size_t a, size_t s) {
@@ -1901,8 +1905,9 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
-  // Past more quoted names and their count after a quoted name's closing quote at p, the
-  // list a brand word may close: “蜜雪冰城”|“幸运咖”两个|品牌. Else p.
+  // Past more quoted names and their count (a numeral and its measure word) after a quoted
+  // name's closing quote at p, the list a brand word may close: “蜜雪冰城”|“幸运咖”两个|品牌.
+  // Else p.
   size_t past_listed_brands(size_t p) const {
     for (int k = 0; k < kMaxListedBrands && p < t_.size() && is_quote(decode_at(t_, p)); ++k) {
       size_t close = p + utf8_bytes(decode_at(t_, p));
@@ -1912,8 +1917,8 @@ class Matcher {
     }
     size_t q = p;
     while (q < t_.size() && (numeral::is_numeral_char(decode_at(t_, q)) || text::is_ascii_digit(decode_at(t_, q)))) next_cp(t_, q);
-    if (q > p && (decode_at(t_, q) == U'个' || decode_at(t_, q) == U'大')) return q + 3;
-    return p;
+    if (q > p && numeral::is_chinese_measure_word(decode_at(t_, q))) next_cp(t_, q);
+    return q > p ? q : p;
   }
   static constexpr int kMaxListedBrands = 4;
   // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
