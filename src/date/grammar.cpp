@@ -271,6 +271,9 @@ class Parser {
         between_ = false;
         Match close = e2 != kNo ? word(e2, kind_bit(Kind::kBetweenEnd)) : Match{};
         if (between && !close) e2 = kNo;
+        // 2050년대 중반에서 2071년으로: "from" and a to-word after the second end make a
+        // change of one date into another, two dates, not a range (as for amounts).
+        if (e2 != kNo && w_.entry(r.entry).tag == Tag::kFrom && word(e2, kind_bit(Kind::kChangeTo))) e2 = kNo;
         // Ends of one grain, or of years, quarters and months mixed (내년 하반기부터
         // 2030년까지, a half being an interval of months): then the range runs at the finer
         // grain of the two, from the first one's start to the second one's end.
@@ -526,6 +529,15 @@ class Parser {
     return false;
   }
 
+  // Whether a relative year word (전년, 지난해) ends one space before p.
+  bool year_word_before(size_t p) const {
+    if (p < 1 || t_[p - 1] != ' ') return false;
+    for (size_t chars = 1, q = p - 1; chars <= 3 && q >= 3; ++chars) {
+      q -= 3;
+      if (const Match y = word(q, kind_bit(Kind::kYearRel)); y && y.end == p - 1) return true;
+    }
+    return false;
+  }
   // Whether a viewpoint word (看, 来看) follows `end` at once or after a few Han characters
   // (三季|报|看, 今年|资助结果|看), and no letter, digit or character follows it.
   static constexpr size_t kMaxViewpointChars = 4;
@@ -966,6 +978,13 @@ class Parser {
   size_t span_before_after(size_t p, Cur& cur) {
     Match pre = word(p, kind_bit(Kind::kSpanPrefix));
     if (!pre) return kNo;
+    // 签下|15年: a one-character prefix that ends a word with the character before it
+    // (签下 "signed", 以下, 留下) is that word's, no "next".
+    if (pre.end == p + 3 && p >= 3) {
+      size_t next;
+      const char32_t pair[2] = {cp_before(t_, p), cp_at(t_, p, next)};
+      if (text::is_han(pair[0]) && text::zh_words::cost(pair) >= 0) return kNo;
+    }
     const size_t i = sp(pre.end);
     Num n;
     bool vague = false;
@@ -2468,6 +2487,9 @@ class Parser {
     if (dr) {
       const Entry& rel = w_.entry(dr.entry);
       if (rel.tag == Tag::kContext) {
+        // 전년 같은 날보다: the same day of a year named right before it, which the text
+        // leaves undated (the year is a fact of its own).
+        if (rel.offset == 0 && year_word_before(p)) return kNo;
         // 13일 전날보다, 开幕次日: from the day the sentence named, else the reference day.
         ctx_used_ = true;
         if (context_.day > 0 && same_sentence(context_.day_end, p)) {

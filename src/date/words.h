@@ -27,7 +27,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kCount
 };
 
 using KindMask = uint64_t;
@@ -48,7 +48,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
   kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
-  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm
+  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm, kFrom
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };

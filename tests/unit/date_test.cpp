@@ -375,6 +375,12 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
         "聖誕節=2026-12-25[relative;until] 元旦=2027-01-01[relative;until]");
   CHECK(dates("추석과 설 연휴 전에 지급한다", "2026-08-01") ==
         "추석=2026-09-25[relative;until] 설=2026-02-17[relative;until]");
+  // 같은 날 is the reference day (or the day its sentence named), but not after a year word.
+  CHECK(dates("한국은행은 같은 날 보고서를 냈다", "2026-05-14") == "같은 날=2026-05-14[relative]");
+  CHECK(dates("사과 가격은 전년 같은 날보다 30% 올랐다", "2025-12-04") == "전년=2024[relative]");
+  // 에서 … 으로 is a change of one date into another: two dates, no range.
+  CHECK(dates("소진 시점이 2050년대 중반에서 2071년으로 늦춰진다", "2026-11-27") ==
+        "2050년대 중반=2050/2059[mid] 2071년=2071");
   // 清明 with its consecutive holiday (連假) after 春節及: both holidays.
   CHECK(dates("可望受惠於春節及清明連假的出遊需求", "2026-12-08") ==
         "春節=2027-02-06[relative] 清明=2027-04-05[relative]");
