@@ -1482,12 +1482,13 @@ class Matcher {
   }
 
   void find_patterns() {
-    if (suffix_hits_.empty()) return;
     // Listed names by where they end: a pattern that ends with one is that name with
     // words before it (深圳前海|微众银行, 来自|清华大学), and the name alone is the fact
     // (GUIDELINES: a longer form is in the span only when the lexicon lists it).
-    // Made on first use: most suffix hits fail the cheaper checks first.
+    // Made on first use: most suffix hits fail the cheaper checks first. Reset for every
+    // text, those without suffixes too (acts_as_government() asks it later).
     name_ends_ready_ = false;
+    if (suffix_hits_.empty()) return;
     for (size_t i = 0; i < suffix_hits_.size(); ++i) {
       const auto& [s, e, suffix] = suffix_hits_[i];
       // Where a longer suffix ending here starts (人民政府 around 政府), or s: hits come by
@@ -1897,6 +1898,7 @@ class Matcher {
     if (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
     size_t open = h.start;
     prev_cp(t_, open);
+    if (open > 0 && t_[open - 1] == ' ') --open;  // 만화 앱 '픽코마': Korean spaces the quote
     size_t from = open;
     for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
       prev_cp(t_, from);
@@ -2834,21 +2836,37 @@ class Matcher {
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
     const char32_t after = decode_at(t_, h.end);
     if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
-    // Or with another body (전남도·농진청, 고흥에 …; 관악구·SH공사, 청년 …): the list is the subject.
-    if ((before == 0 || before == '\n') && (after == U'·' || after == U'・')) {
-      const size_t q = h.end + utf8_bytes(after);
-      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-      if (next != hits_.end() && next->start == q) {
-        const char32_t then = decode_at(t_, next->end);
-        if (then == ',' || then == ':') return true;
-      }
-    }
+    // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
+    // line and ends before its comma or colon is the subject, each of its items acting.
+    if (headline_list_subject(h)) return true;
     // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so).
     if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;
     // Its gloss in parentheses may stand between it and its particle (충청북도(충북도)는), and
     // a gloss acts as the name before it does (충청북도(|충북도|)는).
     return acts_after(past_parenthesis(h.end), kMaxJoinedPlaces);
+  }
+  // Whether the hit is an item of a list of names joined by middle dots (two or more) that
+  // opens a line and ends before a comma or colon: 부산·인천·창원, 베트남 도시와 …
+  bool headline_list_subject(const Hit& h) {
+    auto is_dot = [](char32_t c) { return c == U'·' || c == U'・'; };
+    size_t first = h.start, last = h.end;
+    int items = 1;
+    for (int k = 0; k < kMaxJoinedPlaces && first > 0 && is_dot(decode_before(t_, first)); ++k) {
+      size_t p = first;
+      prev_cp(t_, p);
+      const auto it = first_name_ending_at(p);
+      if (it == name_ends_.cend() || it->end != p) break;
+      first = it->start, ++items;
+    }
+    for (int k = 0; k < kMaxJoinedPlaces && last < t_.size() && is_dot(decode_at(t_, last)); ++k) {
+      const size_t q = last + utf8_bytes(decode_at(t_, last));
+      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      if (next == hits_.end() || next->start != q) break;
+      last = next->end, ++items;
+    }
+    const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
+    return items >= 2 && (opens == 0 || opens == '\n') && (then == ',' || then == ':');
   }
   // Past a parenthesized gloss of a few characters at p, or past the closing parenthesis at
   // p; else p.

@@ -746,6 +746,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"name-of-town", "茅台镇多家酒厂的订单减少，贵州茅台发布公告", "贵州茅台=Kweichow Moutai"},
       {"name-before-city-opening-with-town-word", "苏宁镇江店开业", "苏宁=Suning"},
       {"city-acts-after-year-end-words", "，广州岁末年初发放文旅消费券", "广州=Guangzhou Municipal People's Government"},
+      // A headline's list of three places before its comma is the subject: each acts.
+      {"headline-list-of-places", "부산시·인천시·창원시, 해외 도시와 잇단 협약",
+       "부산시=Busan Metropolitan Government | 인천시=Incheon Metropolitan Government | 창원시=Changwon City Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
