@@ -2828,8 +2828,9 @@ class Matcher {
       if (open < h.start - 1 && text::is_hangul_syllable(decode_before(t_, h.start - 1))) before = decode_before(t_, open);
     }
     // The other party after "with" (京东物流已与|周至县|签约): the place acts when its act
-    // word follows at once.
-    if (text::is_han(before) && with_before(h.start)) return word_at(h.end, role_bit(WordRole::kActs));
+    // word follows, maybe after adverbs and a date.
+    // (Its act word may follow time words and a date: 马鞍山市与|南京市|本月18日|签署.)
+    if (text::is_han(before) && with_before(h.start)) return acts_after(h.end, 0);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     if (before == U'《') return false;  // a title's first word (《芜湖市进一步支持…措施》)

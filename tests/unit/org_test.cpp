@@ -749,6 +749,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A headline's list of three places before its comma is the subject: each acts.
       {"headline-list-of-places", "부산시·인천시·창원시, 해외 도시와 잇단 협약",
        "부산시=Busan Metropolitan Government | 인천시=Incheon Metropolitan Government | 창원시=Changwon City Government"},
+      // The other party after "with" acts when its act word follows a time word and a date.
+      {"partner-acts-after-date", "跨界协同方面，马鞍山市与南京市本月18日签署协议",
+       "马鞍山市=Ma'anshan Municipal People's Government | 南京市=Nanjing Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
