@@ -560,16 +560,21 @@ class Parser {
   // (a since word that counts up to now) closes the event after `end` in the same clause.
   static constexpr int kMaxSubjectChars = 8, kMaxEventChars = 12;
   bool since_across_subject(size_t start, size_t end) const {
+    // The opener first: a one-byte table (may_hold2) rejects most positions before any
+    // word lookup, and most dates have no since word a few characters back.
+    constexpr KindMask kAfter = kind_bit(Kind::kQualAfter), kBefore = kind_bit(Kind::kQualBefore);
+    // The event follows the date at once (1998年|上市以来).
+    if (size_t next; end >= t_.size() || !text::is_han(cp_at(t_, end, next))) return false;
     size_t p = start, opener = kNo;
-    for (int chars = 0; chars < kMaxSubjectChars && p > 0; ++chars) {
+    for (int chars = 0; chars < kMaxSubjectChars && p >= 3; ++chars) {
       const char32_t c = cp_before(t_, p);
       if (!text::is_han(c) && c != U'、') return false;
       p -= 3;
-      if (const Match q = word(p, kind_bit(Kind::kQualBefore)); q && q.end == p + 3 && chars > 0 &&
-                                                                  (flag_of(w_.entry(q.entry).tag) & kSince)) {
-        opener = p;
-        break;
-      }
+      if (chars > 0 && w_.may_open_since(c))
+        if (const Match q = word(p, kBefore); q && q.end == p + 3 && (flag_of(w_.entry(q.entry).tag) & kSince)) {
+          opener = p;
+          break;
+        }
     }
     if (opener == kNo) return false;
     // Not the end of a word (来自) nor the start of one (自主, 自己).
@@ -579,9 +584,9 @@ class Parser {
       if (text::zh_words::cost(pair) >= 0) return false;
     }
     if (crossed(opener, opener + 3)) return false;
-    size_t i = end;
-    for (int chars = 0; chars < kMaxEventChars && i < t_.size(); ++chars) {
-      if (const Match m = word(i, kind_bit(Kind::kQualAfter)); m && w_.entry(m.entry).offset < 0) return true;
+    for (size_t i = end, chars = 0; chars < kMaxEventChars && i < t_.size(); ++chars) {
+      if (w_.may_hold2(t_, i, kAfter))
+        if (const Match m = word(i, kAfter); m && w_.entry(m.entry).offset < 0) return true;
       size_t next;
       if (!text::is_han(cp_at(t_, i, next))) return false;
       i = next;

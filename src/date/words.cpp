@@ -126,6 +126,9 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);
   firsts_.emplace_back(e.kind, first);
+  if (e.kind == Kind::kQualBefore && e.tag == Tag::kSince &&
+      std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), first) == since_opener_firsts_.end())
+    since_opener_firsts_.push_back(first);
   if (e.kind == Kind::kDateline) {
     if (first < 0x10000) label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
     size_t k = i;

@@ -218,6 +218,11 @@ class Words {
   bool may_end_word(char32_t c) const {
     return c < 0x10000 ? (ends_[c >> 6] >> (c & 63)) & 1 : true;
   }
+  // Whether c opens a qualifier_before word tagged since (自, 从): few words, checked
+  // before any walk where such a word is looked for far from a date.
+  bool may_open_since(char32_t c) const {
+    return std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), c) != since_opener_firsts_.end();
+  }
   // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
   // handful, compared in place after one bit of a filter turns most away (asked once per
   // fact, before any walk back).
@@ -390,6 +395,7 @@ class Words {
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
+  std::vector<char32_t> since_opener_firsts_;  // first code points of since-tagged qualifier_before words (自, 从)
   std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
   std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
   // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_) takes: a

@@ -1622,8 +1622,8 @@ class Matcher {
   // head_title: 장) glued to it, the title outside the span (an association's suffix only:
   // 공사장 is a building site, 시장 a market).
   bool head_title_after(size_t e, int32_t suffix) const {
-    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "association" ||
-        !m_->may_start_role(decode_at(t_, e), role_bit(WordRole::kHeadTitle)))
+    if (!m_->may_start_role(decode_at(t_, e), role_bit(WordRole::kHeadTitle)) ||
+        m_->suffixes[static_cast<size_t>(suffix)].kind != "association")
       return false;
     const size_t title_end = longest_role_end(e, std::min(t_.size(), e + kMaxHeadTitleBytes), role_bit(WordRole::kHeadTitle));
     return title_end > e && right_ok(title_end, decode_before(t_, title_end));
