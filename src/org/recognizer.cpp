@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "date/written.h"
 #include "lexicon/places.h"
 #include "numeral/numeral.h"
 #include "org/automaton.h"
@@ -2937,7 +2938,7 @@ class Matcher {
         return acts_in_clause(q);
       }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
-      if (e == p) e = date_end(p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
+      if (e == p) e = date::written_date_end(t_, p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) e = counted_adverb_end(p);  // 广西|两年来|发行
       if (e == p) return false;
       p = e;
@@ -2981,39 +2982,6 @@ class Matcher {
   static constexpr size_t kMaxClauseCodePoints = 30;
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
-  // The end of a date written with digits at p (26日, 11月27日, 2026年11月27日, 3号, and
-  // Taiwan's 今（24）日 "today, the 24th"), a range of them (1—10月) or the first months of
-  // a year (前10月), or p.
-  size_t date_end(size_t p) const {
-    {
-      size_t q = p;
-      const char32_t c = decode_at(t_, q);
-      if (c == U'今' || c == U'昨' || c == U'明') q += 3;
-      if (q < t_.size() && t_[q] == '(') {
-        size_t j = q + 1;
-        while (j < t_.size() && j - q <= 2 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
-        if (j > q + 1 && j < t_.size() && t_[j] == ')' && decode_at(t_, j + 1) == U'日') return j + 4;
-      }
-    }
-    size_t end = decode_at(t_, p) == U'前' ? p + 3 : p;
-    const size_t first = end;
-    for (int part = 0; part < 3; ++part) {
-      size_t j = end;
-      while (j < t_.size() && j - end < 4 && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
-      if (j == end) break;
-      if (const char32_t dash = decode_at(t_, j); dash == U'—' || dash == U'-' || dash == U'~' || dash == U'至') {
-        size_t k = j + utf8_bytes(dash);
-        const size_t digits = k;
-        while (k < t_.size() && k - digits < 4 && text::is_ascii_digit(static_cast<unsigned char>(t_[k]))) ++k;
-        if (k > digits) j = k;
-      }
-      const char32_t c = decode_at(t_, j);
-      if (c != U'年' && c != U'月' && c != U'日' && c != U'号') break;
-      end = j + 3;
-      if (c == U'日' || c == U'号') break;
-    }
-    return end == first ? p : end;
-  }
   // The end of a count and the adverb it opens at p (两年来, 3个月来: act adverbs that
   // follow a count), or p.
   size_t counted_adverb_end(size_t p) const {

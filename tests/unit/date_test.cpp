@@ -6,6 +6,7 @@
 
 #include "date/calendar.h"
 #include "date/lunar.h"
+#include "date/written.h"
 #include "hanfacts/extractor.h"
 
 using namespace hanfacts;
@@ -401,4 +402,18 @@ TEST_CASE("a bare Korean 전 after a holiday marks until; 전날 is the eve") {
   // Elsewhere a bare 전 after a space is no qualifier, and 3년 전 stays "three years ago".
   CHECK(dates("9월 전망이 밝다", "2026-08-01") == "9월=2026-09[relative]");
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
+}
+
+TEST_CASE("a written date's shape ends where its last marker does (date_words.tsv's words)") {
+  // What ORG steps over between a place and its act word; input is folded text.
+  const auto end_of = [](std::string_view text) { return text.substr(0, date::written_date_end(text, 0)); };
+  CHECK(end_of("26日发布") == "26日");
+  CHECK(end_of("2026年11月27日发布") == "2026年11月27日");
+  CHECK(end_of("3号起") == "3号");
+  CHECK(end_of("1—10月签约") == "1—10月");
+  CHECK(end_of("前10月追回") == "前10月");
+  CHECK(end_of("今(24)日宣布") == "今(24)日");
+  CHECK(end_of("26家企业").empty());
+  CHECK(end_of("前10名").empty());
+  CHECK(end_of("今(24)家").empty());
 }

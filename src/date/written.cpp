@@ -1,0 +1,111 @@
+#include "date/written.h"
+
+#include <string>
+#include <vector>
+
+#include "lexicon/sources.h"
+#include "lexicon/tsv.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace hanfacts::date {
+namespace {
+
+// The few date words the shape needs, folded. A malformed date_words.tsv leaves them
+// empty (no date is then stepped over); the lexicon lint test reports the file.
+struct WrittenDateWords {
+  std::vector<std::string> part_markers;  // 年, 月: another part may follow
+  std::vector<std::string> day_markers;   // 日, 号: the date ends
+  std::vector<std::string> ranges;        // —, ~, 至
+  std::vector<std::string> first_months;  // 前, 首
+  std::vector<std::string> day_words;     // 今日, 昨日: 今(24)日
+
+  WrittenDateWords() {
+    for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+      if (!src.name.ends_with("/date_words.tsv")) continue;
+      auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "unit"});
+      if (!parsed.ok()) continue;
+      const lexicon::Table& t = parsed.value();
+      for (const lexicon::Row& row : t.rows()) {
+        const std::string_view lang = t.cell(row, "lang"), kind = t.cell(row, "kind"), unit = t.cell(row, "unit");
+        if (lang != "zh" && lang != "any") continue;
+        std::vector<std::string>* into = nullptr;
+        if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
+        else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &day_markers;
+        else if (kind == "range") into = &ranges;
+        else if (kind == "first_n") into = &first_months;
+        else if (kind == "day_rel" && unit.empty()) into = &day_words;
+        if (!into) continue;
+        std::string folded = text::fold(t.cell(row, "surface"));
+        if (!folded.empty()) into->push_back(std::move(folded));
+      }
+    }
+  }
+};
+
+const WrittenDateWords& words() {
+  static const WrittenDateWords kWords;
+  return kWords;
+}
+
+// The end of the longest of `list` at text[pos], or pos.
+size_t longest_at(std::string_view text, size_t pos, const std::vector<std::string>& list) {
+  size_t end = pos;
+  for (const std::string& w : list)
+    if (pos + w.size() > end && text.substr(pos).starts_with(w)) end = pos + w.size();
+  return end;
+}
+
+constexpr size_t kMaxDigits = 4;  // a year's
+constexpr int kMaxParts = 3;      // year, month, day
+
+size_t digits_end(std::string_view text, size_t pos, size_t max) {
+  size_t j = pos;
+  while (j < text.size() && j - pos < max && text::is_ascii_digit(static_cast<unsigned char>(text[j]))) ++j;
+  return j;
+}
+
+// 今(24)日: the day word's first code point, the bracketed day, the word's rest.
+size_t bracketed_day_end(std::string_view text, size_t pos, const WrittenDateWords& w) {
+  if (pos >= text.size()) return pos;
+  size_t open = pos;
+  text::next_code_point(text, open);
+  if (open >= text.size() || text[open] != '(') return pos;
+  const size_t close = digits_end(text, open + 1, 2);
+  if (close == open + 1 || close >= text.size() || text[close] != ')') return pos;
+  const std::string_view first = text.substr(pos, open - pos), rest = text.substr(close + 1);
+  for (const std::string& d : w.day_words) {
+    const std::string_view word(d);
+    if (word.size() > first.size() && word.starts_with(first) && rest.starts_with(word.substr(first.size())))
+      return close + 1 + (word.size() - first.size());
+  }
+  return pos;
+}
+
+}  // namespace
+
+size_t written_date_end(std::string_view text, size_t pos) {
+  const WrittenDateWords& w = words();
+  if (const size_t e = bracketed_day_end(text, pos, w); e > pos) return e;
+  size_t end = longest_at(text, pos, w.first_months);
+  const size_t first = end;
+  for (int part = 0; part < kMaxParts; ++part) {
+    size_t j = digits_end(text, end, kMaxDigits);
+    if (j == end) break;
+    // 1—10月: the part's digits may be a range.
+    if (const size_t k = longest_at(text, j, w.ranges); k > j) {
+      const size_t to = digits_end(text, k, kMaxDigits);
+      if (to > k) j = to;
+    }
+    if (const size_t day = longest_at(text, j, w.day_markers); day > j) {
+      end = day;
+      break;
+    }
+    const size_t marker = longest_at(text, j, w.part_markers);
+    if (marker == j) break;
+    end = marker;
+  }
+  return end == first ? pos : end;
+}
+
+}  // namespace hanfacts::date

@@ -1,0 +1,26 @@
+// Where a Chinese date written with digits ends, for a recognizer that steps over one
+// without reading it: a place acts when its act word comes after a date
+// (哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布, 乌兰察布|前10月|签约). The DATE
+// recognizer reads such dates itself; this is only their shape.
+//
+//   const size_t e = date::written_date_end(folded, pos);   // == pos: no date there
+//
+// The words come from lexicons/date/date_words.tsv (Chinese and language-neutral rows):
+// markers of a year, month or day (年, 月, 日, 号), range connectors (—, ~, 至), words
+// for a year's first months (前), and day words that take Taiwan's bracketed day of the
+// month (今（24）日). Loaded once, on first use.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace hanfacts::date {
+
+// The end of a date written with digits at `pos` in folded text, or `pos` when none
+// starts there: up to three parts of at most four digits and a marker (26日, 11月27日,
+// 2026年11月27日, 3号), a part's digits may be a range (1—10月), the whole may open with
+// a first-months word (前10月), or a day word with the day of the month in brackets
+// (今(24)日). No calendar check and no reference date: a shape, not a value.
+size_t written_date_end(std::string_view folded, size_t pos);
+
+}  // namespace hanfacts::date
