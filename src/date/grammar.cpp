@@ -1507,6 +1507,7 @@ class Parser {
     }
     if (nu.first.value < 1 || nu.first.value > 12 || nu.second.value < 1 || nu.second.value > 12) return kNo;
     if (nu.first.form == NumForm::kHan && nu.first.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
+    if (!have_year && dir == 2 && !lunar_ && names_traditional_day(nu)) return kNo;
     const int m1 = static_cast<int>(nu.first.value), m2 = static_cast<int>(nu.second.value);
     int y;
     bool x;
@@ -1536,6 +1537,21 @@ class Parser {
     return nu.end;
   }
 
+  // 三月三, 七月七, 八月十五中秋: a spelled month without a year and a bare spelled day
+  // after it (no 日 or 号) name a traditional day by its lunisolar date, a festival's
+  // name, not the Gregorian month: no date (a written year makes it a day: 二零零四年八月
+  // 十五, bare_day). Unless jieba reads the numeral as opening a word (十月|一起|出发).
+  bool names_traditional_day(const NumUnit& month) const {
+    if (month.ranged || month.first.form != NumForm::kHan) return false;
+    Num day;
+    if (!han(month.end, day) || day.form != NumForm::kHan || day.value < 1 || day.value > 30) return false;
+    NumUnit marked;
+    if (num_unit(month.end, kAllowHan, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), marked)) return false;
+    // Asked with the month's last character before the numeral: a word that holds the
+    // numeral alone would cross nothing (crossed()), one that runs on past it does.
+    size_t next;
+    return month.end < 3 || !text::is_han(cp_at(t_, month.end - 3, next)) || !crossed(month.end - 3, day.end);
+  }
   static constexpr long kYearTurnDays = 92;  // "less than three months" across the year's turn
   // Whether a count of days more than a month has, and a range connector, come right
   // before p (60일에서 30일로, 从60日压缩到30日): the two ends of such a pair are read
