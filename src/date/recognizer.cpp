@@ -507,9 +507,9 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
 
 namespace {
 
-// The 《 and 》 of a text in order, found once, when its first date asks (most Korean
-// articles have none): inside_title runs for every date found, and scanning the bytes
-// around each one cost more than the rest of the date scan's checks together.
+constexpr size_t kMaxListWordBytes = 12;  // 다섯 번째, 最后一个
+constexpr int kMaxListedOrdinals = 4;
+
 // Whether only a list mark (date_words.tsv, holiday_list: 、, 和, 과) and spaces stand
 // between `end` and `start`: the date at `start` is the next item of a list.
 bool lists_on(const Words& w, std::string_view t, size_t end, size_t start) {
@@ -518,6 +518,31 @@ bool lists_on(const Words& w, std::string_view t, size_t end, size_t start) {
   size_t after = mark ? mark.end : start;
   while (after < start && t[after] == ' ') ++after;
   return mark && after == start;
+}
+
+// The start of a word of `kinds` that ends at `end`, or `end` (the shortest such word).
+size_t word_ending_at(const Words& w, std::string_view t, size_t end, KindMask kinds) {
+  const std::string_view head = t.substr(0, end);
+  for (size_t len = 1; len <= std::min(end, kMaxListWordBytes); ++len) {
+    const size_t from = end - len;
+    if ((static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) continue;  // not a code point's start
+    if (w.may_hold(head, from, kinds) && w.longest(head, from, kinds).end == end) return from;
+  }
+  return end;
+}
+
+// 매월 둘째·넷째 일요일: ordinals listed before a date (date_words.tsv, nth, each with a list
+// mark after it) share the recurring word before the first of them. Returns where the
+// first starts, or `start`.
+size_t listed_ordinals_start(const Words& w, std::string_view t, size_t start) {
+  for (int n = 0; n < kMaxListedOrdinals; ++n) {
+    const size_t mark = word_ending_at(w, t, start, kind_bit(Kind::kHolidayList));
+    if (mark == start) break;
+    const size_t nth = word_ending_at(w, t, mark, kind_bit(Kind::kNth));
+    if (nth == mark) break;
+    start = nth;
+  }
+  return start;
 }
 
 // Whether the date [start, end), a word (not digits), opens a short quoted name: an opening
@@ -539,6 +564,9 @@ bool opens_short_quoted_name(std::string_view t, size_t start, size_t end) {
   return false;
 }
 
+// The 《 and 》 of a text in order, found once, when its first date asks (most Korean
+// articles have none): inside_title runs for every date found, and scanning the bytes
+// around each one cost more than the rest of the date scan's checks together.
 class TitleBrackets {
  public:
   explicit TitleBrackets(std::string_view t) : t_(t) {}
@@ -642,7 +670,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         before_issue_number(words, t, p.end))
       return;
     // A recurring date (매년 10월, 每年4月) and the dates listed right after it (每年4月、10月).
-    if (words.recurring_before(t, p.start) || (recurring_end > 0 && lists_on(words, t, recurring_end, p.start))) {
+    if (words.recurring_before(t, listed_ordinals_start(words, t, p.start)) ||
+        (recurring_end > 0 && lists_on(words, t, recurring_end, p.start))) {
       recurring_end = p.end;
       return;
     }
