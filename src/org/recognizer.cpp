@@ -1082,7 +1082,8 @@ class Matcher {
         if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only &&
              !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
                ends_with_local_government(run_start, j))) ||
-            ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6)))
+            ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6) &&
+             !opens_word(from, j, s)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
@@ -1195,6 +1196,14 @@ class Matcher {
     // No stop head right before the name.
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return after_foreign_country(cut, s, suffix, min_chars);
+  }
+  // Whether the one Han character [from, to) opens a word of jieba's dictionary with the
+  // next one before `limit`: a kind word there is no organization word (社|会学 is
+  // 社会学 "sociology", not a news agency's 社).
+  bool opens_word(size_t from, size_t to, size_t limit) const {
+    if (to - from != 3 || to + 3 > limit) return false;
+    const char32_t pair[2] = {decode_at(t_, from), decode_at(t_, to)};
+    return text::is_han(pair[0]) && text::zh_words::cost(pair) >= 0;
   }
   // A foreign country before a company's name says where it is, not its name
   // (印尼|亞洲聯合銀行, 泰国|伟华集团, and at a run's start: ，美国|先锋领航集团), when enough
