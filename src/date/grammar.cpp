@@ -1121,6 +1121,12 @@ class Parser {
     // 13일 전날보다 is "on the 13th, than the day before": a longer day word (전날) that
     // opens with the ago word is that word, not "13 days ago".
     if (const Match day = word(sp(i), kind_bit(Kind::kDayRel)); day && day.end > ago.end) return kNo;
+    // 추수감사절인 26일 이후: a day count of a month's length before an ago word that is also
+    // a since or until qualifier (이후, 이전) is the day of the month with its qualifier,
+    // not days later; 3일 후 and 사흘 뒤 stay counts.
+    if (unit == Tag::kDay && p < t_.size() && is_digit(t_[p]) && count <= 31 && !(flags & kApprox) &&
+        word(sp(i), kind_bit(Kind::kQualAfter)).end >= ago.end)
+      return kNo;
     const long off = w_.entry(ago.entry).offset * count;
     Value v;
     Grain g;
