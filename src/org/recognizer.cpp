@@ -2265,7 +2265,8 @@ class Matcher {
   }
   // Whether the letters [a, b) (folded, lowercase) are the initials of the entry's
   // canonical English name, with or without its small words (National Bank of Cambodia:
-  // nbc, Bank of Korea: bok), or open that name (BSE Ltd: bse).
+  // nbc, Bank of Korea: bok), or without a last "of" and the one word after it (National
+  // Research Foundation of Korea: nrf), or open that name (BSE Ltd: bse).
   bool abbreviates(size_t a, size_t b, uint32_t entry) const {
     const Model::EntryOut& e = m_->entry_out[entry];
     const std::string_view name(m_->out_text.data() + e.off, e.value);
@@ -2276,6 +2277,8 @@ class Matcher {
         (name.size() == letters.size() || name[letters.size()] == ' '))
       return true;
     std::string initials, all_initials;
+    size_t before_last_of = std::string::npos;  // initials' length before the last "of"
+    int words_after_of = 0;
     for (size_t i = 0; i < name.size();) {
       while (i < name.size() && name[i] == ' ') ++i;
       size_t j = i;
@@ -2283,12 +2286,16 @@ class Matcher {
       const std::string_view word = name.substr(i, j - i);
       if (!word.empty()) {
         all_initials += lower(word[0]);
+        if (word == "of") before_last_of = initials.size(), words_after_of = 0;
+        else ++words_after_of;
         if (word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for")
           initials += lower(word[0]);
       }
       i = j;
     }
-    return initials == letters || all_initials == letters;
+    const bool without_place = before_last_of != std::string::npos && words_after_of == 1 && before_last_of >= 2 &&
+                               letters == std::string_view(initials).substr(0, before_last_of);
+    return initials == letters || all_initials == letters || without_place;
   }
   void bind_glosses() {
     const size_t n = t_.size();
@@ -2353,6 +2360,10 @@ class Matcher {
       for (const Segment& seg : segments_) {
         if (seg.hit < 0) continue;
         const Hit& h = hits_[seg.hit];
+        // A listed name that ends the pattern before the parenthesis is that pattern's own
+        // short form (대전관광공사(이하 관광공사): the city's corporation, not the national
+        // one the lexicon lists as 관광공사).
+        if (x_hit >= 0 && seg.hit != x_hit && ends_pattern(seg, hits_[x_hit])) continue;
         // A typo reading names no group: a text that defines a short form spells it as
         // it means it (딥웨이브로보틱스(이하 딥웨이브), not 디웨이브).
         if (h.kind == HitKind::kPattern || h.kind == HitKind::kFuzzy) continue;
@@ -2475,6 +2486,15 @@ class Matcher {
     return false;
   }
 
+  // Whether the segment is a listed name that ends the pattern `named`, in its script and
+  // shorter: the pattern's own short form (대전관광공사 and 관광공사).
+  bool ends_pattern(const Segment& seg, const Hit& named) const {
+    if (named.kind != HitKind::kPattern || seg.hit < 0 || hits_[seg.hit].kind != HitKind::kLexicon) return false;
+    const std::string_view whole = t_.substr(named.start, named.end - named.start);
+    const std::string_view part = t_.substr(seg.start, seg.end - seg.start);
+    return part.size() < whole.size() && whole.ends_with(part) &&
+           script_of(decode_at(t_, seg.start)) == script_of(decode_at(t_, named.start));
+  }
   // A group with no listed organization but one suffix pattern (미국암연구학회(AACR)):
   // the other parts name that unknown organization too, with its value and kind, flagged
   // alias and pattern. A part in another script than the name is a gloss; one in its own
@@ -2496,6 +2516,7 @@ class Matcher {
       // A second name: the group is that name's short form or its name in another script
       // (항저우메이샹그룹(杭州美香集团·이하 메이샹)), or no telling which it glosses.
       const bool other_script = script_of(decode_at(t_, seg.start)) != script_of(decode_at(t_, hits_[pattern].start));
+      if (ends_pattern(seg, hits_[pattern])) continue;
       if (hits_[seg.hit].kind != HitKind::kPattern || !(other_script || same_script_short_form(seg, hits_[pattern]))) return;
     }
     if (pattern < 0 || hits_[pattern].kind != HitKind::kPattern) return;
@@ -2504,9 +2525,10 @@ class Matcher {
     for (const Segment& seg : segments_) {
       if (seg.hit == pattern) continue;
       const bool own_script = script_of(decode_at(t_, seg.start)) == script;
+      const bool listed_short_form = ends_pattern(seg, named);
       if (seg.hit >= 0 && !named_part(seg) && own_script && !same_script_short_form(seg, named)) {
         continue;
-      } else if (seg.hit >= 0) {  // a pattern that is the name's short form or gloss (checked above), or a typo reading
+      } else if (seg.hit >= 0 && (hits_[seg.hit].kind != HitKind::kLexicon || listed_short_form)) {  // a pattern that is the name's short form or gloss (checked above), or a typo reading
         Hit& h = hits_[seg.hit];
         h.kind = HitKind::kPattern;
         h.entry = static_cast<uint32_t>(glossed_.size());
@@ -2520,8 +2542,10 @@ class Matcher {
         h.glossed = true;
         pending_.push_back(h);
       }
+      // The pattern's own short form outranks the listed name of its span in later
+      // mentions too (관광공사는: the city's corporation again).
       aliases_.push_back({std::string(t_.substr(seg.start, seg.end - seg.start)), seg.led ? 0 : close,
-                          static_cast<uint32_t>(glossed_.size()), named.suffix});
+                          static_cast<uint32_t>(glossed_.size()), named.suffix, listed_short_form});
       glossed_.push_back({named.start, named.end});
     }
   }

@@ -752,6 +752,14 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // The other party after "with" acts when its act word follows a time word and a date.
       {"partner-acts-after-date", "跨界协同方面，马鞍山市与南京市本月18日签署协议",
        "马鞍山市=Ma'anshan Municipal People's Government | 南京市=Nanjing Municipal People's Government"},
+      // A listed name's gloss that spells its initials without "of Korea" is its gloss, though
+      // the lexicon lists the letters for another body (NRF, the US retailers' federation).
+      {"gloss-initials-without-country", "한국연구재단(NRF)을 거치는 지원은 늘었다",
+       "한국연구재단=National Research Foundation of Korea | NRF=National Research Foundation of Korea/alias"},
+      // A listed name that ends the pattern before it is that pattern's short form, here
+      // and later (대전관광공사 is the city's, not the national 관광공사).
+      {"pattern-short-form-listed-elsewhere", "대전관광공사(이하 관광공사)의 사업비는 깎였다. 관광공사는 반발했다",
+       "대전관광공사=대전관광공사/pattern | 관광공사=대전관광공사/alias;pattern | 관광공사=대전관광공사/alias;pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
