@@ -752,6 +752,19 @@ class Matcher {
   // has just stepped through the same states); the full trie's 4 MB hash table would
   // cost a cache miss a code point.
   bool is_known(size_t a, size_t b) const { return is_listed(a, b) || is_generic_word(a, b); }
+  // The entry of the listed name (not a context name nor a place) whose key is [a, b), or
+  // kNoEntry.
+  uint32_t listed_entry(size_t a, size_t b) const {
+    const Automaton& ac = m_->ac;
+    uint32_t state = Automaton::kRoot;
+    for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
+    if (state == Automaton::kNone || state == Automaton::kRoot || !ac.reports_itself(state)) return kNoEntry;
+    const int32_t name = m_->key_info[state].name;
+    if (name < 0) return kNoEntry;
+    const uint32_t ne = m_->name_entry[static_cast<size_t>(name)];
+    if (ne & (Model::kNameContext | Model::kNamePlace)) return kNoEntry;
+    return (ne & Model::kNameRegional) ? regional_entry(m_->names[static_cast<size_t>(name)]) : ne & ~Model::kNameFlags;
+  }
   // The key at [a, b) is one the automaton reports (a name, suffix or common word), and
   // not a place's bare name: 浙江|银行 and 苏州|公司 stay patterns.
   bool is_listed(size_t a, size_t b) const {
@@ -1622,6 +1635,14 @@ class Matcher {
       if (script == Script::kHan && bare_legal_form_at(s) == e - s) {
         if (const int64_t entry = listed_name_after_place(a, s); entry >= 0) {
           hits_.push_back(Hit{a, e, static_cast<uint32_t>(entry), -1, HitKind::kLexicon});
+          continue;
+        }
+      }
+      // 한국게임산업협회|장은: a listed association with its head's title glued to it is
+      // that association (the matcher's names end a word; this one runs on into 장).
+      if (script == Script::kHangul && !right_ok(e, decode_before(t_, e))) {
+        if (const uint32_t entry = listed_entry(a, e); entry != kNoEntry) {
+          hits_.push_back(Hit{a, e, entry, -1, HitKind::kLexicon});
           continue;
         }
       }
