@@ -2378,6 +2378,7 @@ class Matcher {
       // The organization of the group.
       int32_t entry = -1;
       bool conflict = false;
+      bool by_place = false;  // the group's organization comes from a place's bare name
       for (const Segment& seg : segments_) {
         if (seg.hit < 0) continue;
         const Hit& h = hits_[seg.hit];
@@ -2390,6 +2391,7 @@ class Matcher {
         if (h.kind == HitKind::kPattern || h.kind == HitKind::kFuzzy) continue;
         if (entry >= 0 && static_cast<uint32_t>(entry) != h.entry) conflict = true;
         entry = static_cast<int32_t>(h.entry);
+        by_place = h.place;
       }
       if (conflict) {
         // A short form after a listed name settles which organization the two name: an
@@ -2430,6 +2432,9 @@ class Matcher {
           if (!hits_[seg.hit].place || glosses_own_name) hits_[seg.hit].supported = true;
           continue;
         }
+        // A place's bare name glossed in another script (자싱(嘉興)) is a place in both: its
+        // gloss and later mentions name no government (자싱 공장).
+        if (by_place && seg.hit < 0) continue;
         // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name.
         // A lone part in the script of the name before the parenthesis names it only as
         // its short form (한국전력공사(한전)), as for patterns: 华为（深圳） holds a place.
