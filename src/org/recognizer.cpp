@@ -420,6 +420,7 @@ class Matcher {
     raw_max_end_.clear();
     strong_entries_.clear();
     names_.clear();
+    first_council_known_ = false;
     scan();
     find_fuzzy();
     find_patterns();
@@ -3100,19 +3101,38 @@ class Matcher {
   bool is_business(uint32_t entry) const { return m_->entry_has(entry, Model::kEntryBusiness); }
 
   // 시의회 산업건설위원회, 국회 교육위원회, 대구시의회는 … 예산결산특별위원회에서: a council's
-  // standing committee (role council_committee) in a sentence that names a council (role
-  // council) before it is part of that council, no fact of its own.
+  // standing committee (role council_committee) after the text has named a council (role
+  // council) is part of that council, no fact of its own: a city council's 예결위, two
+  // sentences on, is no more the National Assembly's than it is a body of its own.
   bool is_council_committee(const Hit& h) const {
     // Most names open no committee word: one bit test says so before any walk.
     if (!m_->may_start_role(decode_at(t_, h.start), role_bit(WordRole::kCouncilCommittee)) ||
         !ends_with_role(h.start, h.end, role_bit(WordRole::kCouncilCommittee)))
       return false;
-    for (size_t p = sentence_of(h.start).start; p < h.start;) {
-      if (longest_role_end(p, h.start, role_bit(WordRole::kCouncil)) > p) return true;
-      next_cp(t_, p);
-    }
-    return false;
+    return first_council_end() <= h.start;
   }
+  // Where the text's first council word (role council) ends, or SIZE_MAX; found once per
+  // text, on the first committee that asks.
+  size_t first_council_end() const {
+    if (!first_council_known_) {
+      first_council_known_ = true;
+      first_council_end_ = SIZE_MAX;
+      for (size_t p = 0; p < t_.size();) {
+        if (m_->may_start_role(decode_at(t_, p), role_bit(WordRole::kCouncil))) {
+          const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxCouncilBytes), role_bit(WordRole::kCouncil));
+          if (e > p) {
+            first_council_end_ = e;
+            break;
+          }
+        }
+        next_cp(t_, p);
+      }
+    }
+    return first_council_end_;
+  }
+  static constexpr size_t kMaxCouncilBytes = 30;
+  mutable bool first_council_known_ = false;
+  mutable size_t first_council_end_ = SIZE_MAX;
   // 산업부 한지호 기자: a name right before a person's name (two or three Hangul
   // syllables) and a reporter's title (role byline) is the newsroom desk of a byline, not
   // the body (the ministry); a media outlet there is the outlet (이데일리 김도연 기자).
