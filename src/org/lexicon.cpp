@@ -209,6 +209,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"conjunction", WordRole::kConjunction},   {"council", WordRole::kCouncil},
     {"council_committee", WordRole::kCouncilCommittee}, {"person_title", WordRole::kPersonTitle},
     {"town", WordRole::kTown}, {"head_title", WordRole::kHeadTitle},
+    {"own_government", WordRole::kOwnGovernment}, {"joint_verb", WordRole::kJointVerb},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -1088,14 +1088,19 @@ class Matcher {
         if (!p) continue;
         word_end = j;
         word_roles = p->roles;
-        // A short form's lead word cuts as a stop word does: （下称|远晖人寿）.
-        if (p->roles & (role_bit(WordRole::kStopWord) | role_bit(WordRole::kShortFormLead))) stop_end = j;
+        // A short form's lead word cuts as a stop word does: （下称|远晖人寿）. So does a verb
+        // of acting together right after an organization word (湄潭县财政局|联合|县农业农村局),
+        // which inside a name is one of its words (北京联合大学).
+        if ((p->roles & (role_bit(WordRole::kStopWord) | role_bit(WordRole::kShortFormLead))) ||
+            ((p->roles & role_bit(WordRole::kJointVerb)) && from == org_word_end && from > run_start))
+          stop_end = j;
         // (Not a county's 县, which names a place inside a name: 安福县|人民政府. Nor a
-        // place's government before a government body's name: 贵州省人民政府|国有资产监督
-        // 管理委员会 is the province's own commission, ends_with_local_government.)
+        // place's own government (role own_government) before a government body's name:
+        // 贵州省人民政府|国有资产监督管理委员会 is the province's own commission,
+        // ends_with_local_government; a department is not, 湄潭县财政局|联合|县农业农村局.)
         if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only &&
              !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
-               ends_with_local_government(run_start, j))) ||
+               (p->roles & role_bit(WordRole::kOwnGovernment)) && ends_with_local_government(run_start, j))) ||
             ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6) &&
              !opens_word(from, j, s)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
