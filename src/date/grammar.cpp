@@ -1121,11 +1121,13 @@ class Parser {
     // 13일 전날보다 is "on the 13th, than the day before": a longer day word (전날) that
     // opens with the ago word is that word, not "13 days ago".
     if (const Match day = word(sp(i), kind_bit(Kind::kDayRel)); day && day.end > ago.end) return kNo;
-    // 추수감사절인 26일 이후: a day count of a month's length before an ago word that is also
-    // a since or until qualifier (이후, 이전) is the day of the month with its qualifier,
-    // not days later; 3일 후 and 사흘 뒤 stay counts.
-    if (unit == Tag::kDay && p < t_.size() && is_digit(t_[p]) && count <= 31 && !(flags & kApprox) &&
-        word(sp(i), kind_bit(Kind::kQualAfter)).end >= ago.end)
+    // 주총 2주 전까지: a count after an event noun counts from that event, no date.
+    if (after_event_noun(p)) return kNo;
+    // 추수감사절인 26일 이후: a day count of a month's length before an ago word tagged as a
+    // since or until qualifier too (이후, 以后) is the day of the month with its qualifier,
+    // not days later; 3일 전, 3일 후 and 사흘 뒤 stay counts.
+    if (const Tag also = w_.entry(ago.entry).tag; (also == Tag::kSince || also == Tag::kUntil) && unit == Tag::kDay &&
+                                                  is_digit(t_[p]) && count <= 31 && !(flags & kApprox))
       return kNo;
     const long off = w_.entry(ago.entry).offset * count;
     Value v;
@@ -1142,6 +1144,24 @@ class Parser {
     cur.rule = "counted_offset";
     return ago.end;
   }
+
+  // Whether a Korean event noun (date_words.tsv, event_noun) stands one space before p, as
+  // a word of its own: 주총 |2주 전까지, 회계연도 개시 |15일 전인.
+  bool after_event_noun(size_t p) const {
+    if (p < 2 || t_[p - 1] != ' ') return false;
+    const size_t end = p - 1;
+    const std::string_view head = t_.substr(0, end);
+    for (size_t len = 3; len <= std::min(end, kMaxEventNounBytes); len += 3) {
+      const size_t from = end - len;
+      if (!text::is_hangul_syllable(text::code_point_at(t_, from))) return false;
+      if (from >= 3 && text::is_hangul_syllable(text::code_point_at(t_, from - 3))) continue;  // the word goes on
+      if (w_.may_hold(head, from, kind_bit(Kind::kEventNoun)) &&
+          w_.longest(head, from, kind_bit(Kind::kEventNoun)).end == end)
+        return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxEventNounBytes = 15;  // 지방선거, 주주총회, 정상회담
 
   // The year part: 2025년, 二〇二五年, '25년, 08年, 이천십오년, 1990년대, 2023~2025년, 지난해.
   // `two_digit` tells the caller a bare two-digit year needs a month after it (18年10月).
@@ -1630,6 +1650,8 @@ class Parser {
     // 12号线, 1号楼 and 3号文件 are numbered things.
     if (nu.tag == Tag::kDayOfMonth && !have_month && !base_ && !dated_after(nu.end)) return kNo;
     if (!have_month && !base_ && dir == 2 && after_day_count(p)) return kNo;
+    // 개시 15일 전: a count from an event (counted() reads no date there), not the 15th.
+    if (!have_month && !base_ && dir == 2 && after_event_noun(p) && word(sp(nu.end), kind_bit(Kind::kAgo))) return kNo;
     const int d1 = static_cast<int>(nu.first.value), d2 = static_cast<int>(nu.second.value);
     Value a;
     if (have_month) {
