@@ -1335,8 +1335,9 @@ class Matcher {
   }
   // Whether the hit's organization is of a kind a company is named after, not one (an
   // institute, a university, an association, an international body).
-  bool names_company_after(const Hit& h) const {
-    return !m_->entry_has(h.entry, Model::kEntryBusiness | Model::kEntryMedia | Model::kEntryGovernment);
+  bool names_company_after(const Hit& h) const { return names_company_after_entry(h.entry); }
+  bool names_company_after_entry(uint32_t entry) const {
+    return entry != kNoEntry && !m_->entry_has(entry, Model::kEntryBusiness | Model::kEntryMedia | Model::kEntryGovernment);
   }
   // The longest suffix (suffixes.tsv) that ends at `e` and starts in [from, e), or -1.
   int32_t suffix_ending_at(size_t from, size_t e) const {
@@ -1625,8 +1626,14 @@ class Matcher {
       const bool generic = part && part->roles != 0;
       const bool country_body = is_government(suffix) && generic && (part->roles & ~kPlaceRoles) == 0 && part->suffix < 0;
       const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
+      // A company suffix after a listed university, institute or association names a company
+      // of its own (카이스트|홀딩스, a university's holding company), as a legal form after one
+      // does in Chinese (take_legal_forms).
+      const bool company_of_listed = !generic_word && m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
+                                     names_company_after_entry(listed_entry(a, s));
       if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
-          (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s))) ||
+          (!country_body && !company_of_listed && (generic_word || is_listed(a, s)) &&
+           !(is_government(suffix) && ends_with_division(a, s))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
