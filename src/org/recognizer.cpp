@@ -2907,9 +2907,13 @@ class Matcher {
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
     if (before == U'《') return false;  // a title's first word (《芜湖市进一步支持…措施》)
-    // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…
+    // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…;
+    // also after an ellipsis that opens the headline's next clause (… '뚝'…전남도, 벼 격리).
     const char32_t after = decode_at(t_, h.end);
-    if ((before == 0 || before == '\n') && (after == ',' || after == ':')) return true;
+    // (Folding has made the ellipsis three full stops.)
+    const bool headline_clause = before == U'.' && h.start >= 3 && t_.compare(h.start - 3, 3, "...") == 0 &&
+                                 t_.find('\n') > h.start;
+    if ((before == 0 || before == '\n' || headline_clause) && (after == ',' || after == ':')) return true;
     // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
     // line and ends before its comma or colon is the subject, each of its items acting.
     if (headline_list_subject(h)) return true;

@@ -760,6 +760,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // and later (대전관광공사 is the city's, not the national 관광공사).
       {"pattern-short-form-listed-elsewhere", "대전관광공사(이하 관광공사)의 사업비는 깎였다. 관광공사는 반발했다",
        "대전관광공사=대전관광공사/pattern | 관광공사=대전관광공사/alias;pattern | 관광공사=대전관광공사/alias;pattern"},
+      // A place after the ellipsis that opens a headline's next clause, before its comma, is
+      // that clause's subject; in the body it is not.
+      {"headline-subject-after-ellipsis", "쌀값 4만6천 원대 '뚝'…전남도, 벼 12만t 격리\n값이…전남도, 경북도 순이다.",
+       "전남도=South Jeolla Provincial Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
