@@ -2345,6 +2345,14 @@ class Matcher {
         prev_cp(t_, inside);
         if (hit_ending_at(inside) >= 0) x_end = inside;
       }
+      // A note in parentheses may stand between the name and its group (杭州正衡会计师事务所
+      // （特殊普通合伙）（以下简称“正衡所”）: the partnership's legal form).
+      if (x_end > 0 && t_[x_end - 1] == ')' && hit_ending_at(x_end) < 0) {
+        const size_t open = t_.rfind('(', x_end - 1);
+        if (open != std::string_view::npos && x_end - open <= kMaxNoteBytes && hit_ending_at(open) >= 0 &&
+            !holds_listed_hit(open + 1, x_end - 1))
+          x_end = open;
+      }
       const int x_hit = hit_ending_at(x_end);
       // The group's organization comes from a hit that is a segment: the one ending before
       // the parenthesis (a listed name, or a pattern its gloss names) or a listed one
@@ -2955,6 +2963,7 @@ class Matcher {
     return close != std::string_view::npos && close - p <= kMaxGlossBytes ? close + 1 : p;
   }
   static constexpr size_t kMaxGlossBytes = 24;
+  static constexpr size_t kMaxNoteBytes = 32;  // （特殊普通合伙）
   // The start of the words of role act_adverb that end at p, one after another (今年|以来), or
   // p: at each step the longest such word, of one to four characters, ending there.
   size_t act_adverbs_before(size_t p) const {

@@ -764,6 +764,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // that clause's subject; in the body it is not.
       {"headline-subject-after-ellipsis", "쌀값 4만6천 원대 '뚝'…전남도, 벼 12만t 격리\n값이…전남도, 경북도 순이다.",
        "전남도=South Jeolla Provincial Government"},
+      // A note in parentheses (the partnership's legal form) may stand between a name and the
+      // parenthesis that gives its short form.
+      {"short-form-after-note", "对杭州正衡会计师事务所（特殊普通合伙）（以下简称“正衡所”）没收收入。正衡所称",
+       "杭州正衡会计师事务所=杭州正衡会计师事务所/pattern | 正衡所=杭州正衡会计师事务所/alias;pattern | "
+       "正衡所=杭州正衡会计师事务所/alias;pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
