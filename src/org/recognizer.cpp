@@ -3020,7 +3020,9 @@ class Matcher {
         const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
         if (next != hits_.end() && next->start == q && next->place)
           return joins_left > 0 && acts_after(next->end, joins_left - 1);
-        return acts_in_clause(q);
+        // The preposition's object may run past a comma before the act word (湄潭县对返乡
+        //创办作坊的农民工，另给予…补贴).
+        return acts_in_clause(q, /*commas=*/1);
       }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
       if (e == p) e = date::written_date_end(t_, p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
@@ -3032,15 +3034,23 @@ class Matcher {
     }
     return false;
   }
-  // Whether an act word starts within the clause from p on (kMaxClauseCodePoints at most).
-  bool acts_in_clause(size_t p) const {
+  // Whether an act word starts within the clause from p on (kMaxClauseCodePoints at most),
+  // which may run past `commas` commas.
+  bool acts_in_clause(size_t p, int commas = 0) const {
     for (size_t n = 0; p < t_.size() && n < kMaxClauseCodePoints; ++n) {
       size_t next = p;
       const char32_t c = next_cp(t_, next);
       // A comma between digits groups thousands (1,260户) and ends no clause.
       const bool digit_comma = c == ',' && p > 0 && text::is_ascii_digit(static_cast<unsigned char>(t_[p - 1])) &&
                                next < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[next]));
-      if (is_clause_end(c) && !digit_comma && !((c == U'，' || c == ',') && closes_time_phrase(p))) return false;
+      const bool comma = c == U'，' || c == ',';
+      if (comma && !digit_comma && commas > 0 && !closes_time_phrase(p)) {
+        --commas;
+        n = 0;  // the clause after the comma has its own length
+        p = next;
+        continue;
+      }
+      if (is_clause_end(c) && !digit_comma && !(comma && closes_time_phrase(p))) return false;
       if (word_at(p, role_bit(WordRole::kActs))) return true;
       p = next;
     }

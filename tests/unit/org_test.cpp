@@ -769,6 +769,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"short-form-after-note", "对杭州正衡会计师事务所（特殊普通合伙）（以下简称“正衡所”）没收收入。正衡所称",
        "杭州正衡会计师事务所=杭州正衡会计师事务所/pattern | 正衡所=杭州正衡会计师事务所/alias;pattern | "
        "正衡所=杭州正衡会计师事务所/alias;pattern"},
+      // A preposition's object may run past a comma before the act word.
+      {"county-acts-after-object-and-comma", "；湄潭县对返乡创办茶叶作坊的农民工，另给予补贴",
+       "湄潭县=湄潭县/pattern"},
+      {"city-acts-after-time-phrase-object-and-comma", "。遵义市则从本月起，对吸纳脱贫劳动力的企业，按每人给予补贴",
+       "遵义市=Zunyi Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
