@@ -1758,7 +1758,7 @@ class Matcher {
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
     for (const Hit& h : all) {
-      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h)) continue;
+      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h, all)) continue;
       const Span brand{h.start, h.end};
       auto it = std::lower_bound(order_.begin(), order_.end(), brand.start,
                                  [&all](uint32_t i, size_t v) { return all[i].start < v; });
@@ -1931,9 +1931,26 @@ class Matcher {
   }
   // A brand word right after the name, one space or its closing quote allowed (蜜雪冰城|品牌,
   // 뚜레쥬르 브랜드, “蜜雪冰城”|品牌), or right before its opening quote when the quote holds
-  // the name alone (咖啡品牌|“幸运咖”).
-  bool names_brand(const Hit& h) const {
+  // the name alone (咖啡品牌|“幸运咖”); or the name is an item of a list the brand word
+  // closes (宝骏、五菱|品牌).
+  bool names_brand(const Hit& h, const std::vector<Hit>& all, int items_left = kMaxListedBrands) const {
     if (h.end >= t_.size()) return false;
+    if (decode_at(t_, h.end) == U'、' && items_left > 0) {
+      const size_t next_start = h.end + utf8_bytes(U'、');
+      auto it = std::lower_bound(order_.begin(), order_.end(), next_start,
+                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
+      for (; it != order_.end() && all[*it].start == next_start; ++it)
+        if (!all[*it].dropped && all[*it].kind != HitKind::kPattern && names_brand(all[*it], all, items_left - 1))
+          return true;
+      // The last item may be a brand the lexicon lacks (宝骏、五菱|品牌): a few Han characters
+      // and no stop word (雅迪、爱玛、台铃|等|品牌 lists companies by their brands).
+      size_t q = next_start;
+      for (size_t k = 0; k < kMaxBrandWordCodePoints && q < t_.size() && text::is_han(decode_at(t_, q)); ++k) {
+        if (word_at(q, role_bit(WordRole::kStopWord))) break;
+        next_cp(t_, q);
+        if (k >= 1 && word_at(q, role_bit(WordRole::kBrandWord))) return true;
+      }
+    }
     size_t p = h.end;
     const bool quoted_after = is_quote(decode_at(t_, p));
     if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
