@@ -98,7 +98,7 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   return false;
 }
 
-// 지난 2022년, 오는 2030년: a relative prefix (지난, 오는) right before a written year stays
+// 지난 2022년, 오는 2030년, 지난 2024년도: a relative prefix (지난, 오는) right before a written year stays
 // in the span, as writers annotate it; the year itself is absolute, so its value and flags
 // do not change. Returns the start with the prefix, or `start`.
 size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start) {
@@ -115,7 +115,7 @@ size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start)
   size_t year_end = start + 4;
   if (year_end < t.size() && t[year_end] == '~' && four_digits(year_end + 1)) year_end += 5;
   const Match unit = w.longest(t, year_end, kind_bit(Kind::kMarker));
-  if (!unit || w.entry(unit.entry).tag != Tag::kYear) return start;
+  if (!unit || (w.entry(unit.entry).tag != Tag::kYear && w.entry(unit.entry).tag != Tag::kFiscalYear)) return start;
   const size_t end = start - 1;
   for (size_t len : {size_t{6}, size_t{9}}) {  // two or three syllables
     if (end < len) continue;
