@@ -536,6 +536,10 @@ size_t word_ending_at(const Words& w, std::string_view t, size_t end, KindMask k
 // first starts, or `start`.
 size_t listed_ordinals_start(const Words& w, std::string_view t, size_t start) {
   for (int n = 0; n < kMaxListedOrdinals; ++n) {
+    // Most dates follow no list mark: the code point before says so at once.
+    if (start == 0) break;
+    size_t before = start;
+    if (!w.may_end_list_mark(text::prev_code_point(t, before))) break;
     const size_t mark = word_ending_at(w, t, start, kind_bit(Kind::kHolidayList));
     if (mark == start) break;
     const size_t nth = word_ending_at(w, t, mark, kind_bit(Kind::kNth));

@@ -122,6 +122,10 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
       recurring_ends_.push_back(last);
       recurring_end_filter_ |= uint64_t{1} << end_slot(last);
     }
+    if (e.kind == Kind::kHolidayList && !may_end_list_mark(last)) {
+      list_mark_ends_.push_back(last);
+      list_mark_end_filter_ |= uint64_t{1} << end_slot(last);
+    }
   }
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);

@@ -229,6 +229,12 @@ class Words {
   bool may_end_lunar(char32_t c) const {
     return ((lunar_end_filter_ >> end_slot(c)) & 1) && std::find(lunar_ends_.begin(), lunar_ends_.end(), c) != lunar_ends_.end();
   }
+  // The same question for list marks (Kind::kHolidayList: 、, 和, 과, ·), asked before every
+  // date that might follow listed ordinals (매월 둘째·넷째 일요일).
+  bool may_end_list_mark(char32_t c) const {
+    return ((list_mark_end_filter_ >> end_slot(c)) & 1) &&
+           std::find(list_mark_ends_.begin(), list_mark_ends_.end(), c) != list_mark_ends_.end();
+  }
   // Appends the first code point of every word whose kind is in `kinds`.
   void first_code_points(KindMask kinds, std::vector<char32_t>& out) const {
     for (const auto& [kind, c] : firsts_)
@@ -401,7 +407,8 @@ class Words {
   // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_) takes: a
   // code point whose bit is clear is in neither list, which is the answer for most
   // dates (a search of the list per date was most of recurring_before's cost).
-  uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0;
+  std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words
+  uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0;
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;

@@ -1629,11 +1629,13 @@ class Matcher {
       // A company suffix after a listed university, institute or association names a company
       // of its own (카이스트|홀딩스, a university's holding company), as a legal form after one
       // does in Chinese (take_legal_forms).
-      const bool company_of_listed = !generic_word && m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
-                                     names_company_after_entry(listed_entry(a, s));
+      const auto company_of_listed = [&] {
+        return !generic_word && m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
+               names_company_after_entry(listed_entry(a, s));
+      };
       if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
-          (!country_body && !company_of_listed && (generic_word || is_listed(a, s)) &&
-           !(is_government(suffix) && ends_with_division(a, s))) ||
+          (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
+           !company_of_listed()) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
@@ -1758,7 +1760,7 @@ class Matcher {
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
     for (const Hit& h : all) {
-      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h, all)) continue;
+      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h)) continue;
       const Span brand{h.start, h.end};
       auto it = std::lower_bound(order_.begin(), order_.end(), brand.start,
                                  [&all](uint32_t i, size_t v) { return all[i].start < v; });
@@ -1933,24 +1935,9 @@ class Matcher {
   // 뚜레쥬르 브랜드, “蜜雪冰城”|品牌), or right before its opening quote when the quote holds
   // the name alone (咖啡品牌|“幸运咖”); or the name is an item of a list the brand word
   // closes (宝骏、五菱|品牌).
-  bool names_brand(const Hit& h, const std::vector<Hit>& all, int items_left = kMaxListedBrands) const {
+  bool names_brand(const Hit& h) const {
     if (h.end >= t_.size()) return false;
-    if (decode_at(t_, h.end) == U'、' && items_left > 0) {
-      const size_t next_start = h.end + utf8_bytes(U'、');
-      auto it = std::lower_bound(order_.begin(), order_.end(), next_start,
-                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
-      for (; it != order_.end() && all[*it].start == next_start; ++it)
-        if (!all[*it].dropped && all[*it].kind != HitKind::kPattern && names_brand(all[*it], all, items_left - 1))
-          return true;
-      // The last item may be a brand the lexicon lacks (宝骏、五菱|品牌): a few Han characters
-      // and no stop word (雅迪、爱玛、台铃|等|品牌 lists companies by their brands).
-      size_t q = next_start;
-      for (size_t k = 0; k < kMaxBrandWordCodePoints && q < t_.size() && text::is_han(decode_at(t_, q)); ++k) {
-        if (word_at(q, role_bit(WordRole::kStopWord))) break;
-        next_cp(t_, q);
-        if (k >= 1 && word_at(q, role_bit(WordRole::kBrandWord))) return true;
-      }
-    }
+    if (decode_at(t_, h.end) == U'、' && brand_closes_list(h.end)) return true;
     size_t p = h.end;
     const bool quoted_after = is_quote(decode_at(t_, p));
     if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
@@ -1968,6 +1955,20 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
+  // Whether the list that goes on at p (a 、 and more items) ends with a brand word right
+  // after its last item: 宝骏|、五菱|品牌. Items are a few Han characters each, listed or not;
+  // a stop word ends the search (雅迪、爱玛、台铃|等|品牌 lists companies by their brands).
+  bool brand_closes_list(size_t p) const {
+    for (int items = 0; items < kMaxListedBrands && p < t_.size() && decode_at(t_, p) == U'、'; ++items) {
+      p += utf8_bytes(U'、');
+      for (size_t k = 0; k < kMaxBrandWordCodePoints && p < t_.size() && text::is_han(decode_at(t_, p)); ++k) {
+        if (word_at(p, role_bit(WordRole::kStopWord))) return false;
+        next_cp(t_, p);
+        if (k >= 1 && word_at(p, role_bit(WordRole::kBrandWord))) return true;
+      }
+    }
+    return false;
+  }
   // Past more quoted names and their count (a numeral and its measure word) after a quoted
   // name's closing quote at p, the list a brand word may close: “蜜雪冰城”|“幸运咖”两个|品牌.
   // Else p.
