@@ -2593,7 +2593,9 @@ class Matcher {
       const bool listed_short_form = ends_pattern(seg, named);
       if (seg.hit >= 0 && !named_part(seg) && own_script && !same_script_short_form(seg, named)) {
         continue;
-      } else if (seg.hit >= 0 && (hits_[seg.hit].kind != HitKind::kLexicon || listed_short_form)) {  // a pattern that is the name's short form or gloss (checked above), or a typo reading
+      } else if (seg.hit >= 0 && (hits_[seg.hit].kind != HitKind::kLexicon || listed_short_form)) {
+        // A pattern that is the name's short form or gloss (checked above), a typo reading,
+        // or a listed name that ends the pattern (its own short form: ends_pattern).
         Hit& h = hits_[seg.hit];
         h.kind = HitKind::kPattern;
         h.entry = static_cast<uint32_t>(glossed_.size());
@@ -3038,8 +3040,8 @@ class Matcher {
         const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
         if (next != hits_.end() && next->start == q && next->place)
           return joins_left > 0 && acts_after(next->end, joins_left - 1);
-        // The preposition's object may run past a comma before the act word (湄潭县对返乡
-        //创办作坊的农民工，另给予…补贴).
+        // The preposition's object may run past a comma before the act word
+        // (湄潭县对返乡创办作坊的农民工，另给予…补贴).
         return acts_in_clause(q, /*commas=*/1);
       }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
