@@ -98,9 +98,10 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   return false;
 }
 
-// 지난 2022년, 오는 2030년, 지난 2024년도: a relative prefix (지난, 오는) right before a written year stays
-// in the span, as writers annotate it; the year itself is absolute, so its value and flags
-// do not change. Returns the start with the prefix, or `start`.
+// 지난 2022년, 오는 2030년, 지난 2024년도: a relative prefix (지난, 오는) right before a
+// written year (or fiscal year) stays in the span, as writers annotate it; the year itself
+// is absolute, so its value and flags do not change. Returns the start with the prefix, or
+// `start`.
 size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start) {
   if (start < 2 || t[start - 1] != ' ' || start + 4 >= t.size()) return start;
   const auto four_digits = [&t](size_t at) {

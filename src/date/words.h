@@ -404,10 +404,11 @@ class Words {
   std::vector<char32_t> since_opener_firsts_;  // first code points of since-tagged qualifier_before words (自, 从)
   std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
   std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
-  // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_) takes: a
-  // code point whose bit is clear is in neither list, which is the answer for most
-  // dates (a search of the list per date was most of recurring_before's cost).
   std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words
+  // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_,
+  // list_mark_ends_) takes: a code point whose bit is clear is not in the list, which is
+  // the answer for most dates (a search of the list per date was most of
+  // recurring_before's cost).
   uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0;
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
