@@ -1333,6 +1333,12 @@ class Matcher {
       }
     }
   }
+  // Whether [a, s) is a listed university's, institute's or association's name and the
+  // company suffix `suffix` follows it: a company of its own (카이스트|홀딩스, a university's
+  // holding company), as a legal form after one is in Chinese (take_legal_forms).
+  bool company_of_listed(size_t a, size_t s, int32_t suffix) const {
+    return m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && names_company_after_entry(listed_entry(a, s));
+  }
   // Whether the hit's organization is of a kind a company is named after, not one (an
   // institute, a university, an association, an international body).
   bool names_company_after(const Hit& h) const { return names_company_after_entry(h.entry); }
@@ -1626,16 +1632,11 @@ class Matcher {
       const bool generic = part && part->roles != 0;
       const bool country_body = is_government(suffix) && generic && (part->roles & ~kPlaceRoles) == 0 && part->suffix < 0;
       const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
-      // A company suffix after a listed university, institute or association names a company
-      // of its own (카이스트|홀딩스, a university's holding company), as a legal form after one
-      // does in Chinese (take_legal_forms).
-      const auto company_of_listed = [&] {
-        return !generic_word && m_->suffixes[static_cast<size_t>(suffix)].kind == "company" &&
-               names_company_after_entry(listed_entry(a, s));
-      };
+      // (A company suffix after a listed university, institute or association names a
+      // company of its own: company_of_listed.)
       if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
           (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
-           !company_of_listed()) ||
+           !(!generic_word && company_of_listed(a, s, static_cast<int32_t>(suffix)))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
