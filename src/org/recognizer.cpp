@@ -2975,16 +2975,19 @@ class Matcher {
     const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
     return items >= 2 && (opens == 0 || opens == '\n') && (then == ',' || then == ':');
   }
-  // Past a parenthesized gloss of a few characters at p, or past the closing parenthesis at
-  // p; else p.
+  // Past a parenthesized gloss of a few characters at p, or one that defines a short form
+  // (（以下简称“麻阳县”）), or past the closing parenthesis at p; else p.
   size_t past_parenthesis(size_t p) const {
     if (p < t_.size() && t_[p] == ')') return p + 1;
     if (p >= t_.size() || t_[p] != '(') return p;
     const size_t close = t_.find(')', p + 1);
-    return close != std::string_view::npos && close - p <= kMaxGlossBytes ? close + 1 : p;
+    if (close == std::string_view::npos) return p;
+    const bool defines = close - p <= kMaxDefinitionBytes && word_at(p + 1, role_bit(WordRole::kShortFormLead));
+    return close - p <= kMaxGlossBytes || defines ? close + 1 : p;
   }
   static constexpr size_t kMaxGlossBytes = 24;
   static constexpr size_t kMaxNoteBytes = 32;  // （特殊普通合伙）
+  static constexpr size_t kMaxDefinitionBytes = 64;  // （以下简称“…”）
   // The start of the words of role act_adverb that end at p, one after another (今年|以来), or
   // p: at each step the longest such word, of one to four characters, ending there.
   size_t act_adverbs_before(size_t p) const {
