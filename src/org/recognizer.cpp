@@ -2934,7 +2934,15 @@ class Matcher {
     // (Its act word may follow time words and a date: 马鞍山市与|南京市|本月18日|签署.)
     if (text::is_han(before) && with_before(h.start)) return acts_after(h.end, 0);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
-    if (before == U'、') return false;  // an item of a list of places (在深圳、广州布局)
+    // An item of a list of places acts as the list does when the list opens the clause
+    // (长沙县、|浏阳市|将…发放); inside a clause it is a place (在深圳、广州布局).
+    if (before == U'、') {
+      const size_t first = places_listed_before(h.start);
+      if (first == h.start) return false;
+      const char32_t open = decode_before(t_, first);
+      if (text::is_han(open) || text::is_hangul_syllable(open) || is_latin_alnum(open) || open == U'、') return false;
+      return acts_after(past_parenthesis(h.end), kMaxJoinedPlaces, /*after_list=*/true);
+    }
     if (before == U'《') return false;  // a title's first word (《芜湖市进一步支持…措施》)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…;
     // also after an ellipsis that opens the headline's next clause (… '뚝'…전남도, 벼 격리).
@@ -3009,7 +3017,28 @@ class Matcher {
     return c == U'与' || c == U'同' || c == U'跟';
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
-  bool acts_after(size_t p, int joins_left) const {
+  // Where the list of places joined by 、 that ends right before `start` (its last mark
+  // there) begins, or `start`: 长沙县、|浏阳市.
+  size_t places_listed_before(size_t start) const {
+    size_t first = start;
+    for (int k = 0; k < kMaxJoinedPlaces && first >= 3 && decode_before(t_, first) == U'、'; ++k) {
+      const size_t mark = first - utf8_bytes(U'、');
+      auto it = std::lower_bound(hits_.begin(), hits_.end(), mark > kMaxPlaceBytes ? mark - kMaxPlaceBytes : 0,
+                                 [](const Hit& x, size_t v) { return x.start < v; });
+      for (; it != hits_.end() && it->start < mark && it->end != mark; ++it) {}
+      if (it == hits_.end() || it->end != mark || !it->place) break;
+      first = it->start;
+    }
+    return first;
+  }
+  static constexpr size_t kMaxPlaceBytes = 30;
+  bool acts_after(size_t p, int joins_left, bool after_list = false) const {
+    // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below.
+    if (joins_left > 0 && p + 3 < t_.size() && decode_at(t_, p) == U'、') {
+      const size_t q = p + utf8_bytes(U'、');
+      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      if (next != hits_.end() && next->start == q && next->place) return acts_after(next->end, joins_left - 1, /*after_list=*/true);
+    }
     // "With" (구마모토현과 협약을 맺었다), or "and" before another place: the two act or not
     // together (강릉시와 속초시도 … 보태기로; 안성시와 이천시 주민들 are places).
     if (word_at(p, role_bit(WordRole::kActJoin))) {
@@ -3035,7 +3064,9 @@ class Matcher {
       }
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
-      if (word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
+      // A list of places acts through an auxiliary or adverb first (长沙县、浏阳市|将|发放);
+      // with its verb right after it, it is where things are (唐山、邯郸|依托钢铁企业…).
+      if (!(after_list && n == 0) && word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {

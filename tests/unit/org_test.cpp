@@ -774,6 +774,12 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "湄潭县=湄潭县/pattern"},
       {"city-acts-after-time-phrase-object-and-comma", "。遵义市则从本月起，对吸纳脱贫劳动力的企业，按每人给予补贴",
        "遵义市=Zunyi Municipal People's Government"},
+      // A list of places joined by 、 that opens the clause acts together, through an
+      // auxiliary or adverb first; with its verb right after it, it names where things are.
+      {"places-listed-act-together", "。长沙、株洲、湘潭将联合发放消费券",
+       "长沙=Changsha Municipal People's Government | 株洲=Zhuzhou Municipal People's Government | "
+       "湘潭=Xiangtan Municipal People's Government"},
+      {"places-listed-before-verb-are-places", "，唐山、邯郸依托钢铁企业推进制氢", ""},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
