@@ -1965,7 +1965,8 @@ class Matcher {
       for (size_t k = 0; k < kMaxBrandWordCodePoints && p < t_.size() && text::is_han(decode_at(t_, p)); ++k) {
         if (word_at(p, role_bit(WordRole::kStopWord))) return false;
         next_cp(t_, p);
-        if (k >= 1 && word_at(p, role_bit(WordRole::kBrandWord))) return true;
+        // A Han brand word (品牌): 云闪付|App names one app, not the list's items.
+        if (k >= 1 && text::is_han(decode_at(t_, p)) && word_at(p, role_bit(WordRole::kBrandWord))) return true;
       }
     }
     return false;
@@ -2947,10 +2948,7 @@ class Matcher {
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…;
     // also after an ellipsis that opens the headline's next clause (… '뚝'…전남도, 벼 격리).
     const char32_t after = decode_at(t_, h.end);
-    // (Folding has made the ellipsis three full stops.)
-    const bool headline_clause = before == U'.' && h.start >= 3 && t_.compare(h.start - 3, 3, "...") == 0 &&
-                                 t_.find('\n') > h.start;
-    if ((before == 0 || before == '\n' || headline_clause) && (after == ',' || after == ':')) return true;
+    if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) && (after == ',' || after == ':')) return true;
     // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
     // line and ends before its comma or colon is the subject, each of its items acting.
     if (headline_list_subject(h)) return true;
@@ -2961,8 +2959,14 @@ class Matcher {
     // a gloss acts as the name before it does (충청북도(|충북도|)는).
     return acts_after(past_parenthesis(h.end), kMaxJoinedPlaces);
   }
+  // Whether p follows the ellipsis that opens a headline's next clause (… '뚝'…|전남도,);
+  // folding has made the ellipsis three full stops.
+  bool opens_headline_clause(size_t p) const {
+    return p >= 3 && t_.compare(p - 3, 3, "...") == 0 && t_.find('\n') > p;
+  }
   // Whether the hit is an item of a list of names joined by middle dots (two or more) that
-  // opens a line and ends before a comma or colon: 부산·인천·창원, 베트남 도시와 …
+  // opens a line, or a headline's clause after its ellipsis, and ends before a comma or
+  // colon: 부산·인천·창원, 베트남 도시와 …; …무주군·진안군, 연말까지 …
   bool headline_list_subject(const Hit& h) {
     auto is_dot = [](char32_t c) { return c == U'·' || c == U'・'; };
     size_t first = h.start, last = h.end;
@@ -2981,7 +2985,7 @@ class Matcher {
       last = next->end, ++items;
     }
     const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
-    return items >= 2 && (opens == 0 || opens == '\n') && (then == ',' || then == ':');
+    return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && (then == ',' || then == ':');
   }
   // Past a parenthesized gloss of a few characters at p, or one that defines a short form
   // (（以下简称“麻阳县”）), or past the closing parenthesis at p; else p.

@@ -780,6 +780,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "长沙=Changsha Municipal People's Government | 株洲=Zhuzhou Municipal People's Government | "
        "湘潭=Xiangtan Municipal People's Government"},
       {"places-listed-before-verb-are-places", "，唐山、邯郸依托钢铁企业推进制氢", ""},
+      // A headline's list of counties after its ellipsis and before its comma acts.
+      {"headline-list-after-ellipsis", "기금 380억 '불용' 위기…무주군·진안군, 연말까지 집행 총력\n본문",
+       "무주군=Muju County Government | 진안군=Jinan County Government"},
+      // An app closing a list names that one app: the items before it stay companies.
+      {"app-closing-list-names-one-app", "消费者可通过美团、云闪付App领取", "美团=Meituan"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
