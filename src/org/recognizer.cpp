@@ -2476,11 +2476,13 @@ class Matcher {
         // A place's bare name glossed in another script (자싱(嘉興)) is a place in both: its
         // gloss and later mentions name no government (자싱 공장).
         if (by_place && seg.hit < 0) continue;
-        // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name.
+        // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name,
+        // unless the text defines it as the short form (（以下简称“华虹公司”）: only_names_inside).
         // A lone part in the script of the name before the parenthesis names it only as
         // its short form (한국전력공사(한전)), as for patterns: 华为（深圳） holds a place.
         // Beside a listed gloss it is one more reading (딥시크(深度求索·심도구색)).
-        if (seg.hit < 0 && (!plausible_alias(seg.start, seg.end) || overlaps_hit(seg.start, seg.end) ||
+        if (seg.hit < 0 && (!plausible_alias(seg.start, seg.end) ||
+                            (overlaps_hit(seg.start, seg.end) && !(seg.led && only_names_inside(seg.start, seg.end))) ||
                             (lone_part && x_hit >= 0 && &seg != &segments_[0] &&
                              script_of(decode_at(t_, seg.start)) == script_of(decode_at(t_, hits_[x_hit].start)) &&
                              !same_script_short_form(seg, hits_[x_hit]))))

@@ -785,6 +785,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "무주군=Muju County Government | 진안군=Jinan County Government"},
       // An app closing a list names that one app: the items before it stay companies.
       {"app-closing-list-names-one-app", "消费者可通过美团、云闪付App领取", "美团=Meituan"},
+      // A short form the text defines after a listed name outranks the listed name it holds.
+      {"defined-short-form-over-listed-inside", "华虹半导体有限公司（以下简称“华虹公司”）公告。华虹公司称",
+       "华虹半导体有限公司=Hua Hong Semiconductor | 华虹公司=Hua Hong Semiconductor/alias | "
+       "华虹公司=Hua Hong Semiconductor/alias"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
