@@ -1071,6 +1071,7 @@ class Matcher {
     head_ends_.clear();           // where stop heads end
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
     size_t covered_to = 0;  // the furthest end of the words starting before `from`
+    bool school_of_university = false;  // fields joined by "and" after a university, before 学院
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -1134,6 +1135,12 @@ class Matcher {
                                 own_institute(org_word_suffix, org_word_end, suffix, s) &&
                                 !(m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent &&
                                   org_word_suffix == suffix);
+      // Such an "and" between two fields after a university, before a school's 学院, makes
+      // the school's name (长沙理工大学|水利与环境工程学院): part of the university, no name
+      // of its own, as a school named with one field is (长沙理工大学|经济管理学院).
+      if ((word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end && org_word_end > run_start &&
+          org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix))
+        school_of_university = true;
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
           !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
@@ -1148,6 +1155,7 @@ class Matcher {
           cut = stop_end;
       }
     }
+    if (school_of_university) return kNoName;
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, s));
@@ -1460,6 +1468,7 @@ class Matcher {
   }
   static constexpr size_t kMaxDivisionCodePoints = 5;  // 特别行政区
   bool is_government(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "government"; }
+  bool is_university_suffix(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "university"; }
   // A government pattern (suffix `suffix`) [a, e) that ends with a listed name after a
   // place named with its division is that place's own body, not the listed one:
   // 深圳市|发改委 is Shenzhen's commission, while 发改委 alone is the national one. So is a
