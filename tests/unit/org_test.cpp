@@ -789,6 +789,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"defined-short-form-over-listed-inside", "华虹半导体有限公司（以下简称“华虹公司”）公告。华虹公司称",
        "华虹半导体有限公司=Hua Hong Semiconductor | 华虹公司=Hua Hong Semiconductor/alias | "
        "华虹公司=Hua Hong Semiconductor/alias"},
+      // PICC's bare short form among other insurers is PICC (a context name).
+      {"picc-short-name-among-insurers", "国寿、平安、人保前三季度合计净赚",
+       "国寿=China Life Insurance | 平安=Ping An Insurance | 人保=People's Insurance Company of China"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
