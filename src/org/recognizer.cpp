@@ -1694,8 +1694,10 @@ class Matcher {
       for (size_t j = a; j < it->start; ++chars) next_cp(t_, j);
       if (chars < 2 || chars > 4) continue;
       // The entry of that name's hit: rarely asked, so a plain search.
+      // (Not a place's bare name: 东方航空|云南|有限公司 is the airline's Yunnan company, not
+      // Yunnan's government.)
       for (const Hit& h : hits_)
-        if (h.start == it->start && h.end == s && (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext))
+        if (h.start == it->start && h.end == s && (h.kind == HitKind::kLexicon || h.kind == HitKind::kContext) && !h.place)
           return h.entry;
     }
     return -1;
