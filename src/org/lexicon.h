@@ -133,6 +133,7 @@ enum class WordRole {
   kTown,       // a Chinese town's or village's word (镇): a listed name right before it names the town (茅台|镇)
   kHeadTitle,  // a Korean head's title glued to an association's name (장): the name is still the association (연합회|장)
   kJointVerb,  // a Chinese verb of acting together (联合, 会同): right after an organization word it cuts (财政局|联合|县农业农村局)
+  kBuildingFront,  // "in front of" one space after a Korean name (앞에서, 앞 광장): the name is the building (국회 앞에서)
   kOwnGovernment,  // a place's own government (人民政府, 政府): a body named after it is that place's (贵州省人民政府|国资委)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };

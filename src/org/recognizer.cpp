@@ -1767,7 +1767,7 @@ class Matcher {
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
            names_own_service(h, all) || country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
-           names_town(h)))
+           names_town(h) || names_building(h)))
         h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
@@ -1862,6 +1862,12 @@ class Matcher {
   }
   // An international body named before a noun of its region (role region_noun: 欧盟市场,
   // 东盟研发中心, 아세안 시장) is the region, not the organization.
+  // 국회 앞에서, 화천군청 앞 광장: a Korean name one space before "in front of" (role
+  // building_front) names the building, where people gather or events are held.
+  bool names_building(const Hit& h) const {
+    if (h.end + 1 >= t_.size() || t_[h.end] != ' ' || !text::is_hangul_syllable(decode_before(t_, h.end))) return false;
+    return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
+  }
   bool bloc_as_region(const Hit& h) const {
     if (!m_->entry_has(h.entry, Model::kEntryInternational) || h.end >= t_.size()) return false;
     const size_t p = t_[h.end] == ' ' ? h.end + 1 : h.end;
