@@ -1575,8 +1575,8 @@ class Parser {
     if (num_unit(month.end, kAllowHan, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), marked)) return false;
     // Asked with the month's last character before the numeral: a word that holds the
     // numeral alone would cross nothing (crossed()), one that runs on past it does.
-    size_t next;
-    return month.end < 3 || !text::is_han(cp_at(t_, month.end - 3, next)) || !crossed(month.end - 3, day.end);
+    size_t last = month.end;
+    return last == 0 || !text::is_han(text::prev_code_point(t_, last)) || !crossed(last, day.end);
   }
   static constexpr long kYearTurnDays = 92;  // "less than three months" across the year's turn
   // Whether a count of days more than a month has, and a range connector, come right

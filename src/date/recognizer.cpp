@@ -521,17 +521,6 @@ bool lists_on(const Words& w, std::string_view t, size_t end, size_t start) {
   return mark && after == start;
 }
 
-// The start of a word of `kinds` that ends at `end`, or `end` (the shortest such word).
-size_t word_ending_at(const Words& w, std::string_view t, size_t end, KindMask kinds) {
-  const std::string_view head = t.substr(0, end);
-  for (size_t len = 1; len <= std::min(end, kMaxListWordBytes); ++len) {
-    const size_t from = end - len;
-    if ((static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) continue;  // not a code point's start
-    if (w.may_hold(head, from, kinds) && w.longest(head, from, kinds).end == end) return from;
-  }
-  return end;
-}
-
 // 매월 둘째·넷째 일요일: ordinals listed before a date (date_words.tsv, nth, each with a list
 // mark after it) share the recurring word before the first of them. Returns where the
 // first starts, or `start`.
@@ -541,9 +530,9 @@ size_t listed_ordinals_start(const Words& w, std::string_view t, size_t start) {
     if (start == 0) break;
     size_t before = start;
     if (!w.may_end_list_mark(text::prev_code_point(t, before))) break;
-    const size_t mark = word_ending_at(w, t, start, kind_bit(Kind::kHolidayList));
+    const size_t mark = w.word_ending_at(t, start, kind_bit(Kind::kHolidayList), kMaxListWordBytes);
     if (mark == start) break;
-    const size_t nth = word_ending_at(w, t, mark, kind_bit(Kind::kNth));
+    const size_t nth = w.word_ending_at(t, mark, kind_bit(Kind::kNth), kMaxListWordBytes);
     if (nth == mark) break;
     start = nth;
   }

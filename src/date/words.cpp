@@ -259,14 +259,17 @@ bool Words::recurring_before(std::string_view text, size_t start) const {
   if (!((recurring_end_filter_ >> end_slot(last)) & 1) ||
       std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end())
     return false;
+  return word_ending_at(text, end, kind_bit(Kind::kRecurring), kMaxRecurringBytes) != end;
+}
+
+size_t Words::word_ending_at(std::string_view text, size_t end, KindMask kinds, size_t max_bytes) const {
   const std::string_view head = text.substr(0, end);
-  for (size_t len = std::min(end, kMaxRecurringBytes); len > 0; --len) {
+  for (size_t len = 1; len <= std::min(end, max_bytes); ++len) {
     const size_t from = end - len;
     if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;  // not a code point's start
-    if (!may_hold(head, from, kind_bit(Kind::kRecurring))) continue;
-    if (longest(head, from, kind_bit(Kind::kRecurring)).end == end) return true;
+    if (may_hold(head, from, kinds) && longest(head, from, kinds).end == end) return from;
   }
-  return false;
+  return end;
 }
 
 Status Words::load_holidays(const lexicon::Source& src) {

@@ -154,6 +154,9 @@ class Words {
   // Whether a word that makes the date after it recur (Kind::kRecurring: 매년, 每年, 每逢)
   // ends right before `start` (one space allowed): 매년 10월 is every October, no one date.
   bool recurring_before(std::string_view text, size_t start) const;
+  // The start of the shortest word of `kinds` that ends at `end` and starts at most
+  // `max_bytes` before it, or `end` when none does (the scan's words read backwards).
+  size_t word_ending_at(std::string_view text, size_t end, KindMask kinds, size_t max_bytes) const;
   // True when some word that can open a date expression (a relative word, weekday,
   // prefix, leading qualifier...) starts with code point c: the scan's pre-filter.
   bool may_start(char32_t c) const {

@@ -756,11 +756,7 @@ class Matcher {
   // The entry of the listed name (not a context name nor a place) whose key is [a, b), or
   // kNoEntry.
   uint32_t listed_entry(size_t a, size_t b) const {
-    const Automaton& ac = m_->ac;
-    uint32_t state = Automaton::kRoot;
-    for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
-    if (state == Automaton::kNone || state == Automaton::kRoot || !ac.reports_itself(state)) return kNoEntry;
-    const int32_t name = m_->key_info[state].name;
+    const int32_t name = reported_name(a, b);
     if (name < 0) return kNoEntry;
     const uint32_t ne = m_->name_entry[static_cast<size_t>(name)];
     if (ne & (Model::kNameContext | Model::kNamePlace)) return kNoEntry;
@@ -769,15 +765,19 @@ class Matcher {
   // The key at [a, b) is one the automaton reports (a name, suffix or common word), and
   // not a place's bare name: 浙江|银行 and 苏州|公司 stay patterns.
   bool is_listed(size_t a, size_t b) const {
+    const int32_t name = reported_name(a, b);
+    return name != kNotReported && (name < 0 || !m_->names[static_cast<size_t>(name)].place);
+  }
+  // The name whose key is [a, b) when the automaton reports that key (-1: a suffix or an
+  // ORG word, no name), or kNotReported.
+  int32_t reported_name(size_t a, size_t b) const {
     const Automaton& ac = m_->ac;
     uint32_t state = Automaton::kRoot;
     for (size_t j = a; j < b && state != Automaton::kNone;) state = ac.child(state, next_cp(t_, j));
-    if (state != Automaton::kNone && state != Automaton::kRoot && ac.reports_itself(state)) {
-      const int32_t name = m_->key_info[state].name;
-      if (name < 0 || !m_->names[static_cast<size_t>(name)].place) return true;
-    }
-    return false;
+    if (state == Automaton::kNone || state == Automaton::kRoot || !ac.reports_itself(state)) return kNotReported;
+    return m_->key_info[state].name;
   }
+  static constexpr int32_t kNotReported = -2;
   // Bit k (1 <= k <= count) for each k such that is_known(a, a + 3k), for text that holds
   // `count` Hangul syllables from `a` (three bytes each): the walks of is_known() once for
   // all the lengths, not once for each.
