@@ -2957,7 +2957,7 @@ class Matcher {
     // An item of a list of places acts as the list does when the list opens the clause
     // (长沙县、|浏阳市|将…发放); inside a clause it is a place (在深圳、广州布局).
     if (before == U'、') {
-      const size_t first = places_listed_before(h.start);
+      const size_t first = list_before(h.start, [](char32_t c) { return c == U'、'; }, [](const Hit& x) { return x.place; }).first;
       if (first == h.start) return false;
       const char32_t open = decode_before(t_, first);
       if (text::is_han(open) || text::is_hangul_syllable(open) || is_latin_alnum(open) || open == U'、') return false;
@@ -2988,15 +2988,11 @@ class Matcher {
   // colon: 부산·인천·창원, 베트남 도시와 …; …무주군·진안군, 연말까지 …
   bool headline_list_subject(const Hit& h) {
     auto is_dot = [](char32_t c) { return c == U'·' || c == U'・'; };
-    size_t first = h.start, last = h.end;
-    int items = 1;
-    for (int k = 0; k < kMaxJoinedPlaces && first > 0 && is_dot(decode_before(t_, first)); ++k) {
-      size_t p = first;
-      prev_cp(t_, p);
-      const auto it = first_name_ending_at(p);
-      if (it == name_ends_.cend() || it->end != p) break;
-      first = it->start, ++items;
-    }
+    const auto [first, listed] = list_before(h.start, is_dot, [](const Hit& x) {
+      return x.kind == HitKind::kLexicon || x.kind == HitKind::kContext;
+    });
+    size_t last = h.end;
+    int items = 1 + listed;
     for (int k = 0; k < kMaxJoinedPlaces && last < t_.size() && is_dot(decode_at(t_, last)); ++k) {
       const size_t q = last + utf8_bytes(decode_at(t_, last));
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
@@ -3005,6 +3001,24 @@ class Matcher {
     }
     const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
     return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && (then == ',' || then == ':');
+  }
+  // The list whose items, joined by marks, end right before `start`: where its first item
+  // starts (or `start`) and how many items there are, walking back over at most
+  // kMaxJoinedPlaces of them. An item is a hit ending at its mark that `is_item` takes.
+  template <class IsMark, class IsItem>
+  std::pair<size_t, int> list_before(size_t start, IsMark is_mark, IsItem is_item) const {
+    size_t first = start;
+    int items = 0;
+    while (items < kMaxJoinedPlaces && first > 0 && is_mark(decode_before(t_, first))) {
+      size_t mark = first;
+      prev_cp(t_, mark);
+      auto it = std::lower_bound(hits_.begin(), hits_.end(), mark > kMaxNameBytes ? mark - kMaxNameBytes : 0,
+                                 [](const Hit& x, size_t v) { return x.start < v; });
+      for (; it != hits_.end() && it->start < mark && !(it->end == mark && is_item(*it)); ++it) {}
+      if (it == hits_.end() || it->start >= mark) break;
+      first = it->start, ++items;
+    }
+    return {first, items};
   }
   // Past a parenthesized gloss of a few characters at p, or one that defines a short form
   // (（以下简称“麻阳县”）), or past the closing parenthesis at p; else p.
@@ -3040,21 +3054,6 @@ class Matcher {
     return c == U'与' || c == U'同' || c == U'跟';
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
-  // Where the list of places joined by 、 that ends right before `start` (its last mark
-  // there) begins, or `start`: 长沙县、|浏阳市.
-  size_t places_listed_before(size_t start) const {
-    size_t first = start;
-    for (int k = 0; k < kMaxJoinedPlaces && first >= 3 && decode_before(t_, first) == U'、'; ++k) {
-      const size_t mark = first - utf8_bytes(U'、');
-      auto it = std::lower_bound(hits_.begin(), hits_.end(), mark > kMaxPlaceBytes ? mark - kMaxPlaceBytes : 0,
-                                 [](const Hit& x, size_t v) { return x.start < v; });
-      for (; it != hits_.end() && it->start < mark && it->end != mark; ++it) {}
-      if (it == hits_.end() || it->end != mark || !it->place) break;
-      first = it->start;
-    }
-    return first;
-  }
-  static constexpr size_t kMaxPlaceBytes = 30;
   bool acts_after(size_t p, int joins_left, bool after_list = false) const {
     // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below.
     if (joins_left > 0 && p + 3 < t_.size() && decode_at(t_, p) == U'、') {
