@@ -177,6 +177,7 @@ struct Cur {
   unsigned flags = 0;
   bool spelled = false;    // a spelled Sino-Korean year came first: 이천십오년 삼월 삼일
   bool inherited = false;  // the first part came from the other end of a range
+  bool day_only = false;   // Parsed::day_only
   const char* rule = "";
   void point(const Value& v) {
     set = true;
@@ -354,6 +355,7 @@ class Parser {
     out.flags = result.flags | flags;
     out.rule = result.rule;
     out.looks_back = looks_back_;
+    out.day_only = result.day_only;
     out.holiday = result.rule == kRuleHoliday ? holiday_ : -1;
     return true;
   }
@@ -2527,10 +2529,10 @@ class Parser {
     }
     if (o.has(kind_bit(Kind::kWeekRel) | kind_bit(Kind::kPrefix) | kind_bit(Kind::kWeekday)) &&
         (e = week_part(p, cur)) != kNo) {
-      if (cur.a.grain == Grain::kDay) return after_day(e, cur, Tag::kNone);
+      if (cur.a.grain == Grain::kDay) return day_only(after_day(e, cur, Tag::kNone), cur);
       return e;
     }
-    if ((e = bracketed_day(p, cur)) != kNo) return after_day(e, cur, Tag::kNone);
+    if ((e = bracketed_day(p, cur)) != kNo) return day_only(after_day(e, cur, Tag::kNone), cur);
     Match dr = word(p, kind_bit(Kind::kDayRel));
     if (dr && nowadays(p, dr)) return kNo;
     if (dr) {
@@ -2548,7 +2550,7 @@ class Parser {
           cur.rule = "context_day";
           // 次日凌晨2时: a time of day after it, as after 明天.
           const size_t t = time_of_day(dr.end, cur, rel.tag);
-          return t != kNo ? t : dr.end;
+          return day_only(t != kNo ? t : dr.end, cur);
         }
         // With no day named, 전날 is the day before the article's, as news uses it, but
         // 다음 날 or 次日 is the day after some event the text does not date: no fact.
@@ -2557,15 +2559,20 @@ class Parser {
       cur.point(arith(shift(ref_day(), Grain::kDay, rel.offset), cur));
       cur.rule = "relative_day";
       const size_t t = time_of_day(dr.end, cur, w_.entry(dr.entry).tag);
-      return t != kNo ? t : dr.end;
+      return day_only(t != kNo ? t : dr.end, cur);
     }
     // 初五 after 正月初一至: a day of the first end's lunisolar month.
     const bool chinese_day = base_ && lunar_ && o.has(kind_bit(Kind::kPart));
     if (((o.number && unit_may_be(p, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), 1, 31)) ||
          o.has(kind_bit(Kind::kPrefix)) || chinese_day) &&
         (e = day_part(p, cur, false)) != kNo)
-      return after_day(e, cur, Tag::kNone);
+      return day_only(after_day(e, cur, Tag::kNone), cur);
     return kNo;
+  }
+  // The end of a chain that named a day alone (28일, 이날, 지난 화요일), marked so.
+  static size_t day_only(size_t end, Cur& cur) {
+    cur.day_only = true;
+    return end;
   }
 
   // No sentence ends in [from, to): no sentence mark between them, and no '.' before a

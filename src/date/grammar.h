@@ -62,6 +62,11 @@ struct Parsed {
   // A year counted back from the year the text last named (전년보다, 前一年): a comparison
   // that leaves the text's year where it was.
   bool looks_back = false;
+  // Whether the expression named a day alone, with no year, month or week written before
+  // it (28일 밝혔다, 이날, 昨天): news dates its report so. Such a day is of a month (지난
+  // 20일 … 전월 말보다: the month before the 20th's), but the year the text is about stays
+  // where it was (지난해 4분기 … 28일 밝혔다 … 전년의 두 배: 전년 is the year before 지난해).
+  bool day_only = false;
   // The holiday the date is (Words::holiday), or -1: some fall on another day in another
   // region (Recognizer::find reads the article's region for those alone).
   int holiday = -1;
@@ -86,14 +91,16 @@ struct TextContext {
   bool operator==(const TextContext&) const = default;
 };
 
-// The context after the parse `p`: p's year, unless p needed a reference it lacked or
-// looked back (전년보다, a comparison); p's quarter when p is one; p's month when p is a
+// The context after the parse `p`: p's year, unless p needed a reference it lacked,
+// looked back (전년보다, a comparison) or named a day alone; p's quarter when p is one; p's month when p is a
 // month or a day of one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
   const bool relative = (p.flags & kRelative) != 0;
-  c.year = p.b.year;
-  c.year_relative = relative;
+  if (!p.day_only) {
+    c.year = p.b.year;
+    c.year_relative = relative;
+  }
   if (p.b.grain == Grain::kQuarter && !p.interval) {
     c.quarter_year = p.b.year, c.quarter = p.b.month;
     c.quarter_relative = relative;

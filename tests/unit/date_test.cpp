@@ -302,6 +302,15 @@ TEST_CASE("context years: 전년 is the year before the one the text last named"
   // A quarter of this year: 전년 같은 기간 is last year's.
   CHECK(dates("3분기 매출은 전년 같은 기간보다 4% 늘었다", "2025-11-01") ==
         "3분기=2025-Q3[relative] 전년=2024[relative]");
+  // A day named alone dates the report, not the year the text is about: 전년 and a bare
+  // quarter still to come count from 지난해 (a January results report)...
+  CHECK(dates("지난해 4분기 영업이익을 28일 밝혔다. 4분기 매출은 늘었고 연간 이익은 전년의 두 배다", "2027-01-28") ==
+        "지난해 4분기=2026-Q4[relative] 28일=2027-01-28[relative] 4분기=2026-Q4[relative] 전년=2025[relative]");
+  CHECK(dates("去年四季度利润增长，公司昨天公布。同年营收也创新高", "2027-01-28") ==
+        "去年四季度=2026-Q4[relative] 昨天=2027-01-27[relative] 同年=2026[relative]");
+  // ...but it is a day of a month: 전월 counts from the 20th's month.
+  CHECK(dates("추석 이후 잔액은 지난 20일 765조 원으로 전월 말보다 늘었다", "2026-11-26") ==
+        "추석=2026-09-25[relative;since] 지난 20일=2026-11-20[relative] 전월 말=2026-10[relative;late]");
   // Nothing named before: the year before the reference.
   CHECK(dates("예산은 전년보다 8% 늘었다", "2025-11-01") == "전년=2024[relative]");
   // Chinese 上年 stays deictic ("last year"): news uses it as 去年 whatever was named.
