@@ -792,6 +792,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // PICC's bare short form among other insurers is PICC (a context name).
       {"picc-short-name-among-insurers", "国寿、平安、人保前三季度合计净赚",
        "国寿=China Life Insurance | 平安=Ping An Insurance | 人保=People's Insurance Company of China"},
+      // A day word and a verb are no part of a committee's name: 昨日 and 出席 cut, and the
+      // Legislative Council's panel is part of the council.
+      {"day-word-and-attend-cut-pattern", "局長昨日出席立法會房屋事務委員會會議", "立法會=Legislative Council of Hong Kong"},
+      {"day-word-cuts-pattern", "昨天北京市文化和旅游局发布", "北京市文化和旅游局=北京市文化和旅游局/pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
