@@ -796,6 +796,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // Legislative Council's panel is part of the council.
       {"day-word-and-attend-cut-pattern", "局長昨日出席立法會房屋事務委員會會議", "立法會=Legislative Council of Hong Kong"},
       {"day-word-cuts-pattern", "昨天北京市文化和旅游局发布", "北京市文化和旅游局=北京市文化和旅游局/pattern"},
+      // 根据 ("according to") opens a phrase before the act word, as 按 does; a list
+      // acts through 则 first.
+      {"listed-cities-act-after-according-to", "；张家口市、承德市则根据气温提前启动供暖",
+       "张家口市=Zhangjiakou Municipal People's Government | 承德市=Chengde Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
