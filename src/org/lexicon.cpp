@@ -210,7 +210,8 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"council_committee", WordRole::kCouncilCommittee}, {"person_title", WordRole::kPersonTitle},
     {"town", WordRole::kTown}, {"head_title", WordRole::kHeadTitle},
     {"own_government", WordRole::kOwnGovernment}, {"joint_verb", WordRole::kJointVerb},
-    {"building_front", WordRole::kBuildingFront},
+    {"building_front", WordRole::kBuildingFront}, {"list_etc", WordRole::kListEtc},
+    {"place_count", WordRole::kPlaceCount},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -135,6 +135,8 @@ enum class WordRole {
   kJointVerb,  // a Chinese verb of acting together (联合, 会同): right after an organization word it cuts (财政局|联合|县农业农村局)
   kBuildingFront,  // "in front of" one space after a Korean name (앞에서, 앞 광장): the name is the building (국회 앞에서)
   kOwnGovernment,  // a place's own government (人民政府, 政府): a body named after it is that place's (贵州省人民政府|国资委)
+  kListEtc,    // Korean "and others" closing a counted list after a place (김포시 |등| 13곳은)
+  kPlaceCount, // the unit of a count of places after kListEtc (13|곳, 21|개 시군): the place acts as the list does
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

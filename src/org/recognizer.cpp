@@ -2720,12 +2720,14 @@ class Matcher {
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
   // or `a`.
-  size_t longest_role_end(size_t a, size_t b, RoleBits roles) const {
+  size_t longest_role_end(size_t a, size_t b, RoleBits roles, bool over_spaces = false) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
     size_t found = a;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
-      state = m_->words.step(state, next_cp(t_, j));
+      const char32_t c = next_cp(t_, j);
+      if (over_spaces && c == ' ') continue;  // words are stored without spaces (21개 시군)
+      state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) break;
       const Payload* p = m_->word_get(state);
       if (p && (p->roles & roles)) found = j;
@@ -3055,6 +3057,9 @@ class Matcher {
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
   bool acts_after(size_t p, int joins_left, bool after_list = false) const {
+    // A place that opens a counted list (김포시 등 13곳은, 진안군 등 21개 시군이) acts as the
+    // list does: "and others" and the count stand between it and its particle.
+    p = past_counted_list(p);
     // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below.
     if (joins_left > 0 && p + 3 < t_.size() && decode_at(t_, p) == U'、') {
       const size_t q = p + utf8_bytes(U'、');
@@ -3110,6 +3115,18 @@ class Matcher {
       if (const char32_t c = decode_at(t_, p); (c == U'，' || c == ',') && closes_time_phrase(p)) p += utf8_bytes(c);
     }
     return false;
+  }
+  // Past " 등 13곳" (role list_etc, digits, role place_count) at p, or p.
+  size_t past_counted_list(size_t p) const {
+    if (p + 1 >= t_.size() || t_[p] != ' ') return p;
+    const size_t etc = longest_role_end(p + 1, std::min(t_.size(), p + 1 + kMaxActAdverbBytes), role_bit(WordRole::kListEtc));
+    if (etc == p + 1 || etc + 1 >= t_.size() || t_[etc] != ' ') return p;
+    size_t q = etc + 1;
+    while (q < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[q]))) ++q;
+    if (q == etc + 1) return p;
+    const size_t unit =
+        longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes * 2), role_bit(WordRole::kPlaceCount), /*over_spaces=*/true);
+    return unit > q ? unit : p;
   }
   // Whether an act word starts within the clause from p on (kMaxClauseCodePoints at most),
   // which may run past `commas` commas.
