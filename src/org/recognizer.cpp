@@ -3191,6 +3191,11 @@ class Matcher {
     // the document (an article about companies). Media and government names do not
     // count document-wide: bylines and ministries appear in every kind of article.
     if (business_in_doc || std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
+    // A media outlet alone in square brackets credits the source (… 잘못 배분" [한국경제] |
+    // 입력 …): the outlet, not the words (한국경제 "the Korean economy").
+    if (h.start > 0 && t_[h.start - 1] == '[' && h.end < t_.size() && t_[h.end] == ']' &&
+        m_->entry_has(h.entry, Model::kEntryMedia))
+      return true;
     // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
     if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
         (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
