@@ -3191,11 +3191,12 @@ class Matcher {
     // the document (an article about companies). Media and government names do not
     // count document-wide: bylines and ministries appear in every kind of article.
     if (business_in_doc || std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
-    // A media outlet alone in square brackets credits the source (… 잘못 배분" [한국경제] |
-    // 입력 …): the outlet, not the words (한국경제 "the Korean economy").
-    if (h.start > 0 && t_[h.start - 1] == '[' && h.end < t_.size() && t_[h.end] == ']' &&
-        m_->entry_has(h.entry, Model::kEntryMedia))
-      return true;
+    // A media outlet that opens a line before a bar is the dateline's credit (한국경제 | 입력
+    // 2026년 12월 3일 …): the outlet, not the words (한국경제 "the Korean economy").
+    if ((h.start == 0 || t_[h.start - 1] == '\n') && m_->entry_has(h.entry, Model::kEntryMedia)) {
+      const size_t bar = h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end;
+      if (bar < t_.size() && t_[bar] == '|') return true;
+    }
     // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
     if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
         (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))

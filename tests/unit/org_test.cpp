@@ -800,6 +800,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // acts through 则 first.
       {"listed-cities-act-after-according-to", "；张家口市、承德市则根据气温提前启动供暖",
        "张家口市=Zhangjiakou Municipal People's Government | 承德市=Chengde Municipal People's Government"},
+      // A media outlet's context name that opens the dateline's line before a bar is the
+      // credit; in a sentence it needs support (한국경제 "the Korean economy").
+      {"media-credit-opens-dateline-line", "교부세 3천억 잘못 배분\n한국경제 | 입력 오전 1시\n한국경제 성장률이 둔화됐다",
+       "한국경제=The Korea Economic Daily"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
