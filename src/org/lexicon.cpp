@@ -211,7 +211,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"town", WordRole::kTown}, {"head_title", WordRole::kHeadTitle},
     {"own_government", WordRole::kOwnGovernment}, {"joint_verb", WordRole::kJointVerb},
     {"building_front", WordRole::kBuildingFront}, {"list_etc", WordRole::kListEtc},
-    {"place_count", WordRole::kPlaceCount},
+    {"place_count", WordRole::kPlaceCount}, {"national", WordRole::kNational},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -137,6 +137,7 @@ enum class WordRole {
   kOwnGovernment,  // a place's own government (人民政府, 政府): a body named after it is that place's (贵州省人民政府|国资委)
   kListEtc,    // Korean "and others" closing a counted list after a place (김포시 |등| 13곳은)
   kPlaceCount, // the unit of a count of places after kListEtc (13|곳, 21|개 시군): the place acts as the list does
+  kNational,   // "national" after a foreign country (老挝|国家|电力公司): the country stays in the name
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

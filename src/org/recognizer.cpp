@@ -1236,10 +1236,12 @@ class Matcher {
   // (印尼|亞洲聯合銀行, 泰国|伟华集团, and at a run's start: ，美国|先锋领航集团), when enough
   // of a name (`min_chars`) is left: where the name then starts. A home country stays
   // (中国卫星网络集团), and so does a place in a registered name, with its legal form
-  // (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会).
+  // (澳門濠景會展管理有限公司), or in a body's (巴西汽车经销商联合会), and a country whose
+  // "national" company it is (老挝|国家电力公司).
   size_t after_foreign_country(size_t cut, size_t s, int32_t suffix, size_t min_chars) const {
     if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
         place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
+        !word_at(place_end, role_bit(WordRole::kNational)) &&
         m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && !legal_form_from(s, suffix)) {
       size_t rest = 0;
       for (size_t i = place_end; i < s && rest < min_chars; ++rest) next_cp(t_, i);
