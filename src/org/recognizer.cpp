@@ -1769,7 +1769,7 @@ class Matcher {
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
            names_own_service(h, all) || country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
-           names_town(h) || names_building(h)))
+           names_town(h) || names_building(h) || inside_bond_name(h)))
         h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
@@ -2108,6 +2108,13 @@ class Matcher {
   // A listed government body right after a one-character Chinese division word (省, 市,
   // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
   // place (山东省|曹县人民政府 is the county's government).
+  // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
+  // part of a bond's short name: the bond, no organization.
+  bool inside_bond_name(const Hit& h) const {
+    if (h.start == 0 || h.end >= t_.size() || !text::is_han(decode_at(t_, h.start))) return false;
+    const auto before = static_cast<unsigned char>(t_[h.start - 1]);
+    return text::is_ascii_digit(before) && is_latin_alnum(decode_at(t_, h.end));
+  }
   bool local_department(const Hit& h) const {
     if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
     if (!ends_with_role(h.start - 3, h.start, role_bit(WordRole::kDivision))) return false;
