@@ -2404,7 +2404,13 @@ class Parser {
           cur = probe;
           return after_month(e, cur);
         }
-        if ((e = season_part(j, probe, ref().year, !has_ref())) != kNo) {
+        // 올겨울 in January is the winter under way, which began last year (as 이번 겨울).
+        int season_year = ref().year;
+        if (const Match se = word(j, kind_bit(Kind::kSeason)); se) {
+          const Tag season = w_.entry(se.entry).tag;
+          if (first_month_wraps(season) && ref().month <= season_months(season) - 1) --season_year;
+        }
+        if ((e = season_part(j, probe, season_year, !has_ref())) != kNo) {
           cur = probe;
           return e;
         }
