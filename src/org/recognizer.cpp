@@ -1187,6 +1187,9 @@ class Matcher {
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
         !own_institute(org_word_suffix, org_word_end, suffix, s)) {
       if (name_ends_at(org_word_end)) return kNoName;
+      // A school right after a university, listed or not, is part of it (广西大学|土木建筑工程
+      // 学院), as after a listed one.
+      if (org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix)) return kNoName;
       cut = org_word_end;
     }
     // A generic modifier right before the suffix makes the phrase generic, whatever
