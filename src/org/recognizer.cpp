@@ -2301,11 +2301,14 @@ class Matcher {
     if (b <= a || is_generic(a, b)) return false;
     const Script s = script_of(decode_at(t_, a));
     size_t cps = 0, words = 1;
+    bool hangul_tail = false;  // Korean short forms glue Hangul to Latin capitals (SK바사, KB금융)
     for (size_t j = a; j < b;) {
       const char32_t c = next_cp(t_, j);
       ++cps;
       if (s == Script::kLatin) {
-        if (c == ' ') ++words;
+        if (text::is_hangul_syllable(c) && words == 1) hangul_tail = true;
+        else if (hangul_tail) return false;
+        else if (c == ' ') ++words;
         else if (!is_latin_alnum(c) && c != '.' && c != '&' && c != '-' && c != '\'') return false;
       } else if (script_of(c) != s) {
         return false;
@@ -2313,6 +2316,7 @@ class Matcher {
     }
     switch (s) {
       case Script::kLatin: {
+        if (hangul_tail && cps > 12) return false;
         if (words > 4 || cps < 2 || cps > 40 || is_stock_code(a, b)) return false;
         // A capital or a digit first, or a capital inside a short mixed-case name (aT, eBay):
         // lowercase words are descriptions (ai lab).

@@ -804,6 +804,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // credit; in a sentence it needs support (한국경제 "the Korean economy").
       {"media-credit-opens-dateline-line", "교부세 3천억 잘못 배분\n한국경제 | 입력 오전 1시\n한국경제 성장률이 둔화됐다",
        "한국경제=The Korea Economic Daily"},
+      // A Korean short form that glues Hangul to the name's Latin capitals is defined as
+      // any other (SK바사), and outranks the listed SK inside it, here and in the headline.
+      {"latin-hangul-short-form", "대웅·SK바사 계약\nSK바이오사이언스(이하 SK바사)는 밝혔다. SK바사는",
+       "대웅=Daewoong | SK바사=SK Bioscience/alias | SK바이오사이언스=SK Bioscience | SK바사=SK Bioscience/alias | "
+       "SK바사=SK Bioscience/alias"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
