@@ -1227,6 +1227,20 @@ class Matcher {
     if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return after_foreign_country(cut, s, suffix, min_chars);
   }
+  // Whether the Korean name part [a, s) opens with an event's year, four digits from 1900
+  // on and three Hangul syllables or more (2026여수세계섬박람회|조직위원회), where a short
+  // numeral and a counter are none (4대|은행, 2차전지).
+  bool opens_with_event_year(size_t a, size_t s) const {
+    if (s - a < 4 + 3 * 3 || t_.compare(a, 2, "19") * t_.compare(a, 2, "20") != 0) return false;
+    for (size_t j = a; j < a + 4; ++j)
+      if (!text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) return false;
+    size_t syllables = 0;
+    for (size_t j = a + 4; j < s;) {
+      if (!text::is_hangul_syllable(next_cp(t_, j))) return false;
+      ++syllables;
+    }
+    return syllables >= 3;
+  }
   // Whether the one Han character [from, to) opens a word of jieba's dictionary with the
   // next one before `limit`: a kind word there is no organization word (社|会学 is
   // 社会学 "sociology", not a news agency's 社).
@@ -1631,7 +1645,7 @@ class Matcher {
       // shorter one (省|人民政府: not 省人民|政府), where a name before it still is
       // (滑县|农商银行 and 滑县农商|银行).
       if (longer_start < s && a < longer_start && is_generic(a, longer_start)) continue;
-      if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a))) {
+      if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a)) && !opens_with_event_year(a, s)) {
         bool hangul = false;
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
         if (hangul) continue;  // 4대은행, 2차전지: a numeral and a counter, not a name
