@@ -1231,7 +1231,7 @@ class Matcher {
   // on and three Hangul syllables or more (2026여수세계섬박람회|조직위원회), where a short
   // numeral and a counter are none (4대|은행, 2차전지).
   bool opens_with_event_year(size_t a, size_t s) const {
-    if (s - a < 4 + 3 * 3 || t_.compare(a, 2, "19") * t_.compare(a, 2, "20") != 0) return false;
+    if (s - a < 4 + 3 * 3 || (t_.compare(a, 2, "19") != 0 && t_.compare(a, 2, "20") != 0)) return false;
     for (size_t j = a; j < a + 4; ++j)
       if (!text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) return false;
     size_t syllables = 0;
