@@ -3123,7 +3123,7 @@ class Matcher {
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
       // A list of places acts through an auxiliary or adverb first (长沙县、浏阳市|将|发放);
       // with its verb right after it, it is where things are (唐山、邯郸|依托钢铁企业…).
-      if (!(after_list && n == 0) && word_at(p, role_bit(WordRole::kActs), /*spaced=*/true)) return true;
+      if (!(after_list && n == 0) && act_word_at(p, /*spaced=*/true)) return true;
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {
@@ -3158,6 +3158,19 @@ class Matcher {
         longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes * 2), role_bit(WordRole::kPlaceCount), /*over_spaces=*/true);
     return unit > q ? unit : p;
   }
+  // Whether an act word (role acts) starts at p, and is not the start of a place's name:
+  // a Han one followed by a division word's last character names the district (南昌市|新建区,
+  // not "builds") unless jieba's dictionary joins that character to the next one, a word
+  // of its own after the act (推出|县城…, 安排|市级…, 注入|区属…).
+  bool act_word_at(size_t p, bool spaced = false) const {
+    if (!word_at(p, role_bit(WordRole::kActs), spaced)) return false;
+    if (!text::is_han(decode_at(t_, p))) return true;
+    const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActs));
+    if (e == p || !Model::has_bit(m_->division_last, decode_at(t_, e))) return true;
+    size_t next = e;
+    const char32_t pair[2] = {next_cp(t_, next), decode_at(t_, next)};
+    return text::is_han(pair[1]) && text::zh_words::cost(pair) >= 0;
+  }
   // Whether an act word starts within the clause from p on (kMaxClauseCodePoints at most),
   // which may run past `commas` commas.
   bool acts_in_clause(size_t p, int commas = 0) const {
@@ -3175,7 +3188,7 @@ class Matcher {
         continue;
       }
       if (is_clause_end(c) && !digit_comma && !(comma && closes_time_phrase(p))) return false;
-      if (word_at(p, role_bit(WordRole::kActs))) return true;
+      if (act_word_at(p)) return true;
       p = next;
     }
     return false;
