@@ -786,9 +786,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // An app closing a list names that one app: the items before it stay companies.
       {"app-closing-list-names-one-app", "消费者可通过美团、云闪付App领取", "美团=Meituan"},
       // A short form the text defines after a listed name outranks the listed name it holds.
-      {"defined-short-form-over-listed-inside", "华虹半导体有限公司（以下简称“华虹公司”）公告。华虹公司称",
-       "华虹半导体有限公司=Hua Hong Semiconductor | 华虹公司=Hua Hong Semiconductor/alias | "
-       "华虹公司=Hua Hong Semiconductor/alias"},
+      {"defined-short-form-over-listed-inside", "比亚迪股份有限公司（以下简称“比亚迪公司”）公告。比亚迪公司称",
+       "比亚迪股份有限公司=BYD Company | 比亚迪公司=BYD Company/alias | 比亚迪公司=BYD Company/alias"},
+      // 华虹公司 is Hua Hong's A-share name, listed: no alias, defined or not.
+      {"listed-a-share-name", "华虹半导体有限公司（以下简称“华虹公司”）公告。A股华虹公司收涨",
+       "华虹半导体有限公司=Hua Hong Semiconductor | 华虹公司=Hua Hong Semiconductor | 华虹公司=Hua Hong Semiconductor"},
       // PICC's bare short form among other insurers is PICC (a context name).
       {"picc-short-name-among-insurers", "国寿、平安、人保前三季度合计净赚",
        "国寿=China Life Insurance | 平安=Ping An Insurance | 人保=People's Insurance Company of China"},
