@@ -92,8 +92,8 @@ struct TextContext {
 };
 
 // The context after the parse `p`: p's year, unless p needed a reference it lacked,
-// looked back (전년보다, a comparison) or named a day alone; p's quarter when p is one; p's month when p is a
-// month or a day of one.
+// looked back (전년보다, a comparison) or named a day alone; p's quarter when p is one;
+// p's month when p is a month or a day of one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
   const bool relative = (p.flags & kRelative) != 0;

@@ -2122,9 +2122,6 @@ class Matcher {
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
-  // A listed government body right after a one-character Chinese division word (省, 市,
-  // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
-  // place (山东省|曹县人民政府 is the county's government).
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
   bool inside_bond_name(const Hit& h) const {
@@ -2132,6 +2129,9 @@ class Matcher {
     const auto before = static_cast<unsigned char>(t_[h.start - 1]);
     return text::is_ascii_digit(before) && is_latin_alnum(decode_at(t_, h.end));
   }
+  // A listed government body right after a one-character Chinese division word (省, 市,
+  // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
+  // place (山东省|曹县人民政府 is the county's government).
   bool local_department(const Hit& h) const {
     if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
     if (!ends_with_role(h.start - 3, h.start, role_bit(WordRole::kDivision))) return false;
