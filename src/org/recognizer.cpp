@@ -2125,9 +2125,9 @@ class Matcher {
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
   bool inside_bond_name(const Hit& h) const {
-    if (h.start == 0 || h.end >= t_.size() || !text::is_han(decode_at(t_, h.start))) return false;
-    const auto before = static_cast<unsigned char>(t_[h.start - 1]);
-    return text::is_ascii_digit(before) && is_latin_alnum(decode_at(t_, h.end));
+    // The byte before first: most names follow no digit.
+    if (h.start == 0 || h.end >= t_.size() || !text::is_ascii_digit(static_cast<unsigned char>(t_[h.start - 1]))) return false;
+    return text::is_han(decode_at(t_, h.start)) && is_latin_alnum(decode_at(t_, h.end));
   }
   // A listed government body right after a one-character Chinese division word (省, 市,
   // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
@@ -2749,14 +2749,18 @@ class Matcher {
     return cut;
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
-  // or `a`.
-  size_t longest_role_end(size_t a, size_t b, RoleBits roles, bool over_spaces = false) const {
+  // or `a`; with OverSpaces, a word may step over spaces (words are stored without them:
+  // 21개 시군), a template argument so the hot plain walk tests nothing more.
+  template <bool OverSpaces = false>
+  size_t longest_role_end(size_t a, size_t b, RoleBits roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
     size_t found = a;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = a; j < b;) {
       const char32_t c = next_cp(t_, j);
-      if (over_spaces && c == ' ') continue;  // words are stored without spaces (21개 시군)
+      if constexpr (OverSpaces) {
+        if (c == ' ') continue;
+      }
       state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) break;
       const Payload* p = m_->word_get(state);
@@ -3155,7 +3159,7 @@ class Matcher {
     while (q < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[q]))) ++q;
     if (q == etc + 1) return p;
     const size_t unit =
-        longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes * 2), role_bit(WordRole::kPlaceCount), /*over_spaces=*/true);
+        longest_role_end</*OverSpaces=*/true>(q, std::min(t_.size(), q + kMaxActAdverbBytes * 2), role_bit(WordRole::kPlaceCount));
     return unit > q ? unit : p;
   }
   // Whether an act word (role acts) starts at p, and is not the start of a place's name:
