@@ -531,12 +531,13 @@ class Parser {
     return false;
   }
 
-  // Whether a relative year word (전년, 지난해) ends one space before p.
+  // Whether a relative year word (전년, 지난해, 去年) ends right before p or one space before it.
   bool year_word_before(size_t p) const {
-    if (p < 1 || t_[p - 1] != ' ') return false;
-    for (size_t chars = 1, q = p - 1; chars <= 3 && q >= 3; ++chars) {
+    // Korean spaces the words (전년 같은 날); Chinese does not (去年同日).
+    const size_t e = p >= 1 && t_[p - 1] == ' ' ? p - 1 : p;
+    for (size_t chars = 1, q = e; chars <= 3 && q >= 3; ++chars) {
       q -= 3;
-      if (const Match y = word(q, kind_bit(Kind::kYearRel)); y && y.end == p - 1) return true;
+      if (const Match y = word(q, kind_bit(Kind::kYearRel)); y && y.end == e) return true;
     }
     return false;
   }

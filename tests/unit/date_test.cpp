@@ -311,6 +311,10 @@ TEST_CASE("context years: 전년 is the year before the one the text last named"
   // ...but it is a day of a month: 전월 counts from the 20th's month.
   CHECK(dates("추석 이후 잔액은 지난 20일 765조 원으로 전월 말보다 늘었다", "2026-11-26") ==
         "추석=2026-09-25[relative;since] 지난 20일=2026-11-20[relative] 전월 말=2026-10[relative;late]");
+  // 同日 counts from the day its sentence named, as 같은 날 does: from a written day it
+  // needs no reference.
+  CHECK(dates("地政总署2026年11月17日截标，地政总署同日傍晚公布结果", "2026-11-18") ==
+        "2026年11月17日=2026-11-17 同日=2026-11-17");
   // Nothing named before: the year before the reference.
   CHECK(dates("예산은 전년보다 8% 늘었다", "2025-11-01") == "전년=2024[relative]");
   // Chinese 上年 stays deictic ("last year"): news uses it as 去年 whatever was named.
