@@ -3191,6 +3191,14 @@ class Matcher {
         p = next;
         continue;
       }
+      // A parenthesized gloss or short form's definition goes on with the clause
+      // (瓜州县则与…有限公司（下称“陇能新能源”）签约).
+      if (c == '(') {
+        if (const size_t after = past_parenthesis(p); after != p) {
+          p = after;
+          continue;
+        }
+      }
       if (is_clause_end(c) && !digit_comma && !(comma && closes_time_phrase(p))) return false;
       if (act_word_at(p)) return true;
       p = next;
