@@ -2574,7 +2574,9 @@ class Matcher {
     if (!left && !right) return false;
     window_.clear();
     size_t a = h.start;
-    for (size_t k = 0; k < kContext && a > 0; ++k) {
+    // A unit right after digits closes that number's word (前8月|台電, 3家|…): no left context.
+    const bool unit_before = left && h.start > 3 && text::is_ascii_digit(static_cast<unsigned char>(t_[h.start - 4]));
+    for (size_t k = 0; k < kContext && a > 0 && !unit_before; ++k) {
       size_t j = a;
       const char32_t c = prev_cp(t_, j);
       if (!text::is_han(c)) break;
