@@ -149,6 +149,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     if (i >= surface.size() && !follow.empty()) {
       // 설 before 연휴, 명절…: the gate lets it through before one of them (or a space).
       mark_single(first);
+      follow_singles_.emplace_back(first, e.kind);
       for (const std::string& f : follow) {
         size_t k = 0;
         single_starts_.push_back({first, text::next_code_point(f, k), e.kind});
@@ -349,6 +350,11 @@ Status Words::load_holidays(const lexicon::Source& src) {
 }
 
 Status Words::finish() {
+  // Such a word may have its following word after the last holiday of a list (설·춘절
+  // 연휴): the gate lets it through before a list mark too.
+  for (const auto& [kind, mark] : firsts_)
+    if (kind == Kind::kHolidayList)
+      for (const auto& [first, word_kind] : follow_singles_) single_starts_.push_back({first, mark, word_kind});
   // 16-bit node ids in the code point table's keys, 8-bit kinds and counts of words per
   // node: the date vocabulary is far below these (about 4,000 nodes).
   if (nodes_.size() >= kMaxNodes)

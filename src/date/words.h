@@ -416,6 +416,7 @@ class Words {
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;
+  std::vector<std::pair<char32_t, Kind>> follow_singles_;  // one-code-point words that need a word after them (설)
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
 };

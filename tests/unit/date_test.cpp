@@ -322,6 +322,13 @@ TEST_CASE("context years: 전년 is the year before the one the text last named"
         "90年代后期=1990/1999[late;since] 上年=2025[relative]");
 }
 
+TEST_CASE("a one-syllable holiday that needs a word after it, first in a list") {
+  // 설 alone needs 연휴 or the like after it; in a list the word comes after the last
+  // holiday (설·춘절 연휴), and the scan's gate lets 설 through before the list mark.
+  CHECK(dates("\"설·춘절 연휴 외국인 잡는다\"", "2026-12-08") ==
+        "설=2027-02-07[relative] 춘절=2027-02-06[relative]");
+}
+
 TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
   CHECK(dates("2015年和2018年", "2025-11-01") == "2015年=2015 2018年=2018");
   CHECK(dates("2015年和2018年之间", "2025-11-01") == "2015年和2018年=2015/2018");
