@@ -1137,7 +1137,9 @@ class Matcher {
                                   org_word_suffix == suffix);
       // Such an "and" between two fields after a university, before a school's 学院, makes
       // the school's name (长沙理工大学|水利与环境工程学院): part of the university, no name
-      // of its own, as a school named with one field is (长沙理工大学|经济管理学院).
+      // of its own, as any school right after a university is (below, after the loop); the
+      // "and" is a stop word, so that rule, which asks for the university right before the
+      // name, does not see this case.
       if ((word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end && org_word_end > run_start &&
           org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix))
         school_of_university = true;
@@ -1188,7 +1190,7 @@ class Matcher {
         !own_institute(org_word_suffix, org_word_end, suffix, s)) {
       if (name_ends_at(org_word_end)) return kNoName;
       // A school right after a university, listed or not, is part of it (广西大学|土木建筑工程
-      // 学院), as after a listed one.
+      // 学院), as after a listed one (one joined by "and": school_of_university above).
       if (org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix)) return kNoName;
       cut = org_word_end;
     }
