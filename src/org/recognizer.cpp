@@ -1071,7 +1071,6 @@ class Matcher {
     head_ends_.clear();           // where stop heads end
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
     size_t covered_to = 0;  // the furthest end of the words starting before `from`
-    bool school_of_university = false;  // fields joined by "and" after a university, before 学院
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -1127,22 +1126,18 @@ class Matcher {
       // (还将: 将 still cuts).
       const bool inside_word = covered_to >= stop_end;
       if ((word_roles & kFunctionRoles) == 0) covered_to = std::max(covered_to, word_end);
-      // Nor an "and" inside an institute's name after its parent, between two fields
-      // (中国农业科学院|农业经济与发展研究所, 中国信息通信研究院|云计算与大数据研究所), where the
-      // last organization word is that parent, not a sister institute of the same kind
-      // (中科院物理研究所|与化学研究所 are two).
+      // Nor an "and" between two fields after a parent and before its own unit's suffix:
+      // inside an institute's name after its parent (中国农业科学院|农业经济与发展研究所,
+      // 中国信息通信研究院|云计算与大数据研究所), where the last organization word is that
+      // parent, not a sister institute of the same kind (中科院物理研究所|与化学研究所 are
+      // two); inside a school's name after its university (长沙理工大学|水利与环境工程学院),
+      // which the rule after the loop then makes part of the university.
       const bool joins_fields = (word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end &&
-                                own_institute(org_word_suffix, org_word_end, suffix, s) &&
-                                !(m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent &&
-                                  org_word_suffix == suffix);
-      // Such an "and" between two fields after a university, before a school's 学院, makes
-      // the school's name (长沙理工大学|水利与环境工程学院): part of the university, no name
-      // of its own, as any school right after a university is (below, after the loop); the
-      // "and" is a stop word, so that rule, which asks for the university right before the
-      // name, does not see this case.
-      if ((word_roles & role_bit(WordRole::kConjunction)) && from > org_word_end && org_word_end > run_start &&
-          org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix))
-        school_of_university = true;
+                                ((own_institute(org_word_suffix, org_word_end, suffix, s) &&
+                                  !(m_->suffixes[static_cast<size_t>(org_word_suffix)].named_with_parent &&
+                                    org_word_suffix == suffix)) ||
+                                 (org_word_end > run_start && org_word_suffix >= 0 &&
+                                  is_university_suffix(org_word_suffix) && is_university_suffix(suffix)));
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
           !name_holds(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
@@ -1157,7 +1152,6 @@ class Matcher {
           cut = stop_end;
       }
     }
-    if (school_of_university) return kNoName;
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, s));
@@ -1190,7 +1184,7 @@ class Matcher {
         !own_institute(org_word_suffix, org_word_end, suffix, s)) {
       if (name_ends_at(org_word_end)) return kNoName;
       // A school right after a university, listed or not, is part of it (广西大学|土木建筑工程
-      // 学院), as after a listed one (one joined by "and": school_of_university above).
+      // 学院, and with fields joined by "and", which joins_fields above keeps from cutting).
       if (org_word_suffix >= 0 && is_university_suffix(org_word_suffix) && is_university_suffix(suffix)) return kNoName;
       cut = org_word_end;
     }
