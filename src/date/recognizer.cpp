@@ -511,14 +511,32 @@ namespace {
 constexpr size_t kMaxListWordBytes = 12;  // 다섯 번째, 最后一个
 constexpr int kMaxListedOrdinals = 4;
 
-// Whether only a list mark (date_words.tsv, holiday_list: 、, 和, 과) and spaces stand
-// between `end` and `start`: the date at `start` is the next item of a list.
+// Whether only a list mark (date_words.tsv, holiday_list: 、, 和, 과) or a range word
+// (range: 至, 到) and spaces stand between `end` and `start`: the date at `start` is the
+// next item of a list, or the end of a range, whose first item ends at `end`.
 bool lists_on(const Words& w, std::string_view t, size_t end, size_t start) {
   if (start <= end) return false;
-  const Match mark = w.longest(t, end, kind_bit(Kind::kHolidayList));
+  const Match mark = w.longest(t, end, kind_bit(Kind::kHolidayList) | kind_bit(Kind::kRange));
   size_t after = mark ? mark.end : start;
   while (after < start && t[after] == ' ') ++after;
   return mark && after == start;
+}
+
+// A recurring word that is also a stop word (每周, 每星期, 매주: the scan skips it whole,
+// so that 每周一 is no Monday) names a recurring weekday with the weekday that it holds
+// or that follows it (每周|二 through 周二, 매주 |화); the dates listed after that weekday
+// recur too (每周二、周五, 매주 화·금요일, 每周一至周五). Returns where the weekday ends, or
+// 0 when the skipped word [pos, skip_to) is no such word or names no weekday.
+size_t skipped_recurring_weekday_end(const Words& w, std::string_view t, size_t pos, size_t skip_to) {
+  if (!w.recurring_before(t, skip_to)) return 0;
+  const KindMask weekdays = kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort);
+  size_t q = pos;
+  text::next_code_point(t, q);
+  for (; q <= skip_to && q < t.size(); text::next_code_point(t, q))
+    if (const Match m = w.longest(t, q, weekdays); m && m.end > skip_to) return m.end;
+  if (skip_to < t.size() && t[skip_to] == ' ')
+    if (const Match m = w.longest(t, skip_to + 1, weekdays)) return m.end;
+  return 0;
 }
 
 // 매월 둘째·넷째 일요일: ordinals listed before a date (date_words.tsv, nth, each with a list
@@ -687,6 +705,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       if (skip_to > pos) {
         // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
         resume = skip_to;
+        if (const size_t e = skipped_recurring_weekday_end(words, t, pos, skip_to)) recurring_end = e;
         return;
       }
       if (!may) return;
