@@ -320,10 +320,12 @@ class Parser {
       next = after_between;
     } else {
       bool joint = false;
-      Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end);
+      const bool after_part = (result.flags & (kEarly | kMid | kLate)) != 0;
+      Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end, false, after_part);
       if (!m) m = qualifier_after_event(end);
       if (const size_t quoted = past_closing_quote(start, end); !m && quoted != end)
-        m = result.rule == kRuleHoliday ? qualifier_after_holiday(quoted, &joint) : qualifier_after(quoted);
+        m = result.rule == kRuleHoliday ? qualifier_after_holiday(quoted, &joint)
+                                         : qualifier_after(quoted, false, after_part);
       // Two may stand together, an approximation first: 7월께부터 is about July, since;
       // 연말께까지 about the year's end, until.
       for (int k = 0; m && k < 2; ++k) {
@@ -457,11 +459,13 @@ class Parser {
 
   // `holiday`: after a holiday name a one-syllable word after a space qualifies too
   // (추석 전, 설 연휴 전에: before the holiday), since no number can follow it there.
-  // Words of kind qualifier_after_holiday qualify only there (中秋节后, 추석 직후: since),
-  // since after a number they say "later" (三年后, 3일 후).
-  Match qualifier_after(size_t end, bool holiday = false) const {
+  // Words of kind qualifier_after_holiday qualify only there and after a part of a period
+  // (中秋节后, 추석 직후, 12月中旬后, 年底后: since, `after_part`), since after a number they
+  // say "later" (三年后, 3일 후).
+  Match qualifier_after(size_t end, bool holiday = false, bool after_part = false) const {
     size_t from = end;
-    const KindMask kinds = kind_bit(Kind::kQualAfter) | (holiday ? kind_bit(Kind::kQualAfterHoliday) : 0);
+    const KindMask kinds =
+        kind_bit(Kind::kQualAfter) | (holiday || after_part ? kind_bit(Kind::kQualAfterHoliday) : 0);
     Match m = word(end, kinds);
     if (!m) {
       const size_t j = sp(end);
