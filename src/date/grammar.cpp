@@ -315,6 +315,7 @@ class Parser {
     }
     if (lunar_ && !to_civil(result)) return false;
     // Trailing qualifiers, outside the span.
+    unsigned flags_after = 0;  // what the qualifiers after the date say
     size_t next = end;
     if (after_between) {
       next = after_between;
@@ -331,6 +332,7 @@ class Parser {
       for (int k = 0; m && k < 2; ++k) {
         const unsigned f = flag_of(w_.entry(m.entry).tag);
         if (!(ranged && (f & (kUntil | kSince)))) flags |= f;
+        flags_after |= f;
         next = m.end;
         if (!(f & kApprox)) break;
         m = word(next, kind_bit(Kind::kQualAfter));
@@ -346,7 +348,9 @@ class Parser {
     // held on the 24th). (截至…的 keeps its "until": 截至2025年6月30日的第二季度 is the
     // quarter up to that day.)
     // So does one a viewpoint word closes (从三季报看，: judging from the Q3 report).
-    if (q && next == end && (possessive_after(end) || viewpoint_after(end)))
+    // An approximation between the date and 的 changes nothing (从2018年前后的5亿元左右).
+    if (q && (next == end || !(flags_after & (kSince | kUntil))) &&
+        (possessive_after(next) || viewpoint_after(next)))
       flags &= ~(flag_of(w_.entry(q.entry).tag) & kSince);
     out.start = start;
     out.end = end;
@@ -492,13 +496,15 @@ class Parser {
       for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
         if (((each.kinds >> k) & 1) && each.end[k] > m.end) return Match{};
     }
-    // A one-character Chinese qualifier followed by a numeral and a unit is something
-    // else: 2025年前三季度, 春节前10天. A longer one stays a qualifier (年底之前一线城市), and
-    // so does one before a numeral that counts no period (春節前三讀, "before the festival,
-    // the third reading").
+    // A one-character Chinese qualifier that also opens a span (span_prefix, first_n: 前,
+    // 后) followed by a numeral and a unit is that span: 2025年前三季度, 春节前10天. Another
+    // stays a qualifier (明年起三年内: since, then within three years), as does a longer one
+    // (年底之前一线城市) and one before a numeral that counts no period (春節前三讀, "before
+    // the festival, the third reading").
     size_t next;
     cp_at(t_, from, next);
-    if (m.end > next) return m;
+    if (m.end > next || !(words_at(from).each.kinds & (kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN))))
+      return m;
     const char32_t after = cp_at(t_, m.end, next);
     if (!is_digit(static_cast<char>(after < 0x80 ? after : 0)) && !is_han_digit(after)) return m;
     Num n;
