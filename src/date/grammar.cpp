@@ -704,7 +704,9 @@ class Parser {
   // numbers joined by a range connector before the marker.
   // (The first number is read straight into `out`: a copy of a Num that a reader has
   // just written through memory is a store-forwarding stall.)
-  bool num_unit(size_t p, unsigned allow, unsigned tags, NumUnit& out) const {
+  // `after_month`: the number follows its month (1月|8日), so it names a day, whatever
+  // word comes after it (2023年1月8日|內地: no "within 8 days").
+  bool num_unit(size_t p, unsigned allow, unsigned tags, NumUnit& out, bool after_month = false) const {
     out = NumUnit{};
     if (!number(p, allow, out.first)) return false;
     const Num& n = out.first;
@@ -737,8 +739,9 @@ class Parser {
     // 2027至2029年间: a closing 间 after a range of numbers is "between", as after a range
     // of dates (between_), not a duration's.
     if (out.ranged && word(out.end, kind_bit(Kind::kBetweenEnd))) return true;
-    // Months and four-digit years name a period; days and short years may count one.
-    const bool named = out.tag == Tag::kMonth || out.tag == Tag::kQuarter ||
+    // Months and four-digit years name a period; days and short years may count one,
+    // unless a month is named before the day.
+    const bool named = out.tag == Tag::kMonth || out.tag == Tag::kQuarter || after_month ||
                        ((out.tag == Tag::kYear || out.tag == Tag::kFiscalYear) && out.first.digits == 4);
     if (is_duration_after(out.end, named)) return false;
     return true;
@@ -1636,7 +1639,8 @@ class Parser {
     if (have_month || base_) allow |= kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
     NumUnit nu;
-    if (!num_unit(i, allow, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), nu) && !bare_day(i, have_month, cur, nu)) {
+    if (!num_unit(i, allow, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), nu, have_month) &&
+        !bare_day(i, have_month, cur, nu)) {
       // 初一..初十: the first ten days of a month, Chinese style; as a range's second end,
       // of the first end's month (正月初一至初五).
       const bool month_known = have_month || (base_ && base_->grain >= Grain::kDay);
