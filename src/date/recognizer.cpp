@@ -640,19 +640,37 @@ bool weekday_restates(std::string_view t, const core::Candidate& day, const Pars
 // Whether an issue number follows at p (2026年|第二期…债券, 安逸花2026年|第五期, 2026年|第52次
 // 审议会议): an ordinal mark, a number and an issue mark (date_words.tsv, issue_mark). The
 // year is part of the issue's name, as years inside names are (GUIDELINES: not dates).
+// The issue number may also close the name in parentheses (2026年湖南省政府专项债券|（十五期）),
+// a few Han characters on, with or without its ordinal mark.
 bool before_issue_number(const Words& w, std::string_view t, size_t p) {
-  const Match ordinal = w.longest(t, p, kind_bit(Kind::kOrdinal));
-  if (!ordinal) return false;
-  size_t q = ordinal.end;
-  int n = 0;
-  while (q < t.size() && n < 4) {
-    size_t next = q;
+  // A number and an issue mark at q.
+  auto issue_at = [&](size_t q) {
+    int n = 0;
+    while (q < t.size() && n < 4) {
+      size_t next = q;
+      const char32_t c = text::next_code_point(t, next);
+      if (!(c < 0x80 ? text::is_ascii_digit(c) : numeral::is_numeral_char(c))) break;
+      q = next;
+      ++n;
+    }
+    const Match mark = n > 0 ? w.longest(t, q, kind_bit(Kind::kIssueMark)) : Match{};
+    return mark ? mark.end : size_t{0};
+  };
+  if (const Match ordinal = w.longest(t, p, kind_bit(Kind::kOrdinal))) return issue_at(ordinal.end) != 0;
+  constexpr int kMaxIssueNameChars = 16;
+  for (int n = 0; p < t.size() && n <= kMaxIssueNameChars; ++n) {
+    size_t next = p;
     const char32_t c = text::next_code_point(t, next);
-    if (!(c < 0x80 ? text::is_ascii_digit(c) : numeral::is_numeral_char(c))) break;
-    q = next;
-    ++n;
+    if (c == U'（' || c == U'(') {
+      if (n == 0) return false;
+      if (const Match ordinal = w.longest(t, next, kind_bit(Kind::kOrdinal))) next = ordinal.end;
+      const size_t end = issue_at(next);
+      return end != 0 && (t.compare(end, 3, "\uFF09") == 0 || t.compare(end, 1, ")") == 0);
+    }
+    if (!text::is_han(c)) return false;
+    p = next;
   }
-  return n > 0 && w.longest(t, q, kind_bit(Kind::kIssueMark));
+  return false;
 }
 
 }  // namespace
