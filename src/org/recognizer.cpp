@@ -1376,9 +1376,10 @@ class Matcher {
     }
     return -1;
   }
-  // A pattern made of a listed council and its field committee (立法院|經濟委員會) names the
-  // committee, which is part of the council (is_council_committee): the council's own name
-  // stays, the pattern goes.
+  // A pattern made of a listed council and its field committee (立法院|經濟委員會, and with
+  // more fields before a committee word: 立法會|經濟|發展事務委員會) names the committee, which
+  // is part of the council (is_council_committee): the council's own name stays, the
+  // pattern goes.
   void drop_council_committee_patterns() {
     const size_t before = hits_.size();
     hits_.erase(std::remove_if(hits_.begin(), hits_.end(),
@@ -1387,7 +1388,12 @@ class Matcher {
                                      !m_->may_start_role(decode_at(t_, p.start), role_bit(WordRole::kCouncil)))
                                    return false;
                                  const size_t council = longest_role_end(p.start, p.end, role_bit(WordRole::kCouncil));
-                                 return council > p.start && ends_with_role(council, p.end, role_bit(WordRole::kCouncilCommittee));
+                                 if (council == p.start) return false;
+                                 for (size_t c = council; c < p.end; next_cp(t_, c))
+                                   if (ends_with_role(c, p.end, role_bit(WordRole::kCouncilCommittee)) &&
+                                       (c == council || made_of_fields(council, c)))
+                                     return true;
+                                 return false;
                                }),
                 hits_.end());
     if (hits_.size() != before) name_ends_ready_ = false;
