@@ -1426,6 +1426,12 @@ class Matcher {
       if (g.kind == HitKind::kContext && g.place && g.end == start) return g.start;
     return start;
   }
+  // Whether a place's name (a listed place's context hit) is [a, b).
+  bool is_place_at(size_t a, size_t b) const {
+    for (const Hit& h : hits_)
+      if (h.place && h.start == a && h.end == b) return true;
+    return false;
+  }
   // Bytes of the longest legal form (role legal_form: 有限公司, 股份有限公司) at `pos`, or 0.
   // A bracketed word of a few Chinese characters may open it, as registered names have
   // (四川发展|（控股）有限责任公司, 苹果电脑贸易|（上海）有限公司; folding made the brackets ASCII).
@@ -1591,7 +1597,9 @@ class Matcher {
         size_t run = 0;
         // A registered name may hold a bracketed word before its legal form
         // (贵州省水利投资|（集团）有限责任公司, 苹果电脑贸易|（上海）有限公司; folding made the
-        // brackets ASCII): the run goes on before it, and the name part ends there.
+        // brackets ASCII): the run goes on before it, and the name part ends there. A
+        // bracketed place may stand anywhere before the suffix (华瑞长青（上海）私募基金管理|
+        // 有限公司, 中国（广西）自由贸易试验区…|管理委员会): the run goes on, the place inside.
         size_t part_end = s;
         while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
@@ -1600,6 +1608,10 @@ class Matcher {
             const size_t open = bracketed_word_before(a);
             if (open != a && a + bare_legal_form_at(a) >= e) {
               a = part_end = open;
+              continue;
+            }
+            if (open != a && is_place_at(open + 1, a - 1)) {
+              a = open;
               continue;
             }
           }
