@@ -314,6 +314,7 @@ class Parser {
       }
     }
     if (lunar_ && !to_civil(result)) return false;
+    if (!lunar_ && !ranged) turn_bare_month(result);
     // Trailing qualifiers, outside the span.
     unsigned flags_after = 0;  // what the qualifiers after the date say
     size_t next = end;
@@ -1595,6 +1596,23 @@ class Parser {
     return last == 0 || !text::is_han(text::prev_code_point(t_, last)) || !crossed(last, day.end);
   }
   static constexpr long kYearTurnDays = 92;  // "less than three months" across the year's turn
+  // A month without a year or a day (1月中旬, 1월) takes the reference year, unless the
+  // year's turn lies between: then the same month across it, when that is at most two
+  // months from the reference month (1月中旬 in a December article is next January's,
+  // 11월 in a January one last November's; 3월 in December stays the reference year's,
+  // as statistics for a past March are as likely there as plans for the next one).
+  void turn_bare_month(Cur& cur) const {
+    if (!lunar_year_from_ref_ || cur.interval || cur.inherited || base_ || std::strcmp(cur.rule, "month") != 0 ||
+        cur.a.grain != Grain::kMonth || cur.a.x_year || !has_ref() || cur.a.year != ref().year)
+      return;
+    constexpr int kMaxTurnMonths = 2;
+    const int r = 12 * ref().year + ref().month;
+    for (const int y : {cur.a.year - 1, cur.a.year + 1})
+      if (std::abs(12 * y + cur.a.month - r) <= kMaxTurnMonths) {
+        cur.a.year = cur.b.year = y;
+        return;
+      }
+  }
   // Whether a count of days more than a month has, and a range connector, come right
   // before p (60일에서 30일로, 从60日压缩到30日): the two ends of such a pair are read
   // alike, so the day at p counts days too. (Looked for backwards: a bare day is rare

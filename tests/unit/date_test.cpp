@@ -204,8 +204,9 @@ TEST_CASE("a range from a day to a coarser end, or back, runs by days") {
   CHECK(dates("12月30日至1月2日", "2026-11-24") == "12月30日至1月2日=2026-12-30/2027-01-02[relative]");
   CHECK(dates("30日至2日", "2026-11-24") == "30日至2日=2026-11-30/2026-12-02[relative]");
   CHECK(dates("腊月廿三至正月十五", "2026-11-24") == "腊月廿三至正月十五=2027-01-30/2027-02-20[relative]");
-  // A bare day as the second end: which month it is in is unclear.
-  CHECK(dates("1月至24日", "2026-11-28") == "1月=2026-01[relative] 24日=2026-11-24[relative]");
+  // A bare day as the second end: which month it is in is unclear (two facts; the month
+  // alone, two months after November across the year's turn, is next January).
+  CHECK(dates("1月至24日", "2026-11-28") == "1月=2027-01[relative] 24日=2026-11-24[relative]");
 }
 
 TEST_CASE("a quarter still to come, after an earlier year was named, is that year's") {
