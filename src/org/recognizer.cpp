@@ -993,6 +993,20 @@ class Matcher {
     }
     return true;
   }
+  // Whether a word of jieba's dictionary holds the one character at `at` with characters
+  // on both sides, inside [a, b): a stop word there is a syllable of a name (三都澳: 都
+  // "all" is none in 福建三都澳新材料集团有限公司), as inside a listed place (成都).
+  bool straddled_by_word(size_t at, size_t a, size_t b) const {
+    std::array<char32_t, 4> chars{};
+    size_t n = 0;
+    for (const auto& [before, after] : {std::pair{1, 1}, std::pair{1, 2}, std::pair{2, 1}}) {
+      const size_t from = at - 3 * static_cast<size_t>(before), to = at + 3 + 3 * static_cast<size_t>(after);
+      if (at < a + 3 * static_cast<size_t>(before) || to > b) continue;
+      if (han_chars(from, to, chars, n) && text::zh_words::cost(std::span<const char32_t>(chars.data(), n)) >= 0)
+        return true;
+    }
+    return false;
+  }
   // Whether the Han characters [a, b), at most eight, are a row of common words of two
   // to four characters (本月|联合, 建设|单位): each as frequent in jieba's dictionary as
   // ordinary nouns (zh_words::kNameCost), which groups' short forms are not (华能, 中铁).
@@ -1124,7 +1138,7 @@ class Matcher {
       // Nor inside a content word that starts before it: 据 "according to" in 数据 "data"
       // (云岭数据科技股份有限公司), 等 in 高等 (高等教育局); function words do not hold one
       // (还将: 将 still cuts).
-      const bool inside_word = covered_to >= stop_end;
+      const bool inside_word = covered_to >= stop_end || (stop_end - from == 3 && straddled_by_word(from, run_start, s));
       if ((word_roles & kFunctionRoles) == 0) covered_to = std::max(covered_to, word_end);
       // Nor an "and" between two fields after a parent and before its own unit's suffix:
       // inside an institute's name after its parent (中国农业科学院|农业经济与发展研究所,
