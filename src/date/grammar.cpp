@@ -504,10 +504,10 @@ class Parser {
     // the festival, the third reading").
     size_t next;
     cp_at(t_, from, next);
-    if (m.end > next || !(words_at(from).each.kinds & (kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN))))
-      return m;
+    if (m.end > next) return m;
     const char32_t after = cp_at(t_, m.end, next);
     if (!is_digit(static_cast<char>(after < 0x80 ? after : 0)) && !is_han_digit(after)) return m;
+    if (!(words_at(from).each.kinds & (kind_bit(Kind::kSpanPrefix) | kind_bit(Kind::kFirstN)))) return m;
     Num n;
     if (!number(m.end, kAllowDigits | kAllowHan, n)) return Match{};
     size_t u = sp(n.end);
@@ -1602,8 +1602,8 @@ class Parser {
   // 11월 in a January one last November's; 3월 in December stays the reference year's,
   // as statistics for a past March are as likely there as plans for the next one).
   void turn_bare_month(Cur& cur) const {
-    if (!lunar_year_from_ref_ || cur.interval || cur.inherited || base_ || std::strcmp(cur.rule, "month") != 0 ||
-        cur.a.grain != Grain::kMonth || cur.a.x_year || !has_ref() || cur.a.year != ref().year)
+    if (!lunar_year_from_ref_ || cur.a.grain != Grain::kMonth || cur.interval || cur.inherited || base_ ||
+        cur.a.x_year || std::strcmp(cur.rule, "month") != 0 || !has_ref() || cur.a.year != ref().year)
       return;
     constexpr int kMaxTurnMonths = 2;
     const int r = 12 * ref().year + ref().month;

@@ -997,6 +997,11 @@ class Matcher {
   // on both sides, inside [a, b): a stop word there is a syllable of a name (三都澳: 都
   // "all" is none in 福建三都澳新材料集团有限公司), as inside a listed place (成都).
   bool straddled_by_word(size_t at, size_t a, size_t b) const {
+    // Most pairs join in no word at all: the dictionary's filter says so first.
+    if (at < a + 3 || at + 6 > b) return false;
+    const char32_t c = decode_at(t_, at);
+    if (!text::zh_words::may_join(decode_before(t_, at), c) || !text::zh_words::may_join(c, decode_at(t_, at + 3)))
+      return false;
     std::array<char32_t, 4> chars{};
     size_t n = 0;
     for (const auto& [before, after] : {std::pair{1, 1}, std::pair{1, 2}, std::pair{2, 1}}) {
