@@ -1047,7 +1047,7 @@ class Matcher {
   // The roles of words that join or qualify others rather than name things.
   static constexpr RoleBits kFunctionRoles = role_bit(WordRole::kStopWord) | role_bit(WordRole::kActAdverb) |
                                              role_bit(WordRole::kActPrep) | role_bit(WordRole::kActs) |
-                                             role_bit(WordRole::kLocative);
+                                             role_bit(WordRole::kLocative) | role_bit(WordRole::kSubjectLead);
   // Whether a suffix of at most `max_code_points` for which `wanted(suffix)` holds starts
   // at p (the words trie).
   template <class Wanted>
@@ -3020,10 +3020,11 @@ class Matcher {
         open = std::min(open, it->start);
       if (open < h.start - 1 && text::is_hangul_syllable(decode_before(t_, h.start - 1))) before = decode_before(t_, open);
     }
-    // The other party after "with" (京东物流已与|周至县|签约): the place acts when its act
-    // word follows, maybe after adverbs and a date.
+    // The other party after "with" (京东物流已与|周至县|签约), or the subject of a clause
+    // after "this is what" (这是|中宁县|继2023年出台…后再次加大投入): the place acts when its
+    // act word follows, maybe after adverbs and a date.
     // (Its act word may follow time words and a date: 马鞍山市与|南京市|本月18日|签署.)
-    if (text::is_han(before) && with_before(h.start)) return acts_after(h.end, 0);
+    if (text::is_han(before) && subject_lead_before(h.start)) return acts_after(h.end, 0);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     // An item of a list of places acts as the list does when the list opens the clause
     // (长沙县、|浏阳市|将…发放); inside a clause it is a place (在深圳、广州布局).
@@ -3118,11 +3119,15 @@ class Matcher {
     }
     return p;
   }
-  // Whether 与, 同 or 跟 ("with") ends at p.
-  bool with_before(size_t p) const {
-    if (p < 3) return false;
-    const char32_t c = decode_before(t_, p);
-    return c == U'与' || c == U'同' || c == U'跟';
+  // Whether a word that makes the place after it the subject of its clause ends at p
+  // (role subject_lead: "with", 与|周至县|签约; "this is what", 这是|中宁县|…出台).
+  bool subject_lead_before(size_t p) const {
+    constexpr size_t kMaxLeadChars = 3;  // 这也是
+    for (size_t n = 1, a = p; n <= kMaxLeadChars && a >= 3 && text::is_han(decode_before(t_, a)); ++n) {
+      a -= 3;
+      if (ends_with_role(a, p, role_bit(WordRole::kSubjectLead))) return true;
+    }
+    return false;
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
   bool acts_after(size_t p, int joins_left, bool after_list = false) const {
