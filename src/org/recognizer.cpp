@@ -1200,7 +1200,7 @@ class Matcher {
     if (legal_form && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
       org_word_end = prev_org_word_end;
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
-        !own_institute(org_word_suffix, org_word_end, suffix, s)) {
+        !own_institute(org_word_suffix, org_word_end, suffix, s) && !business_institute_from(cut, s, suffix)) {
       if (name_ends_at(org_word_end)) return kNoName;
       // A school right after a university, listed or not, is part of it (广西大学|土木建筑工程
       // 学院, and with fields joined by "and", which joins_fields above keeps from cutting).
@@ -1380,6 +1380,23 @@ class Matcher {
   // holding company), as a legal form after one is in Chinese (take_legal_forms).
   bool company_of_listed(size_t a, size_t s, int32_t suffix) const {
     return m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && names_company_after_entry(listed_entry(a, s));
+  }
+  // Whether [a, s) is a listed business's name and the suffix `suffix` names a unit after
+  // its parent (suffixes.tsv column parent: 研究院): the company's own research institute,
+  // one institute pattern over both (中国银行|研究院, 中诚信国际|研究院), as a university's
+  // or an academy's is (own_institute), unless the lexicon lists it (腾讯研究院).
+  bool institute_of_listed_business(size_t a, size_t s, int32_t suffix) const {
+    if (!m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
+    const uint32_t entry = listed_entry(a, s);
+    return entry != kNoEntry && m_->entry_has(entry, Model::kEntryBusiness);
+  }
+  // Whether a listed business's name runs from a point in [cut, s) to s, before a suffix
+  // that names a unit after its parent (中国银行|研究院: institute_of_listed_business).
+  bool business_institute_from(size_t cut, size_t s, int32_t suffix) {
+    if (!m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
+    for (auto it = first_name_ending_at(s); it != name_ends_.cend() && it->end == s; ++it)
+      if (it->start >= cut && institute_of_listed_business(it->start, s, suffix)) return true;
+    return false;
   }
   // Whether the hit's organization is of a kind a company is named after, not one (an
   // institute, a university, an association, an international body).
@@ -1697,7 +1714,8 @@ class Matcher {
       // company of its own: company_of_listed.)
       if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
           (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
-           !(!generic_word && company_of_listed(a, s, static_cast<int32_t>(suffix)))) ||
+           !(!generic_word && (company_of_listed(a, s, static_cast<int32_t>(suffix)) ||
+                               institute_of_listed_business(a, s, static_cast<int32_t>(suffix))))) ||
           (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
