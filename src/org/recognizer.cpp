@@ -3224,11 +3224,13 @@ class Matcher {
   // a Han one followed by a division word's last character names the district (南昌市|新建区,
   // not "builds") unless jieba's dictionary joins that character to the next one, a word
   // of its own after the act (推出|县城…, 安排|市级…, 注入|区属…).
+  // (A Han act word is found by one walk, for its longest end: right_ok() holds after any
+  // Han word, and Chinese writes no spaces inside one.)
   bool act_word_at(size_t p, bool spaced = false) const {
-    if (!word_at(p, role_bit(WordRole::kActs), spaced)) return false;
-    if (!text::is_han(decode_at(t_, p))) return true;
+    if (!text::is_han(decode_at(t_, p))) return word_at(p, role_bit(WordRole::kActs), spaced);
     const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActs));
-    if (e == p || !Model::has_bit(m_->division_last, decode_at(t_, e))) return true;
+    if (e == p) return false;
+    if (!Model::has_bit(m_->division_last, decode_at(t_, e))) return true;
     size_t next = e;
     const char32_t pair[2] = {next_cp(t_, next), decode_at(t_, next)};
     return text::is_han(pair[1]) && text::zh_words::cost(pair) >= 0;
