@@ -1167,16 +1167,15 @@ class Parser {
   bool after_event_noun(size_t p) const {
     if (p < 2 || t_[p - 1] != ' ') return false;
     const size_t end = p - 1;
+    // The word before the space starts where its syllables do, at most an event noun's
+    // length back; the whole word is the event noun or none.
+    size_t from = end;
+    while (from >= 3 && end - from < kMaxEventNounBytes && text::is_hangul_syllable(text::code_point_at(t_, from - 3)))
+      from -= 3;
+    if (from == end || (from >= 3 && text::is_hangul_syllable(text::code_point_at(t_, from - 3)))) return false;
     const std::string_view head = t_.substr(0, end);
-    for (size_t len = 3; len <= std::min(end, kMaxEventNounBytes); len += 3) {
-      const size_t from = end - len;
-      if (!text::is_hangul_syllable(text::code_point_at(t_, from))) return false;
-      if (from >= 3 && text::is_hangul_syllable(text::code_point_at(t_, from - 3))) continue;  // the word goes on
-      if (w_.may_hold(head, from, kind_bit(Kind::kEventNoun)) &&
-          w_.longest(head, from, kind_bit(Kind::kEventNoun)).end == end)
-        return true;
-    }
-    return false;
+    return w_.may_hold(head, from, kind_bit(Kind::kEventNoun)) &&
+           w_.longest(head, from, kind_bit(Kind::kEventNoun)).end == end;
   }
   static constexpr size_t kMaxEventNounBytes = 15;  // 지방선거, 주주총회, 정상회담
 
