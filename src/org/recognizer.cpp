@@ -461,6 +461,13 @@ class Matcher {
   }
 
   // Whether a word or name ending at `end` whose last code point is `last` ends a word.
+  // A Chinese name right before 州 ends inside a state's or prefecture's name, which the
+  // 州 closes (台積電亞利桑那|州第二座晶圓廠: TSMC's Arizona fab, not the listed TSMC
+  // Arizona; the shorter 台積電 is then the longest name there). No word of its own
+  // starts with 州 after a name: 州长 and 州政府 follow the state's name.
+  bool runs_into_state(size_t end, char32_t last) const {
+    return text::is_han(last) && end + 3 <= t_.size() && t_.compare(end, 3, "\u5DDE") == 0;
+  }
   bool right_ok(size_t end, char32_t last) const {
     switch (script_of(last)) {
       case Script::kLatin: {
@@ -688,7 +695,8 @@ class Matcher {
     // A Hangul name never starts inside a Hangul word; suffixes and words may.
     const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
     if (p.name >= 0 && name_left_ok) {
-      if ((!spaced || (p.packed & Model::kKeySpacedName)) && right_ok(end, last)) add_name(start, end, p.name);
+      if ((!spaced || (p.packed & Model::kKeySpacedName)) && right_ok(end, last) && !runs_into_state(end, last))
+        add_name(start, end, p.name);
     }
     if (spaced) return;
     if (const int32_t suffix = Model::key_suffix(p); suffix >= 0) {
