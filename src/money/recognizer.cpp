@@ -1173,14 +1173,15 @@ struct Reader {
     if (j > 0 && s[j - 1] == ' ') --j;
     const Word* w = t.before.match_before(s, j);
     if (!w) {
-      // A per-unit phrase may stand between an approximation and the amount (约每公斤3.5
-      // 欧元, 约为每吨10800美元): 每 and a unit of up to two characters. (Not a bound: 跌破
-      // 每瓦0.7元 says where the price went, not what it is at least.)
+      // A per-unit phrase may stand between an approximation or a cap and the amount (约每
+      // 公斤3.5欧元, 约为每吨10800美元, 不超过每股18.5元): 每 and a unit of up to two
+      // characters. (Not a floor: 跌破每瓦0.7元 says where the price went, not what it is
+      // at least.)
       size_t k = j;
       for (int n = 0; n < 3 && k >= 3 && text::is_han(cp_before(s, k)); ++n) {
         k -= 3;
         if (n > 0 && s.compare(k, 3, "每") == 0) {
-          if ((w = t.before.match_before(s, k)) && w->id == kApprox) j = k;
+          if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) j = k;
           else w = nullptr;
           break;
         }

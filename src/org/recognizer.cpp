@@ -2039,14 +2039,18 @@ class Matcher {
     if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
     if (p < t_.size() && t_[p] == ' ') ++p;
     if (word_at(p, role_bit(WordRole::kBrandWord))) return true;
-    if (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
+    // Korean may name the app before it, one space apart, unquoted (만화 앱 픽코마는; role
+    // app_word: 브랜드 there introduces the company, 게이밍 기어 브랜드 체리와 … 계약).
+    const bool korean_after_space = h.start > 1 && t_[h.start - 1] == ' ' && text::is_hangul_syllable(decode_at(t_, h.start));
+    if (!korean_after_space && (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start)))) return false;
     size_t open = h.start;
-    prev_cp(t_, open);
+    if (!korean_after_space) prev_cp(t_, open);
     if (open > 0 && t_[open - 1] == ' ') --open;  // 만화 앱 '픽코마': Korean spaces the quote
+    const RoleBits before_roles = role_bit(korean_after_space ? WordRole::kAppWord : WordRole::kBrandWord);
     size_t from = open;
     for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
       prev_cp(t_, from);
-      if (ends_with_role(from, open, role_bit(WordRole::kBrandWord))) return true;
+      if (ends_with_role(from, open, before_roles)) return true;
     }
     return false;
   }
@@ -3055,7 +3059,8 @@ class Matcher {
     // An item of a list of places acts as the list does when the list opens the clause
     // (长沙县、|浏阳市|将…发放); inside a clause it is a place (在深圳、广州布局).
     if (before == U'、') {
-      const size_t first = list_before(h.start, [](char32_t c) { return c == U'、'; }, [](const Hit& x) { return x.place; }).first;
+      const size_t first =
+          list_before(h.start, [](char32_t c) { return c == U'、'; }, [this](const Hit& x) { return is_place_item(x); }).first;
       if (first == h.start) return false;
       const char32_t open = decode_before(t_, first);
       if (text::is_han(open) || text::is_hangul_syllable(open) || is_latin_alnum(open) || open == U'、') return false;
@@ -3156,6 +3161,11 @@ class Matcher {
     return false;
   }
   // Whether the words from p on have the place before them act (see acts_as_government).
+  // Whether the hit is a place that a list of acting places may hold: a listed place's
+  // bare name, or a county named with its 县 (a suffix that acts only: 谷城县、南漳县已…设立).
+  bool is_place_item(const Hit& x) const {
+    return x.place || (x.kind == HitKind::kPattern && x.suffix >= 0 && m_->suffixes[static_cast<size_t>(x.suffix)].acts_only);
+  }
   bool acts_after(size_t p, int joins_left, bool after_list = false) const {
     // A place that opens a counted list (김포시 등 13곳은, 진안군 등 21개 시군이) acts as the
     // list does: "and others" and the count stand between it and its particle.
@@ -3164,7 +3174,8 @@ class Matcher {
     if (joins_left > 0 && p + 3 < t_.size() && decode_at(t_, p) == U'、') {
       const size_t q = p + utf8_bytes(U'、');
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-      if (next != hits_.end() && next->start == q && next->place) return acts_after(next->end, joins_left - 1, /*after_list=*/true);
+      if (next != hits_.end() && next->start == q && is_place_item(*next))
+        return acts_after(next->end, joins_left - 1, /*after_list=*/true);
     }
     // "With" (구마모토현과 협약을 맺었다), or "and" before another place: the two act or not
     // together (강릉시와 속초시도 … 보태기로; 안성시와 이천시 주민들 are places).

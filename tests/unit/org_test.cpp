@@ -811,6 +811,13 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"latin-hangul-short-form", "대웅·SK바사 계약\nSK바이오사이언스(이하 SK바사)는 밝혔다. SK바사는",
        "대웅=Daewoong | SK바사=SK Bioscience/alias | SK바이오사이언스=SK Bioscience | SK바사=SK Bioscience/alias | "
        "SK바사=SK Bioscience/alias"},
+      // Counties named with 县 and listed with 、 act together when the list opens the
+      // clause (谷城县、南漳县已…设立), as listed places do.
+      {"county-patterns-listed", "目标明确。谷城县、南漳县已同步设立县级子基金。",
+       "谷城县=谷城县/pattern | 南漳县=南漳县/pattern"},
+      // "Brand" before a Korean name introduces the company; "app" there names the app.
+      {"brand-word-before-company", "게이밍 기어 브랜드 체리(CHERRY)와 계약했다. 만화 앱 픽코마는 1위다.",
+       "체리=Cherry SE | CHERRY=Cherry SE"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
