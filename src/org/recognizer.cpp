@@ -323,8 +323,10 @@ struct Model {
   // such word, whatever its start (after_foreign_place(), ends_with_division()).
   std::vector<uint64_t> place_last = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> division_last = std::vector<uint64_t>(1024, 0);
-  // The same for facility words (港, 机场): most hits end with no such code point.
+  // The same for facility words (港, 机场): most hits end with no such code point. And for
+  // app words (앱): most Korean names follow no such word.
   std::vector<uint64_t> facility_last = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> app_last = std::vector<uint64_t>(1024, 0);
   static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) { return c > 0xFFFF || (bits[c >> 6] >> (c & 63)) & 1; }
   // Bits per BMP code point that is a one-character county's name (role county): kept
   // here, not as words, since they are names, where every role word is generic.
@@ -349,7 +351,8 @@ struct Model {
     io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
     io(government_keys_at), io(government_keys), io(suffixes);
     io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
-    io(words), io(word_payload), io(place_last), io(division_last), io(facility_last), io(county_names), io(role_first);
+    io(words), io(word_payload), io(place_last), io(division_last), io(facility_last), io(app_last), io(county_names),
+        io(role_first);
   }
 };
 
@@ -466,7 +469,10 @@ class Matcher {
   // Arizona; the shorter 台積電 is then the longest name there). No word of its own
   // starts with 州 after a name: 州长 and 州政府 follow the state's name.
   bool runs_into_state(size_t end, char32_t last) const {
-    return text::is_han(last) && end + 3 <= t_.size() && t_.compare(end, 3, "\u5DDE") == 0;
+    // (州 is E5 B7 9E in UTF-8: its last byte rules out most positions at once.)
+    return end + 3 <= t_.size() && static_cast<unsigned char>(t_[end + 2]) == 0x9E &&
+           static_cast<unsigned char>(t_[end + 1]) == 0xB7 && static_cast<unsigned char>(t_[end]) == 0xE5 &&
+           text::is_han(last);
   }
   bool right_ok(size_t end, char32_t last) const {
     switch (script_of(last)) {
@@ -2043,14 +2049,15 @@ class Matcher {
     // app_word: 브랜드 there introduces the company, 게이밍 기어 브랜드 체리와 … 계약).
     const bool korean_after_space = h.start > 1 && t_[h.start - 1] == ' ' && text::is_hangul_syllable(decode_at(t_, h.start));
     if (!korean_after_space && (!quoted_after || h.start == 0 || !is_quote(decode_before(t_, h.start)))) return false;
+    if (korean_after_space && !Model::has_bit(m_->app_last, decode_before(t_, h.start - 1))) return false;
     size_t open = h.start;
     if (!korean_after_space) prev_cp(t_, open);
     if (open > 0 && t_[open - 1] == ' ') --open;  // 만화 앱 '픽코마': Korean spaces the quote
     const RoleBits before_roles = role_bit(korean_after_space ? WordRole::kAppWord : WordRole::kBrandWord);
     size_t from = open;
     for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
-      prev_cp(t_, from);
-      if (ends_with_role(from, open, before_roles)) return true;
+      // (One bit says whether such a word can start here, before the walk.)
+      if (m_->may_start_role(prev_cp(t_, from), before_roles) && ends_with_role(from, open, before_roles)) return true;
     }
     return false;
   }
@@ -3544,7 +3551,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1376, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1400, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -3782,14 +3789,16 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     Payload& p = at(trie.insert(w.key));
     p.roles |= role_bit(w.role);
     m.word_at(m.words.insert(w.key)).roles |= role_bit(w.role);
-    if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision || w.role == WordRole::kFacility) &&
+    if ((w.role == WordRole::kPlace || w.role == WordRole::kDivision || w.role == WordRole::kFacility ||
+         w.role == WordRole::kAppWord) &&
         !w.key.empty()) {
       // The last code point as the trie reads the key.
       char32_t last = 0;
       for (size_t i = 0; i < w.key.size();) last = text::next_code_point(w.key, i);
       std::vector<uint64_t>& bits = w.role == WordRole::kPlace      ? m.place_last
                                     : w.role == WordRole::kDivision ? m.division_last
-                                                                    : m.facility_last;
+                                    : w.role == WordRole::kFacility ? m.facility_last
+                                                                    : m.app_last;
       if (last <= 0xFFFF) bits[last >> 6] |= uint64_t{1} << (last & 63);
     }
     if (!w.key.empty()) {
