@@ -1299,10 +1299,7 @@ class Matcher {
   // 宿州|学院), however short: a place's university is a proper name, where before a
   // company's suffix it is a kind (深圳公司, "a Shenzhen company").
   bool university_of_place(size_t cut, size_t s, int32_t suffix) const {
-    if (m_->suffixes[static_cast<size_t>(suffix)].kind != "university") return false;
-    for (const Hit& h : hits_)
-      if (h.place && h.start == cut && h.end == s) return true;
-    return false;
+    return m_->suffixes[static_cast<size_t>(suffix)].kind == "university" && is_place_at(cut, s);
   }
   // A university's or an academy's own institute is named with its parent (suffixes.tsv
   // column parent): 中国科学院|武汉岩土力学研究所, 中国美术学院|乡村振兴研究院 are one name
