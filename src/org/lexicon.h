@@ -139,6 +139,7 @@ enum class WordRole {
   kPlaceCount, // the unit of a count of places after kListEtc (13|곳, 21|개 시군): the place acts as the list does
   kNational,   // "national" after a foreign country (老挝|国家|电力公司): the country stays in the name
   kAppWord,    // "app" one space before a Korean name: the name is the app (만화 앱|픽코마는)
+  kStateEnd,   // closes a state's or prefecture's name (州): a Chinese name right before it ends inside that name
   kSubjectLead, // Chinese words right before a place that make it the subject of the clause after it (与|周至县|签约, 这是|中宁县|…出台)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };

@@ -464,15 +464,14 @@ class Matcher {
   }
 
   // Whether a word or name ending at `end` whose last code point is `last` ends a word.
-  // A Chinese name right before 州 ends inside a state's or prefecture's name, which the
-  // 州 closes (台積電亞利桑那|州第二座晶圓廠: TSMC's Arizona fab, not the listed TSMC
-  // Arizona; the shorter 台積電 is then the longest name there). No word of its own
-  // starts with 州 after a name: 州长 and 州政府 follow the state's name.
+  // A Chinese name right before a word that closes a state's or prefecture's name (role
+  // state_end: 州) ends inside that name (台積電亞利桑那|州第二座晶圓廠: TSMC's Arizona fab,
+  // not the listed TSMC Arizona; the shorter 台積電 is then the longest name there). No word
+  // of its own starts with 州 after a name: 州长 and 州政府 follow the state's name.
   bool runs_into_state(size_t end, char32_t last) const {
-    // (州 is E5 B7 9E in UTF-8: its last byte rules out most positions at once.)
-    return end + 3 <= t_.size() && static_cast<unsigned char>(t_[end + 2]) == 0x9E &&
-           static_cast<unsigned char>(t_[end + 1]) == 0xB7 && static_cast<unsigned char>(t_[end]) == 0xE5 &&
-           text::is_han(last);
+    // (Most code points open no such word: one bit says so before the walk.)
+    return end < t_.size() && text::is_han(last) && m_->may_start_role(decode_at(t_, end), role_bit(WordRole::kStateEnd)) &&
+           word_at(end, role_bit(WordRole::kStateEnd));
   }
   bool right_ok(size_t end, char32_t last) const {
     switch (script_of(last)) {
