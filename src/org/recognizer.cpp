@@ -2817,8 +2817,9 @@ class Matcher {
     return cut;
   }
   // The end of the longest word with one of `roles` that starts at `a` and ends by `b`,
-  // or `a`; with OverSpaces, a word may step over spaces (words are stored without them:
-  // 21개 시군), a template argument so the hot plain walk tests nothing more.
+  // or `a`; with OverSpaces, a word may step over single spaces as word_at(…, spaced)
+  // does (inner_space(); words are stored without them: 21개 시군), a template argument
+  // so the hot plain walk tests nothing more.
   template <bool OverSpaces = false>
   size_t longest_role_end(size_t a, size_t b, RoleBits roles) const {
     if (a >= b || !m_->may_start_role(decode_at(t_, a), roles)) return a;
@@ -2827,7 +2828,7 @@ class Matcher {
     for (size_t j = a; j < b;) {
       const char32_t c = next_cp(t_, j);
       if constexpr (OverSpaces) {
-        if (c == ' ') continue;
+        if (c == ' ' && inner_space(a, j)) continue;
       }
       state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) break;
@@ -3362,13 +3363,18 @@ class Matcher {
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
       const char32_t c = next_cp(t_, j);
-      if (spaced && c == U' ' && j > pos + 1 && t_[j - 2] != ' ' && j < t_.size() && t_[j] != ' ') continue;
+      if (spaced && c == U' ' && inner_space(pos, j)) continue;
       state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
       if (p && (p->roles & roles) && right_ok(j, c)) return true;
     }
     return false;
+  }
+  // Whether the space a walk that started at `from` has just read (the byte before `j`)
+  // is one a word steps over: a single space with a character on each side.
+  bool inner_space(size_t from, size_t j) const {
+    return j > from + 1 && t_[j - 2] != ' ' && j < t_.size() && t_[j] != ' ';
   }
   bool is_business(uint32_t entry) const { return m_->entry_has(entry, Model::kEntryBusiness); }
 
