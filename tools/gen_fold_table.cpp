@@ -1,11 +1,14 @@
 // Build-time generator of the fold table (src/text/fold_data.h): for every BMP code
 // point that does not fold to itself, its fold
 //
-//   lowercase_latin(Traditional->Simplified(NFKC(c)))
+//   lowercase_latin(Traditional->Simplified(variant_standard(NFKC(c))))
 //
-// computed with the ICU the project is built against. Run by the build, not by users:
+// computed with the ICU the project is built against, where variant_standard() reads
+// VARIANTS.tsv (lexicons/text/variants.tsv): Han variants the transliterator leaves as
+// they are (Hong Kong's 衞, 滙) and the standard form it reads for each (衛, 匯). Run by
+// the build, not by users:
 //
-//   hanfacts_gen_fold_table OUTPUT.cpp
+//   hanfacts_gen_fold_table OUTPUT.cpp [VARIANTS.tsv]
 //
 // Why at build time: building the same table at start-up cost ~600 M instructions
 // (~0.1 s: ICU's transliterator registry and 28,000 transliterations), which every run of
@@ -20,8 +23,10 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/utf8.h"
@@ -32,7 +37,43 @@ using hanfacts::text::is_han;
 
 bool is_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
 
-std::array<icu::UnicodeString, 0x10000> compute_folds(std::string& error) {
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out += hanfacts::text::next_code_point(s, i);
+  return out;
+}
+
+// The variant -> standard pairs of VARIANTS.tsv (header "variant\tstandard\tnote", `#`
+// comments), one Han character each; an empty map and `error` set on a bad line.
+std::map<char32_t, char32_t> read_variants(const char* path, std::string& error) {
+  std::map<char32_t, char32_t> variants;
+  std::ifstream in(path);
+  if (!in) {
+    error = std::string("cannot read ") + path;
+    return {};
+  }
+  std::string line;
+  for (size_t row = 1; std::getline(in, line); ++row) {
+    if (line.empty() || line[0] == '#' || line.rfind("variant\t", 0) == 0) continue;
+    const size_t tab = line.find('\t');
+    const size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+    const std::u32string variant = code_points(line.substr(0, tab));
+    const std::u32string standard = tab == std::string::npos ? std::u32string() : code_points(line.substr(tab + 1, tab2 - tab - 1));
+    if (variant.size() != 1 || standard.size() != 1 || !is_han(variant[0]) || !is_han(standard[0]) ||
+        variant == standard || !variants.emplace(variant[0], standard[0]).second) {
+      error = std::string(path) + ":" + std::to_string(row) + ": expected two different Han characters, the variant listed once";
+      return {};
+    }
+  }
+  for (const auto& [variant, standard] : variants)
+    if (variants.count(standard)) {
+      error = std::string(path) + ": a standard form is itself listed as a variant";
+      return {};
+    }
+  return variants;
+}
+
+std::array<icu::UnicodeString, 0x10000> compute_folds(const std::map<char32_t, char32_t>& variants, std::string& error) {
   std::array<icu::UnicodeString, 0x10000> folded;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -57,6 +98,7 @@ std::array<icu::UnicodeString, 0x10000> compute_folds(std::string& error) {
     icu::UnicodeString n = nfkc->normalize(s, st);
     if (U_FAILURE(st)) n = s;
     if (n.length() == 1 && is_han(n.charAt(0))) {
+      if (const auto v = variants.find(n.charAt(0)); v != variants.end()) n = icu::UnicodeString(static_cast<UChar32>(v->second));
       batch += n;
       batch += u'\n';
       batch_cps.push_back(c);
@@ -100,12 +142,17 @@ std::array<icu::UnicodeString, 0x10000> compute_folds(std::string& error) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s OUTPUT.cpp\n", argv[0]);
+  if (argc != 2 && argc != 3) {
+    std::fprintf(stderr, "usage: %s OUTPUT.cpp [VARIANTS.tsv]\n", argv[0]);
     return 2;
   }
   std::string error;
-  const auto folded = compute_folds(error);
+  const auto variants = argc == 3 ? read_variants(argv[2], error) : std::map<char32_t, char32_t>{};
+  if (!error.empty()) {
+    std::fprintf(stderr, "hanfacts_gen_fold_table: %s\n", error.c_str());
+    return 1;
+  }
+  const auto folded = compute_folds(variants, error);
   if (!error.empty()) {
     std::fprintf(stderr, "hanfacts_gen_fold_table: %s\n", error.c_str());
     return 1;
