@@ -27,6 +27,7 @@
 #include "numeral/numeral.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "text/zh_words.h"
 
 namespace hanfacts::money {
 
@@ -169,8 +170,8 @@ class WordIndex {
     for (const Word& w : *v)
       if (equal_after_key(s, i, j - i, w.text)) f(w);
   }
-  // Longest word ending at i.
-  const Word* match_before(std::string_view s, size_t i) const {
+  // Longest word ending at i, of at most max_bytes bytes.
+  const Word* match_before(std::string_view s, size_t i, size_t max_bytes = SIZE_MAX) const {
     if (i == 0) return nullptr;
     // Most places end no word: the byte before i is tested before anything is decoded.
     const unsigned char b = static_cast<unsigned char>(s[i - 1]);
@@ -181,7 +182,8 @@ class WordIndex {
     const std::vector<Word>* v = find_list(key);
     if (!v) return nullptr;
     for (const Word& w : *v)  // the key, w's last i - j bytes, is in place
-      if (w.text.size() <= i && equal_before_key(s, i - w.text.size(), w.text, i - j)) return &w;
+      if (w.text.size() <= i && w.text.size() <= max_bytes && equal_before_key(s, i - w.text.size(), w.text, i - j))
+        return &w;
     return nullptr;
   }
 
@@ -1160,6 +1162,25 @@ struct Reader {
     return ok && !(b < level);
   }
 
+  // Whether the Chinese none-word at [a, b) is no word here: the best segmentation of
+  // the few characters before it and its own (jieba's dictionary) puts a word across its
+  // start (领取补贴|近: 贴 belongs to 补贴).
+  bool none_word_split(size_t a, size_t b) const {
+    constexpr size_t kBefore = 4;
+    std::array<char32_t, text::zh_words::kMaxChars> run{};
+    size_t n = 0, k = a;
+    while (n < kBefore && k >= 3 && text::is_han(cp_before(s, k))) k -= 3, ++n;
+    if (n == 0 || !text::is_han(cp_at(s, a)) || !text::zh_words::may_join(cp_before(s, a), cp_at(s, a))) return false;
+    const size_t name_at = n;
+    n = 0;
+    for (size_t i = k; i < b && n < run.size();) {
+      const char32_t c = decode_at(s, i);
+      if (!text::is_han(c)) return false;
+      run[n++] = c;
+    }
+    return text::zh_words::crosses_edge(std::span<const char32_t>(run.data(), n), name_at, n);
+  }
+
   static void set_flag(Amount& a, int role) {
     if (role == kApprox) a.approx = true;
     else if (role == kMin) a.min = true;
@@ -1167,18 +1188,21 @@ struct Reader {
   }
 
   // The qualifier word ending right before the amount (one space allowed), or null.
-  // The longest word wins, so a none-word that ends like a qualifier (签约, 最近) hides it.
+  // The longest word wins, so a none-word that ends like a qualifier (签约, 最近) hides it,
+  // unless the word before takes its first character (补贴|近2万元: no 贴近 there).
   const Word* qualifier_before(size_t start, size_t& word_start) const {
     size_t j = start;
     if (j > 0 && s[j - 1] == ' ') --j;
     const Word* w = t.before.match_before(s, j);
+    if (w && w->id == kNone && none_word_split(j - w->text.size(), j))
+      w = t.before.match_before(s, j, w->text.size() - 1);
     if (!w) {
       // A per-unit phrase may stand between an approximation or a cap and the amount (约每
-      // 公斤3.5欧元, 约为每吨10800美元, 不超过每股18.5元): 每 and a unit of up to two
-      // characters. (Not a floor: 跌破每瓦0.7元 says where the price went, not what it is
-      // at least.)
+      // 公斤3.5欧元, 约为每吨10800美元, 不超过每股18.5元, 约每百万英热单位11.2美元): 每
+      // and a unit of up to six characters. (Not a floor: 跌破每瓦0.7元 says where the
+      // price went, not what it is at least.)
       size_t k = j;
-      for (int n = 0; n < 3 && k >= 3 && text::is_han(cp_before(s, k)); ++n) {
+      for (int n = 0; n < 7 && k >= 3 && text::is_han(cp_before(s, k)); ++n) {
         k -= 3;
         if (n > 0 && s.compare(k, 3, "每") == 0) {
           if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) j = k;
