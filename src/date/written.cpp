@@ -19,6 +19,8 @@ struct WrittenDateWords {
   std::vector<std::string> ranges;        // —, ~, 至
   std::vector<std::string> first_months;  // 前, 首
   std::vector<std::string> day_words;     // 今日, 昨日: 今(24)日
+  std::vector<std::string> parts;         // 初, 中旬, 底: after a month or a year
+  std::vector<std::string> after;         // 前, 左右: after the whole
 
   WrittenDateWords() {
     for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
@@ -35,6 +37,8 @@ struct WrittenDateWords {
         else if (kind == "range") into = &ranges;
         else if (kind == "first_n") into = &first_months;
         else if (kind == "day_rel" && unit.empty()) into = &day_words;
+        else if (kind == "part") into = &parts;
+        else if (kind == "qualifier_after") into = &after;
         if (!into) continue;
         std::string folded = text::fold(t.cell(row, "surface"));
         if (!folded.empty()) into->push_back(std::move(folded));
@@ -89,6 +93,7 @@ size_t written_date_end(std::string_view text, size_t pos) {
   if (const size_t e = bracketed_day_end(text, pos, w); e > pos) return e;
   size_t end = longest_at(text, pos, w.first_months);
   const size_t first = end;
+  bool day = false;
   for (int part = 0; part < kMaxParts; ++part) {
     size_t j = digits_end(text, end, kMaxDigits);
     if (j == end) break;
@@ -97,15 +102,18 @@ size_t written_date_end(std::string_view text, size_t pos) {
       const size_t to = digits_end(text, k, kMaxDigits);
       if (to > k) j = to;
     }
-    if (const size_t day = longest_at(text, j, w.day_markers); day > j) {
-      end = day;
+    if (const size_t d = longest_at(text, j, w.day_markers); d > j) {
+      end = d, day = true;
       break;
     }
     const size_t marker = longest_at(text, j, w.part_markers);
     if (marker == j) break;
     end = marker;
   }
-  return end == first ? pos : end;
+  if (end == first) return pos;
+  // A part of the month or year (11月底, 2027年初), then a qualifier (12月20日前, 月底前).
+  if (!day) end = longest_at(text, end, w.parts);
+  return longest_at(text, end, w.after);
 }
 
 }  // namespace hanfacts::date

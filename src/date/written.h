@@ -20,7 +20,9 @@ namespace hanfacts::date {
 // starts there: up to three parts of at most four digits and a marker (26日, 11月27日,
 // 2026年11月27日, 3号), a part's digits may be a range (1—10月), the whole may open with
 // a first-months word (前10月), or a day word with the day of the month in brackets
-// (今(24)日). No calendar check and no reference date: a shape, not a value.
+// (今(24)日); a part of the month or year may follow (11月底, 2027年初), and then, or after
+// a day, a qualifier (12月20日前, 月底前). No calendar check and no reference date: a
+// shape, not a value.
 size_t written_date_end(std::string_view folded, size_t pos);
 
 }  // namespace hanfacts::date

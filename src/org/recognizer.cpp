@@ -717,13 +717,17 @@ class Matcher {
     if (p.packed & Model::kKeySuffixWord) run_ons_.push_back({start, end});
   }
   // Keeps names_ in start order with the longest name per start: keys are reported by
-  // their end, so a later one with the same start is longer.
+  // their end, so a later one with the same start is longer. But a Chinese name of three
+  // characters does not replace one of two: straddles_words() may drop it later (京东方|面)
+  // where the shorter reads well (京东 方面); select() keeps the longer where it stands.
   void add_name(size_t start, size_t end, int32_t name) {
     size_t k = names_.size();
     while (k > 0 && names_[k - 1].start > start) --k;
     if (k > 0 && names_[k - 1].start == start) {
-      names_[k - 1] = {start, end, name};
-      return;
+      if (!(end - start == 9 && names_[k - 1].end - start == 6 && text::is_han(decode_at(t_, start)))) {
+        names_[k - 1] = {start, end, name};
+        return;
+      }
     }
     if (k == names_.size()) {  // the usual case: a start after every other
       // Field by field: a record built on the stack and copied as a whole was read back
@@ -1800,9 +1804,10 @@ class Matcher {
         if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
           h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
         // A two-character Chinese name whose first character closes the ordinary word
-        // before it was read across a word boundary: 其中|投向 holds no 中投.
+        // before it was read across a word boundary: 其中|投向 holds no 中投. Unless the
+        // word is no word there itself (邀集|中油: 集中 is read across 邀集).
         else if (h.start > b.start && h.end > b.end && h.kind != HitKind::kPattern && h.end - h.start == 6 &&
-                 text::is_han(decode_at(t_, h.start)))
+                 text::is_han(decode_at(t_, h.start)) && !words_cross(b.start, b.end))
           h.dropped = true;
       }
     }
@@ -2628,20 +2633,25 @@ class Matcher {
   // characters on each side. Asked before the longest hit is chosen, so a shorter name
   // that reads well (京东 in 京东方面) takes the place of one that does not.
   bool straddles_words(const Hit& h) {
-    constexpr size_t kContext = 3;
     if (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) return false;
     const size_t bytes = h.end - h.start;
     if (bytes != 6 && bytes != 9) return false;  // two or three BMP characters
-    // Most names have an edge no word can cross; the segmentation is for the rest.
-    const char32_t before = h.start > 0 ? decode_before(t_, h.start) : 0;
-    const char32_t after = h.end < t_.size() ? decode_at(t_, h.end) : 0;
-    const bool left = text::is_han(before) && text::zh_words::may_join(before, decode_at(t_, h.start));
-    const bool right = text::is_han(after) && text::zh_words::may_join(decode_before(t_, h.end), after);
+    return words_cross(h.start, h.end);
+  }
+  // Whether the least-cost segmentation of the Han characters [start, end) with up to
+  // three on each side (jieba's dictionary) puts a word across one of its edges.
+  bool words_cross(size_t start, size_t end) {
+    constexpr size_t kContext = 3;
+    // Most spans have an edge no word can cross; the segmentation is for the rest.
+    const char32_t before = start > 0 ? decode_before(t_, start) : 0;
+    const char32_t after = end < t_.size() ? decode_at(t_, end) : 0;
+    const bool left = text::is_han(before) && text::zh_words::may_join(before, decode_at(t_, start));
+    const bool right = text::is_han(after) && text::zh_words::may_join(decode_before(t_, end), after);
     if (!left && !right) return false;
     window_.clear();
-    size_t a = h.start;
+    size_t a = start;
     // A unit right after digits closes that number's word (前8月|台電, 3家|…): no left context.
-    const bool unit_before = left && h.start > 3 && text::is_ascii_digit(static_cast<unsigned char>(t_[h.start - 4]));
+    const bool unit_before = left && start > 3 && text::is_ascii_digit(static_cast<unsigned char>(t_[start - 4]));
     for (size_t k = 0; k < kContext && a > 0 && !unit_before; ++k) {
       size_t j = a;
       const char32_t c = prev_cp(t_, j);
@@ -2650,10 +2660,10 @@ class Matcher {
       a = j;
     }
     const size_t name_at = window_.size();
-    for (size_t j = h.start; j < h.end;)
+    for (size_t j = start; j < end;)
       if (!text::is_han(window_.emplace_back(next_cp(t_, j)))) return false;
     const size_t name_end = window_.size();
-    for (size_t j = h.end, k = 0; k < kContext && j < t_.size(); ++k) {
+    for (size_t j = end, k = 0; k < kContext && j < t_.size(); ++k) {
       const char32_t c = next_cp(t_, j);
       if (!text::is_han(c)) break;
       window_.push_back(c);
@@ -3513,7 +3523,7 @@ class Matcher {
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
-  std::vector<char32_t> window_;    // straddles_words(): a name and the Han around it
+  std::vector<char32_t> window_;    // words_cross(): a span and the Han around it
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan

@@ -430,10 +430,15 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   const auto end_of = [](std::string_view text) { return text.substr(0, date::written_date_end(text, 0)); };
   CHECK(end_of("26日发布") == "26日");
   CHECK(end_of("2026年11月27日发布") == "2026年11月27日");
-  CHECK(end_of("3号起") == "3号");
+  CHECK(end_of("3号起") == "3号起");
   CHECK(end_of("1—10月签约") == "1—10月");
   CHECK(end_of("前10月追回") == "前10月");
   CHECK(end_of("今(24)日宣布") == "今(24)日");
+  CHECK(end_of("11月底完成") == "11月底");
+  CHECK(end_of("2027年初启动") == "2027年初");
+  CHECK(end_of("12月20日前完成") == "12月20日前");
+  CHECK(end_of("12月中旬前完成") == "12月中旬前");
+  CHECK(end_of("26日底") == "26日");  // a day takes no part
   CHECK(end_of("26家企业").empty());
   CHECK(end_of("前10名").empty());
   CHECK(end_of("今(24)家").empty());

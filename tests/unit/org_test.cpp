@@ -818,6 +818,15 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // "Brand" before a Korean name introduces the company; "app" there names the app.
       {"brand-word-before-company", "게이밍 기어 브랜드 체리(CHERRY)와 계약했다. 만화 앱 픽코마는 1위다.",
        "체리=Cherry SE | CHERRY=Cherry SE"},
+      // A longer name read across a word edge gives way to the shorter one at its start
+      // (京东方|面称: 京东 方面), which its context then supports (京东集团).
+      {"shorter-name-when-longer-straddles", "京东集团公布财报后，京东方面称，订单稳定。",
+       "京东集团=JD.com | 京东=JD.com"},
+      // An ordinary word that drops a name starting inside it is no word where a better
+      // reading crosses it (邀集|中油: 集中 is not read there).
+      {"blocker-word-read-across-itself", "能源署將邀集中油、台電檢討", "中油=CPC Corporation | 台電=Taiwan Power Company"},
+      // A county acts after a written date with a part of the month before its act word.
+      {"county-acts-after-date-part", "全南县已于11月底完成征地拆迁", "全南县=全南县/pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
