@@ -214,9 +214,12 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
                                           t[j] == '[' || t[j] == '\t' || t[j] == '=');
          ++n)
       ++j;
+    // The date is written with digits (입력 2025.11.01, 发布时间：2026年11月26日): a label
+    // that is also a word (发布, 更新) may run on into a clause with a date in it
+    // (发布截至2026年9月30日的财报), which is not the article's date.
     Parsed p;
-    if (j < size && (look ? look->parse(j, p) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p)) &&
-        full_date(p))
+    if (j < size && text::is_ascii_digit(s[j]) &&
+        (look ? look->parse(j, p) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p)) && full_date(p))
       ref = to_ref(p.a);
     i = m.end;
     return true;

@@ -178,6 +178,7 @@ struct Cur {
   bool spelled = false;    // a spelled Sino-Korean year came first: 이천십오년 삼월 삼일
   bool inherited = false;  // the first part came from the other end of a range
   bool day_only = false;   // Parsed::day_only
+  bool year_unnamed = false;  // Parsed::year_unnamed
   const char* rule = "";
   void point(const Value& v) {
     set = true;
@@ -363,6 +364,7 @@ class Parser {
     out.rule = result.rule;
     out.looks_back = looks_back_;
     out.day_only = result.day_only;
+    out.year_unnamed = result.year_unnamed;
     out.holiday = result.rule == kRuleHoliday ? holiday_ : -1;
     return true;
   }
@@ -1413,6 +1415,7 @@ class Parser {
         q.month = (ref().month - 1) / 3 + 1;
         cur.point(arith(shift(q, Grain::kQuarter, e.offset), cur));
         cur.rule = "relative_quarter";
+        cur.year_unnamed = e.offset > 0;
         return r.end;
       }
     }
@@ -1519,6 +1522,7 @@ class Parser {
         }
         cur.point(arith(shift(month_value(ref().year, ref().month), Grain::kMonth, e.offset), cur));
         cur.rule = "relative_month";
+        cur.year_unnamed = e.offset > 0;
         return r.end;
       }
       Match pre = word(p, kind_bit(Kind::kPrefix));
@@ -1810,10 +1814,12 @@ class Parser {
         Value v = shift(day_value(y, m, d), Grain::kDay, w_.entry(wd.entry).offset - 1);
         cur.point(arith(v, cur));
         cur.rule = "week_weekday";
+        cur.year_unnamed = w_.entry(wr.entry).offset > 0;
         return wd.end;
       }
       cur.point(arith(week, cur));
       cur.rule = "relative_week";
+      cur.year_unnamed = w_.entry(wr.entry).offset > 0;
       const size_t e = part_or(wr.end, cur);
       // 지난주 말, 이번 주말, 下周末: the end of a week is its weekend, Saturday and Sunday
       // (GUIDELINES), not the week flagged late. Only the one-character "end" word (말, 末):

@@ -67,6 +67,12 @@ struct Parsed {
   // 20일 … 전월 말보다: the month before the 20th's), but the year the text is about stays
   // where it was (지난해 4분기 … 28일 밝혔다 … 전년의 두 배: 전년 is the year before 지난해).
   bool day_only = false;
+  // Whether it is a month, quarter or week ahead of the reference date's (다음 달 2일, 다음
+  // 분기, 다음 주): a deadline or a plan, which names no year the text reports on, so that
+  // year stays where it was (지난해 영업손실은… 다음 달 2일까지… 4분기 매출은: the 4분기 of
+  // 지난해, GUIDELINES). One behind it (지난달) still moves it: in January, December is
+  // last year's.
+  bool year_unnamed = false;
   // The holiday the date is (Words::holiday), or -1: some fall on another day in another
   // region (Recognizer::find reads the article's region for those alone).
   int holiday = -1;
@@ -92,12 +98,12 @@ struct TextContext {
 };
 
 // The context after the parse `p`: p's year, unless p needed a reference it lacked,
-// looked back (전년보다, a comparison) or named a day alone; p's quarter when p is one;
-// p's month when p is a month or a day of one.
+// looked back (전년보다, a comparison), named a day alone or named no year; p's quarter
+// when p is one; p's month when p is a month or a day of one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
   const bool relative = (p.flags & kRelative) != 0;
-  if (!p.day_only) {
+  if (!p.day_only && !p.year_unnamed) {
     c.year = p.b.year;
     c.year_relative = relative;
   }

@@ -218,6 +218,12 @@ TEST_CASE("a quarter still to come, after an earlier year was named, is that yea
   // A quarter under way or past, or a text about this year: the reference year.
   CHECK(dates("지난해 매출이 늘었다. 4분기 매출은", "2025-11-01") == "지난해=2024[relative] 4분기=2025-Q4[relative]");
   CHECK(dates("올해 1분기 매출. 3분기 전망", "2026-02-26") == "올해 1분기=2026-Q1[relative] 3분기=2026-Q3[relative]");
+  // A deadline ahead names no year the text reports on; a month behind does (in January,
+  // last December's year).
+  CHECK(dates("지난해 손실이 컸다. 청약은 다음 달 2일까지 받는다. 4분기 매출은 줄었다", "2027-01-29") ==
+        "지난해=2026[relative] 다음 달 2일=2027-02-02[relative;until] 4분기=2026-Q4[relative]");
+  CHECK(dates("2015년 이후 가장 많았다. 지난달 계약을 맺어 4분기에만", "2027-01-14") ==
+        "2015년=2015[since] 지난달=2026-12[relative] 4분기=2026-Q4[relative]");
 }
 
 TEST_CASE("전 분기 counts from the quarter the text last named") {

@@ -78,3 +78,11 @@ TEST_CASE("dates: a holiday that needs a word after it may have it after the las
     if (f.type == FactType::kDate) dates += f.text + "=" + f.value + " ";
   CHECK(dates == "聖誕=2026-12-25 元旦=2027-01-01 ");
 }
+
+TEST_CASE("dateline: a label that is also a word does not take a date in its clause") {
+  // 发布 is a dateline label (发布：2026-11-26) and a verb: 发布截至2026年9月30日的财报 is a
+  // report up to 30 September, not the article's date, which the masthead line gives.
+  const std::string text = "标题\n\n证券时报　2026.11.26 07:12\n记者　某某\n\n蔚来25日晚间发布截至2026年9月30日的第三季度财报。\n";
+  CHECK(ref_of(text) == "2026-11-26T07:12");
+  CHECK(ref_of("标题\n发布：2026-11-26 09:30\n正文。\n") == "2026-11-26T09:30");
+}
