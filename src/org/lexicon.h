@@ -141,6 +141,7 @@ enum class WordRole {
   kAppWord,    // "app" one space before a Korean name: the name is the app (만화 앱|픽코마는)
   kStateEnd,   // closes a state's or prefecture's name (州): a Chinese name right before it ends inside that name
   kSubjectLead, // Chinese words right before a place that make it the subject of the clause after it (与|周至县|签约, 这是|中宁县|…出台)
+  kTimePrep,   // Chinese "since" or "from" before a written date between a place and its act word (梨树县|自|2007年开始|推广)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

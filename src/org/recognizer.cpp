@@ -1322,6 +1322,12 @@ class Matcher {
   }
   // A one-character county's name (role county).
   bool is_county_name(char32_t c) const { return c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0; }
+  // [a, s) is a division's last character alone and then fields (通过|市产业投资|引导基金,
+  // 省交通投资|集团): "the city's own", a fund or body named by its field, no name.
+  bool own_division_fields(size_t a, size_t s) const {
+    size_t after = a;
+    return Model::has_bit(m_->division_last, next_cp(t_, after)) && after < s && made_of_fields(after, s);
+  }
   // A short Chinese name part that is no word of the language (jieba's dictionary lacks
   // it) is a coined name: 收购|云川|公司. The short ones the minimum keeps out are mostly
   // common nouns (合资公司, 目标公司, 相关公司), which the dictionary lists.
@@ -1726,7 +1732,7 @@ class Matcher {
       const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
       // (A company suffix after a listed university, institute or association names a
       // company of its own: company_of_listed.)
-      if ((generic && !country_body) || (script == Script::kHan && made_of_fields(a, s)) ||
+      if ((generic && !country_body) || (script == Script::kHan && (made_of_fields(a, s) || own_division_fields(a, s))) ||
           (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
            !(!generic_word && (company_of_listed(a, s, static_cast<int32_t>(suffix)) ||
                                institute_of_listed_business(a, s, static_cast<int32_t>(suffix))))) ||
@@ -2022,17 +2028,30 @@ class Matcher {
     return false;
   }
   // A service listed under its operator's name, followed by the operator named as such
-  // ('토스' 운영사 비바리퍼블리카, '배달의민족'을 운영하는 우아한형제들) or as its owner
+  // ('토스' 운영사 비바리퍼블리카, '배달의민족'(배민)을 운영하는 우아한형제들) or as its owner
   // (세븐일레븐의 코리아세븐), is the service or brand, not a second mention; a service with
-  // an entry of its own stays (업비트 운영사 두나무).
+  // an entry of its own stays (업비트 운영사 두나무) unless its name opens with its
+  // operator's ('쿠팡이츠'를 운영하는 쿠팡).
   bool names_service(const Hit& h, const std::vector<Hit>& all) const {
     size_t q = operator_after(h.end);
+    // After "run by", a service named after its operator is one too ('쿠팡이츠'를 운영하는
+    // 쿠팡); after a possessive only the same organization (长荣集团的|长荣航空 is a group
+    // and its airline).
+    const bool operated = q != 0;
     if (q == 0) q = owner_after(h.end);
     if (q == 0) return false;
     auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
     for (; it != order_.end() && all[*it].start == q; ++it)
-      if (all[*it].kind != HitKind::kPattern && all[*it].entry == h.entry) return true;
+      if (all[*it].kind != HitKind::kPattern && (operated ? service_of(h, all[*it]) : all[*it].entry == h.entry)) return true;
     return false;
+  }
+  // Whether `service` may be a service of `owner`: the same organization, or a name that
+  // opens with the owner's ('쿠팡이츠'를 운영하는 쿠팡, 쿠팡의 '쿠팡이츠': a service named
+  // after its company, listed apart).
+  bool service_of(const Hit& service, const Hit& owner) const {
+    const size_t n = owner.end - owner.start;
+    return owner.entry == service.entry ||
+           (service.end - service.start > n && t_.compare(service.start, n, t_.substr(owner.start, n)) == 0);
   }
   // A brand word right after the name, one space or its closing quote allowed (蜜雪冰城|品牌,
   // 뚜레쥬르 브랜드, “蜜雪冰城”|品牌), or right before its opening quote when the quote holds
@@ -2111,11 +2130,7 @@ class Matcher {
     for (; it != order_.end() && all[*it].start < p; ++it) {
       const Hit& owner = all[*it];
       if (owner.end != p || owner.kind == HitKind::kPattern) continue;
-      // The same organization, or a name that opens with the owner's (쿠팡의 '쿠팡이츠': a
-      // service named after its company).
-      if (owner.entry == h.entry || (h.end - h.start > owner.end - owner.start &&
-                                     t_.compare(h.start, owner.end - owner.start, t_.substr(owner.start, owner.end - owner.start)) == 0))
-        return true;
+      if (service_of(h, owner)) return true;
     }
     return false;
   }
@@ -2158,6 +2173,14 @@ class Matcher {
   size_t operator_after(size_t end) const {
     size_t j = end;
     if (j < t_.size() && is_quote(decode_at(t_, j))) j += utf8_bytes(decode_at(t_, j));
+    // A gloss may come between, or the name may be the gloss ('배달의민족'(배민)을 운영하는).
+    if (j < t_.size() && t_[j] == '(') {
+      const size_t close = t_.find(')', j);
+      if (close != std::string_view::npos && close - j <= kMaxGlossBytes) j = close + 1;
+    } else if (j < t_.size() && t_[j] == ')') {
+      ++j;
+    }
+    if (j > end && j < t_.size() && is_quote(decode_at(t_, j))) j += utf8_bytes(decode_at(t_, j));  // '배달의민족(배민)'을
     const char32_t c = decode_at(t_, j);
     if (c == U'을' || c == U'를') j += 3;  // an object particle, then the verb: 을 운영하는
     if (j < t_.size() && t_[j] == ' ') ++j;
@@ -3233,6 +3256,7 @@ class Matcher {
       }
       size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
       if (e == p) e = date::written_date_end(t_, p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
+      if (e == p) e = dated_time_phrase_end(p);       // 梨树县|自2007年开始|推广
       if (e == p) e = counted_adverb_end(p);  // 广西|两年来|发行
       if (e == p) return false;
       p = e;
@@ -3240,6 +3264,15 @@ class Matcher {
       if (const char32_t c = decode_at(t_, p); (c == U'，' || c == ',') && closes_time_phrase(p)) p += utf8_bytes(c);
     }
     return false;
+  }
+  // The end of "since" or "from" and a written date at p (role time_prep: 自2007年开始, 从
+  // 11月起), or p: no other word may follow the preposition (自由, 从事 are words).
+  size_t dated_time_phrase_end(size_t p) const {
+    if (!m_->may_start_role(decode_at(t_, p), role_bit(WordRole::kTimePrep))) return p;
+    const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kTimePrep));
+    if (q == p) return p;
+    const size_t e = date::written_date_end(t_, q);
+    return e > q ? e : p;
   }
   // Past " 등 13곳" (role list_etc, digits, role place_count) at p, or p.
   size_t past_counted_list(size_t p) const {

@@ -827,6 +827,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"blocker-word-read-across-itself", "能源署將邀集中油、台電檢討", "中油=CPC Corporation | 台電=Taiwan Power Company"},
       // A county acts after a written date with a part of the month before its act word.
       {"county-acts-after-date-part", "全南县已于11月底完成征地拆迁", "全南县=全南县/pattern"},
+      // A county acts across "since" and a written date before its act word.
+      {"county-acts-across-since-date", "梨树县自2007年开始推广免耕技术", "梨树县=梨树县/pattern"},
+      // A place inside a bracketed name opens no "since" (自由贸易试验区): no act.
+      {"since-word-needs-a-date", "中国（广西）自由贸易试验区钦州港片区管理委员会发布消息", ""},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
