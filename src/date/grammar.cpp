@@ -544,6 +544,17 @@ class Parser {
     return false;
   }
 
+  // 连续|第3季下跌, 连续|3季: after a duration word a quarter's number counts quarters (the
+  // third in a row, three in a row), naming none. True when such a word ends at p, or
+  // right before an ordinal that ends at p (the scan also tries the number: 连续第|3季).
+  // Only a word of two characters (连续): the one-character ones (多, 来) also end names
+  // before a quarter (拼多多|二季度, 蔚来|三季度).
+  bool in_a_row(size_t p) const {
+    const size_t q = w_.word_ending_at(t_, p, kind_bit(Kind::kOrdinal), kMaxDurationBeforeBytes);
+    return q >= kMaxDurationBeforeBytes &&
+           w_.word_ending_at(t_, q, kind_bit(Kind::kDurationAfter), kMaxDurationBeforeBytes) == q - kMaxDurationBeforeBytes;
+  }
+  static constexpr size_t kMaxDurationBeforeBytes = 6;  // 连续: two characters
   // Whether a relative year word (전년, 지난해, 去年) ends right before p or one space before it.
   bool year_word_before(size_t p) const {
     // Korean spaces the words (전년 같은 날); Chinese does not (去年同日).
@@ -1426,6 +1437,7 @@ class Parser {
     const Match first_n = word(i, kind_bit(Kind::kFirstN));
     if (first_n) i = first_n.end;
     Match ord = first_n ? Match{} : word(i, kind_bit(Kind::kOrdinal));
+    if (in_a_row(p)) return kNo;
     if (ord) i = sp(ord.end);
     Num n;
     // 首季: a first_n word with a count of its own (its offset) and no number after it is
