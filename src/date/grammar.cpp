@@ -1437,7 +1437,6 @@ class Parser {
     const Match first_n = word(i, kind_bit(Kind::kFirstN));
     if (first_n) i = first_n.end;
     Match ord = first_n ? Match{} : word(i, kind_bit(Kind::kOrdinal));
-    if (in_a_row(p)) return kNo;
     if (ord) i = sp(ord.end);
     Num n;
     // 首季: a first_n word with a count of its own (its offset) and no number after it is
@@ -1474,8 +1473,9 @@ class Parser {
     if ((c == U'·' || c == U'/') && next < t_.size() && t_[next] == '4') j = next + 1;
     Match m = word(sp(j), kind_bit(Kind::kMarker));
     if (!m || w_.entry(m.entry).tag != Tag::kQuarter) return kNo;
-    // A quarter is named by its position: 3분기 안에 is "within Q3" (3분기 연속 counts).
-    if (is_duration_after(m.end, true)) return kNo;
+    // A quarter is named by its position: 3분기 안에 is "within Q3" (3분기 연속 counts), as
+    // 连续第3季 and 连续3季 count (asked last: most quarters are no such count).
+    if (is_duration_after(m.end, true) || in_a_row(p)) return kNo;
     int y;
     bool x;
     if (have_year) {
