@@ -1165,7 +1165,7 @@ struct Reader {
   // Whether the Chinese none-word at [a, b) is no word here: the best segmentation of
   // the few characters before it and its own (jieba's dictionary) puts a word across its
   // start (领取补贴|近: 贴 belongs to 补贴).
-  bool none_word_split(size_t a, size_t b) const {
+  [[gnu::cold, gnu::noinline]] bool none_word_split(size_t a, size_t b) const {
     constexpr size_t kBefore = 4;
     std::array<char32_t, text::zh_words::kMaxChars> run{};
     size_t n = 0, k = a;
@@ -1201,8 +1201,13 @@ struct Reader {
       // 公斤3.5欧元, 约为每吨10800美元, 不超过每股18.5元, 约每百万英热单位11.2美元): 每
       // and a unit of up to six characters. (Not a floor: 跌破每瓦0.7元 says where the
       // price went, not what it is at least.)
+      // (Read by bytes, no decoding: most amounts have no 每 before them, and the walk
+      // runs at each. Lead bytes E4 to E9 hold the main CJK block.)
       size_t k = j;
-      for (int n = 0; n < 7 && k >= 3 && text::is_han(cp_before(s, k)); ++n) {
+      const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+      for (int n = 0; n < 7 && k >= 3 && b[k - 3] >= 0xE4 && b[k - 3] <= 0xE9 && (b[k - 2] & 0xC0) == 0x80 &&
+                      (b[k - 1] & 0xC0) == 0x80;
+           ++n) {
         k -= 3;
         if (n > 0 && s.compare(k, 3, "每") == 0) {
           if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) j = k;
