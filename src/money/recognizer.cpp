@@ -380,6 +380,9 @@ struct Tables {
   // Words that join two amounts (和, 및, 와): a conversion after the second restates their
   // sum, which is neither amount.
   WordIndex conjunction;
+  // Korean words of what the amount is per (월 a month, 1인당 a person), one space before
+  // it: a cap or an approximation before them reaches the amount (최대 월 40만 원).
+  WordIndex per;
   WordIndex conversion;                       // 折合, 约合: restates the amount before
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
@@ -602,20 +605,21 @@ Status load(Tables& t, const lexicon::Source& src) {
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
                        : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
                        : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : pos == "appositive" ? &t.appositive
-                                                                                      : nullptr;
+                       : pos == "per" ? &t.per : nullptr;
       if (!idx)
         return tb.error(row, "position",
-                        "must be before, after, infix, between, stem, adverb, from, to, by, and or appositive");
-      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive) &&
+                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive or per");
+      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive ||
+           idx == &t.per) &&
           role != kNone)
-        return tb.error(row, "role", "from, to, by, and and appositive set no flag: role none");
+        return tb.error(row, "role", "from, to, by, and, appositive and per set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
       if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by" && pos != "and" && pos != "appositive")
+          pos != "by" && pos != "and" && pos != "appositive" && pos != "per")
         return tb.error(row, "role", "none and equiv go with position before");
       // Looked up before the amount (match_before).
-      const bool reversed = pos == "before" || pos == "by" || pos == "appositive";
+      const bool reversed = pos == "before" || pos == "by" || pos == "appositive" || pos == "per";
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, reversed);
     }
   } else {
@@ -1213,6 +1217,18 @@ struct Reader {
           if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) j = k;
           else w = nullptr;
           break;
+        }
+      }
+      // A Korean per-unit word, spaced, between a cap or an approximation and the amount
+      // (최대 월 40만 원, 약 1인당 20만 원); not a floor, as above.
+      if (!w && j < start) {
+        if (const Word* per = t.per.match_before(s, j)) {
+          size_t at = j - per->text.size();
+          if (at > 0 && s[at - 1] == ' ') {
+            --at;
+            if ((w = t.before.match_before(s, at)) && (w->id == kApprox || w->id == kMax)) j = at;
+            else w = nullptr;
+          }
         }
       }
       if (!w) return nullptr;
