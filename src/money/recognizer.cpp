@@ -1213,10 +1213,13 @@ struct Reader {
                       (b[k - 1] & 0xC0) == 0x80;
            ++n) {
         k -= 3;
+        // (Two per-unit phrases may stand there: 约每平方米每月15元.)
         if (n > 0 && s.compare(k, 3, "每") == 0) {
-          if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) j = k;
-          else w = nullptr;
-          break;
+          if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) {
+            j = k;
+            break;
+          }
+          w = nullptr;
         }
       }
       // A Korean per-unit word, spaced, between a cap or an approximation and the amount
