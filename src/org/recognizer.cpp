@@ -3246,9 +3246,10 @@ class Matcher {
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {
         // 与, 和 and 同 also join two places ("and"): then both act or neither
-        // (浙江和江苏的企业 are places), as with Korean 와/과.
+        // (浙江和江苏的企业 are places), as with Korean 와/과. A locative's place is where
+        // the act happens (滁州市|在|滁州经济技术开发区|举行).
         const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-        if (next != hits_.end() && next->start == q && next->place)
+        if (next != hits_.end() && next->start == q && next->place && !word_at(p, role_bit(WordRole::kLocative)))
           return joins_left > 0 && acts_after(next->end, joins_left - 1);
         // The preposition's object may run past a comma before the act word
         // (湄潭县对返乡创办作坊的农民工，另给予…补贴).
