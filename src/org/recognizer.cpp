@@ -2175,8 +2175,8 @@ class Matcher {
     if (j < t_.size() && is_quote(decode_at(t_, j))) j += utf8_bytes(decode_at(t_, j));
     // A gloss may come between, or the name may be the gloss ('배달의민족'(배민)을 운영하는).
     if (j < t_.size() && t_[j] == '(') {
-      const size_t close = t_.find(')', j);
-      if (close != std::string_view::npos && close - j <= kMaxGlossBytes) j = close + 1;
+      const size_t close = t_.substr(j, kMaxGlossBytes + 1).find(')');  // a gloss is short
+      if (close != std::string_view::npos) j += close + 1;
     } else if (j < t_.size() && t_[j] == ')') {
       ++j;
     }
