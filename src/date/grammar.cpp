@@ -550,11 +550,13 @@ class Parser {
   // Only a word of two characters (连续): the one-character ones (多, 来) also end names
   // before a quarter (拼多多|二季度, 蔚来|三季度).
   bool in_a_row(size_t p) const {
-    const size_t q = w_.word_ending_at(t_, p, kind_bit(Kind::kOrdinal), kMaxDurationBeforeBytes);
-    return q >= kMaxDurationBeforeBytes &&
-           w_.word_ending_at(t_, q, kind_bit(Kind::kDurationAfter), kMaxDurationBeforeBytes) == q - kMaxDurationBeforeBytes;
+    const size_t q = w_.word_ending_at(t_, p, kind_bit(Kind::kOrdinal), kMaxOrdinalBytes);
+    return q >= kInARowWordBytes &&
+           w_.word_ending_at(t_, q, kind_bit(Kind::kDurationAfter), kInARowWordBytes) == q - kInARowWordBytes;
   }
-  static constexpr size_t kMaxDurationBeforeBytes = 6;  // 连续: two characters
+  static constexpr size_t kMaxOrdinalBytes = 6;  // 第
+  static constexpr size_t kInARowWordBytes = 6;  // 连续: two characters, exactly
+
   // Whether a relative year word (전년, 지난해, 去年) ends right before p or one space before it.
   bool year_word_before(size_t p) const {
     // Korean spaces the words (전년 같은 날); Chinese does not (去年同日).

@@ -1191,6 +1191,7 @@ struct Reader {
     else if (role == kMax) a.max = true;
   }
 
+  static constexpr size_t kMaxPerUnitChars = 6;  // 百万英热单位: the unit after 每
   // The qualifier word ending right before the amount (one space allowed), or null.
   // The longest word wins, so a none-word that ends like a qualifier (签约, 最近) hides it,
   // unless the word before takes its first character (补贴|近2万元: no 贴近 there).
@@ -1209,7 +1210,7 @@ struct Reader {
       // runs at each. Lead bytes E4 to E9 hold the main CJK block.)
       size_t k = j;
       const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-      for (int n = 0; n < 7 && k >= 3 && b[k - 3] >= 0xE4 && b[k - 3] <= 0xE9 && (b[k - 2] & 0xC0) == 0x80 &&
+      for (size_t n = 0; n <= kMaxPerUnitChars && k >= 3 && b[k - 3] >= 0xE4 && b[k - 3] <= 0xE9 && (b[k - 2] & 0xC0) == 0x80 &&
                       (b[k - 1] & 0xC0) == 0x80;
            ++n) {
         k -= 3;
