@@ -2019,7 +2019,13 @@ class Parser {
       if (n != kNo) return n;
     }
     const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartMonth));
-    return part != kNo ? part : end;
+    if (part != kNo) return part;
+    // Not after a range of months: 1至9月中 is "in January to September".
+    if (const size_t mid = cur.interval ? kNo : shared_period_mid(end, "月"); mid != kNo) {
+      cur.flags |= kMid;
+      return mid;
+    }
+    return end;
   }
 
   // Seasons are meteorological month intervals (GUIDELINES §DATE): spring 3-5, summer
@@ -2502,7 +2508,7 @@ class Parser {
         return e;
       const size_t part = part_after(end, cur, kind_bit(Kind::kPart) | kind_bit(Kind::kPartYear));
       if (part != kNo) return part;
-      if (const size_t mid = shared_year_mid(end); mid != kNo) {
+      if (const size_t mid = shared_period_mid(end, "年"); mid != kNo) {
         cur.flags |= kMid;
         return mid;
       }
@@ -2668,11 +2674,12 @@ class Parser {
     return false;
   }
 
-  // 2027年中: the year's 年 is also the first character of 年中 (mid-year), where jieba's
-  // segmentation reads 年中 as a word (2027年中投产: 年中|投产), not 中 opening another
-  // (2027年中国: 年|中国). Returns the end of 中, or kNo.
-  size_t shared_year_mid(size_t end) const {
-    if (end < 3 || t_.compare(end - 3, 3, "年") != 0 || t_.compare(end, 3, "中") != 0) return kNo;
+  // 2027年中, 下月中: the period's 年 or 月 is also the first character of 年中 or 月中
+  // (mid-year, mid-month), where jieba's segmentation reads that as a word
+  // (2027年中投产: 年中|投产, 下月中发布), not 中 opening another (2027年中国: 年|中国,
+  // 9月中国). `unit` is the period's character. Returns the end of 中, or kNo.
+  size_t shared_period_mid(size_t end, std::string_view unit) const {
+    if (end < 3 || t_.compare(end - 3, 3, unit) != 0 || t_.compare(end, 3, "中") != 0) return kNo;
     if (word(end, kind_bit(Kind::kStop))) return kNo;  // 中美, 中欧: China and another country
     return pair_crossed(end - 3) ? kNo : end + 3;
   }
