@@ -156,10 +156,18 @@ Value at_grain(const Value& v, Grain g, bool last) {
   return out;
 }
 
-// The first (or, with `last`, the last) day of the year, quarter or month `v`.
+// The first (or, with `last`, the last) day of the year, quarter, month or week `v`.
 Value day_of(const Value& v, bool last) {
   if (v.grain == Grain::kDay) return v;
   Value out = v;
+  if (v.grain == Grain::kWeek) {  // Monday to Sunday
+    int y, m, d;
+    week_monday(v.year, v.month, y, m, d);
+    if (last) civil_from_days(days_from_civil(y, m, d) + 6, y, m, d);
+    out.year = y, out.month = m, out.day = d;
+    out.grain = Grain::kDay;
+    return out;
+  }
   if (v.grain == Grain::kYear) out.month = last ? 12 : 1;
   else if (v.grain == Grain::kQuarter) out.month = 3 * (v.month - 1) + (last ? 3 : 1);
   out.day = last ? days_in_month(out.year, out.month) : 1;
@@ -291,6 +299,9 @@ class Parser {
           // A day and a coarser end (今年1月至11月24日, 내년 1월 1일부터 2030년까지): the range
           // runs by days, from the first end's first day to the second's last. A Korean
           // 부터 range needs its 까지 then: 다음 달 1일부터 연말 세일 names the sale.
+          // A second end that took its year from the first and falls before it is in the
+          // following year (本周至2月5日 in November).
+          if (b.inherited && b.b.grain == Grain::kDay && first_day(b.b) < first_day(a.a)) b.b = shift(b.b, Grain::kYear, 1);
           from = day_of(a.a, false), to = day_of(b.b, true), joins = true;
         } else if (e2 != kNo && same) {
           if ((b.inherited || lunar_) && first_day(b.b) < first_day(a.a)) {
@@ -520,10 +531,13 @@ class Parser {
 
   // One end a day, the other a year, quarter or month; a second end's day names its month
   // (1月至24日 is no range: which 24th is unclear).
+  // A day and a year, quarter, month or week (이번 주부터 다음 달 10일까지: from the week's
+  // Monday).
   static bool ends_day_and_coarse(const Cur& a, const Cur& b) {
     const Grain ga = a.a.grain, gb = b.a.grain;
     if (gb == Grain::kDay && std::strcmp(b.rule, "day") == 0) return false;
-    return (ga == Grain::kDay && is_coarse(gb)) || (is_coarse(ga) && gb == Grain::kDay);
+    const auto coarser = [](Grain g) { return is_coarse(g) || g == Grain::kWeek; };
+    return (ga == Grain::kDay && coarser(gb)) || (coarser(ga) && gb == Grain::kDay);
   }
   // Whether an until word (까지, 为止) follows `end`.
   bool until_after(size_t end) const {
