@@ -83,7 +83,8 @@ Value day_value(int y, int m, int d) {
 // one: bare 설 is the holiday only before 연휴, 명절… (Words::add_word's gate agrees).
 // In a list of holidays the word may follow the last one only (聖誕、元旦假期: 圣诞
 // needs 假期 or the like, which comes after 元旦): a list mark (kind holiday_list) and a
-// holiday that has what it needs, or needs nothing, will do.
+// holiday that has what it needs, or needs nothing, will do. So may a range's second end
+// (清明至五一期间, 五一至国庆期间): a range word and such a holiday.
 bool holiday_follows(const Words& w, std::string_view t, const Match& m, int listed = 0) {
   const Holiday& h = w.holiday(w.entry(m.entry).offset);
   if (h.follow.empty()) return true;
@@ -92,8 +93,10 @@ bool holiday_follows(const Words& w, std::string_view t, const Match& m, int lis
     if (t.compare(j, f.size(), f) == 0) return true;
   constexpr int kMaxListed = 3;
   if (listed < kMaxListed) {
-    if (const Match mark = w.longest(t, j, kind_bit(Kind::kHolidayList))) {
-      const Match next = w.longest(t, mark.end, kind_bit(Kind::kHoliday));
+    Match joint = w.longest(t, j, kind_bit(Kind::kHolidayList));
+    if (!joint) joint = w.longest(t, j, kind_bit(Kind::kRange));
+    if (joint) {
+      const Match next = w.longest(t, skip_spaces(t, joint.end), kind_bit(Kind::kHoliday));
       if (next && holiday_follows(w, t, next, listed + 1)) return true;
     }
   }
