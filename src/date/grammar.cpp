@@ -337,7 +337,9 @@ class Parser {
       next = after_between;
     } else {
       bool joint = false;
-      const bool after_part = (result.flags & (kEarly | kMid | kLate)) != 0;
+      // A quarter named by its position is a part of its year too (第2季後: since).
+      const bool after_part = (result.flags & (kEarly | kMid | kLate)) != 0 ||
+                              (result.a.grain == Grain::kQuarter && !result.interval);
       Match m = result.rule == kRuleHoliday ? qualifier_after_holiday(end, &joint) : qualifier_after(end, false, after_part);
       if (!m) m = qualifier_after_event(end);
       if (const size_t quoted = past_closing_quote(start, end); !m && quoted != end)
@@ -481,8 +483,8 @@ class Parser {
   // `holiday`: after a holiday name a one-syllable word after a space qualifies too
   // (추석 전, 설 연휴 전에: before the holiday), since no number can follow it there.
   // Words of kind qualifier_after_holiday qualify only there and after a part of a period
-  // (中秋节后, 추석 직후, 12月中旬后, 年底后: since, `after_part`), since after a number they
-  // say "later" (三年后, 3일 후).
+  // (中秋节后, 추석 직후, 12月中旬后, 年底后, 第2季後: since, `after_part`), since after a
+  // number they say "later" (三年后, 3일 후).
   Match qualifier_after(size_t end, bool holiday = false, bool after_part = false) const {
     size_t from = end;
     const KindMask kinds =
