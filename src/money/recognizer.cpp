@@ -1707,7 +1707,13 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (out.size() > first) {
       const core::Candidate& p = out.back();
       size_t k = p.end;
-      while (k < a.start && s[k] == ' ') ++k;
+      // 70억 달러 안팎(약 10조 원): the first amount's own qualifier may stand before the
+      // parenthesis.
+      for (const Word* w;;) {
+        while (k < a.start && s[k] == ' ') ++k;
+        if (k >= a.start || !(w = t.after.match_at(s, k)) || k + w->text.size() > a.start) break;
+        k += w->text.size();
+      }
       if (k < a.start && s[k] == '(') {
         // Only qualifiers between the parenthesis and the amount (약, 约合): a clause there
         // gives another figure (1元（缓存命中时为0.1元）: the price on a cache hit).

@@ -38,6 +38,9 @@ TEST_CASE("money facts") {
   } rows[] = {
       {"600억 위안(元·12조600억 원)", "600억 위안=60000000000 CNY | 12조600억 원=12060000000000 KRW [equiv=1]"},
       {"557만6000달러(약 78억8000만원)", "557만6000달러=5576000 USD | 78억8000만원=7880000000 KRW [approx;equiv=1]"},
+      // The first amount's own qualifier may stand before the parenthesis.
+      {"70억 달러 안팎(약 10조2,000억 원)", "70억 달러=7000000000 USD [approx] | 10조2,000억 원=10200000000000 KRW [approx;equiv=1]"},
+      {"12亿美元左右（约85亿元人民币）", "12亿美元=1200000000 USD [approx] | 85亿元人民币=8500000000 CNY [approx;equiv=1]"},
       // "From A, becoming B" is a change, two amounts.
       {"미디엄은 1,557만 원에서 1,650만 원이 돼", "1,557만 원=15570000 KRW | 1,650만 원=16500000 KRW"},
       // A clause before the amount in the parenthesis gives another figure, no equivalent.
