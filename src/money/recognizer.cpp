@@ -1636,6 +1636,14 @@ class StartScan {
 
 }  // namespace
 
+// The length of a list mark at i (·, 、, a comma or a slash), or 0.
+size_t list_mark_at(std::string_view s, size_t i) {
+  static constexpr std::string_view kMarks[] = {"\xC2\xB7", "\xE3\x80\x81", ",", "/"};  // ·, 、
+  for (std::string_view m : kMarks)
+    if (s.compare(i, m.size(), m) == 0) return m.size();
+  return 0;
+}
+
 // Whether `between` holds nothing but qualifier words written before an amount (약, 约合,
 // 折合: qualifiers.tsv, position before), read from its end as the qualifiers are, after
 // currency words that name the first amount's currency (600억 위안(元·12조600억 원)), with
@@ -1718,6 +1726,12 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         // Only qualifiers between the parenthesis and the amount (약, 约合): a clause there
         // gives another figure (1元（缓存命中时为0.1元）: the price on a cache hit).
         if (only_qualifiers(s.substr(k + 1, a.start - k - 1), t)) equiv_of = static_cast<int>(out.size() - 1);
+      } else if (const size_t sep = list_mark_at(s, k); p.equiv_of >= 0 && sep > 0 &&
+                 only_qualifiers(s.substr(k + sep, a.start - k - sep), t)) {
+        // 3억7500만 리얄(약 1억 달러·1350억 원): the next amount of a list in the same
+        // parenthesis restates the first amount too, as approximately as the one before.
+        equiv_of = p.equiv_of;
+        if (p.flags.starts_with("approx")) a.approx = true;
       } else if (rd.converts(a, p.end)) {
         // 20亿美元和10亿欧元，折合约220亿元人民币 restates the sum, not the euros.
         const bool sum = out.size() - first >= 2 && rd.joined(out[out.size() - 2].end, p.start);

@@ -41,6 +41,10 @@ TEST_CASE("money facts") {
       // The first amount's own qualifier may stand before the parenthesis.
       {"70억 달러 안팎(약 10조2,000억 원)", "70억 달러=7000000000 USD [approx] | 10조2,000억 원=10200000000000 KRW [approx;equiv=1]"},
       {"12亿美元左右（约85亿元人民币）", "12亿美元=1200000000 USD [approx] | 85亿元人民币=8500000000 CNY [approx;equiv=1]"},
+      // A list in the parenthesis: each amount restates the first, the 约 read for all.
+      {"3억7500만 리얄(약 1억 달러·1350억 원)", "3억7500만 리얄=375000000 SAR | 1억 달러=100000000 USD [approx;equiv=1] | 1350억 원=135000000000 KRW [approx;equiv=1]"},
+      {"3亿美元（约合21.5亿元人民币、2.8亿欧元）", "3亿美元=300000000 USD | 21.5亿元人民币=2150000000 CNY [approx;equiv=1] | 2.8亿欧元=280000000 EUR [approx;equiv=1]"},
+      {"3亿美元（21.5亿元人民币），另有2.8亿欧元", "3亿美元=300000000 USD | 21.5亿元人民币=2150000000 CNY [equiv=1] | 2.8亿欧元=280000000 EUR"},
       // "From A, becoming B" is a change, two amounts.
       {"미디엄은 1,557만 원에서 1,650만 원이 돼", "1,557만 원=15570000 KRW | 1,650만 원=16500000 KRW"},
       // A clause before the amount in the parenthesis gives another figure, no equivalent.
