@@ -1851,14 +1851,15 @@ class Matcher {
     // - a port or an airport after a locative names the place (从|天津港|发运), and so does
     //   one whose clause measures its traffic (青岛港|完成集装箱吞吐量);
     // - a national body right after a province's, city's or county's division word is that
-    //   place's own department (省|发改委, 市|统计局), not the national one.
+    //   place's own department (省|发改委, 市|统计局), not the national one;
+    // - a name opening a short single-quoted title names the product ('HMM 가온호').
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
            (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
            names_own_service(h, all) || country_before_company(h, all) ||
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
-           names_town(h) || names_building(h) || inside_bond_name(h)))
+           names_town(h) || names_building(h) || inside_bond_name(h) || opens_quoted_title(h)))
         h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
@@ -2216,6 +2217,22 @@ class Matcher {
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
+  // A name that opens a single-quoted title of two words names what the title names, a
+  // product, ship or store ('HMM 가온호', 'S-OIL 세븐', '큐텐 재팬'), not its maker. Double
+  // quotes hold speech ("화웨이 칩으로 학습"), where the name is the organization.
+  bool opens_quoted_title(const Hit& h) const {
+    if (h.start == 0 || h.end + 1 >= t_.size() || t_[h.end] != ' ') return false;
+    const char32_t open = decode_before(t_, h.start);
+    if (open != '\'' && open != 0x2018 && open != 0x300C && open != 0x300E) return false;  // ' ‘ 「 『
+    for (size_t i = h.end + 1; i < t_.size() && i - h.end <= kMaxTitleWordBytes;) {
+      const char32_t c = decode_at(t_, i);
+      if (c == '\'' || c == 0x2019 || c == 0x300D || c == 0x300F) return i > h.end + 1;  // ' ’ 」 』
+      if (c == ' ' || c == '\n' || c == ',' || c == '.') return false;
+      i += utf8_bytes(c);
+    }
+    return false;
+  }
+  static constexpr size_t kMaxTitleWordBytes = 24;  // the title's second word
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
   bool inside_bond_name(const Hit& h) const {
