@@ -3001,6 +3001,7 @@ class Matcher {
   void support_context_names() {
     // Entries named plainly in this document, and whether any is a business.
     strong_entries_.clear();
+    food_doc_ = -1;
     bool business = false;
     for (const Hit& o : hits_) {
       if (o.kind == HitKind::kContext || o.kind == HitKind::kPattern) continue;
@@ -3017,6 +3018,24 @@ class Matcher {
       h.supported = h.place ? acts_as_government(h) : supported(h, business) && !titles_person(h);
     }
   }
+  // Whether the document holds kMinFoodWords words of role food_word (果农, 红富士,
+  // 초콜릿). Looked for once per document, and only when a context name needs it.
+  bool food_doc() {
+    if (food_doc_ < 0) {
+      int found = 0;
+      char32_t prev = 0;
+      for (size_t i = 0; i < t_.size() && found < kMinFoodWords;) {
+        const size_t here = i;
+        const char32_t c = next_cp(t_, i);
+        const bool word_start = !(is_latin_alnum(c) && is_latin_alnum(prev));
+        prev = c;
+        if (word_start && word_at(here, role_bit(WordRole::kFoodWord))) ++found;
+      }
+      food_doc_ = found >= kMinFoodWords ? 1 : 0;
+    }
+    return food_doc_ == 1;
+  }
+  static constexpr int kMinFoodWords = 2;
   // 마루금융리서치 신예린 이코노미스트는: a context name that is a job title too (role
   // person_title) right after a person's name (two or three Hangul syllables) that follows
   // an organization is that person's title (an economist), not the body (The Economist).
@@ -3385,21 +3404,26 @@ class Matcher {
     return e > q ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
-  bool supported(const Hit& h, bool business_in_doc) const {
-    // This organization named plainly elsewhere, or a business organization anywhere in
-    // the document (an article about companies). Media and government names do not
-    // count document-wide: bylines and ministries appear in every kind of article.
-    if (business_in_doc || std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
+  bool supported(const Hit& h, bool business_in_doc) {
+    // This organization named plainly elsewhere.
+    if (std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
+    // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
+    if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
+        (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
+      return true;
     // A media outlet that opens a line before a bar is the dateline's credit (한국경제 | 입력
     // 2026년 12월 3일 …): the outlet, not the words (한국경제 "the Korean economy").
     if ((h.start == 0 || t_[h.start - 1] == '\n') && m_->entry_has(h.entry, Model::kEntryMedia)) {
       const size_t bar = h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end;
       if (bar < t_.size() && t_[bar] == '|') return true;
     }
-    // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
-    if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
-        (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
-      return true;
+    // An article about orchards or cocoa uses a crop's or a food's name as that (洛川苹果,
+    // 카카오 가격): nothing weaker than the above says otherwise there.
+    if (ends_with_role(h.start, h.end, role_bit(WordRole::kFoodName)) && food_doc()) return false;
+    // A business organization anywhere in the document (an article about companies).
+    // Media and government names do not count document-wide: bylines and ministries
+    // appear in every kind of article.
+    if (business_in_doc) return true;
     const Span sent = sentence_of(h.start);
     // Another organization in the sentence.
     auto o = std::lower_bound(hits_.begin(), hits_.end(), sent.start, [](const Hit& x, size_t v) { return x.start < v; });
@@ -3585,6 +3609,7 @@ class Matcher {
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
   std::vector<uint32_t> strong_entries_;
+  int food_doc_ = -1;  // food_doc(): -1 not yet looked for, else 0 or 1
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
   // step_block(): the block's code points where keys end, and the automaton's states there.

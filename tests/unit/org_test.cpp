@@ -832,6 +832,12 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"county-acts-across-since-date", "梨树县自2007年开始推广免耕技术", "梨树县=梨树县/pattern"},
       // A place inside a bracketed name opens no "since" (自由贸易试验区): no act.
       {"since-word-needs-a-date", "中国（广西）自由贸易试验区钦州港片区管理委员会发布消息", ""},
+      // In an article about orchards (two food words: 果农, 红富士) 苹果 is the fruit,
+      // though a company beside it would support the context name elsewhere.
+      {"food-name-in-food-article", "顺丰速运为果农开通冷链专线，红富士苹果线上销售进入旺季。", "顺丰速运=SF Express"},
+      {"food-name-with-kind-word", "顺丰速运为果农开通冷链专线，红富士果园也关注苹果公司的新品。", "顺丰速运=SF Express | 苹果公司=Apple Inc."},
+      {"food-name-without-food-words", "顺丰速运开通冷链专线，苹果线上销售进入旺季。", "顺丰速运=SF Express | 苹果=Apple Inc."},
+      {"food-name-cocoa", "오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일 값도 올랐다.", "오리온=Orion Corporation"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
