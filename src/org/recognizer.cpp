@@ -3062,6 +3062,7 @@ class Matcher {
     // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
     // the clause opens before them.
     size_t at = enclosing_places_before(h.start);  // where the clause the place opens starts, as far as known
+    const size_t places = at;                        // where it and the places enclosing it start
     char32_t before = decode_before(t_, at);
     // Time words before it open the clause as well (今年以来|上海|已向…发放, 目前|合肥…): the
     // words that may come between the place and its act word (role act_adverb) come
@@ -3077,7 +3078,7 @@ class Matcher {
       }
       if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
     }
-    return opens_clause_and_acts(h, before);
+    return opens_clause_and_acts(h, places, before);
   }
   // Whether a place ends at p: a place's bare name (柳州市) or an unlisted one named with
   // its division word.
@@ -3112,9 +3113,10 @@ class Matcher {
     }
     return at;
   }
-  // The rest of acts_as_government(): `before` is the character before the clause the
-  // place opens, as far as known.
-  bool opens_clause_and_acts(const Hit& h, char32_t before) {
+  // The rest of acts_as_government(): `places` is where the place and the places that
+  // enclose it start, `before` the character before the clause the place opens, as far
+  // as known.
+  bool opens_clause_and_acts(const Hit& h, size_t places, char32_t before) {
     // Korean writes the province before its county or city with a space (전남 해남군, 경기도
     // 용인시는): the clause opens before a listed place there.
     if (before == U' ' && h.start >= 1) {
@@ -3124,10 +3126,12 @@ class Matcher {
       if (open < h.start - 1 && text::is_hangul_syllable(decode_before(t_, h.start - 1))) before = decode_before(t_, open);
     }
     // The other party after "with" (京东物流已与|周至县|签约), or the subject of a clause
-    // after "this is what" (这是|中宁县|继2023年出台…后再次加大投入): the place acts when its
-    // act word follows, maybe after adverbs and a date.
+    // after "this is what" (这是|中宁县|继2023年出台…后再次加大投入) or after "where it is"
+    // (总部所在的|江苏省连云港市|今年将安排): the place acts when its act word follows, maybe
+    // after adverbs and a date.
     // (Its act word may follow time words and a date: 马鞍山市与|南京市|本月18日|签署.)
-    if (text::is_han(before) && subject_lead_before(h.start)) return acts_after(h.end, 0);
+    if (text::is_han(before) && (subject_lead_before(h.start) || (places != h.start && subject_lead_before(places))))
+      return acts_after(h.end, 0);
     if (text::is_han(before) || text::is_hangul_syllable(before) || is_latin_alnum(before)) return false;
     // An item of a list of places acts as the list does when the list opens the clause
     // (长沙县、|浏阳市|将…发放); inside a clause it is a place (在深圳、广州布局).

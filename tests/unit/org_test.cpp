@@ -838,6 +838,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"food-name-with-kind-word", "顺丰速运为果农开通冷链专线，红富士果园也关注苹果公司的新品。", "顺丰速运=SF Express | 苹果公司=Apple Inc."},
       {"food-name-without-food-words", "顺丰速运开通冷链专线，苹果线上销售进入旺季。", "顺丰速运=SF Express | 苹果=Apple Inc."},
       {"food-name-cocoa", "오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일 값도 올랐다.", "오리온=Orion Corporation"},
+      // A place after "where it is" (所在的) opens its clause, with its province before it.
+      {"place-acts-after-where-it-is", "恒瑞医药总部所在的江苏省连云港市今年将安排专项资金", "恒瑞医药=Jiangsu Hengrui Pharmaceuticals | 连云港市=Lianyungang Municipal People's Government"},
+      {"county-acts-after-where-it-is", "紫金矿业总部所在的福建省上杭县今年安排产业发展资金", "紫金矿业=Zijin Mining | 上杭县=上杭县/pattern"},
+      {"place-after-where-it-is-needs-act", "公司总部所在的杭州市场竞争激烈", ""},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
