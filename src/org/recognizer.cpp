@@ -3394,17 +3394,21 @@ class Matcher {
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a count and the adverb it opens at p (两年来, 3个月来: act adverbs that
-  // follow a count), or p.
+  // follow a count), or of an ordinal count (连续|第三年|安排: 第, a numeral and a word of
+  // role count_unit), or p.
   size_t counted_adverb_end(size_t p) const {
-    size_t q = p;
+    const bool ordinal = t_.compare(p, 3, "第") == 0;
+    size_t q = ordinal ? p + 3 : p;
+    const size_t digits = q;
     for (size_t k = 0; k < kMaxCountCodePoints && q < t_.size(); ++k) {
       size_t next = q;
       const char32_t c = next_cp(t_, next);
       if (!text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
       q = next;
     }
-    if (q == p) return p;
-    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), role_bit(WordRole::kActAdverb));
+    if (q == digits) return p;
+    const RoleBits after = ordinal ? role_bit(WordRole::kCountUnit) : role_bit(WordRole::kActAdverb);
+    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), after);
     return e > q ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
