@@ -143,6 +143,7 @@ enum class WordRole {
   kSubjectLead, // Chinese words right before a place that make it the subject of the clause after it (与|周至县|签约, 这是|中宁县|…出台)
   kTimePrep,   // Chinese "since" or "from" before a written date between a place and its act word (梨树县|自|2007年开始|推广)
   kCountUnit,  // the unit of an ordinal count between a place and its act word (连续|第三|年|安排)
+  kAmountUnit, // a currency word closing an amount between a place and its act word (洛川县|2,000万元|补贴)
   kFoodName,   // a context name that is also a crop or a food (苹果, 小米 millet, 카카오 cacao)
   kFoodWord,   // farming and food words (果农, 红富士, 초콜릿): a document with them uses a food_name as the food
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)

@@ -3299,6 +3299,7 @@ class Matcher {
       if (e == p) e = date::written_date_end(t_, p);  // 哈尔滨市|26日|发布, 武汉市于|2026年11月27日|发布
       if (e == p) e = dated_time_phrase_end(p);       // 梨树县|自2007年开始|推广
       if (e == p) e = counted_adverb_end(p);  // 广西|两年来|发行
+      if (e == p) e = amount_end(p);          // 洛川县|2,000万元|补贴 (a headline's way)
       if (e == p) return false;
       p = e;
       // A comma after a fronted time phrase goes on with the clause (还将从明年元旦起|，|对…).
@@ -3412,6 +3413,22 @@ class Matcher {
     return e > q ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
+  // The end of an amount of money at p (digits or numerals, with their separators, and a
+  // word of role amount_unit: 2,000万元, 38.6亿元), or p.
+  size_t amount_end(size_t p) const {
+    size_t q = p;
+    for (size_t k = 0; k < kMaxAmountCodePoints && q < t_.size(); ++k) {
+      size_t next = q;
+      const char32_t c = next_cp(t_, next);
+      const bool separator = (c == ',' || c == '.') && q > p;
+      if (!separator && !text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
+      q = next;
+    }
+    if (q == p) return p;
+    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), role_bit(WordRole::kAmountUnit));
+    return e > q ? e : p;
+  }
+  static constexpr size_t kMaxAmountCodePoints = 12;
   bool supported(const Hit& h, bool business_in_doc) {
     // This organization named plainly elsewhere.
     if (std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
