@@ -842,6 +842,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"place-acts-after-where-it-is", "恒瑞医药总部所在的江苏省连云港市今年将安排专项资金", "恒瑞医药=Jiangsu Hengrui Pharmaceuticals | 连云港市=Lianyungang Municipal People's Government"},
       {"county-acts-after-where-it-is", "紫金矿业总部所在的福建省上杭县今年安排产业发展资金", "紫金矿业=Zijin Mining | 上杭县=上杭县/pattern"},
       {"place-after-where-it-is-needs-act", "公司总部所在的杭州市场竞争激烈", ""},
+      // A headline's amount may stand between a place and its act word.
+      {"county-acts-across-headline-amount", "洛川县2,000万元补贴果品电商", "洛川县=洛川县/pattern"},
+      {"city-acts-across-headline-amount", "襄阳38.6亿元改造412个老旧小区", "襄阳=Xiangyang Municipal People's Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
