@@ -1900,9 +1900,22 @@ class Parser {
 
   // 초, 중순, 말, 底, 年底 after a year or month: a flag, the value stays the period.
   size_t part_after(size_t p, Cur& cur, KindMask kinds) const {
+    size_t at = p;
     Match m = word(p, kinds);
-    if (!m) m = word(sp(p), kinds);
+    if (!m) m = word(at = sp(p), kinds);
     if (!m) return kNo;
+    // A one-character part that jieba reads as the start of the next word is that word's
+    // (上周|初审|时, the first reading, not early last week; 本|月初|审议 keeps it). The
+    // segmentation is read from the two characters before it, where the date word ends.
+    if (m.end - at == 3 && m.end < t_.size() && text::is_han(cp_before(t_, at))) {
+      size_t from = at;
+      for (int k = 0; k < 2; ++k) {
+        const char32_t c = cp_before(t_, from);
+        if (!text::is_han(c)) break;
+        from -= c >= 0x10000 ? 4 : 3;
+      }
+      if (crossed(from, m.end, /*name_cost=*/-1)) return kNo;  // jieba's own reading
+    }
     cur.flags |= flag_of(w_.entry(m.entry).tag);
     return m.end;
   }
@@ -2705,7 +2718,9 @@ class Parser {
   // Whether jieba's least-cost segmentation of the Han characters from `at` (up to six
   // after the word) puts a word across an edge of the word [at, end): 年中|投产 keeps
   // 年中, 年|中国 crosses it; 四只|新股 keeps 四只, 一|批准 crosses 一批.
-  bool crossed(size_t at, size_t end) const {
+  // `name_cost`: what [at, end) costs as a word when the dictionary does not list it (see
+  // crosses_edge; -1: no word).
+  bool crossed(size_t at, size_t end, int name_cost = text::zh_words::kNameCost) const {
     char32_t run[text::zh_words::kMaxChars];
     size_t n = 0, word_chars = 0;
     for (size_t i = at; i < t_.size() && n < text::zh_words::kMaxChars;) {
@@ -2716,7 +2731,7 @@ class Parser {
       if (i < end) word_chars = n;
       i = next;
     }
-    return word_chars > 0 && text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, word_chars);
+    return word_chars > 0 && text::zh_words::crosses_edge(std::span<const char32_t>(run, n), 0, word_chars, name_cost);
   }
   // A Chinese word [at, end) that jieba's segmentation reads otherwise (see crossed()).
   bool stop_crossed(size_t at, size_t end) const {
