@@ -1852,7 +1852,7 @@ class Matcher {
     //   one whose clause measures its traffic (青岛港|完成集装箱吞吐量);
     // - a national body right after a province's, city's or county's division word is that
     //   place's own department (省|发改委, 市|统计局), not the national one;
-    // - a name opening a short single-quoted title names the product ('HMM 가온호').
+    // - a name opening a short quoted title names the product ('HMM 가온호', “平安好车主”).
     for (Hit& h : all)
       if (!h.dropped && h.kind != HitKind::kPattern &&
           (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
@@ -2217,22 +2217,28 @@ class Matcher {
   // allowed) that is neither a home country (role home_place: 한국, 中国) nor named in
   // `entry` itself (韩国 in 韩国统一部).
   bool after_foreign_place(size_t start, uint32_t entry) const { return foreign_place_start(start, entry) != kNoPlace; }
-  // A name that opens a single-quoted title of two words names what the title names, a
-  // product, ship or store ('HMM 가온호', 'S-OIL 세븐', '큐텐 재팬'), not its maker. Double
-  // quotes hold speech ("화웨이 칩으로 학습"), where the name is the organization.
+  // A name that opens a short quoted title names what the title names, a product, ship,
+  // app or store, not its maker: with a second word in single quotes ('HMM 가온호',
+  // 'S-OIL 세븐', '큐텐 재팬'), or with more characters glued to it in any quotes
+  // (“平安好车主”App). Double quotes around words hold speech ("화웨이 칩으로 학습"),
+  // where the name is the organization.
   bool opens_quoted_title(const Hit& h) const {
-    if (h.start == 0 || h.end + 1 >= t_.size() || t_[h.end] != ' ') return false;
+    if (h.start == 0 || h.end + 1 >= t_.size()) return false;
     const char32_t open = decode_before(t_, h.start);
-    if (open != '\'' && open != 0x2018 && open != 0x300C && open != 0x300E) return false;  // ' ‘ 「 『
-    for (size_t i = h.end + 1; i < t_.size() && i - h.end <= kMaxTitleWordBytes;) {
+    const bool single = open == '\'' || open == 0x2018 || open == 0x300C || open == 0x300E;  // ' ‘ 「 『
+    if (!single && open != '"' && open != 0x201C) return false;                            // " “
+    const bool spaced = t_[h.end] == ' ';
+    if (spaced && !single) return false;
+    const size_t rest = spaced ? h.end + 1 : h.end;
+    for (size_t i = rest; i < t_.size() && i - h.end <= kMaxTitleWordBytes;) {
       const char32_t c = decode_at(t_, i);
-      if (c == '\'' || c == 0x2019 || c == 0x300D || c == 0x300F) return i > h.end + 1;  // ' ’ 」 』
-      if (c == ' ' || c == '\n' || c == ',' || c == '.') return false;
+      if (c == '\'' || c == '"' || c == 0x2019 || c == 0x201D || c == 0x300D || c == 0x300F) return i > rest;  // ' " ’ ” 」 』
+      if (!text::is_han(c) && !is_latin_alnum(c) && !text::is_hangul_syllable(c)) return false;
       i += utf8_bytes(c);
     }
     return false;
   }
-  static constexpr size_t kMaxTitleWordBytes = 24;  // the title's second word
+  static constexpr size_t kMaxTitleWordBytes = 24;  // what follows the name in the title
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
   bool inside_bond_name(const Hit& h) const {
