@@ -1126,9 +1126,13 @@ class Matcher {
         word_roles = p->roles;
         // A short form's lead word cuts as a stop word does: （下称|远晖人寿）. So does a verb
         // of acting together right after an organization word (湄潭县财政局|联合|县农业农村局),
-        // which inside a name is one of its words (北京联合大学).
+        // a stop word (今天|联合|湖南省财政厅) or an organization's closing gloss
+        // (（以下简称“市文广旅局”）|联合|广州市商务局), which inside a name is one of its
+        // words (北京联合大学, 亞洲聯合銀行).
         if ((p->roles & (role_bit(WordRole::kStopWord) | role_bit(WordRole::kShortFormLead))) ||
-            ((p->roles & role_bit(WordRole::kJointVerb)) && from == org_word_end && from > run_start))
+            ((p->roles & role_bit(WordRole::kJointVerb)) &&
+             (((from == org_word_end || from == cut) && from > run_start) ||
+              (from == run_start && (decode_before(t_, from) == U'）' || decode_before(t_, from) == ')')))))
           stop_end = j;
         // (Not a county's 县, which names a place inside a name: 安福县|人民政府. Nor a
         // place's own government (role own_government) before a government body's name:

@@ -845,6 +845,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A headline's amount may stand between a place and its act word.
       {"county-acts-across-headline-amount", "洛川县2,000万元补贴果品电商", "洛川县=洛川县/pattern"},
       {"city-acts-across-headline-amount", "襄阳38.6亿元改造412个老旧小区", "襄阳=Xiangyang Municipal People's Government"},
+      // A verb of acting together cuts after a stop word or a gloss, not inside a name.
+      {"joint-verb-after-time-word", "省文旅厅今天联合湖南省财政厅启动活动", "湖南省财政厅=湖南省财政厅/pattern"},
+      {"joint-verb-after-gloss", "广州市文化广电旅游局（以下简称“市文广旅局”）联合广州市商务局推出消费季",
+       "广州市文化广电旅游局=广州市文化广电旅游局/pattern | 市文广旅局=广州市文化广电旅游局/alias;pattern | 广州市商务局=广州市商务局/pattern"},
+      {"joint-verb-inside-name", "亞洲聯合銀行表示", "亞洲聯合銀行=亞洲聯合銀行/pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
