@@ -2070,6 +2070,7 @@ class Matcher {
     if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
     if (p < t_.size() && t_[p] == ' ') ++p;
     if (word_at(p, role_bit(WordRole::kBrandWord))) return true;
+    if (!quoted_after && sub_brand_then(h.end, role_bit(WordRole::kBrandWord), 0)) return true;  // 伊利|金典|品牌
     // Korean may name the app before it, one space apart, unquoted (만화 앱 픽코마는; role
     // app_word: 브랜드 there introduces the company, 게이밍 기어 브랜드 체리와 … 계약).
     const bool korean_after_space = h.start > 1 && t_[h.start - 1] == ' ' && text::is_hangul_syllable(decode_at(t_, h.start));
@@ -2087,6 +2088,25 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
+  // Whether a sub-brand of two or three Han characters (no numeral, stop word or stop
+  // head) follows
+  // `end` and then a word of `roles` at least `min_word_bytes` long: 吉利|银河|系列,
+  // 伊利|金典|品牌 name the brand line, not the company.
+  bool sub_brand_then(size_t end, RoleBits roles, size_t min_word_bytes) const {
+    size_t p = end;
+    for (size_t k = 0; k < kMaxSubBrandCodePoints && p < t_.size(); ++k) {
+      const char32_t c = decode_at(t_, p);
+      if (!text::is_han(c) || numeral::is_numeral_char(c) ||
+          word_at(p, role_bit(WordRole::kStopWord) | role_bit(WordRole::kStopHead)))  // 大疆|部分|机型
+        return false;
+      p += utf8_bytes(c);
+      if (k == 0 || p >= t_.size() || !m_->may_start_role(decode_at(t_, p), roles)) continue;
+      const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), roles);
+      if (e > p && e - p >= min_word_bytes) return true;
+    }
+    return false;
+  }
+  static constexpr size_t kMaxSubBrandCodePoints = 3;
   // Whether the list that goes on at p (a 、 and more items) ends with a brand word right
   // after its last item: 宝骏|、五菱|品牌. Items are a few Han characters each, listed or not;
   // a stop word ends the search (雅迪、爱玛、台铃|等|品牌 lists companies by their brands).
@@ -2143,6 +2163,9 @@ class Matcher {
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
   bool names_product(size_t end) const {
+    // A sub-brand before a series word (吉利|银河|系列): one of two characters or more
+    // (系列, 机型; not 款, after which the maker's name stays: 比亚迪新款).
+    if (text::is_han(decode_at(t_, end))) return sub_brand_then(end, role_bit(WordRole::kProduct), 6);
     // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
     // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
     if (t_[end] == '-' && end > 0 && is_latin_alnum(static_cast<unsigned char>(t_[end - 1]))) {
