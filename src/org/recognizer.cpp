@@ -1221,7 +1221,8 @@ class Matcher {
     if (legal_form && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
       org_word_end = prev_org_word_end;
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
-        !own_institute(org_word_suffix, org_word_end, suffix, s) && !business_institute_from(cut, s, suffix)) {
+        !own_institute(org_word_suffix, org_word_end, suffix, s) && !business_institute_from(cut, s, suffix) &&
+        !company_institute(cut, org_word_suffix, org_word_end, suffix, s)) {
       if (name_ends_at(org_word_end)) return kNoName;
       // A school right after a university, listed or not, is part of it (广西大学|土木建筑工程
       // 学院, and with fields joined by "and", which joins_fields above keeps from cutting).
@@ -1317,6 +1318,18 @@ class Matcher {
     if (word_suffix < 0 || word_end >= s || !m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
     const std::string& parent = m_->suffixes[static_cast<size_t>(word_suffix)].kind;
     return parent == "university" || parent == "institute";
+  }
+  // A company's research institute named with it, the company unlisted: its suffix right
+  // before the institute's (恒澜证券|研究院, 岱川证券|研究所), after a name of two
+  // characters or more that is no field (券商|研究所 and 保险公司|研究院 name none; a
+  // listed company's is business_institute_from's). An organization word further back
+  // is a noun in apposition (公司|同时与…研究院).
+  bool company_institute(size_t cut, int32_t word_suffix, size_t word_end, int32_t suffix, size_t s) const {
+    if (word_suffix < 0 || word_end != s || !m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
+    const Suffix& company = m_->suffixes[static_cast<size_t>(word_suffix)];
+    if (company.kind != "company" || company.key.size() > s - cut) return false;
+    const size_t name_end = s - company.key.size();
+    return name_end >= cut + 6 && !made_of_fields(cut, name_end);
   }
   // [a, s) is one character that names a county (role county), before a county's 县 (a
   // suffix that acts only): the one name part a character long (黟县, 歙县), where 全县,
