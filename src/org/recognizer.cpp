@@ -1089,6 +1089,7 @@ class Matcher {
   bool county_suffix_at(size_t p) const {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
+  static constexpr std::string_view kCompanyWord = "公司";
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
     bool stop_before_county = false;  // a stop word's character right before a county's 县
@@ -1096,6 +1097,9 @@ class Matcher {
     // name, not a noun in apposition (白沙溪茶厂|股份有限公司), where no listed name ends
     // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
     const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
+    // 公司 after a company's suffix and trades (鼎衡證券|投資顧問|公司): a kind word right
+    // before it that follows such a suffix is one of those trades.
+    const bool company_word = m_->suffixes[static_cast<size_t>(suffix)].key == kCompanyWord;
     size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
     int32_t org_word_suffix = -1;  // the suffix org_word_end's word is, if any
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
@@ -1142,7 +1146,7 @@ class Matcher {
              !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
                (p->roles & role_bit(WordRole::kOwnGovernment)) && ends_with_local_government(run_start, j))) ||
             ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6) &&
-             !opens_word(from, j, s)))
+             !(company_word && j == s && from == org_word_end && org_word_suffix >= 0) && !opens_word(from, j, s)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
@@ -1217,8 +1221,9 @@ class Matcher {
     }
     // An organization word followed by trades alone and the legal form is in the registered
     // name (泰丰人寿|保险|股份有限公司), not a kind in apposition before it: the one before it
-    // then counts (内地保险公司|泰丰人寿保险股份有限公司).
-    if (legal_form && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
+    // then counts (内地保险公司|泰丰人寿保险股份有限公司). So is one followed by trades and
+    // 公司 (鼎衡證券|投資顧問|公司, see company_word).
+    if ((legal_form || company_word) && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
       org_word_end = prev_org_word_end;
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
         !own_institute(org_word_suffix, org_word_end, suffix, s) && !business_institute_from(cut, s, suffix) &&
