@@ -850,6 +850,12 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"joint-verb-after-gloss", "广州市文化广电旅游局（以下简称“市文广旅局”）联合广州市商务局推出消费季",
        "广州市文化广电旅游局=广州市文化广电旅游局/pattern | 市文广旅局=广州市文化广电旅游局/alias;pattern | 广州市商务局=广州市商务局/pattern"},
       {"joint-verb-inside-name", "亞洲聯合銀行表示", "亞洲聯合銀行=亞洲聯合銀行/pattern"},
+      // A province owns the money it puts in (도비) and the bodies under it (산하), through
+      // its gloss too.
+      {"province-funds-through-gloss", "재원은 국비 2,100억 원, 경상남도(경남도) 도비 400억 원이 들어간다.",
+       "경상남도=South Gyeongsang Provincial Government | 경남도=South Gyeongsang Provincial Government"},
+      {"province-owns-body-under-it", "시행은 충청북도(충북도) 산하 충북개발공사가 맡는다.",
+       "충청북도=North Chungcheong Provincial Government | 충북도=North Chungcheong Provincial Government | 충북개발공사=충북개발공사/pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
