@@ -1726,8 +1726,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         // Only qualifiers between the parenthesis and the amount (약, 约合): a clause there
         // gives another figure (1元（缓存命中时为0.1元）: the price on a cache hit).
         if (only_qualifiers(s.substr(k + 1, a.start - k - 1), t)) equiv_of = static_cast<int>(out.size() - 1);
-      } else if (const size_t sep = list_mark_at(s, k); p.equiv_of >= 0 && sep > 0 &&
-                 only_qualifiers(s.substr(k + sep, a.start - k - sep), t)) {
+      } else if (const size_t sep = p.equiv_of >= 0 ? list_mark_at(s, k) : 0;
+                 sep > 0 && only_qualifiers(s.substr(k + sep, a.start - k - sep), t)) {
         // 3억7500만 리얄(약 1억 달러·1350억 원): the next amount of a list in the same
         // parenthesis restates the first amount too, as approximately as the one before.
         equiv_of = p.equiv_of;

@@ -2111,16 +2111,22 @@ class Matcher {
   // `end` and then a word of `roles` at least `min_word_bytes` long: 吉利|银河|系列,
   // 伊利|金典|品牌 name the brand line, not the company.
   bool sub_brand_then(size_t end, RoleBits roles, size_t min_word_bytes) const {
+    // Where the word of `roles` may start is looked for first, with one bit per character:
+    // most names are followed by no such word, and the words between are read only then.
     size_t p = end;
     for (size_t k = 0; k < kMaxSubBrandCodePoints && p < t_.size(); ++k) {
       const char32_t c = decode_at(t_, p);
-      if (!text::is_han(c) || numeral::is_numeral_char(c) ||
-          word_at(p, role_bit(WordRole::kStopWord) | role_bit(WordRole::kStopHead)))  // 大疆|部分|机型
-        return false;
+      if (!text::is_han(c)) return false;
       p += utf8_bytes(c);
       if (k == 0 || p >= t_.size() || !m_->may_start_role(decode_at(t_, p), roles)) continue;
       const size_t e = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), roles);
-      if (e > p && e - p >= min_word_bytes) return true;
+      if (e <= p || e - p < min_word_bytes) continue;
+      // No numeral (腾讯|一系列), stop word or stop head (大疆|部分|机型) in the sub-brand.
+      for (size_t q = end; q < p;) {
+        if (word_at(q, role_bit(WordRole::kStopWord) | role_bit(WordRole::kStopHead))) return false;
+        if (numeral::is_numeral_char(next_cp(t_, q))) return false;
+      }
+      return true;
     }
     return false;
   }
@@ -2269,6 +2275,10 @@ class Matcher {
   // where the name is the organization.
   bool opens_quoted_title(const Hit& h) const {
     if (h.start == 0 || h.end + 1 >= t_.size()) return false;
+    // The last byte of an opening quote (' " ‘ “ 「 『): most names follow none.
+    if (const auto last = static_cast<unsigned char>(t_[h.start - 1]);
+        last != '\'' && last != '"' && last != 0x98 && last != 0x9C && last != 0x8C && last != 0x8E)
+      return false;
     const char32_t open = decode_before(t_, h.start);
     const bool single = open == '\'' || open == 0x2018 || open == 0x300C || open == 0x300E;  // ' ‘ 「 『
     if (!single && open != '"' && open != 0x201C) return false;                            // " “
@@ -3073,14 +3083,13 @@ class Matcher {
   // 초콜릿). Looked for once per document, and only when a context name needs it.
   bool food_doc() {
     if (food_doc_ < 0) {
+      // Food words are Han or Hangul: one bit per character says where one may start.
       int found = 0;
-      char32_t prev = 0;
       for (size_t i = 0; i < t_.size() && found < kMinFoodWords;) {
         const size_t here = i;
-        const char32_t c = next_cp(t_, i);
-        const bool word_start = !(is_latin_alnum(c) && is_latin_alnum(prev));
-        prev = c;
-        if (word_start && word_at(here, role_bit(WordRole::kFoodWord))) ++found;
+        if (m_->may_start_role(next_cp(t_, i), role_bit(WordRole::kFoodWord)) &&
+            word_at(here, role_bit(WordRole::kFoodWord)))
+          ++found;
       }
       food_doc_ = found >= kMinFoodWords ? 1 : 0;
     }
@@ -3483,23 +3492,25 @@ class Matcher {
   bool supported(const Hit& h, bool business_in_doc) {
     // This organization named plainly elsewhere.
     if (std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
+    // An article about orchards or cocoa uses a crop's or a food's name as that (洛川苹果,
+    // 카카오 가격): only a kind word after it says otherwise there (苹果公司).
+    const bool food = m_->may_start_role(decode_at(t_, h.start), role_bit(WordRole::kFoodName)) &&
+                      ends_with_role(h.start, h.end, role_bit(WordRole::kFoodName)) && food_doc();
+    // A business organization anywhere in the document (an article about companies).
+    // Media and government names do not count document-wide: bylines and ministries
+    // appear in every kind of article.
+    if (business_in_doc && !food) return true;
     // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
     if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
         (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
       return true;
+    if (food) return false;
     // A media outlet that opens a line before a bar is the dateline's credit (한국경제 | 입력
     // 2026년 12월 3일 …): the outlet, not the words (한국경제 "the Korean economy").
     if ((h.start == 0 || t_[h.start - 1] == '\n') && m_->entry_has(h.entry, Model::kEntryMedia)) {
       const size_t bar = h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end;
       if (bar < t_.size() && t_[bar] == '|') return true;
     }
-    // An article about orchards or cocoa uses a crop's or a food's name as that (洛川苹果,
-    // 카카오 가격): nothing weaker than the above says otherwise there.
-    if (ends_with_role(h.start, h.end, role_bit(WordRole::kFoodName)) && food_doc()) return false;
-    // A business organization anywhere in the document (an article about companies).
-    // Media and government names do not count document-wide: bylines and ministries
-    // appear in every kind of article.
-    if (business_in_doc) return true;
     const Span sent = sentence_of(h.start);
     // Another organization in the sentence.
     auto o = std::lower_bound(hits_.begin(), hits_.end(), sent.start, [](const Hit& x, size_t v) { return x.start < v; });
