@@ -282,6 +282,15 @@ class Parser {
         size_t e2 = core(sp(r.end), b);
         base_ = nullptr;
         between_ = false;
+        // A lunisolar second end after a Gregorian first (除夕至正月初三: a holiday's day,
+        // then a lunisolar day) is turned into its Gregorian day on its own; the range is
+        // then Gregorian, as its first end is.
+        if (e2 != kNo && lunar_ && !lunar_before.lunar) {
+          Cur civil = b;
+          if (to_civil(civil)) b = civil;
+          else e2 = kNo;
+          set_lunar_state(lunar_before);
+        }
         Match close = e2 != kNo ? word(e2, kind_bit(Kind::kBetweenEnd)) : Match{};
         if (between && !close) e2 = kNo;
         // 2050년대 중반에서 2071년으로: "from" and a to-word after the second end make a
