@@ -543,10 +543,9 @@ class Parser {
     return Match{};
   }
 
-  // One end a day, the other a year, quarter or month; a second end's day names its month
-  // (1月至24日 is no range: which 24th is unclear).
-  // A day and a year, quarter, month or week (이번 주부터 다음 달 10일까지: from the week's
-  // Monday).
+  // One end a day, the other a year, quarter, month or week (이번 주부터 다음 달 10일까지: from
+  // the week's Monday); a second end's day names its month (1月至24日 is no range: which
+  // 24th is unclear).
   static bool ends_day_and_coarse(const Cur& a, const Cur& b) {
     const Grain ga = a.a.grain, gb = b.a.grain;
     if (gb == Grain::kDay && std::strcmp(b.rule, "day") == 0) return false;

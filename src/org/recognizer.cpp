@@ -2107,9 +2107,8 @@ class Matcher {
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
   // Whether a sub-brand of two or three Han characters (no numeral, stop word or stop
-  // head) follows
-  // `end` and then a word of `roles` at least `min_word_bytes` long: 吉利|银河|系列,
-  // 伊利|金典|品牌 name the brand line, not the company.
+  // head) follows `end` and then a word of `roles` at least `min_word_bytes` long:
+  // 吉利|银河|系列, 伊利|金典|品牌 name the brand line, not the company.
   bool sub_brand_then(size_t end, RoleBits roles, size_t min_word_bytes) const {
     // Where the word of `roles` may start is looked for first, with one bit per character:
     // most names are followed by no such word, and the words between are read only then.
