@@ -213,7 +213,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"building_front", WordRole::kBuildingFront}, {"list_etc", WordRole::kListEtc},
     {"place_count", WordRole::kPlaceCount}, {"national", WordRole::kNational},
     {"subject_lead", WordRole::kSubjectLead}, {"app_word", WordRole::kAppWord}, {"state_end", WordRole::kStateEnd},
-    {"time_prep", WordRole::kTimePrep}, {"count_unit", WordRole::kCountUnit}, {"amount_unit", WordRole::kAmountUnit}, {"food_name", WordRole::kFoodName}, {"food_word", WordRole::kFoodWord},
+    {"time_prep", WordRole::kTimePrep}, {"ordinal", WordRole::kOrdinal}, {"count_unit", WordRole::kCountUnit}, {"amount_unit", WordRole::kAmountUnit}, {"food_name", WordRole::kFoodName}, {"food_word", WordRole::kFoodWord},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

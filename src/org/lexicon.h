@@ -142,6 +142,7 @@ enum class WordRole {
   kStateEnd,   // closes a state's or prefecture's name (州): a Chinese name right before it ends inside that name
   kSubjectLead, // Chinese words right before a place that make it the subject of the clause after it (与|周至县|签约, 这是|中宁县|…出台)
   kTimePrep,   // Chinese "since" or "from" before a written date between a place and its act word (梨树县|自|2007年开始|推广)
+  kOrdinal,    // opens an ordinal count between a place and its act word (连续|第|三年|安排)
   kCountUnit,  // the unit of an ordinal count between a place and its act word (连续|第三|年|安排)
   kAmountUnit, // a currency word closing an amount between a place and its act word (洛川县|2,000万元|补贴)
   kFoodName,   // a context name that is also a crop or a food (苹果, 小米 millet, 카카오 cacao)

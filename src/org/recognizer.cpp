@@ -1089,7 +1089,7 @@ class Matcher {
   bool county_suffix_at(size_t p) const {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
-  static constexpr std::string_view kCompanyWord = "公司";
+  static constexpr std::string_view kCompanyWord = "公司";  // the bare company suffix
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
     bool stop_before_county = false;  // a stop word's character right before a county's 县
@@ -1098,7 +1098,8 @@ class Matcher {
     // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
     const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
     // 公司 after a company's suffix and trades (鼎衡證券|投資顧問|公司): a kind word right
-    // before it that follows such a suffix is one of those trades.
+    // before it that follows such a suffix is one of those trades. (Not any company suffix:
+    // 公司|投资|银行 is no bank's name.)
     const bool company_word = m_->suffixes[static_cast<size_t>(suffix)].key == kCompanyWord;
     size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
     int32_t org_word_suffix = -1;  // the suffix org_word_end's word is, if any
@@ -3454,11 +3455,12 @@ class Matcher {
   static constexpr size_t kMaxActAdverbs = 5, kMaxActAdverbBytes = 12;
   static constexpr int kMaxJoinedPlaces = 3;  // 강릉시와 속초시와 …: places joined in a row
   // The end of a count and the adverb it opens at p (两年来, 3个月来: act adverbs that
-  // follow a count), or of an ordinal count (连续|第三年|安排: 第, a numeral and a word of
-  // role count_unit), or p.
+  // follow a count), or of an ordinal count (连续|第三年|安排: a word of role ordinal, a
+  // numeral and a word of role count_unit), or p.
   size_t counted_adverb_end(size_t p) const {
-    const bool ordinal = t_.compare(p, 3, "第") == 0;
-    size_t q = ordinal ? p + 3 : p;
+    const size_t after_ordinal = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kOrdinal));
+    const bool ordinal = after_ordinal > p;
+    size_t q = after_ordinal;
     const size_t digits = q;
     for (size_t k = 0; k < kMaxCountCodePoints && q < t_.size(); ++k) {
       size_t next = q;
