@@ -3459,35 +3459,30 @@ class Matcher {
   // numeral and a word of role count_unit), or p.
   size_t counted_adverb_end(size_t p) const {
     const size_t after_ordinal = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kOrdinal));
-    const bool ordinal = after_ordinal > p;
-    size_t q = after_ordinal;
-    const size_t digits = q;
-    for (size_t k = 0; k < kMaxCountCodePoints && q < t_.size(); ++k) {
-      size_t next = q;
-      const char32_t c = next_cp(t_, next);
-      if (!text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
-      q = next;
-    }
-    if (q == digits) return p;
-    const RoleBits after = ordinal ? role_bit(WordRole::kCountUnit) : role_bit(WordRole::kActAdverb);
-    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), after);
-    return e > q ? e : p;
+    const RoleBits word = role_bit(after_ordinal > p ? WordRole::kCountUnit : WordRole::kActAdverb);
+    const size_t e = numeral_and_word_end(after_ordinal, kMaxCountCodePoints, /*separators=*/false, word);
+    return e > after_ordinal ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
   // The end of an amount of money at p (digits or numerals, with their separators, and a
   // word of role amount_unit: 2,000万元, 38.6亿元), or p.
   size_t amount_end(size_t p) const {
-    size_t q = p;
-    for (size_t k = 0; k < kMaxAmountCodePoints && q < t_.size(); ++k) {
+    return numeral_and_word_end(p, kMaxAmountCodePoints, /*separators=*/true, role_bit(WordRole::kAmountUnit));
+  }
+  // The end of digits or numerals at q (at most `max_code_points`; with `separators`, the
+  // commas and points inside an amount) and a word of `word_roles` right after them, or q.
+  size_t numeral_and_word_end(size_t q, size_t max_code_points, bool separators, RoleBits word_roles) const {
+    const size_t start = q;
+    for (size_t k = 0; k < max_code_points && q < t_.size(); ++k) {
       size_t next = q;
       const char32_t c = next_cp(t_, next);
-      const bool separator = (c == ',' || c == '.') && q > p;
+      const bool separator = separators && (c == ',' || c == '.') && q > start;
       if (!separator && !text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
       q = next;
     }
-    if (q == p) return p;
-    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), role_bit(WordRole::kAmountUnit));
-    return e > q ? e : p;
+    if (q == start) return start;
+    const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), word_roles);
+    return e > q ? e : start;
   }
   static constexpr size_t kMaxAmountCodePoints = 12;
   bool supported(const Hit& h, bool business_in_doc) {
