@@ -1116,26 +1116,47 @@ class Parser {
     return u.end;
   }
 
-  // 今（31）日, 昨（30）日: Taiwanese news writes the day of the month inside a day word;
-  // the day is that of the month the word points to.
-  size_t bracketed_day(size_t p, Cur& cur) {
-    if (p + 3 >= t_.size() || t_[p + 3] != '(') return kNo;
-    Num d;
-    if (!digits(p + 4, d) || d.digits > 2 || d.value < 1 || d.value > 31) return kNo;
-    const size_t close = d.end;
-    if (close >= t_.size() || t_[close] != ')') return kNo;
+  // 今（31）日, 明（2027）年: Taiwanese news writes a number inside a relative word, after
+  // its first code point. The word of `kinds` the first code point and what follows the
+  // closing bracket spell, with its number of at most `max_digits` digits in `n`, or no
+  // match. Its end is in the text (after the bracket and the word's rest).
+  Match bracketed_word(size_t p, KindMask kinds, int max_digits, Num& n) {
+    if (p + 3 >= t_.size() || t_[p + 3] != '(') return Match{};
+    if (!digits(p + 4, n) || n.digits > max_digits) return Match{};
+    const size_t close = n.end;
+    if (close >= t_.size() || t_[close] != ')') return Match{};
     char joined[16];
     const size_t rest = std::min<size_t>(t_.size() - close - 1, sizeof joined - 3);
     t_.copy(joined, 3, p);
     t_.copy(joined + 3, rest, close + 1);
     const std::string_view w(joined, 3 + rest);
-    const Match m = w_.longest(w, 0, kind_bit(Kind::kDayRel));
-    if (!m || m.end <= 3) return kNo;
+    Match m = w_.longest(w, 0, kinds);
+    if (!m || m.end <= 3) return Match{};
+    m.end = close + 1 + (m.end - 3);
+    return m;
+  }
+
+  // 今（31）日, 昨（30）日: the day is that of the month the day word points to.
+  size_t bracketed_day(size_t p, Cur& cur) {
+    Num d;
+    const Match m = bracketed_word(p, kind_bit(Kind::kDayRel), 2, d);
+    if (!m || d.value < 1 || d.value > 31) return kNo;
     const Value day = shift(ref_day(), Grain::kDay, w_.entry(m.entry).offset);
     if (static_cast<int>(d.value) > days_in_month(day.year, day.month)) return kNo;
     cur.point(arith(day_value(day.year, day.month, static_cast<int>(d.value)), cur));
     cur.rule = "bracketed_day";
-    return close + 1 + (m.end - 3);
+    return m.end;
+  }
+
+  // 明（2027）年, 去（2025）年: the year is written, so it needs no reference date.
+  size_t bracketed_year(size_t p, Cur& cur) {
+    Num y;
+    const Match m = bracketed_word(p, kind_bit(Kind::kYearRel), 4, y);
+    if (!m || y.digits != 4 || y.value < 1000 || y.value > 2999 || w_.entry(m.entry).tag == Tag::kContext)
+      return kNo;
+    cur.point(year_value(static_cast<int>(y.value)));
+    cur.rule = "bracketed_year";
+    return m.end;
   }
 
   // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전.
@@ -1225,6 +1246,7 @@ class Parser {
   // `two_digit` tells the caller a bare two-digit year needs a month after it (18年10月).
   size_t year_part(size_t p, Cur& cur, bool& two_digit) {
     two_digit = false;
+    if (const size_t e = bracketed_year(p, cur); e != kNo) return e;
     Match m = word(p, kind_bit(Kind::kYearRel));
     // 五年内 is "within five years": after a numeral, 年内 is the numeral's unit and "within".
     if (m && p > 0) {
@@ -2480,10 +2502,12 @@ class Parser {
       }
     }
     bool two_digit = false;
-    // An apostrophe opens a year of its own ('25년).
+    // An apostrophe opens a year of its own ('25년), a bracket after the first code point
+    // a year word around its number (明（2027）年).
     const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
     const bool year_opens = (o.number && unit_may_be(p, kYearTags | tagbit(Tag::kCentury))) ||
-                            o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2;
+                            o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2 ||
+                            (p + 3 < t_.size() && t_[p + 3] == '(');
     size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
     const bool have_year = end != kNo;
     if (!have_year) {
@@ -2860,9 +2884,9 @@ void Grammar::build_gate() {
   words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), after);
   for (char32_t k : std::u32string_view(U"한두세네열"))
     for (char32_t c2 : after) numbers_.mark_pair(k, c2);
-  // 今（31）日: a day word with the day of the month inside it (Grammar's bracketed_day).
+  // 今（31）日, 明（2027）年: a day or year word with its number inside it (bracketed_word).
   std::vector<char32_t> day_words;
-  words_.first_code_points(kind_bit(Kind::kDayRel), day_words);
+  words_.first_code_points(kind_bit(Kind::kDayRel) | kind_bit(Kind::kYearRel), day_words);
   for (char32_t c : day_words) numbers_.mark_pair(c, U'(');
   static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
