@@ -84,13 +84,18 @@ Value day_value(int y, int m, int d) {
 // In a list of holidays the word may follow the last one only (聖誕、元旦假期: 圣诞
 // needs 假期 or the like, which comes after 元旦): a list mark (kind holiday_list) and a
 // holiday that has what it needs, or needs nothing, will do. So may a range's second end
-// (清明至五一期间, 五一至国庆期间): a range word and such a holiday.
+// (清明至五一期间, 五一至国庆期间): a range word and such a holiday. So may a copula that
+// makes the holiday another name of the date after it (동지인 22일, 동지인 다음 달 22일).
 bool holiday_follows(const Words& w, std::string_view t, const Match& m, int listed = 0) {
   const Holiday& h = w.holiday(w.entry(m.entry).offset);
   if (h.follow.empty()) return true;
   const size_t j = skip_spaces(t, m.end);
   for (const std::string& f : h.follow)
     if (t.compare(j, f.size(), f) == 0) return true;
+  if (const Match a = w.longest(t, m.end, kind_bit(Kind::kApposition))) {
+    const size_t k = skip_spaces(t, a.end);
+    if (k > a.end && k < t.size() && (is_digit(t[k]) || w.longest(t, k, kOpeners))) return true;
+  }
   constexpr int kMaxListed = 3;
   if (listed < kMaxListed) {
     Match joint = w.longest(t, j, kind_bit(Kind::kHolidayList));

@@ -27,7 +27,7 @@ constexpr Name kKinds[] = {
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
     {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
     // 39 (holiday) comes from holidays.tsv, not from a kind cell.
-    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56},
+    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56}, {"apposition", 57},
 };
 
 constexpr Name kTags[] = {
@@ -352,8 +352,9 @@ Status Words::load_holidays(const lexicon::Source& src) {
 Status Words::finish() {
   // Such a word may have its following word after the last holiday of a list (설·춘절
   // 연휴): the gate lets it through before a list mark too.
+  // So may it have a copula and a date after it (설인 29일).
   for (const auto& [kind, mark] : firsts_)
-    if (kind == Kind::kHolidayList)
+    if (kind == Kind::kHolidayList || kind == Kind::kApposition)
       for (const auto& [first, word_kind] : follow_singles_) single_starts_.push_back({first, mark, word_kind});
   // 16-bit node ids in the code point table's keys, 8-bit kinds and counts of words per
   // node: the date vocabulary is far below these (about 4,000 nodes).

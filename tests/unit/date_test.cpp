@@ -336,6 +336,14 @@ TEST_CASE("a one-syllable holiday that needs a word after it, first in a list") 
         "설=2027-02-07[relative] 춘절=2027-02-06[relative]");
 }
 
+TEST_CASE("a holiday that needs a word after it has it in a copula before a date") {
+  // 동지인 22일: "the 22nd, the winter solstice"; both are dates. 동지 is also "comrade",
+  // and 동지인 before a name (오랜 동지인 김 의원) stays no date (a case).
+  CHECK(dates("구는 동지인 22일 팥죽 나눔 행사를 연다", "2026-12-15") == "동지=2026-12-22[relative] 22일=2026-12-22[relative]");
+  CHECK(dates("동지인 다음 달 22일에는", "2026-11-20") == "동지=2026-12-22[relative] 다음 달 22일=2026-12-22[relative]");
+  CHECK(dates("동지인데도", "2026-11-20") == "");
+}
+
 TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
   CHECK(dates("2015年和2018年", "2025-11-01") == "2015年=2015 2018年=2018");
   CHECK(dates("2015年和2018年之间", "2025-11-01") == "2015年和2018年=2015/2018");
