@@ -371,6 +371,10 @@ struct Tables {
   // the amount is what that figure is, exactly, so a stem after it compares something
   // else with it.
   WordIndex appositive;
+  // Chinese nouns of a set figure after an amount and 的 (的官方指导价, 的市场预期): the
+  // amount is that figure, so a min or max word before it compares something else with
+  // it (低于1499元/瓶的官方指导价 sets no max).
+  WordIndex benchmark;
   // Connectors that read "from" (에서) and words after the second amount that read "to"
   // (으로): 6만5000원에서 7만2000원으로 is a change of one amount into another, not a range.
   WordIndex from, to;
@@ -605,18 +609,19 @@ Status load(Tables& t, const lexicon::Source& src) {
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
                        : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
                        : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : pos == "appositive" ? &t.appositive
-                       : pos == "per" ? &t.per : nullptr;
+                       : pos == "benchmark" ? &t.benchmark : pos == "per" ? &t.per : nullptr;
       if (!idx)
         return tb.error(row, "position",
-                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive or per");
+                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive, benchmark "
+                        "or per");
       if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive ||
-           idx == &t.per) &&
+           idx == &t.benchmark || idx == &t.per) &&
           role != kNone)
-        return tb.error(row, "role", "from, to, by, and, appositive and per set no flag: role none");
+        return tb.error(row, "role", "from, to, by, and, appositive, benchmark and per set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
       if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by" && pos != "and" && pos != "appositive" && pos != "per")
+          pos != "by" && pos != "and" && pos != "appositive" && pos != "benchmark" && pos != "per")
         return tb.error(row, "role", "none and equiv go with position before");
       // Looked up before the amount (match_before).
       const bool reversed = pos == "before" || pos == "by" || pos == "appositive" || pos == "per";
@@ -1244,34 +1249,46 @@ struct Reader {
     return w->id == kNone ? nullptr : w;
   }
 
-  // A qualifier word after a "per unit" right at p (7万元/吨左右, 80달러/배럴 안팎: a slash
+  // A word of `words` after a "per unit" right at p (7万元/吨左右, 80달러/배럴 안팎: a slash
   // and a unit of up to four letters), or null; `at` is where the word starts.
-  const Word* after_per_unit(size_t p, size_t& at) const {
+  const Word* after_per_unit(size_t p, const WordIndex& words, size_t& at) const {
     if (p >= s.size() || s[p] != '/') return nullptr;
     size_t q = p + 1;
     for (int k = 0; k < 4 && q < s.size(); ++k) {
       if (!is_letter(text::next_code_point(s, q))) break;
       const size_t r = skip_space(s, q);
-      if (const Word* w = t.after.match_at(s, r)) return at = r, w;
+      if (const Word* w = words.match_at(s, r)) return at = r, w;
     }
     return nullptr;
+  }
+
+  // Whether a noun of a set figure follows the amount ending at `end` (past a per unit):
+  // 低于1499元/瓶的官方指导价. The amount then restates that figure.
+  bool names_benchmark(size_t end) const {
+    size_t at;
+    return t.benchmark.match_at(s, end) != nullptr || after_per_unit(end, t.benchmark, at) != nullptr;
   }
 
   void qualifiers(Amount& a) const {
     size_t ws = 0;
     if (const Word* w = qualifier_before(a.start, ws)) {
-      set_flag(a, w->id), a.qualifier_start = ws;
+      // 低于1499元/瓶的官方指导价: a bound before an amount that is a set figure bounds
+      // something else; the word stays outside the span all the same.
+      const bool restated = (w->id == kMin || w->id == kMax) && names_benchmark(a.end);
+      if (!restated) set_flag(a, w->id);
+      a.qualifier_start = ws;
       // Qualifiers stack, each right before the next: 最高约120亿美元, 최대 약 10억 달러.
       for (int k = 0; k < 2; ++k) {
         w = qualifier_before(ws, ws);
         if (!w) break;
-        set_flag(a, w->id), a.qualifier_start = ws;
+        if (!restated || w->id == kApprox) set_flag(a, w->id);
+        a.qualifier_start = ws;
       }
     }
     size_t q = skip_space(s, a.end);
     const Word* after = t.after.match_at(s, q);
     // 7万元/吨左右: a price per unit is the amount, and the word after the unit is its own.
-    if (size_t at; !after && (after = after_per_unit(q, at))) q = at;
+    if (size_t at; !after && (after = after_per_unit(q, t.after, at))) q = at;
     // 20조 원 첫 돌파: one listed adverb may come before the word.
     if (const size_t r = past_adverb(q); !after && r != q && (after = t.after.match_at(s, r))) q = r;
     if (after) {
