@@ -1832,6 +1832,10 @@ class Matcher {
         Hit& h = all[*it];
         if (h.end <= b.end && (h.end - h.start < b.end - b.start || h.kind == HitKind::kPattern))
           h.dropped = true;  // a suffix pattern that is exactly an ordinary word (二十国集团) too
+        // A name read across the space after an ordinary word opens with that word: 한미
+        // 반도체 관세 is Korea-US (한미) tariffs on chips, not 한미반도체.
+        else if (h.start == b.start && h.end > b.end && t_[b.end] == ' ')
+          h.dropped = true;
         // A two-character Chinese name whose first character closes the ordinary word
         // before it was read across a word boundary: 其中|投向 holds no 中投. Unless the
         // word is no word there itself (邀集|中油: 集中 is read across 邀集).
