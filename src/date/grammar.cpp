@@ -514,13 +514,15 @@ class Parser {
       from = j;
     }
     // A qualifier whose last character opens a date word running past it is none: in
-    // 2025年至今年10月 the words are 至 and 今年, not 至今 "up to now".
+    // 2025年至今年10月 the words are 至 and 今年, not 至今 "up to now". (Another qualifier
+    // there is the same word read from inside: 이전에 holds 전에.)
     if (m.end - from >= 6) {
       size_t last = m.end - 1;
       while (last > from && (static_cast<unsigned char>(t_[last]) & 0xC0) == 0x80) --last;
       const Words::Each& each = words_at(last).each;
       for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
-        if (((each.kinds >> k) & 1) && each.end[k] > m.end) return Match{};
+        if (((each.kinds >> k) & 1) && each.end[k] > m.end && !(kinds & kind_bit(static_cast<Kind>(k))))
+          return Match{};
     }
     // A one-syllable qualifier that opens a longer date word is that word: 설 전날 is the
     // eve of 설, not "before 설".
