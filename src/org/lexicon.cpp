@@ -214,6 +214,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"place_count", WordRole::kPlaceCount}, {"national", WordRole::kNational},
     {"subject_lead", WordRole::kSubjectLead}, {"app_word", WordRole::kAppWord}, {"state_end", WordRole::kStateEnd},
     {"time_prep", WordRole::kTimePrep}, {"ordinal", WordRole::kOrdinal}, {"count_unit", WordRole::kCountUnit}, {"amount_unit", WordRole::kAmountUnit}, {"food_name", WordRole::kFoodName}, {"food_word", WordRole::kFoodWord},
+    {"stop_before_division", WordRole::kStopBeforeDivision},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -147,6 +147,7 @@ enum class WordRole {
   kAmountUnit, // a currency word closing an amount between a place and its act word (洛川县|2,000万元|补贴)
   kFoodName,   // a context name that is also a crop or a food (苹果, 小米 millet, 카카오 cacao)
   kFoodWord,   // farming and food words (果农, 红富士, 초콜릿): a document with them uses a food_name as the food
+  kStopBeforeDivision,  // a one-character Chinese verb that cuts a pattern's name right before a bare division (经|市政府, 报|县政府)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

@@ -1112,6 +1112,9 @@ class Matcher {
     head_ends_.clear();           // where stop heads end
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
     size_t covered_to = 0;  // the furthest end of the words starting before `from`
+    // The short form a gloss right after the name defines (…和悦物业服务有限公司（以下简称
+    // “和悦物业”）): a stop word it opens is the name's own (和 "and" here).
+    const std::string_view defined = short_form_defined_after(s);
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -1134,7 +1137,10 @@ class Matcher {
         // a stop word (今天|联合|湖南省财政厅) or an organization's closing gloss
         // (（以下简称“市文广旅局”）|联合|广州市商务局), which inside a name is one of its
         // words (北京联合大学, 亞洲聯合銀行).
+        // A verb that opens other words elsewhere (神经, 日报) cuts right before a bare
+        // division word: 经|市政府 "approved by the city government".
         if ((p->roles & (role_bit(WordRole::kStopWord) | role_bit(WordRole::kShortFormLead))) ||
+            ((p->roles & role_bit(WordRole::kStopBeforeDivision)) && word_at(j, role_bit(WordRole::kDivision))) ||
             ((p->roles & role_bit(WordRole::kJointVerb)) &&
              (((from == org_word_end || from == cut) && from > run_start) ||
               (from == run_start && (decode_before(t_, from) == U'）' || decode_before(t_, from) == ')')))))
@@ -1184,7 +1190,7 @@ class Matcher {
                                  (org_word_end > run_start && org_word_suffix >= 0 &&
                                   is_university_suffix(org_word_suffix) && is_university_suffix(suffix)));
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
-          !name_holds(from, stop_end)) {
+          !name_holds(from, stop_end) && !(!defined.empty() && t_.compare(from, defined.size(), defined) == 0)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县) or an
@@ -1377,6 +1383,21 @@ class Matcher {
     return it != name_ends_.cend() && it->end == e;
   }
   // Some listed name found in the text starts before `a` and ends at e or after it.
+  // The short form that a parenthesis defines after the Han characters from s on (a
+  // suffix and a legal form: 服务有限公司（以下简称“和悦物业”）), without its quotes, or empty.
+  std::string_view short_form_defined_after(size_t s) const {
+    size_t p = s;
+    while (p < t_.size() && p - s <= kMaxSuffixBytes + kMaxLegalFormBytes && text::is_han(decode_at(t_, p))) p += 3;
+    if (p >= t_.size() || t_[p] != '(') return {};
+    const size_t close = t_.find(')', p + 1);
+    if (close == std::string_view::npos || close - p > kMaxDefinitionBytes) return {};
+    size_t a = longest_role_end(p + 1, close, role_bit(WordRole::kShortFormLead));
+    if (a == p + 1) return {};
+    size_t b = close;
+    if (a < b && is_quote(decode_at(t_, a))) a += utf8_bytes(decode_at(t_, a));
+    if (b > a && is_quote(decode_before(t_, b))) b -= utf8_bytes(decode_before(t_, b));
+    return b > a ? t_.substr(a, b - a) : std::string_view{};
+  }
   bool name_holds(size_t a, size_t e) {
     for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end < e + kMaxNameBytes; ++it)
       if (it->start < a) return true;
@@ -2206,20 +2227,28 @@ class Matcher {
     size_t j = end;
     if (t_[j] == ' ') ++j;
     if (j >= t_.size() || !is_latin_alnum(static_cast<unsigned char>(t_[j]))) return false;
-    bool digit = false;
+    size_t digits = 0;
+    bool letter = false;
     for (int runs = 0; runs < 3 && j < t_.size() && is_latin_alnum(static_cast<unsigned char>(t_[j])); ++runs) {
-      for (; j < t_.size() && is_latin_alnum(static_cast<unsigned char>(t_[j])); ++j)
-        digit |= text::is_ascii_digit(static_cast<unsigned char>(t_[j]));
+      for (; j < t_.size() && is_latin_alnum(static_cast<unsigned char>(t_[j])); ++j) {
+        const bool d = text::is_ascii_digit(static_cast<unsigned char>(t_[j]));
+        digits += d;
+        letter |= !d;
+      }
       if (j + 1 < t_.size() && t_[j] == ' ' && is_latin_alnum(static_cast<unsigned char>(t_[j + 1]))) ++j;
     }
-    if (!digit) return false;
+    if (digits == 0) return false;
     if (j < t_.size() && t_[j] == ' ') ++j;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t k = j; k < t_.size();) {
       state = m_->words.step(state, next_cp(t_, k));
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
-      if (p && (p->roles & role_bit(WordRole::kProduct))) return true;
+      // A product word of one character after a bare number below a year's four digits
+      // is the number's classifier, a count (比亚迪|12款车型 "twelve models"); a year
+      // before it names a model year (2025款), a code with a letter a model (Mate 70系列).
+      if (p && (p->roles & role_bit(WordRole::kProduct)))
+        return letter || digits >= 4 || k - j > utf8_bytes(decode_at(t_, j));
     }
     return false;
   }

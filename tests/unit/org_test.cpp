@@ -856,6 +856,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "경상남도=South Gyeongsang Provincial Government | 경남도=South Gyeongsang Provincial Government"},
       {"province-owns-body-under-it", "시행은 충청북도(충북도) 산하 충북개발공사가 맡는다.",
        "충청북도=North Chungcheong Provincial Government | 충북도=North Chungcheong Provincial Government | 충북개발공사=충북개발공사/pattern"},
+      // A stop word (和) that opens the short form the gloss after the name defines is
+      // the name's own: the name and its later mentions are one pattern.
+      {"pattern-holds-stop-word-of-its-short-form",
+       "小区将引入芜湖安居和悦物业服务有限公司（以下简称“和悦物业”）等专业企业。和悦物业承诺。",
+       "芜湖安居和悦物业服务有限公司=芜湖安居和悦物业服务有限公司/pattern | 和悦物业=芜湖安居和悦物业服务有限公司/alias;pattern | 和悦物业=芜湖安居和悦物业服务有限公司/alias;pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
