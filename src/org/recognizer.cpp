@@ -1909,6 +1909,9 @@ class Matcher {
            facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
            names_town(h) || names_building(h) || inside_bond_name(h) || opens_quoted_title(h)))
         h.dropped = true;
+      // A suffix pattern that fills quotes before an app word names the app (“平安口袋银行”App).
+      else if (!h.dropped && h.kind == HitKind::kPattern && quoted_before_app_word(h))
+        h.dropped = true;
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
     for (const Hit& h : all) {
@@ -2327,6 +2330,16 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxTitleWordBytes = 24;  // what follows the name in the title
+  // Whether the hit fills a pair of quotes that an app word (role app_word) follows:
+  // “平安口袋银行”App.
+  bool quoted_before_app_word(const Hit& h) const {
+    if (h.start == 0 || h.end >= t_.size() || !is_quote(decode_before(t_, h.start))) return false;
+    const char32_t close = decode_at(t_, h.end);
+    if (!is_quote(close)) return false;
+    size_t j = h.end + utf8_bytes(close);
+    if (j < t_.size() && t_[j] == ' ') ++j;
+    return word_at(j, role_bit(WordRole::kAppWord));
+  }
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
   bool inside_bond_name(const Hit& h) const {
