@@ -1113,7 +1113,8 @@ class Matcher {
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
     size_t covered_to = 0;  // the furthest end of the words starting before `from`
     // The short form a gloss right after the name defines (…和悦物业服务有限公司（以下简称
-    // “和悦物业”）): a stop word it opens is the name's own (和 "and" here).
+    // “和悦物业”）, 北京硅和聚能科技…（以下简称“硅和聚能”）): a stop word inside it is the
+    // name's own (和 "and" here).
     const std::string_view defined = short_form_defined_after(s);
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
@@ -1190,7 +1191,7 @@ class Matcher {
                                  (org_word_end > run_start && org_word_suffix >= 0 &&
                                   is_university_suffix(org_word_suffix) && is_university_suffix(suffix)));
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
-          !name_holds(from, stop_end) && !(!defined.empty() && t_.compare(from, defined.size(), defined) == 0)) {
+          !name_holds(from, stop_end) && !inside_text_of(from, stop_end, defined, run_start, s)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县) or an
@@ -1397,6 +1398,13 @@ class Matcher {
     if (a < b && is_quote(decode_at(t_, a))) a += utf8_bytes(decode_at(t_, a));
     if (b > a && is_quote(decode_before(t_, b))) b -= utf8_bytes(decode_before(t_, b));
     return b > a ? t_.substr(a, b - a) : std::string_view{};
+  }
+  // Whether a copy of `part` inside [lo, hi) covers [a, e).
+  bool inside_text_of(size_t a, size_t e, std::string_view part, size_t lo, size_t hi) const {
+    if (part.empty() || e - a > part.size()) return false;
+    const size_t from = a >= lo + part.size() ? a - part.size() : lo;
+    const size_t at = t_.substr(0, std::min(hi, e + part.size())).find(part, from);
+    return at != std::string_view::npos && at <= a && at + part.size() >= e;
   }
   bool name_holds(size_t a, size_t e) {
     for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end < e + kMaxNameBytes; ++it)

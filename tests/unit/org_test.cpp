@@ -861,6 +861,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"pattern-holds-stop-word-of-its-short-form",
        "小区将引入芜湖安居和悦物业服务有限公司（以下简称“和悦物业”）等专业企业。和悦物业承诺。",
        "芜湖安居和悦物业服务有限公司=芜湖安居和悦物业服务有限公司/pattern | 和悦物业=芜湖安居和悦物业服务有限公司/alias;pattern | 和悦物业=芜湖安居和悦物业服务有限公司/alias;pattern"},
+      // ... and so is one inside it (硅和聚能 holds 和).
+      {"pattern-holds-stop-word-inside-its-short-form",
+       "由通威股份等企业共同发起的北京硅和聚能科技有限责任公司（以下简称“硅和聚能”）已完成登记",
+       "通威股份=Tongwei | 北京硅和聚能科技有限责任公司=北京硅和聚能科技有限责任公司/pattern | 硅和聚能=北京硅和聚能科技有限责任公司/alias;pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
