@@ -274,7 +274,9 @@ class Parser {
       // 2015年和2018年之间: "and" joins a range only when "between" closes it.
       const bool between = !r && (r = word(j, kind_bit(Kind::kBetween)));
       const bool coarse_a = is_coarse(a.a.grain) && a.a.grain == a.b.grain;
-      if (r && (!a.interval || coarse_a)) {
+      // A weekend (이번 주말부터 다음 달 8일까지) is days: a range from it runs by days.
+      const bool days_a = a.interval && a.a.grain == Grain::kDay && a.b.grain == Grain::kDay;
+      if (r && (!a.interval || coarse_a || days_a)) {
         Cur b;
         base_ = &a.b;
         base_spelled_ = a.spelled;
@@ -320,6 +322,10 @@ class Parser {
           // following year (本周至2月5日 in November).
           if (b.inherited && b.b.grain == Grain::kDay && first_day(b.b) < first_day(a.a)) b.b = shift(b.b, Grain::kYear, 1);
           from = day_of(a.a, false), to = day_of(b.b, true), joins = true;
+        } else if (e2 != kNo && days_a && !b.interval && b.a.grain == Grain::kDay && !lunar_ &&
+                   (w_.entry(r.entry).lang != Lang::kKo || until_after(e2))) {
+          if (b.inherited && first_day(b.b) < first_day(a.a)) b.b = shift(b.b, Grain::kYear, 1);
+          from = a.a, to = b.b, joins = true;
         } else if (e2 != kNo && same) {
           if ((b.inherited || lunar_) && first_day(b.b) < first_day(a.a)) {
             // 8月至2月: the second end is in the following year, or month when it names
@@ -1208,8 +1214,9 @@ class Parser {
     // 13일 전날보다 is "on the 13th, than the day before": a longer day word (전날) that
     // opens with the ago word is that word, not "13 days ago".
     if (const Match day = word(sp(i), kind_bit(Kind::kDayRel)); day && day.end > ago.end) return kNo;
-    // 주총 2주 전까지: a count after an event noun counts from that event, no date.
-    if (after_event_noun(p)) return kNo;
+    // 주총 2주 전까지: a count after an event noun counts from that event, no date; so
+    // does one a word of completion opens (运营满|一年后: once it has run a full year).
+    if (after_event_noun(p) || after_duration_word(p)) return kNo;
     // 추수감사절인 26일 이후: a day count of a month's length before an ago word tagged as a
     // since or until qualifier too (이후, 以后) is the day of the month with its qualifier,
     // not days later; 3일 전, 3일 후 and 사흘 뒤 stay counts.
@@ -1248,6 +1255,17 @@ class Parser {
            w_.longest(head, from, kind_bit(Kind::kEventNoun)).end == end;
   }
   static constexpr size_t kMaxEventNounBytes = 15;  // 지방선거, 주주총회, 정상회담
+
+  // Whether a word of kind duration_before (满, 届满) ends right at p.
+  bool after_duration_word(size_t p) const {
+    constexpr size_t kMaxChars = 2;
+    size_t from = p;
+    for (size_t n = 0; n < kMaxChars && from > 0; ++n) {
+      text::prev_code_point(t_, from);
+      if (w_.longest(t_.substr(0, p), from, kind_bit(Kind::kDurationBefore)).end == p) return true;
+    }
+    return false;
+  }
 
   // The year part: 2025년, 二〇二五年, '25년, 08年, 이천십오년, 1990년대, 2023~2025년, 지난해.
   // `two_digit` tells the caller a bare two-digit year needs a month after it (18年10月).

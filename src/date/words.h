@@ -27,7 +27,7 @@ namespace hanfacts::date {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kDurationBefore, kCount
 };
 
 using KindMask = uint64_t;
