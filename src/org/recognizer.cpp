@@ -3265,8 +3265,10 @@ class Matcher {
     // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
     // line and ends before its comma or colon is the subject, each of its items acting.
     if (headline_list_subject(h)) return true;
-    // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so).
-    if ((before == 0 || before == '\n') && is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
+    // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so), also in a headline's
+    // clause after its ellipsis (…1조1,200억 원…전북도 "공항 설계비 되살렸다").
+    if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) &&
+        is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
       return true;
     // Its gloss in parentheses may stand between it and its particle (충청북도(충북도)는), and
     // a gloss acts as the name before it does (충청북도(|충북도|)는).
