@@ -1,6 +1,7 @@
 #include "org/recognizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -1114,8 +1115,12 @@ class Matcher {
     size_t covered_to = 0;  // the furthest end of the words starting before `from`
     // The short form a gloss right after the name defines (…和悦物业服务有限公司（以下简称
     // “和悦物业”）, 北京硅和聚能科技…（以下简称“硅和聚能”）): a stop word inside it is the
-    // name's own (和 "and" here).
-    const std::string_view defined = short_form_defined_after(s);
+    // name's own (和 "and" here). Looked up only when a stop word would cut.
+    std::optional<std::string_view> defined;
+    const auto in_defined_short_form = [&](size_t a, size_t e) {
+      if (!defined) defined = short_form_defined_after(s);
+      return inside_text_of(a, e, *defined, run_start, s);
+    };
     for (size_t i = run_start; i < s;) {
       const size_t from = i;
       // Most code points start no word: one bit says so before any walk.
@@ -1191,7 +1196,7 @@ class Matcher {
                                  (org_word_end > run_start && org_word_suffix >= 0 &&
                                   is_university_suffix(org_word_suffix) && is_university_suffix(suffix)));
       if (stop_end != 0 && stop_end == word_end && stop_end > cut && !inside_word && !joins_fields &&
-          !name_holds(from, stop_end) && !inside_text_of(from, stop_end, defined, run_start, s)) {
+          !name_holds(from, stop_end) && !in_defined_short_form(from, stop_end)) {
         if (acts_only && stop_end == s) stop_before_county = true;
         // 政和县|财政局 keeps 政和县: a one-character stop word before 县 that is the second
         // character of a name opening the run or following a listed place (福建|政和县) or an
