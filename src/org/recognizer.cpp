@@ -3389,6 +3389,11 @@ class Matcher {
       }
       return joins_left > 0 && acts_after(next->end, joins_left - 1);
     }
+    // What it did after a Chinese possessive (沂南县的|提标, 沂南县的|做法): its government's.
+    if (p < t_.size() && static_cast<unsigned char>(t_[p]) >= 0xE0 && word_at(p, role_bit(WordRole::kPossessive))) {
+      const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kPossessive));
+      if (q > p && text::is_han(decode_at(t_, q)) && word_at(q, role_bit(WordRole::kActNoun))) return true;
+    }
     // Its officials after a space (부여군 관계자는, 경기도 대변인은; 관악구 주거복지과장은, a
     // division's head): they speak for its government.
     if (p + 1 < t_.size() && t_[p] == ' ') {
