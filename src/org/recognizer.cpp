@@ -2021,7 +2021,11 @@ class Matcher {
   // 국회 앞에서, 화천군청 앞 광장: a Korean name one space before "in front of" (role
   // building_front) names the building, where people gather or events are held.
   bool names_building(const Hit& h) const {
-    if (h.end + 1 >= t_.size() || t_[h.end] != ' ' || !text::is_hangul_syllable(decode_before(t_, h.end))) return false;
+    if (h.end + 1 >= t_.size()) return false;
+    // Chinese glues the building's word to the name (七宝万科|广场, 腾讯|大厦).
+    if (text::is_han(decode_before(t_, h.end)))
+      return text::is_han(decode_at(t_, h.end)) && word_at(h.end, role_bit(WordRole::kBuildingFront));
+    if (t_[h.end] != ' ' || !text::is_hangul_syllable(decode_before(t_, h.end))) return false;
     return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
   }
   bool bloc_as_region(const Hit& h) const {
