@@ -3274,6 +3274,9 @@ class Matcher {
     // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
     // line and ends before its comma or colon is the subject, each of its items acting.
     if (headline_list_subject(h)) return true;
+    // Or, in Korean, with its amount after a space (…당진시·충남도 1,180억 원 푼다, 고흥군 418억 원
+    // 투입): the headline's subject spends it.
+    if (headline_amount_subject(h)) return true;
     // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so), also in a headline's
     // clause after its ellipsis (…1조1,200억 원…전북도 "공항 설계비 되살렸다").
     if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) &&
@@ -3306,6 +3309,22 @@ class Matcher {
     }
     const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
     return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && (then == ',' || then == ':');
+  }
+  // Whether the hit, or a list of names joined by middle dots that it opens, stands in the
+  // text's first line (the headline) right before a space and an amount.
+  bool headline_amount_subject(const Hit& h) const {
+    if (h.end + 1 >= t_.size() || t_.find('\n') < h.end) return false;
+    size_t last = h.end;
+    for (int k = 0; k < kMaxJoinedPlaces && last < t_.size(); ++k) {
+      const char32_t c = decode_at(t_, last);
+      if (c != U'·' && c != U'・') break;
+      const size_t q = last + utf8_bytes(c);
+      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
+      if (next == hits_.end() || next->start != q) return false;
+      last = next->end;
+    }
+    return last + 1 < t_.size() && t_[last] == ' ' && text::is_hangul_syllable(decode_before(t_, last)) &&
+           amount_end(last + 1) > last + 1;
   }
   // The list whose items, joined by marks, end right before `start`: where its first item
   // starts (or `start`) and how many items there are, walking back over at most
@@ -3551,6 +3570,8 @@ class Matcher {
       q = next;
     }
     if (q == start) return start;
+    // Korean writes a space before the currency word (1,180억 원).
+    if (separators && q + 1 < t_.size() && t_[q] == ' ') ++q;
     const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), word_roles);
     return e > q ? e : start;
   }

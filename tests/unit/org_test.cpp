@@ -865,6 +865,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"pattern-holds-stop-word-inside-its-short-form",
        "由通威股份等企业共同发起的北京硅和聚能科技有限责任公司（以下简称“硅和聚能”）已完成登记",
        "通威股份=Tongwei | 北京硅和聚能科技有限责任公司=北京硅和聚能科技有限责任公司/pattern | 硅和聚能=北京硅和聚能科技有限责任公司/alias;pattern"},
+      // A Korean headline's subject before its amount acts, a list of places too; in the
+      // body a place before an amount is not read so.
+      {"headline-places-before-amount", "'산업위기 선제대응지역' 지정…당진시·충남도 1,180억 원 푼다\n본문",
+       "당진시=Dangjin City Government | 충남도=South Chungcheong Provincial Government"},
+      {"body-place-before-amount", "제목\n당진시 1,180억 원 규모의 사업", ""},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
