@@ -3410,7 +3410,8 @@ class Matcher {
         const auto county = std::lower_bound(next, hits_.end(), next->end + 1, [](const Hit& x, size_t v) { return x.start < v; });
         if (county != hits_.end() && county->start == next->end + 1 && county->place) next = county;
       }
-      return joins_left > 0 && acts_after(next->end, joins_left - 1);
+      // Its gloss may come between (당진시와 충청남도(충남도)는).
+      return joins_left > 0 && acts_after(past_parenthesis(next->end), joins_left - 1);
     }
     // What it did after a Chinese possessive (沂南县的|提标, 沂南县的|做法): its government's.
     if (p < t_.size() && static_cast<unsigned char>(t_[p]) >= 0xE0 && word_at(p, role_bit(WordRole::kPossessive))) {

@@ -870,6 +870,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-places-before-amount", "'산업위기 선제대응지역' 지정…당진시·충남도 1,180억 원 푼다\n본문",
        "당진시=Dangjin City Government | 충남도=South Chungcheong Provincial Government"},
       {"body-place-before-amount", "제목\n당진시 1,180억 원 규모의 사업", ""},
+      // Two places joined by 와 act together across the second one's gloss.
+      {"places-joined-across-gloss", "충남 당진시와 충청남도(충남도)는 철강 경기 침체에 대응한다",
+       "당진시=Dangjin City Government | 충청남도=South Chungcheong Provincial Government | 충남도=South Chungcheong Provincial Government"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
