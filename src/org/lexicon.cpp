@@ -215,6 +215,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"subject_lead", WordRole::kSubjectLead}, {"app_word", WordRole::kAppWord}, {"state_end", WordRole::kStateEnd},
     {"time_prep", WordRole::kTimePrep}, {"ordinal", WordRole::kOrdinal}, {"count_unit", WordRole::kCountUnit}, {"amount_unit", WordRole::kAmountUnit}, {"food_name", WordRole::kFoodName}, {"food_word", WordRole::kFoodWord},
     {"stop_before_division", WordRole::kStopBeforeDivision},
+    {"act_before_amount", WordRole::kActBeforeAmount},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -148,6 +148,7 @@ enum class WordRole {
   kFoodName,   // a context name that is also a crop or a food (苹果, 小米 millet, 카카오 cacao)
   kFoodWord,   // farming and food words (果农, 红富士, 초콜릿): a document with them uses a food_name as the food
   kStopBeforeDivision,  // a one-character Chinese verb that cuts a pattern's name right before a bare division (经|市政府, 报|县政府)
+  kActBeforeAmount,  // a one-character Chinese verb that has a place act right before an amount (无锡|设|2亿元, 松阳县|获|3,680万元)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

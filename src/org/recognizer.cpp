@@ -3432,6 +3432,11 @@ class Matcher {
       // A list of places acts through an auxiliary or adverb first (长沙县、浏阳市|将|发放);
       // with its verb right after it, it is where things are (唐山、邯郸|依托钢铁企业…).
       if (!(after_list && n == 0) && act_word_at(p, /*spaced=*/true)) return true;
+      // A one-character verb acts only before an amount (无锡|设|2亿元, 松阳县|获|3,680万元):
+      // elsewhere it opens other words (设计, 获奖).
+      if (const size_t v = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActBeforeAmount));
+          v > p && amount_end(v) > v)
+        return true;
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {

@@ -873,6 +873,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // Two places joined by 와 act together across the second one's gloss.
       {"places-joined-across-gloss", "충남 당진시와 충청남도(충남도)는 철강 경기 침체에 대응한다",
        "당진시=Dangjin City Government | 충청남도=South Chungcheong Provincial Government | 충남도=South Chungcheong Provincial Government"},
+      // A one-character verb has a place act only right before an amount.
+      {"place-one-char-verb-before-amount", "丽水市设1.2亿元专项资金护古镇 松阳县首批获3,680万元",
+       "丽水市=Lishui Municipal People's Government | 松阳县=松阳县/pattern"},
       // A county acts after a time word of the month (本月初) before its act word.
       {"county-acts-after-month-time", "为承接客流，榕江县本月初发行1.2亿元专项债券", "榕江县=榕江县/pattern"},
       // Two sister institutes joined by "and" stay two: the "and" joins fields only right
