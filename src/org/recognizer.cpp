@@ -2022,11 +2022,15 @@ class Matcher {
   // building_front) names the building, where people gather or events are held.
   bool names_building(const Hit& h) const {
     if (h.end + 1 >= t_.size()) return false;
-    // Chinese glues the building's word to the name (七宝万科|广场, 腾讯|大厦).
-    if (text::is_han(decode_before(t_, h.end)))
-      return text::is_han(decode_at(t_, h.end)) && word_at(h.end, role_bit(WordRole::kBuildingFront));
-    if (t_[h.end] != ' ' || !text::is_hangul_syllable(decode_before(t_, h.end))) return false;
-    return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
+    if (t_[h.end] == ' ') {
+      if (!text::is_hangul_syllable(decode_before(t_, h.end))) return false;
+      return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
+    }
+    // Chinese glues the building's word to the name (七宝万科|广场, 腾讯|大厦); one bit says
+    // whether such a word may start here before anything is looked up.
+    const char32_t c = decode_at(t_, h.end);
+    return m_->may_start_role(c, role_bit(WordRole::kBuildingFront)) && text::is_han(c) &&
+           text::is_han(decode_before(t_, h.end)) && word_at(h.end, role_bit(WordRole::kBuildingFront));
   }
   bool bloc_as_region(const Hit& h) const {
     if (!m_->entry_has(h.entry, Model::kEntryInternational) || h.end >= t_.size()) return false;
@@ -3434,9 +3438,10 @@ class Matcher {
       if (!(after_list && n == 0) && act_word_at(p, /*spaced=*/true)) return true;
       // A one-character verb acts only before an amount (无锡|设|2亿元, 松阳县|获|3,680万元):
       // elsewhere it opens other words (设计, 获奖).
-      if (const size_t v = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActBeforeAmount));
-          v > p && amount_end(v) > v)
-        return true;
+      if (m_->may_start_role(decode_at(t_, p), role_bit(WordRole::kActBeforeAmount))) {
+        const size_t v = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActBeforeAmount));
+        if (v > p && amount_end(v) > v) return true;
+      }
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {
