@@ -3303,30 +3303,32 @@ class Matcher {
     const auto [first, listed] = list_before(h.start, is_dot, [](const Hit& x) {
       return x.kind == HitKind::kLexicon || x.kind == HitKind::kContext;
     });
-    size_t last = h.end;
-    int items = 1 + listed;
-    for (int k = 0; k < kMaxJoinedPlaces && last < t_.size() && is_dot(decode_at(t_, last)); ++k) {
-      const size_t q = last + utf8_bytes(decode_at(t_, last));
-      const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-      if (next == hits_.end() || next->start != q) break;
-      last = next->end, ++items;
-    }
+    int after = 0;
+    const size_t last = dotted_list_end(h.end, after);
+    const int items = 1 + listed + after;
     const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
     return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && (then == ',' || then == ':');
   }
-  // Whether the hit, or a list of names joined by middle dots that it opens, stands in the
-  // text's first line (the headline) right before a space and an amount.
-  bool headline_amount_subject(const Hit& h) const {
-    if (h.end + 1 >= t_.size() || t_.find('\n') < h.end) return false;
-    size_t last = h.end;
+  // Where the names joined by middle dots after `end` end (…부산|·인천·창원), at most
+  // kMaxJoinedPlaces of them, counted in `items`; `end` when none follows.
+  size_t dotted_list_end(size_t end, int& items) const {
+    size_t last = end;
     for (int k = 0; k < kMaxJoinedPlaces && last < t_.size(); ++k) {
       const char32_t c = decode_at(t_, last);
       if (c != U'·' && c != U'・') break;
       const size_t q = last + utf8_bytes(c);
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
-      if (next == hits_.end() || next->start != q) return false;
-      last = next->end;
+      if (next == hits_.end() || next->start != q) break;
+      last = next->end, ++items;
     }
+    return last;
+  }
+  // Whether the hit, or a list of names joined by middle dots that it opens, stands in the
+  // text's first line (the headline) right before a space and an amount.
+  bool headline_amount_subject(const Hit& h) const {
+    if (h.end + 1 >= t_.size() || t_.find('\n') < h.end) return false;
+    int items = 0;
+    const size_t last = dotted_list_end(h.end, items);
     return last + 1 < t_.size() && t_[last] == ' ' && text::is_hangul_syllable(decode_before(t_, last)) &&
            amount_end(last + 1) > last + 1;
   }
