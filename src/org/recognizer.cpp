@@ -3562,29 +3562,29 @@ class Matcher {
   size_t counted_adverb_end(size_t p) const {
     const size_t after_ordinal = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kOrdinal));
     const RoleBits word = role_bit(after_ordinal > p ? WordRole::kCountUnit : WordRole::kActAdverb);
-    const size_t e = numeral_and_word_end(after_ordinal, kMaxCountCodePoints, /*separators=*/false, word);
+    const size_t e = numeral_and_word_end(after_ordinal, kMaxCountCodePoints, /*amount=*/false, word);
     return e > after_ordinal ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
   // The end of an amount of money at p (digits or numerals, with their separators, and a
-  // word of role amount_unit: 2,000万元, 38.6亿元), or p.
+  // word of role amount_unit: 2,000万元, 38.6亿元, 1,180억 원), or p.
   size_t amount_end(size_t p) const {
-    return numeral_and_word_end(p, kMaxAmountCodePoints, /*separators=*/true, role_bit(WordRole::kAmountUnit));
+    return numeral_and_word_end(p, kMaxAmountCodePoints, /*amount=*/true, role_bit(WordRole::kAmountUnit));
   }
-  // The end of digits or numerals at q (at most `max_code_points`; with `separators`, the
-  // commas and points inside an amount) and a word of `word_roles` right after them, or q.
-  size_t numeral_and_word_end(size_t q, size_t max_code_points, bool separators, RoleBits word_roles) const {
+  // The end of digits or numerals at q (at most `max_code_points`) and a word of
+  // `word_roles` right after them, or q. An `amount` may hold commas and points, and Korean
+  // writes a space before its currency word (1,180억 원); a count holds neither.
+  size_t numeral_and_word_end(size_t q, size_t max_code_points, bool amount, RoleBits word_roles) const {
     const size_t start = q;
     for (size_t k = 0; k < max_code_points && q < t_.size(); ++k) {
       size_t next = q;
       const char32_t c = next_cp(t_, next);
-      const bool separator = separators && (c == ',' || c == '.') && q > start;
+      const bool separator = amount && (c == ',' || c == '.') && q > start;
       if (!separator && !text::is_ascii_digit(c) && !numeral::is_numeral_char(c)) break;
       q = next;
     }
     if (q == start) return start;
-    // Korean writes a space before the currency word (1,180억 원).
-    if (separators && q + 1 < t_.size() && t_[q] == ' ') ++q;
+    if (amount && q + 1 < t_.size() && t_[q] == ' ') ++q;
     const size_t e = longest_role_end(q, std::min(t_.size(), q + kMaxActAdverbBytes), word_roles);
     return e > q ? e : start;
   }
