@@ -195,17 +195,27 @@ struct Cur {
   bool inherited = false;  // the first part came from the other end of a range
   bool day_only = false;   // Parsed::day_only
   bool year_unnamed = false;  // Parsed::year_unnamed
+  // The interval is a range the text wrote with both its ends (2023~2025년, 3至5月,
+  // 民國115年至118年), read by one rule, as parse() reads 2026年至2029年: a since or until
+  // word around it says nothing the range does not (自2026至2029年).
+  bool written_range = false;
   const char* rule = "";
   void point(const Value& v) {
     set = true;
     a = b = v;
     interval = false;
+    written_range = false;
   }
   void range(const Value& x, const Value& y) {
     set = true;
     a = x;
     b = y;
     interval = true;
+    written_range = false;
+  }
+  void written(const Value& x, const Value& y) {
+    range(x, y);
+    written_range = true;
   }
 };
 
@@ -350,6 +360,8 @@ class Parser {
     }
     if (lunar_ && !to_civil(result)) return false;
     if (!lunar_ && !ranged) turn_bare_month(result);
+    const bool both_ends = ranged || result.written_range;
+    if (result.written_range) flags &= ~(kSince | kUntil);
     // Trailing qualifiers, outside the span.
     unsigned flags_after = 0;  // what the qualifiers after the date say
     size_t next = end;
@@ -369,7 +381,7 @@ class Parser {
       // 연말께까지 about the year's end, until.
       for (int k = 0; m && k < 2; ++k) {
         const unsigned f = flag_of(w_.entry(m.entry).tag);
-        if (!(ranged && (f & (kUntil | kSince)))) flags |= f;
+        if (!(both_ends && (f & (kUntil | kSince)))) flags |= f;
         flags_after |= f;
         next = m.end;
         if (!(f & kApprox)) break;
@@ -1340,7 +1352,7 @@ class Parser {
         Match mk2;
         if (number(j, kAllowDigits | kAllowHan, n2) && n2.form != NumForm::kHanSequence && n2.value > n.value &&
             n2.value <= 199 && (mk2 = word(n2.end, kind_bit(Kind::kMarker))) && w_.entry(mk2.entry).tag == Tag::kYear) {
-          cur.range(year_value(offset + static_cast<int>(n.value)), year_value(offset + static_cast<int>(n2.value)));
+          cur.written(year_value(offset + static_cast<int>(n.value)), year_value(offset + static_cast<int>(n2.value)));
           cur.rule = "era_year_range";
           return mk2.end;
         }
@@ -1396,7 +1408,7 @@ class Parser {
     if (nu.ranged) {
       const int y2 = year_of(nu.second, two2);
       if (y2 < y1 || two1 || two2) return kNo;
-      cur.range(year_value(y1), year_value(y2));
+      cur.written(year_value(y1), year_value(y2));
       cur.rule = "year_range";
       return nu.end;
     }
@@ -1423,6 +1435,7 @@ class Parser {
     if (dir > 0 && n <= now) ++y;
     x = !has_ref();
     cur.flags |= kRelative;
+    cur.year_unnamed = dir > 0;  // a plan or a deadline, as 다음 분기 is (Parsed::year_unnamed)
     return y;
   }
 
@@ -1581,7 +1594,7 @@ class Parser {
     } else if (ranged) {
       Value q2 = q;
       q2.month = static_cast<int>(n2.value);
-      cur.range(q, q2);
+      cur.written(q, q2);
     } else {
       cur.point(q);
     }
@@ -1654,6 +1667,7 @@ class Parser {
       if (dir > 0 && m1 <= ref().month) ++y;
       x = !has_ref();
       cur.flags |= kRelative;
+      cur.year_unnamed = dir > 0;  // a plan or a deadline, as 다음 달 is (Parsed::year_unnamed)
     } else {
       take_year(cur, y, x);
     }
@@ -1661,7 +1675,7 @@ class Parser {
     a.x_year = b.x_year = x;
     if (nu.ranged) {
       if (m2 < m1) return kNo;
-      cur.range(a, b);
+      cur.written(a, b);
     } else {
       cur.point(a);
     }
@@ -1845,7 +1859,7 @@ class Parser {
     b.day = d2;
     if (nu.ranged) {
       if (d2 < d1) return kNo;
-      cur.range(a, b);
+      cur.written(a, b);
     } else {
       cur.point(a);
     }

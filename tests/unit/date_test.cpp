@@ -222,6 +222,11 @@ TEST_CASE("a quarter still to come, after an earlier year was named, is that yea
   // last December's year).
   CHECK(dates("지난해 손실이 컸다. 청약은 다음 달 2일까지 받는다. 4분기 매출은 줄었다", "2027-01-29") ==
         "지난해=2026[relative] 다음 달 2일=2027-02-02[relative;until] 4분기=2026-Q4[relative]");
+  // So does a month or a quarter after 오는 or 다음 (a meeting, a launch).
+  CHECK(dates("지난해 4분기 매출을 밝혔다. 오는 3월 24일 주총에 올린다. 4분기 HBM 매출은", "2027-01-28") ==
+        "지난해 4분기=2026-Q4[relative] 오는 3월 24일=2027-03-24[relative] 4분기=2026-Q4[relative]");
+  CHECK(dates("지난해 손실이 컸다. 다음 1분기에 출시한다. 4분기 매출은", "2027-01-28") ==
+        "지난해=2026[relative] 다음 1분기=2028-Q1[relative] 4분기=2026-Q4[relative]");
   CHECK(dates("2015년 이후 가장 많았다. 지난달 계약을 맺어 4분기에만", "2027-01-14") ==
         "2015년=2015[since] 지난달=2026-12[relative] 4분기=2026-Q4[relative]");
 }
