@@ -3329,9 +3329,27 @@ class Matcher {
     if (h.end + 1 >= t_.size() || t_.find('\n') < h.end) return false;
     int items = 0;
     const size_t last = dotted_list_end(h.end, items);
-    return last + 1 < t_.size() && t_[last] == ' ' && text::is_hangul_syllable(decode_before(t_, last)) &&
-           amount_end(last + 1) > last + 1;
+    if (last + 1 >= t_.size() || t_[last] != ' ' || !text::is_hangul_syllable(decode_before(t_, last))) return false;
+    if (amount_end(last + 1) > last + 1) return true;
+    // The text's first word may be that subject with a few words between it and the amount
+    // (속초시 내년 관광예산 612억 원…, 신안군 햇빛연금 내년 180억 원 배당): words of Hangul
+    // and digits, one space apart, no mark between (a comma or an ellipsis ends the clause).
+    if (h.start != 0) return false;
+    size_t p = last;
+    for (int words = 0; words < kMaxHeadlineWordsBeforeAmount; ++words) {
+      size_t q = p + 1;
+      for (;;) {
+        const char32_t c = decode_at(t_, q);
+        if (c < 0x80 ? !text::is_ascii_digit(c) : !text::is_hangul_syllable(c)) break;
+        q += utf8_bytes(c);
+      }
+      if (q == p + 1 || q + 1 >= t_.size() || t_[q] != ' ') return false;
+      p = q;
+      if (amount_end(p + 1) > p + 1) return true;
+    }
+    return false;
   }
+  static constexpr int kMaxHeadlineWordsBeforeAmount = 3;
   // The list whose items, joined by marks, end right before `start`: where its first item
   // starts (or `start`) and how many items there are, walking back over at most
   // kMaxJoinedPlaces of them. An item is a hit ending at its mark that `is_item` takes.

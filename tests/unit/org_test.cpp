@@ -870,6 +870,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-places-before-amount", "'산업위기 선제대응지역' 지정…당진시·충남도 1,180억 원 푼다\n본문",
        "당진시=Dangjin City Government | 충남도=South Chungcheong Provincial Government"},
       {"body-place-before-amount", "제목\n당진시 1,180억 원 규모의 사업", ""},
+      {"headline-subject-words-before-amount", "속초시 내년 관광예산 612억 원…크루즈로 승부수\n본문",
+       "속초시=Sokcho City Government"},
+      {"headline-subject-mark-before-amount", "속초시 관광, 612억 원 투입\n본문", ""},
+      {"headline-subject-many-words-before-amount", "속초시 올해 겨울 관광 예산 612억 원\n본문", ""},
+      {"body-subject-words-before-amount", "제목\n속초시 내년 관광예산 612억 원", ""},
       // Two places joined by 와 act together across the second one's gloss.
       {"places-joined-across-gloss", "충남 당진시와 충청남도(충남도)는 철강 경기 침체에 대응한다",
        "당진시=Dangjin City Government | 충청남도=South Chungcheong Provincial Government | 충남도=South Chungcheong Provincial Government"},
