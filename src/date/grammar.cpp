@@ -639,7 +639,10 @@ class Parser {
   // Whether a since word of its own (自, by jieba's segmentation: not 来自, 自主) opens the
   // clause's subject before `start`, a few Han characters or a list of them back, and 以来
   // (a since word that counts up to now) closes the event after `end` in the same clause.
+  // The subject may carry its gloss (自深度求索（DeepSeek）去年1月…), and the event Latin
+  // letters and digits (发布R1模型以来).
   static constexpr int kMaxSubjectChars = 8, kMaxEventChars = 12;
+  static constexpr size_t kMaxSubjectGlossBytes = 32;
   bool since_across_subject(size_t start, size_t end) const {
     // The opener first: a one-byte table (may_hold2) rejects most positions before any
     // word lookup, and most dates have no since word a few characters back.
@@ -648,6 +651,11 @@ class Parser {
     if (size_t next; end >= t_.size() || !text::is_han(cp_at(t_, end, next))) return false;
     size_t p = start, opener = kNo;
     for (int chars = 0; chars < kMaxSubjectChars && p >= 3; ++chars) {
+      if (chars == 0 && t_[p - 1] == ')') {  // (folded from （)
+        const size_t open = t_.rfind('(', p - 1);
+        if (open == std::string_view::npos || p - open > kMaxSubjectGlossBytes || open < 3) return false;
+        p = open;
+      }
       const char32_t c = cp_before(t_, p);
       if (!text::is_han(c) && c != U'、') return false;
       p -= 3;
@@ -669,7 +677,8 @@ class Parser {
       if (w_.may_hold2(t_, i, kAfter))
         if (const Match m = word(i, kAfter); m && w_.entry(m.entry).offset < 0) return true;
       size_t next;
-      if (!text::is_han(cp_at(t_, i, next))) return false;
+      if (const char32_t c = cp_at(t_, i, next); !text::is_han(c) && !text::is_ascii_alpha(c) && !text::is_ascii_digit(c))
+        return false;
       i = next;
     }
     return false;

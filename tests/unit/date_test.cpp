@@ -429,6 +429,10 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
   CHECK(dates("这是自五粮液1998年上市以来第三次下调", "2026-10-31") == "1998年=1998[since]");
   CHECK(dates("该公司1998年上市以来", "2026-10-31") == "1998年=1998");
   CHECK(dates("来自五粮液1998年上市以来", "2026-10-31") == "1998年=1998");
+  // The subject with its gloss, the event with Latin letters and digits.
+  CHECK(dates("自深度求索（DeepSeek）去年1月发布R1模型以来", "2026-07-09") == "去年1月=2025-01[relative;since]");
+  CHECK(dates("自深度求索（一家杭州的大模型公司，成立于2023年）去年1月发布以来", "2026-07-09") ==
+        "2023年=2023 去年1月=2025-01[relative]");
   // 下周一|举行: a stop word (一举) that jieba's segmentation does not keep whole blocks nothing.
   CHECK(dates("將於下周一舉行投資者日", "2026-11-28") == "下周一=2026-11-30[relative]");
   // Without a qualifier each is a plain date.
