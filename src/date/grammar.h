@@ -137,7 +137,9 @@ struct WordCache {
     Words::Each each;  // Words::longest_each at pos
   };
   Slot slot[kSlots];
-  WordCache() {
+  WordCache() { clear(); }
+  // Forgets every walk (for the next text).
+  void clear() {
     for (Slot& s : slot) s.pos = std::string_view::npos;
   }
   // Words::longest_each at p (< t.size()), walked once while the slot holds p.

@@ -501,6 +501,7 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.filled = true;
   s.starts.clear();
   s.memo.clear();
+  s.cache.clear();
   size_t resume_at = 0;  // never moves: every position the first pass lets through
   scan_starts(g, t, 0, t.size(), resume_at,
               [&](size_t pos, size_t&) { s.starts.push_back(static_cast<uint32_t>(pos)); }, labels);
@@ -679,7 +680,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;
-  const ScanState* rec = scan && scan->state_ && scan->state_->made_from(t) ? scan->state_.get() : nullptr;
+  ScanState* rec = scan && scan->state_ && scan->state_->made_from(t) ? scan->state_.get() : nullptr;
   const Words& words = g.words();
   Parsed regional;  // in_region's copy
   TitleBrackets titles(t);
@@ -710,7 +711,10 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (const size_t s = with_prefix_before_year(words, t, p.start); s != p.start) out.back().start = s;
   };
   TextContext context;  // what the text named so far (이듬해, 전 분기 count from it)
-  WordCache cache;       // word lookups shared by the parses of this text
+  // Word lookups shared by the parses of this text: with a record, those of the dateline
+  // search's parses too.
+  WordCache own_cache;
+  WordCache& cache = rec ? rec->cache : own_cache;
   // One position of the scan: may_start_at (a stop word there is skipped whole), then
   // parse_at with the reference and the context. `known` is the dateline search's parse
   // there (no reference, no context; may_start_at said yes), kept where it is the answer

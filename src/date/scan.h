@@ -51,6 +51,9 @@ struct ScanState {
   std::vector<uint32_t> starts;
   std::vector<ScanMemo> memo;  // by pos: the parses the dateline search made
   LabelStarts labels;          // filled by dateline detection
+  // The word walks of the dateline search's parses, handed on to find()'s (the same
+  // text: find() re-reads most of the positions the search read, and the words there).
+  WordCache cache;
 
   bool made_from(std::string_view t) const { return filled && data == t.data() && size == t.size(); }
 };
@@ -213,10 +216,10 @@ class ScanLookup {
     auto& v = s_.memo;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanMemo& m, size_t x) { return m.pos < x; });
     if (it == v.end() || it->pos != pos) {
-      if (!g_.may_start_at(t_, pos)) return nullptr;
+      if (!g_.may_start_at(t_, pos, nullptr, &s_.cache)) return nullptr;
       it = v.emplace(it);
       it->pos = pos;
-      it->ok = g_.parse_at(t_, pos, nullptr, it->p);
+      it->ok = g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache);
     }
     if (!it->ok) return nullptr;
     scratch = it->p;
