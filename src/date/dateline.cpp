@@ -88,7 +88,7 @@ size_t next_candidate(const Grammar& g, std::string_view t, size_t i, size_t to)
 bool may_end_before(const Grammar& g, std::string_view t, size_t q) {
   if (q == 0) return false;
   size_t i = q;
-  const char32_t c = text::prev_code_point(t, i);
+  const char32_t c = prev_code_point(t, i);
   if (c == U'.' || (c >= U'0' && c <= U'9')) return true;
   return g.words().may_end_word(c) || is_han_digit(c) || numeral::is_numeral_char(c);
 }

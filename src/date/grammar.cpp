@@ -48,7 +48,7 @@ bool hangul_before(std::string_view t, size_t i) {
 
 char32_t cp_before(std::string_view t, size_t i) {
   if (i == 0) return 0;
-  return text::prev_code_point(t, i);
+  return prev_code_point(t, i);
 }
 
 // Skips up to three spaces (Korean spaces between parts: "2025년 11월 1일").
@@ -1282,7 +1282,7 @@ class Parser {
     constexpr size_t kMaxChars = 2;
     size_t from = p;
     for (size_t n = 0; n < kMaxChars && from > 0; ++n) {
-      text::prev_code_point(t_, from);
+      prev_code_point(t_, from);
       if (w_.longest(t_.substr(0, p), from, kind_bit(Kind::kDurationBefore)).end == p) return true;
     }
     return false;
@@ -1707,7 +1707,7 @@ class Parser {
     // Asked with the month's last character before the numeral: a word that holds the
     // numeral alone would cross nothing (crossed()), one that runs on past it does.
     size_t last = month.end;
-    return last == 0 || !text::is_han(text::prev_code_point(t_, last)) || !crossed(last, day.end);
+    return last == 0 || !text::is_han(prev_code_point(t_, last)) || !crossed(last, day.end);
   }
   static constexpr long kYearTurnDays = 92;  // "less than three months" across the year's turn
   // A month without a year or a day (1月中旬, 1월) takes the reference year, unless the

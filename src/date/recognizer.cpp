@@ -87,10 +87,10 @@ bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
   // A mark ends with one of a handful of code points: most dates follow none of them,
   // and need no walk back.
   size_t from = end;
-  if (!w.may_end_lunar(text::prev_code_point(t, from))) return false;
+  if (!w.may_end_lunar(prev_code_point(t, from))) return false;
   from = end;
   for (int k = 0; k < 3 && from > 0; ++k) {  // marks are two or three code points
-    const char32_t c = text::prev_code_point(t, from);
+    const char32_t c = prev_code_point(t, from);
     if (!w.may_start(c)) continue;  // one bit: most code points start no date word
     const Match m = w.longest(t, from, kind_bit(Kind::kLunar));
     if (m && m.end == end) return true;
@@ -124,7 +124,7 @@ size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start)
     const Match m = w.longest(t, from, kind_bit(Kind::kPrefix));
     if (!m || m.end != end || w.entry(m.entry).tag == Tag::kYear) continue;
     size_t before = from;
-    if (from > 0 && text::is_hangul_syllable(text::prev_code_point(t, before))) continue;
+    if (from > 0 && text::is_hangul_syllable(prev_code_point(t, before))) continue;
     return from;
   }
   return start;
@@ -548,7 +548,7 @@ size_t listed_ordinals_start(const Words& w, std::string_view t, size_t start) {
     // Most dates follow no list mark: the code point before says so at once.
     if (start == 0) break;
     size_t before = start;
-    if (!w.may_end_list_mark(text::prev_code_point(t, before))) break;
+    if (!w.may_end_list_mark(prev_code_point(t, before))) break;
     const size_t mark = w.word_ending_at(t, start, kind_bit(Kind::kHolidayList), kMaxListWordBytes);
     if (mark == start) break;
     const size_t nth = w.word_ending_at(t, mark, kind_bit(Kind::kNth), kMaxListWordBytes);
@@ -566,7 +566,7 @@ bool opens_short_quoted_name(std::string_view t, size_t start, size_t end) {
   constexpr int kMaxNameRest = 4;
   if (start == 0 || end >= t.size() || !text::is_han(text::code_point_at(t, start))) return false;
   size_t before = start;
-  const char32_t open = text::prev_code_point(t, before);
+  const char32_t open = prev_code_point(t, before);
   if (open != U'“' && open != U'「') return false;
   size_t p = end;
   for (int n = 0; p < t.size(); ++n) {

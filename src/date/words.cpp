@@ -131,8 +131,10 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
   const char32_t first = text::next_code_point(surface, i);
   firsts_.emplace_back(e.kind, first);
   if (e.kind == Kind::kQualBefore && e.tag == Tag::kSince &&
-      std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), first) == since_opener_firsts_.end())
+      std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), first) == since_opener_firsts_.end()) {
     since_opener_firsts_.push_back(first);
+    since_opener_filter_ |= uint64_t{1} << end_slot(first);
+  }
   if (e.kind == Kind::kDateline) {
     if (first < 0x10000) label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
     size_t k = i;
@@ -256,7 +258,7 @@ bool Words::recurring_before(std::string_view text, size_t start) const {
   // by one bit of the filter (the list is searched only on a hit).
   if (end == 0) return false;
   size_t back = end;
-  const char32_t last = text::prev_code_point(text, back);
+  const char32_t last = prev_code_point(text, back);
   if (!((recurring_end_filter_ >> end_slot(last)) & 1) ||
       std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end())
     return false;

@@ -24,6 +24,25 @@
 
 namespace hanfacts::date {
 
+// text::prev_code_point (the code point that ends right before s[i], i > 0; i moves to
+// its start), with a three-byte code point (Han, Hangul, CJK punctuation: what the date
+// checks mostly read back over) decoded in place instead of through the general loop and
+// next_code_point. The same answer for any bytes: the fast path takes only a lead byte
+// and two continuation bytes that decode to a well-formed code point.
+inline char32_t prev_code_point(std::string_view s, size_t& i) {
+  if (i >= 3) {
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data()) + i - 3;
+    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+      const char32_t c = text::decode3(u);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        i -= 3;
+        return c;
+      }
+    }
+  }
+  return text::prev_code_point(s, i);
+}
+
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
@@ -224,7 +243,8 @@ class Words {
   // Whether c opens a qualifier_before word tagged since (自, 从): few words, checked
   // before any walk where such a word is looked for far from a date.
   bool may_open_since(char32_t c) const {
-    return std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), c) != since_opener_firsts_.end();
+    return ((since_opener_filter_ >> end_slot(c)) & 1) &&
+           std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), c) != since_opener_firsts_.end();
   }
   // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
   // handful, compared in place after one bit of a filter turns most away (asked once per
@@ -409,10 +429,11 @@ class Words {
   std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
   std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words
   // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_,
-  // list_mark_ends_) takes: a code point whose bit is clear is not in the list, which is
-  // the answer for most dates (a search of the list per date was most of
-  // recurring_before's cost).
-  uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0;
+  // list_mark_ends_, since_opener_firsts_) takes: a code point whose bit is clear is not
+  // in the list, which is the answer for most dates (a search of the list per date was
+  // most of recurring_before's cost) and for most characters since_across_subject walks
+  // back over.
+  uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0, since_opener_filter_ = 0;
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;
