@@ -94,6 +94,12 @@ struct Word {
   bool word_end = false;
   bool ascii = false;  // Latin letters: must not touch other Latin letters
   bool after_scale = false;  // counts only after a Korean scale word (3000억 동, not 101동)
+  // Currency words only, set once all files are read: the word's entry in
+  // Tables::country_bound (-1: none), and whether regional_currencies.tsv lists it. An
+  // amount then looks at those tables only for such words, not by comparing its word
+  // with every entry (most amounts have neither).
+  int country_bound = -1;
+  bool regional = false;
 };
 
 // Words grouped by their first (or last, for look-behind) code point, longest first.
@@ -140,6 +146,11 @@ class WordIndex {
   void for_each_word(F&& f) const {
     for (const auto& [key, words] : lists_)
       for (const Word& w : words) f(w);
+  }
+  template <class F>
+  void for_each_word(F&& f) {
+    for (auto& [key, words] : lists_)
+      for (Word& w : words) f(w);
   }
 
   // Longest word starting at i.
@@ -344,22 +355,17 @@ struct Tables {
     int fallback = -1;  // currencies.tsv's code for the word alone, or -1: no fact
   };
   std::vector<CountryBound> country_bound;
-  // The currency of `word` (a currency word after an amount at `start` in `s`) by the
-  // country named last before it, for a country-bound word; else `currency`. -1: a word
-  // that needs a country and has none.
-  int currency_by_country(std::string_view s, size_t start, std::string_view word, int currency) const {
-    for (const CountryBound& b : country_bound) {
-      if (b.word != word) continue;
-      const std::string_view head = s.substr(0, start);
-      size_t best = std::string_view::npos;
-      int code = b.fallback;
-      for (const auto& [country, id] : b.countries) {
-        const size_t at = head.rfind(country);
-        if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at, code = id;
-      }
-      return code;
+  // The currency of a country-bound word (`b`, after an amount at `start` in `s`) by
+  // the country named last before it. -1: the word needs a country and has none.
+  static int currency_by_country(std::string_view s, size_t start, const CountryBound& b) {
+    const std::string_view head = s.substr(0, start);
+    size_t best = std::string_view::npos;
+    int code = b.fallback;
+    for (const auto& [country, id] : b.countries) {
+      const size_t at = head.rfind(country);
+      if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at, code = id;
     }
-    return currency;
+    return code;
   }
   WordIndex suffix, prefix;         // currency words after / before an amount
   WordIndex minor;                  // minor units (id indexes minors)
@@ -718,7 +724,7 @@ struct Amount {
   bool generic_word = false;
   // The currency word after the amount when it alone gave the currency (no prefix):
   // regional_currencies.tsv may read it by the article's region.
-  std::string_view word;
+  const Word* word = nullptr;
 };
 
 }  // namespace
@@ -767,6 +773,11 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     });
   }
   build_pair_filter(*t);
+  t->suffix.for_each_word([&](Word& w) {
+    for (size_t k = 0; k < t->country_bound.size(); ++k)
+      if (t->country_bound[k].word == w.text) w.country_bound = static_cast<int>(k);
+    for (const Tables::Regional& r : t->regional) w.regional = w.regional || r.word == w.text;
+  });
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
   o.fractions = false;
@@ -850,7 +861,9 @@ struct Reader {
 
   // Currency word (after an optional infix qualifier and one space) at p; returns end.
   // `scaled`: the amount holds a scale word (1만4500동), so an after_scale word counts.
-  size_t currency_after(size_t p, bool scaled, int& currency, bool& approx, size_t& word_start) const {
+  // `word` is the word found, starting at `word_start`.
+  size_t currency_after(size_t p, bool scaled, int& currency, bool& approx, size_t& word_start,
+                        const Word*& word) const {
     size_t q = p;
     if (const Word* inf = t.infix.match_at(s, q)) {
       const size_t r = skip_space(s, q + inf->text.size());
@@ -861,6 +874,7 @@ struct Reader {
     if (!w || (w->after_scale && !scaled && !after_korean_scale(p))) return 0;
     currency = w->id;
     word_start = q;
+    word = w;
     return q + w->text.size();
   }
 
@@ -1012,7 +1026,8 @@ struct Reader {
     size_t ps = prefix_before(i, pc);
     int cur = -1;
     size_t cs = 0;
-    size_t e = currency_after(n->end, n->has_scale, cur, a.approx, cs);
+    const Word* word = nullptr;
+    size_t e = currency_after(n->end, n->has_scale, cur, a.approx, cs, word);
     if (e && one_syllable_word(*n)) return false;
     // 三元锂电池, 一元化: a spelled numeral and its currency word inside an ordinary word.
     if (e && n->script == numeral::Script::kChinese && numeral::inside_non_numeral_word(s, n->start, e)) return false;
@@ -1026,7 +1041,7 @@ struct Reader {
       a.currency = cur;
       a.end = e;
       a.generic_word = ps == std::string_view::npos && e - cs == 3 && text::is_han(cp_at(s, cs));
-      if (ps == std::string_view::npos) a.word = s.substr(cs, e - cs);
+      if (ps == std::string_view::npos) a.word = word;
       if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
       if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
       return true;
@@ -1114,7 +1129,7 @@ struct Reader {
     a.start = i;
     // The prefix holds for the range when the second end names the same currency or
     // only the generic 元; another currency word (人民币5至6美元) leaves it out.
-    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc, a.word = {};
+    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc, a.word = nullptr;
     a.generic_word = false;
     a.low = low;
     a.approx = a.approx || n->approx;
@@ -1756,8 +1771,8 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       }
     }
     int currency = a.currency;
-    if (!a.word.empty() && !t.country_bound.empty()) {
-      currency = t.currency_by_country(s, a.start, a.word, currency);
+    if (a.word && a.word->country_bound >= 0) {
+      currency = Tables::currency_by_country(s, a.start, t.country_bound[static_cast<size_t>(a.word->country_bound)]);
       if (currency < 0) {  // 페소 with no country named before it: whose peso is unknown
         i = a.end;
         continue;
@@ -1773,10 +1788,10 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       cand.value += "..";
       a.high.append_to(cand.value);
     }
-    if (!a.word.empty() && !t.regional.empty()) {
+    if (a.word && a.word->regional) {
       // 586.1億元 in a Taiwanese article: the region is detected on first need only.
       for (const Tables::Regional& r : t.regional)
-        if (r.word == a.word && r.region == doc.region()) currency = r.code;
+        if (r.word == a.word->text && r.region == doc.region()) currency = r.code;
     }
     cand.unit = t.codes[currency];
     // The order core::add_flag would give: approx;min;max.
