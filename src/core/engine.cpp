@@ -46,26 +46,38 @@ void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const
   // so the (start, index) pairs of each are one sorted run, merged into the previous
   // ones in a linear pass; a run out of order (not expected) sorts them all instead.
   // Candidates with equal starts may end up in any order: the groups below do not
-  // depend on it.
+  // depend on it. So the order is by start alone: one comparison of integers, where
+  // the pairs' operator< compared the indexes too (through operator<=>), and each run
+  // is checked for order as it is gathered, not in a second pass.
   auto& by_start = s.by_start;
   by_start.clear();
+  const auto by_start_only = [](const std::pair<size_t, uint32_t>& a, const std::pair<size_t, uint32_t>& b) {
+    return a.first < b.first;
+  };
   bool runs_sorted = true;
   size_t begin = 0;
   for (const size_t run_end : run_ends) {
     const size_t first = by_start.size();
-    for (size_t i = begin; i < run_end; ++i)
-      if (cands[i].end > cands[i].start) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
+    size_t last_start = 0;
+    bool run_sorted = true;
+    for (size_t i = begin; i < run_end; ++i) {
+      const size_t start = cands[i].start;
+      if (cands[i].end <= start) continue;
+      run_sorted = run_sorted && start >= last_start;
+      last_start = start;
+      by_start.emplace_back(start, static_cast<uint32_t>(i));
+    }
     begin = run_end;
-    const auto mid = by_start.begin() + static_cast<ptrdiff_t>(first);
-    if (!std::is_sorted(mid, by_start.end())) {
+    if (!run_sorted) {
       runs_sorted = false;
-    } else if (runs_sorted && first > 0 && mid != by_start.end() && *mid < *(mid - 1)) {
+    } else if (runs_sorted && first > 0 && first < by_start.size() && by_start[first].first < by_start[first - 1].first) {
+      const auto mid = by_start.begin() + static_cast<ptrdiff_t>(first);
       s.merged.resize(by_start.size());
-      std::merge(by_start.begin(), mid, mid, by_start.end(), s.merged.begin());
+      std::merge(by_start.begin(), mid, mid, by_start.end(), s.merged.begin(), by_start_only);
       by_start.swap(s.merged);
     }
   }
-  if (!runs_sorted) std::sort(by_start.begin(), by_start.end());
+  if (!runs_sorted) std::sort(by_start.begin(), by_start.end(), by_start_only);
 
   auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
     const size_t lo = std::max(from, word * 64) - word * 64;
