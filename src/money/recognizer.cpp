@@ -141,11 +141,15 @@ class WordIndex {
     if (key < 0x10000) return (keys_[key >> 6] >> (key & 63)) & 1;  // exact
     return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1;
   }
-  bool has_key(char32_t key) const { return may_have(key) && find_list(key) != nullptr; }
   template <class F>
   void for_each_word(F&& f) const {
     for (const auto& [key, words] : lists_)
       for (const Word& w : words) f(w);
+  }
+  // Each key (a first code point, or a last one for look-behind) once.
+  template <class F>
+  void for_each_key(F&& f) const {
+    for (const auto& list : lists_) f(list.first);
   }
   template <class F>
   void for_each_word(F&& f) {
@@ -745,20 +749,25 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Status st = load(*t, *s);
     if (!st.ok()) return st;
   }
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    const unsigned long long bit = 1ULL << (c & 63);
-    if (c >= 0x800 && numeral::is_numeral_char(c)) t->starts3[c >> 6] |= bit;
-    if (t->suffix.has_key(c) || t->minor.has_key(c) || t->infix.has_key(c) || t->connector.has_key(c))
-      t->followers[c >> 6] |= bit;
-    if (t->prefix.has_key(c)) {
-      t->prefix_ends[c >> 6] |= bit;
-      const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
-      t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
-    }
-    if (t->suffix.has_key(c)) t->currency_starts[c >> 6] |= bit;
-    if (((t->starts3[c >> 6] | t->followers[c >> 6]) & bit) || (c < 0x80 && (is_digit(static_cast<char>(c)) || c == ',' || c == '.' || c == ' ')))
-      t->run_goes_on[c >> 6] |= bit;
-  }
+  // The sets over the BMP, from the indexes' keys (a few hundred) rather than by asking
+  // every index about each of the 65,536 code points.
+  const auto add_keys = [](const WordIndex& idx, std::array<unsigned long long, 1024>& set) {
+    idx.for_each_key([&](char32_t c) {
+      if (c < 0x10000) set[c >> 6] |= 1ULL << (c & 63);
+    });
+  };
+  for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) add_keys(*idx, t->followers);
+  add_keys(t->suffix, t->currency_starts);
+  add_keys(t->prefix, t->prefix_ends);
+  t->prefix.for_each_key([&](char32_t c) {
+    if (c >= 0x10000) return;
+    const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
+    t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+  });
+  for (char32_t c = 0x800; c < 0x10000; ++c)
+    if (numeral::is_numeral_char(c)) t->starts3[c >> 6] |= 1ULL << (c & 63);
+  for (size_t w = 0; w < t->run_goes_on.size(); ++w) t->run_goes_on[w] = t->starts3[w] | t->followers[w];
+  for (const char c : std::string_view("0123456789,. ")) t->run_goes_on[0] |= 1ULL << static_cast<unsigned>(c);  // all below 64
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
     idx->for_each_word([&](const Word& w) {
       size_t j = 0;
