@@ -1305,8 +1305,13 @@ struct NonNumeralWords {
   // The first code points, one bit per BMP point (beyond it: yes): most positions
   // before a numeral begin no listed word.
   std::array<uint64_t, 1024> firsts{};
+  // Every code point of the words, the same way (and U+FFFD, which malformed bytes
+  // decode to): a span that holds any other (the digits of 600亿元, most amounts) lies
+  // inside no listed word, and the search for one is skipped.
+  std::array<uint64_t, 1024> inner{};
   size_t max_bytes = 0;
   bool may_begin(char32_t c) const { return c >= 0x10000 || ((firsts[c >> 6] >> (c & 63)) & 1); }
+  bool may_hold(char32_t c) const { return c >= 0x10000 || ((inner[c >> 6] >> (c & 63)) & 1); }
 };
 
 const NonNumeralWords& non_numeral_words() {
@@ -1323,12 +1328,17 @@ const NonNumeralWords& non_numeral_words() {
           size_t i = 0;
           const char32_t c = text::next_code_point(folded, i);
           if (c < 0x10000) index.firsts[c >> 6] |= uint64_t{1} << (c & 63);
+          for (size_t k = 0; k < folded.size();) {
+            const char32_t d = text::next_code_point(folded, k);
+            if (d < 0x10000) index.inner[d >> 6] |= uint64_t{1} << (d & 63);
+          }
           index.max_bytes = std::max(index.max_bytes, folded.size());
           index.words.push_back({c, std::move(folded)});
         }
     }
     std::stable_sort(index.words.begin(), index.words.end(),
                      [](const NonNumeralWords::Word& a, const NonNumeralWords::Word& b) { return a.first < b.first; });
+    index.inner[text::kReplacement >> 6] |= uint64_t{1} << (text::kReplacement & 63);
     return index;
   }();
   return kWords;
@@ -1345,6 +1355,8 @@ bool is_chinese_measure_word(char32_t c) { return counters().chinese(c); }
 bool inside_non_numeral_word(std::string_view s, size_t start, size_t end) {
   const NonNumeralWords& index = non_numeral_words();
   if (index.words.empty() || start >= s.size()) return false;
+  for (size_t i = start; i < end && i < s.size();)
+    if (!index.may_hold(text::next_code_point(s, i))) return false;
   const size_t lowest = end > index.max_bytes ? end - index.max_bytes : 0;
   for (size_t p = start + 1; p-- > lowest;) {
     if ((static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) continue;  // inside a code point
