@@ -259,12 +259,19 @@ struct Model {
     int32_t name = -1;                   // the key's Payload::name
     uint32_t packed = 0;  // (the key's Payload::suffix + 1) << kKeyFlagBits | the kKey* flags (suffixes < kMaxStates)
   };
-  static constexpr unsigned kKeyFlagBits = 4;
+  static constexpr unsigned kKeyFlagBits = 5;
   static constexpr uint32_t kKeyCommon = 1, kKeySuffixWord = 2;
   // The name may be read across a left-out space (NameInfo: has_space or five code points or more).
   static constexpr uint32_t kKeySpacedName = 4;
   // A shorter key ends with this one (`shorter` != kNone).
   static constexpr uint32_t kKeyShorter = 8;
+  // A word of one of kGateRoles (Matcher::note_gate_word()).
+  static constexpr uint32_t kKeyGateWord = 16;
+  // Roles whose words are rare in news and which some check of every hit looks for next
+  // to it (names_brand(), names_town(), names_service()): the scan reports their words
+  // too, so a document holding none (most) skips those checks with one bit test.
+  static constexpr RoleBits kGateRoles = role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord) |
+                                         role_bit(WordRole::kTown) | role_bit(WordRole::kRunBy);
   Table<KeyInfo> key_info;
   static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
@@ -425,6 +432,7 @@ class Matcher {
     strong_entries_.clear();
     names_.clear();
     first_council_known_ = false;
+    gate_roles_seen_ = 0;
     scan();
     find_fuzzy();
     find_patterns();
@@ -674,10 +682,20 @@ class Matcher {
       // Spaces left out inside the key: those after its start in the kept text.
       size_t spaces = 0;
       for (size_t k = skipped; k > 0 && ring_[(k - 1) & ring_mask] > kept - len; --k) ++spaces;
+      if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(end - len - spaces, end, spaces > 0);
       on_key(*info, end - len - spaces, end, last, spaces > 0);
       if (!(info->packed & Model::kKeyShorter)) break;
     }
   }
+  // Notes the roles of the word of kGateRoles at [start, end) in gate_roles_seen_; one
+  // read across a left-out space (no word_at() walk matches it) counts as every role.
+  [[gnu::noinline]] void note_gate_word(size_t start, size_t end, bool spaced) {
+    const Payload* p = spaced ? nullptr : word_payload(start, end);
+    gate_roles_seen_ |= p ? p->roles & Model::kGateRoles : Model::kGateRoles;
+  }
+  // Whether the document may hold a word with one of `roles` (all of kGateRoles): false
+  // when the scan reported none.
+  bool may_hold_role(RoleBits roles) const { return (gate_roles_seen_ & roles) != 0; }
   // The code point before `i` (0 at the start): the three-byte case inline.
   char32_t before_cp(size_t i) const {
     if (i >= 3) {
@@ -2046,7 +2064,7 @@ class Matcher {
   // name being the town's (茅台|镇多家酒厂), where jieba's dictionary does not join it to
   // what follows (苏宁|镇江店: 镇江 is a city).
   bool names_town(const Hit& h) const {
-    if (h.end + 3 > t_.size() || !text::is_han(decode_at(t_, h.start)) ||
+    if (h.end + 3 > t_.size() || !may_hold_role(role_bit(WordRole::kTown)) || !text::is_han(decode_at(t_, h.start)) ||
         !m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kTown)))
       return false;
     const size_t town_end = longest_role_end(h.end, std::min(t_.size(), h.end + kMaxTownBytes), role_bit(WordRole::kTown));
@@ -2131,7 +2149,7 @@ class Matcher {
   // the name alone (咖啡品牌|“幸运咖”); or the name is an item of a list the brand word
   // closes (宝骏、五菱|品牌).
   bool names_brand(const Hit& h) const {
-    if (h.end >= t_.size()) return false;
+    if (h.end >= t_.size() || !may_hold_role(role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord))) return false;
     if (decode_at(t_, h.end) == U'、' && brand_closes_list(h.end)) return true;
     size_t p = h.end;
     const bool quoted_after = is_quote(decode_at(t_, p));
@@ -2280,6 +2298,7 @@ class Matcher {
   // quote, an object particle and spaces may come between): '토스' 운영사 |비바리퍼블리카,
   // '배달의민족'을 운영하는 |우아한형제들. 0 when no such word follows.
   size_t operator_after(size_t end) const {
+    if (!may_hold_role(role_bit(WordRole::kRunBy))) return 0;
     size_t j = end;
     if (j < t_.size() && is_quote(decode_at(t_, j))) j += utf8_bytes(decode_at(t_, j));
     // A gloss may come between, or the name may be the gloss ('배달의민족'(배민)을 운영하는).
@@ -2354,7 +2373,7 @@ class Matcher {
   // Whether the hit fills a pair of quotes that an app word (role app_word) follows:
   // “平安口袋银行”App.
   bool quoted_before_app_word(const Hit& h) const {
-    if (h.start == 0 || h.end >= t_.size() || !is_quote(decode_before(t_, h.start))) return false;
+    if (!may_hold_role(role_bit(WordRole::kAppWord)) || h.start == 0 || h.end >= t_.size() || !is_quote(decode_before(t_, h.start))) return false;
     const char32_t close = decode_at(t_, h.end);
     if (!is_quote(close)) return false;
     size_t j = h.end + utf8_bytes(close);
@@ -3814,7 +3833,8 @@ class Matcher {
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
   std::vector<uint32_t> strong_entries_;
-  int food_doc_ = -1;  // food_doc(): -1 not yet looked for, else 0 or 1
+  int food_doc_ = -1;
+  RoleBits gate_roles_seen_ = 0;  // roles of Model::kGateRoles whose words the scan reported (note_gate_word())  // food_doc(): -1 not yet looked for, else 0 or 1
   std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
   // step_block(): the block's code points where keys end, and the automaton's states there.
@@ -4162,10 +4182,11 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     m.government_keys_at[ei + 1] = static_cast<uint32_t>(m.government_keys.size());
   }
   payload.resize(trie.states());
-  // The scan hears about names, suffixes and common words.
+  // The scan hears about names, suffixes, common words and the words of Model::kGateRoles.
   const bool built = m.ac.build(trie, [&](uint32_t st) {
     const Payload& p = payload[st];
-    return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon)) || (p.roles & role_bit(WordRole::kSuffixWord));
+    return p.name >= 0 || p.suffix >= 0 || (p.roles & role_bit(WordRole::kCommon)) ||
+           (p.roles & role_bit(WordRole::kSuffixWord)) || (p.roles & Model::kGateRoles);
   });
   m.fuzzy.build();
   if (built) {
@@ -4181,7 +4202,8 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       k.packed = static_cast<uint32_t>(p.suffix + 1) << Model::kKeyFlagBits |
                  ((p.roles & role_bit(WordRole::kCommon)) ? Model::kKeyCommon : 0) |
                  ((p.roles & role_bit(WordRole::kSuffixWord)) ? Model::kKeySuffixWord : 0) |
-                 (m.ac.next_report(r) != Automaton::kNone ? Model::kKeyShorter : 0);
+                 (m.ac.next_report(r) != Automaton::kNone ? Model::kKeyShorter : 0) |
+                 ((p.roles & Model::kGateRoles) ? Model::kKeyGateWord : 0);
       if (p.name >= 0 && (m.names[p.name].has_space || m.names[p.name].cps >= 5)) k.packed |= Model::kKeySpacedName;
     }
   }
