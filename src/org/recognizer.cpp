@@ -268,10 +268,14 @@ struct Model {
   // A word of one of kGateRoles (Matcher::note_gate_word()).
   static constexpr uint32_t kKeyGateWord = 16;
   // Roles whose words are rare in news and which some check of every hit looks for next
-  // to it (names_brand(), names_town(), names_service()): the scan reports their words
-  // too, so a document holding none (most) skips those checks with one bit test.
+  // to it (names_brand(), names_town(), names_service(), names_building(),
+  // names_product()), or a walk of the whole document (food_doc()): the scan reports
+  // their words too, so a document holding none (most) skips those checks with one bit
+  // test.
   static constexpr RoleBits kGateRoles = role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord) |
-                                         role_bit(WordRole::kTown) | role_bit(WordRole::kRunBy);
+                                         role_bit(WordRole::kTown) | role_bit(WordRole::kRunBy) |
+                                         role_bit(WordRole::kBuildingFront) | role_bit(WordRole::kProduct) |
+                                         role_bit(WordRole::kFoodWord);
   Table<KeyInfo> key_info;
   static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
@@ -2039,7 +2043,7 @@ class Matcher {
   // 국회 앞에서, 화천군청 앞 광장: a Korean name one space before "in front of" (role
   // building_front) names the building, where people gather or events are held.
   bool names_building(const Hit& h) const {
-    if (h.end + 1 >= t_.size()) return false;
+    if (h.end + 1 >= t_.size() || !may_hold_role(role_bit(WordRole::kBuildingFront))) return false;
     if (t_[h.end] == ' ') {
       if (!text::is_hangul_syllable(decode_before(t_, h.end))) return false;
       return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
@@ -2256,7 +2260,8 @@ class Matcher {
   bool names_product(size_t end) const {
     // A sub-brand before a series word (吉利|银河|系列): one of two characters or more
     // (系列, 机型; not 款, after which the maker's name stays: 比亚迪新款).
-    if (text::is_han(decode_at(t_, end))) return sub_brand_then(end, role_bit(WordRole::kProduct), 6);
+    if (text::is_han(decode_at(t_, end)))
+      return may_hold_role(role_bit(WordRole::kProduct)) && sub_brand_then(end, role_bit(WordRole::kProduct), 6);
     // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
     // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
     if (t_[end] == '-' && end > 0 && is_latin_alnum(static_cast<unsigned char>(t_[end - 1]))) {
@@ -2266,6 +2271,7 @@ class Matcher {
         digit |= text::is_ascii_digit(static_cast<unsigned char>(t_[k++]));
       if (k > end + 1 && digit) return true;
     }
+    if (!may_hold_role(role_bit(WordRole::kProduct))) return false;  // the model code's product word
     size_t j = end;
     if (t_[j] == ' ') ++j;
     if (j >= t_.size() || !is_latin_alnum(static_cast<unsigned char>(t_[j]))) return false;
@@ -3168,6 +3174,7 @@ class Matcher {
   // Whether the document holds kMinFoodWords words of role food_word (果农, 红富士,
   // 초콜릿). Looked for once per document, and only when a context name needs it.
   bool food_doc() {
+    if (food_doc_ < 0 && !may_hold_role(role_bit(WordRole::kFoodWord))) food_doc_ = 0;  // the scan reported none
     if (food_doc_ < 0) {
       // Food words are Han or Hangul: one bit per character says where one may start.
       int found = 0;
