@@ -136,8 +136,10 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
 
 // The window's masks from two 32-byte compares; the kept starts' positions packed a
 // byte of the mask at a time (kSetBits); then, 8 code points at a time, each one's four
-// bytes gathered into a 32-bit lane, all four UTF-8 forms decoded and blended by the
-// lead byte, the info entries gathered and each class compared with the one before.
+// bytes gathered into a 32-bit lane, the UTF-8 forms decoded and blended by the lead
+// byte, the info entries gathered and each class compared with the one before. Most
+// windows of Korean and Chinese text start no code point of two or four bytes: there
+// only the ASCII and three-byte forms are decoded.
 [[HANFACTS_AVX2]] void decode_avx2(std::string_view text, const uint32_t* info, uint32_t beyond_bmp, Carry& carry,
                                    CodePointBlock& b) {
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
@@ -154,7 +156,8 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   // past the window's starts read inside the window too.
   alignas(32) unsigned char starts[kWindow + 8] = {};
   const __m256i high2 = _mm256_set1_epi8(static_cast<char>(0xC0)), cont_bits = _mm256_set1_epi8(static_cast<char>(0x80)),
-                blank = _mm256_set1_epi8(' ');
+                blank = _mm256_set1_epi8(' '), high4 = _mm256_set1_epi8(static_cast<char>(0xF0)),
+                lead3 = _mm256_set1_epi8(static_cast<char>(0xE0));
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   while (count + kWindow <= CodePointBlock::kCapacity && p < n) {
     const size_t left = n - p;
@@ -170,6 +173,12 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
                           uint64_t{equal_bits(_mm256_and_si256(hi, high2), cont_bits)} << 32;
     const uint64_t space = equal_bits(lo, blank) | uint64_t{equal_bits(hi, blank)} << 32;
     const WindowMasks m = window_masks(cont, space, left, spaced);
+    // Lead bytes of two or four bytes' forms among the kept starts: bytes from 0x80 up
+    // that are neither continuation bytes nor 0xE0-0xEF.
+    const uint64_t high = static_cast<uint32_t>(_mm256_movemask_epi8(lo)) | uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(hi))} << 32;
+    const uint64_t three = equal_bits(_mm256_and_si256(lo, high4), lead3) |
+                           uint64_t{equal_bits(_mm256_and_si256(hi, high4), lead3)} << 32;
+    const bool other_forms = (high & ~cont & ~three & m.kept) != 0;
     unsigned kept_count = 0;
     for (unsigned i = 0; i < 8; ++i) {
       const unsigned byte = (m.kept >> (8 * i)) & 0xFF;
@@ -177,24 +186,33 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       std::memcpy(starts + kept_count, &places, sizeof places);
       kept_count += static_cast<unsigned>(std::popcount(byte));
     }
+    // The kept code points a space was left out before, by their place among the kept
+    // starts: one count of the starts before each such start (a few a window, often
+    // none), where a vector lookup per group of eight cost more.
+    uint64_t spaced_bits = 0;
+    for (uint64_t rest = m.spaced & m.kept; rest != 0; rest &= rest - 1)
+      spaced_bits |= uint64_t{1} << std::popcount(m.kept & ((rest & (~rest + 1)) - 1));
+    append_bits(b.spaced, count, spaced_bits);
     const __m256i offset = set8(static_cast<uint32_t>(p - b.base));
-    const __m256i spaced_lo = set8(static_cast<uint32_t>(m.spaced)), spaced_hi = set8(static_cast<uint32_t>(m.spaced >> 32));
     for (unsigned g = 0; g < kept_count; g += 8) {
       const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
       // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
       const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
       const __m256i b0 = _mm256_and_si256(x, set8(0xFF));
-      const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x1F)), 6),
-                                         _mm256_and_si256(_mm256_srli_epi32(x, 8), set8(0x3F)));
       const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x0F)), 12),
                                                          _mm256_and_si256(_mm256_srli_epi32(x, 2), set8(0xFC0))),
                                          _mm256_and_si256(_mm256_srli_epi32(x, 16), set8(0x3F)));
-      const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x07)), 18),
-                                                         _mm256_and_si256(_mm256_slli_epi32(x, 4), set8(0x3F000))),
-                                         _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), set8(0xFC0)),
-                                                         _mm256_and_si256(_mm256_srli_epi32(x, 24), set8(0x3F))));
-      __m256i c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
-      c = _mm256_blendv_epi8(c, c4, _mm256_cmpgt_epi32(b0, set8(0xEF)));
+      __m256i c = c3;
+      if (other_forms) {
+        const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x1F)), 6),
+                                           _mm256_and_si256(_mm256_srli_epi32(x, 8), set8(0x3F)));
+        const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x07)), 18),
+                                                           _mm256_and_si256(_mm256_slli_epi32(x, 4), set8(0x3F000))),
+                                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), set8(0xFC0)),
+                                                           _mm256_and_si256(_mm256_srli_epi32(x, 24), set8(0x3F))));
+        c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
+        c = _mm256_blendv_epi8(c, c4, _mm256_cmpgt_epi32(b0, set8(0xEF)));
+      }
       c = _mm256_blendv_epi8(c, b0, _mm256_cmpgt_epi32(set8(0x80), b0));
       const unsigned lanes = kept_count - g < 8 ? kept_count - g : 8;
       const __m256i valid = _mm256_cmpgt_epi32(set8(lanes), lane);
@@ -207,10 +225,6 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), set8(3));
       const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), last_class, 1);
       append_bits(b.breaks, k, lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid)));
-      // Bit j of m.spaced in lane j's place.
-      const __m256i word = _mm256_blendv_epi8(spaced_lo, spaced_hi, _mm256_cmpgt_epi32(j, set8(31)));
-      const __m256i bit = _mm256_and_si256(_mm256_srlv_epi32(word, _mm256_and_si256(j, set8(31))), set8(1));
-      append_bits(b.spaced, k, lane_bits(_mm256_and_si256(_mm256_cmpeq_epi32(bit, set8(1)), valid)));
       last_class = _mm256_permutevar8x32_epi32(cls, set8(lanes - 1));
     }
     count += kept_count;
