@@ -194,11 +194,16 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       spaced_bits |= uint64_t{1} << std::popcount(m.kept & ((rest & (~rest + 1)) - 1));
     append_bits(b.spaced, count, spaced_bits);
     const __m256i offset = set8(static_cast<uint32_t>(p - b.base));
+    uint64_t break_bits = 0;  // the window's, put once after its groups
     for (unsigned g = 0; g < kept_count; g += 8) {
       const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
       // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
       const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
       const __m256i b0 = _mm256_and_si256(x, set8(0xFF));
+      const unsigned lanes = kept_count - g < 8 ? kept_count - g : 8;
+      const __m256i valid = _mm256_cmpgt_epi32(set8(lanes), lane);
+      // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
+      __m256i bmp = valid;
       const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x0F)), 12),
                                                          _mm256_and_si256(_mm256_srli_epi32(x, 2), set8(0xFC0))),
                                          _mm256_and_si256(_mm256_srli_epi32(x, 16), set8(0x3F)));
@@ -210,13 +215,15 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
                                                            _mm256_and_si256(_mm256_slli_epi32(x, 4), set8(0x3F000))),
                                            _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), set8(0xFC0)),
                                                            _mm256_and_si256(_mm256_srli_epi32(x, 24), set8(0x3F))));
+        const __m256i four = _mm256_cmpgt_epi32(b0, set8(0xEF));
         c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
-        c = _mm256_blendv_epi8(c, c4, _mm256_cmpgt_epi32(b0, set8(0xEF)));
+        c = _mm256_blendv_epi8(c, c4, four);
+        bmp = _mm256_andnot_si256(four, valid);
       }
-      c = _mm256_blendv_epi8(c, b0, _mm256_cmpgt_epi32(set8(0x80), b0));
-      const unsigned lanes = kept_count - g < 8 ? kept_count - g : 8;
-      const __m256i valid = _mm256_cmpgt_epi32(set8(lanes), lane);
-      const __m256i bmp = _mm256_and_si256(valid, _mm256_cmpgt_epi32(set8(0x10000), c));
+      // ASCII lanes take the lead byte itself: its top bit, shifted to the lane's sign
+      // bit, picks between the two (a float blend reads only the sign bits).
+      c = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(b0), _mm256_castsi256_ps(c),
+                                               _mm256_castsi256_ps(_mm256_slli_epi32(x, 24))));
       const __m256i ci = _mm256_mask_i32gather_epi32(set8(beyond_bmp), reinterpret_cast<const int*>(info), c, bmp, 4);
       const size_t k = count + g;
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
@@ -224,9 +231,10 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
       const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), set8(3));
       const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), last_class, 1);
-      append_bits(b.breaks, k, lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid)));
+      break_bits |= uint64_t{lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid))} << g;
       last_class = _mm256_permutevar8x32_epi32(cls, set8(lanes - 1));
     }
+    append_bits(b.breaks, count, break_bits);
     count += kept_count;
     p += m.advance;
   }
