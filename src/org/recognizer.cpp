@@ -1119,7 +1119,12 @@ class Matcher {
     // A kind word (not itself a suffix) right before a legal form ends the registered
     // name, not a noun in apposition (白沙溪茶厂|股份有限公司), where no listed name ends
     // there (鞍钢集团|有限公司 is the listed name's) and two characters or more come before it.
-    const bool legal_form = bare_legal_form_at(s) > 0 && !name_ends_at(s);
+    // Looked up only where a kind word or an organization word before s asks.
+    std::optional<bool> legal_form_at_s;
+    const auto legal_form = [&] {
+      if (!legal_form_at_s) legal_form_at_s = bare_legal_form_at(s) > 0 && !name_ends_at(s);
+      return *legal_form_at_s;
+    };
     // 公司 after a company's suffix and trades (鼎衡證券|投資顧問|公司): a kind word right
     // before it that follows such a suffix is one of those trades. (Not any company suffix:
     // 公司|投资|银行 is no bank's name.)
@@ -1180,7 +1185,7 @@ class Matcher {
         if ((p->suffix >= 0 && !m_->suffixes[static_cast<size_t>(p->suffix)].acts_only &&
              !(j < s && !acts_only && is_government(suffix) && is_government(p->suffix) &&
                (p->roles & role_bit(WordRole::kOwnGovernment)) && ends_with_local_government(run_start, j))) ||
-            ((p->roles & role_bit(WordRole::kKindWord)) && !(legal_form && j == s && from >= run_start + 6) &&
+            ((p->roles & role_bit(WordRole::kKindWord)) && !(j == s && from >= run_start + 6 && legal_form()) &&
              !(company_word && j == s && from == org_word_end && org_word_suffix >= 0) && !opens_word(from, j, s)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
         if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
@@ -1258,7 +1263,7 @@ class Matcher {
     // name (泰丰人寿|保险|股份有限公司), not a kind in apposition before it: the one before it
     // then counts (内地保险公司|泰丰人寿保险股份有限公司). So is one followed by trades and
     // 公司 (鼎衡證券|投資顧問|公司, see company_word).
-    if ((legal_form || company_word) && org_word_end > cut && org_word_end < s && made_of_fields(org_word_end, s))
+    if (org_word_end > cut && org_word_end < s && (company_word || legal_form()) && made_of_fields(org_word_end, s))
       org_word_end = prev_org_word_end;
     if (org_word_end > cut && !m_->suffixes[static_cast<size_t>(suffix)].named_by_members &&
         !own_institute(org_word_suffix, org_word_end, suffix, s) && !business_institute_from(cut, s, suffix) &&
