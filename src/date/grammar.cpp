@@ -700,12 +700,14 @@ class Parser {
   // to four syllables (the event the date is of: 정상회담), and a since word after a space or glued
   // to the noun: the date is since, as 自2025年投产以来 is in Chinese. The noun stays outside
   // the span. Only since: 까지 after a noun is as often "even" (물량까지), 이전 "transfer"
-  // (기술 이전); and a glued 부터 after 로 is "from" a source (정부로부터).
+  // (기술 이전); and a glued 부터 after 로 is "from" a source (정부로부터). A compound
+  // event noun may be longer before a spaced since word (2024년 동계청소년올림픽 이후).
+  static constexpr int kMaxEventSyllables = 4, kMaxSpacedEventSyllables = 8;
   Match qualifier_after_event(size_t end) const {
     if (end >= t_.size() || t_[end] != ' ') return Match{};
     size_t j = end + 1, next = 0;
     char32_t last = 0;
-    for (int syllables = 1; syllables <= 4 && j < t_.size(); ++syllables) {
+    for (int syllables = 1; syllables <= kMaxSpacedEventSyllables && j < t_.size(); ++syllables) {
       last = cp_at(t_, j, next);
       if (!text::is_hangul_syllable(last)) return Match{};
       j = next;
@@ -715,7 +717,7 @@ class Parser {
       const Match m = word(at, kind_bit(Kind::kQualAfter));
       const bool since = m && m.end - at >= 6 && flag_of(w_.entry(m.entry).tag) == kSince;
       if (spaced) return since ? m : Match{};
-      if (since && last != U'로') return m;
+      if (since && last != U'로' && syllables <= kMaxEventSyllables) return m;
     }
     return Match{};
   }
