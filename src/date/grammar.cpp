@@ -1069,6 +1069,11 @@ class Parser {
     }
     cur.point(v);
     cur.rule = partial ? "month_day_slash" : "numeric_date";
+    // A weekday after it restates the day, as after 19일 (2026-11-06 星期五).
+    if (size_t w = weekday_after(end); w != kNo || (dot_after && (w = weekday_after(end + 1)) != kNo)) {
+      end = w;
+      dot_after = false;
+    }
     size_t t2 = time_after(end, cur, Tag::kNone);
     if (t2 == kNo && dot_after) t2 = time_after(end + 1, cur, Tag::kNone);
     return t2 != kNo ? t2 : end;
