@@ -875,6 +875,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-subject-mark-before-amount", "속초시 관광, 612억 원 투입\n본문", ""},
       {"headline-subject-many-words-before-amount", "속초시 올해 겨울 관광 예산 612억 원\n본문", ""},
       {"body-subject-words-before-amount", "제목\n속초시 내년 관광예산 612억 원", ""},
+      // Context names inside common words (太古里 a mall, 欢乐购 a coupon scheme's name).
+      {"context-name-in-mall-name", "锦江区政府宣布追加2,000万元，在春熙路和太古里商圈发放“锦江专享券”；",
+       "锦江区政府=锦江区政府/pattern"},
+      {"context-name-in-coupon-name", "成都市将联合平台企业，于1月15日至2月28日分三轮发放“蓉城欢乐购”消费券，预计撬动消费约18亿元。",
+       "成都市=Chengdu Municipal People's Government"},
       // Two places joined by 와 act together across the second one's gloss.
       {"places-joined-across-gloss", "충남 당진시와 충청남도(충남도)는 철강 경기 침체에 대응한다",
        "당진시=Dangjin City Government | 충청남도=South Chungcheong Provincial Government | 충남도=South Chungcheong Provincial Government"},
