@@ -100,6 +100,9 @@ struct Word {
   // with every entry (most amounts have neither).
   int country_bound = -1;
   bool regional = false;
+  // Prefix words only: a prefix only before an amount that a one-character generic word
+  // closes (美元338億元, currencies.tsv column prefix_with_generic).
+  bool needs_generic = false;
 };
 
 // Words grouped by their first (or last, for look-behind) code point, longest first.
@@ -481,7 +484,7 @@ Status load(Tables& t, const lexicon::Source& src) {
   std::string_view file = src.name;
   auto base = file.substr(file.find_last_of('/') + 1);
   if (base == "currencies.tsv") {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"code", "lang", "suffix", "prefix"});
+    auto table = lexicon::parse_tsv(src.content, src.name, {"code", "lang", "suffix", "prefix", "prefix_with_generic"});
     if (!table.ok()) return table.status();
     const lexicon::Table& tb = table.value();
     for (const auto& row : tb.rows()) {
@@ -495,18 +498,18 @@ Status load(Tables& t, const lexicon::Source& src) {
       std::vector<std::string> word_end, after_scale;
       for (auto w : lexicon::split_values(tb.cell(row, "word_end"))) word_end.push_back(text::fold(w));
       for (auto w : lexicon::split_values(tb.cell(row, "after_scale"))) after_scale.push_back(text::fold(w));
-      auto add = [&](WordIndex& idx, std::string_view surface, bool by_last) {
+      auto add = [&](WordIndex& idx, std::string_view surface, bool by_last, bool needs_generic = false) {
         std::string f = text::fold(surface);
-        const bool we = std::find(word_end.begin(), word_end.end(), f) != word_end.end();
-        const bool ascii = std::any_of(f.begin(), f.end(), [](char c) { return is_latin(c); });
-        const bool scaled = std::find(after_scale.begin(), after_scale.end(), f) != after_scale.end();
-        idx.add({f, id, we, ascii, scaled}, by_last);
+        Word w{f, id};
+        w.word_end = std::find(word_end.begin(), word_end.end(), f) != word_end.end();
+        w.ascii = std::any_of(f.begin(), f.end(), [](char c) { return is_latin(c); });
+        w.after_scale = std::find(after_scale.begin(), after_scale.end(), f) != after_scale.end();
+        w.needs_generic = needs_generic;
+        idx.add(w, by_last);
         // 미국 달러 also as 미국달러.
         if (f.find(' ') != std::string::npos) {
-          std::string joined;
-          for (char c : f)
-            if (c != ' ') joined += c;
-          idx.add({joined, id, we, ascii, scaled}, by_last);
+          std::erase(w.text, ' ');
+          idx.add(std::move(w), by_last);
         }
       };
       for (auto w : after_scale)
@@ -514,6 +517,7 @@ Status load(Tables& t, const lexicon::Source& src) {
           return tb.error(row, "after_scale", "'" + w + "' must also be a word_end surface");
       for (auto w : lexicon::split_values(tb.cell(row, "suffix"))) add(t.suffix, w, false);
       for (auto w : lexicon::split_values(tb.cell(row, "prefix"))) add(t.prefix, w, true);
+      for (auto w : lexicon::split_values(tb.cell(row, "prefix_with_generic"))) add(t.prefix, w, true, true);
     }
   } else if (base == "minor_units.tsv") {
     auto table = lexicon::parse_tsv(src.content, src.name, {"code", "lang", "surface", "per", "alone"});
@@ -935,7 +939,8 @@ struct Reader {
   }
 
   // Prefix currency right before i (one space allowed): returns its start or npos.
-  size_t prefix_before(size_t i, int& currency) const {
+  // `needs_generic`: the prefix counts only with a generic word closing the amount.
+  size_t prefix_before(size_t i, int& currency, bool& needs_generic) const {
     size_t j = i;
     while (j > 0 && s[j - 1] == ' ' && i - j < 2) --j;  // 人民币  50元
     const Word* w = t.prefix.match_before(s, j);
@@ -945,6 +950,7 @@ struct Reader {
     // A symbol (US$, ￥) binds without a space; words (人民币, EUR) may take one.
     if (j != i && !w->ascii && !text::is_han(cp_before(s, j))) return std::string_view::npos;
     currency = w->id;
+    needs_generic = w->needs_generic;
     return st;
   }
 
@@ -1032,7 +1038,8 @@ struct Reader {
     a.start = i;
     a.low = n->low, a.high = n->high, a.approx = n->approx;
     int pc = -1;
-    size_t ps = prefix_before(i, pc);
+    bool needs_generic = false;
+    size_t ps = prefix_before(i, pc, needs_generic);
     int cur = -1;
     size_t cs = 0;
     const Word* word = nullptr;
@@ -1046,6 +1053,8 @@ struct Reader {
         // otherwise the prefix belongs to something else (人民币 5美元).
         if (e - cs == 3 && text::is_han(cp_at(s, cs))) cur = pc;
         else ps = std::string_view::npos;
+      } else if (needs_generic) {
+        ps = std::string_view::npos;  // 美元 before 50美元: the word after names it anyway
       }
       a.currency = cur;
       a.end = e;
@@ -1055,6 +1064,7 @@ struct Reader {
       if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
       return true;
     }
+    if (needs_generic) ps = std::string_view::npos;  // 兑美元7.1: a rate's currency
     if (ps != std::string_view::npos) {
       // 人民幣三部分: one spelled digit glued to the word after it counts that word (three
       // parts), not money; 人民币五千 and 人民币3 stay amounts. So does any number glued to a
@@ -1112,11 +1122,12 @@ struct Reader {
     const size_t connector_at = q;
     q = skip_space(s, q + c->text.size());
     int pc = -1;
-    const size_t ps = prefix_before(i, pc);
+    bool needs_generic = false;
+    const size_t ps = prefix_before(i, pc, needs_generic);
     Amount b;
     if (!single_gated(q, b) || b.start != q || b.rule == "money.prefix") {
       // A bare second number: only the prefix gives the range its currency.
-      if (ps == std::string_view::npos || n->is_range()) return false;
+      if (ps == std::string_view::npos || n->is_range() || needs_generic) return false;
       const std::optional<Numeral> m = amount_at(q);
       if (!m || m->start != q || m->is_range()) return false;
       b = Amount{};
@@ -1138,7 +1149,8 @@ struct Reader {
     a.start = i;
     // The prefix holds for the range when the second end names the same currency or
     // only the generic 元; another currency word (人民币5至6美元) leaves it out.
-    if (ps != std::string_view::npos && (b.currency == pc || b.generic_word)) a.start = ps, a.currency = pc, a.word = nullptr;
+    if (ps != std::string_view::npos && (needs_generic ? b.generic_word : b.currency == pc || b.generic_word))
+      a.start = ps, a.currency = pc, a.word = nullptr;
     a.generic_word = false;
     a.low = low;
     a.approx = a.approx || n->approx;
