@@ -875,6 +875,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-subject-mark-before-amount", "속초시 관광, 612억 원 투입\n본문", ""},
       {"headline-subject-many-words-before-amount", "속초시 올해 겨울 관광 예산 612억 원\n본문", ""},
       {"body-subject-words-before-amount", "제목\n속초시 내년 관광예산 612억 원", ""},
+      // A written year or range of years opens the clause before a place that acts.
+      {"years-before-acting-place", "据测算，2027年至2029年杭州计划累计投入算力券不少于10亿元。",
+       "杭州=Hangzhou Municipal People's Government"},
+      {"years-after-preposition-before-place", "在2027年杭州举办的展会上发布。", ""},
       // Context names inside common words (太古里 a mall, 欢乐购 a coupon scheme's name).
       {"context-name-in-mall-name", "锦江区政府宣布追加2,000万元，在春熙路和太古里商圈发放“锦江专享券”；",
        "锦江区政府=锦江区政府/pattern"},
