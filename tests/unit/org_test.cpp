@@ -880,6 +880,8 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "杭州=Hangzhou Municipal People's Government"},
       {"years-after-preposition-before-place", "在2027年杭州举办的展会上发布。", ""},
       // Context names inside common words (太古里 a mall, 欢乐购 a coupon scheme's name).
+      {"listed-name-in-place-name", "國泰航空去年純利增長。亞洲萬里通會員可於國泰城體驗館兌換禮品。",
+       "國泰航空=Cathay Pacific"},
       {"context-name-in-mall-name", "锦江区政府宣布追加2,000万元，在春熙路和太古里商圈发放“锦江专享券”；",
        "锦江区政府=锦江区政府/pattern"},
       {"context-name-in-coupon-name", "成都市将联合平台企业，于1月15日至2月28日分三轮发放“蓉城欢乐购”消费券，预计撬动消费约18亿元。",
