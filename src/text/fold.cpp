@@ -66,9 +66,12 @@ class FoldTable {
       identity_bits_[e.code_point >> 6] &= ~(uint64_t{1} << (e.code_point & 63));
     }
     pool_.append(kPad, '\0');  // a fold is copied kPad bytes at a time when it fits
-    three_.resize(0x3F10);
-    for (uint32_t high = 0x20; high < 0x400; ++high)  // U+0800 and up: three-byte sequences
-      three_[(high >> 6) | ((high & 0x3F) << 8)] = Three{identity_bits_[high], kLangByBlock[high]};
+    three_identity_.resize(0x3F10);
+    three_lang_.resize(0x3F10);
+    for (uint32_t high = 0x20; high < 0x400; ++high) {  // U+0800 and up: three-byte sequences
+      three_identity_[(high >> 6) | ((high & 0x3F) << 8)] = identity_bits_[high];
+      three_lang_[(high >> 6) | ((high & 0x3F) << 8)] = kLangByBlock[high];
+    }
     hangul_identity_ = true;
     for (char32_t c = 0xAC00; c < 0xD7A0; ++c) hangul_identity_ = hangul_identity_ && identity(c);
   }
@@ -92,24 +95,21 @@ class FoldTable {
   }
 
   // What the scan needs about a three-byte sequence, by its first two bytes: the
-  // identity bits and kLangByBlock entry of the 64 code points they start (none are
-  // identity below U+0800, where the sequence would be overlong).
-  struct Three {
-    uint64_t identity = 0;
-    uint64_t lang = 0;
-  };
-  // Indexed by the sequence's first two bytes as a little-endian word masked with 0x3F0F
-  // (payload bits 15-12 in bits 3-0, bits 11-6 in bits 13-8): one AND instead of
-  // shifting the bits together. Of the table's 16 K entries 1 K are used, in 64 runs
-  // of 16 (16 KB touched).
-  const Three* three() const { return three_.data(); }
+  // identity bits and the kLangByBlock entry of the 64 code points they start (none are
+  // identity below U+0800, where the sequence would be overlong). Two arrays, so that an
+  // index scales by 8 within the load. Indexed by the sequence's first two bytes as a
+  // little-endian word masked with 0x3F0F (payload bits 15-12 in bits 3-0, bits 11-6 in
+  // bits 13-8): one AND instead of shifting the bits together. Of each array's 16 K
+  // entries 1 K are used, in 64 runs of 16 (8 KB touched).
+  const uint64_t* three_identity() const { return three_identity_.data(); }
+  const uint64_t* three_lang() const { return three_lang_.data(); }
 
   // Every Hangul syllable up to U+D79F folds to itself (true with every ICU so far): the
   // block scan then takes them by their bytes alone, without a lookup.
   bool hangul_identity() const { return hangul_identity_; }
 
  private:
-  std::vector<Three> three_;
+  std::vector<uint64_t> three_identity_, three_lang_;
   std::string pool_;
   std::vector<Fold> folds_;
   std::array<uint16_t, 0x10000> slot_{};
@@ -185,7 +185,9 @@ class ClassifyAvx2 {
   }
   __m256i a_, w25_, x20_, xF0_, xE0_, xC0_, xEA_, xEB_, xED_, xE4_, xE5_, w1_, w4_, xB0_, x9D_, xB8_;
 };
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+// Every CPU with AVX2 so far also has BMI1 and BMI2; scan_avx2 uses them too.
+const bool kHasAvx2 =
+    __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
 // AVX-512 (F, BW, VL) doubles the vector registers to 32, enough for the classifier's
 // sixteen constants and the block's vectors at once (see FoldBuilder::scan_avx512).
 const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
@@ -303,7 +305,8 @@ class FoldBuilder {
   template <class Classify>
   [[gnu::always_inline]] inline void scan() {
     const Classify classify;
-    const FoldTable::Three* const three = t_.three();
+    const uint64_t* const identity = t_.three_identity();
+    const uint64_t* const three_lang = t_.three_lang();
     const bool hangul_identity = t_.hangul_identity();
     const unsigned char* const s = s_;
     const size_t n = n_;
@@ -334,16 +337,10 @@ class FoldBuilder {
       if (end >= 1 && ((m.lead3 >> (end - 1)) & 1u) != 0) end -= 1;
       else if (end >= 2 && ((m.lead3 >> (end - 2)) & 1u) != 0) end -= 2;
       // Three-byte sequences other than Hangul syllables: identity by table.
-      for (uint32_t leads = m.lead3 & ~hangul & below(end); leads != 0; leads &= leads - 1) {
-        const unsigned q = static_cast<unsigned>(__builtin_ctz(leads));
-        uint32_t x;
-        std::memcpy(&x, p + q, 4);
-        const FoldTable::Three& e = three[x & 0x3F0Fu];
-        if (((e.identity >> ((x >> 16) & 0x3Fu)) & 1) == 0) {  // surrogates and overlong forms are never identity
-          end = q;
-          stop = changes = true;
-          break;
-        }
+      const unsigned change = first_change(p, m.lead3 & ~hangul & below(end), identity);
+      if (change < 32) {
+        end = change;
+        stop = changes = true;
       }
       if (f < FoldedText::kLangWindow) {  // a block's bytes are as many folded as original ones
         const uint32_t counted = below(end) & below(FoldedText::kLangWindow - f);
@@ -353,8 +350,8 @@ class FoldBuilder {
           const unsigned q = static_cast<unsigned>(__builtin_ctz(rest));
           uint32_t x;
           std::memcpy(&x, p + q, 4);
-          const FoldTable::Three& e = three[x & 0x3F0Fu];
-          lang += e.lang != kMixedBlock ? e.lang : lang_unit(decode3(p + q));
+          const uint64_t units = three_lang[x & 0x3F0Fu];
+          lang += units != kMixedBlock ? units : lang_unit(decode3(p + q));
         }
       }
       i += end, f += end;
@@ -381,6 +378,21 @@ class FoldBuilder {
 
  private:
   static constexpr size_t kSlack = 64;
+
+  // The position of the first of `leads` (bit k: a three-byte sequence starts at p[k])
+  // whose code point does not fold to itself, 32 when they all do. Surrogates and
+  // overlong forms never fold to themselves.
+  // (The bits are taken as 64 and the bytes read apart: fewer instructions per lead.)
+  [[gnu::always_inline]] static inline unsigned first_change(const unsigned char* p, uint64_t leads,
+                                                             const uint64_t* identity) {
+    for (; leads != 0; leads &= leads - 1) {
+      const auto q = static_cast<size_t>(__builtin_ctzll(leads));
+      uint16_t first_two;
+      std::memcpy(&first_two, p + q, 2);
+      if (((identity[first_two & 0x3F0Fu] >> (p[q + 2] & 0x3Fu)) & 1) == 0) return static_cast<unsigned>(q);
+    }
+    return 32;
+  }
 
   void start_copy() {
     ft_.identity_ = false;
@@ -467,9 +479,11 @@ class FoldBuilder {
   }
 
 #if defined(HANFACTS_FOLD_AVX2)
-  // Flattened: scan() and ClassifyAvx2 are compiled into this function, with AVX2 and
-  // POPCNT enabled for all of it.
-  [[gnu::target("avx2,popcnt"), gnu::flatten]] static void scan_avx2(FoldBuilder& b) { b.scan<ClassifyAvx2>(); }
+  // Flattened: scan() and ClassifyAvx2 are compiled into this function, with AVX2, BMI
+  // and POPCNT enabled for all of it (BMI: the bit loops' TZCNT/BLSR, SHRX).
+  [[gnu::target("avx2,bmi,bmi2,popcnt"), gnu::flatten]] static void scan_avx2(FoldBuilder& b) {
+    b.scan<ClassifyAvx2>();
+  }
   // The same code compiled for AVX-512 machines: the instructions are ClassifyAvx2's,
   // but with 32 vector registers the compiler keeps the classifier's constants there,
   // where with 16 it reloads several from the stack in every block.
