@@ -332,18 +332,37 @@ class FoldBuilder {
       const uint32_t bad = ~(m.plain | (out != nullptr ? m.upper : 0) | m.lead3 | m.cont) |
                            (m.cont ^ ((m.lead3 << 1) | (m.lead3 << 2))) | limit_bits;
       size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctz(bad)) : 32;
-      bool stop = bad != 0, changes = false;
+      bool stop = bad != 0;
       // A sequence cut by `end` is left for the next block or for step().
       if (end >= 1 && ((m.lead3 >> (end - 1)) & 1u) != 0) end -= 1;
       else if (end >= 2 && ((m.lead3 >> (end - 2)) & 1u) != 0) end -= 2;
       // Three-byte sequences other than Hangul syllables: identity by table.
-      const unsigned change = first_change(p, m.lead3 & ~hangul & below(end), identity);
-      if (change < 32) {
-        end = change;
-        stop = changes = true;
+      const uint64_t changed = changed_leads(p, m.lead3 & ~hangul & below(end), identity);
+      uint32_t folded = 0;  // the leads folded in the block's copy
+      size_t shrink = 0;    // bytes the block's copy lost to them
+      if (changed != 0) {
+        // Once copying, code points whose folds are no longer than them (full-width
+        // punctuation and digits, Traditional characters: in Chinese text one every few
+        // dozen bytes) are folded in the block's copy, where stopping at each would
+        // classify the rest of the block again. Not in the block that the language
+        // window ends in, so that the window holds all of the block's code points or none.
+        size_t first_left = static_cast<size_t>(__builtin_ctzll(changed));
+        if (out != nullptr && (f + 32 <= FoldedText::kLangWindow || f >= FoldedText::kLangWindow)) {
+          const InBlock r = fold_in_block(p, changed, out + f, f, i, f < FoldedText::kLangWindow);
+          lang += r.units;
+          shrink = r.shrink;
+          first_left = r.first_left;
+          folded = static_cast<uint32_t>(changed) & below(first_left);
+        }
+        if (first_left < 32) {
+          end = first_left;  // step() takes it
+          stop = true;
+        }
       }
-      if (f < FoldedText::kLangWindow) {  // a block's bytes are as many folded as original ones
-        const uint32_t counted = below(end) & below(FoldedText::kLangWindow - f);
+      if (f < FoldedText::kLangWindow) {
+        // Without folds in the block its bytes are as many folded as original ones; with
+        // them the whole block is in the window.
+        const uint32_t counted = below(end) & below(FoldedText::kLangWindow - f) & ~folded;
         lang += static_cast<uint64_t>(__builtin_popcount(hangul & counted)) * kOneHangul +
                 static_cast<uint64_t>(__builtin_popcount(m.han & counted)) * kOneHan;
         for (uint32_t rest = m.lead3 & ~hangul & ~m.han & counted; rest != 0; rest &= rest - 1) {
@@ -354,21 +373,8 @@ class FoldBuilder {
           lang += units != kMixedBlock ? units : lang_unit(decode3(p + q));
         }
       }
-      i += end, f += end;
+      i += end, f += end - shrink;
       if (!stop || i >= n) continue;
-      if (changes && out != nullptr) {
-        // The common change, taken here rather than by step(): a well-formed three-byte
-        // code point (full-width punctuation and digits, Traditional characters) whose
-        // fold is no longer than it, once copying.
-        const char32_t c = decode3(p + end);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF) && t_.fold_of(c).length <= 3) {
-          const FoldTable::Fold& fo = t_.fold_of(c);
-          if (is_han(c) && f < FoldedText::kLangWindow) ++ft_.traditional_;
-          put(out, f, i, 3, t_.pool() + fo.offset, fo.length, fo.lang, lang);
-          i += 3, f += fo.length;
-          continue;
-        }
-      }
       i_ = i, f_ = f, lang_ = lang;
       step();
       i = i_, f = f_, out = out_, lang = lang_;
@@ -379,19 +385,62 @@ class FoldBuilder {
  private:
   static constexpr size_t kSlack = 64;
 
-  // The position of the first of `leads` (bit k: a three-byte sequence starts at p[k])
-  // whose code point does not fold to itself, 32 when they all do. Surrogates and
-  // overlong forms never fold to themselves.
-  // (The bits are taken as 64 and the bytes read apart: fewer instructions per lead.)
-  [[gnu::always_inline]] static inline unsigned first_change(const unsigned char* p, uint64_t leads,
-                                                             const uint64_t* identity) {
+  // The leads among `leads` (bit k: a three-byte sequence starts at p[k]) whose code
+  // points do not fold to themselves. Surrogates and overlong forms never do. (The bits
+  // are taken as 64 and the bytes read apart: fewer instructions per lead.)
+  [[gnu::always_inline]] static inline uint64_t changed_leads(const unsigned char* p, uint64_t leads,
+                                                              const uint64_t* identity) {
+    uint64_t changed = 0;
     for (; leads != 0; leads &= leads - 1) {
       const auto q = static_cast<size_t>(__builtin_ctzll(leads));
       uint16_t first_two;
       std::memcpy(&first_two, p + q, 2);
-      if (((identity[first_two & 0x3F0Fu] >> (p[q + 2] & 0x3Fu)) & 1) == 0) return static_cast<unsigned>(q);
+      if (((identity[first_two & 0x3F0Fu] >> (p[q + 2] & 0x3Fu)) & 1) == 0) changed |= leads & -leads;
     }
-    return 32;
+    return changed;
+  }
+
+  // Folds the `changed` leads of a block (read at p, original byte o; its copy at `out`,
+  // folded byte `at_f`) in the copy, in order, up to the first whose fold is longer than
+  // it or that is malformed: each fold replaces its code point there and the rest of the
+  // copy moves up behind it. Returns the language units of the folds when `counted` (the
+  // block is in the language window), the bytes the copy shrank by, and the position of
+  // the first lead left (32 when none). Out of the scan's loop, whose registers it keeps.
+  struct InBlock {
+    uint64_t units;
+    uint32_t shrink, first_left;
+  };
+  [[gnu::noinline]] InBlock fold_in_block(const unsigned char* p, uint64_t changed, char* out, size_t at_f,
+                                          size_t o, bool counted) {
+    InBlock r{0, 0, 32};
+    for (; changed != 0; changed &= changed - 1) {
+      const auto q = static_cast<uint32_t>(__builtin_ctzll(changed));
+      const char32_t c = decode3(p + q);
+      const FoldTable::Fold* fo = c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? &t_.fold_of(c) : nullptr;
+      if (fo == nullptr || fo->length > 3) {
+        r.first_left = q;
+        break;
+      }
+      if (counted) {
+        r.units += fo->lang;
+        if (is_han(c)) ++ft_.traditional_;
+      }
+      char* const at = out + q - r.shrink;
+      put_in_block(at, t_.pool() + fo->offset, fo->length);
+      if (fo->length != 3) add_change(at_f + q - r.shrink, o + q, 3, fo->length);
+      r.shrink += 3 - fo->length;
+    }
+    return r;
+  }
+
+  // Replaces the three-byte code point that a block's copy holds at `at` by its fold
+  // `rep` (at most three bytes, readable for FoldTable::kPad) and moves the rest of the
+  // copy up behind it. Reads and writes [at, at + 35), within the copy's slack.
+  static void put_in_block(char* at, const char* rep, size_t len) {
+    char rest[32];
+    std::memcpy(rest, at + 3, sizeof rest);
+    std::memcpy(at, rep, 4);
+    std::memcpy(at + len, rest, sizeof rest);
   }
 
   void start_copy() {
