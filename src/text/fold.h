@@ -21,6 +21,8 @@ class FoldBuilder;
 
 // Text as recognizers see it, with the way back to the original.
 class FoldedText {
+  struct Anchor;  // an entry of the offset map (below)
+
  public:
   FoldedText() = default;
   // Folds `original` (UTF-8; malformed bytes become U+FFFD). `original` must outlive
@@ -51,14 +53,17 @@ class FoldedText {
   // below the previous one still maps right (by a search).
   class Cursor {
    public:
-    explicit Cursor(const FoldedText& folded) : f_(folded) {}
+    explicit Cursor(const FoldedText& folded) : f_(folded), at_(folded.anchors_.data()) {}
     size_t start(size_t i);  // == to_original_start(i)
     size_t end(size_t end);  // == to_original_end(end)
 
    private:
-    void seek(size_t i);  // anchor_ := the anchor that holds folded byte i (< the folded size)
+    void seek(size_t i);  // at_ := the anchor that holds folded byte i (< the folded size)
     const FoldedText& f_;
-    size_t anchor_ = 0;  // index of the anchor that held the last offset
+    // The anchor that held the last offset (unused when the text folds to itself). A
+    // pointer rather than an index: the walk forward needs no bound, as the terminal
+    // anchor is past every offset it is asked for.
+    const Anchor* at_;
   };
 
   // Language evidence gathered by the same pass: Hangul syllables and Han code points
