@@ -122,11 +122,11 @@ const FoldTable& table() {
   return *kTable;
 }
 
-// The scan takes text in blocks of 32 bytes. For each byte of a block, a bit in each of
-// these masks (bit k for byte k) says what kind of byte it is; the masks are computed
-// for all 32 bytes at once (AVX2 where the CPU has it, else SSE2, else byte by byte),
-// so that text which folds to itself costs no branch per byte and no lookup per Hangul
-// syllable. Reads p[0, 33).
+// The scan takes text in blocks of 64 bytes, classified 32 at a time. For each byte of
+// 32, a bit in each of these masks (bit k for byte k) says what kind of byte it is; the
+// masks are computed for all 32 bytes at once (AVX2 where the CPU has it, else SSE2,
+// else byte by byte), so that text which folds to itself costs no branch per byte and
+// no lookup per Hangul syllable. Reads p[0, 33).
 struct BlockMasks {
   uint32_t plain = 0;   // ASCII other than an upper-case letter: folds to itself
   uint32_t upper = 0;   // 'A'..'Z': folds to the lower-case letter, same length
@@ -250,8 +250,8 @@ class ClassifyGeneric {
 #endif
 };
 
-// Bits 0..k-1 (k <= 32).
-constexpr uint32_t below(size_t k) { return k >= 32 ? ~uint32_t{0} : (uint32_t{1} << k) - 1; }
+// Bits 0..k-1 (k <= 64).
+constexpr uint64_t below(size_t k) { return k >= 64 ? ~uint64_t{0} : (uint64_t{1} << k) - 1; }
 
 }  // namespace
 
@@ -313,32 +313,38 @@ class FoldBuilder {
     size_t i = i_, f = f_;
     char* out = out_;
     uint64_t lang = lang_;
-    // The text's last bytes go through a zero-padded copy (a block reads 35 bytes).
-    alignas(32) unsigned char tail[64];
+    // The text's last bytes go through a zero-padded copy (a block reads 67 bytes).
+    alignas(32) unsigned char tail[128];
     while (i < n) {
       const unsigned char* p = s + i;
-      uint32_t limit_bits = 0;  // bytes past the end of the text
-      if (n - i < 35) {
+      uint64_t limit_bits = 0;  // bytes past the end of the text
+      if (n - i < 67) {
         std::memset(tail, 0, sizeof tail);
         std::memcpy(tail, s + i, n - i);
         p = tail;
         limit_bits = ~below(n - i);
       }
-      const BlockMasks m = classify(p, out != nullptr ? out + f : nullptr);
-      const uint32_t hangul = hangul_identity ? m.hangul : 0;
+      // 64 bytes in two halves: the scalar work below is per block, so a block twice as
+      // long costs it half as often per byte.
+      const BlockMasks lo = classify(p, out != nullptr ? out + f : nullptr);
+      const BlockMasks hi = classify(p + 32, out != nullptr ? out + f + 32 : nullptr);
+      const auto join = [](uint32_t low, uint32_t high) { return low | uint64_t{high} << 32; };
+      const uint64_t plain = join(lo.plain, hi.plain), upper = join(lo.upper, hi.upper),
+                     lead3 = join(lo.lead3, hi.lead3), cont = join(lo.cont, hi.cont), han = join(lo.han, hi.han);
+      const uint64_t hangul = hangul_identity ? join(lo.hangul, hi.hangul) : 0;
       // Fine: ASCII that folds to itself (and upper-case letters once copying: lowered in
       // the copy), three-byte leads, continuation bytes exactly where a lead one or two
       // bytes before expects one.
-      const uint32_t bad = ~(m.plain | (out != nullptr ? m.upper : 0) | m.lead3 | m.cont) |
-                           (m.cont ^ ((m.lead3 << 1) | (m.lead3 << 2))) | limit_bits;
-      size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctz(bad)) : 32;
+      const uint64_t bad =
+          ~(plain | (out != nullptr ? upper : 0) | lead3 | cont) | (cont ^ ((lead3 << 1) | (lead3 << 2))) | limit_bits;
+      size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctzll(bad)) : 64;
       bool stop = bad != 0;
       // A sequence cut by `end` is left for the next block or for step().
-      if (end >= 1 && ((m.lead3 >> (end - 1)) & 1u) != 0) end -= 1;
-      else if (end >= 2 && ((m.lead3 >> (end - 2)) & 1u) != 0) end -= 2;
+      if (end >= 1 && ((lead3 >> (end - 1)) & 1u) != 0) end -= 1;
+      else if (end >= 2 && ((lead3 >> (end - 2)) & 1u) != 0) end -= 2;
       // Three-byte sequences other than Hangul syllables: identity by table.
-      const uint64_t changed = changed_leads(p, m.lead3 & ~hangul & below(end), identity);
-      uint32_t folded = 0;  // the leads folded in the block's copy
+      const uint64_t changed = changed_leads(p, lead3 & ~hangul & below(end), identity);
+      uint64_t folded = 0;  // the leads folded in the block's copy
       size_t shrink = 0;    // bytes the block's copy lost to them
       if (changed != 0) {
         // Once copying, code points whose folds are no longer than them (full-width
@@ -347,14 +353,14 @@ class FoldBuilder {
         // classify the rest of the block again. Not in the block that the language
         // window ends in, so that the window holds all of the block's code points or none.
         size_t first_left = static_cast<size_t>(__builtin_ctzll(changed));
-        if (out != nullptr && (f + 32 <= FoldedText::kLangWindow || f >= FoldedText::kLangWindow)) {
+        if (out != nullptr && (f + 64 <= FoldedText::kLangWindow || f >= FoldedText::kLangWindow)) {
           const InBlock r = fold_in_block(p, changed, out + f, f, i, f < FoldedText::kLangWindow);
           lang += r.units;
           shrink = r.shrink;
           first_left = r.first_left;
-          folded = static_cast<uint32_t>(changed) & below(first_left);
+          folded = changed & below(first_left);
         }
-        if (first_left < 32) {
+        if (first_left < 64) {
           end = first_left;  // step() takes it
           stop = true;
         }
@@ -362,11 +368,11 @@ class FoldBuilder {
       if (f < FoldedText::kLangWindow) {
         // Without folds in the block its bytes are as many folded as original ones; with
         // them the whole block is in the window.
-        const uint32_t counted = below(end) & below(FoldedText::kLangWindow - f) & ~folded;
-        lang += static_cast<uint64_t>(__builtin_popcount(hangul & counted)) * kOneHangul +
-                static_cast<uint64_t>(__builtin_popcount(m.han & counted)) * kOneHan;
-        for (uint32_t rest = m.lead3 & ~hangul & ~m.han & counted; rest != 0; rest &= rest - 1) {
-          const unsigned q = static_cast<unsigned>(__builtin_ctz(rest));
+        const uint64_t counted = below(end) & below(FoldedText::kLangWindow - f) & ~folded;
+        lang += static_cast<uint64_t>(__builtin_popcountll(hangul & counted)) * kOneHangul +
+                static_cast<uint64_t>(__builtin_popcountll(han & counted)) * kOneHan;
+        for (uint64_t rest = lead3 & ~hangul & ~han & counted; rest != 0; rest &= rest - 1) {
+          const auto q = static_cast<unsigned>(__builtin_ctzll(rest));
           uint32_t x;
           std::memcpy(&x, p + q, 4);
           const uint64_t units = three_lang[x & 0x3F0Fu];
@@ -383,7 +389,7 @@ class FoldBuilder {
   }
 
  private:
-  static constexpr size_t kSlack = 64;
+  static constexpr size_t kSlack = 128;
 
   // The leads among `leads` (bit k: a three-byte sequence starts at p[k]) whose code
   // points do not fold to themselves. Surrogates and overlong forms never do. (The bits
@@ -405,14 +411,14 @@ class FoldBuilder {
   // it or that is malformed: each fold replaces its code point there and the rest of the
   // copy moves up behind it. Returns the language units of the folds when `counted` (the
   // block is in the language window), the bytes the copy shrank by, and the position of
-  // the first lead left (32 when none). Out of the scan's loop, whose registers it keeps.
+  // the first lead left (64 when none). Out of the scan's loop, whose registers it keeps.
   struct InBlock {
     uint64_t units;
     uint32_t shrink, first_left;
   };
   [[gnu::noinline]] InBlock fold_in_block(const unsigned char* p, uint64_t changed, char* out, size_t at_f,
                                           size_t o, bool counted) {
-    InBlock r{0, 0, 32};
+    InBlock r{0, 0, 64};
     for (; changed != 0; changed &= changed - 1) {
       const auto q = static_cast<uint32_t>(__builtin_ctzll(changed));
       const char32_t c = decode3(p + q);
@@ -435,9 +441,9 @@ class FoldBuilder {
 
   // Replaces the three-byte code point that a block's copy holds at `at` by its fold
   // `rep` (at most three bytes, readable for FoldTable::kPad) and moves the rest of the
-  // copy up behind it. Reads and writes [at, at + 35), within the copy's slack.
+  // copy up behind it. Reads and writes [at, at + 67), within the copy's slack.
   static void put_in_block(char* at, const char* rep, size_t len) {
-    char rest[32];
+    char rest[64];
     std::memcpy(rest, at + 3, sizeof rest);
     std::memcpy(at, rep, 4);
     std::memcpy(at + len, rest, sizeof rest);
