@@ -61,7 +61,7 @@ class FoldTable {
       uint64_t lang = 0;
       for (size_t i = 0; i < rep.size();) lang += lang_unit(next_code_point(rep, i));
       slot_[e.code_point] = static_cast<uint16_t>(folds_.size());
-      folds_.push_back({static_cast<uint32_t>(pool_.size()), e.length, lang});
+      folds_.push_back({static_cast<uint32_t>(pool_.size()), e.length, is_han(e.code_point), lang});
       pool_.append(rep);
       identity_bits_[e.code_point >> 6] &= ~(uint64_t{1} << (e.code_point & 63));
     }
@@ -85,6 +85,7 @@ class FoldTable {
   struct Fold {
     uint32_t offset = 0;
     uint8_t length = 0;
+    bool han = false;  // the code point itself is Han (is_han): a Traditional count
     uint64_t lang = 0;
   };
   const Fold& fold_of(char32_t c) const { return folds_[slot_[c]]; }
@@ -429,7 +430,7 @@ class FoldBuilder {
       }
       if (counted) {
         r.units += fo->lang;
-        if (is_han(c)) ++ft_.traditional_;
+        ft_.traditional_ += fo->han;
       }
       char* const at = out + q - r.shrink;
       put_in_block(at, t_.pool() + fo->offset, fo->length);
