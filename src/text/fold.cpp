@@ -624,15 +624,14 @@ size_t FoldedText::to_original_end(size_t end) const {
   }
 }
 
-size_t FoldedText::Cursor::start(size_t i) {
-  if (f_.identity_) return i;
+size_t FoldedText::Cursor::start_elsewhere(size_t i) {
   if (i >= f_.folded_.size()) return f_.original_.size();
   seek(i);
   return f_.start_in(*at_, i);
 }
 
-size_t FoldedText::Cursor::end(size_t end) {
-  if (f_.identity_ || end == 0) return end;
+size_t FoldedText::Cursor::end_elsewhere(size_t end) {
+  if (end == 0) return end;
   if (end >= f_.folded_.size()) return f_.original_.size();
   seek(end);
   const Anchor& a = *at_;

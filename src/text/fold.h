@@ -54,10 +54,14 @@ class FoldedText {
   class Cursor {
    public:
     explicit Cursor(const FoldedText& folded) : f_(folded), at_(folded.anchors_.data()) {}
+    // Inline where the offset lies in the segment of unchanged lengths that held the last
+    // one (most facts of a document: a call and the search are saved), else below.
     size_t start(size_t i);  // == to_original_start(i)
     size_t end(size_t end);  // == to_original_end(end)
 
    private:
+    size_t start_elsewhere(size_t i);
+    size_t end_elsewhere(size_t end);
     void seek(size_t i);  // at_ := the anchor that holds folded byte i (< the folded size)
     const FoldedText& f_;
     // The anchor that held the last offset (unused when the text folds to itself). A
@@ -98,6 +102,28 @@ class FoldedText {
   std::string folded_;
   std::vector<Anchor> anchors_;  // sorted by folded (ties: the last one holds the bytes)
 };
+
+inline size_t FoldedText::Cursor::start(size_t i) {
+  if (f_.identity_) return i;
+  const Anchor& a = *at_;
+  if (a.olen != 0 || i < a.folded || i >= (&a)[1].folded) return start_elsewhere(i);
+  // start_in: the byte itself, moved back to its code point's start.
+  size_t o = a.original + (i - a.folded);
+  while (o > a.original && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) --o;
+  return o;
+}
+
+inline size_t FoldedText::Cursor::end(size_t end) {
+  if (f_.identity_) return end;
+  const Anchor& a = *at_;
+  if (a.olen != 0 || end <= a.folded || end >= (&a)[1].folded) return end_elsewhere(end);
+  // Bytes end - 1 and end in this segment: the original offset of byte `end`, moved on
+  // to the end of the code point it may be inside (as end_elsewhere).
+  size_t o = a.original + (end - a.folded);
+  const size_t limit = (&a)[1].original;
+  while (o < limit && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
+  return o;
+}
 
 // Folds a short string (lexicon keys). Same mapping as FoldedText.
 std::string fold(std::string_view s);
