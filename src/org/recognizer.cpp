@@ -523,34 +523,15 @@ class Matcher {
   // branch per code point: whether its step is the usual one.
   void scan() {
     const size_t n = t_.size();
-    // Left-out spaces, as offsets in the kept text: report_keys() reads back no further
-    // than one key's bytes before a code point of the block, and a block writes the
-    // spaces of all its code points first, so a ring of more entries than the longest
-    // key and a block's spaces keeps all it reads (and nothing it did not write: no
-    // clearing from document to document).
-    const size_t ring_size = std::bit_ceil(size_t{m_->ac.max_key_bytes()} + 1 + CodePointBlock::kCapacity);
-    if (ring_.size() != ring_size) ring_.assign(ring_size, 0);
-    const size_t ring_mask = ring_size - 1;
     CodePointReader reader(t_, m_->cp_info.data(), Model::kBeyondBmp);
     CodePointBlock& b = block_;
     uint32_t state = Automaton::kRoot;
-    size_t skipped = 0;  // spaces left out before the block
     // The current run: its class (cp_info's top two bits) and first byte.
     Script run = Script::kOther;
     size_t run_start = 0;
     while (reader.next(b)) {
-      size_t spaces = skipped;
-      const size_t words = (b.count + 63) / 64;
-      for (size_t w = 0; w < words; ++w) {
-        for (uint64_t m = b.spaced[w]; m != 0; m &= m - 1) {
-          const size_t space = b.base + b.start[w * 64 + std::countr_zero(m)] - 1;
-          ring_[spaces & ring_mask] = space - spaces;
-          ++spaces;
-        }
-      }
-      add_runs(b, words, run, run_start);
-      step_block(b, state, skipped);
-      skipped = spaces;
+      add_runs(b, (b.count + 63) / 64, run, run_start);
+      step_block(b, state);
     }
     if (run_wanted(run, run_start, n)) fuzzy_words_.push_back({run_start, n});
     for (const NameHit& h : names_) {
@@ -626,7 +607,7 @@ class Matcher {
   }
 
   // Steps the automaton over the block's code points from `state`, reporting keys
-  // (report_at()); `skipped`: the spaces left out before the block. A report is noted
+  // (report_keys()). A report is noted
   // with a prefetch of its state's KeyInfo and handled after the block's steps: that
   // record (16 bytes a state, too many states to stay in cache) was report_keys()'s
   // cache miss, and the steps in between hide it.
@@ -635,7 +616,7 @@ class Matcher {
   // it goes and whether it reports. One well-predicted branch decides (whether the
   // current state is the root changes every few code points, so a test of it alone
   // would not be). Out of line, so what the loop needs stays in registers.
-  [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io, size_t skipped) {
+  [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io) {
     const Automaton& ac = m_->ac;
     const Automaton::QuickSteps quick = ac.quick_steps();
     uint32_t state = state_io;
@@ -656,40 +637,54 @@ class Matcher {
       }
     }
     state_io = state;
-    // The keys are handled in the order found, and see what they saw unsorted: the
-    // ring of spaces holds the whole block's before its steps (scan()).
-    for (size_t r = 0; r < noted; ++r) report_at(b, reports_[r].k, reports_[r].state, skipped);
-  }
-  // Every reported key ending with the block's code point k (see report_keys()).
-  // Built twice, so CPUs with a popcount instruction use it (else a library call); never
-  // inlined, as a call through the clones' resolver.
-  [[gnu::target_clones("popcnt", "default")]] void report_at(const CodePointBlock& b, size_t k, uint32_t state, size_t skipped) {
-    // The spaces left out before the code point's end: those before the block, and the
-    // block's up to the code point (its own bit included: the space before it).
-    for (size_t w = 0; w < k / 64; ++w) skipped += static_cast<size_t>(std::popcount(b.spaced[w]));
-    skipped += static_cast<size_t>(std::popcount(b.spaced[k / 64] & (~uint64_t{0} >> (63 - k % 64))));
-    const char32_t c = b.c[k];
-    report_keys(state, b.base + b.start[k] + utf8_bytes(c), c, skipped);
+    // The keys are handled in the order found.
+    for (size_t r = 0; r < noted; ++r) {
+      const size_t k = reports_[r].k;
+      const char32_t c = b.c[k];
+      report_keys(reports_[r].state, b.base + b.start[k] + utf8_bytes(c), c);
+    }
   }
 
   // Every reported key ending at `end` (the automaton is in `state`; `last` the code
-  // point before `end`; `skipped` spaces left out so far, the last ones in ring_).
-  // Offsets in the kept text (spaces left out) are text offsets less the spaces left out
-  // before them.
-  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last, size_t skipped) {
-    const size_t kept = end - skipped;
-    const size_t ring_mask = ring_.size() - 1;
+  // point before `end`).
+  [[gnu::noinline]] void report_keys(uint32_t state, size_t end, char32_t last) {
     for (const Model::KeyInfo* info = &m_->key_info[state]; info->bytes != 0; info = &m_->key_info[info->shorter]) {
       const size_t len = info->bytes;
       // The shorter key's record loads while this key is checked.
       if (info->packed & Model::kKeyShorter) __builtin_prefetch(&m_->key_info[info->shorter]);
-      // Spaces left out inside the key: those after its start in the kept text.
-      size_t spaces = 0;
-      for (size_t k = skipped; k > 0 && ring_[(k - 1) & ring_mask] > kept - len; --k) ++spaces;
+      const size_t spaces = spaces_in_key(end, len);
       if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(end - len - spaces, end, spaces > 0);
       on_key(*info, end - len - spaces, end, last, spaces > 0);
       if (!(info->packed & Model::kKeyShorter)) break;
     }
+  }
+  // The spaces left out inside a key of `len` bytes (its own, spaces left out) that ends
+  // at `end`: the space bytes between its start and `end`, as no key holds a space
+  // (name_key() drops them) and every space inside it was left out. Most keys hold none,
+  // which a test of the text's last 8 or 16 bytes before `end` says at once (a key's
+  // bytes are the last `len` bytes when none of them is a space); else a walk back
+  // counts them (where the scan kept a ring of the spaces it left out, filled for
+  // every space of the text).
+  size_t spaces_in_key(size_t end, size_t len) const {
+    const char* const p = t_.data();
+    if (len <= 16 && end >= 16) {
+      // Bit 7 of each byte that is a space, exactly (no carry crosses a byte).
+      const auto space_bytes = [](uint64_t v) {
+        const uint64_t x = v ^ 0x2020202020202020ull;
+        return ~(((x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | x) & 0x8080808080808080ull;
+      };
+      uint64_t low, high;  // the bytes from end - 16 and from end - 8 (little-endian: later bytes higher)
+      std::memcpy(&low, p + end - 16, 8);
+      std::memcpy(&high, p + end - 8, 8);
+      // The key's last len bytes: the top ones of `high`, then of `low`.
+      const uint64_t in_high = len >= 8 ? ~uint64_t{0} : ~uint64_t{0} << (8 * (8 - len));
+      const uint64_t in_low = len <= 8 ? 0 : ~uint64_t{0} << (8 * (16 - len));
+      if (((space_bytes(high) & in_high) | (space_bytes(low) & in_low)) == 0) return 0;
+    }
+    size_t i = end;
+    for (size_t kept = 0; kept < len;)
+      if (p[--i] != ' ') ++kept;
+    return end - i - len;
   }
   // Notes the roles of the word of kGateRoles at [start, end) in gate_roles_seen_; one
   // read across a left-out space (no word_at() walk matches it) counts as every role.
@@ -3868,7 +3863,6 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;
   int food_doc_ = -1;
   RoleBits gate_roles_seen_ = 0;  // roles of Model::kGateRoles whose words the scan reported (note_gate_word())  // food_doc(): -1 not yet looked for, else 0 or 1
-  std::vector<size_t> ring_;     // scan(): the last spaces left out, as offsets in the kept text
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
   // step_block(): the block's code points where keys end, and the automaton's states there.
   struct Noted {
