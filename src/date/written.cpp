@@ -86,10 +86,8 @@ size_t bracketed_day_end(std::string_view text, size_t pos, const WrittenDateWor
   return pos;
 }
 
-}  // namespace
-
-size_t written_date_end(std::string_view text, size_t pos) {
-  const WrittenDateWords& w = words();
+// written_date_end() without the range of two dates.
+size_t one_date_end(std::string_view text, size_t pos, const WrittenDateWords& w) {
   if (const size_t e = bracketed_day_end(text, pos, w); e > pos) return e;
   size_t end = longest_at(text, pos, w.first_months);
   const size_t first = end;
@@ -114,6 +112,18 @@ size_t written_date_end(std::string_view text, size_t pos) {
   // A part of the month or year (11月底, 2027年初), then a qualifier (12月20日前, 月底前).
   if (!day) end = longest_at(text, end, w.parts);
   return longest_at(text, end, w.after);
+}
+
+}  // namespace
+
+size_t written_date_end(std::string_view text, size_t pos) {
+  const WrittenDateWords& w = words();
+  const size_t end = one_date_end(text, pos, w);
+  if (end == pos) return pos;
+  // Two dates joined by a range word (2027年至2029年, 11月1日至12月31日) are one.
+  if (const size_t k = longest_at(text, end, w.ranges); k > end)
+    if (const size_t second = one_date_end(text, k, w); second > k) return second;
+  return end;
 }
 
 }  // namespace hanfacts::date

@@ -21,8 +21,8 @@ namespace hanfacts::date {
 // 2026年11月27日, 3号), a part's digits may be a range (1—10月), the whole may open with
 // a first-months word (前10月), or a day word with the day of the month in brackets
 // (今(24)日); a part of the month or year may follow (11月底, 2027年初), and then, or after
-// a day, a qualifier (12月20日前, 月底前). No calendar check and no reference date: a
-// shape, not a value.
+// a day, a qualifier (12月20日前, 月底前); a range word and a second such date may follow
+// (2027年至2029年). No calendar check and no reference date: a shape, not a value.
 size_t written_date_end(std::string_view folded, size_t pos);
 
 }  // namespace hanfacts::date

@@ -3230,30 +3230,23 @@ class Matcher {
         open = text::is_han(before) ? act_adverbs_before(at) : at;
       }
       if (open != at && !text::is_han(decode_before(t_, open))) before = decode_before(t_, open);
-      // So does a written year, or a range of two (据测算，2027年至2029年|杭州|计划…投入).
-      else if (const size_t y = written_years_before(open); y != open && !text::is_han(decode_before(t_, y)))
-        before = decode_before(t_, y);
+      // So does a date written with digits (据测算，2027年至2029年|杭州|计划…投入).
+      else if (const size_t y = written_date_before(open); y != open) before = decode_before(t_, y);
     }
     return opens_clause_and_acts(h, places, before);
   }
-  // Where a year written in four digits (2027年), or two joined by 至, 到, '-' or '~'
-  // (2027年至2029年), that ends at `end` starts; `end` when none does.
-  size_t written_years_before(size_t end) const {
-    auto year_before = [this](size_t p) -> size_t {  // start of "dddd年" ending at p, or npos
-      if (p < 7 || t_.compare(p - 3, 3, "年") != 0) return std::string_view::npos;
-      for (size_t d = p - 7; d < p - 3; ++d)
-        if (!text::is_ascii_digit(static_cast<unsigned char>(t_[d]))) return std::string_view::npos;
-      return p - 7 > 0 && text::is_ascii_digit(static_cast<unsigned char>(t_[p - 8])) ? std::string_view::npos : p - 7;
-    };
-    const size_t last = year_before(end);
-    if (last == std::string_view::npos) return end;
-    size_t joint = last;
-    if (joint >= 3 && (t_.compare(joint - 3, 3, "至") == 0 || t_.compare(joint - 3, 3, "到") == 0)) joint -= 3;
-    else if (joint >= 1 && (t_[joint - 1] == '-' || t_[joint - 1] == '~')) joint -= 1;
-    else return last;
-    const size_t first = year_before(joint);
-    return first != std::string_view::npos ? first : last;
+  // Where a date written with digits that ends at `end` starts when it opens its clause
+  // (据测算，|2027年至2029年|杭州: no Han character or digit before it), or `end`.
+  size_t written_date_before(size_t end) const {
+    size_t q = end;
+    for (size_t n = 0; q > 0 && n < kMaxWrittenDateChars; ++n) {
+      const char32_t c = decode_before(t_, q);
+      if (!text::is_han(c) && !text::is_ascii_digit(c)) break;
+      prev_cp(t_, q);
+    }
+    return q < end && date::written_date_end(t_, q) == end ? q : end;
   }
+  static constexpr size_t kMaxWrittenDateChars = 16;  // 2026年11月1日至12月31日
   // Whether a place ends at p: a place's bare name (柳州市) or an unlisted one named with
   // its division word.
   bool place_ends_at(size_t p) const {

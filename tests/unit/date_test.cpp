@@ -462,6 +462,10 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   CHECK(end_of("12月20日前完成") == "12月20日前");
   CHECK(end_of("12月中旬前完成") == "12月中旬前");
   CHECK(end_of("26日底") == "26日");  // a day takes no part
+  // Two dates joined by a range word are one shape; a range word alone after one is not.
+  CHECK(end_of("2027年至2029年杭州") == "2027年至2029年");
+  CHECK(end_of("11月1日至12月31日发放") == "11月1日至12月31日");
+  CHECK(end_of("2027年到场") == "2027年");
   CHECK(end_of("26家企业").empty());
   CHECK(end_of("前10名").empty());
   CHECK(end_of("今(24)家").empty());

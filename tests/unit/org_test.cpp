@@ -875,10 +875,13 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-subject-mark-before-amount", "속초시 관광, 612억 원 투입\n본문", ""},
       {"headline-subject-many-words-before-amount", "속초시 올해 겨울 관광 예산 612억 원\n본문", ""},
       {"body-subject-words-before-amount", "제목\n속초시 내년 관광예산 612억 원", ""},
-      // A written year or range of years opens the clause before a place that acts.
+      // A date written with digits, or a range of two, opens the clause before a place that acts.
       {"years-before-acting-place", "据测算，2027年至2029年杭州计划累计投入算力券不少于10亿元。",
        "杭州=Hangzhou Municipal People's Government"},
       {"years-after-preposition-before-place", "在2027年杭州举办的展会上发布。", ""},
+      {"day-range-before-acting-place", "据测算，11月1日至12月31日杭州将发放消费券。",
+       "杭州=Hangzhou Municipal People's Government"},
+      {"date-inside-clause-before-place", "据测算2027年杭州计划投入10亿元。", ""},
       // Context names inside common words (太古里 a mall, 欢乐购 a coupon scheme's name).
       {"listed-name-in-place-name", "國泰航空去年純利增長。亞洲萬里通會員可於國泰城體驗館兌換禮品。",
        "國泰航空=Cathay Pacific"},
