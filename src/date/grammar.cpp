@@ -1,6 +1,8 @@
 #include "date/grammar.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <climits>
 
 #include "date/lunar.h"
@@ -21,6 +23,7 @@ constexpr KindMask kNthOpeners =
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u2018'; }
+constexpr std::u32string_view kApostrophes = U"'\u2019\u2018";  // is_apostrophe's, for tables
 // The marks that end a sentence in both languages (a '.' also can: see same_sentence).
 bool is_sentence_mark(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n'; }
 
@@ -2926,15 +2929,37 @@ constexpr KindMask kLeadIns = kind_bit(Kind::kQualBefore) | kind_bit(Kind::kPref
 
 }  // namespace
 
+namespace {
+
+// Bit k of the low 32 bits of x moved to bit 2k: two sets over the same code points
+// interleaved into a table of two bits a code point.
+uint64_t spread_bits(uint64_t x) {
+  x &= 0xFFFFFFFFu;
+  x = (x | x << 16) & 0x0000FFFF0000FFFFull;
+  x = (x | x << 8) & 0x00FF00FF00FF00FFull;
+  x = (x | x << 4) & 0x0F0F0F0F0F0F0F0Full;
+  x = (x | x << 2) & 0x3333333333333333ull;
+  x = (x | x << 1) & 0x5555555555555555ull;
+  return x;
+}
+
+template <class Bits>
+void mark(Bits& bits, char32_t c) {
+  if (c < 0x10000) bits[c >> 6] |= uint64_t{1} << (c & 63);
+}
+
+}  // namespace
+
+// The tables below are built from sets and lists a 64-bit word (64 code points) at a
+// time: a test of every BMP code point cost several million instructions at each start
+// of the program, most of a one-document run's.
 void Grammar::build_gate() {
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    bool on = words_.may_start(c) || is_han_digit(c) || is_apostrophe(c);
-    // First syllables of native Korean counts (두 달 전) and of the spelled Sino-Korean
-    // numbers that may open a date (이천십오년, 삼분기).
-    for (char32_t k : U"스열한두세네다여일아이삼사") on = on || (k != 0 && c == k);
-    if (on) gate_[c >> 6] |= uint64_t{1} << (c & 63);
-    if (is_han_digit(c) || is_apostrophe(c)) numbers_.mark_single(c);
-  }
+  std::copy_n(words_.start_bits(), gate_.size(), gate_.begin());
+  for (char32_t c : kHanDigits) mark(gate_, c), numbers_.mark_single(c);
+  for (char32_t c : kApostrophes) mark(gate_, c), numbers_.mark_single(c);
+  // First syllables of native Korean counts (두 달 전) and of the spelled Sino-Korean
+  // numbers that may open a date (이천십오년, 삼분기).
+  for (char32_t k : std::u32string_view(U"스열한두세네다여일아이삼사")) mark(gate_, k);
   // A native Korean count of one syllable opens a date only as "count, spaces, counted
   // unit or vague-count mark" (한 달 전, 세달, 열두 달): the second code point is a space,
   // the first of such a word, or 한/두 after 열. Longer counts and spelled Sino-Korean
@@ -2955,12 +2980,15 @@ void Grammar::build_gate() {
     pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
   }
   build_follow();
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    const uint32_t two = static_cast<uint32_t>((gate_[c >> 6] >> (c & 63)) & 1) |
-                         static_cast<uint32_t>((words_.label_bits()[c >> 6] >> (c & 63)) & 1) << 1;
-    start_bits_[c >> 4] |= two << (2 * (c & 15));
+  // Two bits a code point, sixteen to a word: the gate's, then the labels'.
+  const uint64_t* labels = words_.label_bits();
+  for (size_t w = 0; w < gate_.size(); ++w) {
+    if ((gate_[w] | labels[w]) == 0) continue;
+    for (size_t q = 0; q < 4; ++q)
+      start_bits_[4 * w + q] = static_cast<uint32_t>(spread_bits((gate_[w] >> (16 * q)) & 0xFFFF) |
+                                                     spread_bits((labels[w] >> (16 * q)) & 0xFFFF) << 1);
   }
-  ascii_label_starts_ = (words_.label_bits()[0] | words_.label_bits()[1]) != 0;
+  ascii_label_starts_ = (labels[0] | labels[1]) != 0;
 }
 
 // What may follow a code point that passes pair_singles_ for may_start_at to say yes or
@@ -2973,28 +3001,31 @@ void Grammar::build_gate() {
 // 今（31）日 (an opening bracket after any word's first code point). Longer words keep
 // their pairs in pair_bits_.
 void Grammar::build_follow() {
+  // The code points in class "after a lead-in" and in class "after a numeral" (every
+  // code point is in class "any").
+  std::array<uint64_t, 1024> lead_in{}, number{};
+  std::copy(gate_.begin(), gate_.end(), lead_in.begin());
+  for (char c = '0'; c <= '9'; ++c) mark(lead_in, static_cast<char32_t>(c));
+  mark(lead_in, U'\'');
+  mark(lead_in, U' ');
   std::vector<char32_t> vague, after_number;
   words_.first_code_points(kind_bit(Kind::kVagueCount), vague);
+  for (char32_t c : vague) mark(lead_in, c);
+  number[0] = number[1] = ~uint64_t{0};  // ASCII
+  for (char32_t c : kHanNumberStarts) mark(number, c);
+  mark(number, U'\u00B7');
+  numeral::mark_numeral_chars(number);
   words_.first_code_points(kAfterNumber, after_number);
-  std::vector<uint8_t> classes(0x10000, 0);
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    uint8_t k = kFollowAny;
-    if (is_digit(static_cast<char>(c < 0x80 ? c : 0)) || c == U'\'' || c == U' ' || gate(c)) k |= kFollowLeadIn;
-    if (c < 0x80 || is_han_number_start(c) || c == U'\u00B7' || numeral::is_numeral_char(c))
-      k |= kFollowNumber;
-    classes[c] = k;
-  }
-  for (char32_t c : vague)
-    if (c < 0x10000) classes[c] |= kFollowLeadIn;
   for (char32_t c : after_number) {
-    if (c >= 0x10000) continue;
-    classes[c] |= kFollowNumber;
-    after_number_starts_[c >> 6] |= uint64_t{1} << (c & 63);
+    mark(number, c);
+    mark(after_number_starts_, c);
   }
-  // The lead-in and numeral bits, packed (follow_class adds the rest).
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    const uint64_t two = ((classes[c] & kFollowLeadIn) ? 1u : 0u) | ((classes[c] & kFollowNumber) ? 2u : 0u);
-    follow_bits_[c >> 5] |= two << (2 * (c & 31));
+  // The lead-in and numeral bits, packed (follow_class adds the rest): 32 code points a
+  // word, bit 0 and bit 1 of each pair.
+  for (size_t w = 0; w < lead_in.size(); ++w) {
+    if ((lead_in[w] | number[w]) == 0) continue;
+    for (size_t h = 0; h < 2; ++h)
+      follow_bits_[2 * w + h] = spread_bits(lead_in[w] >> (32 * h)) | spread_bits(number[w] >> (32 * h)) << 1;
   }
   std::vector<char32_t> markers;
   words_.first_code_points(kind_bit(Kind::kMarker), markers);
@@ -3017,15 +3048,16 @@ void Grammar::build_follow() {
       need |= (kind_bit(s.kind) & kLeadIns) ? kFollowLeadIn : kFollowAny;
     }
   }
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    if (!((pair_singles_[c >> 6] >> (c & 63)) & 1)) continue;
-    uint8_t& need = single_follow_[c];
-    if (is_han_digit(c)) need |= kFollowNumber;
-    if (is_apostrophe(c)) need |= kFollowAny;
-    // Set by neither path above: no narrowing.
-    if (need == 0) need = kFollowAny;
-    need |= kFollowBracket;
-  }
+  for (size_t w = 0; w < pair_singles_.size(); ++w)
+    for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
+      const auto c = static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits)));
+      uint8_t& need = single_follow_[c];
+      if (is_han_digit(c)) need |= kFollowNumber;
+      if (is_apostrophe(c)) need |= kFollowAny;
+      // Set by neither path above: no narrowing.
+      if (need == 0) need = kFollowAny;
+      need |= kFollowBracket;
+    }
 }
 
 bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache) const {

@@ -44,6 +44,7 @@ bool may_start_number(std::string_view text, size_t pos);
 bool parse_number(std::string_view text, size_t pos, Num& out);
 
 // 〇零一二三四五六七八九十廿两: inline, the scan asks at many code points.
+// (kHanDigits lists the same set, for tables built from it; a unit test holds them equal.)
 constexpr bool is_han_digit(char32_t c) {
   switch (c) {
     case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
@@ -53,7 +54,10 @@ constexpr bool is_han_digit(char32_t c) {
       return false;
   }
 }
+inline constexpr std::u32string_view kHanDigits = U"〇零一二三四五六七八九十廿两";
 // The first code points of parse_han's numbers: a digit character, 十, 两, 廿, 百 or 千.
 constexpr bool is_han_number_start(char32_t c) { return is_han_digit(c) || c == U'百' || c == U'千'; }
+// The same set as a list (kHanDigits and these two).
+inline constexpr std::u32string_view kHanNumberStarts = U"〇零一二三四五六七八九十廿两百千";
 
 }  // namespace hanfacts::date

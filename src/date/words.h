@@ -181,6 +181,8 @@ class Words {
   bool may_start(char32_t c) const {
     return c < 0x10000 ? (starts_[c >> 6] >> (c & 63)) & 1 : false;
   }
+  // may_start's table, one bit per BMP code point.
+  const uint64_t* start_bits() const { return starts_.data(); }
   // The same question for the first two code points (a hashed bit set, so it may say
   // yes wrongly, never no wrongly). Words of one code point, or with a space after the
   // first, set every pair of their first code point.

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -144,15 +145,12 @@ class WordIndex {
     if (key < 0x10000) return (keys_[key >> 6] >> (key & 63)) & 1;  // exact
     return (bloom_[(key >> 6) & 63] >> (key & 63)) & 1;
   }
+  // The keys in the BMP as a set.
+  const std::array<unsigned long long, 1024>& key_bits() const { return keys_; }
   template <class F>
   void for_each_word(F&& f) const {
     for (const auto& [key, words] : lists_)
       for (const Word& w : words) f(w);
-  }
-  // Each key (a first code point, or a last one for look-behind) once.
-  template <class F>
-  void for_each_key(F&& f) const {
-    for (const auto& list : lists_) f(list.first);
   }
   template <class F>
   void for_each_word(F&& f) {
@@ -753,25 +751,24 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     Status st = load(*t, *s);
     if (!st.ok()) return st;
   }
-  // The sets over the BMP, from the indexes' keys (a few hundred) rather than by asking
-  // every index about each of the 65,536 code points.
-  const auto add_keys = [](const WordIndex& idx, std::array<unsigned long long, 1024>& set) {
-    idx.for_each_key([&](char32_t c) {
-      if (c < 0x10000) set[c >> 6] |= 1ULL << (c & 63);
-    });
-  };
-  for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) add_keys(*idx, t->followers);
-  add_keys(t->suffix, t->currency_starts);
-  add_keys(t->prefix, t->prefix_ends);
-  t->prefix.for_each_key([&](char32_t c) {
-    if (c >= 0x10000) return;
-    const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
-    t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
-  });
-  for (char32_t c = 0x800; c < 0x10000; ++c)
-    if (numeral::is_numeral_char(c)) t->starts3[c >> 6] |= 1ULL << (c & 63);
-  for (size_t w = 0; w < t->run_goes_on.size(); ++w) t->run_goes_on[w] = t->starts3[w] | t->followers[w];
-  for (const char c : std::string_view("0123456789,. ")) t->run_goes_on[0] |= 1ULL << static_cast<unsigned>(c);  // all below 64
+  // The sets over the BMP, a word (64 code points) at a time: a test of every code point
+  // cost millions of instructions at each start of the program.
+  std::array<uint64_t, 1024> numerals{};
+  numeral::mark_numeral_chars(numerals);
+  for (size_t w = 0; w < 1024; ++w) {
+    if (w >= 0x800 / 64) t->starts3[w] = numerals[w];
+    t->followers[w] = t->suffix.key_bits()[w] | t->minor.key_bits()[w] | t->infix.key_bits()[w] | t->connector.key_bits()[w];
+    t->prefix_ends[w] = t->prefix.key_bits()[w];
+    t->currency_starts[w] = t->suffix.key_bits()[w];
+    t->run_goes_on[w] = t->starts3[w] | t->followers[w];
+  }
+  for (char c : std::string_view("0123456789,. ")) t->run_goes_on[0] |= 1ULL << c;
+  for (size_t w = 0; w < 1024; ++w)
+    for (unsigned long long bits = t->prefix_ends[w]; bits != 0; bits &= bits - 1) {
+      const auto c = static_cast<unsigned>(64 * w) + static_cast<unsigned>(std::countr_zero(bits));
+      const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
+      t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+    }
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
     idx->for_each_word([&](const Word& w) {
       size_t j = 0;

@@ -1173,6 +1173,11 @@ bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
 
 bool is_numeral_char(char32_t c) { return kNumeralBits.has(c); }
 
+void mark_numeral_chars(std::span<uint64_t, 1024> bmp) {
+  static_assert(kTableLo % 64 == 0 && kTableHi <= 0x10000, "the table's words are the BMP set's words");
+  for (size_t k = 0; k < std::size(kNumeralBits.words); ++k) bmp[kTableLo / 64 + k] |= kNumeralBits.words[k];
+}
+
 bool is_korean_scale(char32_t c) {
   const Cls k = classify(c);
   return k.kind == kBig && k.script == Script::kKorean;

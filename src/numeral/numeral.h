@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -164,6 +165,10 @@ bool can_start_numeral(char32_t c);
 // True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
 // not for ASCII digits or native Korean words.
 bool is_numeral_char(char32_t c);
+// is_numeral_char as a set over the BMP: sets bit c & 63 of bmp[c >> 6] for every
+// numeral character c (for tables built from it at start-up, word by word instead of a
+// call per code point).
+void mark_numeral_chars(std::span<uint64_t, 1024> bmp);
 
 // True for the Korean scale words 만, 억, 조, 경 (what an amount written 3000억 ends with).
 bool is_korean_scale(char32_t c);

@@ -7,10 +7,13 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date/grammar.h"
+#include "date/numbers.h"
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
@@ -130,4 +133,13 @@ TEST_CASE("date gate: the digits look and what may follow a number") {
   std::string shown;
   for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
   CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+}
+
+TEST_CASE("date gate: the numeral lists its tables are built from name the numeral tests' sets") {
+  std::vector<uint32_t> differ;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (date::is_han_digit(c) != (date::kHanDigits.find(c) != std::u32string_view::npos) ||
+        date::is_han_number_start(c) != (date::kHanNumberStarts.find(c) != std::u32string_view::npos))
+      differ.push_back(c);
+  CHECK(differ == std::vector<uint32_t>{});
 }

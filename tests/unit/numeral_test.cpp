@@ -1,6 +1,8 @@
 // Numeral parser: exact decimals, parse_numeral_at contract, find_numerals boundaries.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -273,4 +275,13 @@ TEST_CASE("digit_run_end finds where a run of digits ends, as a byte loop does")
     }
   }
   CHECK(checked > 100000);
+}
+
+TEST_CASE("mark_numeral_chars sets exactly the code points is_numeral_char accepts") {
+  std::array<uint64_t, 1024> bmp{};
+  numeral::mark_numeral_chars(bmp);
+  std::vector<uint32_t> differ;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if ((((bmp[c >> 6] >> (c & 63)) & 1) != 0) != numeral::is_numeral_char(c)) differ.push_back(c);
+  CHECK(differ == std::vector<uint32_t>{});
 }
