@@ -1,5 +1,6 @@
 #include "lexicon/tsv.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -14,8 +15,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> out;
+// Into `out` (cleared first: one vector serves every line of a file).
+void split_tabs(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
   size_t pos = 0;
   while (true) {
     size_t tab = line.find('\t', pos);
@@ -23,14 +25,14 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
-  return out;
 }
 
 }  // namespace
 
 size_t Table::column(std::string_view name) const {
+  // (Lengths first: most columns differ in length, and this runs for every cell read.)
   for (size_t i = 0; i < columns_.size(); ++i)
-    if (columns_[i] == name) return i;
+    if (columns_[i].size() == name.size() && columns_[i] == name) return i;
   return columns_.size();
 }
 
@@ -63,13 +65,16 @@ Result<Table> parse_tsv(std::string_view content, std::string source,
   int line_no = 0;
   size_t pos = 0;
   bool have_header = false;
+  // A row a line at most (comments and the header row make it a little more).
+  t.rows_.reserve(static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1);
+  std::vector<std::string_view> cells;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
     std::string_view line = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? content.size() : nl + 1;
     ++line_no;
     if (trim(line).empty() || trim(line).front() == '#') continue;
-    std::vector<std::string_view> cells = split_tabs(line);
+    split_tabs(line, cells);
     if (!have_header) {
       for (auto c : cells) t.columns_.emplace_back(c);
       for (auto want : required) {

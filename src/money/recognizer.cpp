@@ -132,11 +132,16 @@ class WordIndex {
     std::vector<Word>* v = find_list(key);
     if (!v) {
       lists_.push_back({key, {}});
-      rebuild();
+      // The table grows (and is filled again in lists_ order) only when the keys outgrow
+      // it; otherwise the new key goes in as that refill would put it, last.
+      if (slots_.size() < 4 * lists_.size()) rebuild();
+      else insert_slot(lists_.size() - 1);
       v = &lists_.back().second;
     }
-    v->push_back(std::move(w));
-    std::stable_sort(v->begin(), v->end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+    // Longest first; among words of one length, in the order added.
+    const auto at = std::upper_bound(v->begin(), v->end(), w.text.size(),
+                                     [](size_t size, const Word& x) { return size > x.text.size(); });
+    v->insert(at, std::move(w));
   }
   // False only when no word is keyed by `key` (exact in the BMP, a 4096-bit filter over
   // the low bits beyond): lets the scanner and the lookups below skip the table.
@@ -237,12 +242,13 @@ class WordIndex {
     shift_ = 28;
     while (size < 4 * lists_.size()) size *= 2, --shift_;
     slots_.assign(size, -1);
-    const uint32_t mask = static_cast<uint32_t>(size - 1);
-    for (size_t k = 0; k < lists_.size(); ++k) {
-      uint32_t h = hash(lists_[k].first) >> shift_;
-      while (slots_[h] >= 0) h = (h + 1) & mask;
-      slots_[h] = static_cast<int32_t>(k);
-    }
+    for (size_t k = 0; k < lists_.size(); ++k) insert_slot(k);
+  }
+  void insert_slot(size_t k) {
+    const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+    uint32_t h = hash(lists_[k].first) >> shift_;
+    while (slots_[h] >= 0) h = (h + 1) & mask;
+    slots_[h] = static_cast<int32_t>(k);
   }
 
   std::vector<std::pair<char32_t, std::vector<Word>>> lists_;
@@ -645,6 +651,14 @@ Status load(Tables& t, const lexicon::Source& src) {
   return Status();
 }
 
+// Calls f(c) for each code point of starts3, in code point order.
+template <class F>
+void for_each_numeral3(const Tables& t, F&& f) {
+  for (size_t w = 0x800 / 64; w < t.starts3.size(); ++w)
+    for (unsigned long long bits = t.starts3[w]; bits != 0; bits &= bits - 1)
+      f(static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits))));
+}
+
 // Fills `f` for the numeral characters whose lead byte is in [lead_lo, lead_hi];
 // false when more than eight buckets would be needed. A bucket's loss is the number of
 // other characters its nibble product lets through; one bucket per lead byte to begin
@@ -653,37 +667,52 @@ Status load(Tables& t, const lexicon::Source& src) {
 bool build_pairs(const Tables& t, unsigned lead_lo, unsigned lead_hi, Tables::PairFilter& f) {
   using Bucket = std::vector<char32_t>;
   auto bytes = [](char32_t c, int k) { return k == 0 ? 0xE0u | (c >> 12) : 0x80u | ((c >> (k == 1 ? 6 : 0)) & 0x3Fu); };
-  auto loss = [&](const Bucket& b, size_t from, size_t to) {
+  // The lead and nibble sets of some characters, and their loss as a bucket of `count`.
+  struct Sets {
     unsigned leads = 0, nib[4] = {};  // second hi, second lo, third hi, third lo
-    for (size_t k = from; k < to; ++k) {
-      const char32_t c = b[k];
-      leads |= 1u << (bytes(c, 0) & 15);
-      nib[0] |= 1u << (bytes(c, 1) >> 4), nib[1] |= 1u << (bytes(c, 1) & 15);
-      nib[2] |= 1u << (bytes(c, 2) >> 4), nib[3] |= 1u << (bytes(c, 2) & 15);
+    void add(unsigned b0, unsigned b1, unsigned b2) {
+      leads |= 1u << (b0 & 15);
+      nib[0] |= 1u << (b1 >> 4), nib[1] |= 1u << (b1 & 15);
+      nib[2] |= 1u << (b2 >> 4), nib[3] |= 1u << (b2 & 15);
     }
-    long product = __builtin_popcount(leads);
-    for (unsigned x : nib) product *= __builtin_popcount(x);
-    return product - static_cast<long>(to - from);
+    long loss(size_t count) const {
+      long product = __builtin_popcount(leads);
+      for (unsigned x : nib) product *= __builtin_popcount(x);
+      return product - static_cast<long>(count);
+    }
+  };
+  auto add = [&](Sets& s, char32_t c) { s.add(bytes(c, 0), bytes(c, 1), bytes(c, 2)); };
+  auto loss = [&](const Bucket& b) {
+    Sets s;
+    for (char32_t c : b) add(s, c);
+    return s.loss(b.size());
   };
   std::vector<Bucket> buckets;
-  for (char32_t c = 0x800; c < 0x10000; ++c) {
-    if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
+  for_each_numeral3(t, [&](char32_t c) {
     const unsigned lead = bytes(c, 0);
-    if (lead < lead_lo || lead > lead_hi) continue;
+    if (lead < lead_lo || lead > lead_hi) return;
     if (buckets.empty() || bytes(buckets.back().front(), 0) != lead) buckets.emplace_back();
     buckets.back().push_back(c);
-  }
+  });
   if (buckets.size() > 8) return false;
+  std::vector<Sets> right;
   while (buckets.size() < 8) {
-    auto worst = std::max_element(buckets.begin(), buckets.end(), [&](const Bucket& a, const Bucket& b) {
-      return loss(a, 0, a.size()) < loss(b, 0, b.size());
-    });
-    if (worst == buckets.end() || worst->size() < 2 || loss(*worst, 0, worst->size()) == 0) break;
+    auto worst = std::max_element(buckets.begin(), buckets.end(),
+                                  [&](const Bucket& a, const Bucket& b) { return loss(a) < loss(b); });
+    if (worst == buckets.end() || worst->size() < 2 || loss(*worst) == 0) break;
+    // Every cut's two losses from running sets: those of the characters before the cut,
+    // grown one at a time, and those after it (right[k]: of characters k..).
+    const size_t n = worst->size();
+    right.assign(n + 1, Sets{});
+    for (size_t k = n; k-- > 0;) right[k] = right[k + 1], add(right[k], (*worst)[k]);
+    Sets left;
+    add(left, (*worst)[0]);
     size_t cut = 1;
     long best = -1;
-    for (size_t k = 1; k < worst->size(); ++k) {
-      const long l = loss(*worst, 0, k) + loss(*worst, k, worst->size());
+    for (size_t k = 1; k < n; ++k) {
+      const long l = left.loss(k) + right[k].loss(n - k);
       if (best < 0 || l < best) best = l, cut = k;
+      add(left, (*worst)[k]);
     }
     Bucket rest(worst->begin() + static_cast<std::ptrdiff_t>(cut), worst->end());
     worst->resize(cut);
@@ -706,11 +735,12 @@ bool build_pairs(const Tables& t, unsigned lead_lo, unsigned lead_hi, Tables::Pa
 // also assumes that every numeral character with a lead byte EA..ED is a Hangul
 // syllable and that all lie in E3..ED; if the closed class ever broke that, it stays off.
 void build_pair_filter(Tables& t) {
-  for (char32_t c = 0x800; c < 0x10000; ++c) {
-    if (!((t.starts3[c >> 6] >> (c & 63)) & 1)) continue;
+  bool fits = true;
+  for_each_numeral3(t, [&](char32_t c) {
     const unsigned lead = 0xE0 | (c >> 12);
-    if (lead < 0xE3 || lead > 0xED || (lead >= 0xEA && !text::is_hangul_syllable(c))) return;
-  }
+    if (lead < 0xE3 || lead > 0xED || (lead >= 0xEA && !text::is_hangul_syllable(c))) fits = false;
+  });
+  if (!fits) return;
   t.pair_filter_ok = build_pairs(t, 0xE3, 0xE9, t.han_pairs) && build_pairs(t, 0xEA, 0xED, t.hangul_pairs);
 }
 
