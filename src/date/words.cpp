@@ -71,8 +71,8 @@ int lookup(const Name (&names)[N], std::string_view s) {
 }  // namespace
 
 int32_t Words::child(int32_t node, unsigned char b) const {
-  for (const auto& [byte, to] : nodes_[static_cast<size_t>(node)].next)
-    if (byte == b) return to;
+  for (int32_t e = nodes_[static_cast<size_t>(node)].first_edge; e >= 0; e = edges_[static_cast<size_t>(e)].next)
+    if (edges_[static_cast<size_t>(e)].byte == b) return edges_[static_cast<size_t>(e)].to;
   return -1;
 }
 
@@ -92,17 +92,24 @@ void Words::add(std::string_view s, int entry) {
     pending_space = false;
     node = step_or_add(node, b);
   }
-  nodes_[static_cast<size_t>(node)].entries.push_back(entry);
+  const auto word = static_cast<int32_t>(node_words_.size());
+  node_words_.push_back({entry, -1});
+  Node& n = nodes_[static_cast<size_t>(node)];
+  if (n.last_word >= 0) node_words_[static_cast<size_t>(n.last_word)].next = word;
+  else n.first_word = word;
+  n.last_word = word;
 }
 
 int32_t Words::step_or_add(int32_t node, unsigned char b) {
-  int32_t to = child(node, b);
-  if (to < 0) {
-    to = static_cast<int32_t>(nodes_.size());
-    auto& next = nodes_[static_cast<size_t>(node)].next;
-    next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(b, int32_t{0})), {b, to});
-    nodes_.emplace_back();
-  }
+  // The sorted list of children: the child on b, or where it goes (after `prev`).
+  int32_t prev = -1, e = nodes_[static_cast<size_t>(node)].first_edge;
+  while (e >= 0 && edges_[static_cast<size_t>(e)].byte < b) prev = e, e = edges_[static_cast<size_t>(e)].next;
+  if (e >= 0 && edges_[static_cast<size_t>(e)].byte == b) return edges_[static_cast<size_t>(e)].to;
+  const auto to = static_cast<int32_t>(nodes_.size());
+  const auto edge = static_cast<int32_t>(edges_.size());
+  edges_.push_back({b, to, e});
+  (prev >= 0 ? edges_[static_cast<size_t>(prev)].next : nodes_[static_cast<size_t>(node)].first_edge) = edge;
+  nodes_.emplace_back();
   return to;
 }
 
@@ -363,6 +370,24 @@ Status Words::finish() {
   if (nodes_.size() >= kMaxNodes)
     return Status(StatusCode::kInvalidData, "date vocabulary: more than " + std::to_string(kMaxNodes) + " trie nodes");
   static_assert(static_cast<int>(Kind::kCount) <= 256);
+  // Each node's children and words as one block each (its lists, in order).
+  std::vector<std::pair<unsigned char, int32_t>> kids;
+  std::vector<int32_t> words;
+  std::vector<uint32_t> kids_at(nodes_.size() + 1), words_at(nodes_.size() + 1);
+  kids.reserve(edges_.size());
+  words.reserve(node_words_.size());
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    kids_at[i] = static_cast<uint32_t>(kids.size());
+    words_at[i] = static_cast<uint32_t>(words.size());
+    for (int32_t e = nodes_[i].first_edge; e >= 0; e = edges_[static_cast<size_t>(e)].next)
+      kids.emplace_back(edges_[static_cast<size_t>(e)].byte, edges_[static_cast<size_t>(e)].to);
+    for (int32_t k = nodes_[i].first_word; k >= 0; k = node_words_[static_cast<size_t>(k)].next)
+      words.push_back(node_words_[static_cast<size_t>(k)].entry);
+  }
+  kids_at[nodes_.size()] = static_cast<uint32_t>(kids.size());
+  words_at[nodes_.size()] = static_cast<uint32_t>(words.size());
+  const auto children = [&](size_t i) { return std::span(kids).subspan(kids_at[i], kids_at[i + 1] - kids_at[i]); };
+  const auto words_of = [&](size_t i) { return std::span(words).subspan(words_at[i], words_at[i + 1] - words_at[i]); };
   flat_.assign(nodes_.size(), Flat{});
   masks_.assign(nodes_.size(), Masks{});
   bytes_.clear();
@@ -371,14 +396,14 @@ Status Words::finish() {
   flat_entries_.clear();
   for (size_t i = 0; i < nodes_.size(); ++i) {
     Flat& f = flat_[i];
-    if (nodes_[i].entries.size() > 255)
+    if (words_of(i).size() > 255)
       return Status(StatusCode::kInvalidData, "date vocabulary: more than 255 words of one surface");
     f.first = static_cast<uint32_t>(bytes_.size());
-    f.count = static_cast<uint16_t>(nodes_[i].next.size());
-    for (const auto& [b, to] : nodes_[i].next) bytes_.push_back(b), to_.push_back(to);
+    f.count = static_cast<uint16_t>(children(i).size());
+    for (const auto& [b, to] : children(i)) bytes_.push_back(b), to_.push_back(to);
     f.entries_first = static_cast<uint32_t>(flat_entries_.size());
-    f.entries_count = static_cast<uint8_t>(nodes_[i].entries.size());
-    for (int32_t e : nodes_[i].entries) {
+    f.entries_count = static_cast<uint8_t>(words_of(i).size());
+    for (int32_t e : words_of(i)) {
       const Kind kind = entries_[static_cast<size_t>(e)].kind;
       flat_entries_.push_back(static_cast<uint32_t>(e) << 8 | static_cast<uint32_t>(kind));
       masks_[i].here |= kind_bit(kind);
@@ -393,19 +418,19 @@ Status Words::finish() {
     if (f.space_child >= 0) f.flags |= kSpace;
     // Wide fan-outs over UTF-8 continuation bytes (the last byte of a syllable) get a
     // direct table instead of a scan.
-    bool continuation = nodes_[i].next.size() >= 4;
-    for (const auto& [b, to] : nodes_[i].next) continuation = continuation && (b & 0xC0) == 0x80;
+    bool continuation = children(i).size() >= 4;
+    for (const auto& [b, to] : children(i)) continuation = continuation && (b & 0xC0) == 0x80;
     if (continuation) {
       f.first = static_cast<uint32_t>(dense_.size());
       f.flags |= kDense;
       dense_.resize(dense_.size() + 64, -1);
-      for (const auto& [b, to] : nodes_[i].next) dense_[f.first + (b & 63)] = to;
+      for (const auto& [b, to] : children(i)) dense_[f.first + (b & 63)] = to;
     }
   }
   // Children always have larger indices than their parent: fold masks bottom-up.
   for (size_t i = nodes_.size(); i-- > 0;) {
     masks_[i].below |= masks_[i].here;
-    for (const auto& [b, to] : nodes_[i].next) masks_[i].below |= masks_[static_cast<size_t>(to)].below;
+    for (const auto& [b, to] : children(i)) masks_[i].below |= masks_[static_cast<size_t>(to)].below;
   }
   // Code point boundaries (the bytes a node's code point still needs), and the one-step
   // table for three-byte code points out of every boundary node.
@@ -413,15 +438,15 @@ Status Words::finish() {
   std::vector<std::pair<uint32_t, int32_t>> cps;
   for (size_t i = 0; i < nodes_.size(); ++i) {
     if (rem[i] == 0) flat_[i].flags |= kBoundary;
-    for (const auto& [b, to] : nodes_[i].next) {
+    for (const auto& [b, to] : children(i)) {
       const uint8_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       rem[static_cast<size_t>(to)] = static_cast<uint8_t>(rem[i] == 0 ? len - 1 : rem[i] - 1);
     }
     if (rem[i] != 0) continue;
-    for (const auto& [b0, x] : nodes_[i].next) {
+    for (const auto& [b0, x] : children(i)) {
       if ((b0 & 0xF0) != 0xE0) continue;
-      for (const auto& [b1, y] : nodes_[static_cast<size_t>(x)].next)
-        for (const auto& [b2, z] : nodes_[static_cast<size_t>(y)].next) {
+      for (const auto& [b1, y] : children(static_cast<size_t>(x)))
+        for (const auto& [b2, z] : children(static_cast<size_t>(y))) {
           const unsigned char u[3] = {b0, b1, b2};
           cps.emplace_back(((static_cast<uint32_t>(i) << 16) | text::decode3(u)) + 1, z);
         }
@@ -439,12 +464,13 @@ Status Words::finish() {
     cp_slots_[h] = uint64_t{key} | uint64_t{ref_of(to)} << 32;
   }
   for (int b = 0; b < 256; ++b) root_child_[b] = -1, root_below_[b] = 0;
-  for (const auto& [b, to] : nodes_[0].next) {
+  for (const auto& [b, to] : children(0)) {
     root_child_[b] = to;
     root_below_[b] = masks_[static_cast<size_t>(to)].below;
   }
-  nodes_.clear();
-  nodes_.shrink_to_fit();
+  nodes_ = {};
+  edges_ = {};
+  node_words_ = {};
   return Status();
 }
 

@@ -284,10 +284,21 @@ class Words {
   }
 
  private:
-  // Build-time trie, flattened by finish() into the arrays below.
+  // Build-time trie, flattened by finish() into the arrays below. Its nodes, edges and
+  // words are lists in three vectors, with no allocation per node (a vector of children
+  // and one of words per node made most of the build's cost).
   struct Node {
-    std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
-    std::vector<int32_t> entries;                          // words ending here
+    int32_t first_edge = -1;  // edges_: the children, sorted by byte
+    int32_t first_word = -1, last_word = -1;  // node_words_: the words ending here, in the order added
+  };
+  struct Edge {
+    unsigned char byte;
+    int32_t to;
+    int32_t next;  // the sibling with the next larger byte, or -1
+  };
+  struct NodeWord {
+    int32_t entry;
+    int32_t next;  // or -1
   };
   int32_t child(int32_t node, unsigned char b) const;
   int32_t step_or_add(int32_t node, unsigned char b);
@@ -408,6 +419,8 @@ class Words {
   int cp_shift_ = 64;
 
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::vector<NodeWord> node_words_;
   std::vector<Flat> flat_;
   std::vector<Masks> masks_;
   std::vector<unsigned char> bytes_;
