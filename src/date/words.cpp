@@ -191,22 +191,24 @@ Result<Words> Words::load(std::span<const lexicon::Source> sources) {
     auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "offset", "unit"});
     if (!parsed.ok()) return parsed.status();
     const lexicon::Table& t = parsed.value();
+    const size_t lang_at = t.column("lang"), surface_at = t.column("surface"), kind_at = t.column("kind"),
+                 offset_at = t.column("offset"), unit_at = t.column("unit");
     for (const lexicon::Row& row : t.rows()) {
       Entry e{};
-      const std::string_view lang = t.cell(row, "lang");
+      const std::string_view lang = t.cell_at(row, lang_at);
       if (!parse_lang(lang, e.lang)) return t.error(row, "lang", "unknown value '" + std::string(lang) + "'");
-      const int kind = lookup(kKinds, t.cell(row, "kind"));
-      if (kind < 0) return t.error(row, "kind", "unknown value '" + std::string(t.cell(row, "kind")) + "'");
+      const int kind = lookup(kKinds, t.cell_at(row, kind_at));
+      if (kind < 0) return t.error(row, "kind", "unknown value '" + std::string(t.cell_at(row, kind_at)) + "'");
       e.kind = static_cast<Kind>(kind);
-      const int tag = lookup(kTags, t.cell(row, "unit"));
-      if (tag < 0) return t.error(row, "unit", "unknown value '" + std::string(t.cell(row, "unit")) + "'");
+      const int tag = lookup(kTags, t.cell_at(row, unit_at));
+      if (tag < 0) return t.error(row, "unit", "unknown value '" + std::string(t.cell_at(row, unit_at)) + "'");
       e.tag = static_cast<Tag>(tag);
-      const std::string_view off = t.cell(row, "offset");
+      const std::string_view off = t.cell_at(row, offset_at);
       e.offset = 0;
       if (!off.empty() && !parse_int(off, e.offset))
         return t.error(row, "offset", "not an integer: '" + std::string(off) + "'");
       e.has_offset = !off.empty();
-      const std::string surface = text::fold(t.cell(row, "surface"));
+      const std::string surface = text::fold(t.cell_at(row, surface_at));
       if (surface.empty()) return t.error(row, "surface", "empty");
       // One word a row here (the holidays file is the one that lists several).
       if (surface.find('|') != std::string::npos) return t.error(row, "surface", "one word a row, no '|'");
@@ -287,14 +289,20 @@ Status Words::load_holidays(const lexicon::Source& src) {
                                    {"lang", "surface", "holiday", "calendar", "month", "day", "weekday", "shift", "days", "follow", "regions", "country"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
+  // The columns' indices, looked up once (Table::cell_at).
+  const struct {
+    size_t calendar, country, day, days, follow, lang, month, regions, shift, surface, weekday;
+  } col{t.column("calendar"), t.column("country"), t.column("day"),     t.column("days"),
+        t.column("follow"),   t.column("lang"),    t.column("month"),   t.column("regions"),
+        t.column("shift"),    t.column("surface"), t.column("weekday")};
   constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   for (const lexicon::Row& row : t.rows()) {
     Entry e{Kind::kHoliday, Lang::kAny, Tag::kNone, static_cast<int>(holidays_.size())};
-    const std::string_view lang = t.cell(row, "lang");
+    const std::string_view lang = t.cell_at(row, col.lang);
     if (!parse_lang(lang, e.lang)) return t.error(row, "lang", "unknown value '" + std::string(lang) + "'");
     Holiday h;
     h.korean = e.lang == Lang::kKo;
-    const std::string_view calendar = t.cell(row, "calendar");
+    const std::string_view calendar = t.cell_at(row, col.calendar);
     // Each calendar's month and day (easter rows have none: the shift says the day).
     struct CalendarSpec {
       std::string_view name;
@@ -313,30 +321,30 @@ Status Words::load_holidays(const lexicon::Source& src) {
     h.calendar = spec->calendar;
     const bool nth = h.calendar == HolidayCalendar::kNthWeekday;
     if (spec->months == 0) {
-      if (!t.cell(row, "month").empty() || !t.cell(row, "day").empty())
+      if (!t.cell_at(row, col.month).empty() || !t.cell_at(row, col.day).empty())
         return t.error(row, "month", std::string(calendar) + " takes no month or day: the shift says the day");
     } else {
-      if (!parse_int(t.cell(row, "month"), h.month) || h.month < 1 || h.month > spec->months)
-        return t.error(row, "month", "not a month: '" + std::string(t.cell(row, "month")) + "'");
-      if (!parse_int(t.cell(row, "day"), h.day) || h.day < spec->day_min || h.day > spec->day_max || h.day == 0)
-        return t.error(row, "day", "not a day: '" + std::string(t.cell(row, "day")) + "'");
+      if (!parse_int(t.cell_at(row, col.month), h.month) || h.month < 1 || h.month > spec->months)
+        return t.error(row, "month", "not a month: '" + std::string(t.cell_at(row, col.month)) + "'");
+      if (!parse_int(t.cell_at(row, col.day), h.day) || h.day < spec->day_min || h.day > spec->day_max || h.day == 0)
+        return t.error(row, "day", "not a day: '" + std::string(t.cell_at(row, col.day)) + "'");
     }
-    const std::string_view weekday = t.cell(row, "weekday");
+    const std::string_view weekday = t.cell_at(row, col.weekday);
     for (size_t k = 0; k < std::size(kWeekdays); ++k)
       if (weekday == kWeekdays[k]) h.weekday = static_cast<int>(k) + 1;
     if (nth != (h.weekday != 0))
       return t.error(row, "weekday", nth ? "nth_weekday needs mon..sun" : "only nth_weekday takes a weekday");
-    const std::string_view shift = t.cell(row, "shift");
+    const std::string_view shift = t.cell_at(row, col.shift);
     if (!shift.empty() && !parse_int(shift, h.shift))
       return t.error(row, "shift", "not an integer: '" + std::string(shift) + "'");
-    const std::string_view days = t.cell(row, "days");
+    const std::string_view days = t.cell_at(row, col.days);
     const bool moon_months = h.calendar == HolidayCalendar::kHebrew || h.calendar == HolidayCalendar::kIslamic;
     if (days == "month" && moon_months && h.day == 1 && h.shift == 0) h.days = 0;
     else if (!days.empty() && (!parse_int(days, h.days) || h.days < 1 || h.days > 60))
       return t.error(row, "days", "not a number of days 1-60, or 'month' (hebrew and islamic, from day 1): '" + std::string(days) + "'");
-    for (std::string_view f : lexicon::split_values(t.cell(row, "follow"))) h.follow.push_back(text::fold(f));
-    for (std::string_view c : lexicon::split_values(t.cell(row, "country"))) h.countries.push_back(text::fold(c));
-    for (std::string_view r : lexicon::split_values(t.cell(row, "regions"))) {
+    for (std::string_view f : lexicon::split_values(t.cell_at(row, col.follow))) h.follow.push_back(text::fold(f));
+    for (std::string_view c : lexicon::split_values(t.cell_at(row, col.country))) h.countries.push_back(text::fold(c));
+    for (std::string_view r : lexicon::split_values(t.cell_at(row, col.regions))) {
       // region:MM-DD, e.g. tw:10-10
       const size_t colon = r.find(':'), dash = r.find('-');
       Holiday::RegionalDay rd{core::Region::kNone, 0, 0};
@@ -349,7 +357,7 @@ Status Words::load_holidays(const lexicon::Source& src) {
       h.regional.push_back(rd);
     }
     holidays_.push_back(std::move(h));
-    for (std::string_view surface : lexicon::split_values(t.cell(row, "surface"))) {
+    for (std::string_view surface : lexicon::split_values(t.cell_at(row, col.surface))) {
       const std::string folded = text::fold(surface);
       if (folded.empty()) return t.error(row, "surface", "empty");
       add_word(folded, e, holidays_.back().follow);

@@ -36,10 +36,7 @@ size_t Table::column(std::string_view name) const {
   return columns_.size();
 }
 
-std::string_view Table::cell(const Row& row, std::string_view name) const {
-  size_t i = column(name);
-  return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
-}
+std::string_view Table::cell(const Row& row, std::string_view name) const { return cell_at(row, column(name)); }
 
 Status Table::error(const Row& row, std::string_view column, std::string_view message) const {
   std::string m;

@@ -31,6 +31,11 @@ class Table {
   size_t column(std::string_view name) const;
   // Cell of `row` under column `name` ("" if the table has no such column).
   std::string_view cell(const Row& row, std::string_view name) const;
+  // The same by the column's index (column(name)): for loops over many rows, which look
+  // the name up once.
+  std::string_view cell_at(const Row& row, size_t column) const {
+    return column < row.cells.size() ? std::string_view(row.cells[column]) : std::string_view();
+  }
 
   // An error naming this file, the row's line and the column: "file:12: column 'kind': ..."
   Status error(const Row& row, std::string_view column, std::string_view message) const;
