@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <string>
+#include <type_traits>
 
 #include "lexicon/places.h"
+#include "lexicon/serial.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -174,7 +176,100 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
   }
 }
 
+namespace {
+
+// The prebuilt words' first bytes: a model of another layout is not read.
+constexpr uint64_t kModelMagic = 0x31574554414448ull;  // "HDATEW1"
+
+// What the words were compiled from: each file's name and size (the date files and the
+// places file, in load order).
+struct SourcesSeen {
+  std::vector<std::string> names;
+  std::vector<uint64_t> sizes;
+  SourcesSeen() = default;
+  explicit SourcesSeen(std::span<const lexicon::Source> sources) {
+    for (const lexicon::Source& src : lexicon::with_places(sources)) {
+      names.push_back(src.name);
+      sizes.push_back(src.content.size());
+    }
+  }
+  bool operator==(const SourcesSeen&) const = default;
+  template <class Io>
+  void serial(Io& io) {
+    io(names), io(sizes);
+  }
+};
+
+bool is_builtin(std::span<const lexicon::Source> sources) {
+  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("date");
+  if (sources.size() != builtin.size()) return false;
+  for (size_t i = 0; i < builtin.size(); ++i)
+    if (sources[i].name != builtin[i].name || sources[i].content.data() != builtin[i].content.data() ||
+        sources[i].content.size() != builtin[i].content.size())
+      return false;
+  return true;
+}
+
+}  // namespace
+
+template <class Io>
+void Words::serial(Io& io) {
+  io(cp_slots_), io(cp_mask_), io(cp_shift_);
+  io(flat_), io(masks_), io(bytes_), io(to_), io(flat_entries_), io(dense_), io(root_child_), io(root_below_);
+  io(entries_), io(holidays_);
+  // The places as a list sorted by name (the map's own order is no file's).
+  std::vector<std::string> place_names;
+  std::vector<uint8_t> place_home;
+  if constexpr (std::is_same_v<Io, lexicon::SerialWriter>) {
+    for (const auto& [name, home] : places_) place_names.push_back(name);
+    std::sort(place_names.begin(), place_names.end());
+    for (const std::string& name : place_names) place_home.push_back(places_.at(name) ? 1 : 0);
+  }
+  io(place_names), io(place_home), io(max_place_bytes_);
+  if constexpr (std::is_same_v<Io, lexicon::SerialReader>) {
+    places_.clear();
+    for (size_t i = 0; i < place_names.size() && i < place_home.size(); ++i) places_[place_names[i]] = place_home[i] != 0;
+  }
+  io(starts_), io(pairs_), io(singles_), io(label_starts_), io(ends_);
+  io(since_opener_firsts_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
+  io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
+  io(firsts_), io(single_starts_), io(follow_singles_), io(label_pairs_), io(label_singles_);
+}
+
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
+  const std::string_view saved = prebuilt_model();
+  if (!saved.empty() && is_builtin(sources)) {
+    auto loaded = load_saved(saved, sources);
+    if (loaded.ok()) return loaded;
+    // Not this build's words (it cannot happen while the build keeps them in step): compile.
+  }
+  return build(sources);
+}
+
+std::string Words::save(std::span<const lexicon::Source> sources) const {
+  lexicon::SerialWriter out;
+  out(kModelMagic);
+  out(SourcesSeen(sources));
+  const_cast<Words&>(*this).serial(out);  // (writing only reads the fields)
+  return out.take();
+}
+
+Result<Words> Words::load_saved(std::string_view saved, std::span<const lexicon::Source> sources) {
+  lexicon::SerialReader in(saved);
+  uint64_t magic = 0;
+  in(magic);
+  if (magic != kModelMagic) return Status(StatusCode::kInvalidData, "not a DATE words model of this build", "date");
+  SourcesSeen seen;
+  in(seen);
+  if (!(seen == SourcesSeen(sources)))
+    return Status(StatusCode::kInvalidData, "the DATE words model was made from other lexicon files", "date");
+  Words w;
+  w.serial(in);
+  if (!in.done()) return Status(StatusCode::kInvalidData, "the DATE words model is truncated or damaged", "date");
+  return w;
+}
+
+Result<Words> Words::build(std::span<const lexicon::Source> sources) {
   Words w;
   w.nodes_.emplace_back();
   // Places are shared with the ORG recognizer (lexicons/geo/): the built-in file unless

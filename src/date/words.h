@@ -102,6 +102,11 @@ struct Holiday {
     int month, day;
   };
   std::vector<RegionalDay> regional;
+  template <class Io>
+  void serial(Io& io) {
+    io(calendar), io(korean), io(month), io(day), io(weekday), io(shift), io(days);
+    io(follow), io(countries), io(regional);
+  }
 };
 
 struct Match {
@@ -112,7 +117,22 @@ struct Match {
 
 class Words {
  public:
+  // Compiles `sources` (the date files; geo/places.tsv too unless they bring their own).
+  // For the built-in files alone (lexicon::builtin_sources("date"), as they are) it reads
+  // the words that the build compiled from them (prebuilt_model()) instead: the same
+  // tables, with none of the work.
   static Result<Words> load(std::span<const lexicon::Source> sources);
+  // load() that always compiles the sources (the build's generator, tests).
+  static Result<Words> build(std::span<const lexicon::Source> sources);
+  // The compiled words as bytes (lexicon/serial.h), for prebuilt_model(); `sources`:
+  // what build() compiled them from.
+  std::string save(std::span<const lexicon::Source> sources) const;
+  // The words in `saved` (save() of this build), which must have been made from
+  // `sources` (names and sizes are checked, not contents).
+  static Result<Words> load_saved(std::string_view saved, std::span<const lexicon::Source> sources);
+  // Reads or writes every field that lookups use (lexicon/serial.h): save(), load_saved().
+  template <class Io>
+  void serial(Io& io);
 
   // Longest word starting at text[pos] whose kind is in `kinds`.
   Match longest(std::string_view text, size_t pos, KindMask kinds) const {
@@ -456,5 +476,10 @@ class Words {
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
 };
+
+// The built-in date words as Words::save() wrote them at build time
+// (tools/gen_date_model.cpp writes the file that defines it into the build folder), or
+// empty in the generators themselves.
+std::string_view prebuilt_model();
 
 }  // namespace hanfacts::date

@@ -3,7 +3,10 @@
 // give exactly what the separate calls give.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
+#include <span>
 #include <random>
 #include <string>
 #include <string_view>
@@ -179,4 +182,70 @@ TEST_CASE("date format: format_to writes what format returns") {
   v.grain = date::Grain::kQuarter;
   v.month = 3;
   CHECK(date::format(v) == "2025-Q3");
+}
+
+// The built-in words are compiled at build time (tools/gen_date_model.cpp) and read back
+// by load(): they must be the words build() makes from the same files, answer for
+// answer, and a model that is not (truncated, other files) is refused.
+TEST_CASE("date words: the prebuilt words are the ones build() makes") {
+  REQUIRE(!date::prebuilt_model().empty());
+  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("date");
+  auto built = date::Words::build(builtin);
+  auto loaded = date::Words::load(builtin);
+  REQUIRE_MESSAGE(built.ok(), built.status().to_string());
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
+  const date::Words& a = built.value();
+  const date::Words& b = loaded.value();
+  // (The saved bytes are not compared: the structs' padding is in them, unset.)
+  CHECK(date::Words::load_saved(date::prebuilt_model(), builtin).ok());
+  CHECK(date::Words::load_saved(a.save(builtin), builtin).ok());
+
+  // The lookups' answers, beyond what save() writes (a field it left out would show).
+  std::vector<uint32_t> differ;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (a.may_start(c) != b.may_start(c) || a.may_start_label(c) != b.may_start_label(c) ||
+        a.may_end_word(c) != b.may_end_word(c) || a.single(c) != b.single(c) ||
+        a.may_open_since(c) != b.may_open_since(c) || a.may_end_lunar(c) != b.may_end_lunar(c) ||
+        a.may_end_list_mark(c) != b.may_end_list_mark(c))
+      differ.push_back(c);
+  CHECK(differ == std::vector<uint32_t>{});
+  size_t files = 0, words_found = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string t = text::fold(lexicon::read_file(e.path().string()).value());
+    INFO(e.path().string());
+    size_t mismatches = 0;
+    for (size_t pos = 0; pos < t.size(); ++pos) {
+      date::Words::Each ea, eb;
+      a.longest_each(t, pos, ea);
+      b.longest_each(t, pos, eb);
+      bool same = ea.kinds == eb.kinds && a.recurring_before(t, pos) == b.recurring_before(t, pos);
+      for (int k = 0; same && k < static_cast<int>(date::Kind::kCount); ++k) {
+        if (!((ea.kinds >> k) & 1)) continue;
+        ++words_found;
+        same = ea.entry[k] == eb.entry[k] && ea.end[k] == eb.end[k];
+        const date::Entry& x = a.entry(ea.entry[k]);
+        const date::Entry& y = b.entry(eb.entry[k]);
+        same = same && x.kind == y.kind && x.lang == y.lang && x.tag == y.tag && x.offset == y.offset &&
+               x.has_offset == y.has_offset;
+        if (same && x.kind == date::Kind::kHoliday) {
+          const date::Holiday& hx = a.holiday(x.offset);
+          const date::Holiday& hy = b.holiday(y.offset);
+          same = hx.calendar == hy.calendar && hx.korean == hy.korean && hx.month == hy.month && hx.day == hy.day &&
+                 hx.weekday == hy.weekday && hx.shift == hy.shift && hx.days == hy.days && hx.follow == hy.follow &&
+                 hx.countries == hy.countries && hx.regional.size() == hy.regional.size() &&
+                 a.other_country_before(t, pos, hx) == b.other_country_before(t, pos, hy);
+        }
+      }
+      mismatches += !same;
+    }
+    CHECK(mismatches == 0);
+  }
+  CHECK(files > 0);
+  CHECK(words_found > 0);
+
+  const std::string saved(date::prebuilt_model());
+  CHECK(!date::Words::load_saved(saved.substr(0, saved.size() - 1), builtin).ok());
+  CHECK(!date::Words::load_saved(saved, std::span(builtin).first(builtin.size() - 1)).ok());
 }
