@@ -216,7 +216,8 @@ template <class Io>
 void Words::serial(Io& io) {
   io(cp_slots_), io(cp_mask_), io(cp_shift_);
   io(flat_), io(masks_), io(bytes_), io(to_), io(flat_entries_), io(dense_), io(root_child_), io(root_below_);
-  io(entries_), io(holidays_);
+  lexicon::serial_fields(io, entries_, &Entry::kind, &Entry::lang, &Entry::tag, &Entry::offset, &Entry::has_offset);
+  io(holidays_);
   // The places as a list sorted by name (the map's own order is no file's).
   std::vector<std::string> place_names;
   std::vector<uint8_t> place_home;
@@ -233,7 +234,13 @@ void Words::serial(Io& io) {
   io(starts_), io(pairs_), io(singles_), io(label_starts_), io(ends_);
   io(since_opener_firsts_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
   io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
-  io(firsts_), io(single_starts_), io(follow_singles_), io(label_pairs_), io(label_singles_);
+  using KindFirst = std::pair<Kind, char32_t>;
+  using FirstKind = std::pair<char32_t, Kind>;
+  lexicon::serial_fields(io, firsts_, &KindFirst::first, &KindFirst::second);
+  lexicon::serial_fields(io, single_starts_, &SingleStart::first, &SingleStart::after, &SingleStart::kind,
+                         &SingleStart::offset);
+  lexicon::serial_fields(io, follow_singles_, &FirstKind::first, &FirstKind::second);
+  io(label_pairs_), io(label_singles_);
 }
 
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {

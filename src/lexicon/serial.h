@@ -167,4 +167,28 @@ class SerialReader {
   bool ok_ = true;
 };
 
+// A vector of a struct with padding (or of pairs), one field at a time: as a block its
+// padding bytes, which nothing sets, would make the saved model differ from build to
+// build. `io` is a SerialWriter or a SerialReader.
+//
+//   serial_fields(io, entries, &Entry::kind, &Entry::offset);
+template <class Io, class T, class... Fields>
+void serial_fields(Io& io, std::vector<T>& v, Fields T::*... fields) {
+  const auto one = [&](auto T::*field) {
+    using F = std::remove_reference_t<decltype(std::declval<T&>().*field)>;
+    // (A bool goes as a byte: std::vector<bool> is no block of bools.)
+    std::vector<std::conditional_t<std::is_same_v<F, bool>, uint8_t, F>> column;
+    if constexpr (std::is_same_v<Io, SerialWriter>) {
+      column.reserve(v.size());
+      for (const T& x : v) column.push_back(x.*field);
+    }
+    io(column);
+    if constexpr (std::is_same_v<Io, SerialReader>) {
+      if (v.size() < column.size()) v.resize(column.size());
+      for (size_t i = 0; i < column.size(); ++i) v[i].*field = static_cast<F>(column[i]);
+    }
+  };
+  (one(fields), ...);
+}
+
 }  // namespace hanfacts::lexicon
