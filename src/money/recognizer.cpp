@@ -1260,6 +1260,19 @@ struct Reader {
   }
 
   static constexpr size_t kMaxPerUnitChars = 6;  // 百万英热单位: the unit after 每
+  // Does 每 start at byte k (k + 3 <= s.size())? Three byte compares, the first of
+  // which fails at nearly every place.
+  bool every_at(size_t k) const {
+    static constexpr std::string_view kEvery = "每";
+    return s[k] == kEvery[0] && s[k + 1] == kEvery[1] && s[k + 2] == kEvery[2];
+  }
+  // Could the per-unit walk from j (see qualifier_before) meet a 每: does one start
+  // where a 每 followed by one to kMaxPerUnitChars three-byte characters would end at j?
+  bool every_in_reach(size_t j) const {
+    for (size_t m = 2; m <= kMaxPerUnitChars + 1 && 3 * m <= j; ++m)
+      if (every_at(j - 3 * m)) return true;
+    return false;
+  }
   // The qualifier word ending right before the amount (one space allowed), or null.
   // The longest word wins, so a none-word that ends like a qualifier (签约, 最近) hides it,
   // unless the word before takes its first character (补贴|近2万元: no 贴近 there).
@@ -1275,20 +1288,23 @@ struct Reader {
       // and a unit of up to six characters. (Not a floor: 跌破每瓦0.7元 says where the
       // price went, not what it is at least.)
       // (Read by bytes, no decoding: most amounts have no 每 before them, and the walk
-      // runs at each. Lead bytes E4 to E9 hold the main CJK block.)
+      // runs at each; it starts only when a 每 stands where it could reach. Lead bytes E4
+      // to E9 hold the main CJK block.)
       size_t k = j;
       const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-      for (size_t n = 0; n <= kMaxPerUnitChars && k >= 3 && b[k - 3] >= 0xE4 && b[k - 3] <= 0xE9 && (b[k - 2] & 0xC0) == 0x80 &&
-                      (b[k - 1] & 0xC0) == 0x80;
-           ++n) {
-        k -= 3;
-        // (Two per-unit phrases may stand there: 约每平方米每月15元.)
-        if (n > 0 && s.compare(k, 3, "每") == 0) {
-          if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) {
-            j = k;
-            break;
+      if (every_in_reach(j)) {
+        for (size_t n = 0; n <= kMaxPerUnitChars && k >= 3 && b[k - 3] >= 0xE4 && b[k - 3] <= 0xE9 &&
+                           (b[k - 2] & 0xC0) == 0x80 && (b[k - 1] & 0xC0) == 0x80;
+             ++n) {
+          k -= 3;
+          // (Two per-unit phrases may stand there: 约每平方米每月15元.)
+          if (n > 0 && every_at(k)) {
+            if ((w = t.before.match_before(s, k)) && (w->id == kApprox || w->id == kMax)) {
+              j = k;
+              break;
+            }
+            w = nullptr;
           }
-          w = nullptr;
         }
       }
       // A Korean per-unit word, spaced, between a cap or an approximation and the amount
@@ -1353,7 +1369,8 @@ struct Reader {
     // 7万元/吨左右: a price per unit is the amount, and the word after the unit is its own.
     if (size_t at; !after && (after = after_per_unit(q, t.after, at))) q = at;
     // 20조 원 첫 돌파: one listed adverb may come before the word.
-    if (const size_t r = past_adverb(q); !after && r != q && (after = t.after.match_at(s, r))) q = r;
+    if (!after)
+      if (const size_t r = past_adverb(q); r != q && (after = t.after.match_at(s, r))) q = r;
     if (after) {
       const char32_t next = cp_at(s, q + after->text.size());
       // 이상의, 안팎일 (a particle or the copula 이/일/인/입 may follow).
