@@ -96,11 +96,11 @@ struct Word {
   bool ascii = false;  // Latin letters: must not touch other Latin letters
   bool after_scale = false;  // counts only after a Korean scale word (3000억 동, not 101동)
   // Currency words only, set once all files are read: the word's entry in
-  // Tables::country_bound (-1: none), and whether regional_currencies.tsv lists it. An
-  // amount then looks at those tables only for such words, not by comparing its word
-  // with every entry (most amounts have neither).
+  // Tables::country_bound and in Tables::regional_codes (-1: none). An amount then looks
+  // at those tables only for such words, not by comparing its word with every entry
+  // (most amounts have neither).
   int country_bound = -1;
-  bool regional = false;
+  int regional = -1;
   // Prefix words only: a prefix only before an amount that a one-character generic word
   // closes (美元338億元, currencies.tsv column prefix_with_generic).
   bool needs_generic = false;
@@ -358,6 +358,10 @@ struct Tables {
     int code;
   };
   std::vector<Regional> regional;
+  // The same by word (Word::regional): the code id for each core::Region, -1 for none
+  // (the word keeps its own currency there).
+  static constexpr size_t kRegions = static_cast<size_t>(core::Region::kMo) + 1;
+  std::vector<std::array<int, kRegions>> regional_codes;
   // country_currencies.tsv: a currency word several countries use (페소, 比索, 디르함), read
   // as the currency of the country the text named last before the amount.
   struct CountryBound {
@@ -816,7 +820,14 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
   t->suffix.for_each_word([&](Word& w) {
     for (size_t k = 0; k < t->country_bound.size(); ++k)
       if (t->country_bound[k].word == w.text) w.country_bound = static_cast<int>(k);
-    for (const Tables::Regional& r : t->regional) w.regional = w.regional || r.word == w.text;
+    for (const Tables::Regional& r : t->regional) {
+      if (r.word != w.text) continue;
+      if (w.regional < 0) {
+        w.regional = static_cast<int>(t->regional_codes.size());
+        t->regional_codes.emplace_back().fill(-1);
+      }
+      t->regional_codes[static_cast<size_t>(w.regional)][static_cast<size_t>(r.region)] = r.code;  // the last line wins
+    }
   });
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
@@ -1853,10 +1864,10 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       cand.value += "..";
       a.high.append_to(cand.value);
     }
-    if (a.word && a.word->regional) {
+    if (a.word && a.word->regional >= 0) {
       // 586.1億元 in a Taiwanese article: the region is detected on first need only.
-      for (const Tables::Regional& r : t.regional)
-        if (r.word == a.word->text && r.region == doc.region()) currency = r.code;
+      const int code = t.regional_codes[static_cast<size_t>(a.word->regional)][static_cast<size_t>(doc.region())];
+      if (code >= 0) currency = code;
     }
     cand.unit = t.codes[currency];
     // The order core::add_flag would give: approx;min;max.
