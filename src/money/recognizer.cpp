@@ -861,17 +861,23 @@ struct Reader {
 
   // The numeral at i, cut before a comma that was a full-width '，' in the original:
   // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
-  // The last answer is kept: range() reads the second end of a range up to three times.
-  mutable size_t amount_i = std::string_view::npos;
-  mutable std::optional<Numeral> amount_n;
+  // Built in the caller's object (a Numeral holds three 128-bit decimals: each copy
+  // showed in profiles).
   std::optional<Numeral> amount_at(size_t i) const {
-    if (i != amount_i) {
-      amount_i = i;
-      amount_n = digits_at(i);
-      english_scale(amount_n);
-    }
-    return amount_n;
+    std::optional<Numeral> n = digits_at(i);
+    english_scale(n);
+    return n;
   }
+  // The same at the second end of a range, kept: range() reads it up to three times, and
+  // the scanner may come back to it as a start when the range fails (start_amount_at).
+  // A start's own numeral is not kept: find() holds it while range() reads the other end.
+  mutable size_t end_i = std::string_view::npos;
+  mutable std::optional<Numeral> end_n;
+  const std::optional<Numeral>& end_amount_at(size_t q) const {
+    if (q != end_i) end_i = q, end_n = amount_at(q);
+    return end_n;
+  }
+  std::optional<Numeral> start_amount_at(size_t i) const { return i == end_i ? end_n : amount_at(i); }
   std::optional<Numeral> digits_at(size_t i) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
     if (!n || folded.original().data() == s.data()) return n;
@@ -1067,7 +1073,7 @@ struct Reader {
     const size_t p = run_end(q, pass);
     if (!pass && !(p < s.size() && (is_latin(s[p]) || (s[p] == ' ' && p + 1 < s.size() && is_latin(s[p + 1])))))
       return false;
-    return single(q, amount_at(q), a);
+    return single(q, end_amount_at(q), a);
   }
 
   bool single(size_t i, const std::optional<Numeral>& n, Amount& a) const {
@@ -1166,7 +1172,7 @@ struct Reader {
     if (!single_gated(q, b) || b.start != q || b.rule == "money.prefix") {
       // A bare second number: only the prefix gives the range its currency.
       if (ps == std::string_view::npos || n->is_range() || needs_generic) return false;
-      const std::optional<Numeral> m = amount_at(q);
+      const std::optional<Numeral>& m = end_amount_at(q);
       if (!m || m->start != q || m->is_range()) return false;
       b = Amount{};
       b.start = q, b.end = m->end, b.low = m->low, b.high = m->high, b.approx = m->approx;
@@ -1176,7 +1182,7 @@ struct Reader {
     bool ok = true;
     // 3~5万元: the first number takes the second's scale when it has none.
     if (!n->has_scale && b.low.scale == 0) {
-      auto m = amount_at(q);
+      const std::optional<Numeral>& m = end_amount_at(q);
       if (m && m->has_scale) {
         Decimal scaled = numeral::mul_pow10(low, m->scale_exp, ok);
         if (ok && !(m->low < scaled)) low = scaled;
@@ -1806,7 +1812,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
       i = run;  // 2025년, 30%, 경제, 一些: no currency can follow
       continue;
     }
-    const std::optional<Numeral> num = rd.amount_at(i);
+    const std::optional<Numeral> num = rd.start_amount_at(i);
     Amount a;
     bool found = rd.range(i, num, a);
     if (!found && rd.single(i, num, a)) {
