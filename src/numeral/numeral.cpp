@@ -1196,7 +1196,7 @@ bool can_start_numeral(char32_t c) {
 // zero (백이, 공백이), with no digit in it, and a space and a word follow, as after a
 // subject (a whole text 일억이 is 100000002).
 bool ends_with_particle_i(std::string_view s, size_t start, size_t end) {
-  if (end < start + 6 || s.compare(end - 3, 3, "이") != 0) return false;
+  if (end < start + 6 || !starts_with_at(s, end - 3, "이")) return false;  // a byte loop, no memcmp call
   if (end + 1 >= s.size() || s[end] != ' ' || !text::is_hangul_syllable(cp_at(s, end + 1))) return false;
   // The syllable before 이: a scale above ten (백, 천, 만, 억 …) or a zero (공, 영); after
   // 십 it is 12 (십이).
