@@ -985,6 +985,8 @@ struct Reader {
   // Prefix currency right before i (one space allowed): returns its start or npos.
   // `needs_generic`: the prefix counts only with a generic word closing the amount.
   size_t prefix_before(size_t i, int& currency, bool& needs_generic) const {
+    // Most amounts have none: the scanner's test of the byte before (and spaces) first.
+    if (!t.prefix_may_end_before(s, i)) return std::string_view::npos;
     size_t j = i;
     while (j > 0 && s[j - 1] == ' ' && i - j < 2) --j;  // 人民币  50元
     const Word* w = t.prefix.match_before(s, j);
