@@ -72,10 +72,12 @@ class Automaton {
   // step_marked() when the step goes below the root's step on `c` (some state on the
   // failure chain of `state`, the root's excluded, has an edge on `c`), else kNone: the
   // caller works out the root's step only where it is taken.
-  uint32_t step_below(uint32_t state, char32_t c) const {
+  uint32_t step_below(uint32_t state, char32_t c) const { return step_below(state, c, hash_bit(c)); }
+  // The same, with hash_bit(c) known to the caller (a scan reads it from a table by
+  // code point).
+  uint32_t step_below(uint32_t state, char32_t c, unsigned bit) const {
     if (state == kRoot) return kNone;
     const uint64_t h = code_hash(c);
-    const unsigned bit = mask_bit(h);
     do {
       const State& st = states_[state];
       if (st.block == kInlineEdge) {

@@ -352,6 +352,7 @@ bool CodePointReader::next(CodePointBlock& b) {
     case Isa::kAvx2: decode_avx2(text_, info_, beyond_bmp_, carry_, b); break;
     case Isa::kScalar: decode_scalar(text_, info_, beyond_bmp_, carry_, b); break;
   }
+  b.info[b.count] = beyond_bmp_;  // the end marker
   return b.count > 0;
 }
 

@@ -38,7 +38,10 @@ struct CodePointBlock {
   size_t base = 0;   // text offset that start[] counts from
   size_t count = 0;  // code points in the block
   alignas(64) uint32_t c[kCapacity];
-  alignas(64) uint32_t info[kCapacity];   // info[c], or the reader's beyond_bmp for c > 0xFFFF
+  // info[c], or the reader's beyond_bmp for c > 0xFFFF; and past the last, info[count]
+  // is beyond_bmp too: an end marker, so a scan whose loop sends that entry to a slower
+  // path anyway (a code point beyond the BMP) tests for the block's end only there.
+  alignas(64) uint32_t info[kCapacity + 1];
   alignas(64) uint32_t start[kCapacity];  // bytes from base to the code point's first byte
   uint64_t spaced[kWords];  // bit k: a space was left out just before code point k
   uint64_t breaks[kWords];  // bit k: class_of(info[k]) differs from the code point before's (0 before the first)

@@ -286,8 +286,9 @@ struct Model {
   // (kLatin, kHangul, else kOther; kOther for all when no name is fuzzy-indexed), at
   // kRootReportsBit whether the root transition reports a key (kFullStepBit says so too,
   // but a test of the low bits would share the usual step's mask of them, which the
-  // compiler then works out before the branch, on every code point), and in the top 16
-  // bits the automaton's root transition. The bit number sits where a bit test reads it
+  // compiler then works out before the branch, on every code point), at kHashShift
+  // Automaton::hash_bit itself (the full step's, which the low bits do not always
+  // hold), and in the top 16 bits the automaton's root transition. The bit number sits where a bit test reads it
   // and the state where one shift gets it: the usual step is two loads, a bit test and
   // a shift (it was a mask and a shift more). The root's children are numbered first, in
   // code point order, so a BMP code point's root transition is below 2^16 unless every
@@ -295,12 +296,15 @@ struct Model {
   static constexpr unsigned kRootShift = 16;
   static constexpr uint32_t kRootReportsBit = 1u << 8;
   static_assert(kRootReportsBit << 20 == Automaton::kReportsMark);
+  static constexpr unsigned kHashShift = 9;  // six bits, below kRootShift
+  static unsigned hash_bit_of(uint32_t info) { return (info >> kHashShift) & 63; }
   static constexpr uint32_t kRootMax = (1u << 16) - 1;
   static constexpr uint32_t kQuickBit = 63;
   static constexpr uint32_t kMaxStates = (1u << 28) - 1;
   // The entry for a code point beyond the BMP: its step is the full one from every
   // state (it may start or continue a key; root_of() is the root, not its transition),
-  // and its class kOther.
+  // and its class kOther. No BMP code point's entry is this one (the low bits of one
+  // are kFullStepBit only with kRootReportsBit), so a scan tells them apart by it.
   static constexpr uint32_t kBeyondBmp = Automaton::kFullStepBit;
   Table<uint32_t> cp_info;
   static uint32_t root_of(uint32_t info) { return info >> kRootShift; }
@@ -316,7 +320,8 @@ struct Model {
     const unsigned bit = ac.reports(to)    ? Automaton::kFullStepBit
                          : ac.continues(c) ? Automaton::hash_bit(c)
                                            : Automaton::kNoEdgeBit;
-    return to << kRootShift | bit | static_cast<uint32_t>(run) << kClassShift | (ac.reports(to) ? kRootReportsBit : 0);
+    return to << kRootShift | Automaton::hash_bit(c) << kHashShift | bit | static_cast<uint32_t>(run) << kClassShift |
+           (ac.reports(to) ? kRootReportsBit : 0);
   }
   FuzzyIndex fuzzy;
 
@@ -615,21 +620,30 @@ class Matcher {
   // or from a state with no edge on it that fails to the root): then cp_info says where
   // it goes and whether it reports. One well-predicted branch decides (whether the
   // current state is the root changes every few code points, so a test of it alone
-  // would not be). Out of line, so what the loop needs stays in registers.
+  // would not be). Out of line, so what the loop needs stays in registers. The block's
+  // end marker (an entry beyond the BMP) takes the full step, which alone tests for the
+  // end: the usual step tests nothing else.
   [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io) {
     const Automaton& ac = m_->ac;
     const Automaton::QuickSteps quick = ac.quick_steps();
     uint32_t state = state_io;
     size_t noted = 0;
-    for (size_t k = 0, count = b.count; k < count; ++k) {
+    for (size_t k = 0;; ++k) {
       const uint32_t ci = b.info[k];
       if (quick.as_root(state, ci & Model::kQuickBit)) [[likely]] {
         state = Model::root_of(ci);  // reports nothing (else cp_info's bit is kFullStepBit)
         continue;
       }
-      const char32_t c = b.c[k];
-      uint32_t next = ac.step_below(state, c);
-      if (next == Automaton::kNone) next = c <= 0xFFFF ? Model::marked_root(ci) : ac.marked(ac.root_step(c));
+      uint32_t next;
+      if (ci == Model::kBeyondBmp) [[unlikely]] {
+        if (k == b.count) break;
+        const char32_t c = b.c[k];
+        next = ac.step_below(state, c);
+        if (next == Automaton::kNone) next = ac.marked(ac.root_step(c));
+      } else {
+        next = ac.step_below(state, b.c[k], Model::hash_bit_of(ci));
+        if (next == Automaton::kNone) next = Model::marked_root(ci);
+      }
       state = Automaton::unmarked(next);
       if (next & Automaton::kReportsMark) [[unlikely]] {
         __builtin_prefetch(&m_->key_info[state]);

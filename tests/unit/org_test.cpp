@@ -542,6 +542,7 @@ TEST_CASE("org: block decoder, vector and scalar alike") {
     auto block = std::make_unique<org::CodePointBlock>();
     while (reader.next(*block)) {
       REQUIRE(block->count <= org::CodePointBlock::kCapacity);
+      REQUIRE(block->info[block->count] == kBeyond);  // the end marker
       for (size_t k = 0; k < block->count; ++k)
         out.push_back({block->base + block->start[k], block->c[k], block->info[k],
                        ((block->spaced[k / 64] >> (k % 64)) & 1) != 0, ((block->breaks[k / 64] >> (k % 64)) & 1) != 0});
