@@ -129,6 +129,13 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
 [[HANFACTS_AVX2, gnu::always_inline]] inline uint32_t equal_bits(__m256i v, __m256i want) {
   return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, want)));
 }
+// `v`, which the compiler may no longer take for a constant: made once before a loop, it
+// stays in a register or on the stack (a memory operand costs no instruction), where GCC
+// would build a broadcast constant again (three instructions) in every window.
+[[HANFACTS_AVX2, gnu::always_inline]] inline __m256i opaque(__m256i v) {
+  asm("" : "+x"(v));
+  return v;
+}
 // Bit k: lane k of `m` (all ones or zeros).
 [[HANFACTS_AVX2, gnu::always_inline]] inline uint32_t lane_bits(__m256i m) {
   return static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(m)));
@@ -155,9 +162,14 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   // Packed starts, 8 at a time: every byte ever written is below 64, so a group's lanes
   // past the window's starts read inside the window too.
   alignas(32) unsigned char starts[kWindow + 8] = {};
-  const __m256i high2 = _mm256_set1_epi8(static_cast<char>(0xC0)), cont_bits = _mm256_set1_epi8(static_cast<char>(0x80)),
-                blank = _mm256_set1_epi8(' '), high4 = _mm256_set1_epi8(static_cast<char>(0xF0)),
-                lead3 = _mm256_set1_epi8(static_cast<char>(0xE0));
+  const __m256i high2 = opaque(_mm256_set1_epi8(static_cast<char>(0xC0))),
+                cont_bits = opaque(_mm256_set1_epi8(static_cast<char>(0x80))), blank = opaque(_mm256_set1_epi8(' ')),
+                high4 = opaque(_mm256_set1_epi8(static_cast<char>(0xF0))),
+                lead3 = opaque(_mm256_set1_epi8(static_cast<char>(0xE0)));
+  // The decode's masks.
+  const __m256i m03 = opaque(set8(0x03)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
+                m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
+                m3f000 = opaque(set8(0x3F000)), beyond = opaque(set8(beyond_bmp));
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   while (count + kWindow <= CodePointBlock::kCapacity && p < n) {
     const size_t left = n - p;
@@ -199,22 +211,22 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
       // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
       const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
-      const __m256i b0 = _mm256_and_si256(x, set8(0xFF));
+      const __m256i b0 = _mm256_and_si256(x, mff);
       const unsigned lanes = kept_count - g < 8 ? kept_count - g : 8;
       const __m256i valid = _mm256_cmpgt_epi32(set8(lanes), lane);
       // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
       __m256i bmp = valid;
-      const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x0F)), 12),
-                                                         _mm256_and_si256(_mm256_srli_epi32(x, 2), set8(0xFC0))),
-                                         _mm256_and_si256(_mm256_srli_epi32(x, 16), set8(0x3F)));
+      const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m0f), 12),
+                                                         _mm256_and_si256(_mm256_srli_epi32(x, 2), mfc0)),
+                                         _mm256_and_si256(_mm256_srli_epi32(x, 16), m3f));
       __m256i c = c3;
       if (other_forms) {
-        const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x1F)), 6),
-                                           _mm256_and_si256(_mm256_srli_epi32(x, 8), set8(0x3F)));
-        const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, set8(0x07)), 18),
-                                                           _mm256_and_si256(_mm256_slli_epi32(x, 4), set8(0x3F000))),
-                                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), set8(0xFC0)),
-                                                           _mm256_and_si256(_mm256_srli_epi32(x, 24), set8(0x3F))));
+        const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m1f), 6),
+                                           _mm256_and_si256(_mm256_srli_epi32(x, 8), m3f));
+        const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m07), 18),
+                                                           _mm256_and_si256(_mm256_slli_epi32(x, 4), m3f000)),
+                                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), mfc0),
+                                                           _mm256_and_si256(_mm256_srli_epi32(x, 24), m3f)));
         const __m256i four = _mm256_cmpgt_epi32(b0, set8(0xEF));
         c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
         c = _mm256_blendv_epi8(c, c4, four);
@@ -224,12 +236,12 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       // bit, picks between the two (a float blend reads only the sign bits).
       c = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(b0), _mm256_castsi256_ps(c),
                                                _mm256_castsi256_ps(_mm256_slli_epi32(x, 24))));
-      const __m256i ci = _mm256_mask_i32gather_epi32(set8(beyond_bmp), reinterpret_cast<const int*>(info), c, bmp, 4);
+      const __m256i ci = _mm256_mask_i32gather_epi32(beyond, reinterpret_cast<const int*>(info), c, bmp, 4);
       const size_t k = count + g;
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-      const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), set8(3));
+      const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), m03);
       const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), last_class, 1);
       break_bits |= uint64_t{lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid))} << g;
       last_class = _mm256_permutevar8x32_epi32(cls, set8(lanes - 1));
