@@ -200,16 +200,6 @@ struct SourcesSeen {
   }
 };
 
-bool is_builtin(std::span<const lexicon::Source> sources) {
-  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("date");
-  if (sources.size() != builtin.size()) return false;
-  for (size_t i = 0; i < builtin.size(); ++i)
-    if (sources[i].name != builtin[i].name || sources[i].content.data() != builtin[i].content.data() ||
-        sources[i].content.size() != builtin[i].content.size())
-      return false;
-  return true;
-}
-
 }  // namespace
 
 template <class Io>
@@ -245,7 +235,7 @@ void Words::serial(Io& io) {
 
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
   const std::string_view saved = prebuilt_model();
-  if (!saved.empty() && is_builtin(sources)) {
+  if (!saved.empty() && lexicon::is_builtin(sources, "date")) {
     auto loaded = load_saved(saved, sources);
     if (loaded.ok()) return loaded;
     // Not this build's words (it cannot happen while the build keeps them in step): compile.

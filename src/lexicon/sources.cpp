@@ -32,4 +32,14 @@ Result<std::vector<Source>> load_user_sources(const std::vector<LexiconSource>& 
   return out;
 }
 
+bool is_builtin(std::span<const Source> sources, std::string_view folder) {
+  const std::vector<Source> builtin = builtin_sources(folder);
+  if (sources.size() != builtin.size()) return false;
+  for (size_t i = 0; i < builtin.size(); ++i)
+    if (sources[i].name != builtin[i].name || sources[i].content.data() != builtin[i].content.data() ||
+        sources[i].content.size() != builtin[i].content.size())
+      return false;
+  return true;
+}
+
 }  // namespace hanfacts::lexicon

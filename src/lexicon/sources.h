@@ -2,6 +2,7 @@
 // handed to the same parsers (lexicon/tsv.h).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ struct Source {
 
 // Built-in files under `folder` ("org", "money", "date"), sorted by path.
 std::vector<Source> builtin_sources(std::string_view folder);
+
+// Whether `sources` are exactly builtin_sources(folder), the very same bytes: a model
+// built from them at build time (org, date) may then be read instead of built.
+bool is_builtin(std::span<const Source> sources, std::string_view folder);
 
 // Reads user lexicon sources (paths or in-memory content). `storage` keeps the bytes
 // alive as long as the returned Sources are used.

@@ -3907,21 +3907,11 @@ static_assert(sizeof(CodePointTrie) == 144, "CodePointTrie changed: update CodeP
 
 constexpr uint64_t kModelMagic = 0x33'4c'45'44'4f'4d'47'52;  // "RGMODEL3" as little-endian bytes; a new form, a new number
 
-bool is_builtin(std::span<const lexicon::Source> sources) {
-  const std::vector<lexicon::Source> builtin = lexicon::builtin_sources("org");
-  if (sources.size() != builtin.size()) return false;
-  for (size_t i = 0; i < builtin.size(); ++i)
-    if (sources[i].name != builtin[i].name || sources[i].content.data() != builtin[i].content.data() ||
-        sources[i].content.size() != builtin[i].content.size())
-      return false;
-  return true;
-}
-
 }  // namespace
 
 Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) {
   const std::string_view saved = prebuilt_model();
-  if (!saved.empty() && is_builtin(sources)) {
+  if (!saved.empty() && lexicon::is_builtin(sources, "org")) {
     // Static data: its tables are viewed where they lie (org/table.h).
     auto loaded = load(saved, sources, /*lasting=*/true);
     if (loaded.ok()) return loaded;
