@@ -191,8 +191,14 @@ const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_suppo
                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi2") &&
                         __builtin_cpu_supports("bmi2");
 
+// A byte constant of first_pass_avx2's loop, made once before it: the empty asm hides
+// the value from the optimizer, which would otherwise rebuild every constant from an
+// immediate in every block (three instructions each; the loop has more of them than
+// there are registers, and one kept on the stack is read as an operand).
 [[gnu::target("avx2"), gnu::always_inline]] inline __m256i bytes32(unsigned char c) {
-  return _mm256_set1_epi8(static_cast<char>(c));
+  __m256i x = _mm256_set1_epi8(static_cast<char>(c));
+  asm("" : "+x"(x));
+  return x;
 }
 [[gnu::target("avx2"), gnu::always_inline]] inline uint32_t mask32(__m256i m) {
   return static_cast<uint32_t>(_mm256_movemask_epi8(m));
@@ -211,25 +217,30 @@ const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_suppo
   const auto* table = reinterpret_cast<const int*>(starts);
   uint32_t prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
   uint32_t hangul_carry = hangul_carry_at(s, i);
+  const __m256i xF0 = bytes32(0xF0), xE0 = bytes32(0xE0), xC0 = bytes32(0xC0), x80 = bytes32(0x80);
+  const __m256i digit0 = bytes32('0'), x09 = bytes32(9), apostrophe = bytes32('\'');
+  const __m256i xFC = bytes32(0xFC), x03 = bytes32(0x03), x0F = bytes32(0x0F), x1E = bytes32(0x1E);
+  const __m256i xEA = bytes32(0xEA), xEB = bytes32(0xEB), xEC = bytes32(0xEC), xED = bytes32(0xED);
+  const __m256i xB0 = bytes32(0xB0), x9D = bytes32(0x9D), x9E = bytes32(0x9E), xA3 = bytes32(0xA3);
   // The loads reach s[i + 33] < fast_end + 2 <= the text's size.
   while (i + 32 <= fast_end) {
     const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i));
-    const uint32_t lead3 = mask32(_mm256_cmpeq_epi8(_mm256_and_si256(v0, bytes32(0xF0)), bytes32(0xE0)));
-    const uint32_t cont = mask32(_mm256_cmpeq_epi8(_mm256_and_si256(v0, bytes32(0xC0)), bytes32(0x80)));
+    const uint32_t lead3 = mask32(_mm256_cmpeq_epi8(_mm256_and_si256(v0, xF0), xE0));
+    const uint32_t cont = mask32(_mm256_cmpeq_epi8(_mm256_and_si256(v0, xC0), x80));
     const uint32_t high = mask32(v0);
-    const __m256i x = _mm256_sub_epi8(v0, bytes32('0'));
-    const uint32_t digit = mask32(_mm256_cmpeq_epi8(_mm256_min_epu8(x, bytes32(9)), x));
-    const uint32_t apos = mask32(_mm256_cmpeq_epi8(v0, bytes32('\'')));
+    const __m256i x = _mm256_sub_epi8(v0, digit0);
+    const uint32_t digit = mask32(_mm256_cmpeq_epi8(_mm256_min_epu8(x, x09), x));
+    const uint32_t apos = mask32(_mm256_cmpeq_epi8(v0, apostrophe));
     const uint32_t other = high & ~cont & ~lead3;  // two- and four-byte code points
     uint32_t dates = ((digit | apos) & ~((digit << 1) | prev_digit)) | other, labels = other;
     if (lead3) {
       const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 1));
       const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 2));
       // Byte shifts through 16-bit ones, masked to the bits that stay within each byte.
-      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 2), bytes32(0xFC)),
-                                              _mm256_and_si256(_mm256_srli_epi16(v2, 4), bytes32(0x03)));
-      const __m256i word_hi = _mm256_and_si256(v0, bytes32(0x0F));
-      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 1), bytes32(0x1E));
+      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 2), xFC),
+                                              _mm256_and_si256(_mm256_srli_epi16(v2, 4), x03));
+      const __m256i word_hi = _mm256_and_si256(v0, x0F);
+      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 1), x1E);
       // 16-bit table words: lanes 0-7 and 16-23 in `lo`, 8-15 and 24-31 in `hi`.
       const __m256i lo = _mm256_unpacklo_epi8(word_lo, word_hi), hi = _mm256_unpackhi_epi8(word_lo, word_hi);
       const __m128i words16[4] = {_mm256_castsi256_si128(lo), _mm256_castsi256_si128(hi),
@@ -252,12 +263,12 @@ const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_suppo
                                                          _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
       // Lanes that lead a Hangul syllable, U+AC00..U+D7A3: EA B0-BF, EB, EC, ED 80-9D,
       // ED 9E 80-A3 (unsigned byte comparisons through min and max).
-      const __m256i ea = _mm256_cmpeq_epi8(v0, bytes32(0xEA)), ed = _mm256_cmpeq_epi8(v0, bytes32(0xED));
-      const __m256i eb_ec = _mm256_or_si256(_mm256_cmpeq_epi8(v0, bytes32(0xEB)), _mm256_cmpeq_epi8(v0, bytes32(0xEC)));
-      const __m256i v1_from_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, bytes32(0xB0)), v1);
-      const __m256i v1_to_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, bytes32(0x9D)), v1);
-      const __m256i v2_to_a3 = _mm256_cmpeq_epi8(_mm256_min_epu8(v2, bytes32(0xA3)), v2);
-      const __m256i ed_ok = _mm256_or_si256(v1_to_9d, _mm256_and_si256(_mm256_cmpeq_epi8(v1, bytes32(0x9E)), v2_to_a3));
+      const __m256i ea = _mm256_cmpeq_epi8(v0, xEA), ed = _mm256_cmpeq_epi8(v0, xED);
+      const __m256i eb_ec = _mm256_or_si256(_mm256_cmpeq_epi8(v0, xEB), _mm256_cmpeq_epi8(v0, xEC));
+      const __m256i v1_from_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB0), v1);
+      const __m256i v1_to_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, x9D), v1);
+      const __m256i v2_to_a3 = _mm256_cmpeq_epi8(_mm256_min_epu8(v2, xA3), v2);
+      const __m256i ed_ok = _mm256_or_si256(v1_to_9d, _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9E), v2_to_a3));
       const __m256i hangul_v = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(ea, v1_from_b0), eb_ec),
                                                _mm256_and_si256(ed, ed_ok));
       const uint32_t hangul = mask32(hangul_v);
