@@ -1,5 +1,6 @@
 #include "text/json_string.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -83,44 +84,56 @@ class Output {
 #if defined(HANFACTS_JSON_AVX2)
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 
-// The run of plain bytes at p copied to w, 32 bytes at a time, up to the first quote,
+// A bit for each quote, backslash or control character of v.
+[[gnu::target("avx2"), gnu::always_inline]] inline uint64_t stops(__m256i v) {
+  // Control characters: v <= 0x1F unsigned, that is min(v, 0x1F) == v.
+  const __m256i stop = _mm256_or_si256(
+      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))),
+      _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v));
+  return static_cast<uint32_t>(_mm256_movemask_epi8(stop));
+}
+
+// The run of plain bytes at p copied to w, 64 bytes at a time, up to the first quote,
 // backslash or control character (p then points at it: returns true), or until fewer
-// than 32 bytes of input or of room (up to w_end) are left (returns false). Record text
+// than 64 bytes of input or of room (up to w_end) are left (returns false). Record text
 // is almost all plain runs (an escape every ~100 bytes), so this loop is most of the
-// decoding: the SSE2 loop below at twice the width. The pointers are locals here, not
+// decoding: the SSE2 loop below at four times the width (two registers a block, one
+// bound test and one branch on their joined mask). The pointers are locals here, not
 // references into Output: the byte stores may alias them, which would make the
 // compiler reload and store them in every block.
 [[gnu::target("avx2")]] bool copy_plain_avx2(const char*& p_ref, const char* end, char*& w_ref, const char* w_end) {
-  const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\');
-  const __m256i last_control = _mm256_set1_epi8(0x1F);
   const char* p = p_ref;
   char* w = w_ref;
+  // Bytes of both input and room: an escape leaves w further behind p, so it is
+  // counted again after one.
+  auto both_left = [&] { return std::min(static_cast<size_t>(end - p), static_cast<size_t>(w_end - w)); };
+  size_t left = both_left();
   bool stopped = false;
-  while (end - p >= 32 && w_end - w >= 32) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    // Control characters: v <= 0x1F unsigned, that is min(v, 0x1F) == v.
-    const __m256i stop =
-        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, quote), _mm256_cmpeq_epi8(v, backslash)),
-                        _mm256_cmpeq_epi8(_mm256_min_epu8(v, last_control), v));
-    const auto mask = static_cast<uint32_t>(_mm256_movemask_epi8(stop));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), v);  // whatever part of it counts
+  while (left >= 64) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+    const uint64_t mask = stops(a) | stops(b) << 32;
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), a);  // whatever part of them counts
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(w + 32), b);
     if (mask != 0) {
-      const auto n = static_cast<size_t>(__builtin_ctz(mask));
+      const auto n = static_cast<size_t>(__builtin_ctzll(mask));
       p += n;
       w += n;
       // A one-letter escape (\n, \", most of the escapes in record text) is decoded
       // here and the loop goes on; anything else is left to the caller. The room is
-      // there: at least 32 - n bytes were left at w.
+      // there: at least 64 - n bytes were left at w.
       if (*p == '\\' && end - p >= 2 && kOneLetter[static_cast<unsigned char>(p[1])] != 0) {
         *w++ = kOneLetter[static_cast<unsigned char>(p[1])];
         p += 2;
+        left = both_left();
         continue;
       }
       stopped = true;
       break;
     }
-    p += 32;
-    w += 32;
+    p += 64;
+    w += 64;
+    left -= 64;
   }
   p_ref = p;
   w_ref = w;
