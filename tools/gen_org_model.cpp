@@ -26,16 +26,10 @@ std::string_view prebuilt_model() { return {}; }
 }  // namespace hanfacts::date
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: hanfacts_gen_org_model OUT.bin OUT.cpp\n");
-    return 2;
-  }
   using namespace hanfacts;
-  const std::vector<lexicon::Source> sources = lexicon::builtin_sources("org");
-  auto made = org::Recognizer::build(sources);
-  if (!made.ok()) {
-    std::fprintf(stderr, "hanfacts_gen_org_model: %s\n", made.status().to_string().c_str());
-    return 1;
-  }
-  return tools::write_model(made.value().save(), argv[1], argv[2], "org", "hanfacts_gen_org_model");
+  return tools::generate(argc, argv, "org", [](const std::vector<lexicon::Source>& sources) -> Result<std::string> {
+    auto made = org::Recognizer::build(sources);
+    if (!made.ok()) return made.status();
+    return made.value().save();
+  });
 }

@@ -9,6 +9,10 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "hanfacts/status.h"
+#include "lexicon/sources.h"
 
 namespace hanfacts::tools {
 
@@ -62,6 +66,25 @@ inline int write_model(const std::string& model, const std::string& bin, const s
     return 1;
   }
   return 0;
+}
+
+// A generator's main (hanfacts_gen_<ns>_model OUT.bin OUT.cpp): `build` makes the model
+// of the built-in files under lexicons/<ns>/ from their sources, or fails with a status;
+// the model is written as write_model() does.
+template <class Build>
+int generate(int argc, char** argv, const std::string& ns, Build build) {
+  const std::string tool = "hanfacts_gen_" + ns + "_model";
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s OUT.bin OUT.cpp\n", tool.c_str());
+    return 2;
+  }
+  const std::vector<lexicon::Source> sources = lexicon::builtin_sources(ns);
+  const Result<std::string> model = build(sources);
+  if (!model.ok()) {
+    std::fprintf(stderr, "%s: %s\n", tool.c_str(), model.status().to_string().c_str());
+    return 1;
+  }
+  return write_model(model.value(), argv[1], argv[2], ns, tool);
 }
 
 }  // namespace hanfacts::tools
