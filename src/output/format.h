@@ -17,9 +17,10 @@
 #include "hanfacts/writer.h"
 #include "output/offsets.h"
 
-// Compiles a function again with the POPCNT instruction (x86-64 with GCC or Clang).
+// Compiles a function again with the POPCNT and SSSE3 instructions (x86-64 with GCC or
+// Clang).
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define HANFACTS_OUTPUT_POPCNT [[gnu::target("popcnt"), gnu::flatten]]
+#define HANFACTS_OUTPUT_POPCNT [[gnu::target("popcnt,ssse3"), gnu::flatten]]
 #else
 #define HANFACTS_OUTPUT_POPCNT
 #endif
@@ -39,13 +40,19 @@ class Formatter {
 
  private:
   std::string_view surface(const DocumentFacts& doc, const Fact& f) const {
-    if (!surfaces_from_text_ || f.start > f.end || f.end > doc.text.size()) return f.text;
-    return doc.text.substr(f.start, f.end - f.start);
+    return surface(surfaces_from_text_, doc.text, f);
   }
-  template <class Style>
+  static std::string_view surface(bool from_text, std::string_view text, const Fact& f) {
+    if (!from_text || f.start > f.end || f.end > text.size()) return f.text;
+    return text.substr(f.start, f.end - f.start);
+  }
+  // kShuffle: the fields' check for bytes to escape uses SSSE3's byte shuffle (only
+  // inside append_delimited_popcnt, which is compiled for it).
+  template <class Style, bool kShuffle = false>
   void append_delimited(std::string& out, const DocumentFacts& doc);
-  // The same compiled with the POPCNT instruction (CodePointIndex counts bits twice per
-  // fact and once per 64 bytes), taken when the CPU has it.
+  // The same compiled with the POPCNT and SSSE3 instructions (CodePointIndex counts bits
+  // twice per fact and once per 64 bytes; a shuffle finds the bytes to escape), taken
+  // when the CPU has both.
   template <class Style>
   HANFACTS_OUTPUT_POPCNT void append_delimited_popcnt(std::string& out, const DocumentFacts& doc);
   void append_jsonl(std::string& out, const DocumentFacts& doc);

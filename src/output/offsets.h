@@ -48,10 +48,17 @@ class CodePointIndex {
     }
   }
   // Code points in text[0, byte), byte <= the text's size.
-  size_t chars_before(size_t byte) const {
+  size_t chars_before(size_t byte) const { return chars_before(starts_.data(), before_.data(), byte); }
+  // The same from the table's two arrays (starts(), before(): valid until the next
+  // build()). A loop that writes output through a char pointer, which may alias
+  // anything, keeps these pointers in registers; the vectors' own would be loaded again
+  // after every store.
+  static size_t chars_before(const uint64_t* starts, const size_t* before, size_t byte) {
     const size_t b = byte >> 6;
-    return before_[b] + popcount64(starts_[b] & ((uint64_t{1} << (byte & 63)) - 1));
+    return before[b] + popcount64(starts[b] & ((uint64_t{1} << (byte & 63)) - 1));
   }
+  const uint64_t* starts() const { return starts_.data(); }
+  const size_t* before() const { return before_.data(); }
 
  private:
   // Bit k: byte k of the 64 at p starts a code point (is no continuation byte 10xxxxxx,
@@ -92,7 +99,11 @@ class OffsetConverter {
   // for all its documents) instead of one of this converter's own.
   OffsetConverter(std::string_view text, OffsetUnit unit, CodePointIndex* scratch)
       : size_(text.size()), unit_(unit), index_(scratch != nullptr ? *scratch : own_) {
-    if (unit_ == OffsetUnit::kChars) index_.build(text);
+    if (unit_ == OffsetUnit::kChars) {
+      index_.build(text);
+      starts_ = index_.starts();
+      before_ = index_.before();
+    }
   }
   OffsetConverter(const OffsetConverter&) = delete;
   OffsetConverter& operator=(const OffsetConverter&) = delete;
@@ -100,7 +111,7 @@ class OffsetConverter {
   // Offsets may come in any order; one past the text's end counts as its end.
   size_t operator()(size_t byte) const {
     if (unit_ == OffsetUnit::kBytes) return byte;
-    return index_.chars_before(std::min(byte, size_));
+    return CodePointIndex::chars_before(starts_, before_, std::min(byte, size_));
   }
 
  private:
@@ -108,6 +119,8 @@ class OffsetConverter {
   OffsetUnit unit_;
   CodePointIndex own_;  // used without a scratch index (empty until built)
   CodePointIndex& index_;
+  const uint64_t* starts_ = nullptr;  // index_'s table, once built
+  const size_t* before_ = nullptr;
 };
 
 }  // namespace hanfacts::output
