@@ -202,7 +202,7 @@ struct Cur {
   // 民國115年至118年), read by one rule, as parse() reads 2026年至2029年: a since or until
   // word around it says nothing the range does not (自2026至2029年).
   bool written_range = false;
-  const char* rule = "";
+  std::string_view rule = "";  // a string literal (Parsed::rule)
   void point(const Value& v) {
     set = true;
     a = b = v;
@@ -541,16 +541,16 @@ class Parser {
       size_t last = m.end - 1;
       while (last > from && (static_cast<unsigned char>(t_[last]) & 0xC0) == 0x80) --last;
       const Words::Each& each = words_at(last).each;
-      for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
-        if (((each.kinds >> k) & 1) && each.end[k] > m.end && !(kinds & kind_bit(static_cast<Kind>(k))))
-          return Match{};
+      // Only the kinds present (a few bits), not every kind.
+      for (KindMask left = each.kinds & ~kinds; left; left &= left - 1)
+        if (each.end[__builtin_ctzll(left)] > m.end) return Match{};
     }
     // A one-syllable qualifier that opens a longer date word is that word: 설 전날 is the
     // eve of 설, not "before 설".
     if (holiday && m.end - from < 6) {
       const Words::Each& each = words_at(from).each;
-      for (int k = 0; k < static_cast<int>(Kind::kCount); ++k)
-        if (((each.kinds >> k) & 1) && each.end[k] > m.end) return Match{};
+      for (KindMask left = each.kinds; left; left &= left - 1)
+        if (each.end[__builtin_ctzll(left)] > m.end) return Match{};
     }
     // A one-character Chinese qualifier that also opens a span (span_prefix, first_n: 前,
     // 后) followed by a numeral and a unit is that span: 2025年前三季度, 春节前10天. Another
@@ -576,7 +576,7 @@ class Parser {
   // 24th is unclear).
   static bool ends_day_and_coarse(const Cur& a, const Cur& b) {
     const Grain ga = a.a.grain, gb = b.a.grain;
-    if (gb == Grain::kDay && std::strcmp(b.rule, "day") == 0) return false;
+    if (gb == Grain::kDay && b.rule == "day") return false;
     const auto coarser = [](Grain g) { return is_coarse(g) || g == Grain::kWeek; };
     return (ga == Grain::kDay && coarser(gb)) || (coarser(ga) && gb == Grain::kDay);
   }
@@ -1071,7 +1071,7 @@ class Parser {
       v.x_year = x;
     }
     cur.point(v);
-    cur.rule = partial ? "month_day_slash" : "numeric_date";
+    cur.rule = partial ? std::string_view("month_day_slash") : "numeric_date";
     // A weekday after it restates the day, as after 19일 (2026-11-06 星期五).
     if (size_t w = weekday_after(end); w != kNo || (dot_after && (w = weekday_after(end + 1)) != kNo)) {
       end = w;
@@ -1433,7 +1433,7 @@ class Parser {
     }
     two_digit = two1;
     cur.point(year_value(y1));
-    cur.rule = nu.tag == Tag::kFiscalYear ? "fiscal_year" : "year";
+    cur.rule = nu.tag == Tag::kFiscalYear ? std::string_view("fiscal_year") : "year";
     return nu.end;
   }
 
@@ -1727,7 +1727,7 @@ class Parser {
   // as statistics for a past March are as likely there as plans for the next one).
   void turn_bare_month(Cur& cur) const {
     if (!lunar_year_from_ref_ || cur.a.grain != Grain::kMonth || cur.interval || cur.inherited || base_ ||
-        cur.a.x_year || std::strcmp(cur.rule, "month") != 0 || !has_ref() || cur.a.year != ref().year)
+        cur.a.x_year || cur.rule != "month" || !has_ref() || cur.a.year != ref().year)
       return;
     constexpr int kMaxTurnMonths = 2;
     const int r = 12 * ref().year + ref().month;
@@ -1882,7 +1882,7 @@ class Parser {
     } else {
       cur.point(a);
     }
-    cur.rule = have_month ? "month_day" : "day";
+    cur.rule = have_month ? std::string_view("month_day") : "day";
     return nu.end;
   }
 
@@ -1974,7 +1974,7 @@ class Parser {
     else if (dir > 0) delta = (((want - have) % 7 + 7) % 7 == 0 ? 7 : ((want - have) % 7 + 7) % 7);
     else delta = want - have;  // the reference week (Monday to Sunday)
     cur.point(arith(shift(ref_day(), Grain::kDay, delta), cur));
-    cur.rule = dir ? "relative_weekday" : kRuleWeekday;
+    cur.rule = dir ? std::string_view("relative_weekday") : kRuleWeekday;
     return wd.end;
   }
 

@@ -42,12 +42,12 @@ enum Flag : unsigned {
   kUntil = 1u << 6,
 };
 
-// Rule names asked about outside the rule that sets them (Parsed::rule): a rule is
-// always set from a literal, and these from the constants, so their address says which
-// rule it is (inline: one address in every file).
-inline constexpr char kRuleWeekday[] = "weekday";
-inline constexpr char kRuleNthWeekday[] = "nth_weekday";
-inline constexpr char kRuleHoliday[] = "holiday";
+// Rule names asked about outside the rule that sets them (Parsed::rule). Rules are
+// string literals held as views: their length is known where they are set, so a fact
+// copies its rule name without a strlen.
+inline constexpr std::string_view kRuleWeekday = "weekday";
+inline constexpr std::string_view kRuleNthWeekday = "nth_weekday";
+inline constexpr std::string_view kRuleHoliday = "holiday";
 
 struct Parsed {
   size_t start = 0, end = 0;  // the expression, qualifiers excluded (bytes)
@@ -55,7 +55,7 @@ struct Parsed {
   Value a, b;                 // a == b unless interval
   bool interval = false;
   unsigned flags = 0;
-  const char* rule = "";
+  std::string_view rule = "";  // a string literal
   // Set by parse_at whether or not it succeeds: whether the answer read the reference
   // date or the context year (when not, it holds for any of them).
   bool ref_used = false, ctx_used = false;
