@@ -691,6 +691,10 @@ class Parser {
   // the quote holds (“双11”以来 is since 双11), else `end`.
   size_t past_closing_quote(size_t start, size_t end) const {
     if (start == 0 || end >= t_.size()) return end;
+    // The closing mark first: one byte rules out most dates (no quote after them),
+    // before any code point is decoded.
+    const auto b0 = static_cast<unsigned char>(t_[end]);
+    if (b0 != 0xE2 && b0 != 0xE3 && b0 != '"' && b0 != '\'') return end;
     size_t next;
     const char32_t open = cp_before(t_, start), close = cp_at(t_, end, next);
     const bool pair = (open == U'\u201C' && close == U'\u201D') || (open == U'\u2018' && close == U'\u2019') ||
@@ -2805,7 +2809,11 @@ class Parser {
   // (2027年中投产: 年中|投产, 下月中发布), not 中 opening another (2027年中国: 年|中国,
   // 9月中国). `unit` is the period's character. Returns the end of 中, or kNo.
   size_t shared_period_mid(size_t end, std::string_view unit) const {
-    if (end < 3 || t_.compare(end - 3, 3, unit) != 0 || t_.compare(end, 3, "中") != 0) return kNo;
+    // 中 first: after most years and months it is absent, and one byte says so.
+    static constexpr std::string_view kMid = "中";
+    if (end >= t_.size() || t_[end] != kMid[0] || t_.substr(end, kMid.size()) != kMid || end < unit.size() ||
+        t_.substr(end - unit.size(), unit.size()) != unit)
+      return kNo;
     if (word(end, kind_bit(Kind::kStop))) return kNo;  // 中美, 中欧: China and another country
     return pair_crossed(end - 3) ? kNo : end + 3;
   }
