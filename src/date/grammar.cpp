@@ -28,8 +28,10 @@ constexpr std::u32string_view kApostrophes = U"'\u2019\u2018";  // is_apostrophe
 bool is_sentence_mark(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n'; }
 
 // The code point at t[i] and the position after it (0 at the end). Han and Hangul
-// inline: the grammar reads folded text, which is valid UTF-8.
-char32_t cp_at(std::string_view t, size_t i, size_t& next) {
+// inline: the grammar reads folded text, which is valid UTF-8. Inlined into its callers
+// (the parts read a code point or two each, and GCC kept it out of line: a call, its
+// spills and the returned pair cost more than the three-byte decode itself).
+[[gnu::always_inline]] inline char32_t cp_at(std::string_view t, size_t i, size_t& next) {
   next = i;
   if (i >= t.size()) return 0;
   const auto* u = reinterpret_cast<const unsigned char*>(t.data()) + i;
