@@ -1,4 +1,4 @@
-// What the model generators (tools/gen_org_model.cpp, tools/gen_date_model.cpp) share:
+// What the model generator (tools/gen_model.cpp) uses for each model:
 // writing the model's bytes, and the C++ file that defines NS::prebuilt_model() over
 // them with the assembler's .incbin (a large array as C++ source would take the compiler
 // far longer to read than the bytes take to copy).
@@ -68,14 +68,15 @@ inline int write_model(const std::string& model, const std::string& bin, const s
   return 0;
 }
 
-// A generator's main (hanfacts_gen_<ns>_model OUT.bin OUT.cpp): `build` makes the model
+// The generator's work for one model (hanfacts_gen_model NS OUT.bin OUT.cpp, argv from
+// OUT.bin on after NS): `build` makes the model
 // of the built-in files under lexicons/<ns>/ from their sources, or fails with a status;
 // the model is written as write_model() does.
 template <class Build>
 int generate(int argc, char** argv, const std::string& ns, Build build) {
-  const std::string tool = "hanfacts_gen_" + ns + "_model";
+  const std::string tool = "hanfacts_gen_model";
   if (argc != 3) {
-    std::fprintf(stderr, "usage: %s OUT.bin OUT.cpp\n", tool.c_str());
+    std::fprintf(stderr, "usage: %s %s OUT.bin OUT.cpp\n", tool.c_str(), ns.c_str());
     return 2;
   }
   const std::vector<lexicon::Source> sources = lexicon::builtin_sources(ns);

@@ -478,7 +478,7 @@ class Words {
 };
 
 // The built-in date words as Words::save() wrote them at build time
-// (tools/gen_date_model.cpp writes the file that defines it into the build folder), or
+// (tools/gen_model.cpp writes the file that defines it into the build folder), or
 // empty in the generators themselves.
 std::string_view prebuilt_model();
 

@@ -1,5 +1,5 @@
 // A compiled model in a flat binary form: the built-in lexicons' ORG and DATE models are
-// made at build time (tools/gen_org_model.cpp, tools/gen_date_model.cpp) and read back
+// made at build time (tools/gen_model.cpp) and read back
 // at start-up, so a run does not parse 8,000+ organizations and build its trie,
 // automaton and typo index again, nor the date words' trie.
 //

@@ -65,7 +65,7 @@ class Recognizer {
 };
 
 // The built-in lexicon's model as Recognizer::save() wrote it at build time
-// (tools/gen_org_model.cpp writes the file that defines it into the build folder), or
+// (tools/gen_model.cpp writes the file that defines it into the build folder), or
 // empty in the generator itself.
 std::string_view prebuilt_model();
 

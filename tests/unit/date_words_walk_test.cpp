@@ -184,7 +184,7 @@ TEST_CASE("date format: format_to writes what format returns") {
   CHECK(date::format(v) == "2025-Q3");
 }
 
-// The built-in words are compiled at build time (tools/gen_date_model.cpp) and read back
+// The built-in words are compiled at build time (tools/gen_model.cpp) and read back
 // by load(): they must be the words build() makes from the same files, answer for
 // answer, and a model that is not (truncated, other files) is refused.
 TEST_CASE("date words: the prebuilt words are the ones build() makes") {

@@ -444,7 +444,7 @@ TEST_CASE("org: fuzzy index, a jamo edit in any syllable") {
 
 // Random text made of the pieces the rules look at (names, particles, suffixes, glosses,
 // spaces, digits): nothing crashes, spans are valid, in bounds and never overlap.
-// The built-in lexicon's model is compiled at build time (tools/gen_org_model.cpp) and
+// The built-in lexicon's model is compiled at build time (tools/gen_model.cpp) and
 // read back by create(): it must be the model build() makes from the same files, fact
 // for fact, and a model that is not (truncated, other files, other bytes) is refused.
 TEST_CASE("org: the prebuilt model is the one build() makes") {
