@@ -1863,8 +1863,12 @@ class Parser {
         if (--m == 0) m = 12, --y;
       // A day alone is the occurrence nearest the reference day, as a holiday is: 30日宣布
       // written on December 1st is November 30th, 3일 개최 written on November 28th is
-      // December 3rd. A tie keeps the reference month.
-      if (!base_ && has_ref() && y == ref().year && m == ref().month) {
+      // December 3rd. A tie keeps the reference month. After a copula that makes it
+      // another name of the day just named (동지인 22일, 청명 무렵인 4~6일), it is the
+      // occurrence nearest that day.
+      if (!base_ && apposed_day(p, d1, y, m)) {
+        if (context_.day_relative) cur.flags |= kRelative;
+      } else if (!base_ && has_ref() && y == ref().year && m == ref().month) {
         const long r = days_from_civil(ref().year, ref().month, ref().day);
         long best = d1 <= days_in_month(y, m) ? std::labs(days_from_civil(y, m, d1) - r) : LONG_MAX;
         for (const int step : {-1, 1}) {
@@ -1890,6 +1894,31 @@ class Parser {
     }
     cur.rule = have_month ? std::string_view("month_day") : "day";
     return nu.end;
+  }
+
+  // Whether the day `d` written at p follows the day the text last named through a
+  // copula (kind apposition: 동지인 22일), past that day's qualifier (청명 무렵인 4~6일).
+  // If so, y and m become the month, of that day's and the two around it, in which d lies
+  // nearest that day.
+  bool apposed_day(size_t p, int d, int& y, int& m) const {
+    ctx_used_ = true;
+    if (context_.day <= 0 || context_.day_end > p) return false;
+    size_t j = sp(context_.day_end);
+    constexpr KindMask kQualifiers = kind_bit(Kind::kQualAfter) | kind_bit(Kind::kQualAfterHoliday);
+    if (const Match q = word(j, kQualifiers)) j = q.end;
+    const Match a = word(j, kind_bit(Kind::kApposition));
+    if (!a || sp(a.end) == a.end || sp(a.end) != p) return false;
+    const long named = days_from_civil(context_.day_year, context_.day_month, context_.day);
+    long best = LONG_MAX;
+    for (const int step : {-1, 0, 1}) {
+      int cy = context_.day_year, cm = context_.day_month + step;
+      if (cm == 0) cm = 12, --cy;
+      if (cm == 13) cm = 1, ++cy;
+      if (d > days_in_month(cy, cm)) continue;
+      const long dist = std::labs(days_from_civil(cy, cm, d) - named);
+      if (dist < best) best = dist, y = cy, m = cm;
+    }
+    return best != LONG_MAX;
   }
 
   bool dated_after(size_t e) const {

@@ -349,6 +349,16 @@ TEST_CASE("a holiday that needs a word after it has it in a copula before a date
   CHECK(dates("동지인데도", "2026-11-20") == "");
 }
 
+TEST_CASE("a day after a copula is the day just named, not the one nearest the reference") {
+  // 동지인 22일 written in mid-November: the solstice's 22nd, not November's.
+  CHECK(dates("구는 동지인 22일 팥죽 나눔 행사를 연다", "2026-11-12") == "동지=2026-12-22[relative] 22일=2026-12-22[relative]");
+  // Past the holiday's qualifier, and a range of days around it.
+  CHECK(dates("청명 무렵인 4~6일 산불 감시를 늘린다", "2027-04-22") ==
+        "청명=2027-04-05[relative;approx] 4~6일=2027-04-04/2027-04-06[relative]");
+  // A day the copula does not join keeps the nearest occurrence.
+  CHECK(dates("동지 팥죽을 나누고 22일 행사를 연다", "2026-11-12") == "동지=2026-12-22[relative] 22일=2026-11-22[relative]");
+}
+
 TEST_CASE("A和B without 之间 stays two dates; with it, one range") {
   CHECK(dates("2015年和2018年", "2025-11-01") == "2015年=2015 2018年=2018");
   CHECK(dates("2015年和2018年之间", "2025-11-01") == "2015年和2018年=2015/2018");
