@@ -248,13 +248,18 @@ Result<std::vector<PlaceGovernment>> parse_place_government_file(const lexicon::
   auto parsed = lexicon::parse_tsv(source.content, source.name, {"government", "place"});
   if (!parsed.ok()) return parsed.status();
   const lexicon::Table& t = parsed.value();
+  // org/shared_districts.tsv has a `within` column, and every row of it names its city.
+  const std::vector<std::string>& columns = t.columns();
+  const bool has_within = std::find(columns.begin(), columns.end(), "within") != columns.end();
   std::vector<PlaceGovernment> out;
   for (const lexicon::Row& row : t.rows()) {
     PlaceGovernment g;
     g.government = t.cell(row, "government");
+    g.within = t.cell(row, "within");
     g.source = source.name;
     g.line = row.line;
     if (!is_slug(g.government)) return t.error(row, "government", "'" + g.government + "' is not an entry id");
+    if (has_within && !is_slug(g.within)) return t.error(row, "within", "'" + g.within + "' is not an entry id");
     for (std::string_view surface : lexicon::split_values(t.cell(row, "place"))) {
       Name n;
       n.surface = surface;

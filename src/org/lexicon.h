@@ -42,6 +42,7 @@ bool is_known_region(std::string_view region);
 struct Entry {
   std::string id, name, kind, qid;
   std::string region;       // "" (none: the default), "cn", "tw" or "hk"
+  std::string within;       // a district's city (PlaceGovernment::within), or ""
   std::vector<Name> names;  // every name of every script column, in column order
   std::string source;       // file it came from, and its line (for messages)
   int line = 0;
@@ -160,8 +161,13 @@ Result<std::vector<Word>> parse_word_file(const lexicon::Source& source);
 // lexicons/org/place_governments.tsv: the bare names of a province, city, prefecture or
 // state (浙江|浙江省, 구마모토현) that stand for its government (the entry `government`)
 // where the text has it act as one (浙江再发10亿元消费券), and name the place elsewhere.
+// lexicons/org/shared_districts.tsv has the same columns and `within`, the id of the
+// government of the city a district lies in: a district's bare name that several cities
+// have (중구, 동구) sits on one row per city and stands for the district of the one city
+// the article names.
 struct PlaceGovernment {
   std::string government;   // an entry id
+  std::string within;       // an entry id, or "": the government of the city it lies in
   std::vector<Name> names;  // context and place set
   std::string source;
   int line = 0;

@@ -232,6 +232,11 @@ struct Model {
   // By entry, its region (Entry::region) as an index into `regions`, the distinct ones.
   Table<uint8_t> entry_region;
   std::vector<std::string> regions;
+  // By entry, the entry of the city a district lies in (Entry::within), else kNoCity. A
+  // key in `regional` whose entries have one is a district's name several cities have
+  // (중구): the scan picks the district of the city the article names.
+  Table<uint32_t> entry_within;
+  static constexpr uint32_t kNoCity = UINT32_MAX;
   // By entry with kEntryHomeGovernment: its names' keys, each followed by '\n' (no key
   // holds one), from government_keys_at[e] to government_keys_at[e + 1] in
   // government_keys; empty for the other entries.
@@ -365,7 +370,7 @@ struct Model {
   // Reads or writes every field (org/serial.h): Recognizer::save() and prebuilt_model().
   template <class Io>
   void serial(Io& io) {
-    io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions);
+    io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions), io(entry_within);
     io(government_keys_at), io(government_keys), io(suffixes);
     io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
     io(words), io(word_payload), io(place_last), io(division_last), io(facility_last), io(app_last), io(county_names),
@@ -3884,11 +3889,33 @@ class Matcher {
   // (core::Document::region(), detected on first use), else the default one, or
   // kNoEntry when that one lists the key as a local name.
   uint32_t regional_entry(const NameInfo& ni) const {
+    const std::vector<uint32_t>& alternatives = m_->regional[static_cast<size_t>(ni.regional)];
+    if (m_->entry_within[alternatives.front()] != Model::kNoCity) return district_entry(alternatives);
     const std::string_view region = core::region_code(doc_->region());
     if (!region.empty())
       for (uint32_t e : m_->regional[static_cast<size_t>(ni.regional)])
         if (m_->regions[m_->entry_region[e]] == region) return e;
     return ni.local ? kNoEntry : ni.entry;
+  }
+  // Of the districts that share a name (중구 of Seoul, Busan, Incheon …), the one whose
+  // city the article names somewhere (울산시와 동구는, 인천시 … 중구는), or names with the
+  // district (인천 중구는 … 중구는), or kNoEntry when it names none of their cities or more
+  // than one: a bare 중구 is then no one district.
+  uint32_t district_entry(const std::vector<uint32_t>& districts) const {
+    uint32_t found = kNoEntry;
+    for (const uint32_t district : districts) {
+      const uint32_t city = m_->entry_within[district];
+      const bool named = std::any_of(names_.begin(), names_.end(), [&](const NameHit& h) {
+        const uint32_t ne = m_->name_entry[h.name];
+        if (ne & Model::kNameRegional) return false;  // a shared name itself
+        const uint32_t entry = ne & ~Model::kNameFlags;
+        return entry == city || entry == district;
+      });
+      if (!named) continue;
+      if (found != kNoEntry) return kNoEntry;
+      found = district;
+    }
+    return found;
   }
   static constexpr uint32_t kNoEntry = UINT32_MAX;
 };
@@ -3898,7 +3925,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1400, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1440, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -3972,7 +3999,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       auto parsed = parse_suffix_file(src);
       if (!parsed.ok()) return parsed.status();
       for (Suffix& s : parsed.value()) model->suffixes.push_back(std::move(s));
-    } else if (src.name.ends_with("/place_governments.tsv")) {
+    } else if (src.name.ends_with("/place_governments.tsv") || src.name.ends_with("/shared_districts.tsv")) {
       auto parsed = parse_place_government_file(src);
       if (!parsed.ok()) return parsed.status();
       for (PlaceGovernment& g : parsed.value()) place_governments.push_back(std::move(g));
@@ -4001,6 +4028,12 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     Entry& e = entries[it->second];
     if (e.kind != "government")
       return Status(StatusCode::kInvalidData, where + ": column 'government': '" + g.government + "' is not a government");
+    if (!g.within.empty()) {
+      const auto city = index_of_id.find(g.within);
+      if (city == index_of_id.end() || entries[city->second].kind != "government")
+        return Status(StatusCode::kInvalidData, where + ": column 'within': '" + g.within + "' is not a government");
+      e.within = g.within;
+    }
     for (Name& n : g.names) {
       for (const Name& own : e.names)
         if (own.key == n.key)
@@ -4064,10 +4097,24 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       info.has_space = nm.has_space;
       info.local = nm.local;
       // A place's bare name reads as one government or as the place, never as another
-      // body: a key it shares with another entry is a lexicon error.
-      if (p.name >= 0 && (nm.place || m.names[p.name].place) && m.names[p.name].entry != ei)
-        return Status(StatusCode::kInvalidData, entries[ei].source + ": place '" + nm.surface + "' is also a name of '" +
-                                                    entries[m.names[p.name].entry].id + "'");
+      // body: a key it shares with another entry is a lexicon error, but for a district's
+      // name that districts of other cities share (Entry::within), kept as alternatives.
+      if (p.name >= 0 && (nm.place || m.names[p.name].place) && m.names[p.name].entry != ei) {
+        NameInfo& base = m.names[p.name];
+        const Entry& other = entries[base.entry];
+        const bool districts = nm.place && base.place && !entries[ei].within.empty() && !other.within.empty() &&
+                               entries[ei].within != other.within;
+        if (!districts)
+          return Status(StatusCode::kInvalidData, entries[ei].source + ": place '" + nm.surface + "' is also a name of '" +
+                                                      other.id + "'");
+        if (base.regional < 0) {
+          base.regional = static_cast<int32_t>(m.regional.size());
+          m.regional.push_back({base.entry});
+        }
+        m.regional[static_cast<size_t>(base.regional)].push_back(static_cast<uint32_t>(ei));
+        base.has_space |= nm.has_space;
+        continue;
+      }
       if (p.name >= 0 && m.names[p.name].entry == ei) {
         m.names[p.name].has_space |= nm.has_space;  // same key twice in one entry
         continue;
@@ -4191,6 +4238,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   // What the scan reads of the entries (Model::entry_region and the rest).
   m.entry_count = entries.size();
   m.entry_region.assign(entries.size(), 0);
+  m.entry_within.assign(entries.size(), Model::kNoCity);
   m.government_keys_at.assign(entries.size() + 1, 0);
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const Entry& e = entries[ei];
@@ -4200,6 +4248,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     m.entry_region[ei] = static_cast<uint8_t>(known - m.regions.begin());
     if (known == m.regions.end()) m.regions.push_back(e.region);
     m.entry_out[ei].flags = entry_flags[ei];
+    if (!e.within.empty()) m.entry_within[ei] = static_cast<uint32_t>(index_of_id.at(e.within));
     if (entry_flags[ei] & Model::kEntryHomeGovernment)
       for (const Name& n : e.names) (m.government_keys += n.key) += '\n';
     if (m.government_keys.size() > UINT32_MAX) return Status(StatusCode::kInvalidData, "organization lexicon too large");

@@ -68,7 +68,7 @@ TEST_CASE("lexicon lint: organization files") {
       } else if (src.name.ends_with("/words.tsv")) {
         auto r = org::parse_word_file(src);
         if (!r.ok()) st = r.status();
-      } else if (src.name.ends_with("/place_governments.tsv")) {
+      } else if (src.name.ends_with("/place_governments.tsv") || src.name.ends_with("/shared_districts.tsv")) {
         auto r = org::parse_place_government_file(src);
         if (!r.ok()) st = r.status();
         else
@@ -111,6 +111,10 @@ TEST_CASE("lexicon lint: organization files") {
     const std::string at = g.source + ":" + std::to_string(g.line);
     CHECK_MESSAGE(it != by_id.end(), at << ": unknown entry '" << g.government << "'");
     if (it != by_id.end()) CHECK_MESSAGE(it->second->kind == "government", at << ": '" << g.government << "' is not a government");
+    if (g.within.empty()) continue;
+    const auto city = by_id.find(g.within);
+    CHECK_MESSAGE(city != by_id.end(), at << ": unknown city '" << g.within << "'");
+    if (city != by_id.end()) CHECK_MESSAGE(city->second->kind == "government", at << ": '" << g.within << "' is not a government");
   }
   // A country's short forms name some listed body (a row that gives no name is dead
   // data: a misspelt country, or a country none of whose bodies is listed with its name).

@@ -674,6 +674,15 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"places-joined", "송전탑이 지나는 안성시와 이천시 주민들", ""},
       {"places-joined-acting", "강릉시와 속초시도 각각 예산을 보태기로 했다", "강릉시=Gangneung City Government | 속초시=Sokcho City Government"},
       {"place-acts", "안성시와 협약을 맺은 이천시는 예산을", "안성시=Anseong City Government | 이천시=Icheon City Government"},
+      // A district's name several cities have (org/shared_districts.tsv) is the district of
+      // the one city the article names, or of the city named with it; else none.
+      {"shared-district-city-named", "울산시와 동구는 조선 인력에 820억 원을 투입한다",
+       "울산시=Ulsan Metropolitan Government | 동구=Dong District Office (Ulsan)"},
+      {"shared-district-with-city", "인천 중구는 교통비를 지원한다. 중구는 계약을 맺는다",
+       "인천 중구=Jung District Office (Incheon) | 중구=Jung District Office (Incheon)"},
+      {"shared-district-no-city", "중구는 이달 말까지 계약을 맺는다", ""},
+      {"shared-district-two-cities", "서울시와 부산시가 협약했다. 중구는 계약을 맺는다",
+       "서울시=Seoul Metropolitan Government | 부산시=Busan Metropolitan Government"},
       {"province-headline", "浙江再发10亿元消费券", "浙江=Zhejiang Provincial People's Government"},
       {"place-named", "在合肥发放购房补贴", ""},
       {"place-acts-after-date", "武汉市于2026年11月27日发布管理办法", "武汉市=Wuhan Municipal People's Government"},
