@@ -538,13 +538,16 @@ class Parser {
     }
     // A qualifier whose last character opens a date word running past it is none: in
     // 2025年至今年10月 the words are 至 and 今年, not 至今 "up to now". (Another qualifier
-    // there is the same word read from inside: 이전에 holds 전에.)
+    // there is the same word read from inside: 이전에 holds 전에.) Words that say what is
+    // no date (stop, viewpoint) are none: 元宵节以来|看房 keeps 以来, though 来看 ("judging
+    // from") is one of both.
     if (m.end - from >= 6) {
       size_t last = m.end - 1;
       while (last > from && (static_cast<unsigned char>(t_[last]) & 0xC0) == 0x80) --last;
       const Words::Each& each = words_at(last).each;
       // Only the kinds present (a few bits), not every kind.
-      for (KindMask left = each.kinds & ~kinds; left; left &= left - 1)
+      constexpr KindMask kNoDate = kind_bit(Kind::kStop) | kind_bit(Kind::kViewpoint);
+      for (KindMask left = each.kinds & ~kinds & ~kNoDate; left; left &= left - 1)
         if (each.end[__builtin_ctzll(left)] > m.end) return Match{};
     }
     // A one-syllable qualifier that opens a longer date word is that word: 설 전날 is the
