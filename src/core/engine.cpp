@@ -23,14 +23,90 @@ struct RankKey {
 // Working space a thread keeps between documents: with one fact per ~60 input bytes,
 // vectors made afresh for each document cost more in allocation than their work.
 struct Scratch {
-  std::vector<std::pair<size_t, uint32_t>> by_start;  // (start, index) of non-empty candidates
-  std::vector<std::pair<size_t, uint32_t>> merged;    // by_start's next state while merging
+  std::vector<std::pair<size_t, uint32_t>> by_start;  // (start, index) of non-empty candidates, when sorted
   std::vector<RankKey> group;
   std::vector<uint64_t> taken;  // one bit per byte of a group's extent
   std::vector<uint32_t> kept;   // resolve_overlaps' result
   std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of the kept candidates
   std::vector<int> fact_id;     // candidate index -> 1-based fact id (only with equiv_of)
 };
+
+// The group of candidates chained by overlaps that resolve_overlaps is gathering: the
+// candidates come in order of start (equal starts in any order: the groups do not
+// depend on it), and a group stays open while the next start is before its furthest
+// end. A group of one is kept as it is, a larger one ranked (rank_group).
+struct OpenGroup {
+  uint32_t first = 0;   // the first member
+  size_t members = 0;   // 0: none open
+  size_t base = 0;      // the first member's start
+  size_t extent = 0;    // the members' furthest end
+};
+
+RankKey rank_key(const std::vector<core::Candidate>& cands, uint32_t index) {
+  const core::Candidate& c = cands[index];
+  return RankKey{c.end - c.start, c.start, c.priority, index};
+}
+
+// Keeps the winners of the group in s.group (base: its first start, extent: its end)
+// in s.kept, in text order.
+[[gnu::noinline]] void rank_group(const std::vector<core::Candidate>& cands, size_t base, size_t extent, Scratch& s) {
+  auto& group = s.group;
+  std::sort(group.begin(), group.end(), [](const RankKey& x, const RankKey& y) {
+    if (x.len != y.len) return x.len > y.len;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.start != y.start) return x.start < y.start;
+    return x.index < y.index;
+  });
+  auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
+    const size_t lo = std::max(from, word * 64) - word * 64;
+    const size_t hi = std::min(to, word * 64 + 64) - word * 64;
+    const uint64_t upto_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    return upto_hi & ~((uint64_t{1} << lo) - 1);
+  };
+  // Accepted spans never overlap, so a candidate is free exactly when none of its
+  // bytes is taken (offsets from the group's start; spans are short).
+  auto& kept = s.kept;
+  auto& taken = s.taken;
+  taken.assign((extent - base + 63) / 64, 0);
+  const size_t first = kept.size();
+  for (const RankKey& key : group) {
+    const size_t from = key.start - base, to = from + key.len;
+    bool free = true;
+    for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
+    if (!free) continue;
+    for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
+    kept.push_back(key.index);
+  }
+  // Kept spans are disjoint and non-empty: their starts differ.
+  std::sort(kept.begin() + static_cast<ptrdiff_t>(first), kept.end(),
+            [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+}
+
+// Adds the next candidate (`index`, non-empty, in order of start) to the open group, or
+// closes that group and opens one with it.
+[[gnu::always_inline]] inline void add_to_groups(const std::vector<core::Candidate>& cands, uint32_t index, OpenGroup& g,
+                                                 Scratch& s) {
+  const core::Candidate& c = cands[index];
+  if (c.start < g.extent) {  // chained to the group by an overlap
+    if (g.members == 1) {
+      s.group.clear();
+      s.group.push_back(rank_key(cands, g.first));
+    }
+    s.group.push_back(rank_key(cands, index));
+    ++g.members;
+    g.extent = std::max(g.extent, c.end);
+    return;
+  }
+  if (g.members == 1) s.kept.push_back(g.first);  // overlaps nothing
+  else if (g.members > 1) rank_group(cands, g.base, g.extent, s);
+  g = OpenGroup{index, 1, c.start, c.end};
+}
+
+void close_groups(const std::vector<core::Candidate>& cands, OpenGroup& g, Scratch& s) {
+  if (g.members == 1) s.kept.push_back(g.first);
+  else if (g.members > 1) rank_group(cands, g.base, g.extent, s);
+  g = OpenGroup{};
+}
 
 // Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
@@ -42,90 +118,54 @@ struct Scratch {
 // Most candidates overlap nothing and are kept without ranking; only the groups (a
 // number inside a money amount inside a date range ...) are ranked.
 void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const size_t> run_ends, Scratch& s) {
+  s.kept.clear();
   // Each recognizer reports in text order (`run_ends`: where each one's candidates end),
-  // so the (start, index) pairs of each are one sorted run, merged into the previous
-  // ones in a linear pass; a run out of order (not expected) sorts them all instead.
-  // Candidates with equal starts may end up in any order: the groups below do not
-  // depend on it. So the order is by start alone: one comparison of integers, where
-  // the pairs' operator< compared the indexes too (through operator<=>), and each run
-  // is checked for order as it is gathered, not in a second pass.
+  // so the candidates come in order of start by taking the earliest of the runs' next
+  // ones: a merge read as it goes, where an array of (start, index) pairs was gathered
+  // and merged again after each run. A run out of order (not expected) sorts them all
+  // instead.
+  constexpr size_t kMaxRuns = 3;  // ORG, MONEY, DATE
+  constexpr size_t kDone = SIZE_MAX;
+  if (run_ends.size() <= kMaxRuns) {
+    // Per run: the next candidate, the run's end, and the next one's start (kDone: none
+    // left); missing runs are empty.
+    size_t at[kMaxRuns] = {}, end[kMaxRuns] = {}, head[kMaxRuns] = {kDone, kDone, kDone};
+    // Moves run r on to its next non-empty candidate; false if that one starts before
+    // `last`, the start just taken from the run.
+    const auto settle = [&](size_t r, size_t last) {
+      while (at[r] < end[r] && cands[at[r]].end <= cands[at[r]].start) ++at[r];
+      head[r] = at[r] < end[r] ? cands[at[r]].start : kDone;
+      return head[r] >= last;
+    };
+    for (size_t r = 0, begin = 0; r < run_ends.size(); begin = run_ends[r++]) {
+      at[r] = begin, end[r] = run_ends[r];
+      settle(r, 0);
+    }
+    OpenGroup g;
+    bool in_order = true;
+    while (in_order) {
+      size_t r = head[1] < head[0] ? 1 : 0;
+      if (head[2] < head[r]) r = 2;
+      const size_t start = head[r];
+      if (start == kDone) break;
+      add_to_groups(cands, static_cast<uint32_t>(at[r]++), g, s);
+      in_order = settle(r, start);
+    }
+    if (in_order) {
+      close_groups(cands, g, s);
+      return;
+    }
+    s.kept.clear();
+  }
   auto& by_start = s.by_start;
   by_start.clear();
-  const auto by_start_only = [](const std::pair<size_t, uint32_t>& a, const std::pair<size_t, uint32_t>& b) {
-    return a.first < b.first;
-  };
-  bool runs_sorted = true;
-  size_t begin = 0;
-  for (const size_t run_end : run_ends) {
-    const size_t first = by_start.size();
-    size_t last_start = 0;
-    bool run_sorted = true;
-    for (size_t i = begin; i < run_end; ++i) {
-      const size_t start = cands[i].start;
-      if (cands[i].end <= start) continue;
-      run_sorted = run_sorted && start >= last_start;
-      last_start = start;
-      by_start.emplace_back(start, static_cast<uint32_t>(i));
-    }
-    begin = run_end;
-    if (!run_sorted) {
-      runs_sorted = false;
-    } else if (runs_sorted && first > 0 && first < by_start.size() && by_start[first].first < by_start[first - 1].first) {
-      const auto mid = by_start.begin() + static_cast<ptrdiff_t>(first);
-      s.merged.resize(by_start.size());
-      std::merge(by_start.begin(), mid, mid, by_start.end(), s.merged.begin(), by_start_only);
-      by_start.swap(s.merged);
-    }
-  }
-  if (!runs_sorted) std::sort(by_start.begin(), by_start.end(), by_start_only);
-
-  auto range_mask = [](size_t word, size_t from, size_t to) {  // bits of [from, to) in `word`
-    const size_t lo = std::max(from, word * 64) - word * 64;
-    const size_t hi = std::min(to, word * 64 + 64) - word * 64;
-    const uint64_t upto_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    return upto_hi & ~((uint64_t{1} << lo) - 1);
-  };
-  auto& kept = s.kept;
-  kept.clear();
-  for (size_t k = 0; k < by_start.size();) {
-    const size_t base = by_start[k].first;
-    size_t extent = cands[by_start[k].second].end, j = k + 1;
-    while (j < by_start.size() && by_start[j].first < extent) extent = std::max(extent, cands[by_start[j++].second].end);
-    if (j == k + 1) {  // overlaps nothing
-      kept.push_back(by_start[k].second);
-      k = j;
-      continue;
-    }
-    auto& group = s.group;
-    group.clear();
-    for (size_t g = k; g < j; ++g) {
-      const auto& c = cands[by_start[g].second];
-      group.push_back(RankKey{c.end - c.start, c.start, c.priority, by_start[g].second});
-    }
-    std::sort(group.begin(), group.end(), [](const RankKey& x, const RankKey& y) {
-      if (x.len != y.len) return x.len > y.len;
-      if (x.priority != y.priority) return x.priority > y.priority;
-      if (x.start != y.start) return x.start < y.start;
-      return x.index < y.index;
-    });
-    // Accepted spans never overlap, so a candidate is free exactly when none of its
-    // bytes is taken (offsets from the group's start; spans are short).
-    auto& taken = s.taken;
-    taken.assign((extent - base + 63) / 64, 0);
-    const size_t first = kept.size();
-    for (const RankKey& key : group) {
-      const size_t from = key.start - base, to = from + key.len;
-      bool free = true;
-      for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
-      if (!free) continue;
-      for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
-      kept.push_back(key.index);
-    }
-    // Kept spans are disjoint and non-empty: their starts differ.
-    std::sort(kept.begin() + static_cast<ptrdiff_t>(first), kept.end(),
-              [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
-    k = j;
-  }
+  const size_t total = run_ends.empty() ? 0 : run_ends.back();
+  for (size_t i = 0; i < total; ++i)
+    if (cands[i].start < cands[i].end) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
+  std::sort(by_start.begin(), by_start.end());
+  OpenGroup g;
+  for (const auto& [start, index] : by_start) add_to_groups(cands, index, g, s);
+  close_groups(cands, g, s);
 }
 
 }  // namespace
