@@ -27,7 +27,6 @@ struct Scratch {
   std::vector<RankKey> group;
   std::vector<uint64_t> taken;  // one bit per byte of a group's extent
   std::vector<uint32_t> kept;   // resolve_overlaps' result
-  std::vector<std::pair<size_t, size_t>> spans;  // original byte spans of the kept candidates
   std::vector<int> fact_id;     // candidate index -> 1-based fact id (only with equiv_of)
 };
 
@@ -309,46 +308,47 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
   // the first such fact is kept (found by fuzz_extract).
   resolve_overlaps(cands, std::span<const size_t>(run_ends, runs), scratch);
   std::vector<uint32_t>& kept = scratch.kept;
-  auto& spans = scratch.spans;
-  spans.clear();
+
+  // Facts are assigned, not rebuilt: a reused Extraction's strings take the new values
+  // into the room they already have. Moves where the candidate's string owns a buffer
+  // (a move then hands it over instead of copying). Each is written as its span is
+  // mapped back, in the same pass.
+  result.facts.resize(kept.size());
   text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
-  size_t n_kept = 0;
+  size_t n_kept = 0, last_end = 0;
   bool any_equiv = false;
   for (uint32_t i : kept) {
     const size_t start = to_original.start(cands[i].start);
     const size_t end = to_original.end(cands[i].end);
-    if (end <= start || (!spans.empty() && start < spans.back().second)) continue;
+    if (end <= start || (n_kept > 0 && start < last_end)) continue;
+    last_end = end;
+    core::Candidate& c = cands[i];
+    Fact& f = result.facts[n_kept];
     kept[n_kept++] = i;
-    spans.emplace_back(start, end);
-    any_equiv |= cands[i].equiv_of >= 0;
-  }
-  kept.resize(n_kept);
-  // Fact ids of candidates, for "equiv=N" flags (rare: only when some fact restates another).
-  std::vector<int>& fact_id = scratch.fact_id;
-  if (any_equiv) {
-    fact_id.assign(cands.size(), 0);
-    for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
-  }
-
-  // Facts are assigned, not rebuilt: a reused Extraction's strings take the new values
-  // into the room they already have. Moves where the candidate's string owns a buffer
-  // (a move then hands it over instead of copying).
-  result.facts.resize(kept.size());
-  for (size_t k = 0; k < kept.size(); ++k) {
-    core::Candidate& c = cands[kept[k]];
-    Fact& f = result.facts[k];
+    any_equiv |= c.equiv_of >= 0;
     f.type = c.type;
-    f.start = spans[k].first;
-    f.end = spans[k].second;
-    if (fact_text_) f.text.assign(text.substr(f.start, f.end - f.start));
+    f.start = start;
+    f.end = end;
+    if (fact_text_) f.text.assign(text.substr(start, end - start));
     else f.text.clear();
     f.value = std::move(c.value);
     f.unit.assign(c.unit);
     f.flags = std::move(c.flags);
-    if (c.equiv_of >= 0 && static_cast<size_t>(c.equiv_of) < cands.size() && fact_id[c.equiv_of] > 0)
-      core::add_flag(f.flags, "equiv=" + std::to_string(fact_id[c.equiv_of]));
     if (rule_names_) f.rule.assign(c.rule);
     else f.rule.clear();
+  }
+  kept.resize(n_kept);
+  result.facts.resize(n_kept);
+  // "equiv=N" flags from the facts' ids (rare: only when some fact restates another).
+  if (any_equiv) {
+    std::vector<int>& fact_id = scratch.fact_id;
+    fact_id.assign(cands.size(), 0);
+    for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const int of = cands[kept[k]].equiv_of;
+      if (of >= 0 && static_cast<size_t>(of) < cands.size() && fact_id[of] > 0)
+        core::add_flag(result.facts[k].flags, "equiv=" + std::to_string(fact_id[of]));
+    }
   }
 }
 
