@@ -3017,10 +3017,9 @@ void Grammar::build_gate() {
   static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
   for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
-  for (size_t i = 0; i < pair_bits_.size(); ++i) {
-    pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
-    pair_bits_[i] = words_.pair_bits()[i] | numbers_.pair_bits()[i];
-  }
+  for (size_t i = 0; i < pair_singles_.size(); ++i) pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
+  for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2);
+  for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
   build_follow();
   // Two bits a code point, sixteen to a word: the gate's, then the labels'.
   const uint64_t* labels = words_.label_bits();
@@ -3041,7 +3040,7 @@ void Grammar::build_gate() {
 // (the space, or the code point after it: the space is optional); a numeral (一 goes on
 // with a number: ASCII, numeral characters, '·', a space or a word after a number);
 // 今（31）日 (an opening bracket after any word's first code point). Longer words keep
-// their pairs in pair_bits_.
+// their pairs in pair_bits_ (mark_pair).
 void Grammar::build_follow() {
   // The code points in class "after a lead-in" and in class "after a numeral" (every
   // code point is in class "any").
@@ -3077,15 +3076,11 @@ void Grammar::build_follow() {
     // 首季: a first_n word with a count of its own goes on with a marker too.
     if (s.kind == Kind::kFirstN && s.offset > 0) {
       need |= kFollowSpace;
-      for (char32_t m : markers) {
-        const uint32_t h = Words::pair_hash(s.first, m);
-        pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
-      }
+      for (char32_t m : markers) mark_pair(s.first, m);
     }
     if (s.after != 0) {
       need |= kFollowSpace;
-      const uint32_t h = Words::pair_hash(s.first, s.after);
-      pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+      mark_pair(s.first, s.after);
     } else {
       need |= (kind_bit(s.kind) & kLeadIns) ? kFollowLeadIn : kFollowAny;
     }
@@ -3100,6 +3095,15 @@ void Grammar::build_follow() {
       if (need == 0) need = kFollowAny;
       need |= kFollowBracket;
     }
+}
+
+bool Grammar::gate_pair_near_end(const unsigned char* u, size_t avail) const {
+  const std::string_view rest(reinterpret_cast<const char*>(u), avail);
+  return gate_pair(text::decode3(u), avail > 3 ? text::code_point_at(rest, 3) : 0);
+}
+
+bool Grammar::single_follows_at(const unsigned char* u) const {
+  return single_follows(text::decode3(u), text::code_point_at(std::string_view(reinterpret_cast<const char*>(u), 8), 3));
 }
 
 bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache) const {

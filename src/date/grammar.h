@@ -19,7 +19,9 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -200,13 +202,21 @@ class Grammar {
   // Every c2 is in class "any", so a c1 that any c2 may follow needs no look at c2's
   // classes; the others read them from two bits per code point (16 KB, where a byte per
   // code point took 64 KB: these loads miss the cache more than any other of the scan's).
+  // Longer words are found by their first two code points, hashed (pair_slot).
   bool gate_pair(char32_t c1, char32_t c2) const {
-    if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1)) {
-      const unsigned need = single_follow_[c1];
-      if ((need & kFollowAny) || c2 >= 0x10000 || (need & follow_class(c2))) return true;
-    }
-    const uint32_t h = Words::pair_hash(c1, c2);
-    return (pair_bits_[h >> 6] >> (h & 63)) & 1;
+    if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1) && single_follows(c1, c2)) return true;
+    return pair_marked(pair_key(c1, c2));
+  }
+  // gate_pair for the three-byte code point at u and the one after it (or 0 at the end),
+  // with `avail` (at least 3) bytes of valid UTF-8 from u: the scan's second look, read
+  // straight from the bytes. The pair's key is its eight bytes from u, the bytes after
+  // the second code point cut off: no decoding, unless c1 is a word of its own.
+  [[gnu::always_inline]] bool gate_pair_at(const unsigned char* u, size_t avail) const {
+    if (avail < 8) [[unlikely]]  // the last bytes of the text
+      return gate_pair_near_end(u, avail);
+    if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
+      if (single_follows_at(u)) return true;
+    return pair_marked(load_le64(u) << kPairKeyShift[u[3] >> 4]);
   }
   // The scan's quick look at an ASCII digit that opens a number: false when the character
   // right after the digits can neither go on with a date (a separator, a space, '·') nor
@@ -254,6 +264,50 @@ class Grammar {
   uint8_t follow_class(char32_t c2) const {  // c2 < 0x10000
     const auto two = static_cast<unsigned>((follow_bits_[c2 >> 5] >> (2 * (c2 & 31))) & 3);
     return static_cast<uint8_t>(kFollowAny | two << 1 | unsigned{c2 == U' '} << 3 | unsigned{c2 == U'('} << 4);
+  }
+  // The single path of gate_pair, for c1 in pair_singles_: whether c2 may follow it.
+  bool single_follows(char32_t c1, char32_t c2) const {
+    const unsigned need = single_follow_[c1];
+    return (need & kFollowAny) || c2 >= 0x10000 || (need & follow_class(c2));
+  }
+  // gate_pair_at with fewer than eight bytes left: decoded.
+  bool gate_pair_near_end(const unsigned char* u, size_t avail) const;
+  // single_follows for the code points at u and u + 3 (eight bytes there): out of line,
+  // so that the scan's loop keeps nothing for it.
+  bool single_follows_at(const unsigned char* u) const;
+  // The pair filter (pair_bits_) is keyed by the pair's UTF-8 bytes, so that the scan
+  // reads a key straight from the text (gate_pair_at): the first `len` (at most 8) bytes
+  // of `bytes` (read little-endian), moved to the top of the word so that the bytes
+  // after them drop out.
+  static uint64_t bytes_key(uint64_t bytes, unsigned len) { return bytes << (64 - 8 * len); }
+  // bytes_key's shift for a three-byte c1 and a c2 whose lead byte has these high four
+  // bits: 64 - 8 * (3 + c2's length), a continuation byte (never there in valid text)
+  // taken as length 1.
+  static constexpr std::array<uint8_t, 16> kPairKeyShift = {32, 32, 32, 32, 32, 32, 32, 32,
+                                                            32, 32, 32, 32, 24, 24, 16, 8};
+  static uint64_t load_le64(const unsigned char* p) {
+    uint64_t w = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&w, p, 8);
+    } else {
+      for (int k = 7; k >= 0; --k) w = w << 8 | p[k];
+    }
+    return w;
+  }
+  static uint64_t pair_key(char32_t c1, char32_t c2) {
+    unsigned char buf[8] = {};
+    char* end = text::put_utf8(text::put_utf8(reinterpret_cast<char*>(buf), c1), c2);
+    return bytes_key(load_le64(buf), static_cast<unsigned>(end - reinterpret_cast<char*>(buf)));
+  }
+  // The bit of a key in pair_bits_ (a multiplicative hash: its top 16 bits).
+  static uint32_t pair_slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15u) >> 48); }
+  bool pair_marked(uint64_t key) const {
+    const uint32_t h = pair_slot(key);
+    return (pair_bits_[h >> 6] >> (h & 63)) & 1;
+  }
+  void mark_pair(char32_t c1, char32_t c2) {
+    const uint32_t h = pair_slot(pair_key(c1, c2));
+    pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
   }
   bool ascii_label_starts_ = false;
   // First code points of the words that may follow a number in a date (a unit, a count

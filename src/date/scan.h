@@ -177,11 +177,9 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       if (pos < resume) continue;
       const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
-        // Folded text is valid UTF-8: the three-byte code point and the next one inline.
+        // Folded text is valid UTF-8: the pair test reads the two code points' bytes.
         // (A syllable inside a Korean word, may_start_at's first "no", is gone already.)
-        const char32_t c1 = text::decode3(s + pos);
-        const char32_t c2 = pos + 3 < n ? text::code_point_at(t, pos + 3) : 0;
-        if (!g.gate_pair(c1, c2)) continue;
+        if (!g.gate_pair_at(s + pos, n - pos)) continue;
       } else if (static_cast<unsigned>(b - '0') < 10u && !g.digits_may_open(t, pos)) {
         continue;  // a number no date word or separator follows (30%, 600亿)
       }

@@ -221,7 +221,7 @@ void Words::serial(Io& io) {
     places_.clear();
     for (size_t i = 0; i < place_names.size() && i < place_home.size(); ++i) places_[place_names[i]] = place_home[i] != 0;
   }
-  io(starts_), io(pairs_), io(singles_), io(label_starts_), io(ends_);
+  io(starts_), io(start_pairs_), io(singles_), io(label_starts_), io(ends_);
   io(since_opener_firsts_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
   io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
   using KindFirst = std::pair<Kind, char32_t>;
@@ -467,6 +467,9 @@ Status Words::finish() {
       for (const auto& [first, word_kind] : follow_singles_) single_starts_.push_back({first, mark, word_kind});
   // 16-bit node ids in the code point table's keys, 8-bit kinds and counts of words per
   // node: the date vocabulary is far below these (about 4,000 nodes).
+  // Many words share their first two code points: each pair once.
+  std::sort(start_pairs_.begin(), start_pairs_.end());
+  start_pairs_.erase(std::unique(start_pairs_.begin(), start_pairs_.end()), start_pairs_.end());
   if (nodes_.size() >= kMaxNodes)
     return Status(StatusCode::kInvalidData, "date vocabulary: more than " + std::to_string(kMaxNodes) + " trie nodes");
   static_assert(static_cast<int>(Kind::kCount) <= 256);

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/region.h"
@@ -203,19 +204,11 @@ class Words {
   }
   // may_start's table, one bit per BMP code point.
   const uint64_t* start_bits() const { return starts_.data(); }
-  // The same question for the first two code points (a hashed bit set, so it may say
-  // yes wrongly, never no wrongly). Words of one code point, or with a space after the
-  // first, set every pair of their first code point.
-  bool may_start_pair(char32_t c1, char32_t c2) const {
-    const uint32_t h = pair_hash(c1, c2);
-    return (pairs_[h >> 6] >> (h & 63)) & 1;
-  }
+  // The first two code points of the words that can open a date, in start_pairs()
+  // (words of one code point, or with a space after the first, are in single() instead).
+  void mark_pair(char32_t c1, char32_t c2) { start_pairs_.emplace_back(c1, c2); }
   static uint32_t pair_hash(char32_t c1, char32_t c2) {
     return ((static_cast<uint32_t>(c1) * 0x9E3779B1u) ^ (static_cast<uint32_t>(c2) * 0x85EBCA77u)) >> 16;
-  }
-  void mark_pair(char32_t c1, char32_t c2) {
-    const uint32_t h = pair_hash(c1, c2);
-    pairs_[h >> 6] |= uint64_t{1} << (h & 63);
   }
   // True when some dateline label (Kind::kDateline) may start with code point c: the
   // label search's one-load filter (exact on the first code point; beyond the BMP, yes).
@@ -295,9 +288,10 @@ class Words {
     int offset = 0;  // the entry's (a first_n word's own count: 首 in 首季)
   };
   const std::vector<SingleStart>& single_starts() const { return single_starts_; }
-  // The raw sets behind single() and may_start_pair() (1024 words each).
+  // The set behind single() (1024 words), and the pairs of first code points marked
+  // (mark_pair, each once; Grammar builds its pair filter from them).
   const uint64_t* single_bits() const { return singles_.data(); }
-  const uint64_t* pair_bits() const { return pairs_.data(); }
+  const std::vector<std::pair<char32_t, char32_t>>& start_pairs() const { return start_pairs_; }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -455,7 +449,7 @@ class Words {
   std::unordered_map<std::string, bool> places_;
   size_t max_place_bytes_ = 0;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
-  std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
+  std::vector<std::pair<char32_t, char32_t>> start_pairs_;
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);

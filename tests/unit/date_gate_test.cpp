@@ -65,6 +65,32 @@ void check_corpus(MissesIn misses_in) {
 
 TEST_CASE("date gate: the pair gate never turns away a start in the corpus") { check_corpus(misses); }
 
+namespace {
+
+// Positions of `t` (folded) where the scan's pair test on raw bytes (gate_pair_at) and
+// the pair test on code points (gate_pair) disagree.
+std::vector<std::string> byte_pair_disagreements(const std::string& t) {
+  const date::Grammar& g = grammar();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos + 2 < t.size(); ++pos) {
+    if ((s[pos] & 0xF0) != 0xE0) continue;
+    const char32_t c1 = text::decode3(s + pos);
+    const char32_t c2 = pos + 3 < t.size() ? text::code_point_at(t, pos + 3) : 0;
+    if (g.gate_pair_at(s + pos, t.size() - pos) != g.gate_pair(c1, c2)) out.push_back(t.substr(pos, 24));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the pair test on raw bytes agrees with the one on code points") {
+  check_corpus(byte_pair_disagreements);
+  // Every length of second code point, and the text's last bytes (decoded there).
+  for (const std::string t : {"上a", "上é", "上年", "上😀", "上", "约 3", "今年3月", "上个月底前后还有", "一😀x年"})
+    CHECK(byte_pair_disagreements(text::fold(t)) == std::vector<std::string>{});
+}
+
 TEST_CASE("date gate: words of one code point and what may follow them") {
   // Every first code point of a one-code-point word (and the numerals), followed by a
   // spread of second code points: digits, spaces, numerals, units, openers, plain text.
