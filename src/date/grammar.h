@@ -214,10 +214,16 @@ class Grammar {
   [[gnu::always_inline]] bool gate_pair_at(const unsigned char* u, size_t avail) const {
     if (avail < 8) [[unlikely]]  // the last bytes of the text
       return gate_pair_near_end(u, avail);
+    return gate_pair_at(u);
+  }
+  // gate_pair_at with at least eight bytes from u (the scan tests that with the lead).
+  [[gnu::always_inline]] bool gate_pair_at(const unsigned char* u) const {
     if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
       if (single_follows_at(u)) return true;
     return pair_marked(load_le64(u) << kPairKeyShift[u[3] >> 4]);
   }
+  // gate_pair_at with fewer than eight bytes left: decoded.
+  bool gate_pair_near_end(const unsigned char* u, size_t avail) const;
   // The scan's quick look at an ASCII digit that opens a number: false when the character
   // right after the digits can neither go on with a date (a separator, a space, '·') nor
   // start a word that follows a number, where may_start_at says no too (1.5억, 30%,
@@ -270,8 +276,6 @@ class Grammar {
     const unsigned need = single_follow_[c1];
     return (need & kFollowAny) || c2 >= 0x10000 || (need & follow_class(c2));
   }
-  // gate_pair_at with fewer than eight bytes left: decoded.
-  bool gate_pair_near_end(const unsigned char* u, size_t avail) const;
   // single_follows for the code points at u and u + 3 (eight bytes there): out of line,
   // so that the scan's loop keeps nothing for it.
   bool single_follows_at(const unsigned char* u) const;

@@ -101,7 +101,7 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
 std::unique_ptr<ScanState> take_scan_state();
 
 // The scan: calls visit(pos, resume) at every code point where a date may start (a digit
-// that opens a number, an apostrophe, a Han or Hangul code point that passes the gate
+// that opens a number, an apostrophe before a digit, a Han or Hangul code point that passes the gate
 // and the pair test, anything unusual) that is not before `resume`; visit updates
 // `resume` past what it consumed. It runs in two passes per chunk. The first computes,
 // with no branch per candidate, whether a date may start at each code point and
@@ -122,6 +122,9 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   to = std::min(to, n);
+  // `resume` in a local of its own, which `visit` alone may move: a visit the compiler
+  // sees through (record_scan's) leaves it in a register, or drops the test.
+  size_t at = resume;
   for (size_t i = from; i < to;) {
     size_t k = 0;
     const size_t base = i;
@@ -174,18 +177,22 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     }
     for (size_t q = 0; q < k; ++q) {
       const size_t pos = base + cand[q];
-      if (pos < resume) continue;
+      if (pos < at) continue;
       const unsigned char b = s[pos];
-      if ((b & 0xF0) == 0xE0 && pos + 2 < n) {
+      if ((b & 0xF0) == 0xE0) {
         // Folded text is valid UTF-8: the pair test reads the two code points' bytes.
         // (A syllable inside a Korean word, may_start_at's first "no", is gone already.)
-        if (!g.gate_pair_at(s + pos, n - pos)) continue;
-      } else if (static_cast<unsigned>(b - '0') < 10u && !g.digits_may_open(t, pos)) {
-        continue;  // a number no date word or separator follows (30%, 600亿)
+        if (pos + 8 <= n ? !g.gate_pair_at(s + pos) : pos + 2 < n && !g.gate_pair_near_end(s + pos, n - pos))
+          continue;
+      } else if (static_cast<unsigned>(b - '0') < 10u) {
+        if (!g.digits_may_open(t, pos)) continue;  // a number no date word or separator follows (30%, 600亿)
+      } else if (b == '\'' && !(pos + 1 < n && static_cast<unsigned>(s[pos + 1] - '0') < 10u)) {
+        continue;  // an apostrophe opens a date only before digits ('25년), as in may_start_at
       }
-      visit(pos, resume);
+      visit(pos, at);
     }
   }
+  resume = at;
 }
 
 // The whole text; `resume` starts at 0 (positions before it are inside a found date or a
