@@ -727,14 +727,14 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
   WordCache own_cache;
   WordCache& cache = rec ? rec->cache : own_cache;
   // One position of the scan: may_start_at (a stop word there is skipped whole), then
-  // parse_at with the reference and the context. `known` is the dateline search's parse
-  // there (no reference, no context; may_start_at said yes), kept where it is the answer
-  // here too.
+  // parse_at with the reference and the context. `known` is what the dateline search
+  // learnt there: may_start_at's answer (and its stop word), and when it said yes the
+  // parse with no reference and no context, kept where it is the answer here too.
   Parsed scratch;  // a parse with the reference and the context (every field set when it succeeds)
   auto visit = [&](size_t pos, size_t& resume, const ScanMemo* known) {
-    if (!known) {
-      size_t skip_to = 0;
-      const bool may = g.may_start_at(t, pos, &skip_to, &cache);
+    if (!known || !known->may) {
+      size_t skip_to = known ? known->skip_to : 0;
+      const bool may = !known && g.may_start_at(t, pos, &skip_to, &cache);
       if (skip_to > pos) {
         // Words that hold a date word but are none (每周一, 최근, 오늘날): skip whole.
         resume = skip_to;

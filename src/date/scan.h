@@ -31,14 +31,17 @@ struct LabelStarts {
   std::vector<uint32_t> pos;
 };
 
-// A position where the dateline search asked for a date and one may start there: the
-// parse with no reference and no context, kept for find().
+// A position where the dateline search asked for a date: may_start_at's answer there
+// and, when it said yes, the parse with no reference and no context, kept for find()
+// (which asks the same two questions at most of these positions).
 struct ScanMemo {
   // Provided, so that a new memo is not zeroed whole before its members' own
   // initializers run (value-initialization: a `rep stos` of its Parsed).
   ScanMemo() {}
   size_t pos = 0;
-  bool ok = false;  // parse_at succeeded (p is the parse)
+  bool may = false;    // may_start_at said yes
+  size_t skip_to = 0;  // when it said no: the byte after the stop word it found, or 0
+  bool ok = false;     // parse_at succeeded (p is the parse)
   Parsed p;
 };
 
@@ -221,10 +224,13 @@ class ScanLookup {
     auto& v = s_.memo;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanMemo& m, size_t x) { return m.pos < x; });
     if (it == v.end() || it->pos != pos) {
-      if (!g_.may_start_at(t_, pos, nullptr, &s_.cache)) return nullptr;
+      size_t skip_to = 0;
+      const bool may = g_.may_start_at(t_, pos, &skip_to, &s_.cache);
       it = v.emplace(it);
       it->pos = pos;
-      it->ok = g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache);
+      it->may = may;
+      it->skip_to = skip_to;
+      it->ok = may && g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache);
     }
     if (!it->ok) return nullptr;
     scratch = it->p;
