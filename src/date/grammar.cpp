@@ -3085,6 +3085,13 @@ void Grammar::build_follow() {
       need |= (kind_bit(s.kind) & kLeadIns) ? kFollowLeadIn : kFollowAny;
     }
   }
+  // A lead-in alone before a digit opens a date only through the number (may_start at the
+  // digit), unless some word starts with a digit (none does: then may_start's other
+  // readings there, a part of the year after 올 or a unit after a native count, are
+  // words at the digit too).
+  std::vector<char32_t> firsts;
+  words_.first_code_points(~KindMask{0}, firsts);
+  const bool digit_words = std::any_of(firsts.begin(), firsts.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
   for (size_t w = 0; w < pair_singles_.size(); ++w)
     for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
       const auto c = static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits)));
@@ -3093,17 +3100,27 @@ void Grammar::build_follow() {
       if (is_apostrophe(c)) need |= kFollowAny;
       // Set by neither path above: no narrowing.
       if (need == 0) need = kFollowAny;
+      if (need == kFollowLeadIn && !digit_words) need |= kDigitsLook;
       need |= kFollowBracket;
     }
 }
 
-bool Grammar::gate_pair_near_end(const unsigned char* u, size_t avail) const {
-  const std::string_view rest(reinterpret_cast<const char*>(u), avail);
-  return gate_pair(text::decode3(u), avail > 3 ? text::code_point_at(rest, 3) : 0);
+bool Grammar::gate_pair_near_end(std::string_view text, size_t pos) const {
+  const char32_t c1 = text::decode3(reinterpret_cast<const unsigned char*>(text.data()) + pos);
+  const char32_t c2 = pos + 3 < text.size() ? text::code_point_at(text, pos + 3) : 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1) && single_starts_at(u, text.size() - pos)) return true;
+  return pair_marked(pair_key(c1, c2));
 }
 
-bool Grammar::single_follows_at(const unsigned char* u) const {
-  return single_follows(text::decode3(u), text::code_point_at(std::string_view(reinterpret_cast<const char*>(u), 8), 3));
+bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {
+  const std::string_view rest(reinterpret_cast<const char*>(u), avail);
+  const char32_t c1 = text::decode3(u);
+  const char32_t c2 = avail > 3 ? text::code_point_at(rest, 3) : 0;
+  // 约600亿元: the lead-in's date would open with the number (may_start after it), whose
+  // first look this is (it reads no byte before the digits).
+  if ((single_follow_[c1] & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
+  return single_follows(c1, c2);
 }
 
 bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache) const {

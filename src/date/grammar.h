@@ -207,23 +207,19 @@ class Grammar {
     if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1) && single_follows(c1, c2)) return true;
     return pair_marked(pair_key(c1, c2));
   }
-  // gate_pair for the three-byte code point at u and the one after it (or 0 at the end),
-  // with `avail` (at least 3) bytes of valid UTF-8 from u: the scan's second look, read
-  // straight from the bytes. The pair's key is its eight bytes from u, the bytes after
-  // the second code point cut off: no decoding, unless c1 is a word of its own.
-  [[gnu::always_inline]] bool gate_pair_at(const unsigned char* u, size_t avail) const {
-    if (avail < 8) [[unlikely]]  // the last bytes of the text
-      return gate_pair_near_end(u, avail);
-    return gate_pair_at(u);
-  }
-  // gate_pair_at with at least eight bytes from u (the scan tests that with the lead).
-  [[gnu::always_inline]] bool gate_pair_at(const unsigned char* u) const {
+  // The scan's pair test at text[pos], a three-byte code point with at least eight bytes
+  // of valid UTF-8 from pos: gate_pair for it and the code point after it, read straight
+  // from the bytes (the pair's key is its eight bytes from pos, the bytes after the
+  // second code point cut off: no decoding, unless the first is a word of its own), and
+  // sharper after a lead-in alone before digits (约600亿元: single_starts_at).
+  [[gnu::always_inline]] bool gate_pair_at(std::string_view text, size_t pos) const {
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
     if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
-      if (single_follows_at(u)) return true;
+      if (single_starts_at(u, text.size() - pos)) return true;
     return pair_marked(load_le64(u) << kPairKeyShift[u[3] >> 4]);
   }
-  // gate_pair_at with fewer than eight bytes left: decoded.
-  bool gate_pair_near_end(const unsigned char* u, size_t avail) const;
+  // gate_pair_at with fewer than eight bytes from pos (at least three): decoded.
+  bool gate_pair_near_end(std::string_view text, size_t pos) const;
   // The scan's quick look at an ASCII digit that opens a number: false when the character
   // right after the digits can neither go on with a date (a separator, a space, '·') nor
   // start a word that follows a number, where may_start_at says no too (1.5억, 30%,
@@ -247,6 +243,10 @@ class Grammar {
   // gate_pair's classes of second code points (bits of single_follow_ and follow_class).
   static constexpr uint8_t kFollowAny = 1, kFollowLeadIn = 2, kFollowNumber = 4, kFollowSpace = 8,
                            kFollowBracket = 16;
+  // A mark of single_follow_ beside those classes: c1 opens a date alone only as a lead-in
+  // right before what follows (约, 약, 第), so an ASCII digit after it makes it a start only
+  // where that number may open one (Grammar::digits_may_open; gate_pair_at reads it).
+  static constexpr uint8_t kDigitsLook = 32;
 
  private:
   void build_gate();
@@ -276,9 +276,11 @@ class Grammar {
     const unsigned need = single_follow_[c1];
     return (need & kFollowAny) || c2 >= 0x10000 || (need & follow_class(c2));
   }
-  // single_follows for the code points at u and u + 3 (eight bytes there): out of line,
-  // so that the scan's loop keeps nothing for it.
-  bool single_follows_at(const unsigned char* u) const;
+  // gate_pair_at's single path for the code point at u (in pair_singles_) and the one
+  // after it, with `avail` (at least 3) bytes of valid UTF-8 from u: single_follows, and
+  // the digits look after a lead-in (kDigitsLook). Out of line, so that the scan's loop
+  // keeps nothing for it.
+  bool single_starts_at(const unsigned char* u, size_t avail) const;
   // The pair filter (pair_bits_) is keyed by the pair's UTF-8 bytes, so that the scan
   // reads a key straight from the text (gate_pair_at): the first `len` (at most 8) bytes
   // of `bytes` (read little-endian), moved to the top of the word so that the bytes

@@ -185,8 +185,7 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       if ((b & 0xF0) == 0xE0) {
         // Folded text is valid UTF-8: the pair test reads the two code points' bytes.
         // (A syllable inside a Korean word, may_start_at's first "no", is gone already.)
-        if (pos + 8 <= n ? !g.gate_pair_at(s + pos) : pos + 2 < n && !g.gate_pair_near_end(s + pos, n - pos))
-          continue;
+        if (pos + 8 <= n ? !g.gate_pair_at(t, pos) : pos + 2 < n && !g.gate_pair_near_end(t, pos)) continue;
       } else if (static_cast<unsigned>(b - '0') < 10u) {
         if (!g.digits_may_open(t, pos)) continue;  // a number no date word or separator follows (30%, 600亿)
       } else if (b == '\'' && !(pos + 1 < n && static_cast<unsigned>(s[pos + 1] - '0') < 10u)) {
