@@ -76,7 +76,8 @@ class Automaton {
   // The same, with hash_bit(c) known to the caller (a scan reads it from a table by
   // code point).
   uint32_t step_below(uint32_t state, char32_t c, unsigned bit) const {
-    if (state == kRoot) return kNone;
+    // (From the root the walk ends at once, with no test of its own: the root's record
+    // has an empty mask and is no inline edge, and its failure is itself.)
     const uint64_t h = code_hash(c);
     do {
       const State& st = states_[state];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <iterator>
@@ -185,6 +186,14 @@ struct Payload {
 
 struct Model {
   SourcesSeen made_from;  // what build() compiled (not in serial(): save() writes it first)
+  // Tells this model from every other one made in the process, one freed before
+  // included (not in serial(): a Matcher's memo of full steps holds one model's steps
+  // and is cleared when it runs on another).
+  const uint64_t id = next_id();
+  static uint64_t next_id() {
+    static std::atomic<uint64_t> made{0};
+    return ++made;
+  }
   // The entries themselves (org::Entry, with their strings) are build()'s: a scan reads
   // what it needs of them from the compact tables below (entry_out, entry_region,
   // government_keys), which the prebuilt model holds as they are.
@@ -431,6 +440,10 @@ class Matcher {
     m_ = &m;
     doc_ = &doc;
     t_ = doc.text;
+    if (full_steps_model_ != m.id) {
+      full_steps_.assign(size_t{1} << FullStep::kBits, FullStep{});
+      full_steps_model_ = m.id;
+    }
     hits_.clear();
     pending_.clear();
     glossed_.clear();
@@ -627,12 +640,14 @@ class Matcher {
   // current state is the root changes every few code points, so a test of it alone
   // would not be). Out of line, so what the loop needs stays in registers. The block's
   // end marker (an entry beyond the BMP) takes the full step, which alone tests for the
-  // end: the usual step tests nothing else.
+  // end: the usual step tests nothing else. A full step taken before is looked up
+  // (full_steps_), not walked again.
   [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io) {
     const Automaton& ac = m_->ac;
     const Automaton::QuickSteps quick = ac.quick_steps();
     uint32_t state = state_io;
     size_t noted = 0;
+    FullStep* const full_steps = full_steps_.data();
     for (size_t k = 0;; ++k) {
       const uint32_t ci = b.info[k];
       if (quick.as_root(state, ci & Model::kQuickBit)) [[likely]] {
@@ -646,8 +661,16 @@ class Matcher {
         next = ac.step_below(state, c);
         if (next == Automaton::kNone) next = ac.marked(ac.root_step(c));
       } else {
-        next = ac.step_below(state, b.c[k], Model::hash_bit_of(ci));
-        if (next == Automaton::kNone) next = Model::marked_root(ci);
+        const uint64_t pair = FullStep::pair_of(state, b.c[k]);
+        FullStep& memo = full_steps[FullStep::slot(pair)];
+        if (memo.pair == pair) [[likely]] {
+          next = memo.next;
+        } else {
+          next = ac.step_below(state, b.c[k], Model::hash_bit_of(ci));
+          if (next == Automaton::kNone) next = Model::marked_root(ci);
+          memo.pair = pair;
+          memo.next = next;
+        }
       }
       state = Automaton::unmarked(next);
       if (next & Automaton::kReportsMark) [[unlikely]] {
@@ -3881,6 +3904,22 @@ class Matcher {
     uint32_t k, state;
   };
   std::array<Noted, CodePointBlock::kCapacity> reports_;
+  // step_block(): full steps taken before, by state and code point, each with where it
+  // went (Automaton::kReportsMark set when that state reports). News repeats its words,
+  // so most full steps are one of a few thousand pairs: a step found here costs one
+  // compare where the failure chain's walk and the edge blocks' probes cost tens of
+  // instructions (as RE2's DFA caches the transitions it has worked out). Direct-mapped
+  // by a hash of the pair; an entry holds the steps of the model full_steps_model_ only.
+  struct FullStep {
+    uint64_t pair = pair_of(Automaton::kNone, 0);  // none: no state is kNone
+    uint32_t next = 0;
+    uint32_t unused = 0;  // 16 bytes an entry, a quarter of a cache line
+    static uint64_t pair_of(uint32_t state, char32_t c) { return uint64_t{c} << 32 | state; }
+    static constexpr unsigned kBits = 12;  // 4,096 entries (64 KB): about 3 full steps in 4 found, in news
+    static size_t slot(uint64_t pair) { return (pair * 0x9E3779B97F4A7C15ull) >> (64 - kBits); }
+  };
+  std::vector<FullStep> full_steps_;  // 1 << FullStep::kBits entries (on the heap: the Matcher is thread_local)
+  uint64_t full_steps_model_ = 0;  // Model::id of the model whose steps full_steps_ holds (none is 0)
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
   std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
@@ -3925,7 +3964,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1440, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1448, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
