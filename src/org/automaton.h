@@ -109,7 +109,7 @@ class Automaton {
   class QuickSteps {
    public:
     explicit QuickSteps(const uint64_t* quick) : quick_(quick) {}
-    bool as_root(uint32_t state, unsigned bit) const { return ((quick_[state] >> bit) & 1) == 0; }
+    bool as_root(size_t state, unsigned bit) const { return ((quick_[state] >> bit) & 1) == 0; }
 
    private:
     const uint64_t* quick_;

@@ -645,7 +645,9 @@ class Matcher {
   [[gnu::noinline]] void step_block(const CodePointBlock& b, uint32_t& state_io) {
     const Automaton& ac = m_->ac;
     const Automaton::QuickSteps quick = ac.quick_steps();
-    uint32_t state = state_io;
+    // A state as wide as an index: the usual step then keeps it in one register (a
+    // 32-bit one was copied to a second for the table's index).
+    size_t state = state_io;
     size_t noted = 0;
     FullStep* const full_steps = full_steps_.data();
     for (size_t k = 0;; ++k) {
@@ -654,31 +656,36 @@ class Matcher {
         state = Model::root_of(ci);  // reports nothing (else cp_info's bit is kFullStepBit)
         continue;
       }
-      uint32_t next;
+      const char32_t c = b.c[k];
+      bool reports;
       if (ci == Model::kBeyondBmp) [[unlikely]] {
         if (k == b.count) break;
-        const char32_t c = b.c[k];
-        next = ac.step_below(state, c);
+        uint32_t next = ac.step_below(static_cast<uint32_t>(state), c);
         if (next == Automaton::kNone) next = ac.marked(ac.root_step(c));
+        state = Automaton::unmarked(next);
+        reports = (next & Automaton::kReportsMark) != 0;
       } else {
-        const uint64_t pair = FullStep::pair_of(state, b.c[k]);
+        const uint64_t pair = FullStep::pair_of(static_cast<uint32_t>(state), c);
         FullStep& memo = full_steps[FullStep::slot(pair)];
         if (memo.pair == pair) [[likely]] {
-          next = memo.next;
+          state = memo.next;
+          reports = memo.reports;
         } else {
-          next = ac.step_below(state, b.c[k], Model::hash_bit_of(ci));
+          uint32_t next = ac.step_below(static_cast<uint32_t>(state), c, Model::hash_bit_of(ci));
           if (next == Automaton::kNone) next = Model::marked_root(ci);
+          state = Automaton::unmarked(next);
+          reports = (next & Automaton::kReportsMark) != 0;
           memo.pair = pair;
-          memo.next = next;
+          memo.next = static_cast<uint32_t>(state);
+          memo.reports = reports;
         }
       }
-      state = Automaton::unmarked(next);
-      if (next & Automaton::kReportsMark) [[unlikely]] {
+      if (reports) [[unlikely]] {
         __builtin_prefetch(&m_->key_info[state]);
-        reports_[noted++] = {static_cast<uint32_t>(k), state};
+        reports_[noted++] = {static_cast<uint32_t>(k), static_cast<uint32_t>(state)};
       }
     }
-    state_io = state;
+    state_io = static_cast<uint32_t>(state);
     // The keys are handled in the order found.
     for (size_t r = 0; r < noted; ++r) {
       const size_t k = reports_[r].k;
@@ -3905,15 +3912,15 @@ class Matcher {
   };
   std::array<Noted, CodePointBlock::kCapacity> reports_;
   // step_block(): full steps taken before, by state and code point, each with where it
-  // went (Automaton::kReportsMark set when that state reports). News repeats its words,
-  // so most full steps are one of a few thousand pairs: a step found here costs one
-  // compare where the failure chain's walk and the edge blocks' probes cost tens of
-  // instructions (as RE2's DFA caches the transitions it has worked out). Direct-mapped
-  // by a hash of the pair; an entry holds the steps of the model full_steps_model_ only.
+  // went and whether that state reports. News repeats its words, so most full steps are
+  // one of a few thousand pairs: a step found here costs one compare where the failure
+  // chain's walk and the edge blocks' probes cost tens of instructions (as RE2's DFA
+  // caches the transitions it has worked out). Direct-mapped by a hash of the pair; an
+  // entry holds the steps of the model full_steps_model_ only.
   struct FullStep {
     uint64_t pair = pair_of(Automaton::kNone, 0);  // none: no state is kNone
-    uint32_t next = 0;
-    uint32_t unused = 0;  // 16 bytes an entry, a quarter of a cache line
+    uint32_t next = 0;  // the state the step goes to
+    uint32_t reports = 0;  // 1 when it reports (16 bytes an entry, a quarter of a cache line)
     static uint64_t pair_of(uint32_t state, char32_t c) { return uint64_t{c} << 32 | state; }
     static constexpr unsigned kBits = 12;  // 4,096 entries (64 KB): about 3 full steps in 4 found, in news
     static size_t slot(uint64_t pair) { return (pair * 0x9E3779B97F4A7C15ull) >> (64 - kBits); }
