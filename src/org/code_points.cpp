@@ -365,6 +365,7 @@ bool CodePointReader::next(CodePointBlock& b) {
     case Isa::kScalar: decode_scalar(text_, info_, beyond_bmp_, carry_, b); break;
   }
   b.info[b.count] = beyond_bmp_;  // the end marker
+  b.c[b.count] = 0;
   return b.count > 0;
 }
 

@@ -37,7 +37,9 @@ struct CodePointBlock {
   static constexpr size_t kWords = kCapacity / 64 + 1;
   size_t base = 0;   // text offset that start[] counts from
   size_t count = 0;  // code points in the block
-  alignas(64) uint32_t c[kCapacity];
+  // The code points, and past the last c[count] = 0, so a scan may load the code point
+  // of an entry before it tests for the end marker.
+  alignas(64) uint32_t c[kCapacity + 1];
   // info[c], or the reader's beyond_bmp for c > 0xFFFF; and past the last, info[count]
   // is beyond_bmp too: an end marker, so a scan whose loop sends that entry to a slower
   // path anyway (a code point beyond the BMP) tests for the block's end only there.

@@ -656,7 +656,7 @@ class Matcher {
         state = Model::root_of(ci);  // reports nothing (else cp_info's bit is kFullStepBit)
         continue;
       }
-      const char32_t c = b.c[k];
+      const char32_t c = b.c[k];  // (at the end marker, the 0 after the last code point)
       bool reports;
       if (ci == Model::kBeyondBmp) [[unlikely]] {
         if (k == b.count) break;
