@@ -3979,7 +3979,7 @@ static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex:
 static_assert(sizeof(CodePointTrie) == 144, "CodePointTrie changed: update CodePointTrie::serial(), then this size");
 #endif
 
-constexpr uint64_t kModelMagic = 0x33'4c'45'44'4f'4d'47'52;  // "RGMODEL3" as little-endian bytes; a new form, a new number
+constexpr uint64_t kModelMagic = 0x34'4c'45'44'4f'4d'47'52;  // "RGMODEL4" as little-endian bytes; a new form, a new number
 
 }  // namespace
 
