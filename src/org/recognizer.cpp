@@ -3570,6 +3570,7 @@ class Matcher {
       if (e == p) e = dated_time_phrase_end(p);       // 梨树县|自2007年开始|推广
       if (e == p) e = counted_adverb_end(p);  // 广西|两年来|发行
       if (e == p) e = amount_end(p);          // 洛川县|2,000万元|补贴 (a headline's way)
+      if (e == p) e = counted_amount_end(p);  // 昆山|三年3亿元|扶持: the amount over a span
       if (e == p) return false;
       p = e;
       // A comma after a fronted time phrase goes on with the clause (还将从明年元旦起|，|对…).
@@ -3674,6 +3675,13 @@ class Matcher {
     return e > after_ordinal ? e : p;
   }
   static constexpr size_t kMaxCountCodePoints = 4;
+  // The end of a count of units and the amount right after it at p (三年|3亿元: the amount
+  // over the span), or p. The count alone is no act adverb (广西两年|发行 is not read).
+  size_t counted_amount_end(size_t p) const {
+    const size_t e = numeral_and_word_end(p, kMaxCountCodePoints, /*amount=*/false, role_bit(WordRole::kCountUnit));
+    const size_t amount = e > p ? amount_end(e) : e;
+    return amount > e ? amount : p;
+  }
   // The end of an amount of money at p (digits or numerals, with their separators, and a
   // word of role amount_unit: 2,000万元, 38.6亿元, 1,180억 원), or p.
   size_t amount_end(size_t p) const {

@@ -699,6 +699,9 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"no-hangul-short-form-jung", "회의 중 국방부가 밝혔다", "국방부=Ministry of National Defense (South Korea)"},
       // A "from <date>" phrase may come between a place and its act word.
       {"place-acts-after-from-date", "南宁市还将从12月1日起发放消费券", "南宁市=Nanning Municipal People's Government"},
+      // A headline's count of years before its amount (the amount over the span).
+      {"place-acts-after-count-and-amount", "昆山三年3亿元扶持台资企业", "昆山=Kunshan Municipal People's Government"},
+      {"place-count-without-amount", "广西两年发行专项债", ""},
       // A gloss's Chinese name starts after the kind words before it.
       {"gloss-after-kind-words", "与国有矿企杰卡明（Gécamines）和解", "杰卡明=Gécamines | Gécamines=Gécamines"},
       // A short form the text defines (以下简称) names the body before its definition too
