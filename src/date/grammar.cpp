@@ -737,21 +737,24 @@ class Parser {
   // The qualifier after a holiday ending at `end`: a word for the days around it (two at
   // most: 설 연휴 기간까지) may come between, and stays outside the span (추석 연휴부터,
   // 春节假期以来). So may a second holiday that makes one break with it: the qualifier of
-  // 中秋国庆假期前 bounds both (中秋 until, 国庆 until), and so does a list of two
-  // (聖誕節及元旦假期前: the list mark, role holiday_list, between them).
+  // 中秋国庆假期前 bounds both (中秋 until, 国庆 until), and so does a list of two with
+  // a word for their days after it (聖誕節及元旦假期前: the list mark, role holiday_list,
+  // between them). Without that word a listed holiday keeps its qualifier to itself: in
+  // 双11和圣诞节前后 only Christmas is approximate.
   // `joint` says a second holiday came between: the scan goes on after the first, so that
   // the second is a date of its own.
   Match qualifier_after_holiday(size_t end, bool* joint = nullptr) const {
     Match m = qualifier_after(end, true);
+    bool listed = false;  // a list mark before the second holiday
     for (size_t j = end, k = 0; !m && k < 2; ++k) {
       Match days = word(sp(j), kind_bit(Kind::kHolidayPeriod));
       if (!days && j == end && joint) {
         const Match mark = word(j, kind_bit(Kind::kHolidayList));
-        if ((days = holiday_word(mark ? sp(mark.end) : j))) *joint = true;
+        if ((days = holiday_word(mark ? sp(mark.end) : j))) *joint = true, listed = static_cast<bool>(mark);
       }
       if (!days) break;
       j = days.end;
-      m = qualifier_after(j, true);
+      if (!listed || k > 0) m = qualifier_after(j, true);
     }
     return m;
   }

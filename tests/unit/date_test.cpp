@@ -417,7 +417,7 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
 }
 
-TEST_CASE("one qualifier after two holidays that make one break bounds both") {
+TEST_CASE("one qualifier after two holidays that make one break bounds both, else the last only") {
   // 中秋国庆假期前: before the joint Mid-Autumn and National Day break, so both are until.
   CHECK(dates("将于中秋国庆假期前组织收储", "2025-08-01") ==
         "中秋=2025-10-06[relative;until] 国庆=2025-10-01[relative;until]");
@@ -426,6 +426,11 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both") {
         "聖誕節=2026-12-25[relative;until] 元旦=2027-01-01[relative;until]");
   CHECK(dates("추석과 설 연휴 전에 지급한다", "2026-08-01") ==
         "추석=2026-09-25[relative;until] 설=2026-02-17[relative;until]");
+  // Without a word for their days after the list, the qualifier is the last holiday's.
+  CHECK(dates("双11和圣诞节前后是海外旺季", "2026-08-20") ==
+        "双11=2026-11-11[relative] 圣诞节=2026-12-25[relative;approx]");
+  CHECK(dates("叠加双11和元旦前的年货节", "2026-10-20") ==
+        "双11=2026-11-11[relative] 元旦=2027-01-01[relative;until]");
   // 같은 날 is the reference day (or the day its sentence named), but not after a year word.
   CHECK(dates("한국은행은 같은 날 보고서를 냈다", "2026-05-14") == "같은 날=2026-05-14[relative]");
   CHECK(dates("사과 가격은 전년 같은 날보다 30% 올랐다", "2025-12-04") == "전년=2024[relative]");
