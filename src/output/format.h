@@ -51,8 +51,7 @@ class Formatter {
   template <class Style, bool kShuffle = false>
   void append_delimited(std::string& out, const DocumentFacts& doc);
   // The same compiled with the POPCNT and SSSE3 instructions (CodePointIndex counts bits
-  // twice per fact and once per 64 bytes; a shuffle finds the bytes to escape), taken
-  // when the CPU has both.
+  // twice per fact; a shuffle finds the bytes to escape), taken when the CPU has both.
   template <class Style>
   HANFACTS_OUTPUT_POPCNT void append_delimited_popcnt(std::string& out, const DocumentFacts& doc);
   void append_jsonl(std::string& out, const DocumentFacts& doc);

@@ -11,10 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "hanfacts/writer.h"
 
 namespace hanfacts::output {
@@ -26,27 +22,9 @@ namespace hanfacts::output {
 // with an unpredictable number of rounds each time. Keeps its room between texts.
 class CodePointIndex {
  public:
-  void build(std::string_view text) {
-    const size_t n = text.size();
-    const size_t blocks = n / 64 + 1;  // the last one may be empty: `n` itself is looked up
-    starts_.resize(blocks);
-    before_.resize(blocks);
-    size_t count = 0;
-    for (size_t b = 0; b < blocks; ++b) {
-      const size_t at = 64 * b;
-      uint64_t m;
-      if (at + 64 <= n) {
-        m = starts64(text.data() + at);
-      } else {
-        char tail[64] = {};
-        std::copy(text.data() + at, text.data() + n, tail);
-        m = starts64(tail) & ((uint64_t{1} << (n - at)) - 1);  // n - at < 64
-      }
-      starts_[b] = m;
-      before_[b] = count;
-      count += popcount64(m);
-    }
-  }
+  // The table of `text`, in this index's room (offsets.cpp: 64 bytes per two AVX2
+  // comparisons where the CPU has AVX2, else per four SSE2 ones).
+  void build(std::string_view text);
   // Code points in text[0, byte), byte <= the text's size.
   size_t chars_before(size_t byte) const { return chars_before(starts_.data(), before_.data(), byte); }
   // The same from the table's two arrays (starts(), before(): valid until the next
@@ -60,25 +38,6 @@ class CodePointIndex {
   const uint64_t* starts() const { return starts_.data(); }
   const size_t* before() const { return before_.data(); }
 
- private:
-  // Bit k: byte k of the 64 at p starts a code point (is no continuation byte 10xxxxxx,
-  // as in text::count_code_points).
-  static uint64_t starts64(const char* p) {
-#if defined(__SSE2__)
-    // Signed bytes above -0x41: ASCII and lead bytes; continuation bytes are -0x80..-0x41.
-    const __m128i last_cont = _mm_set1_epi8(-0x41);
-    uint64_t m = 0;
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      m |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, last_cont)))) << (16 * k);
-    }
-    return m;
-#else
-    uint64_t m = 0;
-    for (int k = 0; k < 64; ++k) m |= static_cast<uint64_t>((static_cast<unsigned char>(p[k]) & 0xC0) != 0x80) << k;
-    return m;
-#endif
-  }
   // Bits set in x, without a call: the baseline x86-64 target has no POPCNT, and the
   // compiler's fallback is a library call.
   static size_t popcount64(uint64_t x) {
@@ -88,6 +47,7 @@ class CodePointIndex {
     return static_cast<size_t>((x * 0x0101010101010101ULL) >> 56);
   }
 
+ private:
   std::vector<uint64_t> starts_;
   std::vector<size_t> before_;
 };
