@@ -1427,6 +1427,14 @@ class Matcher {
   bool one_character_county(size_t a, size_t s, int32_t suffix) const {
     return m_->suffixes[static_cast<size_t>(suffix)].acts_only && s - a == 3 && is_county_name(decode_at(t_, a));
   }
+  // [a, s) is one Hangul syllable that, with the suffix's first syllable, is a place's
+  // bare name (동|구의회, 중|구청: 동구, 중구, the districts several cities have): the one
+  // name part a syllable long, where 각|구의회 names none.
+  bool one_syllable_place(size_t a, size_t s) const {
+    if (s - a != 3 || s + 3 > t_.size()) return false;
+    const int32_t name = reported_name(a, s + 3);
+    return name >= 0 && (m_->name_entry[static_cast<size_t>(name)] & Model::kNamePlace);
+  }
   // A one-character county's name (role county).
   bool is_county_name(char32_t c) const { return c <= 0xFFFF && ((m_->county_names[c >> 6] >> (c & 63)) & 1) != 0; }
   // [a, s) is a division's last character alone and then fields (通过|市产业投资|引导基金,
@@ -1834,7 +1842,10 @@ class Matcher {
       // (广西壮族自治区人民政府|国有资产监督管理|委员会).
       const bool long_local_body = count > kMaxNamePart && count <= kMaxLocalBodyPart && script == Script::kHan &&
                                    is_government(suffix) && holds_local_government(a, s);
-      if ((count < 2 && !(script == Script::kHan && one_character_county(a, s, suffix))) ||
+      // 동|구의회: the place 동구 holds the suffix's first syllable; 동 alone is a word (the
+      // determiner "the said"), which the checks of the name part below would refuse.
+      const bool syllable_place = script == Script::kHangul && count == 1 && one_syllable_place(a, s);
+      if ((count < 2 && !(script == Script::kHan && one_character_county(a, s, suffix)) && !syllable_place) ||
           (count > kMaxNamePart && !long_local_body))
         continue;
       // A name part right after a number is the tail of an amount or a date
@@ -1861,11 +1872,12 @@ class Matcher {
       const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
       // (A company suffix after a listed university, institute or association names a
       // company of its own: company_of_listed.)
-      if ((generic && !country_body) || (script == Script::kHan && (made_of_fields(a, s) || own_division_fields(a, s))) ||
-          (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
-           !(!generic_word && (company_of_listed(a, s, static_cast<int32_t>(suffix)) ||
-                               institute_of_listed_business(a, s, static_cast<int32_t>(suffix))))) ||
-          (ends_with_name(a, e) && !names_local_body(a, e, suffix)))
+      if (!syllable_place &&
+          ((generic && !country_body) || (script == Script::kHan && (made_of_fields(a, s) || own_division_fields(a, s))) ||
+           (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
+            !(!generic_word && (company_of_listed(a, s, static_cast<int32_t>(suffix)) ||
+                                institute_of_listed_business(a, s, static_cast<int32_t>(suffix))))) ||
+           (ends_with_name(a, e) && !names_local_body(a, e, suffix))))
         continue;
       if (script == Script::kHan && !country_body && starts_with_role(a, s, role_bit(WordRole::kStopHead))) continue;
       // "연구원" after a title (수석연구원) or a generic head: the stop list covers the
