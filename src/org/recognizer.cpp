@@ -3548,10 +3548,20 @@ class Matcher {
     // division's head): they speak for its government.
     if (p + 1 < t_.size() && t_[p] == ' ') {
       if (word_at(p + 1, role_bit(WordRole::kActNoun))) return true;
+      // The title may follow the department's name or a deputy's rank (주거복지과장,
+      // 제2부시장), or open the word before a particle (창원시 부시장은; 경기도 과장 광고 is
+      // "exaggerated advertising").
       size_t k = p + 1;
-      for (int n = 0; n < kMaxTitledSyllables && k + 3 <= t_.size() && text::is_hangul_syllable(decode_at(t_, k)); ++n) {
-        k += 3;
-        if (word_at(k, role_bit(WordRole::kActTitle))) return true;
+      for (int n = 0; n <= kMaxTitledSyllables && k < t_.size(); ++n) {
+        if (n == 0) {
+          const size_t title = longest_role_end(k, std::min(t_.size(), k + kMaxActAdverbBytes), role_bit(WordRole::kActTitle));
+          if (title > k && word_at(title, role_bit(WordRole::kParticle))) return true;
+        } else if (word_at(k, role_bit(WordRole::kActTitle))) {
+          return true;
+        }
+        const char32_t c = decode_at(t_, k);
+        if (!text::is_hangul_syllable(c) && !text::is_ascii_digit(c)) break;
+        k += utf8_bytes(c);
       }
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
