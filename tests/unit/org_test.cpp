@@ -681,6 +681,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"shared-district-with-city", "인천 중구는 교통비를 지원한다. 중구는 계약을 맺는다",
        "인천 중구=Jung District Office (Incheon) | 중구=Jung District Office (Incheon)"},
       {"shared-district-no-city", "중구는 이달 말까지 계약을 맺는다", ""},
+      // A place glossed with another of its own names is its government, acting or not.
+      {"place-glossed-with-own-name", "창원시는 경상남도(경남도), 방위사업청과 함께 짓는다",
+       "창원시=Changwon City Government | 경상남도=South Gyeongsang Provincial Government | "
+       "경남도=South Gyeongsang Provincial Government | 방위사업청=Defense Acquisition Program Administration"},
       {"shared-district-two-cities", "서울시와 부산시가 협약했다. 중구는 계약을 맺는다",
        "서울시=Seoul Metropolitan Government | 부산시=Busan Metropolitan Government"},
       {"province-headline", "浙江再发10亿元消费券", "浙江=Zhejiang Provincial People's Government"},
