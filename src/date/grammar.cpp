@@ -3095,6 +3095,7 @@ void Grammar::build_follow() {
   std::vector<char32_t> firsts;
   words_.first_code_points(~KindMask{0}, firsts);
   const bool digit_words = std::any_of(firsts.begin(), firsts.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  digit_words_ = digit_words;
   for (size_t w = 0; w < pair_singles_.size(); ++w)
     for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
       const auto c = static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits)));
@@ -3151,6 +3152,83 @@ bool Grammar::word_at(std::string_view text, size_t pos, KindMask kinds, WordCac
   return (cache->at(words_, text, pos).kinds & kinds) != 0;
 }
 
+Match Grammar::word_match(std::string_view text, size_t pos, KindMask kinds, WordCache* cache) const {
+  if (!words_.may_hold(text, pos, kinds)) return Match{};
+  return cache ? longest_of(cache->at(words_, text, pos), kinds) : words_.longest(text, pos, kinds);
+}
+
+bool Grammar::number_may_open(std::string_view text, size_t pos, size_t e, WordCache* cache) const {
+  // number_continues' tests first, on the walk it makes (one walk answers the rest for
+  // most numbers: the word after them starts right at e).
+  if (e >= text.size()) return false;
+  // A separator or '·' right after the digits: a numeric date (2025.11.01), a range
+  // (13~15일, 2023-2025년), a quarter (1·4분기, 3/4분기). The parser reads on from there.
+  const auto a = static_cast<unsigned char>(text[e]);
+  if (a == '-' || a == '/' || a == '.' || a == '~' || a == 0xC2) return number_continues(text, e, cache);
+  const size_t s = skip_spaces(text, e);
+  if (s >= text.size()) return false;
+  size_t next;
+  const char32_t c = cp_at(text, s, next);
+  if (c < 0x10000 && !((after_number_starts_[c >> 6] >> (c & 63)) & 1)) return false;
+  if (!cache) {  // (tests, dateline detection without a record)
+    WordCache own;
+    return number_may_open(text, pos, e, &own);
+  }
+  WordCache& words = *cache;
+  const Words::Each& at_s = words.at(words_, text, s);
+  if (!(at_s.kinds & kAfterNumber)) return false;
+  Num n;
+  parse_digits(text, pos, n);
+  // More digits than the parser reads as one number, or a word that starts with a digit
+  // (a user's): leave the answer to the parser. So for a range connector (13~15일,
+  // 2023至2025年): the marker comes after the second number.
+  if (n.end != e || digit_words_ || (at_s.kinds & kind_bit(Kind::kRange))) return true;
+  const long v = n.value;
+  // The marker right after the digits or after spaces (Parser::digits_unit's tags), and
+  // the part it lets the number open when its value and length fit (year_part,
+  // quarter_part, month_part, day_part).
+  auto marker_opens = [&](const Words::Each& w, size_t at) {
+    if (!(w.kinds & kind_bit(Kind::kMarker))) return false;
+    constexpr int kMarker = static_cast<int>(Kind::kMarker);
+    switch (words_.entry(w.entry[kMarker]).tag) {
+      case Tag::kYear:
+      case Tag::kFiscalYear:  // 2025년, 25年: year_part's year_of
+        return n.digits == 2 || (n.digits == 4 && v >= 1000 && v <= 2999);
+      case Tag::kDecade:  // 1990년대, 90年代
+        return v % 10 == 0 && (n.digits == 4 ? v >= 1000 : v >= 10 && v <= 90);
+      case Tag::kCentury: {
+        // 19세기 70년대: a century right after the digits is read only with its decade.
+        if (at != e || v < 1 || v > 21) return false;
+        const size_t j = skip_spaces(text, w.end[kMarker]);
+        size_t after;
+        return j < text.size() && (is_digit(text[j]) || is_han_number_start(cp_at(text, j, after)));
+      }
+      case Tag::kQuarter: return v >= 1 && v <= 4;
+      case Tag::kMonth: return v >= 1 && v <= 12;
+      case Tag::kDay:
+      case Tag::kDayOfMonth: return v >= 1 && v <= 31;
+      default: return false;
+    }
+  };
+  if (marker_opens(at_s, s) || (s != e && marker_opens(words.at(words_, text, e), e))) return true;
+  // A count (3년 전, 10여 년 전, 5天后): 1 to 999 without a leading zero, an optional
+  // vague-count mark, a unit, another optional mark, then an ago word (Parser::counted).
+  // Each mark is tried both taken and not (the parser's lookup may refuse it: a longer
+  // stop word).
+  if (v < 1 || v > 999 || n.leading_zero) return false;
+  const KindMask approx = kind_bit(Kind::kApproxCount);
+  auto ago_after_unit = [&](size_t i) {
+    const Match u = word_match(text, i, kind_bit(Kind::kSpanUnit), &words);
+    if (!u) return false;
+    if (word_match(text, skip_spaces(text, u.end), kind_bit(Kind::kAgo), &words)) return true;
+    const Match ap = word_match(text, u.end, approx, &words);
+    return ap && word_match(text, skip_spaces(text, ap.end), kind_bit(Kind::kAgo), &words);
+  };
+  if (ago_after_unit(s)) return true;
+  const Match ap = word_match(text, e, approx, &words);
+  return ap && ago_after_unit(skip_spaces(text, ap.end));
+}
+
 bool Grammar::may_start_at(std::string_view text, size_t pos, size_t* skip_to, WordCache* cache) const {
   return may_start(text, pos, skip_to, true, cache);
 }
@@ -3179,7 +3257,10 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
         const size_t e2 = numeral::digit_run_end(text.data(), e + 1, text.size());
         return number_continues(text, e2, cache);
       }
-      return number_continues(text, e, cache);
+      // At a word start the number opens the date itself, so what follows it must suit
+      // one of its readings (5年期, 67년간, 9125달러, 100余家: no date); after a lead-in
+      // (지난 2주, 前3个月) the lead-in's parts read it their own ways.
+      return word_start ? number_may_open(text, pos, e, cache) : number_continues(text, e, cache);
     }
     return b == '\'' && pos + 1 < text.size() && is_digit(text[pos + 1]);
   }

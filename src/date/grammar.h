@@ -255,6 +255,15 @@ class Grammar {
   bool number_continues(std::string_view text, size_t end, WordCache* cache = nullptr) const;
   // Whether a word of `kinds` starts at text[pos], through `cache` when given.
   bool word_at(std::string_view text, size_t pos, KindMask kinds, WordCache* cache) const;
+  // The longest word of `kinds` at text[pos] (none at or past the end), through `cache`
+  // when given. The parser's lookup (Parser::word) answers the same word or none.
+  Match word_match(std::string_view text, size_t pos, KindMask kinds, WordCache* cache) const;
+  // Whether the digits text[pos, e) (a whole run, at a word start) have after them what
+  // one of the parser's readings of a number there needs (Parser::core): a separator, a
+  // range connector, a marker whose part takes their value and length (2025년, 9월; not
+  // 5年期, 9125달러), a count's unit with an ago word after it (3년 전; not 67년간). A
+  // superset of the parses that succeed there, and number_continues(e) with more tests.
+  bool number_may_open(std::string_view text, size_t pos, size_t e, WordCache* cache) const;
 
   Words words_;
   Words numbers_;  // only its pair sets: how numbers may open a date
@@ -316,6 +325,9 @@ class Grammar {
     pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
   }
   bool ascii_label_starts_ = false;
+  // Whether some word starts with an ASCII digit (none of the built-in ones does): then
+  // a number at a word start may open other readings than its own (number_may_open).
+  bool digit_words_ = false;
   // First code points of the words that may follow a number in a date (a unit, a count
   // mark, a range connector): number_continues' first test.
   std::array<uint64_t, 1024> after_number_starts_{};

@@ -6,6 +6,7 @@
 // The same for the look at the character after a number (Grammar::digits_may_open).
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <cstdint>
 #include <string>
@@ -216,4 +217,56 @@ TEST_CASE("date gate: apostrophes open a date only before a digit") {
     INFO(t);
     CHECK(scan_misses(text::fold(t)) == std::vector<std::string>{});
   }
+}
+
+namespace {
+
+// Digit runs of `t` (folded) where may_start_at says no but the parser (with no reference
+// and no context) reads a date: the start filter's look at what follows a number
+// (Grammar::number_may_open) may let through what the parser refuses, never the reverse.
+// (Digits that continue a number or a Latin word, 15.5일 or A4, are no start whatever
+// follows them: may_start_at's test of what comes before, which this one leaves aside.)
+std::vector<std::string> number_misses(const std::string& t) {
+  const date::Grammar& g = grammar();
+  auto digit = [&](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < t.size(); ++pos) {
+    if (!digit(pos)) continue;
+    if (pos > 0 && (digit(pos - 1) || std::isalpha(static_cast<unsigned char>(t[pos - 1])) ||
+                    ((t[pos - 1] == '.' || t[pos - 1] == ',') && pos >= 2 && digit(pos - 2))))
+      continue;
+    date::Parsed p;
+    if (!g.may_start_at(t, pos) && g.parse_at(t, pos, nullptr, p)) out.push_back(t.substr(pos, 24));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the start filter never turns away a number the parser reads in the corpus") {
+  check_corpus(number_misses);
+}
+
+TEST_CASE("date gate: the start filter and what follows a number") {
+  // Numbers of each length (values at the parts' bounds), the words a number may go on
+  // with, then what may make them a date (an ago word, a month, a decade, a qualifier).
+  const std::vector<std::string> numbers = {"0", "1", "4", "5", "12", "13", "21", "31", "32", "90", "08",
+                                            "100", "999", "1000", "1990", "2025", "3000", "12345"};
+  const std::vector<std::string> after = {"年", "년", "年度", "년대", "年代", "世纪", "세기", "季度", "분기", "月",
+                                          "월", "개월", "个月", "日", "号", "일", "天", "周", "주", "달", "余年",
+                                          "多年", "여 년", "여년", "余", "多", "여", "年多", "년여", " 년", " 年",
+                                          "~", "至", "-", "·", "/", "时", "시", "분", ""};
+  const std::vector<std::string> then = {"", "前", "后", "以来", " 전", "전", "후", " 후", "뒤", "10月", "3月1日",
+                                         "70年代", " 70년대", "上半年", "一季度", "初", "中旬", "期", "간", ",", "3日"};
+  std::vector<std::string> bad;
+  for (const std::string& b : {std::string(""), std::string("他"), std::string(" ")})
+    for (const std::string& n : numbers)
+      for (const std::string& a : after)
+        for (const std::string& s : then) {
+          const std::string t = text::fold(b + n + a + s + "。");
+          for (const std::string& m : number_misses(t)) bad.push_back(t + " @ " + m);
+        }
+  std::string shown;
+  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
+  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
 }
