@@ -152,7 +152,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t p = carry.pos;
-  // The last code point's class in every lane (see decode_vector).
+  // The class of the code point before the next group's first, in lane 0: within a
+  // window, lane 0 of the group before rotated (its lane 7); at the window's end, the
+  // last group's last lane, moved there once per window rather than in every group.
   __m256i last_class = set8(carry.last_class);
   uint64_t spaced = carry.spaced;
   size_t count = b.count;
@@ -170,7 +172,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const __m256i m03 = opaque(set8(0x03)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
                 m3f000 = opaque(set8(0x3F000)), beyond = opaque(set8(beyond_bmp));
-  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
+  const __m256i lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   while (count + kWindow <= CodePointBlock::kCapacity && p < n) {
     const size_t left = n - p;
     const unsigned char* w = s + p;
@@ -206,16 +208,19 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       spaced_bits |= uint64_t{1} << std::popcount(m.kept & ((rest & (~rest + 1)) - 1));
     append_bits(b.spaced, count, spaced_bits);
     const __m256i offset = set8(static_cast<uint32_t>(p - b.base));
-    uint64_t break_bits = 0;  // the window's, put once after its groups
+    uint64_t same_bits = 0;  // the window's code points of their predecessor's class
+    // Lanes past the window's kept code points need no mask: their starts are bytes of
+    // the window (see `starts`), so they decode to a code point below 0x10000 unless
+    // the byte reads as a four-byte lead, and what they store lies past the block's
+    // count, where the next window or next() writes over it; their bits go at the end.
+    __m256i cls = last_class;
     for (unsigned g = 0; g < kept_count; g += 8) {
       const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
       // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
       const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
       const __m256i b0 = _mm256_and_si256(x, mff);
-      const unsigned lanes = kept_count - g < 8 ? kept_count - g : 8;
-      const __m256i valid = _mm256_cmpgt_epi32(set8(lanes), lane);
       // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
-      __m256i bmp = valid;
+      __m256i bmp = _mm256_cmpeq_epi32(b0, b0);
       const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m0f), 12),
                                                          _mm256_and_si256(_mm256_srli_epi32(x, 2), mfc0)),
                                          _mm256_and_si256(_mm256_srli_epi32(x, 16), m3f));
@@ -230,7 +235,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
         const __m256i four = _mm256_cmpgt_epi32(b0, set8(0xEF));
         c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
         c = _mm256_blendv_epi8(c, c4, four);
-        bmp = _mm256_andnot_si256(four, valid);
+        bmp = _mm256_cmpgt_epi32(set8(0xF0), b0);
       }
       // ASCII lanes take the lead byte itself: its top bit, shifted to the lane's sign
       // bit, picks between the two (a float blend reads only the sign bits).
@@ -241,12 +246,14 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-      const __m256i cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), m03);
-      const __m256i before = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(cls, lane_before), last_class, 1);
-      break_bits |= uint64_t{lane_bits(_mm256_andnot_si256(_mm256_cmpeq_epi32(cls, before), valid))} << g;
-      last_class = _mm256_permutevar8x32_epi32(cls, set8(lanes - 1));
+      cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), m03);
+      const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
+      const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
+      same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
+      last_class = rotated;
     }
-    append_bits(b.breaks, count, break_bits);
+    if (kept_count != 0) last_class = _mm256_permutevar8x32_epi32(cls, set8((kept_count - 1) % 8));
+    append_bits(b.breaks, count, ~same_bits & ((uint64_t{1} << kept_count) - 1));  // kept_count <= kTake < 64
     count += kept_count;
     p += m.advance;
   }
