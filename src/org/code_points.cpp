@@ -172,6 +172,8 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const __m256i m03 = opaque(set8(0x03)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
                 m3f000 = opaque(set8(0x3F000)), beyond = opaque(set8(beyond_bmp));
+  // The bytes below which a lead opens three bytes' and four bytes' forms, less one.
+  const __m256i below3 = opaque(set8(0xDF)), below4 = opaque(set8(0xEF));
   const __m256i lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   while (count + kWindow <= CodePointBlock::kCapacity && p < n) {
     const size_t left = n - p;
@@ -232,10 +234,10 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
                                                            _mm256_and_si256(_mm256_slli_epi32(x, 4), m3f000)),
                                            _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), mfc0),
                                                            _mm256_and_si256(_mm256_srli_epi32(x, 24), m3f)));
-        const __m256i four = _mm256_cmpgt_epi32(b0, set8(0xEF));
-        c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, set8(0xDF)));
+        const __m256i four = _mm256_cmpgt_epi32(b0, below4);
+        c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, below3));
         c = _mm256_blendv_epi8(c, c4, four);
-        bmp = _mm256_cmpgt_epi32(set8(0xF0), b0);
+        bmp = _mm256_cmpeq_epi32(four, _mm256_setzero_si256());
       }
       // ASCII lanes take the lead byte itself: its top bit, shifted to the lane's sign
       // bit, picks between the two (a float blend reads only the sign bits).
