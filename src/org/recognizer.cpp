@@ -405,6 +405,14 @@ struct Hit {
   bool place = false;      // a context name that is a place's bare name (Name::place)
 };
 
+// The code points around a hit's edges (0 past either end of the text), decoded once for
+// the checks of Matcher::resolve(), each of which asked for some of them.
+struct Edges {
+  char32_t before = 0;  // the code point before the hit
+  char32_t last = 0;    // the hit's last
+  char32_t after = 0;   // the code point after it
+};
+
 // Between hits of one span, the more trusted kind wins. A suffix pattern outranks a typo
 // reading: an unknown builder one syllable from a listed one (동하건설, 동아건설) is
 // likelier in news than a misspelled name that still ends with its suffix.
@@ -1981,7 +1989,8 @@ class Matcher {
       }
     }
     // The checks of one listed or typo hit, in one pass (each drops the hit alone and
-    // reads no other hit's drop, so their order does not matter):
+    // reads no other hit's drop, so their order does not matter), which read the code
+    // points around its edges decoded once (Edges) rather than each decoding its own:
     // - a two- or three-character Chinese name across a word edge (straddles_words);
     // - a country's government body named bare right after another country names that
     //   country's body (루마니아 국방부, 罗马尼亚国防부), not the one the bare name stands
@@ -1998,17 +2007,21 @@ class Matcher {
     // - a national body right after a province's, city's or county's division word is that
     //   place's own department (省|发改委, 市|统计局), not the national one;
     // - a name opening a short quoted title names the product ('HMM 가온호', “平安好车主”).
-    for (Hit& h : all)
-      if (!h.dropped && h.kind != HitKind::kPattern &&
-          (straddles_words(h) || (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
-           (h.end < t_.size() && names_product(h.end)) || after_generation(h.start) || names_service(h, all) ||
-           names_own_service(h, all) || country_before_company(h, all) ||
-           facility_after_locative(h) || facility_measured(h) || local_department(h) || bloc_as_region(h) ||
-           names_town(h) || names_building(h) || inside_bond_name(h) || opens_quoted_title(h)))
+    for (Hit& h : all) {
+      if (h.dropped) continue;
+      const Edges e{before_cp(h.start), before_cp(h.end), decode_at(t_, h.end)};
+      if (h.kind != HitKind::kPattern
+              ? straddles_words(h) ||
+                    (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
+                    (h.end < t_.size() && names_product(h.end, e.after)) || after_generation(h.start, e.before) ||
+                    names_service(h, e, all) || names_own_service(h, e, all) || country_before_company(h, all) ||
+                    facility_after_locative(h, e) || facility_measured(h, e) || local_department(h, e) ||
+                    bloc_as_region(h) || names_town(h, e) || names_building(h, e) || inside_bond_name(h) ||
+                    opens_quoted_title(h)
+              // A suffix pattern that fills quotes before an app word names the app (“平安口袋银行”App).
+              : quoted_before_app_word(h, e))
         h.dropped = true;
-      // A suffix pattern that fills quotes before an app word names the app (“平安口袋银行”App).
-      else if (!h.dropped && h.kind == HitKind::kPattern && quoted_before_app_word(h))
-        h.dropped = true;
+    }
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
     // the hits that start inside it, found by start through order_.
     for (const Hit& h : all) {
@@ -2104,17 +2117,16 @@ class Matcher {
   // 东盟研发中心, 아세안 시장) is the region, not the organization.
   // 국회 앞에서, 화천군청 앞 광장: a Korean name one space before "in front of" (role
   // building_front) names the building, where people gather or events are held.
-  bool names_building(const Hit& h) const {
+  bool names_building(const Hit& h, const Edges& e) const {
     if (h.end + 1 >= t_.size() || !may_hold_role(role_bit(WordRole::kBuildingFront))) return false;
     if (t_[h.end] == ' ') {
-      if (!text::is_hangul_syllable(decode_before(t_, h.end))) return false;
+      if (!text::is_hangul_syllable(e.last)) return false;
       return word_at(h.end + 1, role_bit(WordRole::kBuildingFront), /*spaced=*/true);
     }
     // Chinese glues the building's word to the name (七宝万科|广场, 腾讯|大厦); one bit says
     // whether such a word may start here before anything is looked up.
-    const char32_t c = decode_at(t_, h.end);
-    return m_->may_start_role(c, role_bit(WordRole::kBuildingFront)) && text::is_han(c) &&
-           text::is_han(decode_before(t_, h.end)) && word_at(h.end, role_bit(WordRole::kBuildingFront));
+    return m_->may_start_role(e.after, role_bit(WordRole::kBuildingFront)) && text::is_han(e.after) &&
+           text::is_han(e.last) && word_at(h.end, role_bit(WordRole::kBuildingFront));
   }
   bool bloc_as_region(const Hit& h) const {
     if (!m_->entry_has(h.entry, Model::kEntryInternational) || h.end >= t_.size()) return false;
@@ -2129,9 +2141,9 @@ class Matcher {
   // Whether a Chinese town's word (role town: 镇) follows the hit as a word of its own, the
   // name being the town's (茅台|镇多家酒厂), where jieba's dictionary does not join it to
   // what follows (苏宁|镇江店: 镇江 is a city).
-  bool names_town(const Hit& h) const {
+  bool names_town(const Hit& h, const Edges& e) const {
     if (h.end + 3 > t_.size() || !may_hold_role(role_bit(WordRole::kTown)) || !text::is_han(decode_at(t_, h.start)) ||
-        !m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kTown)))
+        !m_->may_start_role(e.after, role_bit(WordRole::kTown)))
       return false;
     const size_t town_end = longest_role_end(h.end, std::min(t_.size(), h.end + kMaxTownBytes), role_bit(WordRole::kTown));
     if (town_end == h.end || town_end >= t_.size()) return town_end > h.end;
@@ -2141,25 +2153,26 @@ class Matcher {
   static constexpr size_t kMaxTownBytes = 6;
   // Whether the hit is a facility's name (ending with a role facility word: 天津港, 白云机场)
   // right after a locative preposition (在, 从, 经: words.tsv), which names the place.
-  bool facility_after_locative(const Hit& h) const {
-    if (h.start < 3 || !text::is_han(decode_before(t_, h.start)) || !ends_with_facility(h)) return false;
+  bool facility_after_locative(const Hit& h, const Edges& e) const {
+    if (h.start < 3 || !text::is_han(e.before) || !ends_with_facility(h, e.last)) return false;
     for (size_t k = 1; k <= 2 && h.start >= 3 * k; ++k)
       if (longest_role_end(h.start - 3 * k, h.start, role_bit(WordRole::kLocative)) == h.start) return true;
     return false;
   }
   // A port or an airport whose clause measures its traffic names the place (青岛港|完成
   // 集装箱吞吐量…, 浦东机场旅客吞吐量): a word of role facility_measure follows it in the clause.
-  bool facility_measured(const Hit& h) const {
-    if (!ends_with_facility(h)) return false;
+  bool facility_measured(const Hit& h, const Edges& e) const {
+    if (!ends_with_facility(h, e.last)) return false;
     for (size_t p = h.end, n = 0; p < t_.size() && n < kMaxClauseCodePoints; ++n) {
       if (word_at(p, role_bit(WordRole::kFacilityMeasure))) return true;
       if (is_clause_end(next_cp(t_, p))) return false;
     }
     return false;
   }
-  // The name ends with a facility word (港, 机场: role facility) of one to three characters.
-  bool ends_with_facility(const Hit& h) const {
-    if (!Model::has_bit(m_->facility_last, before_cp(h.end))) return false;
+  // The name, whose last code point is `last`, ends with a facility word (港, 机场: role
+  // facility) of one to three characters.
+  bool ends_with_facility(const Hit& h, char32_t last) const {
+    if (!Model::has_bit(m_->facility_last, last)) return false;
     for (size_t k = 1; k <= 3 && h.end >= h.start + 3 * k; ++k)
       if (longest_role_end(h.end - 3 * k, h.end, role_bit(WordRole::kFacility)) == h.end) return true;
     return false;
@@ -2189,13 +2202,13 @@ class Matcher {
   // (세븐일레븐의 코리아세븐), is the service or brand, not a second mention; a service with
   // an entry of its own stays (업비트 운영사 두나무) unless its name opens with its
   // operator's ('쿠팡이츠'를 운영하는 쿠팡).
-  bool names_service(const Hit& h, const std::vector<Hit>& all) const {
+  bool names_service(const Hit& h, const Edges& e, const std::vector<Hit>& all) const {
     size_t q = operator_after(h.end);
     // After "run by", a service named after its operator is one too ('쿠팡이츠'를 운영하는
     // 쿠팡); after a possessive only the same organization (长荣集团的|长荣航空 is a group
     // and its airline).
     const bool operated = q != 0;
-    if (q == 0) q = owner_after(h.end);
+    if (q == 0) q = owner_after(h.end, e.after);
     if (q == 0) return false;
     auto it = std::lower_bound(order_.begin(), order_.end(), q, [&all](uint32_t i, size_t v) { return all[i].start < v; });
     for (; it != order_.end() && all[*it].start == q; ++it)
@@ -2216,10 +2229,11 @@ class Matcher {
   // closes (宝骏、五菱|品牌).
   bool names_brand(const Hit& h) const {
     if (h.end >= t_.size() || !may_hold_role(role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord))) return false;
-    if (decode_at(t_, h.end) == U'、' && brand_closes_list(h.end)) return true;
+    const char32_t after = decode_at(t_, h.end);
+    if (after == U'、' && brand_closes_list(h.end)) return true;
     size_t p = h.end;
-    const bool quoted_after = is_quote(decode_at(t_, p));
-    if (quoted_after) p = past_listed_brands(p + utf8_bytes(decode_at(t_, p)));
+    const bool quoted_after = is_quote(after);
+    if (quoted_after) p = past_listed_brands(p + utf8_bytes(after));
     if (p < t_.size() && t_[p] == ' ') ++p;
     if (word_at(p, role_bit(WordRole::kBrandWord))) return true;
     if (!quoted_after && sub_brand_then(h.end, role_bit(WordRole::kBrandWord), 0)) return true;  // 伊利|金典|品牌
@@ -2298,8 +2312,8 @@ class Matcher {
   // A quoted name after the same organization's possessive (role possessive: 카카오픽코마의
   // '픽코마', 京东的“京东秒送”), or a listed name that opens with the organization's own
   // (쿠팡의 '쿠팡이츠'): the organization's service or product, named after it.
-  bool names_own_service(const Hit& h, const std::vector<Hit>& all) const {
-    if (h.start == 0 || !is_quote(decode_before(t_, h.start))) return false;
+  bool names_own_service(const Hit& h, const Edges& e, const std::vector<Hit>& all) const {
+    if (h.start == 0 || !is_quote(e.before)) return false;
     size_t p = h.start;
     prev_cp(t_, p);
     if (p > 0 && t_[p - 1] == ' ') --p;
@@ -2319,10 +2333,10 @@ class Matcher {
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
-  bool names_product(size_t end) const {
+  bool names_product(size_t end, char32_t at_end) const {
     // A sub-brand before a series word (吉利|银河|系列): one of two characters or more
     // (系列, 机型; not 款, after which the maker's name stays: 比亚迪新款).
-    if (text::is_han(decode_at(t_, end)))
+    if (text::is_han(at_end))
       return may_hold_role(role_bit(WordRole::kProduct)) && sub_brand_then(end, role_bit(WordRole::kProduct), 6);
     // A Latin name joined by a hyphen to a code with a digit is a model: DeepSeek-V4,
     // Qwen-72B. (A hyphen after a name opens no code of the organization itself.)
@@ -2386,20 +2400,21 @@ class Matcher {
     return e;
   }
   static constexpr size_t kMaxRunByBytes = 24;
-  // Where the name starts after a possessive (role possessive) right at `end`, one space
-  // allowed: 세븐일레븐의 |코리아세븐. 0 when none follows.
-  size_t owner_after(size_t end) const {
+  // Where the name starts after a possessive (role possessive) right at `end`, whose code
+  // point is `at_end`, one space allowed: 세븐일레븐의 |코리아세븐. 0 when none follows.
+  size_t owner_after(size_t end, char32_t at_end) const {
     // Most names are followed by no possessive: one bit test says so before any walk.
-    if (end >= t_.size() || !m_->may_start_role(decode_at(t_, end), role_bit(WordRole::kPossessive))) return 0;
+    if (end >= t_.size() || !m_->may_start_role(at_end, role_bit(WordRole::kPossessive))) return 0;
     const size_t e = longest_role_end(end, std::min(t_.size(), end + kMaxPossessiveBytes), role_bit(WordRole::kPossessive));
     if (e == end) return 0;
     return e < t_.size() && t_[e] == ' ' ? e + 1 : e;
   }
   static constexpr size_t kMaxPossessiveBytes = 6;
-  // Whether 第, a number and 代 ("the Nth generation") end right before `start`.
-  bool after_generation(size_t start) const {
-    size_t i = start;
-    if (i == 0 || prev_cp(t_, i) != U'代') return false;
+  // Whether 第, a number and 代 ("the Nth generation") end right before `start`, after
+  // the code point `before`.
+  bool after_generation(size_t start, char32_t before) const {
+    if (before != U'代') return false;
+    size_t i = start - utf8_bytes(U'代');
     size_t digits = 0;
     for (size_t j = i; j > 0 && digits < kMaxGenerationDigits; i = j, ++digits) {
       const char32_t c = prev_cp(t_, j);
@@ -2440,11 +2455,10 @@ class Matcher {
   static constexpr size_t kMaxTitleWordBytes = 24;  // what follows the name in the title
   // Whether the hit fills a pair of quotes that an app word (role app_word) follows:
   // “平安口袋银行”App.
-  bool quoted_before_app_word(const Hit& h) const {
-    if (!may_hold_role(role_bit(WordRole::kAppWord)) || h.start == 0 || h.end >= t_.size() || !is_quote(decode_before(t_, h.start))) return false;
-    const char32_t close = decode_at(t_, h.end);
-    if (!is_quote(close)) return false;
-    size_t j = h.end + utf8_bytes(close);
+  bool quoted_before_app_word(const Hit& h, const Edges& e) const {
+    if (!may_hold_role(role_bit(WordRole::kAppWord)) || h.start == 0 || h.end >= t_.size() || !is_quote(e.before)) return false;
+    if (!is_quote(e.after)) return false;
+    size_t j = h.end + utf8_bytes(e.after);
     if (j < t_.size() && t_[j] == ' ') ++j;
     return word_at(j, role_bit(WordRole::kAppWord));
   }
@@ -2458,8 +2472,8 @@ class Matcher {
   // A listed government body right after a one-character Chinese division word (省, 市,
   // 县, 区: role division in org/words.tsv; see resolve()), unless its name says its own
   // place (山东省|曹县人民政府 is the county's government).
-  bool local_department(const Hit& h) const {
-    if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(decode_before(t_, h.start))) return false;
+  bool local_department(const Hit& h, const Edges& e) const {
+    if (h.kind != HitKind::kLexicon || h.start < 3 || !text::is_han(e.before)) return false;
     if (!ends_with_role(h.start - 3, h.start, role_bit(WordRole::kDivision))) return false;
     return m_->entry_has(h.entry, Model::kEntryGovernment) && text::is_han(decode_at(t_, h.start)) &&
            !ends_with_local_government(h.start, h.end);
