@@ -1358,8 +1358,10 @@ class Matcher {
     if (chars < min_chars && !(chars >= 2 && is_coined_word(cut, s)) && !one_character_county(cut, s, suffix) &&
         !university_of_place(cut, s, suffix))
       return kNoName;
-    // No stop head right before the name.
-    if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
+    // No stop head right before the name (一家|电池材料公司 is any such company), unless a
+    // legal form makes it a registered name (本地龙头|广西香岭茶业有限公司).
+    const bool registered = bare_legal_form_at(s) > 0 || bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0;
+    if (!registered && std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
     return after_foreign_country(cut, s, suffix, min_chars);
   }
   // Whether the Korean name part [a, s) opens with an event's year, four digits from 1900
