@@ -30,21 +30,40 @@ const date::Grammar& grammar() {
   return g;
 }
 
+// Whether may_start_at says yes at pos of `t`, or skips a stop word there: a start the
+// scan's quicker looks must not turn away.
+bool taken_at(const std::string& t, size_t pos) {
+  size_t skip_to = 0;
+  return grammar().may_start_at(t, pos, &skip_to) || skip_to > pos;
+}
+
+// Fails, showing the first ten, unless `bad` (made-up texts, each with where it was
+// missed) is empty.
+void check_no_misses(const std::vector<std::string>& bad) {
+  std::string shown;
+  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
+  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+}
+
+// Calls visit(pos, c1, c2) at each three-byte code point c1 of `t`, c2 being the code
+// point after it (0 at the end).
+template <class Visit>
+void each_three_byte(const std::string& t, Visit visit) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  for (size_t pos = 0; pos + 2 < t.size(); ++pos)
+    if ((s[pos] & 0xF0) == 0xE0) visit(pos, text::decode3(s + pos), pos + 3 < t.size() ? text::code_point_at(t, pos + 3) : 0);
+}
+
 // Positions of `t` (folded) where the gate says no but may_start_at says yes or skips.
 std::vector<std::string> misses(const std::string& t) {
   const date::Grammar& g = grammar();
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   std::vector<std::string> out;
-  for (size_t pos = 0; pos + 2 < t.size(); ++pos) {
-    if ((s[pos] & 0xF0) != 0xE0) continue;
-    const char32_t c1 = text::decode3(s + pos);
-    const char32_t c2 = pos + 3 < t.size() ? text::code_point_at(t, pos + 3) : 0;
+  each_three_byte(t, [&](size_t pos, char32_t c1, char32_t c2) {
     // (Before an opening bracket the gate keeps only day words, 今（31）日, the one
     // bracketed form the parser reads: may_start_at alone lets more through there.)
-    if (!g.gate(c1) || g.gate_pair(c1, c2) || c2 == U'(') continue;
-    size_t skip_to = 0;
-    if (g.may_start_at(t, pos, &skip_to) || skip_to > pos) out.push_back(t.substr(pos, 24));
-  }
+    if (!g.gate(c1) || g.gate_pair(c1, c2) || c2 == U'(') return;
+    if (taken_at(t, pos)) out.push_back(t.substr(pos, 24));
+  });
   return out;
 }
 
@@ -74,16 +93,12 @@ namespace {
 // digits that open no date (its digits look after a lead-in alone: 约600亿元).
 std::vector<std::string> byte_pair_disagreements(const std::string& t) {
   const date::Grammar& g = grammar();
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   std::vector<std::string> out;
-  for (size_t pos = 0; pos + 2 < t.size(); ++pos) {
-    if ((s[pos] & 0xF0) != 0xE0) continue;
-    const char32_t c1 = text::decode3(s + pos);
-    const char32_t c2 = pos + 3 < t.size() ? text::code_point_at(t, pos + 3) : 0;
+  each_three_byte(t, [&](size_t pos, char32_t c1, char32_t c2) {
     const bool bytes = pos + 8 <= t.size() ? g.gate_pair_at(t, pos) : g.gate_pair_near_end(t, pos);
     const bool digits_look_no = c2 >= U'0' && c2 <= U'9' && !g.digits_may_open(t, pos + 3);
     if (bytes != g.gate_pair(c1, c2) && !(!bytes && digits_look_no)) out.push_back(t.substr(pos, 24));
-  }
+  });
   return out;
 }
 
@@ -116,9 +131,7 @@ TEST_CASE("date gate: words of one code point and what may follow them") {
           const std::string t = text::fold(b + f + s1 + s2 + "。");
           for (const std::string& m : misses(t)) bad.push_back(t + " @ " + m);
         }
-  std::string shown;
-  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
-  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+  check_no_misses(bad);
 }
 
 namespace {
@@ -131,8 +144,7 @@ std::vector<std::string> digit_misses(const std::string& t) {
   for (size_t pos = 0; pos < t.size(); ++pos) {
     if (t[pos] < '0' || t[pos] > '9' || (pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9')) continue;
     if (g.digits_may_open(t, pos)) continue;
-    size_t skip_to = 0;
-    if (g.may_start_at(t, pos, &skip_to) || skip_to > pos) out.push_back(t.substr(pos, 24));
+    if (taken_at(t, pos)) out.push_back(t.substr(pos, 24));
   }
   return out;
 }
@@ -161,9 +173,7 @@ TEST_CASE("date gate: the digits look and what may follow a number") {
           const std::string t = text::fold(b + n + a + s);
           for (const std::string& m : digit_misses(t)) bad.push_back(t + " @ " + m);
         }
-  std::string shown;
-  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
-  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+  check_no_misses(bad);
 }
 
 TEST_CASE("date gate: the numeral lists its tables are built from name the numeral tests' sets") {
@@ -189,8 +199,7 @@ std::vector<std::string> scan_misses(const std::string& t) {
     text::next_code_point(t, next);
     // (Before an opening bracket the gate keeps only day words: see misses.)
     if (visited[pos] || (next < t.size() && t[next] == '(')) continue;
-    size_t skip_to = 0;
-    if (g.may_start_at(t, pos, &skip_to) || skip_to > pos) out.push_back(t.substr(pos, 24));
+    if (taken_at(t, pos)) out.push_back(t.substr(pos, 24));
   }
   return out;
 }
@@ -266,7 +275,5 @@ TEST_CASE("date gate: the start filter and what follows a number") {
           const std::string t = text::fold(b + n + a + s + "。");
           for (const std::string& m : number_misses(t)) bad.push_back(t + " @ " + m);
         }
-  std::string shown;
-  for (size_t i = 0; i < bad.size() && i < 10; ++i) shown += bad[i] + "\n";
-  CHECK_MESSAGE(bad.empty(), bad.size() << " misses, first:\n" << shown);
+  check_no_misses(bad);
 }
