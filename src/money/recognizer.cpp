@@ -865,6 +865,10 @@ struct Reader {
   // showed in profiles).
   std::optional<Numeral> amount_at(size_t i) const {
     std::optional<Numeral> n = digits_at(i);
+    // A lone numeral character that is also an ordinary word's is none, as in
+    // numeral::find_numerals: 参加元旦 holds no 参 (3) before 加元 (Canadian dollars).
+    if (n && n->end - n->start == 3 && numeral::is_ambiguous_numeral_char(text::code_point_at(s, n->start)))
+      return std::nullopt;
     english_scale(n);
     return n;
   }

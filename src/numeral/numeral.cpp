@@ -1417,7 +1417,7 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
           }
           else if (n->native) keep = !text::is_hangul_syllable(after) || is_counter(after) || is_particle(after) || !one;
           else if (one) keep = one_syllable_ok(s, n->end, c);
-        } else if (span_cps == 1 && classify(c).ambiguous) {
+        } else if (span_cps == 1 && is_ambiguous_numeral_char(c)) {
           keep = false;  // 陆地, 收拾, 退伍
         }
         // 一切, 四川, 统一: a spelled numeral inside an ordinary word.
@@ -1435,5 +1435,7 @@ std::vector<Numeral> find_numerals(std::string_view s, const ParseOptions& o) {
   }
   return out;
 }
+
+bool is_ambiguous_numeral_char(char32_t c) { return classify(c).ambiguous; }
 
 }  // namespace hanfacts::numeral

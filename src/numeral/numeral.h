@@ -170,6 +170,10 @@ bool is_numeral_char(char32_t c);
 // call per code point).
 void mark_numeral_chars(std::span<uint64_t, 1024> bmp);
 
+// True for the numeral characters that are also ordinary words' (陆地, 收拾, 参加, 공, 수):
+// alone they are no numeral.
+bool is_ambiguous_numeral_char(char32_t c);
+
 // True for the Korean scale words 만, 억, 조, 경 (what an amount written 3000억 ends with).
 bool is_korean_scale(char32_t c);
 
