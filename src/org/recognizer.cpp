@@ -1166,6 +1166,19 @@ class Matcher {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
   static constexpr std::string_view kCompanyWord = "公司";  // the bare company suffix
+  // Decodes [a, b) into run_cps_, with where each code point starts in run_at_ and b
+  // after the last; returns how many.
+  size_t decode_run(size_t a, size_t b) {
+    // At most one code point a byte, and the end.
+    if (run_at_.size() <= b - a) run_cps_.resize(b - a), run_at_.resize(b - a + 1);
+    size_t n = 0;
+    for (size_t i = a; i < b; ++n) {
+      run_at_[n] = i;
+      run_cps_[n] = next_cp(t_, i);
+    }
+    run_at_[n] = b;
+    return n;
+  }
   size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
     bool stop_before_county = false;  // a stop word's character right before a county's 县
@@ -1201,21 +1214,25 @@ class Matcher {
       if (!defined) defined = short_form_defined_after(s);
       return inside_text_of(a, e, *defined, run_start, s);
     };
-    for (size_t i = run_start; i < s;) {
-      const size_t from = i;
+    // The walks below start at every code point of the run and read on to s: they read
+    // the run decoded once (run_cps_), not its bytes again at every start.
+    const size_t n = decode_run(run_start, s);
+    for (size_t k = 0; k < n; ++k) {
+      const size_t from = run_at_[k], i = run_at_[k + 1];
       // Most code points start no word: one bit says so before any walk.
-      if (!m_->words.may_start(next_cp(t_, i))) continue;
+      if (!m_->words.may_start(run_cps_[k])) continue;
       uint32_t state = CodePointTrie::kRoot;
       // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
       // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
       size_t stop_end = 0, word_end = 0;
       RoleBits word_roles = 0;  // the longest word's
       bool short_head = false;  // a one-character stop head starts here
-      for (size_t j = from; j < s;) {
-        state = m_->words.step(state, next_cp(t_, j));
+      for (size_t m = k; m < n; ++m) {
+        state = m_->words.step(state, run_cps_[m]);
         if (state == CodePointTrie::kNone) break;
         const Payload* p = m_->word_get(state);
         if (!p) continue;
+        const size_t j = run_at_[m + 1];
         word_end = j;
         word_roles = p->roles;
         // A short form's lead word cuts as a stop word does: （下称|远晖人寿）. So does a verb
@@ -1247,7 +1264,7 @@ class Matcher {
         if (p->roles & role_bit(WordRole::kStopHead)) {
           short_head |= j == i;
           head_ends_.push_back(j);
-          const char32_t first = decode_at(t_, from);
+          const char32_t first = run_cps_[k];
           if (numeral::is_numeral_char(first) || first == U'多' || first == U'数' || first == U'各' || first == U'每')
             count_end = std::max(count_end, j);
         }
@@ -3994,6 +4011,8 @@ class Matcher {
   uint64_t full_steps_model_ = 0;  // Model::id of the model whose steps full_steps_ holds (none is 0)
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
+  std::vector<char32_t> run_cps_;  // decode_run(): a run's code points
+  std::vector<size_t> run_at_;     // decode_run(): where each starts, and the run's end
   std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
 
   // The entry of a key shared across regions that fits the article's region
