@@ -2030,7 +2030,7 @@ class Matcher {
       if (h.dropped) continue;
       const Edges e{before_cp(h.start), before_cp(h.end), decode_at(t_, h.end)};
       if (h.kind != HitKind::kPattern
-              ? straddles_words(h) ||
+              ? straddles_words(h, e) ||
                     (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
                     (h.end < t_.size() && names_product(h.end, e.after)) || after_generation(h.start, e.before) ||
                     names_service(h, e, all) || names_own_service(h, e, all) || country_before_company(h, all) ||
@@ -2920,23 +2920,31 @@ class Matcher {
   // cases before this; jieba's dictionary (text/zh_words.h) decides the rest from three
   // characters on each side. Asked before the longest hit is chosen, so a shorter name
   // that reads well (京东 in 京东方面) takes the place of one that does not.
-  bool straddles_words(const Hit& h) {
+  bool straddles_words(const Hit& h, const Edges& e) {
     if (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) return false;
     const size_t bytes = h.end - h.start;
     if (bytes != 6 && bytes != 9) return false;  // two or three BMP characters
-    return words_cross(h.start, h.end);
+    return words_cross(h.start, h.end, e.before, e.last, e.after);
   }
   // Whether the least-cost segmentation of the Han characters [start, end) with up to
   // three on each side (jieba's dictionary) puts a word across one of its edges.
   bool words_cross(size_t start, size_t end) {
+    return words_cross(start, end, decode_before(t_, start), decode_before(t_, end), decode_at(t_, end));
+  }
+  // The same, given the code points around the edges (0 past either end of the text):
+  // before `start`, the span's last one and the one at `end`.
+  bool words_cross(size_t start, size_t end, char32_t before, char32_t last, char32_t after) const {
     constexpr size_t kContext = 3;
     // Most spans have an edge no word can cross; the segmentation is for the rest.
-    const char32_t before = start > 0 ? decode_before(t_, start) : 0;
-    const char32_t after = end < t_.size() ? decode_at(t_, end) : 0;
     const bool left = text::is_han(before) && text::zh_words::may_join(before, decode_at(t_, start));
-    const bool right = text::is_han(after) && text::zh_words::may_join(decode_before(t_, end), after);
+    const bool right = text::is_han(after) && text::zh_words::may_join(last, after);
     if (!left && !right) return false;
-    window_.clear();
+    // A window longer than crosses_edge() reads (kMaxChars) decides nothing: no word
+    // crosses, as there.
+    std::array<char32_t, text::zh_words::kMaxChars> window;
+    size_t n = 0;
+    // The left context, read backwards into the window's end (the nearest last), then
+    // moved to its start.
     size_t a = start;
     // A unit right after digits closes that number's word (前8月|台電, 3家|…): no left context.
     const bool unit_before = left && start > 3 && text::is_ascii_digit(static_cast<unsigned char>(t_[start - 4]));
@@ -2944,20 +2952,25 @@ class Matcher {
       size_t j = a;
       const char32_t c = prev_cp(t_, j);
       if (!text::is_han(c)) break;
-      window_.insert(window_.begin(), c);
+      window[window.size() - 1 - n++] = c;
       a = j;
     }
-    const size_t name_at = window_.size();
-    for (size_t j = start; j < end;)
-      if (!text::is_han(window_.emplace_back(next_cp(t_, j)))) return false;
-    const size_t name_end = window_.size();
+    std::copy(window.end() - static_cast<std::ptrdiff_t>(n), window.end(), window.begin());
+    const size_t name_at = n;
+    for (size_t j = start; j < end;) {
+      const char32_t c = next_cp(t_, j);
+      if (!text::is_han(c) || n == window.size()) return false;
+      window[n++] = c;
+    }
+    const size_t name_end = n;
     for (size_t j = end, k = 0; k < kContext && j < t_.size(); ++k) {
       const char32_t c = next_cp(t_, j);
       if (!text::is_han(c)) break;
-      window_.push_back(c);
+      if (n == window.size()) return false;
+      window[n++] = c;
     }
-    if (name_at == 0 && name_end == window_.size()) return false;  // no Han on either side
-    return text::zh_words::crosses_edge(window_, name_at, name_end);
+    if (name_at == 0 && name_end == n) return false;  // no Han on either side
+    return text::zh_words::crosses_edge(std::span<const char32_t>(window.data(), n), name_at, name_end);
   }
 
   // Some hit other than a pattern lies within [a, b) (hits_ sorted by start, not overlapping).
@@ -3974,7 +3987,6 @@ class Matcher {
   std::vector<Hit> hits_, pending_;
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
-  std::vector<char32_t> window_;    // words_cross(): a span and the Han around it
   std::vector<SuffixHit> suffix_hits_;
   std::vector<Span> fuzzy_words_;
   std::vector<Span> blockers_;  // ordinary words found by the scan
