@@ -1030,13 +1030,16 @@ class Matcher {
   //
   // One walk from each start in the run finds every word inside it; the checks that
   // depend on where the cut falls read what the walk noted.
-  // The end of the last date in [a, b): digits before 年, 月, 日 or 季, or Han numerals
-  // before 年 or 季 (三季, 二〇二五年; 十月稻田 is a name), with a 度 after 季; else a.
-  size_t after_last_date(size_t a, size_t b) const {
+  // The end of the last date in the run from `a` on (decode_run()'s `n` code points, a
+  // at one of their starts): digits before 年, 月, 日 or 季, or Han numerals before 年 or
+  // 季 (三季, 二〇二五年; 十月稻田 is a name), with a 度 after 季; else a.
+  size_t after_last_date(size_t a, size_t n) const {
     size_t last = a;
     bool digits = false, han = false;  // what the numeral run just before holds
-    for (size_t i = a; i < b;) {
-      const char32_t c = next_cp(t_, i);
+    for (auto k = static_cast<size_t>(std::lower_bound(run_at_.begin(), run_at_.begin() + static_cast<std::ptrdiff_t>(n), a) -
+                                      run_at_.begin());
+         k < n; ++k) {
+      const char32_t c = run_cps_[k];
       if (c < 0x80 && text::is_ascii_digit(static_cast<unsigned char>(c))) {
         digits = true;
         continue;
@@ -1047,8 +1050,8 @@ class Matcher {
       }
       const bool unit = c == U'年' || c == U'季' || ((c == U'月' || c == U'日') && digits);
       if ((digits || han) && unit) {
-        last = i;
-        if (c == U'季' && i < b && decode_at(t_, i) == U'度') last = i + 3;
+        last = run_at_[k + 1];
+        if (c == U'季' && k + 1 < n && run_cps_[k + 1] == U'度') last += 3;
       }
       digits = han = false;
     }
@@ -1308,7 +1311,7 @@ class Matcher {
     }
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
-    cut = std::max(cut, after_last_date(cut, s));
+    cut = std::max(cut, after_last_date(cut, n));
     if (!acts_only) cut = place_opening_name(cut, s);
     // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
     // ending two or three characters before the suffix).
