@@ -3580,13 +3580,21 @@ class Matcher {
   bool is_place_item(const Hit& x) const {
     return x.place || (x.kind == HitKind::kPattern && x.suffix >= 0 && m_->suffixes[static_cast<size_t>(x.suffix)].acts_only);
   }
+  // The end of a mark that joins two places in a list at p (、, ", ", ·), or p.
+  size_t list_mark_end(size_t p) const {
+    if (p + 3 >= t_.size()) return p;
+    const char32_t c = decode_at(t_, p);
+    if (c == U'、' || c == U'·' || c == U'・') return p + utf8_bytes(c);
+    return t_[p] == ',' && t_[p + 1] == ' ' ? p + 2 : p;
+  }
   bool acts_after(size_t p, int joins_left, bool after_list = false) const {
     // A place that opens a counted list (김포시 등 13곳은, 진안군 등 21개 시군이) acts as the
     // list does: "and others" and the count stand between it and its particle.
     p = past_counted_list(p);
-    // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below.
-    if (joins_left > 0 && p + 3 < t_.size() && decode_at(t_, p) == U'、') {
-      const size_t q = p + utf8_bytes(U'、');
+    // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below; so do
+    // Korean ones joined by a comma and a space or a middle dot (경북도|, 안동시와 협약을
+    // 맺는다, 경북도|·안동시와).
+    if (const size_t q = list_mark_end(p); joins_left > 0 && q > p) {
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
       if (next != hits_.end() && next->start == q && is_place_item(*next))
         return acts_after(next->end, joins_left - 1, /*after_list=*/true);

@@ -681,6 +681,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"shared-district-with-city", "인천 중구는 교통비를 지원한다. 중구는 계약을 맺는다",
        "인천 중구=Jung District Office (Incheon) | 중구=Jung District Office (Incheon)"},
       {"shared-district-no-city", "중구는 이달 말까지 계약을 맺는다", ""},
+      // Places joined by a comma and a space, or a middle dot, act together, as with 와.
+      {"places-comma-joined-partner", "연구소는 다음 달 15일 경북도, 안동시와 업무협약을 맺는다",
+       "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
+      {"places-dot-joined-partner", "경북도·안동시와 협약을 맺는다",
+       "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
       // A place glossed with another of its own names is its government, acting or not.
       {"place-glossed-with-own-name", "창원시는 경상남도(경남도), 방위사업청과 함께 짓는다",
        "창원시=Changwon City Government | 경상남도=South Gyeongsang Provincial Government | "
