@@ -3353,16 +3353,21 @@ class Matcher {
   // Whether the place's bare name `h` has another of its government's names in brackets
   // right after it, or is that bracketed name right after one.
   bool glossed_by_own_name(const Hit& h) const {
-    const auto own_name = [&](size_t start, size_t end) {
-      return std::any_of(hits_.begin(), hits_.end(), [&](const Hit& g) {
-        return g.place && g.entry == h.entry && g.start >= start && g.end == end && (start == 0 || g.start == start);
-      });
+    // A place hit of h's government that starts in [from, to) and ends at `end`.
+    const auto own_name = [&](size_t from, size_t to, size_t end) {
+      auto it = std::lower_bound(hits_.begin(), hits_.end(), from, [](const Hit& x, size_t v) { return x.start < v; });
+      for (; it != hits_.end() && it->start < to; ++it)
+        if (it->place && it->entry == h.entry && it->end == end) return true;
+      return false;
     };
     if (h.end < t_.size() && t_[h.end] == '(') {
       const size_t close = t_.find(')', h.end + 1);
-      if (close != std::string_view::npos && close - h.end <= kMaxGlossBytes && own_name(h.end + 1, close)) return true;
+      if (close != std::string_view::npos && close - h.end <= kMaxGlossBytes && own_name(h.end + 1, h.end + 2, close))
+        return true;
     }
-    return h.start > 1 && t_[h.start - 1] == '(' && h.end < t_.size() && t_[h.end] == ')' && own_name(0, h.start - 1);
+    if (h.start < 2 || t_[h.start - 1] != '(' || h.end >= t_.size() || t_[h.end] != ')') return false;
+    const size_t open = h.start - 1;
+    return own_name(open > kMaxNameBytes ? open - kMaxNameBytes : 0, open, open);
   }
   // Where a date written with digits that ends at `end` starts when it opens its clause
   // (据测算，|2027年至2029年|杭州: no Han character or digit before it), or `end`.
