@@ -409,6 +409,9 @@ struct Tables {
   // it: a cap or an approximation before them reaches the amount (최대 월 40만 원).
   WordIndex per;
   WordIndex conversion;                       // 折合, 约合: restates the amount before
+  // Words closing a range after its second amount (10亿元至20亿元之间, 10억~20억 원 사이):
+  // an equivalent may follow them, as it may follow an after-qualifier.
+  WordIndex range_close;
   WordIndex scale_words;                      // million, billion after digits (id = exponent)
   // First syllables of particles.tsv: what may follow a currency word or an after
   // qualifier in the same word (원을, 이상의).
@@ -631,19 +634,20 @@ Status load(Tables& t, const lexicon::Source& src) {
                        : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
                        : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
                        : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : pos == "appositive" ? &t.appositive
-                       : pos == "benchmark" ? &t.benchmark : pos == "per" ? &t.per : nullptr;
+                       : pos == "benchmark" ? &t.benchmark : pos == "per" ? &t.per
+                       : pos == "close" ? &t.range_close : nullptr;
       if (!idx)
         return tb.error(row, "position",
-                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive, benchmark "
-                        "or per");
+                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive, benchmark, "
+                        "per or close");
       if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive ||
-           idx == &t.benchmark || idx == &t.per) &&
+           idx == &t.benchmark || idx == &t.per || idx == &t.range_close) &&
           role != kNone)
-        return tb.error(row, "role", "from, to, by, and, appositive, benchmark and per set no flag: role none");
+        return tb.error(row, "role", "from, to, by, and, appositive, benchmark, per and close set no flag: role none");
       if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
       if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
       if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by" && pos != "and" && pos != "appositive" && pos != "benchmark" && pos != "per")
+          pos != "by" && pos != "and" && pos != "appositive" && pos != "benchmark" && pos != "per" && pos != "close")
         return tb.error(row, "role", "none and equiv go with position before");
       // Looked up before the amount (match_before).
       const bool reversed = pos == "before" || pos == "by" || pos == "appositive" || pos == "per";
@@ -1835,11 +1839,14 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
     if (out.size() > first) {
       const core::Candidate& p = out.back();
       size_t k = p.end;
-      // 70억 달러 안팎(약 10조 원): the first amount's own qualifier may stand before the
-      // parenthesis.
+      // 70억 달러 안팎(약 10조 원), 10亿元至20亿元之间（约合…）: the first amount's own
+      // qualifier, or the word closing its range, may stand before the parenthesis or the
+      // conversion word.
       for (const Word* w;;) {
         while (k < a.start && s[k] == ' ') ++k;
-        if (k >= a.start || !(w = t.after.match_at(s, k)) || k + w->text.size() > a.start) break;
+        if (k >= a.start || !((w = t.after.match_at(s, k)) || (w = t.range_close.match_at(s, k))) ||
+            k + w->text.size() > a.start)
+          break;
         k += w->text.size();
       }
       if (k < a.start && s[k] == '(') {
@@ -1852,7 +1859,7 @@ void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& o
         // parenthesis restates the first amount too, as approximately as the one before.
         equiv_of = p.equiv_of;
         if (p.flags.starts_with("approx")) a.approx = true;
-      } else if (rd.converts(a, p.end)) {
+      } else if (rd.converts(a, k)) {
         // 20亿美元和10亿欧元，折合约220亿元人民币 restates the sum, not the euros.
         const bool sum = out.size() - first >= 2 && rd.joined(out[out.size() - 2].end, p.start);
         if (!sum) equiv_of = static_cast<int>(out.size() - 1);

@@ -41,6 +41,9 @@ TEST_CASE("money facts") {
       // The first amount's own qualifier may stand before the parenthesis.
       {"70억 달러 안팎(약 10조2,000억 원)", "70억 달러=7000000000 USD [approx] | 10조2,000억 원=10200000000000 KRW [approx;equiv=1]"},
       {"12亿美元左右（约85亿元人民币）", "12亿美元=1200000000 USD [approx] | 85亿元人民币=8500000000 CNY [approx;equiv=1]"},
+      // So may the word closing a range (close in qualifiers.tsv).
+      {"在6亿至8亿美元之间（约合人民币43亿至57亿元）", "6亿至8亿美元=600000000..800000000 USD | 人民币43亿至57亿元=4300000000..5700000000 CNY [approx;equiv=1]"},
+      {"10억~20억 원 사이(약 100만~200만 달러)", "10억~20억 원=1000000000..2000000000 KRW | 100만~200만 달러=1000000..2000000 USD [approx;equiv=1]"},
       // A list in the parenthesis: each amount restates the first, the 约 read for all.
       {"3억7500만 리얄(약 1억 달러·1350억 원)", "3억7500만 리얄=375000000 SAR | 1억 달러=100000000 USD [approx;equiv=1] | 1350억 원=135000000000 KRW [approx;equiv=1]"},
       {"3亿美元（约合21.5亿元人民币、2.8亿欧元）", "3亿美元=300000000 USD | 21.5亿元人民币=2150000000 CNY [approx;equiv=1] | 2.8亿欧元=280000000 EUR [approx;equiv=1]"},
@@ -103,6 +106,9 @@ TEST_CASE("money facts") {
       {"约5306亿台币，折合约165亿美元", "5306亿台币=530600000000 TWD [approx] | 165亿美元=16500000000 USD [approx;equiv=1]"},
       {"近2万亿韩元，折合人民币100亿元上下", "2万亿韩元=2000000000000 KRW [approx] | 人民币100亿元=10000000000 CNY [approx;equiv=1]"},
       {"2万亿韩元，其中折合100亿元", "2万亿韩元=2000000000000 KRW | 100亿元=10000000000 CNY"},
+      // After the first amount's qualifier or the word closing its range too.
+      {"10亿元左右，折合约1.4亿美元", "10亿元=1000000000 CNY [approx] | 1.4亿美元=140000000 USD [approx;equiv=1]"},
+      {"在10亿元至20亿元之间，折合约1.4亿至2.8亿美元", "10亿元至20亿元=1000000000..2000000000 CNY | 1.4亿至2.8亿美元=140000000..280000000 USD [approx;equiv=1]"},
       // So after the noun the amount measures: 的 + a few characters + a comma.
       {"350亿福林的现金补贴，约合8900万欧元", "350亿福林=35000000000 HUF | 8900万欧元=89000000 EUR [approx;equiv=1]"},
       {"50亿元的新项目，预计带来20亿元", "50亿元=5000000000 CNY | 20亿元=2000000000 CNY"},
