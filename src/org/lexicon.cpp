@@ -216,6 +216,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"time_prep", WordRole::kTimePrep}, {"ordinal", WordRole::kOrdinal}, {"count_unit", WordRole::kCountUnit}, {"amount_unit", WordRole::kAmountUnit}, {"food_name", WordRole::kFoodName}, {"food_word", WordRole::kFoodWord},
     {"stop_before_division", WordRole::kStopBeforeDivision},
     {"act_before_amount", WordRole::kActBeforeAmount},
+    {"province_division", WordRole::kProvinceDivision},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -1205,6 +1205,10 @@ class Matcher {
     // inside a longer word is none (电子|股份有限公司: 子 ends 电子, not a 子公司).
     size_t tail_from = SIZE_MAX, other_from = SIZE_MAX;
     size_t division_end = run_start;  // the end of the last division word before s (福建省|)
+    // The end of the first province's division word after a name (湖南省|), and whether a
+    // place named with its own division follows it up to s (湖南省|安化县|人民政府).
+    size_t province_end = 0;
+    bool place_under_province = false;
     size_t short_head_after = 0;  // 1 + the latest start of a one-character stop head (0: none)
     head_ends_.clear();           // where stop heads end
     size_t count_end = 0;         // the end of the last stop head that counts (兩間, 三家, 多家)
@@ -1261,7 +1265,14 @@ class Matcher {
             ((p->roles & role_bit(WordRole::kKindWord)) && !(j == s && from >= run_start + 6 && legal_form()) &&
              !(company_word && j == s && from == org_word_end && org_word_suffix >= 0) && !opens_word(from, j, s)))
           if (j > org_word_end) prev_org_word_end = org_word_end, org_word_end = j, org_word_suffix = p->suffix;
-        if ((p->roles & role_bit(WordRole::kDivision)) && j < s) division_end = std::max(division_end, j);
+        if (p->roles & role_bit(WordRole::kDivision)) {
+          if (j < s) division_end = std::max(division_end, j);
+          // Two characters of name at least on each side (湖南|省, 安化|县).
+          if (province_end == 0 && (p->roles & role_bit(WordRole::kProvinceDivision)) && from >= run_start + 6)
+            province_end = j;
+          else if (province_end != 0 && from >= province_end + 6)
+            place_under_province = true;
+        }
         if ((p->roles & role_bit(WordRole::kStopTail)) && j == s) tail_after = from + 1, tail_from = std::min(tail_from, from);
         else if (j == s) other_from = std::min(other_from, from);
         if (p->roles & role_bit(WordRole::kStopHead)) {
@@ -1313,6 +1324,9 @@ class Matcher {
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, n));
     if (!acts_only) cut = place_opening_name(cut, s);
+    // A government under the province named before it is that place's, the province a
+    // place outside the name (湖南省|安化县人民政府, as 福建省|安溪县 acting below).
+    if (place_under_province && !acts_only && is_government(suffix)) cut = std::max(cut, province_end);
     // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
     // ending two or three characters before the suffix).
     if (acts_only) {
