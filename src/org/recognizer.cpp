@@ -3599,6 +3599,11 @@ class Matcher {
   bool is_place_item(const Hit& x) const {
     return x.place || (x.kind == HitKind::kPattern && x.suffix >= 0 && m_->suffixes[static_cast<size_t>(x.suffix)].acts_only);
   }
+  // Whether the hit is an organization a list of parties may hold: a listed name or a
+  // pattern, not a place's bare name (a context name that needs support may be a word).
+  static bool is_organization_item(const Hit& x) {
+    return !x.place && !x.dropped && (x.kind == HitKind::kLexicon || x.kind == HitKind::kPattern);
+  }
   // The end of a mark that joins two places in a list at p (、, ", ", ·), or p.
   size_t list_mark_end(size_t p) const {
     if (p + 3 >= t_.size()) return p;
@@ -3613,10 +3618,14 @@ class Matcher {
     // 长沙县|、浏阳市将…: places joined by 、 act together, as with "and" below; so do
     // Korean ones joined by a comma and a space or a middle dot (경북도|, 안동시와 협약을
     // 맺는다, 경북도|·안동시와).
+    // So does a place listed with organizations, the parties of what the list does
+    // (용인시|, 한국수자원공사(K-water), 한국전력공사(한전)와 협약을 맺었다), past each one's gloss.
     if (const size_t q = list_mark_end(p); joins_left > 0 && q > p) {
       const auto next = std::lower_bound(hits_.begin(), hits_.end(), q, [](const Hit& x, size_t v) { return x.start < v; });
       if (next != hits_.end() && next->start == q && is_place_item(*next))
         return acts_after(next->end, joins_left - 1, /*after_list=*/true);
+      if (next != hits_.end() && next->start == q && is_organization_item(*next))
+        return acts_after(past_parenthesis(next->end), joins_left - 1, /*after_list=*/true);
     }
     // "With" (구마모토현과 협약을 맺었다), or "and" before another place: the two act or not
     // together (강릉시와 속초시도 … 보태기로; 안성시와 이천시 주민들 are places).

@@ -686,6 +686,13 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
       {"places-dot-joined-partner", "경북도·안동시와 협약을 맺는다",
        "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
+      // So does a place listed with organizations, the parties of what the list does.
+      {"place-listed-with-organizations", "경기도는 이날 도청에서 용인시, 한국수자원공사(K-water), 한국전력공사(한전)와 협약을 맺었다",
+       "경기도=Gyeonggi Provincial Government | 용인시=Yongin City Government | 한국수자원공사=Korea Water Resources Corporation | "
+       "K-water=Korea Water Resources Corporation | 한국전력공사=Korea Electric Power Corporation | 한전=Korea Electric Power Corporation"},
+      {"place-listed-with-organization-partner", "포항시는 다음 달 경북도, 포스텍과 함께 펀드를 결성한다",
+       "포항시=Pohang City Government | 경북도=North Gyeongsang Provincial Government | 포스텍=POSTECH"},
+      {"place-listed-with-organization-named", "공사는 용인시, 한국수자원공사 등 인근에서 이어진다", "한국수자원공사=Korea Water Resources Corporation"},
       // A place glossed with another of its own names is its government, acting or not.
       {"place-glossed-with-own-name", "창원시는 경상남도(경남도), 방위사업청과 함께 짓는다",
        "창원시=Changwon City Government | 경상남도=South Gyeongsang Provincial Government | "
