@@ -217,6 +217,7 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"stop_before_division", WordRole::kStopBeforeDivision},
     {"act_before_amount", WordRole::kActBeforeAmount},
     {"province_division", WordRole::kProvinceDivision},
+    {"measure", WordRole::kMeasure},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

@@ -151,6 +151,7 @@ enum class WordRole {
   kStopBeforeDivision,  // a one-character Chinese verb that cuts a pattern's name right before a bare division (经|市政府, 报|县政府)
   kActBeforeAmount,  // a one-character Chinese verb that has a place act right before an amount (无锡|设|2亿元, 松阳县|获|3,680万元)
   kProvinceDivision,  // a Chinese province-level division word (省, 自治区): a place under the province named after it in a government pattern's name is whose body it is (湖南省|安化县人民政府)
+  kMeasure,    // ends a measure's name (率, 指数): capitals glossing an unknown word ending with one abbreviate the measure (資本適足率（RBC）)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

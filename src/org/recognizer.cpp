@@ -457,6 +457,7 @@ class Matcher {
     glossed_.clear();
     displaced_.clear();
     inside_defined_.clear();
+    term_abbreviations_.clear();
     suffix_hits_.clear();
     blockers_.clear();
     run_ons_.clear();
@@ -1604,6 +1605,14 @@ class Matcher {
   bool names_company_after(const Hit& h) const { return names_company_after_entry(h.entry); }
   bool names_company_after_entry(uint32_t entry) const {
     return entry != kNoEntry && !m_->entry_has(entry, Model::kEntryBusiness | Model::kEntryMedia | Model::kEntryGovernment);
+  }
+  // Whether a word of role `roles` ends [a, e) (资本适足|率).
+  bool role_word_ends(size_t a, size_t e, RoleBits roles) const {
+    for (size_t p = a; p < e;) {
+      if (const Payload* w = word_payload(p, e); w && (w->roles & roles)) return true;
+      next_cp(t_, p);
+    }
+    return false;
   }
   // The longest suffix (suffixes.tsv) that ends at `e` and starts in [from, e), or -1.
   int32_t suffix_ending_at(size_t from, size_t e) const {
@@ -2843,9 +2852,11 @@ class Matcher {
       int32_t entry = -1;
       bool conflict = false;
       bool by_place = false;  // the group's organization comes from a place's bare name
+      bool by_context = true;  // every listed name of the group is a context name
       for (const Segment& seg : segments_) {
         if (seg.hit < 0) continue;
         const Hit& h = hits_[seg.hit];
+        by_context &= h.kind == HitKind::kContext;
         // A listed name that ends the pattern before the parenthesis is that pattern's own
         // short form (대전관광공사(이하 관광공사): the city's corporation, not the national
         // one the lexicon lists as 관광공사).
@@ -2886,6 +2897,16 @@ class Matcher {
         bind_pattern_gloss(q);
         continue;
       }
+      // An unknown word that names a measure (role measure: 率, 指数), glossed only with
+      // capitals that are also a listed name's (a context name), is that measure's
+      // abbreviation (全體壽險業資本適足率（RBC）: risk-based capital, not the Royal Bank of
+      // Canada): it names no body there or later in the text.
+      if (x_hit < 0 && by_context && role_word_ends(segments_[0].start, segments_[0].end, role_bit(WordRole::kMeasure)) &&
+          std::all_of(segments_.begin() + 1, segments_.end(),
+                      [&](const Segment& g) { return g.hit < 0 || is_capital_abbreviation(g.start, g.end); })) {
+        term_abbreviations_.push_back({static_cast<uint32_t>(entry), p});
+        continue;
+      }
       const bool lone_part = segments_.size() == 2;
       for (const Segment& seg : segments_) {
         if (seg.hit >= 0 && hits_[seg.hit].kind != HitKind::kPattern) {
@@ -2923,6 +2944,9 @@ class Matcher {
                             static_cast<uint32_t>(entry)});
       }
     }
+    // A term's abbreviation is no name from its definition on.
+    for (const TermAbbreviation& a : term_abbreviations_)
+      std::erase_if(hits_, [&a](const Hit& h) { return h.kind == HitKind::kContext && h.entry == a.entry && h.start > a.from; });
     // The names inside a short form the text defines give way to it (only_names_inside).
     for (const Span& d : inside_defined_)
       std::erase_if(hits_, [&d](const Hit& h) { return h.start >= d.start && h.end <= d.end; });
@@ -4065,6 +4089,12 @@ class Matcher {
   std::vector<char32_t> run_cps_;  // decode_run(): a run's code points
   std::vector<size_t> run_at_;     // decode_run(): where each starts, and the run's end
   std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
+  // Context names a text defines as a term's abbreviation (資本適足率（RBC）), from where.
+  struct TermAbbreviation {
+    uint32_t entry;
+    size_t from;
+  };
+  std::vector<TermAbbreviation> term_abbreviations_;
 
   // The entry of a key shared across regions that fits the article's region
   // (core::Document::region(), detected on first use), else the default one, or
