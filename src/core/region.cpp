@@ -77,6 +77,7 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
       size_t slot = start_slot(key);
       while (detector.starts_[slot].key != 0) slot = (slot + 1) & ((size_t{1} << kStartBits) - 1);
       detector.starts_[slot] = Start{key, static_cast<uint16_t>(k), static_cast<uint16_t>(end)};
+      detector.start_tails_[(key >> 8) & 63] |= uint64_t{1} << ((key >> 16) & 63);
       k = end;
     }
   }
@@ -133,15 +134,13 @@ void RegionDetector::count_by_starts(std::string_view head, bool valid, bool tra
   const auto* s = reinterpret_cast<const unsigned char*>(head.data());
   const size_t n = head.size();
   const size_t mask = (size_t{1} << kStartBits) - 1;
-  for (size_t i = 0, step = 1; i + 3 <= n; i += step) {
-    // The length of the code point a byte opens (valid text), else 1.
-    step = valid ? (s[i] < 0xC0 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4) : 1;
-    if ((s[i] & 0xF0) != 0xE0) continue;
+  // Counts the markers that occur at s[i], a three-byte lead byte with two bytes after it.
+  const auto count_at = [&](size_t i) {
     const uint32_t key = uint32_t{s[i]} | uint32_t{s[i + 1]} << 8 | uint32_t{s[i + 2]} << 16;
     size_t slot = start_slot(key);
     while (starts_[slot].key != 0 && starts_[slot].key != key) slot = (slot + 1) & mask;
     const Start& st = starts_[slot];
-    if (st.key == 0) continue;
+    if (st.key == 0) return;
     for (size_t k = st.begin; k < st.end; ++k) {
       const Marker& mk = markers_[k];
       if ((mk.both_scripts && !traditional_text) || i < last_end[k] || n - i < mk.text.size() ||
@@ -150,6 +149,20 @@ void RegionDetector::count_by_starts(std::string_view head, bool valid, bool tra
       ++counts[order_of(mk.region)];
       last_end[k] = i + mk.text.size();
     }
+  };
+  if (!valid) {
+    for (size_t i = 0; i + 3 <= n; ++i)
+      if ((s[i] & 0xF0) == 0xE0 && may_start(s + i)) count_at(i);
+    return;
+  }
+  for (size_t i = 0; i + 3 <= n;) {
+    const unsigned b = s[i];
+    if ((b & 0xF0) == 0xE0) {  // most code points of Chinese text: tested first
+      if (may_start(s + i)) count_at(i);
+      i += 3;
+      continue;
+    }
+    i += b < 0xC0 ? 1 : b < 0xE0 ? 2 : 4;  // the length of the code point b opens
   }
 }
 
