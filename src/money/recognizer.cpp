@@ -867,12 +867,14 @@ struct Reader {
   // in Chinese text that is list punctuation ($20，300美圆), not a thousands separator.
   // Built in the caller's object (a Numeral holds three 128-bit decimals: each copy
   // showed in profiles).
+  // (Each function here returns its one named object, so that the numeral is built in
+  // the caller's without a copy.)
   std::optional<Numeral> amount_at(size_t i) const {
     std::optional<Numeral> n = digits_at(i);
     // A lone numeral character that is also an ordinary word's is none, as in
     // numeral::find_numerals: 参加元旦 holds no 参 (3) before 加元 (Canadian dollars).
     if (n && n->end - n->start == 3 && numeral::is_ambiguous_numeral_char(text::code_point_at(s, n->start)))
-      return std::nullopt;
+      n.reset();
     english_scale(n);
     return n;
   }
@@ -885,7 +887,10 @@ struct Reader {
     if (q != end_i) end_i = q, end_n = amount_at(q);
     return end_n;
   }
-  std::optional<Numeral> start_amount_at(size_t i) const { return i == end_i ? end_n : amount_at(i); }
+  std::optional<Numeral> start_amount_at(size_t i) const {
+    if (i == end_i) return end_n;
+    return amount_at(i);
+  }
   std::optional<Numeral> digits_at(size_t i) const {
     auto n = numeral::parse_numeral_at(s, i, t.amount_options);
     if (!n || folded.original().data() == s.data()) return n;
@@ -895,7 +900,10 @@ struct Reader {
       if (!comma) break;
       k = static_cast<size_t>(static_cast<const char*>(comma) - s.data());
       const size_t o = folded.to_original_start(k);
-      if (folded.original().compare(o, 3, "，") == 0) return numeral::parse_numeral_at(s.substr(0, k), i, t.amount_options);
+      if (folded.original().compare(o, 3, "，") == 0) {
+        n = numeral::parse_numeral_at(s.substr(0, k), i, t.amount_options);
+        break;
+      }
     }
     return n;
   }

@@ -1047,13 +1047,12 @@ Fast parse_digits_lean(std::string_view s, size_t i, const ParseOptions& o, Nume
   return fast_found(best, i, p, value, exp, point, script);
 }
 
-std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOptions& o) {
-  // The result is built in place: a Numeral holds three 128-bit decimals, and copying
-  // it between temporaries was a fifth of a money parse.
-  std::optional<Numeral> out;
-  Numeral& best = out.emplace();
+// Reads the plain numeral at i into `best`, a default Numeral; false when there is none.
+// The result is built in place: a Numeral holds three 128-bit decimals, and copying it
+// between temporaries was a fifth of a money parse.
+bool read_plain(std::string_view s, size_t i, const ParseOptions& o, Numeral& best) {
   bool found = false;
-  if (o.vague && half(s, i, best)) return out;
+  if (o.vague && half(s, i, best)) return true;
   // At an ASCII digit there is no Chinese digit string (digit_string() is false).
   Fast fast = is_ascii_digit(s[i]) ? parse_digits_lean(s, i, o, best) : Fast::kNotHandled;
   if (fast == Fast::kNotHandled && digit_string(s, i, best)) found = true;
@@ -1091,7 +1090,12 @@ std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOpti
       found = true;
     }
   }
-  if (!found) out.reset();
+  return found;
+}
+
+std::optional<Numeral> parse_plain(std::string_view s, size_t i, const ParseOptions& o) {
+  std::optional<Numeral> out(std::in_place);
+  if (!read_plain(s, i, o, *out)) out.reset();
   return out;
 }
 
@@ -1211,7 +1215,14 @@ bool ends_with_particle_i(std::string_view s, size_t start, size_t end) {
 }
 
 std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const ParseOptions& o) {
-  if (pos >= s.size()) return std::nullopt;
+  // Every return below returns `n` itself, so that it is built in the caller's object (a
+  // Numeral holds three 128-bit decimals; a copy on return showed in profiles). Made
+  // engaged at once: an empty std::optional<Numeral> is zeroed in full first (GCC).
+  std::optional<Numeral> n(std::in_place);
+  if (pos >= s.size()) {
+    n.reset();
+    return n;
+  }
   size_t i = pos;
   bool negative = false;
   if (o.negative) {
@@ -1233,14 +1244,20 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
       }
     }
   }
-  std::optional<Numeral> n = parse_plain(s, i, o);
-  if (!n) return std::nullopt;
+  if (!read_plain(s, i, o, *n)) {
+    n.reset();
+    return n;
+  }
   // 공백이 불가피, 삼백이 넘는: a Hangul numeral's last 이 after a scale or zero, before a
   // space and a word, is the subject particle, not 2 (news never spells 102 as 백이); the
   // number ends before it.
   if (ends_with_particle_i(s, i, n->end)) {
-    n = parse_plain(s.substr(0, n->end - 3), i, o);
-    if (!n) return std::nullopt;
+    const size_t cut = n->end - 3;
+    *n = Numeral{};
+    if (!read_plain(s.substr(0, cut), i, o, *n)) {
+      n.reset();
+      return n;
+    }
   }
   if (o.fractions && !n->native && !n->approx && !n->has_decimal_point) {
     Numeral f;
