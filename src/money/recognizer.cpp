@@ -1025,6 +1025,8 @@ struct Reader {
     if (!w) return std::string_view::npos;
     const size_t st = j - w->text.size();
     if (w->ascii && st > 0 && is_latin(s[st - 1])) return std::string_view::npos;
+    // 按每美元0.01元: after 每 the currency is the unit of a rate, not the amount's.
+    if (st >= 3 && every_at(st - 3)) return std::string_view::npos;
     // A symbol (US$, ￥) binds without a space; words (人民币, EUR) may take one.
     if (j != i && !w->ascii && !text::is_han(cp_before(s, j))) return std::string_view::npos;
     currency = w->id;
