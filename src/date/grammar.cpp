@@ -1104,6 +1104,9 @@ class Parser {
       size_t next;
       const char32_t pair[2] = {cp_before(t_, p), cp_at(t_, p, next)};
       if (text::is_han(pair[0]) && text::zh_words::cost(pair) >= 0) return kNo;
+      // 项目实施的|前两年: after the possessive 的 it is the first N units of what precedes,
+      // no span before the reference (今年的前两个月 is read from 今年, as nth_part does).
+      if (pair[0] == U'的') return kNo;
     }
     const size_t i = sp(pre.end);
     Num n;
