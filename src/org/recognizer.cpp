@@ -508,6 +508,14 @@ class Matcher {
     return false;
   }
 
+  // Whether the one character [p, e) that runs a name on into an ordinary word opens
+  // another ordinary word (role common) with the characters after it instead
+  // (财政部|门户网站: the ministry's portal; 财政部门 "financial departments" is no ministry).
+  bool continuation_opens_word(size_t p, size_t e) const {
+    size_t q = p;
+    next_cp(t_, q);
+    return q == e && word_at(p, role_bit(WordRole::kCommon));
+  }
   // Whether a word or name ending at `end` whose last code point is `last` ends a word.
   // A Chinese name right before a word that closes a state's or prefecture's name (role
   // state_end: 州) ends inside that name (台積電亞利桑那|州第二座晶圓廠: TSMC's Arizona fab,
@@ -2029,7 +2037,7 @@ class Matcher {
         while (it != order_.begin()) {
           Hit& h = all[*--it];
           if (h.start + longest <= w.start) break;
-          if (w.start < h.end && h.end < w.end) h.dropped = true;
+          if (w.start < h.end && h.end < w.end && !continuation_opens_word(h.end, w.end)) h.dropped = true;
         }
       }
     }
