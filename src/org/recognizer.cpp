@@ -124,14 +124,15 @@ constexpr RoleBits kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(Word
 
 // prev_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
 // the document's text (valid UTF-8, see next_cp: a three-byte form read back is never
-// overlong or a surrogate).
+// overlong or a surrogate). In valid UTF-8 a lead byte E0-EF three bytes back opens a
+// form whose two continuation bytes are the two before `i`: the lead alone says so.
 [[gnu::always_inline]] inline char32_t prev_cp(std::string_view s, size_t& i) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   if (b[i - 1] < 0x80) {
     --i;
     return b[i];
   }
-  if (i >= 3 && (b[i - 3] & 0xF0) == 0xE0 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80) {
+  if (i >= 3 && (b[i - 3] & 0xF0) == 0xE0) {
     const char32_t c = (char32_t{b[i - 3] & 0x0Fu} << 12) | (char32_t{b[i - 2] & 0x3Fu} << 6) | (b[i - 1] & 0x3Fu);
     i -= 3;
     return c;
@@ -762,12 +763,12 @@ class Matcher {
   // Whether the document may hold a word with one of `roles` (all of kGateRoles): false
   // when the scan reported none.
   bool may_hold_role(RoleBits roles) const { return (gate_roles_seen_ & roles) != 0; }
-  // The code point before `i` (0 at the start): the three-byte case inline.
+  // The code point before `i` (0 at the start): the three-byte case inline, told by its
+  // lead byte alone (valid UTF-8: see prev_cp).
   char32_t before_cp(size_t i) const {
     if (i >= 3) {
       const auto* b = reinterpret_cast<const unsigned char*>(t_.data()) + i - 3;
-      if ((b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80)
-        return text::decode3(b);  // valid UTF-8: see prev_cp
+      if ((b[0] & 0xF0) == 0xE0) return text::decode3(b);
     }
     return decode_before(t_, i);
   }
