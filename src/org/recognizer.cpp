@@ -106,15 +106,17 @@ constexpr RoleBits kTrailerRoles = role_bit(WordRole::kParticle) | role_bit(Word
 
 // next_code_point with the two common cases (ASCII, three-byte Hangul/Han) inline, for
 // the document's text: FoldedText output is valid UTF-8 (malformed bytes became U+FFFD),
-// so a lead byte E0-EF and the two bytes after it are one code point, never an overlong
-// form or a surrogate, and need no checks (the values are next_code_point's).
+// so a lead byte E0-EF and the two bytes after it are one code point, inside the text,
+// never an overlong form or a surrogate, and need no checks (the values are
+// next_code_point's). `s` must be valid UTF-8 (the original text need not be: see
+// capitalised_in_original()).
 [[gnu::always_inline]] inline char32_t next_cp(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
     return b0;
   }
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+  if ((b0 & 0xF0) == 0xE0) {
     const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
     i += 3;
     return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
@@ -996,7 +998,12 @@ class Matcher {
   bool capitalised_in_original(size_t i) const {
     const std::string_view original = doc_->folded.original();
     const size_t o = doc_->folded.to_original_start(i);
-    const char32_t c = o < original.size() ? decode_at(original, o) : 0;
+    // The original may hold malformed bytes (the folded text has U+FFFD there), so its
+    // three-byte forms are read within its end (next_cp reads valid UTF-8 only).
+    if (o >= original.size()) return false;
+    const auto* b = reinterpret_cast<const unsigned char*>(original.data()) + o;
+    size_t j = o;
+    const char32_t c = (b[0] & 0xF0) == 0xE0 && o + 2 < original.size() ? text::decode3(b) : text::next_code_point(original, j);
     return (c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A);
   }
 
