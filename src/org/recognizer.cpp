@@ -530,6 +530,11 @@ class Matcher {
            word_at(end, role_bit(WordRole::kStateEnd));
   }
   bool right_ok(size_t end, char32_t last) const {
+    // Only a Latin or a Hangul name has the code point after it read: one test inline
+    // says so for the rest (Han, most names), which then cost no call.
+    return !(is_latin_alnum(last) || text::is_hangul_syllable(last)) || latin_or_hangul_right_ok(end, last);
+  }
+  [[gnu::noinline]] bool latin_or_hangul_right_ok(size_t end, char32_t last) const {
     switch (script_of(last)) {
       case Script::kLatin: {
         const char32_t next = decode_at(t_, end);
@@ -2070,7 +2075,8 @@ class Matcher {
     // - a name opening a short quoted title names the product ('HMM 가온호', “平安好车主”).
     for (Hit& h : all) {
       if (h.dropped) continue;
-      const Edges e{before_cp(h.start), before_cp(h.end), decode_at(t_, h.end)};
+      // (Decoded inline: before_cp, a call, cost more here, where every hit asks.)
+      const Edges e{decode_before(t_, h.start), decode_before(t_, h.end), decode_at(t_, h.end)};
       if (h.kind != HitKind::kPattern
               ? straddles_words(h, e) ||
                     (m_->entry_has(h.entry, Model::kEntryHomeGovernment) && after_foreign_place(h.start, h.entry)) ||
