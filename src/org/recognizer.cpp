@@ -2090,14 +2090,18 @@ class Matcher {
         h.dropped = true;
     }
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
-    // the hits that start inside it, found by start through order_.
-    for (const Hit& h : all) {
-      if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h)) continue;
-      const Span brand{h.start, h.end};
-      auto it = std::lower_bound(order_.begin(), order_.end(), brand.start,
-                                 [&all](uint32_t i, size_t v) { return all[i].start < v; });
-      for (; it != order_.end() && all[*it].start < brand.end; ++it)
-        if (all[*it].end <= brand.end) all[*it].dropped = true;
+    // the hits that start inside it, found by start through order_. (Most documents hold
+    // no brand or app word: one bit test skips the loop, where names_brand() was a call
+    // per hit to test it.)
+    if (may_hold_role(kBrandRoles)) {
+      for (const Hit& h : all) {
+        if (h.dropped || h.kind == HitKind::kPattern || !names_brand(h)) continue;
+        const Span brand{h.start, h.end};
+        auto it = std::lower_bound(order_.begin(), order_.end(), brand.start,
+                                   [&all](uint32_t i, size_t v) { return all[i].start < v; });
+        for (; it != order_.end() && all[*it].start < brand.end; ++it)
+          if (all[*it].end <= brand.end) all[*it].dropped = true;
+      }
     }
     // A suffix that a listed name runs on from is inside that name, not a pattern's end:
     // 本次发行尚需经上海|证券|交易所 is the Shanghai Stock Exchange. The hits that start
@@ -2295,8 +2299,9 @@ class Matcher {
   // 뚜레쥬르 브랜드, “蜜雪冰城”|品牌), or right before its opening quote when the quote holds
   // the name alone (咖啡品牌|“幸运咖”); or the name is an item of a list the brand word
   // closes (宝骏、五菱|品牌).
+  static constexpr RoleBits kBrandRoles = role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord);
   bool names_brand(const Hit& h) const {
-    if (h.end >= t_.size() || !may_hold_role(role_bit(WordRole::kBrandWord) | role_bit(WordRole::kAppWord))) return false;
+    if (h.end >= t_.size() || !may_hold_role(kBrandRoles)) return false;
     const char32_t after = decode_at(t_, h.end);
     if (after == U'、' && brand_closes_list(h.end)) return true;
     size_t p = h.end;
@@ -2502,10 +2507,13 @@ class Matcher {
   // where the name is the organization.
   bool opens_quoted_title(const Hit& h) const {
     if (h.start == 0 || h.end + 1 >= t_.size()) return false;
-    // The last byte of an opening quote (' " ‘ “ 「 『): most names follow none.
-    if (const auto last = static_cast<unsigned char>(t_[h.start - 1]);
-        last != '\'' && last != '"' && last != 0x98 && last != 0x9C && last != 0x8C && last != 0x8E)
-      return false;
+    // The last byte of an opening quote (' " ‘ “ 「 『): most names follow none, which
+    // this test inline says with no call.
+    const auto last = static_cast<unsigned char>(t_[h.start - 1]);
+    return (last == '\'' || last == '"' || last == 0x98 || last == 0x9C || last == 0x8C || last == 0x8E) &&
+           quoted_title_after_quote(h);
+  }
+  [[gnu::noinline]] bool quoted_title_after_quote(const Hit& h) const {
     const char32_t open = decode_before(t_, h.start);
     const bool single = open == '\'' || open == 0x2018 || open == 0x300C || open == 0x300E;  // ' ‘ 「 『
     if (!single && open != '"' && open != 0x201C) return false;                            // " “
@@ -2532,7 +2540,7 @@ class Matcher {
   }
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
-  bool inside_bond_name(const Hit& h) const {
+  [[gnu::always_inline]] bool inside_bond_name(const Hit& h) const {
     // The byte before first: most names follow no digit.
     if (h.start == 0 || h.end >= t_.size() || !text::is_ascii_digit(static_cast<unsigned char>(t_[h.start - 1]))) return false;
     return text::is_han(decode_at(t_, h.start)) && is_latin_alnum(decode_at(t_, h.end));
