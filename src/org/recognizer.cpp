@@ -1416,8 +1416,11 @@ class Matcher {
       return kNoName;
     // No stop head right before the name (一家|电池材料公司 is any such company), unless a
     // legal form makes it a registered name (本地龙头|广西香岭茶业有限公司).
-    const bool registered = bare_legal_form_at(s) > 0 || bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) > 0;
-    if (!registered && std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end()) return kNoName;
+    // (Whether a stop head ends there first: most runs hold none, and the legal forms'
+    // walks are then left out.)
+    if (std::find(head_ends_.begin(), head_ends_.end(), cut) != head_ends_.end() && bare_legal_form_at(s) == 0 &&
+        bare_legal_form_at(s + m_->suffixes[static_cast<size_t>(suffix)].key.size()) == 0)
+      return kNoName;
     return after_foreign_country(cut, s, suffix, min_chars);
   }
   // Whether the Korean name part [a, s) opens with an event's year, four digits from 1900
@@ -3182,6 +3185,8 @@ class Matcher {
     return led;
   }
   static bool is_quote(char32_t c) {
+    // (Hangul and Han, most code points, come after every quote: one test says so.)
+    if (c > 0x300F) return false;
     return c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
            (c >= 0x300A && c <= 0x300F);  // 《》「」『』
   }
