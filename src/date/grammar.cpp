@@ -1260,6 +1260,12 @@ class Parser {
     // 13일 전날보다 is "on the 13th, than the day before": a longer day word (전날) that
     // opens with the ago word is that word, not "13 days ago".
     if (const Match day = word(sp(i), kind_bit(Kind::kDayRel)); day && day.end > ago.end) return kNo;
+    // 22일 전주시청에서, 22일 전주 한옥마을: a Korean ago word glued to a unit or marker
+    // opens a name (전주, Jeonju), not a compound as 9월말 is ("22 days ago's week" is
+    // none); endings and qualifiers still follow it (3년 전부터, 10년 전쯤, 사흘 뒤에).
+    if (hangul_syllable_at(ago.end - 3) && ago.end + 3 <= t_.size() && hangul_syllable_at(ago.end) &&
+        word(ago.end, kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kMarker)))
+      return kNo;
     // 주총 2주 전까지: a count after an event noun counts from that event, no date; so
     // does one a word of completion opens (运营满|一年后: once it has run a full year).
     if (after_event_noun(p) || after_duration_word(p)) return kNo;
@@ -1752,6 +1758,7 @@ class Parser {
         return;
       }
   }
+
   // Whether a count of days more than a month has, and a range connector, come right
   // before p (60일에서 30일로, 从60日压缩到30日): the two ends of such a pair are read
   // alike, so the day at p counts days too. (Looked for backwards: a bare day is rare
