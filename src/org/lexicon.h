@@ -117,7 +117,7 @@ enum class WordRole {
   kRunBy,      // after a name, says an organization next runs it: the name is a service (토스 운영사 비바리퍼블리카)
   kActPrep,    // a Chinese preposition after that name: the word that says it acts may come later in the clause (吉林省将|在|元旦至春节期间|投放)
   kFacility,   // a facility's last word (港, 机场): a listed name ending with one after a locative is the place (从|天津港|发运)
-  kLocative,   // a Chinese locative preposition (在, 从, 经): before a facility's name it names the place
+  kLocative,   // a Chinese locative preposition (在, 从, 经): before a facility's name it names the place; Korean 에서 after an office building
   kActNoun,    // a Korean noun one space after that name: its people speak for it, it acts (부여군 관계자는)
   kActTitle,   // a Korean department head's title ending the word after that name (관악구 주거복지과장은)
   kCounty,     // a one-character Chinese county name (黟, 歙): before 县 it names a whole county (黟县|出台)
@@ -152,6 +152,7 @@ enum class WordRole {
   kActBeforeAmount,  // a one-character Chinese verb that has a place act right before an amount (无锡|设|2亿元, 松阳县|获|3,680万元)
   kProvinceDivision,  // a Chinese province-level division word (省, 自治区): a place under the province named after it in a government pattern's name is whose body it is (湖南省|安化县人民政府)
   kMeasure,    // ends a measure's name (率, 指数): capitals glossing an unknown word ending with one abbreviate the measure (資本適足率（RBC）)
+  kOfficeBuilding,  // a Korean government office building's word ending a name (시청, 도청): before the locative 에서 the name is the building, a venue (충북도청에서 협약을 맺었다)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

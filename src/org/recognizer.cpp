@@ -2191,7 +2191,12 @@ class Matcher {
   // 东盟研发中心, 아세안 시장) is the region, not the organization.
   // 국회 앞에서, 화천군청 앞 광장: a Korean name one space before "in front of" (role
   // building_front) names the building, where people gather or events are held.
+  // So does one glued to the locative 에서 whose name ends with an office building's word
+  // (role office_building: 충북도청|에서 협약을 맺었다, the venue; every such gold reads so).
   bool names_building(const Hit& h, const Edges& e) const {
+    if (e.after == U'에' && h.end >= h.start + 6 && text::is_hangul_syllable(e.last) &&
+        word_at(h.end, role_bit(WordRole::kLocative)) && ends_with_role(h.end - 6, h.end, role_bit(WordRole::kOfficeBuilding)))
+      return true;
     if (h.end + 1 >= t_.size() || !may_hold_role(role_bit(WordRole::kBuildingFront))) return false;
     if (t_[h.end] == ' ') {
       if (!text::is_hangul_syllable(e.last)) return false;
