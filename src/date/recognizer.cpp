@@ -513,9 +513,9 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
   s.starts.clear();
   s.memo.clear();
   s.cache.clear();
-  size_t resume_at = 0;  // never moves: every position the first pass lets through
-  scan_starts(g, t, 0, t.size(), resume_at,
-              [&](size_t pos, size_t&) { s.starts.push_back(static_cast<uint32_t>(pos)); }, labels);
+  size_t resume_at = 0;  // every position the first pass lets through: the visit skips nothing
+  scan_starts(g, t, 0, t.size(), resume_at, [&](size_t pos) { s.starts.push_back(static_cast<uint32_t>(pos)); },
+              labels);
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "date/grammar.h"
@@ -106,7 +107,9 @@ std::unique_ptr<ScanState> take_scan_state();
 // The scan: calls visit(pos, resume) at every code point where a date may start (a digit
 // that opens a number, an apostrophe before a digit, a Han or Hangul code point that passes the gate
 // and the pair test, anything unusual) that is not before `resume`; visit updates
-// `resume` past what it consumed. It runs in two passes per chunk. The first computes,
+// `resume` past what it consumed. A visit that takes the position alone, visit(pos)
+// (record_scan's), consumes nothing: it is called at every such code point, with no
+// test against `resume` per candidate. It runs in two passes per chunk. The first computes,
 // with no branch per candidate, whether a date may start at each code point and
 // appends its offset to `cand` only then (Han and Hangul on their own path: one gate bit
 // each). The second asks `visit` about those few.
@@ -125,8 +128,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
   const size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   to = std::min(to, n);
-  // `resume` in a local of its own, which `visit` alone may move: a visit the compiler
-  // sees through (record_scan's) leaves it in a register, or drops the test.
+  // `resume` in a local of its own, which `visit` alone may move.
+  constexpr bool kResumes = std::is_invocable_v<Visit&, size_t, size_t&>;
   size_t at = resume;
   for (size_t i = from; i < to;) {
     size_t k = 0;
@@ -180,7 +183,8 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
     }
     for (size_t q = 0; q < k; ++q) {
       const size_t pos = base + cand[q];
-      if (pos < at) continue;
+      if constexpr (kResumes)
+        if (pos < at) continue;
       const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0) {
         // Folded text is valid UTF-8: the pair test reads the two code points' bytes.
@@ -191,7 +195,10 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
       } else if (b == '\'' && !(pos + 1 < n && static_cast<unsigned>(s[pos + 1] - '0') < 10u)) {
         continue;  // an apostrophe opens a date only before digits ('25년), as in may_start_at
       }
-      visit(pos, at);
+      if constexpr (kResumes)
+        visit(pos, at);
+      else
+        visit(pos);
     }
   }
   resume = at;
