@@ -101,7 +101,7 @@ struct TextContext {
 
 // The context after the parse `p`: p's year, unless p needed a reference it lacked,
 // looked back (전년보다, a comparison), named a day alone or named no year; p's quarter
-// when p is one; p's month when p is a month or a day of one.
+// when p is one; p's month when p is a month or a day (or a time of a day) of one.
 inline void advance_context(const Parsed& p, TextContext& c) {
   if (p.b.x_year || p.looks_back) return;
   const bool relative = (p.flags & kRelative) != 0;
@@ -113,11 +113,13 @@ inline void advance_context(const Parsed& p, TextContext& c) {
     c.quarter_year = p.b.year, c.quarter = p.b.month;
     c.quarter_relative = relative;
   }
-  if ((p.b.grain == Grain::kMonth || p.b.grain == Grain::kDay) && !p.interval && !p.b.x_month) {
+  // A time of a day names that day too (10月20日20时开启预售，次日起…: the 21st).
+  const bool day_or_time = p.b.grain == Grain::kDay || p.b.grain == Grain::kHour || p.b.grain == Grain::kMinute;
+  if ((p.b.grain == Grain::kMonth || day_or_time) && !p.interval && !p.b.x_month) {
     c.month_year = p.b.year, c.month = p.b.month;
     c.month_relative = relative;
   }
-  if (p.b.grain == Grain::kDay && !p.interval && !p.b.x_month && !p.b.x_day) {
+  if (day_or_time && !p.interval && !p.b.x_month && !p.b.x_day) {
     c.day_year = p.b.year, c.day_month = p.b.month, c.day = p.b.day;
     c.day_end = p.end;
     c.day_relative = relative;

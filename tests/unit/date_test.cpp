@@ -405,6 +405,9 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
         "13일=2026-11-13[relative] 다음 날=2026-11-14[relative]");
   CHECK(dates("展会于2026年11月3日开幕，次日成交额达5亿元", "2026-11-15") ==
         "2026年11月3日=2026-11-03 次日=2026-11-04");
+  // So from a time of a day: it names that day.
+  CHECK(dates("将于10月20日20时开启预售，次日起推出服务", "2026-10-15") ==
+        "10月20日20时=2026-10-20T20[relative] 次日=2026-10-21[relative;since]");
   // A time of day after it is in its span, as after 明天.
   CHECK(dates("12月31日将延长开放时间至次日凌晨2时", "2026-11-25") ==
         "12月31日=2026-12-31[relative] 次日凌晨2时=2027-01-01T02[relative]");
