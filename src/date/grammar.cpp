@@ -961,6 +961,14 @@ class Parser {
     cur.flags |= kRelative;
     lunar_year_from_ref_ = true;  // to_civil() picks the nearest lunar year instead
   }
+  // Whether months m1..m2 written at i open a parenthesis right after the quarter the text
+  // last named and lie inside it (1분기|(|1~3월).
+  bool glosses_quarter(size_t i, int m1, int m2) {
+    if (base_ || i == 0 || t_[i - 1] != '(') return false;
+    ctx_used_ = true;
+    const int first = 3 * context_.quarter - 2;
+    return context_.quarter > 0 && context_.quarter_end == i - 1 && m1 >= first && m2 <= first + 2;
+  }
   void take_month(Cur& cur, int& m, bool& x) const {
     if (base_ && (base_->grain == Grain::kDay || base_->grain == Grain::kHour || base_->grain == Grain::kMinute)) {
       m = base_->month;
@@ -1708,6 +1716,11 @@ class Parser {
       x = !has_ref();
       cur.flags |= kRelative;
       cur.year_unnamed = dir > 0;  // a plan or a deadline, as 다음 달 is (Parsed::year_unnamed)
+    } else if (glosses_quarter(i, m1, m2)) {
+      // 내년 1분기(1~3월), 지난해 4분기(10~12월): the months spell out the quarter just
+      // named, in its year.
+      y = context_.quarter_year, x = false;
+      if (context_.quarter_relative) cur.flags |= kRelative;
     } else {
       take_year(cur, y, x);
     }

@@ -86,6 +86,7 @@ struct Parsed {
 struct TextContext {
   int year = 0;
   int quarter_year = 0, quarter = 0;
+  size_t quarter_end = 0;  // where that quarter's expression ended (1분기|(1~3월))
   int month_year = 0, month = 0;
   // Whether that year, quarter and month needed the reference date (지난해 did, 2024년
   // did not): a word counting from them is `relative` only then (GUIDELINES: a value that
@@ -110,7 +111,7 @@ inline void advance_context(const Parsed& p, TextContext& c) {
     c.year_relative = relative;
   }
   if (p.b.grain == Grain::kQuarter && !p.interval) {
-    c.quarter_year = p.b.year, c.quarter = p.b.month;
+    c.quarter_year = p.b.year, c.quarter = p.b.month, c.quarter_end = p.end;
     c.quarter_relative = relative;
   }
   // A time of a day names that day too (10月20日20时开启预售，次日起…: the 21st).

@@ -397,6 +397,17 @@ TEST_CASE("an ago word that opens a longer day word is that word") {
         "13일=2026-11-13[relative] 전날=2026-11-12[relative]");
 }
 
+TEST_CASE("months in a parenthesis after a quarter spell it out, in its year") {
+  CHECK(dates("내년 1분기(1~3월) 전기요금이 동결된다", "2026-12-21") ==
+        "내년 1분기=2027-Q1[relative] 1~3월=2027-01/2027-03[relative]");
+  CHECK(dates("지난해 4분기(10~12월) 영업이익이 늘었다", "2027-01-20") ==
+        "지난해 4분기=2026-Q4[relative] 10~12월=2026-10/2026-12[relative]");
+  // Months outside the quarter, or not in its parenthesis, take the reference year.
+  CHECK(dates("내년 1분기(4~6월) 요금", "2026-12-21") == "내년 1분기=2027-Q1[relative] 4~6월=2026-04/2026-06[relative]");
+  CHECK(dates("내년 1분기에는 1~3월 요금이", "2026-12-21") ==
+        "내년 1분기=2027-Q1[relative] 1~3월=2026-01/2026-03[relative]");
+}
+
 TEST_CASE("the day before or after counts from the day the sentence named") {
   // Alone, 전날 is the day before the article's; 다음 날 and 次日 are no date.
   CHECK(dates("전날 뉴욕증시는 올랐다", "2026-11-15") == "전날=2026-11-14[relative]");
