@@ -45,6 +45,7 @@ class Extractor {
   void ExtractInto(std::string_view text, const DocContext& context, Extraction& out) const;
 
  private:
+  friend class detail::Engine;  // Engine::of, for the command (an internal entry point)
   explicit Extractor(std::shared_ptr<const detail::Engine> engine) : engine_(std::move(engine)) {}
   std::shared_ptr<const detail::Engine> engine_;
 };

@@ -28,6 +28,7 @@
 #include "cli/json_record.h"
 #include "cli/pipeline.h"
 #include "cli/walk.h"
+#include "core/engine.h"
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
 #include "text/utf8.h"
@@ -217,7 +218,7 @@ bool read_whole_file(const std::string& path, bool listed_regular, std::string& 
   return true;
 }
 
-// Facts a worker's Extraction keeps room for between documents (a few hundred KB).
+// Facts a worker keeps room for between documents.
 constexpr size_t kKeptFacts = 4 * 1024;
 // Bytes of a JSON record's text a worker keeps room for between records.
 constexpr size_t kKeptRecordBytes = 1 << 20;
@@ -391,21 +392,19 @@ class Run {
   Run(const RunConfig& cfg, const Extractor& extractor, std::ostream& out, std::ostream& err, bool progress,
       unsigned workers)
       : cfg_(cfg),
-        extractor_(extractor),
+        engine_(detail::Engine::of(extractor)),
         out_(out),
         err_(err),
         progress_(progress),
         extractions_(workers),
+        facts_(workers),
         records_(workers),
         names_(workers),
         contexts_(workers),
         single_thread_(workers == 1) {
     WriterOptions wo = cfg.writer;
     wo.header = false;
-    for (unsigned w = 0; w < workers; ++w) {
-      formatters_.emplace_back(cfg.format, wo);
-      formatters_.back().read_surfaces_from_text(!cfg.extractor.fact_text);
-    }
+    for (unsigned w = 0; w < workers; ++w) formatters_.emplace_back(cfg.format, wo);
   }
 
   BufferPool& blocks() { return blocks_; }
@@ -623,20 +622,21 @@ class Run {
       ctx.ref_date.assign(ref_date);
       ctx.ref_source = "record";
     }
-    // The worker's Extraction, reused: its facts and their strings keep their room from
-    // one document to the next (Extractor::Extract would build and free them each time).
+    // The document's facts as the engine's views (formatted from there: no Fact strings
+    // to fill), and the rest of its Extraction; both the worker's, reused.
     Extraction& ex = extractions_[worker];
+    std::vector<core::FactView>& facts = facts_[worker];
     struct Release {  // a huge document's facts are not kept for the rest of the run
-      Extraction& ex;
+      std::vector<core::FactView>& facts;
       ~Release() {
-        if (ex.facts.capacity() > kKeptFacts) ex = Extraction();
+        if (facts.capacity() > kKeptFacts) std::vector<core::FactView>().swap(facts);
       }
-    } release{ex};
-    extractor_.ExtractInto(text, ctx, ex);
+    } release{facts};
+    engine_.extract_views(text, ctx, ex, facts);
     if (unchecked && std::any_of(ex.warnings.begin(), ex.warnings.end(),
                                  [](const std::string& w) { return w.rfind("invalid UTF-8", 0) == 0; })) {
       if (!decode()) return;
-      extractor_.ExtractInto(text, ctx, ex);
+      engine_.extract_views(text, ctx, ex, facts);
     }
     if (in.json && !ex.warnings.empty()) {
       // The fold checks UTF-8 in its pass (first_invalid), so record text is not
@@ -648,7 +648,7 @@ class Run {
                                         " (replaced with U+FFFD)"));
         done.failed = true;
         text = decoded_storage;
-        extractor_.ExtractInto(text, ctx, ex);
+        engine_.extract_views(text, ctx, ex, facts);
       }
     }
     for (const std::string& w : ex.warnings) {
@@ -661,13 +661,13 @@ class Run {
       done.diagnose(diag(in.name, "lang " + (ex.lang.empty() ? std::string("?") : ex.lang) + ", ref_date " +
                                       (ex.ref_date.empty() ? "none" : ex.ref_date) +
                                       (ex.ref_source.empty() ? "" : " (" + ex.ref_source + ")")));
-      for (size_t k = 0; k < ex.facts.size(); ++k) {
-        const Fact& f = ex.facts[k];
+      for (size_t k = 0; k < facts.size(); ++k) {
+        const core::FactView& f = facts[k];
         done.diagnose(diag(in.name, "fact " + std::to_string(k + 1) + " " + std::string(fact_type_name(f.type)) + " '" +
-                                        f.text + "' rule " + f.rule));
+                                        std::string(f.text) + "' rule " + std::string(f.rule)));
       }
     }
-    formatters_[worker].append(done.output, {doc, text, ex});
+    formatters_[worker].append_views(done.output, {doc, text, ex, facts});
   }
 
   // Takes one finished document (or block); false stops the run. Messages go between
@@ -763,12 +763,13 @@ class Run {
 
  private:
   const RunConfig& cfg_;
-  const Extractor& extractor_;
+  const detail::Engine& engine_;
   std::ostream& out_;
   std::ostream& err_;
   bool progress_;
   std::vector<output::Formatter> formatters_;  // one per worker: rows go straight into Done::output
   std::vector<Extraction> extractions_;         // one per worker, reused (process_doc)
+  std::vector<std::vector<core::FactView>> facts_;  // one per worker, reused (process_doc)
   std::vector<JsonRecord> records_;             // one per worker, reused (process_doc)
   std::vector<std::string> names_;              // one per worker: "name:line" (process_block)
   std::vector<DocContext> contexts_;            // one per worker, reused (process_doc)
@@ -1014,11 +1015,8 @@ int run(const std::vector<std::string>& args, std::istream& in, int in_fd, std::
   RunConfig cfg;
   if (int code = parse_args(args, cfg, out, err); code >= 0) return code;
 
-  // Rule names are read only by --explain (the writers have no rule column).
-  cfg.extractor.rule_names = cfg.explain;
-  // The formatters take each surface from the text at its offsets (Run); --explain
-  // prints Fact::text.
-  cfg.extractor.fact_text = cfg.explain;
+  // (Options::rule_names and fact_text do not matter here: the command reads the facts
+  // as views, Engine::extract_views, which always see the rule name and the surface.)
   // The paths are expanded (folders walked) on another thread while the extractor is
   // built: both take tens of milliseconds before any document can start (a folder of
   // 187,000 files, the lexicons). The walk's messages wait until the extractor is there:

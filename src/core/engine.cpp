@@ -241,11 +241,53 @@ Result<std::shared_ptr<const Engine>> Engine::create(const Options& options) {
   return std::shared_ptr<const Engine>(std::move(e));
 }
 
+std::string internal_error_warning(const std::exception& e) {
+  return std::string("internal error, no facts for this document: ") + e.what();
+}
+
 void Engine::extract_into(std::string_view text, const DocContext& context, Extraction& result) const {
-  // Everything is reset but the capacity: facts, their strings and the vectors stay.
+  // The views are copied into the facts: a reused Extraction's strings take the new
+  // values into the room they already have.
+  thread_local std::vector<core::FactView> views;
+  if (views.capacity() > kKeptCandidates) std::vector<core::FactView>().swap(views);
+  find_facts(text, context, result, views);
+  result.facts.resize(views.size());
+  for (size_t k = 0; k < views.size(); ++k) {
+    const core::FactView& v = views[k];
+    Fact& f = result.facts[k];
+    f.type = v.type;
+    f.start = v.start;
+    f.end = v.end;
+    if (fact_text_) f.text.assign(v.text);
+    else f.text.clear();
+    f.value.assign(v.value);
+    f.unit.assign(v.unit);
+    f.flags.assign(v.flags);
+    if (rule_names_) f.rule.assign(v.rule);
+    else f.rule.clear();
+  }
+}
+
+void Engine::extract_views(std::string_view text, const DocContext& context, Extraction& info,
+                           std::vector<core::FactView>& facts) const {
+  try {
+    find_facts(text, context, info, facts);
+  } catch (const std::exception& e) {
+    facts.clear();
+    info.ref_date.clear();
+    info.ref_source.clear();
+    info.lang.clear();
+    info.warnings.assign(1, internal_error_warning(e));
+  }
+}
+
+void Engine::find_facts(std::string_view text, const DocContext& context, Extraction& result,
+                        std::vector<core::FactView>& facts) const {
+  // Everything is reset but the capacity.
   result.ref_date.clear();
   result.ref_source.clear();
   result.warnings.clear();
+  facts.clear();
   // The folded copy and its offset map keep their room from one document to the next.
   thread_local text::FoldedText folded_storage;
   folded_storage.assign(text);
@@ -275,19 +317,16 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
   if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
 
   // One candidate vector and working space per thread, kept between documents: growing
-  // a new one as each recognizer appends moved every earlier candidate again. A huge
-  // document's capacity is given back afterwards.
+  // a new one as each recognizer appends moved every earlier candidate again. The facts'
+  // views see the candidates until the next document, so a huge document's room is
+  // given back only when that one starts.
   thread_local std::vector<core::Candidate> cands;
   thread_local Scratch scratch;
+  if (cands.capacity() > kKeptCandidates) {
+    std::vector<core::Candidate>().swap(cands);
+    scratch = Scratch();
+  }
   cands.clear();
-  struct Release {
-    ~Release() {
-      if (cands.capacity() > kKeptCandidates) {
-        std::vector<core::Candidate>().swap(cands);
-        scratch = Scratch();
-      }
-    }
-  } release;
   size_t run_ends[3];  // where each recognizer's candidates end (each is in text order)
   size_t runs = 0;
   if (orgs_) {
@@ -309,11 +348,8 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
   resolve_overlaps(cands, std::span<const size_t>(run_ends, runs), scratch);
   std::vector<uint32_t>& kept = scratch.kept;
 
-  // Facts are assigned, not rebuilt: a reused Extraction's strings take the new values
-  // into the room they already have. Moves where the candidate's string owns a buffer
-  // (a move then hands it over instead of copying). Each is written as its span is
-  // mapped back, in the same pass.
-  result.facts.resize(kept.size());
+  // Each fact's view is written as its span is mapped back, in the same pass.
+  facts.reserve(kept.size());
   text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
   size_t n_kept = 0, last_end = 0;
   bool any_equiv = false;
@@ -322,32 +358,25 @@ void Engine::extract_into(std::string_view text, const DocContext& context, Extr
     const size_t end = to_original.end(cands[i].end);
     if (end <= start || (n_kept > 0 && start < last_end)) continue;
     last_end = end;
-    core::Candidate& c = cands[i];
-    Fact& f = result.facts[n_kept];
+    const core::Candidate& c = cands[i];
     kept[n_kept++] = i;
     any_equiv |= c.equiv_of >= 0;
-    f.type = c.type;
-    f.start = start;
-    f.end = end;
-    if (fact_text_) f.text.assign(text.substr(start, end - start));
-    else f.text.clear();
-    f.value = std::move(c.value);
-    f.unit.assign(c.unit);
-    f.flags = std::move(c.flags);
-    if (rule_names_) f.rule.assign(c.rule);
-    else f.rule.clear();
+    facts.push_back(core::FactView{c.type, start, end, text.substr(start, end - start), c.value, c.unit, c.flags, c.rule});
   }
   kept.resize(n_kept);
-  result.facts.resize(n_kept);
-  // "equiv=N" flags from the facts' ids (rare: only when some fact restates another).
+  // "equiv=N" flags from the facts' ids (rare: only when some fact restates another),
+  // added to the candidate's flags, which the view then sees again.
   if (any_equiv) {
     std::vector<int>& fact_id = scratch.fact_id;
     fact_id.assign(cands.size(), 0);
     for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
     for (size_t k = 0; k < kept.size(); ++k) {
-      const int of = cands[kept[k]].equiv_of;
-      if (of >= 0 && static_cast<size_t>(of) < cands.size() && fact_id[of] > 0)
-        core::add_flag(result.facts[k].flags, "equiv=" + std::to_string(fact_id[of]));
+      core::Candidate& c = cands[kept[k]];
+      const int of = c.equiv_of;
+      if (of >= 0 && static_cast<size_t>(of) < cands.size() && fact_id[of] > 0) {
+        core::add_flag(c.flags, "equiv=" + std::to_string(fact_id[of]));
+        facts[k].flags = c.flags;
+      }
     }
   }
 }

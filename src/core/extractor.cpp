@@ -38,7 +38,7 @@ void Extractor::ExtractInto(std::string_view text, const DocContext& context, Ex
     engine_->extract_into(text, context, out);
   } catch (const std::exception& e) {
     out = Extraction();
-    out.warnings.push_back(std::string("internal error, no facts for this document: ") + e.what());
+    out.warnings.push_back(detail::internal_error_warning(e));
   }
 }
 

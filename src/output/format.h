@@ -11,9 +11,12 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/fact_view.h"
 #include "hanfacts/writer.h"
 #include "output/offsets.h"
 
@@ -27,6 +30,15 @@
 
 namespace hanfacts::output {
 
+// One document's output as the command has it: its facts as the engine's views
+// (Engine::extract_views) rather than Facts.
+struct DocumentViews {
+  std::string_view doc;
+  std::string_view text;   // the decoded text (to convert offsets)
+  const Extraction& info;  // ref_date and lang (JSON Lines); its facts are not read
+  std::span<const core::FactView> facts;
+};
+
 class Formatter {
  public:
   Formatter(OutputFormat format, WriterOptions options);
@@ -34,27 +46,27 @@ class Formatter {
   void header(std::string& out) const;
   // One document's rows (CSV, TSV) or line (JSON Lines).
   void append(std::string& out, const DocumentFacts& doc);
+  // The same from views of the facts: the one code that writes rows (the Facts above
+  // are viewed first).
+  void append_views(std::string& out, const DocumentViews& doc);
   // Takes each fact's surface from the document's text at its offsets instead of from
   // Fact::text: for facts extracted with Options::fact_text off, from that same text.
   void read_surfaces_from_text(bool on) { surfaces_from_text_ = on; }
 
  private:
   std::string_view surface(const DocumentFacts& doc, const Fact& f) const {
-    return surface(surfaces_from_text_, doc.text, f);
-  }
-  static std::string_view surface(bool from_text, std::string_view text, const Fact& f) {
-    if (!from_text || f.start > f.end || f.end > text.size()) return f.text;
-    return text.substr(f.start, f.end - f.start);
+    if (!surfaces_from_text_ || f.start > f.end || f.end > doc.text.size()) return f.text;
+    return doc.text.substr(f.start, f.end - f.start);
   }
   // kShuffle: the fields' check for bytes to escape uses SSSE3's byte shuffle (only
   // inside append_delimited_popcnt, which is compiled for it).
   template <class Style, bool kShuffle = false>
-  void append_delimited(std::string& out, const DocumentFacts& doc);
+  void append_delimited(std::string& out, const DocumentViews& doc);
   // The same compiled with the POPCNT and SSSE3 instructions (CodePointIndex counts bits
   // twice per fact; a shuffle finds the bytes to escape), taken when the CPU has both.
   template <class Style>
-  HANFACTS_OUTPUT_POPCNT void append_delimited_popcnt(std::string& out, const DocumentFacts& doc);
-  void append_jsonl(std::string& out, const DocumentFacts& doc);
+  HANFACTS_OUTPUT_POPCNT void append_delimited_popcnt(std::string& out, const DocumentViews& doc);
+  void append_jsonl(std::string& out, const DocumentViews& doc);
   std::string_view type_name(FactType type) const {
     const auto k = static_cast<size_t>(type);
     return k < type_names_.size() ? type_names_[k] : fact_type_name(type);
@@ -77,6 +89,7 @@ class Formatter {
   std::string lead_;
   size_t lead_size_ = 0;
   CodePointIndex code_points_;  // the document's code point table (OffsetConverter)
+  std::vector<core::FactView> views_;  // a document's Facts, viewed (append)
 };
 
 }  // namespace hanfacts::output

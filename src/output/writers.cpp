@@ -383,6 +383,13 @@ void Formatter::header(std::string& out) const {
 }
 
 void Formatter::append(std::string& out, const DocumentFacts& doc) {
+  views_.clear();
+  for (const Fact& f : doc.extraction.facts)
+    views_.push_back(core::FactView{f.type, f.start, f.end, surface(doc, f), f.value, f.unit, f.flags, f.rule});
+  append_views(out, DocumentViews{doc.doc, doc.text, doc.extraction, views_});
+}
+
+void Formatter::append_views(std::string& out, const DocumentViews& doc) {
   switch (format_) {
     case OutputFormat::kCsv: return kHasPopcnt ? append_delimited_popcnt<Csv>(out, doc) : append_delimited<Csv>(out, doc);
     case OutputFormat::kTsv: return kHasPopcnt ? append_delimited_popcnt<Tsv>(out, doc) : append_delimited<Tsv>(out, doc);
@@ -399,7 +406,7 @@ void Formatter::append(std::string& out, const DocumentFacts& doc) {
 // held in locals: the rows are written through a char pointer, which may alias any
 // object, so a member would be loaded again after every store.
 template <class Style, bool kShuffle>
-void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
+void Formatter::append_delimited(std::string& out, const DocumentViews& doc) {
   constexpr char kSep = Style::kSep;
   OffsetConverter offset(doc.text, options_.offsets, &code_points_);
   constexpr size_t kLeadBlock = 32;
@@ -410,8 +417,6 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   const char* const lead = lead_.data();
   const size_t lead_size = lead_size_;
   const std::array<TypeCell, 3> type_cells = type_cells_;
-  const bool surfaces_from_text = surfaces_from_text_;
-  const std::string_view text = doc.text;
   // lead, three numbers of at most 20 digits, the type (a cell or a name), eight
   // separators and the newline; then the fields
   const size_t row_room = std::max(lead_size, kLeadBlock) + 3 * 20 + type_room_ + 9 + kSlack;
@@ -420,8 +425,8 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
   size_t used = 0;
   size_t id = 0;
   FieldCopier<Style, kShuffle> copier;
-  for (const Fact& f : doc.extraction.facts) {
-    const std::string_view fields[] = {surface(surfaces_from_text, text, f), f.value, f.unit, f.flags};
+  for (const core::FactView& f : doc.facts) {
+    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
     size_t bound = row_room;
     for (std::string_view field : fields) bound += 2 * field.size() + 2;
     if (rows_size < used + bound) {
@@ -473,26 +478,26 @@ void Formatter::append_delimited(std::string& out, const DocumentFacts& doc) {
 // compiled again with POPCNT, which the compiler then uses for CodePointIndex's counts,
 // and SSSE3 for the fields' check (FieldCopier with kShuffle).
 template <class Style>
-void Formatter::append_delimited_popcnt(std::string& out, const DocumentFacts& doc) {
+void Formatter::append_delimited_popcnt(std::string& out, const DocumentViews& doc) {
   append_delimited<Style, true>(out, doc);
 }
 
-void Formatter::append_jsonl(std::string& out, const DocumentFacts& doc) {
+void Formatter::append_jsonl(std::string& out, const DocumentViews& doc) {
   OffsetConverter offset(doc.text, options_.offsets, &code_points_);
   out += "{\"doc\":";
   append_json_string(out, doc.doc);
   out += ",\"ref_date\":";
-  if (doc.extraction.ref_date.empty()) out += "null";
-  else append_json_string(out, doc.extraction.ref_date);
+  if (doc.info.ref_date.empty()) out += "null";
+  else append_json_string(out, doc.info.ref_date);
   out += ",\"lang\":";
-  append_json_string(out, doc.extraction.lang);
+  append_json_string(out, doc.info.lang);
   out += ",\"facts\":[";
   // As for CSV rows: each fact's object is written in place after one size check, its
   // strings copied as they are and escaped only when they need it.
   size_t used = 0;
   size_t id = 0;
-  for (const Fact& f : doc.extraction.facts) {
-    const std::string_view fields[] = {surface(doc, f), f.value, f.unit, f.flags};
+  for (const core::FactView& f : doc.facts) {
+    const std::string_view fields[] = {f.text, f.value, f.unit, f.flags};
     // the names and punctuation, three numbers of at most 20 digits, the type, and six
     // bytes per byte of a string (\u00XX) plus its quotes
     size_t bound = 96 + 3 * 20 + type_room_ + kSlack;

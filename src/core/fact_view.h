@@ -1,0 +1,24 @@
+// FactView: a fact as the engine finds it, before it is copied into a public Fact.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "hanfacts/fact.h"
+
+namespace hanfacts::core {
+
+// The fields of a Fact as views: into the document's text (`text`), into the engine's
+// candidates (`value`, `flags`) and into the recognizers' constants (`unit`, `rule`).
+// The command formats its rows from these (output::Formatter), without the copies and
+// moves into a Fact's strings; a view is valid until the thread that made it extracts
+// from its next document (Engine::extract_views).
+struct FactView {
+  FactType type = FactType::kOrg;
+  size_t start = 0, end = 0;  // UTF-8 byte offsets into the original text, end exclusive
+  std::string_view text;      // the surface: the original text at [start, end)
+  std::string_view value, unit, flags;
+  std::string_view rule;  // empty unless Options::rule_names
+};
+
+}  // namespace hanfacts::core
