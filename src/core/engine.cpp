@@ -81,11 +81,10 @@ RankKey rank_key(const std::vector<core::Candidate>& cands, uint32_t index) {
             [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
 }
 
-// Adds the next candidate (`index`, non-empty, in order of start) to the open group, or
-// closes that group and opens one with it.
-[[gnu::always_inline]] inline void add_to_groups(const std::vector<core::Candidate>& cands, uint32_t index, OpenGroup& g,
-                                                 Scratch& s) {
-  const core::Candidate& c = cands[index];
+// Adds the next candidate (`c`, at `index`, non-empty, in order of start) to the open
+// group, or closes that group and opens one with it.
+[[gnu::always_inline]] inline void add_to_groups(const std::vector<core::Candidate>& cands, const core::Candidate& c,
+                                                 uint32_t index, OpenGroup& g, Scratch& s) {
   if (c.start < g.extent) {  // chained to the group by an overlap
     if (g.members == 1) {
       s.group.clear();
@@ -126,29 +125,38 @@ void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const
   constexpr size_t kMaxRuns = 3;  // ORG, MONEY, DATE
   constexpr size_t kDone = SIZE_MAX;
   if (run_ends.size() <= kMaxRuns) {
-    // Per run: the next candidate, the run's end, and the next one's start (kDone: none
-    // left); missing runs are empty.
-    size_t at[kMaxRuns] = {}, end[kMaxRuns] = {}, head[kMaxRuns] = {kDone, kDone, kDone};
-    // Moves run r on to its next non-empty candidate; false if that one starts before
-    // `last`, the start just taken from the run.
-    const auto settle = [&](size_t r, size_t last) {
-      while (at[r] < end[r] && cands[at[r]].end <= cands[at[r]].start) ++at[r];
-      head[r] = at[r] < end[r] ? cands[at[r]].start : kDone;
-      return head[r] >= last;
+    // Per run: its next candidate, its end, and the next one's start (kDone: none left);
+    // missing runs are empty. Pointers rather than indices into `cands`: an index costs
+    // a multiplication and the vector's (thread-local) start at each use.
+    struct Run {
+      const core::Candidate* at;
+      const core::Candidate* end;
+      size_t head;
     };
-    for (size_t r = 0, begin = 0; r < run_ends.size(); begin = run_ends[r++]) {
-      at[r] = begin, end[r] = run_ends[r];
-      settle(r, 0);
+    // Moves a run on to its next non-empty candidate.
+    const auto settle = [](Run& run) {
+      while (run.at != run.end && run.at->end <= run.at->start) ++run.at;
+      run.head = run.at != run.end ? run.at->start : kDone;
+    };
+    const core::Candidate* const first = cands.data();
+    Run runs[kMaxRuns];
+    for (size_t r = 0, begin = 0; r < kMaxRuns; ++r) {
+      const size_t end = r < run_ends.size() ? run_ends[r] : begin;
+      runs[r] = Run{first + begin, first + end, kDone};
+      settle(runs[r]);
+      begin = end;
     }
     OpenGroup g;
     bool in_order = true;
     while (in_order) {
-      size_t r = head[1] < head[0] ? 1 : 0;
-      if (head[2] < head[r]) r = 2;
-      const size_t start = head[r];
+      Run* run = runs[1].head < runs[0].head ? &runs[1] : &runs[0];
+      if (runs[2].head < run->head) run = &runs[2];
+      const size_t start = run->head;
       if (start == kDone) break;
-      add_to_groups(cands, static_cast<uint32_t>(at[r]++), g, s);
-      in_order = settle(r, start);
+      const core::Candidate& c = *run->at++;
+      add_to_groups(cands, c, static_cast<uint32_t>(&c - first), g, s);
+      settle(*run);
+      in_order = run->head >= start;  // false: the run is out of order
     }
     if (in_order) {
       close_groups(cands, g, s);
@@ -163,7 +171,7 @@ void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const
     if (cands[i].start < cands[i].end) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
   std::sort(by_start.begin(), by_start.end());
   OpenGroup g;
-  for (const auto& [start, index] : by_start) add_to_groups(cands, index, g, s);
+  for (const auto& [start, index] : by_start) add_to_groups(cands, cands[index], index, g, s);
   close_groups(cands, g, s);
 }
 
