@@ -18,7 +18,7 @@ struct FactView {
   size_t start = 0, end = 0;  // UTF-8 byte offsets into the original text, end exclusive
   std::string_view text;      // the surface: the original text at [start, end)
   std::string_view value, unit, flags;
-  std::string_view rule;  // empty unless Options::rule_names
+  std::string_view rule;  // the rule's name (whatever Options::rule_names says: a view costs nothing)
 };
 
 }  // namespace hanfacts::core
