@@ -31,6 +31,7 @@
 #include "core/engine.h"
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
+#include "text/cpu.h"
 #include "text/utf8.h"
 
 namespace hanfacts::cli {
@@ -837,7 +838,7 @@ class ByteSource {
   std::istream* in_ = nullptr;
 };
 
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+const bool kHasAvx2 = text::cpu::avx2();
 
 [[gnu::target("avx2")]] void find_newlines_avx2(const char* p, size_t n, std::vector<uint32_t>& ends) {
   const __m256i nl = _mm256_set1_epi8('\n');

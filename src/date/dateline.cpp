@@ -16,6 +16,7 @@
 #include "date/recognizer.h"
 #include "date/scan.h"
 #include "numeral/numeral.h"
+#include "text/cpu.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -94,7 +95,7 @@ bool may_end_before(const Grammar& g, std::string_view t, size_t q) {
 }
 
 #if defined(__x86_64__)
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+const bool kHasAvx2 = text::cpu::avx2();
 
 // find3's block loop: 32 bytes compared with all three bytes of w at once. Returns the
 // match's offset or where it stopped (fewer than 34 bytes left).

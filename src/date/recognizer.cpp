@@ -15,6 +15,7 @@
 
 #include "date/grammar.h"
 #include "date/scan.h"
+#include "text/cpu.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
@@ -186,10 +187,8 @@ inline uint32_t hangul_carry_at(const unsigned char* s, size_t i) {
 
 #if defined(__x86_64__)
 
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
-const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi2") &&
-                        __builtin_cpu_supports("bmi2");
+const bool kHasAvx2 = text::cpu::avx2();
+const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text::cpu::bmi2();
 
 // A byte constant of first_pass_avx2's loop, made once before it: the empty asm hides
 // the value from the optimizer, which would otherwise rebuild every constant from an

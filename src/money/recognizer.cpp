@@ -26,6 +26,7 @@
 
 #include "lexicon/tsv.h"
 #include "numeral/numeral.h"
+#include "text/cpu.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "text/zh_words.h"
@@ -1665,11 +1666,9 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
   fill_masks_body(d, p, blocks, t, masks);
 }
 
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
-const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                        __builtin_cpu_supports("avx512vl");
-const bool kHasCompress = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                          __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
+const bool kHasAvx2 = text::cpu::avx2();
+const bool kHasAvx512 = text::cpu::avx512();
+const bool kHasCompress = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text::cpu::popcnt();
 
 // The set bits of the masks of `blocks` 32-byte blocks as offsets from the first block,
 // in order, into `out` (which needs room for 32 entries past the count); returns the

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 
+#include "text/cpu.h"
 #include "text/utf8.h"
 
 #if defined(__x86_64__)
@@ -72,10 +73,9 @@ void decode_scalar(std::string_view text, const uint32_t* info, uint32_t beyond_
 
 #if defined(__x86_64__)
 
-const bool kHasAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-const bool kHasVbmi2 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                       __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
-                       __builtin_cpu_supports("bmi2");
+const bool kHasAvx2 = text::cpu::avx2() && text::cpu::bmi1();
+const bool kHasVbmi2 =
+    text::cpu::avx512() && text::cpu::avx512_vbmi() && text::cpu::avx512_vbmi2() && text::cpu::bmi2();
 
 // Puts `bits` at bit `at` of `words`, after every bit put so far (none at or past `at`):
 // the part that spills into the next word is assigned to it, so only the first word

@@ -1,5 +1,6 @@
 // CodePointIndex's table: one pass over the text, 64 bytes per block.
 #include "output/offsets.h"
+#include "text/cpu.h"
 
 #include <algorithm>
 
@@ -57,7 +58,7 @@ struct BaselineBlocks {
 };
 
 #if defined(HANFACTS_OFFSETS_AVX2)
-const bool kHasAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+const bool kHasAvx2 = text::cpu::avx2() && text::cpu::popcnt();
 
 // Two 32-byte comparisons per block instead of four 16-byte ones, and POPCNT.
 struct Avx2Blocks {

@@ -14,16 +14,13 @@
 #include "hanfacts/writer.h"
 #include "output/format.h"
 #include "output/offsets.h"
+#include "text/cpu.h"
 
 namespace hanfacts {
 namespace output {
 namespace {
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-const bool kHasPopcnt = __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("ssse3");
-#else
-constexpr bool kHasPopcnt = false;
-#endif
+const bool kHasPopcnt = text::cpu::popcnt() && text::cpu::ssse3();
 
 constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "text", "value", "unit", "flags"};
 

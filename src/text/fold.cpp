@@ -1,3 +1,4 @@
+#include "text/cpu.h"
 #include "text/fold.h"
 
 #if defined(__SSE2__)
@@ -187,12 +188,10 @@ class ClassifyAvx2 {
   __m256i a_, w25_, x20_, xF0_, xE0_, xC0_, xEA_, xEB_, xED_, xE4_, xE5_, w1_, w4_, xB0_, x9D_, xB8_;
 };
 // Every CPU with AVX2 so far also has BMI1 and BMI2; scan_avx2 uses them too.
-const bool kHasAvx2 =
-    __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+const bool kHasAvx2 = cpu::avx2() && cpu::bmi1() && cpu::bmi2();
 // AVX-512 (F, BW, VL) doubles the vector registers to 32, enough for the classifier's
 // sixteen constants and the block's vectors at once (see FoldBuilder::scan_avx512).
-const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("bmi2");
+const bool kHasAvx512 = cpu::avx512() && cpu::bmi2();
 #endif
 
 // The same masks without AVX2: two halves with SSE2, else byte by byte.

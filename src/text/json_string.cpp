@@ -1,3 +1,4 @@
+#include "text/cpu.h"
 #include "text/json_string.h"
 
 #include <algorithm>
@@ -82,7 +83,7 @@ class Output {
 };
 
 #if defined(HANFACTS_JSON_AVX2)
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+const bool kHasAvx2 = cpu::avx2();
 
 // A bit for each quote, backslash or control character of v.
 [[gnu::target("avx2"), gnu::always_inline]] inline uint64_t stops(__m256i v) {
