@@ -3735,9 +3735,11 @@ class Matcher {
       }
     }
     for (size_t n = 0; n <= kMaxActAdverbs; ++n) {
-      // A list of places acts through an auxiliary or adverb first (长沙县、浏阳市|将|发放);
-      // with its verb right after it, it is where things are (唐山、邯郸|依托钢铁企业…).
-      if (!(after_list && n == 0) && act_word_at(p, /*spaced=*/true)) return true;
+      // A Chinese list of places acts through an auxiliary or adverb first (长沙县、浏阳市|将|
+      // 发放); with its verb right after it, it is where things are (唐山、邯郸|依托钢铁企业…).
+      // A Korean list's particle marks it the subject (여수시, 순천시|가 … 출자한다).
+      if (!(after_list && n == 0 && !text::is_hangul_syllable(decode_at(t_, p))) && act_word_at(p, /*spaced=*/true))
+        return true;
       // A one-character verb acts only before an amount (无锡|设|2亿元, 松阳县|获|3,680万元):
       // elsewhere it opens other words (设计, 获奖).
       if (m_->may_start_role(decode_at(t_, p), role_bit(WordRole::kActBeforeAmount))) {

@@ -686,6 +686,10 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
       {"places-dot-joined-partner", "경북도·안동시와 협약을 맺는다",
        "경북도=North Gyeongsang Provincial Government | 안동시=Andong City Government"},
+      // A Korean list's particle marks it the subject: each of its places acts.
+      {"places-comma-joined-subject", "전라남도(전남도)와 여수시, 순천시가 상생기금을 출자한다",
+       "전라남도=South Jeolla Provincial Government | 전남도=South Jeolla Provincial Government | "
+       "여수시=Yeosu City Government | 순천시=Suncheon City Government"},
       // So does a place listed with organizations, the parties of what the list does.
       {"place-listed-with-organizations", "경기도는 이날 도청에서 용인시, 한국수자원공사(K-water), 한국전력공사(한전)와 협약을 맺었다",
        "경기도=Gyeonggi Provincial Government | 용인시=Yongin City Government | 한국수자원공사=Korea Water Resources Corporation | "
