@@ -1932,6 +1932,11 @@ class Matcher {
       // shorter one (省|人民政府: not 省人民|政府), where a name before it still is
       // (滑县|农商银行 and 滑县农商|银行).
       if (longer_start < s && a < longer_start && is_generic(a, longer_start)) continue;
+      // Nor is one Latin letter before the longer suffix, which hides a name (A|저축은행 is
+      // "savings bank A", as A|은행 and A|사 are), read one word longer with the shorter one.
+      if (longer_start == a + 1 && is_latin_alnum(static_cast<unsigned char>(t_[a])) &&
+          (a == 0 || !is_latin_alnum(decode_before(t_, a))))
+        continue;
       if (script == Script::kHangul && text::is_ascii_digit(decode_at(t_, a)) && !opens_with_event_year(a, s)) {
         bool hangul = false;
         for (size_t j = a; j < s;) hangul |= text::is_hangul_syllable(next_cp(t_, j));
