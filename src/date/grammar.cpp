@@ -591,9 +591,9 @@ class Parser {
     return q && (flag_of(w_.entry(q.entry).tag) & kUntil);
   }
 
+  static constexpr std::string_view kDe = "\xE7\x9A\x84";  // 的, the possessive
   // Whether 的 follows `end` at once or after one or two Han characters (a verb: 召开的).
   bool possessive_after(size_t end) const {
-    static constexpr std::string_view kDe = "\xE7\x9A\x84";  // 的
     for (size_t i = end, k = 0; k <= 2 && i < t_.size(); ++k) {
       if (t_.compare(i, kDe.size(), kDe) == 0) return true;
       size_t next;
@@ -1114,7 +1114,7 @@ class Parser {
       if (text::is_han(pair[0]) && text::zh_words::cost(pair) >= 0) return kNo;
       // 项目实施的|前两年: after the possessive 的 it is the first N units of what precedes,
       // no span before the reference (今年的前两个月 is read from 今年, as nth_part does).
-      if (pair[0] == U'的') return kNo;
+      if (t_.compare(p - kDe.size(), kDe.size(), kDe) == 0) return kNo;
     }
     const size_t i = sp(pre.end);
     Num n;
