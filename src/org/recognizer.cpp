@@ -2199,8 +2199,8 @@ class Matcher {
   // So does one glued to the locative 에서 whose name ends with an office building's word
   // (role office_building: 충북도청|에서 협약을 맺었다, the venue; every such gold reads so).
   bool names_building(const Hit& h, const Edges& e) const {
-    if (e.after == U'에' && h.end >= h.start + 6 && text::is_hangul_syllable(e.last) &&
-        word_at(h.end, role_bit(WordRole::kLocative)) && ends_with_role(h.end - 6, h.end, role_bit(WordRole::kOfficeBuilding)))
+    if (text::is_hangul_syllable(e.after) && m_->may_start_role(e.after, role_bit(WordRole::kLocative)) &&
+        h.end >= h.start + 6 && text::is_hangul_syllable(e.last) && word_at(h.end, role_bit(WordRole::kLocative)) && ends_with_role(h.end - 6, h.end, role_bit(WordRole::kOfficeBuilding)))
       return true;
     if (h.end + 1 >= t_.size() || !may_hold_role(role_bit(WordRole::kBuildingFront))) return false;
     if (t_[h.end] == ' ') {
