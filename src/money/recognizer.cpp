@@ -508,6 +508,63 @@ struct Tables {
 
 namespace {
 
+// The roles and positions qualifiers.tsv may name. A position says which index its words
+// go to, which roles it takes and whether its words are matched backwards from the amount
+// (looked up before it: match_before); adding a position is one row here.
+struct QualifierRole {
+  std::string_view name;
+  Role role;
+};
+constexpr QualifierRole kQualifierRoles[] = {{"approx", kApprox}, {"min", kMin}, {"max", kMax},
+                                             {"range", kRange},   {"none", kNone}, {"equiv", kEquiv}};
+
+constexpr unsigned kFlagRoles = 1u << kApprox | 1u << kMin | 1u << kMax;
+struct QualifierPosition {
+  std::string_view name;
+  unsigned roles;  // bit per Role
+  WordIndex Tables::*index;
+  bool reversed;
+  WordIndex Tables::*equiv_index = nullptr;  // where its equiv words go, if it takes them
+};
+const QualifierPosition kQualifierPositions[] = {
+    {"before", kFlagRoles | 1u << kNone | 1u << kEquiv, &Tables::before, true, &Tables::conversion},
+    {"after", kFlagRoles, &Tables::after, false},
+    {"infix", kFlagRoles, &Tables::infix, false},
+    {"between", 1u << kRange, &Tables::connector, false},
+    {"stem", kFlagRoles, &Tables::stem, false},
+    // The rest set no flag: they tell how the amounts around them read.
+    {"adverb", 1u << kNone, &Tables::adverb, false},
+    {"from", 1u << kNone, &Tables::from, false},
+    {"to", 1u << kNone, &Tables::to, false},
+    {"by", 1u << kNone, &Tables::by, true},
+    {"and", 1u << kNone, &Tables::conjunction, false},
+    {"appositive", 1u << kNone, &Tables::appositive, true},
+    {"benchmark", 1u << kNone, &Tables::benchmark, false},
+    {"per", 1u << kNone, &Tables::per, true},
+    {"close", 1u << kNone, &Tables::range_close, false},
+};
+
+template <class T, size_t N>
+const T* find_by_name(const T (&rows)[N], std::string_view name) {
+  for (const T& r : rows)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+template <class T, size_t N>
+std::string names_of(const T (&rows)[N]) {
+  std::string out;
+  for (size_t i = 0; i < N; ++i) out += (i == 0 ? "" : i + 1 == N ? " or " : ", ") + std::string(rows[i].name);
+  return out;
+}
+
+std::string roles_of(unsigned roles) {
+  std::string out;
+  for (const QualifierRole& r : kQualifierRoles)
+    if (roles & (1u << r.role)) out += (out.empty() ? "" : ", ") + std::string(r.name);
+  return out;
+}
+
 Status load(Tables& t, const lexicon::Source& src) {
   std::string_view file = src.name;
   auto base = file.substr(file.find_last_of('/') + 1);
@@ -642,33 +699,14 @@ Status load(Tables& t, const lexicon::Source& src) {
     if (!table.ok()) return table.status();
     const lexicon::Table& tb = table.value();
     for (const auto& row : tb.rows()) {
-      auto role_s = tb.cell(row, "role");
-      int role = role_s == "approx" ? kApprox : role_s == "min" ? kMin : role_s == "max" ? kMax
-                 : role_s == "range" ? kRange : role_s == "none" ? kNone : role_s == "equiv" ? kEquiv : -1;
-      if (role < 0) return tb.error(row, "role", "must be approx, min, max, range, none or equiv");
-      auto pos = tb.cell(row, "position");
-      WordIndex* idx = pos == "before" ? (role == kEquiv ? &t.conversion : &t.before) : pos == "after" ? &t.after
-                       : pos == "infix" ? &t.infix : pos == "between" ? &t.connector : pos == "stem" ? &t.stem
-                       : pos == "adverb" ? &t.adverb : pos == "from" ? &t.from : pos == "to" ? &t.to
-                       : pos == "by" ? &t.by : pos == "and" ? &t.conjunction : pos == "appositive" ? &t.appositive
-                       : pos == "benchmark" ? &t.benchmark : pos == "per" ? &t.per
-                       : pos == "close" ? &t.range_close : nullptr;
-      if (!idx)
-        return tb.error(row, "position",
-                        "must be before, after, infix, between, stem, adverb, from, to, by, and, appositive, benchmark, "
-                        "per or close");
-      if ((idx == &t.from || idx == &t.to || idx == &t.by || idx == &t.conjunction || idx == &t.appositive ||
-           idx == &t.benchmark || idx == &t.per || idx == &t.range_close) &&
-          role != kNone)
-        return tb.error(row, "role", "from, to, by, and, appositive, benchmark, per and close set no flag: role none");
-      if (idx == &t.adverb && role != kNone) return tb.error(row, "role", "an adverb sets no flag: role none");
-      if ((role == kRange) != (idx == &t.connector)) return tb.error(row, "role", "range goes with position between");
-      if ((role == kNone || role == kEquiv) && pos != "before" && pos != "adverb" && pos != "from" && pos != "to" &&
-          pos != "by" && pos != "and" && pos != "appositive" && pos != "benchmark" && pos != "per" && pos != "close")
-        return tb.error(row, "role", "none and equiv go with position before");
-      // Looked up before the amount (match_before).
-      const bool reversed = pos == "before" || pos == "by" || pos == "appositive" || pos == "per";
-      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx->add({text::fold(w), role}, reversed);
+      const QualifierRole* role = find_by_name(kQualifierRoles, tb.cell(row, "role"));
+      if (!role) return tb.error(row, "role", "must be " + names_of(kQualifierRoles));
+      const QualifierPosition* pos = find_by_name(kQualifierPositions, tb.cell(row, "position"));
+      if (!pos) return tb.error(row, "position", "must be " + names_of(kQualifierPositions));
+      if (!(pos->roles & (1u << role->role)))
+        return tb.error(row, "role", "position " + std::string(pos->name) + " takes role " + roles_of(pos->roles));
+      WordIndex& idx = t.*(role->role == kEquiv ? pos->equiv_index : pos->index);
+      for (auto w : lexicon::split_values(tb.cell(row, "surface"))) idx.add({text::fold(w), role->role}, pos->reversed);
     }
   } else {
     return Status(StatusCode::kInvalidData, "unknown money lexicon file", src.name);

@@ -175,3 +175,31 @@ TEST_CASE("money lexicon: malformed scale word rows name file, line and column")
     CHECK_MESSAGE(msg.find(std::string("column '") + r.column + "'") != std::string::npos, msg);
   }
 }
+
+// lexicons/money/qualifiers.tsv: each position takes the roles its row in kQualifierPositions names.
+TEST_CASE("money lexicon: qualifiers.tsv's roles and positions are checked row by row") {
+  struct Row {
+    const char* line;
+    const char* column;
+    const char* says;
+  } rows[] = {
+      {"*\t约\tabout\tbefore\n", "role", "must be approx, min, max, range, none or equiv"},
+      {"*\t约\tapprox\tafterwards\n", "position", "or close"},
+      {"*\t以上\tnone\tafter\n", "role", "position after takes role approx, min, max"},
+      {"*\t至\tapprox\tbetween\n", "role", "position between takes role range"},
+      {"*\t~\trange\tbefore\n", "role", "position before takes role approx, min, max, none, equiv"},
+      {"*\t折合\tequiv\tper\n", "role", "position per takes role none"},
+  };
+  for (const Row& r : rows) {
+    const std::string content = std::string("lang\tsurface\trole\tposition\n") + r.line;
+    std::vector<lexicon::Source> src = lexicon::builtin_sources("money");
+    for (auto& s : src)
+      if (s.name.ends_with("qualifiers.tsv")) s.content = content;
+    auto made = money::Recognizer::create(src);
+    REQUIRE_FALSE(made.ok());
+    const std::string msg = made.status().to_string();
+    CHECK_MESSAGE(msg.find("qualifiers.tsv:2") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(std::string("column '") + r.column + "'") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(r.says) != std::string::npos, msg);
+  }
+}
