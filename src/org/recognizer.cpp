@@ -3533,19 +3533,15 @@ class Matcher {
     if (before == U'《') return false;  // a title's first word (《芜湖市进一步支持…措施》)
     // A headline's subject set off by a comma or colon: 경기도, 반도체 클러스터에 …; 浙江：…;
     // also after an ellipsis that opens the headline's next clause (… '뚝'…전남도, 벼 격리).
-    const char32_t after = decode_at(t_, h.end);
-    if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) && (after == ',' || after == ':')) return true;
+    // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so), also in a headline's
+    // clause after its ellipsis (…1조1,200억 원…전북도 "공항 설계비 되살렸다").
+    if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) && sets_off_headline_subject(h.end)) return true;
     // Or with other bodies (전남도·농진청, 고흥에 …; 부산·인천·창원, …): a list that opens the
     // line and ends before its comma or colon is the subject, each of its items acting.
     if (headline_list_subject(h)) return true;
     // Or, in Korean, with its amount after a space (…당진시·충남도 1,180억 원 푼다, 고흥군 418억 원
     // 투입): the headline's subject spends it.
     if (headline_amount_subject(h)) return true;
-    // Or quoting it: 진주시 "축제 경제효과 1200억" (the place says so), also in a headline's
-    // clause after its ellipsis (…1조1,200억 원…전북도 "공항 설계비 되살렸다").
-    if ((before == 0 || before == '\n' || opens_headline_clause(h.start)) &&
-        is_quote(decode_at(t_, h.end < t_.size() && t_[h.end] == ' ' ? h.end + 1 : h.end)))
-      return true;
     // Its gloss in parentheses may stand between it and its particle (충청북도(충북도)는), and
     // a gloss acts as the name before it does (충청북도(|충북도|)는).
     return acts_after(past_parenthesis(h.end), kMaxJoinedPlaces);
@@ -3555,9 +3551,15 @@ class Matcher {
   bool opens_headline_clause(size_t p) const {
     return p >= 3 && t_.compare(p - 3, 3, "...") == 0 && t_.find('\n') > p;
   }
+  // Whether what follows a headline's subject ending at p sets it off from the rest: a comma
+  // or colon, or a quote it says, maybe after a space.
+  bool sets_off_headline_subject(size_t p) const {
+    const char32_t c = decode_at(t_, p);
+    return c == ',' || c == ':' || is_quote(c == ' ' ? decode_at(t_, p + 1) : c);
+  }
   // Whether the hit is an item of a list of names joined by middle dots (two or more) that
-  // opens a line, or a headline's clause after its ellipsis, and ends before a comma or
-  // colon: 부산·인천·창원, 베트남 도시와 …; …무주군·진안군, 연말까지 …
+  // opens a line, or a headline's clause after its ellipsis, and is set off as the subject:
+  // 부산·인천·창원, 베트남 도시와 …; …무주군·진안군, 연말까지 …; …충북도·청주시 "5000억 원 지원".
   bool headline_list_subject(const Hit& h) {
     auto is_dot = [](char32_t c) { return c == U'·' || c == U'・'; };
     const auto [first, listed] = list_before(h.start, is_dot, [](const Hit& x) {
@@ -3566,8 +3568,8 @@ class Matcher {
     int after = 0;
     const size_t last = dotted_list_end(h.end, after);
     const int items = 1 + listed + after;
-    const char32_t opens = decode_before(t_, first), then = decode_at(t_, last);
-    return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && (then == ',' || then == ':');
+    const char32_t opens = decode_before(t_, first);
+    return items >= 2 && (opens == 0 || opens == '\n' || opens_headline_clause(first)) && sets_off_headline_subject(last);
   }
   // Where the names joined by middle dots after `end` end (…부산|·인천·창원), at most
   // kMaxJoinedPlaces of them, counted in `items`; `end` when none follows.

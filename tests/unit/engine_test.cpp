@@ -174,3 +174,18 @@ TEST_CASE("org: a headline's place listed with another body before a comma acts"
     if (f.type == FactType::kOrg) orgs += f.text + " ";
   CHECK(orgs == "농진청 ");
 }
+
+TEST_CASE("org: a headline's list of places before a quote says it, as one place does") {
+  using namespace hanfacts;
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  const auto orgs = [](std::string_view text) {
+    std::string s;
+    for (const Fact& f : ex.Extract(text, DocContext{}).facts)
+      if (f.type == FactType::kOrg) s += f.text + " ";
+    return s;
+  };
+  CHECK(orgs("SK하이닉스, 청주에 새 팹…충북도·청주시 \"5000억 원 지원\"\n") == "SK하이닉스 충북도 청주시 ");
+  CHECK(orgs("충북도·청주시 \"반도체 특화단지 지정 환영\"\n") == "충북도 청주시 ");
+  // Not in the headline: the list names places.
+  CHECK(orgs("제목\n행사는 충북도·청주시 \"반도체 주간\"에 열린다.\n") == "");
+}
