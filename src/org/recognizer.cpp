@@ -3011,7 +3011,15 @@ class Matcher {
     if (h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) return false;
     const size_t bytes = h.end - h.start;
     if (bytes != 6 && bytes != 9) return false;  // two or three BMP characters
-    return words_cross(h.start, h.end, e.before, e.last, e.after);
+    return words_cross(h.start, h.end, e.before, e.last, e.after, h.entry);
+  }
+  // Whether the entry is a body of the article's own region outside the mainland (Taiwan's
+  // 經濟部 in Taiwanese news): jieba's dictionary, counted on mainland text, lists it as rare
+  // (經濟|部將 would win over 經濟部|將), where the article's readers meet it daily.
+  bool of_article_region(uint32_t entry) const {
+    const core::Region region = doc_->region();
+    return region != core::Region::kNone && region != core::Region::kCn &&
+           m_->regions[m_->entry_region[entry]] == core::region_code(region);
   }
   // Whether the least-cost segmentation of the Han characters [start, end) with up to
   // three on each side (jieba's dictionary) puts a word across one of its edges.
@@ -3019,8 +3027,10 @@ class Matcher {
     return words_cross(start, end, decode_before(t_, start), decode_before(t_, end), decode_at(t_, end));
   }
   // The same, given the code points around the edges (0 past either end of the text):
-  // before `start`, the span's last one and the one at `end`.
-  bool words_cross(size_t start, size_t end, char32_t before, char32_t last, char32_t after) const {
+  // before `start`, the span's last one and the one at `end`; `entry`, when the span is a
+  // listed name, says whether it is as common as an ordinary noun (of_article_region).
+  bool words_cross(size_t start, size_t end, char32_t before, char32_t last, char32_t after,
+                   uint32_t entry = kNoEntry) const {
     constexpr size_t kContext = 3;
     // Most spans have an edge no word can cross; the segmentation is for the rest.
     const bool left = text::is_han(before) && text::zh_words::may_join(before, decode_at(t_, start));
@@ -3057,7 +3067,8 @@ class Matcher {
       window[n++] = c;
     }
     if (name_at == 0 && name_end == n) return false;  // no Han on either side
-    return text::zh_words::crosses_edge(std::span<const char32_t>(window.data(), n), name_at, name_end);
+    return text::zh_words::crosses_edge(std::span<const char32_t>(window.data(), n), name_at, name_end,
+                                        text::zh_words::kNameCost, entry != kNoEntry && of_article_region(entry));
   }
 
   // Some hit other than a pattern lies within [a, b) (hits_ sorted by start, not overlapping).

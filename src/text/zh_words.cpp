@@ -85,7 +85,7 @@ bool may_cross(std::span<const char32_t> chars, const Joins& join, size_t a, siz
   return false;
 }
 }  // namespace
-bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost) {
+bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost, bool common_name) {
   const size_t n = chars.size();
   if (n > kMaxChars || a >= b || b > n) return false;  // nothing to decide: keep the name
   // Every pair's filter bit, each load independent of the others.
@@ -115,7 +115,7 @@ bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_
     for (size_t len = 1; len <= 4 && i + len <= n; ++len) {
       int c = len == 1 ? (chars[i] <= 0xFFFF ? zh_words_data::kSingle[chars[i]] : zh_words_data::kUnknownCost)
                        : longer[len];
-      if (i == a && i + len == b && c < 0) c = name_cost;
+      if (i == a && i + len == b && (c < 0 || (common_name && c > name_cost))) c = name_cost;
       if (c < 0) continue;
       if (c + best[i + len] < best[i]) {
         best[i] = c + best[i + len];

@@ -32,9 +32,12 @@ bool may_join(char32_t a, char32_t b);
 // around 京东), nor do words inside it. [a, b) counts as a word too: what the dictionary
 // lists for it (京东方 is rarer than 京东 + 方面), or `name_cost` when it is not listed,
 // by default kNameCost: a word about as common as ordinary nouns, so that a name wins over
-// single characters but loses to two real words across it.
+// single characters but loses to two real words across it. `common_name` makes a listed
+// [a, b) cost no more than that: for a name the caller knows to be commoner where the
+// text comes from than jieba's counts (mainland text) say.
 inline constexpr size_t kMaxChars = 16;
 inline constexpr int kNameCost = 110;  // about frequency 1,000 in jieba's 60 M
-bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost = kNameCost);
+bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost = kNameCost,
+                  bool common_name = false);
 
 }  // namespace hanfacts::text::zh_words

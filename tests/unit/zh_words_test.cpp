@@ -80,3 +80,14 @@ TEST_CASE("zh_words: a short name straddling two words") {
   // Longer than the window it is meant for: kept, not read.
   CHECK_FALSE(crossed(std::string(text::zh_words::kMaxChars + 1, 'a'), 0, 2));
 }
+
+TEST_CASE("zh_words: a name the caller knows to be common costs no more than an ordinary noun") {
+  // jieba lists 经济部 as rare and 部将 (a general's officer): 经济|部将|同步 is the better reading.
+  CHECK(crossed("经济部将同步", 0, 3));
+  // As common as an ordinary noun (Taiwan's ministry in Taiwanese news), it is kept.
+  CHECK_FALSE(text::zh_words::crosses_edge(chars_of("经济部将同步"), 0, 3, text::zh_words::kNameCost, true));
+  // So strong a cost outweighs common words too (京东方|面 over 京东|方面), which is why the
+  // recognizer asks it only for a body of the article's own region outside the mainland.
+  CHECK(crossed("京东方面表示", 0, 3));
+  CHECK_FALSE(text::zh_words::crosses_edge(chars_of("京东方面表示"), 0, 3, text::zh_words::kNameCost, true));
+}
