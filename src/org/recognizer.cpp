@@ -2093,8 +2093,8 @@ class Matcher {
                     facility_after_locative(h, e) || facility_measured(h, e) || local_department(h, e) ||
                     bloc_as_region(h) || names_town(h, e) || names_building(h, e) || inside_bond_name(h) ||
                     opens_quoted_title(h)
-              // A suffix pattern that fills quotes before an app word names the app (“平安口袋银行”App).
-              : quoted_before_app_word(h, e))
+              // A suffix pattern that fills quotes beside an app word names the app (“平安口袋银行”App).
+              : quoted_app_name(h, e))
         h.dropped = true;
     }
     // A brand's name (蜜雪冰城|品牌) is no fact, nor is a shorter name read inside it (雪冰):
@@ -2331,13 +2331,7 @@ class Matcher {
     size_t open = h.start;
     if (!korean_after_space) prev_cp(t_, open);
     if (open > 0 && t_[open - 1] == ' ') --open;  // 만화 앱 '픽코마': Korean spaces the quote
-    const RoleBits before_roles = role_bit(korean_after_space ? WordRole::kAppWord : WordRole::kBrandWord);
-    size_t from = open;
-    for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
-      // (One bit says whether such a word can start here, before the walk.)
-      if (m_->may_start_role(prev_cp(t_, from), before_roles) && ends_with_role(from, open, before_roles)) return true;
-    }
-    return false;
+    return role_word_ends_at(open, role_bit(korean_after_space ? WordRole::kAppWord : WordRole::kBrandWord));
   }
   static constexpr size_t kMaxBrandWordCodePoints = 5;  // 애플리케이션
   // Whether a sub-brand of two or three Han characters (no numeral, stop word or stop
@@ -2542,14 +2536,27 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxTitleWordBytes = 24;  // what follows the name in the title
-  // Whether the hit fills a pair of quotes that an app word (role app_word) follows:
-  // “平安口袋银行”App.
-  bool quoted_before_app_word(const Hit& h, const Edges& e) const {
+  // Whether the hit fills a pair of quotes that an app word (role app_word) follows
+  // (“平安口袋银行”App) or comes before, a space allowed on that side (모바일 앱 '나무증권').
+  bool quoted_app_name(const Hit& h, const Edges& e) const {
     if (!may_hold_role(role_bit(WordRole::kAppWord)) || h.start == 0 || h.end >= t_.size() || !is_quote(e.before)) return false;
     if (!is_quote(e.after)) return false;
     size_t j = h.end + utf8_bytes(e.after);
     if (j < t_.size() && t_[j] == ' ') ++j;
-    return word_at(j, role_bit(WordRole::kAppWord));
+    if (word_at(j, role_bit(WordRole::kAppWord))) return true;
+    size_t open = h.start;
+    prev_cp(t_, open);
+    if (open > 0 && t_[open - 1] == ' ') --open;
+    return role_word_ends_at(open, role_bit(WordRole::kAppWord));
+  }
+  // Whether a word of `roles` of at most kMaxBrandWordCodePoints ends at `end`.
+  bool role_word_ends_at(size_t end, RoleBits roles) const {
+    size_t from = end;
+    for (size_t k = 0; k < kMaxBrandWordCodePoints && from > 0; ++k) {
+      // (One bit says whether such a word can start here, before the walk.)
+      if (m_->may_start_role(prev_cp(t_, from), roles) && ends_with_role(from, end, roles)) return true;
+    }
+    return false;
   }
   // A Han name glued between a year's digits and a code (“22万科MTN004”, 23碧桂园01) is
   // part of a bond's short name: the bond, no organization.
