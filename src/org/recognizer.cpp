@@ -2805,7 +2805,8 @@ class Matcher {
   // Whether the letters [a, b) (folded, lowercase) are the initials of the entry's
   // canonical English name, with or without its small words (National Bank of Cambodia:
   // nbc, Bank of Korea: bok), or without a last "of" and the one word after it (National
-  // Research Foundation of Korea: nrf), or open that name (BSE Ltd: bse).
+  // Research Foundation of Korea: nrf), or with a word in capitals whole (LG Display: lgd,
+  // KB Financial Group: kbfg), or open that name (BSE Ltd: bse).
   bool abbreviates(size_t a, size_t b, uint32_t entry) const {
     const Model::EntryOut& e = m_->entry_out[entry];
     const std::string_view name(m_->out_text.data() + e.off, e.value);
@@ -2815,7 +2816,7 @@ class Matcher {
         std::equal(letters.begin(), letters.end(), name.begin(), [&](char x, char y) { return x == lower(y); }) &&
         (name.size() == letters.size() || name[letters.size()] == ' '))
       return true;
-    std::string initials, all_initials;
+    std::string initials, all_initials, acronyms_whole;
     size_t before_last_of = std::string::npos;  // initials' length before the last "of"
     int words_after_of = 0;
     for (size_t i = 0; i < name.size();) {
@@ -2827,14 +2828,23 @@ class Matcher {
         all_initials += lower(word[0]);
         if (word == "of") before_last_of = initials.size(), words_after_of = 0;
         else ++words_after_of;
-        if (word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for")
+        if (word != "of" && word != "the" && word != "The" && word != "and" && word != "&" && word != "for") {
           initials += lower(word[0]);
+          const bool capitals = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) {
+                                  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                                });
+          if (capitals)
+            for (char c : word) acronyms_whole += lower(c);
+          else
+            acronyms_whole += lower(word[0]);
+        }
       }
       i = j;
     }
     const bool without_place = before_last_of != std::string::npos && words_after_of == 1 && before_last_of >= 2 &&
                                letters == std::string_view(initials).substr(0, before_last_of);
-    return initials == letters || all_initials == letters || without_place;
+    return initials == letters || all_initials == letters || without_place ||
+           (acronyms_whole.size() > initials.size() && acronyms_whole == letters);
   }
   void bind_glosses() {
     const size_t n = t_.size();
@@ -2976,13 +2986,15 @@ class Matcher {
         // An unknown part that holds a known name (騰訊控股 around 騰訊) keeps that name,
         // unless the text defines it as the short form (（以下简称“华虹公司”）: only_names_inside).
         // A lone part in the script of the name before the parenthesis names it only as
-        // its short form (한국전력공사(한전)), as for patterns: 华为（深圳） holds a place.
+        // its short form (한국전력공사(한전)), as for patterns: 华为（深圳） holds a place;
+        // or, in capitals, as the initials of its English name (LG디스플레이(LGD)).
         // Beside a listed gloss it is one more reading (딥시크(深度求索·심도구색)).
         if (seg.hit < 0 && (!plausible_alias(seg.start, seg.end) ||
                             (overlaps_hit(seg.start, seg.end) && !(seg.led && only_names_inside(seg.start, seg.end))) ||
                             (lone_part && x_hit >= 0 && &seg != &segments_[0] &&
                              script_of(decode_at(t_, seg.start)) == script_of(decode_at(t_, hits_[x_hit].start)) &&
-                             !same_script_short_form(seg, hits_[x_hit]))))
+                             !same_script_short_form(seg, hits_[x_hit]) &&
+                             !(is_capital_abbreviation(seg.start, seg.end) && abbreviates(seg.start, seg.end, hits_[x_hit].entry)))))
           continue;
         if (seg.hit >= 0) {
           Hit& h = hits_[seg.hit];

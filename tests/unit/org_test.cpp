@@ -666,6 +666,13 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       // A brand before its owner's possessive: the brand is no fact.
       {"brand-then-owner", "GS리테일, 세븐일레븐의 코리아세븐 본사", "GS리테일=GS Retail | 코리아세븐=Korea Seven"},
       {"owner-then-own-unit", "카카오의 카카오뱅크는", "카카오=Kakao | 카카오뱅크=KakaoBank"},
+      // A gloss in capitals after a name in its own script is its short form when it spells
+      // the English name's initials, a word in capitals counted whole (LG Display: LGD).
+      {"capitals-gloss-same-script", "LG디스플레이(LGD)가 밝혔다. LGD는 이날 밝혔다",
+       "LG디스플레이=LG Display | LGD=LG Display/alias | LGD=LG Display/alias"},
+      {"capitals-gloss-acronym-whole", "KB금융지주(KBFG)는 배당을 늘렸다",
+       "KB금융지주=KB Financial Group | KBFG=KB Financial Group/alias"},
+      {"capitals-gloss-spells-nothing", "LG디스플레이(LXQ)가 밝혔다", "LG디스플레이=LG Display"},
       // A headline names a body by the short form the body text then glosses.
       // (펄어 is no listed name: 엔씨, which this row used, now is.)
       {"headline-short-form-before-gloss", "넥슨 매출 최대…펄어는 판호에 명암\n\n펄어비스(펄어)는 손실을 냈다",
