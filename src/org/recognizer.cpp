@@ -274,9 +274,16 @@ struct Model {
     uint32_t shorter = Automaton::kNone;  // Automaton::next_report(Automaton::report(s))
     uint32_t bytes = 0;                   // Automaton::key_bytes(report): 0 when s reports no key
     int32_t name = -1;                   // the key's Payload::name
-    uint32_t packed = 0;  // (the key's Payload::suffix + 1) << kKeyFlagBits | the kKey* flags (suffixes < kMaxStates)
+    // (the key's Payload::suffix + 1) << kKeySuffixShift | its code points << kKeyFlagBits
+    // (0 for 256 or more) | the kKey* flags
+    uint32_t packed = 0;
   };
   static constexpr unsigned kKeyFlagBits = 5;
+  // The key's code points let the scan find its start in the block it ends in (the
+  // decoder's start of each code point), where its bytes alone had it look for spaces
+  // left out inside it (Matcher::report_keys()).
+  static constexpr unsigned kKeySuffixShift = kKeyFlagBits + 8;
+  static constexpr uint32_t kMaxSuffixes = (1u << (32 - kKeySuffixShift)) - 2;
   static constexpr uint32_t kKeyCommon = 1, kKeySuffixWord = 2;
   // The name may be read across a left-out space (NameInfo: has_space or five code points or more).
   static constexpr uint32_t kKeySpacedName = 4;
@@ -294,7 +301,9 @@ struct Model {
                                          role_bit(WordRole::kBuildingFront) | role_bit(WordRole::kProduct) |
                                          role_bit(WordRole::kFoodWord);
   Table<KeyInfo> key_info;
-  static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeyFlagBits) - 1; }
+  static int32_t key_suffix(const KeyInfo& k) { return static_cast<int32_t>(k.packed >> kKeySuffixShift) - 1; }
+  // The key's code points, or 0 when it has 256 or more.
+  static size_t key_cps(const KeyInfo& k) { return (k.packed >> kKeyFlagBits) & 0xFF; }
   // Per BMP code point, so the scan learns from one load all it needs about the code point
   // on its usual step: in the low six bits the bit of a state's quick mask the step reads
   // (Automaton::hash_bit, or kNoEdgeBit for a code point that continues no key: then
@@ -712,29 +721,32 @@ class Matcher {
     }
     state_io = static_cast<uint32_t>(state);
     // The keys are handled in the order found.
-    for (size_t r = 0; r < noted; ++r) {
-      const size_t k = reports_[r].k;
-      const char32_t c = b.c[k];
-      report_keys(reports_[r].state, b.base + b.start[k] + utf8_bytes(c), c);
-    }
+    for (size_t r = 0; r < noted; ++r) report_keys(reports_[r].state, b, reports_[r].k);
   }
 
-  // Every reported key ending at `end` (the automaton is in `state`; `last` the code
-  // point before `end`). Inline in step_block()'s loop over the block's reports, after
-  // its steps: a call cost a frame of six saved registers per report.
-  [[gnu::always_inline]] void report_keys(uint32_t state, size_t end, char32_t last) {
+  // Every reported key ending with the code point k of block `b` (the automaton is in
+  // `state`). Inline in step_block()'s loop over the block's reports, after its steps: a
+  // call cost a frame of six saved registers per report.
+  [[gnu::always_inline]] void report_keys(uint32_t state, const CodePointBlock& b, size_t k) {
+    const char32_t last = b.c[k];
+    const size_t end = b.base + b.start[k] + utf8_bytes(last);
     for (const Model::KeyInfo* info = &m_->key_info[state]; info->bytes != 0; info = &m_->key_info[info->shorter]) {
       const size_t len = info->bytes;
       // The shorter key's record loads while this key is checked.
       if (info->packed & Model::kKeyShorter) __builtin_prefetch(&m_->key_info[info->shorter]);
-      const size_t spaces = spaces_in_key(end, len);
-      if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(end - len - spaces, end, spaces > 0);
-      on_key(*info, end - len - spaces, end, last, spaces > 0);
+      // The key is the block's last `cps` code points up to k, when it starts in the
+      // block: its first one's start is the key's, and any bytes between it and `end`
+      // beyond the key's own are spaces left out inside it (a key holds none).
+      const size_t cps = Model::key_cps(*info);
+      const size_t start = cps != 0 && cps <= k + 1 ? b.base + b.start[k + 1 - cps] : end - len - spaces_in_key(end, len);
+      const bool spaced = end - start != len;
+      if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(start, end, spaced);
+      on_key(*info, start, end, last, spaced);
       if (!(info->packed & Model::kKeyShorter)) break;
     }
   }
   // The spaces left out inside a key of `len` bytes (its own, spaces left out) that ends
-  // at `end`: the space bytes between its start and `end`, as no key holds a space
+  // at `end`, for one that starts before the block it ends in: the space bytes between its start and `end`, as no key holds a space
   // (name_key() drops them) and every space inside it was left out. Most keys hold none,
   // which a test of the text's last 8 or 16 bytes before `end` says at once (a key's
   // bytes are the last `len` bytes when none of them is a space); else a walk back
@@ -4555,7 +4567,11 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
            (p.roles & role_bit(WordRole::kSuffixWord)) || (p.roles & Model::kGateRoles);
   });
   m.fuzzy.build();
+  if (m.suffixes.size() > Model::kMaxSuffixes) return Status(StatusCode::kInvalidData, "organization lexicon: too many suffixes");
   if (built) {
+    // The code points of each trie state's key: a parent is numbered before its children.
+    std::vector<uint32_t> cps(trie.states(), 0);
+    trie.for_each_edge([&](uint32_t from, char32_t, uint32_t child) { cps[child] = cps[from] + 1; });
     m.key_info.resize(m.ac.live_states());
     for (uint32_t s = 0; s < m.key_info.size(); ++s) {
       const uint32_t r = m.ac.report(s);
@@ -4565,7 +4581,8 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       k.shorter = m.ac.next_report(r);
       k.bytes = m.ac.key_bytes(r);
       k.name = p.name;
-      k.packed = static_cast<uint32_t>(p.suffix + 1) << Model::kKeyFlagBits |
+      const uint32_t key_cps = cps[m.ac.trie_state(r)];
+      k.packed = static_cast<uint32_t>(p.suffix + 1) << Model::kKeySuffixShift | (key_cps < 256 ? key_cps : 0) << Model::kKeyFlagBits |
                  ((p.roles & role_bit(WordRole::kCommon)) ? Model::kKeyCommon : 0) |
                  ((p.roles & role_bit(WordRole::kSuffixWord)) ? Model::kKeySuffixWord : 0) |
                  (m.ac.next_report(r) != Automaton::kNone ? Model::kKeyShorter : 0) |
