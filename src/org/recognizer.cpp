@@ -736,12 +736,25 @@ class Matcher {
       if (info->packed & Model::kKeyShorter) __builtin_prefetch(&m_->key_info[info->shorter]);
       // The key is the block's last `cps` code points up to k, when it starts in the
       // block: its first one's start is the key's, and any bytes between it and `end`
-      // beyond the key's own are spaces left out inside it (a key holds none).
+      // beyond the key's own are spaces left out inside it (a key holds none). The
+      // code point before it is then a space left out, or the block's one before, so
+      // neither is decoded from the text again.
       const size_t cps = Model::key_cps(*info);
-      const size_t start = cps != 0 && cps <= k + 1 ? b.base + b.start[k + 1 - cps] : end - len - spaces_in_key(end, len);
+      size_t start;
+      char32_t first, before;
+      if (cps != 0 && cps <= k + 1) [[likely]] {
+        const size_t j = k + 1 - cps;
+        start = b.base + b.start[j];
+        first = b.c[j];
+        before = (b.spaced[j / 64] >> (j % 64)) & 1 ? U' ' : j > 0 ? b.c[j - 1] : before_cp(start);
+      } else {
+        start = end - len - spaces_in_key(end, len);
+        first = decode_at(t_, start);
+        before = before_cp(start);
+      }
       const bool spaced = end - start != len;
       if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(start, end, spaced);
-      on_key(*info, start, end, last, spaced);
+      on_key(*info, start, end, first, before, last, spaced);
       if (!(info->packed & Model::kKeyShorter)) break;
     }
   }
@@ -791,11 +804,10 @@ class Matcher {
     }
     return decode_before(t_, i);
   }
-  // A key of the automaton's state `r` at [start, end), whose last code point is `last`.
-  void on_key(const Model::KeyInfo& p, size_t start, size_t end, char32_t last, bool spaced) {
-    size_t after_first = start;
-    const char32_t first = next_cp(t_, after_first);
-    const char32_t before = before_cp(start);
+  // A key of the automaton's state `r` at [start, end), whose first code point is
+  // `first` and last `last`, after the code point `before` (0 at the text's start).
+  void on_key(const Model::KeyInfo& p, size_t start, size_t end, char32_t first, char32_t before, char32_t last,
+              bool spaced) {
     const Script script = script_of(first);
     // Latin keys start only at the start of a Latin word (LG never inside LGBT), and
     // not inside an address (smlee@newsis.com, www.reuters.com).
