@@ -164,10 +164,14 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   // Packed starts, 8 at a time: every byte ever written is below 64, so a group's lanes
   // past the window's starts read inside the window too.
   alignas(32) unsigned char starts[kWindow + 8] = {};
-  const __m256i high2 = opaque(_mm256_set1_epi8(static_cast<char>(0xC0))),
-                cont_bits = opaque(_mm256_set1_epi8(static_cast<char>(0x80))), blank = opaque(_mm256_set1_epi8(' ')),
-                high4 = opaque(_mm256_set1_epi8(static_cast<char>(0xF0))),
-                lead3 = opaque(_mm256_set1_epi8(static_cast<char>(0xE0)));
+  // The window's byte masks, read from the stack as memory operands in every window (an
+  // empty asm says they may have changed): held in registers, as the decode's masks
+  // below are, GCC saved and restored five of them around the groups in every window.
+  struct {
+    __m256i high2, cont_bits, blank, high4, lead3;
+  } window_bytes = {_mm256_set1_epi8(static_cast<char>(0xC0)), _mm256_set1_epi8(static_cast<char>(0x80)),
+                    _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xF0)),
+                    _mm256_set1_epi8(static_cast<char>(0xE0))};
   // The decode's masks.
   const __m256i m03 = opaque(set8(0x03)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
@@ -183,6 +187,8 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       std::memcpy(tail, w, left);
       w = tail;
     }
+    asm("" : "+m"(window_bytes));
+    const auto& [high2, cont_bits, blank, high4, lead3] = window_bytes;
     const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w));
     const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 32));
     const uint64_t cont = equal_bits(_mm256_and_si256(lo, high2), cont_bits) |
