@@ -155,7 +155,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   // The class of the code point before the next group's first, in lane 0: within a
   // window, lane 0 of the group before rotated (its lane 7); at the window's end, the
   // last group's last lane, moved there once per window rather than in every group.
-  __m256i last_class = set8(carry.last_class);
+  // (Classes stay where they sit in the info entries, at kClassShift: compared, not
+  // read, they need no shift.)
+  __m256i last_class = set8(carry.last_class << kClassShift);
   uint64_t spaced = carry.spaced;
   size_t count = b.count;
   // The text's last bytes, copied so the window and the four bytes read at each start
@@ -173,7 +175,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
                     _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xF0)),
                     _mm256_set1_epi8(static_cast<char>(0xE0))};
   // The decode's masks.
-  const __m256i m03 = opaque(set8(0x03)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
+  const __m256i class_bits = opaque(set8(3u << kClassShift)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
                 m3f000 = opaque(set8(0x3F000)), beyond = opaque(set8(beyond_bmp));
   // The bytes below which a lead opens three bytes' and four bytes' forms, less one.
@@ -254,7 +256,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-      cls = _mm256_and_si256(_mm256_srli_epi32(ci, kClassShift), m03);
+      cls = _mm256_and_si256(ci, class_bits);
       const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
       const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
       same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
@@ -267,7 +269,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   }
   b.count = count;
   carry.pos = p;
-  carry.last_class = static_cast<uint32_t>(_mm256_extract_epi32(last_class, 0));
+  carry.last_class = static_cast<uint32_t>(_mm256_extract_epi32(last_class, 0)) >> kClassShift;
   carry.spaced = spaced != 0;
 }
 
