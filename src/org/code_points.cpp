@@ -374,6 +374,9 @@ CodePointReader::CodePointReader(std::string_view text, const uint32_t* info, ui
 bool CodePointReader::next(CodePointBlock& b) {
   b.base = carry_.pos;
   b.count = 0;
+  // At the end no decoder runs: a vector one's set-up (its masks) is most of a call that
+  // decodes nothing, and every scan ends with one.
+  if (carry_.pos >= text_.size()) return false;
   std::memset(b.spaced, 0, sizeof b.spaced);
   std::memset(b.breaks, 0, sizeof b.breaks);
   switch (isa_) {
