@@ -3647,10 +3647,15 @@ class Matcher {
     const size_t last = dotted_list_end(h.end, items);
     if (last + 1 >= t_.size() || t_[last] != ' ' || !text::is_hangul_syllable(decode_before(t_, last))) return false;
     if (amount_end(last + 1) > last + 1) return true;
-    // The text's first word may be that subject with a few words between it and the amount
-    // (속초시 내년 관광예산 612억 원…, 신안군 햇빛연금 내년 180억 원 배당): words of Hangul
-    // and digits, one space apart, no mark between (a comma or an ellipsis ends the clause).
-    if (h.start != 0) return false;
+    // The text's first word, or the first of the headline's clause after its ellipsis, may
+    // be that subject, alone or opening a list joined by middle dots, with a few words
+    // between it and the amount (속초시 내년 관광예산 612억 원…, 신안군 햇빛연금 내년 180억 원
+    // 배당, …전남도·광양시 2030년까지 2,400억 원 투입): words of Hangul and digits, one space
+    // apart, no mark between (a comma or an ellipsis ends the clause).
+    const size_t first = list_before(h.start, [](char32_t c) { return c == U'·' || c == U'・'; }, [](const Hit& x) {
+                           return x.kind == HitKind::kLexicon || x.kind == HitKind::kContext;
+                         }).first;
+    if (first != 0 && !opens_headline_clause(first)) return false;
     size_t p = last;
     for (int words = 0; words < kMaxHeadlineWordsBeforeAmount; ++words) {
       size_t q = p + 1;

@@ -915,6 +915,11 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
       {"headline-subject-mark-before-amount", "속초시 관광, 612억 원 투입\n본문", ""},
       {"headline-subject-many-words-before-amount", "속초시 올해 겨울 관광 예산 612억 원\n본문", ""},
       {"body-subject-words-before-amount", "제목\n속초시 내년 관광예산 612억 원", ""},
+      // So does a list joined by middle dots that opens the headline's clause after its
+      // ellipsis, with a date between it and the amount.
+      {"headline-clause-list-words-before-amount", "광양항에 수소 전용부두…전남도·광양시 2030년까지 2,400억 원 투입\n본문",
+       "전남도=South Jeolla Provincial Government | 광양시=Gwangyang City Government"},
+      {"headline-inner-list-words-before-amount", "광양항에 전남도·광양시 2030년까지 2,400억 원 투입\n본문", ""},
       // A date written with digits, or a range of two, opens the clause before a place that acts.
       {"years-before-acting-place", "据测算，2027年至2029年杭州计划累计投入算力券不少于10亿元。",
        "杭州=Hangzhou Municipal People's Government"},
