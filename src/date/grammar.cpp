@@ -658,13 +658,17 @@ class Parser {
     // The event follows the date at once (1998年|上市以来).
     if (size_t next; end >= t_.size() || !text::is_han(cp_at(t_, end, next))) return false;
     size_t p = start, opener = kNo;
+    if (p >= 3 && t_[p - 1] == ')') {  // (folded from （)
+      const size_t open = t_.rfind('(', p - 1);
+      if (open == std::string_view::npos || p - open > kMaxSubjectGlossBytes || open < 3) return false;
+      p = open;
+    }
+    // Han characters and 、 are three bytes long (is_han's others, beyond the BMP, four):
+    // where the byte three back leads a three-byte code point (valid UTF-8: that code
+    // point ends at p), it is decoded in place, with none of cp_before's checks.
+    const auto* u = reinterpret_cast<const unsigned char*>(t_.data());
     for (int chars = 0; chars < kMaxSubjectChars && p >= 3; ++chars) {
-      if (chars == 0 && t_[p - 1] == ')') {  // (folded from （)
-        const size_t open = t_.rfind('(', p - 1);
-        if (open == std::string_view::npos || p - open > kMaxSubjectGlossBytes || open < 3) return false;
-        p = open;
-      }
-      const char32_t c = cp_before(t_, p);
+      const char32_t c = (u[p - 3] & 0xF0) == 0xE0 ? text::decode3(u + p - 3) : cp_before(t_, p);
       if (!text::is_han(c) && c != U'、') return false;
       p -= 3;
       if (chars > 0 && w_.may_open_since(c))
