@@ -1017,7 +1017,7 @@ class Parser {
     const bool count_opens = o.number && count_may_be(p);
     if (!count_opens && !o.has(kCountedWords)) return chain(p, cur, o);
     Cur count;
-    const size_t e1 = counted(p, count);
+    const size_t e1 = counted(p, count, o);
     const size_t e2 = chain(p, cur, o);
     if (e1 != kNo && (e2 == kNo || e1 >= e2)) {
       cur = count;
@@ -1110,6 +1110,10 @@ class Parser {
   size_t span_before_after(size_t p, Cur& cur) {
     Match pre = word(p, kind_bit(Kind::kSpanPrefix));
     if (!pre) return kNo;
+    // The count after it is a vague-count word or a number, which most prefixes have none
+    // of (上|半年, 지난|해, 다음| 달): two bytes and a table turn those away before any reader.
+    const size_t i = sp(pre.end);
+    if (!w_.may_hold2(t_, i, kind_bit(Kind::kVagueCount)) && !may_start_number(t_, i)) return kNo;
     // 签下|15年: a one-character prefix that ends a word with the character before it
     // (签下 "signed", 以下, 留下) is that word's, no "next".
     if (pre.end == p + 3 && p >= 3) {
@@ -1120,7 +1124,6 @@ class Parser {
       // no span before the reference (今年的前两个月 is read from 今年, as nth_part does).
       if (t_.compare(p - kDe.size(), kDe.size(), kDe) == 0) return kNo;
     }
-    const size_t i = sp(pre.end);
     Num n;
     bool vague = false;
     if (Match v = word(i, kind_bit(Kind::kVagueCount))) {
@@ -1230,11 +1233,12 @@ class Parser {
     return m.end;
   }
 
-  // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전.
-  size_t counted(size_t p, Cur& cur) {
+  // 3년 전, 10여 년 전, 两年前, 5天后, 두 달 전. `o`: opening(p), which names the readings
+  // that may start here (each opens with a word of its own or a number).
+  size_t counted(size_t p, Cur& cur, const Opening& o) {
     {
-      size_t e = first_months(p, cur);
-      if (e == kNo) e = span_before_after(p, cur);
+      size_t e = o.has(kind_bit(Kind::kFirstN)) ? first_months(p, cur) : kNo;
+      if (e == kNo && o.has(kind_bit(Kind::kSpanPrefix))) e = span_before_after(p, cur);
       if (e != kNo) return e;
     }
     if (p >= t_.size()) return kNo;
@@ -1251,7 +1255,7 @@ class Parser {
       Num n;
       if (is_digit(t_[p])) {
         if (!digits(p, n) || n.value >= 1000 || n.leading_zero) return kNo;
-      } else if (!han(p, n) && !parse_native_korean(t_, p, n)) {
+      } else if (!o.number || (!han(p, n) && !parse_native_korean(t_, p, n))) {
         return kNo;
       }
       if (n.value <= 0 || n.form == NumForm::kHanSequence) return kNo;
