@@ -730,7 +730,8 @@ class Parser {
       if (syllables < 2 || j >= t_.size()) continue;
       const bool spaced = t_[j] == ' ';
       const size_t at = spaced ? j + 1 : j;
-      const Match m = word(at, kind_bit(Kind::kQualAfter));
+      // Most syllables open no qualifier: two bytes tell, before a walk.
+      const Match m = w_.may_hold2(t_, at, kind_bit(Kind::kQualAfter)) ? word(at, kind_bit(Kind::kQualAfter)) : Match{};
       const bool since = m && m.end - at >= 6 && flag_of(w_.entry(m.entry).tag) == kSince;
       if (spaced) return since ? m : Match{};
       if (since && last != U'로' && syllables <= kMaxEventSyllables) return m;
