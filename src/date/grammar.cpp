@@ -795,7 +795,7 @@ class Parser {
     if (p >= t_.size()) return false;
     if (is_digit(t_[p])) return (allow & kAllowDigits) && digits(p, n);
     if ((allow & kAllowHan) && han(p, n)) return true;
-    if ((allow & kAllowSino) && parse_sino_korean(t_, p, n)) return true;
+    if ((allow & kAllowSino) && sino(p, n)) return true;
     return false;
   }
 
@@ -2096,8 +2096,8 @@ class Parser {
         if (e < t_.size() && is_digit(t_[e])) return kNo;
         return e;
       }
-    } else if (!han(p, h) && !parse_native_korean(t_, p, h)) {
-      return kNo;
+    } else if (!may_start_number(t_, p) || (!han(p, h) && !parse_native_korean(t_, p, h))) {
+      return kNo;  // (one table turns away the code points that open neither: most after a day)
     }
     Match m = word(h.end, kind_bit(Kind::kMarker));
     if ((!m || w_.entry(m.entry).tag != Tag::kHour) && is_digit(t_[p]) && word(sp(h.end), kind_bit(Kind::kDaypartAfter))) {
@@ -2948,7 +2948,12 @@ class Parser {
   bool han(size_t p, Num& out) const {
     return han_.get(p, out, [this](size_t q, Num& n) { return parse_han(t_, q, n); });
   }
-  mutable LastNumber digits_, han_;
+  // Sino-Korean numbers go through the general numeral parser: the year's and the
+  // quarter's readings of one syllable (삼성, 일부) ask at the same position in turn.
+  bool sino(size_t p, Num& out) const {
+    return sino_.get(p, out, [this](size_t q, Num& n) { return parse_sino_korean(t_, q, n); });
+  }
+  mutable LastNumber digits_, han_, sino_;
   mutable DigitsUnit digits_unit_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
