@@ -238,8 +238,9 @@ constexpr KindMask kWeekdayKinds = kind_bit(Kind::kWeekday) | kind_bit(Kind::kWe
 
 class Parser {
  public:
-  Parser(const Words& w, std::string_view t, const core::RefDate* ref, WordCache* cache)
-      : cache_(cache), w_(w), t_(t) {
+  // `context` (what the text named before this parse) is read in place: it outlives the parser.
+  Parser(const Words& w, std::string_view t, const core::RefDate* ref, const TextContext& context, WordCache* cache)
+      : cache_(cache), w_(w), t_(t), context_(context) {
     if (ref) {
       ref_store_ = *ref;
       has_ref_store_ = true;
@@ -252,8 +253,6 @@ class Parser {
   // result holds for any reference (find() reuses the parses dateline detection needed).
   bool ref_used() const { return ref_used_; }
   bool ctx_used() const { return ctx_used_; }
-
-  void set_context(const TextContext& c) { context_ = c; }
 
   bool parse(size_t pos, Parsed& out) {
     unsigned flags = 0;
@@ -484,7 +483,16 @@ class Parser {
   // piece of another word: 12월물 (a futures month), 3월호 (an issue), 9월 말레이시아,
   // 3일 전했다, 3년 후보, 경제. A longer date word keeps its meaning before a noun
   // (추석선물, 연말특수); the compounds where it does not are stop words (연말정산).
+  // Kept for the last position asked: the markers and units a number's readings ask
+  // about (년, 월, 일 as a marker, a unit, a count's unit...) end at the same place.
   bool runs_on_in_word(size_t end) const {
+    if (end != runs_on_pos_) {
+      runs_on_ = runs_on_read(end);
+      runs_on_pos_ = end;
+    }
+    return runs_on_;
+  }
+  bool runs_on_read(size_t end) const {
     if (end + 3 > t_.size() || !hangul_syllable_at(end) || !hangul_syllable_at(end - 3)) return false;
     constexpr KindMask kGoesOn = ~kind_bit(Kind::kStop);
     if (w_.may_hold(t_, end, kGoesOn) && (words_at(end).each.kinds & kGoesOn)) return false;
@@ -2954,6 +2962,8 @@ class Parser {
     return sino_.get(p, out, [this](size_t q, Num& n) { return parse_sino_korean(t_, q, n); });
   }
   mutable LastNumber digits_, han_, sino_;
+  mutable size_t runs_on_pos_ = kNo;  // runs_on_in_word's last position and answer
+  mutable bool runs_on_ = false;
   mutable DigitsUnit digits_unit_;
 
   WordCache* cache_;  // longest_each answers by position (Parser::word)
@@ -2967,7 +2977,7 @@ class Parser {
   mutable bool ref_used_ = false, ctx_used_ = false;
   const Value* base_ = nullptr;
   bool base_spelled_ = false;
-  TextContext context_;  // what the text named before this parse
+  const TextContext& context_;  // what the text named before this parse
   bool between_ = false;  // reading B of "A和B之间"
   // The parse read a lunisolar mark or month name (음력, 农历, 正月): its month and day are
   // lunisolar ones, converted at the end (to_civil), with the Korean calendar for a
@@ -3381,8 +3391,7 @@ bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* r
     WordCache local;
     return parse_at(text, pos, ref, out, context, &local);
   }
-  Parser p(words_, text, ref, cache);
-  p.set_context(context);
+  Parser p(words_, text, ref, context, cache);
   const bool ok = p.parse(pos, out);
   out.ref_used = p.ref_used();
   out.ctx_used = p.ctx_used();
