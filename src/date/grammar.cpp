@@ -618,6 +618,9 @@ class Parser {
   // Only a word of two characters (连续): the one-character ones (多, 来) also end names
   // before a quarter (拼多多|二季度, 蔚来|三季度).
   bool in_a_row(size_t p) const {
+    // Either word ends right before p: most quarters have no character there that ends
+    // any word (one bit), and need neither walk back.
+    if (!w_.may_end_word(cp_before(t_, p))) return false;
     const size_t q = w_.word_ending_at(t_, p, kind_bit(Kind::kOrdinal), kMaxOrdinalBytes);
     return q >= kInARowWordBytes &&
            w_.word_ending_at(t_, q, kind_bit(Kind::kDurationAfter), kInARowWordBytes) == q - kInARowWordBytes;
