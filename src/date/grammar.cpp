@@ -2519,10 +2519,6 @@ class Parser {
   // units (2021年的前2周, 今年的最后3周, 去年的前10天).
   size_t nth_part(size_t p, Cur& cur) {
     if (cur.interval || (cur.a.grain != Grain::kMonth && cur.a.grain != Grain::kYear)) return kNo;
-    // A month without a year is read across the year's turn as it is alone (1월 마지막 주
-    // in a December article is next January's last week).
-    Cur turned = cur;
-    turn_bare_month(turned);
     const bool in_year = cur.a.grain == Grain::kYear;
     size_t i = sp(p);
     if (Match l = word(i, kind_bit(Kind::kLinker))) i = l.end;
@@ -2549,6 +2545,11 @@ class Parser {
     }
     if (count && (num.value < 1 || num.value > 366)) return kNo;
     if (!count && (n == 0 || n > 53)) return kNo;
+    // A month without a year is read across the year's turn as it is alone (1월 마지막 주
+    // in a December article is next January's last week). (Turned only here, once the
+    // words are there: most months have none after them.)
+    Cur turned = cur;
+    turn_bare_month(turned);
     const int y = turned.a.year, m = cur.a.month;
     const bool x = cur.a.x_year;
     // A weekday: 첫째 화요일, 第一个星期一, 最后一个星期一.
