@@ -1918,14 +1918,20 @@ class Parser {
       if (!base_ && apposed_day(p, d1, y, m)) {
         if (context_.day_relative) cur.flags |= kRelative;
       } else if (!base_ && has_ref() && y == ref().year && m == ref().month) {
-        const long r = days_from_civil(ref().year, ref().month, ref().day);
-        long best = d1 <= days_in_month(y, m) ? std::labs(days_from_civil(y, m, d1) - r) : LONG_MAX;
+        // Days from the reference day, by the months' lengths alone (days_from_civil runs
+        // on by the day, and a month's first day follows the last of the month before):
+        // d1 - day in the reference month, d1 - day - its length in the month before, and
+        // the reference month's length + d1 - day in the month after.
+        const long day = ref().day;
+        const int length = days_in_month(y, m);
+        long best = d1 <= length ? std::labs(d1 - day) : LONG_MAX;
         for (const int step : {-1, 1}) {
           int cy = ref().year, cm = ref().month + step;
           if (cm == 0) cm = 12, --cy;
           if (cm == 13) cm = 1, ++cy;
-          if (d1 > days_in_month(cy, cm)) continue;
-          const long dist = std::labs(days_from_civil(cy, cm, d1) - r);
+          const int other = days_in_month(cy, cm);
+          if (d1 > other) continue;
+          const long dist = std::labs(step < 0 ? d1 - day - other : length + d1 - day);
           if (dist < best) best = dist, y = cy, m = cm;
         }
       }
