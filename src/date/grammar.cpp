@@ -2871,6 +2871,8 @@ class Parser {
   // "nowadays", not the reference day. A past word followed by a count (过去一周) is a
   // span, not a contrast.
   bool nowadays(size_t p, const Match& dr) const {
+    // (The walk at p that found dr says whether a nowadays word starts there at all.)
+    if (!(words_at(p).each.kinds & kind_bit(Kind::kNowadays))) return false;
     const Match nw = w_.longest(t_, p, kind_bit(Kind::kNowadays));
     if (!nw || nw.end != dr.end) return false;
     constexpr size_t kLookBack = 180;  // bytes: about 60 Han characters
@@ -2879,6 +2881,7 @@ class Parser {
       const char32_t c = cp_before(t_, q);
       if (is_sentence_mark(c)) break;
       q -= c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (!w_.may_hold2(t_, q, kind_bit(Kind::kContrastPast))) continue;  // most characters: two bytes say so
       const Match past = w_.longest(t_, q, kind_bit(Kind::kContrastPast));
       if (!past) continue;
       size_t next;
