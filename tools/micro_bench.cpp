@@ -91,7 +91,7 @@ void run_recognizer(benchmark::State& state, const char* folder) {
   core::Document doc{folded, folded.text()};
   doc.lang = detail::detect_lang(doc.text);
   doc.ref = core::RefDate{2025, 11, 1};
-  std::vector<core::Candidate> out;
+  core::Candidates out;
   for (auto _ : state) {
     out.clear();
     r.find(doc, out);

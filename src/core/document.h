@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/region.h"
 #include "hanfacts/fact.h"
@@ -58,6 +59,59 @@ struct Candidate {
   int equiv_of = -1;
   // Breaks ties between overlapping candidates of equal length: higher wins.
   int priority = 0;
+  // (A new member is reset in Candidates::emplace_back too.)
+};
+
+// The candidates of one document: what recognizers append to (emplace_back, then fill
+// the fields in place), in room a thread keeps from one document to the next. clear()
+// keeps the candidates it drops alive, and emplace_back hands one of them back reset
+// to a new candidate's values, so its strings keep their capacity: an ORG name longer
+// than a short string's 15 bytes, or flags such as "alias;qid=Q...", were a new
+// allocation for every such fact and a free when the next document cleared them.
+class Candidates {
+ public:
+  // A candidate with a new one's values, at the end.
+  Candidate& emplace_back() {
+    if (size_ == items_.size()) {
+      ++size_;
+      return items_.emplace_back();
+    }
+    Candidate& c = items_[size_++];
+    c.type = FactType::kOrg;
+    c.start = c.end = 0;
+    c.value.clear();
+    c.unit = {};
+    c.flags.clear();
+    c.rule = {};
+    c.equiv_of = -1;
+    c.priority = 0;
+    return c;
+  }
+  // Drops every candidate (they stay alive for emplace_back to reuse).
+  void clear() { size_ = 0; }
+  // Candidates kept alive, in use or not: a huge document's may be given back (release).
+  size_t room() const { return items_.size(); }
+  void release() {
+    std::vector<Candidate>().swap(items_);
+    size_ = 0;
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Candidate& operator[](size_t i) { return items_[i]; }
+  const Candidate& operator[](size_t i) const { return items_[i]; }
+  Candidate& back() { return items_[size_ - 1]; }
+  const Candidate& back() const { return items_[size_ - 1]; }
+  Candidate* data() { return items_.data(); }
+  const Candidate* data() const { return items_.data(); }
+  Candidate* begin() { return items_.data(); }
+  Candidate* end() { return items_.data() + size_; }
+  const Candidate* begin() const { return items_.data(); }
+  const Candidate* end() const { return items_.data() + size_; }
+
+ private:
+  std::vector<Candidate> items_;  // [0, size_) in use, then reset on reuse
+  size_t size_ = 0;
 };
 
 // Appends `flag` to a ';'-separated list unless it is already there.

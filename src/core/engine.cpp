@@ -41,14 +41,14 @@ struct OpenGroup {
   size_t extent = 0;    // the members' furthest end
 };
 
-RankKey rank_key(const std::vector<core::Candidate>& cands, uint32_t index) {
+RankKey rank_key(const core::Candidates& cands, uint32_t index) {
   const core::Candidate& c = cands[index];
   return RankKey{c.end - c.start, c.start, c.priority, index};
 }
 
 // Keeps the winners of the group in s.group (base: its first start, extent: its end)
 // in s.kept, in text order.
-[[gnu::noinline]] void rank_group(const std::vector<core::Candidate>& cands, size_t base, size_t extent, Scratch& s) {
+[[gnu::noinline]] void rank_group(const core::Candidates& cands, size_t base, size_t extent, Scratch& s) {
   auto& group = s.group;
   std::sort(group.begin(), group.end(), [](const RankKey& x, const RankKey& y) {
     if (x.len != y.len) return x.len > y.len;
@@ -83,7 +83,7 @@ RankKey rank_key(const std::vector<core::Candidate>& cands, uint32_t index) {
 
 // Adds the next candidate (`c`, at `index`, non-empty, in order of start) to the open
 // group, or closes that group and opens one with it.
-[[gnu::always_inline]] inline void add_to_groups(const std::vector<core::Candidate>& cands, const core::Candidate& c,
+[[gnu::always_inline]] inline void add_to_groups(const core::Candidates& cands, const core::Candidate& c,
                                                  uint32_t index, OpenGroup& g, Scratch& s) {
   if (c.start < g.extent) {  // chained to the group by an overlap
     if (g.members == 1) {
@@ -100,7 +100,7 @@ RankKey rank_key(const std::vector<core::Candidate>& cands, uint32_t index) {
   g = OpenGroup{index, 1, c.start, c.end};
 }
 
-void close_groups(const std::vector<core::Candidate>& cands, OpenGroup& g, Scratch& s) {
+void close_groups(const core::Candidates& cands, OpenGroup& g, Scratch& s) {
   if (g.members == 1) s.kept.push_back(g.first);
   else if (g.members > 1) rank_group(cands, g.base, g.extent, s);
   g = OpenGroup{};
@@ -115,7 +115,7 @@ void close_groups(const std::vector<core::Candidate>& cands, OpenGroup& g, Scrat
 // the same result when run separately on each group of candidates chained by overlaps.
 // Most candidates overlap nothing and are kept without ranking; only the groups (a
 // number inside a money amount inside a date range ...) are ranked.
-void resolve_overlaps(const std::vector<core::Candidate>& cands, std::span<const size_t> run_ends, Scratch& s) {
+void resolve_overlaps(const core::Candidates& cands, std::span<const size_t> run_ends, Scratch& s) {
   s.kept.clear();
   // Each recognizer reports in text order (`run_ends`: where each one's candidates end),
   // so the candidates come in order of start by taking the earliest of the runs' next
@@ -324,14 +324,15 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
   }
   if (doc.ref) result.ref_date = date::format_ref_date(*doc.ref);
 
-  // One candidate vector and working space per thread, kept between documents: growing
-  // a new one as each recognizer appends moved every earlier candidate again. The facts'
-  // views see the candidates until the next document, so a huge document's room is
-  // given back only when that one starts.
-  thread_local std::vector<core::Candidate> cands;
+  // Candidates and working space per thread, kept between documents: growing a new
+  // vector as each recognizer appends moved every earlier candidate again, and the
+  // candidates themselves are reused with their strings' room (core::Candidates). The
+  // facts' views see the candidates until the next document, so a huge document's room
+  // is given back only when that one starts.
+  thread_local core::Candidates cands;
   thread_local Scratch scratch;
-  if (cands.capacity() > kKeptCandidates) {
-    std::vector<core::Candidate>().swap(cands);
+  if (cands.room() > kKeptCandidates) {
+    cands.release();
     scratch = Scratch();
   }
   cands.clear();

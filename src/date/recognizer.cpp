@@ -131,7 +131,7 @@ size_t with_prefix_before_year(const Words& w, std::string_view t, size_t start)
   return start;
 }
 
-void emit(const Parsed& p, std::vector<core::Candidate>& out) {
+void emit(const Parsed& p, core::Candidates& out) {
   // Filled where it lives: no temporary Candidate to move and destroy per fact.
   core::Candidate& c = out.emplace_back();
   c.type = FactType::kDate;
@@ -686,7 +686,7 @@ bool before_issue_number(const Words& w, std::string_view t, size_t p) {
 
 }  // namespace
 
-void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan) const {
+void Recognizer::find(const core::Document& doc, core::Candidates& out, Scan* scan) const {
   const std::string_view t = doc.text;
   const core::RefDate* ref = doc.ref ? &*doc.ref : nullptr;
   const Grammar& g = *grammar_;

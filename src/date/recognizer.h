@@ -48,7 +48,7 @@ class Recognizer {
   // the parses it needs are shared with a later find(doc, out, scan).
   std::optional<core::RefDate> detect_reference(const core::Document& doc, Scan* scan = nullptr) const;
   // Appends DATE candidates found in `doc`, resolving relative ones against doc.ref.
-  void find(const core::Document& doc, std::vector<core::Candidate>& out, Scan* scan = nullptr) const;
+  void find(const core::Document& doc, core::Candidates& out, Scan* scan = nullptr) const;
 
  private:
   std::shared_ptr<const class Grammar> grammar_;

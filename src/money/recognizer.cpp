@@ -1865,7 +1865,7 @@ bool only_qualifiers(std::string_view between, const Tables& t) {
   return true;
 }
 
-void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+void Recognizer::find(const core::Document& doc, core::Candidates& out) const {
   const Tables& t = *tables_;
   const std::string_view s = doc.text;
   Reader rd{t, s, doc.folded};

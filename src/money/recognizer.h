@@ -27,7 +27,7 @@ class Recognizer {
   // Fails with a "file:line: column 'x': ..." status on a malformed lexicon row.
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
   // Appends MONEY candidates found in `doc`. Thread-safe.
-  void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+  void find(const core::Document& doc, core::Candidates& out) const;
 
  private:
   std::shared_ptr<const Tables> tables_;

@@ -456,7 +456,7 @@ class Matcher {
  public:
   // One Matcher per thread is reused from document to document, so its buffers keep
   // their capacity and a document costs no allocation beyond its results.
-  void run(const Model& m, const core::Document& doc, std::vector<core::Candidate>& out) {
+  void run(const Model& m, const core::Document& doc, core::Candidates& out) {
     m_ = &m;
     doc_ = &doc;
     t_ = doc.text;
@@ -4082,7 +4082,7 @@ class Matcher {
   static constexpr size_t kMaxBylineBytes = 12;  // 선임기자, 논설위원
   static constexpr int kMaxTitledSyllables = 8;   // 주거복지 before 과장, 일자리경제 before 국장
 
-  void emit(std::vector<core::Candidate>& out) const {
+  void emit(core::Candidates& out) const {
     for (const Hit& h : hits_) {
       if (h.kind == HitKind::kContext && !h.supported) continue;
       // A county's pattern that does not act names the place (在安福县).
@@ -4626,7 +4626,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   return r;
 }
 
-void Recognizer::find(const core::Document& doc, std::vector<core::Candidate>& out) const {
+void Recognizer::find(const core::Document& doc, core::Candidates& out) const {
   if (!model_ || doc.text.empty()) return;
   thread_local Matcher matcher;
   matcher.run(*model_, doc, out);

@@ -51,7 +51,7 @@ class Recognizer {
   // the recognizer, so its large tables are read where they lie instead of copied.
   static Result<Recognizer> load(std::string_view saved, std::span<const lexicon::Source> sources, bool lasting = false);
   // Appends ORG candidates found in `doc`. Thread-safe.
-  void find(const core::Document& doc, std::vector<core::Candidate>& out) const;
+  void find(const core::Document& doc, core::Candidates& out) const;
 
   // Sizes of the compiled lexicon, for benchmarks and tests.
   size_t entry_count() const;

@@ -32,7 +32,7 @@ Answer run(const std::string& text, bool shared) {
   core::Document doc{folded, folded.text()};
   date::Scan scan;
   doc.ref = recognizer().detect_reference(doc, shared ? &scan : nullptr);
-  std::vector<core::Candidate> out;
+  core::Candidates out;
   recognizer().find(doc, out, shared ? &scan : nullptr);
   Answer a;
   if (doc.ref) a.ref = date::format_ref_date(*doc.ref);

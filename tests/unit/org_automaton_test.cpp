@@ -260,7 +260,7 @@ TEST_CASE("org automaton: the one-pass scan keeps the rules around keys") {
   auto spans = [&](std::string_view input) {
     text::FoldedText folded(input);
     core::Document doc{folded, folded.text()};
-    std::vector<core::Candidate> out;
+    core::Candidates out;
     made.value().find(doc, out);
     std::vector<std::string> s;
     for (const auto& c : out) {

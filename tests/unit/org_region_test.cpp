@@ -44,7 +44,7 @@ std::vector<std::string> values(const org::Recognizer& rec, std::string_view inp
   text::FoldedText folded(input);
   core::Document doc{folded, folded.text()};
   doc.regions = &kRegions;
-  std::vector<core::Candidate> cands;
+  core::Candidates cands;
   rec.find(doc, cands);
   std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
   std::vector<std::string> out;

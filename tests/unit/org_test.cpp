@@ -57,7 +57,7 @@ const org::Recognizer& fixture() {
 std::vector<Found> run(const org::Recognizer& rec, std::string_view input) {
   text::FoldedText folded(input);
   core::Document doc{folded, folded.text()};
-  std::vector<core::Candidate> cands;
+  core::Candidates cands;
   rec.find(doc, cands);
   std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
   std::vector<Found> out;
@@ -465,7 +465,7 @@ TEST_CASE("org: the prebuilt model is the one build() makes") {
     const std::string text = lexicon::read_file(e.path().string()).value();
     text::FoldedText folded(text);
     core::Document doc{folded, folded.text()};
-    std::vector<core::Candidate> a, b;
+    core::Candidates a, b;
     built.value().find(doc, a);
     prebuilt.value().find(doc, b);
     REQUIRE_MESSAGE(a.size() == b.size(), e.path().string());
@@ -505,7 +505,7 @@ TEST_CASE("org: random text keeps every invariant") {
     for (int i = 0; i < n; ++i) input += pieces[rng() % std::size(pieces)];
     text::FoldedText folded(input);
     core::Document doc{folded, folded.text()};
-    std::vector<core::Candidate> out;
+    core::Candidates out;
     fixture().find(doc, out);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
     for (size_t i = 0; i < out.size(); ++i) {
@@ -600,7 +600,7 @@ TEST_CASE("org: throughput") {
   }
 
   auto measure = [&](const org::Recognizer& rec, const char* label) {
-    std::vector<core::Candidate> out;
+    core::Candidates out;
     {
       // The whole text as one document: stays linear (no step is quadratic in hits).
       const auto t0 = std::chrono::steady_clock::now();
