@@ -362,15 +362,23 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
   text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
   size_t n_kept = 0, last_end = 0;
   bool any_equiv = false;
-  for (uint32_t i : kept) {
-    const size_t start = to_original.start(cands[i].start);
-    const size_t end = to_original.end(cands[i].end);
+  // The thread-local vectors' starts in locals: the views' stores may alias them, and
+  // a thread-local's address is worked out again at each use.
+  const core::Candidate* const all = cands.data();
+  uint32_t* const kept_at = kept.data();
+  const char* const original = text.data();
+  for (size_t k = 0, n = kept.size(); k < n; ++k) {
+    const uint32_t i = kept_at[k];
+    const core::Candidate& c = all[i];
+    const size_t start = to_original.start(c.start);
+    const size_t end = to_original.end(c.end);
     if (end <= start || (n_kept > 0 && start < last_end)) continue;
     last_end = end;
-    const core::Candidate& c = cands[i];
-    kept[n_kept++] = i;
+    kept_at[n_kept++] = i;
     any_equiv |= c.equiv_of >= 0;
-    facts.push_back(core::FactView{c.type, start, end, text.substr(start, end - start), c.value, c.unit, c.flags, c.rule});
+    // The map's offsets are within the text (its end at most): no substr check.
+    facts.push_back(core::FactView{c.type, start, end, std::string_view(original + start, end - start), c.value, c.unit,
+                                   c.flags, c.rule});
   }
   kept.resize(n_kept);
   // "equiv=N" flags from the facts' ids (rare: only when some fact restates another),
