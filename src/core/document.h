@@ -73,8 +73,8 @@ class Candidates {
   // A candidate with a new one's values, at the end.
   Candidate& emplace_back() {
     if (size_ == items_.size()) {
-      ++size_;
-      return items_.emplace_back();
+      items_.emplace_back();  // counted once made (it may throw)
+      return items_[size_++];
     }
     Candidate& c = items_[size_++];
     c.type = FactType::kOrg;
