@@ -2,6 +2,11 @@
 
 namespace hanfacts::core {
 
+Candidate& Candidates::grow() {
+  items_.emplace_back();  // counted once made (it may throw)
+  return items_[size_++];
+}
+
 void add_flag(std::string& flags, std::string_view flag) {
   size_t pos = 0;
   while (pos <= flags.size()) {

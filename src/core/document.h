@@ -72,10 +72,7 @@ class Candidates {
  public:
   // A candidate with a new one's values, at the end.
   Candidate& emplace_back() {
-    if (size_ == items_.size()) {
-      items_.emplace_back();  // counted once made (it may throw)
-      return items_[size_++];
-    }
+    if (size_ == items_.size()) return grow();
     Candidate& c = items_[size_++];
     c.type = FactType::kOrg;
     c.start = c.end = 0;
@@ -110,6 +107,10 @@ class Candidates {
   const Candidate* end() const { return items_.data() + size_; }
 
  private:
+  // A new candidate past every one made so far (rare once a thread has seen a few
+  // documents): out of line, so that the recognizers' loops that append inline only
+  // the reuse.
+  Candidate& grow();
   std::vector<Candidate> items_;  // [0, size_) in use, then reset on reuse
   size_t size_ = 0;
 };
