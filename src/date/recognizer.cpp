@@ -77,19 +77,33 @@ const Parsed& in_region(const Parsed& p, const Words& w, const core::Document& d
   return p;
 }
 
-// Whether a lunisolar mark (农历, 음력) ends right before `start`, one space allowed. A
-// date there that the parse did not take the mark into is no Gregorian date: the mark
-// says the date is lunisolar, and it could not be read as one because the day does not
-// exist (农历2025年十二月三十: that month has 29 days). No fact beats a wrong one.
-bool follows_lunar_mark(const Words& w, std::string_view t, size_t start) {
-  size_t end = start;
-  if (end > 0 && t[end - 1] == ' ') --end;
+// What the checks that look back from a date's start read first: the code point right
+// before it, and the one before a space there. Decoded once per fact: four checks ask
+// (a lunisolar mark, an opening quote, a list mark, a recurring word), and most dates
+// follow none of those, which that code point alone tells.
+struct Before {
+  Before(std::string_view t, size_t start) {
+    end = start > 0 && t[start - 1] == ' ' ? start - 1 : start;
+    size_t i = end;
+    last = end > 0 ? prev_code_point(t, i) : 0;
+    at_start = end == start ? last : U' ';
+  }
+  size_t end;                // the start, less one space right before it
+  char32_t last = 0;         // the code point that ends at `end` (0 when end is 0)
+  char32_t at_start = 0;     // the code point that ends at the start (0 when it is 0)
+};
+
+// Whether a lunisolar mark (农历, 음력) ends right before the date's start, one space
+// allowed. A date there that the parse did not take the mark into is no Gregorian date:
+// the mark says the date is lunisolar, and it could not be read as one because the day
+// does not exist (农历2025年十二月三十: that month has 29 days). No fact beats a wrong one.
+bool follows_lunar_mark(const Words& w, std::string_view t, const Before& before) {
+  const size_t end = before.end;
   if (end == 0) return false;
   // A mark ends with one of a handful of code points: most dates follow none of them,
   // and need no walk back.
+  if (!w.may_end_lunar(before.last)) return false;
   size_t from = end;
-  if (!w.may_end_lunar(prev_code_point(t, from))) return false;
-  from = end;
   for (int k = 0; k < 3 && from > 0; ++k) {  // marks are two or three code points
     const char32_t c = prev_code_point(t, from);
     if (!w.may_start(c)) continue;  // one bit: most code points start no date word
@@ -569,15 +583,14 @@ size_t listed_ordinals_start(const Words& w, std::string_view t, size_t start) {
 }
 
 // Whether the date [start, end), a word (not digits), opens a short quoted name: an opening
-// quote right before it, and one to four more characters and the closing quote right after
-// it (“今日酒价” a platform, “冬至饺子宴” an event). A quoted sentence runs on longer
-// (“明年春节前的订单已基本排满”), and a date alone in quotes stays a date (“双11”以来).
-bool opens_short_quoted_name(std::string_view t, size_t start, size_t end) {
+// quote right before it (`open`, the code point that ends at start), and one to four more
+// characters and the closing quote right after it (“今日酒价” a platform, “冬至饺子宴” an
+// event). A quoted sentence runs on longer (“明年春节前的订单已基本排满”), and a date alone
+// in quotes stays a date (“双11”以来).
+bool opens_short_quoted_name(std::string_view t, size_t start, size_t end, char32_t open) {
   constexpr int kMaxNameRest = 4;
-  if (start == 0 || end >= t.size() || !text::is_han(text::code_point_at(t, start))) return false;
-  size_t before = start;
-  const char32_t open = prev_code_point(t, before);
   if (open != U'“' && open != U'「') return false;
+  if (start == 0 || end >= t.size() || !text::is_han(text::code_point_at(t, start))) return false;
   size_t p = end;
   for (int n = 0; p < t.size(); ++n) {
     const char32_t c = text::next_code_point(t, p);
@@ -700,18 +713,26 @@ void Recognizer::find(const core::Document& doc, core::Candidates& out, Scan* sc
   const size_t first_date = out.size();  // this recognizer's candidates start here
   size_t recurring_end = 0;              // the end of the last date dropped as recurring
   auto take = [&](const Parsed& p) {
-    if (follows_lunar_mark(words, t, p.start)) return;
+    const Before before(t, p.start);
+    if (follows_lunar_mark(words, t, before)) return;
     // A weekday in parentheses right after the day it falls on restates it, as datelines
     // print it (2026年11月28日（星期六）, 22일(월)): no fact of its own.
     if (p.rule == kRuleWeekday && out.size() > first_date && weekday_restates(t, out.back(), p)) return;
-    if (titles.inside_title(p.start, p.end) || opens_short_quoted_name(t, p.start, p.end)) return;
+    if (titles.inside_title(p.start, p.end) || opens_short_quoted_name(t, p.start, p.end, before.at_start)) return;
     // A written year before an issue number names the issue (2026年第二期…债券); 今年第十一期
     // is this year's eleventh.
     if (p.a.grain == Grain::kYear && !p.interval && text::is_ascii_digit(static_cast<unsigned char>(t[p.start])) &&
         before_issue_number(words, t, p.end))
       return;
     // A recurring date (매년 10월, 每年4月) and the dates listed right after it (每年4月、10月).
-    if (words.recurring_before(t, listed_ordinals_start(words, t, p.start)) ||
+    // Before most dates ends neither a list mark nor a recurring word: the code point
+    // before says so, with no walk back.
+    const size_t listed = p.start > 0 && words.may_end_list_mark(before.at_start)
+                              ? listed_ordinals_start(words, t, p.start)
+                              : p.start;
+    const bool recurring = (listed != p.start || (before.end > 0 && words.may_end_recurring(before.last))) &&
+                           words.recurring_before(t, listed);
+    if (recurring ||
         (recurring_end > 0 && lists_on(words, t, recurring_end, p.start))) {
       recurring_end = p.end;
       return;

@@ -359,10 +359,7 @@ bool Words::recurring_before(std::string_view text, size_t start) const {
   // by one bit of the filter (the list is searched only on a hit).
   if (end == 0) return false;
   size_t back = end;
-  const char32_t last = prev_code_point(text, back);
-  if (!((recurring_end_filter_ >> end_slot(last)) & 1) ||
-      std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end())
-    return false;
+  if (!may_end_recurring(prev_code_point(text, back))) return false;
   return word_ending_at(text, end, kind_bit(Kind::kRecurring), kMaxRecurringBytes) != end;
 }
 

@@ -267,6 +267,12 @@ class Words {
   bool may_end_lunar(char32_t c) const {
     return ((lunar_end_filter_ >> end_slot(c)) & 1) && std::find(lunar_ends_.begin(), lunar_ends_.end(), c) != lunar_ends_.end();
   }
+  // The same question for recurring words (Kind::kRecurring: 每年, 매년; recurring_before),
+  // asked once per fact.
+  bool may_end_recurring(char32_t c) const {
+    return ((recurring_end_filter_ >> end_slot(c)) & 1) &&
+           std::find(recurring_ends_.begin(), recurring_ends_.end(), c) != recurring_ends_.end();
+  }
   // The same question for list marks (Kind::kHolidayList: 、, 和, 과, ·), asked before every
   // date that might follow listed ordinals (매월 둘째·넷째 일요일).
   bool may_end_list_mark(char32_t c) const {
