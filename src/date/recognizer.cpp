@@ -779,13 +779,17 @@ void Recognizer::find(const core::Document& doc, core::Candidates& out, Scan* sc
   }
   // With a record: the same scan over the positions its first pass let through, with the
   // dateline search's answers where it asked (in order, as the positions).
-  const std::vector<ScanMemo>& memo = rec->memo;
-  size_t m = 0;
+  // The next answer's position is kept in a local: most positions come after the last
+  // answer, and one compare tells (visit() writes to the record, its word cache, so the
+  // compiler read the vector's size and entry again at every position).
+  const ScanMemo* known = rec->memo.data();
+  const ScanMemo* const known_end = known + rec->memo.size();
+  size_t known_pos = known != known_end ? known->pos : SIZE_MAX;
   size_t resume = 0;
   for (const uint32_t pos : rec->starts) {
     if (pos < resume) continue;
-    while (m < memo.size() && memo[m].pos < pos) ++m;
-    visit(pos, resume, m < memo.size() && memo[m].pos == pos ? &memo[m] : nullptr);
+    while (known_pos < pos) known_pos = ++known != known_end ? known->pos : SIZE_MAX;
+    visit(pos, resume, known_pos == pos ? known : nullptr);
   }
 }
 
