@@ -1,8 +1,5 @@
 #include "date/numbers.h"
 
-#include <array>
-#include <cstdint>
-
 #include "numeral/numeral.h"
 #include "text/utf8.h"
 
@@ -24,44 +21,6 @@ int han_digit(char32_t c) {
     case U'九': return 9;
     default: return -1;
   }
-}
-
-constexpr bool sino_start(char32_t c) {
-  switch (c) {
-    case U'영': case U'공': case U'일': case U'이': case U'삼': case U'사': case U'오': case U'육':
-    case U'칠': case U'팔': case U'구': case U'십': case U'백': case U'천':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// The first syllables of parse_native_korean's counts.
-constexpr bool native_start(char32_t c) {
-  switch (c) {
-    case U'스': case U'열': case U'다': case U'여': case U'일': case U'아': case U'한': case U'두':
-    case U'세': case U'네':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// is_han_number_start, sino_start or native_start as one bit per BMP code point:
-// may_start_number asks before every part that may open with a number. Their code
-// points are Han numerals (〇 U+3007 and CJK ideographs up to U+9FFF) and Hangul
-// syllables, so only those blocks are looked through (once, at first use; a constexpr
-// table over them exceeds clang's evaluation step limit).
-const std::array<uint64_t, 1024>& number_starts() {
-  static const std::array<uint64_t, 1024> bits = [] {
-    std::array<uint64_t, 1024> b{};
-    for (char32_t c = 0x3000; c < 0xA000; ++c)
-      if (is_han_number_start(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
-    for (char32_t c = 0xAC00; c <= 0xD7A3; ++c)
-      if (sino_start(c) || native_start(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
-    return b;
-  }();
-  return bits;
 }
 
 char32_t peek(std::string_view s, size_t i, size_t& next) {
@@ -86,7 +45,7 @@ bool shared_integer(std::string_view text, size_t pos, numeral::Script script, N
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) return false;  // every Han and Hangul numeral is a multi-byte code point
   const char32_t c = text::code_point_at(text, pos);  // folded text is valid UTF-8
-  if (script == numeral::Script::kChinese ? !is_han_number_start(c) : !sino_start(c))
+  if (script == numeral::Script::kChinese ? !is_han_number_start(c) : !is_sino_korean_start(c))
     return false;
   const auto n = numeral::parse_numeral_at(text, pos, kOptions);
   if (!n || n->script != script || n->is_range() || n->fraction || n->has_decimal_point || n->has_scale ||
@@ -168,14 +127,6 @@ bool parse_native_korean(std::string_view text, size_t pos, Num& out) {
   if (v == 0) return false;
   out = Num{v, two ? next : i, 0, false, NumForm::kNativeKorean};
   return true;
-}
-
-bool may_start_number(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
-  const auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return b >= '0' && b <= '9';
-  const char32_t c = text::code_point_at(text, pos);
-  return c < 0x10000 && ((number_starts()[c >> 6] >> (c & 63)) & 1);
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {
