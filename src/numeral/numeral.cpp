@@ -1187,6 +1187,18 @@ bool is_korean_scale(char32_t c) {
   return k.kind == kBig && k.script == Script::kKorean;
 }
 
+int lone_korean_digit(std::string_view s, size_t pos) {
+  size_t next;
+  const Cls k = classify(cp_at(s, pos, &next));
+  if (k.kind != kDigit || k.script != Script::kKorean) return -1;
+  // lex() reads the digit and stops at the next character when that is no numeral
+  // character (a space or an ASCII digit included: the dates' options read no space
+  // groups, and a digit after a digit ends a number); drop_copula then drops a 이.
+  if (kNumeralBits.has(cp_at(s, next))) return -1;
+  if (k.value == 2 && copula_follows(s, next)) return -1;
+  return k.value;
+}
+
 bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
   if (c == U'负' || c == U'마' || c == U'음' || c == U'半') return true;
