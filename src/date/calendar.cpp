@@ -62,9 +62,10 @@ long easter_sunday(int y, bool orthodox) {
   return days_from_civil(y, month, day);
 }
 
-int weekday(int y, int m, int d) {
-  const long z = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday (4)
-  long w = (z + 3) % 7;
+int weekday(int y, int m, int d) { return weekday_of_day(days_from_civil(y, m, d)); }
+
+int weekday_of_day(long z) {
+  long w = (z + 3) % 7;  // 1970-01-01 was a Thursday (4)
   if (w < 0) w += 7;
   return static_cast<int>(w) + 1;
 }
@@ -76,9 +77,10 @@ void week_monday(int iso_year, int week, int& y, int& m, int& d) {
   civil_from_days(monday1 + 7L * (week - 1), y, m, d);
 }
 
-Value week_of(int y, int m, int d) {
-  const long z = days_from_civil(y, m, d);
-  const long thursday = z + (4 - weekday(y, m, d));
+Value week_of(int y, int m, int d) { return week_of_day(days_from_civil(y, m, d)); }
+
+Value week_of_day(long z) {
+  const long thursday = z + (4 - weekday_of_day(z));
   int ty, tm, td;
   civil_from_days(thursday, ty, tm, td);
   const long jan1 = days_from_civil(ty, 1, 1);

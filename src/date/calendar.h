@@ -37,8 +37,11 @@ int weekday(int y, int m, int d);
 // Gregorian day).
 long easter_sunday(int y, bool orthodox);
 
-// The ISO week holding y-m-d.
+// The same for a day number (days since 1970-01-01), for callers that count in days.
+int weekday_of_day(long z);
+// The ISO week holding y-m-d, or day number z.
 Value week_of(int y, int m, int d);
+Value week_of_day(long z);
 // Monday of an ISO week.
 void week_monday(int iso_year, int week, int& y, int& m, int& d);
 

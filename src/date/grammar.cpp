@@ -2009,8 +2009,13 @@ class Parser {
   size_t week_part(size_t p, Cur& cur) {
     Match wr = word(p, kind_bit(Kind::kWeekRel));
     if (wr) {
-      const Value ref_week = week_of(ref().year, ref().month, ref().day);
-      const Value week = shift(ref_week, Grain::kWeek, w_.entry(wr.entry).offset);
+      // By day numbers: the Monday of the reference's week moved by the word's weeks, and
+      // the week that holds it (where the week of the reference shifted by weeks, and that
+      // week's Monday, converted dates to day numbers and back about ten times).
+      const long ref_day_number = days_from_civil(ref().year, ref().month, ref().day);
+      const long monday_number =
+          ref_day_number - (weekday_of_day(ref_day_number) - 1) + 7L * w_.entry(wr.entry).offset;
+      const Value week = week_of_day(monday_number);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
       // 本週四隻新股, 本周三家公司: a numeral before a measure word (weekday_counter)
@@ -2021,8 +2026,8 @@ class Parser {
         wd = Match{};
       if (wd) {
         int y, m, d;
-        week_monday(week.year, week.month, y, m, d);
-        Value v = shift(day_value(y, m, d), Grain::kDay, w_.entry(wd.entry).offset - 1);
+        civil_from_days(monday_number + w_.entry(wd.entry).offset - 1, y, m, d);
+        Value v = day_value(y, m, d);
         cur.point(arith(v, cur));
         cur.rule = "week_weekday";
         cur.year_unnamed = w_.entry(wr.entry).offset > 0;
