@@ -2952,10 +2952,16 @@ class Parser {
   // day in turn, at the same position. The readers (parse_digits, parse_han) leave `out`
   // alone when they fail and set all of it when they succeed, so the kept answer is
   // exactly theirs.
+  // (`num` is left unset until a reader succeeds, and read only then: the parser is built
+  // once per parse, about 34,000 times on 4 MB, and setting three unused Nums was a
+  // third of its construction.)
   struct LastNumber {
+    LastNumber() {}
     size_t pos = kNo;
     bool ok = false;
-    Num num;
+    union {
+      Num num;
+    };
     template <class Read>
     bool get(size_t p, Num& out, Read read) {
       if (p != pos) {
