@@ -126,6 +126,16 @@ Value shift(const Value& v, Grain unit, long n) {
     case Grain::kDay:
     case Grain::kHour:
     case Grain::kMinute: {
+      // Within one month (오늘, 어제, 明天 nearly always) the day number runs on with the
+      // day: no conversion there and back. (Only from a valid date, which the two
+      // conversions would otherwise turn into one.)
+      if (v.month >= 1 && v.month <= 12) {
+        const int length = days_in_month(v.year, v.month);
+        if (v.day >= 1 && v.day <= length && n >= 1 - v.day && n <= length - v.day) {
+          out.day = static_cast<int>(v.day + n);
+          break;
+        }
+      }
       int y, m, d;
       civil_from_days(days_from_civil(v.year, v.month, v.day) + n, y, m, d);
       out.year = y, out.month = m, out.day = d;

@@ -1369,7 +1369,7 @@ class Parser {
         looks_back_ = e.offset < 0;
         return m.end;
       }
-      cur.point(arith(shift(year_value(ref().year), Grain::kYear, e.offset), cur));
+      cur.point(arith(year_value(ref().year + e.offset), cur));  // (a year shifts by its number)
       cur.rule = "relative_year";
       // A sports season or a school year after the year is that year, in the span as
       // after a written one (내년 시즌, 明年赛季 as 2027시즌): a marker of two or more code

@@ -45,6 +45,27 @@ TEST_CASE("calendar: ISO weeks, weekdays, shifts") {
   CHECK(date::format(date::shift(d, date::Grain::kMonth, -1)) == "2024-02-29");  // clamped to the month
 }
 
+TEST_CASE("calendar: a shift by days within the month equals the conversions there and back") {
+  // shift() adds the days to the day where the month holds the result; the day numbers
+  // decide everywhere else. Every valid day of years around two leap rules, moved by up to
+  // 40 days either way, and the weekly and weekday arithmetic built on them.
+  int differ = 0;
+  for (const int y : {-5, 1899, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 3000})
+    for (int m = 1; m <= 12; ++m)
+      for (int d = 1; d <= date::days_in_month(y, m); ++d) {
+        const long z = date::days_from_civil(y, m, d);
+        const date::Value w = date::week_of(y, m, d), wz = date::week_of_day(z);
+        if (date::weekday_of_day(z) != date::weekday(y, m, d) || w.year != wz.year || w.month != wz.month) ++differ;
+        for (long n = -40; n <= 40; ++n) {
+          const date::Value v = date::shift(date::Value{date::Grain::kDay, y, m, d}, date::Grain::kDay, n);
+          int ey, em, ed;
+          date::civil_from_days(z + n, ey, em, ed);
+          if (v.year != ey || v.month != em || v.day != ed) ++differ;
+        }
+      }
+  CHECK(differ == 0);
+}
+
 namespace {
 
 // The Gregorian day of a lunisolar one as YYYY-MM-DD, or "none".
