@@ -825,11 +825,14 @@ class Parser {
       if (m && (tags & (1u << static_cast<unsigned>(w_.entry(m.entry).tag)))) return true;
       // A space before the unit only for years (2008 年), or in a spaced Chinese month and
       // day (11 月 28 日, as some outlets space digits): "10 月" alone reads as ten months.
-      m = word(sp(at), kind_bit(Kind::kMarker));
+      // (With no space, the marker there is the one just turned away.)
+      const size_t spaced = sp(at);
+      if (spaced == at) return false;
+      m = word(spaced, kind_bit(Kind::kMarker));
       if (!m) return false;
       const unsigned tag = 1u << static_cast<unsigned>(w_.entry(m.entry).tag);
       const unsigned year_tags = tagbit(Tag::kYear) | tagbit(Tag::kFiscalYear) | tagbit(Tag::kDecade);
-      return (tags & year_tags & tag) || ((tags & tag) && spaced_month_day(p, sp(at), m));
+      return (tags & year_tags & tag) || ((tags & tag) && spaced_month_day(p, spaced, m));
     };
     Match m;
     if (marker(n.end, m)) {
