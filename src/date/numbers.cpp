@@ -87,20 +87,25 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
       return d > 0 || c == U'零' || c == U'〇';
     }
   }
+  // 十, 百 or 千 alone (十年, 百年) neither. (Han numerals are three bytes.)
+  if (const int v = numeral::lone_numeral_char(text, pos); v >= 0) {
+    out = Num{v, pos + 3, 0, false, NumForm::kHan};
+    return true;
+  }
   // Positional (十一, 二十, 廿三, 一千): the shared numeral parser.
   return shared_integer(text, pos, numeral::Script::kChinese, NumForm::kHan, out);
 }
 
 bool parse_sino_korean(std::string_view text, size_t pos, Num& out) {
   // The first syllable opens a number (빵 and 륙, digits to the numeral parser, open no
-  // date's); one digit syllable alone (이번, 일부, 사업: most of the Sino-Korean starts
-  // the grammar asks at in running text) needs no general parser then. (Hangul
+  // date's); one digit or unit syllable alone (이번, 일부, 사업: most of the Sino-Korean
+  // starts the grammar asks at in running text) needs no general parser then. (Hangul
   // syllables are three bytes.)
   if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x80 ||
       !is_sino_korean_start(text::code_point_at(text, pos)))
     return false;
-  if (const int d = numeral::lone_korean_digit(text, pos); d >= 0) {
-    out = Num{d, pos + 3, 0, false, NumForm::kSinoKorean};
+  if (const int v = numeral::lone_numeral_char(text, pos); v >= 0) {
+    out = Num{v, pos + 3, 0, false, NumForm::kSinoKorean};
     return true;
   }
   return shared_integer(text, pos, numeral::Script::kKorean, NumForm::kSinoKorean, out);

@@ -1187,16 +1187,19 @@ bool is_korean_scale(char32_t c) {
   return k.kind == kBig && k.script == Script::kKorean;
 }
 
-int lone_korean_digit(std::string_view s, size_t pos) {
+int lone_numeral_char(std::string_view s, size_t pos) {
   size_t next;
   const Cls k = classify(cp_at(s, pos, &next));
-  if (k.kind != kDigit || k.script != Script::kKorean) return -1;
-  // lex() reads the digit and stops at the next character when that is no numeral
-  // character (a space or an ASCII digit included: the dates' options read no space
-  // groups, and a digit after a digit ends a number); drop_copula then drops a 이.
+  const bool digit = k.kind == kDigit && k.script == Script::kKorean;
+  if (!digit && k.kind != kSmall) return -1;
+  // lex() reads the character and stops at the next one when that is no numeral
+  // character (a space included: the dates' options read no space groups), or an ASCII
+  // digit after a digit (a unit goes on: 십5 is 15); drop_copula then drops a 이. A
+  // hundred before 分 is no number.
   if (kNumeralBits.has(cp_at(s, next))) return -1;
-  if (k.value == 2 && copula_follows(s, next)) return -1;
-  return k.value;
+  if (digit) return k.value == 2 && copula_follows(s, next) ? -1 : k.value;
+  if ((next < s.size() && is_ascii_digit(s[next])) || (k.value == 2 && starts_with_at(s, next, "分"))) return -1;
+  return k.value == 1 ? 10 : k.value == 2 ? 100 : 1000;
 }
 
 bool can_start_numeral(char32_t c) {

@@ -177,13 +177,16 @@ bool is_ambiguous_numeral_char(char32_t c);
 // True for the Korean scale words 만, 억, 조, 경 (what an amount written 3000억 ends with).
 bool is_korean_scale(char32_t c);
 
-// The value of the Sino-Korean digit syllable at text[pos] (영 = 0, 일 = 1 … 구 = 9) when
-// it is a whole numeral alone: the next character is no numeral character (이번, 일부,
-// 사업) and makes no copula of a 이 (이다). parse_numeral_at with ParseOptions::for_dates()
-// (no native Korean numerals, which read 일곱 as 7) then reads exactly that syllable,
-// as callers that ask at many such syllables may take without the general parser.
+// The value of the numeral character at text[pos] when it is a whole numeral alone: a
+// Sino-Korean digit syllable (영 = 0, 일 = 1 … 구 = 9) or a unit of either language (십 十
+// 拾 = 10, 백 百 佰 = 100, 천 千 仟 = 1000), with no numeral character after it (이번,
+// 일부, 十年, 百年), no ASCII digit after a unit (십5 is 15), no copula after a 이 (이다)
+// and no 分 after a hundred (百分之: per cent).
+// parse_numeral_at with ParseOptions::for_dates() (no native Korean numerals, which read
+// 일곱 as 7; no vague counts: 十几 is 10 there) then reads exactly that character, as
+// callers that ask at many such characters may take without the general parser.
 // -1 otherwise, when the general parser must decide.
-int lone_korean_digit(std::string_view text, size_t pos);
+int lone_numeral_char(std::string_view text, size_t pos);
 
 // Whether `c` (folded) is a Chinese measure word of lexicons/numeral/counters.tsv (个, 年,
 // 倍): a number glued to one counts that thing (港元1個月拆息 is a one-month rate, no

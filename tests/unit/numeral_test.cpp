@@ -287,35 +287,38 @@ TEST_CASE("mark_numeral_chars sets exactly the code points is_numeral_char accep
   CHECK(differ == std::vector<uint32_t>{});
 }
 
-TEST_CASE("lone_korean_digit answers only where parse_numeral_at reads that syllable alone") {
-  // Every Sino-Korean digit, before the end of the text and before every ASCII, general
-  // punctuation, CJK and Hangul code point; the date grammar reads one by it instead of
-  // through parse_numeral_at.
+TEST_CASE("lone_numeral_char answers only where parse_numeral_at reads that character alone") {
+  // Every Sino-Korean digit and every unit of both languages, before the end of the text
+  // and before every ASCII, general punctuation, CJK and Hangul code point; the date
+  // grammar reads one by it instead of through parse_numeral_at.
   const numeral::ParseOptions o = numeral::ParseOptions::for_dates();
   std::vector<std::string> differ;
   int taken = 0;
-  for (const char32_t d : std::u32string_view(U"영공빵일이삼사오육륙칠팔구")) {
-    std::string digit;
-    text::append_utf8(digit, d);
+  for (const char32_t first : std::u32string_view(U"영공빵일이삼사오육륙칠팔구십백천十百千拾佰仟一二廿两")) {
+    std::string lead;
+    text::append_utf8(lead, first);
+    const auto script = first >= 0xAC00 ? numeral::Script::kKorean : numeral::Script::kChinese;
     for (char32_t c = 0; c < 0xD7A4; ++c) {
       if (c == 0x80) c = 0x2000;
       if (c == 0x2070) c = 0x3000;
-      std::string t = digit;
-      if (c != 0) text::append_utf8(t, c);  // 0: the digit ends the text
-      const int v = numeral::lone_korean_digit(t, 0);
+      std::string t = lead;
+      if (c != 0) text::append_utf8(t, c);  // 0: the character ends the text
+      const int v = numeral::lone_numeral_char(t, 0);
       if (v < 0) continue;
       ++taken;
       const auto n = numeral::parse_numeral_at(t, 0, o);
       if (!n || n->start != 0 || n->end != 3 || n->is_range() || !(n->low == numeral::Decimal::of(v)) ||
-          n->script != numeral::Script::kKorean || n->has_scale || n->fraction || n->has_decimal_point ||
-          n->approx || n->native)
+          n->script != script || n->has_scale || n->fraction || n->has_decimal_point || n->approx || n->native)
         differ.push_back(t);
     }
   }
   CHECK(differ == std::vector<std::string>{});
-  CHECK(taken > 100000);  // most of the pairs: the digit alone
-  CHECK(numeral::lone_korean_digit("이번", 0) == 2);
-  CHECK(numeral::lone_korean_digit("이다", 0) == -1);   // the copula
-  CHECK(numeral::lone_korean_digit("이십", 0) == -1);   // 20
-  CHECK(numeral::lone_korean_digit("일곱", 0) == 1);    // (7 only with native numerals)
+  CHECK(taken > 200000);  // most of the pairs: the character alone
+  CHECK(numeral::lone_numeral_char("이번", 0) == 2);
+  CHECK(numeral::lone_numeral_char("이다", 0) == -1);   // the copula
+  CHECK(numeral::lone_numeral_char("이십", 0) == -1);   // 20
+  CHECK(numeral::lone_numeral_char("일곱", 0) == 1);    // (7 only with native numerals)
+  CHECK(numeral::lone_numeral_char("十年", 0) == 10);
+  CHECK(numeral::lone_numeral_char("百分之", 0) == -1);  // per cent
+  CHECK(numeral::lone_numeral_char("三年", 0) == -1);   // (a Chinese digit: parse_han's own)
 }
