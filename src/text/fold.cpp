@@ -146,8 +146,7 @@ class ClassifyAvx2 {
  public:
   [[gnu::target("avx2")]] ClassifyAvx2()
       : a_(set1('A')), w25_(set1(25)), x20_(set1(0x20)), xF0_(set1(0xF0)), xE0_(set1(0xE0)), xC0_(set1(0xC0)),
-        xEA_(set1(0xEA)), xEB_(set1(0xEB)), xED_(set1(0xED)), xE4_(set1(0xE4)), xE5_(set1(0xE5)), w1_(set1(1)),
-        w4_(set1(4)), xB0_(set1(0xB0)), x9D_(set1(0x9D)), xB8_(set1(0xB8)) {}
+        x0F_(set1(0x0F)), xE9_(set1(0xE9)), second_min_(by_nibble(kSecondMin)), second_max_(by_nibble(kSecondMax)) {}
 
   // When `out` is set, also stores the block with upper-case letters lowered there.
   [[gnu::target("avx2")]] BlockMasks operator()(const unsigned char* p, char* out) const {
@@ -159,13 +158,17 @@ class ClassifyAvx2 {
     m.plain = ~bits(v) & ~m.upper;
     m.lead3 = bits(_mm256_cmpeq_epi8(_mm256_and_si256(v, xF0_), xE0_));
     m.cont = bits(_mm256_cmpgt_epi8(xC0_, v));  // signed: 0x80..0xBF are the bytes below 0xC0
-    const __m256i sec_ge_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB0_), v1);
-    const __m256i sec_le_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, x9D_), v1);
-    const __m256i sec_ge_b8 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB8_), v1);
-    m.hangul = bits(_mm256_or_si256(
-        in_range(v, xEB_, w1_), _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, xEA_), sec_ge_b0),
-                                                _mm256_and_si256(_mm256_cmpeq_epi8(v, xED_), sec_le_9d))));
-    m.han = bits(_mm256_or_si256(in_range(v, xE5_, w4_), _mm256_and_si256(_mm256_cmpeq_epi8(v, xE4_), sec_ge_b8)));
+    // A lead's low nibble picks the range its second byte must be in for a Hangul
+    // syllable or a Han character (kSecondMin/Max, one table lookup for both), and leads
+    // from 0xEA on are the Hangul ones.
+    const __m256i nibble = _mm256_and_si256(v, x0F_);
+    const __m256i lo = _mm256_shuffle_epi8(second_min_, nibble), hi = _mm256_shuffle_epi8(second_max_, nibble);
+    const uint32_t syllable_or_han =
+        bits(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v1, lo), v1), _mm256_cmpeq_epi8(_mm256_min_epu8(v1, hi), v1))) &
+        m.lead3;
+    const uint32_t from_ea = bits(_mm256_cmpgt_epi8(v, xE9_));  // signed: 0xEA..0xFF (and ASCII, not a lead)
+    m.hangul = syllable_or_han & from_ea;
+    m.han = syllable_or_han & ~from_ea;
     if (out != nullptr)
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_or_si256(v, _mm256_and_si256(upper, x20_)));
     return m;
@@ -185,7 +188,18 @@ class ClassifyAvx2 {
     const __m256i x = _mm256_sub_epi8(v, lo);
     return _mm256_cmpeq_epi8(_mm256_min_epu8(x, width), x);
   }
-  __m256i a_, w25_, x20_, xF0_, xE0_, xC0_, xEA_, xEB_, xED_, xE4_, xE5_, w1_, w4_, xB0_, x9D_, xB8_;
+  // The second bytes of a Hangul syllable (U+AC00..U+D79F: EA B0 .. ED 9D) or a CJK unified
+  // ideograph (U+4E00..U+9FFF: E4 B8 .. E9 BF) by the low nibble of the lead: the range
+  // [kSecondMin, kSecondMax], empty for the leads of neither.
+  static constexpr unsigned char kSecondMin[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xB8, 0x80, 0x80, 0x80,
+                                                   0x80, 0x80, 0xB0, 0x80, 0x80, 0x80, 0xFF, 0xFF};
+  static constexpr unsigned char kSecondMax[16] = {0x00, 0x00, 0x00, 0x00, 0xBF, 0xBF, 0xBF, 0xBF,
+                                                   0xBF, 0xBF, 0xBF, 0xBF, 0xBF, 0x9D, 0x00, 0x00};
+  // A table of 16 bytes in both lanes, for _mm256_shuffle_epi8.
+  [[gnu::target("avx2")]] static __m256i by_nibble(const unsigned char (&table)[16]) {
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(table)));
+  }
+  __m256i a_, w25_, x20_, xF0_, xE0_, xC0_, x0F_, xE9_, second_min_, second_max_;
 };
 // Every CPU with AVX2 so far also has BMI1 and BMI2; scan_avx2 uses them too.
 const bool kHasAvx2 = cpu::avx2() && cpu::bmi1() && cpu::bmi2();
