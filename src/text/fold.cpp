@@ -455,12 +455,21 @@ class FoldBuilder {
 
   // Replaces the three-byte code point that a block's copy holds at `at` by its fold
   // `rep` (at most three bytes, readable for FoldTable::kPad) and moves the rest of the
-  // copy up behind it. Reads and writes [at, at + 67), within the copy's slack.
+  // copy up behind it. Reads and writes [at, at + 67), within the copy's slack. (The rest
+  // goes through four 16-byte values, not an array, which the compiler stored to the
+  // stack on the way.)
   static void put_in_block(char* at, const char* rep, size_t len) {
-    char rest[64];
-    std::memcpy(rest, at + 3, sizeof rest);
+    using Chunk = char __attribute__((vector_size(16)));
+    Chunk rest[4];
+    std::memcpy(&rest[0], at + 3, 16);
+    std::memcpy(&rest[1], at + 19, 16);
+    std::memcpy(&rest[2], at + 35, 16);
+    std::memcpy(&rest[3], at + 51, 16);
     std::memcpy(at, rep, 4);
-    std::memcpy(at + len, rest, sizeof rest);
+    std::memcpy(at + len, &rest[0], 16);
+    std::memcpy(at + len + 16, &rest[1], 16);
+    std::memcpy(at + len + 32, &rest[2], 16);
+    std::memcpy(at + len + 48, &rest[3], 16);
   }
 
   void start_copy() {
