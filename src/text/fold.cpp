@@ -425,13 +425,14 @@ class FoldBuilder {
   // it or that is malformed: each fold replaces its code point there and the rest of the
   // copy moves up behind it. Returns the language units of the folds when `counted` (the
   // block is in the language window), the bytes the copy shrank by, and the position of
-  // the first lead left (64 when none). Out of the scan's loop, whose registers it keeps.
+  // the first lead left (64 when none). Inlined into the scan (flatten): a call cost the
+  // scan's vector registers, all of them saved and restored around it, in every block of
+  // Chinese text.
   struct InBlock {
     uint64_t units;
     uint32_t shrink, first_left;
   };
-  [[gnu::noinline]] InBlock fold_in_block(const unsigned char* p, uint64_t changed, char* out, size_t at_f,
-                                          size_t o, bool counted) {
+  InBlock fold_in_block(const unsigned char* p, uint64_t changed, char* out, size_t at_f, size_t o, bool counted) {
     InBlock r{0, 0, 64};
     for (; changed != 0; changed &= changed - 1) {
       const auto q = static_cast<uint32_t>(__builtin_ctzll(changed));
