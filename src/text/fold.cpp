@@ -308,9 +308,7 @@ class FoldBuilder {
     ft_.han_ = static_cast<size_t>(lang_ >> 32);
     if (ft_.identity_) return;
     ft_.folded_.resize(f_);
-    if (open_ && (end_f_ != f_ || end_o_ != n_))
-      ft_.anchors_.push_back({static_cast<uint32_t>(end_f_), static_cast<uint32_t>(end_o_), 0, 0});
-    ft_.anchors_.push_back({static_cast<uint32_t>(f_), static_cast<uint32_t>(n_), 0, 0});
+    ft_.anchors_.push_back({static_cast<uint32_t>(f_), static_cast<uint32_t>(n_), 0, 0, 0});
   }
 
   // The block scan with a given classify (instantiated once per instruction set). The
@@ -481,19 +479,21 @@ class FoldBuilder {
     ft_.anchors_.push_back({});
   }
 
+  // Original bytes [o, o + olen), one code point, fold to `flen` bytes at folded byte
+  // at_f, and olen != flen: the last anchor's run takes it when it ends right there with
+  // the same lengths, else it starts an anchor (the gap before it is implied).
   void add_change(size_t at_f, size_t o, size_t olen, size_t flen) {
     std::vector<FoldedText::Anchor>& anchors = ft_.anchors_;
-    if (open_ && end_f_ == at_f && end_o_ == o && anchors.back().olen == olen && anchors.back().flen == flen) {
+    FoldedText::Anchor& last = anchors.back();
+    if (end_f_ == at_f && end_o_ == o && last.olen == olen && last.flen == flen && last.count < UINT16_MAX) {
+      ++last.count;
       end_f_ += flen, end_o_ += olen;
       return;
     }
-    if (open_ && (end_f_ != at_f || end_o_ != o))
-      anchors.push_back({static_cast<uint32_t>(end_f_), static_cast<uint32_t>(end_o_), 0, 0});
     const FoldedText::Anchor a{static_cast<uint32_t>(at_f), static_cast<uint32_t>(o), static_cast<uint8_t>(olen),
-                               static_cast<uint8_t>(flen)};
-    if (anchors.back().folded == a.folded && anchors.back().original == a.original) anchors.back() = a;
+                               static_cast<uint8_t>(flen), 1};
+    if (last.folded == a.folded && last.original == a.original) last = a;  // the first anchor, with no run
     else anchors.push_back(a);
-    open_ = true;
     end_f_ = at_f + flen, end_o_ = o + olen;
   }
 
@@ -582,8 +582,7 @@ class FoldBuilder {
   // Language counts (lang_unit words) of the code points that start before folded byte
   // kLangWindow.
   uint64_t lang_ = 0;
-  bool open_ = false;  // the last anchor is a length-changing run that ends at (end_f_, end_o_)
-  size_t end_f_ = 0, end_o_ = 0;
+  size_t end_f_ = 0, end_o_ = 0;  // where the last anchor's run ends (its gap starts)
 };
 
 FoldedText::FoldedText(std::string_view original) { assign(original); }
@@ -605,15 +604,16 @@ void FoldedText::assign(std::string_view original) {
 }
 
 size_t FoldedText::start_in(const Anchor& a, size_t i) const {
-  if (a.olen == 0) {
+  const size_t gap_f = a.gap_folded();
+  if (i >= gap_f) {
     // Same lengths on both sides: the byte itself, moved back to its code point's start
-    // (valid UTF-8 from a.original on, since malformed bytes are runs of their own).
-    size_t o = a.original + (i - a.folded);
-    while (o > a.original && (static_cast<unsigned char>(original_[o]) & 0xC0) == 0x80) --o;
+    // (valid UTF-8 from the gap's start on, since malformed bytes are runs of their own).
+    const size_t gap_o = a.gap_original();
+    size_t o = gap_o + (i - gap_f);
+    while (o > gap_o && (static_cast<unsigned char>(original_[o]) & 0xC0) == 0x80) --o;
     return o;
   }
-  if (a.flen == 0) return a.original;  // folds to nothing (never holds a byte)
-  return a.original + (i - a.folded) / a.flen * a.olen;
+  return a.original + (i - a.folded) / a.flen * a.olen;  // in the run: flen > 0
 }
 
 size_t FoldedText::to_original_start(size_t i) const {
@@ -647,9 +647,15 @@ size_t FoldedText::to_original_end(size_t end) const {
   }
 }
 
+void FoldedText::Cursor::hold() {
+  gap_f_ = at_->gap_folded(), gap_o_ = at_->gap_original();
+  next_f_ = at_[1].folded, next_o_ = at_[1].original;
+}
+
 size_t FoldedText::Cursor::start_elsewhere(size_t i) {
   if (i >= f_.folded_.size()) return f_.original_.size();
   seek(i);
+  hold();
   return f_.start_in(*at_, i);
 }
 
@@ -657,15 +663,15 @@ size_t FoldedText::Cursor::end_elsewhere(size_t end) {
   if (end == 0) return end;
   if (end >= f_.folded_.size()) return f_.original_.size();
   seek(end);
+  hold();
   const Anchor& a = *at_;
-  if (a.olen == 0 && end > a.folded) {
-    // Bytes end - 1 and end in one segment of unchanged lengths (the common case): the
-    // original offset of byte `end`, moved on to the end of the code point it may be
-    // inside. (The segment's text is valid UTF-8 and holds whole code points; a stray
-    // continuation byte right after it is a malformed run of its own.)
-    size_t o = a.original + (end - a.folded);
-    const size_t limit = at_[1].original;  // the terminal anchor follows any other
-    while (o < limit && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
+  if (end > gap_f_) {
+    // Bytes end - 1 and end in the anchor's gap (the common case): the original offset of
+    // byte `end`, moved on to the end of the code point it may be inside. (The gap's text
+    // is valid UTF-8 and holds whole code points; a stray continuation byte right after it
+    // is a malformed run of its own.)
+    size_t o = gap_o_ + (end - gap_f_);
+    while (o < next_o_ && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
     return o;
   }
   // As to_original_end; byte end - 1 is in this anchor or in the last one before it

@@ -53,9 +53,11 @@ class FoldedText {
   // below the previous one still maps right (by a search).
   class Cursor {
    public:
-    explicit Cursor(const FoldedText& folded) : f_(folded), at_(folded.anchors_.data()) {}
-    // Inline where the offset lies in the segment of unchanged lengths that held the last
-    // one (most facts of a document: a call and the search are saved), else below.
+    explicit Cursor(const FoldedText& folded) : f_(folded), at_(folded.anchors_.data()) {
+      if (!f_.identity_) hold();
+    }
+    // Inline where the offset lies in the gap of unchanged lengths that held the last one
+    // (most facts of a document: a call and the search are saved), else below.
     size_t start(size_t i);  // == to_original_start(i)
     size_t end(size_t end);  // == to_original_end(end)
 
@@ -63,11 +65,15 @@ class FoldedText {
     size_t start_elsewhere(size_t i);
     size_t end_elsewhere(size_t end);
     void seek(size_t i);  // at_ := the anchor that holds folded byte i (< the folded size)
+    void hold();          // the gap_* and next_* of at_
     const FoldedText& f_;
     // The anchor that held the last offset (unused when the text folds to itself). A
     // pointer rather than an index: the walk forward needs no bound, as the terminal
     // anchor is past every offset it is asked for.
     const Anchor* at_;
+    // at_'s gap, folded bytes [gap_f_, next_f_) from original bytes [gap_o_, next_o_): kept
+    // by the cursor, so that the inline path reads no anchor.
+    size_t gap_f_ = 0, gap_o_ = 0, next_f_ = 0, next_o_ = 0;
   };
 
   // Language evidence gathered by the same pass: Hangul syllables and Han code points
@@ -83,15 +89,20 @@ class FoldedText {
  private:
   friend class FoldBuilder;  // the constructor's one pass (fold.cpp)
 
-  // The offset map is sparse: folded text is cut into segments at the places where a
-  // code point's folded length differs from its original length. Within a segment
-  // whose two lengths are equal, folded byte i is original byte i + (original - folded)
-  // (unchanged text, and same-length folds such as 國 -> 国 or A -> a). Otherwise the
-  // segment is a run of code points that all fold from `olen` to `flen` bytes (２０２５,
-  // or malformed bytes read as U+FFFD). A terminal anchor holds the two sizes.
+  // The offset map is sparse: an anchor starts a run of `count` code points that all fold
+  // from `olen` to `flen` bytes, where the lengths differ (２０２５, a full-width comma, a
+  // malformed byte read as U+FFFD), and the text from the run's end to the next anchor is
+  // a gap of unchanged lengths, where folded byte i is original byte i + (gap_original() -
+  // gap_folded()) (unchanged text, and same-length folds such as 國 -> 国 or A -> a). The
+  // first anchor, at 0, has no run; a terminal anchor holds the two sizes. A change amid
+  // unchanged text thus costs one anchor, its gap included (in Chinese text, one per
+  // full-width comma or colon, where a run and the segment after it took two).
   struct Anchor {
-    uint32_t folded = 0, original = 0;
-    uint8_t olen = 0, flen = 0;  // per code point in a length-changing run; 0 in aligned ones
+    uint32_t folded = 0, original = 0;  // where the run starts
+    uint8_t olen = 0, flen = 0;         // per code point of the run
+    uint16_t count = 0;                 // code points in the run (a longer one takes several anchors)
+    size_t gap_folded() const { return folded + size_t{count} * flen; }
+    size_t gap_original() const { return original + size_t{count} * olen; }
   };
   size_t start_in(const Anchor& a, size_t i) const;  // to_original_start once `a` holds byte i
 
@@ -105,23 +116,20 @@ class FoldedText {
 
 inline size_t FoldedText::Cursor::start(size_t i) {
   if (f_.identity_) return i;
-  const Anchor& a = *at_;
-  if (a.olen != 0 || i < a.folded || i >= (&a)[1].folded) return start_elsewhere(i);
+  if (i < gap_f_ || i >= next_f_) return start_elsewhere(i);
   // start_in: the byte itself, moved back to its code point's start.
-  size_t o = a.original + (i - a.folded);
-  while (o > a.original && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) --o;
+  size_t o = gap_o_ + (i - gap_f_);
+  while (o > gap_o_ && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) --o;
   return o;
 }
 
 inline size_t FoldedText::Cursor::end(size_t end) {
   if (f_.identity_) return end;
-  const Anchor& a = *at_;
-  if (a.olen != 0 || end <= a.folded || end >= (&a)[1].folded) return end_elsewhere(end);
-  // Bytes end - 1 and end in this segment: the original offset of byte `end`, moved on
-  // to the end of the code point it may be inside (as end_elsewhere).
-  size_t o = a.original + (end - a.folded);
-  const size_t limit = (&a)[1].original;
-  while (o < limit && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
+  if (end <= gap_f_ || end >= next_f_) return end_elsewhere(end);
+  // Bytes end - 1 and end in this gap: the original offset of byte `end`, moved on to the
+  // end of the code point it may be inside (as end_elsewhere).
+  size_t o = gap_o_ + (end - gap_f_);
+  while (o < next_o_ && (static_cast<unsigned char>(f_.original_[o]) & 0xC0) == 0x80) ++o;
   return o;
 }
 

@@ -205,3 +205,25 @@ TEST_CASE("language counts stop at the window, in folded bytes") {
     CHECK(f.traditional_count() == 0);
   }
 }
+
+TEST_CASE("a run of changes longer than one anchor holds maps back exactly") {
+  // 70,000 full-width digits (three bytes to one each) amid Hangul: an anchor counts at
+  // most 65,535 code points of a run, so the run takes two.
+  constexpr size_t kDigits = 70000;
+  std::string s = "가";
+  for (size_t k = 0; k < kDigits; ++k) s += "２";
+  s += "나";
+  FoldedText f(s);
+  const std::string_view t = f.text();
+  REQUIRE(t.size() == 3 + kDigits + 3);
+  FoldedText::Cursor cursor(f);
+  for (const size_t i : {size_t{0}, size_t{2}, size_t{3}, size_t{4}, size_t{65537}, size_t{65538}, size_t{65539},
+                         kDigits + 2, kDigits + 3, kDigits + 5}) {
+    CAPTURE(i);
+    const size_t want = i < 3 ? 0 : i < 3 + kDigits ? 3 + (i - 3) * 3 : 3 + kDigits * 3;
+    CHECK(f.to_original_start(i) == want);
+    CHECK(cursor.start(i) == want);
+    CHECK(cursor.end(i + 1) == f.to_original_end(i + 1));
+  }
+  CHECK(f.to_original_end(t.size()) == s.size());
+}
