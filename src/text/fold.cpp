@@ -163,9 +163,9 @@ class ClassifyAvx2 {
     // from 0xEA on are the Hangul ones.
     const __m256i nibble = _mm256_and_si256(v, x0F_);
     const __m256i lo = _mm256_shuffle_epi8(second_min_, nibble), hi = _mm256_shuffle_epi8(second_max_, nibble);
-    const uint32_t syllable_or_han =
-        bits(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v1, lo), v1), _mm256_cmpeq_epi8(_mm256_min_epu8(v1, hi), v1))) &
-        m.lead3;
+    const __m256i second_ge = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, lo), v1);
+    const __m256i second_le = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, hi), v1);
+    const uint32_t syllable_or_han = bits(_mm256_and_si256(second_ge, second_le)) & m.lead3;
     const uint32_t from_ea = bits(_mm256_cmpgt_epi8(v, xE9_));  // signed: 0xEA..0xFF (and ASCII, not a lead)
     m.hangul = syllable_or_han & from_ea;
     m.han = syllable_or_han & ~from_ea;
@@ -327,76 +327,85 @@ class FoldBuilder {
     uint64_t lang = lang_;
     // The text's last bytes go through a zero-padded copy (a block reads 67 bytes).
     alignas(32) unsigned char tail[128];
-    while (i < n) {
-      const unsigned char* p = s + i;
-      uint64_t limit_bits = 0;  // bytes past the end of the text
-      if (n - i < 67) {
-        std::memset(tail, 0, sizeof tail);
-        std::memcpy(tail, s + i, n - i);
-        p = tail;
-        limit_bits = ~below(n - i);
-      }
-      // 64 bytes in two halves: the scalar work below is per block, so a block twice as
-      // long costs it half as often per byte.
-      const BlockMasks lo = classify(p, out != nullptr ? out + f : nullptr);
-      const BlockMasks hi = classify(p + 32, out != nullptr ? out + f + 32 : nullptr);
-      const auto join = [](uint32_t low, uint32_t high) { return low | uint64_t{high} << 32; };
-      const uint64_t plain = join(lo.plain, hi.plain), upper = join(lo.upper, hi.upper),
-                     lead3 = join(lo.lead3, hi.lead3), cont = join(lo.cont, hi.cont), han = join(lo.han, hi.han);
-      const uint64_t hangul = hangul_identity ? join(lo.hangul, hi.hangul) : 0;
-      // Fine: ASCII that folds to itself (and upper-case letters once copying: lowered in
-      // the copy), three-byte leads, continuation bytes exactly where a lead one or two
-      // bytes before expects one.
-      const uint64_t bad =
-          ~(plain | (out != nullptr ? upper : 0) | lead3 | cont) | (cont ^ ((lead3 << 1) | (lead3 << 2))) | limit_bits;
-      size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctzll(bad)) : 64;
-      bool stop = bad != 0;
-      // A sequence cut by `end` is left for the next block or for step().
-      if (end >= 1 && ((lead3 >> (end - 1)) & 1u) != 0) end -= 1;
-      else if (end >= 2 && ((lead3 >> (end - 2)) & 1u) != 0) end -= 2;
-      // Three-byte sequences other than Hangul syllables: identity by table.
-      const uint64_t changed = changed_leads(p, lead3 & ~hangul & below(end), identity);
-      uint64_t folded = 0;  // the leads folded in the block's copy
-      size_t shrink = 0;    // bytes the block's copy lost to them
-      if (changed != 0) {
-        // Once copying, code points whose folds are no longer than them (full-width
-        // punctuation and digits, Traditional characters: in Chinese text one every few
-        // dozen bytes) are folded in the block's copy, where stopping at each would
-        // classify the rest of the block again. Not in the block that the language
-        // window ends in, so that the window holds all of the block's code points or none.
-        size_t first_left = static_cast<size_t>(__builtin_ctzll(changed));
-        if (out != nullptr && (f + 64 <= FoldedText::kLangWindow || f >= FoldedText::kLangWindow)) {
-          const InBlock r = fold_in_block(p, changed, out + f, f, i, f < FoldedText::kLangWindow);
-          lang += r.units;
-          shrink = r.shrink;
-          first_left = r.first_left;
-          folded = changed & below(first_left);
+    // The blocks, compiled twice: before the copy starts (nothing is written; an upper-case
+    // letter or a change stops the block for step(), which starts the copy) and once
+    // copying (every block is stored, upper-case letters lowered, and folded in place), so
+    // that no block asks which.
+    const auto take_blocks = [&]<bool kCopying>() {
+      while (i < n) {
+        if (!kCopying && out != nullptr) return;
+        const unsigned char* p = s + i;
+        uint64_t limit_bits = 0;  // bytes past the end of the text
+        if (n - i < 67) {
+          std::memset(tail, 0, sizeof tail);
+          std::memcpy(tail, s + i, n - i);
+          p = tail;
+          limit_bits = ~below(n - i);
         }
-        if (first_left < 64) {
-          end = first_left;  // step() takes it
-          stop = true;
+        // 64 bytes in two halves: the scalar work below is per block, so a block twice as
+        // long costs it half as often per byte.
+        const BlockMasks lo = classify(p, kCopying ? out + f : nullptr);
+        const BlockMasks hi = classify(p + 32, kCopying ? out + f + 32 : nullptr);
+        const auto join = [](uint32_t low, uint32_t high) { return low | uint64_t{high} << 32; };
+        const uint64_t plain = join(lo.plain, hi.plain), upper = join(lo.upper, hi.upper),
+                       lead3 = join(lo.lead3, hi.lead3), cont = join(lo.cont, hi.cont), han = join(lo.han, hi.han);
+        const uint64_t hangul = hangul_identity ? join(lo.hangul, hi.hangul) : 0;
+        // Fine: ASCII that folds to itself (and upper-case letters once copying: lowered in
+        // the copy), three-byte leads, continuation bytes exactly where a lead one or two
+        // bytes before expects one.
+        const uint64_t bad =
+            ~(plain | (kCopying ? upper : 0) | lead3 | cont) | (cont ^ ((lead3 << 1) | (lead3 << 2))) | limit_bits;
+        size_t end = bad != 0 ? static_cast<size_t>(__builtin_ctzll(bad)) : 64;
+        bool stop = bad != 0;
+        // A sequence cut by `end` is left for the next block or for step().
+        if (end >= 1 && ((lead3 >> (end - 1)) & 1u) != 0) end -= 1;
+        else if (end >= 2 && ((lead3 >> (end - 2)) & 1u) != 0) end -= 2;
+        // Three-byte sequences other than Hangul syllables: identity by table.
+        const uint64_t changed = changed_leads(p, lead3 & ~hangul & below(end), identity);
+        uint64_t folded = 0;  // the leads folded in the block's copy
+        size_t shrink = 0;    // bytes the block's copy lost to them
+        if (changed != 0) {
+          // Once copying, code points whose folds are no longer than them (full-width
+          // punctuation and digits, Traditional characters: in Chinese text one every few
+          // dozen bytes) are folded in the block's copy, where stopping at each would
+          // classify the rest of the block again. Not in the block that the language
+          // window ends in, so that the window holds all of the block's code points or none.
+          size_t first_left = static_cast<size_t>(__builtin_ctzll(changed));
+          if (kCopying && (f + 64 <= FoldedText::kLangWindow || f >= FoldedText::kLangWindow)) {
+            const InBlock r = fold_in_block(p, changed, out + f, f, i, f < FoldedText::kLangWindow);
+            lang += r.units;
+            shrink = r.shrink;
+            first_left = r.first_left;
+            folded = changed & below(first_left);
+          }
+          if (first_left < 64) {
+            end = first_left;  // step() takes it
+            stop = true;
+          }
         }
-      }
-      if (f < FoldedText::kLangWindow) {
-        // Without folds in the block its bytes are as many folded as original ones; with
-        // them the whole block is in the window.
-        const uint64_t counted = below(end) & below(FoldedText::kLangWindow - f) & ~folded;
-        lang += static_cast<uint64_t>(__builtin_popcountll(hangul & counted)) * kOneHangul +
-                static_cast<uint64_t>(__builtin_popcountll(han & counted)) * kOneHan;
-        for (uint64_t rest = lead3 & ~hangul & ~han & counted; rest != 0; rest &= rest - 1) {
-          const auto q = static_cast<unsigned>(__builtin_ctzll(rest));
-          uint32_t x;
-          std::memcpy(&x, p + q, 4);
-          const uint64_t units = three_lang[x & 0x3F0Fu];
-          lang += units != kMixedBlock ? units : lang_unit(decode3(p + q));
+        if (f < FoldedText::kLangWindow) {
+          // Without folds in the block its bytes are as many folded as original ones; with
+          // them the whole block is in the window.
+          const uint64_t counted = below(end) & below(FoldedText::kLangWindow - f) & ~folded;
+          lang += static_cast<uint64_t>(__builtin_popcountll(hangul & counted)) * kOneHangul +
+                  static_cast<uint64_t>(__builtin_popcountll(han & counted)) * kOneHan;
+          for (uint64_t rest = lead3 & ~hangul & ~han & counted; rest != 0; rest &= rest - 1) {
+            const auto q = static_cast<unsigned>(__builtin_ctzll(rest));
+            uint32_t x;
+            std::memcpy(&x, p + q, 4);
+            const uint64_t units = three_lang[x & 0x3F0Fu];
+            lang += units != kMixedBlock ? units : lang_unit(decode3(p + q));
+          }
         }
+        i += end, f += end - shrink;
+        if (!stop || i >= n) continue;
+        i_ = i, f_ = f, lang_ = lang;
+        step();
+        i = i_, f = f_, out = out_, lang = lang_;
       }
-      i += end, f += end - shrink;
-      if (!stop || i >= n) continue;
-      i_ = i, f_ = f, lang_ = lang;
-      step();
-      i = i_, f = f_, out = out_, lang = lang_;
-    }
+    };
+    take_blocks.template operator()<false>();
+    take_blocks.template operator()<true>();
     i_ = i, f_ = f, lang_ = lang;
   }
 
