@@ -148,7 +148,8 @@ class ClassifyAvx2 {
       : a_(set1('A')), w25_(set1(25)), x20_(set1(0x20)), xF0_(set1(0xF0)), xE0_(set1(0xE0)), xC0_(set1(0xC0)),
         x0F_(set1(0x0F)), xE9_(set1(0xE9)), second_min_(by_nibble(kSecondMin)), second_max_(by_nibble(kSecondMax)) {}
 
-  // When `out` is set, also stores the block with upper-case letters lowered there.
+  // With kStore, also stores the block with upper-case letters lowered at `out`.
+  template <bool kStore>
   [[gnu::target("avx2")]] BlockMasks operator()(const unsigned char* p, char* out) const {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
     const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
@@ -169,7 +170,7 @@ class ClassifyAvx2 {
     const uint32_t from_ea = bits(_mm256_cmpgt_epi8(v, xE9_));  // signed: 0xEA..0xFF (and ASCII, not a lead)
     m.hangul = syllable_or_han & from_ea;
     m.han = syllable_or_han & ~from_ea;
-    if (out != nullptr)
+    if constexpr (kStore)
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_or_si256(v, _mm256_and_si256(upper, x20_)));
     return m;
   }
@@ -211,7 +212,14 @@ const bool kHasAvx512 = cpu::avx512() && cpu::bmi2();
 // The same masks without AVX2: two halves with SSE2, else byte by byte.
 class ClassifyGeneric {
  public:
+  template <bool kStore>
   BlockMasks operator()(const unsigned char* p, char* out) const {
+    return masks(p, kStore ? out : nullptr);
+  }
+
+ private:
+  // When `out` is set, also stores the block with upper-case letters lowered there.
+  BlockMasks masks(const unsigned char* p, char* out) const {
 #if defined(__SSE2__)
     const BlockMasks lo = half(p, out), hi = half(p + 16, out != nullptr ? out + 16 : nullptr);
     return {lo.plain | hi.plain << 16, lo.upper | hi.upper << 16, lo.lead3 | hi.lead3 << 16,
@@ -235,7 +243,6 @@ class ClassifyGeneric {
   }
 
 #if defined(__SSE2__)
- private:
   static __m128i set1(unsigned v) { return _mm_set1_epi8(static_cast<char>(v)); }
   static uint32_t bits(__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); }
   static __m128i in_range(__m128i v, unsigned lo, unsigned width) {  // lo <= v <= lo + width, unsigned
@@ -344,8 +351,8 @@ class FoldBuilder {
         }
         // 64 bytes in two halves: the scalar work below is per block, so a block twice as
         // long costs it half as often per byte.
-        const BlockMasks lo = classify(p, kCopying ? out + f : nullptr);
-        const BlockMasks hi = classify(p + 32, kCopying ? out + f + 32 : nullptr);
+        const BlockMasks lo = classify.template operator()<kCopying>(p, kCopying ? out + f : nullptr);
+        const BlockMasks hi = classify.template operator()<kCopying>(p + 32, kCopying ? out + f + 32 : nullptr);
         const auto join = [](uint32_t low, uint32_t high) { return low | uint64_t{high} << 32; };
         const uint64_t plain = join(lo.plain, hi.plain), upper = join(lo.upper, hi.upper),
                        lead3 = join(lo.lead3, hi.lead3), cont = join(lo.cont, hi.cont), han = join(lo.han, hi.han);
