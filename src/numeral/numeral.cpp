@@ -622,6 +622,12 @@ bool hangul_segment_ok(std::string_view s, size_t i) {
   return !text::is_hangul_syllable(next) || is_particle(next);
 }
 
+// Whether the unit `k` (a small unit) read before `next` is the 百 of 百分之, 百分点:
+// per cent, not a hundred.
+bool opens_percent(const Cls& k, std::string_view s, size_t next) {
+  return k.kind == kSmall && k.value == 2 && starts_with_at(s, next, "分");
+}
+
 // A final 이 before 다/며/고... is the copula, not 2: 삼백이다 = "is 300", 음수이다.
 bool copula_follows(std::string_view s, size_t i) {
   switch (cp_at(s, i)) {
@@ -708,8 +714,7 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
       }
       case kSmall: {
         if (k.value >= last_small) return lx.n > 0;
-        // 百分之, 百分点: percent, not a hundred.
-        if (lx.n == 0 && k.value == 2 && starts_with_at(s, next, "分")) return false;
+        if (lx.n == 0 && opens_percent(k, s, next)) return false;
         if (!push(Tok{tSmall, k.value})) return lx.n > 0;
         has_cur = false, section = true, zero = false, prev_big = false, last_small = k.value;
         break;
@@ -1198,7 +1203,7 @@ int lone_numeral_char(std::string_view s, size_t pos) {
   // hundred before 分 is no number.
   if (kNumeralBits.has(cp_at(s, next))) return -1;
   if (digit) return k.value == 2 && copula_follows(s, next) ? -1 : k.value;
-  if ((next < s.size() && is_ascii_digit(s[next])) || (k.value == 2 && starts_with_at(s, next, "分"))) return -1;
+  if ((next < s.size() && is_ascii_digit(s[next])) || opens_percent(k, s, next)) return -1;
   return k.value == 1 ? 10 : k.value == 2 ? 100 : 1000;
 }
 
