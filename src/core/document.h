@@ -59,7 +59,20 @@ struct Candidate {
   int equiv_of = -1;
   // Breaks ties between overlapping candidates of equal length: higher wins.
   int priority = 0;
-  // (A new member is reset in Candidates::emplace_back too.)
+
+  // Back to a new candidate's values, keeping the strings' capacity (see Candidates).
+  // A new member gets its default here as well as above; the unit test "core:
+  // a reused candidate equals a new one" fails until it does.
+  void reset() {
+    type = FactType::kOrg;
+    start = end = 0;
+    value.clear();
+    unit = {};
+    flags.clear();
+    rule = {};
+    equiv_of = -1;
+    priority = 0;
+  }
 };
 
 // The candidates of one document: what recognizers append to (emplace_back, then fill
@@ -74,14 +87,7 @@ class Candidates {
   Candidate& emplace_back() {
     if (size_ == items_.size()) return grow();
     Candidate& c = items_[size_++];
-    c.type = FactType::kOrg;
-    c.start = c.end = 0;
-    c.value.clear();
-    c.unit = {};
-    c.flags.clear();
-    c.rule = {};
-    c.equiv_of = -1;
-    c.priority = 0;
+    c.reset();
     return c;
   }
   // Drops every candidate (they stay alive for emplace_back to reuse).

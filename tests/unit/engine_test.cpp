@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "core/document.h"
 #include "core/engine.h"
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
@@ -188,4 +189,40 @@ TEST_CASE("org: a headline's list of places before a quote says it, as one place
   CHECK(orgs("충북도·청주시 \"반도체 특화단지 지정 환영\"\n") == "충북도 청주시 ");
   // Not in the headline: the list names places.
   CHECK(orgs("제목\n행사는 충북도·청주시 \"반도체 주간\"에 열린다.\n") == "");
+}
+
+// Candidates::emplace_back hands back a used candidate reset by Candidate::reset, which
+// spells the members' defaults a second time. The structured binding names every
+// member, so a member added to Candidate stops this test compiling until it is listed
+// here, and then it fails until reset() gives it its default.
+TEST_CASE("core: a reused candidate equals a new one") {
+  hanfacts::core::Candidates candidates;
+  {
+    hanfacts::core::Candidate& used = candidates.emplace_back();
+    auto& [type, start, end, value, unit, flags, rule, equiv_of, priority] = used;
+    type = hanfacts::FactType::kDate;
+    start = 3;
+    end = 9;
+    value = "a value longer than a short string's fifteen bytes";
+    unit = "day";
+    flags = "relative;qid=Q1";
+    rule = "some-rule";
+    equiv_of = 2;
+    priority = 7;
+  }
+  candidates.clear();
+  const hanfacts::core::Candidate& reused = candidates.emplace_back();
+  const hanfacts::core::Candidate fresh;
+  const auto& [type, start, end, value, unit, flags, rule, equiv_of, priority] = reused;
+  CHECK(type == fresh.type);
+  CHECK(start == fresh.start);
+  CHECK(end == fresh.end);
+  CHECK(value == fresh.value);
+  CHECK(unit == fresh.unit);
+  CHECK(flags == fresh.flags);
+  CHECK(rule == fresh.rule);
+  CHECK(equiv_of == fresh.equiv_of);
+  CHECK(priority == fresh.priority);
+  // The point of reuse: the string keeps the room it had.
+  CHECK(value.capacity() >= 50);
 }
