@@ -23,6 +23,7 @@
 namespace hanfacts::numeral {
 namespace {
 
+// The character kinds of lexicons/numeral/numerals.tsv (digit, unit, scale …).
 enum Kind : unsigned char {
   kNo,
   kDigit,      // 0..9 spelled: 一 二 壹 两, 일 이 삼
@@ -41,101 +42,145 @@ struct Cls {
   bool ambiguous = false;  // also an ordinary word on its own (陆地, 收拾, 공, 수)
 };
 
-constexpr Cls zh(Kind k, int v, bool amb = false) { return Cls{k, Script::kChinese, static_cast<signed char>(v), amb}; }
-constexpr Cls ko(Kind k, int v, bool amb = false) { return Cls{k, Script::kKorean, static_cast<signed char>(v), amb}; }
-
-// Closed class: the numeral characters of both languages (folded forms).
-constexpr Cls classify_slow(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return zh(kDigit, 0);
-    case U'一': case U'壹': return zh(kDigit, 1);
-    case U'二': case U'贰': case U'两': return zh(kDigit, 2);
-    case U'俩': return zh(kDigit, 2, true);
-    case U'三': case U'叁': return zh(kDigit, 3);
-    case U'参': return zh(kDigit, 3, true);
-    case U'四': return zh(kDigit, 4);
-    case U'肆': return zh(kDigit, 4, true);
-    case U'五': return zh(kDigit, 5);
-    case U'伍': return zh(kDigit, 5, true);
-    case U'六': return zh(kDigit, 6);
-    case U'陆': return zh(kDigit, 6, true);
-    case U'七': case U'柒': return zh(kDigit, 7);
-    case U'八': case U'捌': return zh(kDigit, 8);
-    case U'九': case U'玖': return zh(kDigit, 9);
-    case U'十': return zh(kSmall, 1);
-    case U'拾': return zh(kSmall, 1, true);
-    case U'百': case U'佰': return zh(kSmall, 2);
-    case U'千': case U'仟': return zh(kSmall, 3);
-    case U'万': return zh(kBig, 4);
-    case U'亿': return zh(kBig, 8);
-    case U'兆': return zh(kBig, 12);
-    case U'廿': return zh(kTens, 2);
-    case U'卅': return zh(kTens, 3);
-    case U'卌': return zh(kTens, 4);
-    case U'点': return zh(kPoint, 0);
-    case U'几': return zh(kVague, 0);
-    case U'数': return zh(kVague, 0, true);
-    case U'多': case U'余': return zh(kApprox, 0);
-    case U'영': case U'공': case U'빵': return ko(kDigit, 0, true);
-    case U'일': return ko(kDigit, 1);
-    case U'이': return ko(kDigit, 2);
-    case U'삼': return ko(kDigit, 3);
-    case U'사': return ko(kDigit, 4);
-    case U'오': return ko(kDigit, 5);
-    case U'육': case U'륙': return ko(kDigit, 6);
-    case U'칠': return ko(kDigit, 7);
-    case U'팔': return ko(kDigit, 8);
-    case U'구': return ko(kDigit, 9);
-    case U'십': return ko(kSmall, 1);
-    case U'백': return ko(kSmall, 2);
-    case U'천': return ko(kSmall, 3);
-    case U'만': return ko(kBig, 4);
-    case U'억': return ko(kBig, 8);
-    case U'조': return ko(kBig, 12);
-    case U'경': return ko(kBig, 16);
-    case U'점': case U'쩜': return ko(kPoint, 0);
-    case U'수': case U'몇': return ko(kVague, 0, true);
-    case U'여': return ko(kApprox, 0);
-    default: return {};
-  }
-}
-
 // Every numeral character lies in U+3000..U+D7FF (〇, CJK ideographs, Hangul). A bitset
 // over that range rejects the other characters of the text in one load; the numeral
 // characters themselves are looked up in a small hash table (multiplicative hash,
-// linear probing) rather than the switch above, whose compare chain was most of a
-// classification: scanners call classify on nearly every character they look at.
+// linear probing): scanners call classify on nearly every character they look at.
 constexpr char32_t kTableLo = 0x3000, kTableHi = 0xD800;
 struct NumeralBits {
   static constexpr int kSlots = 256;  // a power of two, over three times the characters
   unsigned long long words[(kTableHi - kTableLo + 63) / 64] = {};
   char32_t keys[kSlots] = {};
   Cls values[kSlots] = {};
+  int size = 0;
   static constexpr unsigned slot(char32_t c) { return (static_cast<uint32_t>(c) * 2654435761u) >> 24; }
-  constexpr NumeralBits() {
-    for (char32_t c = kTableLo; c < kTableHi; ++c) {
-      const Cls k = classify_slow(c);
-      if (k.kind == kNo) continue;
-      words[(c - kTableLo) >> 6] |= 1ULL << ((c - kTableLo) & 63);
-      unsigned h = slot(c);
-      while (keys[h] != 0) h = (h + 1) & (kSlots - 1);
-      keys[h] = c, values[h] = k;
-    }
+  // False when c is outside the table's range, already in it, or the table is full.
+  bool add(char32_t c, Cls k) {
+    if (c < kTableLo || c >= kTableHi || has(c) || size * 3 >= kSlots) return false;
+    words[(c - kTableLo) >> 6] |= 1ULL << ((c - kTableLo) & 63);
+    unsigned h = slot(c);
+    while (keys[h] != 0) h = (h + 1) & (kSlots - 1);
+    keys[h] = c, values[h] = k;
+    ++size;
+    return true;
   }
-  constexpr bool has(char32_t c) const {
+  bool has(char32_t c) const {
     return c >= kTableLo && c < kTableHi && ((words[(c - kTableLo) >> 6] >> ((c - kTableLo) & 63)) & 1);
   }
   // The class of c, which has(c).
-  constexpr Cls get(char32_t c) const {
+  Cls get(char32_t c) const {
     unsigned h = slot(c);
     while (keys[h] != c) h = (h + 1) & (kSlots - 1);
     return values[h];
   }
 };
-// GCC builds it at compile time; clang's constexpr step limit is too small for 42k
-// characters, so there it is built at start-up, before main (nothing that runs before
-// main classifies numerals).
-const NumeralBits kNumeralBits{};
+
+// A native Korean number word (lexicons/numeral/numerals.tsv, kinds native_tens and
+// native_unit).
+struct Word {
+  std::u32string w;
+  int value;
+  bool attributive;  // only before a counter: 한 두 세 네 스무
+};
+
+// lexicons/numeral/numerals.tsv, read into the character table and the native words.
+struct NumeralWords {
+  NumeralBits chars;
+  std::vector<Word> native_tens, native_units;
+  Status status;  // the first error in the file; the tables hold the rows before it
+};
+
+NumeralWords read_numeral_words(std::string_view content, std::string_view name) {
+  NumeralWords out;
+  auto table = lexicon::parse_tsv(content, std::string(name), {"lang", "kind", "value", "words", "flags"});
+  if (!table.ok()) {
+    out.status = table.status();
+    return out;
+  }
+  const lexicon::Table& t = table.value();
+  struct KindName {
+    std::string_view name;
+    Kind kind;  // kNo for the native words
+    int max_value;
+  };
+  static constexpr KindName kKinds[] = {
+      {"digit", kDigit, 9}, {"unit", kSmall, 3}, {"scale", kBig, 16}, {"tens", kTens, 9},
+      {"point", kPoint, 0}, {"vague", kVague, 0}, {"approx", kApprox, 0},
+      {"native_tens", kNo, 90}, {"native_unit", kNo, 9},
+  };
+  for (const lexicon::Row& row : t.rows()) {
+    const std::string_view lang = t.cell(row, "lang"), kind_name = t.cell(row, "kind");
+    if (lang != "zh" && lang != "ko") {
+      out.status = t.error(row, "lang", "expected zh or ko");
+      return out;
+    }
+    const KindName* kind = nullptr;
+    for (const KindName& k : kKinds)
+      if (k.name == kind_name) kind = &k;
+    if (!kind) {
+      out.status = t.error(row, "kind", "expected digit, unit, scale, tens, point, vague, approx, native_tens or native_unit");
+      return out;
+    }
+    const std::string_view value_text = t.cell(row, "value");
+    int value = 0;
+    for (const char d : value_text) value = d >= '0' && d <= '9' && value < 1000 ? value * 10 + (d - '0') : -1;
+    if (value_text.empty() || value < 0 || value > kind->max_value) {
+      out.status = t.error(row, "value", "expected a whole number from 0 to " + std::to_string(kind->max_value));
+      return out;
+    }
+    bool ambiguous = false, attributive = false;
+    for (const std::string_view flag : lexicon::split_values(t.cell(row, "flags"))) {
+      if (flag == "ambiguous") ambiguous = true;
+      else if (flag == "attributive") attributive = true;
+      else {
+        out.status = t.error(row, "flags", "expected ambiguous or attributive");
+        return out;
+      }
+    }
+    const bool native = kind->kind == kNo;
+    if ((attributive && !native) || (native && (ambiguous || lang != "ko"))) {
+      out.status = t.error(row, "flags", native ? "a native word is Korean and takes no flag but attributive"
+                                                 : "only a native word is attributive");
+      return out;
+    }
+    const std::vector<std::string_view> words = lexicon::split_values(t.cell(row, "words"));
+    if (words.empty()) {
+      out.status = t.error(row, "words", "expected one or more words");
+      return out;
+    }
+    for (const std::string_view w : words) {
+      std::u32string cps;
+      for (size_t i = 0; i < w.size();) cps.push_back(text::next_code_point(w, i));
+      if (native) {
+        (kind->name == "native_tens" ? out.native_tens : out.native_units).push_back(Word{cps, value, attributive});
+        continue;
+      }
+      const Cls cls{kind->kind, lang == "zh" ? Script::kChinese : Script::kKorean, static_cast<signed char>(value),
+                    ambiguous};
+      if (cps.size() != 1 || !out.chars.add(cps[0], cls)) {
+        out.status = t.error(row, "words",
+                             "'" + std::string(w) + "': expected one character of U+3000..U+D7FF, listed once");
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+NumeralWords read_builtin_numeral_words() {
+  for (const auto& src : lexicon::builtin_sources("numeral"))
+    if (src.name.ends_with("/numerals.tsv")) return read_numeral_words(src.content, src.name);
+  NumeralWords none;
+  none.status = Status(StatusCode::kInvalidData, "numeral/numerals.tsv is not among the built-in lexicons");
+  return none;
+}
+
+// Read at start-up, before main: classify runs on nearly every character a scanner
+// looks at, where a table built at first use would cost a guard check each time.
+// Nothing that runs before main reads numerals. A malformed file leaves the rows
+// before its first error (the lexicon lint test reports it, through numerals_status).
+const NumeralWords kNumeralWords = read_builtin_numeral_words();
+const NumeralBits& kNumeralBits = kNumeralWords.chars;
 
 [[gnu::always_inline]] inline Cls classify(char32_t c) { return kNumeralBits.has(c) ? kNumeralBits.get(c) : Cls{}; }
 
@@ -409,21 +454,6 @@ Arabic read_arabic(std::string_view s, size_t i, const ParseOptions& o) {
 
 // ---- Native Korean numerals ----
 
-struct Word {
-  std::u32string_view w;
-  int value;
-  bool attributive;  // only before a counter: 한 두 세 네 스무
-};
-constexpr Word kNativeTens[] = {
-    {U"열", 10, false}, {U"스물", 20, false}, {U"스무", 20, true}, {U"서른", 30, false}, {U"마흔", 40, false},
-    {U"쉰", 50, false}, {U"예순", 60, false}, {U"일흔", 70, false}, {U"여든", 80, false}, {U"아흔", 90, false},
-};
-constexpr Word kNativeUnits[] = {
-    {U"하나", 1, false}, {U"한", 1, true},   {U"둘", 2, false},   {U"두", 2, true},     {U"셋", 3, false},
-    {U"세", 3, true},    {U"넷", 4, false},  {U"네", 4, true},    {U"다섯", 5, false},  {U"여섯", 6, false},
-    {U"일곱", 7, false}, {U"여덟", 8, false}, {U"아홉", 9, false},
-};
-
 // Matches `w` at byte i; returns the end or npos.
 size_t match_word(std::string_view s, size_t i, std::u32string_view w) {
   for (char32_t c : w) {
@@ -447,7 +477,7 @@ NativeMatch match_native(std::string_view s, size_t i) {
   auto units_at = [&](size_t p, int base, bool& attributive, int& syl) -> std::pair<size_t, int> {
     size_t best_end = std::string_view::npos;
     int v = 0;
-    for (const Word& u : kNativeUnits) {
+    for (const Word& u : kNumeralWords.native_units) {
       size_t e = match_word(s, p, u.w);
       if (e != std::string_view::npos && (best_end == std::string_view::npos || e > best_end)) {
         best_end = e, v = u.value, attributive = u.attributive, syl = static_cast<int>(u.w.size());
@@ -455,7 +485,7 @@ NativeMatch match_native(std::string_view s, size_t i) {
     }
     return {best_end, base + v};
   };
-  for (const Word& t : kNativeTens) {
+  for (const Word& t : kNumeralWords.native_tens) {
     size_t e = match_word(s, i, t.w);
     if (e == std::string_view::npos) continue;
     NativeMatch m{e, t.value, t.attributive, static_cast<int>(t.w.size())};
@@ -1182,6 +1212,12 @@ bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
 
 bool is_numeral_char(char32_t c) { return kNumeralBits.has(c); }
 
+const Status& numerals_status() { return kNumeralWords.status; }
+
+Status check_numerals(std::string_view content, std::string_view name) {
+  return read_numeral_words(content, name).status;
+}
+
 void mark_numeral_chars(std::span<uint64_t, 1024> bmp) {
   static_assert(kTableLo % 64 == 0 && kTableHi <= 0x10000, "the table's words are the BMP set's words");
   for (size_t k = 0; k < std::size(kNumeralBits.words); ++k) bmp[kTableLo / 64 + k] |= kNumeralBits.words[k];
@@ -1211,8 +1247,8 @@ bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
   if (c == U'负' || c == U'마' || c == U'음' || c == U'半') return true;
   if (classify(c).kind != kNo) return true;
-  for (const Word& w : kNativeTens) if (w.w[0] == c) return true;
-  for (const Word& w : kNativeUnits) if (w.w[0] == c) return true;
+  for (const Word& w : kNumeralWords.native_tens) if (w.w[0] == c) return true;
+  for (const Word& w : kNumeralWords.native_units) if (w.w[0] == c) return true;
   return false;
 }
 

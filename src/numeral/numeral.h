@@ -33,6 +33,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hanfacts/status.h"
+
 namespace hanfacts::numeral {
 
 // GCC and Clang's 128-bit integer (__extension__ keeps -Wpedantic quiet).
@@ -161,6 +163,13 @@ std::optional<Numeral> parse_numeral_at(std::string_view text, size_t pos, const
 // True when the code point can start a numeral (a digit, a numeral character, a sign
 // or vague word's first letter). Lets scanners skip everything else cheaply.
 bool can_start_numeral(char32_t c);
+
+// The numeral characters and native Korean number words come from
+// lexicons/numeral/numerals.tsv, read at start-up. numerals_status() is ok, or that
+// file's first error (file, line, column: the lexicon lint test asserts it is ok);
+// check_numerals() reads other content in its format and returns its first error.
+const Status& numerals_status();
+Status check_numerals(std::string_view content, std::string_view name);
 
 // True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
 // not for ASCII digits or native Korean words.

@@ -322,3 +322,37 @@ TEST_CASE("lone_numeral_char answers only where parse_numeral_at reads that char
   CHECK(numeral::lone_numeral_char("百分之", 0) == -1);  // per cent
   CHECK(numeral::lone_numeral_char("三年", 0) == -1);   // (a Chinese digit: parse_han's own)
 }
+
+// lexicons/numeral/numerals.tsv holds the numeral characters and native Korean words;
+// the built-in file reads without error, and each check names file, line and column.
+TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, line and column") {
+  CHECK_MESSAGE(numeral::numerals_status().ok(), numeral::numerals_status().to_string());
+  struct Row {
+    const char* line;
+    const char* column;
+    const char* says;
+  } rows[] = {
+      {"ja\tdigit\t1\t一\t\n", "lang", "expected zh or ko"},
+      {"zh\tnumber\t1\t一\t\n", "kind", "expected digit, unit"},
+      {"zh\tdigit\t10\t一\t\n", "value", "from 0 to 9"},
+      {"zh\tscale\tfour\t万\t\n", "value", "a whole number"},
+      {"zh\tdigit\t1\t一二\t\n", "words", "expected one character"},
+      {"zh\tdigit\t1\t1\t\n", "words", "expected one character of U+3000..U+D7FF"},
+      {"zh\tdigit\t1\t\t\n", "words", "one or more words"},
+      {"zh\tdigit\t1\t一\trare\n", "flags", "expected ambiguous or attributive"},
+      {"zh\tdigit\t1\t一\tattributive\n", "flags", "only a native word"},
+      {"zh\tnative_unit\t1\t一\t\n", "flags", "a native word is Korean"},
+  };
+  for (const Row& r : rows) {
+    const std::string content = std::string("lang\tkind\tvalue\twords\tflags\n") + r.line;
+    const Status status = numeral::check_numerals(content, "numerals.tsv");
+    REQUIRE_FALSE(status.ok());
+    const std::string msg = status.to_string();
+    CHECK_MESSAGE(msg.find("numerals.tsv:2") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(std::string("column '") + r.column + "'") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(r.says) != std::string::npos, msg);
+  }
+  // A character listed twice.
+  const Status twice = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tdigit\t1\t一\t\nzh\tdigit\t2\t一\t\n", "n.tsv");
+  CHECK_MESSAGE(twice.to_string().find("n.tsv:3") != std::string::npos, twice.to_string());
+}
