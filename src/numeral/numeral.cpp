@@ -83,11 +83,22 @@ struct Word {
   bool attributive;  // only before a counter: 한 두 세 네 스무
 };
 
-// lexicons/numeral/numerals.tsv, read into the character table and the native words.
+// A set of Hangul syllables, one bit each.
+struct SyllableSet {
+  std::array<uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> bits{};
+  void add(char32_t c) { bits[(c - 0xAC00) >> 6] |= uint64_t{1} << ((c - 0xAC00) & 63); }
+  bool has(char32_t c) const {
+    return text::is_hangul_syllable(c) && ((bits[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
+  }
+};
+
+// lexicons/numeral/numerals.tsv, read into the character table and the native words, and
+// lexicons/numeral/korean_endings.tsv, into the first syllables of its two kinds.
 struct NumeralWords {
   NumeralBits chars;
   std::vector<Word> native_tens, native_units;
-  Status status;  // the first error in the file; the tables hold the rows before it
+  SyllableSet particles, copula_endings;
+  Status status;  // the first error in the files; the tables hold the rows before it
 };
 
 NumeralWords read_numeral_words(std::string_view content, std::string_view name) {
@@ -167,12 +178,58 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
   return out;
 }
 
+// korean_endings.tsv's rows into out.particles and out.copula_endings; the first error
+// into out.status.
+void read_korean_endings(std::string_view content, std::string_view name, NumeralWords& out) {
+  auto table = lexicon::parse_tsv(content, std::string(name), {"kind", "surface"});
+  if (!table.ok()) {
+    out.status = table.status();
+    return;
+  }
+  const lexicon::Table& t = table.value();
+  for (const lexicon::Row& row : t.rows()) {
+    const std::string_view kind = t.cell(row, "kind");
+    if (kind != "particle" && kind != "copula") {
+      out.status = t.error(row, "kind", "expected particle or copula");
+      return;
+    }
+    const std::vector<std::string_view> words = lexicon::split_values(t.cell(row, "surface"));
+    if (words.empty()) {
+      out.status = t.error(row, "surface", "expected one or more words");
+      return;
+    }
+    for (const std::string_view w : words) {
+      size_t i = 0;
+      const char32_t first = text::next_code_point(w, i);
+      if (!text::is_hangul_syllable(first)) {
+        std::string says = "'";  // (built up: GCC 12 warns falsely on "'" + std::string(w))
+        says.append(w).append("': expected a word that opens with a Hangul syllable");
+        out.status = t.error(row, "surface", says);
+        return;
+      }
+      (kind == "particle" ? out.particles : out.copula_endings).add(first);
+    }
+  }
+}
+
 NumeralWords read_builtin_numeral_words() {
-  for (const auto& src : lexicon::builtin_sources("numeral"))
-    if (src.name.ends_with("/numerals.tsv")) return read_numeral_words(src.content, src.name);
-  NumeralWords none;
-  none.status = Status(StatusCode::kInvalidData, "numeral/numerals.tsv is not among the built-in lexicons");
-  return none;
+  const lexicon::Source* numerals = nullptr;
+  const lexicon::Source* endings = nullptr;
+  const std::vector<lexicon::Source> sources = lexicon::builtin_sources("numeral");
+  for (const auto& src : sources) {
+    if (src.name.ends_with("/numerals.tsv")) numerals = &src;
+    if (src.name.ends_with("/korean_endings.tsv")) endings = &src;
+  }
+  NumeralWords words;
+  if (!numerals || !endings) {
+    words.status = Status(StatusCode::kInvalidData, std::string("numeral/") +
+                                                        (numerals ? "korean_endings.tsv" : "numerals.tsv") +
+                                                        " is not among the built-in lexicons");
+    return words;
+  }
+  words = read_numeral_words(numerals->content, numerals->name);
+  if (words.status.ok()) read_korean_endings(endings->content, endings->name, words);
+  return words;
 }
 
 // Read at start-up, before main: classify runs on nearly every character a scanner
@@ -232,16 +289,9 @@ size_t skip_spaces(std::string_view s, size_t i, int max) {
   return i;
 }
 
-// Korean particles that may follow a one-syllable numeral (삼은, 영이다, 삼과).
-bool is_particle(char32_t c) {
-  switch (c) {
-    case U'은': case U'는': case U'이': case U'가': case U'을': case U'를': case U'의': case U'에':
-    case U'와': case U'과': case U'도': case U'만': case U'로': case U'으': case U'보': case U'부':
-    case U'까': case U'씩': case U'째': case U'조': case U'나': case U'쯤':
-      return true;
-    default: return false;
-  }
-}
+// Korean particles that may follow a one-syllable numeral (삼은, 영이다, 삼과), from
+// lexicons/numeral/korean_endings.tsv.
+bool is_particle(char32_t c) { return kNumeralWords.particles.has(c); }
 
 // Counters that follow numerals: Korean ones after native numerals (세 개, 한 명, 쉰두
 // 살), Chinese measure words after any (1个月, 3倍). The first characters of
@@ -658,15 +708,9 @@ bool opens_percent(const Cls& k, std::string_view s, size_t next) {
   return k.kind == kSmall && k.value == 2 && starts_with_at(s, next, "分");
 }
 
-// A final 이 before 다/며/고... is the copula, not 2: 삼백이다 = "is 300", 음수이다.
-bool copula_follows(std::string_view s, size_t i) {
-  switch (cp_at(s, i)) {
-    case U'다': case U'며': case U'고': case U'라': case U'었': case U'므': case U'니': case U'지':
-    case U'나': case U'면': case U'어': case U'자': case U'던': case U'든': case U'란': case U'야':
-      return true;
-    default: return false;
-  }
-}
+// A final 이 before 다/며/고... is the copula, not 2: 삼백이다 = "is 300", 음수이다
+// (the copula rows of lexicons/numeral/korean_endings.tsv).
+bool copula_follows(std::string_view s, size_t i) { return kNumeralWords.copula_endings.has(cp_at(s, i)); }
 
 void drop_copula(std::string_view s, size_t start, Lexed& lx) {
   if (lx.n == 0 || lx.end < start + 3) return;
@@ -1216,6 +1260,12 @@ const Status& numerals_status() { return kNumeralWords.status; }
 
 Status check_numerals(std::string_view content, std::string_view name) {
   return read_numeral_words(content, name).status;
+}
+
+Status check_korean_endings(std::string_view content, std::string_view name) {
+  NumeralWords words;
+  read_korean_endings(content, name, words);
+  return words.status;
 }
 
 void mark_numeral_chars(std::span<uint64_t, 1024> bmp) {

@@ -165,11 +165,15 @@ std::optional<Numeral> parse_numeral_at(std::string_view text, size_t pos, const
 bool can_start_numeral(char32_t c);
 
 // The numeral characters and native Korean number words come from
-// lexicons/numeral/numerals.tsv, read at start-up. numerals_status() is ok, or that
-// file's first error (file, line, column: the lexicon lint test asserts it is ok);
-// check_numerals() reads other content in its format and returns its first error.
+// lexicons/numeral/numerals.tsv, the Korean particles and copula endings that decide
+// whether a Sino-Korean syllable is a number (삼은, 1억 이상, 삼백이다) from
+// lexicons/numeral/korean_endings.tsv, both read at start-up. numerals_status() is ok,
+// or the first error of the two (file, line, column: a unit test asserts it is ok);
+// check_numerals() and check_korean_endings() read other content in their files'
+// formats and return its first error.
 const Status& numerals_status();
 Status check_numerals(std::string_view content, std::string_view name);
+Status check_korean_endings(std::string_view content, std::string_view name);
 
 // True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
 // not for ASCII digits or native Korean words.

@@ -356,3 +356,46 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
   const Status twice = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tdigit\t1\t一\t\nzh\tdigit\t2\t一\t\n", "n.tsv");
   CHECK_MESSAGE(twice.to_string().find("n.tsv:3") != std::string::npos, twice.to_string());
 }
+
+// lexicons/numeral/korean_endings.tsv: the particles after which a lone Sino-Korean
+// syllable stays a number, and the endings that make a final 이 the copula. Each row
+// below turns on one of its entries; the built-in file reads clean, and a malformed row
+// names file, line and column.
+TEST_CASE("numeral lexicon: korean_endings.tsv decides particles and the copula") {
+  struct Row {
+    const char* text;
+    const char* value;
+    const char* surface;
+  } rows[] = {
+      {"1억 삼은", "100000003", "1억 삼"},     // 은 is a particle: 삼 is 3
+      {"1억 삼까지", "100000003", "1억 삼"},   // 까 (까지)
+      {"1억 삼성", "100000000", "1억"},        // 성 is none: 삼성 is a word
+      {"삼백이다", "300", "삼백"},             // 다: the copula
+      {"삼백이므로", "300", "삼백"},           // 므 (므로)
+      {"삼백이번", "302", "삼백이"},           // 번 is no copula ending: 이 is 2
+  };
+  for (const Row& r : rows) {
+    auto n = numeral::parse_numeral_at(r.text, 0);
+    REQUIRE_MESSAGE(n.has_value(), r.text);
+    CHECK_MESSAGE(n->value_string() == r.value, r.text);
+    CHECK_MESSAGE(std::string_view(r.text).substr(n->start, n->end - n->start) == r.surface, r.text);
+  }
+  CHECK_MESSAGE(numeral::numerals_status().ok(), numeral::numerals_status().to_string());
+  struct Bad {
+    const char* line;
+    const char* column;
+    const char* says;
+  } bad[] = {
+      {"suffix\t은\n", "kind", "expected particle or copula"},
+      {"particle\t\n", "surface", "one or more words"},
+      {"copula\t다|x\n", "surface", "'x': expected a word that opens with a Hangul syllable"},
+  };
+  for (const Bad& b : bad) {
+    const Status status = numeral::check_korean_endings(std::string("kind\tsurface\n") + b.line, "endings.tsv");
+    REQUIRE_FALSE(status.ok());
+    const std::string msg = status.to_string();
+    CHECK_MESSAGE(msg.find("endings.tsv:2") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(std::string("column '") + b.column + "'") != std::string::npos, msg);
+    CHECK_MESSAGE(msg.find(b.says) != std::string::npos, msg);
+  }
+}
