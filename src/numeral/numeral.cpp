@@ -40,6 +40,7 @@ struct Cls {
   Script script = Script::kArabic;
   signed char value = 0;
   bool ambiguous = false;  // also an ordinary word on its own (陆地, 收拾, 공, 수)
+  bool word_with_particle = false;  // alone before a particle, an ordinary word (이는, 일을)
 };
 
 // Every numeral character lies in U+3000..U+D7FF (〇, CJK ideographs, Hangul). A bitset
@@ -139,19 +140,24 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
       out.status = t.error(row, "value", "expected a whole number from 0 to " + std::to_string(kind->max_value));
       return out;
     }
-    bool ambiguous = false, attributive = false;
+    bool ambiguous = false, attributive = false, word_with_particle = false;
     for (const std::string_view flag : lexicon::split_values(t.cell(row, "flags"))) {
       if (flag == "ambiguous") ambiguous = true;
       else if (flag == "attributive") attributive = true;
+      else if (flag == "word_with_particle") word_with_particle = true;
       else {
-        out.status = t.error(row, "flags", "expected ambiguous or attributive");
+        out.status = t.error(row, "flags", "expected ambiguous, attributive or word_with_particle");
         return out;
       }
     }
     const bool native = kind->kind == kNo;
-    if ((attributive && !native) || (native && (ambiguous || lang != "ko"))) {
+    if ((attributive && !native) || (native && (ambiguous || word_with_particle || lang != "ko"))) {
       out.status = t.error(row, "flags", native ? "a native word is Korean and takes no flag but attributive"
                                                  : "only a native word is attributive");
+      return out;
+    }
+    if (word_with_particle && lang != "ko") {
+      out.status = t.error(row, "flags", "only a Korean character is word_with_particle");
       return out;
     }
     const std::vector<std::string_view> words = lexicon::split_values(t.cell(row, "words"));
@@ -167,7 +173,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
         continue;
       }
       const Cls cls{kind->kind, lang == "zh" ? Script::kChinese : Script::kKorean, static_cast<signed char>(value),
-                    ambiguous};
+                    ambiguous, word_with_particle};
       if (cps.size() != 1 || !out.chars.add(cps[0], cls)) {
         out.status = t.error(row, "words",
                              "'" + std::string(w) + "': expected one character of U+3000..U+D7FF, listed once");
@@ -1235,7 +1241,8 @@ bool read_fraction_tail(std::string_view s, const Numeral& a, const ParseOptions
 
 // A one-syllable Sino-Korean numeral (삼, 일, 이, 만) stands alone before punctuation or
 // the end of the text; before a particle only when that is not a common word (이는,
-// 일을, 오는, 사는 are "this", "work", "coming", "living").
+// 일을, 오는, 사는 are "this", "work", "coming", "living": numerals.tsv's
+// word_with_particle).
 bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
   size_t p = end;
   while (p < s.size() && s[p] == ' ') ++p;
@@ -1243,13 +1250,7 @@ bool one_syllable_ok(std::string_view s, size_t end, char32_t c) {
   const char32_t after = cp_at(s, end);
   if (after == ' ') return false;
   if (!text::is_hangul_syllable(after)) return true;
-  if (!is_particle(after)) return false;
-  switch (c) {
-    case U'이': case U'일': case U'오': case U'사': case U'구': case U'수': case U'만': case U'공': case U'조':
-    case U'경': case U'백': case U'천': case U'억':
-      return false;
-    default: return true;
-  }
+  return is_particle(after) && !classify(c).word_with_particle;
 }
 
 }  // namespace

@@ -339,7 +339,8 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
       {"zh\tdigit\t1\t一二\t\n", "words", "expected one character"},
       {"zh\tdigit\t1\t1\t\n", "words", "expected one character of U+3000..U+D7FF"},
       {"zh\tdigit\t1\t\t\n", "words", "one or more words"},
-      {"zh\tdigit\t1\t一\trare\n", "flags", "expected ambiguous or attributive"},
+      {"zh\tdigit\t1\t一\trare\n", "flags", "expected ambiguous, attributive or word_with_particle"},
+      {"zh\tdigit\t1\t一\tword_with_particle\n", "flags", "only a Korean character"},
       {"zh\tdigit\t1\t一\tattributive\n", "flags", "only a native word"},
       {"zh\tnative_unit\t1\t一\t\n", "flags", "a native word is Korean"},
   };
@@ -352,6 +353,10 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
     CHECK_MESSAGE(msg.find(std::string("column '") + r.column + "'") != std::string::npos, msg);
     CHECK_MESSAGE(msg.find(r.says) != std::string::npos, msg);
   }
+  // word_with_particle: alone before a particle, 일 and 만 are words (일을 "the work", 만을
+  // "only"), 삼 and 칠 numbers; before punctuation every one is a number.
+  for (const char* word : {"일을", "만을", "이는", "수는"}) CHECK_MESSAGE(numeral::find_numerals(word).empty(), word);
+  for (const char* number : {"삼을", "칠은", "일.", "만,"}) CHECK_MESSAGE(numeral::find_numerals(number).size() == 1, number);
   // A character listed twice.
   const Status twice = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tdigit\t1\t一\t\nzh\tdigit\t2\t一\t\n", "n.tsv");
   CHECK_MESSAGE(twice.to_string().find("n.tsv:3") != std::string::npos, twice.to_string());
