@@ -1,5 +1,7 @@
 #include "date/calendar.h"
 
+#include <array>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 
@@ -147,19 +149,35 @@ Value shift(const Value& v, Grain unit, long n) {
 
 namespace {
 
-char* put(char* out, int v, int width, bool x) {
-  for (int k = width - 1; k >= 0; --k) {
-    out[k] = x ? 'X' : static_cast<char>('0' + v % 10);
-    v /= 10;
+// "00" .. "99": a two-digit field is one copy from here, where the digit-by-digit form
+// took a division (a multiply and shift) per digit, four to six fields a fact.
+constexpr auto kTwoDigits = [] {
+  std::array<char, 200> t{};
+  for (int i = 0; i < 100; ++i) {
+    t[2 * i] = static_cast<char>('0' + i / 10);
+    t[2 * i + 1] = static_cast<char>('0' + i % 10);
   }
-  return out + width;
+  return t;
+}();
+
+// v's last two digits (v >= 0), or XX for a field nobody gave.
+char* put2(char* out, int v, bool x) {
+  if (x) {
+    out[0] = out[1] = 'X';
+  } else {
+    std::memcpy(out, &kTwoDigits[2 * (static_cast<unsigned>(v) % 100)], 2);
+  }
+  return out + 2;
 }
 
 }  // namespace
 
 // Hand-rolled: formatting runs once per fact on the hot path, where snprintf showed.
+// Every field is non-negative (a year below 0 prints as 0000).
 size_t format_to(const Value& v, char* buf) {
-  char* out = put(buf, v.year < 0 ? 0 : v.year % 10000, 4, v.x_year);
+  const int year = v.year < 0 ? 0 : v.year % 10000;
+  char* out = put2(buf, year / 100, v.x_year);
+  out = put2(out, year, v.x_year);
   switch (v.grain) {
     case Grain::kYear: break;
     case Grain::kQuarter:
@@ -170,25 +188,25 @@ size_t format_to(const Value& v, char* buf) {
     case Grain::kWeek:
       *out++ = '-';
       *out++ = 'W';
-      out = put(out, v.month % 100, 2, v.x_month);
+      out = put2(out, v.month, v.x_month);
       break;
     case Grain::kMonth:
       *out++ = '-';
-      out = put(out, v.month % 100, 2, v.x_month);
+      out = put2(out, v.month, v.x_month);
       break;
     case Grain::kDay:
     case Grain::kHour:
     case Grain::kMinute:
       *out++ = '-';
-      out = put(out, v.month % 100, 2, v.x_month);
+      out = put2(out, v.month, v.x_month);
       *out++ = '-';
-      out = put(out, v.day % 100, 2, v.x_day);
+      out = put2(out, v.day, v.x_day);
       if (v.grain == Grain::kDay) break;
       *out++ = 'T';
-      out = put(out, v.hour % 100, 2, false);
+      out = put2(out, v.hour, false);
       if (v.grain == Grain::kHour) break;
       *out++ = ':';
-      out = put(out, v.minute % 100, 2, false);
+      out = put2(out, v.minute, false);
       break;
   }
   return static_cast<size_t>(out - buf);

@@ -2,6 +2,7 @@
 // detection from datelines, bylines and first lines.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "date/calendar.h"
@@ -396,6 +397,56 @@ TEST_CASE("value format: grains, X digits") {
   CHECK(date::format(x) == "XXXX-XX-21");
   date::Value w{date::Grain::kWeek, 705, 3};
   CHECK(date::format(w) == "0705-W03");
+}
+
+// format_to's digit table against snprintf, field by field: every grain, every
+// two-digit value of each field, years over the whole four-digit range (and past it, and
+// below 0), X digits on and off.
+namespace {
+std::string format_reference(const date::Value& v) {
+  char b[64];
+  const auto two = [&](int n, bool x) { return x ? std::string("XX") : (std::snprintf(b, sizeof b, "%02d", n % 100), std::string(b)); };
+  std::string s = v.x_year ? "XXXX" : (std::snprintf(b, sizeof b, "%04d", v.year < 0 ? 0 : v.year % 10000), std::string(b));
+  switch (v.grain) {
+    case date::Grain::kYear: return s;
+    case date::Grain::kQuarter: return s + "-Q" + std::to_string(v.month % 10);
+    case date::Grain::kWeek: return s + "-W" + two(v.month, v.x_month);
+    case date::Grain::kMonth: return s + "-" + two(v.month, v.x_month);
+    case date::Grain::kDay: return s + "-" + two(v.month, v.x_month) + "-" + two(v.day, v.x_day);
+    case date::Grain::kHour: return s + "-" + two(v.month, v.x_month) + "-" + two(v.day, v.x_day) + "T" + two(v.hour, false);
+    case date::Grain::kMinute:
+      return s + "-" + two(v.month, v.x_month) + "-" + two(v.day, v.x_day) + "T" + two(v.hour, false) + ":" +
+             two(v.minute, false);
+  }
+  return s;
+}
+}  // namespace
+
+TEST_CASE("value format: format_to agrees with snprintf on every grain and field value") {
+  const date::Grain grains[] = {date::Grain::kYear, date::Grain::kQuarter, date::Grain::kMonth, date::Grain::kWeek,
+                                date::Grain::kDay,  date::Grain::kHour,    date::Grain::kMinute};
+  int failures = 0;
+  const auto check = [&](const date::Value& v) {
+    char buf[date::kFormatMax];
+    const std::string got(buf, date::format_to(v, buf));
+    if (got != format_reference(v) && ++failures <= 5) CHECK(got == format_reference(v));
+  };
+  for (const date::Grain g : grains) {
+    for (int year : {-5, 0, 7, 99, 100, 705, 1999, 2025, 9999, 10000, 12345})
+      for (int flags = 0; flags < 8; ++flags) {
+        date::Value v{g, year, 12, 31, 23, 59};
+        v.x_year = flags & 1, v.x_month = flags & 2, v.x_day = flags & 4;
+        check(v);
+      }
+    for (int year = 0; year < 10000; year += 37) check(date::Value{g, year, 6, 15, 12, 30});
+    for (int n = 0; n < 100; ++n) {
+      check(date::Value{g, 2025, n % (g == date::Grain::kQuarter ? 10 : 100), 1, 0, 0});
+      check(date::Value{g, 2025, 1, n, 0, 0});
+      check(date::Value{g, 2025, 1, 1, n, 0});
+      check(date::Value{g, 2025, 1, 1, 0, n});
+    }
+  }
+  CHECK(failures == 0);
 }
 
 TEST_CASE("lunisolar marks: a date right after a whole mark that could not be read as lunisolar is no fact") {
