@@ -447,6 +447,13 @@ class Parser {
     return s;
   }
 
+  // False only where word(p, kinds) finds nothing: no word of `kinds` starts with the
+  // byte at p (Words::may_hold), or the walk kept at hand is p's and has none. A test
+  // without a call, for the questions most positions answer no (a qualifier after a date).
+  [[gnu::always_inline]] bool may_hold_word(size_t p, KindMask kinds) const {
+    return w_.may_hold(t_, p, kinds) && (last_slot_->pos != p || (last_slot_->each.kinds & kinds));
+  }
+
   [[gnu::always_inline]] Match word(size_t p, KindMask kinds) const {
     if (!w_.may_hold(t_, p, kinds)) return Match{};
     // The grammar asks about the same few positions many times (a number's marker for
@@ -530,10 +537,23 @@ class Parser {
   // Words of kind qualifier_after_holiday qualify only there and after a part of a period
   // (中秋节后, 추석 직후, 12月中旬后, 年底后, 第2季後: since, `after_part`), since after a
   // number they say "later" (三年后, 3일 후).
+  //
+  // Most dates have no qualifier after them: that answer is tested here, inline, and
+  // qualifier_checked reads the rest. It is exact: qualifier_checked looks for a word
+  // only at `end` and past the spaces after it, and where may_hold_word says none starts
+  // at either, word() finds none.
   Match qualifier_after(size_t end, bool holiday = false, bool after_part = false) const {
+    const KindMask kinds = qualifier_kinds(holiday, after_part);
+    if (!may_hold_word(end, kinds) && (end >= t_.size() || t_[end] != ' ' || !may_hold_word(sp(end), kinds)))
+      return Match{};
+    return qualifier_checked(end, holiday, after_part);
+  }
+  static KindMask qualifier_kinds(bool holiday, bool after_part) {
+    return kind_bit(Kind::kQualAfter) | (holiday || after_part ? kind_bit(Kind::kQualAfterHoliday) : 0);
+  }
+  [[gnu::noinline]] Match qualifier_checked(size_t end, bool holiday, bool after_part) const {
     size_t from = end;
-    const KindMask kinds =
-        kind_bit(Kind::kQualAfter) | (holiday || after_part ? kind_bit(Kind::kQualAfterHoliday) : 0);
+    const KindMask kinds = qualifier_kinds(holiday, after_part);
     Match m = word(end, kinds);
     if (!m) {
       const size_t j = sp(end);
