@@ -97,7 +97,8 @@ struct WindowMasks {
 };
 // From the window's continuation bytes and spaces (bit j: byte j; past the text's end,
 // neither), `left` bytes to the text's end and whether a space was left out just before
-// the window; updates that for the next window.
+// the window; updates that for the next window. Any `left` above kTake gives the same
+// masks: the window then takes its full kTake bytes and its last byte is not the text's.
 inline WindowMasks window_masks(uint64_t cont, uint64_t space, size_t left, uint64_t& spaced) {
   const size_t take = left < kTake ? left : kTake;
   const uint64_t taken = (uint64_t{1} << take) - 1;
@@ -170,10 +171,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   // empty asm says they may have changed): held in registers, as the decode's masks
   // below are, GCC saved and restored five of them around the groups in every window.
   struct {
-    __m256i high2, cont_bits, blank, high4, lead3;
+    __m256i high2, cont_bits, blank, flip_forms, below_forms;
   } window_bytes = {_mm256_set1_epi8(static_cast<char>(0xC0)), _mm256_set1_epi8(static_cast<char>(0x80)),
-                    _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xF0)),
-                    _mm256_set1_epi8(static_cast<char>(0xE0))};
+                    _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xA0)), _mm256_set1_epi8(0x4F)};
   // The decode's masks.
   const __m256i class_bits = opaque(set8(3u << kClassShift)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
@@ -190,19 +190,24 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       w = tail;
     }
     asm("" : "+m"(window_bytes));
-    const auto& [high2, cont_bits, blank, high4, lead3] = window_bytes;
+    const auto& [high2, cont_bits, blank, flip_forms, below_forms] = window_bytes;
     const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w));
     const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 32));
     const uint64_t cont = equal_bits(_mm256_and_si256(lo, high2), cont_bits) |
                           uint64_t{equal_bits(_mm256_and_si256(hi, high2), cont_bits)} << 32;
     const uint64_t space = equal_bits(lo, blank) | uint64_t{equal_bits(hi, blank)} << 32;
-    const WindowMasks m = window_masks(cont, space, left, spaced);
-    // Lead bytes of two or four bytes' forms among the kept starts: bytes from 0x80 up
-    // that are neither continuation bytes nor 0xE0-0xEF.
-    const uint64_t high = static_cast<uint32_t>(_mm256_movemask_epi8(lo)) | uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(hi))} << 32;
-    const uint64_t three = equal_bits(_mm256_and_si256(lo, high4), lead3) |
-                           uint64_t{equal_bits(_mm256_and_si256(hi, high4), lead3)} << 32;
-    const bool other_forms = (high & ~cont & ~three & m.kept) != 0;
+    // More than kTake bytes from the end, the masks do not depend on how far (see
+    // window_masks): there `left` is a constant, and the end's bounds fold away.
+    const WindowMasks m =
+        left > kTake ? window_masks(cont, space, kTake + 1, spaced) : window_masks(cont, space, left, spaced);
+    // Whether a byte of the window leads a two or four bytes' form (0xC0-0xDF, 0xF0-0xFF),
+    // from one compare of the two halves' larger bytes: xor with 0xA0 maps exactly those
+    // to 0x50-0x7F as signed bytes, and the rest below (0xE0-0xEF to 0x40-0x4F,
+    // continuation bytes to 0x00-0x3F, ASCII to negatives). A lead in bytes 60-63 (not
+    // taken) makes it true where no kept start needs it: the decode of all forms below
+    // is right for every form, only slower.
+    const __m256i larger = _mm256_max_epi8(_mm256_xor_si256(lo, flip_forms), _mm256_xor_si256(hi, flip_forms));
+    const bool other_forms = _mm256_movemask_epi8(_mm256_cmpgt_epi8(larger, below_forms)) != 0;
     unsigned kept_count = 0;
     for (unsigned i = 0; i < 8; ++i) {
       const unsigned byte = (m.kept >> (8 * i)) & 0xFF;
