@@ -3403,24 +3403,33 @@ class Matcher {
 
   // A context name (小米 millet, 애플, 카카오) counts when something says it is the company.
   void support_context_names() {
-    // Entries named plainly in this document, and whether any is a business.
-    strong_entries_.clear();
     food_doc_ = -1;
-    bool business = false;
-    for (const Hit& o : hits_) {
-      if (o.kind == HitKind::kContext || o.kind == HitKind::kPattern) continue;
-      strong_entries_.push_back(o.entry);
-      business |= is_business(o.entry);
-    }
-    std::sort(strong_entries_.begin(), strong_entries_.end());
+    plain_names_ready_ = false;
     for (Hit& h : hits_) {
       if (h.kind == HitKind::kPattern && h.suffix >= 0 && m_->suffixes[static_cast<size_t>(h.suffix)].acts_only) {
         h.supported = acts_as_government(h);
         continue;
       }
       if (h.kind != HitKind::kContext || h.supported) continue;
-      h.supported = h.place ? acts_as_government(h) : supported(h, business) && !titles_person(h);
+      h.supported = h.place ? acts_as_government(h) : supported(h) && !titles_person(h);
     }
+  }
+  // The entries named plainly in this document (strong_entries_, sorted) and whether any
+  // is a business (business_in_doc_): collected when the first context name asks, since
+  // most documents hold none. The hits they are read from (neither context names nor
+  // patterns) stay as they are while support_context_names() runs, so collecting them
+  // late reads what collecting them first would have.
+  void collect_plain_names() {
+    if (plain_names_ready_) return;
+    plain_names_ready_ = true;
+    strong_entries_.clear();
+    business_in_doc_ = false;
+    for (const Hit& o : hits_) {
+      if (o.kind == HitKind::kContext || o.kind == HitKind::kPattern) continue;
+      strong_entries_.push_back(o.entry);
+      business_in_doc_ |= is_business(o.entry);
+    }
+    std::sort(strong_entries_.begin(), strong_entries_.end());
   }
   // Whether the document holds kMinFoodWords words of role food_word (果农, 红富士,
   // 초콜릿). Looked for once per document, and only when a context name needs it.
@@ -3965,7 +3974,8 @@ class Matcher {
     return e > q ? e : start;
   }
   static constexpr size_t kMaxAmountCodePoints = 12;
-  bool supported(const Hit& h, bool business_in_doc) {
+  bool supported(const Hit& h) {
+    collect_plain_names();
     // This organization named plainly elsewhere.
     if (std::binary_search(strong_entries_.begin(), strong_entries_.end(), h.entry)) return true;
     // An article about orchards or cocoa uses a crop's or a food's name as that (洛川苹果,
@@ -3975,7 +3985,7 @@ class Matcher {
     // A business organization anywhere in the document (an article about companies).
     // Media and government names do not count document-wide: bylines and ministries
     // appear in every kind of article.
-    if (business_in_doc && !food) return true;
+    if (business_in_doc_ && !food) return true;
     // A kind word right after it (小米公司, 카카오 그룹, 애플社, 카카오그룹은).
     if (word_at(h.end, role_bit(WordRole::kKindWord)) ||
         (h.end < t_.size() && t_[h.end] == ' ' && word_at(h.end + 1, role_bit(WordRole::kKindWord))))
@@ -4170,7 +4180,9 @@ class Matcher {
   std::vector<Segment> segments_;
   std::vector<AliasMention> aliases_;
   std::vector<size_t> raw_max_end_;
-  std::vector<uint32_t> strong_entries_;
+  std::vector<uint32_t> strong_entries_;  // collect_plain_names()
+  bool business_in_doc_ = false;          // collect_plain_names()
+  bool plain_names_ready_ = false;        // collect_plain_names() has run for this document
   int food_doc_ = -1;
   RoleBits gate_roles_seen_ = 0;  // roles of Model::kGateRoles whose words the scan reported (note_gate_word())  // food_doc(): -1 not yet looked for, else 0 or 1
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
