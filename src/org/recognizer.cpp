@@ -1081,27 +1081,35 @@ class Matcher {
   // The end of the last date in the run from `a` on (decode_run()'s `n` code points, a
   // at one of their starts): digits before 年, 月, 日 or 季, or Han numerals before 年 or
   // 季 (三季, 二〇二五年; 十月稻田 is a name), with a 度 after 季; else a.
+  //
+  // Units are looked for first, and only a unit's numerals are read, walking back from
+  // it: most code points are no unit, where a class test of every code point (a call
+  // for each Han one) cost more. A numeral character is no unit (a character listed as
+  // both would be read as a numeral), and a unit ends the numerals before the next one,
+  // so the walks back share no code point.
   size_t after_last_date(size_t a, size_t n) const {
     size_t last = a;
-    bool digits = false, han = false;  // what the numeral run just before holds
-    for (auto k = static_cast<size_t>(std::lower_bound(run_at_.begin(), run_at_.begin() + static_cast<std::ptrdiff_t>(n), a) -
-                                      run_at_.begin());
-         k < n; ++k) {
+    const auto first = static_cast<size_t>(
+        std::lower_bound(run_at_.begin(), run_at_.begin() + static_cast<std::ptrdiff_t>(n), a) - run_at_.begin());
+    const auto is_digit = [](char32_t c) { return c < 0x80 && text::is_ascii_digit(static_cast<unsigned char>(c)); };
+    const auto is_han_numeral = [](char32_t c) { return text::is_han(c) && numeral::is_numeral_char(c); };
+    for (size_t k = first; k < n; ++k) {
       const char32_t c = run_cps_[k];
-      if (c < 0x80 && text::is_ascii_digit(static_cast<unsigned char>(c))) {
-        digits = true;
-        continue;
+      if ((c != U'年' && c != U'季' && c != U'月' && c != U'日') || is_han_numeral(c)) continue;
+      bool digits = false, han = false;  // what the numerals right before it hold
+      for (size_t j = k; j > first; --j) {
+        if (is_digit(run_cps_[j - 1]))
+          digits = true;
+        else if (is_han_numeral(run_cps_[j - 1]))
+          han = true;
+        else
+          break;
       }
-      if (text::is_han(c) && numeral::is_numeral_char(c)) {
-        han = true;
-        continue;
-      }
-      const bool unit = c == U'年' || c == U'季' || ((c == U'月' || c == U'日') && digits);
+      const bool unit = c == U'年' || c == U'季' || digits;  // 月 and 日 after digits only
       if ((digits || han) && unit) {
         last = run_at_[k + 1];
         if (c == U'季' && k + 1 < n && run_cps_[k + 1] == U'度') last += 3;
       }
-      digits = han = false;
     }
     return last;
   }

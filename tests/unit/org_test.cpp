@@ -237,6 +237,25 @@ TEST_CASE("org: parenthetical glosses bind every part to one organization") {
   });
 }
 
+// A date inside a Han run before a suffix is none of the name, which starts after the
+// last one (after_last_date: digits or Han numerals before 年 or 季, with a 度 after 季;
+// digits alone before 月 or 日, so 十月稻田 and 七日 stay in the name). Each row fails if a
+// unit or the numerals before it are misread.
+TEST_CASE("org: a date inside a Chinese name's run ends before the name") {
+  check_rows(fixture(), {
+      {"han-year", "二〇二五年云帆星海科技有限公司", "云帆星海科技有限公司=云帆星海科技有限公司/pattern"},
+      {"han-quarter", "首三季度云帆星海科技有限公司", "云帆星海科技有限公司=云帆星海科技有限公司/pattern"},
+      {"han-quarter-no-du", "首三季云帆星海科技有限公司", "云帆星海科技有限公司=云帆星海科技有限公司/pattern"},
+      {"han-month-is-name", "十月稻田云帆科技有限公司", "十月稻田云帆科技有限公司=十月稻田云帆科技有限公司/pattern"},
+      {"han-day-is-name", "七日星海云帆科技有限公司", "七日星海云帆科技有限公司=七日星海云帆科技有限公司/pattern"},
+      {"two-dates", "二〇二四年前三季度云帆星海科技有限公司", "云帆星海科技有限公司=云帆星海科技有限公司/pattern"},
+      {"quarter-then-name", "三季星海云帆科技有限公司", "星海云帆科技有限公司=星海云帆科技有限公司/pattern"},
+      {"year-inside-name", "星海二〇二五年云帆科技有限公司", "云帆科技有限公司=云帆科技有限公司/pattern"},
+      {"month-after-year", "二〇二五年十月云帆星海科技有限公司", "十月云帆星海科技有限公司=十月云帆星海科技有限公司/pattern"},
+      {"unit-alone", "星海年云帆科技有限公司", "星海年云帆科技有限公司=星海年云帆科技有限公司/pattern"},
+  });
+}
+
 TEST_CASE("org: unknown organizations by suffix, precision first") {
   check_rows(fixture(), {
       {"institute", "한빛반도체연구소는 이날", "한빛반도체연구소=한빛반도체연구소/pattern"},
