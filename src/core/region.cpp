@@ -4,7 +4,13 @@
 #include <cstring>
 #include <iterator>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HANFACTS_REGION_AVX2 1
+#endif
+
 #include "lexicon/tsv.h"
+#include "text/cpu.h"
 
 namespace hanfacts::core {
 namespace {
@@ -15,6 +21,44 @@ constexpr Region kOrder[] = {Region::kTw, Region::kHk, Region::kMo, Region::kCn}
 size_t order_of(Region region) {
   return static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), region) - std::begin(kOrder));
 }
+
+#if defined(HANFACTS_REGION_AVX2)
+const bool kHasAvx2 = text::cpu::avx2();
+
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i table(const std::array<unsigned char, 16>& a) {
+  return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(a.data())));
+}
+
+// Per 32-byte block of s[0, 32 * blocks), a mask of the positions that pass `filter`
+// (RegionDetector::StartFilter): a lead byte E0..EF whose lead, second and third bytes
+// share a bucket. Reads s[0, 32 * blocks + 2). (A template: the filter's type is
+// private to RegionDetector.)
+template <class Filter>
+[[gnu::target("avx2")]] void fill_start_masks_avx2(const unsigned char* s, size_t blocks, const Filter& filter,
+                                                   uint32_t* masks) {
+  const __m256i nib = _mm256_set1_epi8(0x0F), high = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i lead3 = _mm256_set1_epi8(static_cast<char>(0xE0)), zero = _mm256_setzero_si256();
+  const __m256i lead_lo = table(filter.lead_lo), second_lo = table(filter.second_lo),
+                second_hi = table(filter.second_hi), third_lo = table(filter.third_lo),
+                third_hi = table(filter.third_hi);
+  for (size_t b = 0; b < blocks; ++b, s += 32) {
+    const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s));
+    const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 1));
+    const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 2));
+    // The lead tables hold bits for low nibbles alone: the high one is tested apart.
+    const __m256i lead = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v0, high), lead3),
+                                          _mm256_shuffle_epi8(lead_lo, _mm256_and_si256(v0, nib)));
+    const __m256i v1_hi = _mm256_and_si256(_mm256_srli_epi16(v1, 4), nib);
+    const __m256i v2_hi = _mm256_and_si256(_mm256_srli_epi16(v2, 4), nib);
+    const __m256i second = _mm256_and_si256(_mm256_shuffle_epi8(second_lo, _mm256_and_si256(v1, nib)),
+                                            _mm256_shuffle_epi8(second_hi, v1_hi));
+    const __m256i third = _mm256_and_si256(_mm256_shuffle_epi8(third_lo, _mm256_and_si256(v2, nib)),
+                                           _mm256_shuffle_epi8(third_hi, v2_hi));
+    const __m256i none = _mm256_cmpeq_epi8(_mm256_and_si256(lead, _mm256_and_si256(second, third)), zero);
+    masks[b] = ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
+  }
+}
+#endif
 
 }  // namespace
 
@@ -70,6 +114,7 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
   if (2 * keys <= (size_t{1} << kStartBits) && n <= UINT16_MAX) {
     detector.by_start_ = n;
     detector.starts_.assign(size_t{1} << kStartBits, Start{});
+    size_t starts = 0;
     for (size_t k = 0; k < n;) {
       const uint32_t key = key_of(markers[k]);
       size_t end = k;
@@ -78,6 +123,13 @@ Result<RegionDetector> RegionDetector::create(std::span<const lexicon::Source> s
       while (detector.starts_[slot].key != 0) slot = (slot + 1) & ((size_t{1} << kStartBits) - 1);
       detector.starts_[slot] = Start{key, static_cast<uint16_t>(k), static_cast<uint16_t>(end)};
       detector.start_tails_[(key >> 8) & 63] |= uint64_t{1} << ((key >> 16) & 63);
+      // The starts go round the buckets in turn (a handful of them: few share one).
+      StartFilter& f = detector.start_filter_;
+      const auto bit = static_cast<unsigned char>(1u << (starts % 8));
+      f.lead_lo[key & 15] |= bit;
+      f.second_lo[(key >> 8) & 15] |= bit, f.second_hi[(key >> 12) & 15] |= bit;
+      f.third_lo[(key >> 16) & 15] |= bit, f.third_hi[(key >> 20) & 15] |= bit;
+      ++starts;
       k = end;
     }
   }
@@ -120,7 +172,8 @@ Region RegionDetector::detect(const text::FoldedText& folded) const {
 // byte of a three-byte sequence is looked up, and an occurrence counts unless it
 // overlaps the last one of the same marker. In valid UTF-8 (`valid`) lead bytes stand
 // only where code points start, so the scan steps by code points; in malformed text a
-// lead byte may stand anywhere, and every byte is tried.
+// lead byte may stand anywhere, and every byte is tried. With AVX2, every byte is tried
+// 32 at a time, through start_filter_ first.
 void RegionDetector::count_by_starts(std::string_view head, bool valid, bool traditional_text, size_t* counts) const {
   constexpr size_t kSmall = 64;
   size_t small[kSmall];
@@ -150,8 +203,29 @@ void RegionDetector::count_by_starts(std::string_view head, bool valid, bool tra
       last_end[k] = i + mk.text.size();
     }
   };
-  if (!valid) {
-    for (size_t i = 0; i + 3 <= n; ++i)
+  size_t from = 0;  // where the byte by byte scans below start
+#if defined(HANFACTS_REGION_AVX2)
+  // Every byte is tried, as in malformed text: in valid UTF-8 the bytes E0..EF stand
+  // only where three-byte code points start, so this is the scan by code points too.
+  if (kHasAvx2 && n >= 34) {
+    constexpr size_t kWindow = 64;  // blocks per call
+    uint32_t masks[kWindow];
+    const size_t blocks = (n - 2) / 32;  // each reads two bytes past its end
+    for (size_t b0 = 0; b0 < blocks; b0 += kWindow) {
+      const size_t count = std::min(kWindow, blocks - b0);
+      fill_start_masks_avx2(s + 32 * b0, count, start_filter_, masks);
+      for (size_t b = 0; b < count; ++b)
+        for (uint32_t m = masks[b]; m != 0; m &= m - 1) {
+          const size_t i = 32 * (b0 + b) + static_cast<size_t>(__builtin_ctz(m));
+          if (may_start(s + i)) count_at(i);
+        }
+    }
+    from = 32 * blocks;
+  }
+#endif
+  // The rest byte by byte after the blocks (their end may fall inside a code point).
+  if (!valid || from > 0) {
+    for (size_t i = from; i + 3 <= n; ++i)
       if ((s[i] & 0xF0) == 0xE0 && may_start(s + i)) count_at(i);
     return;
   }

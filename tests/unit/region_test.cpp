@@ -2,7 +2,9 @@
 // else mostly Traditional script -> tw; detected once per document, on first use.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/region.h"
@@ -112,4 +114,41 @@ TEST_CASE("region: marker occurrences, overlapping and in malformed text") {
   // marker's own lead byte is tried too), nor do continuation bytes around it.
   CHECK(detect_with("\xE5臺灣\x80澳門") == Region::kTw);
   CHECK(detect_with("\xE6\xBE澳門\xE6臺灣澳門") == Region::kMo);
+}
+
+// The head is scanned 32 bytes at a time where the CPU can (a byte filter on the markers'
+// first code points, eight buckets shared by eleven of them here), then byte by byte:
+// on random text around the block edges, valid and malformed, each marker's count is
+// the count of a search from the end of its last occurrence. The count is read from
+// the winner against k occurrences of an ASCII marker of another region (searched for
+// apart): the first region wins at k = count (a tie) and loses at k = count + 1.
+TEST_CASE("region: the block scan counts as a search does") {
+  const char* tw_markers[] = {"臺灣", "灣灣灣", "台灣", "新臺幣", "中華民國", "澳門", "港幣", "葡幣", "恆指", "立法會", "特區"};
+  std::string file = "marker\tregion\nzq\thk\n";
+  for (const char* m : tw_markers) file += std::string(m) + "\ttw\n";
+  auto made = core::RegionDetector::create(std::vector<lexicon::Source>{{"test/markers.tsv", file}});
+  REQUIRE(made.ok());
+  const core::RegionDetector& d = made.value();
+  const auto detect_with = [&](const std::string& text) {
+    const text::FoldedText folded(text);
+    return d.detect(folded);
+  };
+  // The markers' characters, whole markers, characters next to a start's bytes (丮 and
+  // 中, 灣 and 灢 share their first two bytes), other scripts, and broken sequences.
+  const char* pieces[] = {"臺灣", "灣灣灣", "中華民國", "澳門", "港幣", "恆指", "特區", "臺", "灣", "中", "華", "門",
+                          "港", "立法", "新臺", "丮", "灢", "國", "的", "가", "a", " ", "\xC3\xA9", "\xF0\xA0\x80\x80",
+                          "\xE6", "\x80", "\xE6\xBE", "\xE7\x81"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = "國";  // a Traditional character: markers are counted at all
+    const int n = static_cast<int>(rng() % (round < 2000 ? 40 : 200));
+    for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+    size_t count = 0;
+    for (std::string_view m : tw_markers)
+      for (size_t at = text.find(m); at != std::string::npos; at = text.find(m, at + m.size())) ++count;
+    std::string rivals;
+    for (size_t k = 0; k < count; ++k) rivals += "zq";
+    if (count > 0) REQUIRE_MESSAGE(detect_with(text + rivals) == Region::kTw, text);
+    REQUIRE_MESSAGE(detect_with(text + rivals + "zq") == Region::kHk, text);
+  }
 }
