@@ -202,3 +202,40 @@ TEST_CASE("org region: the built-in lexicon reads Hong Kong's and Macau's bare b
         std::vector<std::string>{"Statistics and Census Service (Macau)"});
   CHECK(values(made.value(), "区发展局表示，将加快推进项目建设。").empty());
 }
+
+// Whether a listed Chinese name reads as other words across its edges (jieba's
+// dictionary) depends on the article's region for an entry of Taiwan, Hong Kong or Macau
+// (經濟部將: the ministry, in Taiwanese news), and for no other: there the region, whose
+// detection passes over the whole text, is not asked for.
+TEST_CASE("org region: a name's edges ask for the article's region only for an entry outside the mainland") {
+  const auto rec = recognizer_with(std::string("# fixture\n") + std::string(kHeader) +
+                                   "econ-tw\tEconomy TW\tgovernment\t\t\t\t經濟部\t\t\ttw\n"
+                                   "jd\tJD\tcompany\t\t\t京东\t\t\t\t\n"
+                                   "hx-cn\tHX CN\tcompany\t\t\t华夏\t\t\t\tcn\n");
+  static const core::RegionDetector kRegions = [] {
+    auto made = core::RegionDetector::create(lexicon::builtin_sources("region"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  // The values found, and whether the article's region was detected.
+  const auto find = [&](std::string_view input) {
+    text::FoldedText folded(input);
+    core::Document doc{folded, folded.text()};
+    doc.regions = &kRegions;
+    core::Candidates cands;
+    rec.find(doc, cands);
+    std::vector<std::string> out;
+    for (const auto& c : cands) out.push_back(c.value);
+    std::sort(out.begin(), out.end());
+    return std::make_pair(out, doc.region_cache.has_value());
+  };
+  // Taiwan's ministry in Taiwanese news is read as the name.
+  CHECK(find("經濟部將於明天公布出口統計，新台幣匯價走升。") == std::make_pair(std::vector<std::string>{"Economy TW"}, true));
+  // The same characters in mainland news read as 经济|部将.
+  CHECK(find("经济部将于明天公布出口统计，人民币汇率走升。") == std::make_pair(std::vector<std::string>{}, true));
+  // A name without a region, or the mainland's, across whose edges words may be read:
+  // the region is not detected.
+  CHECK(find("京东方面表示，销量增长。").second == false);
+  CHECK(find("京东方面表示，销量增长。") == find("京东方面表示，新台幣匯價走升。"));
+  CHECK(find("华夏大地上，新台幣匯價走升。").second == false);
+}
