@@ -3096,6 +3096,16 @@ uint64_t spread_bits(uint64_t x) {
   return x;
 }
 
+// Bit k of the low 8 bits of x moved to bit 4k: four sets over the same code points
+// interleaved into a table of four bits a code point.
+uint32_t spread4(uint64_t x) {
+  uint32_t y = static_cast<uint32_t>(x & 0xFF);
+  y = (y | y << 12) & 0x000F000Fu;
+  y = (y | y << 6) & 0x03030303u;
+  y = (y | y << 3) & 0x11111111u;
+  return y;
+}
+
 template <class Bits>
 void mark(Bits& bits, char32_t c) {
   if (c < 0x10000) bits[c >> 6] |= uint64_t{1} << (c & 63);
@@ -3132,13 +3142,16 @@ void Grammar::build_gate() {
   for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
   build_follow();
-  // Two bits a code point, sixteen to a word: the gate's, then the labels'.
+  // Four bits a code point, eight to a word: the gate's, the labels', the singles' and
+  // the pairs' second code points'.
   const uint64_t* labels = words_.label_bits();
   for (size_t w = 0; w < gate_.size(); ++w) {
-    if ((gate_[w] | labels[w]) == 0) continue;
-    for (size_t q = 0; q < 4; ++q)
-      start_bits_[4 * w + q] = static_cast<uint32_t>(spread_bits((gate_[w] >> (16 * q)) & 0xFFFF) |
-                                                     spread_bits((labels[w] >> (16 * q)) & 0xFFFF) << 1);
+    if ((gate_[w] | labels[w] | pair_singles_[w] | pair_seconds_[w]) == 0) continue;
+    for (size_t q = 0; q < 8; ++q)
+      start_bits_[8 * w + q] = static_cast<uint32_t>(spread4((gate_[w] >> (8 * q)) & 0xFF) |
+                                                     spread4((labels[w] >> (8 * q)) & 0xFF) << 1 |
+                                                     spread4((pair_singles_[w] >> (8 * q)) & 0xFF) << 2 |
+                                                     spread4((pair_seconds_[w] >> (8 * q)) & 0xFF) << 3);
   }
   ascii_label_starts_ = (labels[0] | labels[1]) != 0;
 }

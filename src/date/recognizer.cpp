@@ -186,8 +186,15 @@ struct FirstPassOut {
   }
 };
 
-// The two bits of `starts` (Grammar::start_bits) for code point c, in bits 0 and 1.
-inline uint32_t start_pair(const uint32_t* starts, uint32_t c) { return (starts[c >> 4] >> (2 * (c & 15))) & 3; }
+// The lanes of a block (bit j: the code point at lane j) that lead a three-byte code point
+// whose date start the first pass drops: the next code point, at lane j + 3, leads a
+// three-byte one too and the two nibbles say no (Grammar::first_pass_keeps). A start
+// whose next code point begins past the block is kept (the scan's pair test still reads
+// it). `alone` and `second` are the lanes with those bits set in their nibble.
+template <class Mask>
+inline Mask pair_drops(Mask lead3, Mask alone, Mask second) {
+  return lead3 & ~alone & (lead3 >> 3) & ~(second >> 3);
+}
 
 // Bit j (j < 3) when a Hangul syllable starts at s[i - 3 + j]: what the block passes
 // carry into a block at i for hangul_inside (i + 1 < the text's size).
@@ -221,9 +228,10 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
 // (the scalar reads are most of the pass's cost on Han and Hangul text). Every lane is
 // read as if it led a three-byte sequence: its 16-bit code point c indexes the table
 // (always inside it, whatever the bytes); only lanes that do lead one are kept. The
-// table word c >> 4 and the bit pair's place 2 * (c & 15) are made for all 32 lanes at
-// once from the three bytes, in bytes: c >> 4 is (b0 & 0x0F) << 8 | (b1 & 0x3F) << 2 |
-// (b2 & 0x3F) >> 4, and 2 * (c & 15) is (b2 & 0x0F) << 1.
+// table word c >> 3 and the nibble's place 4 * (c & 7) are made for all 32 lanes at
+// once from the three bytes, in bytes: c >> 3 is ((b0 & 0x0F) << 1 | (b1 & 0x20) >> 5) << 8 |
+// (b1 & 0x1F) << 3 | (b2 & 0x3F) >> 3, and 4 * (c & 7) is (b2 & 0x07) << 2. The starts
+// that pair_drops names are dropped here, on the nibbles' masks.
 // Returns where it stopped (a block boundary, possibly inside a code point).
 [[gnu::target("avx2")]] size_t first_pass_avx2(const unsigned char* s, size_t i, size_t fast_end, size_t base,
                                                const uint32_t* starts, FirstPassOut& out) {
@@ -232,7 +240,8 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
   uint32_t hangul_carry = hangul_carry_at(s, i);
   const __m256i xF0 = bytes32(0xF0), xE0 = bytes32(0xE0), xC0 = bytes32(0xC0), x80 = bytes32(0x80);
   const __m256i digit0 = bytes32('0'), x09 = bytes32(9), apostrophe = bytes32('\'');
-  const __m256i xFC = bytes32(0xFC), x03 = bytes32(0x03), x0F = bytes32(0x0F), x1E = bytes32(0x1E);
+  const __m256i xF8 = bytes32(0xF8), x07 = bytes32(0x07), x1E = bytes32(0x1E), x01 = bytes32(0x01);
+  const __m256i x1C = bytes32(0x1C);
   const __m256i xEA = bytes32(0xEA), xEB = bytes32(0xEB), xEC = bytes32(0xEC), xED = bytes32(0xED);
   const __m256i xB0 = bytes32(0xB0), x9D = bytes32(0x9D), x9E = bytes32(0x9E), xA3 = bytes32(0xA3);
   // The loads reach s[i + 33] < fast_end + 2 <= the text's size.
@@ -250,10 +259,11 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
       const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 1));
       const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 2));
       // Byte shifts through 16-bit ones, masked to the bits that stay within each byte.
-      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 2), xFC),
-                                              _mm256_and_si256(_mm256_srli_epi16(v2, 4), x03));
-      const __m256i word_hi = _mm256_and_si256(v0, x0F);
-      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 1), x1E);
+      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 3), xF8),
+                                              _mm256_and_si256(_mm256_srli_epi16(v2, 3), x07));
+      const __m256i word_hi = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v0, 1), x1E),
+                                              _mm256_and_si256(_mm256_srli_epi16(v1, 5), x01));
+      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 2), x1C);
       // 16-bit table words: lanes 0-7 and 16-23 in `lo`, 8-15 and 24-31 in `hi`.
       const __m256i lo = _mm256_unpacklo_epi8(word_lo, word_hi), hi = _mm256_unpackhi_epi8(word_lo, word_hi);
       const __m128i words16[4] = {_mm256_castsi256_si128(lo), _mm256_castsi256_si128(hi),
@@ -261,17 +271,17 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
       const __m128i place_lo = _mm256_castsi256_si128(place), place_hi = _mm256_extracti128_si256(place, 1);
       const __m128i places[4] = {place_lo, _mm_unpackhi_epi64(place_lo, place_lo), place_hi,
                                  _mm_unpackhi_epi64(place_hi, place_hi)};
-      // The bit pair of each lane in a 32-bit lane, eight lanes a quarter.
-      __m256i two[4];
+      // The nibble of each lane in a 32-bit lane, eight lanes a quarter.
+      __m256i four[4];
       for (unsigned q = 0; q < 4; ++q) {
         const __m256i words = _mm256_i32gather_epi32(table, _mm256_cvtepu16_epi32(words16[q]), 4);
-        two[q] = _mm256_srlv_epi32(words, _mm256_cvtepu8_epi32(places[q]));
+        four[q] = _mm256_srlv_epi32(words, _mm256_cvtepu8_epi32(places[q]));
       }
-      // Down to one byte a lane (values 0..3 after masking), back in text order (the
+      // Down to one byte a lane (values 0..15 after masking), back in text order (the
       // packs work within 128-bit halves), then one mask per bit.
-      const __m256i low2 = _mm256_set1_epi32(3);
-      const __m256i p01 = _mm256_packus_epi32(_mm256_and_si256(two[0], low2), _mm256_and_si256(two[1], low2));
-      const __m256i p23 = _mm256_packus_epi32(_mm256_and_si256(two[2], low2), _mm256_and_si256(two[3], low2));
+      const __m256i low4 = _mm256_set1_epi32(15);
+      const __m256i p01 = _mm256_packus_epi32(_mm256_and_si256(four[0], low4), _mm256_and_si256(four[1], low4));
+      const __m256i p23 = _mm256_packus_epi32(_mm256_and_si256(four[2], low4), _mm256_and_si256(four[3], low4));
       const __m256i packed = _mm256_permutevar8x32_epi32(_mm256_packus_epi16(p01, p23),
                                                          _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
       // Lanes that lead a Hangul syllable, U+AC00..U+D7A3: EA B0-BF, EB, EC, ED 80-9D,
@@ -287,7 +297,8 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
       const uint32_t hangul = mask32(hangul_v);
       const uint32_t inside = hangul & ((hangul << 3) | hangul_carry);
       hangul_carry = hangul >> 29;
-      dates |= mask32(_mm256_slli_epi16(packed, 7)) & lead3 & ~inside;
+      const uint32_t drops = pair_drops<uint32_t>(lead3, mask32(_mm256_slli_epi16(packed, 5)), mask32(_mm256_slli_epi16(packed, 4)));
+      dates |= mask32(_mm256_slli_epi16(packed, 7)) & lead3 & ~inside & ~drops;
       labels |= mask32(_mm256_slli_epi16(packed, 6)) & lead3;
     } else {
       hangul_carry = 0;
@@ -306,10 +317,10 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 // first_pass_avx512's look-ups for one group of sixteen compressed lanes (the bytes of
-// the three-byte code points they lead in a8, b8, c8): the date and label bits and
-// whether each is a Hangul syllable, as 16-bit masks in compressed order.
+// the three-byte code points they lead in a8, b8, c8): the four bits of their nibbles
+// and whether each is a Hangul syllable, as 16-bit masks in compressed order.
 struct GroupBits {
-  uint32_t dates = 0, labels = 0, hangul = 0;
+  uint32_t dates = 0, labels = 0, alone = 0, second = 0, hangul = 0;
 };
 [[gnu::target("avx512f,avx512bw,avx512vl"), gnu::always_inline]] inline GroupBits group_bits(const int* table, __m128i a8,
                                                                                         __m128i b8, __m128i c8) {
@@ -318,11 +329,13 @@ struct GroupBits {
   const __m512i b = _mm512_and_si512(_mm512_cvtepu8_epi32(b8), low6);
   const __m512i c = _mm512_and_si512(_mm512_cvtepu8_epi32(c8), low6);
   const __m512i cp = _mm512_or_si512(_mm512_or_si512(_mm512_slli_epi32(a, 12), _mm512_slli_epi32(b, 6)), c);
-  const __m512i words = _mm512_i32gather_epi32(_mm512_srli_epi32(cp, 4), table, 4);
-  const __m512i two = _mm512_srlv_epi32(words, _mm512_slli_epi32(_mm512_and_si512(cp, low4), 1));
+  const __m512i words = _mm512_i32gather_epi32(_mm512_srli_epi32(cp, 3), table, 4);
+  const __m512i four = _mm512_srlv_epi32(words, _mm512_slli_epi32(_mm512_and_si512(cp, _mm512_set1_epi32(7)), 2));
   GroupBits g;
-  g.dates = _mm512_test_epi32_mask(two, _mm512_set1_epi32(1));
-  g.labels = _mm512_test_epi32_mask(two, _mm512_set1_epi32(2));
+  g.dates = _mm512_test_epi32_mask(four, _mm512_set1_epi32(1));
+  g.labels = _mm512_test_epi32_mask(four, _mm512_set1_epi32(2));
+  g.alone = _mm512_test_epi32_mask(four, _mm512_set1_epi32(4));
+  g.second = _mm512_test_epi32_mask(four, _mm512_set1_epi32(8));
   g.hangul = _mm512_cmplt_epu32_mask(_mm512_sub_epi32(cp, _mm512_set1_epi32(0xAC00)), _mm512_set1_epi32(0xD7A4 - 0xAC00));
   return g;
 }
@@ -351,7 +364,8 @@ struct GroupBits {
 // at most 22 code points of a block instead of eight gathers of eight serving every byte
 // (the gathers' loads are most of the AVX2 pass's cost). The answers, one bit per
 // compressed lane, go back to their byte positions by a bit deposit into the lead mask.
-// (hangul_inside, a third of all candidates in Korean news, is a mask operation here.)
+// (hangul_inside, a third of all candidates in Korean news, is a mask operation here, as
+// is pair_drops.)
 // Returns where it stopped (a block boundary, possibly inside a code point).
 [[gnu::target("avx512f,avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")]] size_t first_pass_avx512(
     const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint32_t* starts, FirstPassOut& out) {
@@ -383,7 +397,11 @@ struct GroupBits {
       const uint64_t hangul = _pdep_u64(g0.hangul | g1.hangul << 16, lead3);
       const uint64_t inside = hangul & ((hangul << 3) | hangul_carry);
       hangul_carry = hangul >> 61;
-      dates |= _pdep_u64(g0.dates | g1.dates << 16, lead3) & ~inside;
+      // (Lanes past the 32 looked up, in malformed text alone, count as seconds: kept.)
+      constexpr uint64_t kNoLookup = ~uint64_t{0xFFFFFFFF};
+      const uint64_t drops = pair_drops<uint64_t>(lead3, _pdep_u64(g0.alone | g1.alone << 16, lead3),
+                                        _pdep_u64(g0.second | g1.second << 16 | kNoLookup, lead3));
+      dates |= _pdep_u64(g0.dates | g1.dates << 16, lead3) & ~inside & ~drops;
       labels |= _pdep_u64(g0.labels | g1.labels << 16, lead3);
     } else {
       hangul_carry = 0;
@@ -450,17 +468,19 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
         };
         _mm_store_si128(reinterpret_cast<__m128i*>(cps), cp16(lo, _mm_unpacklo_epi8(c, zero)));
         _mm_store_si128(reinterpret_cast<__m128i*>(cps + 8), cp16(hi, _mm_unpackhi_epi8(c, zero)));
-        unsigned hangul = 0;
+        unsigned hangul = 0, alone = 0, second = 0;
         for (unsigned m = lead3; m; m &= m - 1) {
           const unsigned p = static_cast<unsigned>(__builtin_ctz(m));
-          const uint32_t two = start_pair(starts, cps[p]);
-          dates |= (two & 1) << p;
-          labels |= (two >> 1) << p;
+          const uint32_t four = Grammar::start_nibble(starts, cps[p]);
+          dates |= (four & 1) << p;
+          labels |= ((four >> 1) & 1) << p;
+          alone |= ((four >> 2) & 1) << p;
+          second |= (four >> 3) << p;
           hangul |= static_cast<unsigned>(text::is_hangul_syllable(cps[p])) << p;
         }
         const unsigned inside = hangul & ((hangul << 3) | hangul_carry);
         hangul_carry = hangul >> 13;
-        dates &= ~inside;
+        dates &= ~inside & ~pair_drops<unsigned>(lead3, alone, second);
       } else {
         hangul_carry = 0;
       }
@@ -480,8 +500,12 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
     const unsigned b0 = s[i];
     const auto at = static_cast<uint32_t>(i - base);
     if ((b0 & 0xF0) == 0xE0) {
-      const uint32_t two = start_pair(starts, text::decode3(s + i));
-      out.emit(at, two & 1 & !hangul_inside(s, i), two >> 1);
+      const uint32_t four = Grammar::start_nibble(starts, text::decode3(s + i));
+      bool date = (four & 1) && !hangul_inside(s, i);
+      // pair_drops' test, where the next code point starts before fast_end.
+      if (date && i + 3 < fast_end && (s[i + 3] & 0xF0) == 0xE0)
+        date = Grammar::first_pass_keeps(four, Grammar::start_nibble(starts, text::decode3(s + i + 3)));
+      out.emit(at, date, (four >> 1) & 1);
       i += 3;
       continue;
     }

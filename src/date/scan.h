@@ -92,7 +92,11 @@ inline bool hangul_inside(const unsigned char* s, size_t i) {
 // point), and with `lab`, of each a dateline label may start with to lab[*l...] (Han and
 // Hangul by their second bit; any other non-ASCII code point, which the label search
 // decodes). A Hangul syllable right after another is no date start, whatever its bit
-// (hangul_inside). Returns where it stopped (the first code point boundary at or after
+// (hangul_inside); nor is a three-byte code point before another three-byte one when
+// their nibbles say so (Grammar::first_pass_keeps), where the next one starts in the
+// same block (the one-at-a-time loop: before fast_end), which the scan's pair test would
+// turn away after a store and a load more (most Han and Hangul that pass the gate in
+// running text: 上面, 이번). Returns where it stopped (the first code point boundary at or after
 // fast_end). `cand` and `lab` need room for 16 entries past the last one appended (the
 // AVX-512 path stores offsets sixteen at a time). `widest` caps the block width in bytes
 // (64 with AVX-512, 32 with AVX2, 16 with SSE2, else one code point at a time) so that

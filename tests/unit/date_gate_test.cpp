@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <random>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -276,4 +277,131 @@ TEST_CASE("date gate: the start filter and what follows a number") {
           for (const std::string& m : number_misses(t)) bad.push_back(t + " @ " + m);
         }
   check_no_misses(bad);
+}
+
+namespace {
+
+// Made-up texts around the date words: pieces of the lexicon's surfaces (each run of
+// non-ASCII characters in the date files: whole, or its first one or two code points),
+// numbers in digits, Han numerals and spelled Korean counts, Han and Hangul at random,
+// spaces and punctuation.
+std::string piece_text(std::mt19937& rng) {
+  static const std::vector<std::u32string> runs = [] {
+    std::vector<std::u32string> out;
+    for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+      const std::string folded = text::fold(src.content);
+      std::u32string run;
+      for (size_t i = 0; i < folded.size();) {
+        const char32_t c = text::next_code_point(folded, i);
+        if (c >= 0x80) {
+          run += c;
+        } else if (!run.empty()) {
+          out.push_back(run);
+          run.clear();
+        }
+      }
+    }
+    return out;
+  }();
+  static const std::vector<std::string> numbers = {"一", "二", "三", "十", "两", "〇", "二〇二五", "十一", "이천",
+                                                   "스무", "열두", "한", "두", "세", "네", "삼분", "일곱", "3", "12",
+                                                   "2025", "'", "(", "(31)", " ", "·", ",", "。", "、", "~"};
+  std::string t;
+  for (size_t k = 1 + rng() % 12; k > 0; --k) {
+    const unsigned what = rng() % 20;
+    if (what < 10 || what == 10 || what == 11) {
+      const std::u32string& r = runs[rng() % runs.size()];
+      const size_t len = what < 10 ? r.size() : std::min<size_t>(r.size(), what - 9);  // whole, one, two
+      for (size_t i = 0; i < len; ++i) text::append_utf8(t, r[i]);
+    } else if (what < 15) {
+      t += numbers[rng() % numbers.size()];
+    } else if (what < 17) {
+      text::append_utf8(t, static_cast<char32_t>(0x4E00 + rng() % 0x5200));
+    } else if (what < 19) {
+      text::append_utf8(t, static_cast<char32_t>(0xAC00 + rng() % 0x2BA4));
+    } else {
+      t += static_cast<char>(' ' + rng() % 95);
+    }
+  }
+  return t;
+}
+
+// Starts of `t` that the scan's first pass drops on the two code points' nibbles
+// (Grammar::first_pass_keeps: a three-byte code point that passes the gate before
+// another three-byte one) but where may_start_at says yes or skips. `drops` counts the
+// starts so dropped.
+std::vector<std::string> nibble_misses(const std::string& t, size_t& drops) {
+  const date::Grammar& g = grammar();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos + 5 < t.size(); ++pos) {
+    if ((s[pos] & 0xF0) != 0xE0 || (s[pos + 3] & 0xF0) != 0xE0) continue;
+    const uint32_t c1 = date::Grammar::start_nibble(g.start_bits(), text::decode3(s + pos));
+    const uint32_t c2 = date::Grammar::start_nibble(g.start_bits(), text::decode3(s + pos + 3));
+    if (!(c1 & date::Grammar::kStartDate) || date::Grammar::first_pass_keeps(c1, c2)) continue;
+    ++drops;
+    if (taken_at(t, pos)) out.push_back(t.substr(pos, 24));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the first pass's nibbles are the gate's, the labels' and the pair sets'") {
+  const date::Grammar& g = grammar();
+  std::vector<uint32_t> differ;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t four = date::Grammar::start_nibble(g.start_bits(), c);
+    if (((four & date::Grammar::kStartDate) != 0) != g.gate(c) ||
+        ((four & date::Grammar::kStartLabel) != 0) != g.words().may_start_label(c))
+      differ.push_back(c);
+  }
+  CHECK(differ == std::vector<uint32_t>{});
+  // Every pair of first code points of the lexicon's openers and stop words is kept.
+  std::vector<std::string> dropped;
+  for (const auto& [c1, c2] : g.words().start_pairs()) {
+    if (c1 < 0x800 || c1 >= 0x10000 || c2 < 0x800 || c2 >= 0x10000) continue;
+    if (!date::Grammar::first_pass_keeps(date::Grammar::start_nibble(g.start_bits(), c1),
+                                         date::Grammar::start_nibble(g.start_bits(), c2))) {
+      std::string pair;
+      text::append_utf8(pair, c1);
+      text::append_utf8(pair, c2);
+      dropped.push_back(pair);
+    }
+  }
+  CHECK(dropped == std::vector<std::string>{});
+}
+
+TEST_CASE("date gate: the first pass's nibbles drop no start, in valid and malformed text") {
+  // Made-up texts, folded, and the same broken: a byte left out, a stray lead or
+  // continuation byte let in, the text cut anywhere (after a first code point, inside
+  // one). In the folded ones the scan as a whole visits every start too (scan_misses:
+  // its first pass takes the widest path the machine has; date_first_pass_test holds
+  // every path to the rule). (The scan reads folded text, valid UTF-8: in broken text a
+  // stray lead byte may hide the code point after it from the one-at-a-time loop.)
+  std::mt19937 rng(20261202);
+  std::vector<std::string> bad;
+  size_t drops = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string t = text::fold(piece_text(rng));
+    const bool broken = round % 2 == 1 && !t.empty();
+    if (broken) {
+      switch (rng() % 3) {
+        case 0: t.erase(rng() % t.size(), 1); break;
+        case 1: t.insert(t.begin() + static_cast<std::ptrdiff_t>(rng() % (t.size() + 1)), static_cast<char>(0x80 + rng() % 0x80)); break;
+        default: t.resize(rng() % t.size()); break;
+      }
+    }
+    for (const std::string& m : nibble_misses(t, drops)) bad.push_back(t + " @ " + m);
+    if (!broken)
+      for (const std::string& m : scan_misses(t)) bad.push_back(t + " @ (scan) " + m);
+  }
+  check_no_misses(bad);
+  CHECK(drops > 1000);  // the test reaches the filter
+  for (const std::string t : {"上", "上面", "上面的", "이번", "이번에", "一个", "统一", "이천", "스무 해", "今(31)日", "上个月"}) {
+    INFO(t);
+    size_t n = 0;
+    CHECK(nibble_misses(text::fold(t), n) == std::vector<std::string>{});
+    CHECK(scan_misses(text::fold(t)) == std::vector<std::string>{});
+  }
 }
