@@ -3142,15 +3142,25 @@ void Grammar::build_gate() {
   for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
   build_follow();
-  // Four bits a code point, eight to a word: the gate's, the labels', the singles' and
+  // The singles that a three-byte code point may follow (gate_pair's single path): those
+  // that stand alone, and the lead-ins and numerals (after which the gate's code points and
+  // the numerals go on). One that needs a space or a bracket after it (전 분기, 今（31）日)
+  // is a pair's first before any three-byte code point.
+  std::array<uint64_t, 1024> alone{};
+  for (size_t w = 0; w < pair_singles_.size(); ++w)
+    for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
+      const size_t c = 64 * w + static_cast<size_t>(std::countr_zero(bits));
+      if (single_follow_[c] & (kFollowAny | kFollowLeadIn | kFollowNumber)) alone[w] |= uint64_t{1} << (c & 63);
+    }
+  // Four bits a code point, eight to a word: the gate's, the labels', those singles' and
   // the pairs' second code points'.
   const uint64_t* labels = words_.label_bits();
   for (size_t w = 0; w < gate_.size(); ++w) {
-    if ((gate_[w] | labels[w] | pair_singles_[w] | pair_seconds_[w]) == 0) continue;
+    if ((gate_[w] | labels[w] | alone[w] | pair_seconds_[w]) == 0) continue;
     for (size_t q = 0; q < 8; ++q)
       start_bits_[8 * w + q] = static_cast<uint32_t>(spread4((gate_[w] >> (8 * q)) & 0xFF) |
                                                      spread4((labels[w] >> (8 * q)) & 0xFF) << 1 |
-                                                     spread4((pair_singles_[w] >> (8 * q)) & 0xFF) << 2 |
+                                                     spread4((alone[w] >> (8 * q)) & 0xFF) << 2 |
                                                      spread4((pair_seconds_[w] >> (8 * q)) & 0xFF) << 3);
   }
   ascii_label_starts_ = (labels[0] | labels[1]) != 0;

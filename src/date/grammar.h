@@ -192,9 +192,10 @@ class Grammar {
   // The scan's first-pass table: four bits per BMP code point c, eight points to a
   // 32-bit word (word c >> 3, bits 4 * (c & 7) and the three after): the gate's bit
   // (kStartDate), whether a dateline label may start with c (kStartLabel), whether c
-  // opens a word of its own (kStartAlone: pair_singles_, whatever follows it may make it
-  // a start) and whether c is the second code point of some opening pair (kStartSecond:
-  // pair_bits_' pairs). One load answers all four. The last two let the first pass drop
+  // opens a word of its own that a three-byte code point may follow (kStartAlone: those
+  // of pair_singles_ that stand alone, lead in or are numerals: many code points may make
+  // them a start) and whether c is the second code point of some opening pair
+  // (kStartSecond: pair_bits_' pairs). One load answers all four. The last two let the first pass drop
   // most three-byte starts whose second code point no opening has there (上面, 이번), which
   // the pair test (gate_pair_at) would drop after them: first_pass_keeps.
   const uint32_t* start_bits() const { return start_bits_.data(); }
@@ -203,7 +204,8 @@ class Grammar {
   static uint32_t start_nibble(const uint32_t* starts, uint32_t c) { return (starts[c >> 3] >> (4 * (c & 7))) & 15; }
   // Whether a date may start at a three-byte c1 that passes the gate, before a
   // three-byte c2, as far as their two nibbles tell: no when c1 is no word of its own
-  // and c2 is the second code point of no opening pair, where gate_pair_at says no too
+  // that c2 may follow and c2 is the second code point of no opening pair, where
+  // gate_pair_at says no too
   // (but for its hash's stray hits, where may_start_at says no). The first pass's
   // test, on the bits alone (its blocks make it on masks).
   static bool first_pass_keeps(uint32_t c1_bits, uint32_t c2_bits) {
