@@ -481,6 +481,7 @@ class Matcher {
     names_.clear();
     first_council_known_ = false;
     gate_roles_seen_ = 0;
+    food_places_ = 0;
     scan();
     find_fuzzy();
     find_patterns();
@@ -753,7 +754,7 @@ class Matcher {
         before = before_cp(start);
       }
       const bool spaced = end - start != len;
-      if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(start, end, spaced);
+      if (info->packed & Model::kKeyGateWord) [[unlikely]] note_gate_word(start, end, spaced, last);
       on_key(*info, start, end, first, before, last, spaced);
       if (!(info->packed & Model::kKeyShorter)) break;
     }
@@ -786,11 +787,22 @@ class Matcher {
       if (p[--i] != ' ') ++kept;
     return end - i - len;
   }
-  // Notes the roles of the word of kGateRoles at [start, end) in gate_roles_seen_; one
-  // read across a left-out space (no word_at() walk matches it) counts as every role.
-  [[gnu::noinline]] void note_gate_word(size_t start, size_t end, bool spaced) {
+  // Notes the roles of the word of kGateRoles at [start, end), whose last code point is
+  // `last`, in gate_roles_seen_; one read across a left-out space (no word_at() walk
+  // matches it) counts as every role. And counts for food_doc() the places where a food
+  // word starts and ends a word, as word_at() reads one: every food word is a key the
+  // scan reports where it ends (kGateRoles), with its start, so the document needs no
+  // walk of its own for them.
+  [[gnu::noinline]] void note_gate_word(size_t start, size_t end, bool spaced, char32_t last) {
     const Payload* p = spaced ? nullptr : word_payload(start, end);
     gate_roles_seen_ |= p ? p->roles & Model::kGateRoles : Model::kGateRoles;
+    // Two places are enough (kMinFoodWords): a start other than the first found is the
+    // second, whatever order the keys come in.
+    static_assert(kMinFoodWords == 2);
+    if (p && (p->roles & role_bit(WordRole::kFoodWord)) && food_places_ < kMinFoodWords &&
+        (food_places_ == 0 || start != first_food_start_) && right_ok(end, last)) {
+      if (food_places_++ == 0) first_food_start_ = start;
+    }
   }
   // Whether the document may hold a word with one of `roles` (all of kGateRoles): false
   // when the scan reported none.
@@ -3416,7 +3428,6 @@ class Matcher {
 
   // A context name (小米 millet, 애플, 카카오) counts when something says it is the company.
   void support_context_names() {
-    food_doc_ = -1;
     plain_names_ready_ = false;
     for (Hit& h : hits_) {
       if (h.kind == HitKind::kPattern && h.suffix >= 0 && m_->suffixes[static_cast<size_t>(h.suffix)].acts_only) {
@@ -3445,22 +3456,9 @@ class Matcher {
     std::sort(strong_entries_.begin(), strong_entries_.end());
   }
   // Whether the document holds kMinFoodWords words of role food_word (果农, 红富士,
-  // 초콜릿). Looked for once per document, and only when a context name needs it.
-  bool food_doc() {
-    if (food_doc_ < 0 && !may_hold_role(role_bit(WordRole::kFoodWord))) food_doc_ = 0;  // the scan reported none
-    if (food_doc_ < 0) {
-      // Food words are Han or Hangul: one bit per character says where one may start.
-      int found = 0;
-      for (size_t i = 0; i < t_.size() && found < kMinFoodWords;) {
-        const size_t here = i;
-        if (m_->may_start_role(next_cp(t_, i), role_bit(WordRole::kFoodWord)) &&
-            word_at(here, role_bit(WordRole::kFoodWord)))
-          ++found;
-      }
-      food_doc_ = found >= kMinFoodWords ? 1 : 0;
-    }
-    return food_doc_ == 1;
-  }
+  // 초콜릿): places where word_at() finds one, counted by the scan (note_gate_word()),
+  // where a walk of the whole document looked for them when a context name asked.
+  bool food_doc() const { return food_places_ >= kMinFoodWords; }
   static constexpr int kMinFoodWords = 2;
   // 마루금융리서치 신예린 이코노미스트는: a context name that is a job title too (role
   // person_title) right after a person's name (two or three Hangul syllables) that follows
@@ -4196,8 +4194,9 @@ class Matcher {
   std::vector<uint32_t> strong_entries_;  // collect_plain_names()
   bool business_in_doc_ = false;          // collect_plain_names()
   bool plain_names_ready_ = false;        // collect_plain_names() has run for this document
-  int food_doc_ = -1;
-  RoleBits gate_roles_seen_ = 0;  // roles of Model::kGateRoles whose words the scan reported (note_gate_word())  // food_doc(): -1 not yet looked for, else 0 or 1
+  RoleBits gate_roles_seen_ = 0;  // roles of Model::kGateRoles whose words the scan reported (note_gate_word())
+  int food_places_ = 0;           // places where a food word starts, up to kMinFoodWords (note_gate_word())
+  size_t first_food_start_ = 0;   // the first of them
   CodePointBlock block_;         // scan(): the text decoded, a block at a time
   // step_block(): the block's code points where keys end, and the automaton's states there.
   struct Noted {

@@ -988,3 +988,84 @@ TEST_CASE("org: with the built-in lexicon, services before their operator, place
        "MSC=Military Sealift Command/alias"},
   });
 }
+
+// An article about orchards or cocoa (two places where a food word of role food_word
+// starts and ends a word) reads a food's name (苹果) as the food: the scan counts those
+// places from the keys it reports (Matcher::note_gate_word), where a walk of the text
+// looked for them. Checked against such a walk, by whether 苹果 is read as Apple beside
+// a company that supports it elsewhere.
+TEST_CASE("org: a food article is told by the food words the scan reports, as a walk of the text finds them") {
+  // The Han food words of the built-in list: a Han word ends a word wherever it ends.
+  std::vector<std::string> food;
+  for (const auto& s : lexicon::builtin_sources("org")) {
+    if (s.name.find("words.tsv") == std::string::npos) continue;
+    size_t at = 0;
+    while (at < s.content.size()) {
+      size_t eol = s.content.find('\n', at);
+      if (eol == std::string::npos) eol = s.content.size();
+      const std::string_view line = std::string_view(s.content).substr(at, eol - at);
+      at = eol + 1;
+      const size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      if (line.substr(tab + 1).find("food_word") == std::string_view::npos) continue;
+      for (size_t b = 0; b < tab;) {
+        size_t e = line.find('|', b);
+        if (e == std::string_view::npos || e > tab) e = tab;
+        const std::string_view w = line.substr(b, e - b);
+        size_t i = 0;
+        if (!w.empty() && text::is_han(text::next_code_point(w, i))) food.emplace_back(w);
+        b = e + 1;
+      }
+    }
+  }
+  REQUIRE(food.size() >= 10);
+  static const org::Recognizer kBuiltin = [] {
+    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  const auto food_places = [&food](std::string_view t) {
+    int n = 0;
+    for (size_t i = 0; i < t.size();) {
+      bool any = false;
+      for (const std::string& w : food) any |= t.substr(i, w.size()) == w;
+      n += any;
+      text::next_code_point(t, i);
+    }
+    return n;
+  };
+  const auto apple = [](std::string_view t) {
+    for (const Found& f : run(kBuiltin, t))
+      if (f.text == "苹果") return true;
+    return false;
+  };
+  // Food words whole, parts of them (which join into others: 水|果), other characters and
+  // spaces (a food word read across one is none: 果 农).
+  const std::vector<std::string> pieces = {"果农", "红富士", "果园", "水果", "果树", "亩产", "冷库", "杂粮", "谷子", "果",
+                                           "农",   "红",     "富士", "园",   "树",   "水",   "鲜",   "的",   "在",   " ",
+                                           "  ",   "，",     "\n",   "果 农"};
+  const std::string base = "顺丰速运开通冷链专线，苹果线上销售进入旺季。";
+  std::mt19937 rng(8);
+  int food_articles = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string t = base;
+    for (unsigned k = rng() % 8; k > 0; --k) t += pieces[rng() % pieces.size()];
+    const bool food_article = food_places(t) >= 2;
+    food_articles += food_article;
+    CHECK_MESSAGE(apple(t) == !food_article, t);
+  }
+  CHECK(food_articles > 50);
+  CHECK(food_articles < 350);
+  // Hangul food words end a word before particles, not inside a longer word (과일가게).
+  const auto cocoa = [](std::string_view t) {
+    for (const Found& f : run(kBuiltin, t))
+      if (f.text == "카카오") return true;
+    return false;
+  };
+  CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일 값도 올랐다."));
+  CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일은 값이 올랐다."));
+  CHECK(cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일가게 값도 올랐다."));
+  // The same word at two places is two; once, one.
+  CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 초콜릿 값도 올랐다."));
+  CHECK(cocoa("오리온은 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 초콜릿 값도 올랐다."));
+}
