@@ -1069,3 +1069,22 @@ TEST_CASE("org: a food article is told by the food words the scan reports, as a 
   CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 초콜릿 값도 올랐다."));
   CHECK(cocoa("오리온은 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 초콜릿 값도 올랐다."));
 }
+
+// A context name is supported by another organization in its sentence, which ends at
+// 。 (E3 80 82) and not at another mark of the same lead byte (、 E3 80 81).
+TEST_CASE("org: a context name's sentence ends at the ideographic full stop alone") {
+  static const org::Recognizer kBuiltin = [] {
+    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  const auto apple = [](std::string_view t) {
+    for (const Found& f : run(kBuiltin, t))
+      if (f.text == "苹果") return true;
+    return false;
+  };
+  CHECK(apple("财政部表示，苹果很甜"));
+  CHECK(apple("财政部表示、苹果很甜"));
+  CHECK(!apple("财政部表示。苹果很甜"));
+  CHECK(!apple("财政部表示。\n苹果很甜"));
+}
