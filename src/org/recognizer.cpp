@@ -1237,6 +1237,11 @@ class Matcher {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
   static constexpr std::string_view kCompanyWord = "公司";  // the bare company suffix
+  // Suffix kinds (the kind column of lexicons/org/suffixes.tsv) that checks ask for, as
+  // views: a compare then tests the lengths first, where a C string cost a strlen and a
+  // compare call each time (find_patterns() asks for every suffix hit).
+  static constexpr std::string_view kCompanyKind = "company", kUniversityKind = "university",
+                                    kGovernmentKind = "government", kAssociationKind = "association";
   // Decodes [a, b) into run_cps_, with where each code point starts in run_at_ and b
   // after the last; returns how many.
   size_t decode_run(size_t a, size_t b) {
@@ -1501,7 +1506,7 @@ class Matcher {
     if (const size_t place_end = longest_role_end(cut, s, role_bit(WordRole::kPlace));
         place_end > cut && !ends_with_role(cut, place_end, role_bit(WordRole::kHomePlace)) &&
         !word_at(place_end, role_bit(WordRole::kNational)) &&
-        m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && !legal_form_from(s, suffix)) {
+        m_->suffixes[static_cast<size_t>(suffix)].kind == kCompanyKind && !legal_form_from(s, suffix)) {
       size_t rest = 0;
       for (size_t i = place_end; i < s && rest < min_chars; ++rest) next_cp(t_, i);
       if (rest >= min_chars || (rest >= 2 && is_coined_word(place_end, s))) return place_end;
@@ -1512,7 +1517,7 @@ class Matcher {
   // 宿州|学院), however short: a place's university is a proper name, where before a
   // company's suffix it is a kind (深圳公司, "a Shenzhen company").
   bool university_of_place(size_t cut, size_t s, int32_t suffix) const {
-    return m_->suffixes[static_cast<size_t>(suffix)].kind == "university" && is_place_at(cut, s);
+    return m_->suffixes[static_cast<size_t>(suffix)].kind == kUniversityKind && is_place_at(cut, s);
   }
   // A university's or an academy's own institute is named with its parent (suffixes.tsv
   // column parent): 中国科学院|武汉岩土力学研究所, 中国美术学院|乡村振兴研究院 are one name
@@ -1532,7 +1537,7 @@ class Matcher {
   bool company_institute(size_t cut, int32_t word_suffix, size_t word_end, int32_t suffix, size_t s) const {
     if (word_suffix < 0 || word_end != s || !m_->suffixes[static_cast<size_t>(suffix)].named_with_parent) return false;
     const Suffix& company = m_->suffixes[static_cast<size_t>(word_suffix)];
-    if (company.kind != "company" || company.key.size() > s - cut) return false;
+    if (company.kind != kCompanyKind || company.key.size() > s - cut) return false;
     const size_t name_end = s - company.key.size();
     return name_end >= cut + 6 && !made_of_fields(cut, name_end);
   }
@@ -1651,7 +1656,7 @@ class Matcher {
   // company suffix `suffix` follows it: a company of its own (카이스트|홀딩스, a university's
   // holding company), as a legal form after one is in Chinese (take_legal_forms).
   bool company_of_listed(size_t a, size_t s, int32_t suffix) const {
-    return m_->suffixes[static_cast<size_t>(suffix)].kind == "company" && names_company_after_entry(listed_entry(a, s));
+    return m_->suffixes[static_cast<size_t>(suffix)].kind == kCompanyKind && names_company_after_entry(listed_entry(a, s));
   }
   // Whether [a, s) is a listed business's name and the suffix `suffix` names a unit after
   // its parent (suffixes.tsv column parent: 研究院): the company's own research institute,
@@ -1730,7 +1735,7 @@ class Matcher {
     }
   }
   bool is_university(const Hit& g) const {
-    if (g.kind == HitKind::kPattern) return g.suffix >= 0 && m_->suffixes[static_cast<size_t>(g.suffix)].kind == "university";
+    if (g.kind == HitKind::kPattern) return g.suffix >= 0 && m_->suffixes[static_cast<size_t>(g.suffix)].kind == kUniversityKind;
     if (g.kind != HitKind::kLexicon) return false;
     const Model::EntryOut& e = m_->entry_out[g.entry];
     return std::string_view(m_->out_text).substr(e.off + e.value, e.unit) == "university";
@@ -1810,8 +1815,8 @@ class Matcher {
     return false;
   }
   static constexpr size_t kMaxDivisionCodePoints = 5;  // 特别行政区
-  bool is_government(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "government"; }
-  bool is_university_suffix(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == "university"; }
+  bool is_government(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == kGovernmentKind; }
+  bool is_university_suffix(int32_t suffix) const { return m_->suffixes[static_cast<size_t>(suffix)].kind == kUniversityKind; }
   // A government pattern (suffix `suffix`) [a, e) that ends with a listed name after a
   // place named with its division is that place's own body, not the listed one:
   // 深圳市|发改委 is Shenzhen's commission, while 发改委 alone is the national one. So is a
@@ -2038,7 +2043,7 @@ class Matcher {
   // 공사장 is a building site, 시장 a market).
   bool head_title_after(size_t e, int32_t suffix) const {
     if (!m_->may_start_role(decode_at(t_, e), role_bit(WordRole::kHeadTitle)) ||
-        m_->suffixes[static_cast<size_t>(suffix)].kind != "association")
+        m_->suffixes[static_cast<size_t>(suffix)].kind != kAssociationKind)
       return false;
     const size_t title_end = longest_role_end(e, std::min(t_.size(), e + kMaxHeadTitleBytes), role_bit(WordRole::kHeadTitle));
     return title_end > e && right_ok(title_end, decode_before(t_, title_end));
@@ -2683,7 +2688,7 @@ class Matcher {
   // A suffix of kind government, whose kind a pattern made without one takes.
   int32_t government_suffix() const {
     for (size_t i = 0; i < m_->suffixes.size(); ++i)
-      if (m_->suffixes[i].kind == "government") return static_cast<int32_t>(i);
+      if (m_->suffixes[i].kind == kGovernmentKind) return static_cast<int32_t>(i);
     return -1;
   }
   static constexpr size_t kMaxPlaceCodePoints = 8;
