@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -28,6 +29,12 @@ class Recognizer {
   static Result<Recognizer> create(std::span<const lexicon::Source> sources);
   // Appends MONEY candidates found in `doc`. Thread-safe.
   void find(const core::Document& doc, core::Candidates& out) const;
+  // The places in `text` (folded) where find() may start reading an amount, in order,
+  // from the scanner's byte-by-byte loop or from its block filter, 32 bytes at a time,
+  // compiled for AVX2 or for AVX-512 (each where the CPU has it, else the one below).
+  // The lists are equal; unit tests hold them so.
+  enum class ScanLevel { kScalar, kAvx2, kAvx512 };
+  std::vector<size_t> scan_starts(std::string_view text, ScanLevel level) const;
 
  private:
   std::shared_ptr<const Tables> tables_;
