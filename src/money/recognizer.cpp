@@ -167,6 +167,12 @@ class WordIndex {
   // Longest word starting at i.
   const Word* match_at(std::string_view s, size_t i) const {
     if (i >= s.size()) return nullptr;
+    // Most places start no word. A three-byte character (Hangul, Han) is looked up in
+    // the keys from its bytes, which hold the code point's bits, before it is decoded.
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+    if ((d[i] & 0xF0) == 0xE0 && i + 2 < s.size() &&
+        !((keys_[((d[i] & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)] >> (d[i + 2] & 0x3Fu)) & 1))
+      return nullptr;
     size_t j = i;
     const char32_t key = decode_at(s, j);
     return match_key(s, i, key, j);
@@ -218,9 +224,11 @@ class WordIndex {
       if (s[i + k] != w[k]) return false;
     return true;
   }
-  // The same for a word whose last `key` bytes are known to be in place.
+  // The same for a word whose last `key` bytes are known to be in place. From the end:
+  // the words of one key mostly share their first bytes (the lead bytes of Han and
+  // Hangul: 签约, 合约, 节约 ... after 约) and differ in the last byte before the key.
   static bool equal_before_key(std::string_view s, size_t i, std::string_view w, size_t key) {
-    for (size_t k = 0; k + key < w.size(); ++k)
+    for (size_t k = w.size() - key; k-- > 0;)
       if (s[i + k] != w[k]) return false;
     return true;
   }

@@ -42,6 +42,10 @@ TEST_CASE("money facts") {
     const char* want;
   } rows[] = {
       {"600억 위안(元·12조600억 원)", "600억 위안=60000000000 CNY | 12조600억 원=12060000000000 KRW [equiv=1]"},
+      // A word before the amount is read whole: 附近 hides the 近 (approx) it ends with,
+      // but 䙄 (E4 99 84), which shares 附's (E9 99 84) last two bytes, is no part of one.
+      {"附近2万元", "2万元=20000 CNY"},
+      {"\xE4\x99\x84近2万元", "2万元=20000 CNY [approx]"},
       {"557만6000달러(약 78억8000만원)", "557만6000달러=5576000 USD | 78억8000만원=7880000000 KRW [approx;equiv=1]"},
       // The first amount's own qualifier may stand before the parenthesis.
       {"70억 달러 안팎(약 10조2,000억 원)", "70억 달러=7000000000 USD [approx] | 10조2,000억 원=10200000000000 KRW [approx;equiv=1]"},
