@@ -3096,16 +3096,6 @@ uint64_t spread_bits(uint64_t x) {
   return x;
 }
 
-// Bit k of the low 8 bits of x moved to bit 4k: four sets over the same code points
-// interleaved into a table of four bits a code point.
-uint32_t spread4(uint64_t x) {
-  uint32_t y = static_cast<uint32_t>(x & 0xFF);
-  y = (y | y << 12) & 0x000F000Fu;
-  y = (y | y << 6) & 0x03030303u;
-  y = (y | y << 3) & 0x11111111u;
-  return y;
-}
-
 template <class Bits>
 void mark(Bits& bits, char32_t c) {
   if (c < 0x10000) bits[c >> 6] |= uint64_t{1} << (c & 63);
@@ -3152,16 +3142,24 @@ void Grammar::build_gate() {
       const size_t c = 64 * w + static_cast<size_t>(std::countr_zero(bits));
       if (single_follow_[c] & (kFollowAny | kFollowLeadIn | kFollowNumber)) alone[w] |= uint64_t{1} << (c & 63);
     }
-  // Four bits a code point, eight to a word: the gate's, the labels', those singles' and
-  // the pairs' second code points'.
+  // A byte a code point, four to a word: the gate's bit, the labels', those singles',
+  // the Hangul syllables' and the pairs' second code points' by group.
   const uint64_t* labels = words_.label_bits();
+  std::array<uint64_t, 1024> hangul{};
+  for (char32_t c = 0xAC00; c <= 0xD7A3; ++c) mark(hangul, c);
+  // Each set's bits four at a time, each to the low bit of its byte.
+  static constexpr std::array<uint32_t, 16> kSpread = [] {
+    std::array<uint32_t, 16> t{};
+    for (uint32_t x = 0; x < 16; ++x)
+      for (uint32_t k = 0; k < 4; ++k) t[x] |= ((x >> k) & 1) << (8 * k);
+    return t;
+  }();
   for (size_t w = 0; w < gate_.size(); ++w) {
-    if ((gate_[w] | labels[w] | alone[w] | pair_seconds_[w]) == 0) continue;
-    for (size_t q = 0; q < 8; ++q)
-      start_bits_[8 * w + q] = static_cast<uint32_t>(spread4((gate_[w] >> (8 * q)) & 0xFF) |
-                                                     spread4((labels[w] >> (8 * q)) & 0xFF) << 1 |
-                                                     spread4((alone[w] >> (8 * q)) & 0xFF) << 2 |
-                                                     spread4((pair_seconds_[w] >> (8 * q)) & 0xFF) << 3);
+    const uint64_t sets[8] = {gate_[w], labels[w], alone[w], hangul[w], pair_seconds_[0][w], pair_seconds_[1][w],
+                              pair_seconds_[2][w], pair_seconds_[3][w]};
+    for (unsigned b = 0; b < 8; ++b)
+      if (sets[b] != 0)
+        for (size_t q = 0; q < 16; ++q) start_bits_[16 * w + q] |= kSpread[(sets[b] >> (4 * q)) & 0xF] << b;
   }
   ascii_label_starts_ = (labels[0] | labels[1]) != 0;
 }

@@ -189,27 +189,33 @@ class Grammar {
   }
   // The gate's words (gate3's table).
   const uint64_t* gate_bits() const { return gate_.data(); }
-  // The scan's first-pass table: four bits per BMP code point c, eight points to a
-  // 32-bit word (word c >> 3, bits 4 * (c & 7) and the three after): the gate's bit
+  // The scan's first-pass table: a byte per BMP code point c, four points to a 32-bit
+  // word (word c >> 2, bits 8 * (c & 3) and the seven after): the gate's bit
   // (kStartDate), whether a dateline label may start with c (kStartLabel), whether c
   // opens a word of its own that a three-byte code point may follow (kStartAlone: those
   // of pair_singles_ that stand alone, lead in or are numerals: many code points may make
-  // them a start) and whether c is the second code point of some opening pair
-  // (kStartSecond: pair_bits_' pairs). One load answers all four. The last two let the first pass drop
-  // most three-byte starts whose second code point no opening has there (上面, 이번), which
-  // the pair test (gate_pair_at) would drop after them: first_pass_keeps.
+  // them a start), whether c is a Hangul syllable (kStartHangul: the AVX2 pass reads it
+  // with the rest, where it tested the bytes) and, one bit per group of first code
+  // points (kStartSecond << second_group(c1)), whether c is the second code point of some
+  // opening pair whose first is in that group (pair_bits_' pairs). One load answers all.
+  // The alone and second bits let the first pass drop most three-byte starts whose
+  // second code point no opening has there (上面, 이번), which the pair test
+  // (gate_pair_at) would drop after them: first_pass_keeps.
   const uint32_t* start_bits() const { return start_bits_.data(); }
-  static constexpr uint32_t kStartDate = 1, kStartLabel = 2, kStartAlone = 4, kStartSecond = 8;
-  // The four bits of start_bits() for code point c (< 0x10000), in bits 0 to 3.
-  static uint32_t start_nibble(const uint32_t* starts, uint32_t c) { return (starts[c >> 3] >> (4 * (c & 7))) & 15; }
+  static constexpr uint32_t kStartDate = 1, kStartLabel = 2, kStartAlone = 4, kStartHangul = 8, kStartSecond = 16;
+  // The byte of start_bits() for code point c (< 0x10000).
+  static uint32_t start_byte(const uint32_t* starts, uint32_t c) { return (starts[c >> 2] >> (8 * (c & 3))) & 255; }
+  // The group of a pair's first code point c1 whose bit a second code point's byte holds:
+  // c1's last two bits (four groups turn away more pairs than one set of seconds did).
+  static unsigned second_group(uint32_t c1) { return c1 & 3; }
   // Whether a date may start at a three-byte c1 that passes the gate, before a
-  // three-byte c2, as far as their two nibbles tell: no when c1 is no word of its own
-  // that c2 may follow and c2 is the second code point of no opening pair, where
-  // gate_pair_at says no too
-  // (but for its hash's stray hits, where may_start_at says no). The first pass's
-  // test, on the bits alone (its blocks make it on masks).
-  static bool first_pass_keeps(uint32_t c1_bits, uint32_t c2_bits) {
-    return (c1_bits & kStartAlone) || (c2_bits & kStartSecond);
+  // three-byte c2, as far as their bytes in start_bits() tell: no when c1 is no word of
+  // its own that c2 may follow and c2 is the second code point of no opening pair whose
+  // first is in c1's group, where gate_pair_at says no too (but for its hash's stray
+  // hits, where may_start_at says no). The first pass's test (its blocks make it on
+  // masks).
+  static bool first_pass_keeps(uint32_t c1, uint32_t c1_bits, uint32_t c2_bits) {
+    return (c1_bits & kStartAlone) || ((c2_bits >> (4 + second_group(c1))) & 1);
   }
   // Whether some dateline label starts with an ASCII character.
   bool ascii_label_starts() const { return ascii_label_starts_; }
@@ -290,9 +296,10 @@ class Grammar {
   Words numbers_;  // only its pair sets: how numbers may open a date
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
   std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
-  std::vector<uint32_t> start_bits_ = std::vector<uint32_t>(8192, 0);
-  // The second code points of the pairs in pair_bits_ (start_bits' kStartSecond).
-  std::array<uint64_t, 1024> pair_seconds_{};
+  std::vector<uint32_t> start_bits_ = std::vector<uint32_t>(16384, 0);
+  // The second code points of the pairs in pair_bits_ (start_bits' kStartSecond), by the
+  // group of the pair's first code point (second_group).
+  std::array<std::array<uint64_t, 1024>, 4> pair_seconds_{};
   // gate_pair's classes: of the second code points that may make each single c1 a start
   // (bits: any, after a lead-in, after a numeral, a space, an opening bracket), and, two
   // bits per BMP code point (32 to a word), whether c2 may follow a lead-in (bit 0) and a
@@ -346,7 +353,7 @@ class Grammar {
   void mark_pair(char32_t c1, char32_t c2) {
     const uint32_t h = pair_slot(pair_key(c1, c2));
     pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
-    if (c2 < 0x10000) pair_seconds_[c2 >> 6] |= uint64_t{1} << (c2 & 63);
+    if (c2 < 0x10000) pair_seconds_[second_group(c1)][c2 >> 6] |= uint64_t{1} << (c2 & 63);
   }
   bool ascii_label_starts_ = false;
   // Whether some word starts with an ASCII digit (none of the built-in ones does): then

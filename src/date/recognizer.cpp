@@ -188,12 +188,13 @@ struct FirstPassOut {
 
 // The lanes of a block (bit j: the code point at lane j) that lead a three-byte code point
 // whose date start the first pass drops: the next code point, at lane j + 3, leads a
-// three-byte one too and the two nibbles say no (Grammar::first_pass_keeps). A start
-// whose next code point begins past the block is kept (the scan's pair test still reads
-// it). `alone` and `second` are the lanes with those bits set in their nibble.
+// three-byte one too and their bytes in the table say no (Grammar::first_pass_keeps). A
+// start whose next code point begins past the block is kept (the scan's pair test still
+// reads it). `alone`: the lanes whose byte has kStartAlone; `next_second`: the lanes j
+// whose next code point's byte (lane j + 3's) has the second bit of lane j's group.
 template <class Mask>
-inline Mask pair_drops(Mask lead3, Mask alone, Mask second) {
-  return lead3 & ~alone & (lead3 >> 3) & ~(second >> 3);
+inline Mask pair_drops(Mask lead3, Mask alone, Mask next_second) {
+  return lead3 & ~alone & (lead3 >> 3) & ~next_second;
 }
 
 // Bit j (j < 3) when a Hangul syllable starts at s[i - 3 + j]: what the block passes
@@ -224,14 +225,15 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
   return static_cast<uint32_t>(_mm256_movemask_epi8(m));
 }
 // scan_first_pass's block loop, 32 bytes at a time, where the three-byte code points'
-// bit pairs are gathered eight lanes at a time instead of read one lane after another
-// (the scalar reads are most of the pass's cost on Han and Hangul text). Every lane is
-// read as if it led a three-byte sequence: its 16-bit code point c indexes the table
-// (always inside it, whatever the bytes); only lanes that do lead one are kept. The
-// table word c >> 3 and the nibble's place 4 * (c & 7) are made for all 32 lanes at
-// once from the three bytes, in bytes: c >> 3 is ((b0 & 0x0F) << 1 | (b1 & 0x20) >> 5) << 8 |
-// (b1 & 0x1F) << 3 | (b2 & 0x3F) >> 3, and 4 * (c & 7) is (b2 & 0x07) << 2. The starts
-// that pair_drops names are dropped here, on the nibbles' masks.
+// bytes in the table are gathered eight lanes at a time instead of read one lane after
+// another (the scalar reads are most of the pass's cost on Han and Hangul text). Every
+// lane is read as if it led a three-byte sequence: its 16-bit code point c indexes the
+// table (always inside it, whatever the bytes); only lanes that do lead one are kept. The
+// table word c >> 2 and the byte's place 8 * (c & 3) are made for all 32 lanes at once
+// from the three bytes, in bytes: c >> 2 is ((b0 & 0x0F) << 2 | (b1 & 0x30) >> 4) << 8 |
+// (b1 & 0x0F) << 4 | (b2 & 0x3F) >> 2, and 8 * (c & 3) is (b2 & 0x03) << 3. Whether a
+// lane is a Hangul syllable is a bit of its byte, and the starts that pair_drops names
+// are dropped here, on the bytes' masks.
 // Returns where it stopped (a block boundary, possibly inside a code point).
 [[gnu::target("avx2")]] size_t first_pass_avx2(const unsigned char* s, size_t i, size_t fast_end, size_t base,
                                                const uint32_t* starts, FirstPassOut& out) {
@@ -240,10 +242,12 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
   uint32_t hangul_carry = hangul_carry_at(s, i);
   const __m256i xF0 = bytes32(0xF0), xE0 = bytes32(0xE0), xC0 = bytes32(0xC0), x80 = bytes32(0x80);
   const __m256i digit0 = bytes32('0'), x09 = bytes32(9), apostrophe = bytes32('\'');
-  const __m256i xF8 = bytes32(0xF8), x07 = bytes32(0x07), x1E = bytes32(0x1E), x01 = bytes32(0x01);
-  const __m256i x1C = bytes32(0x1C);
-  const __m256i xEA = bytes32(0xEA), xEB = bytes32(0xEB), xEC = bytes32(0xEC), xED = bytes32(0xED);
-  const __m256i xB0 = bytes32(0xB0), x9D = bytes32(0x9D), x9E = bytes32(0x9E), xA3 = bytes32(0xA3);
+  const __m256i x0F = bytes32(0x0F), x3C = bytes32(0x3C), x03 = bytes32(0x03), x18 = bytes32(0x18);
+  // The second bit of each group (Grammar::second_group: a code point's last two bits,
+  // its third byte's), looked up by those bits.
+  static_assert(Grammar::kStartSecond == 16);
+  const __m256i group_bit = _mm256_setr_epi8(16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                             16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   // The loads reach s[i + 33] < fast_end + 2 <= the text's size.
   while (i + 32 <= fast_end) {
     const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i));
@@ -259,11 +263,11 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
       const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 1));
       const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i + 2));
       // Byte shifts through 16-bit ones, masked to the bits that stay within each byte.
-      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 3), xF8),
-                                              _mm256_and_si256(_mm256_srli_epi16(v2, 3), x07));
-      const __m256i word_hi = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v0, 1), x1E),
-                                              _mm256_and_si256(_mm256_srli_epi16(v1, 5), x01));
-      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 2), x1C);
+      const __m256i word_lo = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v1, 4), xF0),
+                                              _mm256_and_si256(_mm256_srli_epi16(v2, 2), x0F));
+      const __m256i word_hi = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(v0, 2), x3C),
+                                              _mm256_and_si256(_mm256_srli_epi16(v1, 4), x03));
+      const __m256i place = _mm256_and_si256(_mm256_slli_epi16(v2, 3), x18);
       // 16-bit table words: lanes 0-7 and 16-23 in `lo`, 8-15 and 24-31 in `hi`.
       const __m256i lo = _mm256_unpacklo_epi8(word_lo, word_hi), hi = _mm256_unpackhi_epi8(word_lo, word_hi);
       const __m128i words16[4] = {_mm256_castsi256_si128(lo), _mm256_castsi256_si128(hi),
@@ -271,33 +275,28 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
       const __m128i place_lo = _mm256_castsi256_si128(place), place_hi = _mm256_extracti128_si256(place, 1);
       const __m128i places[4] = {place_lo, _mm_unpackhi_epi64(place_lo, place_lo), place_hi,
                                  _mm_unpackhi_epi64(place_hi, place_hi)};
-      // The nibble of each lane in a 32-bit lane, eight lanes a quarter.
-      __m256i four[4];
+      // The byte of each lane in a 32-bit lane, eight lanes a quarter.
+      __m256i byte[4];
       for (unsigned q = 0; q < 4; ++q) {
         const __m256i words = _mm256_i32gather_epi32(table, _mm256_cvtepu16_epi32(words16[q]), 4);
-        four[q] = _mm256_srlv_epi32(words, _mm256_cvtepu8_epi32(places[q]));
+        byte[q] = _mm256_srlv_epi32(words, _mm256_cvtepu8_epi32(places[q]));
       }
-      // Down to one byte a lane (values 0..15 after masking), back in text order (the
-      // packs work within 128-bit halves), then one mask per bit.
-      const __m256i low4 = _mm256_set1_epi32(15);
-      const __m256i p01 = _mm256_packus_epi32(_mm256_and_si256(four[0], low4), _mm256_and_si256(four[1], low4));
-      const __m256i p23 = _mm256_packus_epi32(_mm256_and_si256(four[2], low4), _mm256_and_si256(four[3], low4));
+      // Down to one byte a lane, back in text order (the packs work within 128-bit
+      // halves), then one mask per bit.
+      const __m256i low8 = _mm256_set1_epi32(0xFF);
+      const __m256i p01 = _mm256_packus_epi32(_mm256_and_si256(byte[0], low8), _mm256_and_si256(byte[1], low8));
+      const __m256i p23 = _mm256_packus_epi32(_mm256_and_si256(byte[2], low8), _mm256_and_si256(byte[3], low8));
       const __m256i packed = _mm256_permutevar8x32_epi32(_mm256_packus_epi16(p01, p23),
                                                          _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
-      // Lanes that lead a Hangul syllable, U+AC00..U+D7A3: EA B0-BF, EB, EC, ED 80-9D,
-      // ED 9E 80-A3 (unsigned byte comparisons through min and max).
-      const __m256i ea = _mm256_cmpeq_epi8(v0, xEA), ed = _mm256_cmpeq_epi8(v0, xED);
-      const __m256i eb_ec = _mm256_or_si256(_mm256_cmpeq_epi8(v0, xEB), _mm256_cmpeq_epi8(v0, xEC));
-      const __m256i v1_from_b0 = _mm256_cmpeq_epi8(_mm256_max_epu8(v1, xB0), v1);
-      const __m256i v1_to_9d = _mm256_cmpeq_epi8(_mm256_min_epu8(v1, x9D), v1);
-      const __m256i v2_to_a3 = _mm256_cmpeq_epi8(_mm256_min_epu8(v2, xA3), v2);
-      const __m256i ed_ok = _mm256_or_si256(v1_to_9d, _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9E), v2_to_a3));
-      const __m256i hangul_v = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(ea, v1_from_b0), eb_ec),
-                                               _mm256_and_si256(ed, ed_ok));
-      const uint32_t hangul = mask32(hangul_v);
+      const uint32_t hangul = mask32(_mm256_slli_epi16(packed, 4)) & lead3;
       const uint32_t inside = hangul & ((hangul << 3) | hangul_carry);
       hangul_carry = hangul >> 29;
-      const uint32_t drops = pair_drops<uint32_t>(lead3, mask32(_mm256_slli_epi16(packed, 5)), mask32(_mm256_slli_epi16(packed, 4)));
+      // Each lane's next code point's byte three lanes on (the block's last three lanes
+      // take zeros: pair_drops keeps them), tested at the first's group bit.
+      const __m256i next = _mm256_alignr_epi8(_mm256_permute2x128_si256(packed, packed, 0x81), packed, 3);
+      const __m256i want = _mm256_shuffle_epi8(group_bit, _mm256_and_si256(v2, x03));
+      const uint32_t seconds = ~mask32(_mm256_cmpeq_epi8(_mm256_and_si256(next, want), _mm256_setzero_si256()));
+      const uint32_t drops = pair_drops<uint32_t>(lead3, mask32(_mm256_slli_epi16(packed, 5)), seconds);
       dates |= mask32(_mm256_slli_epi16(packed, 7)) & lead3 & ~inside & ~drops;
       labels |= mask32(_mm256_slli_epi16(packed, 6)) & lead3;
     } else {
@@ -317,27 +316,37 @@ const bool kHasAvx512 = text::cpu::avx512() && text::cpu::avx512_vbmi2() && text
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 // first_pass_avx512's look-ups for one group of sixteen compressed lanes (the bytes of
-// the three-byte code points they lead in a8, b8, c8): the four bits of their nibbles
-// and whether each is a Hangul syllable, as 16-bit masks in compressed order.
+// the three-byte code points they lead in a8, b8, c8): the date, label and alone bits of
+// their bytes in the table and whether each is a Hangul syllable, as 16-bit masks in
+// compressed order; the bytes themselves and the second bit of each one's group
+// (Grammar::second_group), which the next compressed lane's byte is tested at
+// (next_seconds).
 struct GroupBits {
-  uint32_t dates = 0, labels = 0, alone = 0, second = 0, hangul = 0;
+  uint32_t dates = 0, labels = 0, alone = 0, hangul = 0;
+  __m512i bytes, group_bits;
 };
 [[gnu::target("avx512f,avx512bw,avx512vl"), gnu::always_inline]] inline GroupBits group_bits(const int* table, __m128i a8,
                                                                                         __m128i b8, __m128i c8) {
-  const __m512i low4 = _mm512_set1_epi32(0x0F), low6 = _mm512_set1_epi32(0x3F);
+  const __m512i low4 = _mm512_set1_epi32(0x0F), low6 = _mm512_set1_epi32(0x3F), low2 = _mm512_set1_epi32(3);
   const __m512i a = _mm512_and_si512(_mm512_cvtepu8_epi32(a8), low4);
   const __m512i b = _mm512_and_si512(_mm512_cvtepu8_epi32(b8), low6);
   const __m512i c = _mm512_and_si512(_mm512_cvtepu8_epi32(c8), low6);
   const __m512i cp = _mm512_or_si512(_mm512_or_si512(_mm512_slli_epi32(a, 12), _mm512_slli_epi32(b, 6)), c);
-  const __m512i words = _mm512_i32gather_epi32(_mm512_srli_epi32(cp, 3), table, 4);
-  const __m512i four = _mm512_srlv_epi32(words, _mm512_slli_epi32(_mm512_and_si512(cp, _mm512_set1_epi32(7)), 2));
+  const __m512i words = _mm512_i32gather_epi32(_mm512_srli_epi32(cp, 2), table, 4);
   GroupBits g;
-  g.dates = _mm512_test_epi32_mask(four, _mm512_set1_epi32(1));
-  g.labels = _mm512_test_epi32_mask(four, _mm512_set1_epi32(2));
-  g.alone = _mm512_test_epi32_mask(four, _mm512_set1_epi32(4));
-  g.second = _mm512_test_epi32_mask(four, _mm512_set1_epi32(8));
+  g.bytes = _mm512_srlv_epi32(words, _mm512_slli_epi32(_mm512_and_si512(cp, low2), 3));
+  g.group_bits = _mm512_sllv_epi32(_mm512_set1_epi32(Grammar::kStartSecond), _mm512_and_si512(cp, low2));
+  g.dates = _mm512_test_epi32_mask(g.bytes, _mm512_set1_epi32(Grammar::kStartDate));
+  g.labels = _mm512_test_epi32_mask(g.bytes, _mm512_set1_epi32(Grammar::kStartLabel));
+  g.alone = _mm512_test_epi32_mask(g.bytes, _mm512_set1_epi32(Grammar::kStartAlone));
   g.hangul = _mm512_cmplt_epu32_mask(_mm512_sub_epi32(cp, _mm512_set1_epi32(0xAC00)), _mm512_set1_epi32(0xD7A4 - 0xAC00));
   return g;
+}
+// The compressed lanes of `g` whose next compressed lane's byte (the first of `then`'s
+// lanes after the last of g's) has the lane's group bit.
+[[gnu::target("avx512f,avx512bw,avx512vl"), gnu::always_inline]] inline uint32_t next_seconds(const GroupBits& g,
+                                                                                         __m512i then) {
+  return _mm512_test_epi32_mask(_mm512_alignr_epi32(then, g.bytes, 1), g.group_bits);
 }
 
 // Appends at + j for every bit j set in `bits` to out[k...], returns the new count: the
@@ -391,16 +400,22 @@ struct GroupBits {
       const GroupBits g0 =
           group_bits(table, _mm512_castsi512_si128(a), _mm512_castsi512_si128(b), _mm512_castsi512_si128(c));
       GroupBits g1;
+      g1.bytes = _mm512_setzero_si512();
+      g1.group_bits = _mm512_setzero_si512();
       if (_mm_popcnt_u64(lead3) > 16)
         g1 = group_bits(table, _mm512_extracti32x4_epi32(a, 1), _mm512_extracti32x4_epi32(b, 1),
                         _mm512_extracti32x4_epi32(c, 1));
       const uint64_t hangul = _pdep_u64(g0.hangul | g1.hangul << 16, lead3);
       const uint64_t inside = hangul & ((hangul << 3) | hangul_carry);
       hangul_carry = hangul >> 61;
-      // (Lanes past the 32 looked up, in malformed text alone, count as seconds: kept.)
-      constexpr uint64_t kNoLookup = ~uint64_t{0xFFFFFFFF};
+      // The next compressed lane is the one three on when that one leads. (In malformed
+      // text alone, a lead in between makes it another, and the 32nd compressed lane's
+      // next and the lanes past it are not looked up: those starts are kept.)
+      constexpr uint64_t kNoLookup = ~uint64_t{0x7FFFFFFF};
+      const uint32_t seconds0 = next_seconds(g0, g1.bytes), seconds1 = next_seconds(g1, _mm512_setzero_si512());
       const uint64_t drops = pair_drops<uint64_t>(lead3, _pdep_u64(g0.alone | g1.alone << 16, lead3),
-                                        _pdep_u64(g0.second | g1.second << 16 | kNoLookup, lead3));
+                                                  _pdep_u64(seconds0 | uint64_t{seconds1} << 16 | kNoLookup, lead3)) &
+                             ~((lead3 >> 1) | (lead3 >> 2));
       dates |= _pdep_u64(g0.dates | g1.dates << 16, lead3) & ~inside & ~drops;
       labels |= _pdep_u64(g0.labels | g1.labels << 16, lead3);
     } else {
@@ -443,6 +458,7 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
     unsigned prev_digit = i > 0 && static_cast<unsigned>(s[i - 1] - '0') < 10u;
     unsigned hangul_carry = hangul_carry_at(s, i);
     alignas(16) uint16_t cps[16];
+    uint8_t bytes[16];  // the table's byte of each lead
     while (i + 16 <= fast_end) {
       const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
@@ -468,19 +484,24 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
         };
         _mm_store_si128(reinterpret_cast<__m128i*>(cps), cp16(lo, _mm_unpacklo_epi8(c, zero)));
         _mm_store_si128(reinterpret_cast<__m128i*>(cps + 8), cp16(hi, _mm_unpackhi_epi8(c, zero)));
-        unsigned hangul = 0, alone = 0, second = 0;
+        unsigned hangul = 0, alone = 0, next_second = 0;
         for (unsigned m = lead3; m; m &= m - 1) {
           const unsigned p = static_cast<unsigned>(__builtin_ctz(m));
-          const uint32_t four = Grammar::start_nibble(starts, cps[p]);
-          dates |= (four & 1) << p;
-          labels |= ((four >> 1) & 1) << p;
-          alone |= ((four >> 2) & 1) << p;
-          second |= (four >> 3) << p;
+          const uint32_t byte = Grammar::start_byte(starts, cps[p]);
+          bytes[p] = static_cast<uint8_t>(byte);
+          dates |= (byte & 1) << p;
+          labels |= ((byte >> 1) & 1) << p;
+          alone |= ((byte >> 2) & 1) << p;
           hangul |= static_cast<unsigned>(text::is_hangul_syllable(cps[p])) << p;
         }
         const unsigned inside = hangul & ((hangul << 3) | hangul_carry);
         hangul_carry = hangul >> 13;
-        dates &= ~inside & ~pair_drops<unsigned>(lead3, alone, second);
+        // pair_drops' second bits, for the leads whose next code point leads one too.
+        for (unsigned m = lead3 & (lead3 >> 3); m; m &= m - 1) {
+          const unsigned p = static_cast<unsigned>(__builtin_ctz(m));
+          next_second |= ((bytes[p + 3] >> (4 + Grammar::second_group(cps[p]))) & 1u) << p;
+        }
+        dates &= ~inside & ~pair_drops<unsigned>(lead3, alone, next_second);
       } else {
         hangul_carry = 0;
       }
@@ -500,12 +521,13 @@ size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t
     const unsigned b0 = s[i];
     const auto at = static_cast<uint32_t>(i - base);
     if ((b0 & 0xF0) == 0xE0) {
-      const uint32_t four = Grammar::start_nibble(starts, text::decode3(s + i));
-      bool date = (four & 1) && !hangul_inside(s, i);
+      const char32_t c = text::decode3(s + i);
+      const uint32_t byte = Grammar::start_byte(starts, c);
+      bool date = (byte & 1) && !hangul_inside(s, i);
       // pair_drops' test, where the next code point starts before fast_end.
       if (date && i + 3 < fast_end && (s[i + 3] & 0xF0) == 0xE0)
-        date = Grammar::first_pass_keeps(four, Grammar::start_nibble(starts, text::decode3(s + i + 3)));
-      out.emit(at, date, (four >> 1) & 1);
+        date = Grammar::first_pass_keeps(c, byte, Grammar::start_byte(starts, text::decode3(s + i + 3)));
+      out.emit(at, date, (byte >> 1) & 1);
       i += 3;
       continue;
     }

@@ -93,7 +93,7 @@ inline bool hangul_inside(const unsigned char* s, size_t i) {
 // Hangul by their second bit; any other non-ASCII code point, which the label search
 // decodes). A Hangul syllable right after another is no date start, whatever its bit
 // (hangul_inside); nor is a three-byte code point before another three-byte one when
-// their nibbles say so (Grammar::first_pass_keeps), where the next one starts in the
+// their bytes in the table say so (Grammar::first_pass_keeps), where the next one starts in the
 // same block (the one-at-a-time loop: before fast_end), which the scan's pair test would
 // turn away after a store and a load more (most Han and Hangul that pass the gate in
 // running text: 上面, 이번). Returns where it stopped (the first code point boundary at or after

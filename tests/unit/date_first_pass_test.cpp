@@ -3,7 +3,7 @@
 // it) must let through exactly the code points the plain rule does, as dates and as
 // dateline labels, for any table, any start and any mix of ASCII, two-, three- and
 // four-byte code points. Each path drops the three-byte starts whose next code point's
-// nibble says no (Grammar::first_pass_keeps) where that code point starts in the same
+// byte says no (Grammar::first_pass_keeps) where that code point starts in the same
 // block (the one-at-a-time loop: before fast_end): the rule is told where the blocks are.
 #include <doctest/doctest.h>
 
@@ -38,20 +38,21 @@ std::vector<size_t> block_ends(size_t from, size_t fast_end, size_t widest) {
   return ends;
 }
 
-// The rule, one code point at a time: a three-byte code point by its nibble in `starts`
+// The rule, one code point at a time: a three-byte code point by its byte in `starts`
 // (the first bit for a date, the second for a label), but no date when it is a Hangul
 // syllable right after another (inside a Korean word), or when the code point after it
 // leads a three-byte one too, starts in the same block (the loop: before fast_end) and
-// the two nibbles say no (no third bit in the first, no fourth in the second); a digit
-// or an apostrophe unless a digit comes right before it (a date only); any other
-// non-ASCII code point (both). Offsets from `base` of the code points that start in [i,
-// fast_end), read in blocks that end at `ends`.
+// the two bytes say no (no third bit in the first, and in the second no bit 4 + the
+// first code point's last two bits); a digit or an apostrophe unless a digit comes right
+// before it (a date only); any other non-ASCII code point (both). Offsets from `base` of
+// the code points that start in [i, fast_end), read in blocks that end at `ends`.
 struct Lists {
   std::vector<uint32_t> dates, labels;
 };
-uint32_t nibble(const std::vector<uint32_t>& starts, const unsigned char* u) {
-  const uint32_t c = ((u[0] & 0x0FU) << 12) | ((u[1] & 0x3FU) << 6) | (u[2] & 0x3FU);
-  return (starts[c >> 3] >> (4 * (c & 7))) & 15;
+uint32_t code_point3(const unsigned char* u) { return ((u[0] & 0x0FU) << 12) | ((u[1] & 0x3FU) << 6) | (u[2] & 0x3FU); }
+uint32_t table_byte(const std::vector<uint32_t>& starts, const unsigned char* u) {
+  const uint32_t c = code_point3(u);
+  return (starts[c >> 2] >> (8 * (c & 3))) & 255;
 }
 Lists expected(const std::string& t, size_t i, size_t fast_end, size_t base, const std::vector<uint32_t>& starts,
                const std::vector<size_t>& ends = {}) {
@@ -67,8 +68,8 @@ Lists expected(const std::string& t, size_t i, size_t fast_end, size_t base, con
       label = false;
       len = 1;
     } else if ((b & 0xF0) == 0xE0) {
-      const uint32_t c = ((b & 0x0FU) << 12) | ((s[i + 1] & 0x3FU) << 6) | (s[i + 2] & 0x3FU);
-      const uint32_t four = nibble(starts, s + i);
+      const uint32_t c = code_point3(s + i);
+      const uint32_t byte = table_byte(starts, s + i);
       const auto hangul = [](uint32_t x) { return x >= 0xAC00 && x <= 0xD7A3; };
       const bool after_hangul =
           i >= 3 && (s[i - 3] & 0xF0) == 0xE0 &&
@@ -80,9 +81,10 @@ Lists expected(const std::string& t, size_t i, size_t fast_end, size_t base, con
           block_end = e;
           break;
         }
-      const bool dropped = i + 3 < block_end && (s[i + 3] & 0xF0) == 0xE0 && !(four & 4) && !(nibble(starts, s + i + 3) & 8);
-      date = (four & 1) && !(hangul(c) && after_hangul) && !dropped;
-      label = four & 2;
+      const bool dropped = i + 3 < block_end && (s[i + 3] & 0xF0) == 0xE0 && !(byte & 4) &&
+                           !((table_byte(starts, s + i + 3) >> (4 + (c & 3))) & 1);
+      date = (byte & 1) && !(hangul(c) && after_hangul) && !dropped;
+      label = byte & 2;
       len = 3;
     } else {
       date = label = true;
@@ -116,14 +118,29 @@ std::string random_text(std::mt19937& rng, size_t code_points) {
   return t;
 }
 
+// The table's fourth bit of each byte is whether the code point is a Hangul syllable, as
+// Grammar builds it (the AVX2 pass reads it there): set so in `starts`.
+std::vector<uint32_t> hangul_bits(std::vector<uint32_t> starts) {
+  for (uint32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t bit = 8u << (8 * (c & 3));
+    starts[c >> 2] = c >= 0xAC00 && c <= 0xD7A3 ? starts[c >> 2] | bit : starts[c >> 2] & ~bit;
+  }
+  return starts;
+}
+// A third of the words random, the rest empty.
+std::vector<uint32_t> random_table(std::mt19937& rng) {
+  std::vector<uint32_t> starts(16384);
+  for (uint32_t& w : starts) w = rng() % 3 == 0 ? static_cast<uint32_t>(rng()) : 0;
+  return hangul_bits(std::move(starts));
+}
+
 }  // namespace
 
 TEST_CASE("date first pass: blocks let through what the one-code-point rule does") {
   std::mt19937 rng(20251101);
   for (int round = 0; round < 1200; ++round) {
     const size_t widest = size_t{64} >> (round % 4 == 3 ? 6 : round % 4);  // 64, 32, 16, 1
-    std::vector<uint32_t> starts(8192);
-    for (uint32_t& w : starts) w = rng() % 3 == 0 ? static_cast<uint32_t>(rng()) : 0;
+    std::vector<uint32_t> starts = random_table(rng);
     const std::string t = random_text(rng, 1 + rng() % 400);
     const size_t n = t.size();
     if (n < 3) continue;
@@ -169,7 +186,7 @@ TEST_CASE("date first pass: a code point that runs past the last block") {
       std::string t(ascii, 'a');
       text::append_utf8(t, c);
       t += "12'x";
-      std::vector<uint32_t> starts(8192, ~uint32_t{0});
+      std::vector<uint32_t> starts = hangul_bits(std::vector<uint32_t>(16384, ~uint32_t{0}));
       std::vector<uint32_t> cand(t.size() + 32), lab(t.size() + 32);
       size_t k = 0, l = 0;
       const size_t stop = date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), 0, ascii + 1, 0,

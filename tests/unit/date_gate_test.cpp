@@ -326,19 +326,20 @@ std::string piece_text(std::mt19937& rng) {
   return t;
 }
 
-// Starts of `t` that the scan's first pass drops on the two code points' nibbles
+// Starts of `t` that the scan's first pass drops on the two code points' bytes
 // (Grammar::first_pass_keeps: a three-byte code point that passes the gate before
 // another three-byte one) but where may_start_at says yes or skips. `drops` counts the
 // starts so dropped.
-std::vector<std::string> nibble_misses(const std::string& t, size_t& drops) {
+std::vector<std::string> pair_byte_misses(const std::string& t, size_t& drops) {
   const date::Grammar& g = grammar();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   std::vector<std::string> out;
   for (size_t pos = 0; pos + 5 < t.size(); ++pos) {
     if ((s[pos] & 0xF0) != 0xE0 || (s[pos + 3] & 0xF0) != 0xE0) continue;
-    const uint32_t c1 = date::Grammar::start_nibble(g.start_bits(), text::decode3(s + pos));
-    const uint32_t c2 = date::Grammar::start_nibble(g.start_bits(), text::decode3(s + pos + 3));
-    if (!(c1 & date::Grammar::kStartDate) || date::Grammar::first_pass_keeps(c1, c2)) continue;
+    const uint32_t c1 = text::decode3(s + pos);
+    const uint32_t byte1 = date::Grammar::start_byte(g.start_bits(), c1);
+    const uint32_t byte2 = date::Grammar::start_byte(g.start_bits(), text::decode3(s + pos + 3));
+    if (!(byte1 & date::Grammar::kStartDate) || date::Grammar::first_pass_keeps(c1, byte1, byte2)) continue;
     ++drops;
     if (taken_at(t, pos)) out.push_back(t.substr(pos, 24));
   }
@@ -347,13 +348,14 @@ std::vector<std::string> nibble_misses(const std::string& t, size_t& drops) {
 
 }  // namespace
 
-TEST_CASE("date gate: the first pass's nibbles are the gate's, the labels' and the pair sets'") {
+TEST_CASE("date gate: the first pass's bytes are the gate's, the labels', the Hangul's and the pair sets'") {
   const date::Grammar& g = grammar();
   std::vector<uint32_t> differ;
   for (char32_t c = 0; c < 0x10000; ++c) {
-    const uint32_t four = date::Grammar::start_nibble(g.start_bits(), c);
-    if (((four & date::Grammar::kStartDate) != 0) != g.gate(c) ||
-        ((four & date::Grammar::kStartLabel) != 0) != g.words().may_start_label(c))
+    const uint32_t byte = date::Grammar::start_byte(g.start_bits(), c);
+    if (((byte & date::Grammar::kStartDate) != 0) != g.gate(c) ||
+        ((byte & date::Grammar::kStartLabel) != 0) != g.words().may_start_label(c) ||
+        ((byte & date::Grammar::kStartHangul) != 0) != text::is_hangul_syllable(c))
       differ.push_back(c);
   }
   CHECK(differ == std::vector<uint32_t>{});
@@ -361,8 +363,8 @@ TEST_CASE("date gate: the first pass's nibbles are the gate's, the labels' and t
   std::vector<std::string> dropped;
   for (const auto& [c1, c2] : g.words().start_pairs()) {
     if (c1 < 0x800 || c1 >= 0x10000 || c2 < 0x800 || c2 >= 0x10000) continue;
-    if (!date::Grammar::first_pass_keeps(date::Grammar::start_nibble(g.start_bits(), c1),
-                                         date::Grammar::start_nibble(g.start_bits(), c2))) {
+    if (!date::Grammar::first_pass_keeps(c1, date::Grammar::start_byte(g.start_bits(), c1),
+                                         date::Grammar::start_byte(g.start_bits(), c2))) {
       std::string pair;
       text::append_utf8(pair, c1);
       text::append_utf8(pair, c2);
@@ -372,7 +374,7 @@ TEST_CASE("date gate: the first pass's nibbles are the gate's, the labels' and t
   CHECK(dropped == std::vector<std::string>{});
 }
 
-TEST_CASE("date gate: the first pass's nibbles drop no start, in valid and malformed text") {
+TEST_CASE("date gate: the first pass's bytes drop no start, in valid and malformed text") {
   // Made-up texts, folded, and the same broken: a byte left out, a stray lead or
   // continuation byte let in, the text cut anywhere (after a first code point, inside
   // one). In the folded ones the scan as a whole visits every start too (scan_misses:
@@ -392,7 +394,7 @@ TEST_CASE("date gate: the first pass's nibbles drop no start, in valid and malfo
         default: t.resize(rng() % t.size()); break;
       }
     }
-    for (const std::string& m : nibble_misses(t, drops)) bad.push_back(t + " @ " + m);
+    for (const std::string& m : pair_byte_misses(t, drops)) bad.push_back(t + " @ " + m);
     if (!broken)
       for (const std::string& m : scan_misses(t)) bad.push_back(t + " @ (scan) " + m);
   }
@@ -401,7 +403,7 @@ TEST_CASE("date gate: the first pass's nibbles drop no start, in valid and malfo
   for (const std::string t : {"上", "上面", "上面的", "이번", "이번에", "一个", "统一", "이천", "스무 해", "今(31)日", "上个月"}) {
     INFO(t);
     size_t n = 0;
-    CHECK(nibble_misses(text::fold(t), n) == std::vector<std::string>{});
+    CHECK(pair_byte_misses(text::fold(t), n) == std::vector<std::string>{});
     CHECK(scan_misses(text::fold(t)) == std::vector<std::string>{});
   }
 }
