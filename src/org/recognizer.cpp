@@ -16,6 +16,7 @@
 #include "lexicon/places.h"
 #include "numeral/numeral.h"
 #include "org/automaton.h"
+#include "org/byte_search.h"
 #include "org/code_points.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
@@ -2900,8 +2901,9 @@ class Matcher {
   void bind_glosses() {
     const size_t n = t_.size();
     for (size_t p = t_.find('('); p != std::string_view::npos; p = t_.find('(', p + 1)) {
-      size_t q = p + 1;
-      while (q < n && q - p < 160 && t_[q] != ')' && t_[q] != '(' && t_[q] != '\n') ++q;
+      // The first close, open or line end in the 159 bytes after the open; the byte
+      // after those counts only as a close (as it did for the byte walk this replaces).
+      const size_t q = first_of3(t_, p + 1, std::min(n, p + 160), ')', '(', '\n');
       if (q >= n || t_[q] != ')' || q == p + 1) continue;
       size_t x_end = p;
       if (x_end > 0 && t_[x_end - 1] == ' ') --x_end;

@@ -16,6 +16,7 @@
 #include "core/document.h"
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
+#include "org/byte_search.h"
 #include "org/code_points.h"
 #include "org/fuzzy.h"
 #include "org/lexicon.h"
@@ -1087,4 +1088,29 @@ TEST_CASE("org: a context name's sentence ends at the ideographic full stop alon
   CHECK(apple("财政部表示、苹果很甜"));
   CHECK(!apple("财政部表示。苹果很甜"));
   CHECK(!apple("财政部表示。\n苹果很甜"));
+}
+
+// first_of3() eight bytes at a time, against a walk of one byte at a time: random text
+// of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
+// others, at every start and bound of a window.
+TEST_CASE("org: first_of3 finds what a byte walk finds") {
+  const auto walk = [](std::string_view s, size_t from, size_t lim, char a, char b, char c) {
+    size_t q = from;
+    while (q < lim && s[q] != a && s[q] != b && s[q] != c) ++q;
+    return q;
+  };
+  const std::string alphabet = std::string("()\n'*)\x09\x0b\x08\xA8\xA9\x80\xFF") + '\0' + "ab \xE3\x80\x82";
+  std::mt19937 rng(31);
+  for (int round = 0; round < 300; ++round) {
+    std::string s(rng() % 40, 'x');
+    // Mostly bytes that are none of the three, some rounds none at all.
+    const unsigned density = rng() % 4;
+    for (char& ch : s)
+      ch = rng() % 4 < density ? alphabet[rng() % alphabet.size()] : static_cast<char>("xyz\x7F\x81\xC8"[rng() % 6]);
+    for (size_t from = 0; from <= s.size(); ++from)
+      for (size_t lim = from; lim <= s.size(); ++lim) {
+        REQUIRE(org::first_of3(s, from, lim, ')', '(', '\n') == walk(s, from, lim, ')', '(', '\n'));
+        REQUIRE(org::first_of3(s, from, lim, '\0', '\xFF', '\x80') == walk(s, from, lim, '\0', '\xFF', '\x80'));
+      }
+  }
 }
