@@ -379,7 +379,10 @@ struct Model {
   // `words` for a word of some roles (a legal form after each lexicon hit, particles
   // after a Hangul name, topic words through a sentence) starts only where one may.
   static constexpr size_t kRoles = static_cast<size_t>(WordRole::kCount);
-  std::vector<uint64_t> role_first = std::vector<uint64_t>(kRoles * 1024, 0);
+  // kRoles * 1024 words, set when the model is built. A model table, which the prebuilt
+  // model's load views where it lies: as a vector made with its size (some 470 KB) it
+  // was zeroed, then copied over, at every start.
+  Table<uint64_t> role_first;
   // False when no word with one of `roles` (role_bit()s) starts with `c`.
   bool may_start_role(char32_t c, RoleBits roles) const {
     if (c > 0xFFFF) return true;
@@ -4284,7 +4287,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1448, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1464, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -4522,6 +4525,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     p.suffix = static_cast<int32_t>(si);
     m.word_at(m.words.insert(m.suffixes[si].key)).suffix = static_cast<int32_t>(si);
   }
+  m.role_first.assign(Model::kRoles * 1024, 0);
   for (const Word& w : words) {
     if (w.role == WordRole::kCounty) {  // one BMP Han character (parse_word_file)
       size_t i = 0;
