@@ -237,7 +237,9 @@ struct Model {
   static constexpr uint8_t kEntryInternational = 16;
   bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
-  std::string out_text;
+  // A model table, not a string: the prebuilt model's load views it where it lies, where a
+  // string was copied at every start.
+  Table<char> out_text;
   // Keys shared by entries of different regions (财政部), or local names (NameInfo::local):
   // every such entry; NameInfo::entry holds the default one (one whose name is not local,
   // and of those no region, else cn).
@@ -1742,7 +1744,7 @@ class Matcher {
     if (g.kind == HitKind::kPattern) return g.suffix >= 0 && m_->suffixes[static_cast<size_t>(g.suffix)].kind == kUniversityKind;
     if (g.kind != HitKind::kLexicon) return false;
     const Model::EntryOut& e = m_->entry_out[g.entry];
-    return std::string_view(m_->out_text).substr(e.off + e.value, e.unit) == "university";
+    return std::string_view(m_->out_text.data() + e.off + e.value, e.unit) == "university";
   }
   // Where a place's bare name (a context hit, Name::place) ending right at `start` begins,
   // or `start`.
@@ -4287,7 +4289,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1464, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1472, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -4563,17 +4565,19 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
                       (ni.place ? Model::kNamePlace : 0);
   }
   m.entry_out.resize(entries.size());
+  std::string out_text;
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const Entry& e = entries[ei];
-    if (m.out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX || e.kind.size() > UINT16_MAX ||
+    if (out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX || e.kind.size() > UINT16_MAX ||
         e.qid.size() > UINT16_MAX)
       return Status(StatusCode::kInvalidData, "organization lexicon too large");
-    m.entry_out[ei] = Model::EntryOut{static_cast<uint32_t>(m.out_text.size()), static_cast<uint32_t>(e.name.size()),
+    m.entry_out[ei] = Model::EntryOut{static_cast<uint32_t>(out_text.size()), static_cast<uint32_t>(e.name.size()),
                                       static_cast<uint16_t>(e.kind.size()), static_cast<uint16_t>(e.qid.size())};
-    m.out_text += e.name;
-    m.out_text += e.kind;
-    m.out_text += e.qid;
+    out_text += e.name;
+    out_text += e.kind;
+    out_text += e.qid;
   }
+  m.out_text.assign(out_text.begin(), out_text.end());
   {
     // A name holds a place word when a walk of the words trie from one of its code
     // points reaches one (a UTF-8 key found inside another starts at a code point), not
