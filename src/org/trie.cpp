@@ -5,7 +5,12 @@
 namespace hanfacts::org {
 
 CodePointTrie::CodePointTrie()
-    : keys_(64, kEmpty), children_(64, 0), mask_(63), first_(1024, 0), parent_(1, kNone), code_(1, 0) {}
+    : keys_(std::vector<uint64_t>(64, kEmpty)),
+      children_(std::vector<uint32_t>(64, 0)),
+      mask_(63),
+      first_(std::vector<uint64_t>(1024, 0)),
+      parent_(1, kNone),
+      code_(1, 0) {}
 
 void CodePointTrie::reserve(size_t edges) {
   size_t size = keys_.size();
@@ -16,8 +21,8 @@ void CodePointTrie::reserve(size_t edges) {
 }
 
 void CodePointTrie::grow(size_t size) {
-  const std::vector<uint64_t> old_keys = std::move(keys_);
-  const std::vector<uint32_t> old_children = std::move(children_);
+  const Table<uint64_t> old_keys = std::move(keys_);
+  const Table<uint32_t> old_children = std::move(children_);
   keys_.assign(size, kEmpty);
   children_.assign(size, 0);
   mask_ = size - 1;

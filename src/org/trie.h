@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "org/table.h"
+
 namespace hanfacts::org {
 
 class CodePointTrie {
@@ -74,13 +76,15 @@ class CodePointTrie {
   void grow(size_t size);  // rehashes into `size` slots (a power of two)
 
   // The edges' hash table, as two arrays: a probe reads 8 bytes a slot (the keys, state
-  // << 21 | code point), and only a hit reads its child.
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> children_;
+  // << 21 | code point), and only a hit reads its child. Model tables, like first_: the
+  // prebuilt model's load views them where they lie, where vectors were copied at every
+  // start.
+  Table<uint64_t> keys_;
+  Table<uint32_t> children_;
   size_t mask_ = 0;
   size_t states_ = 1;
   size_t edges_ = 0;
-  std::vector<uint64_t> first_;  // bit per BMP code point that starts some key
+  Table<uint64_t> first_;  // bit per BMP code point that starts some key
   // By state, the edge that leads to it (the root's: kNone and 0).
   std::vector<uint32_t> parent_;
   std::vector<char32_t> code_;
