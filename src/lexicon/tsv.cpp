@@ -1,6 +1,7 @@
 #include "lexicon/tsv.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -62,8 +63,14 @@ Result<Table> parse_tsv(std::string_view content, std::string source,
   int line_no = 0;
   size_t pos = 0;
   bool have_header = false;
-  // A row a line at most (comments and the header row make it a little more).
-  t.rows_.reserve(static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1);
+  // A row a line at most (comments and the header row make it a little more). The lines
+  // counted a memchr() each: std::count read the file a byte at a time (five instructions
+  // a byte: some 0.2 M for date_words.tsv, read at the first ORG date an article holds).
+  size_t lines = 1;
+  for (const char *p = content.data(), *end = p + content.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr; ++p)
+    ++lines;
+  t.rows_.reserve(lines);
   std::vector<std::string_view> cells;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
