@@ -2658,10 +2658,12 @@ class Matcher {
   void find_foreign_bodies() {
     const size_t raw = hits_.size();
     for (size_t i = 0; i < raw; ++i) {
-      const Hit h = hits_[i];
-      if (h.kind == HitKind::kPattern || h.kind == HitKind::kFuzzy || h.place ||
-          !m_->entry_has(h.entry, Model::kEntryHomeGovernment))
+      // Tested in place, copied (the push_back below may move hits_) only when it passes:
+      // a copy of every hit cost more than the test.
+      if (const Hit& r = hits_[i]; r.kind == HitKind::kPattern || r.kind == HitKind::kFuzzy || r.place ||
+                                   !m_->entry_has(r.entry, Model::kEntryHomeGovernment))
         continue;
+      const Hit h = hits_[i];
       const size_t from = foreign_place_start(h.start, h.entry);
       if (from == kNoPlace) continue;
       // Not a word for all or any countries (全球|央行, 각국 국방부: stop heads as well).
