@@ -28,8 +28,11 @@ struct WrittenDateWords {
       auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "unit"});
       if (!parsed.ok()) continue;
       const lexicon::Table& t = parsed.value();
+      // The columns found once, not by name in every row's cells (three searches a row).
+      const size_t lang_at = t.column("lang"), kind_at = t.column("kind"), unit_at = t.column("unit"),
+                   surface_at = t.column("surface");
       for (const lexicon::Row& row : t.rows()) {
-        const std::string_view lang = t.cell(row, "lang"), kind = t.cell(row, "kind"), unit = t.cell(row, "unit");
+        const std::string_view lang = t.cell_at(row, lang_at), kind = t.cell_at(row, kind_at), unit = t.cell_at(row, unit_at);
         if (lang != "zh" && lang != "any") continue;
         std::vector<std::string>* into = nullptr;
         if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
@@ -40,7 +43,7 @@ struct WrittenDateWords {
         else if (kind == "part") into = &parts;
         else if (kind == "qualifier_after") into = &after;
         if (!into) continue;
-        std::string folded = text::fold(t.cell(row, "surface"));
+        std::string folded = text::fold(t.cell_at(row, surface_at));
         if (!folded.empty()) into->push_back(std::move(folded));
       }
     }
