@@ -2201,9 +2201,18 @@ class Matcher {
         ++k;
         continue;
       }
+      // A hit alone (the next one kept starts at or after its end), the usual case, is
+      // kept before any cluster is built.
+      size_t j = k + 1;
+      while (j < n && all[order_[j]].dropped) ++j;
+      if (j == n || all[order_[j]].start >= first.end) {
+        hits_.push_back(first);
+        k = j;
+        continue;
+      }
       cluster_.clear();
       cluster_.push_back(static_cast<uint32_t>(k));
-      size_t end = first.end, j = k + 1;
+      size_t end = first.end;
       for (; j < n; ++j) {
         const Hit& h = all[order_[j]];
         if (h.dropped) continue;
@@ -2212,10 +2221,6 @@ class Matcher {
         cluster_.push_back(static_cast<uint32_t>(j));
       }
       k = j;
-      if (cluster_.size() == 1) {
-        hits_.push_back(first);
-        continue;
-      }
       // Taken bytes as bits (hits are short and never empty); clusters never share a
       // byte, so one clearing serves the document.
       if (!taken_clear) {

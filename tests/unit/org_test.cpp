@@ -1114,3 +1114,38 @@ TEST_CASE("org: first_of3 finds what a byte walk finds") {
       }
   }
 }
+
+// select(): a hit that ends where the next starts stands alone (kept with no cluster
+// built); one that overlaps the next competes with it, the longer kept.
+TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
+  static const org::Recognizer kBuiltin = [] {
+    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  const auto texts = [](std::string_view t) {
+    std::string out;
+    for (const Found& f : run(kBuiltin, t)) out += f.text + "|";
+    return out;
+  };
+  CHECK(texts("腾讯阿里巴巴百度华为宣布合作。") == "腾讯|阿里巴巴|百度|华为|");
+  CHECK(texts("삼성전자와 LG전자가 발표했다.") == "삼성전자|LG전자|");
+  // Two names of one length sharing a character: the earlier is kept, not both.
+  static const org::Recognizer kOverlap = [] {
+    auto made = org::Recognizer::create(data_sources_plus(
+        {{"test/entities.tsv", "# fixture\nid\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\tregion\n"
+                               "a\tA\tcompany\t\t\t甲乙丙\t\t\t\t\n"
+                               "b\tB\tcompany\t\t\t丙丁戊\t\t\t\t\n"
+                               "c\tC\tcompany\t\t\t戊己庚辛\t\t\t\t\n"}}));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  const auto overlap = [](std::string_view t) {
+    std::string out;
+    for (const Found& f : run(kOverlap, t)) out += f.text + "|";
+    return out;
+  };
+  CHECK(overlap("据报道甲乙丙丁戊，") == "甲乙丙|");
+  CHECK(overlap("据报道甲乙丙丁戊己庚辛，") == "甲乙丙|戊己庚辛|");
+  CHECK(overlap("据报道甲乙丙，丙丁戊，") == "甲乙丙|丙丁戊|");
+}
