@@ -1,6 +1,8 @@
 // CSV, TSV and JSON Lines writers and the offset converter (src/output).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -251,6 +253,42 @@ TEST_CASE("CSV quotes a field exactly when it holds a comma, quote, CR or LF, wh
           }
         }
       }
+    }
+  }
+}
+
+TEST_CASE("Fields of every length are copied byte for byte (the word and 16-byte copies)") {
+  // Fields are copied as two overlapping words up to 16 bytes and in 16-byte steps with
+  // an overlapping last step beyond: distinct bytes at every length, in every field, in
+  // all three formats, against the field itself (none needs an escape).
+  std::mt19937 rng(8);
+  std::uniform_int_distribution<int> letter('a', 'z');
+  for (size_t len = 0; len <= 80; ++len) {
+    std::string field;
+    for (size_t k = 0; k < len; ++k) field += static_cast<char>(k % 3 == 2 ? 0x80 + k % 64 : letter(rng));  // high bytes: no escapes
+    for (int column = 0; column < 4; ++column) {
+      std::string cells[4] = {"t", "v", "u", "f"};
+      cells[column] = field;
+      Extraction ex;
+      ex.facts.push_back(fact(FactType::kMoney, 0, 1, cells[0], cells[1], cells[2], cells[3]));
+      ex.facts.push_back(fact(FactType::kDate, 1, 2, field, field, field, field));
+      CAPTURE(len);
+      CAPTURE(column);
+      const WriterOptions options{false, OffsetUnit::kBytes};
+      const std::string row2 = field + "," + field + "," + field + "," + field;
+      CHECK(write(OutputFormat::kCsv, options, "d", "xy", ex) == "d,1,MONEY,0,1," + cells[0] + "," + cells[1] + "," +
+                                                                      cells[2] + "," + cells[3] + "\nd,2,DATE,1,2," +
+                                                                      row2 + "\n");
+      std::string tsv_row2 = row2;
+      std::replace(tsv_row2.begin(), tsv_row2.end(), ',', '\t');
+      CHECK(write(OutputFormat::kTsv, options, "d", "xy", ex) == "d\t1\tMONEY\t0\t1\t" + cells[0] + "\t" + cells[1] +
+                                                                      "\t" + cells[2] + "\t" + cells[3] +
+                                                                      "\nd\t2\tDATE\t1\t2\t" + tsv_row2 + "\n");
+      CHECK(write(OutputFormat::kJsonl, options, "d", "xy", ex) ==
+            "{\"doc\":\"d\",\"ref_date\":null,\"lang\":\"\",\"facts\":[{\"id\":1,\"type\":\"MONEY\",\"start\":0,"
+            "\"end\":1,\"text\":\"" + cells[0] + "\",\"value\":\"" + cells[1] + "\",\"unit\":\"" + cells[2] +
+                "\",\"flags\":\"" + cells[3] + "\"},{\"id\":2,\"type\":\"DATE\",\"start\":1,\"end\":2,\"text\":\"" +
+                field + "\",\"value\":\"" + field + "\",\"unit\":\"" + field + "\",\"flags\":\"" + field + "\"}]}\n");
     }
   }
 }
