@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "text/fold_data.h"
@@ -46,35 +47,70 @@ constexpr auto kLangByBlock = [] {
   return units;
 }();
 
+// lang_unit summed over the code points of `s`. Hangul syllables and BMP Han are the
+// three-byte form, decoded in place; other multi-byte forms (Han outside the BMP) and
+// malformed bytes go through next_code_point (an overlong or surrogate three-byte form
+// decodes to no unit either way).
+uint64_t lang_units(std::string_view s) {
+  uint64_t units = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    if (p[0] < 0x80) {
+      ++i;
+    } else if ((p[0] & 0xF0) == 0xE0 && i + 2 < s.size() && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      units += lang_unit(decode3(p));
+      i += 3;
+    } else {
+      units += lang_unit(next_code_point(s, i));
+    }
+  }
+  return units;
+}
+
 // Fold results for every BMP code point, from the table generated at build time
 // (text/fold_data.h). Outside the BMP (rare in news: extension-B ideographs, emoji)
 // code points fold to themselves.
 class FoldTable {
  public:
+  // Built once per run, at start-up (6,300 entries): the pool and the folds are sized
+  // first and written in place, where an append and a push_back per entry were calls.
   FoldTable() {
     identity_bits_.fill(~uint64_t{0});
-    for (char32_t c = 0xD800; c <= 0xDFFF; ++c) identity_bits_[c >> 6] &= ~(uint64_t{1} << (c & 63));  // fold to ""
-    pool_.reserve(64 * 1024);
-    folds_.reserve(fold_data::kEntryCount);
+    // Surrogates fold to "" (not identity): U+D800..U+DFFF are whole blocks of 64.
+    static_assert(0xD800 % 64 == 0 && 0xE000 % 64 == 0);
+    std::fill(identity_bits_.begin() + 0xD800 / 64, identity_bits_.begin() + 0xE000 / 64, uint64_t{0});
+    // fold_of() reads the slots of code points that do not fold to themselves: those
+    // set below, and surrogates (slot 0, as when the array was zeroed first; the scans
+    // never ask for them). The other slots are never read and not cleared (128 KB).
+    std::fill(slot_.begin() + 0xD800, slot_.begin() + 0xE000, uint16_t{0});
+    size_t pool_size = 0;
+    for (size_t k = 0; k < fold_data::kEntryCount; ++k) pool_size += fold_data::kEntries[k].length;
+    pool_.assign(pool_size + kPad, '\0');  // a fold is copied kPad bytes at a time when it fits
+    folds_.resize(fold_data::kEntryCount);
+    char* const pool = pool_.data();
+    uint32_t at = 0;
     for (size_t k = 0; k < fold_data::kEntryCount; ++k) {
       const fold_data::FoldEntry& e = fold_data::kEntries[k];
-      const std::string_view rep(e.folded, e.length);
-      uint64_t lang = 0;
-      for (size_t i = 0; i < rep.size();) lang += lang_unit(next_code_point(rep, i));
-      slot_[e.code_point] = static_cast<uint16_t>(folds_.size());
-      folds_.push_back({static_cast<uint32_t>(pool_.size()), e.length, is_han(e.code_point), lang});
-      pool_.append(rep);
+      std::memcpy(pool + at, e.folded, e.length);
+      folds_[k] = Fold{at, e.length, is_han(e.code_point), lang_units(std::string_view(e.folded, e.length))};
+      slot_[e.code_point] = static_cast<uint16_t>(k);
       identity_bits_[e.code_point >> 6] &= ~(uint64_t{1} << (e.code_point & 63));
+      at += e.length;
     }
-    pool_.append(kPad, '\0');  // a fold is copied kPad bytes at a time when it fits
-    three_identity_.resize(0x3F10);
-    three_lang_.resize(0x3F10);
-    for (uint32_t high = 0x20; high < 0x400; ++high) {  // U+0800 and up: three-byte sequences
-      three_identity_[(high >> 6) | ((high & 0x3F) << 8)] = identity_bits_[high];
-      three_lang_[(high >> 6) | ((high & 0x3F) << 8)] = kLangByBlock[high];
+    // Every entry an index can address (a lead's low four bits, a second byte's low six)
+    // is written here, so the arrays are not zeroed first (two 126 KB clears). Below
+    // U+0800 a three-byte sequence is overlong: never identity, no units.
+    for (uint32_t high = 0; high < 0x400; ++high) {
+      const size_t index = (high >> 6) | ((high & 0x3F) << 8);
+      three_identity_[index] = high >= 0x20 ? identity_bits_[high] : 0;
+      three_lang_[index] = high >= 0x20 ? kLangByBlock[high] : 0;
     }
+    // The syllables' bits a word at a time: U+AC00 starts a block of 64, the last
+    // syllable's block holds 32 of them (U+D780..U+D79F).
+    static_assert(0xAC00 % 64 == 0 && 0xD7A0 % 64 == 32);
     hangul_identity_ = true;
-    for (char32_t c = 0xAC00; c < 0xD7A0; ++c) hangul_identity_ = hangul_identity_ && identity(c);
+    for (size_t w = 0xAC00 / 64; w < 0xD7A0 / 64; ++w) hangul_identity_ &= identity_bits_[w] == ~uint64_t{0};
+    hangul_identity_ &= (identity_bits_[0xD7A0 / 64] & 0xFFFFFFFFu) == 0xFFFFFFFFu;
   }
 
   // One bit per BMP code point (8 KB, stays in the L1 cache while text is scanned).
@@ -103,18 +139,19 @@ class FoldTable {
   // little-endian word masked with 0x3F0F (payload bits 15-12 in bits 3-0, bits 11-6 in
   // bits 13-8): one AND instead of shifting the bits together. Of each array's 16 K
   // entries 1 K are used, in 64 runs of 16 (8 KB touched).
-  const uint64_t* three_identity() const { return three_identity_.data(); }
-  const uint64_t* three_lang() const { return three_lang_.data(); }
+  const uint64_t* three_identity() const { return three_identity_.get(); }
+  const uint64_t* three_lang() const { return three_lang_.get(); }
 
   // Every Hangul syllable up to U+D79F folds to itself (true with every ICU so far): the
   // block scan then takes them by their bytes alone, without a lookup.
   bool hangul_identity() const { return hangul_identity_; }
 
  private:
-  std::vector<uint64_t> three_identity_, three_lang_;
+  // Not zeroed when made (new T[n], not new T[n]()): see the constructor.
+  std::unique_ptr<uint64_t[]> three_identity_{new uint64_t[0x3F10]}, three_lang_{new uint64_t[0x3F10]};
   std::string pool_;
   std::vector<Fold> folds_;
-  std::array<uint16_t, 0x10000> slot_{};
+  std::array<uint16_t, 0x10000> slot_;  // not zeroed: see the constructor
   std::array<uint64_t, 0x10000 / 64> identity_bits_{};
   bool hangul_identity_ = false;
 };

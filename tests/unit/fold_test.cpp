@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "text/fold.h"
+#include "text/fold_data.h"
 #include "text/utf8.h"
 
 using namespace hanfacts::text;
@@ -226,4 +227,49 @@ TEST_CASE("a run of changes longer than one anchor holds maps back exactly") {
     CHECK(cursor.end(i + 1) == f.to_original_end(i + 1));
   }
   CHECK(f.to_original_end(t.size()) == s.size());
+}
+
+TEST_CASE("every BMP code point folds as the generated table says, and counts its fold's Hangul and Han") {
+  // The fold table is built at start-up from fold_data::kEntries: each code point's fold
+  // (fold(), and the scan between a Hangul syllable and a Han one), whether it folds to
+  // itself, and the Hangul, Han and Traditional counts of its fold.
+  std::vector<const fold_data::FoldEntry*> entry(0x10000, nullptr);
+  for (size_t k = 0; k < fold_data::kEntryCount; ++k) entry[fold_data::kEntries[k].code_point] = &fold_data::kEntries[k];
+  size_t folding = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;  // not in UTF-8
+    std::string one;
+    append_utf8(one, c);
+    const std::string want = entry[c] != nullptr ? std::string(entry[c]->folded, entry[c]->length) : one;
+    folding += want != one;
+    const std::string s = "가" + one + "中";
+    const FoldedText f(s);
+    const std::string_view t = f.text();
+    size_t hangul = 0, han = 0;
+    for (size_t i = 0; i < t.size();) {
+      const char32_t d = next_code_point(t, i);
+      hangul += is_hangul_syllable(d);
+      han += is_han(d);
+    }
+    const bool ok = fold(one) == want && t == "가" + want + "中" && f.hangul_count() == hangul &&
+                    f.han_count() == han && f.traditional_count() == (is_han(c) && want != one ? 1u : 0u);
+    if (!ok) {
+      CAPTURE(static_cast<uint32_t>(c));
+      CHECK(fold(one) == want);
+      CHECK(t == "가" + want + "中");
+      CHECK(f.hangul_count() == hangul);
+      CHECK(f.han_count() == han);
+      CHECK(f.traditional_count() == (is_han(c) && want != one ? 1u : 0u));
+    }
+  }
+  CHECK(folding > 1000);  // the table is there (NFKC and Traditional folds)
+  // Overlong three-byte forms (below U+0800) are malformed, never taken as they are.
+  for (unsigned second = 0x80; second < 0xA0; ++second) {
+    for (unsigned third : {0x80u, 0x81u, 0x9Au, 0xBFu}) {
+      const std::string s = "가" + std::string{'\xE0', static_cast<char>(second), static_cast<char>(third)} + "中";
+      CAPTURE(second);
+      CHECK(FoldedText(s).text() == fold(s));
+      CHECK(FoldedText(s).first_invalid() == 3);
+    }
+  }
 }
