@@ -526,7 +526,12 @@ class FoldBuilder {
 
   void start_copy() {
     ft_.identity_ = false;
-    ft_.folded_.resize(n_ + kSlack);
+    // The copy goes into the bytes the last text left (assign() keeps them, with their
+    // size): every byte of the folded text is written before run() cuts it to size, and
+    // the slack past it holds whatever the stores leave there anyway, so only room
+    // beyond the last size is made (and cleared); the whole copy cleared first was a
+    // memset per text that folds.
+    if (ft_.folded_.size() < n_ + kSlack) ft_.folded_.resize(n_ + kSlack);
     out_ = ft_.folded_.data();
     std::memcpy(out_, s_, i_);  // f_ == i_ so far
     ft_.anchors_.push_back({});
@@ -647,7 +652,8 @@ void FoldedText::assign(std::string_view original) {
   identity_ = true;
   first_invalid_ = std::string_view::npos;
   hangul_ = han_ = traditional_ = 0;
-  folded_.clear();
+  // folded_ keeps its bytes and size until a copy starts (FoldBuilder::start_copy); only
+  // a text that folds reads it (text() and the maps ask identity_ first).
   anchors_.clear();
   if (folded_.capacity() > kKeptBytes && original.size() < kKeptBytes) {
     std::string().swap(folded_);

@@ -273,3 +273,33 @@ TEST_CASE("every BMP code point folds as the generated table says, and counts it
     }
   }
 }
+
+TEST_CASE("a FoldedText reused for text after text folds each as a new one would") {
+  // assign() keeps the last folded copy's bytes and size, and a copy is written over
+  // them: longer and shorter texts, folding and not, after one another, against a new
+  // FoldedText of the same text and the plain fold().
+  const char* const kPieces[] = {"가", "국", "a", "A", "國", "国", "２", "㈜", "℃", "\xFF", "𠀀", " ", "1", "萬",
+                                 "ＡＩ", "。", "，", "é", "\x80", "丽", "中文", "한국어 문장", "Ｂ", "ﬁ"};
+  uint32_t seed = 4242;
+  auto rnd = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  FoldedText reused;
+  for (int round = 0; round < 400; ++round) {
+    std::string s;
+    const int pieces = static_cast<int>(rnd() % (round % 7 == 0 ? 400 : 30));
+    const bool plain = rnd() % 3 == 0;  // text that folds to itself between ones that fold
+    for (int k = 0; k < pieces; ++k) s += plain ? "가나 " : kPieces[rnd() % (sizeof kPieces / sizeof *kPieces)];
+    reused.assign(s);
+    const FoldedText fresh(s);
+    INFO("round " << round << " text " << s);
+    CHECK(reused.text() == fold(s));
+    CHECK(reused.text() == fresh.text());
+    CHECK(reused.first_invalid() == fresh.first_invalid());
+    CHECK(reused.hangul_count() == fresh.hangul_count());
+    CHECK(reused.han_count() == fresh.han_count());
+    CHECK(reused.traditional_count() == fresh.traditional_count());
+    for (size_t i = 0; i <= reused.text().size(); ++i) {
+      CHECK(reused.to_original_start(i) == fresh.to_original_start(i));
+      CHECK(reused.to_original_end(i) == fresh.to_original_end(i));
+    }
+  }
+}
