@@ -28,13 +28,21 @@ class Reader {
         if (key == "text" || key == "id" || key == "date") {
           // Read straight into the record's string: a record reused between lines keeps
           // its room. The article text is most of the line: room for all of it up front
-          // instead of a doubling series of copies as its runs between escapes are appended.
+          // instead of a doubling series of copies as its runs between escapes are appended,
+          // and the last record's text is written over rather than cleared first (which
+          // zeroed that room for every record: read_json_string_over).
           std::string& value = key == "text" ? r.text : key == "id" ? r.id : r.date;
           if (peek() == '"') {
-            value.clear();
-            if (key == "text") value.reserve(s_.size() - pos_);
-            if (!string(value)) return fail(error, about("bad string value for '", key, "'"));
-            if (key == "text") have_text = true;
+            bool read;
+            if (key == "text") {
+              value.reserve(s_.size() - pos_);
+              read = text::read_json_string_over(s_, pos_, value);
+              have_text = read;
+            } else {
+              value.clear();
+              read = string(value);
+            }
+            if (!read) return fail(error, about("bad string value for '", key, "'"));
           } else if (key == "id" && (peek() == '-' || is_digit(peek()))) {
             size_t start = pos_;
             if (!number()) return fail(error, "bad number for 'id'");
@@ -165,11 +173,13 @@ class Reader {
 }  // namespace
 
 bool parse_json_record(std::string_view line, JsonRecord& record, std::string& error) {
-  // Cleared, not replaced: the strings keep their capacity for the next line.
-  record.text.clear();
+  // Cleared, not replaced: the strings keep their capacity for the next line. The text
+  // keeps its bytes too, until the record's text is read over them (or the record fails).
   record.id.clear();
   record.date.clear();
-  return Reader(line).record(record, error);
+  if (Reader(line).record(record, error)) return true;
+  record.text.clear();
+  return false;
 }
 
 }  // namespace hanfacts::cli

@@ -54,12 +54,16 @@ constexpr auto kOneLetter = [] {
 // by what is left of the input.
 class Output {
  public:
-  Output(std::string& out, size_t bound) : out_(out), bound_(out.size() + bound) {
+  // Decoded bytes go to out[start...] (start <= out.size()); what is there from `start`
+  // on is written over.
+  Output(std::string& out, size_t start, size_t bound) : out_(out), bound_(start + bound) {
     // Most strings fit the capacity the caller reserved (the CLI reserves the record's
-    // size for its text), or are short (member names fit a string's own buffer).
-    const size_t used = out.size();
-    out.resize(std::min(bound_, std::max(out.capacity(), used)));
-    w_ = out.data() + used;
+    // size for its text), or are short (member names fit a string's own buffer). A
+    // string longer than that already is left as it is (its room is the bound's and
+    // more: need() never grows it).
+    const size_t room = std::min(bound_, std::max(out.capacity(), start));
+    if (out.size() < room) out.resize(room);
+    w_ = out.data() + start;
     end_ = out.data() + out.size();
   }
   // Room for `n` more bytes at w(); n never exceeds what is left of the bound.
@@ -144,11 +148,14 @@ const bool kHasAvx2 = cpu::avx2();
 
 }  // namespace
 
-bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
+namespace {
+
+// read_json_string's decoding into out[start...].
+bool read_into(std::string_view s, size_t& pos, std::string& out, size_t start) {
   if (pos >= s.size() || s[pos] != '"') return false;
   const char* p = s.data() + pos + 1;
   const char* const end = s.data() + s.size();
-  Output o(out, static_cast<size_t>(end - p));
+  Output o(out, start, static_cast<size_t>(end - p));
   char*& w = o.w();
   auto done = [&](bool ok) {
     o.finish();
@@ -220,5 +227,11 @@ bool read_json_string(std::string_view s, size_t& pos, std::string& out) {
     w = put_utf8(w, cp);
   }
 }
+
+}  // namespace
+
+bool read_json_string(std::string_view s, size_t& pos, std::string& out) { return read_into(s, pos, out, out.size()); }
+
+bool read_json_string_over(std::string_view s, size_t& pos, std::string& out) { return read_into(s, pos, out, 0); }
 
 }  // namespace hanfacts::text

@@ -18,4 +18,10 @@ namespace hanfacts::text {
 // unterminated string (then `pos` and `out` are unspecified).
 bool read_json_string(std::string_view s, size_t& pos, std::string& out);
 
+// The same, but the string's value replaces `out`'s: its old bytes (and size) are
+// written over, not cleared first. A string decoded into again and again (the CLI's
+// record text) then clears only room past its last size, where a cleared string grown
+// to the bound zeroed all of it for every record.
+bool read_json_string_over(std::string_view s, size_t& pos, std::string& out);
+
 }  // namespace hanfacts::text

@@ -1,9 +1,11 @@
 // Reading JSON Lines input records (src/cli/json_record.h).
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "cli/json_record.h"
+#include "text/json_string.h"
 
 using hanfacts::cli::JsonRecord;
 using hanfacts::cli::parse_json_record;
@@ -112,5 +114,48 @@ TEST_CASE("records: an escape or a closing quote at every position (the 64- and 
       const std::string bad = "{\"text\":\"" + plain.substr(0, at) + "\x01" + plain.substr(at) + "\"}";
       CHECK_FALSE(parse_json_record(bad, rec, error));
     }
+  }
+}
+
+TEST_CASE("a string decoded over an old one, and a record over the last, equal a fresh decoding") {
+  // read_json_string_over writes over what the string holds (shorter, longer, empty),
+  // and a reused record's text is read that way: random strings with escapes, runs
+  // across the 64- and 16-byte blocks, and bad ones, against a decoding into a new
+  // string and a new record.
+  uint32_t seed = 99;
+  auto rnd = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  const char* const kPieces[] = {"a", "가나다", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\t", " ",
+                                 "中文", "0123456789abcdef", "\\/"};
+  std::string over = "old bytes";
+  JsonRecord reused;
+  for (int round = 0; round < 2000; ++round) {
+    std::string body;
+    const int pieces = static_cast<int>(rnd() % (round % 5 == 0 ? 300 : 40));
+    for (int k = 0; k < pieces; ++k) body += kPieces[rnd() % (sizeof kPieces / sizeof *kPieces)];
+    if (rnd() % 10 == 0) {  // a raw control character: bad
+      const size_t at = rnd() % (body.size() + 1);
+      body = body.substr(0, at) + '\x01' + body.substr(at);
+    }
+    const std::string literal = "\"" + body + "\"";
+    CAPTURE(round);
+    std::string fresh;
+    size_t fresh_pos = 0, over_pos = 0;
+    const bool ok = hanfacts::text::read_json_string(literal, fresh_pos, fresh);
+    CHECK(hanfacts::text::read_json_string_over(literal, over_pos, over) == ok);
+    if (ok) {
+      CHECK(over == fresh);
+      CHECK(over_pos == fresh_pos);
+    } else {
+      over = std::string(rnd() % 200, 'z');  // whatever a failed read left, then some other old bytes
+    }
+    const std::string line = "{\"id\":\"r" + std::to_string(round) + "\",\"text\":" + literal + "}";
+    JsonRecord new_record;
+    std::string error, new_error;
+    const bool parsed = parse_json_record(line, reused, error);
+    CHECK(parse_json_record(line, new_record, new_error) == parsed);
+    CHECK(parsed == ok);
+    CHECK(reused.text == new_record.text);
+    CHECK(reused.id == new_record.id);
+    if (!parsed) CHECK(reused.text.empty());
   }
 }
