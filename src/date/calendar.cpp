@@ -10,13 +10,6 @@ namespace hanfacts::date {
 
 // By Grain's value: a load, where a switch made an indirect jump that mispredicted for
 // two facts in three (it runs once per fact).
-std::string_view grain_name(Grain g) {
-  static constexpr std::string_view kNames[] = {"year", "quarter", "month", "week", "day", "hour", "minute"};
-  static_assert(std::size(kNames) == static_cast<size_t>(Grain::kMinute) + 1);
-  const auto i = static_cast<size_t>(g);
-  return i < std::size(kNames) ? kNames[i] : "day";
-}
-
 // Howard Hinnant's civil-date algorithms (public domain descriptions), rewritten here.
 long days_from_civil(int y, int m, int d) {
   y -= m <= 2;

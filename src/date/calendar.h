@@ -14,7 +14,14 @@ namespace hanfacts::date {
 
 enum class Grain { kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute };
 
-std::string_view grain_name(Grain g);  // "year", "quarter", ...
+// "year", "quarter", ... Inline: every DATE fact's unit is named here (emit), and the
+// call cost as much as the lookup.
+inline std::string_view grain_name(Grain g) {
+  static constexpr std::string_view kNames[] = {"year", "quarter", "month", "week", "day", "hour", "minute"};
+  static_assert(std::size(kNames) == static_cast<size_t>(Grain::kMinute) + 1);
+  const auto i = static_cast<size_t>(g);
+  return i < std::size(kNames) ? kNames[i] : "day";
+}
 
 // A point at some grain. Fields finer than the grain are ignored. For kWeek, `year` is the
 // ISO week-year and `month` holds the week number. For kQuarter, `month` holds 1..4.

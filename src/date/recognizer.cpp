@@ -157,13 +157,18 @@ void emit(const Parsed& p, core::Candidates& out) {
     buf[n++] = '/';
     n += format_to(p.b, buf + n);
   }
-  c.value.assign(buf, n);
+  // clear() and append(), not assign(): assign() allows a source inside the string
+  // itself and tests for that overlap before it copies; append() to a string with room
+  // (a reused candidate keeps its capacity) only copies.
+  c.value.clear();
+  c.value.append(buf, n);
   c.unit = grain_name(p.a.grain);
   // flag_string reads only the seven flag bits (most dates have none: the new
   // candidate's flags are empty already).
   if (p.flags & 127u) {
     const std::string& flags = flag_strings()[p.flags & 127u];
-    c.flags.assign(flags.data(), flags.size());
+    c.flags.clear();
+    c.flags.append(flags.data(), flags.size());
   }
   c.rule = p.rule;
 }
