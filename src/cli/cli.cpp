@@ -885,8 +885,23 @@ bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, 
   size_t end = 0;  // bytes of buf read so far (buf's size is its room)
   bool eof = false, read_error = false;
   auto read_some = [&](size_t want) {
-    // Room for a block and a read, doubled for a line longer than that.
-    if (buf.size() < end + want) buf.resize(std::max({end + want, 2 * buf.size(), kLineBlock + kReadChunk}));
+    if (buf.size() < end + want) {
+      // Room for a block and a read, doubled for a line longer than that, is made (and
+      // cleared) once there are bytes for it: a first read into a small local buffer
+      // finds the end of the input without it (after a mapped file, the usual case,
+      // where the room cleared for nothing was a memset of 192 KB per input).
+      char first[4096];
+      const ssize_t got = src.read(first, std::min(want, sizeof first));
+      if (got < 0) read_error = true;
+      if (got <= 0) {
+        eof = true;
+        return;
+      }
+      buf.resize(std::max({end + want, 2 * buf.size(), kLineBlock + kReadChunk}));
+      std::memcpy(buf.data() + end, first, static_cast<size_t>(got));
+      end += static_cast<size_t>(got);
+      return;
+    }
     const ssize_t n = src.read(buf.data() + end, want);
     if (n < 0) read_error = true;
     if (n <= 0) eof = true;
@@ -944,15 +959,21 @@ bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, 
     }
     return t;
   };
-  // The mapped part: blocks of whole lines viewed where they are. What follows its last
+  // The mapped part: blocks of whole lines viewed where they are, the last one too when
+  // the mapping ends with a newline (the usual end of a file). What follows its last
   // newline is copied to buf, and reading goes on from there.
   if (mapping != nullptr) {
     size_t pos = 0;
-    while (mapped.size() - pos > kLineBlock) {
-      const void* nl = memrchr(mapped.data() + pos, '\n', kLineBlock);
-      if (nl == nullptr) nl = std::memchr(mapped.data() + pos + kLineBlock, '\n', mapped.size() - pos - kLineBlock);
-      if (nl == nullptr) break;  // one long last line: read below
-      const size_t cut = static_cast<size_t>(static_cast<const char*>(nl) - mapped.data()) + 1;
+    while (pos < mapped.size()) {
+      size_t cut = mapped.size();  // the last lines, when they end the mapping
+      if (mapped.size() - pos > kLineBlock) {
+        const void* nl = memrchr(mapped.data() + pos, '\n', kLineBlock);
+        if (nl == nullptr) nl = std::memchr(mapped.data() + pos + kLineBlock, '\n', mapped.size() - pos - kLineBlock);
+        if (nl == nullptr) break;  // one long last line: read below
+        cut = static_cast<size_t>(static_cast<const char*>(nl) - mapped.data()) + 1;
+      } else if (mapped.back() != '\n') {
+        break;  // a cut last line: read below, with what the file may gain
+      }
       Task t = block_task(mapped.substr(pos, cut - pos));
       t.mapped = mapped.substr(pos, cut - pos);
       t.size_hint = t.mapped.size();
@@ -960,8 +981,9 @@ bool feed_lines(ByteSource& src, const std::string& name, const RunConfig& cfg, 
       if (!runner.submit(std::move(t))) return false;
       pos = cut;
     }
+    // Room for the rest only: read_some makes room for what may follow.
     const size_t rest = mapped.size() - pos;
-    buf.resize(std::max({buf.size(), rest + kReadChunk, kLineBlock + kReadChunk}));
+    if (buf.size() < rest) buf.resize(rest);
     std::memcpy(buf.data(), mapped.data() + pos, rest);
     end = rest;
   }

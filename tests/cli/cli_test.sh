@@ -192,7 +192,19 @@ cat shrink.jsonl | "$BIN" --jobs 2 --input jsonl --no-header > shrink_pipe.out 2
 check "a mapped file (path and stdin) = the records read through a pipe" \
   test $rc -eq 0 -a ! -s err -a -s shrink.out -a "$(md5sum < shrink.out)" = "$(md5sum < shrink_pipe.out)" \
        -a "$(md5sum < shrink.out)" = "$(md5sum < shrink_stdin.out)"
-rm -f shrink.jsonl shrinking.jsonl shrink.out shrink_stdin.out shrink_pipe.out
+# The mapping's last lines are viewed in place when the file ends with a newline, and
+# go through the read buffer when its last line is cut (no newline at the end).
+head -c -1 shrink.jsonl > nonl.jsonl
+printf '{"id":"short","text":"2025년 1조 원"}\n' > short.jsonl
+cat shrink.jsonl short.jsonl > plus.jsonl
+"$BIN" --jobs 2 --input jsonl --no-header nonl.jsonl > nonl.out 2> err; rc=$?
+"$BIN" --jobs 1 --input jsonl --no-header plus.jsonl > plus.out 2>> err
+cat plus.jsonl | "$BIN" --jobs 2 --input jsonl --no-header > plus_pipe.out 2>> err
+check "a mapped file without a last newline, and one with a short last block = through a pipe" \
+  test $rc -eq 0 -a ! -s err -a "$(md5sum < nonl.out)" = "$(md5sum < shrink.out)" \
+       -a "$(md5sum < plus.out)" = "$(md5sum < plus_pipe.out)" -a "$(wc -l < plus.out)" -gt "$(wc -l < shrink.out)"
+rm -f shrink.jsonl shrinking.jsonl shrink.out shrink_stdin.out shrink_pipe.out nonl.jsonl nonl.out short.jsonl \
+  plus.jsonl plus.out plus_pipe.out
 
 # --- bad inputs: a clear message each, the others still written ------------------
 "$BIN" --jobs 2 bad/*.txt bad/e_binary.bin bad/missing.txt > bad.csv 2> bad.err; rc=$?
