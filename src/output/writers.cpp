@@ -408,7 +408,7 @@ void Formatter::append_views(std::string& out, const DocumentViews& doc) {
 template <class Style, bool kShuffle>
 void Formatter::append_delimited(std::string& out, const DocumentViews& doc) {
   constexpr char kSep = Style::kSep;
-  OffsetConverter offset(doc.text, options_.offsets, &code_points_);
+  if (options_.offsets == OffsetUnit::kChars) code_points_.build(doc.text);
   constexpr size_t kLeadBlock = 32;
   lead_.assign(2 * doc.doc.size() + 3 + kLeadBlock, '\0');
   char* lead_end = Style::put_escaped(lead_.data(), doc.doc);
@@ -425,55 +425,70 @@ void Formatter::append_delimited(std::string& out, const DocumentViews& doc) {
   size_t used = 0;
   size_t id = 0;
   FieldCopier<Style, kShuffle> copier;
-  for (const core::FactView& f : doc.facts) {
-    // The fields are read from the view where they are used, not gathered into an array
-    // first: the rare escaping path's loop over such an array kept it on the stack, a
-    // copy of four views per row.
-    const size_t bound = row_room + 2 * (f.text.size() + f.value.size() + f.unit.size() + f.flags.size()) + 4 * 2;
-    if (rows_size < used + bound) {
-      rows_.resize(std::max(used + bound, 2 * rows_size));
-      rows = rows_.data();
-      rows_size = rows_.size();
+  // The rows' loop, compiled once per offset unit: the unit is asked once per document
+  // rather than at each of a row's two offsets, and the code point table's two arrays
+  // and the text's size stay in locals.
+  const uint64_t* const starts = code_points_.starts();
+  const size_t* const before = code_points_.before();
+  const size_t text_size = doc.text.size();
+  const auto write_rows = [&]<bool kChars>() {
+    // Offsets may come in any order; one past the text's end counts as its end (as
+    // OffsetConverter).
+    const auto in_unit = [&](size_t byte) -> size_t {
+      return kChars ? CodePointIndex::chars_before(starts, before, std::min(byte, text_size)) : byte;
+    };
+    for (const core::FactView& f : doc.facts) {
+      // The fields are read from the view where they are used, not gathered into an array
+      // first: the rare escaping path's loop over such an array kept it on the stack, a
+      // copy of four views per row.
+      const size_t bound = row_room + 2 * (f.text.size() + f.value.size() + f.unit.size() + f.flags.size()) + 4 * 2;
+      if (rows_size < used + bound) {
+        rows_.resize(std::max(used + bound, 2 * rows_size));
+        rows = rows_.data();
+        rows_size = rows_.size();
+      }
+      char* p = rows + used;
+      if (lead_size <= kLeadBlock) std::memcpy(p, lead, kLeadBlock);  // what follows writes over the rest
+      else std::memcpy(p, lead, lead_size);
+      p += lead_size;
+      p = put_uint(p, ++id);
+      *p++ = kSep;
+      if (const auto k = static_cast<size_t>(f.type); k < type_cells.size() && type_cells[k].size > 0) {
+        std::memcpy(p, type_cells[k].bytes, sizeof type_cells[k].bytes);
+        p += type_cells[k].size;
+      } else {
+        p = put_bytes(p, type_name(f.type));
+        *p++ = kSep;
+      }
+      p = put_uint(p, in_unit(f.start));
+      *p++ = kSep;
+      p = put_uint(p, in_unit(f.end));
+      *p++ = kSep;
+      char* const fields_start = p;
+      copier.begin_row();
+      // Written out rather than looped over (the compiler does not unroll it).
+      p = copier.put(p, f.text);
+      *p++ = kSep;
+      p = copier.put(p, f.value);
+      *p++ = kSep;
+      p = copier.put(p, f.unit);
+      *p++ = kSep;
+      p = copier.put(p, f.flags);
+      if (!copier.plain()) {
+        p = Style::put_escaped(fields_start, f.text);
+        *p++ = kSep;
+        p = Style::put_escaped(p, f.value);
+        *p++ = kSep;
+        p = Style::put_escaped(p, f.unit);
+        *p++ = kSep;
+        p = Style::put_escaped(p, f.flags);
+      }
+      *p++ = '\n';
+      used = static_cast<size_t>(p - rows);
     }
-    char* p = rows + used;
-    if (lead_size <= kLeadBlock) std::memcpy(p, lead, kLeadBlock);  // what follows writes over the rest
-    else std::memcpy(p, lead, lead_size);
-    p += lead_size;
-    p = put_uint(p, ++id);
-    *p++ = kSep;
-    if (const auto k = static_cast<size_t>(f.type); k < type_cells.size() && type_cells[k].size > 0) {
-      std::memcpy(p, type_cells[k].bytes, sizeof type_cells[k].bytes);
-      p += type_cells[k].size;
-    } else {
-      p = put_bytes(p, type_name(f.type));
-      *p++ = kSep;
-    }
-    p = put_uint(p, offset(f.start));
-    *p++ = kSep;
-    p = put_uint(p, offset(f.end));
-    *p++ = kSep;
-    char* const fields_start = p;
-    copier.begin_row();
-    // Written out rather than looped over (the compiler does not unroll it).
-    p = copier.put(p, f.text);
-    *p++ = kSep;
-    p = copier.put(p, f.value);
-    *p++ = kSep;
-    p = copier.put(p, f.unit);
-    *p++ = kSep;
-    p = copier.put(p, f.flags);
-    if (!copier.plain()) {
-      p = Style::put_escaped(fields_start, f.text);
-      *p++ = kSep;
-      p = Style::put_escaped(p, f.value);
-      *p++ = kSep;
-      p = Style::put_escaped(p, f.unit);
-      *p++ = kSep;
-      p = Style::put_escaped(p, f.flags);
-    }
-    *p++ = '\n';
-    used = static_cast<size_t>(p - rows);
-  }
+  };
+  if (options_.offsets == OffsetUnit::kChars) write_rows.template operator()<true>();
+  else write_rows.template operator()<false>();
   out.append(rows, used);
 }
 

@@ -265,7 +265,8 @@ TEST_CASE("Fields of every length are copied byte for byte (the word and 16-byte
   std::uniform_int_distribution<int> letter('a', 'z');
   for (size_t len = 0; len <= 80; ++len) {
     std::string field;
-    for (size_t k = 0; k < len; ++k) field += static_cast<char>(k % 3 == 2 ? 0x80 + k % 64 : letter(rng));  // high bytes: no escapes
+    for (size_t k = 0; k < len; ++k)  // high bytes among the letters: no escapes
+      field += static_cast<char>(k % 3 == 2 ? 0x80 + k % 64 : letter(rng));
     for (int column = 0; column < 4; ++column) {
       std::string cells[4] = {"t", "v", "u", "f"};
       cells[column] = field;
@@ -290,5 +291,32 @@ TEST_CASE("Fields of every length are copied byte for byte (the word and 16-byte
                 "\",\"flags\":\"" + cells[3] + "\"},{\"id\":2,\"type\":\"DATE\",\"start\":1,\"end\":2,\"text\":\"" +
                 field + "\",\"value\":\"" + field + "\",\"unit\":\"" + field + "\",\"flags\":\"" + field + "\"}]}\n");
     }
+  }
+}
+
+TEST_CASE("Rows give offsets in the unit asked for, in any order and past the text's end") {
+  // The rows' loop is compiled once per unit: code points from the text's table (a byte
+  // past the end counting as the end), or the bytes as they are, against a count of the
+  // text's code points.
+  std::mt19937 rng(31);
+  const char* const kPieces[] = {"a", "가", "國", "𠀀", "é", " ", "\xFF", "\x80"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const int pieces = static_cast<int>(rng() % 120);
+    for (int k = 0; k < pieces; ++k) text += kPieces[rng() % std::size(kPieces)];
+    Extraction ex;
+    std::string chars_rows, bytes_rows;
+    for (size_t id = 1; id <= 20; ++id) {
+      const size_t start = rng() % (text.size() + 3), end = rng() % (text.size() + 3);
+      ex.facts.push_back(fact(FactType::kDate, start, end, "t", "v", "u"));
+      const auto chars = [&](size_t byte) { return text::count_code_points(text.substr(0, std::min(byte, text.size()))); };
+      chars_rows += "d," + std::to_string(id) + ",DATE," + std::to_string(chars(start)) + "," +
+                    std::to_string(chars(end)) + ",t,v,u,\n";
+      bytes_rows += "d\t" + std::to_string(id) + "\tDATE\t" + std::to_string(start) + "\t" + std::to_string(end) +
+                    "\tt\tv\tu\t\n";
+    }
+    CAPTURE(round);
+    CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kChars}, "d", text, ex) == chars_rows);
+    CHECK(write(OutputFormat::kTsv, WriterOptions{false, OffsetUnit::kBytes}, "d", text, ex) == bytes_rows);
   }
 }
