@@ -468,7 +468,12 @@ class Run {
     all.docs = 0;
     for (std::string& m : task.diagnostics) all.diagnose(std::move(m));
     if (task.failed) all.failed = true;
+    // "name:line" per line, built in the worker's room: "name:" once per block, then
+    // each line's number put in place of the last (one call a line, where building the
+    // whole name took three).
     std::string& name = names_[worker];
+    name.assign(task.name).append(1, ':');
+    const size_t name_prefix = name.size();
     FileMapping* const mapping =
         task.mapping != nullptr ? task.mapping.get() : nullptr;
     std::string_view rest = task.mapping != nullptr
@@ -495,10 +500,9 @@ class Run {
       if (line.empty()) continue;
       // The zero pages put over a file that shrank (FileMapping) are no documents.
       if (line.front() == '\0' && mapping != nullptr && mapping->changed()) continue;
-      // "name:line", built in the worker's room.
       char digits[24];
       const char* const digits_end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
-      name.assign(task.name).append(1, ':').append(digits, static_cast<size_t>(digits_end - digits));
+      name.replace(name_prefix, std::string::npos, digits, static_cast<size_t>(digits_end - digits));
       DocIn in;
       in.raw = line;
       in.name = name;
