@@ -175,9 +175,13 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   } window_bytes = {_mm256_set1_epi8(static_cast<char>(0xC0)), _mm256_set1_epi8(static_cast<char>(0x80)),
                     _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xA0)), _mm256_set1_epi8(0x4F)};
   // The decode's masks.
-  const __m256i class_bits = opaque(set8(3u << kClassShift)), m07 = opaque(set8(0x07)), m0f = opaque(set8(0x0F)), m1f = opaque(set8(0x1F)),
+  const __m256i class_bits = opaque(set8(3u << kClassShift)), m07 = opaque(set8(0x07)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
                 m3f000 = opaque(set8(0x3F000)), beyond = opaque(set8(beyond_bmp));
+  // The three-byte form's payload bits in the lane (lead, b1, b2), and the weights of
+  // its bytes in their 16-bit halves (64, 1; 1, 0) and of the halves (64, 1).
+  const __m256i payload3 = opaque(set8(0x003F3F0F)), byte_weights3 = opaque(set8(0x00010140)),
+                half_weights3 = opaque(set8(0x00010040));
   // The bytes below which a lead opens three bytes' and four bytes' forms, less one.
   const __m256i below3 = opaque(set8(0xDF)), below4 = opaque(set8(0xEF));
   const __m256i lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
@@ -234,9 +238,12 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       const __m256i b0 = _mm256_and_si256(x, mff);
       // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
       __m256i bmp = _mm256_cmpeq_epi32(b0, b0);
-      const __m256i c3 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m0f), 12),
-                                                         _mm256_and_si256(_mm256_srli_epi32(x, 2), mfc0)),
-                                         _mm256_and_si256(_mm256_srli_epi32(x, 16), m3f));
+      // The three-byte form by two multiply-adds: each 16-bit half of the lane's payload
+      // bits (lead & 0x0F, then the continuation bytes' six bits) made by maddubs,
+      // lead * 64 + b1 and b2, then maddwd: (lead * 64 + b1) * 64 + b2; three
+      // instructions, where shifting and masking each byte into place took eight.
+      const __m256i c3 = _mm256_madd_epi16(_mm256_maddubs_epi16(_mm256_and_si256(x, payload3), byte_weights3),
+                                           half_weights3);
       __m256i c = c3;
       if (other_forms) {
         const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m1f), 6),
