@@ -169,11 +169,11 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   alignas(32) unsigned char starts[kWindow + 8] = {};
   // The window's byte masks, read from the stack as memory operands in every window (an
   // empty asm says they may have changed): held in registers, as the decode's masks
-  // below are, GCC saved and restored five of them around the groups in every window.
+  // below are, GCC saved and restored them around the groups in every window.
   struct {
-    __m256i high2, cont_bits, blank, flip_forms, below_forms;
-  } window_bytes = {_mm256_set1_epi8(static_cast<char>(0xC0)), _mm256_set1_epi8(static_cast<char>(0x80)),
-                    _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xA0)), _mm256_set1_epi8(0x4F)};
+    __m256i above_cont, blank, flip_forms, below_forms;
+  } window_bytes = {_mm256_set1_epi8(-0x40), _mm256_set1_epi8(' '), _mm256_set1_epi8(static_cast<char>(0xA0)),
+                    _mm256_set1_epi8(0x4F)};
   // The decode's masks.
   const __m256i class_bits = opaque(set8(3u << kClassShift)), m07 = opaque(set8(0x07)), m1f = opaque(set8(0x1F)),
                 m3f = opaque(set8(0x3F)), mff = opaque(set8(0xFF)), mfc0 = opaque(set8(0xFC0)),
@@ -194,11 +194,13 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       w = tail;
     }
     asm("" : "+m"(window_bytes));
-    const auto& [high2, cont_bits, blank, flip_forms, below_forms] = window_bytes;
+    const auto& [above_cont, blank, flip_forms, below_forms] = window_bytes;
     const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w));
     const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 32));
-    const uint64_t cont = equal_bits(_mm256_and_si256(lo, high2), cont_bits) |
-                          uint64_t{equal_bits(_mm256_and_si256(hi, high2), cont_bits)} << 32;
+    // Continuation bytes (0x80-0xBF) are, as signed bytes, those below -0x40: one
+    // compare where a mask and a compare for equal took two.
+    const uint64_t cont = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(above_cont, lo))) |
+                          uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(above_cont, hi)))} << 32;
     const uint64_t space = equal_bits(lo, blank) | uint64_t{equal_bits(hi, blank)} << 32;
     // More than kTake bytes from the end, the masks do not depend on how far (see
     // window_masks): there `left` is a constant, and the end's bounds fold away.

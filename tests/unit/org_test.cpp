@@ -587,8 +587,12 @@ TEST_CASE("org: block decoder, vector and scalar alike") {
     }
     return out;
   };
-  const char* pieces[] = {" ", " ", "  ", "a", "Z", "7", ".", "\xC3\xA9", "\xD0\xB6", "가", "한", "中", "、", "\xEF\xBC\x88",
-                          "\xF0\xA0\x80\x80", "\xF0\x9F\x98\x80", "\n", "딥시크", "DeepSeek"};
+  // With each form's first and last code points (U+0080, U+07FF, U+0800, U+FFFF,
+  // U+10000, U+10FFFF): every lead byte's bounds, and continuation bytes 0x80 and 0xBF.
+  const char* pieces[] = {" ", " ", "  ", "a", "Z", "7", ".", "\x7F", "\xC3\xA9", "\xD0\xB6", "가", "한", "中", "、",
+                          "\xEF\xBC\x88", "\xF0\xA0\x80\x80", "\xF0\x9F\x98\x80", "\n", "딥시크", "DeepSeek",
+                          "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xEF\xBF\xBF", "\xEF\xBF\xBD",
+                          "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"};
   std::mt19937 rng(11);
   for (int round = 0; round < 4000; ++round) {
     std::string input;
