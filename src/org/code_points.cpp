@@ -3,6 +3,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <type_traits>
 
 #include "text/cpu.h"
 #include "text/utf8.h"
@@ -233,47 +234,57 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
     // the byte reads as a four-byte lead, and what they store lies past the block's
     // count, where the next window or next() writes over it; their bits go at the end.
     __m256i cls = last_class;
-    for (unsigned g = 0; g < kept_count; g += 8) {
-      const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
-      // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
-      const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
-      const __m256i b0 = _mm256_and_si256(x, mff);
-      // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
-      __m256i bmp = _mm256_cmpeq_epi32(b0, b0);
-      // The three-byte form by two multiply-adds: each 16-bit half of the lane's payload
-      // bits (lead & 0x0F, then the continuation bytes' six bits) made by maddubs,
-      // lead * 64 + b1 and b2, then maddwd: (lead * 64 + b1) * 64 + b2; three
-      // instructions, where shifting and masking each byte into place took eight.
-      const __m256i c3 = _mm256_madd_epi16(_mm256_maddubs_epi16(_mm256_and_si256(x, payload3), byte_weights3),
-                                           half_weights3);
-      __m256i c = c3;
-      if (other_forms) {
-        const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m1f), 6),
-                                           _mm256_and_si256(_mm256_srli_epi32(x, 8), m3f));
-        const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m07), 18),
-                                                           _mm256_and_si256(_mm256_slli_epi32(x, 4), m3f000)),
-                                           _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), mfc0),
-                                                           _mm256_and_si256(_mm256_srli_epi32(x, 24), m3f)));
-        const __m256i four = _mm256_cmpgt_epi32(b0, below4);
-        c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, below3));
-        c = _mm256_blendv_epi8(c, c4, four);
-        bmp = _mm256_cmpeq_epi32(four, _mm256_setzero_si256());
+    // The groups' loop made twice, with and without the decode of the two and four
+    // bytes' forms, so the usual one holds no branch and its registers no values of
+    // the other's. (A lambda has its own target: the attribute gives it AVX2, in GNU
+    // syntax, which GCC applies to the call operator.)
+    const auto decode_groups = [&](auto all_forms) __attribute__((target("avx2,bmi,bmi2,popcnt"), always_inline)) {
+      for (unsigned g = 0; g < kept_count; g += 8) {
+        const __m256i j = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(starts + g)));
+        // x = b0 | b1 << 8 | b2 << 16 | b3 << 24 for the code point's bytes.
+        const __m256i x = _mm256_i32gather_epi32(reinterpret_cast<const int*>(w), j, 1);
+        const __m256i b0 = _mm256_and_si256(x, mff);
+        // The lanes whose info entry is read: beyond the BMP (a four-byte form) none is.
+        __m256i bmp = _mm256_cmpeq_epi32(b0, b0);
+        // The three-byte form by two multiply-adds: each 16-bit half of the lane's payload
+        // bits (lead & 0x0F, then the continuation bytes' six bits) made by maddubs,
+        // lead * 64 + b1 and b2, then maddwd: (lead * 64 + b1) * 64 + b2; three
+        // instructions, where shifting and masking each byte into place took eight.
+        const __m256i c3 = _mm256_madd_epi16(_mm256_maddubs_epi16(_mm256_and_si256(x, payload3), byte_weights3),
+                                             half_weights3);
+        __m256i c = c3;
+        if constexpr (decltype(all_forms)::value) {
+          const __m256i c2 = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m1f), 6),
+                                             _mm256_and_si256(_mm256_srli_epi32(x, 8), m3f));
+          const __m256i c4 = _mm256_or_si256(_mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, m07), 18),
+                                                             _mm256_and_si256(_mm256_slli_epi32(x, 4), m3f000)),
+                                             _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(x, 10), mfc0),
+                                                             _mm256_and_si256(_mm256_srli_epi32(x, 24), m3f)));
+          const __m256i four = _mm256_cmpgt_epi32(b0, below4);
+          c = _mm256_blendv_epi8(c2, c3, _mm256_cmpgt_epi32(b0, below3));
+          c = _mm256_blendv_epi8(c, c4, four);
+          bmp = _mm256_cmpeq_epi32(four, _mm256_setzero_si256());
+        }
+        // ASCII lanes take the lead byte itself: its top bit, shifted to the lane's sign
+        // bit, picks between the two (a float blend reads only the sign bits).
+        c = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(b0), _mm256_castsi256_ps(c),
+                                                 _mm256_castsi256_ps(_mm256_slli_epi32(x, 24))));
+        const __m256i ci = _mm256_mask_i32gather_epi32(beyond, reinterpret_cast<const int*>(info), c, bmp, 4);
+        const size_t k = count + g;
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
+        cls = _mm256_and_si256(ci, class_bits);
+        const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
+        const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
+        same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
+        last_class = rotated;
       }
-      // ASCII lanes take the lead byte itself: its top bit, shifted to the lane's sign
-      // bit, picks between the two (a float blend reads only the sign bits).
-      c = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(b0), _mm256_castsi256_ps(c),
-                                               _mm256_castsi256_ps(_mm256_slli_epi32(x, 24))));
-      const __m256i ci = _mm256_mask_i32gather_epi32(beyond, reinterpret_cast<const int*>(info), c, bmp, 4);
-      const size_t k = count + g;
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-      cls = _mm256_and_si256(ci, class_bits);
-      const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
-      const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
-      same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
-      last_class = rotated;
-    }
+    };
+    if (other_forms)
+      decode_groups(std::true_type{});
+    else
+      decode_groups(std::false_type{});
     if (kept_count != 0) last_class = _mm256_permutevar8x32_epi32(cls, set8((kept_count - 1) % 8));
     append_bits(b.breaks, count, ~same_bits & ((uint64_t{1} << kept_count) - 1));  // kept_count <= kTake < 64
     count += kept_count;
