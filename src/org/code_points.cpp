@@ -156,7 +156,8 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   size_t p = carry.pos;
   // The class of the code point before the next group's first, in lane 0: within a
   // window, lane 0 of the group before rotated (its lane 7); at the window's end, the
-  // last group's last lane, moved there once per window rather than in every group.
+  // last group's last code point's, moved there once per window rather than in every
+  // group, from the rotated vector (no other copy of the classes stays live).
   // (Classes stay where they sit in the info entries, at kClassShift: compared, not
   // read, they need no shift.)
   __m256i last_class = set8(carry.last_class << kClassShift);
@@ -233,7 +234,6 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
     // the window (see `starts`), so they decode to a code point below 0x10000 unless
     // the byte reads as a four-byte lead, and what they store lies past the block's
     // count, where the next window or next() writes over it; their bits go at the end.
-    __m256i cls = last_class;
     // The groups' loop made twice, with and without the decode of the two and four
     // bytes' forms, so the usual one holds no branch and its registers no values of
     // the other's. (A lambda has its own target: the attribute gives it AVX2, in GNU
@@ -274,7 +274,7 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.c + k), c);
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
-        cls = _mm256_and_si256(ci, class_bits);
+        const __m256i cls = _mm256_and_si256(ci, class_bits);
         const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
         const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
         same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
@@ -285,7 +285,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
       decode_groups(std::true_type{});
     else
       decode_groups(std::false_type{});
-    if (kept_count != 0) last_class = _mm256_permutevar8x32_epi32(cls, set8((kept_count - 1) % 8));
+    // The last group rotated holds its lane k - 1 in lane k: the last code point's class,
+    // from lane (kept_count - 1) % 8, is in lane kept_count % 8 (none kept: lane 0 already).
+    last_class = _mm256_permutevar8x32_epi32(last_class, set8(kept_count % 8));
     append_bits(b.breaks, count, ~same_bits & ((uint64_t{1} << kept_count) - 1));  // kept_count <= kTake < 64
     count += kept_count;
     p += m.advance;
