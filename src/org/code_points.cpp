@@ -154,10 +154,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t p = carry.pos;
-  // The class of the code point before the next group's first, in lane 0: within a
-  // window, lane 0 of the group before rotated (its lane 7); at the window's end, the
-  // last group's last code point's, moved there once per window rather than in every
-  // group, from the rotated vector (no other copy of the classes stays live).
+  // The class of the code point before the next group's first, in lane 7: within a
+  // window, the group before's classes; at the window's end, the last code point's,
+  // put in every lane once per window rather than in every group.
   // (Classes stay where they sit in the info entries, at kClassShift: compared, not
   // read, they need no shift.)
   __m256i last_class = set8(carry.last_class << kClassShift);
@@ -186,7 +185,6 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
                 half_weights3 = opaque(set8(0x00010040));
   // The bytes below which a lead opens three bytes' and four bytes' forms, less one.
   const __m256i below3 = opaque(set8(0xDF)), below4 = opaque(set8(0xEF));
-  const __m256i lane_before = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   while (count + kWindow <= CodePointBlock::kCapacity && p < n) {
     const size_t left = n - p;
     const unsigned char* w = s + p;
@@ -275,19 +273,22 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.info + k), ci);
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(b.start + k), _mm256_add_epi32(j, offset));
         const __m256i cls = _mm256_and_si256(ci, class_bits);
-        const __m256i rotated = _mm256_permutevar8x32_epi32(cls, lane_before);
-        const __m256i before = _mm256_blend_epi32(rotated, last_class, 1);
+        // Each lane's code point before: the group before's lane 7, then lanes 0-6 (the
+        // halves [last_class's high, cls's low] then [cls's low, cls's high], each pair
+        // shifted down by 12 bytes): two instructions and no index vector, where a
+        // rotation by an index vector and a blend held one more register.
+        const __m256i before = _mm256_alignr_epi8(cls, _mm256_permute2x128_si256(last_class, cls, 0x21), 12);
         same_bits |= uint64_t{lane_bits(_mm256_cmpeq_epi32(cls, before))} << g;
-        last_class = rotated;
+        last_class = cls;
       }
     };
     if (other_forms)
       decode_groups(std::true_type{});
     else
       decode_groups(std::false_type{});
-    // The last group rotated holds its lane k - 1 in lane k: the last code point's class,
-    // from lane (kept_count - 1) % 8, is in lane kept_count % 8 (none kept: lane 0 already).
-    last_class = _mm256_permutevar8x32_epi32(last_class, set8(kept_count % 8));
+    // The last code point's class, lane (kept_count - 1) % 8 of the last group, in every
+    // lane (none kept: lane 7 of a vector holding one class in every lane).
+    last_class = _mm256_permutevar8x32_epi32(last_class, set8((kept_count - 1) % 8));
     append_bits(b.breaks, count, ~same_bits & ((uint64_t{1} << kept_count) - 1));  // kept_count <= kTake < 64
     count += kept_count;
     p += m.advance;
