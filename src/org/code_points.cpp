@@ -75,6 +75,7 @@ void decode_scalar(std::string_view text, const uint32_t* info, uint32_t beyond_
 #if defined(__x86_64__)
 
 const bool kHasAvx2 = text::cpu::avx2() && text::cpu::bmi1() && text::cpu::bmi2();
+const bool kFastPext = text::cpu::fast_pext();
 const bool kHasVbmi2 =
     text::cpu::avx512() && text::cpu::avx512_vbmi() && text::cpu::avx512_vbmi2() && text::cpu::bmi2();
 
@@ -224,8 +225,9 @@ constexpr std::array<uint64_t, 256> kSetBits = [] {
     // The kept code points a space was left out before, by their place among the kept
     // starts: the spaced bits at the kept starts, gathered to the low end (BMI2's pext),
     // one instruction where a count of the starts before each such start cost some nine
-    // a space (Korean text leaves out a space every few code points).
-    append_bits(b.spaced, count, _pext_u64(m.spaced, m.kept));
+    // a space (Korean text leaves out a space every few code points); the count where
+    // pext is slow (see cpu::fast_pext).
+    append_bits(b.spaced, count, kFastPext ? _pext_u64(m.spaced, m.kept) : gather_bits_by_count(m.spaced, m.kept));
     const __m256i offset = set8(static_cast<uint32_t>(p - b.base));
     uint64_t same_bits = 0;  // the window's code points of their predecessor's class
     // Lanes past the window's kept code points need no mask: their starts are bytes of

@@ -21,6 +21,7 @@
 // code point that is not, so the `spaced` bit of that code point stands for it.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -30,6 +31,17 @@ namespace hanfacts::org {
 // Where a code point's class sits in its info entry: two bits from kClassShift.
 inline constexpr unsigned kClassShift = 6;
 constexpr uint32_t class_of(uint32_t info) { return (info >> kClassShift) & 3; }
+
+// The bits of `bits` at the set bits of `mask`, gathered to the low end in their order
+// (BMI2's pext): the AVX2 decoder's fallback where pext is slow. One count of the mask's
+// bits below each set bit of bits & mask, few a window (a left-out space every few Korean
+// code points), where a loop over the mask's bits would take one a code point.
+inline uint64_t gather_bits_by_count(uint64_t bits, uint64_t mask) {
+  uint64_t gathered = 0;
+  for (uint64_t rest = bits & mask; rest != 0; rest &= rest - 1)
+    gathered |= uint64_t{1} << std::popcount(mask & ((rest & (~rest + 1)) - 1));
+  return gathered;
+}
 
 struct CodePointBlock {
   // Code points a block holds at most; the vector decoder adds up to 60 at a time.

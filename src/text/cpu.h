@@ -22,6 +22,13 @@ inline bool avx512() {
 // AVX-512 with the byte permutes and compresses (VBMI, VBMI2).
 inline bool avx512_vbmi() { return __builtin_cpu_supports("avx512vbmi"); }
 inline bool avx512_vbmi2() { return __builtin_cpu_supports("avx512vbmi2"); }
+// BMI2's pext and pdep in a few cycles. AMD's processors before Zen 3 (families 15h and
+// 17h) have them but run them in microcode, from some twenty to a few hundred cycles by
+// the mask, so a loop that calls one a window would be slower there than the bit loop it
+// replaces; the AVX-512 loops need not ask (no such processor has AVX-512).
+inline bool fast_pext() {
+  return bmi2() && !__builtin_cpu_is("amdfam15h") && !__builtin_cpu_is("amdfam17h");
+}
 #else
 inline bool avx2() { return false; }
 inline bool bmi1() { return false; }
@@ -31,6 +38,7 @@ inline bool ssse3() { return false; }
 inline bool avx512() { return false; }
 inline bool avx512_vbmi() { return false; }
 inline bool avx512_vbmi2() { return false; }
+inline bool fast_pext() { return false; }
 #endif
 
 }  // namespace hanfacts::text::cpu
