@@ -571,3 +571,16 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   CHECK(end_of("前10名").empty());
   CHECK(end_of("今(24)家").empty());
 }
+
+TEST_CASE("a holiday's needed word after it is matched whole, its first byte tested first") {
+  // holiday_follows turns a needed word away on its first byte before the string compare:
+  // the word whole, glued or after spaces, opens the holiday; a word sharing only its
+  // first bytes (연 of 연휴, 연말), the text's end and spaces alone do not.
+  CHECK(dates("설 연휴에", "2026-12-08") == "설=2027-02-07[relative]");
+  CHECK(dates("설연휴에", "2026-12-08") == "설=2027-02-07[relative]");
+  CHECK(dates("설  연휴", "2026-12-08") == "설=2027-02-07[relative]");
+  CHECK(dates("설 연", "2026-12-08").empty());
+  CHECK(dates("설 연말", "2026-12-08") == "연말=2026[relative;late]");
+  CHECK(dates("설", "2026-12-08").empty());
+  CHECK(dates("설 ", "2026-12-08").empty());
+}
