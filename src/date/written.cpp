@@ -55,11 +55,14 @@ const WrittenDateWords& words() {
   return kWords;
 }
 
-// The end of the longest of `list` at text[pos], or pos.
+// The end of the longest of `list` at text[pos], or pos. Each word's first byte is
+// tested before the compare: most positions asked hold none of the words, and the
+// compare was a memcmp call a word.
 size_t longest_at(std::string_view text, size_t pos, const std::vector<std::string>& list) {
   size_t end = pos;
+  if (pos >= text.size()) return end;  // (no word is empty: none fits there)
   for (const std::string& w : list)
-    if (pos + w.size() > end && text.substr(pos).starts_with(w)) end = pos + w.size();
+    if (pos + w.size() > end && text[pos] == w[0] && text.substr(pos).starts_with(w)) end = pos + w.size();
   return end;
 }
 

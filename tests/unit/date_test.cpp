@@ -570,6 +570,14 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   CHECK(end_of("26家企业").empty());
   CHECK(end_of("前10名").empty());
   CHECK(end_of("今(24)家").empty());
+  // The words are looked for with their first byte tested first: at the text's end, cut
+  // short there, or sharing only their first bytes (年 and 平 share two), none is found.
+  CHECK(end_of("2026年").size() == std::string_view("2026年").size());
+  CHECK(end_of("2026").empty());
+  CHECK(end_of("2026\xE5\xB9").empty());  // 年 cut short
+  CHECK(end_of("2026平").empty());
+  CHECK(end_of("前").empty());
+  CHECK(date::written_date_end("26日", 5) == 5);  // at the end
 }
 
 TEST_CASE("a holiday's needed word after it is matched whole, its first byte tested first") {
