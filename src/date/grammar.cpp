@@ -1383,6 +1383,10 @@ class Parser {
     two_digit = false;
     if (const size_t e = bracketed_year(p, cur); e != kNo) return e;
     Match m = word(p, kind_bit(Kind::kYearRel));
+    // A word tagged `follow` is the year only before a rel_follow word (올 들어, 올 한 해);
+    // before anything else it is another word's (올 것이다) or a prefix (올 3월, its own
+    // reading).
+    if (m && w_.entry(m.entry).tag == Tag::kFollow && !word(sp(m.end), kind_bit(Kind::kRelFollow))) m = Match{};
     // 五年内 is "within five years": after a numeral, 年内 is the numeral's unit and "within".
     if (m && p > 0) {
       const char32_t before = cp_before(t_, p);

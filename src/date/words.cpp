@@ -29,7 +29,7 @@ constexpr Name kKinds[] = {
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
     {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
     // 39 (holiday) comes from holidays.tsv, not from a kind cell.
-    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56}, {"apposition", 57}, {"duration_before", 58},
+    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56}, {"apposition", 57}, {"duration_before", 58}, {"rel_follow", 59},
 };
 
 constexpr Name kTags[] = {
@@ -38,7 +38,7 @@ constexpr Name kTags[] = {
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
     {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26}, {"context", 27}, {"within", 28},
-    {"year_turn", 29}, {"term", 30}, {"from", 31},
+    {"year_turn", 29}, {"term", 30}, {"from", 31}, {"follow", 32},
 };
 
 // "ko", "zh" or "any"; false for anything else.

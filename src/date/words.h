@@ -47,7 +47,7 @@ inline char32_t prev_code_point(std::string_view s, size_t& i) {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kDurationBefore, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kDurationBefore, kRelFollow, kCount
 };
 
 using KindMask = uint64_t;
@@ -68,7 +68,7 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
   kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
-  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm, kFrom
+  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm, kFrom, kFollow
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };
