@@ -1387,10 +1387,17 @@ class Parser {
     // before anything else it is another word's (올 것이다) or a prefix (올 3월, its own
     // reading).
     if (m && w_.entry(m.entry).tag == Tag::kFollow && !word(sp(m.end), kind_bit(Kind::kRelFollow))) m = Match{};
-    // 五年内 is "within five years": after a numeral, 年内 is the numeral's unit and "within".
+    // 五年内 is "within five years": after a numeral, 年内 is the numeral's unit and "within"
+    // (so 十来年, 第3次年会). Digits that end a Latin name are no count: Walker S2今年.
     if (m && p > 0) {
       const char32_t before = cp_before(t_, p);
-      if ((before < 0x80 && is_digit(static_cast<char>(before))) || is_han_digit(before)) m = Match{};
+      if (before < 0x80 && is_digit(static_cast<char>(before))) {
+        size_t d = p - 1;
+        while (d > 0 && is_digit(t_[d - 1])) --d;
+        if (d == 0 || !text::is_ascii_alpha(static_cast<unsigned char>(t_[d - 1]))) m = Match{};
+      } else if (is_han_digit(before)) {
+        m = Match{};
+      }
     }
     if (m) {
       const Entry& e = w_.entry(m.entry);
