@@ -105,6 +105,16 @@ inline bool hangul_inside(const unsigned char* s, size_t i) {
 size_t scan_first_pass(const unsigned char* s, size_t i, size_t fast_end, size_t base, const uint32_t* starts,
                        uint32_t* cand, size_t& k, uint32_t* lab = nullptr, size_t* l = nullptr, size_t widest = 64);
 
+// A 《 (E3 80 8A, opens) or a 》 (E3 80 8B) in a text, at its first byte.
+struct TitleMark {
+  size_t pos;
+  bool opens;
+};
+
+// Appends the 《 and 》 of t to `out`, in order. `vector` false takes the plain search
+// (tests compare the two; the vector one runs where the machine has AVX2).
+void find_title_marks(std::string_view t, std::vector<TitleMark>& out, bool vector = true);
+
 // A record to fill: the thread's spare one (left by the last Scan) or a new one.
 std::unique_ptr<ScanState> take_scan_state();
 

@@ -202,3 +202,53 @@ TEST_CASE("date first pass: a code point that runs past the last block") {
     }
   }
 }
+
+// find_title_marks (the 《 and 》 that inside_title asks about): its vector loop must find
+// what a byte-by-byte search does, for texts of every length around its 64-byte blocks,
+// marks across block ends and in the last partial block, cut short at the text's end, and
+// E3 bytes that lead other code points (、。「) or no mark (E3 80 E3 80 8A).
+TEST_CASE("date title marks: the vector search finds what the plain one does") {
+  auto plain = [](const std::string& t) {
+    std::vector<std::pair<size_t, bool>> want;
+    for (size_t p = 0; p + 3 <= t.size(); ++p)
+      if (t.compare(p, 3, "\xE3\x80\x8A") == 0 || t.compare(p, 3, "\xE3\x80\x8B") == 0)
+        want.emplace_back(p, static_cast<unsigned char>(t[p + 2]) == 0x8A);
+    return want;
+  };
+  auto found = [](const std::string& t, bool vector) {
+    std::vector<date::TitleMark> marks;
+    date::find_title_marks(t, marks, vector);
+    std::vector<std::pair<size_t, bool>> got;
+    for (const auto& m : marks) got.emplace_back(m.pos, m.opens);
+    return got;
+  };
+  // Pieces: the two marks, their neighbours and prefixes, other E3 code points, text.
+  const std::vector<std::string> pieces = {"\xE3\x80\x8A", "\xE3\x80\x8B", "\xE3\x80\x89", "\xE3\x80\x8C",
+                                           "\xE3\x80\x81", "\xE3\x80",     "\xE3",         "\xE3\x81\x8A",
+                                           "\x80\x8A",     "a",            "2026",         "\xE5\xB9\xB4",
+                                           "\xEC\x9B\x94", "\n"};
+  std::mt19937 rng(8);
+  int with_marks = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string t;
+    const size_t target = rng() % 300;
+    while (t.size() < target) t += pieces[rng() % pieces.size()];
+    // Cut anywhere, a mark's bytes included.
+    if (!t.empty() && rng() % 2) t.resize(rng() % (t.size() + 1));
+    const auto want = plain(t);
+    with_marks += !want.empty();
+    CHECK(found(t, true) == want);
+    CHECK(found(t, false) == want);
+  }
+  CHECK(with_marks > 1000);
+  // A mark at every offset of a 64- and a 130-byte text, and ending right at the end.
+  for (const size_t n : {size_t{64}, size_t{130}}) {
+    for (size_t p = 0; p + 3 <= n; ++p) {
+      std::string t(n, 'x');
+      t.replace(p, 3, "\xE3\x80\x8B");
+      CHECK(found(t, true) == plain(t));
+      t.resize(p + 2);  // cut short: no mark
+      if (t.size() >= 64) CHECK(found(t, true).empty());
+    }
+  }
+}
