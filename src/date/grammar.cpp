@@ -1924,11 +1924,15 @@ class Parser {
         const long r = days_from_civil(ref().year, ref().month, ref().day);
         long best = std::labs(days_from_civil(cur.a.year, cur.a.month, d1) - r);
         int year = cur.a.year;
-        for (const int y : {cur.a.year - 1, cur.a.year + 1}) {
-          if (d1 > days_in_month(y, cur.a.month)) continue;
-          const long dist = std::labs(days_from_civil(y, cur.a.month, d1) - r);
-          if (dist < best && dist < kYearTurnDays) best = dist, year = y;
-        }
+        // The same day a year away is 365 or 366 days from this one, so at least
+        // 365 - best from the reference day: it can be nearer and within the turn's
+        // days only when best > 365 - kYearTurnDays (most dates are nowhere near).
+        if (best > 365 - kYearTurnDays)
+          for (const int y : {cur.a.year - 1, cur.a.year + 1}) {
+            if (d1 > days_in_month(y, cur.a.month)) continue;
+            const long dist = std::labs(days_from_civil(y, cur.a.month, d1) - r);
+            if (dist < best && dist < kYearTurnDays) best = dist, year = y;
+          }
         if (year != cur.a.year) {
           cur.a.year = year;
           a.year = year;

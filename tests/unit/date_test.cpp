@@ -592,3 +592,13 @@ TEST_CASE("a holiday's needed word after it is matched whole, its first byte tes
   CHECK(dates("설", "2026-12-08").empty());
   CHECK(dates("설 ", "2026-12-08").empty());
 }
+
+// A month and day without a year, near the year's turn: the other year's day is taken
+// when it is less than 92 days from the reference day (day_part skips that search when
+// this year's day is 273 days away or less, where a year away can be no nearer than 92).
+TEST_CASE("dates: a month and day across the year's turn, at the edge of three months") {
+  CHECK(dates("1월 1일 개최", "2025-10-02") == "1월 1일=2026-01-01[relative]");  // 274 days back, 91 ahead
+  CHECK(dates("1월 1일 개최", "2025-10-01") == "1월 1일=2025-01-01[relative]");  // 273 back, 92 ahead
+  CHECK(dates("12月31日召开", "2026-04-01") == "12月31日=2025-12-31[relative]");  // 274 ahead, 91 back
+  CHECK(dates("12月31日召开", "2026-04-02") == "12月31日=2026-12-31[relative]");  // 273 ahead, 92 back
+}
