@@ -32,12 +32,6 @@ void civil_from_days(long z, int& y, int& m, int& d) {
   y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
-int days_in_month(int y, int m) {
-  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return kDays[(m - 1) % 12];
-}
-
 long easter_sunday(int y, bool orthodox) {
   if (orthodox) {
     // Meeus's Julian algorithm, then the Julian date's day (Julian day numbers are

@@ -39,7 +39,13 @@ struct Value {
 // Days since 1970-01-01 for a civil date, and back.
 long days_from_civil(int y, int m, int d);
 void civil_from_days(long z, int& y, int& m, int& d);
-int days_in_month(int y, int m);
+// Inline: the day parts ask it of every day they read (is the 31st in that month?), and
+// the call cost more than the answer.
+inline int days_in_month(int y, int m) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[(m - 1) % 12];
+}
 // 1 = Monday .. 7 = Sunday.
 int weekday(int y, int m, int d);
 // Days since 1970-01-01 of Easter Sunday in Gregorian year y: the Western date (the
