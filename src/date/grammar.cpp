@@ -3443,8 +3443,14 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (skip_to) *skip_to = stop.end;
     return false;
   }
+  // 올 with no 들어 or 한 해 after it is no year (Parser::year_part agrees); its prefix
+  // reading (올 3월), listed first in date_words.tsv, is the one `open` holds.
+  auto lacks_follower = [&](const Match& m) {
+    return words_.entry(m.entry).tag == Tag::kFollow &&
+           !word_at(text, skip_spaces(text, m.end), kind_bit(Kind::kRelFollow), cache);
+  };
   if (open) {
-    if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
+    if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return !lacks_follower(open);
     if (may_start(text, skip_spaces(text, open.end), nullptr, false, cache)) return true;
     // 올 초: a year prefix before a part of the year, which opens nothing alone.
     const Entry& lead = words_.entry(open.entry);
@@ -3455,7 +3461,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (lead.kind == Kind::kFirstN && lead.offset > 0 && word_at(text, open.end, kind_bit(Kind::kMarker), cache))
       return true;
     // A shorter word that stands alone may still start here.
-    if (alone) return true;
+    if (alone && !lacks_follower(alone)) return true;
   }
   Num n;
   if (!hangul) {
