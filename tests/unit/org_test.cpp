@@ -69,6 +69,30 @@ std::vector<Found> run(const org::Recognizer& rec, std::string_view input) {
   return out;
 }
 
+// The recognizer with the lexicons the program ships, made once for the tests that use it.
+const org::Recognizer& builtin() {
+  static const org::Recognizer kBuiltin = [] {
+    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
+    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
+    return std::move(made).value();
+  }();
+  return kBuiltin;
+}
+
+// Whether `rec` finds the name written `name` in `input`.
+bool finds(const org::Recognizer& rec, std::string_view input, std::string_view name) {
+  for (const Found& f : run(rec, input))
+    if (f.text == name) return true;
+  return false;
+}
+
+// The names `rec` finds in `input`, as written, each followed by '|'.
+std::string found_texts(const org::Recognizer& rec, std::string_view input) {
+  std::string out;
+  for (const Found& f : run(rec, input)) out += f.text + "|";
+  return out;
+}
+
 std::string describe(const std::vector<Found>& fs) {
   std::string s;
   for (const auto& f : fs) s += "[" + f.text + "=" + f.value + "/" + f.unit + "/" + f.flags + " " + f.rule + "] ";
@@ -702,12 +726,7 @@ TEST_CASE("org: throughput") {
 }
 
 TEST_CASE("org: with the built-in lexicon, services before their operator, places acting as governments, countries' short forms") {
-  static const org::Recognizer kBuiltin = [] {
-    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
-  check_rows(kBuiltin, {
+  check_rows(builtin(), {
       // A service listed under its operator's name, then the operator: the service is no fact.
       {"service-then-operator", "토스 운영사 비바리퍼블리카는", "비바리퍼블리카=Viva Republica"},
       {"quoted-service-object", "'배달의민족'을 운영하는 우아한형제들과", "우아한형제들=Woowa Brothers"},
@@ -1050,11 +1069,6 @@ TEST_CASE("org: a food article is told by the food words the scan reports, as a 
     }
   }
   REQUIRE(food.size() >= 10);
-  static const org::Recognizer kBuiltin = [] {
-    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
   const auto food_places = [&food](std::string_view t) {
     int n = 0;
     for (size_t i = 0; i < t.size();) {
@@ -1065,11 +1079,7 @@ TEST_CASE("org: a food article is told by the food words the scan reports, as a 
     }
     return n;
   };
-  const auto apple = [](std::string_view t) {
-    for (const Found& f : run(kBuiltin, t))
-      if (f.text == "苹果") return true;
-    return false;
-  };
+  const auto apple = [](std::string_view t) { return finds(builtin(), t, "苹果"); };
   // Food words whole, parts of them (which join into others: 水|果), other characters and
   // spaces (a food word read across one is none: 果 农).
   const std::vector<std::string> pieces = {"果农", "红富士", "果园", "水果", "果树", "亩产", "冷库", "杂粮", "谷子", "果",
@@ -1088,11 +1098,7 @@ TEST_CASE("org: a food article is told by the food words the scan reports, as a 
   CHECK(food_articles > 50);
   CHECK(food_articles < 350);
   // Hangul food words end a word before particles, not inside a longer word (과일가게).
-  const auto cocoa = [](std::string_view t) {
-    for (const Found& f : run(kBuiltin, t))
-      if (f.text == "카카오") return true;
-    return false;
-  };
+  const auto cocoa = [](std::string_view t) { return finds(builtin(), t, "카카오"); };
   CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일 값도 올랐다."));
   CHECK(!cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일은 값이 올랐다."));
   CHECK(cocoa("오리온은 초콜릿 원료인 카카오 가격이 올해 두 배로 뛰었다고 밝혔다. 과일가게 값도 올랐다."));
@@ -1104,16 +1110,7 @@ TEST_CASE("org: a food article is told by the food words the scan reports, as a 
 // A context name is supported by another organization in its sentence, which ends at
 // 。 (E3 80 82) and not at another mark of the same lead byte (、 E3 80 81).
 TEST_CASE("org: a context name's sentence ends at the ideographic full stop alone") {
-  static const org::Recognizer kBuiltin = [] {
-    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
-  const auto apple = [](std::string_view t) {
-    for (const Found& f : run(kBuiltin, t))
-      if (f.text == "苹果") return true;
-    return false;
-  };
+  const auto apple = [](std::string_view t) { return finds(builtin(), t, "苹果"); };
   CHECK(apple("财政部表示，苹果很甜"));
   CHECK(apple("财政部表示、苹果很甜"));
   CHECK(!apple("财政部表示。苹果很甜"));
@@ -1148,16 +1145,7 @@ TEST_CASE("org: first_of3 finds what a byte walk finds") {
 // select(): a hit that ends where the next starts stands alone (kept with no cluster
 // built); one that overlaps the next competes with it, the longer kept.
 TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
-  static const org::Recognizer kBuiltin = [] {
-    auto made = org::Recognizer::create(lexicon::builtin_sources("org"));
-    REQUIRE_MESSAGE(made.ok(), made.status().to_string());
-    return std::move(made).value();
-  }();
-  const auto texts = [](std::string_view t) {
-    std::string out;
-    for (const Found& f : run(kBuiltin, t)) out += f.text + "|";
-    return out;
-  };
+  const auto texts = [](std::string_view t) { return found_texts(builtin(), t); };
   CHECK(texts("腾讯阿里巴巴百度华为宣布合作。") == "腾讯|阿里巴巴|百度|华为|");
   CHECK(texts("삼성전자와 LG전자가 발표했다.") == "삼성전자|LG전자|");
   // Two names of one length sharing a character: the earlier is kept, not both.
@@ -1170,11 +1158,7 @@ TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
     REQUIRE_MESSAGE(made.ok(), made.status().to_string());
     return std::move(made).value();
   }();
-  const auto overlap = [](std::string_view t) {
-    std::string out;
-    for (const Found& f : run(kOverlap, t)) out += f.text + "|";
-    return out;
-  };
+  const auto overlap = [](std::string_view t) { return found_texts(kOverlap, t); };
   CHECK(overlap("据报道甲乙丙丁戊，") == "甲乙丙|");
   CHECK(overlap("据报道甲乙丙丁戊己庚辛，") == "甲乙丙|戊己庚辛|");
   CHECK(overlap("据报道甲乙丙，丙丁戊，") == "甲乙丙|丙丁戊|");
