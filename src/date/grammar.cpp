@@ -3443,14 +3443,20 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (skip_to) *skip_to = stop.end;
     return false;
   }
-  // 올 with no 들어 or 한 해 after it is no year (Parser::year_part agrees); its prefix
-  // reading (올 3월), listed first in date_words.tsv, is the one `open` holds.
+  // 올 with no 들어 or 한 해 after it is no year (Parser::year_part agrees), and its other
+  // readings are asked for (the prefix of 올 3월; none is longer: it is the longest word
+  // of its kind here). With the prefix row first in date_words.tsv, `open` holds the
+  // prefix already and 올라, 올려 cost no second walk.
   auto lacks_follower = [&](const Match& m) {
     return words_.entry(m.entry).tag == Tag::kFollow &&
            !word_at(text, skip_spaces(text, m.end), kind_bit(Kind::kRelFollow), cache);
   };
+  if (open && !(kind_bit(words_.entry(open.entry).kind) & kLeadIns) && lacks_follower(open)) {
+    if (alone.entry == open.entry) alone = Match{};
+    open = word_match(text, pos, kOpeners & ~kind_bit(words_.entry(open.entry).kind), cache);
+  }
   if (open) {
-    if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return !lacks_follower(open);
+    if (!(kind_bit(words_.entry(open.entry).kind) & kLeadIns)) return true;
     if (may_start(text, skip_spaces(text, open.end), nullptr, false, cache)) return true;
     // 올 초: a year prefix before a part of the year, which opens nothing alone.
     const Entry& lead = words_.entry(open.entry);
