@@ -95,3 +95,41 @@ TEST_CASE("date scan: labels found by the scan's first pass are those the label 
     }
   }
 }
+
+// A word with a `follow` unit (올: this year only before 들어, 한 해) and a prefix row of
+// the same surface (올 3월): the readings do not hang on which row comes first in the
+// file (may_start asks for the other readings when the follower is missing).
+TEST_CASE("date: a follow word reads the same whichever of its rows comes first") {
+  std::vector<lexicon::Source> swapped = lexicon::builtin_sources("date");
+  std::string moved;  // date_words.tsv with the year row of 올 moved before 올해's row
+  const std::string row = "ko\t올\tyear_rel\t0\tfollow\n", anchor = "ko\t올해\tyear_rel\t0\t\n";
+  for (lexicon::Source& src : swapped) {
+    if (!src.name.ends_with("date_words.tsv")) continue;
+    moved = std::string(src.content);
+    const size_t at = moved.find(row), before = moved.find(anchor);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(before != std::string::npos);
+    REQUIRE(before < at);  // the built-in order is the other one
+    moved.erase(at, row.size());
+    moved.insert(before + anchor.size(), row);
+    src.content = moved;
+  }
+  REQUIRE(!moved.empty());
+  const date::Recognizer other = date::Recognizer::create(swapped).value();
+  const auto facts = [](const date::Recognizer& r, const std::string& text) {
+    text::FoldedText folded(text);
+    core::Document doc{folded, folded.text()};
+    doc.ref = r.detect_reference(doc, nullptr);
+    core::Candidates out;
+    r.find(doc, out, nullptr);
+    std::string s;
+    for (const auto& c : out) s += std::string(folded.text().substr(c.start, c.end - c.start)) + "=" + c.value + " ";
+    return s;
+  };
+  const std::string text =
+      "2026. 3. 5.\n올 들어 늘었다. 올들어 늘었다. 올 한 해 동안. 곧 올 것이다. 올 3월 말. 올 상반기. 주가가 올랐다. "
+      "올 초 계획. 올 시즌.";
+  const std::string want = facts(recognizer(), text);
+  CHECK(want == "2026. 3. 5.=2026-03-05 올=2026 올=2026 올=2026 올 3월 말=2026-03 올 상반기=2026-01/2026-06 올 초=2026 ");
+  CHECK(facts(other, text) == want);
+}
