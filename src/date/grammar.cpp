@@ -3146,9 +3146,26 @@ void Grammar::build_gate() {
                                                    U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
   for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
   for (size_t i = 0; i < pair_singles_.size(); ++i) pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
-  for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2);
+  for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2, true);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
+  // The words' pairs by length: a word of two code points, or one whose first code point
+  // is a single (gate_pair_at's single path decides before the pair test), keeps its
+  // slot short; the others' first three code points make the third look's set.
+  const std::vector<char32_t>& triples = words_.start_triples();
+  for (size_t k = 0; k + 2 < triples.size(); k += 3) {
+    const char32_t c1 = triples[k], c2 = triples[k + 1], c3 = triples[k + 2];
+    const uint32_t h = pair_slot(pair_key(c1, c2));
+    const bool single = c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1);
+    if (c3 == 0 || single) {
+      pair_short_[h >> 6] |= uint64_t{1} << (h & 63);
+    } else {
+      pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
+      const uint32_t t = triple_slot(pair_key(c1, c2), c3);
+      triple_bits_[t >> 6] |= uint64_t{1} << (t & 63);
+    }
+  }
   build_follow();
+  for (size_t w = 0; w < pair_long_.size(); ++w) pair_long_[w] &= ~pair_short_[w];
   // The singles that a three-byte code point may follow (gate_pair's single path): those
   // that stand alone, and the lead-ins and numerals (after which the gate's code points and
   // the numerals go on). One that needs a space or a bracket after it (전 분기, 今（31）日)
@@ -3261,6 +3278,17 @@ bool Grammar::gate_pair_near_end(std::string_view text, size_t pos) const {
   const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
   if (c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1) && single_starts_at(u, text.size() - pos)) return true;
   return pair_marked(pair_key(c1, c2));
+}
+
+bool Grammar::third_follows(std::string_view text, size_t pos, uint64_t pair) const {
+  // The third code point starts after the second, whose length its lead byte tells (as
+  // in the pair's key).
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t i = pos + 3 + kLeadLength[s[pos + 3] >> 4];
+  if (i >= text.size()) return false;  // no third code point: no word that needs one
+  const char32_t c3 = (s[i] & 0xF0) == 0xE0 && i + 2 < text.size() ? text::decode3(s + i) : text::code_point_at(text, i);
+  const uint32_t t = triple_slot(pair, c3);
+  return (triple_bits_[t >> 6] >> (t & 63)) & 1;
 }
 
 bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {

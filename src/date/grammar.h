@@ -247,6 +247,21 @@ class Grammar {
   }
   // gate_pair_at with fewer than eight bytes from pos (at least three): decoded.
   bool gate_pair_near_end(std::string_view text, size_t pos) const;
+  // The scan's test at a three-byte code point (eight bytes from pos, as gate_pair_at):
+  // gate_pair_at, and a third look where it let the pair through only because words of
+  // three or more code points start with it (完成后 and 消费者权益日 pass 完成, 消费) and no
+  // word of one or two code points, no single's path and no number's: their third code
+  // point must follow (完成了, 消费品 open nothing). Only such pairs' slots are looked at
+  // again (pair_long_); a slot some other pair marks too keeps gate_pair_at's answer.
+  [[gnu::always_inline]] bool gate_start_at(std::string_view text, size_t pos) const {
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+    if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
+      if (single_starts_at(u, text.size() - pos)) return true;
+    const uint64_t key = load_le64(u) << kPairKeyShift[u[3] >> 4];
+    const uint32_t h = pair_slot(key);
+    if (!((pair_bits_[h >> 6] >> (h & 63)) & 1)) return false;
+    return !((pair_long_[h >> 6] >> (h & 63)) & 1) || third_follows(text, pos, key);
+  }
   // The scan's quick look at an ASCII digit that opens a number: false when the character
   // right after the digits can neither go on with a date (a separator, a space, '·') nor
   // start a word that follows a number, where may_start_at says no too (1.5억, 30%,
@@ -320,6 +335,14 @@ class Grammar {
   // the digits look after a lead-in (kDigitsLook). Out of line, so that the scan's loop
   // keeps nothing for it.
   bool single_starts_at(const unsigned char* u, size_t avail) const;
+  // gate_start_at's third look at a three-byte code point whose pair with the code point
+  // after it has the key `pair` (pair_key): whether the code point after those two makes
+  // the first three of some word (triple_bits_). Out of line, as single_starts_at.
+  bool third_follows(std::string_view text, size_t pos, uint64_t pair) const;
+  // A first three code points' bit in triple_bits_: their pair's key and the third, hashed.
+  static uint32_t triple_slot(uint64_t pair, char32_t c3) {
+    return static_cast<uint32_t>(((pair ^ (uint64_t{c3} * 0xC2B2AE3D27D4EB4Fu)) * 0x9E3779B97F4A7C15u) >> 48);
+  }
   // The pair filter (pair_bits_) is keyed by the pair's UTF-8 bytes, so that the scan
   // reads a key straight from the text (gate_pair_at): the first `len` (at most 8) bytes
   // of `bytes` (read little-endian), moved to the top of the word so that the bytes
@@ -330,6 +353,8 @@ class Grammar {
   // taken as length 1.
   static constexpr std::array<uint8_t, 16> kPairKeyShift = {32, 32, 32, 32, 32, 32, 32, 32,
                                                             32, 32, 32, 32, 24, 24, 16, 8};
+  // The length of a code point whose lead byte has these high four bits, as there.
+  static constexpr std::array<uint8_t, 16> kLeadLength = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
   static uint64_t load_le64(const unsigned char* p) {
     uint64_t w = 0;
     if constexpr (std::endian::native == std::endian::little) {
@@ -350,11 +375,20 @@ class Grammar {
     const uint32_t h = pair_slot(key);
     return (pair_bits_[h >> 6] >> (h & 63)) & 1;
   }
-  void mark_pair(char32_t c1, char32_t c2) {
+  // `of_words`: the pair of a date word's first two code points, whose slot build_gate
+  // sorts into pair_short_ or pair_long_ by the word's length (start_triples); any other
+  // pair (a number's, a single's follower) is marked short here.
+  void mark_pair(char32_t c1, char32_t c2, bool of_words = false) {
     const uint32_t h = pair_slot(pair_key(c1, c2));
     pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+    if (!of_words) pair_short_[h >> 6] |= uint64_t{1} << (h & 63);
     if (c2 < 0x10000) pair_seconds_[second_group(c1)][c2 >> 6] |= uint64_t{1} << (c2 & 63);
   }
+  // Slots of pair_bits_ by what marked them: a pair that gate_start_at's third look may
+  // not turn away (a word of two code points, a single's first, a number's pair), and
+  // (after build_gate) the slots only words of three or more code points marked, whose
+  // first three code points are in triple_bits_ (hashed as triple_slot).
+  std::array<uint64_t, 1024> pair_short_{}, pair_long_{}, triple_bits_{};
   bool ascii_label_starts_ = false;
   // Whether some word starts with an ASCII digit (none of the built-in ones does): then
   // a number at a word start may open other readings than its own (number_may_open).

@@ -201,9 +201,10 @@ void scan_starts(const Grammar& g, std::string_view t, size_t from, size_t to, s
         if (pos < at) continue;
       const unsigned char b = s[pos];
       if ((b & 0xF0) == 0xE0) {
-        // Folded text is valid UTF-8: the pair test reads the two code points' bytes.
+        // Folded text is valid UTF-8: the pair test reads the two code points' bytes (and
+        // the third's after a pair that only words of three or more code points open).
         // (A syllable inside a Korean word, may_start_at's first "no", is gone already.)
-        if (pos + 8 <= n ? !g.gate_pair_at(t, pos) : pos + 2 < n && !g.gate_pair_near_end(t, pos)) continue;
+        if (pos + 8 <= n ? !g.gate_start_at(t, pos) : pos + 2 < n && !g.gate_pair_near_end(t, pos)) continue;
       } else if (static_cast<unsigned>(b - '0') < 10u) {
         if (!g.digits_may_open(t, pos)) continue;  // a number no date word or separator follows (30%, 600亿)
       } else if (b == '\'' && !(pos + 1 < n && static_cast<unsigned>(s[pos + 1] - '0') < 10u)) {

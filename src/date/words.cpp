@@ -1,6 +1,7 @@
 #include "date/words.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <string>
 #include <type_traits>
@@ -171,7 +172,18 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
       const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
       single_starts_.push_back({first, after, e.kind, e.offset});
     } else {
-      mark_pair(first, text::next_code_point(surface, i));
+      const char32_t second = text::next_code_point(surface, i);
+      mark_pair(first, second);
+      auto triple = [&](char32_t third) { start_triples_.insert(start_triples_.end(), {first, second, third}); };
+      if (i >= surface.size()) {
+        triple(0);
+      } else if (surface[i] == ' ') {  // the space is optional in the text
+        triple(U' ');
+        size_t k = i + 1;
+        triple(k < surface.size() ? text::next_code_point(surface, k) : 0);
+      } else {
+        triple(text::next_code_point(surface, i));
+      }
     }
   }
 }
@@ -221,7 +233,7 @@ void Words::serial(Io& io) {
     places_.clear();
     for (size_t i = 0; i < place_names.size() && i < place_home.size(); ++i) places_[place_names[i]] = place_home[i] != 0;
   }
-  io(starts_), io(start_pairs_), io(singles_), io(label_starts_), io(ends_);
+  io(starts_), io(start_pairs_), io(start_triples_), io(singles_), io(label_starts_), io(ends_);
   io(since_opener_firsts_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
   io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
   using KindFirst = std::pair<Kind, char32_t>;
@@ -467,6 +479,15 @@ Status Words::finish() {
   // Many words share their first two code points: each pair once.
   std::sort(start_pairs_.begin(), start_pairs_.end());
   start_pairs_.erase(std::unique(start_pairs_.begin(), start_pairs_.end()), start_pairs_.end());
+  {
+    std::vector<std::array<char32_t, 3>> triples;
+    for (size_t k = 0; k + 2 < start_triples_.size(); k += 3)
+      triples.push_back({start_triples_[k], start_triples_[k + 1], start_triples_[k + 2]});
+    std::sort(triples.begin(), triples.end());
+    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+    start_triples_.clear();
+    for (const auto& t : triples) start_triples_.insert(start_triples_.end(), t.begin(), t.end());
+  }
   if (nodes_.size() >= kMaxNodes)
     return Status(StatusCode::kInvalidData, "date vocabulary: more than " + std::to_string(kMaxNodes) + " trie nodes");
   static_assert(static_cast<int>(Kind::kCount) <= 256);

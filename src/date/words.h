@@ -298,6 +298,11 @@ class Words {
   // (mark_pair, each once; Grammar builds its pair filter from them).
   const uint64_t* single_bits() const { return singles_.data(); }
   const std::vector<std::pair<char32_t, char32_t>>& start_pairs() const { return start_pairs_; }
+  // The first three code points of those words, three entries each (each triple once):
+  // c1, c2 and the code point after them, 0 for a word of two code points, and both a
+  // space and the code point after it where the surface has its optional space there
+  // (다음 달: 다 음 ' ' and 다 음 달). Grammar's third look (gate_start_at) is built from them.
+  const std::vector<char32_t>& start_triples() const { return start_triples_; }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {
     if (c < 0x10000) singles_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -456,6 +461,7 @@ class Words {
   size_t max_place_bytes_ = 0;
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<std::pair<char32_t, char32_t>> start_pairs_;
+  std::vector<char32_t> start_triples_;  // start_triples()
   std::vector<uint64_t> singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);

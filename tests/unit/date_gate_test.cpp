@@ -209,6 +209,52 @@ std::vector<std::string> scan_misses(const std::string& t) {
 
 TEST_CASE("date gate: the scan visits every start in the corpus") { check_corpus(scan_misses); }
 
+namespace {
+
+// Whether the scan visits the code point at pos of `t` (folded).
+bool scan_visits(const std::string& t, size_t pos) {
+  bool visited = false;
+  date::scan_starts(grammar(), t, [&](size_t at, size_t&) { visited |= at == pos; });
+  return visited;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the third look after a pair that only longer words open") {
+  // Every surface of the date lexicons, as written and with its spaces left out, alone,
+  // after a Han character and after a Korean word: the scan, whose pair test looks at the
+  // third code point after a pair only words of three or more code points start with
+  // (Grammar::gate_start_at), misses none of them.
+  std::vector<std::string> bad;
+  size_t surfaces = 0;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
+        ++surfaces;
+        std::string squeezed;
+        for (char c : s)
+          if (c != ' ') squeezed += c;
+        for (const std::string& w : {std::string(s), squeezed})
+          for (const char* before : {"", "他", "그 "}) {
+            const std::string t = text::fold(before + w + "。");
+            for (const std::string& m : scan_misses(t)) bad.push_back(t + " @ " + m);
+          }
+      }
+  }
+  CHECK(surfaces > 500);
+  check_no_misses(bad);
+  // Such a pair before another code point is no start: 完成 opens only the stop word
+  // 完成后, 消费 only 消费者权益日, 수요 only 수요일; the stop word and the words are visited.
+  CHECK(scan_visits(text::fold("他完成后。"), 3));
+  CHECK_FALSE(scan_visits(text::fold("他完成了。"), 3));
+  CHECK(scan_visits(text::fold("国际消费者权益日。"), 6));
+  CHECK_FALSE(scan_visits(text::fold("消费品。"), 0));
+  CHECK(scan_visits(text::fold("그 수요일에"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 수요가"), 4));
+}
+
 TEST_CASE("date gate: a lead-in alone before digits") {
   // Visited only where the number may open a date (the scan's digits look), and never
   // missed where may_start_at takes it.
