@@ -380,7 +380,10 @@ size_t Words::word_ending_at(std::string_view text, size_t end, KindMask kinds, 
   for (size_t len = 1; len <= std::min(end, max_bytes); ++len) {
     const size_t from = end - len;
     if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;  // not a code point's start
-    if (may_hold(head, from, kinds) && longest(head, from, kinds).end == end) return from;
+    // Two bytes looked at before a walk (may_hold2): a Han or Hangul code point's lead
+    // byte alone lets nearly every position through (2025년 3월: 년 ends 매년 too, and the
+    // walk back from 3월 starts at 년, 5년, 25년...).
+    if (may_hold2(head, from, kinds) && longest(head, from, kinds).end == end) return from;
   }
   return end;
 }

@@ -3,6 +3,7 @@
 // give exactly what the separate calls give.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -154,6 +155,44 @@ TEST_CASE("date words: longest_each answers longest for every kind, on every wor
     }
   }
   check_each_all_positions(run);
+}
+
+TEST_CASE("date words: word_ending_at finds the shortest word that ends there, on every word of the vocabulary") {
+  // Every surface of the date lexicons, as written and with its spaces left out, after a
+  // Han character, a Hangul syllable or nothing: word_ending_at (which walks only from
+  // the code points whose two first bytes may open a word of the kinds, may_hold2) gives
+  // what a walk from every code point start gives.
+  const date::Words& w = words();
+  const date::KindMask asked[] = {date::kind_bit(date::Kind::kRecurring), date::kind_bit(date::Kind::kHolidayList),
+                                  date::kind_bit(date::Kind::kNth), date::kind_bit(date::Kind::kLunar),
+                                  ~date::KindMask{0}};
+  constexpr size_t kMaxBytes = 12;
+  size_t found = 0;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
+        std::string squeezed;
+        for (char c : s)
+          if (c != ' ') squeezed += c;
+        for (const std::string& surface : {std::string(s), squeezed})
+          for (const char* before : {"", "他", "그"}) {
+            const std::string t = text::fold(before + surface);
+            const size_t end = t.size();
+            for (const date::KindMask kinds : asked) {
+              size_t want = end;
+              for (size_t len = 1; len <= std::min(end, kMaxBytes) && want == end; ++len)
+                if ((static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(t, end - len, kinds).end == end)
+                  want = end - len;
+              found += want != end;
+              INFO(t);
+              CHECK(w.word_ending_at(t, end, kinds, kMaxBytes) == want);
+            }
+          }
+      }
+  }
+  CHECK(found > 1000);
 }
 
 TEST_CASE("date format: format_to writes what format returns") {
