@@ -261,6 +261,12 @@ class Words {
     return ((since_opener_filter_ >> end_slot(c)) & 1) &&
            std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), c) != since_opener_firsts_.end();
   }
+  // Whether the UTF-8 of some code point may_open_since names (自, 从) starts at
+  // p - 3k for some k in [from_chars, to_chars] (p <= size): a walk back over
+  // three-byte characters for such a word, which decodes every character it passes,
+  // is needed only then. (May say yes wrongly: for an opener that is not three bytes
+  // long, always.)
+  bool since_opener_stepping_back(std::string_view text, size_t p, size_t from_chars, size_t to_chars) const;
   // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
   // handful, compared in place after one bit of a filter turns most away (asked once per
   // fact, before any walk back).
@@ -466,6 +472,10 @@ class Words {
   std::vector<uint64_t> label_starts_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024, 0);
   std::vector<char32_t> since_opener_firsts_;  // first code points of since-tagged qualifier_before words (自, 从)
+  // Their UTF-8 (three bytes, b0 | b1 << 8 | b2 << 16), or 0 for one of another length.
+  std::vector<uint32_t> since_opener_utf8_;
+  // The same bytes for sixteen lanes: 48 bytes an opener, each of its three bytes 16 times.
+  std::vector<uint8_t> since_opener_lanes_;
   std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
   std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
   std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words

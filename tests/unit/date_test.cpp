@@ -530,6 +530,16 @@ TEST_CASE("one qualifier after two holidays that make one break bounds both, els
   CHECK(dates("这是自五粮液1998年上市以来第三次下调", "2026-10-31") == "1998年=1998[since]");
   CHECK(dates("该公司1998年上市以来", "2026-10-31") == "1998年=1998");
   CHECK(dates("来自五粮液1998年上市以来", "2026-10-31") == "1998年=1998");
+  // The opener two to eight characters before the date (a subject of one to seven), near
+  // the text's start and after a long run of Han (Words::since_opener_stepping_back looks
+  // at those characters' bytes before the walk back decodes them: every place in its window).
+  const std::string subject = "五粮液股份公司集团有限";  // eleven characters
+  for (const std::string before : {"", "中国的经济学家们普遍认为在这个时候，"})
+    for (size_t n = 1; n <= 9; ++n) {
+      const std::string t = before + "自" + subject.substr(0, 3 * n) + "1998年上市以来";
+      INFO(t);
+      CHECK(dates(t, "2026-10-31") == (n <= 7 ? "1998年=1998[since]" : "1998年=1998"));
+    }
   // The subject with its gloss, the event with Latin letters and digits.
   CHECK(dates("自深度求索（DeepSeek）去年1月发布R1模型以来", "2026-07-09") == "去年1月=2025-01[relative;since]");
   CHECK(dates("自深度求索（一家杭州的大模型公司，成立于2023年）去年1月发布以来", "2026-07-09") ==
