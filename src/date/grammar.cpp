@@ -3152,15 +3152,15 @@ void Grammar::build_gate() {
   for (size_t i = 0; i < pair_singles_.size(); ++i) pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
   for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2, true);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
-  // The words' pairs by length: a word of two code points, or one whose first code point
-  // is a single (gate_pair_at's single path decides before the pair test), keeps its
-  // slot short; the others' first three code points make the third look's set.
+  // The words' pairs by length: a word of two code points keeps its slot short; the
+  // others' first three code points make the third look's set. (A single's own readings
+  // are gate_start_at's single path, which decides before the pair test: 上市公司 is no
+  // start, where 上市后 is a stop word and 上 a lead-in that 市 cannot follow.)
   const std::vector<char32_t>& triples = words_.start_triples();
   for (size_t k = 0; k + 2 < triples.size(); k += 3) {
     const char32_t c1 = triples[k], c2 = triples[k + 1], c3 = triples[k + 2];
     const uint32_t h = pair_slot(pair_key(c1, c2));
-    const bool single = c1 < 0x10000 && ((pair_singles_[c1 >> 6] >> (c1 & 63)) & 1);
-    if (c3 == 0 || single) {
+    if (c3 == 0) {
       pair_short_[h >> 6] |= uint64_t{1} << (h & 63);
     } else {
       pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
@@ -3288,7 +3288,9 @@ bool Grammar::third_follows(std::string_view text, size_t pos, uint64_t pair) co
   // The third code point starts after the second, whose length its lead byte tells (as
   // in the pair's key).
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t i = pos + 3 + kLeadLength[s[pos + 3] >> 4];
+  size_t i = pos + 3 + kLeadLength[s[pos + 3] >> 4];
+  // A space there may be a word's own (다음 달, 같은 날): the code point after it is read.
+  if (i < text.size() && s[i] == ' ') ++i;
   if (i >= text.size()) return false;  // no third code point: no word that needs one
   const char32_t c3 = (s[i] & 0xF0) == 0xE0 && i + 2 < text.size() ? text::decode3(s + i) : text::code_point_at(text, i);
   const uint32_t t = triple_slot(pair, c3);

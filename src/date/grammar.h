@@ -248,11 +248,12 @@ class Grammar {
   // gate_pair_at with fewer than eight bytes from pos (at least three): decoded.
   bool gate_pair_near_end(std::string_view text, size_t pos) const;
   // The scan's test at a three-byte code point (eight bytes from pos, as gate_pair_at):
-  // gate_pair_at, and a third look where it let the pair through only because words of
-  // three or more code points start with it (完成后 and 消费者权益日 pass 完成, 消费) and no
-  // word of one or two code points, no single's path and no number's: their third code
-  // point must follow (完成了, 消费品 open nothing). Only such pairs' slots are looked at
-  // again (pair_long_); a slot some other pair marks too keeps gate_pair_at's answer.
+  // gate_pair_at, and a third look where its pair test let the pair through only because
+  // words of three or more code points start with it (完成后 and 消费者权益日 pass 完成,
+  // 消费), no word of two code points and no number's pair: their third code point must
+  // follow (完成了, 消费品 open nothing). A single's own readings are its single path,
+  // asked first. Only such pairs' slots are looked at again (pair_long_); a slot some
+  // other pair marks too keeps gate_pair_at's answer.
   [[gnu::always_inline]] bool gate_start_at(std::string_view text, size_t pos) const {
     const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
     if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
@@ -336,8 +337,9 @@ class Grammar {
   // keeps nothing for it.
   bool single_starts_at(const unsigned char* u, size_t avail) const;
   // gate_start_at's third look at a three-byte code point whose pair with the code point
-  // after it has the key `pair` (pair_key): whether the code point after those two makes
-  // the first three of some word (triple_bits_). Out of line, as single_starts_at.
+  // after it has the key `pair` (pair_key): whether the code point after those two (and
+  // after a space there) makes the first three of some word (triple_bits_). Out of line,
+  // as single_starts_at.
   bool third_follows(std::string_view text, size_t pos, uint64_t pair) const;
   // A first three code points' bit in triple_bits_: their pair's key and the third, hashed.
   static uint32_t triple_slot(uint64_t pair, char32_t c3) {

@@ -184,8 +184,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
       auto triple = [&](char32_t third) { start_triples_.insert(start_triples_.end(), {first, second, third}); };
       if (i >= surface.size()) {
         triple(0);
-      } else if (surface[i] == ' ') {  // the space is optional in the text
-        triple(U' ');
+      } else if (surface[i] == ' ') {  // the space is optional in the text (the third look skips one)
         size_t k = i + 1;
         triple(k < surface.size() ? text::next_code_point(surface, k) : 0);
       } else {

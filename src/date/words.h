@@ -305,9 +305,9 @@ class Words {
   const uint64_t* single_bits() const { return singles_.data(); }
   const std::vector<std::pair<char32_t, char32_t>>& start_pairs() const { return start_pairs_; }
   // The first three code points of those words, three entries each (each triple once):
-  // c1, c2 and the code point after them, 0 for a word of two code points, and both a
-  // space and the code point after it where the surface has its optional space there
-  // (다음 달: 다 음 ' ' and 다 음 달). Grammar's third look (gate_start_at) is built from them.
+  // c1, c2 and the code point after them, 0 for a word of two code points, past the
+  // surface's optional space where it has one there (다음 달: 다 음 달, which the third
+  // look reads in 다음달 and 다음 달). Grammar's third look (gate_start_at) is built from them.
   const std::vector<char32_t>& start_triples() const { return start_triples_; }
   bool single(char32_t c) const { return c < 0x10000 && ((singles_[c >> 6] >> (c & 63)) & 1); }
   void mark_single(char32_t c) {

@@ -253,6 +253,13 @@ TEST_CASE("date gate: the third look after a pair that only longer words open") 
   CHECK_FALSE(scan_visits(text::fold("消费品。"), 0));
   CHECK(scan_visits(text::fold("그 수요일에"), 4));
   CHECK_FALSE(scan_visits(text::fold("그 수요가"), 4));
+  // After a word's optional space the code point after it is the third (같은 날, 같은날).
+  CHECK(scan_visits(text::fold("그 같은 날에"), 4));
+  CHECK(scan_visits(text::fold("그 같은날에"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 같은 그림"), 4));
+  // A single's pair (上 a lead-in, 上市后 a stop word): 市 cannot follow the lead-in.
+  CHECK(scan_visits(text::fold("他上市后。"), 3));
+  CHECK_FALSE(scan_visits(text::fold("他上市公司。"), 3));
 }
 
 TEST_CASE("date gate: a lead-in alone before digits") {
