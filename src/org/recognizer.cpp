@@ -215,13 +215,15 @@ struct Model {
   // The record also holds the entry's flags that the checks of each hit read (kEntry*):
   // a hit's entry costs one cache miss for them all, the one emit() then reads again.
   struct EntryOut {
-    uint32_t off = 0;       // into out_text: value, then unit, then qid
+    uint32_t off = 0;       // into out_text: value, then unit, then the qid's flag ("qid=Q...", none without a qid)
     uint32_t value = 0;     // their bytes
     uint16_t unit = 0, qid = 0;
     uint8_t flags = 0;      // kEntry* bits
     uint8_t unused[3] = {};  // the model's bytes stay the same from build to build
   };
   static_assert(sizeof(EntryOut) == 16);
+  // What a fact's flags write before an entry's qid (core/document.h: "qid=N").
+  static constexpr std::string_view kQidFlagPrefix = "qid=";
   // A government body whose names say its country (韩国国防部, 中国国防部: a place word
   // inside a name); see Matcher::after_foreign_place.
   static constexpr uint8_t kEntryHomeGovernment = 1;
@@ -4150,21 +4152,20 @@ class Matcher {
       } else {
         const Model::EntryOut& e = m_->entry_out[h.entry];
         const char* text = m_->out_text.data() + e.off;
-        c.value.assign(text, e.value);
+        // (A new candidate's strings are empty: an append is the copy without
+        // assign()'s general replace, about half its instructions.)
+        c.value.append(text, e.value);
         c.unit = std::string_view(text + e.value, e.unit);
-        const std::string_view qid(text + e.value + e.unit, e.qid);
+        const std::string_view qid_flag(text + e.value + e.unit, e.qid);  // "qid=Q...", or empty
         // What core::add_flag would build from an empty list (the flags differ), with no
-        // temporary string: "alias" or "fuzzy", then "qid=...".
-        const std::string_view mark = h.kind == HitKind::kAlias ? "alias" : h.kind == HitKind::kFuzzy ? "fuzzy" : "";
-        if (!mark.empty() || !qid.empty()) {
-          c.flags.reserve(mark.size() + 1 + 4 + qid.size());
-          c.flags += mark;
-          if (!qid.empty()) {
-            if (!mark.empty()) c.flags += ';';
-            c.flags += "qid=";
-            c.flags += qid;
-          }
+        // temporary string: "alias" or "fuzzy", then "qid=...". A listed name's fact
+        // (the usual one) has the qid alone: one append.
+        if (h.kind == HitKind::kAlias || h.kind == HitKind::kFuzzy) {
+          c.flags.reserve(5 + 1 + qid_flag.size());
+          c.flags += h.kind == HitKind::kAlias ? std::string_view("alias") : std::string_view("fuzzy");
+          if (!qid_flag.empty()) c.flags += ';';
         }
+        c.flags.append(qid_flag);
         c.rule = h.kind == HitKind::kLexicon   ? std::string_view("org.lexicon")
                  : h.kind == HitKind::kContext ? (h.place ? std::string_view("org.place_government") : std::string_view("org.context"))
                  : h.kind == HitKind::kFuzzy   ? std::string_view("org.fuzzy")
@@ -4575,14 +4576,19 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
   std::string out_text;
   for (size_t ei = 0; ei < entries.size(); ++ei) {
     const Entry& e = entries[ei];
-    if (out_text.size() + e.name.size() + e.kind.size() + e.qid.size() > UINT32_MAX || e.kind.size() > UINT16_MAX ||
-        e.qid.size() > UINT16_MAX)
+    // The qid as the flag a fact writes ("qid=Q..."), so emit() copies it whole.
+    const size_t qid_flag = e.qid.empty() ? 0 : Model::kQidFlagPrefix.size() + e.qid.size();
+    if (out_text.size() + e.name.size() + e.kind.size() + qid_flag > UINT32_MAX || e.kind.size() > UINT16_MAX ||
+        qid_flag > UINT16_MAX)
       return Status(StatusCode::kInvalidData, "organization lexicon too large");
     m.entry_out[ei] = Model::EntryOut{static_cast<uint32_t>(out_text.size()), static_cast<uint32_t>(e.name.size()),
-                                      static_cast<uint16_t>(e.kind.size()), static_cast<uint16_t>(e.qid.size())};
+                                      static_cast<uint16_t>(e.kind.size()), static_cast<uint16_t>(qid_flag)};
     out_text += e.name;
     out_text += e.kind;
-    out_text += e.qid;
+    if (!e.qid.empty()) {
+      out_text += Model::kQidFlagPrefix;
+      out_text += e.qid;
+    }
   }
   m.out_text.assign(out_text.begin(), out_text.end());
   {

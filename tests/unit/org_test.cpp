@@ -391,6 +391,37 @@ TEST_CASE("org: flags order and qid") {
   CHECK(got[0].rule == "org.alias");
 }
 
+// A fact's value and flags are copied from the model's text (value, unit, then the qid
+// as its flag, "qid=..."), into candidates that a list reuses from document to
+// document: each kind of fact with a qid and without, twice over one list.
+TEST_CASE("org: a fact's value and flags, with and without a qid, in a reused list") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"바이두는", "바이두=Baidu//org.lexicon"},
+      {"알리바바그룹은", "알리바바그룹=Alibaba Group/qid=Q1359568/org.lexicon"},
+      {"애플(Apple)", "애플=Apple Inc./qid=Q312/org.context"},
+      {"Deepsdeek로", "Deepsdeek=DeepSeek/fuzzy/org.fuzzy"},
+      {"알라바바는", "알라바바=Alibaba Group/fuzzy;qid=Q1359568/org.fuzzy"},
+      {"가온반도체연구원(Baidu)", "가온반도체연구원=Baidu/alias/org.alias"},
+      {"가온반도체연구원(Apple)", "가온반도체연구원=Apple Inc./alias;qid=Q312/org.alias"},
+  };
+  core::Candidates cands;  // kept across the documents, as a worker keeps its list
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [input, want] : cases) {
+      const text::FoldedText folded(input);
+      const core::Document doc{folded, folded.text()};
+      cands.clear();
+      org::Recognizer const& rec = fixture();
+      rec.find(doc, cands);
+      REQUIRE(!cands.empty());
+      const core::Candidate& c = *std::min_element(cands.begin(), cands.end(), [](const auto& x, const auto& y) { return x.start < y.start; });
+      const size_t a = folded.to_original_start(c.start), b = folded.to_original_end(c.end);
+      const std::string got = std::string(std::string_view(input).substr(a, b - a)) + "=" + c.value + "/" + c.flags + "/" +
+                              std::string(c.rule);
+      CHECK_MESSAGE(got == std::string(want), "round " << round);
+    }
+  }
+}
+
 TEST_CASE("org: lexicon errors name file, line and column") {
   const std::string head = "# test\nid\tname\tkind\tqid\tko\tzh_hans\tzh_hant\ten\tcontext\n";
   auto error_of = [&](const std::string& rows) {
