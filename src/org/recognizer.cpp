@@ -2477,7 +2477,14 @@ class Matcher {
   // Whether a model code (Latin letters and digits, at least one digit, in up to three
   // runs one space apart) and a product word (lexicons/org/words.tsv role product) follow
   // `end`, an optional space before each.
-  bool names_product(size_t end, char32_t at_end) const {
+  [[gnu::always_inline]] bool names_product(size_t end, char32_t at_end) const {
+    // Most documents hold no product word (a gate role) and most names no hyphen after
+    // them: then no reading below holds, which this says inline, where the call cost
+    // some sixty instructions for each hit checked (resolve() asks it of every one).
+    if (t_[end] != '-' && !may_hold_role(role_bit(WordRole::kProduct))) return false;
+    return names_product_after(end, at_end);
+  }
+  [[gnu::noinline]] bool names_product_after(size_t end, char32_t at_end) const {
     // A sub-brand before a series word (吉利|银河|系列): one of two characters or more
     // (系列, 机型; not 款, after which the maker's name stays: 比亚迪新款).
     if (text::is_han(at_end))

@@ -1148,6 +1148,25 @@ TEST_CASE("org: a context name's sentence ends at the ideographic full stop alon
   CHECK(!apple("财政部表示。\n苹果很甜"));
 }
 
+// A name before a model code and a product word, or joined by a hyphen to a code with a
+// digit, names the product (names_product()); a document with no product word in it
+// skips the first test, not the hyphen's.
+TEST_CASE("org: a name before a model code names the product, with or without product words in the document") {
+  const auto huawei = [](std::string_view t) { return finds(builtin(), t, "华为"); };
+  CHECK(!huawei("华为Mate 70系列手机开售"));
+  CHECK(huawei("华为Mate 70手机开售"));  // no product word after the code
+  CHECK(huawei("华为发布新机"));
+  const auto deepseek = [](std::string_view t) { return finds(builtin(), t, "DeepSeek"); };
+  // No product word anywhere: the hyphen and the code alone make the model.
+  CHECK(!deepseek("将DeepSeek-V4的调用价格下调"));
+  CHECK(!deepseek("DeepSeek-R1 모델을 공개했다"));
+  CHECK(deepseek("DeepSeek-AI는 공개했다"));  // a code without a digit
+  CHECK(deepseek("DeepSeek는 공개했다"));
+  // With a product word elsewhere in the document, the same.
+  CHECK(!deepseek("将DeepSeek-V4的调用价格下调。小米17系列发布"));
+  CHECK(deepseek("DeepSeek表示。小米17系列发布"));
+}
+
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
 // of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
 // others, at every start and bound of a window.
