@@ -263,6 +263,11 @@ struct Model {
     return std::string_view(government_keys).substr(government_keys_at[e], government_keys_at[e + 1] - government_keys_at[e]);
   }
   std::vector<Suffix> suffixes;
+  // By suffix, 1 when an ordinary word (role common) runs on past its key (大学 in 大学生,
+  // 银行 in 银行业): find_patterns() looks for one at a suffix's hit only after these, as
+  // the text from the hit's start is the key itself; 1 too for a key with a space, which
+  // the scan reads otherwise.
+  std::vector<uint8_t> suffix_opens_common;
   // The scan's automaton over a trie of names, suffixes and ORG words together; it
   // reports names, suffixes and common words. The trie and its payloads are create()'s
   // locals: after the automaton and key_info are built no lookup reads them (about 5 MB).
@@ -400,7 +405,7 @@ struct Model {
   template <class Io>
   void serial(Io& io) {
     io(entry_count), io(names), io(name_entry), io(entry_out), io(out_text), io(regional), io(entry_region), io(regions), io(entry_within);
-    io(government_keys_at), io(government_keys), io(suffixes);
+    io(government_keys_at), io(government_keys), io(suffixes), io(suffix_opens_common);
     io(ac), io(trie_states), io(key_info), io(cp_info), io(fuzzy);
     io(words), io(word_payload), io(place_last), io(division_last), io(facility_last), io(app_last), io(county_names),
         io(role_first);
@@ -1900,7 +1905,11 @@ class Matcher {
       const char32_t first = decode_at(t_, s);
       if (!right_ok(e, decode_before(t_, e)) && !head_title_after(e, suffix)) continue;
       // A suffix that opens a longer ordinary word is none (大学|生 a student, 返乡创业大学生).
-      if (longest_role_end(s, std::min(t_.size(), e + kMaxCommonTailBytes), role_bit(WordRole::kCommon)) > e) continue;
+      // (The hit's text is the suffix's key: only a few keys open a longer common word,
+      // and a walk from the hit's start looks for one only after those.)
+      if (m_->suffix_opens_common[suffix] &&
+          longest_role_end(s, std::min(t_.size(), e + kMaxCommonTailBytes), role_bit(WordRole::kCommon)) > e)
+        continue;
       const Script script = script_of(first);
       size_t a = s;
       int count = 0;
@@ -4304,7 +4313,7 @@ class Matcher {
 // has it. These sizes (x86-64, libstdc++) fail the build when a class changes: list the
 // new field in serial(), then update the size here.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Model) == 1520, "Model changed: update Model::serial(), then this size");
+static_assert(sizeof(Model) == 1544, "Model changed: update Model::serial(), then this size");
 static_assert(sizeof(Suffix) == 72, "Suffix changed: update Suffix::serial(), then this size");
 static_assert(sizeof(Automaton) == 232, "Automaton changed: update Automaton::serial(), then this size");
 static_assert(sizeof(FuzzyIndex) == 376, "FuzzyIndex changed: update FuzzyIndex::serial(), then this size");
@@ -4572,6 +4581,22 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     }
   }
   m.word_payload.resize(m.words.states());
+  {
+    // Whether a common word lies below each state of the words trie (not at it): a
+    // child is numbered after its parent, so one pass from the last state up.
+    std::vector<uint8_t> common_below(m.words.states(), 0);
+    std::vector<uint32_t> parent(m.words.states(), CodePointTrie::kRoot);
+    m.words.for_each_edge([&parent](uint32_t from, char32_t, uint32_t child) { parent[child] = from; });
+    for (uint32_t st = static_cast<uint32_t>(m.words.states()); st-- > 1;)
+      if (common_below[st] || (m.word_payload[st].roles & role_bit(WordRole::kCommon))) common_below[parent[st]] = 1;
+    m.suffix_opens_common.assign(m.suffixes.size(), 1);
+    for (size_t si = 0; si < m.suffixes.size(); ++si) {
+      const std::string& key = m.suffixes[si].key;
+      if (key.find(' ') != std::string::npos) continue;
+      const uint32_t st = m.words.find(key);
+      m.suffix_opens_common[si] = st != CodePointTrie::kNone && common_below[st];
+    }
+  }
   if (entries.size() >= Model::kNamePlace) return Status(StatusCode::kInvalidData, "organization lexicon too large");
   m.name_entry.resize(m.names.size());
   for (size_t i = 0; i < m.names.size(); ++i) {

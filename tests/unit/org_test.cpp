@@ -1167,6 +1167,17 @@ TEST_CASE("org: a name before a model code names the product, with or without pr
   CHECK(deepseek("DeepSeek表示。小米17系列发布"));
 }
 
+// A suffix that opens a longer ordinary word (大学|生 a student, 公司|法 company law) ends no
+// pattern there; find_patterns() looks for such a word only after the few suffixes whose
+// key one opens (Model::suffix_opens_common), the others' patterns stand.
+TEST_CASE("org: a suffix opening an ordinary word ends no pattern, after the suffixes that open one") {
+  CHECK(found_texts(builtin(), "为返乡创业大学生提供贴息贷款") == "");
+  CHECK(found_texts(builtin(), "华东星辰大学生物系的学生") == "");
+  CHECK(found_texts(builtin(), "华东星辰大学表示") == "华东星辰大学|");
+  CHECK(found_texts(builtin(), "深圳市星辰云科技有限公司表示") == "深圳市星辰云科技有限公司|");
+  CHECK(found_texts(builtin(), "深圳星辰云科技公司表示") == "深圳星辰云科技公司|");
+}
+
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
 // of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
 // others, at every start and bound of a window.
