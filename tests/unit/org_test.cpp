@@ -1178,6 +1178,15 @@ TEST_CASE("org: a suffix opening an ordinary word ends no pattern, after the suf
   CHECK(found_texts(builtin(), "深圳星辰云科技公司表示") == "深圳星辰云科技公司|");
 }
 
+// A service quoted after its owner's possessive is the service (names_own_service()):
+// each quote mark is_quote() knows opens it, ASCII and wide, and no other mark does.
+TEST_CASE("org: a service quoted after its owner's possessive, with every quote mark") {
+  for (const char* quoted : {"'쿠팡이츠'", "\"쿠팡이츠\"", "‘쿠팡이츠’", "“쿠팡이츠”", "《쿠팡이츠》", "「쿠팡이츠」", "『쿠팡이츠』"})
+    CHECK_MESSAGE(found_texts(builtin(), std::string("쿠팡의 ") + quoted + "에 대한 심의는") == "쿠팡|", std::string(quoted));
+  for (const char* bare : {"쿠팡이츠", "(쿠팡이츠)", "[쿠팡이츠]", "`쿠팡이츠`", "<쿠팡이츠>", "〈쿠팡이츠〉"})
+    CHECK_MESSAGE(found_texts(builtin(), std::string("쿠팡의 ") + bare + "에 대한 심의는") == "쿠팡|쿠팡이츠|", std::string(bare));
+}
+
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
 // of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
 // others, at every start and bound of a window.
