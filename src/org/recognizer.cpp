@@ -428,6 +428,9 @@ struct Hit {
   bool dropped = false;
   bool glossed = false;    // a pattern's gloss (미국암연구학회(AACR)): value and kind from Matcher::glossed_
   bool place = false;      // a context name that is a place's bare name (Name::place)
+  // False when the hit's text surely holds no space: a name the scan read with none left
+  // out inside it (a name's key holds none), its span unchanged since.
+  bool may_hold_space = true;
 };
 
 // The code points around a hit's edges (0 past either end of the text), decoded once for
@@ -612,6 +615,7 @@ class Matcher {
       if (entry == kNoEntry) continue;  // a local name outside its region
       Hit& hit = hits_.emplace_back(Hit{h.start, h.end, entry, -1, (ne & Model::kNameContext) ? HitKind::kContext : HitKind::kLexicon});
       hit.place = (ne & Model::kNamePlace) != 0;
+      hit.may_hold_space = h.spaced;
     }
   }
 
@@ -843,7 +847,7 @@ class Matcher {
     const bool name_left_ok = !(script == Script::kHangul && text::is_hangul_syllable(before));
     if (p.name >= 0 && name_left_ok) {
       if ((!spaced || (p.packed & Model::kKeySpacedName)) && right_ok(end, last) && !runs_into_state(end, last))
-        add_name(start, end, p.name);
+        add_name(start, end, p.name, spaced);
     }
     if (spaced) return;
     if (const int32_t suffix = Model::key_suffix(p); suffix >= 0) {
@@ -862,7 +866,8 @@ class Matcher {
   // their end, so a later one with the same start is longer. But a Chinese name of three
   // characters does not replace one of two: straddles_words() may drop it later (京东方|面)
   // where the shorter reads well (京东 方面); select() keeps the longer where it stands.
-  void add_name(size_t start, size_t end, int32_t name) {
+  // `spaced`: the name was read across a left-out space (its text holds one).
+  void add_name(size_t start, size_t end, int32_t name, bool spaced) {
     // The usual case first, tested on the last name alone: a start after every other's
     // (what the walk back below ends with, without counting the names).
     if (names_.empty() || names_.back().start < start) {
@@ -872,17 +877,18 @@ class Matcher {
       h.start = start;
       h.end = end;
       h.name = name;
+      h.spaced = spaced;
       return;
     }
     size_t k = names_.size();
     while (k > 0 && names_[k - 1].start > start) --k;
     if (k > 0 && names_[k - 1].start == start) {
       if (!(end - start == 9 && names_[k - 1].end - start == 6 && text::is_han(decode_at(t_, start)))) {
-        names_[k - 1] = {start, end, name};
+        names_[k - 1] = {start, end, name, spaced};
         return;
       }
     }
-    names_.insert(names_.begin() + static_cast<ptrdiff_t>(k), NameHit{start, end, name});
+    names_.insert(names_.begin() + static_cast<ptrdiff_t>(k), NameHit{start, end, name, spaced});
   }
 
   // After resolve(): hits_ do not overlap and are sorted, so their ends are sorted too.
@@ -1660,6 +1666,7 @@ class Matcher {
           }
         }
         h.end += form;
+        if (form > 0) h.may_hold_space = true;  // a new span: a legal form, maybe a place before it
         if (form > 0 && h.kind == HitKind::kContext && !h.place) h.supported = true;
         if (form > 0 && h.kind == HitKind::kLexicon) h.start = place_name_before(h.start);
       }
@@ -2343,8 +2350,9 @@ class Matcher {
   // (中国建设银行, 台灣中油), and home countries (GUIDELINES: 中国卫星网络集团).
   bool country_before_company(const Hit& h, const std::vector<Hit>& all) const {
     if (h.kind != HitKind::kLexicon || !is_business(h.entry)) return false;
-    // Most names hold no space: one search rules them out before any word walk.
-    if (std::memchr(t_.data() + h.start, ' ', h.end - h.start) == nullptr) return false;
+    // Most names hold no space: the scan says so of its names, one search of the others'
+    // text rules them out, before any word walk.
+    if (!h.may_hold_space || std::memchr(t_.data() + h.start, ' ', h.end - h.start) == nullptr) return false;
     size_t q = longest_role_end(h.start, h.end, role_bit(WordRole::kPlace));
     if (q == h.start || q + 1 >= h.end || t_[q] != ' ' ||
         ends_with_role(h.start, q, role_bit(WordRole::kHomePlace)))
@@ -4198,6 +4206,7 @@ class Matcher {
   struct NameHit {
     size_t start, end;
     int32_t name;
+    bool spaced;  // read across a left-out space
   };
   struct AliasMention {
     std::string key;

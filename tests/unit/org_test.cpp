@@ -1187,6 +1187,15 @@ TEST_CASE("org: a service quoted after its owner's possessive, with every quote 
     CHECK_MESSAGE(found_texts(builtin(), std::string("쿠팡의 ") + bare + "에 대한 심의는") == "쿠팡|쿠팡이츠|", std::string(bare));
 }
 
+// A company listed with a foreign country and a space before it, where the name is also
+// found alone, is the name alone (country_before_company()): the scan reads the listed
+// form across the left-out space and says its text holds one, which the check needs.
+TEST_CASE("org: a country spaced before a listed company stays outside it") {
+  CHECK(found_texts(builtin(), "대만 TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
+  CHECK(found_texts(builtin(), "대만  TSMC도 애리조나 투자를 늘렸다") == "TSMC|");  // two spaces: none left out
+  CHECK(found_texts(builtin(), "TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
+}
+
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
 // of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
 // others, at every start and bound of a window.
