@@ -2765,7 +2765,15 @@ class Matcher {
     while (mid < all.size() && all[mid - 1].start < all[mid].start) ++mid;
     if (mid < all.size()) {
       std::sort(order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
-      std::inplace_merge(order_.begin(), order_.begin() + static_cast<ptrdiff_t>(mid), order_.end(), by_start);
+      // Merged into a kept vector, where inplace_merge took a buffer from the heap at
+      // every call. By start alone: every index of the sorted prefix is below every one
+      // of the rest, and a merge takes from the prefix on equal starts, so this is the
+      // order by_start makes.
+      merged_order_.resize(order_.size());
+      std::merge(order_.begin(), order_.begin() + static_cast<ptrdiff_t>(mid), order_.begin() + static_cast<ptrdiff_t>(mid),
+                 order_.end(), merged_order_.begin(),
+                 [&all](uint32_t x, uint32_t y) { return all[x].start < all[y].start; });
+      order_.swap(merged_order_);
     }
   }
   // Orders hits_ by start. hits_ is nearly always runs already in order (the scan's hits,
@@ -4224,6 +4232,7 @@ class Matcher {
   std::vector<Hit> all_;
   std::vector<Hit> tail_, merged_;  // sort_hits() scratch
   std::vector<uint32_t> order_;                       // resolve(): indices of all_ by start
+  std::vector<uint32_t> merged_order_;                // order_by_start() scratch
   std::vector<uint32_t> cluster_, ranked_;            // select() scratch: places in order_
   std::vector<uint64_t> taken_;                       // select() scratch
   std::vector<uint8_t> kept_;                         // select() scratch

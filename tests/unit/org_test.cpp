@@ -1196,6 +1196,20 @@ TEST_CASE("org: a country spaced before a listed company stays outside it") {
   CHECK(found_texts(builtin(), "TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
 }
 
+// Hits the typo and pattern passes add come after the scan's, out of order by start;
+// resolve() orders them all by start (order_by_start(): the scan's run merged with the
+// rest sorted) before it checks and picks them, and a fact of each pass stands.
+TEST_CASE("org: hits added after the scan's are ordered with them") {
+  CHECK(found_texts(fixture(), "알라바바와 카카오, 한빛반도체연구소가 LG전자와 협력") == "알라바바|카카오|한빛반도체연구소|LG전자|");
+  CHECK(found_texts(fixture(), "한빛반도체연구소와 알라바바, 딥시크, 가온반도체연구원, 알라바바") ==
+        "한빛반도체연구소|알라바바|딥시크|가온반도체연구원|알라바바|");
+  // A pattern that is exactly an ordinary word, or whose suffix runs on into one, is
+  // dropped by the words the scan found: looked up among all hits by start.
+  // (Listed names after them, which the scan's hits hold and the pattern's come after.)
+  CHECK(found_texts(builtin(), "中期报告则预计，二十国集团经济体2024年通胀率将从上年下降，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
+  CHECK(found_texts(builtin(), "资金面上，上海银行间同业拆放利率（Shibor）上涨，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
+}
+
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
 // of the bytes searched for, their neighbours (a borrow or a bit away), high bytes and
 // others, at every start and bound of a window.
