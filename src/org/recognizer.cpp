@@ -4198,7 +4198,7 @@ class Matcher {
           c.flags += h.kind == HitKind::kAlias ? std::string_view("alias") : std::string_view("fuzzy");
           if (!qid_flag.empty()) c.flags += ';';
         }
-        c.flags.append(qid_flag);
+        if (!qid_flag.empty()) c.flags.append(qid_flag);
         c.rule = h.kind == HitKind::kLexicon   ? std::string_view("org.lexicon")
                  : h.kind == HitKind::kContext ? (h.place ? std::string_view("org.place_government") : std::string_view("org.context"))
                  : h.kind == HitKind::kFuzzy   ? std::string_view("org.fuzzy")
