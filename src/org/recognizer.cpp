@@ -264,7 +264,7 @@ struct Model {
   }
   std::vector<Suffix> suffixes;
   // By suffix, 1 when an ordinary word (role common) runs on past its key (大学 in 大学生,
-  // 银行 in 银行业): find_patterns() looks for one at a suffix's hit only after these, as
+  // 公司 in 公司法): find_patterns() looks for one at a suffix's hit only after these, as
   // the text from the hit's start is the key itself; 1 too for a key with a space, which
   // the scan reads otherwise.
   std::vector<uint8_t> suffix_opens_common;
