@@ -3138,9 +3138,13 @@ void Grammar::build_gate() {
   // unit or vague-count mark" (한 달 전, 세달, 열두 달): the second code point is a space,
   // the first of such a word, or 한/두 after 열. Longer counts and spelled Sino-Korean
   // numbers open a date only with their own second syllable.
-  std::vector<char32_t> after = {U' ', U'한', U'두'};
-  words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), after);
-  for (char32_t k : std::u32string_view(U"한두세네열"))
+  // The pair with the space is marked below, with its third code points: the unit's.
+  std::vector<char32_t> units;
+  words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), units);
+  std::vector<char32_t> after = {U'한', U'두'};
+  after.insert(after.end(), units.begin(), units.end());
+  static constexpr std::u32string_view kNativeCounts = U"한두세네열";
+  for (char32_t k : kNativeCounts)
     for (char32_t c2 : after) numbers_.mark_pair(k, c2);
   // 今（31）日, 明（2027）年: a day or year word with its number inside it (bracketed_word).
   std::vector<char32_t> day_words;
@@ -3165,6 +3169,18 @@ void Grammar::build_gate() {
     } else {
       pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
       const uint32_t t = triple_slot(pair_key(c1, c2), c3);
+      triple_bits_[t >> 6] |= uint64_t{1} << (t & 63);
+    }
+  }
+  // A native count and a space (한 달 전, 열 예): a start only before a counted unit or a
+  // vague-count mark after the spaces (the third look), as a longer word's pair.
+  for (char32_t k : kNativeCounts) {
+    mark_pair(k, U' ', true);
+    const uint64_t key = pair_key(k, U' ');
+    const uint32_t h = pair_slot(key);
+    pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
+    for (char32_t c3 : units) {
+      const uint32_t t = triple_slot(key, c3);
       triple_bits_[t >> 6] |= uint64_t{1} << (t & 63);
     }
   }
@@ -3290,7 +3306,15 @@ bool Grammar::third_follows(std::string_view text, size_t pos, uint64_t pair) co
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = pos + 3 + kLeadLength[s[pos + 3] >> 4];
   // A space there may be a word's own (다음 달, 같은 날): the code point after it is read.
-  if (i < text.size() && s[i] == ' ') ++i;
+  // After a space as the second (a native count's: 한 달), the count's unit follows up to
+  // three spaces in all (skip_spaces); more spaces than that: may_start's answer.
+  if (s[pos + 3] == ' ') {
+    const size_t last = pos + 6;
+    while (i < text.size() && i < last && s[i] == ' ') ++i;
+    if (i < text.size() && s[i] == ' ') return true;
+  } else if (i < text.size() && s[i] == ' ') {
+    ++i;
+  }
   if (i >= text.size()) return false;  // no third code point: no word that needs one
   const char32_t c3 = (s[i] & 0xF0) == 0xE0 && i + 2 < text.size() ? text::decode3(s + i) : text::code_point_at(text, i);
   const uint32_t t = triple_slot(pair, c3);
@@ -3305,6 +3329,25 @@ bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {
   // first look this is (it reads no byte before the digits).
   if ((single_follow_[c1] & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
   return single_follows(c1, c2);
+}
+
+bool Grammar::single_past_space(const unsigned char* u, size_t avail) const {
+  const char32_t c1 = text::decode3(u);
+  const unsigned need = single_follow_[c1];
+  if (need & kFollowAny) return true;
+  // The spaces may_start skips after the single (skip_spaces: up to three); nothing after
+  // them, or more spaces than that: its answer.
+  size_t j = 4;
+  while (j < avail && j < 6 && u[j] == ' ') ++j;
+  if (j >= avail || u[j] == ' ') return true;
+  const std::string_view rest(reinterpret_cast<const char*>(u), avail);
+  const char32_t c3 = (u[j] & 0xF0) == 0xE0 && j + 2 < avail ? text::decode3(u + j) : text::code_point_at(rest, j);
+  if (c3 >= 0x10000) return true;
+  // 약 3년: the lead-in's date opens with the number (the digits look, as before a digit
+  // right after it).
+  if ((need & kDigitsLook) && c3 >= U'0' && c3 <= U'9') return digits_may_open(rest, j);
+  if (need & follow_class(c3) & (kFollowLeadIn | kFollowNumber)) return true;
+  return pair_marked(pair_key(c1, c3));
 }
 
 bool Grammar::number_continues(std::string_view text, size_t e, WordCache* cache) const {

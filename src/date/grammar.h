@@ -253,11 +253,14 @@ class Grammar {
   // 消费), no word of two code points and no number's pair: their third code point must
   // follow (完成了, 消费品 open nothing). A single's own readings are its single path,
   // asked first. Only such pairs' slots are looked at again (pair_long_); a slot some
-  // other pair marks too keeps gate_pair_at's answer.
+  // other pair marks too keeps gate_pair_at's answer. A native count and a space (한 달)
+  // is such a pair too: its unit must follow the spaces. Before a space, the single path
+  // reads the code point after the spaces (single_past_space: 약 3년, not 약 5783억).
   [[gnu::always_inline]] bool gate_start_at(std::string_view text, size_t pos) const {
     const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
     if ((pair_singles_[((u[0] & 0x0FU) << 6) | (u[1] & 0x3FU)] >> (u[2] & 0x3FU)) & 1)
-      if (single_starts_at(u, text.size() - pos)) return true;
+      if (single_starts_at(u, text.size() - pos) && (u[3] != ' ' || single_past_space(u, text.size() - pos)))
+        return true;
     const uint64_t key = load_le64(u) << kPairKeyShift[u[3] >> 4];
     const uint32_t h = pair_slot(key);
     if (!((pair_bits_[h >> 6] >> (h & 63)) & 1)) return false;
@@ -336,6 +339,16 @@ class Grammar {
   // the digits look after a lead-in (kDigitsLook). Out of line, so that the scan's loop
   // keeps nothing for it.
   bool single_starts_at(const unsigned char* u, size_t avail) const;
+  // gate_start_at's look past a space after a single (u[3] is a space; single_starts_at
+  // said yes): whether the code point after the spaces may make the single a start. After
+  // a space a single opens a date only as a lead-in before what may start one (약 3년, 约
+  // 三年: the lead-in class, or the digits look), as a numeral before a word after a
+  // number, as the first of a word with a space inside (한 해, 두 번째: the pair with the
+  // word's code point after the space, marked in pair_bits_), or as a native count before
+  // its unit (한 달: the numbers' pairs there); 약 절반, 한 곳 no longer reach
+  // may_start_at. A single that any code point may follow: yes. Out of line, as
+  // single_starts_at.
+  bool single_past_space(const unsigned char* u, size_t avail) const;
   // gate_start_at's third look at a three-byte code point whose pair with the code point
   // after it has the key `pair` (pair_key): whether the code point after those two (and
   // after a space there) makes the first three of some word (triple_bits_). Out of line,

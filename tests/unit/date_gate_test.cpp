@@ -275,6 +275,43 @@ TEST_CASE("date gate: a lead-in alone before digits") {
   CHECK(!visited);
 }
 
+TEST_CASE("date gate: a word of one code point before a space") {
+  // The scan reads the code point after the spaces (Grammar::single_past_space, and the
+  // third look after a native count's space): every word of one code point, one to four
+  // spaces, then a spread of what may follow (digits, units, counts, openers, parts of
+  // the year, plain words), after nothing, a Han character and a Korean word: no start
+  // that may_start_at takes is missed.
+  const std::vector<std::string> firsts = {"上", "下", "前", "后", "约", "自", "从", "第", "首", "약", "올", "제",
+                                           "전", "봄", "첫", "두", "세", "네", "한", "열", "一", "三", "十", "两",
+                                           "今", "本", "설", "대략"};
+  const std::vector<std::string> after = {
+      "3",    "12년", "2025년", "30%",  "3.5",  "'25년", "一年", "三个月", "十",   "年",   "月",   "季度", "半年",
+      "星期", "天",   "多年",   "余年", "세기", "분기",  "달",   "해",     "주",   "년",   "번째", "번",   "몇",
+      "여러", "次",   "海",     "자",   "국",   "·",    "-",    "~",      "今年", "去年", "上周", "지난", "다음",
+      "이번", "올해", "오늘",   "초",   "말",   "중순", "연휴", "들어",   "한 해", "곳",   "배",   "설명", "예"};
+  std::vector<std::string> bad;
+  for (const char* before : {"", "他", "그 "})
+    for (const std::string& f : firsts)
+      for (const char* spaces : {" ", "  ", "   ", "    "})
+        for (const std::string& a : after) {
+          const std::string t = text::fold(before + f + spaces + a + " 전。他说");
+          for (const std::string& m : scan_misses(t)) bad.push_back(t + " @ " + m);
+        }
+  check_no_misses(bad);
+  // What may_start_at turns away there no longer reaches it: a lead-in before a number
+  // that opens no date or a plain word, a native count before no unit.
+  CHECK(scan_visits(text::fold("그 약 3년 전"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 약 5783억 원"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 약 절반이"), 4));
+  CHECK(scan_visits(text::fold("그 한 달 전에"), 4));
+  CHECK(scan_visits(text::fold("그 한   달 전에"), 4));
+  CHECK(scan_visits(text::fold("그 올 초에는"), 4));
+  CHECK(scan_visits(text::fold("그 한 해 동안"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 한 곳에서"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 열 예정이다"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 두 배로"), 4));
+}
+
 TEST_CASE("date gate: apostrophes open a date only before a digit") {
   for (const std::string t : {"'25년", "’25年", "it's 2025", "'a", "'", "x'", "'9", "x'25"}) {
     INFO(t);
