@@ -3279,6 +3279,11 @@ void Grammar::build_follow() {
   words_.first_code_points(~KindMask{0}, firsts);
   const bool digit_words = std::any_of(firsts.begin(), firsts.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
   digit_words_ = digit_words;
+  // A lead-in alone before a Chinese numeral: may_start at the numeral asks for a
+  // vague-count word first (after a lead-in), then as at a word start (kNumeralLook).
+  std::vector<char32_t> vague_firsts;
+  words_.first_code_points(kind_bit(Kind::kVagueCount), vague_firsts);
+  const bool numeral_vague = std::any_of(vague_firsts.begin(), vague_firsts.end(), is_han_digit);
   for (size_t w = 0; w < pair_singles_.size(); ++w)
     for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
       const auto c = static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits)));
@@ -3287,7 +3292,7 @@ void Grammar::build_follow() {
       if (is_apostrophe(c)) need |= kFollowAny;
       // Set by neither path above: no narrowing.
       if (need == 0) need = kFollowAny;
-      if (need == kFollowLeadIn && !digit_words) need |= kDigitsLook;
+      if (need == kFollowLeadIn) need |= (digit_words ? 0 : kDigitsLook) | (numeral_vague ? 0 : kNumeralLook);
       need |= kFollowBracket;
     }
 }
@@ -3327,8 +3332,17 @@ bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {
   const char32_t c2 = avail > 3 ? text::code_point_at(rest, 3) : 0;
   // 约600亿元: the lead-in's date would open with the number (may_start after it), whose
   // first look this is (it reads no byte before the digits).
-  if ((single_follow_[c1] & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
+  const unsigned need = single_follow_[c1];
+  if (need & (kDigitsLook | kNumeralLook)) {  // a lead-in alone (the singles' one test)
+    if ((need & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
+    // 第一财经: as may_start reads the numeral after the lead-in.
+    if ((need & kNumeralLook) && is_han_digit(c2) && avail >= 3 + 8) return numeral_opens_at(u, avail);
+  }
   return single_follows(c1, c2);
+}
+
+bool Grammar::numeral_opens_at(const unsigned char* u, size_t avail) const {
+  return gate_start_at(std::string_view(reinterpret_cast<const char*>(u), avail), 3);
 }
 
 bool Grammar::single_past_space(const unsigned char* u, size_t avail) const {
