@@ -3266,7 +3266,8 @@ void Grammar::build_follow() {
     }
     if (s.after != 0) {
       need |= kFollowSpace;
-      mark_pair(s.first, s.after);
+      // A word's pair: its third code point is in start_triples (설 before 명절, not 설명).
+      mark_pair(s.first, s.after, true);
     } else {
       need |= (kind_bit(s.kind) & kLeadIns) ? kFollowLeadIn : kFollowAny;
     }

@@ -19,6 +19,13 @@
 namespace hanfacts::date {
 namespace {
 
+// The code point of `s` at k, or after one space there (a surface's spaces are optional
+// in the text: the scan's third look skips one); 0 at the end.
+char32_t code_point_past_space(std::string_view s, size_t k) {
+  if (k < s.size() && s[k] == ' ') ++k;
+  return k < s.size() ? text::next_code_point(s, k) : 0;
+}
+
 struct Name {
   std::string_view text;
   int value;
@@ -171,13 +178,17 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
       follow_singles_.emplace_back(first, e.kind);
       for (const std::string& f : follow) {
         size_t k = 0;
-        single_starts_.push_back({first, text::next_code_point(f, k), e.kind});
+        const char32_t after = text::next_code_point(f, k);
+        single_starts_.push_back({first, after, e.kind});
+        start_triples_.insert(start_triples_.end(), {first, after, code_point_past_space(f, k)});
       }
     } else if (i >= surface.size() || surface[i] == ' ') {
       mark_single(first);
       size_t k = i + 1;
       const char32_t after = k < surface.size() ? text::next_code_point(surface, k) : 0;
       single_starts_.push_back({first, after, e.kind, e.offset});
+      // 전 분기 written 전분기: the word's code point after `after` is its third.
+      if (after != 0) start_triples_.insert(start_triples_.end(), {first, after, code_point_past_space(surface, k)});
     } else {
       const char32_t second = text::next_code_point(surface, i);
       mark_pair(first, second);
@@ -517,7 +528,10 @@ Status Words::finish() {
   // So may it have a copula and a date after it (설인 29일).
   for (const auto& [kind, mark] : firsts_)
     if (kind == Kind::kHolidayList || kind == Kind::kApposition)
-      for (const auto& [first, word_kind] : follow_singles_) single_starts_.push_back({first, mark, word_kind});
+      for (const auto& [first, word_kind] : follow_singles_) {
+        single_starts_.push_back({first, mark, word_kind});
+        start_triples_.insert(start_triples_.end(), {first, mark, 0});  // whatever follows the mark
+      }
   // 16-bit node ids in the code point table's keys, 8-bit kinds and counts of words per
   // node: the date vocabulary is far below these (about 4,000 nodes).
   // Many words share their first two code points: each pair once.

@@ -344,6 +344,41 @@ TEST_CASE("date gate: a lead-in alone before a Chinese numeral") {
   CHECK_FALSE(scan_visits(text::fold("他第二阶段的"), 3));
 }
 
+TEST_CASE("date gate: a holiday of one code point before its following word") {
+  // A holiday that needs a word after it (holidays.tsv, follow: 설 before 연휴, 명절…)
+  // opens a date only with one of them: the scan's third look reads the following word's
+  // second code point (설명절, not 설명). Every such holiday before each of its words,
+  // with and without a space, and after a list mark, is visited wherever may_start_at
+  // takes it.
+  std::vector<std::string> bad;
+  size_t rows = 0;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows()) {
+      const std::string_view follow = table.value().cell(row, "follow");
+      if (follow.empty()) continue;
+      ++rows;
+      for (std::string_view surface : lexicon::split_values(table.value().cell(row, "surface")))
+        for (std::string_view f : lexicon::split_values(follow))
+          for (const char* before : {"", "他", "그 "})
+            for (const char* between : {"", " ", "·추석 ", "、春节"}) {
+              const std::string t = text::fold(before + std::string(surface) + between + std::string(f) + "。他说");
+              for (const std::string& m : scan_misses(t)) bad.push_back(t + " @ " + m);
+            }
+    }
+  }
+  CHECK(rows > 5);
+  check_no_misses(bad);
+  CHECK(scan_visits(text::fold("그 설명절에"), 4));
+  CHECK(scan_visits(text::fold("그 설 명절에"), 4));
+  CHECK(scan_visits(text::fold("그 설 연휴에"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 설명했다"), 4));
+  CHECK_FALSE(scan_visits(text::fold("그 설명회에"), 4));
+  // A word with a space after its first code point, written without it: its third.
+  CHECK(scan_visits(text::fold("그 전분기에"), 4));
+}
+
 TEST_CASE("date gate: apostrophes open a date only before a digit") {
   for (const std::string t : {"'25년", "’25年", "it's 2025", "'a", "'", "x'", "'9", "x'25"}) {
     INFO(t);
