@@ -3280,11 +3280,14 @@ void Grammar::build_follow() {
   words_.first_code_points(~KindMask{0}, firsts);
   const bool digit_words = std::any_of(firsts.begin(), firsts.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
   digit_words_ = digit_words;
-  // A lead-in alone before a Chinese numeral: may_start at the numeral asks for a
-  // vague-count word first (after a lead-in), then as at a word start (kNumeralLook).
+  // A lead-in alone before a three-byte code point other than Hangul (a Chinese numeral,
+  // 新, 合): may_start there asks for a vague-count word first (after a lead-in), then as
+  // at a word start (kHanLook), unless some vague-count word starts with such a code point.
   std::vector<char32_t> vague_firsts;
   words_.first_code_points(kind_bit(Kind::kVagueCount), vague_firsts);
-  const bool numeral_vague = std::any_of(vague_firsts.begin(), vague_firsts.end(), is_han_digit);
+  const bool han_vague = std::any_of(vague_firsts.begin(), vague_firsts.end(), [](char32_t c) {
+    return c >= 0x800 && c < 0x10000 && !text::is_hangul_syllable(c);
+  });
   for (size_t w = 0; w < pair_singles_.size(); ++w)
     for (uint64_t bits = pair_singles_[w]; bits != 0; bits &= bits - 1) {
       const auto c = static_cast<char32_t>(64 * w + static_cast<size_t>(std::countr_zero(bits)));
@@ -3293,7 +3296,7 @@ void Grammar::build_follow() {
       if (is_apostrophe(c)) need |= kFollowAny;
       // Set by neither path above: no narrowing.
       if (need == 0) need = kFollowAny;
-      if (need == kFollowLeadIn) need |= (digit_words ? 0 : kDigitsLook) | (numeral_vague ? 0 : kNumeralLook);
+      if (need == kFollowLeadIn) need |= (digit_words ? 0 : kDigitsLook) | (han_vague ? 0 : kHanLook);
       need |= kFollowBracket;
     }
 }
@@ -3334,15 +3337,17 @@ bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {
   // 约600亿元: the lead-in's date would open with the number (may_start after it), whose
   // first look this is (it reads no byte before the digits).
   const unsigned need = single_follow_[c1];
-  if (need & (kDigitsLook | kNumeralLook)) {  // a lead-in alone (the singles' one test)
+  if (need & (kDigitsLook | kHanLook)) {  // a lead-in alone (the singles' one test)
     if ((need & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
-    // 第一财经: as may_start reads the numeral after the lead-in.
-    if ((need & kNumeralLook) && is_han_digit(c2) && avail >= 3 + 8) return numeral_opens_at(u, avail);
+    // 约新台币, 第二阶段: as may_start reads the code point after the lead-in (a sharper
+    // answer than the class's).
+    if ((need & kHanLook) && (u[3] & 0xF0) == 0xE0 && avail >= 3 + 8 && !text::is_hangul_syllable(c2))
+      return single_follows(c1, c2) && han_opens_at(u, avail);
   }
   return single_follows(c1, c2);
 }
 
-bool Grammar::numeral_opens_at(const unsigned char* u, size_t avail) const {
+bool Grammar::han_opens_at(const unsigned char* u, size_t avail) const {
   return gate_start_at(std::string_view(reinterpret_cast<const char*>(u), avail), 3);
 }
 

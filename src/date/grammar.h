@@ -293,11 +293,11 @@ class Grammar {
   // right before what follows (约, 약, 第), so an ASCII digit after it makes it a start only
   // where that number may open one (Grammar::digits_may_open; gate_pair_at reads it).
   static constexpr uint8_t kDigitsLook = 32;
-  // Another such mark: before a Chinese numeral (第一, 约三), the lead-in's date would open
-  // with the numeral (may_start after it reads a Chinese numeral as at a word start, when
-  // no vague-count word starts with one), so the scan's test at the numeral answers
-  // (gate_start_at there: 第一财经, 约三成 open nothing).
-  static constexpr uint8_t kNumeralLook = 64;
+  // Another such mark: before a three-byte code point other than Hangul (第一, 约三, 约新),
+  // the lead-in's date would open with it (may_start after the lead-in reads it as at a
+  // word start, when no vague-count word starts with one), so the scan's test there
+  // answers (gate_start_at: 第二阶段, 约三成, 约新台币 open nothing).
+  static constexpr uint8_t kHanLook = 64;
 
  private:
   void build_gate();
@@ -341,13 +341,13 @@ class Grammar {
   }
   // gate_pair_at's single path for the code point at u (in pair_singles_) and the one
   // after it, with `avail` (at least 3) bytes of valid UTF-8 from u: single_follows, and
-  // the digits look after a lead-in (kDigitsLook) and the numeral look (kNumeralLook). Out
+  // the digits look after a lead-in (kDigitsLook) and the look past it (kHanLook). Out
   // of line, so that the scan's loop keeps nothing for it.
   bool single_starts_at(const unsigned char* u, size_t avail) const;
-  // The numeral look (kNumeralLook) after the lead-in at u (a Chinese numeral at u + 3,
-  // at least eight bytes from there): the scan's test at the numeral. A function of its
+  // The look after the lead-in at u (kHanLook: a three-byte code point other than Hangul
+  // at u + 3, at least eight bytes from there): the scan's test there. A function of its
   // own, so that single_starts_at stays a leaf for the many singles that need no look.
-  [[gnu::noinline]] bool numeral_opens_at(const unsigned char* u, size_t avail) const;
+  [[gnu::noinline]] bool han_opens_at(const unsigned char* u, size_t avail) const;
   // gate_start_at's look past a space after a single (u[3] is a space; single_starts_at
   // said yes): whether the code point after the spaces may make the single a start. After
   // a space a single opens a date only as a lead-in before what may start one (약 3년, 约

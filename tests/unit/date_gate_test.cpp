@@ -92,16 +92,17 @@ namespace {
 // Positions of `t` (folded) where the scan's pair test on raw bytes (gate_pair_at) and
 // the pair test on code points (gate_pair) disagree, other than the scan's no before
 // digits that open no date (its digits look after a lead-in alone: 约600亿元) and before
-// a Chinese numeral where the scan's test at the numeral says no (its numeral look after
-// a lead-in alone: 第一财经).
+// a three-byte code point other than Hangul where the scan's test there says no (its look
+// after a lead-in alone: 第二阶段, 约新台币).
 std::vector<std::string> byte_pair_disagreements(const std::string& t) {
   const date::Grammar& g = grammar();
   std::vector<std::string> out;
   each_three_byte(t, [&](size_t pos, char32_t c1, char32_t c2) {
     const bool bytes = pos + 8 <= t.size() ? g.gate_pair_at(t, pos) : g.gate_pair_near_end(t, pos);
     const bool digits_look_no = c2 >= U'0' && c2 <= U'9' && !g.digits_may_open(t, pos + 3);
-    const bool numeral_look_no = date::is_han_digit(c2) && pos + 11 <= t.size() && !g.gate_start_at(t, pos + 3);
-    if (bytes != g.gate_pair(c1, c2) && !(!bytes && (digits_look_no || numeral_look_no)))
+    const bool han_look_no = c2 >= 0x800 && c2 < 0x10000 && !text::is_hangul_syllable(c2) && pos + 11 <= t.size() &&
+                             !g.gate_start_at(t, pos + 3);
+    if (bytes != g.gate_pair(c1, c2) && !(!bytes && (digits_look_no || han_look_no)))
       out.push_back(t.substr(pos, 24));
   });
   return out;
@@ -316,13 +317,16 @@ TEST_CASE("date gate: a word of one code point before a space") {
   CHECK_FALSE(scan_visits(text::fold("그 두 배로"), 4));
 }
 
-TEST_CASE("date gate: a lead-in alone before a Chinese numeral") {
-  // The scan asks its own test at the numeral (may_start_at reads the numeral after the
-  // lead-in as at a word start): every lead-in of one code point before a numeral and a
-  // spread of what may follow it, after nothing, a Han character and a Korean word, with
-  // no start that may_start_at takes missed.
-  const std::vector<std::string> lead_ins = {"上", "下", "前", "后", "约", "第", "首", "从", "自", "近", "大约"};
-  const std::vector<std::string> numerals = {"一", "二", "三", "十", "十五", "二十", "两", "〇", "零", "二〇二五", "廿"};
+TEST_CASE("date gate: a lead-in alone before a Han code point") {
+  // The scan asks its own test at the code point after the lead-in (may_start_at reads a
+  // three-byte code point other than Hangul there as at a word start): every lead-in of
+  // one code point before a numeral or another Han code point and a spread of what may
+  // follow it, after nothing, a Han character and a Korean word, with no start that
+  // may_start_at takes missed.
+  const std::vector<std::string> lead_ins = {"上", "下", "前", "后", "约", "第", "首", "从", "自", "近", "大约", "올", "약"};
+  const std::vector<std::string> numerals = {"一", "二", "三", "十", "十五", "二十", "两", "〇", "零", "二〇二五", "廿",
+                                             "新", "合", "线", "公", "西", "历", "今", "明", "去", "本", "春", "’",
+                                             "新年", "春节", "年底", "月", "周", "季度", "半年", "每"};
   const std::vector<std::string> after = {"年",   "月",   "日",   "天",   "周",   "季度", "个月", "个",  "次",  "成",
                                           "星期", "星",   "财经", "阶段", "届",   "批",   "座",   "多年", "余年", "万",
                                           "亿",   ",",    "。",   "3",    "·",    "-",    "~",    "几年", "号",  "世纪"};
@@ -342,6 +346,10 @@ TEST_CASE("date gate: a lead-in alone before a Chinese numeral") {
   CHECK_FALSE(scan_visits(text::fold("他前三名的"), 3));
   CHECK_FALSE(scan_visits(text::fold("他约三成的人"), 3));
   CHECK_FALSE(scan_visits(text::fold("他第二阶段的"), 3));
+  CHECK(scan_visits(text::fold("他约新年前后"), 3));
+  CHECK(scan_visits(text::fold("他从去年起"), 3));
+  CHECK_FALSE(scan_visits(text::fold("他约新台币三亿"), 3));
+  CHECK_FALSE(scan_visits(text::fold("他约合人民币"), 3));
 }
 
 TEST_CASE("date gate: a holiday of one code point before its following word") {
