@@ -3254,11 +3254,16 @@ void Grammar::build_follow() {
     for (size_t h = 0; h < 2; ++h)
       follow_bits_[2 * w + h] = spread_bits(lead_in[w] >> (32 * h)) | spread_bits(number[w] >> (32 * h)) << 1;
   }
-  std::vector<char32_t> markers;
+  std::vector<char32_t> markers, parts;
   words_.first_code_points(kind_bit(Kind::kMarker), markers);
+  words_.first_code_points(kind_bit(Kind::kPart), parts);
   for (const Words::SingleStart& s : words_.single_starts()) {
     if (s.first >= 0x10000) continue;
     uint8_t& need = single_follow_[s.first];
+    // 올 초: a year prefix goes on with a part of the year too, which opens nothing alone
+    // (not in the lead-in class): its pairs with the parts' first code points.
+    if (s.kind == Kind::kPrefix && s.after == 0)
+      for (char32_t p : parts) mark_pair(s.first, p);
     // 首季: a first_n word with a count of its own goes on with a marker too.
     if (s.kind == Kind::kFirstN && s.offset > 0) {
       need |= kFollowSpace;

@@ -387,6 +387,29 @@ TEST_CASE("date gate: a holiday of one code point before its following word") {
   CHECK(scan_visits(text::fold("그 전분기에"), 4));
 }
 
+TEST_CASE("date gate: a year prefix of one code point before a part of the year") {
+  // A user's year prefix of one Han code point (as 올 is Korean's) goes on with a part of
+  // the year (该初, as 올 초): the look past a lead-in is not its, and the scan visits it.
+  std::vector<lexicon::Source> sources = lexicon::builtin_sources("date");
+  std::string words;
+  for (lexicon::Source& src : sources)
+    if (src.name.find("date_words.tsv") != std::string::npos) {
+      words = std::string(src.content) + "zh\t该\tprefix\t0\tyear\n";
+      src.content = words;
+    }
+  REQUIRE(!words.empty());
+  const date::Grammar g(date::Words::load(sources).value());
+  for (const std::string t : {"他该初的", "他该底的", "他该上半年"}) {
+    const std::string folded = text::fold(t);
+    INFO(folded);
+    size_t skip_to = 0;
+    REQUIRE(g.may_start_at(folded, 3, &skip_to));
+    bool visited = false;
+    date::scan_starts(g, folded, [&](size_t at, size_t&) { visited |= at == 3; });
+    CHECK(visited);
+  }
+}
+
 TEST_CASE("date gate: apostrophes open a date only before a digit") {
   for (const std::string t : {"'25년", "’25年", "it's 2025", "'a", "'", "x'", "'9", "x'25"}) {
     INFO(t);
