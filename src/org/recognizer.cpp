@@ -1121,7 +1121,7 @@ class Matcher {
   size_t after_last_date(size_t a, size_t n) const {
     size_t last = a;
     const auto first = static_cast<size_t>(
-        std::lower_bound(run_at_.begin(), run_at_.begin() + static_cast<std::ptrdiff_t>(n), a) - run_at_.begin());
+        std::lower_bound(run_at_, run_at_ + n, a) - run_at_);
     const auto is_digit = [](char32_t c) { return c < 0x80 && text::is_ascii_digit(static_cast<unsigned char>(c)); };
     const auto is_han_numeral = [](char32_t c) { return text::is_han(c) && numeral::is_numeral_char(c); };
     for (size_t k = first; k < n; ++k) {
@@ -1265,7 +1265,8 @@ class Matcher {
   // after the last; returns how many.
   size_t decode_run(size_t a, size_t b) {
     // At most one code point a byte, and the end.
-    if (run_at_.size() <= b - a) run_cps_.resize(b - a), run_at_.resize(b - a + 1);
+    if (run_at_store_.size() <= b - a) run_cp_store_.resize(b - a), run_at_store_.resize(b - a + 1);
+    run_cps_ = run_cp_store_.data(), run_at_ = run_at_store_.data();
     size_t n = 0;
     for (size_t i = a; i < b; ++n) {
       run_at_[n] = i;
@@ -1274,7 +1275,32 @@ class Matcher {
     run_at_[n] = b;
     return n;
   }
-  size_t han_name_start(size_t run_start, size_t s, int32_t suffix) {
+  // find_patterns() walks back from a suffix over the run before it, decoding each code
+  // point: it notes them and their starts in arrays of its own (on the stack: stores
+  // there alias no member, which the walk would read again after each), walk index r (0
+  // right before the suffix) at place kMaxHanRun - 1 - r, so the run reads them in text
+  // order from there and han_name_start() need not decode the run again.
+  struct WalkedRun {
+    std::array<char32_t, kMaxHanRun> cps;
+    std::array<size_t, kMaxHanRun + 1> at;  // and the run's end
+    // The run is walk indices [first, last): all of its code points unless `whole` is
+    // false, where the walk stepped over a bracketed place whose code points it did not note.
+    size_t first = 0, last = 0;
+    bool whole = true;
+    void note(size_t r, char32_t c, size_t start) {
+      cps[kMaxHanRun - 1 - r] = c;
+      at[kMaxHanRun - 1 - r] = start;
+    }
+  };
+  // Makes the walked code points the run, which ends at b (as decode_run() does); returns how many.
+  size_t walked_run(WalkedRun& walked, size_t b) {
+    run_cps_ = walked.cps.data() + (kMaxHanRun - walked.last);
+    run_at_ = walked.at.data() + (kMaxHanRun - walked.last);
+    const size_t n = walked.last - walked.first;
+    run_at_[n] = b;  // over the start of the walk's code point right after the run, if any
+    return n;
+  }
+  size_t han_name_start(size_t run_start, size_t s, int32_t suffix, WalkedRun& walked) {
     const bool acts_only = m_->suffixes[static_cast<size_t>(suffix)].acts_only;
     bool stop_before_county = false;  // a stop word's character right before a county's 县
     // A kind word (not itself a suffix) right before a legal form ends the registered
@@ -1314,8 +1340,9 @@ class Matcher {
       return inside_text_of(a, e, *defined, run_start, s);
     };
     // The walks below start at every code point of the run and read on to s: they read
-    // the run decoded once (run_cps_), not its bytes again at every start.
-    const size_t n = decode_run(run_start, s);
+    // the run decoded once (run_cps_), not its bytes again at every start; the walk back
+    // that found the run decoded it already, unless it stepped over a bracketed place.
+    const size_t n = walked.whole ? walked_run(walked, s) : decode_run(run_start, s);
     for (size_t k = 0; k < n; ++k) {
       const size_t from = run_at_[k], i = run_at_[k + 1];
       // Most code points start no word: one bit says so before any walk.
@@ -1946,6 +1973,8 @@ class Matcher {
         // bracketed place may stand anywhere before the suffix (华瑞长青（上海）私募基金管理|
         // 有限公司, 中国（广西）自由贸易试验区…|管理委员会): the run goes on, the place inside.
         size_t part_end = s;
+        // The code points the walk takes, noted for han_name_start().
+        WalkedRun walked;
         while (a > 0 && run < kMaxHanRun) {
           size_t k = a;
           const char32_t c = prev_cp(t_, k);
@@ -1953,26 +1982,31 @@ class Matcher {
             const size_t open = bracketed_word_before(a);
             if (open != a && a + bare_legal_form_at(a) >= e) {
               a = part_end = open;
+              // The run ends at part_end: what the walk noted after it is none of the run.
+              walked.first = run, walked.whole = true;
               continue;
             }
             if (open != a && is_place_at(open + 1, a - 1)) {
               a = open;
+              walked.whole = false;
               continue;
             }
           }
           // A transliterated foreign name joins its parts with a middle dot
           // (阿卜杜勒·拉蒂夫·贾米勒|公司): the dot between Han characters is inside the run.
           if (!text::is_han(c) && !((c == U'·' || c == U'・') && run > 0 && k > 0 && text::is_han(decode_before(t_, k)))) break;
+          walked.note(run, c, k);
           a = k;
           ++run;
         }
+        walked.last = run;
         if (run > 0) {
           // Chinese has no spaces: the name starts after the last function word, verb
           // or organization word of the run (该公司所在的|华东算力产业联盟, 游戏公司|角川集团),
           // and a determiner right before it makes the phrase generic (一家|电池材料公司).
           const size_t run_start = a;
-          a = part_end < s ? (part_end > run_start ? han_name_start(run_start, part_end, suffix) : kNoName)
-                           : han_name_start(run_start, s, suffix);
+          a = part_end < s ? (part_end > run_start ? han_name_start(run_start, part_end, suffix, walked) : kNoName)
+                           : han_name_start(run_start, s, suffix, walked);
           if (a == kNoName) continue;
           for (size_t j = a; j < s;) {
             next_cp(t_, j);
@@ -4282,8 +4316,13 @@ class Matcher {
   uint64_t full_steps_model_ = 0;  // Model::id of the model whose steps full_steps_ holds (none is 0)
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
-  std::vector<char32_t> run_cps_;  // decode_run(): a run's code points
-  std::vector<size_t> run_at_;     // decode_run(): where each starts, and the run's end
+  // decode_run() or walked_run(): a run's code points, and where each starts and the
+  // run's end: decode_run()'s in the stores below, walked_run()'s in find_patterns()'
+  // WalkedRun on the stack (read by han_name_start() alone, while it lives).
+  char32_t* run_cps_ = nullptr;
+  size_t* run_at_ = nullptr;
+  std::vector<char32_t> run_cp_store_;
+  std::vector<size_t> run_at_store_;
   std::vector<Span> inside_defined_;  // defined short forms whose inner names give way
   // Context names a text defines as a term's abbreviation (資本適足率（RBC）), from where.
   struct TermAbbreviation {

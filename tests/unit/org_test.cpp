@@ -1256,3 +1256,29 @@ TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
   CHECK(overlap("据报道甲乙丙丁戊己庚辛，") == "甲乙丙|戊己庚辛|");
   CHECK(overlap("据报道甲乙丙，丙丁戊，") == "甲乙丙|丙丁戊|");
 }
+
+// han_name_start() reads the run before a Chinese suffix as find_patterns()' walk back
+// decoded it (walked_run()): the whole run; the part before a bracketed word ahead of a
+// legal form alone; and, where the walk stepped over a bracketed place, the run decoded
+// again. A stop word or a date inside the run cuts the name at the same place in each.
+TEST_CASE("org: a Chinese name's run is read as the walk back decoded it") {
+  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
+  CHECK(found("该公司所在的华东算力产业联盟表示") == "华东算力产业联盟|");
+  CHECK(found("今天华东星辰云计算科技有限公司表示") == "华东星辰云计算科技有限公司|");
+  CHECK(found("二〇二五年云帆星海科技有限公司表示") == "云帆星海科技有限公司|");
+  // A bracketed word before the legal form: the name part ends before it.
+  CHECK(found("贵州省水利投资（集团）有限责任公司表示") == "贵州省水利投资（集团）有限责任公司|");
+  CHECK(found("今天贵州省水利投资（集团）有限责任公司表示") == "贵州省水利投资（集团）有限责任公司|");
+  CHECK(found("今天星辰（集团）有限公司表示") == "");  // too short a name part
+  // A bracketed place inside the run: the run goes on before it.
+  CHECK(found("华瑞长青（上海）私募基金管理有限公司表示") == "华瑞长青（上海）私募基金管理有限公司|");
+  CHECK(found("今天华瑞长青（上海）私募基金管理有限公司表示") == "华瑞长青（上海）私募基金管理有限公司|");
+  CHECK(found("中国（广西）自由贸易试验区管理委员会表示") == "中国（广西）自由贸易试验区管理委员会|");
+  // The bracketed place parts what would read as a date without it (二〇二五|年).
+  CHECK(found("星海二〇二五（上海）年云帆科技有限公司表示") == "星海二〇二五（上海）年云帆科技有限公司|");
+  // A middle dot between Han characters is inside the run.
+  CHECK(found("今天阿卜杜勒·拉蒂夫·贾米勒公司表示") == "阿卜杜勒·拉蒂夫·贾米勒公司|");
+  // A run longer than the walk goes (kMaxHanRun code points), a stop word inside it.
+  CHECK(found("星辰大海云帆星海科技星辰大海云帆星海科技星辰大海云帆星海科技的华东星辰科技有限公司表示") == "华东星辰科技有限公司|");
+  CHECK(found("星辰大海云帆星海科技星辰大海云帆星海科技星辰大海云帆星海科技华东星辰科技有限公司表示") == "");  // too long a name part
+}
