@@ -1834,7 +1834,13 @@ class Matcher {
     }
     return han > 0 && han <= kMaxBracketedChars && j > 0 && t_[j - 1] == '(' ? j - 1 : e;
   }
+  // Bytes of the longest legal form word (有限公司) at `pos`, or 0 (no bracketed word
+  // before it: legal_form_at()).
   size_t bare_legal_form_at(size_t pos) const {
+    // Most positions asked about (the text after a suffix, 公司|表示) start no legal form,
+    // whose first code points are few: one bit says so (Model::role_first), where the walk
+    // went on through every word the position opens.
+    if (pos >= t_.size() || !m_->may_start_role(decode_at(t_, pos), role_bit(WordRole::kLegalForm))) return 0;
     size_t found = 0;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {

@@ -1282,3 +1282,20 @@ TEST_CASE("org: a Chinese name's run is read as the walk back decoded it") {
   CHECK(found("星辰大海云帆星海科技星辰大海云帆星海科技星辰大海云帆星海科技的华东星辰科技有限公司表示") == "华东星辰科技有限公司|");
   CHECK(found("星辰大海云帆星海科技星辰大海云帆星海科技星辰大海云帆星海科技华东星辰科技有限公司表示") == "");  // too long a name part
 }
+
+// bare_legal_form_at() tells most positions from the first code point alone (no legal
+// form starts with it) before it walks the words trie: legal forms after a listed name,
+// after a pattern's suffix, after a bracketed word and at the text's end are read as the
+// walk reads them.
+TEST_CASE("org: legal forms are found after names, suffixes and bracketed words") {
+  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
+  CHECK(found("对瀚海银行股份有限公司表示") == "瀚海银行股份有限公司|");
+  CHECK(found("对瀚海银行表示") == "");  // too short a name without one
+  CHECK(found("白沙溪茶厂股份有限公司表示") == "白沙溪茶厂股份有限公司|");
+  CHECK(found("四川发展（控股）有限责任公司表示") == "四川发展（控股）有限责任公司|");
+  CHECK(found("苹果电脑贸易（上海）有限公司表示") == "苹果电脑贸易（上海）有限公司|");
+  CHECK(found("内蒙古伊利实业集团股份有限公司表示") == "内蒙古伊利实业集团股份有限公司|");
+  CHECK(found("中国科学院控股有限公司表示") == "中国科学院控股有限公司|");
+  CHECK(found("深圳星辰云科技有限公司") == "深圳星辰云科技有限公司|");
+  CHECK(found("深圳星辰云科技公司") == "深圳星辰云科技公司|");
+}
