@@ -1638,6 +1638,11 @@ class Matcher {
   // The short form that a parenthesis defines after the Han characters from s on (a
   // suffix and a legal form: 服务有限公司（以下简称“和悦物业”）), without its quotes, or empty.
   std::string_view short_form_defined_after(size_t s) const {
+    // The walk below stops within kMaxSuffixBytes + kMaxLegalFormBytes + 3 bytes of s, and
+    // a definition opens where it stops: most names have no bracket that near, which a
+    // search of those bytes says at once, where the walk decoded every character up to the
+    // name's end.
+    if (t_.substr(s, kMaxSuffixBytes + kMaxLegalFormBytes + 4).find('(') == std::string_view::npos) return {};
     size_t p = s;
     while (p < t_.size() && p - s <= kMaxSuffixBytes + kMaxLegalFormBytes && text::is_han(decode_at(t_, p))) p += 3;
     if (p >= t_.size() || t_[p] != '(') return {};

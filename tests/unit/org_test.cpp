@@ -1299,3 +1299,18 @@ TEST_CASE("org: legal forms are found after names, suffixes and bracketed words"
   CHECK(found("深圳星辰云科技有限公司") == "深圳星辰云科技有限公司|");
   CHECK(found("深圳星辰云科技公司") == "深圳星辰云科技公司|");
 }
+
+// A stop word inside a short form that a gloss after the name defines is the name's own
+// (和 "and" in 和悦物业): short_form_defined_after() looks for the gloss's bracket among
+// the bytes after the suffix before it walks the characters up to it, near and far.
+TEST_CASE("org: a short form defined after the name keeps its stop words, the gloss near or far") {
+  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
+  CHECK(found("今天和悦物业服务有限公司（以下简称“和悦物业”）表示") == "和悦物业服务有限公司|和悦物业|");
+  CHECK(found("今天和悦物业服务有限公司表示") == "悦物业服务有限公司|");
+  CHECK(found("北京硅和聚能科技有限公司（以下简称“硅和聚能”）表示") == "北京硅和聚能科技有限公司|硅和聚能|");
+  CHECK(found("北京硅和聚能科技有限公司表示") == "聚能科技有限公司|");
+  CHECK(found("北京硅和聚能科技公司深圳市南山区科技园分公司（以下简称“硅和聚能”）表示") == "北京硅和聚能科技公司|");
+  CHECK(found("北京硅和聚能科技公司深圳市南山区科技园南区高新技术产业园区分公司（以下简称“硅和聚能”）表示") == "北京硅和聚能科技公司|");
+  // The bracket as far as the walk goes: 24 characters (72 bytes) from the suffix on.
+  CHECK(found("北京硅和聚能科技公司深圳市南山区科技园南区高新技术产业园区一号楼（以下简称“硅和聚能”）表示") == "北京硅和聚能科技公司|");
+}
