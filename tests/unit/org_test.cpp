@@ -1314,3 +1314,25 @@ TEST_CASE("org: a short form defined after the name keeps its stop words, the gl
   // The bracket as far as the walk goes: 24 characters (72 bytes) from the suffix on.
   CHECK(found("北京硅和聚能科技公司深圳市南山区科技园南区高新技术产业园区一号楼（以下简称“硅和聚能”）表示") == "北京硅和聚能科技公司|");
 }
+
+// The checks of a pattern's suffix by its key and kind (is_word(): 公司 and 银行 are both
+// six bytes, government and university both ten): a foreign country opening a company's
+// name only (after_foreign_country(), which asks the kind before its walk), trades before
+// the bare 公司, a place's university, a government under its province, a school after
+// its university.
+TEST_CASE("org: a pattern's suffix is told by its key and kind") {
+  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
+  CHECK(found("老挝星辰电力公司表示") == "星辰电力公司|");
+  CHECK(found("老挝星辰电力研究院表示") == "老挝星辰电力研究院|");
+  CHECK(found("老挝国家电力公司表示") == "老挝国家电力公司|");
+  CHECK(found("老挝国家电力研究院表示") == "老挝国家电力研究院|");
+  CHECK(found("老挝国家电力银行表示") == "老挝国家电力银行|");
+  CHECK(found("鼎衡证券投资顾问公司表示") == "鼎衡证券投资顾问公司|");
+  CHECK(found("鼎衡证券投资顾问银行表示") == "鼎衡证券|");
+  CHECK(found("与贵州大学合作") == "贵州大学|");
+  CHECK(found("与宿州学院合作") == "宿州学院|");
+  CHECK(found("湖南省安化县人民政府表示") == "安化县人民政府|");
+  CHECK(found("贵州省人民政府国有资产监督管理委员会表示") == "贵州省人民政府国有资产监督管理委员会|");
+  CHECK(found("长沙理工大学水利与环境工程学院表示") == "长沙理工大学|");
+  CHECK(found("广西大学土木建筑工程学院表示") == "广西大学|");
+}
