@@ -487,6 +487,7 @@ class Matcher {
     if (full_steps_model_ != m.id) {
       full_steps_.assign(size_t{1} << FullStep::kBits, FullStep{});
       full_steps_model_ = m.id;
+      legal_form_leads_ = lead_bytes_of(m, WordRole::kLegalForm);
     }
     hits_.clear();
     pending_.clear();
@@ -1694,10 +1695,27 @@ class Matcher {
   // (四川发展|（控股）有限责任公司), which the span then holds. A place's bare name right
   // before a listed name that gains its legal form is part of the registered name
   // (内蒙古|伊利实业集团股份有限公司), as in a pattern's.
+  // The lead bytes of the code points that may open a word of `role` (Model::role_first),
+  // and every four bytes' form's, beyond the BMP, where may_start_role() says yes.
+  static std::array<bool, 256> lead_bytes_of(const Model& m, WordRole role) {
+    std::array<bool, 256> leads{};
+    for (unsigned b = 0xF0; b < 0x100; ++b) leads[b] = true;
+    const size_t base = static_cast<size_t>(role) * 1024;
+    for (size_t w = 0; w < 1024; ++w)
+      for (uint64_t bits = m.role_first[base + w]; bits != 0; bits &= bits - 1) {
+        const auto c = static_cast<uint32_t>(w * 64 + static_cast<size_t>(std::countr_zero(bits)));
+        leads[c < 0x80 ? c : c < 0x800 ? 0xC0 | (c >> 6) : 0xE0 | (c >> 12)] = true;
+      }
+    return leads;
+  }
   void take_legal_forms() {
     for (Hit& h : hits_) {
+      // Most hits end before a code point no legal form opens with, and most of those
+      // (Hangul, Latin, punctuation) have a lead byte none does: the byte says so before
+      // a decode and the bit of the code point.
       if ((h.kind == HitKind::kLexicon || h.kind == HitKind::kPattern || h.kind == HitKind::kContext) && h.end < t_.size() &&
-          (t_[h.end] == '(' || m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm)))) {
+          (t_[h.end] == '(' || (legal_form_leads_[static_cast<unsigned char>(t_[h.end])] &&
+                                m_->may_start_role(decode_at(t_, h.end), role_bit(WordRole::kLegalForm))))) {
         const size_t form = legal_form_at(h.end);
         if (form > 0 && h.kind == HitKind::kLexicon && names_company_after(h)) {
           // 中国科学院|控股有限公司 is CAS Holdings: a company named after an academy, a
@@ -4337,6 +4355,8 @@ class Matcher {
   };
   std::vector<FullStep> full_steps_;  // 1 << FullStep::kBits entries (on the heap: the Matcher is thread_local)
   uint64_t full_steps_model_ = 0;  // Model::id of the model whose steps full_steps_ holds (none is 0)
+  // That model's lead bytes of legal forms' first code points (lead_bytes_of()).
+  std::array<bool, 256> legal_form_leads_{};
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
   std::vector<size_t> head_ends_;  // han_name_start() scratch
   // decode_run() or walked_run(): a run's code points, and where each starts and the

@@ -1336,3 +1336,18 @@ TEST_CASE("org: a pattern's suffix is told by its key and kind") {
   CHECK(found("长沙理工大学水利与环境工程学院表示") == "长沙理工大学|");
   CHECK(found("广西大学土木建筑工程学院表示") == "广西大学|");
 }
+
+// take_legal_forms() looks at a hit's end for a legal form only where the byte there leads
+// a code point that may open one (lead_bytes_of(), from the model's first code points):
+// a listed name takes each legal form after it, bracketed or not; a name before Hangul,
+// Latin, punctuation or a code point beyond the BMP takes none.
+TEST_CASE("org: a listed name takes the legal form after it, by the byte there first") {
+  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
+  for (const char* form : {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "控股有限公司", "集团有限公司", "（控股）有限公司"})
+    CHECK_MESSAGE(found(std::string("阿里巴巴") + form + "表示") == std::string("阿里巴巴") + form + "|", std::string(form));
+  CHECK(found("阿里巴巴表示") == "阿里巴巴|");
+  CHECK(found("阿里巴巴는 밝혔다") == "阿里巴巴|");
+  CHECK(found("阿里巴巴, 腾讯") == "阿里巴巴|腾讯|");
+  CHECK(found("阿里巴巴𠀀表示") == "阿里巴巴|");
+  CHECK(found("中国科学院控股有限公司表示") == "中国科学院控股有限公司|");
+}
