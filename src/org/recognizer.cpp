@@ -522,26 +522,27 @@ class Matcher {
 
  private:
   // True when the Hangul run starting at `pos` is made of particles and kind words only
-  // (딥시크 + 와의, 카카오 + 그룹은): the name before it ends a word.
-  bool is_trailer(size_t pos, int depth = 4) const {
-    size_t run_end = pos;
-    for (size_t count = 0; run_end < t_.size(); ++count) {
-      size_t j = run_end;
-      if (!text::is_hangul_syllable(next_cp(t_, j))) break;
-      if (count == kMaxTrailer) return false;  // particles never run this long
-      run_end = j;
-    }
-    return covers(pos, run_end, depth);
-  }
-  bool covers(size_t pos, size_t end, int depth) const {
-    if (pos == end) return true;
-    if (depth == 0 || !m_->may_start_role(decode_at(t_, pos), kTrailerRoles)) return false;
+  // (딥시크 + 와의, 카카오 + 그룹은): the name before it ends a word. The run's end is not
+  // looked for first: the walk for its words (trailer_covers()) stops where the run does,
+  // and most runs fail at their first syllable or word, long before that end.
+  bool is_trailer(size_t pos, int depth = 4) const { return trailer_covers(pos, pos + kMaxTrailerBytes, depth); }
+  // Particles never run longer than kMaxTrailer syllables (three bytes each).
+  static constexpr size_t kMaxTrailerBytes = 3 * kMaxTrailer;
+  // Whether the Hangul run at pos ends no later than `limit` and [pos, the run's end)
+  // is made of at most `depth` words of kTrailerRoles.
+  bool trailer_covers(size_t pos, size_t limit, int depth) const {
+    if (pos > limit) return false;
+    const char32_t first = decode_at(t_, pos);
+    if (!text::is_hangul_syllable(first)) return true;  // the run ends at pos
+    if (pos == limit || depth == 0 || !m_->may_start_role(first, kTrailerRoles)) return false;
     uint32_t state = CodePointTrie::kRoot;
-    for (size_t j = pos; j < end;) {
-      state = m_->words.step(state, next_cp(t_, j));
+    for (size_t j = pos; j < t_.size();) {
+      const char32_t c = next_cp(t_, j);
+      if (!text::is_hangul_syllable(c)) return false;  // past the run's end
+      state = m_->words.step(state, c);
       if (state == CodePointTrie::kNone) return false;
       const Payload* p = m_->word_get(state);
-      if (p && (p->roles & kTrailerRoles) && covers(j, end, depth - 1)) return true;
+      if (p && (p->roles & kTrailerRoles) && trailer_covers(j, limit, depth - 1)) return true;
     }
     return false;
   }

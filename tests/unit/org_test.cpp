@@ -1351,3 +1351,17 @@ TEST_CASE("org: a listed name takes the legal form after it, by the byte there f
   CHECK(found("阿里巴巴𠀀表示") == "阿里巴巴|");
   CHECK(found("中国科学院控股有限公司表示") == "中国科学院控股有限公司|");
 }
+
+TEST_CASE("org: a Hangul name ends a word before particles and kind words of up to eight syllables") {
+  check_rows(fixture(), {
+      // 계열사|으로서|까지: eight syllables, the most particles run; 계열사|으로서|조차도: nine.
+      {"trailer-eight", "딥시크계열사으로서까지 협력", "딥시크=DeepSeek"},
+      {"trailer-eight-at-end", "딥시크계열사으로서까지", "딥시크=DeepSeek"},
+      {"trailer-nine", "딥시크계열사으로서조차도 협력", ""},
+      {"trailer-at-end", "딥시크에서부터도", "딥시크=DeepSeek"},
+      {"trailer-before-comma", "딥시크에서, 텐센트는", "딥시크=DeepSeek | 텐센트=Tencent"},
+      {"trailer-before-latin", "딥시크에서AI를", "딥시크=DeepSeek"},
+      {"no-trailer-first", "딥시크대화", ""},
+      {"no-trailer-later", "딥시크와대화", ""},
+  });
+}
