@@ -525,7 +525,8 @@ class Matcher {
   // (딥시크 + 와의, 카카오 + 그룹은): the name before it ends a word. The run's end is not
   // looked for first: the walk for its words (trailer_covers()) stops where the run does,
   // and most runs fail at their first syllable or word, long before that end.
-  bool is_trailer(size_t pos, int depth = 4) const { return trailer_covers(pos, pos + kMaxTrailerBytes, depth); }
+  bool is_trailer(size_t pos) const { return trailer_covers(pos, pos + kMaxTrailerBytes, kTrailerWords); }
+  static constexpr int kTrailerWords = 4;  // particles and kind words after a name, at most
   // Particles never run longer than kMaxTrailer syllables (three bytes each).
   static constexpr size_t kMaxTrailerBytes = 3 * kMaxTrailer;
   // Whether the Hangul run at pos ends no later than `limit` and [pos, the run's end)
@@ -534,6 +535,10 @@ class Matcher {
     if (pos > limit) return false;
     const char32_t first = decode_at(t_, pos);
     if (!text::is_hangul_syllable(first)) return true;  // the run ends at pos
+    return trailer_covers_from(pos, first, limit, depth);
+  }
+  // trailer_covers() where the run goes on at pos (pos <= limit) with `first`, a syllable.
+  bool trailer_covers_from(size_t pos, char32_t first, size_t limit, int depth) const {
     if (pos == limit || depth == 0 || !m_->may_start_role(first, kTrailerRoles)) return false;
     uint32_t state = CodePointTrie::kRoot;
     for (size_t j = pos; j < t_.size();) {
@@ -588,7 +593,8 @@ class Matcher {
           while (j < t_.size() && text::is_ascii_digit(static_cast<unsigned char>(t_[j]))) ++j;
           return text::is_hangul_syllable(decode_at(t_, j));
         }
-        return !text::is_hangul_syllable(next) || is_trailer(end);
+        // (The syllable after the name is the trailer's first, decoded once.)
+        return !text::is_hangul_syllable(next) || trailer_covers_from(end, next, end + kMaxTrailerBytes, kTrailerWords);
       }
       default: return true;  // the next code point is not read
     }

@@ -1363,5 +1363,9 @@ TEST_CASE("org: a Hangul name ends a word before particles and kind words of up 
       {"trailer-before-latin", "딥시크에서AI를", "딥시크=DeepSeek"},
       {"no-trailer-first", "딥시크대화", ""},
       {"no-trailer-later", "딥시크와대화", ""},
+      {"one-particle-at-end", "딥시크는", "딥시크=DeepSeek"},
+      {"three-syllable-particle", "딥시크이었다.", "딥시크=DeepSeek"},
+      {"four-words", "딥시크에서부터까지도 협력", "딥시크=DeepSeek"},
+      {"five-words", "딥시크에서부터까지도만 협력", ""},
   });
 }
