@@ -92,6 +92,8 @@ std::string found_texts(const org::Recognizer& rec, std::string_view input) {
   for (const Found& f : run(rec, input)) out += f.text + "|";
   return out;
 }
+// The names the built-in recognizer finds in `input`, as written, each followed by '|'.
+std::string found(std::string_view input) { return found_texts(builtin(), input); }
 
 std::string describe(const std::vector<Found>& fs) {
   std::string s;
@@ -1171,29 +1173,29 @@ TEST_CASE("org: a name before a model code names the product, with or without pr
 // pattern there; find_patterns() looks for such a word only after the few suffixes whose
 // key one opens (Model::suffix_opens_common), the others' patterns stand.
 TEST_CASE("org: a suffix opening an ordinary word ends no pattern, after the suffixes that open one") {
-  CHECK(found_texts(builtin(), "为返乡创业大学生提供贴息贷款") == "");
-  CHECK(found_texts(builtin(), "华东星辰大学生物系的学生") == "");
-  CHECK(found_texts(builtin(), "华东星辰大学表示") == "华东星辰大学|");
-  CHECK(found_texts(builtin(), "深圳市星辰云科技有限公司表示") == "深圳市星辰云科技有限公司|");
-  CHECK(found_texts(builtin(), "深圳星辰云科技公司表示") == "深圳星辰云科技公司|");
+  CHECK(found("为返乡创业大学生提供贴息贷款") == "");
+  CHECK(found("华东星辰大学生物系的学生") == "");
+  CHECK(found("华东星辰大学表示") == "华东星辰大学|");
+  CHECK(found("深圳市星辰云科技有限公司表示") == "深圳市星辰云科技有限公司|");
+  CHECK(found("深圳星辰云科技公司表示") == "深圳星辰云科技公司|");
 }
 
 // A service quoted after its owner's possessive is the service (names_own_service()):
 // each quote mark is_quote() knows opens it, ASCII and wide, and no other mark does.
 TEST_CASE("org: a service quoted after its owner's possessive, with every quote mark") {
   for (const char* quoted : {"'쿠팡이츠'", "\"쿠팡이츠\"", "‘쿠팡이츠’", "“쿠팡이츠”", "《쿠팡이츠》", "「쿠팡이츠」", "『쿠팡이츠』"})
-    CHECK_MESSAGE(found_texts(builtin(), std::string("쿠팡의 ") + quoted + "에 대한 심의는") == "쿠팡|", std::string(quoted));
+    CHECK_MESSAGE(found(std::string("쿠팡의 ") + quoted + "에 대한 심의는") == "쿠팡|", std::string(quoted));
   for (const char* bare : {"쿠팡이츠", "(쿠팡이츠)", "[쿠팡이츠]", "`쿠팡이츠`", "<쿠팡이츠>", "〈쿠팡이츠〉"})
-    CHECK_MESSAGE(found_texts(builtin(), std::string("쿠팡의 ") + bare + "에 대한 심의는") == "쿠팡|쿠팡이츠|", std::string(bare));
+    CHECK_MESSAGE(found(std::string("쿠팡의 ") + bare + "에 대한 심의는") == "쿠팡|쿠팡이츠|", std::string(bare));
 }
 
 // A company listed with a foreign country and a space before it, where the name is also
 // found alone, is the name alone (country_before_company()): the scan reads the listed
 // form across the left-out space and says its text holds one, which the check needs.
 TEST_CASE("org: a country spaced before a listed company stays outside it") {
-  CHECK(found_texts(builtin(), "대만 TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
-  CHECK(found_texts(builtin(), "대만  TSMC도 애리조나 투자를 늘렸다") == "TSMC|");  // two spaces: none left out
-  CHECK(found_texts(builtin(), "TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
+  CHECK(found("대만 TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
+  CHECK(found("대만  TSMC도 애리조나 투자를 늘렸다") == "TSMC|");  // two spaces: none left out
+  CHECK(found("TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
 }
 
 // Hits the typo and pattern passes add come after the scan's, out of order by start;
@@ -1206,8 +1208,8 @@ TEST_CASE("org: hits added after the scan's are ordered with them") {
   // A pattern that is exactly an ordinary word, or whose suffix runs on into one, is
   // dropped by the words the scan found: looked up among all hits by start.
   // (Listed names after them, which the scan's hits hold and the pattern's come after.)
-  CHECK(found_texts(builtin(), "中期报告则预计，二十国集团经济体2024年通胀率将从上年下降，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
-  CHECK(found_texts(builtin(), "资金面上，上海银行间同业拆放利率（Shibor）上涨，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
+  CHECK(found("中期报告则预计，二十国集团经济体2024年通胀率将从上年下降，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
+  CHECK(found("资金面上，上海银行间同业拆放利率（Shibor）上涨，阿里巴巴和腾讯表示。") == "阿里巴巴|腾讯|");
 }
 
 // first_of3() eight bytes at a time, against a walk of one byte at a time: random text
@@ -1238,7 +1240,7 @@ TEST_CASE("org: first_of3 finds what a byte walk finds") {
 // select(): a hit that ends where the next starts stands alone (kept with no cluster
 // built); one that overlaps the next competes with it, the longer kept.
 TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
-  const auto texts = [](std::string_view t) { return found_texts(builtin(), t); };
+  const auto texts = [](std::string_view t) { return found(t); };
   CHECK(texts("腾讯阿里巴巴百度华为宣布合作。") == "腾讯|阿里巴巴|百度|华为|");
   CHECK(texts("삼성전자와 LG전자가 발표했다.") == "삼성전자|LG전자|");
   // Two names of one length sharing a character: the earlier is kept, not both.
@@ -1262,7 +1264,6 @@ TEST_CASE("org: adjacent names stand alone, overlapping ones compete") {
 // legal form alone; and, where the walk stepped over a bracketed place, the run decoded
 // again. A stop word or a date inside the run cuts the name at the same place in each.
 TEST_CASE("org: a Chinese name's run is read as the walk back decoded it") {
-  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
   CHECK(found("该公司所在的华东算力产业联盟表示") == "华东算力产业联盟|");
   CHECK(found("今天华东星辰云计算科技有限公司表示") == "华东星辰云计算科技有限公司|");
   CHECK(found("二〇二五年云帆星海科技有限公司表示") == "云帆星海科技有限公司|");
@@ -1288,7 +1289,6 @@ TEST_CASE("org: a Chinese name's run is read as the walk back decoded it") {
 // after a pattern's suffix, after a bracketed word and at the text's end are read as the
 // walk reads them.
 TEST_CASE("org: legal forms are found after names, suffixes and bracketed words") {
-  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
   CHECK(found("对瀚海银行股份有限公司表示") == "瀚海银行股份有限公司|");
   CHECK(found("对瀚海银行表示") == "");  // too short a name without one
   CHECK(found("白沙溪茶厂股份有限公司表示") == "白沙溪茶厂股份有限公司|");
@@ -1304,7 +1304,6 @@ TEST_CASE("org: legal forms are found after names, suffixes and bracketed words"
 // (和 "and" in 和悦物业): short_form_defined_after() looks for the gloss's bracket among
 // the bytes after the suffix before it walks the characters up to it, near and far.
 TEST_CASE("org: a short form defined after the name keeps its stop words, the gloss near or far") {
-  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
   CHECK(found("今天和悦物业服务有限公司（以下简称“和悦物业”）表示") == "和悦物业服务有限公司|和悦物业|");
   CHECK(found("今天和悦物业服务有限公司表示") == "悦物业服务有限公司|");
   CHECK(found("北京硅和聚能科技有限公司（以下简称“硅和聚能”）表示") == "北京硅和聚能科技有限公司|硅和聚能|");
@@ -1321,7 +1320,6 @@ TEST_CASE("org: a short form defined after the name keeps its stop words, the gl
 // the bare 公司, a place's university, a government under its province, a school after
 // its university.
 TEST_CASE("org: a pattern's suffix is told by its key and kind") {
-  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
   CHECK(found("老挝星辰电力公司表示") == "星辰电力公司|");
   CHECK(found("老挝星辰电力研究院表示") == "老挝星辰电力研究院|");
   CHECK(found("老挝国家电力公司表示") == "老挝国家电力公司|");
@@ -1342,7 +1340,6 @@ TEST_CASE("org: a pattern's suffix is told by its key and kind") {
 // a listed name takes each legal form after it, bracketed or not; a name before Hangul,
 // Latin, punctuation or a code point beyond the BMP takes none.
 TEST_CASE("org: a listed name takes the legal form after it, by the byte there first") {
-  const auto found = [](std::string_view text) { return found_texts(builtin(), text); };
   for (const char* form : {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "控股有限公司", "集团有限公司", "（控股）有限公司"})
     CHECK_MESSAGE(found(std::string("阿里巴巴") + form + "表示") == std::string("阿里巴巴") + form + "|", std::string(form));
   CHECK(found("阿里巴巴表示") == "阿里巴巴|");
