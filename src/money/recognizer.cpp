@@ -1021,6 +1021,20 @@ struct Reader {
   // Whether the amount ending at p ends with a Korean scale word (3000억 동).
   bool after_korean_scale(size_t p) const { return p > 0 && numeral::is_korean_scale(cp_before(s, p)); }
 
+  // Can a minor tail (minor_tail()) start after a major unit ending at e: a digit or a
+  // numeral character there, after 又 and one space (零, which minor_tail() steps over,
+  // is a numeral character itself)? Most amounts have none, and minor_tail() is a call
+  // with a large frame (its numeral and options): asked first, it is left out for them
+  // (13,454 calls on 4 MB).
+  [[gnu::always_inline]] bool may_have_tail(size_t e) const {
+    size_t q = e;
+    if (bytes_at(s, q, "又")) q += 3;
+    q = skip_space(s, q);
+    if (q >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[q]);
+    return is_digit(static_cast<char>(b)) || ((b & 0xF0) == 0xE0 && q + 2 < s.size() && t.numeral3(s, q));
+  }
+
   // Minor units after a major one: 1달러 20센트, 五元三毛, 三块零四, 五块七毛八.
   size_t minor_tail(size_t e, int currency, int per, Decimal& value) const {
     for (int round = 0; round < 3; ++round) {
@@ -1191,7 +1205,7 @@ struct Reader {
       a.end = e;
       a.generic_word = ps == std::string_view::npos && e - cs == 3 && text::is_han(cp_at(s, cs));
       if (ps == std::string_view::npos) a.word = word;
-      if (!n->is_range()) a.end = minor_tail(e, cur, 1, a.low), a.high = a.low;
+      if (!n->is_range()) a.end = may_have_tail(e) ? minor_tail(e, cur, 1, a.low) : e, a.high = a.low;
       if (ps != std::string_view::npos) a.start = ps, a.rule = "money.prefix_suffix";
       return true;
     }

@@ -249,3 +249,22 @@ TEST_CASE("money scanner: the vector scan starts where the byte loop does") {
     REQUIRE_MESSAGE(r.scan_starts(folded, money::Recognizer::ScanLevel::kAvx512) == want, folded);
   }
 }
+
+TEST_CASE("a minor tail is read only where one may start: a digit or a numeral character after 又, 零 and a space") {
+  // Reader::may_have_tail() asks before minor_tail() is called: a tail after 又, after 零,
+  // after one space, glued; and amounts with none, at the text's end or before a word.
+  CHECK(facts("价格为五元三毛。") == "五元三毛=5.3 CNY");
+  CHECK(facts("售价三块零四。") == "三块零四=3.04 CNY");
+  CHECK(facts("共五元零三分。") == "五元零三分=5.03 CNY");
+  CHECK(facts("只要五块七毛八。") == "五块七毛八=5.78 CNY");
+  CHECK(facts("他付了1달러 20센트를 냈다.") == "1달러 20센트=1.2 USD");
+  CHECK(facts("共5元又3角。") == "5元又3角=5.3 CNY");
+  CHECK(facts("共五元又三角。") == "五元又三角=5.3 CNY");
+  CHECK(facts("共5元 3角。") == "5元 3角=5.3 CNY");
+  CHECK(facts("共五块六。") == "五块六=5.6 CNY");
+  CHECK(facts("五块六到五块七毛八。") == "五块六到五块七毛八=5.6..5.78 CNY");
+  CHECK(facts("售价4499元 三季度") == "4499元=4499 CNY");
+  CHECK(facts("合计3元2") == "3元=3 CNY");
+  CHECK(facts("价格5元") == "5元=5 CNY");
+  CHECK(facts("价格5元又") == "5元=5 CNY");
+}
