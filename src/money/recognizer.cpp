@@ -1081,9 +1081,15 @@ struct Reader {
 
   // Prefix currency right before i (one space allowed): returns its start or npos.
   // `needs_generic`: the prefix counts only with a generic word closing the amount.
-  size_t prefix_before(size_t i, int& currency, bool& needs_generic) const {
-    // Most amounts have none: the scanner's test of the byte before (and spaces) first.
+  // (Inlined: most amounts have none, and the scanner's test of the byte before (and
+  // spaces) tells, where the call to the lookup cost more than the test; 15,292 calls on
+  // 4 MB.)
+  [[gnu::always_inline]] size_t prefix_before(size_t i, int& currency, bool& needs_generic) const {
     if (!t.prefix_may_end_before(s, i)) return std::string_view::npos;
+    return prefix_word_before(i, currency, needs_generic);
+  }
+  // prefix_before() past the scanner's test.
+  [[gnu::noinline]] size_t prefix_word_before(size_t i, int& currency, bool& needs_generic) const {
     size_t j = i;
     while (j > 0 && s[j - 1] == ' ' && i - j < 2) --j;  // 人民币  50元
     const Word* w = t.prefix.match_before(s, j);

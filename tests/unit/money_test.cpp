@@ -268,3 +268,26 @@ TEST_CASE("a minor tail is read only where one may start: a digit or a numeral c
   CHECK(facts("价格5元") == "5元=5 CNY");
   CHECK(facts("价格5元又") == "5元=5 CNY");
 }
+
+TEST_CASE("a prefix currency is looked up only where the scanner's test lets one end before the amount") {
+  // Reader::prefix_before() asks Tables::prefix_may_end_before() inline before the word
+  // lookup: symbols glued, words after one or two spaces, prefixes over ranges, a
+  // prefix giving a generic 元 its currency; and none before a bare amount.
+  CHECK(facts("价格为US$5。") == "US$5=5 USD");
+  CHECK(facts("₩5000") == "₩5000=5000 KRW");
+  CHECK(facts("人民币 50元") == "人民币 50元=50 CNY");
+  CHECK(facts("人民币  50元") == "人民币  50元=50 CNY");
+  CHECK(facts("EUR 20 fee") == "EUR 20=20 EUR");
+  CHECK(facts("港元5億至6億元") == "港元5億至6億元=500000000..600000000 HKD");
+  CHECK(facts("$3-5 billion") == "$3-5 billion=3000000000..5000000000 USD");
+  CHECK(facts("新台幣100億元") == "新台幣100億元=10000000000 TWD");
+  CHECK(facts("约合人民币3亿元") == "人民币3亿元=300000000 CNY [approx]");
+  // Prefixes that do not hold: another currency word after the amount, a rate's
+  // currency, a unit after 每, a spelled digit glued to a word.
+  CHECK(facts("人民币5美元") == "5美元=5 USD");
+  CHECK(facts("美元 50美元") == "50美元=50 USD");
+  CHECK(facts("兑美元7.1").empty());
+  CHECK(facts("按每美元0.01元") == "0.01元=0.01 CNY");
+  CHECK(facts("人民币三部分").empty());
+  CHECK(facts("50元") == "50元=50 CNY");
+}
