@@ -165,7 +165,8 @@ class WordIndex {
   }
 
   // Longest word starting at i.
-  const Word* match_at(std::string_view s, size_t i) const {
+  // (Inlined up to the keys' test, which answers most calls; the rest is a call.)
+  [[gnu::always_inline]] const Word* match_at(std::string_view s, size_t i) const {
     if (i >= s.size()) return nullptr;
     // Most places start no word. A three-byte character (Hangul, Han) is looked up in
     // the keys from its bytes, which hold the code point's bits, before it is decoded.
@@ -173,6 +174,10 @@ class WordIndex {
     if ((d[i] & 0xF0) == 0xE0 && i + 2 < s.size() &&
         !((keys_[((d[i] & 0x0Fu) << 6) | (d[i + 1] & 0x3Fu)] >> (d[i + 2] & 0x3Fu)) & 1))
       return nullptr;
+    return match_decoded(s, i);
+  }
+  // match_at() past the keys' test of a three-byte character.
+  [[gnu::noinline]] const Word* match_decoded(std::string_view s, size_t i) const {
     size_t j = i;
     const char32_t key = decode_at(s, j);
     return match_key(s, i, key, j);

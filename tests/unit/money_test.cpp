@@ -291,3 +291,25 @@ TEST_CASE("a prefix currency is looked up only where the scanner's test lets one
   CHECK(facts("人民币三部分").empty());
   CHECK(facts("50元") == "50元=50 CNY");
 }
+
+TEST_CASE("the word indexes answer at the keys' test inline, and past it by the lookup") {
+  // WordIndex::match_at() tests a three-byte character's bits in the keys inline and
+  // calls the lookup only past them: currency words, qualifiers after and before, range
+  // connectors and closing words, infixes, English scale words and the to-words, at the
+  // text's end and before more text.
+  CHECK(facts("5억 원") == "5억 원=500000000 KRW");
+  CHECK(facts("5억 원 이상") == "5억 원=500000000 KRW [min]");
+  CHECK(facts("10억~20억 원") == "10억~20억 원=1000000000..2000000000 KRW");
+  CHECK(facts("3~5万元") == "3~5万元=30000..50000 CNY");
+  CHECK(facts("10亿元至20亿元之间") == "10亿元至20亿元=1000000000..2000000000 CNY");
+  CHECK(facts("$3.5 billion") == "$3.5 billion=3500000000 USD");
+  CHECK(facts("5万多元") == "5万多元=50000 CNY [approx]");
+  CHECK(facts("约5亿美元左右") == "5亿美元=500000000 USD [approx]");
+  CHECK(facts("最高约120亿美元") == "120亿美元=12000000000 USD [approx;max]");
+  CHECK(facts("1조 위안을 넘어설") == "1조 위안=1000000000000 CNY [min]");
+  CHECK(facts("7万元/吨左右") == "7万元=70000 CNY [approx]");
+  CHECK(facts("600억 위안(약 12조 원)") == "600억 위안=60000000000 CNY | 12조 원=12000000000000 KRW [approx;equiv=1]");
+  CHECK(facts("20亿美元和10亿欧元，折合约220亿元人民币") ==
+        "20亿美元=2000000000 USD | 10亿欧元=1000000000 EUR | 220亿元人民币=22000000000 CNY [approx]");
+  CHECK(facts("일본 엔 5000엔") == "5000엔=5000 JPY");
+}
