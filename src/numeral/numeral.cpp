@@ -1358,7 +1358,9 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
   // 공백이 불가피, 삼백이 넘는: a Hangul numeral's last 이 after a scale or zero, before a
   // space and a word, is the subject particle, not 2 (news never spells 102 as 백이); the
   // number ends before it.
-  if (ends_with_particle_i(s, i, n->end)) {
+  // (Its first test inline: most numerals are shorter than two syllables or end in
+  // another character, and the call cost more than the test.)
+  if (n->end >= i + 6 && starts_with_at(s, n->end - 3, "이") && ends_with_particle_i(s, i, n->end)) {
     const size_t cut = n->end - 3;
     *n = Numeral{};
     if (!read_plain(s.substr(0, cut), i, o, *n)) {

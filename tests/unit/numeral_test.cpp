@@ -396,3 +396,22 @@ TEST_CASE("numeral lexicon: korean_endings.tsv decides particles and the copula"
   CHECK(error_of("particle\t은\ncopula\t다|x\n") ==
         "endings.tsv:3: column 'surface': 'x': expected a word that opens with a Hangul syllable");
 }
+
+TEST_CASE("a Hangul numeral's last 이 before a space and a word is the subject particle (tested inline first)") {
+  // parse_numeral_at() tests the length and the last syllable before it calls
+  // ends_with_particle_i(): 이 after a scale or a zero, two syllables or more, a space
+  // and a word after it, is cut off; a numeral of one syllable, one ending in another
+  // syllable, or one at the text's end is read whole.
+  const auto read = [](std::string_view s) {
+    const auto n = numeral::parse_numeral_at(s, 0);
+    return n ? std::string(s.substr(n->start, n->end - n->start)) + "=" + n->value_string() : std::string();
+  };
+  CHECK(read("삼백이 넘는") == "삼백=300");
+  CHECK(read("공백이 불가피") == "공백=0");
+  CHECK(read("백이 넘는") == "백=100");
+  CHECK(read("삼백이") == "삼백이=302");
+  CHECK(read("십이 넘는") == "십이=12");
+  CHECK(read("이 넘는") == "이=2");
+  CHECK(read("삼백 넘는") == "삼백=300");
+  CHECK(read("삼백이번") == "삼백이=302");
+}
