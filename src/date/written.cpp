@@ -4,100 +4,54 @@
 #include <vector>
 
 #include "lexicon/sources.h"
+#include "lexicon/tsv.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
-namespace detail {
 namespace {
 
-std::string_view trim_cell(std::string_view s) {  // as lexicon::parse_tsv trims a cell
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+// The few date words the shape needs, folded. A malformed date_words.tsv leaves them
+// empty (no date is then stepped over); the lexicon lint test reports the file.
+struct WrittenDateWords {
+  std::vector<std::string> part_markers;  // 年, 月: another part may follow
+  std::vector<std::string> day_markers;   // 日, 号: the date ends
+  std::vector<std::string> ranges;        // —, ~, 至
+  std::vector<std::string> first_months;  // 前, 首
+  std::vector<std::string> day_words;     // 今日, 昨日: 今(24)日
+  std::vector<std::string> parts;         // 初, 中旬, 底: after a month or a year
+  std::vector<std::string> after;         // 前, 左右: after the whole
 
-// date_words.tsv has five columns; a file of more than 16 gives no words (parse_tsv()
-// would keep them all: a difference only for a file this module never reads).
-constexpr size_t kMaxColumns = 16;
-
-// The line's cells, trimmed, into `cells`; their count, or kMaxColumns + 1 when more.
-size_t split_cells(std::string_view line, std::string_view (&cells)[kMaxColumns]) {
-  size_t count = 0;
-  for (size_t pos = 0;;) {
-    const size_t tab = line.find('\t', pos);
-    if (count == kMaxColumns) return kMaxColumns + 1;
-    cells[count++] = trim_cell(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-    if (tab == std::string_view::npos) return count;
-    pos = tab + 1;
-  }
-}
-
-}  // namespace
-
-// The rows are read in place, as lexicon::parse_tsv() would read them but with no
-// std::string per cell nor vector per row: parse_tsv() of the whole file (about 1,100
-// rows, half of them Korean) cost 1.57 M instructions at the first ORG date of a run,
-// for the forty-odd words kept here. The same file gives the same words, and a file
-// parse_tsv() would refuse (a BOM, invalid UTF-8, a missing column, a row with the wrong
-// number of cells) gives none.
-WrittenDateWords read_written_date_words(std::string_view content) {
-  WrittenDateWords w;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF" || text::find_invalid_utf8(content) != std::string_view::npos) return w;
-  std::string_view cells[kMaxColumns];
-  size_t columns = 0;  // 0 until the header row
-  size_t lang_at = 0, surface_at = 0, kind_at = 0, unit_at = 0;
-  for (size_t pos = 0; pos < content.size();) {
-    const size_t nl = content.find('\n', pos);
-    const std::string_view line = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? content.size() : nl + 1;
-    if (trim_cell(line).empty() || trim_cell(line).front() == '#') continue;
-    const size_t count = split_cells(line, cells);
-    if (count > kMaxColumns) return WrittenDateWords{};
-    if (columns == 0) {
-      // The first of equal names, as lexicon::Table::column() finds it.
-      auto column = [&](std::string_view name) {
-        for (size_t i = 0; i < count; ++i)
-          if (cells[i] == name) return i;
-        return count;
-      };
-      lang_at = column("lang"), surface_at = column("surface"), kind_at = column("kind"), unit_at = column("unit");
-      if (lang_at == count || surface_at == count || kind_at == count || unit_at == count) return w;
-      columns = count;
-      continue;
+  WrittenDateWords() {
+    for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+      if (!src.name.ends_with("/date_words.tsv")) continue;
+      auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "unit"});
+      if (!parsed.ok()) continue;
+      const lexicon::Table& t = parsed.value();
+      // The columns found once, not by name in every row's cells (three searches a row).
+      const size_t lang_at = t.column("lang"), kind_at = t.column("kind"), unit_at = t.column("unit"),
+                   surface_at = t.column("surface");
+      for (const lexicon::Row& row : t.rows()) {
+        const std::string_view lang = t.cell_at(row, lang_at), kind = t.cell_at(row, kind_at), unit = t.cell_at(row, unit_at);
+        if (lang != "zh" && lang != "any") continue;
+        std::vector<std::string>* into = nullptr;
+        if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
+        else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &day_markers;
+        else if (kind == "range") into = &ranges;
+        else if (kind == "first_n") into = &first_months;
+        else if (kind == "day_rel" && unit.empty()) into = &day_words;
+        else if (kind == "part") into = &parts;
+        else if (kind == "qualifier_after") into = &after;
+        if (!into) continue;
+        std::string folded = text::fold(t.cell_at(row, surface_at));
+        if (!folded.empty()) into->push_back(std::move(folded));
+      }
     }
-    if (count != columns) return WrittenDateWords{};
-    const std::string_view lang = cells[lang_at], kind = cells[kind_at], unit = cells[unit_at];
-    if (lang != "zh" && lang != "any") continue;
-    std::vector<std::string>* into = nullptr;
-    if (kind == "marker" && (unit == "year" || unit == "month")) into = &w.part_markers;
-    else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &w.day_markers;
-    else if (kind == "range") into = &w.ranges;
-    else if (kind == "first_n") into = &w.first_months;
-    else if (kind == "day_rel" && unit.empty()) into = &w.day_words;
-    else if (kind == "part") into = &w.parts;
-    else if (kind == "qualifier_after") into = &w.after;
-    if (!into) continue;
-    std::string folded = text::fold(cells[surface_at]);
-    if (!folded.empty()) into->push_back(std::move(folded));
   }
-  return w;
-}
-
-}  // namespace detail
-
-namespace {
-
-using detail::WrittenDateWords;
-
-WrittenDateWords load_words() {
-  for (const lexicon::Source& src : lexicon::builtin_sources("date"))
-    if (src.name.ends_with("/date_words.tsv")) return detail::read_written_date_words(src.content);
-  return {};
-}
+};
 
 const WrittenDateWords& words() {
-  static const WrittenDateWords kWords = load_words();
+  static const WrittenDateWords kWords;
   return kWords;
 }
 

@@ -12,9 +12,7 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace hanfacts::date {
 
@@ -26,21 +24,5 @@ namespace hanfacts::date {
 // a day, a qualifier (12月20日前, 月底前); a range word and a second such date may follow
 // (2027年至2029年). No calendar check and no reference date: a shape, not a value.
 size_t written_date_end(std::string_view folded, size_t pos);
-
-namespace detail {
-// The few date words the shape needs, folded. A malformed date_words.tsv leaves them
-// empty (no date is then stepped over); the lexicon lint test reports the file.
-struct WrittenDateWords {
-  std::vector<std::string> part_markers;  // 年, 月: another part may follow
-  std::vector<std::string> day_markers;   // 日, 号: the date ends
-  std::vector<std::string> ranges;        // —, ~, 至
-  std::vector<std::string> first_months;  // 前, 首
-  std::vector<std::string> day_words;     // 今日, 昨日: 今(24)日
-  std::vector<std::string> parts;         // 初, 中旬, 底: after a month or a year
-  std::vector<std::string> after;         // 前, 左右: after the whole
-};
-// Those words of a date_words.tsv file's text (its zh and any rows). Exposed for tests.
-WrittenDateWords read_written_date_words(std::string_view content);
-}  // namespace detail
 
 }  // namespace hanfacts::date

@@ -8,9 +8,6 @@
 #include "date/calendar.h"
 #include "date/lunar.h"
 #include "date/written.h"
-#include "lexicon/sources.h"
-#include "lexicon/tsv.h"
-#include "text/fold.h"
 #include "hanfacts/extractor.h"
 
 using namespace hanfacts;
@@ -591,93 +588,6 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   CHECK(end_of("2026平").empty());
   CHECK(end_of("前").empty());
   CHECK(date::written_date_end("26日", 5) == 5);  // at the end
-}
-
-namespace {
-
-// The written shape's words as lexicon::parse_tsv() gives them, the reference for the
-// narrow read.
-date::detail::WrittenDateWords written_words_by_parse_tsv(std::string_view content) {
-  date::detail::WrittenDateWords w;
-  auto parsed = lexicon::parse_tsv(content, "x.tsv", {"lang", "surface", "kind", "unit"});
-  if (!parsed.ok()) return w;
-  const lexicon::Table& t = parsed.value();
-  for (const lexicon::Row& row : t.rows()) {
-    const std::string_view lang = t.cell(row, "lang"), kind = t.cell(row, "kind"), unit = t.cell(row, "unit");
-    if (lang != "zh" && lang != "any") continue;
-    std::vector<std::string>* into = nullptr;
-    if (kind == "marker" && (unit == "year" || unit == "month")) into = &w.part_markers;
-    else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &w.day_markers;
-    else if (kind == "range") into = &w.ranges;
-    else if (kind == "first_n") into = &w.first_months;
-    else if (kind == "day_rel" && unit.empty()) into = &w.day_words;
-    else if (kind == "part") into = &w.parts;
-    else if (kind == "qualifier_after") into = &w.after;
-    if (!into) continue;
-    std::string folded = text::fold(t.cell(row, "surface"));
-    if (!folded.empty()) into->push_back(std::move(folded));
-  }
-  return w;
-}
-
-void check_same_words(std::string_view content) {
-  const date::detail::WrittenDateWords got = date::detail::read_written_date_words(content);
-  const date::detail::WrittenDateWords want = written_words_by_parse_tsv(content);
-  CHECK(got.part_markers == want.part_markers);
-  CHECK(got.day_markers == want.day_markers);
-  CHECK(got.ranges == want.ranges);
-  CHECK(got.first_months == want.first_months);
-  CHECK(got.day_words == want.day_words);
-  CHECK(got.parts == want.parts);
-  CHECK(got.after == want.after);
-}
-
-}  // namespace
-
-TEST_CASE("the written shape's words are read from date_words.tsv as parse_tsv() reads them") {
-  // The built-in file: the same words in the same order, and some of each kind.
-  bool seen = false;
-  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-    if (!src.name.ends_with("/date_words.tsv")) continue;
-    seen = true;
-    check_same_words(src.content);
-    const date::detail::WrittenDateWords w = date::detail::read_written_date_words(src.content);
-    CHECK(!w.part_markers.empty());
-    CHECK(!w.day_markers.empty());
-    CHECK(!w.ranges.empty());
-    CHECK(!w.after.empty());
-  }
-  CHECK(seen);
-  // Columns in another order and an extra one, comments, blank lines, spaces and a
-  // carriage return around cells, Traditional forms folded, Korean rows and empty
-  // surfaces left out, an empty unit.
-  const std::string good =
-      "# comment\n\nkind\textra\tunit\tsurface\tlang\n"
-      "marker\tx\tyear\t 年 \tzh\n"
-      "  # indented comment\n"
-      "marker\tx\tday\t號\tzh\r\n"
-      "marker\tx\tday_of_month\t日\t any \n"
-      "marker\tx\tday\t일\tko\n"
-      "range\tx\t\t至\tzh\n"
-      "range\tx\t\t \tzh\n"
-      "first_n\tx\tmonth\t前\tzh\n"
-      "day_rel\tx\t\t今日\tzh\n"
-      "day_rel\tx\tday\t昨日\tzh\n"
-      "part\tx\t\t底\tzh\n"
-      "qualifier_after\tx\t\t左右\tzh";
-  check_same_words(good);
-  CHECK(date::detail::read_written_date_words(good).day_markers == std::vector<std::string>{"号", "日"});
-  CHECK(date::detail::read_written_date_words(good).ranges == std::vector<std::string>{"至"});
-  // A file parse_tsv() refuses gives no words: a row with too few or too many cells, a
-  // missing column, no header, a byte-order mark, invalid UTF-8.
-  for (const std::string bad : {"lang\tsurface\tkind\tunit\nzh\t年\tmarker\tyear\nzh\t月\tmarker\n",
-                                "lang\tsurface\tkind\tunit\nzh\t年\tmarker\tyear\tx\n",
-                                "lang\tsurface\tkind\nzh\t年\tmarker\n", "# only a comment\n",
-                                "\xEF\xBB\xBFlang\tsurface\tkind\tunit\nzh\t年\tmarker\tyear\n",
-                                "lang\tsurface\tkind\tunit\nzh\t\xE5\xB9\tmarker\tyear\n"}) {
-    check_same_words(bad);
-    CHECK(date::detail::read_written_date_words(bad).part_markers.empty());
-  }
 }
 
 TEST_CASE("a holiday's needed word after it is matched whole, its first byte tested first") {
