@@ -3346,7 +3346,7 @@ bool Grammar::single_starts_at(const unsigned char* u, size_t avail) const {
     if ((need & kDigitsLook) && c2 >= U'0' && c2 <= U'9') return digits_may_open(rest, 3);
     // 约新台币, 第二阶段: as may_start reads the code point after the lead-in (a sharper
     // answer than the class's).
-    if ((need & kHanLook) && (u[3] & 0xF0) == 0xE0 && avail >= 3 + 8 && !text::is_hangul_syllable(c2))
+    if ((need & kHanLook) && avail >= 3 + 8 && (u[3] & 0xF0) == 0xE0 && !text::is_hangul_syllable(c2))
       return single_follows(c1, c2) && han_opens_at(u, avail);
   }
   return single_follows(c1, c2);

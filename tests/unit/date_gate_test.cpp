@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <random>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -348,6 +350,27 @@ TEST_CASE("date gate: a lead-in alone before a Han code point") {
   CHECK(scan_visits(text::fold("他从去年起"), 3));
   CHECK_FALSE(scan_visits(text::fold("他约新台币三亿"), 3));
   CHECK_FALSE(scan_visits(text::fold("他约合人民币"), 3));
+}
+
+TEST_CASE("date gate: a lead-in that ends the text is read within it") {
+  // The look after a lead-in alone reads the code point after it only where the text
+  // holds one: a text that ends with the lead-in (7月前后, 他约) is scanned in a buffer of
+  // its exact size (under AddressSanitizer a read past it fails the run) and visits what
+  // the same text in a std::string, terminated and with room after it, visits.
+  const date::Grammar& g = grammar();
+  const auto visits = [&g](std::string_view t) {
+    std::vector<size_t> at;
+    date::scan_starts(g, t, [&](size_t pos, size_t&) { at.push_back(pos); });
+    return at;
+  };
+  for (const char* lead_in : {"上", "下", "前", "后", "约", "第", "首", "从", "自", "近", "올", "약"})
+    for (const char* before : {"", "他", "7月", "深3年7月前", "그 "}) {
+      const std::string t = text::fold(std::string(before) + lead_in);
+      INFO(t);
+      const std::unique_ptr<char[]> exact(new char[t.size()]);
+      std::memcpy(exact.get(), t.data(), t.size());
+      CHECK(visits(std::string_view(exact.get(), t.size())) == visits(t));
+    }
 }
 
 TEST_CASE("date gate: a holiday of one code point before its following word") {
