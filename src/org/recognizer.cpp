@@ -1367,6 +1367,13 @@ class Matcher {
       uint32_t state = CodePointTrie::kRoot;
       // A stop word cuts only when it is the longest word starting here: 未 is "not yet",
       // but in 北京智投未来科技有限公司 it opens 未来 "future", which the list holds.
+      // "Word" here is any prefix of a listed word, not only a listed word: every state of
+      // the words trie has a payload (word_get never answers null), an empty one (no
+      // roles) on a prefix, which sets word_end and clears word_roles as a word would. So
+      // 控股, a prefix of 控股股东 and 控股有限公司, covers its 股 (a stop word) and
+      // 云南省投资控股集团 stays whole; counting listed words only cuts it to 云南省 and
+      // loses 灝峰置業控股有限公司 in the held-out corpus. A deliberate rule for such
+      // words would be clearer than this reliance on the trie's layout.
       size_t stop_end = 0, word_end = 0;
       RoleBits word_roles = 0;  // the longest word's
       bool short_head = false;  // a one-character stop head starts here
