@@ -3165,11 +3165,10 @@ void Grammar::build_gate() {
     const char32_t c1 = triples[k], c2 = triples[k + 1], c3 = triples[k + 2];
     const uint32_t h = pair_slot(pair_key(c1, c2));
     if (c3 == 0) {
-      pair_short_[h >> 6] |= uint64_t{1} << (h & 63);
+      set_slot(pair_short_, h);
     } else {
-      pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
-      const uint32_t t = triple_slot(pair_key(c1, c2), c3);
-      triple_bits_[t >> 6] |= uint64_t{1} << (t & 63);
+      set_slot(pair_long_, h);
+      set_slot(triple_bits_, triple_slot(pair_key(c1, c2), c3));
     }
   }
   // A native count and a space (한 달 전, 열 예): a start only before a counted unit or a
@@ -3177,12 +3176,8 @@ void Grammar::build_gate() {
   for (char32_t k : kNativeCounts) {
     mark_pair(k, U' ', true);
     const uint64_t key = pair_key(k, U' ');
-    const uint32_t h = pair_slot(key);
-    pair_long_[h >> 6] |= uint64_t{1} << (h & 63);
-    for (char32_t c3 : units) {
-      const uint32_t t = triple_slot(key, c3);
-      triple_bits_[t >> 6] |= uint64_t{1} << (t & 63);
-    }
+    set_slot(pair_long_, pair_slot(key));
+    for (char32_t c3 : units) set_slot(triple_bits_, triple_slot(key, c3));
   }
   build_follow();
   for (size_t w = 0; w < pair_long_.size(); ++w) pair_long_[w] &= ~pair_short_[w];

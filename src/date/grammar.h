@@ -402,10 +402,12 @@ class Grammar {
   // `of_words`: the pair of a date word's first two code points, whose slot build_gate
   // sorts into pair_short_ or pair_long_ by the word's length (start_triples); any other
   // pair (a number's, a single's follower) is marked short here.
+  // Sets bit `slot` of a table of slots (pair_bits_, pair_short_, pair_long_, triple_bits_).
+  static void set_slot(std::array<uint64_t, 1024>& bits, uint32_t slot) { bits[slot >> 6] |= uint64_t{1} << (slot & 63); }
   void mark_pair(char32_t c1, char32_t c2, bool of_words = false) {
     const uint32_t h = pair_slot(pair_key(c1, c2));
-    pair_bits_[h >> 6] |= uint64_t{1} << (h & 63);
-    if (!of_words) pair_short_[h >> 6] |= uint64_t{1} << (h & 63);
+    set_slot(pair_bits_, h);
+    if (!of_words) set_slot(pair_short_, h);
     if (c2 < 0x10000) pair_seconds_[second_group(c1)][c2 >> 6] |= uint64_t{1} << (c2 & 63);
   }
   // Slots of pair_bits_ by what marked them: a pair that gate_start_at's third look may

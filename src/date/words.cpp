@@ -192,15 +192,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     } else {
       const char32_t second = text::next_code_point(surface, i);
       mark_pair(first, second);
-      auto triple = [&](char32_t third) { start_triples_.insert(start_triples_.end(), {first, second, third}); };
-      if (i >= surface.size()) {
-        triple(0);
-      } else if (surface[i] == ' ') {  // the space is optional in the text (the third look skips one)
-        size_t k = i + 1;
-        triple(k < surface.size() ? text::next_code_point(surface, k) : 0);
-      } else {
-        triple(text::next_code_point(surface, i));
-      }
+      start_triples_.insert(start_triples_.end(), {first, second, code_point_past_space(surface, i)});
     }
   }
 }
