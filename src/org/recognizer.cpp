@@ -214,9 +214,12 @@ struct Model {
   // By name, what the scan's hits read of its NameInfo, in 4 bytes (a table that stays
   // in cache where NameInfo's 20 would not): the entry, kNameContext, kNamePlace, and
   // kNameRegional when the entry depends on the article's region (then NameInfo).
+  // kNameHomeGovernment: its entry, or one of a regional name's, has kEntryHomeGovernment
+  // (most documents name none, and then Matcher::find_foreign_bodies() reads no hit).
   Table<uint32_t> name_entry;
-  static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30, kNamePlace = 1u << 29;
-  static constexpr uint32_t kNameFlags = kNameContext | kNameRegional | kNamePlace;
+  static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30, kNamePlace = 1u << 29,
+                            kNameHomeGovernment = 1u << 28;
+  static constexpr uint32_t kNameFlags = kNameContext | kNameRegional | kNamePlace | kNameHomeGovernment;
   // By entry, what emit() copies into each fact (value, unit, qid) side by side in
   // `out_text`, so a fact reads one short record and one run of bytes, not three
   // strings of a 224-byte Entry (and their heap buffers).
@@ -624,8 +627,10 @@ class Matcher {
       step_block(b, state);
     }
     if (run_wanted(run, run_start, n)) fuzzy_words_.push_back({run_start, n});
+    uint32_t flags_seen = 0;  // the names' kName* flags together
     for (const NameHit& h : names_) {
       const uint32_t ne = m_->name_entry[h.name];
+      flags_seen |= ne;
       const uint32_t entry = (ne & Model::kNameRegional) ? regional_entry(m_->names[h.name])
                                                          : ne & ~Model::kNameFlags;
       if (entry == kNoEntry) continue;  // a local name outside its region
@@ -633,6 +638,7 @@ class Matcher {
       hit.place = (ne & Model::kNamePlace) != 0;
       hit.may_hold_space = h.spaced;
     }
+    home_government_hit_ = (flags_seen & Model::kNameHomeGovernment) != 0;
   }
 
   // Adds to fuzzy_words_ the wanted runs (run_wanted()) that end in block `b` (`words`:
@@ -2137,6 +2143,7 @@ class Matcher {
       if (script == Script::kHan && bare_legal_form_at(s) == e - s) {
         if (const int64_t entry = listed_name_after_place(a, s); entry >= 0) {
           hits_.push_back(Hit{a, e, static_cast<uint32_t>(entry), -1, HitKind::kLexicon});
+          note_lexicon_hit(static_cast<uint32_t>(entry));
           continue;
         }
       }
@@ -2145,6 +2152,7 @@ class Matcher {
       if (script == Script::kHangul && !right_ok(e, decode_before(t_, e))) {
         if (const uint32_t entry = listed_entry(a, e); entry != kNoEntry) {
           hits_.push_back(Hit{a, e, entry, -1, HitKind::kLexicon});
+          note_lexicon_hit(entry);
           continue;
         }
       }
@@ -2776,6 +2784,7 @@ class Matcher {
   // the lexicon lacks (카타르 국방부, 沙特交通部): a government pattern over both, as a
   // country's 政府 is (匈牙利政府). resolve() drops the bare name's hit (after_foreign_place).
   void find_foreign_bodies() {
+    if (!home_government_hit_) return;  // no hit's entry has kEntryHomeGovernment
     const size_t raw = hits_.size();
     for (size_t i = 0; i < raw; ++i) {
       // Tested in place, copied (the push_back below may move hits_) only when it passes:
@@ -2794,6 +2803,9 @@ class Matcher {
       if (suffix >= 0) hits_.push_back(Hit{from, h.end, 0, suffix, HitKind::kPattern});
     }
   }
+  // A listed name's hit that find_patterns() adds (the scan's are noted by their names'
+  // kNameHomeGovernment): one of kEntryHomeGovernment is read by find_foreign_bodies().
+  void note_lexicon_hit(uint32_t entry) { home_government_hit_ |= m_->entry_has(entry, Model::kEntryHomeGovernment); }
   // Where a foreign place's name (role place, not home_place) of two or more Hangul
   // syllables, or a foreign state's or province's (role foreign_division), that opens a
   // word ends at `end`, or kNoPlace.
@@ -4372,6 +4384,9 @@ class Matcher {
   // That model's lead bytes of legal forms' first code points (lead_bytes_of()).
   std::array<bool, 256> legal_form_leads_{};
   std::vector<NameHit> names_;   // scan(): the longest valid name per start
+  // Some lexicon or context hit's entry may have kEntryHomeGovernment (scan(), then
+  // note_lexicon_hit()); false: find_foreign_bodies() has nothing to read.
+  bool home_government_hit_ = false;
   std::vector<size_t> head_ends_;  // han_name_start() scratch
   // decode_run() or walked_run(): a run's code points, and where each starts and the
   // run's end: decode_run()'s in the stores below, walked_run()'s in find_patterns()'
@@ -4712,7 +4727,7 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       m.suffix_opens_common[si] = st != CodePointTrie::kNone && common_below[st];
     }
   }
-  if (entries.size() >= Model::kNamePlace) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+  if (entries.size() >= Model::kNameHomeGovernment) return Status(StatusCode::kInvalidData, "organization lexicon too large");
   m.name_entry.resize(m.names.size());
   for (size_t i = 0; i < m.names.size(); ++i) {
     const NameInfo& ni = m.names[i];
@@ -4761,6 +4776,13 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       for (const Name& n : entries[ei].names)
         if (holds_place(n.key)) entry_flags[ei] |= Model::kEntryHomeGovernment;
     }
+  }
+  for (size_t i = 0; i < m.names.size(); ++i) {
+    const NameInfo& ni = m.names[i];
+    const auto home = [&entry_flags](uint32_t e) { return (entry_flags[e] & Model::kEntryHomeGovernment) != 0; };
+    if (home(ni.entry) || (ni.regional >= 0 && std::any_of(m.regional[static_cast<size_t>(ni.regional)].begin(),
+                                                           m.regional[static_cast<size_t>(ni.regional)].end(), home)))
+      m.name_entry[i] |= Model::kNameHomeGovernment;
   }
   // What the scan reads of the entries (Model::entry_region and the rest).
   m.entry_count = entries.size();

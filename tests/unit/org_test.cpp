@@ -1335,6 +1335,19 @@ TEST_CASE("org: a pattern's suffix is told by its key and kind") {
   CHECK(found("广西大学土木建筑工程学院表示") == "广西大学|");
 }
 
+// find_foreign_bodies() reads the hits only where a name's kNameHomeGovernment (or a
+// pattern's listed hit) says one has a home country's body: a bare one after another
+// country is that country's (카타르 국방부, 沙特交通部; 财政部, shared by regions, too),
+// one listed with its country or bare alone stays itself.
+TEST_CASE("org: a home country's body named bare after another country is that country's") {
+  CHECK(found("카타르 국방부는 밝혔다") == "카타르 국방부|");
+  CHECK(found("沙特交通部表示") == "沙特交通部|");
+  CHECK(found("沙特财政部表示") == "沙特财政部|");
+  CHECK(found("沙特国防部表示") == "沙特国防部|");
+  CHECK(found("국방부는 밝혔다") == "국방부|");
+  CHECK(found("카타르와 딥시크는 밝혔다") == "딥시크|");
+}
+
 // take_legal_forms() looks at a hit's end for a legal form only where the byte there leads
 // a code point that may open one (lead_bytes_of(), from the model's first code points):
 // a listed name takes each legal form after it, bracketed or not; a name before Hangul,
