@@ -732,23 +732,26 @@ class Matcher {
       }
       const char32_t c = b.c[k];  // (at the end marker, the 0 after the last code point)
       bool reports;
-      if (ci == Model::kBeyondBmp) [[unlikely]] {
+      // A step found in full_steps_ is neither the end marker nor beyond the BMP: those
+      // are never noted there (the end marker's code point is 0, and a step on 0 is not
+      // noted), so the most common full step skips their test.
+      const uint64_t pair = FullStep::pair_of(static_cast<uint32_t>(state), c);
+      FullStep& memo = full_steps[FullStep::slot(pair)];
+      if (memo.pair == pair) [[likely]] {
+        state = memo.next;
+        reports = memo.reports;
+      } else if (ci == Model::kBeyondBmp) [[unlikely]] {
         if (k == b.count) break;
         uint32_t next = ac.step_below(static_cast<uint32_t>(state), c);
         if (next == Automaton::kNone) next = ac.marked(ac.root_step(c));
         state = Automaton::unmarked(next);
         reports = (next & Automaton::kReportsMark) != 0;
       } else {
-        const uint64_t pair = FullStep::pair_of(static_cast<uint32_t>(state), c);
-        FullStep& memo = full_steps[FullStep::slot(pair)];
-        if (memo.pair == pair) [[likely]] {
-          state = memo.next;
-          reports = memo.reports;
-        } else {
-          uint32_t next = ac.step_below(static_cast<uint32_t>(state), c, Model::hash_bit_of(ci));
-          if (next == Automaton::kNone) next = Model::marked_root(ci);
-          state = Automaton::unmarked(next);
-          reports = (next & Automaton::kReportsMark) != 0;
+        uint32_t next = ac.step_below(static_cast<uint32_t>(state), c, Model::hash_bit_of(ci));
+        if (next == Automaton::kNone) next = Model::marked_root(ci);
+        state = Automaton::unmarked(next);
+        reports = (next & Automaton::kReportsMark) != 0;
+        if (c != 0) {  // (U+0000 in a text: see above)
           memo.pair = pair;
           memo.next = static_cast<uint32_t>(state);
           memo.reports = reports;

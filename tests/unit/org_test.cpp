@@ -1348,6 +1348,30 @@ TEST_CASE("org: a home country's body named bare after another country is that c
   CHECK(found("카타르와 딥시크는 밝혔다") == "딥시크|");
 }
 
+// step_block() looks a full step up in its remembered steps (full_steps_, kept from text
+// to text) before it tests for the block's end marker or a code point beyond the BMP:
+// neither is ever remembered, so a text that ends in a state a full step was taken from
+// before (the same text again, a name cut short at the end), or that holds code points
+// beyond the BMP, inside a block or at its end, reads the same each time.
+TEST_CASE("org: remembered full steps never stand for a block's end or a code point beyond the BMP") {
+  std::string long_text;  // several blocks (CodePointBlock::kCapacity code points each)
+  for (int i = 0; i < 300; ++i) long_text += i % 3 == 0 ? "阿里巴巴𠀀腾讯, " : "삼성전자와 LG전자가 ";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"阿里巴巴和腾讯", "阿里巴巴|腾讯|"},
+      {"阿里巴巴和腾", "阿里巴巴|"},
+      {"阿里巴巴和腾讯𠀀", "阿里巴巴|腾讯|"},
+      {"𠀀阿里巴巴𠀀腾讯𠀀", "阿里巴巴|腾讯|"},
+      {"阿里𠀀巴巴", ""},
+      {"삼성전자와 LG전자", "삼성전자|LG전자|"},
+      {"삼성전자와 LG전", "삼성전자|LG|"},
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& [text, want] : cases) CHECK_MESSAGE(found(text) == want, text);
+    const std::string all = found(long_text);
+    CHECK(std::count(all.begin(), all.end(), '|') == 600);
+  }
+}
+
 // take_legal_forms() looks at a hit's end for a legal form only where the byte there leads
 // a code point that may open one (lead_bytes_of(), from the model's first code points):
 // a listed name takes each legal form after it, bracketed or not; a name before Hangul,
