@@ -3124,6 +3124,48 @@ void mark(Bits& bits, char32_t c) {
 
 }  // namespace
 
+// Once per grammar, and cold: as a hot function its code changed GCC's inlining in the
+// parser (prev_code_point, 0.11 M instructions on 4 MB).
+[[gnu::cold]] DateNumberStarts date_number_starts(const Words& words) {
+  DateNumberStarts out;
+  // The native counts parse_native_korean reads (1..12, 20, 24): each unit in its form
+  // before a counter (the attributive row where its value has one: 한, not 하나; else the
+  // word: 다섯), and the tens 열 and 스물/스무.
+  const std::vector<numeral::NativeKoreanWord>& native = numeral::native_korean_words();
+  const auto has_attributive = [&](const numeral::NativeKoreanWord& w) {
+    return std::any_of(native.begin(), native.end(), [&](const numeral::NativeKoreanWord& o) {
+      return o.tens == w.tens && o.value == w.value && o.attributive;
+    });
+  };
+  for (const numeral::NativeKoreanWord& w : native) {
+    if (w.word.empty()) continue;
+    const bool counted = w.tens ? w.value <= kMaxNativeTens : w.attributive || !has_attributive(w);
+    if (!counted) continue;
+    if (w.word.size() == 1) {
+      out.one_syllable.push_back(w.word[0]);
+      // 열한, 열두: the units a count up to twelve (a year's months) puts after 열.
+      if (!w.tens && 10 + w.value <= kMaxNativeCount) out.after_ten.push_back(w.word[0]);
+    } else {
+      out.pairs.emplace_back(w.word[0], w.word[1]);
+    }
+  }
+  // Sino-Korean: a year's thousands (일천, 이천: 1 or 2 before 천) and a quarter's number
+  // before a quarter marker in Hangul (일분기 … 사분기: 1..4 before 분기, date_words.tsv's
+  // marker of unit quarter).
+  for (const char32_t thousand : numeral::sino_korean_units(3))
+    for (int d = 1; d <= 2; ++d)
+      for (const char32_t digit : numeral::sino_korean_digits(d)) out.pairs.emplace_back(digit, thousand);
+  std::vector<char32_t> quarters;
+  words.first_code_points(kind_bit(Kind::kMarker), Tag::kQuarter, quarters);
+  std::sort(quarters.begin(), quarters.end());
+  quarters.erase(std::unique(quarters.begin(), quarters.end()), quarters.end());
+  for (const char32_t q : quarters)
+    if (text::is_hangul_syllable(q))
+      for (int d = 1; d <= 4; ++d)
+        for (const char32_t digit : numeral::sino_korean_digits(d)) out.pairs.emplace_back(digit, q);
+  return out;
+}
+
 // The tables below are built from sets and lists a 64-bit word (64 code points) at a
 // time: a test of every BMP code point cost several million instructions at each start
 // of the program, most of a one-document run's.
@@ -3131,9 +3173,12 @@ void Grammar::build_gate() {
   std::copy_n(words_.start_bits(), gate_.size(), gate_.begin());
   for (char32_t c : kHanDigits) mark(gate_, c), numbers_.mark_single(c);
   for (char32_t c : kApostrophes) mark(gate_, c), numbers_.mark_single(c);
-  // First syllables of native Korean counts (두 달 전) and of the spelled Sino-Korean
-  // numbers that may open a date (이천십오년, 삼분기).
-  for (char32_t k : std::u32string_view(U"스열한두세네다여일아이삼사")) mark(gate_, k);
+  // Native Korean counts (두 달 전, 열두 달, 스무 해) and the spelled Sino-Korean numbers
+  // that may open a date (이천십오년, 삼분기), from numerals.tsv and date_words.tsv
+  // (date_number_starts): their first syllables pass the gate.
+  const DateNumberStarts starts = date_number_starts(words_);
+  for (char32_t k : starts.one_syllable) mark(gate_, k);
+  for (const auto& [c1, c2] : starts.pairs) mark(gate_, c1);
   // A native Korean count of one syllable opens a date only as "count, spaces, counted
   // unit or vague-count mark" (한 달 전, 세달, 열두 달): the second code point is a space,
   // the first of such a word, or 한/두 after 열. Longer counts and spelled Sino-Korean
@@ -3141,18 +3186,16 @@ void Grammar::build_gate() {
   // The pair with the space is marked below, with its third code points: the unit's.
   std::vector<char32_t> units;
   words_.first_code_points(kind_bit(Kind::kSpanUnit) | kind_bit(Kind::kApproxCount), units);
-  std::vector<char32_t> after = {U'한', U'두'};
-  after.insert(after.end(), units.begin(), units.end());
-  static constexpr std::u32string_view kNativeCounts = U"한두세네열";
-  for (char32_t k : kNativeCounts)
-    for (char32_t c2 : after) numbers_.mark_pair(k, c2);
+  // (The pairs with 한/두 are marked after every one-syllable count, a superset.)
+  for (char32_t k : starts.one_syllable) {
+    for (char32_t c2 : starts.after_ten) numbers_.mark_pair(k, c2);
+    for (char32_t c2 : units) numbers_.mark_pair(k, c2);
+  }
   // 今（31）日, 明（2027）年: a day or year word with its number inside it (bracketed_word).
   std::vector<char32_t> day_words;
   words_.first_code_points(kind_bit(Kind::kDayRel) | kind_bit(Kind::kYearRel), day_words);
   for (char32_t c : day_words) numbers_.mark_pair(c, U'(');
-  static constexpr std::u32string_view kPairs[] = {U"스무", U"스물", U"다섯", U"여섯", U"여덟", U"일곱", U"아홉",
-                                                   U"이천", U"일천", U"이분", U"일분", U"삼분", U"사분"};
-  for (std::u32string_view p : kPairs) numbers_.mark_pair(p[0], p[1]);
+  for (const auto& [c1, c2] : starts.pairs) numbers_.mark_pair(c1, c2);
   for (size_t i = 0; i < pair_singles_.size(); ++i) pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
   for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2, true);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
@@ -3173,7 +3216,7 @@ void Grammar::build_gate() {
   }
   // A native count and a space (한 달 전, 열 예): a start only before a counted unit or a
   // vague-count mark after the spaces (the third look), as a longer word's pair.
-  for (char32_t k : kNativeCounts) {
+  for (char32_t k : starts.one_syllable) {
     mark_pair(k, U' ', true);
     const uint64_t key = pair_key(k, U' ');
     set_slot(pair_long_, pair_slot(key));

@@ -24,6 +24,7 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -43,6 +44,23 @@ enum Flag : unsigned {
   kSince = 1u << 5,
   kUntil = 1u << 6,
 };
+
+// The spelled Korean numbers that may open a date, by their first syllables, for the
+// gate (Grammar::build_gate): the native counts parse_native_korean reads, as
+// lexicons/numeral/numerals.tsv spells them (each unit in its form before a counter:
+// 한 두 세 네 다섯 … 아홉; the tens 열, 스물, 스무), and the Sino-Korean numbers a year or a
+// quarter opens with (일천, 이천; 일분기 … 사분기: the digits, 천 and date_words.tsv's
+// Korean quarter marker).
+inline constexpr int kMaxNativeCount = 12;  // 열두 달: no date counts more in one native word
+inline constexpr int kMaxNativeTens = 20;   // 스무 해, 스물네 시간
+struct DateNumberStarts {
+  std::vector<char32_t> one_syllable;  // the counts of one syllable (한 두 세 네 열)
+  std::vector<char32_t> after_ten;     // the units after 열 up to twelve (열한, 열두)
+  // The first two syllables of the longer counts (다섯, 스물) and the Sino-Korean pairs
+  // (이천, 삼분).
+  std::vector<std::pair<char32_t, char32_t>> pairs;
+};
+DateNumberStarts date_number_starts(const Words& words);
 
 // Rule names asked about outside the rule that sets them (Parsed::rule). Rules are
 // string literals held as views: their length is known where they are set, so a fact

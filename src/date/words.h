@@ -290,6 +290,12 @@ class Words {
     for (const auto& [kind, c] : firsts_)
       if (kind_bit(kind) & kinds) out.push_back(c);
   }
+  // The same for the words of `kinds` whose unit is `tag` (분기, the Korean marker of
+  // quarters: firsts_ holds an entry's first code point at its index).
+  void first_code_points(KindMask kinds, Tag tag, std::vector<char32_t>& out) const {
+    for (size_t i = 0; i < firsts_.size() && i < entries_.size(); ++i)
+      if ((kind_bit(firsts_[i].first) & kinds) && entries_[i].tag == tag) out.push_back(firsts_[i].second);
+  }
   // The opening and stop words behind single(): their first code point stands alone in
   // the word (`after` 0) or is followed by a space and then `after` (the space is
   // optional in the text).

@@ -175,6 +175,24 @@ const Status& numerals_status();
 Status check_numerals(std::string_view content, std::string_view name);
 Status check_korean_endings(std::string_view content, std::string_view name);
 
+// A native Korean number word of lexicons/numeral/numerals.tsv (rows native_tens and
+// native_unit): 열 스물 … 아흔, 하나 둘 … 아홉, and the forms before a counter (한 두 세 네
+// 스무, attributive).
+struct NativeKoreanWord {
+  std::u32string word;
+  int value;
+  bool tens;         // a native_tens row (열, 스물); else native_unit (하나, 다섯)
+  bool attributive;  // only before a counter: 한 두 세 네 스무
+};
+// The native Korean number words, the native_tens rows then the native_unit rows, each
+// in the file's order (for tables built from them at start-up, as the date grammar's gate
+// of native counts: 두 달 전, 열두 달).
+const std::vector<NativeKoreanWord>& native_korean_words();
+// The Sino-Korean digit syllables of numerals.tsv with the given value (1: 일; 0: 영 빵
+// 공), and its unit syllables of the given power of ten (3: 천), in code point order.
+std::vector<char32_t> sino_korean_digits(int value);
+std::vector<char32_t> sino_korean_units(int power);
+
 // True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
 // not for ASCII digits or native Korean words.
 bool is_numeral_char(char32_t c);

@@ -426,6 +426,64 @@ TEST_CASE("date gate: a year prefix of one code point before a part of the year"
   }
 }
 
+namespace {
+
+std::string utf8_of(std::u32string_view w) {
+  std::string out;
+  for (const char32_t c : w) text::append_utf8(out, c);
+  return out;
+}
+
+// date_number_starts' sets as text: the one-syllable counts, those after 열, the pairs.
+std::vector<std::string> number_starts_text(const date::DateNumberStarts& s) {
+  std::vector<std::string> out{utf8_of(std::u32string(s.one_syllable.begin(), s.one_syllable.end())),
+                               utf8_of(std::u32string(s.after_ten.begin(), s.after_ten.end()))};
+  for (const auto& [c1, c2] : s.pairs) out.push_back(utf8_of(std::u32string{c1, c2}));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the Korean numbers that open a date come from numerals.tsv and date_words.tsv") {
+  // The native counts as numerals.tsv spells them before a counter (한, not 하나; 다섯;
+  // 열, 스물 and 스무 of the tens, not 서른), the Sino-Korean years' thousands (일천 이천)
+  // and quarters (일분 … 사분: date_words.tsv's Korean quarter marker 분기).
+  const date::DateNumberStarts starts = date::date_number_starts(grammar().words());
+  CHECK(number_starts_text(starts) == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯",
+                                                                "일곱", "여덟", "아홉", "일천", "이천", "일분",
+                                                                "이분", "삼분", "사분"});
+  // Each count is one parse_native_korean reads, up to its second syllable.
+  for (const char32_t c : starts.one_syllable) {
+    const std::string t = utf8_of(std::u32string{c});
+    date::Num n;
+    INFO(t);
+    CHECK((date::parse_native_korean(t + " 달", 0, n) && n.end == 3));
+  }
+  for (size_t k = 0; k < 7; ++k) {  // the native pairs
+    const std::string t = utf8_of(std::u32string{starts.pairs[k].first, starts.pairs[k].second}) + (k == 0 ? "네" : "");
+    date::Num n;
+    INFO(t);
+    CHECK((date::parse_native_korean(t, 0, n) && n.end == t.size()));
+  }
+  // Without the quarter marker's row, no quarter's number opens a date; the counts stay.
+  std::vector<lexicon::Source> sources = lexicon::builtin_sources("date");
+  std::string words;
+  for (lexicon::Source& src : sources)
+    if (src.name.find("date_words.tsv") != std::string::npos) {
+      const std::string row = "ko\t분기\tmarker\t\tquarter\n";
+      words = std::string(src.content);
+      const size_t at = words.find(row);
+      REQUIRE(at != std::string::npos);
+      words.erase(at, row.size());
+      src.content = words;
+    }
+  REQUIRE(!words.empty());
+  const date::Words without = date::Words::load(sources).value();
+  const std::vector<std::string> left = number_starts_text(date::date_number_starts(without));
+  CHECK(left == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯", "일곱", "여덟", "아홉",
+                                         "일천", "이천"});
+}
+
 TEST_CASE("date gate: apostrophes open a date only before a digit") {
   for (const std::string t : {"'25년", "’25年", "it's 2025", "'a", "'", "x'", "'9", "x'25"}) {
     INFO(t);
