@@ -434,6 +434,24 @@ struct Tables {
     return text::is_hangul_syllable(c) && ((particles[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
   }
   numeral::ParseOptions amount_options;
+  // What a minor tail may open with after a major unit (五元又三毛, 三块零四), from
+  // numerals.tsv: its Chinese joiners (又), stepped over, and its Chinese zeros (〇 零),
+  // stepped over as a skipped unit (零四 is four of the unit after the next); those of
+  // one three-byte character, as sets over the BMP (bytes3_in): may_have_tail() asks
+  // after every amount with a currency word.
+  // (The joiners' lead bytes too, bit b & 15 of each: after a Korean amount the next
+  // byte leads a Hangul syllable, which no Chinese joiner shares, and the set's load is
+  // left out.)
+  std::array<unsigned long long, 1024> tail_joiners{}, tail_zeros{};
+  uint16_t tail_joiner_leads = 0;
+  [[gnu::always_inline]] bool tail_joiner_at(std::string_view s, size_t q) const {
+    if (q + 2 >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[q]);
+    return (b & 0xF0) == 0xE0 && ((tail_joiner_leads >> (b & 15)) & 1) && bytes3_in(tail_joiners, s, q);
+  }
+  bool tail_zero_at(std::string_view s, size_t q) const {
+    return q + 2 < s.size() && (static_cast<unsigned char>(s[q]) & 0xF0) == 0xE0 && bytes3_in(tail_zeros, s, q);
+  }
 
   // Can a word that continues an amount (currency, minor unit, infix 여/多, range
   // connector) start with c? A filter: false positives only cost a parse.
@@ -905,6 +923,16 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       t->regional_codes[static_cast<size_t>(w.regional)][static_cast<size_t>(r.region)] = r.code;  // the last line wins
     }
   });
+  for (const std::string& j : numeral::joiners(numeral::Script::kChinese)) {
+    size_t k = 0;
+    const char32_t c = decode_at(j, k);
+    if (k == j.size() && k == 3) {
+      t->tail_joiners[c >> 6] |= 1ULL << (c & 63);
+      t->tail_joiner_leads |= static_cast<uint16_t>(1u << (static_cast<unsigned char>(j[0]) & 15));
+    }
+  }
+  for (const char32_t c : numeral::chinese_digits(0))
+    if (c >= 0x800 && c < 0x10000) t->tail_zeros[c >> 6] |= 1ULL << (c & 63);
   numeral::ParseOptions& o = t->amount_options;
   o.native_korean = false;
   o.fractions = false;
@@ -1027,13 +1055,13 @@ struct Reader {
   bool after_korean_scale(size_t p) const { return p > 0 && numeral::is_korean_scale(cp_before(s, p)); }
 
   // Can a minor tail (minor_tail()) start after a major unit ending at e: a digit or a
-  // numeral character there, after 又 and one space (零, which minor_tail() steps over,
-  // is a numeral character itself)? Most amounts have none, and minor_tail() is a call
-  // with a large frame (its numeral and options): asked first, it is left out for them
-  // (13,454 calls on 4 MB).
+  // numeral character there, after a joiner (又) and one space (a zero, which
+  // minor_tail() steps over, is a numeral character itself)? Most amounts have none, and
+  // minor_tail() is a call with a large frame (its numeral and options): asked first, it
+  // is left out for them (13,454 calls on 4 MB).
   [[gnu::always_inline]] bool may_have_tail(size_t e) const {
     size_t q = e;
-    if (bytes_at(s, q, "又")) q += 3;
+    if (t.tail_joiner_at(s, q)) q += 3;
     q = skip_space(s, q);
     if (q >= s.size()) return false;
     const auto b = static_cast<unsigned char>(s[q]);
@@ -1045,8 +1073,8 @@ struct Reader {
     for (int round = 0; round < 3; ++round) {
       size_t q = e;
       int next_per = per * 10;
-      if (bytes_at(s, q, "又")) q += 3;
-      else if (bytes_at(s, q, "零")) q += 3, next_per *= 10;
+      if (t.tail_joiner_at(s, q)) q += 3;
+      else if (t.tail_zero_at(s, q)) q += 3, next_per *= 10;
       q = skip_space(s, q);
       if (q >= s.size() || next_per > 100) break;
       // Most amounts end here: a tail starts with a digit or a numeral character.

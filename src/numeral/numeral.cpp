@@ -84,6 +84,13 @@ struct Word {
   bool attributive;  // only before a counter: 한 두 세 네 스무
 };
 
+// A joiner of lexicons/numeral/numerals.tsv: a Chinese one (又) may have up to two spaces
+// before it, a Korean one (과) is glued to the number as a particle.
+struct Joiner {
+  std::string word;
+  bool spaced;
+};
+
 // A set of Hangul syllables, one bit each.
 struct SyllableSet {
   std::array<uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> bits{};
@@ -98,6 +105,8 @@ struct SyllableSet {
 struct NumeralWords {
   NumeralBits chars;
   std::vector<Word> native_tens, native_units;
+  // The joiner rows: the words between a whole number and its fraction (又; 과 와).
+  std::vector<Joiner> joiners;
   SyllableSet particles, copula_endings;
   Status status;  // the first error in the files; the tables hold the rows before it
 };
@@ -118,7 +127,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
   static constexpr KindName kKinds[] = {
       {"digit", kDigit, 9}, {"unit", kSmall, 3}, {"scale", kBig, 16}, {"tens", kTens, 9},
       {"point", kPoint, 0}, {"vague", kVague, 0}, {"approx", kApprox, 0},
-      {"native_tens", kNo, 90}, {"native_unit", kNo, 9},
+      {"native_tens", kNo, 90}, {"native_unit", kNo, 9}, {"joiner", kNo, 0},
   };
   for (const lexicon::Row& row : t.rows()) {
     const std::string_view lang = t.cell(row, "lang"), kind_name = t.cell(row, "kind");
@@ -130,7 +139,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
     for (const KindName& k : kKinds)
       if (k.name == kind_name) kind = &k;
     if (!kind) {
-      out.status = t.error(row, "kind", "expected digit, unit, scale, tens, point, vague, approx, native_tens or native_unit");
+      out.status = t.error(row, "kind", "expected digit, unit, scale, tens, point, vague, approx, native_tens, native_unit or joiner");
       return out;
     }
     const std::string_view value_text = t.cell(row, "value");
@@ -150,7 +159,12 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
         return out;
       }
     }
-    const bool native = kind->kind == kNo;
+    const bool joiner = kind->name == "joiner";
+    const bool native = kind->kind == kNo && !joiner;
+    if (joiner && (ambiguous || attributive || word_with_particle)) {
+      out.status = t.error(row, "flags", "a joiner takes no flag");
+      return out;
+    }
     if ((attributive && !native) || (native && (ambiguous || word_with_particle || lang != "ko"))) {
       out.status = t.error(row, "flags", native ? "a native word is Korean and takes no flag but attributive"
                                                  : "only a native word is attributive");
@@ -164,6 +178,10 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
     if (words.empty()) {
       out.status = t.error(row, "words", "expected one or more words");
       return out;
+    }
+    if (joiner) {
+      for (const std::string_view w : words) out.joiners.push_back(Joiner{std::string(w), lang == "zh"});
+      continue;
     }
     for (const std::string_view w : words) {
       std::u32string cps;
@@ -1318,11 +1336,11 @@ bool can_start_numeral(char32_t c) {
 
 namespace {
 
-[[gnu::cold]] std::vector<char32_t> korean_chars_of(Kind kind, int value) {
+[[gnu::cold]] std::vector<char32_t> chars_of(Kind kind, Script script, int value) {
   std::vector<char32_t> out;
   for (int h = 0; h < NumeralBits::kSlots; ++h) {
     const Cls& k = kNumeralBits.values[h];
-    if (kNumeralBits.keys[h] != 0 && k.kind == kind && k.script == Script::kKorean && k.value == value)
+    if (kNumeralBits.keys[h] != 0 && k.kind == kind && k.script == script && k.value == value)
       out.push_back(kNumeralBits.keys[h]);
   }
   std::sort(out.begin(), out.end());
@@ -1331,8 +1349,15 @@ namespace {
 
 }  // namespace
 
-std::vector<char32_t> sino_korean_digits(int value) { return korean_chars_of(kDigit, value); }
-std::vector<char32_t> sino_korean_units(int power) { return korean_chars_of(kSmall, power); }
+[[gnu::cold]] std::vector<char32_t> sino_korean_digits(int value) { return chars_of(kDigit, Script::kKorean, value); }
+[[gnu::cold]] std::vector<char32_t> sino_korean_units(int power) { return chars_of(kSmall, Script::kKorean, power); }
+[[gnu::cold]] std::vector<char32_t> chinese_digits(int value) { return chars_of(kDigit, Script::kChinese, value); }
+[[gnu::cold]] std::vector<std::string> joiners(Script script) {
+  std::vector<std::string> out;
+  for (const Joiner& j : kNumeralWords.joiners)
+    if (j.spaced == (script == Script::kChinese)) out.push_back(j.word);
+  return out;
+}
 
 // Whether the Hangul numeral [start, end) ends with 이 right after a scale syllable or a
 // zero (백이, 공백이), with no digit in it, and a space and a word follow, as after a
@@ -1417,12 +1442,14 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
         }
       }
     }
-    // 일과 이분의 일, 三百五十又3分之1: a whole number joined to a fraction.
+    // 일과 이분의 일, 三百五十又3分之1: a whole number joined to a fraction by a joiner of
+    // numerals.tsv, a Korean one glued to the number as a particle, a Chinese one after
+    // up to two spaces.
     if (!n->fraction) {
-      for (std::string_view w : {std::string_view("과"), std::string_view("와"), std::string_view("又")}) {
-        const size_t at = w == "又" ? skip_spaces(s, n->end, 2) : n->end;
-        if (!starts_with_at(s, at, w)) continue;
-        size_t q = skip_spaces(s, at + w.size(), 2);
+      for (const Joiner& j : kNumeralWords.joiners) {
+        const size_t at = j.spaced ? skip_spaces(s, n->end, 2) : n->end;
+        if (!starts_with_at(s, at, j.word)) continue;
+        size_t q = skip_spaces(s, at + j.word.size(), 2);
         ParseOptions inner = o;
         inner.negative = false;
         std::optional<Numeral> g = parse_numeral_at(s, q, inner);

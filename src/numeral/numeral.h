@@ -192,6 +192,12 @@ const std::vector<NativeKoreanWord>& native_korean_words();
 // 공), and its unit syllables of the given power of ten (3: 천), in code point order.
 std::vector<char32_t> sino_korean_digits(int value);
 std::vector<char32_t> sino_korean_units(int power);
+// The Chinese digit characters of the given value (0: 〇 零), in code point order.
+std::vector<char32_t> chinese_digits(int value);
+// The joiners of numerals.tsv in a script's language (kChinese: 又; kKorean: 과 와), in
+// UTF-8: the words between a whole number and its fraction (일과 이분의 일, 三百五十又3分之1),
+// which MONEY reads between a major unit and its minor tail too (五元又三毛).
+std::vector<std::string> joiners(Script script);
 
 // True for the spelled numeral characters of both languages (一 十 万 일 십 만 点 几 ...),
 // not for ASCII digits or native Korean words.

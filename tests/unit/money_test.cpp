@@ -251,10 +251,12 @@ TEST_CASE("money scanner: the vector scan starts where the byte loop does") {
 }
 
 TEST_CASE("a minor tail is read only where one may start: a digit or a numeral character after 又, 零 and a space") {
-  // Reader::may_have_tail() asks before minor_tail() is called: a tail after 又, after 零,
-  // after one space, glued; and amounts with none, at the text's end or before a word.
+  // Reader::may_have_tail() asks before minor_tail() is called: a tail after 又, after 零
+  // (numerals.tsv's Chinese joiner and zeros), after one space, glued; and amounts with
+  // none, at the text's end or before a word.
   CHECK(facts("价格为五元三毛。") == "五元三毛=5.3 CNY");
   CHECK(facts("售价三块零四。") == "三块零四=3.04 CNY");
+  CHECK(facts("售价三块〇四。") == "三块〇四=3.04 CNY");  // numerals.tsv's other zero
   CHECK(facts("共五元零三分。") == "五元零三分=5.03 CNY");
   CHECK(facts("只要五块七毛八。") == "五块七毛八=5.78 CNY");
   CHECK(facts("他付了1달러 20센트를 냈다.") == "1달러 20센트=1.2 USD");

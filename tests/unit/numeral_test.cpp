@@ -362,6 +362,29 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
   CHECK_MESSAGE(twice.to_string().find("n.tsv:3") != std::string::npos, twice.to_string());
 }
 
+TEST_CASE("numeral lexicon: the joiner rows join a whole number to its fraction") {
+  // numerals.tsv's joiners, read at start-up: 과 and 와 glued to a Korean number, 又 after
+  // up to two spaces in Chinese; MONEY reads the Chinese ones before a minor tail.
+  CHECK(numeral::joiners(numeral::Script::kKorean) == std::vector<std::string>{"과", "와"});
+  CHECK(numeral::joiners(numeral::Script::kChinese) == std::vector<std::string>{"又"});
+  CHECK(numeral::chinese_digits(0) == std::vector<char32_t>{U'〇', U'零'});
+  const auto value = [](std::string_view t) {
+    const auto n = numeral::parse_numeral_at(t, 0);
+    return n && n->fraction && n->end == t.size() ? n->low.to_string() : std::string("none");
+  };
+  CHECK(value("일과 이분의 일") == "1.5");
+  CHECK(value("삼와 사분의 일") == "3.25");
+  CHECK(value("三百五十又3分之1").substr(0, 6) == "350.33");
+  CHECK(value("二  又 二分之一") == "2.5");
+  CHECK(value("일 과 이분의 일") == "none");   // a Korean joiner is glued
+  CHECK(value("二   又二分之一") == "none");  // three spaces
+  CHECK(value("二及二分之一") == "none");
+  // A joiner takes no flag.
+  const Status flagged = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tjoiner\t0\t又\tambiguous\n", "n.tsv");
+  CHECK_MESSAGE(flagged.to_string().find("a joiner takes no flag") != std::string::npos, flagged.to_string());
+  CHECK(numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tjoiner\t0\t又\t\n", "n.tsv").ok());
+}
+
 // lexicons/numeral/korean_endings.tsv: the particles after which a lone Sino-Korean
 // syllable stays a number, and the endings that make a final 이 the copula. Each row
 // below turns on one of its entries; the built-in file reads clean, and a malformed row
