@@ -3154,7 +3154,7 @@ void mark(Bits& bits, char32_t c) {
   // marker of unit quarter).
   for (const char32_t thousand : numeral::sino_korean_units(3))
     for (int d = 1; d <= 2; ++d)
-      for (const char32_t digit : numeral::sino_korean_digits(d)) out.pairs.emplace_back(digit, thousand);
+      for (const char32_t digit : numeral::sino_korean_digits(d)) out.sino_pairs.emplace_back(digit, thousand);
   std::vector<char32_t> quarters;
   words.first_code_points(kind_bit(Kind::kMarker), Tag::kQuarter, quarters);
   std::sort(quarters.begin(), quarters.end());
@@ -3162,7 +3162,7 @@ void mark(Bits& bits, char32_t c) {
   for (const char32_t q : quarters)
     if (text::is_hangul_syllable(q))
       for (int d = 1; d <= 4; ++d)
-        for (const char32_t digit : numeral::sino_korean_digits(d)) out.pairs.emplace_back(digit, q);
+        for (const char32_t digit : numeral::sino_korean_digits(d)) out.sino_pairs.emplace_back(digit, q);
   return out;
 }
 
@@ -3179,6 +3179,10 @@ void Grammar::build_gate() {
   const DateNumberStarts starts = date_number_starts(words_);
   for (char32_t k : starts.one_syllable) mark(gate_, k);
   for (const auto& [c1, c2] : starts.pairs) mark(gate_, c1);
+  for (const auto& [c1, c2] : starts.sino_pairs) {
+    mark(gate_, c1);
+    sino_pairs_.push_back(uint64_t{c1} << 32 | c2);
+  }
   // A native Korean count of one syllable opens a date only as "count, spaces, counted
   // unit or vague-count mark" (한 달 전, 세달, 열두 달): the second code point is a space,
   // the first of such a word, or 한/두 after 열. Longer counts and spelled Sino-Korean
@@ -3196,6 +3200,7 @@ void Grammar::build_gate() {
   words_.first_code_points(kind_bit(Kind::kDayRel) | kind_bit(Kind::kYearRel), day_words);
   for (char32_t c : day_words) numbers_.mark_pair(c, U'(');
   for (const auto& [c1, c2] : starts.pairs) numbers_.mark_pair(c1, c2);
+  for (const auto& [c1, c2] : starts.sino_pairs) numbers_.mark_pair(c1, c2);
   for (size_t i = 0; i < pair_singles_.size(); ++i) pair_singles_[i] = words_.single_bits()[i] | numbers_.single_bits()[i];
   for (const auto& [c1, c2] : words_.start_pairs()) mark_pair(c1, c2, true);
   for (const auto& [c1, c2] : numbers_.start_pairs()) mark_pair(c1, c2);
@@ -3630,10 +3635,11 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   // After a lead-in any spelled Sino-Korean count may follow (지난 이주, 다음 삼년).
   if (!word_start && parse_sino_korean(text, pos, n) && number_continues(text, n.end, cache)) return true;
-  // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기).
+  // Spelled Sino-Korean numbers open a date only before 천 (이천십오년) or 분 (삼분기):
+  // date_number_starts' pairs.
   size_t after;
-  const char32_t c2 = cp_at(text, next, after);
-  return (c == U'이' || c == U'일') ? c2 == U'천' || c2 == U'분' : (c == U'삼' || c == U'사') && c2 == U'분';
+  const uint64_t key = uint64_t{c} << 32 | cp_at(text, next, after);
+  return std::find(sino_pairs_.begin(), sino_pairs_.end(), key) != sino_pairs_.end();
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,

@@ -56,9 +56,10 @@ inline constexpr int kMaxNativeTens = 20;   // 스무 해, 스물네 시간
 struct DateNumberStarts {
   std::vector<char32_t> one_syllable;  // the counts of one syllable (한 두 세 네 열)
   std::vector<char32_t> after_ten;     // the units after 열 up to twelve (열한, 열두)
-  // The first two syllables of the longer counts (다섯, 스물) and the Sino-Korean pairs
-  // (이천, 삼분).
+  // The first two syllables of the longer counts (다섯, 스물).
   std::vector<std::pair<char32_t, char32_t>> pairs;
+  // The Sino-Korean numbers' first two syllables (이천, 삼분).
+  std::vector<std::pair<char32_t, char32_t>> sino_pairs;
 };
 DateNumberStarts date_number_starts(const Words& words);
 
@@ -336,6 +337,8 @@ class Grammar {
 
   Words words_;
   Words numbers_;  // only its pair sets: how numbers may open a date
+  // DateNumberStarts::sino_pairs, each c1 << 32 | c2: may_start's last test (이천, 삼분).
+  std::vector<uint64_t> sino_pairs_;
   std::vector<uint64_t> gate_ = std::vector<uint64_t>(1024, 0);
   std::array<uint64_t, 1024> pair_singles_{}, pair_bits_{};
   std::vector<uint32_t> start_bits_ = std::vector<uint32_t>(16384, 0);

@@ -439,6 +439,7 @@ std::vector<std::string> number_starts_text(const date::DateNumberStarts& s) {
   std::vector<std::string> out{utf8_of(std::u32string(s.one_syllable.begin(), s.one_syllable.end())),
                                utf8_of(std::u32string(s.after_ten.begin(), s.after_ten.end()))};
   for (const auto& [c1, c2] : s.pairs) out.push_back(utf8_of(std::u32string{c1, c2}));
+  for (const auto& [c1, c2] : s.sino_pairs) out.push_back(utf8_of(std::u32string{c1, c2}));
   return out;
 }
 
@@ -482,6 +483,13 @@ TEST_CASE("date gate: the Korean numbers that open a date come from numerals.tsv
   const std::vector<std::string> left = number_starts_text(date::date_number_starts(without));
   CHECK(left == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯", "일곱", "여덟", "아홉",
                                          "일천", "이천"});
+  // may_start's last test reads the same pairs: 삼분기 may open a date only with 분기.
+  const date::Grammar g(date::Words::load(sources).value());
+  size_t skip_to = 0;
+  CHECK(grammar().may_start_at(text::fold("삼분기에"), 0, &skip_to));
+  CHECK(!g.may_start_at(text::fold("삼분기에"), 0, &skip_to));
+  CHECK(g.may_start_at(text::fold("이천십오년"), 0, &skip_to));
+  CHECK(!grammar().may_start_at(text::fold("오분기에"), 0, &skip_to));
 }
 
 TEST_CASE("date gate: apostrophes open a date only before a digit") {
