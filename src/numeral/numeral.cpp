@@ -107,6 +107,8 @@ struct NumeralWords {
   std::vector<Word> native_tens, native_units;
   // The joiner rows: the words between a whole number and its fraction (又; 과 와).
   std::vector<Joiner> joiners;
+  // The negative rows: the words of a sign before a number (负, 마이너스, 음수), in UTF-8.
+  std::vector<std::string> negatives;
   SyllableSet particles, copula_endings;
   Status status;  // the first error in the files; the tables hold the rows before it
 };
@@ -127,7 +129,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
   static constexpr KindName kKinds[] = {
       {"digit", kDigit, 9}, {"unit", kSmall, 3}, {"scale", kBig, 16}, {"tens", kTens, 9},
       {"point", kPoint, 0}, {"vague", kVague, 0}, {"approx", kApprox, 0},
-      {"native_tens", kNo, 90}, {"native_unit", kNo, 9}, {"joiner", kNo, 0},
+      {"native_tens", kNo, 90}, {"native_unit", kNo, 9}, {"joiner", kNo, 0}, {"negative", kNo, 0},
   };
   for (const lexicon::Row& row : t.rows()) {
     const std::string_view lang = t.cell(row, "lang"), kind_name = t.cell(row, "kind");
@@ -139,7 +141,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
     for (const KindName& k : kKinds)
       if (k.name == kind_name) kind = &k;
     if (!kind) {
-      out.status = t.error(row, "kind", "expected digit, unit, scale, tens, point, vague, approx, native_tens, native_unit or joiner");
+      out.status = t.error(row, "kind", "expected digit, unit, scale, tens, point, vague, approx, native_tens, native_unit, joiner or negative");
       return out;
     }
     const std::string_view value_text = t.cell(row, "value");
@@ -159,10 +161,10 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
         return out;
       }
     }
-    const bool joiner = kind->name == "joiner";
-    const bool native = kind->kind == kNo && !joiner;
-    if (joiner && (ambiguous || attributive || word_with_particle)) {
-      out.status = t.error(row, "flags", "a joiner takes no flag");
+    const bool joiner = kind->name == "joiner", negative = kind->name == "negative";
+    const bool native = kind->kind == kNo && !joiner && !negative;
+    if ((joiner || negative) && (ambiguous || attributive || word_with_particle)) {
+      out.status = t.error(row, "flags", joiner ? "a joiner takes no flag" : "a negative word takes no flag");
       return out;
     }
     if ((attributive && !native) || (native && (ambiguous || word_with_particle || lang != "ko"))) {
@@ -178,6 +180,16 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
     if (words.empty()) {
       out.status = t.error(row, "words", "expected one or more words");
       return out;
+    }
+    if (negative) {
+      for (const std::string_view w : words) {
+        if (static_cast<unsigned char>(w[0]) < 0x80) {
+          out.status = t.error(row, "words", "'" + std::string(w) + "': expected a word that opens with a Han or Hangul character");
+          return out;
+        }
+        out.negatives.emplace_back(w);
+      }
+      continue;
     }
     if (joiner) {
       for (const std::string_view w : words) out.joiners.push_back(Joiner{std::string(w), lang == "zh"});
@@ -1312,9 +1324,15 @@ int lone_numeral_char(std::string_view s, size_t pos) {
   return k.value == 1 ? 10 : k.value == 2 ? 100 : 1000;
 }
 
+char32_t code_point_at_start(std::string_view w) {
+  size_t i = 0;
+  return w.empty() ? 0 : text::next_code_point(w, i);
+}
+
 bool can_start_numeral(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == '-';
-  if (c == U'负' || c == U'마' || c == U'음' || c == U'半') return true;
+  if (c == U'半') return true;
+  for (const std::string& w : kNumeralWords.negatives) if (code_point_at_start(w) == c) return true;
   if (classify(c).kind != kNo) return true;
   for (const Word& w : kNumeralWords.native_tens) if (w.w[0] == c) return true;
   for (const Word& w : kNumeralWords.native_units) if (w.w[0] == c) return true;
@@ -1393,9 +1411,8 @@ std::optional<Numeral> parse_numeral_at(std::string_view s, size_t pos, const Pa
       size_t j = i + 1;
       if (j < s.size() && s[j] == ' ' && (pos == 0)) ++j;  // "- 1,200,000" as a whole text
       if (j < s.size() && (is_ascii_digit(s[j]) || s[j] == '.')) negative = true, i = j;
-    } else {
-      for (std::string_view w : {std::string_view("负"), std::string_view("마이너스"), std::string_view("마이나스"),
-                                 std::string_view("음수")}) {
+    } else if (static_cast<unsigned char>(s[i]) >= 0x80) {  // every negative word opens so (checked on load)
+      for (const std::string& w : kNumeralWords.negatives) {
         if (starts_with_at(s, i, w)) {
           size_t j = skip_spaces(s, i + w.size(), 1);
           if (j < s.size() && (is_ascii_digit(s[j]) || classify(cp_at(s, j)).kind == kDigit ||

@@ -385,6 +385,30 @@ TEST_CASE("numeral lexicon: the joiner rows join a whole number to its fraction"
   CHECK(numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tjoiner\t0\t又\t\n", "n.tsv").ok());
 }
 
+TEST_CASE("numeral lexicon: the negative rows are the signs before a number") {
+  // numerals.tsv's negative words, read at start-up, up to one space before the digits.
+  const auto value = [](std::string_view t) {
+    const auto n = numeral::parse_numeral_at(t, 0);
+    return n && n->end == t.size() ? n->low.to_string() : std::string("none");
+  };
+  CHECK(value("负三") == "-3");
+  CHECK(value("마이너스 3") == "-3");
+  CHECK(value("마이나스3") == "-3");
+  CHECK(value("음수 5") == "-5");
+  CHECK(value("음수  5") == "none");  // two spaces
+  CHECK(value("마이너스") == "none");
+  CHECK(numeral::can_start_numeral(U'负'));
+  CHECK(numeral::can_start_numeral(U'마'));
+  CHECK(numeral::can_start_numeral(U'음'));
+  CHECK(!numeral::can_start_numeral(U'플'));
+  // A negative word opens with a Han or Hangul character (parse_numeral_at looks for
+  // one only there) and takes no flag.
+  const Status ascii = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nko\tnegative\t0\tminus\t\n", "n.tsv");
+  CHECK_MESSAGE(ascii.to_string().find("opens with a Han or Hangul character") != std::string::npos, ascii.to_string());
+  const Status flagged = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tnegative\t0\t负\tambiguous\n", "n.tsv");
+  CHECK_MESSAGE(flagged.to_string().find("a negative word takes no flag") != std::string::npos, flagged.to_string());
+}
+
 // lexicons/numeral/korean_endings.tsv: the particles after which a lone Sino-Korean
 // syllable stays a number, and the endings that make a final 이 the copula. Each row
 // below turns on one of its entries; the built-in file reads clean, and a malformed row
