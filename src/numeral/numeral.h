@@ -233,6 +233,10 @@ bool is_chinese_measure_word(char32_t c);
 // Whether text[start, end) lies wholly inside an occurrence of an ordinary word of
 // lexicons/numeral/non_numeral_words.tsv (一切, 四川, 三元锂): no number there.
 bool inside_non_numeral_word(std::string_view text, size_t start, size_t end);
+// The code points of those words, one bit per BMP point (bit c & 63 of word c >> 6; those
+// beyond it are not noted): a span whose first code point is none of them lies inside
+// no such word, and a caller asking per amount may test that inline before the call.
+const uint64_t* non_numeral_word_chars();  // 1024 words
 
 // Every numeral in `text`, leftmost-longest, not overlapping, in text order, with
 // word-boundary checks for spelled numerals: a Hangul numeral must start a word, and

@@ -250,6 +250,19 @@ TEST_CASE("money scanner: the vector scan starts where the byte loop does") {
   }
 }
 
+TEST_CASE("a Chinese amount inside an ordinary word is none, past the inline test of its first code point") {
+  // Reader::single() asks Tables::may_be_in_non_numeral_word() (the words' code points,
+  // numeral::non_numeral_word_chars) before numeral::inside_non_numeral_word(): amounts
+  // that open with a digit or another character of no listed word skip the call.
+  CHECK(facts("三元锂电池的成本").empty());
+  CHECK(facts("推进一元化管理").empty());
+  CHECK(facts("二元期权交易").empty());
+  CHECK(facts("售价三元。") == "三元=3 CNY");
+  CHECK(facts("共600亿元。") == "600亿元=60000000000 CNY");
+  CHECK(facts("共3元锂电池") == "3元=3 CNY");
+  CHECK(facts("约五亿元") == "五亿元=500000000 CNY [approx]");
+}
+
 TEST_CASE("a minor tail is read only where one may start: a digit or a numeral character after 又, 零 and a space") {
   // Reader::may_have_tail() asks before minor_tail() is called: a tail after 又, after 零
   // (numerals.tsv's Chinese joiner and zeros), after one space, glued; and amounts with

@@ -253,6 +253,34 @@ TEST_CASE("inside_non_numeral_word agrees with a search through every listed wor
   CHECK(spans > inside);
 }
 
+// non_numeral_word_chars() is the filter the money reader tests inline before calling
+// inside_non_numeral_word(): every code point of every listed word must be in it, or an
+// amount inside such a word would be kept.
+TEST_CASE("non_numeral_word_chars holds every code point of the listed words, and no digit") {
+  const uint64_t* chars = numeral::non_numeral_word_chars();
+  const auto has = [&](char32_t c) { return ((chars[c >> 6] >> (c & 63)) & 1) != 0; };
+  size_t words = 0;
+  for (const auto& src : lexicon::builtin_sources("numeral")) {
+    if (!src.name.ends_with("/non_numeral_words.tsv")) continue;
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+    REQUIRE(table.ok());
+    for (const auto& row : table.value().rows())
+      for (auto w : lexicon::split_values(table.value().cell(row, "surface"))) {
+        const std::string f = text::fold(w);
+        ++words;
+        for (size_t i = 0; i < f.size();) {
+          const char32_t c = text::next_code_point(f, i);
+          if (c < 0x10000) CHECK_MESSAGE(has(c), f);
+        }
+      }
+  }
+  CHECK(words > 10);
+  for (char c = '0'; c <= '9'; ++c) CHECK_FALSE(has(static_cast<char32_t>(c)));
+  CHECK(has(U'三'));
+  CHECK(has(U'元'));
+  CHECK_FALSE(has(U'亿'));
+}
+
 TEST_CASE("digit_run_end finds where a run of digits ends, as a byte loop does") {
   // Every byte value after runs of every length up to 20, at every offset into the run
   // and with the text ending anywhere after it.
