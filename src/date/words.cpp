@@ -151,6 +151,10 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);
   firsts_.emplace_back(e.kind, first);
+  if (e.kind == Kind::kRecurring && !may_open_recurring(first)) {
+    recurring_firsts_.push_back(first);
+    recurring_first_filter_ |= uint64_t{1} << end_slot(first);
+  }
   if (e.kind == Kind::kQualBefore && e.tag == Tag::kSince &&
       std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), first) == since_opener_firsts_.end()) {
     since_opener_firsts_.push_back(first);
@@ -245,6 +249,7 @@ void Words::serial(Io& io) {
   io(starts_), io(start_pairs_), io(start_triples_), io(singles_), io(label_starts_), io(ends_);
   io(since_opener_firsts_), io(since_opener_utf8_), io(since_opener_lanes_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
   io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
+  io(recurring_firsts_), io(recurring_first_filter_);
   using KindFirst = std::pair<Kind, char32_t>;
   using FirstKind = std::pair<char32_t, Kind>;
   lexicon::serial_fields(io, firsts_, &KindFirst::first, &KindFirst::second);
@@ -381,7 +386,29 @@ bool Words::recurring_before(std::string_view text, size_t start) const {
   if (end == 0) return false;
   size_t back = end;
   if (!may_end_recurring(prev_code_point(text, back))) return false;
-  return word_ending_at(text, end, kind_bit(Kind::kRecurring), kMaxRecurringBytes) != end;
+  // word_ending_at's walk back, with the code point at each start tested first: only a
+  // few open a recurring word (每, 매, 해…), where may_hold2 lets through every code point
+  // whose first two bytes one of those shares (매 and the 63 syllables after it).
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::string_view head = text.substr(0, end);
+  const size_t lo = end - std::min(end, kMaxRecurringBytes);
+  constexpr KindMask kRecurring = kind_bit(Kind::kRecurring);
+  for (size_t from = end; from > lo;) {
+    char32_t c;
+    if (from >= lo + 3 && (s[from - 3] & 0xF0) == 0xE0) {
+      from -= 3;
+      c = text::decode3(s + from);
+    } else if (s[--from] < 0x80) {
+      c = s[from];  // (the digits of 2025년 before 3월)
+    } else {
+      if ((s[from] & 0xC0) == 0x80) continue;  // not a code point's start
+      size_t next = from;
+      c = text::next_code_point(text, next);
+    }
+    if (may_open_recurring(c) && may_hold2(head, from, kRecurring) && longest(head, from, kRecurring).end == end)
+      return true;
+  }
+  return false;
 }
 
 bool Words::since_opener_stepping_back(std::string_view text, size_t p, size_t from_chars, size_t to_chars) const {
@@ -421,9 +448,17 @@ bool Words::since_opener_stepping_back(std::string_view text, size_t p, size_t f
 
 size_t Words::word_ending_at(std::string_view text, size_t end, KindMask kinds, size_t max_bytes) const {
   const std::string_view head = text.substr(0, end);
-  for (size_t len = 1; len <= std::min(end, max_bytes); ++len) {
-    const size_t from = end - len;
-    if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;  // not a code point's start
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t lo = end - std::min(end, max_bytes);
+  // Back one code point at a time from `end` (a code point boundary): a Han or Hangul one,
+  // whose lead byte stands three bytes back in valid UTF-8 (folded text), in one step;
+  // others a byte at a time, past their continuation bytes.
+  for (size_t from = end; from > lo;) {
+    if (from >= lo + 3 && (s[from - 3] & 0xF0) == 0xE0) {
+      from -= 3;
+    } else if ((s[--from] & 0xC0) == 0x80) {
+      continue;  // not a code point's start
+    }
     // Two bytes looked at before a walk (may_hold2): a Han or Hangul code point's lead
     // byte alone lets nearly every position through (2025년 3월: 년 ends 매년 too, and the
     // walk back from 3월 starts at 년, 5년, 25년...).

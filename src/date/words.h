@@ -279,6 +279,12 @@ class Words {
     return ((recurring_end_filter_ >> end_slot(c)) & 1) &&
            std::find(recurring_ends_.begin(), recurring_ends_.end(), c) != recurring_ends_.end();
   }
+  // Whether c opens a recurring word (每, 매, 해…): recurring_before tests each code point
+  // it steps back over before any walk.
+  bool may_open_recurring(char32_t c) const {
+    return ((recurring_first_filter_ >> end_slot(c)) & 1) &&
+           std::find(recurring_firsts_.begin(), recurring_firsts_.end(), c) != recurring_firsts_.end();
+  }
   // The same question for list marks (Kind::kHolidayList: 、, 和, 과, ·), asked before every
   // date that might follow listed ordinals (매월 둘째·넷째 일요일).
   bool may_end_list_mark(char32_t c) const {
@@ -491,6 +497,8 @@ class Words {
   // most of recurring_before's cost) and for most characters since_across_subject walks
   // back over.
   uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0, since_opener_filter_ = 0;
+  std::vector<char32_t> recurring_firsts_;  // the first code points of Kind::kRecurring words (每, 매 …)
+  uint64_t recurring_first_filter_ = 0;     // their end_slot bits
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }
   std::vector<std::pair<Kind, char32_t>> firsts_;  // per entry
   std::vector<SingleStart> single_starts_;

@@ -159,9 +159,10 @@ TEST_CASE("date words: longest_each answers longest for every kind, on every wor
 
 TEST_CASE("date words: word_ending_at finds the shortest word that ends there, on every word of the vocabulary") {
   // Every surface of the date lexicons, as written and with its spaces left out, after a
-  // Han character, a Hangul syllable or nothing: word_ending_at (which walks only from
-  // the code points whose two first bytes may open a word of the kinds, may_hold2) gives
-  // what a walk from every code point start gives.
+  // Han character, a Hangul syllable, a code point of one, two or four bytes or nothing:
+  // word_ending_at (which steps back over a three-byte code point at once, over the others
+  // a byte at a time, and walks only from the code points whose two first bytes may open a
+  // word of the kinds, may_hold2) gives what a walk from every code point start gives.
   const date::Words& w = words();
   const date::KindMask asked[] = {date::kind_bit(date::Kind::kRecurring), date::kind_bit(date::Kind::kHolidayList),
                                   date::kind_bit(date::Kind::kNth), date::kind_bit(date::Kind::kLunar),
@@ -177,7 +178,7 @@ TEST_CASE("date words: word_ending_at finds the shortest word that ends there, o
         for (char c : s)
           if (c != ' ') squeezed += c;
         for (const std::string& surface : {std::string(s), squeezed})
-          for (const char* before : {"", "他", "그"}) {
+          for (const char* before : {"", "他", "그", "a", "\u00e9", "\U0001F600"}) {
             const std::string t = text::fold(before + surface);
             const size_t end = t.size();
             for (const date::KindMask kinds : asked) {
@@ -193,6 +194,40 @@ TEST_CASE("date words: word_ending_at finds the shortest word that ends there, o
       }
   }
   CHECK(found > 1000);
+}
+
+TEST_CASE("date words: recurring_before finds a recurring word before a date after any code point") {
+  // Every surface of the date lexicons before a date (3월), with a space and without,
+  // after nothing, ASCII, or a code point of two, three or four bytes: recurring_before
+  // (which steps back over three-byte code points at once and walks only from a code point
+  // that opens a recurring word) answers what a walk from every code point start within
+  // the longest such word's twelve bytes answers.
+  const date::Words& w = words();
+  constexpr date::KindMask kRecurring = date::kind_bit(date::Kind::kRecurring);
+  constexpr size_t kMaxBytes = 12;
+  size_t found = 0, asked = 0;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface")))
+        for (const char* before : {"", "a", "12", "\u00e9", "\u4ed6", "\uadf8", "\U0001F600", "\u00e9\U0001F600\u4ed6"})
+          for (const char* gap : {"", " "}) {
+            const std::string t = text::fold(before + std::string(s) + gap + "3\uc6d4");
+            const size_t start = t.size() - 4;  // 3월
+            const size_t end = t[start - 1] == ' ' ? start - 1 : start;
+            const std::string_view head = std::string_view(t).substr(0, end);
+            bool want = false;
+            for (size_t len = 1; len <= std::min(end, kMaxBytes) && !want; ++len)
+              want = (static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(head, end - len, kRecurring).end == end;
+            found += want;
+            ++asked;
+            INFO(t);
+            CHECK(w.recurring_before(t, start) == want);
+          }
+  }
+  CHECK(asked > 5000);
+  CHECK(found >= 21 * 8 * 2);  // each recurring word (date_words.tsv) after each code point
 }
 
 TEST_CASE("date format: format_to writes what format returns") {
@@ -245,7 +280,7 @@ TEST_CASE("date words: the prebuilt words are the ones build() makes") {
     if (a.may_start(c) != b.may_start(c) || a.may_start_label(c) != b.may_start_label(c) ||
         a.may_end_word(c) != b.may_end_word(c) || a.single(c) != b.single(c) ||
         a.may_open_since(c) != b.may_open_since(c) || a.may_end_lunar(c) != b.may_end_lunar(c) ||
-        a.may_end_list_mark(c) != b.may_end_list_mark(c))
+        a.may_end_list_mark(c) != b.may_end_list_mark(c) || a.may_open_recurring(c) != b.may_open_recurring(c))
       differ.push_back(c);
   CHECK(differ == std::vector<uint32_t>{});
   size_t files = 0, words_found = 0;
