@@ -166,8 +166,7 @@ unsigned table_bits(size_t set) {
 uint64_t with_count(uint64_t h, size_t count) { return (h ^ (count * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull; }
 }  // namespace
 
-uint64_t FuzzyIndex::near_hangul_counts(std::string_view word, size_t max_count) const {
-  if (word.size() < 12 || triples_.empty()) return 0;
+uint64_t FuzzyIndex::near_hangul_counts_by_triples(std::string_view word, size_t max_count) const {
   char32_t syl[4];
   head_syllables(word, syl);
   uint64_t all[4], hs[4];
@@ -238,7 +237,11 @@ void FuzzyIndex::build() {
   counted_bits_ = triple_bits_;
   triples_.assign((size_t{1} << triple_bits_) / 64, 0);
   counted_triples_.assign((size_t{1} << counted_bits_) / 64, 0);
+  pair_bits_ = table_bits(2 * hangul_heads_.size());
+  pairs_.assign((size_t{1} << pair_bits_) / 64, 0);
   for (const HangulHead& head : hangul_heads_) {
+    set_bit(pairs_, pair_hash(head.syl[0] | uint64_t{head.syl[1]} << 24, 0), pair_bits_);
+    set_bit(pairs_, pair_hash(head.syl[2] | uint64_t{head.syl[3]} << 24, 1), pair_bits_);
     uint64_t hs[4];
     triple_hashes(head.syl, hs);
     for (const uint64_t h : hs) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -35,14 +36,25 @@ class FuzzyIndex {
   template <class Io>
   void serial(Io& io) {
     io(symbols_), io(names_), io(entries_), io(index_), io(directory_), io(directory_shift_), io(lengths_), io(filter_),
-        io(filter_mask_), io(triples_), io(counted_triples_), io(triple_bits_), io(counted_bits_);
+        io(filter_mask_), io(triples_), io(counted_triples_), io(triple_bits_), io(counted_bits_), io(pairs_), io(pair_bits_);
   }
   // The entry one edit from `word` (folded), or -1 when none or more than one entry is.
   int32_t lookup(std::string_view word) const;
   // For a Hangul word of at least kMinHangul syllables (only its first four are read):
   // bit k set for each k in [kMinHangul, max_count] such that lookup() of its first k
   // syllables may find a name (lookup() returns -1 for the others without looking).
-  uint64_t near_hangul_counts(std::string_view word, size_t max_count) const;
+  // Inline: the pairs' test, which turns most words away, costs less than a call.
+  uint64_t near_hangul_counts(std::string_view word, size_t max_count) const {
+    if (word.size() < 12 || pairs_.empty()) return 0;
+    // The two loads head_syllables() (fuzzy.cpp) makes: its syllables are these bytes,
+    // 24 bits each.
+    uint64_t lo;
+    uint32_t hi;
+    std::memcpy(&lo, word.data(), 8);
+    std::memcpy(&hi, word.data() + 8, 4);
+    if (!has_pair(lo & 0xFFFFFFFFFFFFull, 0) && !has_pair(lo >> 48 | uint64_t{hi} << 16, 1)) return 0;
+    return near_hangul_counts_by_triples(word, max_count);
+  }
 
  private:
   // Symbols of a word: jamo for Hangul, bytes for Latin. Returns the count, 0 when the
@@ -75,6 +87,13 @@ class FuzzyIndex {
   // Both sized in build() at about 32 bits per bit set.
   Table<uint64_t> triples_, counted_triples_;
   unsigned triple_bits_ = 0, counted_bits_ = 0;  // log2 of the tables' bits
+  // Before the triples: the one syllable that differs is among the first two or the
+  // last two of the four (or neither), so syllables 0-1 or syllables 2-3 are as they
+  // were. Bits for both pairs of every name (apart by pair_hash()'s `half`): two tests
+  // that turn most words away, where the four triples' hashes and tests cost four times
+  // as much. Sized like the triples' tables.
+  Table<uint64_t> pairs_;
+  unsigned pair_bits_ = 0;
   struct HangulHead {
     char32_t syl[4];  // first four syllables (head_syllables() in fuzzy.cpp)
     uint32_t count;   // syllables
@@ -83,6 +102,17 @@ class FuzzyIndex {
   // out[k]: the hash of the first four syllables with syl[k] left out, and of k (the
   // syllables below 2^24).
   static void triple_hashes(const char32_t* syl, uint64_t* out);
+  // The hash of two syllables' six UTF-8 bytes (`bytes`, low 48 bits), `half` 0 for
+  // syllables 0-1 and 1 for 2-3.
+  static uint64_t pair_hash(uint64_t bytes, uint64_t half) {
+    return (bytes ^ (half * 0xA0761D6478BD642Full)) * 0xE7037ED1A0B428DBull;
+  }
+  bool has_pair(uint64_t bytes, uint64_t half) const {
+    const uint64_t b = pair_hash(bytes, half) >> (64 - pair_bits_);
+    return (pairs_[b >> 6] >> (b & 63)) & 1;
+  }
+  // near_hangul_counts() past the pairs' test.
+  uint64_t near_hangul_counts_by_triples(std::string_view word, size_t max_count) const;
   bool may_be_near_hangul(std::string_view word) const;
 };
 

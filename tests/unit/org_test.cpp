@@ -519,6 +519,77 @@ TEST_CASE("org: fuzzy index, a jamo edit in any syllable") {
   CHECK(f.near_hangul_counts("한국전력공사는", 7) == 0);
 }
 
+// near_hangul_counts() only filters (lookup() checks the real distance), so it must never
+// turn away a word one jamo edit from an indexed name. For every all-Hangul field of the
+// built-in ORG files (a superset of the indexed names) and every jamo edit in its first
+// four syllables (the ones the filter reads; an edit further on leaves them as they are,
+// as the name itself does), the name's own syllable count must stay open, with particles
+// after it and without.
+TEST_CASE("org: fuzzy index, the syllable filter lets every one-edit word through") {
+  const auto syllables_of = [](std::string_view key, std::vector<char32_t>& out) {
+    out.clear();
+    for (size_t i = 0; i < key.size();) {
+      const char32_t c = text::next_code_point(key, i);
+      if (!text::is_hangul_syllable(c)) return false;
+      out.push_back(c);
+    }
+    return out.size() >= org::FuzzyIndex::kMinHangul && out.size() * 3 < org::FuzzyIndex::kMaxSymbols;
+  };
+  const auto utf8 = [](const std::vector<char32_t>& syl) {
+    std::string s;
+    for (const char32_t c : syl) {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  org::FuzzyIndex f;
+  std::vector<std::vector<char32_t>> names;
+  std::vector<char32_t> syl;
+  for (const lexicon::Source& src : lexicon::builtin_sources("org")) {
+    std::string field;
+    for (const char c : std::string(src.content) + "\n") {
+      if (c != '\t' && c != '\n' && c != '|' && c != ',' && c != ';') {
+        if (c != ' ') field += c;
+        continue;
+      }
+      if (syllables_of(field, syl)) {
+        f.add(field, static_cast<uint32_t>(names.size()));
+        names.push_back(syl);
+      }
+      field.clear();
+    }
+  }
+  f.build();
+  REQUIRE(names.size() > 1000);
+  size_t words = 0, missed = 0;
+  for (const std::vector<char32_t>& name : names) {
+    const size_t count = name.size();
+    const auto check = [&](const std::vector<char32_t>& word) {
+      const std::string w = utf8(word);
+      words += 2;
+      if (!((f.near_hangul_counts(w, count) >> count) & 1)) ++missed;
+      if (!((f.near_hangul_counts(w + "는", count + 1) >> count) & 1)) ++missed;
+    };
+    check(name);
+    std::vector<char32_t> word = name;
+    for (size_t k = 0; k < 4; ++k) {
+      const uint32_t s = name[k] - 0xAC00, lead = s / (21 * 28), vowel = s / 28 % 21, tail = s % 28;
+      const auto with = [&](uint32_t l, uint32_t v, uint32_t t) {
+        word[k] = 0xAC00 + (l * 21 + v) * 28 + t;
+        if (word[k] != name[k]) check(word);
+      };
+      for (uint32_t l = 0; l < 19; ++l) with(l, vowel, tail);
+      for (uint32_t v = 0; v < 21; ++v) with(lead, v, tail);
+      for (uint32_t t = 0; t < 28; ++t) with(lead, vowel, t);
+      word[k] = name[k];
+    }
+  }
+  CHECK(words > 100000);
+  CHECK(missed == 0);
+}
+
 // Random text made of the pieces the rules look at (names, particles, suffixes, glosses,
 // spaces, digits): nothing crashes, spans are valid, in bounds and never overlap.
 // The built-in lexicon's model is compiled at build time (tools/gen_model.cpp) and
