@@ -484,25 +484,24 @@ struct Tables {
   [[gnu::always_inline]] bool may_end_prefix(char32_t c) const {
     return has(prefix_ends, c) || (c >= 0x10000 && prefix.may_have(c));
   }
-  // The last bytes of the BMP characters that end prefix words, and the space: a
-  // character ending in any other byte (most of them) ends no prefix word, and the
-  // gate need not decode it. Characters beyond the BMP are tested in full.
+  // The last bytes of the characters that end prefix words (those beyond the BMP too):
+  // a character ending in any other byte (most of them) ends no prefix word, and the
+  // gate need not decode it.
   std::array<unsigned long long, 4> prefix_end_bytes{};
-  bool may_end_prefix_before(const unsigned char* d, size_t k) const {
-    const unsigned char b = d[k - 1];
-    return ((prefix_end_bytes[b >> 6] >> (b & 63)) & 1) || (k >= 4 && (d[k - 4] & 0xF8) == 0xF0);
-  }
+  bool space_ends_prefix = false;  // a prefix word ends with a space
   // May a prefix word (US$, 人民币) end right before i, with up to two spaces between?
+  // (The spaces first, then one test of the byte before: most starts have neither a
+  // space nor a prefix's last byte before them.)
   [[gnu::always_inline]] bool prefix_may_end_before(std::string_view s, size_t i) const {
     const auto* d = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t k = i, spaces = 0; k > 0 && spaces <= 2; ++spaces, --k) {  // 人民币  50元
-      if (d[k - 1] == ' ') {
-        if (!may_end_prefix(U' ')) continue;
-        return true;
-      }
-      return may_end_prefix_before(d, k) && may_end_prefix(cp_before(s, k));
+    size_t k = i;
+    if (k > 0 && d[k - 1] == ' ') {  // 人民币  50元
+      if (space_ends_prefix) return true;
+      if (--k > 0 && d[k - 1] == ' ' && --k > 0 && d[k - 1] == ' ') return false;
     }
-    return false;
+    if (k == 0) return false;
+    const unsigned char b = d[k - 1];
+    return ((prefix_end_bytes[b >> 6] >> (b & 63)) & 1) && may_end_prefix(cp_before(s, k));
   }
   // The gate's first test, made by the scanner at a start k (a digit, or a three-byte
   // numeral character): can money begin there at all? Most starts end at once (2025년,
@@ -907,6 +906,12 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
       const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
       t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
     }
+  t->prefix.for_each_word([&](const Word& w) {  // beyond the BMP: the last byte of four
+    if (w.text.size() < 4 || (static_cast<unsigned char>(w.text[w.text.size() - 4]) & 0xF8) != 0xF0) return;
+    const auto last = static_cast<unsigned char>(w.text.back());
+    t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+  });
+  t->space_ends_prefix = t->may_end_prefix(U' ');
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {
     idx->for_each_word([&](const Word& w) {
       size_t j = 0;

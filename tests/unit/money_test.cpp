@@ -328,3 +328,45 @@ TEST_CASE("the word indexes answer at the keys' test inline, and past it by the 
         "20亿美元=2000000000 USD | 10亿欧元=1000000000 EUR | 220亿元人民币=22000000000 CNY [approx]");
   CHECK(facts("일본 엔 5000엔") == "5000엔=5000 JPY");
 }
+
+TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for prefix words beyond the BMP too") {
+  // Tables::prefix_may_end_before() steps over one or two spaces and tests the byte
+  // before them in prefix_end_bytes, which holds the last bytes of every prefix word's
+  // last character, four-byte ones too: a start whose digits end at once (5%) is kept
+  // only where a prefix may end before it.
+  const auto starts = [](const money::Recognizer& r, std::string_view text) {
+    const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
+    CHECK(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want);
+    return want;
+  };
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  CHECK(starts(r, "us$5%") == std::vector<size_t>{3});
+  CHECK(starts(r, "us$ 5%") == std::vector<size_t>{4});
+  CHECK(starts(r, "us$  5%") == std::vector<size_t>{5});
+  CHECK(starts(r, "us$   5%").empty());
+  CHECK(starts(r, "中 5%").empty());
+  CHECK(starts(r, "中5%").empty());
+  CHECK(starts(r, "5%").empty());
+  CHECK(starts(r, " 5%").empty());
+  CHECK(starts(r, "人民币5%") == std::vector<size_t>{9});
+  // Prefix words of one four-byte character each, U+20000..U+2003F: every last byte
+  // 80..BF.
+  std::string words, text;
+  std::vector<size_t> want;
+  for (unsigned x = 0; x < 64; ++x) {
+    const std::string c = {'\xF0', '\xA0', '\x80', static_cast<char>(0x80 | x)};
+    words += (x ? "|" : "") + c;
+    text += c + "5% ";
+    want.push_back(text.size() - 3);
+  }
+  std::vector<lexicon::Source> src = lexicon::builtin_sources("money");
+  std::string content;  // outlives src, which views it
+  for (auto& s : src)
+    if (s.name.ends_with("currencies.tsv") && !s.name.ends_with("_currencies.tsv"))
+      content = std::string(s.content) + "XAU\t*\t\t" + words + "\t\t\t\n", s.content = content;
+  auto astral = money::Recognizer::create(src);
+  REQUIRE_MESSAGE(astral.ok(), astral.status().to_string());
+  CHECK(starts(astral.value(), text) == want);
+}
