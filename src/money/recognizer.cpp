@@ -487,7 +487,8 @@ struct Tables {
   // The last bytes of the characters that end prefix words (those beyond the BMP too):
   // a character ending in any other byte (most of them) ends no prefix word, and the
   // gate need not decode it.
-  std::array<unsigned long long, 4> prefix_end_bytes{};
+  // (A byte each, not a bit: one load and no shift.)
+  std::array<bool, 256> prefix_end_bytes{};
   bool space_ends_prefix = false;  // a prefix word ends with a space
   // May a prefix word (US$, 人民币) end right before i, with up to two spaces between?
   // (The spaces first, then one test of the byte before: most starts have neither a
@@ -501,7 +502,7 @@ struct Tables {
     }
     if (k == 0) return false;
     const unsigned char b = d[k - 1];
-    return ((prefix_end_bytes[b >> 6] >> (b & 63)) & 1) && may_end_prefix(cp_before(s, k));
+    return prefix_end_bytes[b] && may_end_prefix(cp_before(s, k));
   }
   // The gate's first test, made by the scanner at a start k (a digit, or a three-byte
   // numeral character): can money begin there at all? Most starts end at once (2025년,
@@ -904,12 +905,11 @@ Result<Recognizer> Recognizer::create(std::span<const lexicon::Source> sources) 
     for (unsigned long long bits = t->prefix_ends[w]; bits != 0; bits &= bits - 1) {
       const auto c = static_cast<unsigned>(64 * w) + static_cast<unsigned>(std::countr_zero(bits));
       const unsigned last = c < 0x80 ? c : 0x80 | (c & 0x3F);  // the UTF-8 sequence's last byte
-      t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+      t->prefix_end_bytes[last] = true;
     }
   t->prefix.for_each_word([&](const Word& w) {  // beyond the BMP: the last byte of four
     if (w.text.size() < 4 || (static_cast<unsigned char>(w.text[w.text.size() - 4]) & 0xF8) != 0xF0) return;
-    const auto last = static_cast<unsigned char>(w.text.back());
-    t->prefix_end_bytes[last >> 6] |= 1ULL << (last & 63);
+    t->prefix_end_bytes[static_cast<unsigned char>(w.text.back())] = true;
   });
   t->space_ends_prefix = t->may_end_prefix(U' ');
   for (const WordIndex* idx : {&t->suffix, &t->minor, &t->infix, &t->connector}) {

@@ -331,9 +331,9 @@ TEST_CASE("the word indexes answer at the keys' test inline, and past it by the 
 
 TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for prefix words beyond the BMP too") {
   // Tables::prefix_may_end_before() steps over one or two spaces and tests the byte
-  // before them in prefix_end_bytes, which holds the last bytes of every prefix word's
-  // last character, four-byte ones too: a start whose digits end at once (5%) is kept
-  // only where a prefix may end before it.
+  // before them in prefix_end_bytes (a bool per byte), which holds the last bytes of
+  // every prefix word's last character, four-byte ones too: a start whose digits end at
+  // once (5%) is kept only where a prefix may end before it.
   const auto starts = [](const money::Recognizer& r, std::string_view text) {
     const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
     CHECK(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want);
@@ -351,6 +351,10 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   CHECK(starts(r, "5%").empty());
   CHECK(starts(r, " 5%").empty());
   CHECK(starts(r, "人民币5%") == std::vector<size_t>{9});
+  // The byte table by whole bytes: ASCII and the last bytes of three-byte symbols.
+  CHECK(starts(r, "$5%") == std::vector<size_t>{1});
+  CHECK(starts(r, "\xE2\x82\xA9" "5%") == std::vector<size_t>{3});  // ₩
+  CHECK(starts(r, "的5%").empty());
   // Prefix words of one four-byte character each, U+20000..U+2003F: every last byte
   // 80..BF.
   std::string words, text;
