@@ -1833,6 +1833,23 @@ alignas(64) constexpr uint16_t kLanes16[32] = {0,  1,  2,  3,  4,  5,  6,  7,  8
   }
   return k;
 }
+
+// The masks of the text's last bytes, from p to n (3 <= p < n, n - p <= 33: one or two
+// blocks), read from a copy with zeros after the text, so that the blocks load nothing
+// past it. A zero is no digit, no lead byte and no second or third byte of a bucket:
+// positions past the text, and a lead byte without its two bytes, get no bit, as the
+// byte loop's tests (i + 2 < n) give none. Returns the number of blocks. (Where the
+// text's last bytes went through the SSE2 loop and the byte loop, about 290
+// instructions a text.)
+[[gnu::noinline]] size_t fill_tail(const unsigned char* d, size_t n, size_t p, const Tables& t, uint32_t* masks,
+                                   bool avx512) {
+  alignas(32) unsigned char pad[3 + 64 + 29] = {};  // three bytes before, two blocks, two bytes after
+  std::memcpy(pad, d + p - 3, n - p + 3);
+  const size_t blocks = (n - p + 31) / 32;
+  if (avx512) fill_masks_avx512(pad, 3, blocks, t, masks);
+  else fill_masks_avx2(pad, 3, blocks, t, masks);
+  return blocks;
+}
 #endif
 
 // The scanner's state: candidate masks for a window of the text, filled a window at a
@@ -1862,9 +1879,7 @@ class StartScan {
       }
       if (!avx2_) return next_start(s_, i, t_);
       if (i >= n_) return n_;
-      if (i < 3 || i + 34 > n_) {  // the blocks load three bytes before and two after
-        // The text's last bytes (up to 65 after the blocks): sixteen at a time (SSE2).
-        if (i >= 3) return next_start(s_, i, t_);
+      if (i < 3) {  // the blocks load three bytes before
         const size_t end = std::min<size_t>(n_, 3);
         const size_t k = next_start_scalar(s_, i, end, t_);
         if (k < end) return k;
@@ -1906,13 +1921,21 @@ class StartScan {
   }
 
   static constexpr size_t kBlocks = 128;  // 4 KB of text per fill
+  // Whole blocks of the text (three bytes readable before each, two after), and where
+  // the window reaches the text's end, the blocks of its last bytes (fill_tail).
   void fill(size_t i) {
     base_ = i;
-    blocks_ = std::min(kBlocks, (n_ - 2 - i) / 32);
+    blocks_ = n_ - i >= 32 + 2 ? std::min(kBlocks, (n_ - 2 - i) / 32) : 0;
     limit_ = base_ + 32 * blocks_;
 #if defined(HANFACTS_MONEY_AVX2)
-    if (kHasAvx512) fill_masks_avx512(d_, base_, blocks_, t_, masks_);
-    else fill_masks_avx2(d_, base_, blocks_, t_, masks_);
+    if (blocks_ > 0) {
+      if (kHasAvx512) fill_masks_avx512(d_, base_, blocks_, t_, masks_);
+      else fill_masks_avx2(d_, base_, blocks_, t_, masks_);
+    }
+    if (blocks_ < kBlocks) {
+      blocks_ += fill_tail(d_, n_, limit_, t_, masks_ + blocks_, kHasAvx512);
+      limit_ = n_;
+    }
     if (list_) count_ = mask_offsets(masks_, blocks_, offsets_), at_ = 0;
 #endif
   }
@@ -1923,9 +1946,9 @@ class StartScan {
   bool avx2_ = false;
   bool list_ = false;  // the window's starts as a list of offsets (mask_offsets)
   size_t base_ = 0, limit_ = 0, blocks_ = 0;
-  uint32_t masks_[kBlocks];
+  uint32_t masks_[kBlocks + 2];              // whole blocks, and up to two of the text's last bytes
   size_t count_ = 0, at_ = 0;                // offsets_[at_] is the next to look at
-  uint16_t offsets_[kBlocks * 32 + 32];  // from base_ (< 4096), in order
+  uint16_t offsets_[(kBlocks + 2) * 32 + 32];  // from base_ (< 4160), in order
 };
 
 }  // namespace
@@ -1983,23 +2006,26 @@ std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel lev
   };
 #if defined(HANFACTS_MONEY_AVX2)
   if (level == ScanLevel::kAvx512 && !kHasAvx512) level = ScanLevel::kAvx2;
-  if (level == ScanLevel::kScalar || !kHasAvx2 || !t.pair_filter_ok || n < 3 + 32 + 2) {
+  if (level == ScanLevel::kScalar || !kHasAvx2 || !t.pair_filter_ok || n <= 3) {
     scalar_from(0);
     return starts;
   }
   // As StartScan: the first three bytes apart, then whole blocks (three bytes readable
-  // before each, two after), the positions of their masks that pass the exact tests.
+  // before each, two after) and the blocks of the last bytes (fill_tail), the positions
+  // of their masks that pass the exact tests.
   for (size_t i = 0; (i = next_start_scalar(text, i, 3, t)) < 3; ++i) starts.push_back(i);
-  const size_t blocks = (n - 2 - 3) / 32;
-  std::vector<uint32_t> masks(blocks);
-  if (level == ScanLevel::kAvx512) fill_masks_avx512(d, 3, blocks, t, masks.data());
-  else fill_masks_avx2(d, 3, blocks, t, masks.data());
-  for (size_t b = 0; b < blocks; ++b)
+  const size_t blocks = n >= 3 + 32 + 2 ? (n - 2 - 3) / 32 : 0;
+  std::vector<uint32_t> masks(blocks + 2);
+  if (blocks > 0) {
+    if (level == ScanLevel::kAvx512) fill_masks_avx512(d, 3, blocks, t, masks.data());
+    else fill_masks_avx2(d, 3, blocks, t, masks.data());
+  }
+  const size_t all = blocks + fill_tail(d, n, 3 + 32 * blocks, t, masks.data() + blocks, level == ScanLevel::kAvx512);
+  for (size_t b = 0; b < all; ++b)
     for (uint32_t m = masks[b]; m != 0; m &= m - 1) {
       const size_t k = 3 + 32 * b + static_cast<size_t>(std::countr_zero(m));
       if ((d[k] < 0x80 || numeral3_at(d, k, t.starts3.data())) && scan_start(text, k, t)) starts.push_back(k);
     }
-  scalar_from(3 + 32 * blocks);
 #else
   (void)d, (void)level;
   scalar_from(0);

@@ -374,3 +374,27 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   REQUIRE_MESSAGE(astral.ok(), astral.status().to_string());
   CHECK(starts(astral.value(), text) == want);
 }
+
+TEST_CASE("money scanner: the text's last bytes go through the vector blocks, from a copy with zeros after them") {
+  // fill_tail() reads the one or two blocks after the text's last whole block from a
+  // copy padded with zeros: an amount in the last bytes of a text of any length is
+  // found as anywhere else, and the scanner starts where the byte loop does.
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  for (const char* tail : {"5元", "US$5", "约5亿元", "五亿元", "5억 원", "5", "이", "五", "US$"}) {
+    for (size_t len = 0; len < 80; ++len) {
+      const std::string text = std::string(len, 'x') + " " + tail;
+      const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want, text);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512) == want, text);
+    }
+  }
+  for (size_t len = 0; len < 80; ++len) {
+    const std::string pad(len, 'x');
+    CHECK_MESSAGE(facts((pad + " 5元").c_str()) == "5元=5 CNY", len);
+    CHECK_MESSAGE(facts((pad + " US$5").c_str()) == "US$5=5 USD", len);
+    CHECK_MESSAGE(facts((pad + " 5억 원").c_str()) == "5억 원=500000000 KRW", len);
+    CHECK_MESSAGE(facts((pad + " 五亿元").c_str()) == "五亿元=500000000 CNY", len);
+  }
+}
