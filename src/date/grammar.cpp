@@ -704,7 +704,7 @@ class Parser {
     // The opener starts three bytes a character back from p, two to eight characters
     // back (the loop below looks there): most dates have none there, which a compare of
     // those bytes tells before any character is decoded.
-    if (!w_.since_opener_stepping_back(t_, p, 2, kMaxSubjectChars)) return false;
+    if (!w_.since_opener_stepping_back<2, kMaxSubjectChars>(t_, p)) return false;
     // Han characters and 、 are three bytes long (is_han's others, beyond the BMP, four):
     // where the byte three back leads a three-byte code point (valid UTF-8: that code
     // point ends at p), it is decoded in place, with none of cp_before's checks.

@@ -1,9 +1,5 @@
 #include "date/words.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -161,7 +157,7 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     since_opener_filter_ |= uint64_t{1} << end_slot(first);
     const auto* u = reinterpret_cast<const unsigned char*>(surface.data());
     since_opener_utf8_.push_back(i == 3 ? uint32_t{u[0]} | uint32_t{u[1]} << 8 | uint32_t{u[2]} << 16 : 0);
-    for (size_t b = 0; b < 3; ++b) since_opener_lanes_.insert(since_opener_lanes_.end(), 16, i == 3 ? u[b] : 0);
+    since_opener_last_bytes_ |= i == 3 ? uint64_t{1} << (u[2] & 63) : ~uint64_t{0};
   }
   if (e.kind == Kind::kDateline) {
     if (first < 0x10000) label_starts_[first >> 6] |= uint64_t{1} << (first & 63);
@@ -247,8 +243,9 @@ void Words::serial(Io& io) {
     for (size_t i = 0; i < place_names.size() && i < place_home.size(); ++i) places_[place_names[i]] = place_home[i] != 0;
   }
   io(starts_), io(start_pairs_), io(start_triples_), io(singles_), io(label_starts_), io(ends_);
-  io(since_opener_firsts_), io(since_opener_utf8_), io(since_opener_lanes_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
+  io(since_opener_firsts_), io(since_opener_utf8_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
   io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
+  io(since_opener_last_bytes_);
   io(recurring_firsts_), io(recurring_first_filter_);
   using KindFirst = std::pair<Kind, char32_t>;
   using FirstKind = std::pair<char32_t, Kind>;
@@ -414,35 +411,25 @@ bool Words::recurring_before(std::string_view text, size_t start) const {
 bool Words::since_opener_stepping_back(std::string_view text, size_t p, size_t from_chars, size_t to_chars) const {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   if (to_chars < from_chars || 3 * from_chars > p) return false;
-  if (3 * to_chars > p) to_chars = p / 3;
-  const size_t from = p - 3 * to_chars, to = p - 3 * from_chars + 3;  // the bytes of those characters
-#if defined(__SSE2__)
-  // Sixteen bytes from `from` and sixteen ending at `to` (16 to 30 bytes, whose every
-  // three-byte run one of them holds: the 21 of the seven characters the DATE walk back
-  // asks about), each lane tested as an opener's first byte and the next two lanes as
-  // its others. (Any lane: an opener's bytes start a character wherever they are.)
-  if (to - from >= 16 && to - from <= 30) {
-    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from));
-    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + to - 16));
-    const auto* lanes = reinterpret_cast<const __m128i*>(since_opener_lanes_.data());
-    for (size_t o = 0; o < since_opener_utf8_.size(); ++o) {
-      if (since_opener_utf8_[o] == 0) return true;
-      const __m128i b0 = _mm_loadu_si128(lanes + 3 * o), b1 = _mm_loadu_si128(lanes + 3 * o + 1),
-                    b2 = _mm_loadu_si128(lanes + 3 * o + 2);
-      const auto starts = [&](__m128i v) {
-        const auto eq = [&](__m128i b) { return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, b))); };
-        return eq(b0) & (eq(b1) >> 1) & (eq(b2) >> 2);
-      };
-      if ((starts(head) | starts(tail)) & 0x3FFFu) return true;  // lanes 0..13: all three bytes inside
-    }
-    return false;
+  // The characters' starts alone (the walk back reads the text three bytes at a time from
+  // p), nearest first, up to the first that ends in an ASCII byte (no Han character does:
+  // the walk stops there; many of the dates it asks about follow a few Han characters
+  // after an ASCII one). One bit of a character's last byte's low six (the openers' last
+  // bytes) turns most of the rest away; the three bytes are compared only after that bit.
+  const size_t lo = 3 * to_chars > p ? p % 3 : p - 3 * to_chars;
+  for (size_t at = p - 3 * from_chars + 3; at > lo;) {
+    at -= 3;
+    const unsigned last = s[at + 2];
+    if (last < 0x80) return false;
+    if (((since_opener_last_bytes_ >> (last & 63)) & 1) && since_opener_at(s + at)) return true;
   }
-#endif
-  for (size_t at = from; at + 3 <= to; at += 3) {
-    const uint32_t bytes = uint32_t{s[at]} | uint32_t{s[at + 1]} << 8 | uint32_t{s[at + 2]} << 16;
-    for (const uint32_t utf8 : since_opener_utf8_)
-      if (utf8 == bytes || utf8 == 0) return true;
-  }
+  return false;
+}
+
+bool Words::since_opener_at(const unsigned char* u) const {
+  const uint32_t bytes = uint32_t{u[0]} | uint32_t{u[1]} << 8 | uint32_t{u[2]} << 16;
+  for (const uint32_t utf8 : since_opener_utf8_)
+    if (utf8 == bytes || utf8 == 0) return true;
   return false;
 }
 

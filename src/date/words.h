@@ -10,6 +10,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -262,11 +263,28 @@ class Words {
            std::find(since_opener_firsts_.begin(), since_opener_firsts_.end(), c) != since_opener_firsts_.end();
   }
   // Whether the UTF-8 of some code point may_open_since names (自, 从) starts at
-  // p - 3k for some k in [from_chars, to_chars] (p <= size): a walk back over
-  // three-byte characters for such a word, which decodes every character it passes,
-  // is needed only then. (May say yes wrongly: for an opener that is not three bytes
-  // long, always.)
+  // p - 3k for some k in [from_chars, to_chars] (p <= size) with no character p - 3j
+  // before it, from_chars <= j < k, ending in an ASCII byte (no Han character does): a
+  // walk back over Han characters for such a word, which decodes every character it
+  // passes, is needed only then. (May say yes wrongly: for an opener that is not three
+  // bytes long, always.)
   bool since_opener_stepping_back(std::string_view text, size_t p, size_t from_chars, size_t to_chars) const;
+  // The same for a window the caller names at compile time (the DATE walk back's): inline,
+  // its characters unrolled, one load and two tests each where the window lies inside the
+  // text (the call and the general window's arithmetic cost as much as the tests).
+  template <size_t kFromChars, size_t kToChars>
+  bool since_opener_stepping_back(std::string_view text, size_t p) const {
+    static_assert(kFromChars >= 1 && kFromChars <= kToChars);
+    if (p < 3 * kToChars) return since_opener_stepping_back(text, p, kFromChars, kToChars);
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + p;
+#pragma GCC unroll 16
+    for (size_t k = kFromChars; k <= kToChars; ++k) {
+      const unsigned last = s[2 - 3 * static_cast<std::ptrdiff_t>(k)];
+      if (last < 0x80) return false;
+      if (((since_opener_last_bytes_ >> (last & 63)) & 1) && since_opener_at(s - 3 * k)) return true;
+    }
+    return false;
+  }
   // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
   // handful, compared in place after one bit of a filter turns most away (asked once per
   // fact, before any walk back).
@@ -486,8 +504,11 @@ class Words {
   std::vector<char32_t> since_opener_firsts_;  // first code points of since-tagged qualifier_before words (自, 从)
   // Their UTF-8 (three bytes, b0 | b1 << 8 | b2 << 16), or 0 for one of another length.
   std::vector<uint32_t> since_opener_utf8_;
-  // The same bytes for sixteen lanes: 48 bytes an opener, each of its three bytes 16 times.
-  std::vector<uint8_t> since_opener_lanes_;
+  // Whether u[0..2] is one of them (or some opener is not three bytes long).
+  bool since_opener_at(const unsigned char* u) const;
+  // Bit b & 63 of each one's last byte b (all bits when one is not three bytes long):
+  // since_opener_stepping_back's first test of a character.
+  uint64_t since_opener_last_bytes_ = 0;
   std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
   std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
   std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words

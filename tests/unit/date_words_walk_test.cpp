@@ -18,6 +18,7 @@
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 using namespace hanfacts;
 
@@ -228,6 +229,51 @@ TEST_CASE("date words: recurring_before finds a recurring word before a date aft
   }
   CHECK(asked > 5000);
   CHECK(found >= 21 * 8 * 2);  // each recurring word (date_words.tsv) after each code point
+}
+
+TEST_CASE("date words: since_opener_stepping_back answers where a since opener starts a character back") {
+  // The openers (自, 从: the first code points of the since-tagged qualifier_before words)
+  // put at every byte of texts of Han characters, ASCII and a mix, and the question asked
+  // at every end p of a window of characters p - 3k, k in [from, to]: yes exactly when an
+  // opener's three bytes start at one of those characters (not when they start one or two
+  // bytes off, which the walk back from p never reads as a character) and no character
+  // between it and the window's nearest end ends in an ASCII byte (the walk stops there).
+  const date::Words& w = words();
+  std::vector<std::string> openers;
+  for (char32_t c = 0x80; c < 0x10000; ++c)
+    if (w.may_open_since(c)) {
+      std::string u;
+      text::append_utf8(u, c);
+      REQUIRE(u.size() == 3);
+      openers.push_back(u);
+    }
+  REQUIRE(openers.size() >= 2);
+  const std::string fillers[] = {std::string(40, 'a'), "\u4e2d\u56fd\u516c\u53f8\u7684\u7ecf\u6d4e\u5b66\u5bb6\u4eec\u666e\u904d\u8ba4",
+                                 "a\u4e2d1\u56fd\u00e9\u516c\u53f8  \u7684\u7ecf\u6d4e\u5b66\u5bb6\u4eec\u666e"};
+  size_t yes = 0, asked = 0;
+  for (const std::string& opener : openers)
+    for (const std::string& filler : fillers)
+      for (size_t at = 0; at <= filler.size(); ++at) {
+        const std::string t = filler.substr(0, at) + opener + filler.substr(at);
+        for (const auto& [from_chars, to_chars] : {std::pair<size_t, size_t>{2, 8}, {1, 6}, {3, 5}, {5, 3}})
+          for (size_t p = 0; p <= t.size(); ++p) {
+            bool want = false;
+            for (size_t k = from_chars; k <= to_chars && 3 * k <= p && !want; ++k) {
+              for (const std::string& o : openers) want = want || t.compare(p - 3 * k, 3, o) == 0;
+              if (static_cast<unsigned char>(t[p - 3 * k + 2]) < 0x80) break;  // no Han character ends so
+            }
+            INFO(t << " p " << p << " chars " << from_chars << "-" << to_chars);
+            CHECK(w.since_opener_stepping_back(t, p, from_chars, to_chars) == want);
+            // The inline form, for the windows it is built for.
+            if (from_chars == 2 && to_chars == 8) CHECK(w.since_opener_stepping_back<2, 8>(t, p) == want);
+            if (from_chars == 1 && to_chars == 6) CHECK(w.since_opener_stepping_back<1, 6>(t, p) == want);
+            if (from_chars == 3 && to_chars == 5) CHECK(w.since_opener_stepping_back<3, 5>(t, p) == want);
+            yes += want;
+            ++asked;
+          }
+      }
+  CHECK(yes > 1000);
+  CHECK(asked > 10000);
 }
 
 TEST_CASE("date format: format_to writes what format returns") {
