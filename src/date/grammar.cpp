@@ -3290,6 +3290,10 @@ void Grammar::build_follow() {
     mark(number, c);
     mark(after_number_starts_, c);
   }
+  for (unsigned b = 0; b < 256; ++b) {
+    const bool yes = b >= 0x80 || b == '-' || b == '/' || b == '~' || b == ' ' || ((after_number_starts_[b >> 6] >> (b & 63)) & 1);
+    after_digits_[b] = b == '.' ? kAfterDigitsDot : (b & 0xF0) == 0xE0 ? kAfterDigitsLead3 : yes ? kAfterDigitsYes : kAfterDigitsNo;
+  }
   // The lead-in and numeral bits, packed (follow_class adds the rest): 32 code points a
   // word, bit 0 and bit 1 of each pair.
   for (size_t w = 0; w < lead_in.size(); ++w) {

@@ -184,6 +184,53 @@ TEST_CASE("date gate: the digits look and what may follow a number") {
   check_no_misses(bad);
 }
 
+TEST_CASE("date gate: the digits look reads the run's end and the byte after it") {
+  // digits_may_open against its rule written plainly: the run's end byte by byte; no at
+  // the text's end; a dot only after four digits; ASCII by the separators and
+  // may_follow_number; a three-byte code point by may_follow_number, one cut short by the
+  // text's end and any other byte yes. Runs of 1 to 12 digits (within and past the eight
+  // bytes the look loads at once) before every byte value and every three-byte code point,
+  // with text after them and without.
+  const date::Grammar& g = grammar();
+  const auto rule = [&g](std::string_view t, size_t pos) {
+    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+    size_t e = pos + 1;
+    while (e < t.size() && s[e] >= '0' && s[e] <= '9') ++e;
+    if (e >= t.size()) return false;
+    const unsigned b = s[e];
+    if (b == '.') return e - pos == 4;
+    if (b < 0x80) return b == '-' || b == '/' || b == '~' || b == ' ' || g.may_follow_number(b);
+    if ((b & 0xF0) != 0xE0 || e + 2 >= t.size()) return true;
+    return g.may_follow_number(text::decode3(s + e));
+  };
+  size_t yes = 0, asked = 0;
+  const auto check = [&](const std::string& t, size_t pos) {
+    INFO(t << " @ " << pos);
+    const bool want = rule(t, pos);
+    CHECK(g.digits_may_open(t, pos) == want);
+    yes += want;
+    ++asked;
+  };
+  for (const std::string before : {"", "x", "\u4ed6"})
+    for (size_t digits = 1; digits <= 12; ++digits) {
+      const std::string number = before + std::string("123456789012").substr(0, digits);
+      for (unsigned b = 0; b < 256; ++b)
+        for (const std::string after : {"", "1\u5e74", "\x80\x80", "\x80", "\u5e74\u5e74\u5e74"}) {
+          if (b >= '0' && b <= '9') continue;
+          check(number + static_cast<char>(b) + after, before.size());
+        }
+      if (digits != 1 && digits != 4 && digits != 9) continue;
+      for (char32_t c = 0x800; c < 0x10000; ++c) {
+        std::string t = number;
+        text::append_utf8(t, c);
+        check(t, before.size());
+        check(t + "1", before.size());
+      }
+    }
+  CHECK(yes > 10000);
+  CHECK(asked > 500000);
+}
+
 TEST_CASE("date gate: the numeral lists its tables are built from name the numeral tests' sets") {
   std::vector<uint32_t> differ;
   for (char32_t c = 0; c < 0x10000; ++c)
