@@ -145,9 +145,9 @@ struct Parses {
   const Grammar& g;
   std::string_view t;
   ScanLookup* look;  // the lookups write to the scan's record (ScanLookup)
-  // The parse at i (in `scratch`), or null.
+  // The parse at i (in `scratch`, or the record's: valid until the next call), or null.
   const Parsed* at(size_t i, Parsed& scratch) const {
-    if (look) return look->find(i, scratch);
+    if (look) return look->find(i);
     return g.may_start_at(t, i) && g.parse_at(t, i, nullptr, scratch) ? &scratch : nullptr;
   }
   // The first code point boundary in [i, to) where at() may say yes, or `to`: the next
@@ -218,10 +218,11 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     // The date is written with digits (입력 2025.11.01, 发布时间：2026年11月26日): a label
     // that is also a word (发布, 更新) may run on into a clause with a date in it
     // (发布截至2026年9月30日的财报), which is not the article's date.
-    Parsed p;
-    if (j < size && text::is_ascii_digit(s[j]) &&
-        (look ? look->parse(j, p) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, p)) && full_date(p))
-      ref = to_ref(p.a);
+    Parsed scratch;
+    const Parsed* p = nullptr;
+    if (j < size && text::is_ascii_digit(s[j]))
+      p = look ? look->find(j) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, scratch) ? &scratch : nullptr;
+    if (p && full_date(*p)) ref = to_ref(p->a);
     i = m.end;
     return true;
   };

@@ -43,8 +43,14 @@ struct ScanMemo {
   bool may = false;    // may_start_at said yes
   size_t skip_to = 0;  // when it said no: the byte after the stop word it found, or 0
   bool ok = false;     // parse_at succeeded (p is the parse)
-  Parsed p;
+  // Set by parse_at (when may): every field when it succeeds, ref_used and ctx_used
+  // whether or not; left unset on insert, where its initializers cost more than the rest
+  // of the memo (read only after parse_at wrote it).
+  union {
+    Parsed p;
+  };
 };
+static_assert(std::is_trivially_copyable_v<Parsed> && std::is_trivially_destructible_v<Parsed>);
 
 struct ScanState {
   const char* data = nullptr;  // the text it was made from
@@ -239,9 +245,11 @@ class ScanLookup {
  public:
   ScanLookup(const Grammar& g, std::string_view t, ScanState& s) : g_(g), t_(t), s_(s) {}
 
-  // The parse at pos in `scratch` (may_start_at && parse_at with no reference and no
-  // context), or null when no date starts there.
-  const Parsed* find(size_t pos, Parsed& scratch) {
+  // The parse at pos (may_start_at && parse_at with no reference and no context), or
+  // null when no date starts there. The record's own copy, not one in a scratch: valid
+  // until the next lookup (which may move the record's entries), as every caller reads
+  // it before it asks again.
+  const Parsed* find(size_t pos) {
     auto& v = s_.memo;
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const ScanMemo& m, size_t x) { return m.pos < x; });
     if (it == v.end() || it->pos != pos) {
@@ -253,12 +261,8 @@ class ScanLookup {
       it->skip_to = skip_to;
       it->ok = may && g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache);
     }
-    if (!it->ok) return nullptr;
-    scratch = it->p;
-    return &scratch;
+    return it->ok ? &it->p : nullptr;
   }
-  // parse(pos, p) into p: as find().
-  bool parse(size_t pos, Parsed& p) { return find(pos, p) != nullptr; }
   // The first position in [i, to) where the first pass let a date start, or `to`.
   size_t next_start(size_t i, size_t to) {
     const auto& v = s_.starts;

@@ -6,6 +6,7 @@
 // The same for the look at the character after a number (Grammar::digits_may_open).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <random>
@@ -229,6 +230,64 @@ TEST_CASE("date gate: the digits look reads the run's end and the byte after it"
     }
   CHECK(yes > 10000);
   CHECK(asked > 500000);
+}
+
+TEST_CASE("date scan lookup: find() hands out what may_start_at and parse_at answer, in any order") {
+  // ScanLookup::find keeps each parse in the record (ScanState::memo, by position) and
+  // hands out the record's own, whose parse it leaves unset on insert until parse_at
+  // writes it: at every code point start of some corpus texts, asked in a shuffled order
+  // (inserts before kept entries, which move them) and asked again, the parse read right
+  // after each call is the one parse_at makes there, and none where it makes none; an
+  // entry where may_start_at said yes but the parse failed keeps parse_at's ref_used and
+  // ctx_used (find() reads them there).
+  const date::Grammar& g = grammar();
+  std::mt19937 rng(31);
+  size_t files = 0, parses = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() != ".txt" || files >= 60) continue;
+    ++files;
+    const std::string t = text::fold(lexicon::read_file(e.path().string()).value());
+    INFO(e.path().string());
+    std::vector<size_t> positions;
+    for (size_t pos = 0; pos < t.size(); text::next_code_point(t, pos)) positions.push_back(pos);
+    std::shuffle(positions.begin(), positions.end(), rng);
+    date::ScanState state;
+    date::record_scan(g, t, state);
+    date::ScanLookup look(g, t, state);
+    for (int round = 0; round < 2; ++round)
+      for (const size_t pos : positions) {
+        date::Parsed want;
+        const bool ok = g.may_start_at(t, pos) && g.parse_at(t, pos, nullptr, want);
+        const date::Parsed* got = look.find(pos);
+        CAPTURE(pos);
+        REQUIRE((got != nullptr) == ok);
+        if (!ok) continue;
+        parses += round == 0;
+        CHECK(got->start == want.start);
+        CHECK(got->end == want.end);
+        CHECK(got->next == want.next);
+        CHECK(date::format(got->a) == date::format(want.a));
+        CHECK(date::format(got->b) == date::format(want.b));
+        CHECK(got->interval == want.interval);
+        CHECK(got->flags == want.flags);
+        CHECK(got->rule == want.rule);
+        CHECK(got->ref_used == want.ref_used);
+        CHECK(got->ctx_used == want.ctx_used);
+        CHECK(got->looks_back == want.looks_back);
+        CHECK(got->day_only == want.day_only);
+        CHECK(got->year_unnamed == want.year_unnamed);
+        CHECK(got->holiday == want.holiday);
+      }
+    for (const date::ScanMemo& m : state.memo) {
+      if (!m.may || m.ok) continue;
+      date::Parsed failed;
+      CHECK(!g.parse_at(t, m.pos, nullptr, failed));
+      CHECK(m.p.ref_used == failed.ref_used);
+      CHECK(m.p.ctx_used == failed.ctx_used);
+    }
+  }
+  CHECK(files > 0);
+  CHECK(parses > 1000);
 }
 
 TEST_CASE("date gate: the numeral lists its tables are built from name the numeral tests' sets") {
