@@ -355,6 +355,15 @@ struct Tables {
   }
   // Is the three-byte character at p a numeral character (p + 2 < s.size())?
   bool numeral3(std::string_view s, size_t p) const { return bytes3_in(starts3, s, p); }
+  // Does a digit or a numeral character stand at p? From the bytes (every numeral
+  // character is three bytes long, U+3000..U+D7FF: numeral::mark_numeral_chars), where
+  // decoding the code point and calling numeral::is_numeral_char() cost a call at every
+  // space after a number the gate walks past.
+  [[gnu::always_inline]] bool digit_or_numeral_at(std::string_view s, size_t p) const {
+    if (p >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[p]);
+    return static_cast<unsigned>(b - '0') <= 9u || ((b & 0xF0) == 0xE0 && p + 2 < s.size() && numeral3(s, p));
+  }
   // Is the three-byte character at p in `set` (a set over the BMP, as has())? Read
   // from its bytes: the code point's bits without assembling it.
   static bool bytes3_in(const std::array<unsigned long long, 1024>& set, std::string_view s, size_t p) {
@@ -511,10 +520,12 @@ struct Tables {
   // (run_goes_on), and no prefix ends before them. Decided with a few table loads; the
   // answer is the one the full gate (Reader::run_end) would give, so the scanner drops
   // those starts without leaving its loop.
-  [[gnu::always_inline]] bool may_pass_at(std::string_view s, size_t k) const {
+  // `p` is set to the end of those first digits or that character, where the full
+  // gate's walk goes on (Reader::run_end).
+  [[gnu::always_inline]] bool may_pass_at(std::string_view s, size_t k, size_t& p) const {
     const auto* d = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
-    size_t p = k + 3;
+    p = k + 3;
     if (d[k] < 0x80) p = numeral::digit_run_end(s.data(), k + 1, n);
     return (p < n && goes_on_at(s, p)) || prefix_may_end_before(s, k);
   }
@@ -1161,15 +1172,18 @@ struct Reader {
   // one continues it (see continues()). When not, no start inside the run can give
   // money either, and the scanner jumps past it: 2025년, 30%, 5日, 경제, 一些. (Most such
   // starts never get here: the scanner drops them, see Tables::may_pass_at.)
-  [[gnu::always_inline]] size_t run_end(size_t i, bool& pass) const {
+  // `from` (i < from): where the walk may go on, past digits or a numeral character
+  // that start it (the scanner's Tables::may_pass_at has stepped over them).
+  [[gnu::always_inline]] size_t run_end(size_t i, bool& pass, size_t from) const {
     bool inside = false;
-    const size_t p = walk(i, inside);
+    const size_t p = walk(i, inside, from);
     pass = inside || continues(p, true) || t.prefix_may_end_before(s, i);
     return p;
   }
 
-  [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside) const {
-    size_t p = i;
+  [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside) const { return walk(i, currency_inside, i); }
+  [[gnu::always_inline]] size_t walk(size_t i, bool& currency_inside, size_t from) const {
+    size_t p = from;
     while (p < s.size()) {
       const unsigned char b = static_cast<unsigned char>(s[p]);
       if (b < 0x80) {
@@ -1179,8 +1193,7 @@ struct Reader {
         }
         if (b == ' ') {
           const size_t q = p + 1 < s.size() && s[p + 1] == ' ' ? p + 2 : p + 1;  // 6조  7천 (two spaces)
-          const char32_t c = cp_at(s, q);
-          if ((c < 0x80 && is_digit(static_cast<char>(c))) || numeral::is_numeral_char(c)) {
+          if (t.digit_or_numeral_at(s, q)) {
             p = q;
             continue;
           }
@@ -1213,8 +1226,7 @@ struct Reader {
     const Word* c = allow_range ? t.connector.match_key(s, q, key, j) : nullptr;
     if (!c) return false;
     const size_t r = skip_space(s, q + c->text.size());
-    const char32_t d = cp_at(s, r);
-    if (!((d < 0x80 && is_digit(static_cast<char>(d))) || numeral::is_numeral_char(d))) return false;
+    if (!t.digit_or_numeral_at(s, r)) return false;
     bool inside = false;
     const size_t e = walk(r, inside);
     return inside || continues(e, false);
@@ -1226,7 +1238,7 @@ struct Reader {
   // scale word may join the numeral (3 billion); there the amount is read anyway.
   bool single_gated(size_t q, Amount& a) const {
     bool pass = false;
-    const size_t p = run_end(q, pass);
+    const size_t p = run_end(q, pass, q);
     if (!pass && !(p < s.size() && (is_latin(s[p]) || (s[p] == ' ' && p + 1 < s.size() && is_latin(s[p + 1])))))
       return false;
     return single(q, end_amount_at(q), a);
@@ -1316,13 +1328,18 @@ struct Reader {
 
   // 10억~20억 원, 3~5万元, 10亿至20亿元, 25000원 - 30000원; with a prefix currency
   // before the first number it covers both ends: 港元5億至6億元, 人民币10亿至20亿, $3-5.
-  bool range(size_t i, const std::optional<Numeral>& n, Amount& a) const {
+  // (The connector's test inline: most amounts have none after them; the rest out of
+  // line, so that find() keeps the scanner's loop inline (StartScan::next_in).)
+  [[gnu::always_inline]] bool range(size_t i, const std::optional<Numeral>& n, Amount& a) const {
     if (!n) return false;
-    size_t q = skip_space(s, n->end);
+    const size_t q = skip_space(s, n->end);
     const Word* c = t.connector.match_at(s, q);
-    if (!c) return false;
-    const size_t connector_at = q;
-    q = skip_space(s, q + c->text.size());
+    return c && range_after(i, *n, q, *c, a);
+  }
+  // range() past a connector c at connector_at.
+  [[gnu::noinline]] bool range_after(size_t i, const Numeral& num, size_t connector_at, const Word& c, Amount& a) const {
+    const Numeral* n = &num;
+    size_t q = skip_space(s, connector_at + c.text.size());
     int pc = -1;
     bool needs_generic = false;
     const size_t ps = prefix_before(i, pc, needs_generic);
@@ -1644,19 +1661,20 @@ namespace {
 
 // What the scanner reports: a digit or a numeral character at k that is a start
 // (start_at) and passes the gate's first test (Tables::may_pass_at).
-[[gnu::always_inline]] inline bool scan_start(std::string_view s, size_t k, const Tables& t) {
-  return t.may_pass_at(s, k) && start_at(reinterpret_cast<const unsigned char*>(s.data()), k);
+// `run` is set as may_pass_at() sets it.
+[[gnu::always_inline]] inline bool scan_start(std::string_view s, size_t k, const Tables& t, size_t& run) {
+  return t.may_pass_at(s, k, run) && start_at(reinterpret_cast<const unsigned char*>(s.data()), k);
 }
 
 // Byte by byte: the first start in [i, end), or end.
-size_t next_start_scalar(std::string_view s, size_t i, size_t end, const Tables& t) {
+size_t next_start_scalar(std::string_view s, size_t i, size_t end, const Tables& t, size_t& run) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const unsigned long long* starts3 = t.starts3.data();
   for (; i < end; ++i) {
     const unsigned b = d[i];
     const bool hit = ((b - '0') <= 9u) | (((b & 0xF0u) == 0xE0u) && i + 2 < n && numeral3_at(d, i, starts3));
-    if (__builtin_expect(hit, 0) && scan_start(s, i, t)) return i;
+    if (__builtin_expect(hit, 0) && scan_start(s, i, t, run)) return i;
   }
   return end;
 }
@@ -1666,7 +1684,7 @@ size_t next_start_scalar(std::string_view s, size_t i, size_t end, const Tables&
 // character that begins a word, where money may begin), or s.size(). Each byte costs
 // one table load (`starts3`, see Tables). Folded text is valid UTF-8; on malformed bytes this may only
 // miss an amount.
-size_t next_start(std::string_view s, size_t i, const Tables& t) {
+size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const unsigned long long* starts3 = t.starts3.data();
@@ -1688,12 +1706,12 @@ size_t next_start(std::string_view s, size_t i, const Tables& t) {
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, in_range(v, lo_lead, hi_lead))));
     for (; mask != 0; mask &= mask - 1) {
       const size_t k = i + static_cast<size_t>(__builtin_ctz(mask));
-      if ((d[k] < 0x80 || numeral3_at(d, k, starts3)) && scan_start(s, k, t)) return k;
+      if ((d[k] < 0x80 || numeral3_at(d, k, starts3)) && scan_start(s, k, t, run)) return k;
     }
     i += 16;
   }
 #endif
-  return next_start_scalar(s, i, n, t);
+  return next_start_scalar(s, i, n, t, run);
 }
 
 #if defined(HANFACTS_MONEY_AVX2)
@@ -1864,12 +1882,23 @@ class StartScan {
 #endif
   }
   // The first start at or after i, or n.
-  size_t next(size_t i) { return list_ ? next_in<true>(i) : next_in<false>(i); }
+  // (Inlined by force, as next_in() is: left to GCC, the scanner's loop went out of find()
+  // at small changes elsewhere in it, 0.3 to 1.1 M instructions more on the 4 MB sample.)
+  [[gnu::always_inline]] size_t next(size_t i) {
+#if defined(HANFACTS_MONEY_AVX2)
+    return list_ ? next_in<true>(i) : next_in<false>(i);
+#else
+    return next_start(s_, i, t_, run_);
+#endif
+  }
+  // Where the last start's first digits or numeral character end (Tables::may_pass_at):
+  // the gate's walk goes on from there.
+  size_t run() const { return run_; }
 
  private:
   // next() with the window's starts read from the list of offsets or from the masks.
   template <bool kList>
-  size_t next_in(size_t i) {
+  [[gnu::always_inline]] size_t next_in(size_t i) {
     for (;;) {
       // Most calls land inside the window filled last: its masks are read at once.
       if (i >= base_ && i < limit_) {
@@ -1877,11 +1906,11 @@ class StartScan {
         if (k < limit_) return k;
         i = limit_;
       }
-      if (!avx2_) return next_start(s_, i, t_);
+      if (!avx2_) return next_start(s_, i, t_, run_);
       if (i >= n_) return n_;
       if (i < 3) {  // the blocks load three bytes before
         const size_t end = std::min<size_t>(n_, 3);
-        const size_t k = next_start_scalar(s_, i, end, t_);
+        const size_t k = next_start_scalar(s_, i, end, t_, run_);
         if (k < end) return k;
         i = end;
         continue;
@@ -1895,6 +1924,7 @@ class StartScan {
   template <bool kList>
   [[gnu::always_inline]] size_t in_window(size_t i) {
     const unsigned long long* starts3 = t_.starts3.data();
+    size_t run;  // run_ when k is returned: a register until then
     if constexpr (kList) {
       // The offsets in order; the scan moves forward, so the entry last answered (or
       // one after it) is where the search goes on.
@@ -1903,7 +1933,7 @@ class StartScan {
       while (at_ < count_ && offsets_[at_] < rel) ++at_;
       for (; at_ < count_; ++at_) {
         const size_t k = base_ + offsets_[at_];
-        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
+        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_, run)) return run_ = run, k;
       }
       return limit_;
     } else {
@@ -1912,7 +1942,7 @@ class StartScan {
       for (;;) {
         for (; m != 0; m &= m - 1) {
           const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
-          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_)) return k;
+          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_, run)) return run_ = run, k;
         }
         if (++b == blocks_) return limit_;
         m = masks_[b];
@@ -1945,6 +1975,7 @@ class StartScan {
   const Tables& t_;
   bool avx2_ = false;
   bool list_ = false;  // the window's starts as a list of offsets (mask_offsets)
+  size_t run_ = 0;
   size_t base_ = 0, limit_ = 0, blocks_ = 0;
   uint32_t masks_[kBlocks + 2];              // whole blocks, and up to two of the text's last bytes
   size_t count_ = 0, at_ = 0;                // offsets_[at_] is the next to look at
@@ -2001,8 +2032,9 @@ std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel lev
   const size_t n = text.size();
   std::vector<size_t> starts;
   // The scalar test from i on, to the end of the text.
+  size_t run = 0;
   const auto scalar_from = [&](size_t i) {
-    for (; (i = next_start_scalar(text, i, n, t)) < n; ++i) starts.push_back(i);
+    for (; (i = next_start_scalar(text, i, n, t, run)) < n; ++i) starts.push_back(i);
   };
 #if defined(HANFACTS_MONEY_AVX2)
   if (level == ScanLevel::kAvx512 && !kHasAvx512) level = ScanLevel::kAvx2;
@@ -2013,7 +2045,7 @@ std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel lev
   // As StartScan: the first three bytes apart, then whole blocks (three bytes readable
   // before each, two after) and the blocks of the last bytes (fill_tail), the positions
   // of their masks that pass the exact tests.
-  for (size_t i = 0; (i = next_start_scalar(text, i, 3, t)) < 3; ++i) starts.push_back(i);
+  for (size_t i = 0; (i = next_start_scalar(text, i, 3, t, run)) < 3; ++i) starts.push_back(i);
   const size_t blocks = n >= 3 + 32 + 2 ? (n - 2 - 3) / 32 : 0;
   std::vector<uint32_t> masks(blocks + 2);
   if (blocks > 0) {
@@ -2024,7 +2056,7 @@ std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel lev
   for (size_t b = 0; b < all; ++b)
     for (uint32_t m = masks[b]; m != 0; m &= m - 1) {
       const size_t k = 3 + 32 * b + static_cast<size_t>(std::countr_zero(m));
-      if ((d[k] < 0x80 || numeral3_at(d, k, t.starts3.data())) && scan_start(text, k, t)) starts.push_back(k);
+      if ((d[k] < 0x80 || numeral3_at(d, k, t.starts3.data())) && scan_start(text, k, t, run)) starts.push_back(k);
     }
 #else
   (void)d, (void)level;
@@ -2048,7 +2080,7 @@ void Recognizer::find(const core::Document& doc, core::Candidates& out) const {
     // that begins a word, where money may begin (Tables::may_pass_at).
     const size_t next = i + (static_cast<unsigned char>(s[i]) < 0x80 ? 1 : 3);
     bool pass = false;
-    const size_t run = rd.run_end(i, pass);
+    const size_t run = rd.run_end(i, pass, scan.run());
     if (!pass) {
       i = run;  // 2025년, 30%, 경제, 一些: no currency can follow
       continue;

@@ -398,3 +398,35 @@ TEST_CASE("money scanner: the text's last bytes go through the vector blocks, fr
     CHECK_MESSAGE(facts((pad + " 五亿元").c_str()) == "五亿元=500000000 CNY", len);
   }
 }
+
+TEST_CASE("the gate's walk goes on from where the scanner's test left the first digits or numeral character") {
+  // Reader::run_end() walks on from StartScan::run() (Tables::may_pass_at stepped over
+  // the first digits, or the first numeral character), and past a space it tests the
+  // digit or numeral character after it from the bytes (Tables::digit_or_numeral_at):
+  // groups, decimals, spaces before a digit, a scale word or a numeral character, a
+  // range connector and a space before the second end, runs that end in no money.
+  CHECK(facts("共1,234,567원") == "1,234,567원=1234567 KRW");
+  CHECK(facts("共3.5억 달러") == "3.5억 달러=350000000 USD");
+  CHECK(facts("판매가 12 345원") == "12 345원=12345 KRW");
+  CHECK(facts("가격은 5 억 원이다") == "5 억 원=500000000 KRW");
+  CHECK(facts("5  억 원") == "5  억 원=500000000 KRW");
+  CHECK(facts("价格为5 亿元") == "5 亿元=500000000 CNY");
+  CHECK(facts("价格为五 亿元") == "五 亿元=500000000 CNY");
+  CHECK(facts("三 十亿元") == "三 十亿元=3000000000 CNY");
+  CHECK(facts("三十五亿元") == "三十五亿元=3500000000 CNY");
+  CHECK(facts("10~ 20억 원") == "10~ 20억 원=1000000000..2000000000 KRW");
+  CHECK(facts("10억~ 20억 원") == "10억~ 20억 원=1000000000..2000000000 KRW");
+  CHECK(facts("10至 二十亿元") == "10至 二十亿元=1000000000..2000000000 CNY");
+  CHECK(facts("10至  20亿元") == "20亿元=2000000000 CNY");
+  CHECK(facts("2025-08-21 15:00 1억 원") == "1억 원=100000000 KRW");
+  CHECK(facts("가격은 5 억원이다").empty());
+  // The same after every padding, so that the starts fall in the scanner's whole blocks
+  // and in its last ones.
+  for (size_t len = 0; len < 70; ++len) {
+    const std::string pad(len, 'x');
+    CHECK_MESSAGE(facts((pad + " 1,234,567원").c_str()) == "1,234,567원=1234567 KRW", len);
+    CHECK_MESSAGE(facts((pad + " 5 억 원").c_str()) == "5 억 원=500000000 KRW", len);
+    CHECK_MESSAGE(facts((pad + " 三 十亿元").c_str()) == "三 十亿元=3000000000 CNY", len);
+    CHECK_MESSAGE(facts((pad + " 10至 二十亿元").c_str()) == "10至 二十亿元=1000000000..2000000000 CNY", len);
+  }
+}
