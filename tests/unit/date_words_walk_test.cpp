@@ -255,8 +255,11 @@ TEST_CASE("date words: since_opener_stepping_back answers where a since opener s
     for (const std::string& filler : fillers)
       for (size_t at = 0; at <= filler.size(); ++at) {
         const std::string t = filler.substr(0, at) + opener + filler.substr(at);
-        for (const auto& [from_chars, to_chars] : {std::pair<size_t, size_t>{2, 8}, {1, 6}, {3, 5}, {5, 3}})
+        for (const std::pair<size_t, size_t>& window : {std::pair<size_t, size_t>{2, 8}, {1, 6}, {3, 5}, {5, 3}})
           for (size_t p = 0; p <= t.size(); ++p) {
+            // Plain locals, not structured bindings: INFO captures them in a lambda,
+            // which clang before 16 refuses for bindings (the CI's sanitizer build).
+            const size_t from_chars = window.first, to_chars = window.second;
             bool want = false;
             for (size_t k = from_chars; k <= to_chars && 3 * k <= p && !want; ++k) {
               for (const std::string& o : openers) want = want || t.compare(p - 3 * k, 3, o) == 0;
