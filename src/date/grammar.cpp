@@ -1880,6 +1880,11 @@ class Parser {
     // Spelled days only where a month (or the range's first end) vouches for them: 十一月一日.
     if (have_month || base_) allow |= kAllowHan;
     if (cur.spelled || base_spelled_) allow |= kAllowSino;
+    // Every reading below opens with a number (digits, a Han or Sino-Korean numeral: the
+    // marked day, the bare one, a lunisolar one) or with 初: most calls after a month
+    // (9월 중, 3月份, 8월 기준) have neither and fail here, before the readers' set-up.
+    const bool chu = chu_at(i);
+    if (!chu && !may_start_number(t_, i)) return kNo;
     NumUnit nu;
     if (!num_unit(i, allow, tagbit(Tag::kDay) | tagbit(Tag::kDayOfMonth), nu, have_month) &&
         !bare_day(i, have_month, cur, nu)) {
@@ -1888,7 +1893,7 @@ class Parser {
       const bool month_known = have_month || (base_ && base_->grain >= Grain::kDay);
       if (!month_known) return kNo;
       Num n;
-      if (t_.compare(i, 3, "初") == 0) {
+      if (chu) {
         if (!han(i + 3, n) || n.value < 1 || n.value > 10) return kNo;
         // 本月初一度降至: the numeral opens a word (一度 "once"), so 月初 ends the date.
         if (word(i + 3, kind_bit(Kind::kStop)).end > n.end) return kNo;
@@ -2037,6 +2042,11 @@ class Parser {
            w_.entry(m.entry).tag == Tag::kHour;
   }
 
+  // Whether 初 (E5 88 9D) starts at i (<= the text's size): 初一..初十.
+  bool chu_at(size_t i) const {
+    const auto* u = reinterpret_cast<const unsigned char*>(t_.data()) + i;
+    return i + 3 <= t_.size() && u[0] == 0xE5 && u[1] == 0x88 && u[2] == 0x9D;
+  }
   // 二零零四年八月十五: a spelled day without 日 right after a spelled month of a stated
   // year, at the end of the phrase (八月十五 alone is the lunar festival; 八月十五家 a count).
   // Lunisolar days go without 日 whatever follows (正月十五元宵节, 腊月廿三小年).

@@ -612,3 +612,24 @@ TEST_CASE("dates: a month and day across the year's turn, at the edge of three m
   CHECK(dates("12月31日召开", "2026-04-01") == "12月31日=2025-12-31[relative]");  // 274 ahead, 91 back
   CHECK(dates("12月31日召开", "2026-04-02") == "12月31日=2026-12-31[relative]");  // 273 ahead, 92 back
 }
+
+TEST_CASE("a day after a month opens with a number or 初; anything else leaves the month") {
+  // day_part turns away a position where no number and no 初 starts before it reads
+  // anything (most months have no day after them): every day reading still holds.
+  const std::string ref = "2025-06-10";
+  CHECK(dates("2025年3月5日召开", ref) == "2025年3月5日=2025-03-05");
+  CHECK(dates("2025年十一月一日", ref) == "2025年十一月一日=2025-11-01");
+  CHECK(dates("이천이십오년 삼월 삼일", ref) == "이천이십오년 삼월 삼일=2025-03-03");
+  CHECK(dates("2025年正月初五", ref) == "2025年正月初五=2025-02-02");
+  CHECK(dates("农历三月初三", ref) == "农历三月初三=2025-03-31[relative]");
+  CHECK(dates("正月初一至初五", ref) == "正月初一至初五=2025-01-29/2025-02-02[relative]");
+  CHECK(dates("正月初一至十五", ref) == "正月初一至十五=2025-01-29/2025-02-12[relative]");
+  CHECK(dates("2025年3月中旬", ref) == "2025年3月中旬=2025-03[mid]");
+  CHECK(dates("2025年3月份", ref) == "2025年3月份=2025-03");
+  CHECK(dates("2025年3月初", ref) == "2025年3月初=2025-03[early]");
+  CHECK(dates("2025年3月初召开", ref) == "2025年3月初=2025-03[early]");
+  CHECK(dates("2025년 3월 기준", ref) == "2025년 3월=2025-03");
+  CHECK(dates("3월 첫째 화요일", ref) == "3월 첫째 화요일=2025-03-04[relative]");
+  CHECK(dates("2025年3月", ref) == "2025年3月=2025-03");
+  CHECK(dates("2025年3月\xE5\x88", ref) == "2025年3月=2025-03");
+}
