@@ -847,8 +847,10 @@ class Parser {
   // just written through memory is a store-forwarding stall.)
   // `after_month`: the number follows its month (1月|8日), so it names a day, whatever
   // word comes after it (2023年1月8日|內地: no "within 8 days").
+  // `out` is set whole when it succeeds, and left for the caller to drop when it fails
+  // (every caller's own is fresh: clearing it here again cost eight stores a call).
   bool num_unit(size_t p, unsigned allow, unsigned tags, NumUnit& out, bool after_month = false) const {
-    out = NumUnit{};
+    out.ranged = false;
     if (!number(p, allow, out.first)) return false;
     const Num& n = out.first;
     auto marker = [&](size_t at, Match& m) {
@@ -926,13 +928,15 @@ class Parser {
   // Kept for the last position asked, like the numbers themselves. (Digits only: every
   // part reads them the same way, where a Hangul syllable may open a Sino-Korean or a
   // native Korean number depending on the part.)
+  // (Only pos is set when the parser is built: digits_unit_read sets every field before
+  // any is read.)
   struct DigitsUnit {
     size_t pos = kNo;
-    bool known = false;  // digits at pos
-    unsigned tags = 0;
-    bool range = false, dot = false, count = false;
-    long value = 0;  // of the digits, which every part bounds (a month is 1 to 12)
-    bool leading_zero = false;
+    bool known;  // digits at pos
+    unsigned tags;
+    bool range, dot, count;
+    long value;  // of the digits, which every part bounds (a month is 1 to 12)
+    bool leading_zero;
   };
   const DigitsUnit& digits_unit(size_t q) const { return digits_unit_.pos == q ? digits_unit_ : digits_unit_read(q); }
   // (Out of line: read once per position, and kept out of the parts' inlined code.)
@@ -3026,7 +3030,7 @@ class Parser {
   struct LastNumber {
     LastNumber() {}
     size_t pos = kNo;
-    bool ok = false;
+    bool ok;  // (set by the first get(): pos is no position until then)
     union {
       Num num;
     };

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "date/calendar.h"
 #include "date/lunar.h"
@@ -632,4 +633,38 @@ TEST_CASE("a day after a month opens with a number or 初; anything else leaves 
   CHECK(dates("3월 첫째 화요일", ref) == "3월 첫째 화요일=2025-03-04[relative]");
   CHECK(dates("2025年3月", ref) == "2025年3月=2025-03");
   CHECK(dates("2025年3月\xE5\x88", ref) == "2025年3月=2025-03");
+}
+
+TEST_CASE("parses after others read only what they set: digits, numerals and spelled numbers in turn") {
+  // The parser leaves its number caches (the last digits, Han and Sino-Korean readings,
+  // the unit after digits) and a number-and-unit's fields unset until a reader writes
+  // them: each parse of a text (the parser built again in the same place) reads the
+  // same dates as that sentence alone, in either order of the sentences.
+  const std::string ref = "2025-06-10";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2025年3月5日召开。", "2025年3月5日=2025-03-05"},
+      {"三月五日举行。", "三月五日=2025-03-05[relative]"},
+      {"2026년 4월 7일 발표했다. ", "2026년 4월 7일=2026-04-07"},
+      {"이천이십오년 삼월 삼일 열렸다. ", "이천이십오년 삼월 삼일=2025-03-03"},
+      {"十一月一日至三日举办。", "十一月一日至三日=2025-11-01/2025-11-03[relative]"},
+      {"2024年12月闭幕。", "2024年12月=2024-12"},
+      {"3년 전 일이다. ", "3년 전=2022[relative]"},
+      {"二〇二三年十月一日开业。", "二〇二三年十月一日=2023-10-01"},
+      {"13~15일 열린다. ", "13~15일=2025-06-13/2025-06-15[relative]"},
+      {"一九九八年上市。", "一九九八年=1998"},
+      {"2023-2025年规划。", "2023-2025年=2023/2025"},
+      {"다음 달 8일까지 진행. ", "다음 달 8일=2025-07-08[relative;until]"},
+  };
+  std::string all, want, rall, rwant;
+  for (const auto& [text, date] : cases) {
+    CHECK(dates(text, ref) == date);
+    all += text;
+    want += (want.empty() ? "" : " ") + date;
+  }
+  for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
+    rall += it->first;
+    rwant += (rwant.empty() ? "" : " ") + it->second;
+  }
+  CHECK(dates(all, ref) == want);
+  CHECK(dates(rall, ref) == rwant);
 }
