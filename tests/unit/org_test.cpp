@@ -1474,3 +1474,33 @@ TEST_CASE("org: a Hangul name ends a word before particles and kind words of up 
       {"five-words", "딥시크에서부터까지도만 협력", ""},
   });
 }
+
+// resolve() checks each hit with its edges' code points and its entry's flags read once
+// (Edges): a short Chinese name straddles words only where it is Han and Han stands beside
+// it (left or right alone here; a Korean name is never read), and each flag decides its own
+// check (a home country's body, a business after a spaced country, a government body after
+// a division word, an international bloc before a region's noun). The pattern hits the
+// checks keep are noted as they go, for the look at listed names they run on into.
+TEST_CASE("org: resolve()'s checks read a hit's edges and its entry's flags once") {
+  // Straddling on the left only (澄清|华) or the right only (京东|方面), and neither.
+  CHECK(found("他澄清华。") == "");
+  CHECK(found("他去了清华。") == "清华|");
+  CHECK(found("京东集团公布财报后，京东方面称，订单稳定。") == "京东集团|京东|");
+  CHECK(found("삼성전자와 LG전자가 발표했다.") == "삼성전자|LG전자|");
+  // kEntryHomeGovernment, kEntryBusiness, kEntryGovernment, kEntryInternational.
+  CHECK(found("카타르 국방부는 밝혔다") == "카타르 국방부|");
+  CHECK(found("罗马尼亚国防部表示") == "罗马尼亚国防部|");
+  CHECK(found("국방부는 밝혔다") == "국방부|");
+  CHECK(found("대만 TSMC도 애리조나 투자를 늘렸다") == "TSMC|");
+  CHECK(found("省发改委表示") == "");
+  CHECK(found("国家发改委表示") == "国家发改委|");
+  CHECK(found("市统计局表示") == "");
+  CHECK(found("国家统计局表示") == "国家统计局|");
+  CHECK(found("아세안 시장에서") == "");
+  CHECK(found("아세안은 밝혔다") == "아세안|");
+  // A suffix inside a listed name is no pattern's end (上海|证券|交易所), even where the
+  // pattern read up to it would be the longer hit.
+  CHECK(found("本次发行尚需经上海证券交易所审核") == "上海证券交易所|");
+  CHECK(found("华东星辰上海证券交易所表示") == "上海证券交易所|");
+  CHECK(found("华东星辰科技深圳证券交易所上市") == "深圳证券交易所|");
+}
