@@ -450,6 +450,26 @@ TEST_CASE("value format: format_to agrees with snprintf on every grain and field
   CHECK(failures == 0);
 }
 
+// The year is one copy from a table of every four-digit number (kFourDigits): each entry
+// against snprintf, at every grain, and the X year beside a written month.
+TEST_CASE("value format: format_to writes every four-digit year from its table") {
+  const date::Grain grains[] = {date::Grain::kYear, date::Grain::kQuarter, date::Grain::kMonth, date::Grain::kWeek,
+                                date::Grain::kDay,  date::Grain::kHour,    date::Grain::kMinute};
+  int failures = 0;
+  for (const date::Grain g : grains)
+    for (int year = -1; year <= 10001; ++year) {
+      const date::Value v{g, year, 3, 9, 7, 5};
+      char buf[date::kFormatMax];
+      const std::string got(buf, date::format_to(v, buf));
+      if (got != format_reference(v) && ++failures <= 5) CHECK(got == format_reference(v));
+    }
+  CHECK(failures == 0);
+  date::Value x{date::Grain::kMonth, 2025, 9};
+  x.x_year = true;
+  char buf[date::kFormatMax];
+  CHECK(std::string(buf, date::format_to(x, buf)) == "XXXX-09");
+}
+
 TEST_CASE("lunisolar marks: a date right after a whole mark that could not be read as lunisolar is no fact") {
   // 2025's twelfth lunar month has 29 days: with the mark before it, the day does not
   // exist, and its Gregorian reading would be wrong.
