@@ -451,8 +451,9 @@ TEST_CASE("value format: format_to agrees with snprintf on every grain and field
 }
 
 // The year is one copy from a table of every four-digit number (kFourDigits): each entry
-// against snprintf, at every grain, and the X year beside a written month.
-TEST_CASE("value format: format_to writes every four-digit year from its table") {
+// against snprintf, at every grain, the years around the table's ends, and the X year
+// beside a written month.
+TEST_CASE("value format: format_to writes every four-digit year from its table, and fields past 99") {
   const date::Grain grains[] = {date::Grain::kYear, date::Grain::kQuarter, date::Grain::kMonth, date::Grain::kWeek,
                                 date::Grain::kDay,  date::Grain::kHour,    date::Grain::kMinute};
   int failures = 0;
@@ -463,6 +464,16 @@ TEST_CASE("value format: format_to writes every four-digit year from its table")
       const std::string got(buf, date::format_to(v, buf));
       if (got != format_reference(v) && ++failures <= 5) CHECK(got == format_reference(v));
     }
+  // Fields of 100 and more (no parse gives them, but the format takes their last two
+  // digits, as snprintf's reference does) miss format_to's fast path for fields below 100.
+  for (const date::Grain g : grains)
+    for (int n = 100; n < 400; ++n)
+      for (const date::Value v : {date::Value{g, 2025, n, 1, 0, 0}, date::Value{g, 2025, 1, n, 0, 0},
+                                  date::Value{g, 2025, 1, 1, n, 0}, date::Value{g, 2025, 1, 1, 0, n}}) {
+        char buf[date::kFormatMax];
+        const std::string got(buf, date::format_to(v, buf));
+        if (got != format_reference(v) && ++failures <= 5) CHECK(got == format_reference(v));
+      }
   CHECK(failures == 0);
   date::Value x{date::Grain::kMonth, 2025, 9};
   x.x_year = true;
