@@ -481,6 +481,18 @@ TEST_CASE("value format: format_to writes every four-digit year from its table, 
   CHECK(std::string(buf, date::format_to(x, buf)) == "XXXX-09");
 }
 
+// find() copies values of 4, 7 and 10 bytes with constant lengths, the others with theirs:
+// a value of each length, alone and as an interval's ends.
+TEST_CASE("value format: find() writes values of every length whole") {
+  CHECK(dates("2023年销量", "2025-11-01") == "2023年=2023");
+  CHECK(dates("2023年9月销量", "2025-11-01") == "2023年9月=2023-09");
+  CHECK(dates("2023년 3분기 매출", "2025-11-01") == "2023년 3분기=2023-Q3");
+  CHECK(dates("2023年9月5日发布", "2025-11-01") == "2023年9月5日=2023-09-05");
+  CHECK(dates("2023年至2024年", "2025-11-01") == "2023年至2024年=2023/2024");
+  CHECK(dates("2023年9月5日至7日", "2025-11-01") == "2023年9月5日至7日=2023-09-05/2023-09-07");
+  CHECK(dates("2023년 9월 5일 오후 3시 30분", "2025-11-01") == "2023년 9월 5일 오후 3시 30분=2023-09-05T15:30");
+}
+
 TEST_CASE("lunisolar marks: a date right after a whole mark that could not be read as lunisolar is no fact") {
   // 2025's twelfth lunar month has 29 days: with the mark before it, the day does not
   // exist, and its Gregorian reading would be wrong.
