@@ -27,16 +27,6 @@ int word_cost(uint64_t key) {
   }
 }
 
-// The costs of the words of two, three and four characters that start at chars[0], in
-// out[2..4] (-1: not a word): lookups that do not depend on each other, so their cache
-// misses overlap.
-void costs_from(std::span<const char32_t> chars, std::array<int, 5>& out) {
-  out.fill(-1);
-  size_t bmp = 0;  // keys hold BMP characters only
-  while (bmp < chars.size() && bmp < 4 && chars[bmp] != 0 && chars[bmp] <= 0xFFFF) ++bmp;
-  for (size_t len = 2; len <= bmp; ++len) out[len] = word_cost(key_of(chars.first(len)));
-}
-
 }  // namespace
 
 int cost(std::span<const char32_t> chars) {
@@ -58,28 +48,46 @@ void prefetch_word(uint64_t key) {
 }
 // join[i]: chars[i] and chars[i + 1] may stand side by side in a word (may_join()).
 using Joins = std::array<bool, kMaxChars>;
+bool joins(std::span<const char32_t> chars, size_t i) {
+  return chars[i] != 0 && chars[i + 1] != 0 && may_join(chars[i], chars[i + 1]);
+}
 // Whether some word the segmentation below may take crosses an edge of [a, b): a word of
-// two to four characters, each two side by side joined (`join`; the segmentation looks
-// for longer words only where the first two join), that the dictionary lists, starting
-// before `a` and ending inside, or starting inside and ending after `b`. Only such a
-// word can cross, since single characters cross nothing and [a, b) is the name. Most
-// names have none, and these few lookups answer for them instead of the segmentation.
-bool may_cross(std::span<const char32_t> chars, const Joins& join, size_t a, size_t b) {
+// two to four characters, each two side by side joined (the segmentation looks for longer
+// words only where the first two join), that the dictionary lists, starting before `a`
+// and ending inside, or starting inside and ending after `b`. Only such a word can cross,
+// since single characters cross nothing and [a, b) is the name. Most names have none, and
+// these few lookups answer for them instead of the segmentation. The pairs are tested
+// outwards from each edge, only as far as they keep joining (most stop at the first), not
+// all of the window's.
+bool may_cross(std::span<const char32_t> chars, size_t a, size_t b) {
   const size_t n = chars.size();
   std::array<uint64_t, 16> keys;  // at most 3 x 2 on each side
   size_t count = 0;
-  const auto add = [&](size_t s, size_t e) {
-    for (size_t i = s; i + 1 < e; ++i)
-      if (!join[i]) return;
-    keys[count] = key_of(chars.subspan(s, e - s));
-    prefetch_word(keys[count++]);
+  // Every word [s, e) with lo <= s < edge < e <= hi and e <= s + 4: its pairs join.
+  const auto add = [&](size_t lo, size_t edge, size_t hi) {
+    for (size_t s = lo; s < edge; ++s)
+      for (size_t e = edge + 1; e <= hi && e <= s + 4; ++e) {
+        keys[count] = key_of(chars.subspan(s, e - s));
+        prefetch_word(keys[count++]);
+      }
   };
-  if (a > 0 && join[a - 1])
-    for (size_t s = a - std::min<size_t>(a, 3); s < a; ++s)
-      for (size_t e = a + 1; e < b && e <= s + 4; ++e) add(s, e);
-  if (b < n && join[b - 1])
-    for (size_t s = a + 1; s < b; ++s)
-      for (size_t e = b + 1; e <= n && e <= s + 4; ++e) add(s, e);
+  // Words from before `a` to inside: a - 3 <= s, e < b. Pair s joins for s from a - 1
+  // down to lo; pair e - 2 for e from a + 2 up to hi.
+  if (a > 0 && joins(chars, a - 1)) {
+    size_t lo = a - 1;
+    while (lo > 0 && a - lo < 3 && joins(chars, lo - 1)) --lo;
+    size_t hi = a + 1;
+    while (hi + 1 < b && hi + 1 <= a + 3 && joins(chars, hi - 1)) ++hi;
+    add(lo, a, hi);
+  }
+  // Words from inside to after `b`: a < s, b - 3 <= s, e <= n.
+  if (b < n && joins(chars, b - 1)) {
+    size_t lo = b - 1;
+    while (lo > a + 1 && lo + 3 > b && joins(chars, lo - 1)) --lo;
+    size_t hi = b + 1;
+    while (hi + 1 <= n && hi + 1 <= b + 3 && joins(chars, hi - 1)) ++hi;
+    add(lo, b, hi);
+  }
   for (size_t k = 0; k < count; ++k)
     if (word_cost(keys[k]) >= 0) return true;
   return false;
@@ -88,17 +96,25 @@ bool may_cross(std::span<const char32_t> chars, const Joins& join, size_t a, siz
 bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_cost, bool common_name) {
   const size_t n = chars.size();
   if (n > kMaxChars || a >= b || b > n) return false;  // nothing to decide: keep the name
+  if (!may_cross(chars, a, b)) return false;
   // Every pair's filter bit, each load independent of the others.
   Joins join{};
-  for (size_t i = 0; i + 1 < n; ++i) join[i] = chars[i] != 0 && chars[i + 1] != 0 && may_join(chars[i], chars[i + 1]);
-  if (!may_cross(chars, join, a, b)) return false;
+  for (size_t i = 0; i + 1 < n; ++i) join[i] = joins(chars, i);
   // The words the segmentation looks up, loading together.
+  // A listed word has every two characters side by side joined (the filter holds each
+  // pair of every word), so a longer word is looked up only while the pairs join: most
+  // places end at two characters. join[] also rules out 0 and characters past the BMP.
+  std::array<std::array<uint64_t, 5>, kMaxChars> key;
+  std::array<uint8_t, kMaxChars> longest{};  // at i: words up to this length may be listed
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!join[i]) continue;
-    for (size_t len = 2; len <= 4 && i + len <= n; ++len) {
-      if (chars[i + len - 1] == 0 || chars[i + len - 1] > 0xFFFF) break;
-      prefetch_word(key_of(chars.subspan(i, len)));
+    uint64_t k = uint64_t{chars[i]} << 48;
+    size_t len = 2;
+    for (; len <= 4 && i + len <= n && join[i + len - 2]; ++len) {
+      k |= uint64_t{chars[i + len - 1]} << (64 - 16 * len);
+      key[i][len] = k;
+      prefetch_word(k);
     }
+    longest[i] = static_cast<uint8_t>(len - 1);
   }
   constexpr int kNone = std::numeric_limits<int>::max() / 2;
   // best[i]: the least cost of segmenting chars[i, n); next[i]: where its first word ends.
@@ -110,8 +126,7 @@ bool crosses_edge(std::span<const char32_t> chars, size_t a, size_t b, int name_
     best[i] = kNone;
     // Words of two or more characters only where the first two may stand in one word.
     longer.fill(-1);
-    if (i + 1 < n && join[i])
-      costs_from(chars.subspan(i, std::min<size_t>(4, n - i)), longer);
+    for (size_t len = 2; len <= longest[i]; ++len) longer[len] = word_cost(key[i][len]);
     for (size_t len = 1; len <= 4 && i + len <= n; ++len) {
       int c = len == 1 ? (chars[i] <= 0xFFFF ? zh_words_data::kSingle[chars[i]] : zh_words_data::kUnknownCost)
                        : longer[len];

@@ -2,6 +2,7 @@
 // that tells whether a short name inside Chinese text straddles two words.
 #include <doctest/doctest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -90,4 +91,62 @@ TEST_CASE("zh_words: a name the caller knows to be common costs no more than an 
   // recognizer asks it only for a body of the article's own region outside the mainland.
   CHECK(crossed("京东方面表示", 0, 3));
   CHECK_FALSE(text::zh_words::crosses_edge(chars_of("京东方面表示"), 0, 3, text::zh_words::kNameCost, true));
+}
+
+namespace {
+// The least-cost segmentation of `chars` the plain way, every word of one to four
+// characters looked up with cost() (no pair filter), and whether a word of it crosses an
+// edge of [a, b) (the name costs kNameCost when unlisted), as crosses_edge() defines it.
+bool crossed_by_lookups(const std::vector<char32_t>& chars, size_t a, size_t b) {
+  const size_t n = chars.size();
+  std::vector<int> best(n + 1, 0);
+  std::vector<size_t> next(n + 1, n);
+  for (size_t i = n; i-- > 0;) {
+    best[i] = 1 << 29;
+    for (size_t len = 1; len <= 4 && i + len <= n; ++len) {
+      int c = text::zh_words::cost(std::span<const char32_t>(chars).subspan(i, len));
+      if (i == a && i + len == b && c < 0) c = text::zh_words::kNameCost;
+      if (c < 0) continue;
+      if (c + best[i + len] < best[i]) {
+        best[i] = c + best[i + len];
+        next[i] = i + len;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; i = next[i])
+    if ((i < a && a < next[i] && next[i] < b) || (a < i && i < b && b < next[i])) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("zh_words: crosses_edge reads as a segmentation that looks up every word") {
+  // Sentences of words of two, three and four characters side by side (crosses_edge looks
+  // a longer word up only where each of its pairs passes the filter), every name in every
+  // window of them.
+  const char* sentences[] = {"中华人民共和国成立于北京", "清华大学的研究人员表示同意", "京东方面表示不会参与其中",
+                             "他澄清华人身份问题的说法", "灵犀动力成立于上海市浦东新区", "经济部将同步推动产业升级",
+                             // Four-character words whose first two or three are none.
+                             "他们迫不及待地出发", "大家莫名其妙地笑了", "两国一衣带水的邻邦", "工作一丝不苟认真负责",
+                             "学生亦步亦趋跟随老师", "消息不胫而走传遍全国"};
+  int checked = 0;
+  int crossings = 0;
+  for (const char* s : sentences) {
+    const std::vector<char32_t> all = chars_of(s);
+    for (char32_t c : all) REQUIRE(text::zh_words::cost(std::span<const char32_t>(&c, 1)) > 0);
+    for (size_t from = 0; from < all.size(); ++from)
+      for (size_t to = from + 1; to <= all.size() && to - from <= text::zh_words::kMaxChars; ++to) {
+        const std::vector<char32_t> window(all.begin() + from, all.begin() + to);
+        for (size_t a = 0; a < window.size(); ++a)
+          for (size_t b = a + 1; b <= window.size() && b - a <= 4; ++b) {
+            const bool want = crossed_by_lookups(window, a, b);
+            CHECK_MESSAGE(text::zh_words::crosses_edge(window, a, b) == want, s, " [", from, ", ", to, ") at ", a, "-", b);
+            ++checked;
+            crossings += want;
+          }
+      }
+  }
+  // Both answers occur often.
+  CHECK(checked > 1000);
+  CHECK(crossings > 100);
+  CHECK(checked - crossings > 100);
 }
