@@ -131,18 +131,11 @@ void Words::add_word(const std::string& surface, const Entry& e, std::span<const
     size_t back = surface.size();
     const char32_t last = text::prev_code_point(surface, back);
     if (last < 0x10000) ends_[last >> 6] |= uint64_t{1} << (last & 63);
-    if (e.kind == Kind::kLunar && !may_end_lunar(last)) {
-      lunar_ends_.push_back(last);
-      lunar_end_filter_ |= uint64_t{1} << end_slot(last);
-    }
-    if (e.kind == Kind::kRecurring && std::find(recurring_ends_.begin(), recurring_ends_.end(), last) == recurring_ends_.end()) {
-      recurring_ends_.push_back(last);
-      recurring_end_filter_ |= uint64_t{1} << end_slot(last);
-    }
-    if (e.kind == Kind::kHolidayList && !may_end_list_mark(last)) {
-      list_mark_ends_.push_back(last);
-      list_mark_end_filter_ |= uint64_t{1} << end_slot(last);
-    }
+    const uint32_t kind = e.kind == Kind::kLunar         ? kEndsLunar
+                          : e.kind == Kind::kRecurring   ? kEndsRecurring
+                          : e.kind == Kind::kHolidayList ? kEndsListMark
+                                                         : 0;
+    if (kind != 0 && !add_end(last, kind)) too_many_ends_ = true;
   }
   size_t i = 0;
   const char32_t first = text::next_code_point(surface, i);
@@ -243,8 +236,8 @@ void Words::serial(Io& io) {
     for (size_t i = 0; i < place_names.size() && i < place_home.size(); ++i) places_[place_names[i]] = place_home[i] != 0;
   }
   io(starts_), io(start_pairs_), io(start_triples_), io(singles_), io(label_starts_), io(ends_);
-  io(since_opener_firsts_), io(since_opener_utf8_), io(lunar_ends_), io(recurring_ends_), io(list_mark_ends_);
-  io(lunar_end_filter_), io(recurring_end_filter_), io(list_mark_end_filter_), io(since_opener_filter_);
+  io(since_opener_firsts_), io(since_opener_utf8_), io(end_table_);
+  io(since_opener_filter_);
   io(since_opener_last_bytes_);
   io(recurring_firsts_), io(recurring_first_filter_);
   using KindFirst = std::pair<Kind, char32_t>;
@@ -536,7 +529,23 @@ Status Words::load_holidays(const lexicon::Source& src) {
   return Status();
 }
 
+bool Words::add_end(char32_t c, uint32_t kind) {
+  for (unsigned i = end_table_slot(c);; i = (i + 1) % kEndTableSize) {
+    uint32_t& e = end_table_[i];
+    if (e == 0) {
+      if (end_table_used_ == kEndTableSize / 2) return false;
+      ++end_table_used_;
+      e = static_cast<uint32_t>(c) << 8;
+    }
+    if ((e >> 8) == static_cast<uint32_t>(c)) {
+      e |= kind;
+      return true;
+    }
+  }
+}
+
 Status Words::finish() {
+  if (too_many_ends_) return Status(StatusCode::kInvalidData, "too many last code points of lunar, recurring and list words", "date");
   // Such a word may have its following word after the last holiday of a list (설·춘절
   // 연휴): the gate lets it through before a list mark too.
   // So may it have a copula and a date after it (설인 29일).

@@ -285,18 +285,12 @@ class Words {
     }
     return false;
   }
-  // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c: a
-  // handful, compared in place after one bit of a filter turns most away (asked once per
-  // fact, before any walk back).
-  bool may_end_lunar(char32_t c) const {
-    return ((lunar_end_filter_ >> end_slot(c)) & 1) && std::find(lunar_ends_.begin(), lunar_ends_.end(), c) != lunar_ends_.end();
-  }
+  // True when some lunisolar mark (Kind::kLunar: 农历, 음력) ends with code point c (asked
+  // once per fact, before any walk back).
+  bool may_end_lunar(char32_t c) const { return ends_kind(c, kEndsLunar); }
   // The same question for recurring words (Kind::kRecurring: 每年, 매년; recurring_before),
   // asked once per fact.
-  bool may_end_recurring(char32_t c) const {
-    return ((recurring_end_filter_ >> end_slot(c)) & 1) &&
-           std::find(recurring_ends_.begin(), recurring_ends_.end(), c) != recurring_ends_.end();
-  }
+  bool may_end_recurring(char32_t c) const { return ends_kind(c, kEndsRecurring); }
   // Whether c opens a recurring word (每, 매, 해…): recurring_before tests each code point
   // it steps back over before any walk.
   bool may_open_recurring(char32_t c) const {
@@ -305,10 +299,7 @@ class Words {
   }
   // The same question for list marks (Kind::kHolidayList: 、, 和, 과, ·), asked before every
   // date that might follow listed ordinals (매월 둘째·넷째 일요일).
-  bool may_end_list_mark(char32_t c) const {
-    return ((list_mark_end_filter_ >> end_slot(c)) & 1) &&
-           std::find(list_mark_ends_.begin(), list_mark_ends_.end(), c) != list_mark_ends_.end();
-  }
+  bool may_end_list_mark(char32_t c) const { return ends_kind(c, kEndsListMark); }
   // Appends the first code point of every word whose kind is in `kinds`.
   void first_code_points(KindMask kinds, std::vector<char32_t>& out) const {
     for (const auto& [kind, c] : firsts_)
@@ -509,15 +500,32 @@ class Words {
   // Bit b & 63 of each one's last byte b (all bits when one is not three bytes long):
   // since_opener_stepping_back's first test of a character.
   uint64_t since_opener_last_bytes_ = 0;
-  std::vector<char32_t> lunar_ends_;  // the last code points of Kind::kLunar words
-  std::vector<char32_t> recurring_ends_;  // the last code points of Kind::kRecurring words (年, 月, 주 …)
-  std::vector<char32_t> list_mark_ends_;  // the last code points of Kind::kHolidayList words
-  // A bit per end_slot that some code point of lunar_ends_ (recurring_ends_,
-  // list_mark_ends_, since_opener_firsts_) takes: a code point whose bit is clear is not
-  // in the list, which is the answer for most dates (a search of the list per date was
-  // most of recurring_before's cost) and for most characters since_across_subject walks
-  // back over.
-  uint64_t lunar_end_filter_ = 0, recurring_end_filter_ = 0, list_mark_end_filter_ = 0, since_opener_filter_ = 0;
+  // The last code points of Kind::kLunar, Kind::kRecurring (年, 月, 주 …) and
+  // Kind::kHolidayList words, each with the kinds it ends (kEnds* bits): an open-addressed
+  // table, kEndTableSize entries of code point << 8 | kinds (0: empty), probed from
+  // end_table_slot. A table at a quarter full answers most code points (those that end no
+  // such word) at their first entry, and the others in a probe or two: the 64-bit filters
+  // it replaced let a quarter of the code points before dates through to a search of a
+  // list of up to twenty (most of may_end_recurring's cost).
+  static constexpr uint32_t kEndsLunar = 1, kEndsRecurring = 2, kEndsListMark = 4;
+  static constexpr size_t kEndTableSize = 256;
+  static unsigned end_table_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 24; }
+  bool ends_kind(char32_t c, uint32_t kind) const {
+    for (unsigned i = end_table_slot(c);; i = (i + 1) % kEndTableSize) {
+      const uint32_t e = end_table_[i];
+      if (e == 0) return false;
+      if ((e >> 8) == static_cast<uint32_t>(c)) return (e & kind) != 0;
+    }
+  }
+  // Records that c ends a word of `kind` (at most kEndTableSize / 2 code points).
+  bool add_end(char32_t c, uint32_t kind);
+  std::vector<uint32_t> end_table_ = std::vector<uint32_t>(kEndTableSize);
+  size_t end_table_used_ = 0;  // (while building)
+  bool too_many_ends_ = false;
+  // A bit per end_slot that some code point of since_opener_firsts_ takes: a code point
+  // whose bit is clear is not in the list, which is the answer for most characters
+  // since_across_subject walks back over.
+  uint64_t since_opener_filter_ = 0;
   std::vector<char32_t> recurring_firsts_;  // the first code points of Kind::kRecurring words (每, 매 …)
   uint64_t recurring_first_filter_ = 0;     // their end_slot bits
   static unsigned end_slot(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 26; }

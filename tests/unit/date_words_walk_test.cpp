@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <span>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -329,7 +330,8 @@ TEST_CASE("date words: the prebuilt words are the ones build() makes") {
     if (a.may_start(c) != b.may_start(c) || a.may_start_label(c) != b.may_start_label(c) ||
         a.may_end_word(c) != b.may_end_word(c) || a.single(c) != b.single(c) ||
         a.may_open_since(c) != b.may_open_since(c) || a.may_end_lunar(c) != b.may_end_lunar(c) ||
-        a.may_end_list_mark(c) != b.may_end_list_mark(c) || a.may_open_recurring(c) != b.may_open_recurring(c))
+        a.may_end_list_mark(c) != b.may_end_list_mark(c) || a.may_end_recurring(c) != b.may_end_recurring(c) ||
+        a.may_open_recurring(c) != b.may_open_recurring(c))
       differ.push_back(c);
   CHECK(differ == std::vector<uint32_t>{});
   size_t files = 0, words_found = 0;
@@ -371,4 +373,43 @@ TEST_CASE("date words: the prebuilt words are the ones build() makes") {
   const std::string saved(date::prebuilt_model());
   CHECK(!date::Words::load_saved(saved.substr(0, saved.size() - 1), builtin).ok());
   CHECK(!date::Words::load_saved(saved, std::span(builtin).first(builtin.size() - 1)).ok());
+}
+
+TEST_CASE("date words: may_end_lunar, may_end_recurring and may_end_list_mark answer exactly the words' last code points") {
+  // The three share one open-addressed table of code points (Words::ends_kind): every code
+  // point of the BMP and a few beyond is asked, and only the last code points of words of
+  // each kind (every surface of the date lexicons, as written and with its spaces left out)
+  // may be answered yes; a probe that took another code point's entry, or stopped short of
+  // the one it sought, shows here.
+  const date::Words& w = words();
+  const date::Kind kinds[] = {date::Kind::kLunar, date::Kind::kRecurring, date::Kind::kHolidayList};
+  std::set<char32_t> ends[3];
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
+        std::string squeezed;
+        for (char c : s)
+          if (c != ' ') squeezed += c;
+        for (const std::string& surface : {std::string(s), squeezed}) {
+          const std::string t = text::fold(surface);
+          if (t.empty()) continue;
+          size_t back = t.size();
+          const char32_t last = text::prev_code_point(t, back);
+          for (size_t k = 0; k < 3; ++k)
+            if (w.longest(t, 0, date::kind_bit(kinds[k])).end == t.size()) ends[k].insert(last);
+        }
+      }
+  }
+  REQUIRE(!ends[0].empty());
+  REQUIRE(!ends[1].empty());
+  REQUIRE(!ends[2].empty());
+  std::vector<uint32_t> wrong;
+  for (char32_t c = 0; c < 0x20000; ++c) {
+    const bool answers[3] = {w.may_end_lunar(c), w.may_end_recurring(c), w.may_end_list_mark(c)};
+    for (size_t k = 0; k < 3; ++k)
+      if (answers[k] != (ends[k].count(c) != 0)) wrong.push_back(static_cast<uint32_t>(c));
+  }
+  CHECK(wrong == std::vector<uint32_t>{});
 }
