@@ -30,6 +30,26 @@ const date::Words& words() {
   return w;
 }
 
+// Every surface of the built-in date lexicons, as written (not folded), in file order;
+// with `squeezed`, each is followed by itself with its spaces left out.
+std::vector<std::string> date_surfaces(bool squeezed = false) {
+  std::vector<std::string> out;
+  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
+    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
+    REQUIRE(table.ok());
+    for (const lexicon::Row& row : table.value().rows())
+      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
+        out.emplace_back(s);
+        if (!squeezed) continue;
+        std::string no_spaces;
+        for (char c : s)
+          if (c != ' ') no_spaces += c;
+        out.push_back(std::move(no_spaces));
+      }
+  }
+  return out;
+}
+
 constexpr date::KindMask kOpenersAlone =
     date::kind_bit(date::Kind::kYearRel) | date::kind_bit(date::Kind::kMonthRel) |
     date::kind_bit(date::Kind::kWeekRel) | date::kind_bit(date::Kind::kDayRel) |
@@ -135,14 +155,8 @@ TEST_CASE("date words: longest3 answers longest2 and longest(part) in one walk")
 TEST_CASE("date words: longest_each answers longest for every kind, on every word of the vocabulary") {
   // Every surface of the date lexicons (words that share a surface, words inside longer
   // ones, surfaces with spaces), each alone, run together and with the space left out.
-  std::vector<std::string> surfaces;
-  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
-    REQUIRE(table.ok());
-    for (const lexicon::Row& row : table.value().rows())
-      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface")))
-        surfaces.push_back(text::fold(s));
-  }
+  std::vector<std::string> surfaces = date_surfaces();
+  for (std::string& s : surfaces) s = text::fold(s);
   REQUIRE(surfaces.size() > 500);
   std::string run;
   for (size_t i = 0; i < surfaces.size(); ++i) {
@@ -171,30 +185,20 @@ TEST_CASE("date words: word_ending_at finds the shortest word that ends there, o
                                   ~date::KindMask{0}};
   constexpr size_t kMaxBytes = 12;
   size_t found = 0;
-  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
-    REQUIRE(table.ok());
-    for (const lexicon::Row& row : table.value().rows())
-      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
-        std::string squeezed;
-        for (char c : s)
-          if (c != ' ') squeezed += c;
-        for (const std::string& surface : {std::string(s), squeezed})
-          for (const char* before : {"", "他", "그", "a", "\u00e9", "\U0001F600"}) {
-            const std::string t = text::fold(before + surface);
-            const size_t end = t.size();
-            for (const date::KindMask kinds : asked) {
-              size_t want = end;
-              for (size_t len = 1; len <= std::min(end, kMaxBytes) && want == end; ++len)
-                if ((static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(t, end - len, kinds).end == end)
-                  want = end - len;
-              found += want != end;
-              INFO(t);
-              CHECK(w.word_ending_at(t, end, kinds, kMaxBytes) == want);
-            }
-          }
+  for (const std::string& surface : date_surfaces(true))
+    for (const char* before : {"", "他", "그", "a", "\u00e9", "\U0001F600"}) {
+      const std::string t = text::fold(before + surface);
+      const size_t end = t.size();
+      for (const date::KindMask kinds : asked) {
+        size_t want = end;
+        for (size_t len = 1; len <= std::min(end, kMaxBytes) && want == end; ++len)
+          if ((static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(t, end - len, kinds).end == end)
+            want = end - len;
+        found += want != end;
+        INFO(t);
+        CHECK(w.word_ending_at(t, end, kinds, kMaxBytes) == want);
       }
-  }
+    }
   CHECK(found > 1000);
 }
 
@@ -208,26 +212,21 @@ TEST_CASE("date words: recurring_before finds a recurring word before a date aft
   constexpr date::KindMask kRecurring = date::kind_bit(date::Kind::kRecurring);
   constexpr size_t kMaxBytes = 12;
   size_t found = 0, asked = 0;
-  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
-    REQUIRE(table.ok());
-    for (const lexicon::Row& row : table.value().rows())
-      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface")))
-        for (const char* before : {"", "a", "12", "\u00e9", "\u4ed6", "\uadf8", "\U0001F600", "\u00e9\U0001F600\u4ed6"})
-          for (const char* gap : {"", " "}) {
-            const std::string t = text::fold(before + std::string(s) + gap + "3\uc6d4");
-            const size_t start = t.size() - 4;  // 3월
-            const size_t end = t[start - 1] == ' ' ? start - 1 : start;
-            const std::string_view head = std::string_view(t).substr(0, end);
-            bool want = false;
-            for (size_t len = 1; len <= std::min(end, kMaxBytes) && !want; ++len)
-              want = (static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(head, end - len, kRecurring).end == end;
-            found += want;
-            ++asked;
-            INFO(t);
-            CHECK(w.recurring_before(t, start) == want);
-          }
-  }
+  for (const std::string& s : date_surfaces())
+    for (const char* before : {"", "a", "12", "\u00e9", "\u4ed6", "\uadf8", "\U0001F600", "\u00e9\U0001F600\u4ed6"})
+      for (const char* gap : {"", " "}) {
+        const std::string t = text::fold(before + s + gap + "3\uc6d4");
+        const size_t start = t.size() - 4;  // 3월
+        const size_t end = t[start - 1] == ' ' ? start - 1 : start;
+        const std::string_view head = std::string_view(t).substr(0, end);
+        bool want = false;
+        for (size_t len = 1; len <= std::min(end, kMaxBytes) && !want; ++len)
+          want = (static_cast<unsigned char>(t[end - len]) & 0xC0) != 0x80 && w.longest(head, end - len, kRecurring).end == end;
+        found += want;
+        ++asked;
+        INFO(t);
+        CHECK(w.recurring_before(t, start) == want);
+      }
   CHECK(asked > 5000);
   CHECK(found >= 21 * 8 * 2);  // each recurring word (date_words.tsv) after each code point
 }
@@ -384,23 +383,13 @@ TEST_CASE("date words: may_end_lunar, may_end_recurring and may_end_list_mark an
   const date::Words& w = words();
   const date::Kind kinds[] = {date::Kind::kLunar, date::Kind::kRecurring, date::Kind::kHolidayList};
   std::set<char32_t> ends[3];
-  for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"surface"});
-    REQUIRE(table.ok());
-    for (const lexicon::Row& row : table.value().rows())
-      for (std::string_view s : lexicon::split_values(table.value().cell(row, "surface"))) {
-        std::string squeezed;
-        for (char c : s)
-          if (c != ' ') squeezed += c;
-        for (const std::string& surface : {std::string(s), squeezed}) {
-          const std::string t = text::fold(surface);
-          if (t.empty()) continue;
-          size_t back = t.size();
-          const char32_t last = text::prev_code_point(t, back);
-          for (size_t k = 0; k < 3; ++k)
-            if (w.longest(t, 0, date::kind_bit(kinds[k])).end == t.size()) ends[k].insert(last);
-        }
-      }
+  for (const std::string& surface : date_surfaces(true)) {
+    const std::string t = text::fold(surface);
+    if (t.empty()) continue;
+    size_t back = t.size();
+    const char32_t last = text::prev_code_point(t, back);
+    for (size_t k = 0; k < 3; ++k)
+      if (w.longest(t, 0, date::kind_bit(kinds[k])).end == t.size()) ends[k].insert(last);
   }
   REQUIRE(!ends[0].empty());
   REQUIRE(!ends[1].empty());
