@@ -132,6 +132,12 @@ size_t find3(std::string_view t, size_t from, const char* w) {
   return from < t.size() ? t.find(std::string_view(w, 3), from) : std::string_view::npos;
 }
 
+// t.find(mark, from): find3 for a mark of one three-byte code point (电, 讯).
+size_t find_mark(std::string_view t, size_t from, std::string_view mark) {
+  if (mark.size() == 3) return find3(t, from, mark.data());
+  return from < t.size() ? t.find(mark, from) : std::string_view::npos;
+}
+
 // t.rfind('\n', pos) with memrchr.
 size_t rfind_newline(std::string_view t, size_t pos) {
   if (t.empty()) return std::string_view::npos;
@@ -266,29 +272,27 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (size > head_end && scan_labels(tail, size)) return ref;
   }
   const Parses parses{g, t, look ? &*look : nullptr};
-  // 2. A dated byline: "...3月1日电" (or 讯). The year comes from the first full date in the head.
-  // A date that ends right before the last 电 starts before it: nothing after it is read.
+  // 2. A dated byline: "...3月1日电" (or 讯): a date right before one of the marks that
+  // close one (date_words.tsv, byline_end). The year comes from the first full date in
+  // the head.
   // 3. Else the first full date, if it starts in the first lines.
   // Both read the same parses of the head in the same order, so one pass answers both
-  // and stops as soon as the answer is known.
-  // Only 电 before head_end matter: forward searches (find3) that stop
-  // at the first one past the head, instead of a byte-by-byte search from the end.
-  // A 电 no date can end before (电子, 充电: a lexicon word, a digit or a numeral must come
-  // first) cannot close a byline, so it does not keep the head scan going.
+  // and stops as soon as the answer is known: a byline date starts before the last mark
+  // that starts in the head (byline_end). A mark no date can end before (电子, 充电, 资讯:
+  // a lexicon word, a digit or a numeral must come first) cannot close a byline, so it
+  // does not keep the head scan going.
+  const std::vector<std::string>& marks = w.byline_marks();
   size_t byline_end = 0;
-  // The marks that close a dated byline: a wire's 电 and a paper's or a site's own 讯.
-  constexpr char kDian[] = "电", kXun[] = "讯";
-  static_assert(sizeof kDian == 4 && sizeof kXun == 4);
-  for (size_t p = find3(t, 0, kDian); p != std::string_view::npos; p = find3(t, p + 1, kDian)) {
-    if (!may_end_before(g, t, p)) continue;
-    byline_end = std::min(head_end, p);
-    if (p >= head_end) break;
+  for (const std::string& mark : marks) {
+    const std::string_view head = t.substr(0, head_end + mark.size() - 1);
+    for (size_t p = find_mark(head, 0, mark); p != std::string_view::npos; p = find_mark(head, p + 1, mark))
+      if (may_end_before(g, t, p)) byline_end = std::max(byline_end, p);
   }
-  // A paper's or a site's own dispatch ends the same way with 讯 (广西新闻网钦州11月28日讯),
-  // looked for in the head only.
-  const std::string_view head = t.substr(0, head_end);
-  for (size_t p = find3(head, 0, kXun); p != std::string_view::npos; p = find3(head, p + 1, kXun))
-    if (may_end_before(g, t, p)) byline_end = std::max(byline_end, p);
+  const auto mark_at = [&](size_t i) {
+    for (const std::string& mark : marks)
+      if (t.compare(i, mark.size(), mark) == 0) return true;
+    return false;
+  };
   size_t lines_end = 0;
   for (int n = 0; n < kFirstLines && lines_end < t.size(); ++n) {
     const size_t line_start = lines_end;
@@ -309,7 +313,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (const Parsed* p = parses.at(i, scratch)) {
       if (!first_full && full_date(*p)) first_full = *p, first_full_at = i;
       if (!byline && i < byline_end && !p->interval && p->a.grain == Grain::kDay && p->a.x_year && !p->a.x_month &&
-          (t.compare(p->end, 3, kDian) == 0 || t.compare(p->end, 3, kXun) == 0))
+          mark_at(p->end))
         byline = *p;
       i = std::max(p->next, i + 1);
       continue;

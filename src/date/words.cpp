@@ -37,7 +37,7 @@ constexpr Name kKinds[] = {
     {"span_prefix", 24}, {"first_n", 25},  {"nth", 26},          {"nth_unit", 27},      {"linker", 28},
     {"classifier", 29},  {"era", 30},      {"season", 31},       {"daypart_after", 32}, {"between", 33}, {"between_end", 34}, {"vague_count", 35}, {"half_rel", 36}, {"nowadays", 37}, {"contrast_past", 38},
     // 39 (holiday) comes from holidays.tsv, not from a kind cell.
-    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56}, {"apposition", 57}, {"duration_before", 58}, {"rel_follow", 59},
+    {"lunar", 40}, {"lunar_month", 41}, {"counted_span", 42}, {"same_day", 43}, {"lunar_leap", 44}, {"holiday_period", 45}, {"ending", 46}, {"recurring", 47}, {"qualifier_after_holiday", 48}, {"holiday_list", 49}, {"many_noun", 50}, {"viewpoint", 51}, {"weekday_counter", 52}, {"issue_mark", 53}, {"weekday_practice", 54}, {"change_to", 55}, {"event_noun", 56}, {"apposition", 57}, {"duration_before", 58}, {"rel_follow", 59}, {"byline_end", 60},
 };
 
 constexpr Name kTags[] = {
@@ -247,6 +247,7 @@ void Words::serial(Io& io) {
                          &SingleStart::offset);
   lexicon::serial_fields(io, follow_singles_, &FirstKind::first, &FirstKind::second);
   io(label_pairs_), io(label_singles_);
+  io(byline_marks_);
 }
 
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
@@ -320,6 +321,13 @@ Result<Words> Words::build(std::span<const lexicon::Source> sources) {
       if (surface.empty()) return t.error(row, "surface", "empty");
       // One word a row here (the holidays file is the one that lists several).
       if (surface.find('|') != std::string::npos) return t.error(row, "surface", "one word a row, no '|'");
+      // A byline's closing mark is looked for by the dateline alone, as bytes: no word of
+      // the grammar's, so it stays out of the trie and of the scan's first-code-point and
+      // last-code-point tables (电 and 讯 would otherwise pass their filters everywhere).
+      if (e.kind == Kind::kBylineEnd) {
+        w.byline_marks_.push_back(surface);
+        continue;
+      }
       w.add_word(surface, e);
     }
   }

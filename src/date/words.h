@@ -48,7 +48,7 @@ inline char32_t prev_code_point(std::string_view s, size_t& i) {
 enum class Kind : uint8_t {
   kYearRel, kMonthRel, kWeekRel, kDayRel, kQuarterRel, kWeekday, kWeekdayShort, kHalf,
   kPart, kPartYear, kPartMonth, kQualBefore, kQualAfter, kApproxCount, kAgo, kPrefix,
-  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kDurationBefore, kRelFollow, kCount
+  kMarker, kSpanUnit, kDaypart, kRange, kOrdinal, kDateline, kStop, kDurationAfter, kSpanPrefix, kFirstN, kNth, kNthUnit, kLinker, kClassifier, kEra, kSeason, kDaypartAfter, kBetween, kBetweenEnd, kVagueCount, kHalfRel, kNowadays, kContrastPast, kHoliday, kLunar, kLunarMonth, kCountedSpan, kSameDay, kLunarLeap, kHolidayPeriod, kEnding, kRecurring, kQualAfterHoliday, kHolidayList, kManyNoun, kViewpoint, kWeekdayCounter, kIssueMark, kWeekdayPractice, kChangeTo, kEventNoun, kApposition, kDurationBefore, kRelFollow, kBylineEnd, kCount
 };
 
 using KindMask = uint64_t;
@@ -244,6 +244,9 @@ class Words {
     }
     return to;
   }
+  // The marks that close a dated byline (kind byline_end: 新华社北京3月1日电, 广西新闻网钦州
+  // 11月28日讯), folded; they are not words of the trie.
+  const std::vector<std::string>& byline_marks() const { return byline_marks_; }
   // The same for the first two code points (hashed: may say yes wrongly, never no
   // wrongly; a label of one code point or with a space after the first passes any c2).
   bool may_start_label_pair(char32_t c1, char32_t c2) const {
@@ -534,6 +537,7 @@ class Words {
   std::vector<std::pair<char32_t, Kind>> follow_singles_;  // one-code-point words that need a word after them (설)
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
+  std::vector<std::string> byline_marks_;  // byline_marks()
 };
 
 // The built-in date words as Words::save() wrote them at build time

@@ -5,7 +5,11 @@
 
 #include <string>
 
+#include "core/document.h"
+#include "date/recognizer.h"
 #include "hanfacts/extractor.h"
+#include "lexicon/sources.h"
+#include "text/fold.h"
 
 using namespace hanfacts;
 
@@ -34,6 +38,40 @@ TEST_CASE("dateline: a byline takes its year from the first full date after it")
   // A paper's or a site's own dispatch ends with 讯 as a wire's ends with 电; 本报讯 holds no date.
   CHECK(ref_of("标题\n\n2026-11-29 10:15　来源：广西新闻网\n\n广西新闻网钦州11月28日讯 今天宣布。\n") == "2026-11-28");
   CHECK(ref_of("标题\n\n2026-11-29 10:15\n\n本报讯 今天宣布。\n") == "2026-11-29T10:15");
+}
+
+TEST_CASE("dateline: the marks that close a byline come from date_words.tsv") {
+  // The built-in rows (电, 讯) replaced by one mark of two code points that no built-in
+  // row has: only the lexicon's marks close a byline.
+  std::vector<lexicon::Source> sources = lexicon::builtin_sources("date");
+  std::string words;
+  for (lexicon::Source& src : sources) {
+    if (!src.name.ends_with("date_words.tsv")) continue;
+    words = std::string(src.content);
+    for (const std::string row : {"zh\t电\tbyline_end\t\t\n", "zh\t讯\tbyline_end\t\t\n"}) {
+      const size_t at = words.find(row);
+      REQUIRE(at != std::string::npos);
+      words.erase(at, row.size());
+    }
+    words += "zh\t专电\tbyline_end\t\t\n";
+    src.content = words;
+  }
+  REQUIRE(!words.empty());
+  const date::Recognizer own = date::Recognizer::create(sources).value();
+  const auto ref = [&own](const std::string& text) {
+    text::FoldedText folded(text);
+    const core::Document doc{folded, folded.text()};
+    const auto r = own.detect_reference(doc, nullptr);
+    return r ? date::format_ref_date(*r) : std::string();
+  };
+  const std::string later = " 记者报道。\n会议于2024年5月6日举行。\n";
+  CHECK(ref("新华社北京3月1日专电" + later) == "2024-03-01");
+  // 电 and 讯 alone no longer close one: the first full date is the reference.
+  CHECK(ref("新华社北京3月1日电" + later) == "2024-05-06");
+  CHECK(ref("本报北京3月1日讯" + later) == "2024-05-06");
+  // The built-in lexicon's marks still do.
+  CHECK(ref_of("新华社北京3月1日电" + later) == "2024-03-01");
+  CHECK(ref_of("本报北京3月1日讯" + later) == "2024-03-01");
 }
 
 TEST_CASE("dateline: the last lines when the first lines hold no full date") {
