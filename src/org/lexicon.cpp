@@ -181,6 +181,11 @@ Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source) {
       if (s.kind != "institute") return t.error(row, "parent", "only an institute is named with its parent");
       s.named_with_parent = true;
     }
+    if (const std::string_view trades = t.cell(row, "trades"); !trades.empty()) {
+      if (trades != "yes") return t.error(row, "trades", "must be 'yes' or empty");
+      if (s.kind != "company") return t.error(row, "trades", "only a company's kind word comes after its trades");
+      s.after_trades = true;
+    }
     // One row per suffix: a second one repeats or contradicts the first.
     if (std::any_of(out.begin(), out.end(), [&s](const Suffix& o) { return o.key == s.key; }))
       return t.error(row, "suffix", "'" + s.key + "' is listed twice (once folded)");

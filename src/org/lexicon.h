@@ -86,9 +86,12 @@ struct Suffix {
   // A unit a university or an academy names after itself (研究院, 研究所): the parent's
   // name right before it is part of the name (中国科学院|赣江创新研究院).
   bool named_with_parent = false;
+  // A company's bare kind word (公司): the trades of a company's name may come before it
+  // (鼎衡證券|投資顧問|公司).
+  bool after_trades = false;
   template <class Io>
   void serial(Io& io) {  // org/serial.h
-    io(key), io(kind), io(min_name), io(named_by_members), io(acts_only), io(named_with_parent);
+    io(key), io(kind), io(min_name), io(named_by_members), io(acts_only), io(named_with_parent), io(after_trades);
   }
 };
 Result<std::vector<Suffix>> parse_suffix_file(const lexicon::Source& source);

@@ -1182,7 +1182,7 @@ class Matcher {
       if (it->start > cut && it->start < open && ends_with_division(it->start, it->end)) open = it->start;
     for (size_t i = cut + 3; i + 6 < open; i += 3) {
       if (!text::is_han(decode_at(t_, i))) break;
-      if (is_county_name(decode_at(t_, i)) && decode_at(t_, i + 3) == U'县') {
+      if (is_county_name(decode_at(t_, i)) && county_suffix_at(i + 3)) {
         open = i;
         break;
       }
@@ -1281,7 +1281,6 @@ class Matcher {
   bool county_suffix_at(size_t p) const {
     return suffix_starts_at(p, 2, [](const Suffix& x) { return x.acts_only; });
   }
-  static constexpr std::string_view kCompanyWord = "公司";  // the bare company suffix
   // Suffix kinds (the kind column of lexicons/org/suffixes.tsv) that checks ask for, as
   // views compared by is_word(): the lengths first, then the bytes inline, where a C
   // string cost a strlen and a compare call each time (find_patterns() asks for every
@@ -1341,8 +1340,8 @@ class Matcher {
     };
     // 公司 after a company's suffix and trades (鼎衡證券|投資顧問|公司): a kind word right
     // before it that follows such a suffix is one of those trades. (Not any company suffix:
-    // 公司|投资|银行 is no bank's name.)
-    const bool company_word = is_word(m_->suffixes[static_cast<size_t>(suffix)].key, kCompanyWord);
+    // 公司|投资|银行 is no bank's name; suffixes.tsv, trades.)
+    const bool company_word = m_->suffixes[static_cast<size_t>(suffix)].after_trades;
     size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
     int32_t org_word_suffix = -1;  // the suffix org_word_end's word is, if any
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)

@@ -453,6 +453,14 @@ TEST_CASE("org: suffix and word file errors") {
   // The same suffix twice, once in Traditional script (rows are folded).
   CHECK(suffix_error("银行\tcompany\t\t\t\n銀行\tcompany\t2\t\t\n").find("suffixes.tsv:4: column 'suffix'") == 0);
   CHECK(suffix_error("交易中心\tgovernment\t2\t\t\n交易中心\tgovernment\t2\t\t\n").find("listed twice") != std::string::npos);
+  const auto trades_error = [](const std::string& rows) {
+    const std::string content = "# test\nsuffix\tkind\tmin_name\tmembers\tacts\tparent\ttrades\n" + rows;
+    auto r = org::parse_suffix_file(lexicon::Source{"suffixes.tsv", content});
+    return r.ok() ? std::string("ok") : r.status().to_string();
+  };
+  CHECK(trades_error("公司\tcompany\t\t\t\t\tyes\n") == "ok");
+  CHECK(trades_error("公司\tcompany\t\t\t\t\ty\n").find("column 'trades': must be 'yes' or empty") != std::string::npos);
+  CHECK(trades_error("交易所\texchange\t\t\t\t\tyes\n").find("only a company's kind word") != std::string::npos);
   const auto word_error = [](const std::string& rows) {
     const std::string content = "# test\nword\trole\n" + rows;
     auto r = org::parse_word_file(lexicon::Source{"words.tsv", content});
@@ -1398,6 +1406,24 @@ TEST_CASE("org: a pattern's suffix is told by its key and kind") {
   CHECK(found("老挝国家电力银行表示") == "老挝国家电力银行|");
   CHECK(found("鼎衡证券投资顾问公司表示") == "鼎衡证券投资顾问公司|");
   CHECK(found("鼎衡证券投资顾问银行表示") == "鼎衡证券|");
+  // Which suffix takes trades before it is suffixes.tsv's (trades): without the mark on
+  // 公司 the trades are a noun in apposition, as before 银行.
+  {
+    std::vector<lexicon::Source> sources = lexicon::builtin_sources("org");
+    std::string suffixes;
+    for (lexicon::Source& src : sources) {
+      if (!src.name.ends_with("/suffixes.tsv")) continue;
+      suffixes = std::string(src.content);
+      const std::string row = "\n公司\tcompany\t\t\t\t\tyes\n";
+      const size_t at = suffixes.find(row);
+      REQUIRE(at != std::string::npos);
+      suffixes.replace(at, row.size(), "\n公司\tcompany\t\t\t\t\t\n");
+      src.content = suffixes;
+    }
+    REQUIRE(!suffixes.empty());
+    const org::Recognizer unmarked = org::Recognizer::create(sources).value();
+    CHECK(found_texts(unmarked, "鼎衡证券投资顾问公司表示") == "鼎衡证券|");
+  }
   CHECK(found("与贵州大学合作") == "贵州大学|");
   CHECK(found("与宿州学院合作") == "宿州学院|");
   CHECK(found("湖南省安化县人民政府表示") == "安化县人民政府|");
