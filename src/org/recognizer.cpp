@@ -1175,7 +1175,10 @@ class Matcher {
   // one-character county (滑县), is where the name starts when the characters before it
   // are ordinary words, the sentence's (联合|滑县农商银行, 建设单位|云南省…), not a listed
   // name or a group's short form (中国|云南省…, 国网|河南省电力公司). Else `cut`.
-  size_t place_opening_name(size_t cut, size_t s) {
+  // `stop_from`: where the one-character stop word that `cut` follows starts, if one does
+  // (else SIZE_MAX): with the characters after it it may be an ordinary word too, where it
+  // is no stop word but a word's first character (采访对|象歙县…: 对象 "interviewee").
+  size_t place_opening_name(size_t cut, size_t s, size_t stop_from) {
     if (s - cut < 12) return cut;  // room for a character, a place and more name
     size_t open = s;
     for (auto it = first_name_ending_at(cut + 1); it != name_ends_.cend() && it->end < s; ++it)
@@ -1187,7 +1190,8 @@ class Matcher {
         break;
       }
     }
-    if (open == s || name_ends_at(open) || !ordinary_words(cut, open)) return cut;
+    if (open == s || name_ends_at(open)) return cut;
+    if (!ordinary_words(cut, open) && !(stop_from + 3 == cut && ordinary_words(stop_from, open))) return cut;
     return open;
   }
   // The code points of [a, b) into `chars` (their count in `n`); false when one is no Han
@@ -1343,6 +1347,7 @@ class Matcher {
     // 公司|投资|银行 is no bank's name; suffixes.tsv, trades.)
     const bool company_word = m_->suffixes[static_cast<size_t>(suffix)].after_trades;
     size_t cut = run_start, org_word_end = run_start, prev_org_word_end = run_start;  // the last two
+    size_t cut_stop_from = SIZE_MAX;  // the one-character stop word `cut` follows, if it does
     int32_t org_word_suffix = -1;  // the suffix org_word_end's word is, if any
     size_t tail_after = 0;        // 1 + the latest start of a stop tail ending at s (0: none)
     // The earliest starts of a stop tail and of any other word ending at s: a stop tail
@@ -1469,13 +1474,13 @@ class Matcher {
                    (from == cut + 3 || name_ends_at(from - 3) || org_word_end == from - 3) &&
                    two_character_suffix_at(stop_end)) &&
                  !stop_opens_county(from, stop_end, run_start))
-          cut = stop_end;
+          cut = stop_end, cut_stop_from = stop_end - from == 3 ? from : SIZE_MAX;
       }
     }
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, n));
-    if (!acts_only) cut = place_opening_name(cut, s);
+    if (!acts_only) cut = place_opening_name(cut, s, cut_stop_from);
     // A government under the province named before it is that place's, the province a
     // place outside the name (湖南省|安化县人民政府, as 福建省|安溪县 acting below).
     if (place_under_province && !acts_only && is_government(suffix)) cut = std::max(cut, province_end);
