@@ -375,6 +375,43 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   CHECK(starts(astral.value(), text) == want);
 }
 
+TEST_CASE("the scanner's gate looks past a space after the first digits or numeral character") {
+  // Tables::goes_on_past(): where the first digits or numeral character are followed by
+  // a space, the character after it must go on too (a digit, a numeral character, a
+  // second space, or the first character of a word that may follow an amount), or the
+  // start is dropped in the scanner, as the full gate (Reader::run_end) would drop it.
+  const auto starts = [](const money::Recognizer& r, std::string_view text) {
+    const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
+    CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want, text);
+    CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512) == want, text);
+    return want;
+  };
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  // Dropped: what follows the space neither goes on nor starts a word after an amount.
+  CHECK(starts(r, "3 명").empty());
+  CHECK(starts(r, "in 2025 년").empty());
+  CHECK(starts(r, "5 ").empty());
+  CHECK(starts(r, "5 %").empty());
+  // Kept: a word after the space, more digits, a numeral character, a second space.
+  CHECK(starts(r, "5 달러") == std::vector<size_t>{0});
+  CHECK(starts(r, "5 원") == std::vector<size_t>{0});
+  CHECK(starts(r, "五 元") == std::vector<size_t>{0});
+  CHECK(starts(r, "5 5") == std::vector<size_t>{0});
+  CHECK(starts(r, "5 억") == std::vector<size_t>{0});
+  CHECK(starts(r, "5  원") == std::vector<size_t>{0});
+  // A prefix before the digits keeps the start whatever follows them.
+  CHECK(starts(r, "us$5 the") == std::vector<size_t>{3});
+  // The facts behind those starts.
+  CHECK(facts("5 달러") == "5 달러=5 USD");
+  CHECK(facts("五 元") == "五 元=5 CNY");
+  CHECK(facts("1억 5000만 원") == "1억 5000만 원=150000000 KRW");
+  CHECK(facts("6조  7천억 원") == "6조  7천억 원=6700000000000 KRW");
+  CHECK(facts("3 명이 5 달러") == "5 달러=5 USD");
+  CHECK(facts("in 2025 년").empty());
+}
+
 TEST_CASE("money scanner: the text's last bytes go through the vector blocks, from a copy with zeros after them") {
   // fill_tail() reads the one or two blocks after the text's last whole block from a
   // copy padded with zeros: an amount in the last bytes of a text of any length is
