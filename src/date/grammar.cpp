@@ -3586,17 +3586,27 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   // One walk: the longest opener, the longest stop word, and the longest opener that
   // stands alone (asked below when a lead-in leads nowhere). With the parses' cache, the
   // walk for every kind, kept for the parse that follows (the same three answers: the
-  // longest word of the kinds asked, the first entry among those ending there).
+  // longest word of the kinds asked, the first entry among those ending there). There
+  // the one that stands alone is read from the walk only when it is asked (after a
+  // lead-in that leads nowhere, or a word that opens nothing): most positions answer
+  // before, and reading it cost a third of the answers' reading.
+  bool alone_read = true;
   if (cache) {
     const Words::Each& each = cache->at(words_, text, pos);
     open = longest_of(each, kOpeners);
-    stop = longest_of(each, kind_bit(Kind::kStop));
-    alone = longest_of(each, kOpeners & ~kLeadIns);
+    constexpr int kStopKind = static_cast<int>(Kind::kStop);
+    if (each.kinds & kind_bit(Kind::kStop)) stop = Match{each.entry[kStopKind], each.end[kStopKind]};
+    alone_read = false;
   } else {
     open = words_.longest3(text, pos, kOpeners, kind_bit(Kind::kStop), stop, kOpeners & ~kLeadIns, alone);
   }
+  // (From the cache again: the walks made since may have taken pos's slot.)
+  auto read_alone = [&] {
+    if (!alone_read) alone = longest_of(cache->at(words_, text, pos), kOpeners & ~kLeadIns), alone_read = true;
+  };
   // 설 with no 연휴, 명절… after it opens nothing (the gate agrees: Words::add_word).
   if (open && words_.entry(open.entry).kind == Kind::kHoliday && !holiday_follows(words_, text, open)) {
+    read_alone();
     if (alone.entry == open.entry) alone = Match{};
     open = Match{};
   }
@@ -3615,6 +3625,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
            !word_at(text, skip_spaces(text, m.end), kind_bit(Kind::kRelFollow), cache);
   };
   if (open && !(kind_bit(words_.entry(open.entry).kind) & kLeadIns) && lacks_follower(open)) {
+    read_alone();
     if (alone.entry == open.entry) alone = Match{};
     open = word_match(text, pos, kOpeners & ~kind_bit(words_.entry(open.entry).kind), cache);
   }
@@ -3630,6 +3641,7 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (lead.kind == Kind::kFirstN && lead.offset > 0 && word_at(text, open.end, kind_bit(Kind::kMarker), cache))
       return true;
     // A shorter word that stands alone may still start here.
+    read_alone();
     if (alone && !lacks_follower(alone)) return true;
   }
   Num n;

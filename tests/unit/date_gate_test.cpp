@@ -783,3 +783,57 @@ TEST_CASE("date gate: the first pass's bytes drop no start, in valid and malform
     CHECK(scan_misses(text::fold(t)) == std::vector<std::string>{});
   }
 }
+
+namespace {
+
+// Positions of `t` (folded) where may_start_at with the parses' word cache (one for the
+// text, as Recognizer::find shares it) answers otherwise than without one (Words::longest3):
+// its answer or the stop word it skips. With a cache it reads the opener that stands alone
+// from the walk only when it is asked, after walks at other positions that may have taken
+// the slot of this one.
+std::vector<std::string> cache_disagreements(const std::string& t, size_t& cached_yes) {
+  const date::Grammar& g = grammar();
+  date::WordCache cache;
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < t.size(); ++pos) {
+    if ((static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) continue;
+    size_t skip_plain = 0, skip_cached = 0;
+    const bool plain = g.may_start_at(t, pos, &skip_plain);
+    const bool cached = g.may_start_at(t, pos, &skip_cached, &cache);
+    cached_yes += cached;
+    if (plain != cached || skip_plain != skip_cached) out.push_back(t.substr(pos, 24));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date gate: may_start_at answers the same with the parses' word cache as without") {
+  // Made-up texts around the date words and the corpus articles, every code point start.
+  std::mt19937 rng(20261203);
+  std::vector<std::string> bad;
+  size_t yes = 0;
+  for (int round = 0; round < 6000; ++round) {
+    const std::string t = text::fold(piece_text(rng));
+    for (const std::string& m : cache_disagreements(t, yes)) bad.push_back(t + " @ " + m);
+  }
+  check_no_misses(bad);
+  CHECK(yes > 1000);
+  check_corpus([](const std::string& t) {
+    size_t n = 0;
+    return cache_disagreements(t, n);
+  });
+  // A lead-in that leads nowhere (the year prefix 올 before 들어, no part of a year) where
+  // a word of its length stands alone (올, this year, before its follower 들어): the one
+  // that stands alone opens, read from the walk only then.
+  for (const std::string t : {"올 들어 관내", "관내 올 들어", "올 들어"}) {
+    INFO(t);
+    const std::string folded = text::fold(t);
+    const size_t at = folded.find("올");
+    date::WordCache cache;
+    size_t skip_to = 0;
+    CHECK(grammar().may_start_at(folded, at, &skip_to, &cache));
+    size_t n = 0;
+    CHECK(cache_disagreements(folded, n) == std::vector<std::string>{});
+  }
+}
