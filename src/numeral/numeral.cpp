@@ -41,6 +41,7 @@ struct Cls {
   signed char value = 0;
   bool ambiguous = false;  // also an ordinary word on its own (陆地, 收拾, 공, 수)
   bool word_with_particle = false;  // alone before a particle, an ordinary word (이는, 일을)
+  bool counting = false;  // a digit's form for counts alone, never after a decimal point (两)
 };
 
 // Every numeral character lies in U+3000..U+D7FF (〇, CJK ideographs, Hangul). A bitset
@@ -151,15 +152,20 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
       out.status = t.error(row, "value", "expected a whole number from 0 to " + std::to_string(kind->max_value));
       return out;
     }
-    bool ambiguous = false, attributive = false, word_with_particle = false;
+    bool ambiguous = false, attributive = false, word_with_particle = false, counting = false;
     for (const std::string_view flag : lexicon::split_values(t.cell(row, "flags"))) {
       if (flag == "ambiguous") ambiguous = true;
       else if (flag == "attributive") attributive = true;
       else if (flag == "word_with_particle") word_with_particle = true;
+      else if (flag == "counting") counting = true;
       else {
-        out.status = t.error(row, "flags", "expected ambiguous, attributive or word_with_particle");
+        out.status = t.error(row, "flags", "expected ambiguous, attributive, word_with_particle or counting");
         return out;
       }
+    }
+    if (counting && kind->kind != kDigit) {
+      out.status = t.error(row, "flags", "only a digit is counting");
+      return out;
     }
     const bool joiner = kind->name == "joiner", negative = kind->name == "negative";
     const bool native = kind->kind == kNo && !joiner && !negative;
@@ -203,7 +209,7 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
         continue;
       }
       const Cls cls{kind->kind, lang == "zh" ? Script::kChinese : Script::kKorean, static_cast<signed char>(value),
-                    ambiguous, word_with_particle};
+                    ambiguous, word_with_particle, counting};
       if (cps.size() != 1 || !out.chars.add(cps[0], cls)) {
         out.status = t.error(row, "words",
                              "'" + std::string(w) + "': expected one character of U+3000..U+D7FF, listed once");
@@ -706,7 +712,7 @@ bool read_point_digits(std::string_view s, size_t& i, Decimal& out) {
     size_t q;
     char32_t c = cp_at(s, p, &q);
     Cls k = classify(c);
-    if (k.kind != kDigit || c == U'两' || c == U'俩') break;  // 一点两小时: 两 is not a decimal digit
+    if (k.kind != kDigit || k.counting) break;  // 一点两小时: 两 is no decimal digit
     m = m * 10 + k.value, ++scale, p = q;
   }
   // 이백점 칠일이다: the final 이 is the copula.

@@ -367,7 +367,8 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
       {"zh\tdigit\t1\t一二\t\n", "words", "expected one character"},
       {"zh\tdigit\t1\t1\t\n", "words", "expected one character of U+3000..U+D7FF"},
       {"zh\tdigit\t1\t\t\n", "words", "one or more words"},
-      {"zh\tdigit\t1\t一\trare\n", "flags", "expected ambiguous, attributive or word_with_particle"},
+      {"zh\tdigit\t1\t一\trare\n", "flags", "expected ambiguous, attributive, word_with_particle or counting"},
+      {"zh\tunit\t2\t百\tcounting\n", "flags", "only a digit is counting"},
       {"zh\tdigit\t1\t一\tword_with_particle\n", "flags", "only a Korean character"},
       {"zh\tdigit\t1\t一\tattributive\n", "flags", "only a native word"},
       {"zh\tnative_unit\t1\t一\t\n", "flags", "a native word is Korean"},
@@ -385,6 +386,16 @@ TEST_CASE("numeral lexicon: numerals.tsv reads, and malformed rows name file, li
   // "only"), 삼 and 칠 numbers; before punctuation every one is a number.
   for (const char* word : {"일을", "만을", "이는", "수는"}) CHECK_MESSAGE(numeral::find_numerals(word).empty(), word);
   for (const char* number : {"삼을", "칠은", "일.", "만,"}) CHECK_MESSAGE(numeral::find_numerals(number).size() == 1, number);
+  // counting: 两 and 俩 are 2 in a count (两千, 俩万) but no digit after a decimal point,
+  // where 二 is one (一点二 is 1.2; 一点两小时 is 1 and "two hours").
+  const auto numeral_value = [](std::string_view t) {
+    const auto n = numeral::parse_numeral_at(t, 0);
+    return n ? n->low.to_string() : std::string("none");
+  };
+  CHECK(numeral_value("两千") == "2000");
+  CHECK(numeral_value("一点二") == "1.2");
+  CHECK(numeral_value("一点两小时") == "1");
+  CHECK(numeral_value("三点俩") == "3");
   // A character listed twice.
   const Status twice = numeral::check_numerals("lang\tkind\tvalue\twords\tflags\nzh\tdigit\t1\t一\t\nzh\tdigit\t2\t一\t\n", "n.tsv");
   CHECK_MESSAGE(twice.to_string().find("n.tsv:3") != std::string::npos, twice.to_string());
