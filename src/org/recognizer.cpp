@@ -1175,10 +1175,7 @@ class Matcher {
   // one-character county (滑县), is where the name starts when the characters before it
   // are ordinary words, the sentence's (联合|滑县农商银行, 建设单位|云南省…), not a listed
   // name or a group's short form (中国|云南省…, 国网|河南省电力公司). Else `cut`.
-  // `stop_from`: where the one-character stop word that `cut` follows starts, if one does
-  // (else SIZE_MAX): with the characters after it it may be an ordinary word too, where it
-  // is no stop word but a word's first character (采访对|象歙县…: 对象 "interviewee").
-  size_t place_opening_name(size_t cut, size_t s, size_t stop_from) {
+  size_t place_opening_name(size_t cut, size_t s) {
     if (s - cut < 12) return cut;  // room for a character, a place and more name
     size_t open = s;
     for (auto it = first_name_ending_at(cut + 1); it != name_ends_.cend() && it->end < s; ++it)
@@ -1190,8 +1187,7 @@ class Matcher {
         break;
       }
     }
-    if (open == s || name_ends_at(open)) return cut;
-    if (!ordinary_words(cut, open) && !(stop_from + 3 == cut && ordinary_words(stop_from, open))) return cut;
+    if (open == s || name_ends_at(open) || !ordinary_words(cut, open)) return cut;
     return open;
   }
   // The code points of [a, b) into `chars` (their count in `n`); false when one is no Han
@@ -1477,10 +1473,14 @@ class Matcher {
           cut = stop_end, cut_stop_from = stop_end - from == 3 ? from : SIZE_MAX;
       }
     }
+    // A one-character stop word that is rather the first character of a word (采访对象|安徽
+    // 徽商茶叶有限公司: 对象 "interviewee", not 对 "towards") ends that word, where four
+    // characters of name at least are left after it (对|方正集团 keeps 方正).
+    if (cut_stop_from != SIZE_MAX && cut_stop_from + 3 == cut && cut + 15 <= s && stop_starts_word(cut_stop_from, cut, s)) cut += 3;
     // A date inside the run is none of the name, which starts after it (中銀香港首三季|私人
     // 銀行 is private banking in the first three quarters).
     cut = std::max(cut, after_last_date(cut, n));
-    if (!acts_only) cut = place_opening_name(cut, s, cut_stop_from);
+    if (!acts_only) cut = place_opening_name(cut, s);
     // A government under the province named before it is that place's, the province a
     // place outside the name (湖南省|安化县人民政府, as 福建省|安溪县 acting below).
     if (place_under_province && !acts_only && is_government(suffix)) cut = std::max(cut, province_end);
@@ -1571,6 +1571,41 @@ class Matcher {
       ++syllables;
     }
     return syllables >= 3;
+  }
+  // Whether the one-character stop word [from, to) and the Han character at `to` make a
+  // common word of the least-cost segmentation (jieba's dictionary) of the characters around
+  // them, up to three before and six after (not past `limit`): 采访|对象|安徽 but 记者|从|
+  // 中国 (从中 "from among" is a word too, rarer than 中国). The characters after it count
+  // as the dictionary's words alone, not as one name.
+  bool stop_starts_word(size_t from, size_t to, size_t limit) const {
+    const char32_t stop = decode_at(t_, from), next = decode_at(t_, to);
+    if (!text::is_han(next) || !text::zh_words::may_join(stop, next)) return false;
+    // A word as common as ordinary nouns: a rarer one is more likely a name's own first
+    // characters (和悦|物业服务有限公司), which no rule here takes for the sentence's.
+    const char32_t pair[2] = {stop, next};
+    const int cost = text::zh_words::cost(pair);
+    if (cost < 0 || cost > text::zh_words::kNameCost) return false;
+    constexpr size_t kContext = 3, kAfter = 6;
+    std::array<char32_t, kContext + 1 + kAfter> window;
+    size_t n = 0;
+    size_t a = from;
+    for (size_t k = 0; k < kContext && a > 0; ++k) {
+      size_t i = a;
+      const char32_t c = prev_cp(t_, i);
+      if (!text::is_han(c)) break;
+      window[window.size() - 1 - n++] = c;
+      a = i;
+    }
+    std::copy(window.end() - static_cast<std::ptrdiff_t>(n), window.end(), window.begin());
+    window[n++] = stop;
+    const size_t edge = n;
+    for (size_t i = to; i < limit && n < window.size();) {
+      const char32_t c = next_cp(t_, i);
+      if (!text::is_han(c)) break;
+      window[n++] = c;
+    }
+    // [edge, n) at a cost no segmentation pays, so that only the dictionary's words decide.
+    return text::zh_words::crosses_edge(std::span<const char32_t>(window.data(), n), edge, n, 1 << 20);
   }
   // Whether the one Han character [from, to) opens a word of jieba's dictionary with the
   // next one before `limit`: a kind word there is no organization word (社|会学 is
