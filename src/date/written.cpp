@@ -1,5 +1,7 @@
 #include "date/written.h"
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,27 +27,34 @@ struct WrittenDateWords {
   WrittenDateWords() {
     for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
       if (!src.name.ends_with("/date_words.tsv")) continue;
-      auto parsed = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "kind", "unit"});
-      if (!parsed.ok()) continue;
-      const lexicon::Table& t = parsed.value();
-      // The columns found once, not by name in every row's cells (three searches a row).
-      const size_t lang_at = t.column("lang"), kind_at = t.column("kind"), unit_at = t.column("unit"),
-                   surface_at = t.column("surface");
-      for (const lexicon::Row& row : t.rows()) {
-        const std::string_view lang = t.cell_at(row, lang_at), kind = t.cell_at(row, kind_at), unit = t.cell_at(row, unit_at);
-        if (lang != "zh" && lang != "any") continue;
-        std::vector<std::string>* into = nullptr;
-        if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
-        else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &day_markers;
-        else if (kind == "range") into = &ranges;
-        else if (kind == "first_n") into = &first_months;
-        else if (kind == "day_rel" && unit.empty()) into = &day_words;
-        else if (kind == "part") into = &parts;
-        else if (kind == "qualifier_after") into = &after;
-        if (!into) continue;
-        std::string folded = text::fold(t.cell_at(row, surface_at));
-        if (!folded.empty()) into->push_back(std::move(folded));
-      }
+      // The rows read one at a time (for_each_tsv_row): a Table would copy every cell of
+      // the file's rows, of which a few dozen are kept.
+      size_t lang_at = 0, kind_at = 0, unit_at = 0, surface_at = 0;
+      const Status status = lexicon::for_each_tsv_row(
+          src.content, src.name, {"lang", "surface", "kind", "unit"},
+          [&](std::span<const std::string_view> columns) {
+            const auto at = [&](std::string_view name) {
+              return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
+            };
+            lang_at = at("lang"), kind_at = at("kind"), unit_at = at("unit"), surface_at = at("surface");
+          },
+          [&](int, std::span<const std::string_view> cells) {
+            const std::string_view lang = cells[lang_at], kind = cells[kind_at], unit = cells[unit_at];
+            if (lang != "zh" && lang != "any") return;
+            std::vector<std::string>* into = nullptr;
+            if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
+            else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &day_markers;
+            else if (kind == "range") into = &ranges;
+            else if (kind == "first_n") into = &first_months;
+            else if (kind == "day_rel" && unit.empty()) into = &day_words;
+            else if (kind == "part") into = &parts;
+            else if (kind == "qualifier_after") into = &after;
+            if (!into) return;
+            std::string folded = text::fold(cells[surface_at]);
+            if (!folded.empty()) into->push_back(std::move(folded));
+          });
+      if (!status.ok())  // (rows before the fault were read)
+        for (auto* list : {&part_markers, &day_markers, &ranges, &first_months, &day_words, &parts, &after}) list->clear();
     }
   }
 };

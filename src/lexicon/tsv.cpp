@@ -46,13 +46,11 @@ Status Table::error(const Row& row, std::string_view column, std::string_view me
   return Status(StatusCode::kInvalidData, std::move(m), source_, row.line);
 }
 
-Result<Table> parse_tsv(std::string_view content, std::string source,
-                        std::initializer_list<std::string_view> required) {
-  Table t;
-  t.source_ = std::move(source);
-  auto fail = [&](int line, std::string message) {
-    return Result<Table>(Status(StatusCode::kInvalidData, std::move(message), t.source_, line));
-  };
+Status for_each_tsv_row(std::string_view content, const std::string& source,
+                        std::initializer_list<std::string_view> required,
+                        const std::function<void(std::span<const std::string_view>)>& header,
+                        const std::function<void(int, std::span<const std::string_view>)>& row) {
+  auto fail = [&](int line, std::string message) { return Status(StatusCode::kInvalidData, std::move(message), source, line); };
   if (content.substr(0, 3) == "\xEF\xBB\xBF") return fail(1, "starts with a byte-order mark; save as UTF-8 without BOM");
   size_t bad = text::find_invalid_utf8(content);
   if (bad != std::string_view::npos) {
@@ -62,15 +60,8 @@ Result<Table> parse_tsv(std::string_view content, std::string source,
   }
   int line_no = 0;
   size_t pos = 0;
+  size_t columns = 0;
   bool have_header = false;
-  // A row a line at most (comments and the header row make it a little more). The lines
-  // counted a memchr() each: std::count read the file a byte at a time (five instructions
-  // a byte: some 0.2 M for date_words.tsv, read at the first ORG date an article holds).
-  size_t lines = 1;
-  for (const char *p = content.data(), *end = p + content.size();
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr; ++p)
-    ++lines;
-  t.rows_.reserve(lines);
   std::vector<std::string_view> cells;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
@@ -80,25 +71,50 @@ Result<Table> parse_tsv(std::string_view content, std::string source,
     if (trim(line).empty() || trim(line).front() == '#') continue;
     split_tabs(line, cells);
     if (!have_header) {
-      for (auto c : cells) t.columns_.emplace_back(c);
       for (auto want : required) {
-        if (t.column(want) == t.columns_.size())
+        if (std::find(cells.begin(), cells.end(), want) == cells.end())
           return fail(line_no, "header row lacks column '" + std::string(want) + "'");
       }
+      columns = cells.size();
+      header(cells);
       have_header = true;
       continue;
     }
-    if (cells.size() != t.columns_.size()) {
-      return fail(line_no, "expected " + std::to_string(t.columns_.size()) + " tab-separated cells, found " +
+    if (cells.size() != columns) {
+      return fail(line_no, "expected " + std::to_string(columns) + " tab-separated cells, found " +
                                std::to_string(cells.size()));
     }
-    Row row;
-    row.line = line_no;
-    row.cells.reserve(cells.size());
-    for (auto c : cells) row.cells.emplace_back(c);
-    t.rows_.push_back(std::move(row));
+    row(line_no, cells);
   }
   if (!have_header) return fail(line_no > 0 ? line_no : 1, "no header row");
+  return Status();
+}
+
+Result<Table> parse_tsv(std::string_view content, std::string source,
+                        std::initializer_list<std::string_view> required) {
+  Table t;
+  t.source_ = std::move(source);
+  // A row a line at most (comments and the header row make it a little more). The lines
+  // counted a memchr() each: std::count read the file a byte at a time (five instructions
+  // a byte: some 0.2 M for date_words.tsv).
+  size_t lines = 1;
+  for (const char *p = content.data(), *end = p + content.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr; ++p)
+    ++lines;
+  t.rows_.reserve(lines);
+  Status status = for_each_tsv_row(
+      content, t.source_, required,
+      [&](std::span<const std::string_view> cells) {
+        for (auto c : cells) t.columns_.emplace_back(c);
+      },
+      [&](int line, std::span<const std::string_view> cells) {
+        Row row;
+        row.line = line;
+        row.cells.reserve(cells.size());
+        for (auto c : cells) row.cells.emplace_back(c);
+        t.rows_.push_back(std::move(row));
+      });
+  if (!status.ok()) return Result<Table>(std::move(status));
   return t;
 }
 

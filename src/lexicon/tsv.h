@@ -8,7 +8,9 @@
 // Cells are UTF-8 (no BOM), never quoted; tabs and newlines cannot occur inside them.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +54,16 @@ class Table {
 // UTF-8 or a BOM. Columns beyond `required` are allowed and kept.
 Result<Table> parse_tsv(std::string_view content, std::string source,
                         std::initializer_list<std::string_view> required);
+
+// parse_tsv() without the table, for a reader that keeps a few cells of a few rows (a
+// Table holds every cell of every row as a string: some 1.2 M instructions for
+// date_words.tsv, most of them allocations). `header` is called once with the header
+// row's cells, then `row` for each row with its line and cells (one per column, trimmed);
+// the cells view `content`. Fails as parse_tsv() does, maybe after some rows were read.
+Status for_each_tsv_row(std::string_view content, const std::string& source,
+                        std::initializer_list<std::string_view> required,
+                        const std::function<void(std::span<const std::string_view>)>& header,
+                        const std::function<void(int, std::span<const std::string_view>)>& row);
 
 // Splits a multi-value cell on '|', trimming spaces and dropping empty parts.
 std::vector<std::string_view> split_values(std::string_view cell);
