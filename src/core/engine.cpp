@@ -26,7 +26,7 @@ struct Scratch {
   std::vector<std::pair<size_t, uint32_t>> by_start;  // (start, index) of non-empty candidates, when sorted
   std::vector<RankKey> group;
   std::vector<uint64_t> taken;  // one bit per byte of a group's extent
-  std::vector<uint32_t> kept;   // resolve_overlaps' result
+  std::vector<uint32_t> kept;   // resolve_overlaps' result: its first entries (the rest is room)
   std::vector<int> fact_id;     // candidate index -> 1-based fact id (only with equiv_of)
 };
 
@@ -39,6 +39,11 @@ struct OpenGroup {
   size_t members = 0;   // 0: none open
   size_t base = 0;      // the first member's start
   size_t extent = 0;    // the members' furthest end
+  // Where the next kept index goes: s.kept is sized for every candidate first (at most
+  // that many are kept; it only grows, so it is not filled again for every document),
+  // so that keeping one is a store, where push_back read and wrote the thread-local
+  // vector's end and checked its room for each candidate.
+  uint32_t* out = nullptr;
 };
 
 RankKey rank_key(const core::Candidates& cands, uint32_t index) {
@@ -47,8 +52,9 @@ RankKey rank_key(const core::Candidates& cands, uint32_t index) {
 }
 
 // Keeps the winners of the group in s.group (base: its first start, extent: its end)
-// in s.kept, in text order.
-[[gnu::noinline]] void rank_group(const core::Candidates& cands, size_t base, size_t extent, Scratch& s) {
+// at `out` (in s.kept's room), in text order, and returns the end of what it wrote.
+[[gnu::noinline]] uint32_t* rank_group(const core::Candidates& cands, size_t base, size_t extent, uint32_t* out,
+                                       Scratch& s) {
   auto& group = s.group;
   std::sort(group.begin(), group.end(), [](const RankKey& x, const RankKey& y) {
     if (x.len != y.len) return x.len > y.len;
@@ -64,21 +70,20 @@ RankKey rank_key(const core::Candidates& cands, uint32_t index) {
   };
   // Accepted spans never overlap, so a candidate is free exactly when none of its
   // bytes is taken (offsets from the group's start; spans are short).
-  auto& kept = s.kept;
   auto& taken = s.taken;
   taken.assign((extent - base + 63) / 64, 0);
-  const size_t first = kept.size();
+  uint32_t* const first = out;
   for (const RankKey& key : group) {
     const size_t from = key.start - base, to = from + key.len;
     bool free = true;
     for (size_t w = from / 64; free && w <= (to - 1) / 64; ++w) free = !(taken[w] & range_mask(w, from, to));
     if (!free) continue;
     for (size_t w = from / 64; w <= (to - 1) / 64; ++w) taken[w] |= range_mask(w, from, to);
-    kept.push_back(key.index);
+    *out++ = key.index;
   }
   // Kept spans are disjoint and non-empty: their starts differ.
-  std::sort(kept.begin() + static_cast<ptrdiff_t>(first), kept.end(),
-            [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+  std::sort(first, out, [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+  return out;
 }
 
 // Adds the next candidate (`c`, at `index`, non-empty, in order of start) to the open
@@ -95,28 +100,30 @@ RankKey rank_key(const core::Candidates& cands, uint32_t index) {
     g.extent = std::max(g.extent, c.end);
     return;
   }
-  if (g.members == 1) s.kept.push_back(g.first);  // overlaps nothing
-  else if (g.members > 1) rank_group(cands, g.base, g.extent, s);
-  g = OpenGroup{index, 1, c.start, c.end};
+  if (g.members == 1) *g.out++ = g.first;  // overlaps nothing
+  else if (g.members > 1) g.out = rank_group(cands, g.base, g.extent, g.out, s);
+  g = OpenGroup{index, 1, c.start, c.end, g.out};
 }
 
-void close_groups(const core::Candidates& cands, OpenGroup& g, Scratch& s) {
-  if (g.members == 1) s.kept.push_back(g.first);
-  else if (g.members > 1) rank_group(cands, g.base, g.extent, s);
-  g = OpenGroup{};
+// Closes the last group; returns how many indices s.kept holds.
+size_t close_groups(const core::Candidates& cands, OpenGroup& g, Scratch& s) {
+  if (g.members == 1) *g.out++ = g.first;
+  else if (g.members > 1) g.out = rank_group(cands, g.base, g.extent, g.out, s);
+  return static_cast<size_t>(g.out - s.kept.data());
 }
 
 // Keeps a non-overlapping subset of candidates: longer spans first (a longer reading
 // of the same text is the more specific one: "12조600억 원" over "600억 원"), then
-// higher priority, then earlier start. Leaves the kept indices in text order in
-// `s.kept`.
+// higher priority, then earlier start. Leaves the kept indices in text order in the
+// first entries of `s.kept` and returns their number.
 //
 // A candidate can only lose to one it overlaps, so the greedy pass in that order gives
 // the same result when run separately on each group of candidates chained by overlaps.
 // Most candidates overlap nothing and are kept without ranking; only the groups (a
 // number inside a money amount inside a date range ...) are ranked.
-void resolve_overlaps(const core::Candidates& cands, std::span<const size_t> run_ends, Scratch& s) {
-  s.kept.clear();
+size_t resolve_overlaps(const core::Candidates& cands, std::span<const size_t> run_ends, Scratch& s) {
+  const size_t total = run_ends.empty() ? 0 : run_ends.back();
+  if (s.kept.size() < total) s.kept.resize(total);  // room for every candidate (see OpenGroup::out)
   // Each recognizer reports in text order (`run_ends`: where each one's candidates end),
   // so the candidates come in order of start by taking the earliest of the runs' next
   // ones: a merge read as it goes, where an array of (start, index) pairs was gathered
@@ -147,6 +154,7 @@ void resolve_overlaps(const core::Candidates& cands, std::span<const size_t> run
       begin = end;
     }
     OpenGroup g;
+    g.out = s.kept.data();
     bool in_order = true;
     while (in_order) {
       Run* run = runs[1].head < runs[0].head ? &runs[1] : &runs[0];
@@ -158,21 +166,17 @@ void resolve_overlaps(const core::Candidates& cands, std::span<const size_t> run
       settle(*run);
       in_order = run->head >= start;  // false: the run is out of order
     }
-    if (in_order) {
-      close_groups(cands, g, s);
-      return;
-    }
-    s.kept.clear();
+    if (in_order) return close_groups(cands, g, s);
   }
   auto& by_start = s.by_start;
   by_start.clear();
-  const size_t total = run_ends.empty() ? 0 : run_ends.back();
   for (size_t i = 0; i < total; ++i)
     if (cands[i].start < cands[i].end) by_start.emplace_back(cands[i].start, static_cast<uint32_t>(i));
   std::sort(by_start.begin(), by_start.end());
   OpenGroup g;
+  g.out = s.kept.data();  // what the merge kept is dropped
   for (const auto& [start, index] : by_start) add_to_groups(cands, cands[index], index, g, s);
-  close_groups(cands, g, s);
+  return close_groups(cands, g, s);
 }
 
 }  // namespace
@@ -354,11 +358,11 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
   // Spans apart in the folded text can meet in the original when both touch one code
   // point whose folding expanded (¾ folds to 3⁄4: "3" and "4日" map back to the same ¾);
   // the first such fact is kept (found by fuzz_extract).
-  resolve_overlaps(cands, std::span<const size_t>(run_ends, runs), scratch);
-  std::vector<uint32_t>& kept = scratch.kept;
+  const size_t n_resolved = resolve_overlaps(cands, std::span<const size_t>(run_ends, runs), scratch);
+  std::vector<uint32_t>& kept = scratch.kept;  // its first n_resolved entries, then n_kept
 
   // Each fact's view is written as its span is mapped back, in the same pass.
-  facts.reserve(kept.size());
+  facts.reserve(n_resolved);
   text::FoldedText::Cursor to_original(folded);  // kept facts are in text order
   size_t n_kept = 0, last_end = 0;
   bool any_equiv = false;
@@ -367,7 +371,7 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
   const core::Candidate* const all = cands.data();
   uint32_t* const kept_at = kept.data();
   const char* const original = text.data();
-  for (size_t k = 0, n = kept.size(); k < n; ++k) {
+  for (size_t k = 0; k < n_resolved; ++k) {
     const uint32_t i = kept_at[k];
     const core::Candidate& c = all[i];
     const size_t start = to_original.start(c.start);
@@ -380,14 +384,13 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
     facts.push_back(core::FactView{c.type, start, end, std::string_view(original + start, end - start), c.value, c.unit,
                                    c.flags, c.rule});
   }
-  kept.resize(n_kept);
   // "equiv=N" flags from the facts' ids (rare: only when some fact restates another),
   // added to the candidate's flags, which the view then sees again.
   if (any_equiv) {
     std::vector<int>& fact_id = scratch.fact_id;
     fact_id.assign(cands.size(), 0);
-    for (size_t k = 0; k < kept.size(); ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
-    for (size_t k = 0; k < kept.size(); ++k) {
+    for (size_t k = 0; k < n_kept; ++k) fact_id[kept[k]] = static_cast<int>(k + 1);
+    for (size_t k = 0; k < n_kept; ++k) {
       core::Candidate& c = cands[kept[k]];
       const int of = c.equiv_of;
       if (of >= 0 && static_cast<size_t>(of) < cands.size() && fact_id[of] > 0) {

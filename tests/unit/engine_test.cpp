@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <random>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/document.h"
 #include "core/engine.h"
@@ -225,4 +228,64 @@ TEST_CASE("core: a reused candidate equals a new one") {
   CHECK(priority == fresh.priority);
   // The point of reuse: the string keeps the room it had.
   CHECK(value.capacity() >= 50);
+}
+
+// The overlap resolution writes the kept indices into room it keeps for the thread
+// (sized for a document's candidates, never cut), and says how many it wrote: a document
+// after a larger one must get its own facts only, the winners of its ranked groups (a
+// date that a longer one holds, a numeral inside an amount) and its last fact, whether
+// that one overlaps nothing or closes a group.
+TEST_CASE("overlap resolution: a document after a larger one keeps exactly its own facts") {
+  auto made = hanfacts::Extractor::Create({});
+  REQUIRE(made.ok());
+  const hanfacts::Extractor& ex = made.value();
+  std::string big;
+  for (int k = 0; k < 30; ++k) big += "딥시크는 올해 9월 600억 위안을 투자했다. 삼성전자와 SK하이닉스도 12조600억 원을 썼다. ";
+  struct Expected {
+    hanfacts::FactType type;
+    std::string_view text;  // its first occurrence in the document
+  };
+  using T = hanfacts::FactType;
+  // The last fact overlaps nothing.
+  const std::string last_alone = "삼성전자는 12조600억 원을 썼고 2025년 3월 LG전자는 985억 달러를 밝혔다.";
+  const Expected alone_facts[] = {{T::kOrg, "삼성전자"},
+                                  {T::kMoney, "12조600억 원"},
+                                  {T::kDate, "2025년 3월"},
+                                  {T::kOrg, "LG전자"},
+                                  {T::kMoney, "985억 달러"}};
+  // A group: the company 亿欧 inside the amount 约214亿欧元, which wins (the longer);
+  // last in the document, where closing the last group keeps it, and inside.
+  const std::string last_grouped = "比亚迪去年营收97亿美元，折合约214亿欧元";
+  const Expected last_grouped_facts[] = {
+      {T::kOrg, "比亚迪"}, {T::kDate, "去年"}, {T::kMoney, "97亿美元"}, {T::kMoney, "214亿欧元"}};
+  const std::string inner_grouped = "比亚迪去年营收97亿美元，折合约214亿欧元。吉利汽车2025年3月发布";
+  const Expected inner_grouped_facts[] = {{T::kOrg, "比亚迪"},    {T::kDate, "去年"},
+                                          {T::kMoney, "97亿美元"}, {T::kMoney, "214亿欧元"},
+                                          {T::kOrg, "吉利汽车"},   {T::kDate, "2025年3月"}};
+  hanfacts::DocContext ctx;
+  ctx.ref_date = "2025-11-01";
+  const size_t big_count = ex.Extract(big, ctx).facts.size();
+  CHECK(big_count >= 150);
+  for (int round = 0; round < 2; ++round) {
+    // A pair, not a structured binding: INFO captures in a lambda, which clang 14 does not
+    // allow for a binding.
+    for (const auto& doc : {std::pair{&last_alone, std::span<const Expected>(alone_facts)},
+                            std::pair{&last_grouped, std::span<const Expected>(last_grouped_facts)},
+                            std::pair{&inner_grouped, std::span<const Expected>(inner_grouped_facts)}}) {
+      const std::string* const text = doc.first;
+      const std::span<const Expected> expected = doc.second;
+      const hanfacts::Extraction got = ex.Extract(*text, ctx);
+      REQUIRE(got.facts.size() == expected.size());
+      for (size_t i = 0; i < expected.size(); ++i) {
+        const hanfacts::Fact& f = got.facts[i];
+        INFO("fact " << i << " of " << *text);
+        CHECK(f.type == expected[i].type);
+        const size_t start = text->find(expected[i].text);
+        CHECK(f.start == start);
+        CHECK(f.end == start + expected[i].text.size());
+        CHECK(f.text == expected[i].text);
+      }
+    }
+    CHECK(ex.Extract(big, ctx).facts.size() == big_count);
+  }
 }
