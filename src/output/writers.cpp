@@ -20,7 +20,9 @@ namespace hanfacts {
 namespace output {
 namespace {
 
-const bool kHasPopcnt = text::cpu::popcnt() && text::cpu::ssse3();
+// Every CPU with BMI2 has BMI1; the flattened variant uses both (BZHI for the code point
+// counts' masks, see HANFACTS_OUTPUT_POPCNT).
+const bool kHasPopcnt = text::cpu::popcnt() && text::cpu::ssse3() && text::cpu::bmi1() && text::cpu::bmi2();
 
 constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "text", "value", "unit", "flags"};
 
@@ -494,7 +496,9 @@ void Formatter::append_delimited(std::string& out, const DocumentViews& doc) {
 
 // Flattened: append_delimited and what it calls inline (the offset table's bit counts)
 // compiled again with POPCNT, which the compiler then uses for CodePointIndex's counts,
-// and SSSE3 for the fields' check (FieldCopier with kShuffle).
+// BMI2, whose BZHI keeps the bits below an offset's place in its block (the masks of
+// CodePointIndex::chars_before), and SSSE3 for the fields' check (FieldCopier with
+// kShuffle).
 template <class Style>
 void Formatter::append_delimited_popcnt(std::string& out, const DocumentViews& doc) {
   append_delimited<Style, true>(out, doc);

@@ -320,3 +320,24 @@ TEST_CASE("Rows give offsets in the unit asked for, in any order and past the te
     CHECK(write(OutputFormat::kTsv, WriterOptions{false, OffsetUnit::kBytes}, "d", text, ex) == bytes_rows);
   }
 }
+
+TEST_CASE("CSV code-point offsets at every byte of several 64-byte blocks") {
+  // The rows' loop counts the code points before an offset from its 64-byte block's mask
+  // (the bits below the offset's place in it: BZHI where the CPU has BMI2, which takes the
+  // place's low eight bits, not six, so the place must be masked). Every offset of a text
+  // of five blocks and a part, and the two past its end, against a count.
+  const char* const kPieces[] = {"a", "가", "國", "𠀀", "é", " "};
+  std::mt19937 rng(64);
+  std::string text;
+  while (text.size() < 5 * 64 + 17) text += kPieces[rng() % std::size(kPieces)];
+  Extraction ex;
+  std::string rows;
+  for (size_t byte = 0; byte <= text.size() + 1; ++byte) {
+    const size_t end = std::min(byte + 70, text.size() + 1);  // the end in a later block
+    ex.facts.push_back(fact(FactType::kOrg, byte, end, "t", "", ""));
+    const auto chars = [&](size_t b) { return text::count_code_points(text.substr(0, std::min(b, text.size()))); };
+    rows += "d," + std::to_string(byte + 1) + ",ORG," + std::to_string(chars(byte)) + "," + std::to_string(chars(end)) +
+            ",t,,,\n";
+  }
+  CHECK(write(OutputFormat::kCsv, WriterOptions{false, OffsetUnit::kChars}, "d", text, ex) == rows);
+}
