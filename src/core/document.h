@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fact_view.h"
 #include "core/region.h"
 #include "hanfacts/fact.h"
 #include "text/fold.h"
@@ -74,6 +75,16 @@ struct Candidate {
     priority = 0;
   }
 };
+
+inline FactView::FactView(const Candidate& c, size_t start, size_t end, const char* original)
+    : type(c.type),
+      start(start),
+      end(end),
+      text(original + start, end - start),
+      value(c.value),
+      unit(c.unit),
+      flags(c.flags),
+      rule(c.rule) {}
 
 // The candidates of one document: what recognizers append to (emplace_back, then fill
 // the fields in place), in room a thread keeps from one document to the next. clear()

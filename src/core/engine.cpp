@@ -380,9 +380,9 @@ void Engine::find_facts(std::string_view text, const DocContext& context, Extrac
     last_end = end;
     kept_at[n_kept++] = i;
     any_equiv |= c.equiv_of >= 0;
-    // The map's offsets are within the text (its end at most): no substr check.
-    facts.push_back(core::FactView{c.type, start, end, std::string_view(original + start, end - start), c.value, c.unit,
-                                   c.flags, c.rule});
+    // The map's offsets are within the text (its end at most): no substr check. Made in
+    // place (see FactView's constructor from a candidate).
+    facts.emplace_back(c, start, end, original);
   }
   // "equiv=N" flags from the facts' ids (rare: only when some fact restates another),
   // added to the candidate's flags, which the view then sees again.

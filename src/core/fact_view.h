@@ -13,7 +13,19 @@ namespace hanfacts::core {
 // The command formats its rows from these (output::Formatter), without the copies and
 // moves into a Fact's strings; a view is valid until the thread that made it extracts
 // from its next document (Engine::extract_views).
+struct Candidate;
+
 struct FactView {
+  FactView() = default;
+  FactView(FactType type, size_t start, size_t end, std::string_view text, std::string_view value,
+           std::string_view unit, std::string_view flags, std::string_view rule)
+      : type(type), start(start), end(end), text(text), value(value), unit(unit), flags(flags), rule(rule) {}
+  // The view of candidate `c` found at [start, end) of the original text `original`
+  // (core/document.h). The engine makes its views with it in place (emplace_back), where
+  // a view built first and pushed had to be kept on the stack for the vector's growth
+  // path: a dozen stores per fact that the path never used.
+  FactView(const Candidate& c, size_t start, size_t end, const char* original);
+
   FactType type = FactType::kOrg;
   size_t start = 0, end = 0;  // UTF-8 byte offsets into the original text, end exclusive
   std::string_view text;      // the surface: the original text at [start, end)

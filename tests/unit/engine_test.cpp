@@ -289,3 +289,45 @@ TEST_CASE("overlap resolution: a document after a larger one keeps exactly its o
     CHECK(ex.Extract(big, ctx).facts.size() == big_count);
   }
 }
+
+// The engine makes each fact's view in place from its candidate and its span in the
+// original text (FactView's constructor from a Candidate): every field must be the
+// candidate's, and the text the original's bytes at the span, as a view built field by
+// field has them.
+TEST_CASE("core: a view made from a candidate holds its fields and the original's span") {
+  hanfacts::core::Candidate c;
+  c.type = hanfacts::FactType::kMoney;
+  c.start = 3;  // in the folded text: the view takes the original's span instead
+  c.end = 9;
+  c.value = "12060000000000";
+  c.unit = "KRW";
+  c.flags = "approx;min";
+  c.rule = "money-rule";
+  const std::string original = "삼성전자는 12조600억 원을 썼다";
+  const size_t start = original.find("12조"), end = original.find("을");
+  const hanfacts::core::FactView made(c, start, end, original.data());
+  const hanfacts::core::FactView expected{c.type, start, end, std::string_view(original).substr(start, end - start),
+                                          c.value, c.unit, c.flags, c.rule};
+  CHECK(made.type == expected.type);
+  CHECK(made.start == expected.start);
+  CHECK(made.end == expected.end);
+  CHECK(made.text == "12조600억 원");
+  CHECK(made.text.data() == original.data() + start);  // a view of the original, not a copy
+  CHECK(made.value == expected.value);
+  CHECK(made.value.data() == c.value.data());
+  CHECK(made.unit == expected.unit);
+  CHECK(made.flags == expected.flags);
+  CHECK(made.rule == expected.rule);
+  // And through the engine: every fact's text is the original at its span.
+  auto ex = hanfacts::Extractor::Create({});
+  REQUIRE(ex.ok());
+  const std::string doc = "比亚迪去年营收97亿美元，折合约214亿欧元。삼성전자는 12조600억 원을 썼다";
+  const hanfacts::Extraction got = ex.value().Extract(doc, hanfacts::DocContext{});
+  CHECK(got.facts.size() >= 5);
+  for (const hanfacts::Fact& f : got.facts) {
+    REQUIRE(f.end <= doc.size());
+    CHECK(f.text == doc.substr(f.start, f.end - f.start));
+    CHECK_FALSE(f.value.empty());
+    CHECK_FALSE(f.rule.empty());
+  }
+}
