@@ -76,11 +76,11 @@ struct Candidate {
   }
 };
 
-inline FactView::FactView(const Candidate& c, size_t start, size_t end, const char* original)
+inline FactView::FactView(const Candidate& c, size_t from, size_t to, const char* original)
     : type(c.type),
-      start(start),
-      end(end),
-      text(original + start, end - start),
+      start(from),
+      end(to),
+      text(original + from, to - from),
       value(c.value),
       unit(c.unit),
       flags(c.flags),

@@ -17,14 +17,15 @@ struct Candidate;
 
 struct FactView {
   FactView() = default;
-  FactView(FactType type, size_t start, size_t end, std::string_view text, std::string_view value,
-           std::string_view unit, std::string_view flags, std::string_view rule)
-      : type(type), start(start), end(end), text(text), value(value), unit(unit), flags(flags), rule(rule) {}
-  // The view of candidate `c` found at [start, end) of the original text `original`
+  FactView(FactType fact_type, size_t from, size_t to, std::string_view surface, std::string_view value_text,
+           std::string_view unit_text, std::string_view flag_text, std::string_view rule_name)
+      : type(fact_type), start(from), end(to), text(surface), value(value_text), unit(unit_text), flags(flag_text),
+        rule(rule_name) {}
+  // The view of candidate `c` found at [from, to) of the original text `original`
   // (core/document.h). The engine makes its views with it in place (emplace_back), where
   // a view built first and pushed had to be kept on the stack for the vector's growth
   // path: a dozen stores per fact that the path never used.
-  FactView(const Candidate& c, size_t start, size_t end, const char* original);
+  FactView(const Candidate& c, size_t from, size_t to, const char* original);
 
   FactType type = FactType::kOrg;
   size_t start = 0, end = 0;  // UTF-8 byte offsets into the original text, end exclusive
