@@ -178,6 +178,44 @@ TEST_CASE("date first pass: blocks let through what the one-code-point rule does
   }
 }
 
+TEST_CASE("date first pass: the 32-byte blocks run up to fast_end and add to the lists they are handed") {
+  // first_pass_avx2 tests its loop at the foot, against the last block's start
+  // (fast_end - 32), and appends through a copy of the lists' counts written back at the
+  // end: with fast_end exactly one to five blocks on (and a byte short of that, and one
+  // past), every block that fits is read in 32 bytes, the last one too, and the entries
+  // go after those already in the lists.
+  std::mt19937 rng(20261202);
+  size_t blocks = 0;
+  for (int round = 0; round < 400; ++round) {
+    const std::vector<uint32_t> starts = random_table(rng);
+    const std::string t = random_text(rng, 200 + rng() % 100);
+    const size_t n = t.size();
+    size_t from = rng() % 24;
+    while (from > 0 && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) --from;
+    const size_t whole = 1 + static_cast<size_t>(round) % 5;
+    const size_t fast_end = std::min(n - 2, from + 32 * whole + (rng() % 3) - 1);
+    if (fast_end <= from) continue;
+    const std::vector<size_t> ends = block_ends(from, fast_end, 32);
+    blocks += ends.size();
+    const Lists want = expected(t, from, fast_end, from, starts, ends);
+    INFO("round " << round << " size " << n << " from " << from << " fast_end " << fast_end);
+    const size_t before_k = 1 + rng() % 5, before_l = rng() % 3;
+    std::vector<uint32_t> cand(n + 48, 7777), lab(n + 48, 7777);
+    size_t k = before_k, l = before_l;
+    date::scan_first_pass(reinterpret_cast<const unsigned char*>(t.data()), from, fast_end, from, starts.data(),
+                          cand.data(), k, lab.data(), &l, 32);
+    REQUIRE(k >= before_k);
+    REQUIRE(l >= before_l);
+    CHECK(std::vector<uint32_t>(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(before_k)) ==
+          std::vector<uint32_t>(before_k, 7777));
+    CHECK(std::vector<uint32_t>(cand.begin() + static_cast<std::ptrdiff_t>(before_k),
+                                cand.begin() + static_cast<std::ptrdiff_t>(k)) == want.dates);
+    CHECK(std::vector<uint32_t>(lab.begin() + static_cast<std::ptrdiff_t>(before_l),
+                                lab.begin() + static_cast<std::ptrdiff_t>(l)) == want.labels);
+  }
+  CHECK(blocks > 0);
+}
+
 TEST_CASE("date first pass: a code point that runs past the last block") {
   // Fifteen (then thirty-one) ASCII bytes, then a four-byte and a three-byte code point
   // across the end of the first block: the pass goes on at the boundary after them.
