@@ -97,7 +97,9 @@ inline Script script_of(char32_t c) {
   return Script::kOther;
 }
 
-bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
+// Always inline: Matcher::step_block() tests it for every name it ends (right_ok()), where
+// GCC, given a few more lines elsewhere in this file, called an outlined part of it instead.
+[[gnu::always_inline]] inline bool is_latin_alnum(char32_t c) { return c < 0x80 && (text::is_ascii_alpha(c) || text::is_ascii_digit(c)); }
 
 // WordRole bits: a word may have several roles.
 using RoleBits = uint64_t;
@@ -3940,8 +3942,10 @@ class Matcher {
     for (size_t n = 0; n < kMaxActAdverbs; ++n) {
       size_t from = p, found = p;
       for (int chars = 0; chars < 4 && from > 0 && text::is_han(decode_before(t_, from)); ++chars) {
-        prev_cp(t_, from);
-        if (ends_with_role(from, p, role_bit(WordRole::kActAdverb))) found = from;
+        // (Most code points open no act adverb: one bit says so before the trie walk.)
+        if (m_->may_start_role(prev_cp(t_, from), role_bit(WordRole::kActAdverb)) &&
+            ends_with_role(from, p, role_bit(WordRole::kActAdverb)))
+          found = from;
       }
       if (found == p) break;
       p = found;
@@ -3952,9 +3956,13 @@ class Matcher {
   // (role subject_lead: "with", 与|周至县|签约; "this is what", 这是|中宁县|…出台).
   bool subject_lead_before(size_t p) const {
     constexpr size_t kMaxLeadChars = 3;  // 这也是
-    for (size_t n = 1, a = p; n <= kMaxLeadChars && a >= 3 && text::is_han(decode_before(t_, a)); ++n) {
+    for (size_t n = 1, a = p; n <= kMaxLeadChars && a >= 3; ++n) {
+      const char32_t c = decode_before(t_, a);
+      if (!text::is_han(c)) break;
       a -= 3;
-      if (ends_with_role(a, p, role_bit(WordRole::kSubjectLead))) return true;
+      // (Most code points open no such word: one bit says so before the trie walk.)
+      if (m_->may_start_role(c, role_bit(WordRole::kSubjectLead)) && ends_with_role(a, p, role_bit(WordRole::kSubjectLead)))
+        return true;
     }
     return false;
   }
@@ -4140,8 +4148,10 @@ class Matcher {
   bool closes_time_phrase(size_t p) const {
     size_t from = p;
     for (int chars = 0; chars < 3 && from > 0 && text::is_han(decode_before(t_, from)); ++chars) {
-      prev_cp(t_, from);
-      if (ends_with_role(from, p, role_bit(WordRole::kTimePhraseEnd))) return true;
+      // (Most code points open no such word: one bit says so before the trie walk.)
+      if (m_->may_start_role(prev_cp(t_, from), role_bit(WordRole::kTimePhraseEnd)) &&
+          ends_with_role(from, p, role_bit(WordRole::kTimePhraseEnd)))
+        return true;
     }
     return false;
   }

@@ -1229,6 +1229,32 @@ TEST_CASE("org: a context name's sentence ends at the ideographic full stop alon
   CHECK(!apple("财政部表示。\n苹果很甜"));
 }
 
+// The walks back for an act adverb, a word that makes the place after it the subject, and
+// the end of a fronted time phrase test the first code point of each word they try
+// (Model::role_first) before the trie walk: words of every first character they open
+// with still count, and other characters still stop them.
+TEST_CASE("org: words before and after a place are found by their first code point, then the walk") {
+  const auto acts = [](std::string_view t, std::string_view name) { return finds(builtin(), t, name); };
+  // Act adverbs between the place and its act word, several in a row (还|将|于|本周五, 今冬明春).
+  CHECK(acts("江西还将于本周五招标发行一般债券", "江西"));
+  CHECK(acts("黑龙江今冬明春统筹逾30亿元扶持冰雪旅游", "黑龙江"));
+  CHECK(acts("合肥年末再投1.5亿元汽车消费券", "合肥"));
+  CHECK(acts("哈尔滨元旦至春节发放2亿元消费券", "哈尔滨"));
+  // Act adverbs before the place open its clause too (今年以来, 目前, 近日).
+  CHECK(acts("。今年以来上海已向市民发放消费券", "上海"));
+  CHECK(acts("。目前合肥已发放消费券", "合肥"));
+  CHECK(acts("。近日成都市发放消费券", "成都市"));
+  CHECK(acts("。柳州市下辖的融安县发放消费券", "融安县"));
+  // A subject lead (与) before the other party, which acts after a date.
+  CHECK(acts("跨界协同方面，马鞍山市与南京市本月18日签署协议", "南京市"));
+  // A time phrase closed by 起 before its comma.
+  CHECK(acts("在交通方面，成都市还将从明年元旦起，对新市民实行8折优惠", "成都市"));
+  CHECK(acts("。遵义市则从本月起，对吸纳脱贫劳动力的企业，按每人给予补贴", "遵义市"));
+  // Words that open with no such character leave the place a place.
+  CHECK(!acts("广西两年发行专项债", "广西"));
+  CHECK(!acts("，唐山、邯郸依托钢铁企业推进制氢", "唐山"));
+}
+
 // A name before a model code and a product word, or joined by a hyphen to a code with a
 // digit, names the product (names_product()); a document with no product word in it
 // skips the first test, not the hyphen's.
