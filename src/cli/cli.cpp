@@ -502,7 +502,7 @@ class Run {
       if (line.front() == '\0' && mapping != nullptr && mapping->changed()) continue;
       char digits[24];
       const char* const digits_end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
-      name.replace(name_prefix, std::string::npos, digits, static_cast<size_t>(digits_end - digits));
+      text::write_over(name, name_prefix, std::string_view(digits, static_cast<size_t>(digits_end - digits)));
       DocIn in;
       in.raw = line;
       in.name = name;
@@ -618,7 +618,7 @@ class Run {
     }
     // The worker's context, reused (its strings keep their room).
     DocContext& ctx = contexts_[worker];
-    ctx.id.assign(doc);
+    text::write_over(ctx.id, doc);
     ctx.ref_date.clear();
     if (!cfg_.ref_date.empty()) {
       ctx.ref_date = cfg_.ref_date;

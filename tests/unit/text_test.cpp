@@ -145,3 +145,44 @@ TEST_CASE("split_sentences spans are ordered, in range and never split a charact
     last = s.end;
   }
 }
+
+TEST_CASE("write_over puts a value over a string's tail, in place at the same length") {
+  struct Row {
+    std::string before;
+    size_t pos;
+    std::string value;
+    std::string after;
+  };
+  const Row rows[] = {
+      {"doc0000001", 0, "doc0000002", "doc0000002"},  // same length: copied in place
+      {"ko", 0, "zh", "zh"},
+      {"ko", 0, "", ""},                              // shorter
+      {"", 0, "zh", "zh"},                            // longer
+      {"", 0, "", ""},
+      {"name:9", 5, "10", "name:10"},                 // longer tail
+      {"name:10", 5, "11", "name:11"},                // same-length tail
+      {"name:10", 5, "9", "name:9"},                  // shorter tail
+      {"name:", 5, "1", "name:1"},
+      {"name:7", 6, "", "name:7"},
+      {"name:7", 6, "8", "name:78"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.before);
+    CAPTURE(row.pos);
+    CAPTURE(row.value);
+    std::string s = row.before;
+    write_over(s, row.pos, row.value);
+    CHECK(s == row.after);
+    if (row.pos == 0) {
+      std::string t = row.before;
+      write_over(t, row.value);
+      CHECK(t == row.after);
+    }
+  }
+  // The same-length copy stays in the string's room.
+  std::string s = "doc0000001";
+  const char* const room = s.data();
+  write_over(s, 3, "0000042");
+  CHECK(s == "doc0000042");
+  CHECK(s.data() == room);
+}
