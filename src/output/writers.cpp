@@ -20,9 +20,10 @@ namespace hanfacts {
 namespace output {
 namespace {
 
-// Every CPU with BMI2 has BMI1; the flattened variant uses both (BZHI for the code point
+// The instructions append_delimited_popcnt is compiled with (HANFACTS_OUTPUT_POPCNT), all
+// present. Every CPU with BMI2 has BMI1; the flattened variant uses both (BZHI for the code point
 // counts' masks, see HANFACTS_OUTPUT_POPCNT).
-const bool kHasPopcnt = text::cpu::popcnt() && text::cpu::ssse3() && text::cpu::bmi1() && text::cpu::bmi2();
+const bool kHasFlattenedIsa = text::cpu::popcnt() && text::cpu::ssse3() && text::cpu::bmi1() && text::cpu::bmi2();
 
 constexpr std::string_view kColumns[] = {"doc", "id", "type", "start", "end", "text", "value", "unit", "flags"};
 
@@ -393,8 +394,8 @@ void Formatter::append(std::string& out, const DocumentFacts& doc) {
 
 void Formatter::append_views(std::string& out, const DocumentViews& doc) {
   switch (format_) {
-    case OutputFormat::kCsv: return kHasPopcnt ? append_delimited_popcnt<Csv>(out, doc) : append_delimited<Csv>(out, doc);
-    case OutputFormat::kTsv: return kHasPopcnt ? append_delimited_popcnt<Tsv>(out, doc) : append_delimited<Tsv>(out, doc);
+    case OutputFormat::kCsv: return kHasFlattenedIsa ? append_delimited_popcnt<Csv>(out, doc) : append_delimited<Csv>(out, doc);
+    case OutputFormat::kTsv: return kHasFlattenedIsa ? append_delimited_popcnt<Tsv>(out, doc) : append_delimited<Tsv>(out, doc);
     case OutputFormat::kJsonl: return append_jsonl(out, doc);
   }
 }
