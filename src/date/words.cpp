@@ -248,6 +248,7 @@ void Words::serial(Io& io) {
   lexicon::serial_fields(io, follow_singles_, &FirstKind::first, &FirstKind::second);
   io(label_pairs_), io(label_singles_);
   io(byline_marks_);
+  io(written_);
 }
 
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
@@ -324,6 +325,7 @@ Result<Words> Words::build(std::span<const lexicon::Source> sources) {
       // A byline's closing mark is looked for by the dateline alone, as bytes: no word of
       // the grammar's, so it stays out of the trie and of the scan's first-code-point and
       // last-code-point tables (电 and 讯 would otherwise pass their filters everywhere).
+      w.sort_written(e, surface);
       if (e.kind == Kind::kBylineEnd) {
         w.byline_marks_.push_back(surface);
         continue;
@@ -337,6 +339,26 @@ Result<Words> Words::build(std::span<const lexicon::Source> sources) {
         return Status(StatusCode::kInvalidData, "holidays.tsv: column 'country': '" + c + "' is not in geo/places.tsv", "date");
   if (Status st = w.finish(); !st.ok()) return st;
   return w;
+}
+
+void Words::sort_written(const Entry& e, const std::string& surface) {
+  if (e.lang == Lang::kKo) return;
+  std::vector<std::string>* into = nullptr;
+  switch (e.kind) {
+    case Kind::kMarker:
+      if (e.tag == Tag::kYear || e.tag == Tag::kMonth) into = &written_.part_markers;
+      else if (e.tag == Tag::kDay || e.tag == Tag::kDayOfMonth) into = &written_.day_markers;
+      break;
+    case Kind::kRange: into = &written_.ranges; break;
+    case Kind::kFirstN: into = &written_.first_months; break;
+    case Kind::kDayRel:
+      if (e.tag == Tag::kNone) into = &written_.day_words;  // (今晚, 同日: tagged ones take no bracketed day)
+      break;
+    case Kind::kPart: into = &written_.parts; break;
+    case Kind::kQualAfter: into = &written_.after; break;
+    default: break;
+  }
+  if (into) into->push_back(surface);
 }
 
 Status Words::load_places(const lexicon::Source& src) {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/region.h"
+#include "date/written.h"
 #include "hanfacts/status.h"
 #include "lexicon/sources.h"
 #include "text/utf8.h"
@@ -247,6 +248,9 @@ class Words {
   // The marks that close a dated byline (kind byline_end: 新华社北京3月1日电, 广西新闻网钦州
   // 11月28日讯), folded; they are not words of the trie.
   const std::vector<std::string>& byline_marks() const { return byline_marks_; }
+  // The Chinese and language-neutral words that make the shape of a date written with
+  // digits (date/written.h), sorted out of the rows this model is built from.
+  const WrittenDateWords& written() const { return written_; }
   // The same for the first two code points (hashed: may say yes wrongly, never no
   // wrongly; a label of one code point or with a space after the first passes any c2).
   bool may_start_label_pair(char32_t c1, char32_t c2) const {
@@ -538,6 +542,10 @@ class Words {
   std::vector<uint64_t> label_pairs_ = std::vector<uint64_t>(1024, 0);
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<std::string> byline_marks_;  // byline_marks()
+  WrittenDateWords written_;                // written()
+  // Adds a row's folded word to the written() list its part in a written date puts it in,
+  // if any.
+  void sort_written(const Entry& e, const std::string& surface);
 };
 
 // The built-in date words as Words::save() wrote them at build time

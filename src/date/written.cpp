@@ -1,66 +1,25 @@
 #include "date/written.h"
 
-#include <algorithm>
-#include <span>
 #include <string>
 #include <vector>
 
+#include "date/words.h"
 #include "lexicon/sources.h"
-#include "lexicon/tsv.h"
-#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace hanfacts::date {
 namespace {
 
-// The few date words the shape needs, folded. A malformed date_words.tsv leaves them
-// empty (no date is then stepped over); the lexicon lint test reports the file.
-struct WrittenDateWords {
-  std::vector<std::string> part_markers;  // 年, 月: another part may follow
-  std::vector<std::string> day_markers;   // 日, 号: the date ends
-  std::vector<std::string> ranges;        // —, ~, 至
-  std::vector<std::string> first_months;  // 前, 首
-  std::vector<std::string> day_words;     // 今日, 昨日: 今(24)日
-  std::vector<std::string> parts;         // 初, 中旬, 底: after a month or a year
-  std::vector<std::string> after;         // 前, 左右: after the whole
-
-  WrittenDateWords() {
-    for (const lexicon::Source& src : lexicon::builtin_sources("date")) {
-      if (!src.name.ends_with("/date_words.tsv")) continue;
-      // The rows read one at a time (for_each_tsv_row): a Table would copy every cell of
-      // the file's rows, of which a few dozen are kept.
-      size_t lang_at = 0, kind_at = 0, unit_at = 0, surface_at = 0;
-      const Status status = lexicon::for_each_tsv_row(
-          src.content, src.name, {"lang", "surface", "kind", "unit"},
-          [&](std::span<const std::string_view> columns) {
-            const auto at = [&](std::string_view name) {
-              return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
-            };
-            lang_at = at("lang"), kind_at = at("kind"), unit_at = at("unit"), surface_at = at("surface");
-          },
-          [&](int, std::span<const std::string_view> cells) {
-            const std::string_view lang = cells[lang_at], kind = cells[kind_at], unit = cells[unit_at];
-            if (lang != "zh" && lang != "any") return;
-            std::vector<std::string>* into = nullptr;
-            if (kind == "marker" && (unit == "year" || unit == "month")) into = &part_markers;
-            else if (kind == "marker" && (unit == "day" || unit == "day_of_month")) into = &day_markers;
-            else if (kind == "range") into = &ranges;
-            else if (kind == "first_n") into = &first_months;
-            else if (kind == "day_rel" && unit.empty()) into = &day_words;
-            else if (kind == "part") into = &parts;
-            else if (kind == "qualifier_after") into = &after;
-            if (!into) return;
-            std::string folded = text::fold(cells[surface_at]);
-            if (!folded.empty()) into->push_back(std::move(folded));
-          });
-      if (!status.ok())  // (rows before the fault were read)
-        for (auto* list : {&part_markers, &day_markers, &ranges, &first_months, &day_words, &parts, &after}) list->clear();
-    }
-  }
-};
-
-const WrittenDateWords& words() {
-  static const WrittenDateWords kWords;
+// The built-in words, taken from the build's model of date_words.tsv (Words::load, once
+// a process: about what reading the file's rows here cost), so that one reader of the
+// file decides which of its words play which part. An
+// unreadable model leaves them empty (no date is then stepped over); the lexicon lint
+// test reports a malformed file.
+const WrittenDateWords& builtin_words() {
+  static const WrittenDateWords kWords = [] {
+    const auto words = Words::load(lexicon::builtin_sources("date"));
+    return words.ok() ? words.value().written() : WrittenDateWords{};
+  }();
   return kWords;
 }
 
@@ -131,8 +90,7 @@ size_t one_date_end(std::string_view text, size_t pos, const WrittenDateWords& w
 
 }  // namespace
 
-size_t written_date_end(std::string_view text, size_t pos) {
-  const WrittenDateWords& w = words();
+size_t written_date_end(const WrittenDateWords& w, std::string_view text, size_t pos) {
   const size_t end = one_date_end(text, pos, w);
   if (end == pos) return pos;
   // Two dates joined by a range word (2027年至2029年, 11月1日至12月31日) are one.
@@ -140,5 +98,7 @@ size_t written_date_end(std::string_view text, size_t pos) {
     if (const size_t second = one_date_end(text, k, w); second > k) return second;
   return end;
 }
+
+size_t written_date_end(std::string_view text, size_t pos) { return written_date_end(builtin_words(), text, pos); }
 
 }  // namespace hanfacts::date

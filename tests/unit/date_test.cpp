@@ -8,6 +8,7 @@
 
 #include "date/calendar.h"
 #include "date/lunar.h"
+#include "date/words.h"
 #include "date/written.h"
 #include "hanfacts/extractor.h"
 
@@ -632,6 +633,29 @@ TEST_CASE("a written date's shape ends where its last marker does (date_words.ts
   CHECK(end_of("2026平").empty());
   CHECK(end_of("前").empty());
   CHECK(date::written_date_end("26日", 5) == 5);  // at the end
+}
+
+TEST_CASE("a written date's words are the date_words.tsv rows that Words::build sorts out") {
+  // Rows added to the built-in file: a Chinese range word (迄) joins two dates, and a
+  // Korean marker (째) plays no part in a Chinese date's shape.
+  std::vector<lexicon::Source> sources = lexicon::builtin_sources("date");
+  std::string words;
+  for (lexicon::Source& src : sources) {
+    if (!src.name.ends_with("/date_words.tsv")) continue;
+    words = std::string(src.content) + "zh\t迄\trange\t\t\nko\t째\tmarker\t\tday\n";
+    src.content = words;
+  }
+  REQUIRE(!words.empty());
+  const auto built = date::Words::build(sources);
+  REQUIRE_MESSAGE(built.ok(), built.status().to_string());
+  const date::WrittenDateWords& own = built.value().written();
+  const auto end_of = [&own](std::string_view text) { return text.substr(0, date::written_date_end(own, text, 0)); };
+  CHECK(end_of("2027年迄2029年杭州") == "2027年迄2029年");
+  CHECK(end_of("2027年至2029年杭州") == "2027年至2029年");
+  CHECK(end_of("3째").empty());
+  CHECK(end_of("26日发布") == "26日");
+  // The built-in words do not have 迄.
+  CHECK(date::written_date_end("2027年迄2029年", 0) == std::string_view("2027年").size());
 }
 
 TEST_CASE("a holiday's needed word after it is matched whole, its first byte tested first") {
