@@ -32,6 +32,7 @@
 #include "hanfacts/hanfacts.h"
 #include "output/format.h"
 #include "text/cpu.h"
+#include "text/strings.h"
 #include "text/utf8.h"
 
 namespace hanfacts::cli {

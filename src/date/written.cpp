@@ -12,9 +12,8 @@ namespace {
 
 // The built-in words, taken from the build's model of date_words.tsv (Words::load, once
 // a process: about what reading the file's rows here cost), so that one reader of the
-// file decides which of its words play which part. An
-// unreadable model leaves them empty (no date is then stepped over); the lexicon lint
-// test reports a malformed file.
+// file decides which of its words play which part. An unreadable model leaves them
+// empty (no date is then stepped over); the lexicon lint test reports a malformed file.
 const WrittenDateWords& builtin_words() {
   static const WrittenDateWords kWords = [] {
     const auto words = Words::load(lexicon::builtin_sources("date"));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/sentences.h"
+#include "text/strings.h"
 #include "text/utf8.h"
 
 using namespace hanfacts::text;
