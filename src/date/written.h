@@ -33,6 +33,7 @@ struct WrittenDateWords {
   void serial(Io& io) {
     io(part_markers), io(day_markers), io(ranges), io(first_months), io(day_words), io(parts), io(after);
   }
+  bool operator==(const WrittenDateWords&) const = default;
 };
 
 // The end of a date written with digits at `pos` in folded text, or `pos` when none

@@ -335,15 +335,8 @@ TEST_CASE("date words: the prebuilt words are the ones build() makes") {
   CHECK(differ == std::vector<uint32_t>{});
   // The lists kept beside the trie.
   CHECK(a.byline_marks() == b.byline_marks());
-  const date::WrittenDateWords &wa = a.written(), &wb = b.written();
-  CHECK(wa.part_markers == wb.part_markers);
-  CHECK(wa.day_markers == wb.day_markers);
-  CHECK(wa.ranges == wb.ranges);
-  CHECK(wa.first_months == wb.first_months);
-  CHECK(wa.day_words == wb.day_words);
-  CHECK(wa.parts == wb.parts);
-  CHECK(wa.after == wb.after);
-  CHECK(!wa.part_markers.empty());
+  CHECK(a.written() == b.written());
+  CHECK(!a.written().part_markers.empty());
   size_t files = 0, words_found = 0;
   for (auto& e : std::filesystem::recursive_directory_iterator(HANFACTS_SOURCE_DIR "/corpus")) {
     if (e.path().extension() != ".txt") continue;
