@@ -431,7 +431,10 @@ struct Tables {
   // Korean words of what the amount is per (월 a month, 1인당 a person), one space before
   // it: a cap or an approximation before them reaches the amount (최대 월 40만 원).
   WordIndex per;
-  WordIndex conversion;                       // 折合, 约合: restates the amount before
+  WordIndex conversion;                       // 折合, 约合, 한화로: restates the amount before
+  // Korean names of a currency that open a bracket restating the amount before it in that
+  // currency (5억 달러(한화 약 6,900억 원), 약 6,900억 원(미화 5억 달러)).
+  WordIndex bracket_lead;
   // Words closing a range after its second amount (10亿元至20亿元之间, 10억~20억 원 사이):
   // an equivalent may follow them, as it may follow an after-qualifier.
   WordIndex range_close;
@@ -612,6 +615,7 @@ const QualifierPosition kQualifierPositions[] = {
     {"benchmark", 1u << kNone, &Tables::benchmark, false},
     {"per", 1u << kNone, &Tables::per, true},
     {"close", 1u << kNone, &Tables::range_close, false},
+    {"bracket", 1u << kEquiv, &Tables::bracket_lead, false, &Tables::bracket_lead},
 };
 
 template <class T, size_t N>
@@ -1624,7 +1628,10 @@ struct Reader {
   bool converts(const Amount& a, size_t prev_end) const {
     size_t ends[2] = {a.start, a.start};
     if (ends[0] > 0 && s[ends[0] - 1] == ' ') --ends[0];
-    if (a.qualifier_start != std::string_view::npos) ends[1] = a.qualifier_start;  // qualifiers() found it
+    if (a.qualifier_start != std::string_view::npos) {  // qualifiers() found it
+      ends[1] = a.qualifier_start;
+      if (ends[1] > 0 && s[ends[1] - 1] == ' ') --ends[1];  // 한화로 환산하면 |약
+    }
     // The noun the previous amount measures may come first: 350亿福林的现金补贴，约合8900万
     // 欧元 (的, a few Han characters, a comma).
     prev_end = after_measured_noun(prev_end, a.start);
@@ -2006,9 +2013,10 @@ size_t list_mark_at(std::string_view s, size_t i) {
   return 0;
 }
 
-// Whether `between` holds nothing but qualifier words written before an amount (약, 约合,
-// 折合: qualifiers.tsv, position before), read from its end as the qualifiers are, after
-// currency words that name the first amount's currency (600억 위안(元·12조600억 원)), with
+// Whether `between` holds nothing but qualifier and conversion words written before an
+// amount (약, 约合, 折合, 한화로: qualifiers.tsv, position before), read from its end as the
+// qualifiers are, after currency words that name the first amount's currency
+// (600억 위안(元·12조600억 원)) or the second's (position bracket: 한화 약 6,900억 원), with
 // spaces and middle dots between.
 bool only_qualifiers(std::string_view between, const Tables& t) {
   static constexpr std::string_view kDot = "\xC2\xB7";  // ·
@@ -2022,6 +2030,8 @@ bool only_qualifiers(std::string_view between, const Tables& t) {
       i -= n;
     } else if (const Word* w = t.before.match_before(between, i)) {
       i -= w->text.size();
+    } else if (const Word* c = t.conversion.match_before(between, i)) {
+      i -= c->text.size();
     } else {
       break;
     }
@@ -2033,6 +2043,8 @@ bool only_qualifiers(std::string_view between, const Tables& t) {
       j += kDot.size();
     } else if (const Word* w = t.suffix.match_at(between, j); w && j + w->text.size() <= i) {
       j += w->text.size();
+    } else if (const Word* b = t.bracket_lead.match_at(between, j); b && j + b->text.size() <= i) {
+      j += b->text.size();
     } else {
       return false;
     }

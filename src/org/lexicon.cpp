@@ -223,7 +223,8 @@ constexpr std::pair<std::string_view, WordRole> kWordRoles[] = {
     {"act_before_amount", WordRole::kActBeforeAmount},
     {"province_division", WordRole::kProvinceDivision},
     {"measure", WordRole::kMeasure},
-    {"office_building", WordRole::kOfficeBuilding},
+    {"office_building", WordRole::kOfficeBuilding}, {"currency_name", WordRole::kCurrencyName},
+    {"conversion", WordRole::kConversion},
 };
 
 Result<std::vector<Word>> parse_word_file(const lexicon::Source& source) {

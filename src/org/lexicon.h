@@ -156,6 +156,8 @@ enum class WordRole {
   kProvinceDivision,  // a Chinese province-level division word (省, 自治区): a place under the province named after it in a government pattern's name is whose body it is (湖南省|安化县人民政府)
   kMeasure,    // ends a measure's name (率, 指数): capitals glossing an unknown word ending with one abbreviate the measure (資本適足率（RBC）)
   kOfficeBuilding,  // a Korean government office building's word ending a name (시청, 도청): before the locative 에서 the name is the building, a venue (충북도청에서 협약을 맺었다)
+  kCurrencyName,  // a listed name that is also a currency's name (한화, the Korean won): before an amount, after a bracket or a conversion word, it is the currency
+  kConversion, // between a currency's name and an amount, says the amount is in that currency (한화|로| 약 9조 원, 한화 |기준| 3천억 원)
   kCount,      // not a role: how many there are (role tables and Payload::roles are sized by it)
 };
 struct Word {

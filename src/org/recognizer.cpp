@@ -2297,7 +2297,9 @@ class Matcher {
     //   one whose clause measures its traffic (青岛港|完成集装箱吞吐量);
     // - a national body right after a province's, city's or county's division word is that
     //   place's own department (省|发改委, 市|统计局), not the national one;
-    // - a name opening a short quoted title names the product ('HMM 가온호', “平安好车主”).
+    // - a name opening a short quoted title names the product ('HMM 가온호', “平安好车主”);
+    // - a name that is also a currency's names the currency before an amount in it
+    //   (한화로 약 9조 원).
     patterns_.clear();
     for (Hit& h : all) {
       if (h.dropped) continue;
@@ -2312,7 +2314,7 @@ class Matcher {
                     names_service(h, e, all) || names_own_service(h, e, all) || country_before_company(h, e, all) ||
                     facility_after_locative(h, e) || facility_measured(h, e) || local_department(h, e) ||
                     bloc_as_region(h, e) || names_town(h, e) || names_building(h, e) || inside_bond_name(h) ||
-                    opens_quoted_title(h)
+                    opens_quoted_title(h) || names_currency(h)
               // A suffix pattern that fills quotes beside an app word names the app (“平安口袋银行”App).
               : quoted_app_name(h, e))
         h.dropped = true;
@@ -2750,6 +2752,33 @@ class Matcher {
   // 'S-OIL 세븐', '큐텐 재팬'), or with more characters glued to it in any quotes
   // (“平安好车主”App). Double quotes around words hold speech ("화웨이 칩으로 학습"),
   // where the name is the organization.
+  // A listed name that is also a currency's name (role currency_name: 한화, Hanwha and the
+  // Korean won) names the currency right before an amount, one space allowed, when
+  // conversion words come between (한화로 약 9조 원, 한화 기준 3천억 원) or a bracket opens
+  // before it (5억 달러(한화 약 6,900억 원)). With neither (한화 3조 원 투자, a headline's
+  // company and its amount) it stays the name.
+  bool names_currency(const Hit& h) const {
+    constexpr RoleBits kCurrency = role_bit(WordRole::kCurrencyName);
+    if (!m_->may_start_role(decode_at(t_, h.start), kCurrency) || !ends_with_role(h.start, h.end, kCurrency))
+      return false;
+    size_t p = h.end;
+    bool converted = false;
+    for (int words = 0; words < kMaxConversionWords; ++words) {
+      const size_t q = p < t_.size() && t_[p] == ' ' ? p + 1 : p;
+      const size_t e = longest_role_end</*OverSpaces=*/true>(q, std::min(t_.size(), q + kMaxConversionBytes),
+                                                             role_bit(WordRole::kConversion));
+      if (e == q) break;
+      p = e, converted = true;
+    }
+    if (p < t_.size() && t_[p] == ' ') ++p;
+    if (amount_end(p) == p) return false;
+    if (converted) return true;
+    size_t b = h.start;
+    if (b > 0 && t_[b - 1] == ' ') --b;
+    return b > 0 && t_[b - 1] == '(';
+  }
+  static constexpr int kMaxConversionWords = 3;       // 한화|로| 환산하면| 약
+  static constexpr size_t kMaxConversionBytes = 18;  // six syllables and a space (기준으로는)
   bool opens_quoted_title(const Hit& h) const {
     if (h.start == 0 || h.end + 1 >= t_.size()) return false;
     // The last byte of an opening quote (' " ‘ “ 「 『): most names follow none, which

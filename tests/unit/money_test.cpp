@@ -52,6 +52,13 @@ TEST_CASE("money facts") {
       {"12亿美元左右（约85亿元人民币）", "12亿美元=1200000000 USD [approx] | 85亿元人民币=8500000000 CNY [approx;equiv=1]"},
       // So may the word closing a range (close in qualifiers.tsv).
       {"在6亿至8亿美元之间（约合人民币43亿至57亿元）", "6亿至8亿美元=600000000..800000000 USD | 人民币43亿至57亿元=4300000000..5700000000 CNY [approx;equiv=1]"},
+      // A Korean name of the second amount's currency may open the parenthesis (position
+      // bracket), and a conversion word may restate the first amount without one.
+      {"5억 달러(한화 약 6,900억 원)", "5억 달러=500000000 USD | 6,900억 원=690000000000 KRW [approx;equiv=1]"},
+      {"6,900억 원(미화 5억 달러)", "6,900억 원=690000000000 KRW | 5억 달러=500000000 USD [equiv=1]"},
+      {"20억 달러, 한화로 환산하면 약 2조7천억 원", "20억 달러=2000000000 USD | 2조7천억 원=2700000000000 KRW [approx;equiv=1]"},
+      {"20억 달러, 우리 돈 2조7천억 원", "20억 달러=2000000000 USD | 2조7천억 원=2700000000000 KRW [equiv=1]"},
+      {"20억 달러, 한화 2조7천억 원", "20억 달러=2000000000 USD | 2조7천억 원=2700000000000 KRW"},
       {"10억~20억 원 사이(약 100만~200만 달러)", "10억~20억 원=1000000000..2000000000 KRW | 100만~200만 달러=1000000..2000000 USD [approx;equiv=1]"},
       // A list in the parenthesis: each amount restates the first, the 约 read for all.
       {"3억7500만 리얄(약 1억 달러·1350억 원)", "3억7500만 리얄=375000000 SAR | 1억 달러=100000000 USD [approx;equiv=1] | 1350억 원=135000000000 KRW [approx;equiv=1]"},
@@ -193,7 +200,8 @@ TEST_CASE("money lexicon: qualifiers.tsv's roles and positions are checked row b
     const char* says;
   } rows[] = {
       {"*\t约\tabout\tbefore\n", "role", "must be approx, min, max, range, none or equiv"},
-      {"*\t约\tapprox\tafterwards\n", "position", "or close"},
+      {"*\t约\tapprox\tafterwards\n", "position", "close or bracket"},
+      {"ko\t한화\tapprox\tbracket\n", "role", "position bracket takes role equiv"},
       {"*\t以上\tnone\tafter\n", "role", "position after takes role approx, min, max"},
       {"*\t至\tapprox\tbetween\n", "role", "position between takes role range"},
       {"*\t~\trange\tbefore\n", "role", "position before takes role approx, min, max, none, equiv"},
