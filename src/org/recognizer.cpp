@@ -1879,6 +1879,17 @@ class Matcher {
         }
     }
   }
+  // Where a university (listed, or a pattern) ending one space before `a` starts, when
+  // `suffix` names a unit after its parent (suffixes.tsv column parent); else kNoName.
+  size_t spaced_university_before(size_t a, size_t suffix) const {
+    if (!m_->suffixes[suffix].named_with_parent || a < 2 || t_[a - 1] != ' ') return kNoName;
+    for (const Hit& g : hits_)
+      if (g.end == a - 1 && is_university(g)) return g.start;
+    return kNoName;
+  }
+  // The roles of a word that names a field, not a body: topic words (인공지능, 반도체) and
+  // trades (租赁).
+  static constexpr RoleBits kFieldRoles = role_bit(WordRole::kTopic) | role_bit(WordRole::kField);
   bool is_university(const Hit& g) const {
     if (g.kind == HitKind::kPattern) return g.suffix >= 0 && is_word(m_->suffixes[static_cast<size_t>(g.suffix)].kind, kUniversityKind);
     if (g.kind != HitKind::kLexicon) return false;
@@ -2167,6 +2178,15 @@ class Matcher {
       const bool generic = part && part->roles != 0;
       const bool country_body = is_government(suffix) && generic && (part->roles & ~kPlaceRoles) == 0 && part->suffix < 0;
       const bool generic_word = part && (part->roles != 0 || part->suffix >= 0);
+      // A research unit named by its field alone (인공지능연구원, 반도체연구소) is a kind of
+      // unit, except one space after its university (서울대학교 인공지능연구원): that
+      // university's own unit, one name over both, as join_spaced_parents() makes of a
+      // unit with a name of its own (울산대학교 에너지화학연구소).
+      if (script == Script::kHangul && generic && (part->roles & ~kFieldRoles) == 0)
+        if (const size_t parent = spaced_university_before(a, suffix); parent != kNoName) {
+          hits_.push_back(Hit{parent, e, 0, static_cast<int32_t>(suffix), HitKind::kPattern});
+          continue;
+        }
       // (A company suffix after a listed university, institute or association names a
       // company of its own: company_of_listed.)
       if (!syllable_place &&
