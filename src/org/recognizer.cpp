@@ -1705,6 +1705,12 @@ class Matcher {
     }
     return std::lower_bound(name_ends_.cbegin(), name_ends_.cend(), e, [](const Span& x, size_t v) { return x.end < v; });
   }
+  // Some listed name found in the text is [a, e).
+  bool listed_name_spans(size_t a, size_t e) {
+    for (auto it = first_name_ending_at(e); it != name_ends_.cend() && it->end == e; ++it)
+      if (it->start == a) return true;
+    return false;
+  }
   // Some listed name found in the text ends at e.
   bool name_ends_at(size_t e) {
     const auto it = first_name_ending_at(e);
@@ -1878,6 +1884,23 @@ class Matcher {
           break;
         }
     }
+  }
+  // Steps `a` back over the Latin letters and digits before it, and single spaces between
+  // two of them, at most `max` code points; returns how many letters and digits it took.
+  int latin_name_before(size_t& a, int max) const {
+    int count = 0;
+    while (a > 0 && count < max) {
+      size_t k = a;
+      const char32_t c = prev_cp(t_, k);
+      if (c == ' ' && count > 0 && k > 0 && is_latin_alnum(decode_before(t_, k))) {
+        a = k;  // (the letter before it is taken next)
+        continue;
+      }
+      if (!is_latin_alnum(c)) break;
+      a = k;
+      ++count;
+    }
+    return count;
   }
   // Where a university (listed, or a pattern) ending one space before `a` starts, when
   // `suffix` names a unit after its parent (suffixes.tsv column parent); else kNoName.
@@ -2117,11 +2140,11 @@ class Matcher {
           ++run;
         }
         walked.last = run;
+        const size_t run_start = a;  // (== s when the walk took no Han character)
         if (run > 0) {
           // Chinese has no spaces: the name starts after the last function word, verb
           // or organization word of the run (该公司所在的|华东算力产业联盟, 游戏公司|角川集团),
           // and a determiner right before it makes the phrase generic (一家|电池材料公司).
-          const size_t run_start = a;
           a = part_end < s ? (part_end > run_start ? han_name_start(run_start, part_end, suffix, walked) : kNoName)
                            : han_name_start(run_start, s, suffix, walked);
           if (a == kNoName) continue;
@@ -2130,13 +2153,16 @@ class Matcher {
             ++count;
           }
         }
+        // A listed name found in the text that the suffix follows is that name, no pattern
+        // (LG化学|公司, SK On|公司): the walks below find its start where the walk over Han
+        // characters stopped at its Latin letters.
         if (count == 0) {
-          while (a > 0 && count <= kMaxNamePart) {
-            size_t k = a;
-            if (!is_latin_alnum(prev_cp(t_, k))) break;
-            a = k;
-            ++count;
-          }
+          // A Latin name alone, single spaces between its words (Meta Platforms|公司).
+          count = latin_name_before(a, kMaxNamePart + 1);
+          if (count > 0 && listed_name_spans(a, s)) continue;
+        } else if (a == run_start) {
+          size_t b = a;
+          if (latin_name_before(b, kMaxNamePart) > 0 && listed_name_spans(b, s)) continue;
         }
       } else {
         continue;
@@ -4392,8 +4418,12 @@ class Matcher {
         const Span named = h.glossed ? glossed_[h.entry] : Span{h.start, h.end};
         const std::string_view surface = original(named.start, named.end);
         c.value.reserve(surface.size());
-        for (char ch : surface)
-          if (ch != ' ') c.value += ch;
+        // Spaces are left out (서울대학교 인공지능연구원 is one name), except between two
+        // Latin words (Nova Robotics公司), which they keep apart.
+        for (size_t i = 0; i < surface.size(); ++i)
+          if (surface[i] != ' ' || (i > 0 && i + 1 < surface.size() && is_latin_alnum(static_cast<unsigned char>(surface[i - 1])) &&
+                                    is_latin_alnum(static_cast<unsigned char>(surface[i + 1]))))
+            c.value += surface[i];
         c.unit = m_->suffixes[h.suffix].kind;
         c.flags = h.glossed ? "alias;pattern" : "pattern";
         c.rule = h.glossed ? "org.alias" : "org.pattern";
