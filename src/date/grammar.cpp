@@ -241,8 +241,9 @@ constexpr KindMask kWeekdayKinds = kind_bit(Kind::kWeekday) | kind_bit(Kind::kWe
 class Parser {
  public:
   // `context` (what the text named before this parse) is read in place: it outlives the parser.
-  Parser(const Words& w, std::string_view t, const core::RefDate* ref, const TextContext& context, WordCache* cache)
-      : cache_(cache), w_(w), t_(t), context_(context) {
+  Parser(const Words& w, std::string_view t, const core::RefDate* ref, const TextContext& context, WordCache* cache,
+         const core::Document* doc)
+      : cache_(cache), w_(w), t_(t), doc_(doc), context_(context) {
     if (ref) {
       ref_store_ = *ref;
       has_ref_store_ = true;
@@ -433,6 +434,14 @@ class Parser {
   bool has_ref() const {
     ref_used_ = true;
     return has_ref_store_;
+  }
+  // The offset of the era whose years the article writes bare (Words::bare_era_offset:
+  // a Taiwanese article's 115年), or 0. The region is detected only when a year asks;
+  // the answer counts as a read of the reference, so that a parse made without the
+  // document (the dateline search's) is not reused.
+  int bare_era_offset() const {
+    ref_used_ = true;
+    return doc_ && w_.bare_era_offset() != 0 && doc_->region() == core::Region::kTw ? w_.bare_era_offset() : 0;
   }
 
   // The cached walk at p (p < size): every kind's longest word there. The parts ask
@@ -1498,6 +1507,13 @@ class Parser {
           two = !(apos || n.leading_zero || n.form == NumForm::kHanSequence);
           return static_cast<int>(n.value < 50 ? 2000 + n.value : 1900 + n.value);
         }
+        // Taiwan writes the Republic's years bare (115年1月): like a two-digit year, one
+        // needs a finer part after it, unless it is a fiscal year (115年度預算).
+        if (n.digits == 3 && n.form == NumForm::kDigits && n.value >= 100 && !apos)
+          if (const int era = bare_era_offset(); era != 0) {
+            two = nu.tag != Tag::kFiscalYear;
+            return era + static_cast<int>(n.value);
+          }
         return -1;
       }
       if (n.form == NumForm::kSinoKorean && n.value >= 1000 && n.value <= 2999) {
@@ -3067,6 +3083,7 @@ class Parser {
 
   const Words& w_;
   std::string_view t_;
+  const core::Document* doc_;  // the article (its region), or null: see bare_era_offset()
   // Read only through ref() and has_ref(), which note the read.
   core::RefDate ref_store_;
   bool has_ref_store_ = false;
@@ -3501,8 +3518,9 @@ bool Grammar::number_may_open(std::string_view text, size_t pos, size_t e, WordC
     constexpr int kMarker = static_cast<int>(Kind::kMarker);
     switch (words_.entry(w.entry[kMarker]).tag) {
       case Tag::kYear:
-      case Tag::kFiscalYear:  // 2025년, 25年: year_part's year_of
-        return n.digits == 2 || (n.digits == 4 && v >= 1000 && v <= 2999);
+      case Tag::kFiscalYear:  // 2025년, 25年: year_part's year_of (115年: a Taiwanese article's, it decides)
+        return n.digits == 2 || (n.digits == 4 && v >= 1000 && v <= 2999) ||
+               (n.digits == 3 && v >= 100 && words_.bare_era_offset() != 0);
       case Tag::kDecade:  // 1990년대, 90年代
         return v % 10 == 0 && (n.digits == 4 ? v >= 1000 : v >= 10 && v <= 90);
       case Tag::kCentury: {
@@ -3673,12 +3691,12 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
 }
 
 bool Grammar::parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                       const TextContext& context, WordCache* cache) const {
+                       const TextContext& context, WordCache* cache, const core::Document* doc) const {
   if (!cache) {
     WordCache local;
-    return parse_at(text, pos, ref, out, context, &local);
+    return parse_at(text, pos, ref, out, context, &local, doc);
   }
-  Parser p(words_, text, ref, context, cache);
+  Parser p(words_, text, ref, context, cache, doc);
   const bool ok = p.parse(pos, out);
   out.ref_used = p.ref_used();
   out.ctx_used = p.ctx_used();

@@ -185,8 +185,10 @@ class Grammar {
   // start there too). `ref` may be null: ref-dependent fields then print as X.
   // `context` is what the text named before (TextContext): 이듬해, 同年 and 전 분기 count from it.
   // `cache` (optional) carries word lookups over to the next parse of the same text.
+  // `doc`: the article `text` is (its region), when known: a Taiwanese one writes the
+  // Republic's years bare (115年1月, Words::bare_era_offset).
   bool parse_at(std::string_view text, size_t pos, const core::RefDate* ref, Parsed& out,
-                const TextContext& context = {}, WordCache* cache = nullptr) const;
+                const TextContext& context = {}, WordCache* cache = nullptr, const core::Document* doc = nullptr) const;
 
   // True when a parse may start at text[pos] (cheap pre-filter: digits, numerals, date
   // words), and the character before allows a word start. When a stop word starts

@@ -889,7 +889,7 @@ void Recognizer::find(const core::Document& doc, core::Candidates& out, Scan* sc
     if (known && !known->p.ref_used && (!known->p.ctx_used || context == TextContext{}))
       p = known->ok ? &known->p : nullptr;
     else
-      p = g.parse_at(t, pos, ref, scratch, context, &cache) ? &scratch : nullptr;
+      p = g.parse_at(t, pos, ref, scratch, context, &cache, &doc) ? &scratch : nullptr;
     if (!p) return;
     advance_context(*p, context);
     take(*p);

@@ -46,7 +46,7 @@ constexpr Name kTags[] = {
     {"early", 11},  {"mid", 12},   {"late", 13},       {"approx", 14}, {"since", 15}, {"until", 16},
     {"am", 17},     {"pm", 18},    {"noon", 19},       {"night", 20}, {"day_of_month", 21},
     {"spring", 22}, {"summer", 23}, {"autumn", 24}, {"winter", 25}, {"century", 26}, {"context", 27}, {"within", 28},
-    {"year_turn", 29}, {"term", 30}, {"from", 31}, {"follow", 32},
+    {"year_turn", 29}, {"term", 30}, {"from", 31}, {"follow", 32}, {"bare", 33},
 };
 
 // "ko", "zh" or "any"; false for anything else.
@@ -249,6 +249,7 @@ void Words::serial(Io& io) {
   io(label_pairs_), io(label_singles_);
   io(byline_marks_);
   io(written_);
+  io(bare_era_offset_);
 }
 
 Result<Words> Words::load(std::span<const lexicon::Source> sources) {
@@ -326,6 +327,7 @@ Result<Words> Words::build(std::span<const lexicon::Source> sources) {
       // the grammar's, so it stays out of the trie and of the scan's first-code-point and
       // last-code-point tables (电 and 讯 would otherwise pass their filters everywhere).
       w.sort_written(e, surface);
+      if (e.kind == Kind::kEra && e.tag == Tag::kBare) w.bare_era_offset_ = e.offset;
       if (e.kind == Kind::kBylineEnd) {
         w.byline_marks_.push_back(surface);
         continue;

@@ -70,7 +70,8 @@ constexpr KindMask kOpeners = kind_bit(Kind::kYearRel) | kind_bit(Kind::kMonthRe
 enum class Tag : uint8_t {
   kNone, kYear, kFiscalYear, kDecade, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kHalfHour,
   kEarly, kMid, kLate, kApprox, kSince, kUntil, kAm, kPm, kNoon, kNight, kDayOfMonth,
-  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm, kFrom, kFollow
+  kSpring, kSummer, kAutumn, kWinter, kCentury, kContext, kWithin, kYearTurn, kTerm, kFrom, kFollow,
+  kBare
 };
 
 enum class Lang : uint8_t { kAny, kKo, kZh };
@@ -251,6 +252,9 @@ class Words {
   // The Chinese and language-neutral words that make the shape of a date written with
   // digits (date/written.h), sorted out of the rows this model is built from.
   const WrittenDateWords& written() const { return written_; }
+  // The offset of the era whose years Taiwanese articles write without its name (the
+  // era row with unit bare: 民国, so 115年1月 is January 2026 there), or 0 when none.
+  int bare_era_offset() const { return bare_era_offset_; }
   // The same for the first two code points (hashed: may say yes wrongly, never no
   // wrongly; a label of one code point or with a space after the first passes any c2).
   bool may_start_label_pair(char32_t c1, char32_t c2) const {
@@ -543,6 +547,7 @@ class Words {
   std::vector<uint64_t> label_singles_ = std::vector<uint64_t>(1024, 0);
   std::vector<std::string> byline_marks_;  // byline_marks()
   WrittenDateWords written_;                // written()
+  int bare_era_offset_ = 0;                 // bare_era_offset()
   // Adds a row's folded word to the written() list its part in a written date puts it in,
   // if any.
   void sort_written(const Entry& e, const std::string& surface);
