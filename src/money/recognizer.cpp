@@ -1765,6 +1765,14 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
   return _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(a.data())));
 }
 
+// The low and high nibbles of the 32 bytes at p.
+[[gnu::target("avx2"), gnu::always_inline]] inline void nibbles(const unsigned char* p, __m256i nib, __m256i& lo,
+                                                            __m256i& hi) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  lo = _mm256_and_si256(v, nib);
+  hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+}
+
 [[gnu::target("avx2"), gnu::always_inline]] inline void fill_masks_body(const unsigned char* d, size_t p, size_t blocks,
                                                                      const Tables& t, uint32_t* masks) {
   const __m256i c0 = set1('0'), c9w = set1(9);
@@ -1801,11 +1809,13 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
     const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), lead);
     __m256i found = zero;
     if (!_mm256_testz_si256(_mm256_or_si256(hlead_bits, lead_bits), _mm256_or_si256(hlead_bits, lead_bits))) {
-      const __m256i vp1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p + 1));
-      const __m256i vp2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p + 2));
-      const __m256i vp1_lo = _mm256_and_si256(vp1, nib), vp1_hi = _mm256_and_si256(_mm256_srli_epi16(vp1, 4), nib);
-      const __m256i vp2_lo = _mm256_and_si256(vp2, nib), vp2_hi = _mm256_and_si256(_mm256_srli_epi16(vp2, 4), nib);
+      // The nibbles of the two bytes after each lead are computed in each branch: shared,
+      // they stayed live across the Hangul branch and were spilled to the stack in every
+      // block (16 vector registers for the loop's constants and temporaries).
       if (!_mm256_testz_si256(hlead_bits, hlead_bits)) {
+        __m256i vp1_lo, vp1_hi, vp2_lo, vp2_hi;
+        nibbles(d + p + 1, nib, vp1_lo, vp1_hi);
+        nibbles(d + p + 2, nib, vp2_lo, vp2_hi);
         const __m256i vm2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 2));
         const __m256i vm3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 3));
         // Hangul leads right after a Hangul syllable are inside a word: a lead three
@@ -1826,6 +1836,9 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
         found = _mm256_and_si256(hlead_bits, hsec_bits);
       }
       if (!_mm256_testz_si256(lead_bits, lead_bits)) {
+        __m256i vp1_lo, vp1_hi, vp2_lo, vp2_hi;
+        nibbles(d + p + 1, nib, vp1_lo, vp1_hi);
+        nibbles(d + p + 2, nib, vp2_lo, vp2_hi);
         const __m256i sec_bits =
             _mm256_and_si256(_mm256_and_si256(_mm256_shuffle_epi8(sec_lo, vp1_lo), _mm256_shuffle_epi8(sec_hi, vp1_hi)),
                              _mm256_and_si256(_mm256_shuffle_epi8(th_lo, vp2_lo), _mm256_shuffle_epi8(th_hi, vp2_hi)));

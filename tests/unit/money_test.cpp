@@ -475,3 +475,32 @@ TEST_CASE("the gate's walk goes on from where the scanner's test left the first 
     CHECK_MESSAGE(facts((pad + " 10至 二十亿元").c_str()) == "10至 二十亿元=1000000000..2000000000 CNY", len);
   }
 }
+
+TEST_CASE("money scanner: a block holding Hangul and Han numerals reads the bytes after each kind's leads") {
+  // fill_masks_body() reads the nibbles of the two bytes after the leads in the Hangul
+  // branch and again in the Han branch: a block with both kinds of lead takes both, and
+  // each must test its own leads' second and third bytes. At every offset in the block,
+  // the AVX2 and AVX-512 starts are the byte loop's, and the numerals of both scripts
+  // start there.
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  for (const char* mixed : {"삼 억 원과 三亿元", "三亿元과 삼 억 원", "이 억 원 二亿元 일 억 원", "五元 오 원 六元"}) {
+    for (size_t len = 0; len < 70; ++len) {
+      const std::string text = std::string(len, 'x') + " " + mixed + " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+      const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want, text);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512) == want, text);
+      // Both scripts' numerals are starts.
+      bool hangul = false, han = false;
+      for (size_t k : want) {
+        const auto b = static_cast<unsigned char>(text[k]);
+        hangul |= b >= 0xEA && b <= 0xED;
+        han |= b >= 0xE4 && b <= 0xE9;
+      }
+      CHECK_MESSAGE(hangul, text);
+      CHECK_MESSAGE(han, text);
+    }
+  }
+  CHECK(facts("삼 억 원과 三亿元") == "삼 억 원=300000000 KRW | 三亿元=300000000 CNY");
+}
