@@ -3037,9 +3037,10 @@ class Parser {
 
   // A number reader's last answer, kept by position: a number that opens a parse is read
   // by the numeric form, the count, the century, the year, the quarter, the month and the
-  // day in turn, at the same position. The readers (parse_digits, parse_han) leave `out`
-  // alone when they fail and set all of it when they succeed, so the kept answer is
-  // exactly theirs.
+  // day in turn, at the same position. The readers (parse_digits, parse_sino_korean)
+  // leave `out` alone when they fail and set all of it when they succeed, so the kept
+  // answer is exactly theirs. (Han numerals are kept in the word cache instead, which the
+  // start filter shares: WordCache::han.)
   // (`num` is left unset until a reader succeeds, and read only then: the parser is built
   // once per parse, about 34,000 times on 4 MB, and setting three unused Nums was a
   // third of its construction.)
@@ -3066,14 +3067,14 @@ class Parser {
     return digits_.get(p, out, [this](size_t q, Num& n) { return parse_digits(t_, q, n); });
   }
   bool han(size_t p, Num& out) const {
-    return han_.get(p, out, [this](size_t q, Num& n) { return parse_han(t_, q, n); });
+    return cache_->han(t_, p, out);  // shared with the start filter (may_start)
   }
   // Sino-Korean numbers go through the general numeral parser: the year's and the
   // quarter's readings of one syllable (삼성, 일부) ask at the same position in turn.
   bool sino(size_t p, Num& out) const {
     return sino_.get(p, out, [this](size_t q, Num& n) { return parse_sino_korean(t_, q, n); });
   }
-  mutable LastNumber digits_, han_, sino_;
+  mutable LastNumber digits_, sino_;
   mutable size_t runs_on_pos_ = kNo;  // runs_on_in_word's last position and answer
   mutable bool runs_on_ = false;
   mutable DigitsUnit digits_unit_;
@@ -3674,7 +3675,8 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
     if (!(c2 < 0x80 || is_han_number_start(c2) || numeral::is_numeral_char(c2)) &&
         !number_continues(text, next, cache))
       return false;
-    return parse_han(text, pos, n) && number_continues(text, n.end, cache);
+    // (Through the cache: the parse that follows reads the same number.)
+    return (cache ? cache->han(text, pos, n) : parse_han(text, pos, n)) && number_continues(text, n.end, cache);
   }
   // 두 달 전, 한 달 전: native Korean counts before a counted unit
   if (parse_native_korean(text, pos, n)) {

@@ -29,6 +29,7 @@
 
 #include "core/document.h"
 #include "date/calendar.h"
+#include "date/numbers.h"
 #include "date/words.h"
 #include "numeral/numeral.h"
 #include "text/utf8.h"
@@ -165,6 +166,19 @@ struct WordCache {
   // Forgets every walk (for the next text).
   void clear() {
     for (Slot& s : slot) s.pos = std::string_view::npos;
+    han_pos_ = std::string_view::npos;
+  }
+  // parse_han at p, read once while p is the last position asked: the start filter reads
+  // the number a Han numeral opens (十年间, 二十五条) and the parse that follows reads it
+  // again at the same place (Parser::han), a positional one through the general numeral
+  // parser each time. `out` is set only when a number is read, as by parse_han.
+  bool han(std::string_view t, size_t p, Num& out) {
+    if (han_pos_ != p) {
+      han_ok_ = parse_han(t, p, han_num_);
+      han_pos_ = p;
+    }
+    if (han_ok_) out = han_num_;
+    return han_ok_;
   }
   // Words::longest_each at p (< t.size()), walked once while the slot holds p.
   const Words::Each& at(const Words& w, std::string_view t, size_t p) {
@@ -175,6 +189,11 @@ struct WordCache {
     }
     return s.each;
   }
+
+ private:
+  size_t han_pos_;  // han()'s last position (npos: none) and its answer
+  bool han_ok_ = false;
+  Num han_num_;
 };
 
 class Grammar {

@@ -837,3 +837,67 @@ TEST_CASE("date gate: may_start_at answers the same with the parses' word cache 
     CHECK(cache_disagreements(folded, n) == std::vector<std::string>{});
   }
 }
+
+namespace {
+
+// A parse_han answer as one string (the fields a reader sets), or "-" when it reads none.
+std::string han_answer(bool ok, const date::Num& n) {
+  if (!ok) return "-";
+  return std::to_string(n.value) + "@" + std::to_string(n.end) + "/" + std::to_string(n.digits) + "/" +
+         std::to_string(static_cast<int>(n.form));
+}
+
+}  // namespace
+
+TEST_CASE("date gate: the word cache keeps parse_han's answer for the position last asked") {
+  // may_start reads the number a Han numeral opens and the parse that follows reads it
+  // again at the same place (Grammar's WordCache::han): each answer must be parse_han's
+  // for that position, asked in any order, and a cleared cache must forget the last one.
+  const std::string t = text::fold("十年间二十五条，一千零五十元，零一万物，三季度和两年前，今年");
+  date::WordCache cache;
+  std::vector<size_t> starts;
+  for (size_t pos = 0; pos < t.size(); ++pos)
+    if ((static_cast<unsigned char>(t[pos]) & 0xC0) != 0x80) starts.push_back(pos);
+  size_t read = 0;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    // Each start, then the one before it again (the cache holds one position).
+    for (const size_t pos : {starts[k], starts[k > 0 ? k - 1 : 0], starts[k]}) {
+      date::Num want, got;
+      const bool want_ok = date::parse_han(t, pos, want);
+      const bool got_ok = cache.han(t, pos, got);
+      read += want_ok;
+      const std::string at = t.substr(pos, 12);
+      INFO(at);
+      CHECK(han_answer(got_ok, got) == han_answer(want_ok, want));
+    }
+  }
+  CHECK(read > 10);
+  // A position that holds no number leaves `out` alone, as parse_han does.
+  date::Num untouched;
+  untouched.value = 77;
+  CHECK_FALSE(cache.han(t, t.find("元"), untouched));
+  CHECK(untouched.value == 77);
+  // Another text at the same position after clear(): that text's number.
+  const std::string a = text::fold("十年"), b = text::fold("三年");
+  date::Num n;
+  REQUIRE(cache.han(a, 0, n));
+  CHECK(n.value == 10);
+  cache.clear();
+  REQUIRE(cache.han(b, 0, n));
+  CHECK(n.value == 3);
+  // The parses that follow may_start_at with the cache read the same dates as without.
+  for (const std::string s : {"十年间各国", "二季度实现", "两年前还不足", "一千零五十元", "二十五条规定"}) {
+    INFO(s);
+    const std::string f = text::fold(s);
+    date::WordCache shared;
+    date::Parsed plain, cached;
+    const bool plain_ok = grammar().parse_at(f, 0, nullptr, plain);
+    const bool may = grammar().may_start_at(f, 0, nullptr, &shared);
+    const bool cached_ok = grammar().parse_at(f, 0, nullptr, cached, {}, &shared);
+    CHECK(cached_ok == plain_ok);
+    if (plain_ok) CHECK(may);
+    CHECK(cached.end == plain.end);
+    CHECK(cached.a.year == plain.a.year);
+    CHECK(cached.a.month == plain.a.month);
+  }
+}
