@@ -514,6 +514,7 @@ class Matcher {
     gate_roles_seen_ = 0;
     food_places_ = 0;
     scan();
+    join_names_around_glosses();
     find_fuzzy();
     find_patterns();
     find_foreign_bodies();
@@ -1870,6 +1871,47 @@ class Matcher {
                 hits_.end());
     if (hits_.size() != before) name_ends_ready_ = false;
   }
+  // A listed name written with its first part's gloss inside it (유럽연합(EU) 집행위원회:
+  // the European Commission, EU glossing 유럽연합, as 유럽연합 집행위원회 is) is that name
+  // over the gloss: the names' automaton walks on from a lexicon hit's key past a short
+  // parenthesis right after it and one space. Most hits have no parenthesis after them,
+  // which one load says.
+  void join_names_around_glosses() {
+    const Automaton& ac = m_->ac;
+    for (size_t i = 0, n = hits_.size(); i < n; ++i) {
+      const Hit h = hits_[i];
+      // (The first part may be a name that needs support alone: 欧盟(EU)委员会.)
+      if ((h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) || h.end >= t_.size() || t_[h.end] != '(')
+        continue;
+      const size_t close = t_.find(')', h.end + 1);
+      if (close == std::string_view::npos || close - h.end > kMaxInnerGlossBytes) continue;
+      uint32_t state = Automaton::kRoot;
+      for (size_t j = h.start; j < h.end && state != Automaton::kNone;)
+        if (const char32_t c = next_cp(t_, j); c != ' ') state = ac.child(state, c);
+      size_t j = close + 1;
+      if (j < t_.size() && t_[j] == ' ') ++j;
+      size_t end = 0;
+      int32_t name = -1;
+      while (j < t_.size() && state != Automaton::kNone) {
+        const char32_t c = next_cp(t_, j);
+        if (c == ' ') {
+          if (j < t_.size() && t_[j] == ' ') break;  // single spaces only, as inside keys
+          continue;
+        }
+        state = ac.child(state, c);
+        if (state == Automaton::kNone || !ac.reports_itself(state)) continue;
+        const int32_t k = m_->key_info[state].name;
+        if (k < 0) continue;
+        const NameInfo& info = m_->names[static_cast<size_t>(k)];
+        if (!info.context && !info.place && !info.local && right_ok(j, decode_before(t_, j))) end = j, name = k;
+      }
+      if (name < 0) continue;
+      const uint32_t entry = m_->names[static_cast<size_t>(name)].entry;
+      hits_.push_back(Hit{h.start, end, entry, -1, HitKind::kLexicon});
+      note_lexicon_hit(entry);
+    }
+  }
+  static constexpr size_t kMaxInnerGlossBytes = 24;  // (유럽연합(EU) : "(EU" is 3)
   // A Korean research unit named with its university one space before it is one name
   // (울산대학교 에너지화학연구소, suffixes.tsv column parent), as a Chinese one is without
   // the space (han_name_start).
