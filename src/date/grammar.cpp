@@ -1741,6 +1741,15 @@ class Parser {
     size_t i = p;
     if (!have_year) {
       Match r = word(p, kind_bit(Kind::kMonthRel));
+      // 12个月内 and 三月内 are "within twelve (three) months": after a count, its numeral or
+      // the classifier after it (个), 月内 is the count's unit and "within", as 年内 is
+      // after a numeral (year_part).
+      if (r && p > 0) {
+        const char32_t before = cp_before(t_, p);
+        if ((before < 0x80 && is_digit(static_cast<char>(before))) || is_han_digit(before) ||
+            w_.word_ending_at(t_, p, kind_bit(Kind::kClassifier), 3) != p)
+          r = Match{};
+      }
       if (r) {
         const Entry& e = w_.entry(r.entry);
         if (e.tag == Tag::kContext) {

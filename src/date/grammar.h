@@ -136,7 +136,9 @@ inline void advance_context(const Parsed& p, TextContext& c) {
   }
   // A time of a day names that day too (10月20日20时开启预售，次日起…: the 21st).
   const bool day_or_time = p.b.grain == Grain::kDay || p.b.grain == Grain::kHour || p.b.grain == Grain::kMinute;
-  if ((p.b.grain == Grain::kMonth || day_or_time) && !p.interval && !p.b.x_month) {
+  // So does a range of days within one month (다음 달 6~7일 … 같은 달 15일).
+  const bool one_month = !p.interval || (p.a.year == p.b.year && p.a.month == p.b.month && !p.a.x_month);
+  if ((p.b.grain == Grain::kMonth || day_or_time) && one_month && !p.b.x_month) {
     c.month_year = p.b.year, c.month = p.b.month;
     c.month_relative = relative;
   }

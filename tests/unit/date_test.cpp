@@ -548,6 +548,18 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
 }
 
+TEST_CASE("a range of days within one month names that month for the words that count from it") {
+  // 전월 counts from the month the text last named: a range of two days of April names
+  // April as a single day does.
+  CHECK(dates("다음 달 6~7일 판매량은 전월보다 늘 전망이다", "2026-03-23") ==
+        "다음 달 6~7일=2026-04-06/2026-04-07[relative] 전월=2026-03[relative]");
+  CHECK(dates("다음 달 6일 판매량은 전월보다 늘 전망이다", "2026-03-23") ==
+        "다음 달 6일=2026-04-06[relative] 전월=2026-03[relative]");
+  // A range across months names none of them: 전월 counts from the reference.
+  CHECK(dates("4월 30일~5월 2일 판매량은 전월보다 늘었다", "2026-03-23") ==
+        "4월 30일~5월 2일=2026-04-30/2026-05-02[relative] 전월=2026-02[relative]");
+}
+
 TEST_CASE("one qualifier after two holidays that make one break bounds both, else the last only") {
   // 中秋国庆假期前: before the joint Mid-Autumn and National Day break, so both are until.
   CHECK(dates("将于中秋国庆假期前组织收储", "2025-08-01") ==
