@@ -604,6 +604,9 @@ struct Tok {
   int exp = 0;           // tSmall/tBig exponent, tTens multiplier
   bool zh_digit = false;  // a single spelled Chinese digit (for 两千四百五 = 2450)
   Decimal v;
+  // tVague: the digits it stands for, lowest and highest, and its digit in Numeral::base
+  // (几: 1 to 9, base 0; 两三 in 两三千万: 2 to 3, base 2).
+  signed char lo = 1, hi = 9, base = 0;
 };
 constexpr int kMaxToks = 32;
 
@@ -625,8 +628,11 @@ struct Lexed {
   Script script = Script::kArabic;
 };
 
-// Evaluates tokens with vague digits read as `vague_digit`.
-Decimal evaluate(const Lexed& lx, int vague_digit, bool& ok) {
+// Which digit evaluate() reads a vague one as (Tok::lo, hi, base).
+enum class VagueAs { kLow, kHigh, kBase };
+
+// Evaluates tokens with vague digits read as `as` says.
+Decimal evaluate(const Lexed& lx, VagueAs as, bool& ok) {
   Decimal total, section, cur, frac, last_group;
   bool has_cur = false, cur_zh_digit = false, zero = false, prev_big = false, has_frac = false;
   int last_unit = -1, max_big = -1;
@@ -647,7 +653,8 @@ Decimal evaluate(const Lexed& lx, int vague_digit, bool& ok) {
         prev_big = false;
         break;
       case tVague:
-        cur = Decimal::of(vague_digit), has_cur = true, cur_zh_digit = false;
+        cur = Decimal::of(as == VagueAs::kLow ? k.lo : as == VagueAs::kHigh ? k.hi : k.base), has_cur = true,
+        cur_zh_digit = false;
         prev_big = false;
         break;
       case tZero:
@@ -815,6 +822,22 @@ bool lex(std::string_view s, size_t i, const ParseOptions& o, Lexed& lx) {
     }
     switch (k.kind) {
       case kDigit: {
+        // 两三千万, 五六十亿, 十五六亿: two Chinese digits in a row, the second one more
+        // than the first (一两: 1 or 2), before a unit or a scale, are a guess between
+        // them: one vague digit from the first to the second.
+        if (has_cur && !point_done && !spaced && o.vague && k.script == Script::kChinese && lx.n > 0) {
+          Tok& last = lx.toks[lx.n - 1];
+          size_t after;
+          const Kind unit = classify(cp_at(s, next, &after)).kind;
+          if (last.k == tNum && last.zh_digit && last.v.scale == 0 && last.v.mantissa >= 1 &&
+              last.v.mantissa + 1 == k.value && (unit == kSmall || unit == kBig)) {
+            const auto lo = static_cast<signed char>(last.v.mantissa);
+            last = Tok{tVague};
+            last.lo = last.base = lo, last.hi = static_cast<signed char>(k.value);
+            lx.vague = true, lx.approx = true;
+            break;
+          }
+        }
         if (has_cur || point_done) return lx.n > 0;
         size_t nn0;
         const Kind follow = classify(cp_at(s, next, &nn0)).kind;
@@ -1185,9 +1208,9 @@ bool read_plain(std::string_view s, size_t i, const ParseOptions& o, Numeral& be
     // lex() read a number that evaluate() could not hold: nothing from them.
   } else if (lex(s, i, o, lx) && lx.end > i && (!found || lx.end > best.end)) {
     bool ok = true;
-    const Decimal low = evaluate(lx, lx.vague ? 1 : 0, ok);
-    const Decimal high = lx.vague ? evaluate(lx, 9, ok) : low;
-    const Decimal base = lx.vague ? evaluate(lx, 0, ok) : low;
+    const Decimal low = evaluate(lx, VagueAs::kLow, ok);
+    const Decimal high = lx.vague ? evaluate(lx, VagueAs::kHigh, ok) : low;
+    const Decimal base = lx.vague ? evaluate(lx, VagueAs::kBase, ok) : low;
     if (ok) {
       best.start = i, best.end = lx.end;
       best.low = low, best.high = high, best.base = base;
