@@ -219,9 +219,12 @@ struct Model {
   // kNameHomeGovernment: its entry, or one of a regional name's, has kEntryHomeGovernment
   // (most documents name none, and then Matcher::find_foreign_bodies() reads no hit).
   Table<uint32_t> name_entry;
+  // kNameOpensLonger: its key opens a longer name's key (유럽연합 in 유럽연합 집행위원회; see
+  // Matcher::join_names_around_glosses, which walks on only from those).
   static constexpr uint32_t kNameContext = 1u << 31, kNameRegional = 1u << 30, kNamePlace = 1u << 29,
-                            kNameHomeGovernment = 1u << 28;
-  static constexpr uint32_t kNameFlags = kNameContext | kNameRegional | kNamePlace | kNameHomeGovernment;
+                            kNameHomeGovernment = 1u << 28, kNameOpensLonger = 1u << 27;
+  static constexpr uint32_t kNameFlags =
+      kNameContext | kNameRegional | kNamePlace | kNameHomeGovernment | kNameOpensLonger;
   // By entry, what emit() copies into each fact (value, unit, qid) side by side in
   // `out_text`, so a fact reads one short record and one run of bytes, not three
   // strings of a 224-byte Entry (and their heap buffers).
@@ -250,6 +253,9 @@ struct Model {
   // Its kind is international (a bloc named before a market or a region's noun is the
   // region: bloc_as_region).
   static constexpr uint8_t kEntryInternational = 16;
+  // One of its names is also a currency's name (role currency_name: 한화): see
+  // Matcher::names_currency, asked only then.
+  static constexpr uint8_t kEntryCurrencyName = 32;
   bool entry_has(uint32_t e, uint8_t flag) const { return (entry_out[e].flags & flag) != 0; }
   Table<EntryOut> entry_out;
   // A model table, not a string: the prebuilt model's load views it where it lies, where a
@@ -496,6 +502,7 @@ class Matcher {
       legal_form_leads_ = lead_bytes_of(m, WordRole::kLegalForm);
     }
     hits_.clear();
+    glossed_heads_.clear();
     pending_.clear();
     glossed_.clear();
     displaced_.clear();
@@ -641,6 +648,8 @@ class Matcher {
       Hit& hit = hits_.emplace_back(Hit{h.start, h.end, entry, -1, (ne & Model::kNameContext) ? HitKind::kContext : HitKind::kLexicon});
       hit.place = (ne & Model::kNamePlace) != 0;
       hit.may_hold_space = h.spaced;
+      // A name that opens a longer one, a parenthesis right after it: join_names_around_glosses.
+      if ((ne & Model::kNameOpensLonger) && h.end < n && t_[h.end] == '(') glossed_heads_.push_back(hits_.size() - 1);
     }
     home_government_hit_ = (flags_seen & Model::kNameHomeGovernment) != 0;
   }
@@ -1874,15 +1883,14 @@ class Matcher {
   // A listed name written with its first part's gloss inside it (유럽연합(EU) 집행위원회:
   // the European Commission, EU glossing 유럽연합, as 유럽연합 집행위원회 is) is that name
   // over the gloss: the names' automaton walks on from a lexicon hit's key past a short
-  // parenthesis right after it and one space. Most hits have no parenthesis after them,
-  // which one load says.
+  // parenthesis right after it and one space: the scan noted the hits that may be such a
+  // first part (glossed_heads_: a name that opens a longer one, kNameOpensLonger, before
+  // a parenthesis), a few in a document that has any.
   void join_names_around_glosses() {
     const Automaton& ac = m_->ac;
-    for (size_t i = 0, n = hits_.size(); i < n; ++i) {
+    // (The first part may be a name that needs support alone: 欧盟(EU)委员会.)
+    for (const size_t i : glossed_heads_) {
       const Hit h = hits_[i];
-      // (The first part may be a name that needs support alone: 欧盟(EU)委员会.)
-      if ((h.kind != HitKind::kLexicon && h.kind != HitKind::kContext) || h.end >= t_.size() || t_[h.end] != '(')
-        continue;
       const size_t close = t_.find(')', h.end + 1);
       if (close == std::string_view::npos || close - h.end > kMaxInnerGlossBytes) continue;
       uint32_t state = Automaton::kRoot;
@@ -2198,13 +2206,16 @@ class Matcher {
         // A listed name found in the text that the suffix follows is that name, no pattern
         // (LG化学|公司, SK On|公司): the walks below find its start where the walk over Han
         // characters stopped at its Latin letters.
-        if (count == 0) {
+        // (One byte before the name part says there is no Latin letter, most often.)
+        const bool latin_before = a > 0 && is_latin_alnum(static_cast<unsigned char>(t_[a - 1]));
+        if (count == 0 && latin_before) {
           // A Latin name alone, single spaces between its words (Meta Platforms|公司).
           count = latin_name_before(a, kMaxNamePart + 1);
-          if (count > 0 && listed_name_spans(a, s)) continue;
-        } else if (a == run_start) {
+          if (listed_name_spans(a, s)) continue;
+        } else if (a == run_start && latin_before) {
           size_t b = a;
-          if (latin_name_before(b, kMaxNamePart) > 0 && listed_name_spans(b, s)) continue;
+          latin_name_before(b, kMaxNamePart);
+          if (listed_name_spans(b, s)) continue;
         }
       } else {
         continue;
@@ -2402,7 +2413,7 @@ class Matcher {
                     names_service(h, e, all) || names_own_service(h, e, all) || country_before_company(h, e, all) ||
                     facility_after_locative(h, e) || facility_measured(h, e) || local_department(h, e) ||
                     bloc_as_region(h, e) || names_town(h, e) || names_building(h, e) || inside_bond_name(h) ||
-                    opens_quoted_title(h) || names_currency(h)
+                    opens_quoted_title(h) || ((e.flags & Model::kEntryCurrencyName) && names_currency(h))
               // A suffix pattern that fills quotes beside an app word names the app (“平安口袋银行”App).
               : quoted_app_name(h, e))
         h.dropped = true;
@@ -4525,6 +4536,7 @@ class Matcher {
   std::vector<uint64_t> taken_;                       // select() scratch
   std::vector<uint8_t> kept_;                         // select() scratch
   std::vector<Hit> hits_, pending_;
+  std::vector<size_t> glossed_heads_;  // hits_ the scan found before a parenthesis (join_names_around_glosses)
   std::vector<Span> glossed_;  // the named patterns of glossed pattern hits (Hit::glossed)
   std::vector<size_t> displaced_;  // hits_ that later mentions of a bound name replace
   std::vector<SuffixHit> suffix_hits_;
@@ -4777,6 +4789,14 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
     if (k == "international") entry_flags[ei] |= Model::kEntryInternational;
   }
   {
+    std::unordered_set<std::string> currency_names;
+    for (const Word& w : words)
+      if (w.role == WordRole::kCurrencyName) currency_names.insert(w.key);
+    for (size_t ei = 0; ei < entries.size(); ++ei)
+      for (const Name& nm : entries[ei].names)
+        if (currency_names.contains(nm.key)) entry_flags[ei] |= Model::kEntryCurrencyName;
+  }
+  {
     // Room for the trie's edges (and the payloads by state) up front, estimated as two
     // thirds of every key's code points: names share their first code points (the
     // built-in keys' 200,857 code points make 126,349 states), and a table sized for all
@@ -4914,12 +4934,27 @@ Result<Recognizer> Recognizer::build(std::span<const lexicon::Source> sources) {
       m.suffix_opens_common[si] = st != CodePointTrie::kNone && common_below[st];
     }
   }
-  if (entries.size() >= Model::kNameHomeGovernment) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+  if (entries.size() >= Model::kNameOpensLonger) return Status(StatusCode::kInvalidData, "organization lexicon too large");
+  // The names whose key opens a longer one: every key sorted, the keys a key opens come
+  // right after it.
+  std::vector<bool> opens_longer(m.names.size(), false);
+  {
+    std::vector<std::string_view> keys;
+    for (const Entry& e : entries)
+      for (const Name& nm : e.names) keys.push_back(nm.key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (size_t i = 0; i + 1 < keys.size(); ++i)
+      if (keys[i + 1].starts_with(keys[i])) {
+        const uint32_t state = trie.find(keys[i]);
+        if (state != CodePointTrie::kNone && at(state).name >= 0) opens_longer[static_cast<size_t>(at(state).name)] = true;
+      }
+  }
   m.name_entry.resize(m.names.size());
   for (size_t i = 0; i < m.names.size(); ++i) {
     const NameInfo& ni = m.names[i];
     m.name_entry[i] = ni.entry | (ni.context ? Model::kNameContext : 0) | (ni.regional >= 0 ? Model::kNameRegional : 0) |
-                      (ni.place ? Model::kNamePlace : 0);
+                      (ni.place ? Model::kNamePlace : 0) | (opens_longer[i] ? Model::kNameOpensLonger : 0);
   }
   m.entry_out.resize(entries.size());
   std::string out_text;
