@@ -1499,6 +1499,12 @@ class Matcher {
     // A county is named without its province: 福建省|安溪县, and 江西|寻乌县 (a listed place
     // ending two or three characters before the suffix).
     if (acts_only) {
+      // A county whose name opens with a stop word's character (广东省|和平县, 江西省|于都县:
+      // 和 "and", 于 "at"): jieba's dictionary lists the name with its division word, a word
+      // no stop word inside cuts.
+      if (cut_stop_from != SIZE_MAX && cut_stop_from + 3 == cut &&
+          listed_word_through(cut_stop_from, s + m_->suffixes[static_cast<size_t>(suffix)].key.size()))
+        cut = cut_stop_from;
       cut = std::max(cut, division_end);
       size_t at = s;
       for (int k = 1; k <= 3 && at > cut; ++k) {
@@ -1618,6 +1624,18 @@ class Matcher {
     }
     // [edge, n) at a cost no segmentation pays, so that only the dictionary's words decide.
     return text::zh_words::crosses_edge(std::span<const char32_t>(window.data(), n), edge, n, 1 << 20);
+  }
+  // Whether the Han characters [from, to) are one word of jieba's dictionary.
+  bool listed_word_through(size_t from, size_t to) const {
+    std::array<char32_t, text::zh_words::kMaxChars> chars;
+    size_t n = 0;
+    for (size_t i = from; i < to;) {
+      if (n == chars.size()) return false;
+      const char32_t c = next_cp(t_, i);
+      if (!text::is_han(c)) return false;
+      chars[n++] = c;
+    }
+    return n >= 2 && text::zh_words::cost(std::span<const char32_t>(chars.data(), n)) >= 0;
   }
   // Whether the one Han character [from, to) opens a word of jieba's dictionary with the
   // next one before `limit`: a kind word there is no organization word (社|会学 is
@@ -2268,7 +2286,11 @@ class Matcher {
         }
       // (A company suffix after a listed university, institute or association names a
       // company of its own: company_of_listed.)
-      if (!syllable_place &&
+      // A county named by an ordinary word (和平县: 和平 "peace", listed as a common word so
+      // that 和 does not cut it) is a name where jieba's dictionary lists it with its 县.
+      const bool common_county = script == Script::kHan && m_->suffixes[suffix].acts_only && part &&
+                                 part->roles == role_bit(WordRole::kCommon) && listed_word_through(a, e);
+      if (!syllable_place && !common_county &&
           ((generic && !country_body) || (script == Script::kHan && (made_of_fields(a, s) || own_division_fields(a, s))) ||
            (!country_body && (generic_word || is_listed(a, s)) && !(is_government(suffix) && ends_with_division(a, s)) &&
             !(!generic_word && (company_of_listed(a, s, static_cast<int32_t>(suffix)) ||
@@ -4183,6 +4205,10 @@ class Matcher {
       // A preposition's phrase before the act word (吉林省将|在元旦至春节期间|投放, 南丰县|已于本月
       // 向412户家庭|发放): the act word may come anywhere before the clause ends.
       if (const size_t q = longest_role_end(p, std::min(t_.size(), p + kMaxActAdverbBytes), role_bit(WordRole::kActPrep)); q > p) {
+        // A name found there opens with the preposition's character (广东省|和平县, 江西省|
+        // 于都县): no preposition, and the name, not the place before it, acts.
+        const auto here = std::lower_bound(hits_.begin(), hits_.end(), p, [](const Hit& x, size_t v) { return x.start < v; });
+        if (here != hits_.end() && here->start == p && here->end > q) return false;
         // 与, 和 and 同 also join two places ("and"): then both act or neither
         // (浙江和江苏的企业 are places), as with Korean 와/과. A locative's place is where
         // the act happens (滁州市|在|滁州经济技术开发区|举行).
