@@ -151,10 +151,11 @@ struct Parses {
   const Grammar& g;
   std::string_view t;
   ScanLookup* look;  // the lookups write to the scan's record (ScanLookup)
+  const core::Document* doc;  // the article (its region: Grammar::parse_at)
   // The parse at i (in `scratch`, or the record's: valid until the next call), or null.
   const Parsed* at(size_t i, Parsed& scratch) const {
     if (look) return look->find(i);
-    return g.may_start_at(t, i) && g.parse_at(t, i, nullptr, scratch) ? &scratch : nullptr;
+    return g.may_start_at(t, i) && g.parse_at(t, i, nullptr, scratch, {}, nullptr, doc) ? &scratch : nullptr;
   }
   // The first code point boundary in [i, to) where at() may say yes, or `to`: the next
   // position the scan's first pass let through.
@@ -227,7 +228,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     Parsed scratch;
     const Parsed* p = nullptr;
     if (j < size && text::is_ascii_digit(s[j]))
-      p = look ? look->find(j) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, scratch) ? &scratch : nullptr;
+      p = look ? look->find(j) : g.may_start_at(t, j) && g.parse_at(t, j, nullptr, scratch, {}, nullptr, &doc) ? &scratch : nullptr;
     if (p && full_date(*p)) ref = to_ref(p->a);
     i = m.end;
     return true;
@@ -249,7 +250,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     starts.tail_start = tail;
     starts.pos.clear();
     record_scan(g, t, *scan->state_, &starts);
-    look.emplace(g, t, *scan->state_);
+    look.emplace(g, t, *scan->state_, &doc);
     // Head then tail, as below: the positions are in order and the windows do not overlap.
     size_t i = 0;
     bool in_tail = false;
@@ -271,7 +272,7 @@ std::optional<core::RefDate> Recognizer::detect_reference(const core::Document& 
     if (scan_labels(0, head_end)) return ref;
     if (size > head_end && scan_labels(tail, size)) return ref;
   }
-  const Parses parses{g, t, look ? &*look : nullptr};
+  const Parses parses{g, t, look ? &*look : nullptr, &doc};
   // 2. A dated byline: "...3月1日电" (or 讯): a date right before one of the marks that
   // close one (date_words.tsv, byline_end). The year comes from the first full date in
   // the head.

@@ -243,7 +243,9 @@ void record_scan(const Grammar& g, std::string_view t, ScanState& s, LabelStarts
 // lookups write to the record's memo (and a search hint), so none is const.
 class ScanLookup {
  public:
-  ScanLookup(const Grammar& g, std::string_view t, ScanState& s) : g_(g), t_(t), s_(s) {}
+  // `doc`: the article `t` is, when known (its region: Grammar::parse_at).
+  ScanLookup(const Grammar& g, std::string_view t, ScanState& s, const core::Document* doc = nullptr)
+      : g_(g), t_(t), s_(s), doc_(doc) {}
 
   // The parse at pos (may_start_at && parse_at with no reference and no context), or
   // null when no date starts there. The record's own copy, not one in a scratch: valid
@@ -259,7 +261,7 @@ class ScanLookup {
       it->pos = pos;
       it->may = may;
       it->skip_to = skip_to;
-      it->ok = may && g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache);
+      it->ok = may && g_.parse_at(t_, pos, nullptr, it->p, TextContext{}, &s_.cache, doc_);
     }
     return it->ok ? &it->p : nullptr;
   }
@@ -280,6 +282,7 @@ class ScanLookup {
   const Grammar& g_;
   std::string_view t_;
   ScanState& s_;
+  const core::Document* doc_;
   size_t hint_ = 0;
 };
 

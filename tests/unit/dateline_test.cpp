@@ -124,3 +124,13 @@ TEST_CASE("dateline: a label that is also a word does not take a date in its cla
   CHECK(ref_of(text) == "2026-11-26T07:12");
   CHECK(ref_of("标题\n发布：2026-11-26 09:30\n正文。\n") == "2026-11-26T09:30");
 }
+
+TEST_CASE("dateline: a Taiwanese article's date with a bare Republic year is its reference") {
+  // 115年3月15日 is 2026-03-15 in a Taiwanese article (Traditional script, 新台幣): the
+  // dateline search reads it as the DATE recognizer does, and the byline's year comes
+  // from it.
+  CHECK(ref_of("（中央社記者台北15日電）115年3月15日\n經濟部今天宣布調漲電價，新台幣計價。\n") == "2026-03-15");
+  CHECK(ref_of("工商時報 115年3月15日\n經濟部今天宣布調漲電價。\n") == "2026-03-15");
+  // A mainland article's 115年 is no year: no reference.
+  CHECK(ref_of("新华社北京3月15日电 115年3月15日\n国家发展改革委今天宣布。\n") == "");
+}
