@@ -3674,8 +3674,12 @@ bool Grammar::may_start(std::string_view text, size_t pos, size_t* skip_to, bool
   }
   Num n;
   if (!hangul) {
-    // 今（31）日: a day word opened around a bracketed day of the month.
-    if (next + 1 < text.size() && text[next] == '(' && is_digit(text[next + 1]) && words_.may_start(c)) return true;
+    // 今（31）日: a day word opened around a bracketed day of the month. After a lead-in
+    // (截至|昨（13）日) only a day or year word's first code point, as the scan's gate has
+    // it (its pairs with '('): 上|复(31) is none.
+    if (next + 1 < text.size() && text[next] == '(' && is_digit(text[next + 1]) && words_.may_start(c) &&
+        (word_start || gate_pair(c, U'(')))
+      return true;
     if (!is_han_digit(c)) return false;
     // A lone numeral (一个, 统一): when no numeral character follows, the number ends
     // right after it, so what follows decides before the numeral parser is asked.

@@ -776,7 +776,10 @@ TEST_CASE("date gate: the first pass's bytes drop no start, in valid and malform
   }
   check_no_misses(bad);
   CHECK(drops > 1000);  // the test reaches the filter
-  for (const std::string t : {"上", "上面", "上面的", "이번", "이번에", "一个", "统一", "이천", "스무 해", "今(31)日", "上个月"}) {
+  // (上复(31)发布: a lead-in before a holiday's first character and a bracket, which
+  // may_start_at once let through where the gate did not.)
+  for (const std::string t : {"上", "上面", "上面的", "이번", "이번에", "一个", "统一", "이천", "스무 해", "今(31)日", "上个月",
+                              "上复(31)发布", "截至昨(13)日"}) {
     INFO(t);
     size_t n = 0;
     CHECK(pair_byte_misses(text::fold(t), n) == std::vector<std::string>{});
