@@ -1590,15 +1590,19 @@ struct Reader {
         return;
       }
     }
-    // 1조 위안을 넘어설, 1000억 원이 넘는, 3조 원을 웃돌았다: a verb stem after the amount
-    // and a case particle (one space allowed); any ending may follow the stem. Without the
-    // particle the amount is the margin: 전망치를 약 600억 원 웃돌았다 (beat it by 600억).
+    // 1조 위안을 넘어설, 1000억 원이 넘는, 3조 원을 웃돌았다, 1조 원에 육박했다: a verb stem
+    // after the amount and a case particle (one space allowed); any ending may follow the
+    // stem. Without the particle the amount is the margin: 전망치를 약 600억 원 웃돌았다
+    // (beat it by 600억).
     const char32_t c = cp_at(s, a.end);
-    if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도') return;
+    if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도' && c != U'에')
+      return;
     if (restates_noun(std::min(a.start, a.qualifier_start))) return;
     // 1400조 원을 처음 넘어설: one listed adverb may come between.
     const size_t j = past_adverb(skip_space(s, a.end + 3));
-    if (const Word* w = t.stem.match_at(s, j)) set_flag(a, w->id);
+    // After 에 only a stem of nearness (육박, 근접): 2900억 원에 넘기는 sells for that
+    // amount, with 넘 of 넘기다.
+    if (const Word* w = t.stem.match_at(s, j); w && (c != U'에' || w->id == kApprox)) set_flag(a, w->id);
   }
 
   // Whether the word before `start` (a space between) ends with a listed noun of a
