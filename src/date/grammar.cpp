@@ -2106,6 +2106,13 @@ class Parser {
       const Value week = week_of_day(monday_number);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
+      // After a space a short weekday (월, 火) is one only as a range's first end before a
+      // weekday (다음 주 월~수요일): alone it is as often a month's word.
+      if (!wd)
+        if (const Match sh = word(sp(wr.end), kind_bit(Kind::kWeekdayShort))) {
+          const Match r = word(sh.end, kind_bit(Kind::kRange));
+          if (r && word(sp(r.end), kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort))) wd = sh;
+        }
       // 本週四隻新股, 本周三家公司: a numeral before a measure word (weekday_counter)
       // counts (four new listings this week), no weekday; unless the measure word opens a
       // word with what follows (本周一|批准: approved on Monday).
@@ -2151,6 +2158,16 @@ class Parser {
     // no date (kind weekday_practice); 이번 일요일 배송 stays that Sunday.
     if (i == p && sp(wd.end) != wd.end && word(sp(wd.end), kind_bit(Kind::kWeekdayPractice))) return kNo;
     const int want = w_.entry(wd.entry).offset;
+    // A bare weekday that ends a range after a day is the first such day from that day
+    // on (下周一至周三: next week's Wednesday, 周五至周一: the Monday after), not the
+    // reference week's.
+    if (dir == 0 && base_ && base_->grain == Grain::kDay && !base_->x_year && !base_->x_month && !base_->x_day) {
+      const int from = weekday(base_->year, base_->month, base_->day);
+      cur.point(shift(day_value(base_->year, base_->month, base_->day), Grain::kDay, ((want - from) % 7 + 7) % 7));
+      cur.inherited = true;
+      cur.rule = kRuleWeekday;
+      return wd.end;
+    }
     const int have = weekday(ref().year, ref().month, ref().day);
     long delta;
     if (dir < 0) delta = -(((have - want) % 7 + 7) % 7 == 0 ? 7 : ((have - want) % 7 + 7) % 7);
