@@ -1937,7 +1937,7 @@ class Matcher {
       note_lexicon_hit(entry);
     }
   }
-  static constexpr size_t kMaxInnerGlossBytes = 24;  // (유럽연합(EU) : "(EU" is 3)
+  static constexpr size_t kMaxInnerGlossBytes = 24;  // from the parenthesis to its close: a short gloss (EU, 欧盟)
   // A Korean research unit named with its university one space before it is one name
   // (울산대학교 에너지화학연구소, suffixes.tsv column parent), as a Chinese one is without
   // the space (han_name_start).
