@@ -1399,6 +1399,7 @@ class Parser {
   size_t year_part(size_t p, Cur& cur, bool& two_digit) {
     two_digit = false;
     if (const size_t e = bracketed_year(p, cur); e != kNo) return e;
+    if (const size_t e = fiscal_year_span(p, cur); e != kNo) return e;
     Match m = word(p, kind_bit(Kind::kYearRel));
     // A word tagged `follow` is the year only before a rel_follow word (올 들어, 올 한 해);
     // before anything else it is another word's (올 것이다) or a prefix (올 3월, its own
@@ -1549,6 +1550,23 @@ class Parser {
     cur.point(year_value(y1));
     cur.rule = nu.tag == Tag::kFiscalYear ? std::string_view("fiscal_year") : "year";
     return nu.end;
+  }
+
+  // A fiscal year named by the two calendar years it spans, the second by its last two
+  // digits (2026/27年度, 2026-27财年: Hong Kong's budget year, April to March): the two
+  // years, as written. Only with a fiscal year's marker (2026-27 alone is a range of
+  // numbers, 2026/27 a fraction).
+  size_t fiscal_year_span(size_t p, Cur& cur) const {
+    Num y, z;
+    if (p >= t_.size() || !is_digit(t_[p]) || !parse_digits(t_, p, y) || y.digits != 4 || y.value < 1000 ||
+        y.value > 2998 || y.end + 1 >= t_.size() || (t_[y.end] != '/' && t_[y.end] != '-') ||
+        !parse_digits(t_, y.end + 1, z) || z.digits != 2 || z.value != (y.value + 1) % 100)
+      return kNo;
+    const Match mk = word(z.end, kind_bit(Kind::kMarker));
+    if (!mk || w_.entry(mk.entry).tag != Tag::kFiscalYear) return kNo;
+    cur.written(year_value(static_cast<int>(y.value)), year_value(static_cast<int>(y.value) + 1));
+    cur.rule = "fiscal_year_span";
+    return mk.end;
   }
 
   static constexpr int kNoPrefix = 2;  // prefix_dir(): no relative prefix
@@ -2777,7 +2795,10 @@ class Parser {
     // An apostrophe opens a year of its own ('25년), a bracket after the first code point
     // a year word around its number (明（2027）年).
     const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
+    // (2026/27年度: a fiscal year's span, which the digits' unit does not say.)
+    Cur span_probe;
     const bool year_opens = (o.number && unit_may_be(p, kYearTags | tagbit(Tag::kCentury))) ||
+                            (o.number && p + 4 < t_.size() && t_[p + 4] == '/' && fiscal_year_span(p, span_probe) != kNo) ||
                             o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2 ||
                             (p + 3 < t_.size() && t_[p + 3] == '(');
     size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
