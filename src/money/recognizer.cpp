@@ -530,7 +530,12 @@ struct Tables {
     const size_t n = s.size();
     p = k + 3;
     if (d[k] < 0x80) p = numeral::digit_run_end(s.data(), k + 1, n);
-    return (p < n && goes_on_past(s, p)) || prefix_may_end_before(s, k);
+    return may_pass_after(s, k, p);
+  }
+  // may_pass_at() with p, the end of the first digits or numeral character, known (the
+  // AVX2 scanner reads a digit run's end from its blocks' digit masks).
+  [[gnu::always_inline]] bool may_pass_after(std::string_view s, size_t k, size_t p) const {
+    return (p < s.size() && goes_on_past(s, p)) || prefix_may_end_before(s, k);
   }
   // goes_on_at(), and past a space the same test of the character after it (2025 년,
   // 3 명): the full gate's walk steps over a space only before a digit, a numeral
@@ -1778,7 +1783,8 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
 }
 
 [[gnu::target("avx2"), gnu::always_inline]] inline void fill_masks_body(const unsigned char* d, size_t p, size_t blocks,
-                                                                     const Tables& t, uint32_t* masks) {
+                                                                     const Tables& t, uint32_t* masks,
+                                                                     uint32_t* digits) {
   const __m256i c0 = set1('0'), c9w = set1(9);
   const __m256i cF0 = set1(0xF0), cE0 = set1(0xE0);
   const __m256i nib = set1(0x0F), zero = _mm256_setzero_si256();
@@ -1798,8 +1804,10 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
   for (size_t b = 0; b < blocks; ++b, p += 32) {
     const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p));
     const __m256i vm1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 1));
-    // Digits that begin a run.
-    const __m256i digit = _mm256_andnot_si256(in_range(vm1, c0, c9w), in_range(v0, c0, c9w));
+    // Digits that begin a run; all digits go to `digits`, where a run's end is read.
+    const __m256i digit0 = in_range(v0, c0, c9w);
+    const __m256i digit = _mm256_andnot_si256(in_range(vm1, c0, c9w), digit0);
+    digits[b] = static_cast<uint32_t>(_mm256_movemask_epi8(digit0));
     const __m256i v0_lo = _mm256_and_si256(v0, nib);
     // A lead byte E0..EF. The lead tables below hold bits only for the low nibbles of
     // their own leads (3..9 for CJK, A..D for Hangul), so this one test bounds both.
@@ -1855,15 +1863,16 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
 }
 
 [[gnu::target("avx2")]] void fill_masks_avx2(const unsigned char* d, size_t p, size_t blocks, const Tables& t,
-                                           uint32_t* masks) {
-  fill_masks_body(d, p, blocks, t, masks);
+                                           uint32_t* masks, uint32_t* digits) {
+  fill_masks_body(d, p, blocks, t, masks, digits);
 }
 // The same instructions compiled for AVX-512 machines (F, BW, VL): with 32 vector
 // registers the loop's 22 constants stay in registers instead of being reloaded from
 // the stack in every block.
 [[gnu::target("avx2,avx512f,avx512bw,avx512vl")]] void fill_masks_avx512(const unsigned char* d, size_t p, size_t blocks,
-                                                                         const Tables& t, uint32_t* masks) {
-  fill_masks_body(d, p, blocks, t, masks);
+                                                                         const Tables& t, uint32_t* masks,
+                                                                         uint32_t* digits) {
+  fill_masks_body(d, p, blocks, t, masks, digits);
 }
 
 const bool kHasAvx2 = text::cpu::avx2();
@@ -1898,13 +1907,37 @@ alignas(64) constexpr uint16_t kLanes16[32] = {0,  1,  2,  3,  4,  5,  6,  7,  8
 // text's last bytes went through the SSE2 loop and the byte loop, about 290
 // instructions a text.)
 [[gnu::noinline]] size_t fill_tail(const unsigned char* d, size_t n, size_t p, const Tables& t, uint32_t* masks,
-                                   bool avx512) {
+                                   uint32_t* digits, bool avx512) {
   alignas(32) unsigned char pad[3 + 64 + 29] = {};  // three bytes before, two blocks, two bytes after
   std::memcpy(pad, d + p - 3, n - p + 3);
   const size_t blocks = (n - p + 31) / 32;
-  if (avx512) fill_masks_avx512(pad, 3, blocks, t, masks);
-  else fill_masks_avx2(pad, 3, blocks, t, masks);
+  if (avx512) fill_masks_avx512(pad, 3, blocks, t, masks, digits);
+  else fill_masks_avx2(pad, 3, blocks, t, masks, digits);
   return blocks;
+}
+
+// The end of the digit run whose digit at k is bit j of a block's digit mask `digits`
+// (the block starts at block_start = k - j): the first non-digit after k in the block,
+// else read on from the block's end. The bytes past the text in fill_tail's last block
+// are zeros, no digits, so a run there ends at n, as digit_run_end says. (Where
+// digit_run_end read the run again from k, 23 instructions a digit start, 57 K starts on
+// the 4 MB sample.)
+[[gnu::always_inline]] inline size_t digit_run_end_in(const unsigned char* d, size_t n, size_t block_start,
+                                                      uint32_t digits, unsigned j) {
+  const uint32_t after = ~digits & (~1u << j);  // the non-digits after bit j
+  if (after != 0) return block_start + static_cast<size_t>(std::countr_zero(after));
+  return numeral::digit_run_end(reinterpret_cast<const char*>(d), block_start + 32, n);
+}
+
+// scan_start() for a start k in a block: a digit's run end from the block's digit mask.
+[[gnu::always_inline]] inline bool scan_start_in(std::string_view s, size_t k, const Tables& t, size_t block_start,
+                                                 uint32_t digits, size_t& run) {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  if (d[k] < 0x80) {
+    run = digit_run_end_in(d, s.size(), block_start, digits, static_cast<unsigned>(k - block_start));
+    return t.may_pass_after(s, k, run) && start_at(d, k);
+  }
+  return numeral3_at(d, k, t.starts3.data()) && scan_start(s, k, t, run);
 }
 #endif
 
@@ -1961,7 +1994,6 @@ class StartScan {
   // left to GCC, find() spent 0.14 M more instructions on the 4 MB sample.)
   template <bool kList>
   [[gnu::always_inline]] size_t in_window(size_t i) {
-    const unsigned long long* starts3 = t_.starts3.data();
     size_t run;  // run_ when k is returned: a register until then
     if constexpr (kList) {
       // The offsets in order; the scan moves forward, so the entry last answered (or
@@ -1971,7 +2003,8 @@ class StartScan {
       while (at_ < count_ && offsets_[at_] < rel) ++at_;
       for (; at_ < count_; ++at_) {
         const size_t k = base_ + offsets_[at_];
-        if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_, run)) return run_ = run, k;
+        const size_t b = offsets_[at_] >> 5;
+        if (scan_start_in(s_, k, t_, base_ + (b << 5), digits_[b], run)) return run_ = run, k;
       }
       return limit_;
     } else {
@@ -1980,7 +2013,7 @@ class StartScan {
       for (;;) {
         for (; m != 0; m &= m - 1) {
           const size_t k = base_ + (b << 5) + static_cast<size_t>(__builtin_ctz(m));
-          if ((d_[k] < 0x80 || numeral3_at(d_, k, starts3)) && scan_start(s_, k, t_, run)) return run_ = run, k;
+          if (scan_start_in(s_, k, t_, base_ + (b << 5), digits_[b], run)) return run_ = run, k;
         }
         if (++b == blocks_) return limit_;
         m = masks_[b];
@@ -1997,11 +2030,11 @@ class StartScan {
     limit_ = base_ + 32 * blocks_;
 #if defined(HANFACTS_MONEY_AVX2)
     if (blocks_ > 0) {
-      if (kHasAvx512) fill_masks_avx512(d_, base_, blocks_, t_, masks_);
-      else fill_masks_avx2(d_, base_, blocks_, t_, masks_);
+      if (kHasAvx512) fill_masks_avx512(d_, base_, blocks_, t_, masks_, digits_);
+      else fill_masks_avx2(d_, base_, blocks_, t_, masks_, digits_);
     }
     if (blocks_ < kBlocks) {
-      blocks_ += fill_tail(d_, n_, limit_, t_, masks_ + blocks_, kHasAvx512);
+      blocks_ += fill_tail(d_, n_, limit_, t_, masks_ + blocks_, digits_ + blocks_, kHasAvx512);
       limit_ = n_;
     }
     if (list_) count_ = mask_offsets(masks_, blocks_, offsets_), at_ = 0;
@@ -2016,6 +2049,7 @@ class StartScan {
   size_t run_ = 0;
   size_t base_ = 0, limit_ = 0, blocks_ = 0;
   uint32_t masks_[kBlocks + 2];              // whole blocks, and up to two of the text's last bytes
+  uint32_t digits_[kBlocks + 2];             // the same blocks' digits (fill_masks_body)
   size_t count_ = 0, at_ = 0;                // offsets_[at_] is the next to look at
   uint16_t offsets_[(kBlocks + 2) * 32 + 32];  // from base_ (< 4160), in order
 };
@@ -2069,15 +2103,19 @@ bool only_qualifiers(std::string_view between, const Tables& t) {
   return true;
 }
 
-std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel level) const {
+std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel level, std::vector<size_t>* runs) const {
   const Tables& t = *tables_;
   const auto* d = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   std::vector<size_t> starts;
   // The scalar test from i on, to the end of the text.
   size_t run = 0;
+  const auto push = [&](size_t k) {
+    starts.push_back(k);
+    if (runs) runs->push_back(run);
+  };
   const auto scalar_from = [&](size_t i) {
-    for (; (i = next_start_scalar(text, i, n, t, run)) < n; ++i) starts.push_back(i);
+    for (; (i = next_start_scalar(text, i, n, t, run)) < n; ++i) push(i);
   };
 #if defined(HANFACTS_MONEY_AVX2)
   if (level == ScanLevel::kAvx512 && !kHasAvx512) level = ScanLevel::kAvx2;
@@ -2088,18 +2126,19 @@ std::vector<size_t> Recognizer::scan_starts(std::string_view text, ScanLevel lev
   // As StartScan: the first three bytes apart, then whole blocks (three bytes readable
   // before each, two after) and the blocks of the last bytes (fill_tail), the positions
   // of their masks that pass the exact tests.
-  for (size_t i = 0; (i = next_start_scalar(text, i, 3, t, run)) < 3; ++i) starts.push_back(i);
+  for (size_t i = 0; (i = next_start_scalar(text, i, 3, t, run)) < 3; ++i) push(i);
   const size_t blocks = n >= 3 + 32 + 2 ? (n - 2 - 3) / 32 : 0;
-  std::vector<uint32_t> masks(blocks + 2);
+  std::vector<uint32_t> masks(blocks + 2), digits(blocks + 2);
   if (blocks > 0) {
-    if (level == ScanLevel::kAvx512) fill_masks_avx512(d, 3, blocks, t, masks.data());
-    else fill_masks_avx2(d, 3, blocks, t, masks.data());
+    if (level == ScanLevel::kAvx512) fill_masks_avx512(d, 3, blocks, t, masks.data(), digits.data());
+    else fill_masks_avx2(d, 3, blocks, t, masks.data(), digits.data());
   }
-  const size_t all = blocks + fill_tail(d, n, 3 + 32 * blocks, t, masks.data() + blocks, level == ScanLevel::kAvx512);
+  const size_t all = blocks + fill_tail(d, n, 3 + 32 * blocks, t, masks.data() + blocks, digits.data() + blocks,
+                                        level == ScanLevel::kAvx512);
   for (size_t b = 0; b < all; ++b)
     for (uint32_t m = masks[b]; m != 0; m &= m - 1) {
       const size_t k = 3 + 32 * b + static_cast<size_t>(std::countr_zero(m));
-      if ((d[k] < 0x80 || numeral3_at(d, k, t.starts3.data())) && scan_start(text, k, t, run)) starts.push_back(k);
+      if (scan_start_in(text, k, t, 3 + 32 * b, digits[b], run)) push(k);
     }
 #else
   (void)d, (void)level;

@@ -32,9 +32,10 @@ class Recognizer {
   // The places in `text` (folded) where find() may start reading an amount, in order,
   // from the scanner's byte-by-byte loop or from its block filter, 32 bytes at a time,
   // compiled for AVX2 or for AVX-512 (each where the CPU has it, else the one below).
-  // The lists are equal; unit tests hold them so.
+  // The lists are equal; unit tests hold them so. `runs`, if given, gets for each start
+  // where its first digits or numeral character end (what find() reads on from).
   enum class ScanLevel { kScalar, kAvx2, kAvx512 };
-  std::vector<size_t> scan_starts(std::string_view text, ScanLevel level) const;
+  std::vector<size_t> scan_starts(std::string_view text, ScanLevel level, std::vector<size_t>* runs = nullptr) const;
 
  private:
   std::shared_ptr<const Tables> tables_;

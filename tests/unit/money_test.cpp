@@ -383,6 +383,34 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   CHECK(starts(astral.value(), text) == want);
 }
 
+TEST_CASE("the vector scanner reads a digit run's end from its blocks' digit masks") {
+  // digit_run_end_in(): the end of the first digits, where find() reads on, comes from the
+  // digit mask of the start's 32-byte block; a run that fills the block to its end is
+  // read on past it (into the next block, a window's end or the text's end). Runs of
+  // every length at every offset in a block, ending in a word, a space or the text.
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  const std::string prefix = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81";  // 人民币
+  const std::string won = "\xEC\x9B\x90";                                 // 원
+  for (size_t lead = 0; lead < 36; ++lead)
+    for (size_t len = 1; len < 110; len += len < 40 ? 1 : 9)
+      for (const std::string& after : {won, std::string(" ") + won, std::string(), std::string(70, 'x')}) {
+        const std::string text = std::string(lead, 'a') + " " + prefix + std::string(len, '7') + after;
+        const size_t k = lead + 1 + prefix.size();
+        std::vector<size_t> runs, runs2, runs512;
+        const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar, &runs);
+        CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2, &runs2) == want, text);
+        CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512, &runs512) == want, text);
+        CHECK_MESSAGE(runs2 == runs, text);
+        CHECK_MESSAGE(runs512 == runs, text);
+        REQUIRE_MESSAGE(!want.empty(), text);
+        CHECK_MESSAGE(want.front() == k, text);
+        CHECK_MESSAGE(runs.front() == k + len, text);
+        CHECK_MESSAGE(runs2.front() == k + len, text);
+      }
+}
+
 TEST_CASE("the scanner's gate looks past a space after the first digits or numeral character") {
   // Tables::goes_on_past(): where the first digits or numeral character are followed by
   // a space, the character after it must go on too (a digit, a numeral character, a
