@@ -1791,13 +1791,17 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
   const __m256i lead_lo = table(t.han_pairs.lead_lo), sec_lo = table(t.han_pairs.second_lo),
                 sec_hi = table(t.han_pairs.second_hi), th_lo = table(t.han_pairs.third_lo),
                 th_hi = table(t.han_pairs.third_hi);
-  // By a lead's low nibble, the second bytes of the Hangul syllables it starts (none
-  // for leads other than EA..ED: an empty range).
-  alignas(16) static constexpr std::array<unsigned char, 16> kSyllableSecondMin = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xB0, 0x80, 0x80, 0x80, 0xFF, 0xFF};
-  alignas(16) static constexpr std::array<unsigned char, 16> kSyllableSecondMax = {
-      0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xBF, 0xBF, 0xBF, 0x9D, 0x00, 0x00};
-  const __m256i syllable_second_min = table(kSyllableSecondMin), syllable_second_max = table(kSyllableSecondMax);
+  // By a lead's low nibble, what to add (mod 256) to the second byte after it so that
+  // the second bytes of the Hangul syllables it starts come out negative (80..FF as a
+  // signed byte) and all others non-negative. The byte after a lead is a continuation
+  // byte (80..BF: the folded text is valid UTF-8): EA B0..BF -> 80..8F (EA 80..AF ->
+  // 50..7F); EB and EC 80..BF stay; ED 80..9D -> E2..FF (ED 9E..BF -> 00..21); leads
+  // other than EA..ED start no syllable: 80..BF -> 00..3F. One lookup and one signed
+  // compare with zero, where a range by a minimum and a maximum table took two lookups,
+  // two comparisons and one more table register.
+  alignas(16) static constexpr std::array<unsigned char, 16> kSyllableSecondShift = {
+      0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0xD0, 0x00, 0x00, 0x62, 0x80, 0x80};
+  const __m256i syllable_second_shift = table(kSyllableSecondShift);
   const __m256i hlead_lo = table(t.hangul_pairs.lead_lo), hsec_lo = table(t.hangul_pairs.second_lo),
                 hsec_hi = table(t.hangul_pairs.second_hi), hth_lo = table(t.hangul_pairs.third_lo),
                 hth_hi = table(t.hangul_pairs.third_hi);
@@ -1806,7 +1810,10 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
     const __m256i vm1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + p - 1));
     // Digits that begin a run; all digits go to `digits`, where a run's end is read.
     const __m256i digit0 = in_range(v0, c0, c9w);
-    const __m256i digit = _mm256_andnot_si256(in_range(vm1, c0, c9w), digit0);
+    // (To a general register at once: a vector kept across the branches below took a
+    // register the tables needed.)
+    const uint32_t digit_starts =
+        static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_andnot_si256(in_range(vm1, c0, c9w), digit0)));
     digits[b] = static_cast<uint32_t>(_mm256_movemask_epi8(digit0));
     const __m256i v0_lo = _mm256_and_si256(v0, nib);
     // A lead byte E0..EF. The lead tables below hold bits only for the low nibbles of
@@ -1819,8 +1826,9 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
     // left out are zero either way.
     __m256i hlead_bits = _mm256_and_si256(_mm256_shuffle_epi8(hlead_lo, v0_lo), lead);
     const __m256i lead_bits = _mm256_and_si256(_mm256_shuffle_epi8(lead_lo, v0_lo), lead);
-    __m256i found = zero;
+    uint32_t lead_starts = 0;
     if (!_mm256_testz_si256(_mm256_or_si256(hlead_bits, lead_bits), _mm256_or_si256(hlead_bits, lead_bits))) {
+      __m256i found = zero;
       // The nibbles of the two bytes after each lead are computed in each branch: shared,
       // they stayed live across the Hangul branch and were spilled to the stack in every
       // block (16 vector registers for the loop's constants and temporaries).
@@ -1833,14 +1841,11 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
         // Hangul leads right after a Hangul syllable are inside a word: a lead three
         // bytes before whose second byte lies in the syllables' range for that lead
         // (AC00..D79F: EA B0..BF, EB and EC 80..BF, ED 80..9D; the rest of ED 9E is left
-        // to the scalar test), looked up by the lead's low nibble.
+        // to the scalar test), looked up by the lead's low nibble (kSyllableSecondShift).
         const __m256i vm3_lead = _mm256_cmpeq_epi8(_mm256_and_si256(vm3, cF0), cE0);
         const __m256i vm3_lo = _mm256_and_si256(vm3, nib);
-        const __m256i second_min = _mm256_shuffle_epi8(syllable_second_min, vm3_lo);
-        const __m256i second_max = _mm256_shuffle_epi8(syllable_second_max, vm3_lo);
-        const __m256i prev_syllable = _mm256_and_si256(
-            vm3_lead, _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(vm2, second_min), vm2),
-                                       _mm256_cmpeq_epi8(_mm256_min_epu8(vm2, second_max), vm2)));
+        const __m256i shifted = _mm256_add_epi8(vm2, _mm256_shuffle_epi8(syllable_second_shift, vm3_lo));
+        const __m256i prev_syllable = _mm256_and_si256(vm3_lead, _mm256_cmpgt_epi8(zero, shifted));
         hlead_bits = _mm256_andnot_si256(prev_syllable, hlead_bits);
         const __m256i hsec_bits = _mm256_and_si256(
             _mm256_and_si256(_mm256_shuffle_epi8(hsec_lo, vp1_lo), _mm256_shuffle_epi8(hsec_hi, vp1_hi)),
@@ -1856,9 +1861,9 @@ size_t next_start(std::string_view s, size_t i, const Tables& t, size_t& run) {
                              _mm256_and_si256(_mm256_shuffle_epi8(th_lo, vp2_lo), _mm256_shuffle_epi8(th_hi, vp2_hi)));
         found = _mm256_or_si256(found, _mm256_and_si256(lead_bits, sec_bits));
       }
+      lead_starts = ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(found, zero)));
     }
-    const __m256i none = _mm256_cmpeq_epi8(found, zero);
-    masks[b] = static_cast<uint32_t>(_mm256_movemask_epi8(digit)) | ~static_cast<uint32_t>(_mm256_movemask_epi8(none));
+    masks[b] = digit_starts | lead_starts;
   }
 }
 

@@ -1,6 +1,7 @@
 // MONEY recognizer through the engine (money only): spans, values, flags, equivalents.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -381,6 +382,46 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   auto astral = money::Recognizer::create(src);
   REQUIRE_MESSAGE(astral.ok(), astral.status().to_string());
   CHECK(starts(astral.value(), text) == want);
+}
+
+TEST_CASE("the vector scanner drops a Hangul numeral right after a syllable, and only there") {
+  // fill_masks_body: a Hangul lead right after a Hangul syllable is inside a word, told
+  // by the lead three bytes before and the second byte (kSyllableSecondShift). The
+  // characters at the edges of each lead's syllable range stand before 삼백억 원 (a start
+  // unless a syllable precedes it), at every offset in a block.
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  struct Before {
+    const char* utf8;
+    bool syllable;
+  };
+  static const Before kBefore[] = {
+      {"\xEA\xAF\xBF", false},  // U+ABFF
+      {"\xEA\xB0\x80", true},   // U+AC00 가
+      {"\xEA\xBF\xBF", true},   // U+AFFF
+      {"\xEB\x80\x80", true},   // U+B000
+      {"\xEC\xBF\xBF", true},   // U+CFFF
+      {"\xED\x80\x80", true},   // U+D000
+      {"\xED\x9D\xBF", true},   // U+D77F
+      {"\xED\x9E\xA3", true},   // U+D7A3 (left to the scalar test)
+      {"\xED\x9E\xB0", false},  // U+D7B0
+      {"\xED\x9F\xBF", false},  // U+D7FF
+      {"\xE9\xBF\xBF", false},  // U+9FFF
+      {"\xEE\x80\x80", false},  // U+E000
+      {"\xE3\x80\x81", false},  // U+3001 、
+  };
+  const std::string amount = "\xEC\x82\xBC\xEB\xB0\xB1\xEC\x96\xB5 \xEC\x9B\x90";  // 삼백억 원
+  for (const Before& before : kBefore)
+    for (size_t lead = 0; lead < 34; ++lead) {
+      const std::string text = std::string(lead, 'a') + " " + before.utf8 + amount + std::string(40, 'z');
+      const size_t at = lead + 1 + 3;
+      const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2) == want, text);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512) == want, text);
+      const bool start = std::find(want.begin(), want.end(), at) != want.end();
+      CHECK_MESSAGE(start == !before.syllable, text);
+    }
 }
 
 TEST_CASE("the vector scanner reads a digit run's end from its blocks' digit masks") {
