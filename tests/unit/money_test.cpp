@@ -384,6 +384,36 @@ TEST_CASE("the scanner's prefix test: spaces first, then the byte before, for pr
   CHECK(starts(astral.value(), text) == want);
 }
 
+TEST_CASE("the vector scanner reads a text's last bytes from one more block in the same call") {
+  // fill_last_blocks(): the blocks past the last whole one come from the block of the
+  // text's last 34 bytes, shifted, and the last two bytes can only be digits. Every
+  // length from 30 to 110 bytes (one or two such blocks, or the copy of fill_tail below
+  // 37), each ending in digits, a numeral character or an amount.
+  auto made = money::Recognizer::create(lexicon::builtin_sources("money"));
+  REQUIRE(made.ok());
+  const money::Recognizer& r = made.value();
+  const std::string endings[] = {"$5",
+                                 "$12",
+                                 "US$ 7",
+                                 "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81" "42",  // 人民币42
+                                 "3\xEC\x9B\x90",                                   // 3원
+                                 "\xE4\xB8\x89\xE5\x85\x83",                     // 三元
+                                 "\xEC\x82\xBC\xEB\xB0\xB1 \xEC\x9B\x90",     // 삼백 원
+                                 "8 \xE4\xBA\xBF\xE5\x85\x83"};                  // 8 亿元
+  for (const std::string& ending : endings)
+    for (size_t n = 30; n <= 110; ++n) {
+      if (n < ending.size() + 1) continue;
+      const std::string text = std::string(n - ending.size() - 1, 'a') + " " + ending;
+      std::vector<size_t> runs, runs2, runs512;
+      const std::vector<size_t> want = r.scan_starts(text, money::Recognizer::ScanLevel::kScalar, &runs);
+      CHECK_MESSAGE(!want.empty(), text);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx2, &runs2) == want, text);
+      CHECK_MESSAGE(r.scan_starts(text, money::Recognizer::ScanLevel::kAvx512, &runs512) == want, text);
+      CHECK_MESSAGE(runs2 == runs, text);
+      CHECK_MESSAGE(runs512 == runs, text);
+    }
+}
+
 TEST_CASE("the vector scanner drops a Hangul numeral right after a syllable, and only there") {
   // fill_masks_body: a Hangul lead right after a Hangul syllable is inside a word, told
   // by the lead three bytes before and the second byte (kSyllableSecondShift). The
