@@ -1399,7 +1399,9 @@ class Parser {
   size_t year_part(size_t p, Cur& cur, bool& two_digit) {
     two_digit = false;
     if (const size_t e = bracketed_year(p, cur); e != kNo) return e;
-    if (const size_t e = fiscal_year_span(p, cur); e != kNo) return e;
+    // (One byte says most numbers are no such span: the fifth after four digits.)
+    if (p + 4 < t_.size() && (t_[p + 4] == '/' || t_[p + 4] == '-'))
+      if (const size_t e = fiscal_year_span(p, &cur); e != kNo) return e;
     Match m = word(p, kind_bit(Kind::kYearRel));
     // A word tagged `follow` is the year only before a rel_follow word (올 들어, 올 한 해);
     // before anything else it is another word's (올 것이다) or a prefix (올 3월, its own
@@ -1556,7 +1558,8 @@ class Parser {
   // digits (2026/27年度, 2026-27财年: Hong Kong's budget year, April to March): the two
   // years, as written. Only with a fiscal year's marker (2026-27 alone is a range of
   // numbers, 2026/27 a fraction).
-  size_t fiscal_year_span(size_t p, Cur& cur) const {
+  // (With no `cur`, only whether one is there.)
+  size_t fiscal_year_span(size_t p, Cur* cur) const {
     Num y, z;
     if (p >= t_.size() || !is_digit(t_[p]) || !parse_digits(t_, p, y) || y.digits != 4 || y.value < 1000 ||
         y.value > 2998 || y.end + 1 >= t_.size() || (t_[y.end] != '/' && t_[y.end] != '-') ||
@@ -1564,8 +1567,10 @@ class Parser {
       return kNo;
     const Match mk = word(z.end, kind_bit(Kind::kMarker));
     if (!mk || w_.entry(mk.entry).tag != Tag::kFiscalYear) return kNo;
-    cur.written(year_value(static_cast<int>(y.value)), year_value(static_cast<int>(y.value) + 1));
-    cur.rule = "fiscal_year_span";
+    if (cur) {
+      cur->written(year_value(static_cast<int>(y.value)), year_value(static_cast<int>(y.value) + 1));
+      cur->rule = "fiscal_year_span";
+    }
     return mk.end;
   }
 
@@ -2796,9 +2801,8 @@ class Parser {
     // a year word around its number (明（2027）年).
     const unsigned char b0 = p < t_.size() ? static_cast<unsigned char>(t_[p]) : 0;
     // (2026/27年度: a fiscal year's span, which the digits' unit does not say.)
-    Cur span_probe;
     const bool year_opens = (o.number && unit_may_be(p, kYearTags | tagbit(Tag::kCentury))) ||
-                            (o.number && p + 4 < t_.size() && t_[p + 4] == '/' && fiscal_year_span(p, span_probe) != kNo) ||
+                            (o.number && p + 4 < t_.size() && t_[p + 4] == '/' && fiscal_year_span(p, nullptr) != kNo) ||
                             o.has(kind_bit(Kind::kYearRel) | kind_bit(Kind::kEra)) || b0 == '\'' || b0 == 0xE2 ||
                             (p + 3 < t_.size() && t_[p + 3] == '(');
     size_t end = year_opens ? year_part(p, cur, two_digit) : kNo;
