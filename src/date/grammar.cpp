@@ -1574,6 +1574,7 @@ class Parser {
     return mk.end;
   }
 
+  static constexpr size_t kMaxListMarkBytes = 3;  // 、, 和, 과: one character
   static constexpr int kNoPrefix = 2;  // prefix_dir(): no relative prefix
   // The direction of a relative prefix at p (지난 -1, 이번 0, 오는/다음 +1), or kNoPrefix.
   // 올 (a prefix of the year) is not one: it names the year.
@@ -2129,11 +2130,12 @@ class Parser {
       const Value week = week_of_day(monday_number);
       Match wd = word(wr.end, kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort));
       if (!wd) wd = word(sp(wr.end), kind_bit(Kind::kWeekday));
-      // After a space a short weekday (월, 火) is one only as a range's first end before a
-      // weekday (다음 주 월~수요일): alone it is as often a month's word.
+      // After a space a short weekday (월, 火) is one only as a range's first end or a
+      // list's first item before a weekday (다음 주 월~수요일, 다음 주 화·목요일): alone it is
+      // as often a month's word.
       if (!wd)
         if (const Match sh = word(sp(wr.end), kind_bit(Kind::kWeekdayShort))) {
-          const Match r = word(sh.end, kind_bit(Kind::kRange));
+          const Match r = word(sh.end, kind_bit(Kind::kRange) | kind_bit(Kind::kHolidayList));
           if (r && word(sp(r.end), kind_bit(Kind::kWeekday) | kind_bit(Kind::kWeekdayShort))) wd = sh;
         }
       // 本週四隻新股, 本周三家公司: a numeral before a measure word (weekday_counter)
@@ -2190,6 +2192,28 @@ class Parser {
       cur.inherited = true;
       cur.rule = kRuleWeekday;
       return wd.end;
+    }
+    // A bare weekday listed right after a day (下周二和周四, 다음 주 화요일과 목요일): the
+    // first such day from that day on, as in a range.
+    // (The list mark is looked for in the text first: only then does the answer depend on
+    // the context, which a parse made without it must say.)
+    size_t before = p;
+    while (before > 0 && t_[before - 1] == ' ') --before;
+    const size_t mark_start = dir == 0 && i == p && before > 0
+                                  ? w_.word_ending_at(t_, before, kind_bit(Kind::kHolidayList), kMaxListMarkBytes)
+                                  : before;
+    if (mark_start < before) {
+      ctx_used_ = true;
+      if (context_.day > 0 && context_.day_end <= mark_start && sp(context_.day_end) == mark_start) {
+        {
+          const int from = weekday(context_.day_year, context_.day_month, context_.day);
+          cur.point(shift(day_value(context_.day_year, context_.day_month, context_.day), Grain::kDay,
+                          ((want - from) % 7 + 7) % 7));
+          if (context_.day_relative) cur.flags |= kRelative;
+          cur.rule = kRuleWeekday;
+          return wd.end;
+        }
+      }
     }
     const int have = weekday(ref().year, ref().month, ref().day);
     long delta;

@@ -548,6 +548,18 @@ TEST_CASE("the day before or after counts from the day the sentence named") {
   CHECK(dates("3년 전 이맘때", "2026-11-12") == "3년 전=2023[relative]");
 }
 
+TEST_CASE("a bare weekday listed right after a day is the first such day from that day on") {
+  CHECK(dates("下周二和周四开会", "2026-05-20") == "下周二=2026-05-26[relative] 周四=2026-05-28[relative]");
+  CHECK(dates("下周二、周四", "2026-05-20") == "下周二=2026-05-26[relative] 周四=2026-05-28[relative]");
+  CHECK(dates("다음 주 화요일과 목요일 회의", "2026-05-20") ==
+        "다음 주 화요일=2026-05-26[relative] 목요일=2026-05-28[relative]");
+  CHECK(dates("다음 주 화·목요일 회의", "2026-05-20") == "다음 주 화=2026-05-26[relative] 목요일=2026-05-28[relative]");
+  // Without the list mark the weekday is the reference week's, as before.
+  CHECK(dates("下周二开会，周四休息", "2026-05-20") == "下周二=2026-05-26[relative] 周四=2026-05-21[relative]");
+  // Within the reference week nothing changes.
+  CHECK(dates("周二和周四", "2026-05-20") == "周二=2026-05-19[relative] 周四=2026-05-21[relative]");
+}
+
 TEST_CASE("a range of days within one month names that month for the words that count from it") {
   // 전월 counts from the month the text last named: a range of two days of April names
   // April as a single day does.
