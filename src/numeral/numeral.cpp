@@ -152,19 +152,24 @@ NumeralWords read_numeral_words(std::string_view content, std::string_view name)
       out.status = t.error(row, "value", "expected a whole number from 0 to " + std::to_string(kind->max_value));
       return out;
     }
-    bool ambiguous = false, attributive = false, word_with_particle = false, counting = false;
+    bool ambiguous = false, attributive = false, word_with_particle = false, counting = false, date = false;
     for (const std::string_view flag : lexicon::split_values(t.cell(row, "flags"))) {
       if (flag == "ambiguous") ambiguous = true;
       else if (flag == "attributive") attributive = true;
       else if (flag == "word_with_particle") word_with_particle = true;
       else if (flag == "counting") counting = true;
+      else if (flag == "date") date = true;  // read by the date grammar's tables (src/date/numbers.h), not here
       else {
-        out.status = t.error(row, "flags", "expected ambiguous, attributive, word_with_particle or counting");
+        out.status = t.error(row, "flags", "expected ambiguous, attributive, word_with_particle, counting or date");
         return out;
       }
     }
     if (counting && kind->kind != kDigit) {
       out.status = t.error(row, "flags", "only a digit is counting");
+      return out;
+    }
+    if (date && kind->kind != kDigit && kind->kind != kSmall && kind->kind != kTens) {
+      out.status = t.error(row, "flags", "only a digit, unit or tens character is date");
       return out;
     }
     const bool joiner = kind->name == "joiner", negative = kind->name == "negative";
