@@ -52,8 +52,7 @@ enum Flag : unsigned {
 // 한 두 세 네 다섯 … 아홉; the tens 열, 스물, 스무), and the Sino-Korean numbers a year or a
 // quarter opens with (일천, 이천; 일분기 … 사분기: the digits, 천 and date_words.tsv's
 // Korean quarter marker).
-inline constexpr int kMaxNativeCount = 12;  // 열두 달: no date counts more in one native word
-inline constexpr int kMaxNativeTens = 20;   // 스무 해, 스물네 시간
+// (kMaxNativeCount and kMaxNativeTens: date/numbers.h.)
 struct DateNumberStarts {
   std::vector<char32_t> one_syllable;  // the counts of one syllable (한 두 세 네 열)
   std::vector<char32_t> after_ten;     // the units after 열 up to twelve (열한, 열두)

@@ -6,23 +6,6 @@
 namespace hanfacts::date {
 namespace {
 
-// 〇零一二三四五六七八九 -> 0..9; 两 counts as 2 only in positional numbers.
-int han_digit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
 // Inlined into its callers: parse_han reads a code point per digit character and one or
 // two after them (about 17,000 calls on 4 MB, where GCC kept it out of line).
 [[gnu::always_inline]] inline char32_t peek(std::string_view s, size_t i, size_t& next) {
@@ -69,8 +52,8 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
   size_t i = pos, next;
   long seq = 0;
   int count = 0;
-  for (char32_t c = peek(text, i, next); han_digit(c) >= 0; c = peek(text, i, next)) {
-    seq = seq * 10 + han_digit(c);
+  for (int d = han_sequence_digit(peek(text, i, next)); d >= 0; d = han_sequence_digit(peek(text, i, next))) {
+    seq = seq * 10 + d;
     ++count;
     i = next;
   }
@@ -81,12 +64,12 @@ bool parse_han(std::string_view text, size_t pos, Num& out) {
   // One digit character alone (一季度, 三月, 两年前) needs no general parser.
   {
     const char32_t c = peek(text, pos, next);
-    const int d = c == U'两' ? 2 : han_digit(c);
+    const int d = han_date_digit(c);  // 两 too: 两年前
     size_t after;
     const char32_t c2 = peek(text, next, after);
-    if (d >= 0 && !is_han_digit(c2) && c2 != U'百' && c2 != U'千' && c2 != U'万' && c2 != U'亿' && c2 != U'点') {
+    if (d >= 0 && !han_number_goes_on(c2)) {
       out = Num{d, next, 0, false, NumForm::kHan};
-      return d > 0 || c == U'零' || c == U'〇';
+      return true;
     }
   }
   // 十, 百 or 千 alone (十年, 百年) neither. (Han numerals are three bytes.)
@@ -114,37 +97,26 @@ bool parse_sino_korean(std::string_view text, size_t pos, Num& out) {
 }
 
 bool parse_native_korean(std::string_view text, size_t pos, Num& out) {
-  size_t i, next;
+  size_t i;
   const char32_t c = peek(text, pos, i);
-  const char32_t c2 = peek(text, i, next);
-  long v = 0;
-  bool two = false;  // a two-syllable word
-  // Longest first: 열한 before 열; 스물네 is a count of hours (24).
-  switch (c) {
-    case U'스':
-      if (c2 == U'무') v = 20, two = true;
-      else if (c2 == U'물' && next < text.size() && peek(text, next, next) == U'네') {
-        out = Num{24, next, 0, false, NumForm::kNativeKorean};
-        return true;
-      }
-      break;
-    case U'열':
-      v = c2 == U'한' ? 11 : c2 == U'두' ? 12 : 10;
-      two = v != 10;
-      break;
-    case U'다': if (c2 == U'섯') v = 5, two = true; break;
-    case U'여': v = c2 == U'섯' ? 6 : c2 == U'덟' ? 8 : 0, two = true; break;
-    case U'일': if (c2 == U'곱') v = 7, two = true; break;
-    case U'아': if (c2 == U'홉') v = 9, two = true; break;
-    case U'한': v = 1; break;
-    case U'두': v = 2; break;
-    case U'세': v = 3; break;
-    case U'네': v = 4; break;
-    default: break;
+  int k = numbers_detail::kNativeCountStartSet.value(c);  // the first count of that syllable
+  if (k < 0) return false;
+  // The counts of that first syllable, longest first (열한 before 열).
+  size_t after2;
+  const char32_t c2 = peek(text, i, after2);
+  for (const numbers_detail::NativeCounts& counts = numbers_detail::kNativeCounts;
+       k < counts.size && counts.at[k].syllables[0] == c; ++k) {
+    const numbers_detail::NativeCount& n = counts.at[k];
+    size_t end = i;
+    if (n.size >= 2) {
+      if (c2 != n.syllables[1]) continue;
+      end = after2;
+      if (n.size == 3 && peek(text, after2, end) != n.syllables[2]) continue;
+    }
+    out = Num{n.value, end, 0, false, NumForm::kNativeKorean};
+    return true;
   }
-  if (v == 0) return false;
-  out = Num{v, two ? next : i, 0, false, NumForm::kNativeKorean};
-  return true;
+  return false;
 }
 
 bool parse_number(std::string_view text, size_t pos, Num& out) {
