@@ -3235,25 +3235,21 @@ void mark(Bits& bits, char32_t c) {
 // parser (prev_code_point, 0.11 M instructions on 4 MB).
 [[gnu::cold]] DateNumberStarts date_number_starts(const Words& words) {
   DateNumberStarts out;
-  // The native counts parse_native_korean reads (1..12, 20, 24): each unit in its form
-  // before a counter (the attributive row where its value has one: 한, not 하나; else the
-  // word: 다섯), and the tens 열 and 스물/스무.
-  const std::vector<numeral::NativeKoreanWord>& native = numeral::native_korean_words();
-  const auto has_attributive = [&](const numeral::NativeKoreanWord& w) {
-    return std::any_of(native.begin(), native.end(), [&](const numeral::NativeKoreanWord& o) {
-      return o.tens == w.tens && o.value == w.value && o.attributive;
-    });
-  };
-  for (const numeral::NativeKoreanWord& w : native) {
-    if (w.word.empty()) continue;
-    const bool counted = w.tens ? w.value <= kMaxNativeTens : w.attributive || !has_attributive(w);
-    if (!counted) continue;
-    if (w.word.size() == 1) {
-      out.one_syllable.push_back(w.word[0]);
-      // 열한, 열두: the units a count up to twelve (a year's months) puts after 열.
-      if (!w.tens && 10 + w.value <= kMaxNativeCount) out.after_ten.push_back(w.word[0]);
-    } else {
-      out.pairs.emplace_back(w.word[0], w.word[1]);
+  // The native counts parse_native_korean reads (numbers.h's kNativeCounts, numerals.tsv's
+  // words): those of one syllable (한 두 세 네 열); after such a syllable, the second of a
+  // longer count that opens with it (열한, 열두); the others' first two (다섯, 스무, 스물네).
+  const numbers_detail::NativeCounts& counts = numbers_detail::kNativeCounts;
+  for (int k = 0; k < counts.size; ++k)
+    if (counts.at[k].size == 1) out.one_syllable.push_back(counts.at[k].syllables[0]);
+  for (int k = 0; k < counts.size; ++k) {
+    const numbers_detail::NativeCount& n = counts.at[k];
+    if (n.size == 1) continue;
+    if (std::find(out.one_syllable.begin(), out.one_syllable.end(), n.syllables[0]) != out.one_syllable.end()) {
+      if (std::find(out.after_ten.begin(), out.after_ten.end(), n.syllables[1]) == out.after_ten.end())
+        out.after_ten.push_back(n.syllables[1]);
+    } else if (const std::pair<char32_t, char32_t> pair(n.syllables[0], n.syllables[1]);
+               std::find(out.pairs.begin(), out.pairs.end(), pair) == out.pairs.end()) {
+      out.pairs.push_back(pair);
     }
   }
   // Sino-Korean: a year's thousands (일천, 이천: 1 or 2 before 천) and a quarter's number

@@ -47,16 +47,15 @@ enum Flag : unsigned {
 };
 
 // The spelled Korean numbers that may open a date, by their first syllables, for the
-// gate (Grammar::build_gate): the native counts parse_native_korean reads, as
-// lexicons/numeral/numerals.tsv spells them (each unit in its form before a counter:
-// 한 두 세 네 다섯 … 아홉; the tens 열, 스물, 스무), and the Sino-Korean numbers a year or a
+// gate (Grammar::build_gate): the native counts parse_native_korean reads
+// (numbers_detail::kNativeCounts, as lexicons/numeral/numerals.tsv spells them: 한 두 세
+// 네 다섯 … 아홉, 열 열한 열두, 스무, 스물네), and the Sino-Korean numbers a year or a
 // quarter opens with (일천, 이천; 일분기 … 사분기: the digits, 천 and date_words.tsv's
 // Korean quarter marker).
-// (kMaxNativeCount and kMaxNativeTens: date/numbers.h.)
 struct DateNumberStarts {
-  std::vector<char32_t> one_syllable;  // the counts of one syllable (한 두 세 네 열)
-  std::vector<char32_t> after_ten;     // the units after 열 up to twelve (열한, 열두)
-  // The first two syllables of the longer counts (다섯, 스물).
+  std::vector<char32_t> one_syllable;  // the counts of one syllable (열 한 두 세 네)
+  std::vector<char32_t> after_ten;     // the second syllables of the counts that open with one (열한, 열두)
+  // The first two syllables of the other longer counts (스물네, 스무, 다섯).
   std::vector<std::pair<char32_t, char32_t>> pairs;
   // The Sino-Korean numbers' first two syllables (이천, 삼분).
   std::vector<std::pair<char32_t, char32_t>> sino_pairs;

@@ -552,11 +552,11 @@ std::vector<std::string> number_starts_text(const date::DateNumberStarts& s) {
 
 TEST_CASE("date gate: the Korean numbers that open a date come from numerals.tsv and date_words.tsv") {
   // The native counts as numerals.tsv spells them before a counter (한, not 하나; 다섯;
-  // 열, 스물 and 스무 of the tens, not 서른), the Sino-Korean years' thousands (일천 이천)
+  // 열, 스물네 and 스무 of the tens, not 서른), the Sino-Korean years' thousands (일천 이천)
   // and quarters (일분 … 사분: date_words.tsv's Korean quarter marker 분기).
   const date::DateNumberStarts starts = date::date_number_starts(grammar().words());
   CHECK(number_starts_text(starts) == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯",
-                                                                "일곱", "여덟", "아홉", "일천", "이천", "일분",
+                                                                "여덟", "일곱", "아홉", "일천", "이천", "일분",
                                                                 "이분", "삼분", "사분"});
   // Each count is one parse_native_korean reads, up to its second syllable.
   for (const char32_t c : starts.one_syllable) {
@@ -586,7 +586,7 @@ TEST_CASE("date gate: the Korean numbers that open a date come from numerals.tsv
   REQUIRE(!words.empty());
   const date::Words without = date::Words::load(sources).value();
   const std::vector<std::string> left = number_starts_text(date::date_number_starts(without));
-  CHECK(left == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯", "일곱", "여덟", "아홉",
+  CHECK(left == std::vector<std::string>{"열한두세네", "한두", "스물", "스무", "다섯", "여섯", "여덟", "일곱", "아홉",
                                          "일천", "이천"});
   // may_start's last test reads the same pairs: 삼분기 may open a date only with 분기.
   const date::Grammar g(date::Words::load(sources).value());
