@@ -1697,7 +1697,7 @@ class Parser {
       return kNo;
     }
     // 两 only counts (一兩季內 "within a quarter or two", 前两季度 the first two), as before 月.
-    if (!first_n && n.form == NumForm::kHan && n.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
+    if (!first_n && n.form == NumForm::kHan && n.digits == 0 && han_counting_digit_at(t_, i)) return kNo;
     size_t j = n.end, next;
     // 1~3분기, 一至三季度, 1-3季度: a range of quarters sharing the marker.
     Num n2;
@@ -1819,7 +1819,7 @@ class Parser {
       return kNo;
     }
     if (nu.first.value < 1 || nu.first.value > 12 || nu.second.value < 1 || nu.second.value > 12) return kNo;
-    if (nu.first.form == NumForm::kHan && nu.first.digits == 0 && t_.compare(i, 3, "两") == 0) return kNo;
+    if (nu.first.form == NumForm::kHan && nu.first.digits == 0 && han_counting_digit_at(t_, i)) return kNo;
     if (!have_year && dir == 2 && !lunar_ && names_traditional_day(nu)) return kNo;
     const int m1 = static_cast<int>(nu.first.value), m2 = static_cast<int>(nu.second.value);
     int y;

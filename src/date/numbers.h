@@ -221,6 +221,9 @@ constexpr CodePointList han_number_goes_on() {
 inline constexpr CodePointSet<5> kHanDigitSet = make_set<5>(kHanDigitList);
 inline constexpr CodePointSet<5> kHanDateDigitSet =
     make_set<5>(date_chars(true, [](const numeral::NumeralRow& r) { return r.kind == numeral::RowKind::kDigit; }));
+inline constexpr CodePointSet<5> kHanCountingDigitSet = make_set<5>(date_chars(true, [](const numeral::NumeralRow& r) {
+  return r.kind == numeral::RowKind::kDigit && r.has(numeral::kRowCounting);
+}));
 inline constexpr CodePointSet<5> kHanSequenceDigitSet = make_set<5>(date_chars(true, sequence_digit));
 inline constexpr CodePointSet<6> kHanNumberStartSet = make_set<6>(kHanNumberStartList);
 inline constexpr CodePointSet<6> kHanNumberGoesOnSet = make_set<6>(han_number_goes_on());
@@ -243,6 +246,14 @@ inline constexpr const numbers_detail::CodePointList& kHanNumberStarts = numbers
 constexpr int han_sequence_digit(char32_t c) { return numbers_detail::kHanSequenceDigitSet.value(c); }
 // The value of a Chinese date digit (〇 零 -> 0, 一 … 九, 两 -> 2), or -1.
 constexpr int han_date_digit(char32_t c) { return numbers_detail::kHanDateDigitSet.value(c); }
+// A Chinese date digit of counts alone (两, numerals.tsv's counting flag): 两月 and 两季度
+// count months and quarters, they name none.
+constexpr bool is_han_counting_digit(char32_t c) { return numbers_detail::kHanCountingDigitSet.has(c); }
+// Whether text[pos] holds one (every Chinese numeral is a three-byte code point).
+inline bool han_counting_digit_at(std::string_view text, size_t pos) {
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  return pos + 3 <= text.size() && (u[0] & 0xF0) == 0xE0 && is_han_counting_digit(text::decode3(u));
+}
 // Whether a Chinese digit followed by c may be part of a longer numeral (三十, 二〇, 三百,
 // 三万, 三点): then it is no number alone.
 constexpr bool han_number_goes_on(char32_t c) { return numbers_detail::kHanNumberGoesOnSet.has(c); }

@@ -9,6 +9,7 @@
 
 #include "date/grammar.h"
 #include "date/numbers.h"
+#include "hanfacts/extractor.h"
 #include "lexicon/sources.h"
 #include "lexicon/tsv.h"
 #include "numeral/numeral.h"
@@ -128,6 +129,9 @@ TEST_CASE("date numbers: each set is the numerals.tsv rows flagged date that it 
   CHECK(members(date::is_sino_korean_start) == "공구백사삼십영오육이일천칠팔");
   CHECK(members(date::is_native_korean_start) == "네다두세스아여열일한");
   CHECK(members([](char32_t c) { return date::han_sequence_digit(c) >= 0; }) == "〇一七三九二五八六四零");
+  CHECK(members(date::is_han_counting_digit) ==
+        row_members([&](const NumeralRow& r) { return zh_date(r) && r.has(numeral::kRowCounting); }));
+  CHECK(members(date::is_han_counting_digit) == "两");
   CHECK(date::han_date_digit(U'两') == 2);
   CHECK(date::han_sequence_digit(U'两') == -1);
   // The gate's start bits are the three starts' sets.
@@ -188,4 +192,18 @@ TEST_CASE("date numbers: a Chinese digit is a number alone unless the numeral go
   CHECK((date::parse_sino_korean("이천십오년", 0, n) && n.value == 2015));
   CHECK(!date::parse_sino_korean("빵", 0, n));
   CHECK(!date::parse_sino_korean("륙", 0, n));
+}
+
+TEST_CASE("date numbers: a counting digit (两) names no month or quarter") {
+  static const Extractor ex = Extractor::Create(Options{}).value();
+  const auto dates = [](const std::string& text) {
+    std::string out;
+    for (const Fact& f : ex.Extract(text, DocContext{}).facts)
+      if (f.type == FactType::kDate) out += f.text + "=" + f.value + " ";
+    return out;
+  };
+  CHECK(dates("公司二季度业绩增长。") == "二季度=XXXX-Q2 ");
+  CHECK(dates("公司两季度业绩增长。") == "");
+  CHECK(dates("二月销售增长。") == "二月=XXXX-02 ");
+  CHECK(dates("两月销售增长。") == "");
 }
