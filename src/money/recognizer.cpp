@@ -445,6 +445,14 @@ struct Tables {
   bool is_particle(char32_t c) const {
     return text::is_hangul_syllable(c) && ((particles[(c - 0xAC00) >> 6] >> ((c - 0xAC00) & 63)) & 1);
   }
+  // The case particles after which a verb stem compares with the amount (particles.tsv,
+  // column stem), each with the roles of the stems it lets do so (a bit per Role).
+  std::vector<std::pair<char32_t, unsigned>> stem_particles;
+  unsigned stem_roles_after(char32_t c) const {
+    for (const auto& [p, roles] : stem_particles)
+      if (p == c) return roles;
+    return 0;
+  }
   numeral::ParseOptions amount_options;
   // What a minor tail may open with after a major unit (五元又三毛, 三块零四), from
   // numerals.tsv: its Chinese joiners (又), stepped over, and its Chinese zeros (〇 零),
@@ -760,17 +768,21 @@ Status load(Tables& t, const lexicon::Source& src) {
       }
     }
   } else if (base == "particles.tsv") {
-    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface"});
+    auto table = lexicon::parse_tsv(src.content, src.name, {"lang", "surface", "stem"});
     if (!table.ok()) return table.status();
     const lexicon::Table& tb = table.value();
     for (const auto& row : tb.rows()) {
       if (tb.cell(row, "lang") != "ko") return tb.error(row, "lang", "must be ko");
+      const std::string_view stem = tb.cell(row, "stem");
+      const unsigned stem_roles = stem == "any" ? kFlagRoles : stem == "approx" ? 1u << kApprox : 0;
+      if (!stem.empty() && stem_roles == 0) return tb.error(row, "stem", "must be empty, any or approx");
       for (auto w : lexicon::split_values(tb.cell(row, "surface"))) {
         const std::string f = text::fold(w);
         size_t j = 0;
         const char32_t c = f.empty() ? 0 : decode_at(f, j);
         if (!text::is_hangul_syllable(c)) return tb.error(row, "surface", "not a Hangul word: '" + std::string(w) + "'");
         t.particles[(c - 0xAC00) >> 6] |= 1ULL << ((c - 0xAC00) & 63);
+        if (stem_roles) t.stem_particles.emplace_back(c, stem_roles);
       }
     }
   } else if (base == "qualifiers.tsv") {
@@ -1598,16 +1610,14 @@ struct Reader {
     // 1조 위안을 넘어설, 1000억 원이 넘는, 3조 원을 웃돌았다, 1조 원에 육박했다: a verb stem
     // after the amount and a case particle (one space allowed); any ending may follow the
     // stem. Without the particle the amount is the margin: 전망치를 약 600억 원 웃돌았다
-    // (beat it by 600억).
-    const char32_t c = cp_at(s, a.end);
-    if (c != U'을' && c != U'를' && c != U'이' && c != U'가' && c != U'은' && c != U'는' && c != U'도' && c != U'에')
-      return;
+    // (beat it by 600억). Which particles, and which stems each lets compare:
+    // particles.tsv, column stem.
+    const unsigned stem_roles = t.stem_roles_after(cp_at(s, a.end));
+    if (stem_roles == 0) return;
     if (restates_noun(std::min(a.start, a.qualifier_start))) return;
     // 1400조 원을 처음 넘어설: one listed adverb may come between.
     const size_t j = past_adverb(skip_space(s, a.end + 3));
-    // After 에 only a stem of nearness (육박, 근접): 2900억 원에 넘기는 sells for that
-    // amount, with 넘 of 넘기다.
-    if (const Word* w = t.stem.match_at(s, j); w && (c != U'에' || w->id == kApprox)) set_flag(a, w->id);
+    if (const Word* w = t.stem.match_at(s, j); w && ((stem_roles >> w->id) & 1)) set_flag(a, w->id);
   }
 
   // Whether the word before `start` (a space between) ends with a listed noun of a

@@ -170,6 +170,18 @@ TEST_CASE("money facts: particles and amount endings after currency words and qu
   for (const Row& r : rows) CHECK_MESSAGE(facts(r.text) == r.want, r.text);
 }
 
+// particles.tsv's stem column is checked when loaded.
+TEST_CASE("money lexicon: a particle's stem column must be empty, any or approx") {
+  std::vector<lexicon::Source> src = lexicon::builtin_sources("money");
+  for (auto& s : src)
+    if (s.name.ends_with("particles.tsv")) s.content = "lang\tsurface\tstem\nko\t에\tsometimes\n";
+  auto made = money::Recognizer::create(src);
+  REQUIRE_FALSE(made.ok());
+  const std::string msg = made.status().to_string();
+  CHECK_MESSAGE(msg.find("particles.tsv:2") != std::string::npos, msg);
+  CHECK_MESSAGE(msg.find("column 'stem'") != std::string::npos, msg);
+}
+
 // lexicons/money/scale_words.tsv rows are checked when loaded.
 TEST_CASE("money lexicon: malformed scale word rows name file, line and column") {
   struct Row {
